@@ -1,0 +1,70 @@
+import fs from 'node:fs';
+import type { Diagnostic } from '../model/types.js';
+
+export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
+
+export type ReadOutcome =
+  | { ok: true; text: string; warning?: Diagnostic }
+  | { ok: false; diagnostic: Diagnostic };
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+const LENIENT = new TextDecoder('utf-8', { fatal: false });
+
+/**
+ * Reads one file as text with the safety checks every input gets: size limit, binary test,
+ * UTF-8 with a lenient fallback (a warning, never a lost file).
+ */
+export function readSource(absPath: string, displayPath: string, maxBytes = DEFAULT_MAX_FILE_BYTES): ReadOutcome {
+  const skipped = (message: string): ReadOutcome => ({
+    ok: false,
+    diagnostic: { kind: 'file-skipped', file: displayPath, message },
+  });
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(absPath);
+  } catch (error) {
+    return skipped(`cannot read file: ${describeError(error)}`);
+  }
+  if (!stat.isFile()) return skipped('not a regular file');
+  if (stat.size > maxBytes) {
+    return skipped(`file is ${formatBytes(stat.size)}, over the ${formatBytes(maxBytes)} limit (set maxFileBytes to scan it)`);
+  }
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(absPath);
+  } catch (error) {
+    return skipped(`cannot read file: ${describeError(error)}`);
+  }
+  if (bytes.subarray(0, 8192).includes(0)) return skipped('binary file (contains NUL bytes)');
+  try {
+    return { ok: true, text: stripBom(UTF8.decode(bytes)) };
+  } catch {
+    return {
+      ok: true,
+      text: stripBom(LENIENT.decode(bytes)),
+      warning: { kind: 'encoding', file: displayPath, message: 'file is not valid UTF-8; invalid bytes were read as U+FFFD' },
+    };
+  }
+}
+
+function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+export function describeError(error: unknown): string {
+  if (error && typeof error === 'object' && 'code' in error) {
+    const code = String((error as { code: unknown }).code);
+    const known: Record<string, string> = {
+      ENOENT: 'no such file or directory',
+      EACCES: 'permission denied',
+      ELOOP: 'too many levels of symbolic links',
+      EISDIR: 'is a directory',
+    };
+    return known[code] ?? code;
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+function formatBytes(n: number): string {
+  return n >= 1024 * 1024 ? `${(n / (1024 * 1024)).toFixed(1)} MiB` : `${Math.ceil(n / 1024)} KiB`;
+}

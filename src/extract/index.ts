@@ -1,0 +1,4 @@
+import type { Scanner } from './scanner.js';
+
+/** Every language scanner, one per language. */
+export const scanners: Scanner[] = [];

@@ -1,0 +1,172 @@
+import path from 'node:path';
+import { allRules } from '../rules/index.js';
+import { loadConfig } from './config/load.js';
+import { overrideLevel, levelOf, ruleSetting } from './config/rule-settings.js';
+import type { Config } from './config/types.js';
+import { discover, isInside, safeRealpath, toDisplayPath, type DiscoveredFile } from './discover/discover.js';
+import { looksLikeNginx } from './discover/classify.js';
+import { DEFAULT_MAX_FILE_BYTES, readSource } from './discover/read-source.js';
+import { scanners } from './extract/index.js';
+import type { Project } from './extract/scanner.js';
+import { isSuppressed } from './filter/suppressions.js';
+import type { CorsPolicy, Diagnostic, Finding, Language, SourceFile } from './model/types.js';
+import { runRules } from './rules/run-rules.js';
+
+export interface LintOptions {
+  cwd?: string;
+  /** Use this configuration instead of looking for one. */
+  config?: Config;
+  /** --config FILE */
+  configFile?: string;
+}
+
+export interface LintResult {
+  findings: Finding[];
+  diagnostics: Diagnostic[];
+  policies: CorsPolicy[];
+  /** Number of files discovered / parsed (after the prefilter). */
+  stats: { filesDiscovered: number; filesScanned: number };
+  config: Config;
+  configFile?: string;
+  /** Findings dropped by inline suppressions. */
+  suppressed: number;
+}
+
+/** The whole pipeline: discover -> prefilter -> parse+extract -> rules -> filter. */
+export async function lint(paths: string[], options: LintOptions = {}): Promise<LintResult> {
+  const cwd = path.resolve(options.cwd ?? process.cwd());
+  const inputs = paths.length ? paths : ['.'];
+  const loaded = options.config
+    ? { config: options.config, file: undefined }
+    : loadConfig(cwd, options.configFile, allRules.map((r) => r.meta.id));
+  const config = loaded.config;
+  const root = scanRoot(cwd, inputs);
+
+  const discovery = discover(inputs, { cwd, root, ignore: config.ignore });
+  const diagnostics: Diagnostic[] = [...discovery.diagnostics];
+  const project = createProject(cwd, root, discovery.files, config.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
+
+  const policies: CorsPolicy[] = [];
+  let filesScanned = 0;
+  for (const scanner of scanners) {
+    const sources: SourceFile[] = [];
+    for (const file of discovery.files.filter((f) => f.language === scanner.language)) {
+      const read = readSource(file.absPath, file.path, config.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
+      if (!read.ok) {
+        diagnostics.push(read.diagnostic);
+        continue;
+      }
+      if (read.warning) diagnostics.push(read.warning);
+      project.remember(file.absPath, read.text);
+      if (!scanner.mentionsCors(read.text)) continue;
+      if (file.language === 'nginx' && !looksLikeNginx(read.text) && !/\.(?:conf|nginx)$/i.test(file.path)) continue;
+      sources.push({ ...file, text: read.text });
+    }
+    filesScanned += sources.length;
+    if (!sources.length) continue;
+    try {
+      const result = await scanner.scan(sources, project);
+      policies.push(...result.policies);
+      diagnostics.push(...result.diagnostics);
+    } catch (error) {
+      diagnostics.push({
+        kind: 'unsupported',
+        file: sources.map((s) => s.path).join(', ') || '.',
+        message: `internal error in the ${scanner.language} scanner: ${(error as Error).stack ?? String(error)}`,
+      });
+    }
+  }
+
+  const ruleRun = runRules(allRules, policies, (rule) => ruleSetting(rule, config), { allowedOrigins: config.allowedOrigins });
+  for (const { ruleId, error } of ruleRun.errors) {
+    diagnostics.push({ kind: 'unsupported', file: '.', message: `internal error in rule ${ruleId}: ${(error as Error).stack ?? String(error)}` });
+  }
+
+  let suppressed = 0;
+  const findings: Finding[] = [];
+  for (const finding of ruleRun.findings) {
+    const adjusted = applyOverride(finding, config);
+    if (!adjusted) continue;
+    if (isSuppressed(adjusted, project.linesOf(adjusted.location.file))) {
+      suppressed++;
+      continue;
+    }
+    findings.push(adjusted);
+  }
+  findings.sort(compareFindings);
+  return {
+    findings,
+    diagnostics,
+    policies,
+    stats: { filesDiscovered: discovery.files.length, filesScanned },
+    config,
+    configFile: loaded.file,
+    suppressed,
+  };
+}
+
+function applyOverride(finding: Finding, config: Config): Finding | undefined {
+  const entry = overrideLevel(config, finding.ruleId, finding.location.file);
+  if (entry !== undefined) {
+    const level = levelOf(entry);
+    if (level === 'off') return undefined;
+    return { ...finding, severity: level! };
+  }
+  // The rule runs only because an override switched it on elsewhere: the base level is off.
+  if (levelOf(config.rules?.[finding.ruleId]) === 'off') return undefined;
+  const rule = allRules.find((r) => r.meta.id === finding.ruleId);
+  if (rule?.meta.offByDefault && config.rules?.[finding.ruleId] === undefined) return undefined;
+  return finding;
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    a.location.file.localeCompare(b.location.file) ||
+    a.location.line - b.location.line ||
+    a.location.column - b.location.column ||
+    a.ruleId.localeCompare(b.ruleId)
+  );
+}
+
+/** The cwd, unless a path lies outside it: then the deepest folder holding all paths. */
+function scanRoot(cwd: string, inputs: string[]): string {
+  const absolute = inputs.map((p) => path.resolve(cwd, p));
+  if (absolute.every((p) => isInside(cwd, p))) return cwd;
+  let common = path.dirname(absolute[0]!);
+  for (const p of absolute) while (!isInside(common, p)) common = path.dirname(common);
+  return common;
+}
+
+type MutableProject = Project & { remember(absPath: string, text: string): void; linesOf(displayPath: string): string[] | undefined };
+
+function createProject(cwd: string, root: string, files: DiscoveredFile[], maxBytes: number): MutableProject {
+  const texts = new Map<string, string>();
+  const byDisplay = new Map<string, string>();
+  const realRoot = safeRealpath(root) ?? root;
+  const project: MutableProject = {
+    root,
+    allFiles: files.map((f) => ({ absPath: f.absPath, path: f.path, language: f.language as Language })),
+    displayPath: (absPath) => toDisplayPath(cwd, absPath),
+    remember(absPath, text) {
+      texts.set(absPath, text);
+      byDisplay.set(toDisplayPath(cwd, absPath), absPath);
+    },
+    readText(absPath) {
+      const cached = texts.get(absPath);
+      if (cached !== undefined) return { text: cached };
+      const real = safeRealpath(absPath);
+      if (real === undefined) return { error: 'no such file or directory' };
+      if (!isInside(realRoot, real)) return { error: `outside the scan root ${toDisplayPath(cwd, root)}` };
+      const read = readSource(absPath, toDisplayPath(cwd, absPath), maxBytes);
+      if (!read.ok) return { error: read.diagnostic.message };
+      project.remember(absPath, read.text);
+      return { text: read.text };
+    },
+    linesOf(displayPath) {
+      const abs = byDisplay.get(displayPath) ?? path.resolve(cwd, displayPath);
+      const read = project.readText(abs);
+      return 'text' in read ? read.text.split(/\r?\n/) : undefined;
+    },
+  };
+  return project;
+}

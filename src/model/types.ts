@@ -74,7 +74,15 @@ export type OriginMatcher =
   /** Not resolvable statically. */
   | { kind: 'unknown'; why: string };
 
-export type OriginEntry = OriginMatcher & Provenance & { span?: Span };
+export type OriginEntry = OriginMatcher &
+  Provenance & {
+    span?: Span;
+    /**
+     * The value is sent as Access-Control-Allow-Origin whatever the request Origin is
+     * (npm cors string option, a literal manual header, nginx add_header with a literal).
+     */
+    sentVerbatim?: boolean;
+  };
 
 /** A header that the configuration writes on responses (manual headers, nginx add_header). */
 export interface EmittedHeader {

@@ -1,0 +1,107 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { allRules, findRule } from '../../rules/index.js';
+import { ConfigError } from '../config/load.js';
+import { BaselineError, buildBaseline, readBaseline, subtractBaseline } from '../filter/baseline.js';
+import { formatters } from '../format/index.js';
+import { lint, type LintResult } from '../lint.js';
+import { SEVERITY_RANK } from '../model/types.js';
+import { packageVersion, ruleReadmePath } from '../package-root.js';
+import { HELP, parseCli, UsageError, type FailOn, type LintArgs } from './args.js';
+import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK } from './exit-codes.js';
+import { formatRulesTable } from './rules-table.js';
+
+export interface Io {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  isTty: boolean;
+}
+
+/** Runs the CLI and returns the exit code; never calls process.exit (testable, embeddable). */
+export async function main(argv: string[], io: Io): Promise<number> {
+  try {
+    const args = parseCli(argv);
+    switch (args.command) {
+      case 'help':
+        io.stdout(HELP);
+        return EXIT_OK;
+      case 'version':
+        io.stdout(`${packageVersion()}\n`);
+        return EXIT_OK;
+      case 'rules':
+        io.stdout(args.format === 'json' ? `${JSON.stringify(allRules.map((r) => ({ id: r.meta.id, severity: r.meta.defaultSeverity, description: r.meta.docs.description, url: r.meta.docs.url })), null, 2)}\n` : formatRulesTable(allRules));
+        return EXIT_OK;
+      case 'explain':
+        return explain(args.ruleId, io);
+      case 'check': {
+        const { runCheckCli } = await import('./check-command.js');
+        return runCheckCli(args.argv, io);
+      }
+      case 'lint':
+        return await runLint(args, io);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`cors-lint: ${error.message}\nRun cors-lint --help for usage.\n`);
+      return EXIT_ERROR;
+    }
+    if (error instanceof ConfigError || error instanceof BaselineError) {
+      io.stderr(`cors-lint: configuration error: ${error.message}\n`);
+      return EXIT_ERROR;
+    }
+    io.stderr(`cors-lint: internal error: ${(error as Error).stack ?? String(error)}\n`);
+    return EXIT_ERROR;
+  }
+}
+
+async function runLint(args: LintArgs, io: Io): Promise<number> {
+  const result = await lint(args.paths, { cwd: io.cwd, configFile: args.config });
+  if (args.printPolicies) {
+    io.stdout(`${JSON.stringify({ policies: result.policies, diagnostics: result.diagnostics }, null, 2)}\n`);
+    return EXIT_OK;
+  }
+  if (args.writeBaseline) {
+    const file = path.resolve(io.cwd, args.writeBaseline);
+    fs.writeFileSync(file, `${JSON.stringify(buildBaseline(result.findings), null, 2)}\n`);
+    io.stderr(`cors-lint: recorded ${result.findings.length} finding(s) in ${args.writeBaseline}\n`);
+    return EXIT_OK;
+  }
+  const baselineFile = args.baseline ?? result.config.baseline;
+  const filtered = baselineFile ? withBaseline(result, path.resolve(baselineFile && args.baseline ? io.cwd : path.dirname(result.configFile ?? io.cwd), baselineFile)) : result;
+
+  const color = args.color ?? (io.isTty && !io.env.NO_COLOR && args.format === 'text' && !args.output);
+  const text = formatters[args.format]!({ result: filtered, cwd: io.cwd, color: Boolean(color) });
+  if (args.output) fs.writeFileSync(path.resolve(io.cwd, args.output), text);
+  else io.stdout(text);
+
+  const internal = filtered.diagnostics.some((d) => d.kind === 'unsupported' && d.message.startsWith('internal error'));
+  if (internal) return EXIT_ERROR;
+  return exitCodeFor(filtered, args.failOn);
+}
+
+function withBaseline(result: LintResult, file: string): LintResult {
+  const { kept } = subtractBaseline(result.findings, readBaseline(file));
+  return { ...result, findings: kept };
+}
+
+export function exitCodeFor(result: LintResult, failOn: FailOn): number {
+  if (failOn === 'never') return EXIT_OK;
+  const threshold = SEVERITY_RANK[failOn];
+  return result.findings.some((f) => SEVERITY_RANK[f.severity] >= threshold) ? EXIT_FINDINGS : EXIT_OK;
+}
+
+function explain(ruleId: string, io: Io): number {
+  const rule = findRule(ruleId);
+  if (!rule) {
+    io.stderr(`cors-lint: unknown rule "${ruleId}"; known rules: ${allRules.map((r) => r.meta.id).join(', ')}\n`);
+    return EXIT_ERROR;
+  }
+  try {
+    io.stdout(fs.readFileSync(ruleReadmePath(ruleId), 'utf8'));
+  } catch {
+    io.stdout(`${rule.meta.id} (${rule.meta.defaultSeverity})\n\n${rule.meta.docs.description}\n\n${rule.meta.docs.url}\n`);
+  }
+  return EXIT_OK;
+}

@@ -1,0 +1,31 @@
+import type { Formatter } from './formatter.js';
+
+/**
+ * The JSON contract other tools read: findings with relative `/` paths and 1-based positions,
+ * diagnostics, and a summary. Fields are only ever added, never renamed.
+ */
+export const formatJson: Formatter = ({ result }) => {
+  const findings = result.findings.map((f) => ({
+    ruleId: f.ruleId,
+    severity: f.severity,
+    message: f.message,
+    location: { ...f.location },
+    ...(f.witness !== undefined ? { witness: f.witness } : {}),
+    fingerprint: f.fingerprint,
+  }));
+  const diagnostics = result.diagnostics.map((d) => ({
+    kind: d.kind,
+    file: d.file,
+    message: d.message,
+    ...(d.line !== undefined ? { line: d.line, column: d.column } : {}),
+  }));
+  const summary = {
+    errors: result.findings.filter((f) => f.severity === 'error').length,
+    warnings: result.findings.filter((f) => f.severity === 'warning').length,
+    notes: result.findings.filter((f) => f.severity === 'note').length,
+    filesScanned: result.stats.filesScanned,
+    policies: result.policies.length,
+    suppressed: result.suppressed,
+  };
+  return `${JSON.stringify({ findings, diagnostics, summary }, null, 2)}\n`;
+};

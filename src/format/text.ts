@@ -1,0 +1,82 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Diagnostic, Finding, Severity } from '../model/types.js';
+import { palette } from './ansi.js';
+import type { Formatter } from './formatter.js';
+
+/** Human output: findings grouped by file, `line:col severity message [rule-id]`, a code frame, a summary. */
+export const formatText: Formatter = ({ result, cwd, color }) => {
+  const c = palette(color);
+  const out: string[] = [];
+  const byFile = new Map<string, Finding[]>();
+  for (const f of result.findings) byFile.set(f.location.file, [...(byFile.get(f.location.file) ?? []), f]);
+  const severityLabel: Record<Severity, string> = { error: c.red('error'), warning: c.yellow('warning'), note: c.cyan('note') };
+
+  for (const [file, findings] of byFile) {
+    out.push(c.underline(file));
+    const lines = readLines(path.resolve(cwd, file));
+    for (const f of findings) {
+      const pos = `${f.location.line}:${f.location.column}`;
+      out.push(`  ${c.dim(pos.padEnd(7))} ${severityLabel[f.severity]}  ${f.message}  ${c.dim(`[${f.ruleId}]`)}`);
+      if (f.witness) out.push(`  ${' '.repeat(7)} ${c.dim('witness:')} ${f.witness}`);
+      out.push(...codeFrame(lines, f, c.dim, c.red));
+    }
+    out.push('');
+  }
+  if (result.diagnostics.length) {
+    out.push(c.bold('Diagnostics'));
+    for (const d of result.diagnostics) out.push(`  ${formatDiagnostic(d)}`);
+    out.push('');
+  }
+  out.push(summaryLine(result.findings, result.diagnostics.length, result.stats.filesScanned, result.policies.length, c.bold));
+  return `${out.join('\n')}\n`;
+};
+
+function formatDiagnostic(d: Diagnostic): string {
+  const where = d.line !== undefined ? `${d.file}:${d.line}:${d.column ?? 1}` : d.file;
+  return `${where}: ${d.kind}: ${d.message}`;
+}
+
+function summaryLine(findings: Finding[], diagnostics: number, files: number, policies: number, bold: (s: string) => string): string {
+  const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const parts = [plural(count('error'), 'error'), plural(count('warning'), 'warning'), plural(count('note'), 'note')];
+  const tail = `in ${plural(files, 'file')} with CORS configuration (${policies} ${policies === 1 ? 'policy' : 'policies'})`;
+  const diag = diagnostics ? `, ${plural(diagnostics, 'diagnostic')}` : '';
+  return bold(`${findings.length ? '✖' : '✔'} ${parts.join(', ')}${diag} ${tail}`);
+}
+
+const FRAME_WIDTH = 160;
+
+/** The finding's line with one line of context above, and a caret marker under the span. */
+function codeFrame(lines: string[] | undefined, f: Finding, dim: (s: string) => string, mark: (s: string) => string): string[] {
+  if (!lines) return [];
+  const line = lines[f.location.line - 1];
+  if (line === undefined) return [];
+  const gutter = String(f.location.line).length;
+  const frame: string[] = [];
+  const show = (n: number, text: string, current: boolean) =>
+    `  ${current ? mark('>') : ' '} ${dim(String(n).padStart(gutter))} ${dim('|')} ${clip(text)}`;
+  const previous = lines[f.location.line - 2];
+  if (previous !== undefined && previous.trim()) frame.push(show(f.location.line - 1, previous, false));
+  frame.push(show(f.location.line, line, true));
+  const start = f.location.column - 1;
+  const end = f.location.endLine === f.location.line ? Math.max(f.location.endColumn - 1, start + 1) : line.length;
+  if (start < FRAME_WIDTH) {
+    const width = Math.max(1, Math.min(end, FRAME_WIDTH) - start);
+    frame.push(`    ${' '.repeat(gutter)} ${dim('|')} ${line.slice(0, start).replace(/[^\t]/g, ' ')}${mark('^'.repeat(width))}`);
+  }
+  return frame;
+}
+
+function clip(text: string): string {
+  return text.length > FRAME_WIDTH ? `${text.slice(0, FRAME_WIDTH)}…` : text;
+}
+
+function readLines(file: string): string[] | undefined {
+  try {
+    return fs.readFileSync(file, 'utf8').split(/\r?\n/);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,52 @@
+import type { Diagnostic, Finding, Severity } from '../model/types.js';
+import type { Formatter } from './formatter.js';
+
+/**
+ * GitHub Actions workflow commands (`--format github`): one `::error file=…::message` line per
+ * finding, which the runner turns into annotations on the pull request diff.
+ */
+export const formatGithub: Formatter = ({ result }) => {
+  const lines = [...result.findings.map(findingCommand), ...result.diagnostics.map(diagnosticCommand)];
+  return lines.length ? `${lines.join('\n')}\n` : '';
+};
+
+const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', note: 'notice' };
+
+export function findingCommand(f: Finding): string {
+  const properties = {
+    file: f.location.file,
+    line: f.location.line,
+    col: f.location.column,
+    endLine: f.location.endLine,
+    endColumn: f.location.endColumn,
+    title: f.ruleId,
+  };
+  const message = f.witness !== undefined && !f.message.includes(f.witness) ? `${f.message}\nwitness: ${f.witness}` : f.message;
+  return command(COMMAND[f.severity], properties, message);
+}
+
+export function diagnosticCommand(d: Diagnostic): string {
+  const level = d.kind === 'parse-error' || d.kind === 'config-error' ? 'error' : 'warning';
+  const properties: Record<string, string | number> = { title: `cors-lint ${d.kind}` };
+  if (d.file && d.file !== '.') properties.file = d.file;
+  if (d.line !== undefined) properties.line = d.line;
+  if (d.column !== undefined) properties.col = d.column;
+  return command(level, properties, d.message);
+}
+
+function command(name: string, properties: Record<string, string | number>, message: string): string {
+  const props = Object.entries(properties)
+    .map(([key, value]) => `${key}=${escapeProperty(String(value))}`)
+    .join(',');
+  return `::${name} ${props}::${escapeData(message)}`;
+}
+
+/** Escaping of the message part, as @actions/core does it. */
+export function escapeData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/** Property values additionally escape `:` and `,`, which delimit the properties. */
+export function escapeProperty(text: string): string {
+  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}

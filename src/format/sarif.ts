@@ -1,0 +1,196 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type * as Sarif from 'sarif';
+import { allRules } from '../../rules/index.js';
+import type { LintResult } from '../lint.js';
+import type { Diagnostic, Finding, Severity, Span } from '../model/types.js';
+import { packageVersion, ruleReadmePath } from '../package-root.js';
+import type { AnyRule } from '../rules/define-rule.js';
+import type { Formatter } from './formatter.js';
+
+export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+export const INFORMATION_URI = 'https://github.com/cors-lint/cors-lint';
+/** Every result URI is relative to this base; `originalUriBaseIds` says where it was on disk. */
+export const SRCROOT = '%SRCROOT%';
+/** Key of our partial fingerprint; bump the version if the fingerprint's recipe ever changes. */
+export const FINGERPRINT_KEY = 'corsLint/v1';
+
+export interface SarifOptions {
+  /** The rules to describe in tool.driver.rules (default: every registered rule). */
+  rules?: readonly AnyRule[];
+  /** Tool version (default: the package version). */
+  version?: string;
+  /** The rule's README (Markdown) for help.markdown; undefined when there is none. */
+  readme?: (ruleId: string) => string | undefined;
+}
+
+/** SARIF 2.1.0 for GitHub code scanning (`--format sarif`). */
+export const formatSarif: Formatter = ({ result, cwd }) => `${JSON.stringify(buildSarif(result, cwd), null, 2)}\n`;
+
+export function buildSarif(result: LintResult, cwd: string, options: SarifOptions = {}): Sarif.Log {
+  const rules = options.rules ?? allRules;
+  const readme = options.readme ?? readRuleReadme;
+  const ruleIndex = new Map(rules.map((rule, index) => [rule.meta.id, index]));
+  const occurrences = new Map<string, number>();
+
+  const results = result.findings.map((finding): Sarif.Result => {
+    const index = ruleIndex.get(finding.ruleId);
+    const fingerprint = finding.fingerprint ?? `${finding.ruleId}:${finding.location.file}:${finding.message}`;
+    // Identical findings (same rule, file and offending text) stay apart by their order in the file,
+    // which unrelated edits do not change.
+    const occurrence = occurrences.get(fingerprint) ?? 0;
+    occurrences.set(fingerprint, occurrence + 1);
+    return {
+      ruleId: finding.ruleId,
+      ...(index !== undefined ? { ruleIndex: index } : {}),
+      level: finding.severity,
+      message: { text: messageText(finding) },
+      locations: [{ physicalLocation: physicalLocation(finding.location) }],
+      partialFingerprints: { [FINGERPRINT_KEY]: `${fingerprint}:${occurrence}` },
+      ...(finding.witness !== undefined ? { properties: { witness: finding.witness } } : {}),
+    };
+  });
+
+  const internalError = result.diagnostics.some(isInternalError);
+  return {
+    $schema: SARIF_SCHEMA,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'cors-lint',
+            version: options.version ?? packageVersion(),
+            semanticVersion: options.version ?? packageVersion(),
+            informationUri: INFORMATION_URI,
+            rules: rules.map((rule) => describeRule(rule, readme(rule.meta.id))),
+          },
+        },
+        originalUriBaseIds: { [SRCROOT]: { uri: directoryUri(cwd) } },
+        invocations: [
+          {
+            executionSuccessful: !internalError,
+            toolExecutionNotifications: result.diagnostics.map((d) => notification(d, cwd)),
+          },
+        ],
+        columnKind: 'utf16CodeUnits',
+        results,
+      },
+    ],
+  };
+}
+
+function describeRule(rule: AnyRule, readme: string | undefined): Sarif.ReportingDescriptor {
+  const { id, docs, defaultSeverity } = rule.meta;
+  const description = sentence(docs.description);
+  const helpText = `${description} Documentation: ${docs.url}`;
+  return {
+    id,
+    name: pascalCase(id),
+    shortDescription: { text: shortText(description) },
+    fullDescription: { text: description },
+    help: { text: helpText, markdown: readme ?? `${description}\n\n[Documentation](${docs.url})` },
+    helpUri: docs.url,
+    defaultConfiguration: { level: defaultSeverity, ...(rule.meta.offByDefault ? { enabled: false } : {}) },
+    properties: {
+      tags: ['security', 'cors', ...docs.cwe.map((n) => `external/cwe/cwe-${n}`)],
+      'security-severity': docs.securitySeverity.toFixed(1),
+      precision: 'high',
+      problem: { severity: problemSeverity(defaultSeverity) },
+    },
+  };
+}
+
+/** GitHub's `problem.severity` for non-security views: error, warning, recommendation. */
+function problemSeverity(severity: Severity): string {
+  return severity === 'note' ? 'recommendation' : severity;
+}
+
+function physicalLocation(span: Span): Sarif.PhysicalLocation {
+  return { artifactLocation: { uri: relativeUri(span.file), uriBaseId: SRCROOT }, region: region(span) };
+}
+
+function region(span: Span): Sarif.Region {
+  const startLine = Math.max(1, span.line);
+  const startColumn = Math.max(1, span.column);
+  let endLine = Math.max(startLine, span.endLine);
+  let endColumn = Math.max(1, span.endColumn);
+  // SARIF wants a non-empty, forward region; a zero-width span marks one character.
+  if (endLine === startLine && endColumn <= startColumn) endColumn = startColumn + 1;
+  return { startLine, startColumn, endLine, endColumn };
+}
+
+function notification(d: Diagnostic, cwd: string): Sarif.Notification {
+  const hasFile = d.file !== '.' && d.file !== '' && fs.existsSync(path.resolve(cwd, d.file));
+  const location: Sarif.Location | undefined = hasFile
+    ? {
+        physicalLocation: {
+          artifactLocation: { uri: relativeUri(d.file), uriBaseId: SRCROOT },
+          ...(d.line !== undefined ? { region: { startLine: Math.max(1, d.line), startColumn: Math.max(1, d.column ?? 1) } } : {}),
+        },
+      }
+    : undefined;
+  return {
+    descriptor: { id: d.kind },
+    level: notificationLevel(d),
+    message: { text: sentence(hasFile || d.file === '.' ? d.message : `${d.file}: ${d.message}`) },
+    ...(location ? { locations: [location] } : {}),
+  };
+}
+
+function notificationLevel(d: Diagnostic): Sarif.Notification.level {
+  if (d.kind === 'parse-error' || d.kind === 'config-error' || isInternalError(d)) return 'error';
+  if (d.kind === 'file-skipped' || d.kind === 'encoding') return 'warning';
+  return 'note';
+}
+
+function isInternalError(d: Diagnostic): boolean {
+  return d.kind === 'unsupported' && d.message.startsWith('internal error');
+}
+
+function messageText(finding: Finding): string {
+  const text = sentence(finding.message);
+  return finding.witness !== undefined && !finding.message.includes(finding.witness) ? `${text} Witness: ${finding.witness}` : text;
+}
+
+/** SARIF messages are sentences (validator rule SARIF2001: end with a period). */
+function sentence(text: string): string {
+  const trimmed = text.trim();
+  return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+
+/** The first sentence, for shortDescription. */
+function shortText(description: string): string {
+  const first = /^(.+?[.!?])(\s|$)/.exec(description)?.[1] ?? description;
+  return first;
+}
+
+function pascalCase(id: string): string {
+  return id
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((part) => part[0]!.toUpperCase() + part.slice(1))
+    .join('');
+}
+
+/** A display path (relative, `/`) as a relative URI reference. */
+function relativeUri(file: string): string {
+  return file
+    .split(/[\\/]/)
+    .map((segment) => encodeURIComponent(segment))
+    .join('/');
+}
+
+function directoryUri(dir: string): string {
+  const uri = pathToFileURL(path.resolve(dir)).href;
+  return uri.endsWith('/') ? uri : `${uri}/`;
+}
+
+function readRuleReadme(ruleId: string): string | undefined {
+  try {
+    return fs.readFileSync(ruleReadmePath(ruleId), 'utf8');
+  } catch {
+    return undefined;
+  }
+}

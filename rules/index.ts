@@ -1,7 +1,22 @@
 import type { AnyRule } from '../src/rules/define-rule.js';
+import credentialsWithWildcardOrigin from './credentials-with-wildcard-origin/index.js';
+import reflectedOrigin from './reflected-origin/index.js';
+import nullOrigin from './null-origin/index.js';
+import insecureOriginScheme from './insecure-origin-scheme/index.js';
+import wildcardOrigin from './wildcard-origin/index.js';
+import malformedOrigin from './malformed-origin/index.js';
+import unresolvedOrigin from './unresolved-origin/index.js';
 
-/** Every rule cors-lint has, in catalog order. Ids are public interface. */
-export const allRules: AnyRule[] = [];
+/** Every rule cors-lint has. Ids are public interface. */
+export const allRules: AnyRule[] = [
+  credentialsWithWildcardOrigin,
+  reflectedOrigin,
+  nullOrigin,
+  insecureOriginScheme,
+  wildcardOrigin,
+  malformedOrigin,
+  unresolvedOrigin,
+];
 
 export function findRule(id: string): AnyRule | undefined {
   return allRules.find((rule) => rule.meta.id === id);

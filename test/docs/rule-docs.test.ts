@@ -1,0 +1,40 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { allRules } from '../../rules/index.js';
+import { lint } from '../../src/lint.js';
+import { readmeExamples } from './readme-examples.js';
+
+const rulesDir = path.resolve(__dirname, '../../rules');
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'cors-lint-docs-'));
+afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
+
+// Every rule on, including the ones that are off by default, and an allowlist for the policy rule.
+const config = {
+  rules: Object.fromEntries(allRules.map((r) => [r.meta.id, r.meta.defaultSeverity])),
+  allowedOrigins: ['https://app.example.com', 'https://*.example.com'],
+};
+
+describe.each(allRules.map((r) => r.meta.id))('%s README', (ruleId) => {
+  const readme = path.join(rulesDir, ruleId, 'README.md');
+
+  it('exists with incorrect and correct examples', () => {
+    const examples = readmeExamples(fs.readFileSync(readme, 'utf8'));
+    expect(examples.some((e) => e.expect === 'finding')).toBe(true);
+    expect(examples.some((e) => e.expect === 'clean')).toBe(true);
+  });
+
+  const examples = fs.existsSync(readme) ? readmeExamples(fs.readFileSync(readme, 'utf8')) : [];
+  it.each(examples.map((e) => [`${e.expect === 'finding' ? '❌' : '✅'} ${e.language} block at README.md:${e.line}`, e] as const))('%s', async (_name, example) => {
+    const dir = fs.mkdtempSync(path.join(work, `${ruleId}-`));
+    fs.mkdirSync(path.dirname(path.join(dir, example.fileName)), { recursive: true });
+    fs.writeFileSync(path.join(dir, example.fileName), example.code);
+    const result = await lint(['.'], { cwd: dir, config });
+    const own = result.findings.filter((f) => f.ruleId === ruleId);
+    const context = JSON.stringify({ findings: result.findings.map((f) => `${f.ruleId}: ${f.message}`), diagnostics: result.diagnostics }, null, 1);
+    if (example.expect === 'finding') expect(own.length, context).toBeGreaterThan(0);
+    else expect(own, context).toEqual([]);
+    expect(result.diagnostics.filter((d) => d.kind === 'parse-error'), context).toEqual([]);
+  });
+});

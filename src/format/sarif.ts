@@ -23,16 +23,31 @@ export interface SarifOptions {
   version?: string;
   /** The rule's README (Markdown) for help.markdown; undefined when there is none. */
   readme?: (ruleId: string) => string | undefined;
+  /** The repository and commit the scanned tree is (GitHub Actions: from GITHUB_* variables). */
+  versionControl?: { repositoryUri: string; revisionId?: string; branch?: string };
 }
 
 /** SARIF 2.1.0 for GitHub code scanning (`--format sarif`). */
-export const formatSarif: Formatter = ({ result, cwd }) => `${JSON.stringify(buildSarif(result, cwd), null, 2)}\n`;
+export const formatSarif: Formatter = ({ result, cwd }) =>
+  `${JSON.stringify(buildSarif(result, cwd, { versionControl: githubVersionControl(process.env) }), null, 2)}\n`;
+
+/** The checked-out repository and commit inside a GitHub Actions run, else undefined. */
+export function githubVersionControl(env: NodeJS.ProcessEnv): SarifOptions['versionControl'] {
+  const { GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_SHA, GITHUB_REF } = env;
+  if (!GITHUB_SERVER_URL || !GITHUB_REPOSITORY) return undefined;
+  return {
+    repositoryUri: `${GITHUB_SERVER_URL}/${GITHUB_REPOSITORY}`,
+    ...(GITHUB_SHA ? { revisionId: GITHUB_SHA } : {}),
+    ...(GITHUB_REF ? { branch: GITHUB_REF } : {}),
+  };
+}
 
 export function buildSarif(result: LintResult, cwd: string, options: SarifOptions = {}): Sarif.Log {
   const rules = options.rules ?? allRules;
   const readme = options.readme ?? readRuleReadme;
   const ruleIndex = new Map(rules.map((rule, index) => [rule.meta.id, index]));
   const occurrences = new Map<string, number>();
+  const source = sourceLines(cwd);
 
   const results = result.findings.map((finding): Sarif.Result => {
     const index = ruleIndex.get(finding.ruleId);
@@ -46,7 +61,7 @@ export function buildSarif(result: LintResult, cwd: string, options: SarifOption
       ...(index !== undefined ? { ruleIndex: index } : {}),
       level: finding.severity,
       message: { text: messageText(finding) },
-      locations: [{ physicalLocation: physicalLocation(finding.location) }],
+      locations: [{ physicalLocation: physicalLocation(finding.location, source(finding.location.file)) }],
       partialFingerprints: { [FINGERPRINT_KEY]: `${fingerprint}:${occurrence}` },
       ...(finding.witness !== undefined ? { properties: { witness: finding.witness } } : {}),
     };
@@ -68,6 +83,7 @@ export function buildSarif(result: LintResult, cwd: string, options: SarifOption
           },
         },
         originalUriBaseIds: { [SRCROOT]: { uri: directoryUri(cwd) } },
+        ...(options.versionControl ? { versionControlProvenance: [{ ...options.versionControl, mappedTo: { uriBaseId: SRCROOT } }] } : {}),
         invocations: [
           {
             executionSuccessful: !internalError,
@@ -107,8 +123,49 @@ function problemSeverity(severity: Severity): string {
   return severity === 'note' ? 'recommendation' : severity;
 }
 
-function physicalLocation(span: Span): Sarif.PhysicalLocation {
-  return { artifactLocation: { uri: relativeUri(span.file), uriBaseId: SRCROOT }, region: region(span) };
+function physicalLocation(span: Span, lines: string[] | undefined): Sarif.PhysicalLocation {
+  const where = region(span);
+  const snippet = lines ? regionText(lines, where) : undefined;
+  const context = lines ? contextRegion(lines, where) : undefined;
+  return {
+    artifactLocation: { uri: relativeUri(span.file), uriBaseId: SRCROOT },
+    region: snippet !== undefined ? { ...where, snippet: { text: snippet } } : where,
+    ...(context ? { contextRegion: context } : {}),
+  };
+}
+
+/** The text a region covers (columns are 1-based, endColumn exclusive). */
+function regionText(lines: string[], r: Sarif.Region): string | undefined {
+  const first = lines[r.startLine! - 1];
+  const last = lines[r.endLine! - 1];
+  if (first === undefined || last === undefined) return undefined;
+  if (r.startLine === r.endLine) return first.slice(r.startColumn! - 1, r.endColumn! - 1) || undefined;
+  const middle = lines.slice(r.startLine!, r.endLine! - 1);
+  return [first.slice(r.startColumn! - 1), ...middle, last.slice(0, r.endColumn! - 1)].join('\n');
+}
+
+/** The region's lines with one line of context either side, for viewers that show a code frame. */
+function contextRegion(lines: string[], r: Sarif.Region): Sarif.Region | undefined {
+  const startLine = Math.max(1, r.startLine! - 1);
+  const endLine = Math.min(lines.length, r.endLine! + 1);
+  // A context region must be a proper superset of the region: skip it when there are no lines around.
+  if (lines[r.endLine! - 1] === undefined || (startLine === r.startLine && endLine === r.endLine)) return undefined;
+  return { startLine, endLine, snippet: { text: lines.slice(startLine - 1, endLine).join('\n') } };
+}
+
+/** Cached lines of each reported file, undefined when the file cannot be read. */
+function sourceLines(cwd: string): (file: string) => string[] | undefined {
+  const cache = new Map<string, string[] | undefined>();
+  return (file) => {
+    if (!cache.has(file)) {
+      try {
+        cache.set(file, fs.readFileSync(path.resolve(cwd, file), 'utf8').split(/\r?\n/));
+      } catch {
+        cache.set(file, undefined);
+      }
+    }
+    return cache.get(file);
+  };
 }
 
 function region(span: Span): Sarif.Region {

@@ -6,6 +6,7 @@ import insecureOriginScheme from './insecure-origin-scheme/index.js';
 import wildcardOrigin from './wildcard-origin/index.js';
 import malformedOrigin from './malformed-origin/index.js';
 import unresolvedOrigin from './unresolved-origin/index.js';
+import multipleOriginValues from './multiple-origin-values/index.js';
 
 /** Every rule cors-lint has. Ids are public interface. */
 export const allRules: AnyRule[] = [
@@ -16,6 +17,7 @@ export const allRules: AnyRule[] = [
   wildcardOrigin,
   malformedOrigin,
   unresolvedOrigin,
+  multipleOriginValues,
 ];
 
 export function findRule(id: string): AnyRule | undefined {

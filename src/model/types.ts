@@ -96,6 +96,18 @@ export interface EmittedHeader {
   conditional?: string;
   /** The value depends on the request Origin. */
   dependsOnOrigin?: boolean;
+  /**
+   * How this write combines with an earlier write of the same header on the same response:
+   * 'add' sends one more field (nginx add_header, Express res.append, werkzeug headers.add),
+   * 'replace' overwrites the earlier value (res.setHeader, res.set/res.header, headers[name] = ...,
+   * nginx more_set_headers). Absent: 'add' for nginx add_header, 'replace' for everything else.
+   */
+  combine?: 'add' | 'replace';
+  /**
+   * The block that sends the header always answers with this status (nginx `return 204` in an
+   * OPTIONS `if`), so `always` makes no difference there.
+   */
+  fixedStatus?: number;
 }
 
 /** Headers that a nested block silently loses (nginx add_header inheritance). */
@@ -105,6 +117,8 @@ export interface DroppedHeaders {
   blockLabel: string;
   /** The block whose headers are lost. */
   from: Span;
+  /** Human name of that block (`server`, `location /api`). */
+  fromLabel?: string;
   headers: string[];
   /** The add_header in the nested block that causes the loss. */
   cause: Span;
@@ -161,6 +175,15 @@ export interface CorsPolicy {
   proxy?: UpstreamProxy;
   /** Installed version of the library, when a lockfile or requirements file pins it. */
   libraryVersion?: string;
+  /** Where libraryVersion was read from (requirements file, lockfile). */
+  libraryVersionSource?: string;
+  /**
+   * Library options that change the response but have no common field, by the library's own option
+   * name: npm cors / @fastify/cors `preflightContinue`, `optionsSuccessStatus`, `strictPreflight`;
+   * Flask-CORS `send_wildcard`, `always_send`, `vary_header`; `disabled: true` when the origin option
+   * switches CORS off (npm cors / @fastify/cors `origin: false`). Absent = the library default.
+   */
+  libraryOptions?: Record<string, string | number | boolean | null>;
   /** Ordering facts the scanner saw (Starlette middleware stack, Express registration order). */
   order?: OrderFacts;
   /** Stack-specific details that no rule depends on but --print-policies shows. */

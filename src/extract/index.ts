@@ -1,4 +1,5 @@
 import type { Scanner } from './scanner.js';
+import { nginxScanner } from './nginx/scanner.js';
 
 /** Every language scanner, one per language. */
-export const scanners: Scanner[] = [];
+export const scanners: Scanner[] = [nginxScanner];

@@ -1,0 +1,13 @@
+/** Template wrappers around nginx files: the text holds template markers, not only nginx syntax. */
+export function isTemplatePath(p: string): boolean {
+  return /\.(?:j2|jinja2?|tpl|tmpl|template|erb|mustache|hbs|gotmpl)$/i.test(p);
+}
+
+/**
+ * The prefilter: could this file configure CORS? It is a plain regex over the text (no parsing), so a
+ * large config that never mentions CORS costs one scan. `include` passes too, because an includer
+ * decides the context (and the headers inherited) of a CORS snippet it pulls in.
+ */
+export function mentionsCors(text: string): boolean {
+  return /access-control-|\$http_origin|cors|\binclude\s/i.test(text);
+}

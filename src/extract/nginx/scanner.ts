@@ -1,0 +1,91 @@
+import path from 'node:path';
+import type { CorsPolicy, SourceFile } from '../../model/types.js';
+import type { Project, ScanResult, Scanner } from '../scanner.js';
+import { analyseRoot, policiesOf, type AnalysedConfig } from './analyze.js';
+import { mentionsCors } from './files.js';
+import { IncludeLoader } from './includes.js';
+
+/**
+ * Nginx: finds the top-level configurations (files no other file includes), reads each with its
+ * includes, and describes every server/location that ends up sending CORS headers. A snippet that is
+ * only ever included is analysed in the context of its includers, never on its own.
+ */
+export const nginxScanner: Scanner = {
+  language: 'nginx',
+  mentionsCors,
+  async scan(files: SourceFile[], project: Project): Promise<ScanResult> {
+    const loader = new IncludeLoader(project);
+    const corsFiles = new Map(files.map((f) => [f.absPath, f]));
+    const configs: AnalysedConfig[] = [];
+    const reachedAll = new Set<string>();
+
+    for (const root of findRoots(project, loader, corsFiles)) {
+      const config = analyseRoot(loader, project, root, corsFiles.get(root)?.text);
+      if (![...config.reached].some((f) => corsFiles.has(f))) continue;
+      configs.push(config);
+      for (const f of config.reached) reachedAll.add(f);
+    }
+    // Files that some file seemed to include but no top-level file reaches: analyse them on their own.
+    for (const file of files) {
+      if (reachedAll.has(file.absPath)) continue;
+      const config = analyseRoot(loader, project, file.absPath, file.text);
+      configs.push(config);
+      for (const f of config.reached) reachedAll.add(f);
+    }
+
+    const policies: CorsPolicy[] = [];
+    const seen = new Set<string>();
+    for (const config of configs) {
+      for (const policy of policiesOf(config)) {
+        const key = JSON.stringify(policy);
+        if (seen.has(key)) continue; // the same server reached from two top-level files
+        seen.add(key);
+        policies.push(policy);
+      }
+    }
+    return { policies, diagnostics: loader.diagnostics };
+  },
+};
+
+/**
+ * Top-level files: nginx files that no other nginx file includes. Which directory a relative include
+ * resolves against depends on the top-level file, which is not known yet, so a file counts as included
+ * when any nginx file names it relative to its own directory or to any directory above it (inside the
+ * scan root). Over-approximating here only moves a file from standalone to in-context analysis; a file
+ * that turns out not to be reached is analysed standalone afterwards.
+ */
+function findRoots(project: Project, loader: IncludeLoader, corsFiles: Map<string, SourceFile>): string[] {
+  const nginxFiles = project.allFiles.filter((f) => f.language === 'nginx').map((f) => f.absPath);
+  for (const f of corsFiles.keys()) if (!nginxFiles.includes(f)) nginxFiles.push(f);
+  const included = new Set<string>();
+  for (const file of nginxFiles) {
+    const known = corsFiles.get(file)?.text;
+    const text = known ?? textOf(project, file);
+    if (text === undefined || !/\binclude\s/.test(text)) continue;
+    const parsed = loader.load(file, known ?? text);
+    if ('error' in parsed) continue;
+    for (const prefix of prefixes(file, project.root)) {
+      for (const target of loader.directIncludes(parsed, prefix)) if (target !== file) included.add(target);
+    }
+  }
+  return nginxFiles.filter((f) => !included.has(f));
+}
+
+function textOf(project: Project, absPath: string): string | undefined {
+  const read = project.readText(absPath);
+  return 'text' in read ? read.text : undefined;
+}
+
+function prefixes(file: string, root: string): string[] {
+  const out: string[] = [];
+  let dir = path.dirname(file);
+  for (;;) {
+    out.push(dir);
+    const rel = path.relative(root, dir);
+    if (!rel || rel.startsWith('..') || path.isAbsolute(rel)) break;
+    const up = path.dirname(dir);
+    if (up === dir) break;
+    dir = up;
+  }
+  return out;
+}

@@ -1,5 +1,6 @@
 import type { Scanner } from './scanner.js';
 import { nginxScanner } from './nginx/scanner.js';
+import { pythonScanner } from './python/scanner.js';
 
 /** Every language scanner, one per language. */
-export const scanners: Scanner[] = [nginxScanner];
+export const scanners: Scanner[] = [nginxScanner, pythonScanner];

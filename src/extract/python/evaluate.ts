@@ -1,0 +1,777 @@
+import path from 'node:path';
+import type { Span } from '../../model/types.js';
+import type { PyNode } from '../../parse/python.js';
+import { enclosingScopes, truncateText, type Binding, type ModuleLoader, type PyModule } from './modules.js';
+import {
+  decodeEscapes,
+  describe,
+  envDefault,
+  reachedVia,
+  spanOf,
+  truthy,
+  unknown,
+  type PyValue,
+} from './values.js';
+
+/** How deep imports are followed; deeper chains become unknown. */
+const MAX_IMPORT_DEPTH = 8;
+/** Guard against pathological nesting in generated code. */
+const MAX_EVAL_DEPTH = 200;
+
+const BUILTINS = new Set(['str', 'list', 'tuple', 'set', 'frozenset', 'int', 'bool', 'sorted', 'dict', 'float']);
+const STRING_METHODS = new Set(['split', 'rsplit', 'strip', 'lstrip', 'rstrip', 'lower', 'upper', 'casefold', 'replace', 'removesuffix', 'removeprefix']);
+/** Calls that read one environment variable: name is the first argument, default the second or `default=`. */
+const ENV_READERS = new Set(['os.getenv', 'os.environ.get', 'os.environ.setdefault', 'decouple.config', 'starlette.config.Config']);
+/** django-environ `env.list("X", default=...)` style readers. */
+const DJANGO_ENVIRON_METHODS = new Set(['__call__', 'str', 'bool', 'int', 'float', 'list', 'tuple', 'json', 'url', 'dict']);
+
+/** Keyword options of a call, after `**dict` splats are merged. */
+export interface CallOption {
+  value: PyValue;
+  /** The `name=value` argument, or the `**splat` it came from. */
+  span: Span;
+  /** The dict entry that holds it, when it came from a splat of a named dict. */
+  definedAt?: Span;
+  node: PyNode;
+}
+
+export interface CallArgs {
+  positional: Array<{ node: PyNode; value: PyValue }>;
+  keywords: Map<string, CallOption>;
+  /** `**x` that could not be resolved: options not seen may be set there. */
+  unresolvedSplats: string[];
+}
+
+/**
+ * A small evaluator over the syntax tree. It follows names to their last assignment, imports into
+ * other files of the scanned tree, class attributes, settings objects and environment defaults,
+ * and never executes anything.
+ */
+export class Evaluator {
+  private readonly active = new Set<string>();
+  private readonly locals: Array<Map<string, PyValue>> = [];
+  private depth = 0;
+  private importDepth = 0;
+
+  constructor(private readonly loader: ModuleLoader) {}
+
+  eval(node: PyNode | null | undefined, mod: PyModule): PyValue {
+    if (!node) return unknown('missing expression');
+    if (this.depth > MAX_EVAL_DEPTH) return unknown(`expression too deeply nested: ${truncateText(node.text)}`);
+    this.depth++;
+    try {
+      return this.evalNode(node, mod);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private evalNode(node: PyNode, mod: PyModule): PyValue {
+    const span = spanOf(node, mod.path);
+    switch (node.type) {
+      case 'string':
+        return this.evalString(node, mod);
+      case 'concatenated_string': {
+        let v = '';
+        for (const part of node.namedChildren) {
+          const s = this.evalString(part, mod);
+          if (s.t !== 'str') return unknown(`${describe(s)} in ${truncateText(node.text)}`, { span });
+          v += s.v;
+        }
+        return { t: 'str', v, span };
+      }
+      case 'integer': {
+        const n = Number(node.text.replace(/_/g, '').replace(/[lL]$/, ''));
+        return Number.isFinite(n) ? { t: 'num', v: n, span } : unknown(`number ${node.text}`, { span });
+      }
+      case 'float':
+        return { t: 'num', v: Number(node.text.replace(/_/g, '')), span };
+      case 'true':
+        return { t: 'bool', v: true, span };
+      case 'false':
+        return { t: 'bool', v: false, span };
+      case 'none':
+        return { t: 'none', span };
+      case 'list':
+      case 'tuple':
+      case 'set':
+      case 'expression_list':
+        return this.evalSequence(node, mod, node.type === 'expression_list' ? 'tuple' : node.type);
+      case 'parenthesized_expression': {
+        const inner = node.namedChildren.find((c) => c.type !== 'comment');
+        return inner ? this.eval(inner, mod) : unknown('empty parentheses', { span });
+      }
+      case 'dictionary':
+        return this.evalDict(node, mod);
+      case 'identifier': {
+        const local = this.lookupLocal(node.text);
+        if (local) return local;
+        return reachedVia(this.lookupName(node.text, node, mod), span);
+      }
+      case 'attribute': {
+        const obj = this.eval(node.childForFieldName('object'), mod);
+        const attr = node.childForFieldName('attribute')?.text ?? '';
+        return reachedVia(this.getAttr(obj, attr, node, mod), span);
+      }
+      case 'subscript':
+        return this.evalSubscript(node, mod);
+      case 'call':
+        return this.evalCall(node, mod);
+      case 'binary_operator':
+        return this.evalBinary(node, mod);
+      case 'list_comprehension':
+      case 'set_comprehension':
+      case 'generator_expression':
+        return this.evalComprehension(node, mod);
+      case 'boolean_operator':
+        return this.evalBoolean(node, mod);
+      case 'comparison_operator':
+        return this.evalComparison(node, mod);
+      case 'not_operator': {
+        const t = truthy(this.eval(node.childForFieldName('argument'), mod));
+        return t === undefined ? unknown(`not ${truncateText(node.text)}`, { span }) : { t: 'bool', v: !t, span };
+      }
+      case 'unary_operator': {
+        const arg = this.eval(node.childForFieldName('argument'), mod);
+        const op = node.childForFieldName('operator')?.text;
+        if (arg.t === 'num' && op === '-') return { ...arg, v: -arg.v, span };
+        if (arg.t === 'num' && op === '+') return { ...arg, span };
+        return unknown(truncateText(node.text), { span });
+      }
+      case 'conditional_expression': {
+        const [whenTrue, cond, whenFalse] = node.namedChildren;
+        const t = cond ? truthy(this.eval(cond, mod)) : undefined;
+        if (t === true) return this.eval(whenTrue, mod);
+        if (t === false) return this.eval(whenFalse, mod);
+        return unknown(`depends on the condition ${truncateText(cond?.text ?? '')}`, { span });
+      }
+      default:
+        return unknown(`${truncateText(node.text)} (${node.type.replace(/_/g, ' ')})`, { span });
+    }
+  }
+
+  // ---- literals -------------------------------------------------------------------------------
+
+  private evalString(node: PyNode, mod: PyModule): PyValue {
+    const span = spanOf(node, mod.path);
+    if (node.type !== 'string') return this.eval(node, mod);
+    if (node.namedChildren.some((c) => c.type === 'interpolation')) {
+      return unknown(`f-string with placeholders ${truncateText(node.text)}`, { span });
+    }
+    const start = node.namedChildren.find((c) => c.type === 'string_start');
+    const end = node.namedChildren.find((c) => c.type === 'string_end');
+    const prefix = (start?.text ?? '"').replace(/['"]+$/, '').toLowerCase();
+    const text = node.text;
+    const body = text.slice(start?.text.length ?? 1, text.length - (end?.text.length ?? 0));
+    return { t: 'str', v: prefix.includes('r') ? body : decodeEscapes(body), span };
+  }
+
+  private evalSequence(node: PyNode, mod: PyModule, kind: 'list' | 'tuple' | 'set'): PyValue {
+    const items: PyValue[] = [];
+    for (const child of node.namedChildren) {
+      if (child.type === 'comment') continue;
+      if (child.type === 'list_splat') {
+        const inner = this.eval(child.namedChildren[0], mod);
+        if (inner.t === 'seq') items.push(...inner.items);
+        else items.push(unknown(`*${truncateText(child.text)}: ${describe(inner)}`, { span: spanOf(child, mod.path), envDriven: inner.envDriven, source: inner.source }));
+        continue;
+      }
+      items.push(this.eval(child, mod));
+    }
+    return { t: 'seq', kind, items, span: spanOf(node, mod.path) };
+  }
+
+  private evalDict(node: PyNode, mod: PyModule): PyValue {
+    const entries: Extract<PyValue, { t: 'dict' }>['entries'] = [];
+    for (const child of node.namedChildren) {
+      if (child.type === 'pair') {
+        entries.push({
+          key: this.eval(child.childForFieldName('key'), mod),
+          value: this.eval(child.childForFieldName('value'), mod),
+          span: spanOf(child, mod.path),
+        });
+      } else if (child.type === 'dictionary_splat') {
+        const inner = this.eval(child.namedChildren[0], mod);
+        if (inner.t === 'dict') entries.push(...inner.entries);
+        else return unknown(`**${truncateText(child.namedChildren[0]?.text ?? '')} in a dict: ${describe(inner)}`, { span: spanOf(node, mod.path) });
+      }
+    }
+    return { t: 'dict', entries, span: spanOf(node, mod.path) };
+  }
+
+  // ---- names ----------------------------------------------------------------------------------
+
+  private lookupLocal(name: string): PyValue | undefined {
+    for (let i = this.locals.length - 1; i >= 0; i--) {
+      const v = this.locals[i]!.get(name);
+      if (v) return v;
+    }
+    return undefined;
+  }
+
+  /** The value of `name` as seen at `use`: the last assignment before it in the innermost scope that binds it. */
+  lookupName(name: string, use: PyNode, mod: PyModule): PyValue {
+    const scopes = enclosingScopes(use);
+    const innermost = scopes[0];
+    for (const scope of scopes) {
+      const bindings = mod.scopes.get(scope.id)?.get(name);
+      if (!bindings?.length) continue;
+      // A function body runs after the module has finished loading: it sees the module's last binding.
+      const seesAll = scope.type === 'module' && innermost?.type !== 'module';
+      const before = bindings.filter((b) => (seesAll ? !contains(b.node, use) : b.node.endIndex <= use.startIndex || isDefinitionBefore(b, use)));
+      const binding = before[before.length - 1];
+      if (binding) return this.evalBinding(binding, name, mod);
+    }
+    const star = this.lookupStar(name, mod, use.startIndex);
+    if (star) return star;
+    if (BUILTINS.has(name)) return { t: 'sym', qname: `builtins.${name}` };
+    return unknown(`${name} is not defined in ${mod.path}`);
+  }
+
+  /** The final module-level value of `name` in `mod`, or undefined when the module does not bind it. */
+  lookupModuleLevel(name: string, mod: PyModule): PyValue | undefined {
+    const bindings = mod.scopes.get(mod.root.id)?.get(name);
+    const last = bindings?.[bindings.length - 1];
+    if (last) return this.evalBinding(last, name, mod);
+    return this.lookupStar(name, mod, Number.MAX_SAFE_INTEGER);
+  }
+
+  private lookupStar(name: string, mod: PyModule, before: number): PyValue | undefined {
+    for (const star of [...mod.starImports].reverse()) {
+      if (star.node.startIndex > before) continue;
+      const target = this.withImport(() => this.loader.resolve(mod, star.module, star.level));
+      if (!target || target === mod) continue;
+      const key = `star:${target.absPath}:${name}`;
+      if (this.active.has(key) || this.importDepth >= MAX_IMPORT_DEPTH) continue;
+      this.active.add(key);
+      this.importDepth++;
+      try {
+        const v = this.lookupModuleLevel(name, target);
+        if (v) return v;
+      } finally {
+        this.importDepth--;
+        this.active.delete(key);
+      }
+    }
+    return undefined;
+  }
+
+  private withImport<T>(fn: () => T): T | undefined {
+    if (this.importDepth >= MAX_IMPORT_DEPTH) return undefined;
+    return fn();
+  }
+
+  private evalBinding(binding: Binding, name: string, mod: PyModule): PyValue {
+    const key = `${mod.absPath}:${binding.node.id}:${name}`;
+    if (this.active.has(key)) return unknown(`${name} refers to itself`);
+    this.active.add(key);
+    try {
+      switch (binding.kind) {
+        case 'assign':
+          return binding.value ? this.eval(binding.value, mod) : unknown(`${name} is declared without a value in ${mod.path}`);
+        case 'augassign': {
+          const previous = this.lookupName(name, binding.node, mod);
+          const added = this.eval(binding.value, mod);
+          if (binding.op === '+=' || binding.op === '|=') return combine(previous, added, spanOf(binding.node, mod.path));
+          return unknown(`${truncateText(binding.node.text)}`);
+        }
+        case 'class':
+          return { t: 'class', mod, node: binding.node, name };
+        case 'func':
+          return { t: 'func', mod, node: binding.node, name };
+        case 'param': {
+          const fn = binding.fn.childForFieldName('name')?.text ?? 'a function';
+          return unknown(`${name} is a parameter of ${fn}()`);
+        }
+        case 'import':
+          return this.importModule(binding.module, mod);
+        case 'from':
+          return this.importFrom(binding.module, binding.level, binding.name, mod);
+        case 'other':
+          return unknown(`${name} is ${binding.what}`);
+      }
+    } finally {
+      this.active.delete(key);
+    }
+  }
+
+  private importModule(module: string, from: PyModule): PyValue {
+    if (this.importDepth >= MAX_IMPORT_DEPTH) return unknown(`import of ${module} is nested too deeply`);
+    const target = this.loader.resolve(from, module, 0);
+    return target ? { t: 'module', mod: target } : { t: 'sym', qname: module };
+  }
+
+  private importFrom(module: string, level: number, name: string, from: PyModule): PyValue {
+    const shown = `${'.'.repeat(level)}${module}`;
+    if (this.importDepth >= MAX_IMPORT_DEPTH) return unknown(`${name} from ${shown}: imports nested too deeply`);
+    const target = this.loader.resolve(from, module, level);
+    if (target) {
+      const key = `from:${target.absPath}:${name}`;
+      if (this.active.has(key)) return unknown(`${name} from ${shown}: circular import`);
+      this.active.add(key);
+      this.importDepth++;
+      try {
+        const v = this.lookupModuleLevel(name, target);
+        if (v) return v;
+      } finally {
+        this.importDepth--;
+        this.active.delete(key);
+      }
+    }
+    const sub = this.loader.resolve(from, module ? `${module}.${name}` : name, level);
+    if (sub) return { t: 'module', mod: sub };
+    if (target) return unknown(`${name} is not defined in ${target.path}`);
+    if (level > 0) return unknown(`${name} from ${shown} (module not found in the scanned tree)`);
+    return { t: 'sym', qname: `${module}.${name}` };
+  }
+
+  // ---- attributes -----------------------------------------------------------------------------
+
+  getAttr(obj: PyValue, attr: string, node: PyNode, mod: PyModule): PyValue {
+    const text = truncateText(node.text);
+    switch (obj.t) {
+      case 'sym':
+        return { t: 'sym', qname: `${obj.qname}.${attr}` };
+      case 'module': {
+        this.importDepth++;
+        try {
+          const v = this.lookupModuleLevel(attr, obj.mod);
+          if (v) return v;
+        } finally {
+          this.importDepth--;
+        }
+        if (path.basename(obj.mod.absPath) === '__init__.py') {
+          const sub = this.loader.resolve(obj.mod, attr, 1);
+          if (sub) return { t: 'module', mod: sub };
+        }
+        return unknown(`${text} (${attr} is not defined in ${obj.mod.path})`);
+      }
+      case 'class':
+        return this.classAttr(obj, attr, false, text);
+      case 'call':
+        if (obj.callee.t === 'class') return this.classAttr(obj.callee, attr, true, text);
+        return unknown(`${text} (attribute of ${describe(obj)})`);
+      case 'unknown':
+        return unknown(`${text} (${obj.why})`, { envDriven: obj.envDriven, source: obj.source });
+      default:
+        return unknown(`${text} (attribute of ${describe(obj)})`);
+    }
+  }
+
+  /** A class attribute / pydantic field default; env-driven when read from a BaseSettings instance. */
+  private classAttr(cls: Extract<PyValue, { t: 'class' }>, attr: string, viaInstance: boolean, text: string, seen = new Set<number>()): PyValue {
+    if (seen.has(cls.node.id)) return unknown(`${text} (circular class hierarchy)`);
+    seen.add(cls.node.id);
+    const bindings = cls.mod.scopes.get(cls.node.id)?.get(attr);
+    const last = bindings?.[bindings.length - 1];
+    const settings = viaInstance && this.isSettingsClass(cls, new Set());
+    const mark = (v: PyValue): PyValue => (settings ? envDefault(v, attr) : v);
+    if (last) {
+      if (last.kind === 'assign') {
+        if (!last.value) return mark(unknown(`${text} (no literal default in ${cls.mod.path})`));
+        const v = this.fieldDefault(last.value, cls.mod);
+        return mark(v.t === 'unknown' ? unknown(`${text} (${v.why} in ${cls.mod.path})`, v) : v);
+      }
+      if (last.kind === 'func') return unknown(`${text} is computed by ${cls.name}.${attr}() in ${cls.mod.path}`);
+      return mark(this.evalBinding(last, attr, cls.mod));
+    }
+    for (const base of cls.node.childForFieldName('superclasses')?.namedChildren ?? []) {
+      if (base.type === 'keyword_argument') continue;
+      const b = this.eval(base, cls.mod);
+      if (b.t === 'class') {
+        const v = this.classAttr(b, attr, viaInstance, text, seen);
+        if (!(v.t === 'unknown' && v.why.startsWith(`${text} (no attribute`))) return settings && v.t !== 'unknown' ? mark(v) : v;
+      }
+    }
+    return unknown(`${text} (no attribute ${attr} on ${cls.name} in ${cls.mod.path})`);
+  }
+
+  /** pydantic `Field(default=...)` / `Field(value)` / `Field(default_factory=lambda: value)`, or the value itself. */
+  private fieldDefault(value: PyNode, mod: PyModule): PyValue {
+    if (value.type === 'call') {
+      const callee = this.eval(value.childForFieldName('function'), mod);
+      if (callee.t === 'sym' && /(^|\.)Field$/.test(callee.qname)) {
+        const args = value.childForFieldName('arguments')?.namedChildren ?? [];
+        const kw = (n: string) => args.find((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === n)?.childForFieldName('value');
+        const positional = args.find((a) => a.type !== 'keyword_argument' && a.type !== 'comment');
+        const def = kw('default') ?? positional;
+        if (def && def.text !== '...') return this.eval(def, mod);
+        const factory = kw('default_factory');
+        if (factory?.type === 'lambda') return this.eval(factory.childForFieldName('body'), mod);
+        if (factory) {
+          const f = this.eval(factory, mod);
+          if (f.t === 'sym' && /^builtins\.(list|tuple|set|dict)$/.test(f.qname)) return { t: 'seq', kind: 'list', items: [], span: spanOf(value, mod.path) };
+        }
+        return unknown('Field(...) without a literal default');
+      }
+    }
+    return this.eval(value, mod);
+  }
+
+  private isSettingsClass(cls: Extract<PyValue, { t: 'class' }>, seen: Set<number>): boolean {
+    if (seen.has(cls.node.id)) return false;
+    seen.add(cls.node.id);
+    for (const base of cls.node.childForFieldName('superclasses')?.namedChildren ?? []) {
+      if (base.type === 'keyword_argument') continue;
+      if (/(^|\.)BaseSettings$/.test(base.text)) return true;
+      const b = this.eval(base, cls.mod);
+      if (b.t === 'sym' && /(^|\.)BaseSettings$/.test(b.qname)) return true;
+      if (b.t === 'class' && this.isSettingsClass(b, seen)) return true;
+    }
+    return false;
+  }
+
+  // ---- subscripts, operators, comprehensions --------------------------------------------------
+
+  private evalSubscript(node: PyNode, mod: PyModule): PyValue {
+    const span = spanOf(node, mod.path);
+    const obj = this.eval(node.childForFieldName('value'), mod);
+    const key = this.eval(node.childForFieldName('subscript'), mod);
+    if (obj.t === 'sym' && obj.qname === 'os.environ') {
+      const name = key.t === 'str' ? key.v : truncateText(node.childForFieldName('subscript')?.text ?? '');
+      return unknown(`os.environ[${JSON.stringify(name)}] (environment variable ${name}, no default)`, { span, envDriven: true, source: name });
+    }
+    if (obj.t === 'dict' && (key.t === 'str' || key.t === 'num')) {
+      const entry = [...obj.entries].reverse().find((e) => (e.key.t === 'str' || e.key.t === 'num') && e.key.v === key.v);
+      if (entry) return entry.value;
+    }
+    if (obj.t === 'seq' && key.t === 'num' && Number.isInteger(key.v)) {
+      const item = obj.items[key.v < 0 ? obj.items.length + key.v : key.v];
+      if (item) return item;
+    }
+    return unknown(truncateText(node.text), { span, envDriven: obj.envDriven, source: obj.source });
+  }
+
+  private evalBinary(node: PyNode, mod: PyModule): PyValue {
+    const op = node.childForFieldName('operator')?.text;
+    const left = this.eval(node.childForFieldName('left'), mod);
+    const right = this.eval(node.childForFieldName('right'), mod);
+    const span = spanOf(node, mod.path);
+    if (op === '+' || op === '|') return combine(left, right, span);
+    return unknown(truncateText(node.text), { span, envDriven: left.envDriven || right.envDriven, source: left.source ?? right.source });
+  }
+
+  private evalComprehension(node: PyNode, mod: PyModule): PyValue {
+    const span = spanOf(node, mod.path);
+    const clauses = node.namedChildren.filter((c) => c.type === 'for_in_clause');
+    const ifs = node.namedChildren.filter((c) => c.type === 'if_clause');
+    const body = node.childForFieldName('body');
+    if (clauses.length !== 1 || !body) return unknown(`comprehension ${truncateText(node.text)}`, { span });
+    const clause = clauses[0]!;
+    const target = clause.childForFieldName('left');
+    const iterable = this.eval(clause.childForFieldName('right'), mod);
+    if (target?.type !== 'identifier') return unknown(`comprehension ${truncateText(node.text)}`, { span });
+    if (iterable.t !== 'seq') {
+      return unknown(`comprehension over ${describe(iterable)}`, { span, envDriven: iterable.envDriven, source: iterable.source });
+    }
+    const items: PyValue[] = [];
+    for (const item of iterable.items) {
+      this.locals.push(new Map([[target.text, item]]));
+      try {
+        let keep = true;
+        for (const cond of ifs) {
+          const t = truthy(this.eval(cond.namedChildren[0], mod));
+          if (t === false) keep = false;
+        }
+        if (!keep) continue;
+        const v = this.eval(body, mod);
+        // The entry keeps the provenance of the item it was computed from.
+        items.push(v.t === 'unknown' ? v : { ...v, span: item.span ?? v.span, useSpan: item.useSpan, envDriven: item.envDriven || v.envDriven, source: item.source ?? v.source });
+      } finally {
+        this.locals.pop();
+      }
+    }
+    return { t: 'seq', kind: node.type === 'set_comprehension' ? 'set' : 'list', items, span, envDriven: iterable.envDriven, source: iterable.source };
+  }
+
+  private evalBoolean(node: PyNode, mod: PyModule): PyValue {
+    const op = node.childForFieldName('operator')?.text;
+    const left = this.eval(node.childForFieldName('left'), mod);
+    const t = truthy(left);
+    const span = spanOf(node, mod.path);
+    if (op === 'or') {
+      if (t === true) return left;
+      const right = this.eval(node.childForFieldName('right'), mod);
+      if (t === false) return right;
+      // os.getenv("X") or "default": the right side is the environment default.
+      if (left.envDriven && left.source) return envDefault(right, left.source);
+      return unknown(`${truncateText(node.text)} (${describe(left)})`, { span });
+    }
+    if (op === 'and') {
+      if (t === false) return left;
+      if (t === true) return this.eval(node.childForFieldName('right'), mod);
+    }
+    return unknown(truncateText(node.text), { span, envDriven: left.envDriven, source: left.source });
+  }
+
+  private evalComparison(node: PyNode, mod: PyModule): PyValue {
+    const span = spanOf(node, mod.path);
+    const operands = node.namedChildren.filter((c) => c.type !== 'comment' && c.type !== 'not' && c.type !== 'in');
+    const ops = node.childrenForFieldName('operators').map((o) => o.text.replace(/\s+/g, ' '));
+    if (operands.length !== 2 || ops.length !== 1) return unknown(truncateText(node.text), { span });
+    const a = this.eval(operands[0], mod);
+    const b = this.eval(operands[1], mod);
+    const env = { envDriven: a.envDriven || b.envDriven, source: a.source ?? b.source };
+    const scalar = (v: PyValue) => (v.t === 'str' || v.t === 'num' || v.t === 'bool' ? v.v : v.t === 'none' ? null : undefined);
+    const op = ops[0];
+    if (op === '==' || op === '!=') {
+      const x = scalar(a);
+      const y = scalar(b);
+      if (x === undefined || y === undefined) return unknown(truncateText(node.text), { span, ...env });
+      return { t: 'bool', v: (x === y) === (op === '=='), span, ...env };
+    }
+    if (op === 'in' || op === 'not in') {
+      const x = scalar(a);
+      let found: boolean | undefined;
+      if (b.t === 'seq' && x !== undefined && b.items.every((i) => scalar(i) !== undefined)) found = b.items.some((i) => scalar(i) === x);
+      else if (b.t === 'str' && typeof x === 'string') found = b.v.includes(x);
+      if (found === undefined) return unknown(truncateText(node.text), { span, ...env });
+      return { t: 'bool', v: found === (op === 'in'), span, ...env };
+    }
+    return unknown(truncateText(node.text), { span, ...env });
+  }
+
+  // ---- calls ----------------------------------------------------------------------------------
+
+  /** Positional and keyword arguments of a call, with `**dict` splats merged in order. */
+  callArgs(call: PyNode, mod: PyModule): CallArgs {
+    const out: CallArgs = { positional: [], keywords: new Map(), unresolvedSplats: [] };
+    const args = call.childForFieldName('arguments');
+    if (!args) return out;
+    if (args.type === 'generator_expression') {
+      out.positional.push({ node: args, value: this.eval(args, mod) });
+      return out;
+    }
+    for (const arg of args.namedChildren) {
+      if (arg.type === 'comment') continue;
+      if (arg.type === 'keyword_argument') {
+        const name = arg.childForFieldName('name')?.text ?? '';
+        out.keywords.set(name, { value: this.eval(arg.childForFieldName('value'), mod), span: spanOf(arg, mod.path), node: arg });
+      } else if (arg.type === 'dictionary_splat') {
+        const inner = arg.namedChildren[0];
+        const dict = this.eval(inner, mod);
+        const splatSpan = spanOf(arg, mod.path);
+        if (dict.t !== 'dict') {
+          out.unresolvedSplats.push(`**${truncateText(inner?.text ?? '')} (${describe(dict)})`);
+          continue;
+        }
+        const inline = inner?.type === 'dictionary';
+        for (const entry of dict.entries) {
+          if (entry.key.t !== 'str') {
+            out.unresolvedSplats.push(`**${truncateText(inner?.text ?? '')} (key ${describe(entry.key)})`);
+            continue;
+          }
+          const value = inline ? entry.value : reachedVia(entry.value, splatSpan);
+          out.keywords.set(entry.key.v, {
+            value,
+            span: inline ? entry.span : splatSpan,
+            definedAt: inline ? undefined : entry.span,
+            node: arg,
+          });
+        }
+      } else if (arg.type === 'list_splat') {
+        out.positional.push({ node: arg, value: unknown(`*${truncateText(arg.namedChildren[0]?.text ?? '')}`) });
+      } else {
+        out.positional.push({ node: arg, value: this.eval(arg, mod) });
+      }
+    }
+    return out;
+  }
+
+  private evalCall(node: PyNode, mod: PyModule): PyValue {
+    const span = spanOf(node, mod.path);
+    const fnNode = node.childForFieldName('function');
+    if (!fnNode) return unknown('call without a callee', { span });
+    let callee: PyValue;
+    if (fnNode.type === 'attribute') {
+      const obj = this.eval(fnNode.childForFieldName('object'), mod);
+      const method = fnNode.childForFieldName('attribute')?.text ?? '';
+      if (obj.t === 'str' && STRING_METHODS.has(method)) return this.stringMethod(obj, method, node, mod);
+      if (obj.t === 'unknown') {
+        return unknown(`${obj.why}, then .${method}()`, { span, envDriven: obj.envDriven, source: obj.source });
+      }
+      if (obj.t === 'dict' && method === 'get') {
+        const args = this.callArgs(node, mod);
+        const key = args.positional[0]?.value;
+        const entry = key && (key.t === 'str' || key.t === 'num') ? [...obj.entries].reverse().find((e) => 'v' in e.key && e.key.v === key.v) : undefined;
+        return entry ? entry.value : (args.positional[1]?.value ?? { t: 'none', span });
+      }
+      if (obj.t === 'seq' && method === 'copy') return obj;
+      if (obj.t === 'call' && obj.callee.t === 'sym' && /(^|\.)Env$/.test(obj.callee.qname) && DJANGO_ENVIRON_METHODS.has(method)) {
+        return this.envRead(node, mod, method === 'list' || method === 'tuple');
+      }
+      callee = reachedVia(this.getAttr(obj, method, fnNode, mod), spanOf(fnNode, mod.path));
+    } else {
+      callee = this.eval(fnNode, mod);
+    }
+    switch (callee.t) {
+      case 'sym':
+        return this.callSymbol(callee, node, mod);
+      case 'class':
+        return { t: 'call', callee, node, mod };
+      case 'func':
+        return this.callFunction(callee, node, mod);
+      case 'call':
+        if (callee.callee.t === 'sym' && /(^|\.)Env$/.test(callee.callee.qname)) return this.envRead(node, mod, false);
+        return unknown(`call of ${describe(callee)}`, { span });
+      case 'unknown':
+        return unknown(`${truncateText(node.text)} (${callee.why})`, { span, envDriven: callee.envDriven, source: callee.source });
+      default:
+        return unknown(`call of ${describe(callee)}`, { span });
+    }
+  }
+
+  private callSymbol(callee: Extract<PyValue, { t: 'sym' }>, node: PyNode, mod: PyModule): PyValue {
+    const span = spanOf(node, mod.path);
+    const q = callee.qname;
+    if (ENV_READERS.has(q) || q === 'os.environ.get') {
+      const args = this.callArgs(node, mod);
+      const castKw = args.keywords.get('cast')?.value;
+      const splits = castKw?.t === 'call' && castKw.callee.t === 'sym' && /(^|\.)Csv$/.test(castKw.callee.qname);
+      return this.envRead(node, mod, splits, args);
+    }
+    if (q === 're.compile') {
+      const args = this.callArgs(node, mod);
+      const pattern = args.positional[0]?.value;
+      const flags = args.positional[1]?.node.text ?? args.keywords.get('flags')?.node.text ?? '';
+      if (pattern?.t !== 'str') return unknown(`re.compile of ${pattern ? describe(pattern) : 'nothing'}`, { span });
+      return { t: 'regex', pattern: pattern.v, ignoreCase: /\b(I|IGNORECASE)\b/.test(flags), span: pattern.span, useSpan: pattern.useSpan, envDriven: pattern.envDriven, source: pattern.source };
+    }
+    if (q.startsWith('builtins.')) {
+      const args = this.callArgs(node, mod);
+      const arg = args.positional[0]?.value;
+      const name = q.slice('builtins.'.length);
+      if (!arg) return name === 'str' ? { t: 'str', v: '', span } : name === 'dict' ? { t: 'dict', entries: [], span } : { t: 'seq', kind: 'list', items: [], span };
+      if (name === 'str' && (arg.t === 'str' || arg.t === 'num')) return { ...arg, t: 'str', v: String(arg.v) };
+      if (name === 'int' && arg.t === 'str' && /^\s*[-+]?\d+\s*$/.test(arg.v)) return { ...arg, t: 'num', v: Number(arg.v) };
+      if (name === 'int' && arg.t === 'num') return arg;
+      if (name === 'bool') {
+        const t = truthy(arg);
+        if (t !== undefined) return { t: 'bool', v: t, span, envDriven: arg.envDriven, source: arg.source };
+      }
+      if (['list', 'tuple', 'set', 'frozenset', 'sorted'].includes(name)) {
+        if (arg.t === 'seq') return { ...arg, kind: name === 'tuple' ? 'tuple' : name === 'set' || name === 'frozenset' ? 'set' : 'list', items: name === 'sorted' ? sortItems(arg.items) : arg.items };
+        if (arg.t === 'str') return { t: 'seq', kind: 'list', items: [...arg.v].map((c) => ({ ...arg, v: c })), span };
+      }
+      if (arg.t === 'unknown') return unknown(`${name}(${arg.why})`, { span, envDriven: arg.envDriven, source: arg.source });
+      return unknown(truncateText(node.text), { span });
+    }
+    return { t: 'call', callee, node, mod };
+  }
+
+  /** An environment read: the default stands in for the value, marked env-driven. */
+  private envRead(node: PyNode, mod: PyModule, splitCommas: boolean, given?: CallArgs): PyValue {
+    const span = spanOf(node, mod.path);
+    const args = given ?? this.callArgs(node, mod);
+    const nameValue = args.keywords.get('key')?.value ?? args.keywords.get('var')?.value ?? args.positional[0]?.value;
+    const name = nameValue?.t === 'str' ? nameValue.v : truncateText(args.positional[0]?.node.text ?? '?');
+    const def = args.keywords.get('default')?.value ?? args.positional[1]?.value;
+    const env = { envDriven: true, source: name };
+    if (!def) return unknown(`environment variable ${name} (no default)`, { span, ...env });
+    if (def.t === 'none') return unknown(`environment variable ${name} (default None)`, { span, ...env });
+    let value: PyValue = def;
+    if (splitCommas && def.t === 'str') value = this.splitString(def, ',', span);
+    return envDefault(value, name);
+  }
+
+  private callFunction(fn: Extract<PyValue, { t: 'func' }>, node: PyNode, mod: PyModule): PyValue {
+    const span = spanOf(node, mod.path);
+    const key = `fn:${fn.mod.absPath}:${fn.node.id}`;
+    if (this.active.has(key)) return unknown(`${fn.name}() calls itself`, { span });
+    const body = fn.node.childForFieldName('body');
+    const returns = body ? body.descendantsOfType('return_statement').filter((r) => nearestFunction(r)?.id === fn.node.id) : [];
+    const last = returns[returns.length - 1];
+    if (!last) return unknown(`${fn.name}() returns nothing the scanner can see`, { span });
+    this.active.add(key);
+    try {
+      const value = this.eval(last.namedChildren[0], fn.mod);
+      if (value.t === 'unknown') return unknown(`${fn.name}() returns ${value.why}`, { span, envDriven: value.envDriven, source: value.source });
+      return value;
+    } finally {
+      this.active.delete(key);
+    }
+  }
+
+  private stringMethod(s: Extract<PyValue, { t: 'str' }>, method: string, node: PyNode, mod: PyModule): PyValue {
+    const span = spanOf(node, mod.path);
+    const args = this.callArgs(node, mod);
+    const strArg = (i: number): string | undefined | null => {
+      const v = args.positional[i]?.value;
+      if (!v || v.t === 'none') return undefined;
+      return v.t === 'str' ? v.v : null;
+    };
+    const a0 = strArg(0);
+    if (a0 === null) return unknown(truncateText(node.text), { span, envDriven: s.envDriven, source: s.source });
+    const keep = (v: string): PyValue => ({ ...s, v });
+    switch (method) {
+      case 'split':
+      case 'rsplit':
+        return this.splitString(s, a0, span);
+      case 'strip':
+        return keep(a0 === undefined ? s.v.trim() : trimChars(s.v, a0, true, true));
+      case 'lstrip':
+        return keep(a0 === undefined ? s.v.trimStart() : trimChars(s.v, a0, true, false));
+      case 'rstrip':
+        return keep(a0 === undefined ? s.v.trimEnd() : trimChars(s.v, a0, false, true));
+      case 'lower':
+      case 'casefold':
+        return keep(s.v.toLowerCase());
+      case 'upper':
+        return keep(s.v.toUpperCase());
+      case 'removesuffix':
+        return keep(a0 && s.v.endsWith(a0) ? s.v.slice(0, -a0.length) : s.v);
+      case 'removeprefix':
+        return keep(a0 && s.v.startsWith(a0) ? s.v.slice(a0.length) : s.v);
+      case 'replace': {
+        const a1 = strArg(1);
+        if (a0 === undefined || typeof a1 !== 'string') return unknown(truncateText(node.text), { span });
+        return keep(s.v.split(a0).join(a1));
+      }
+    }
+    return unknown(truncateText(node.text), { span });
+  }
+
+  /** `"a,b".split(",")`; every piece keeps the literal's span and provenance. */
+  private splitString(s: Extract<PyValue, { t: 'str' }>, sep: string | undefined, span: Span): PyValue {
+    const parts = sep === undefined ? s.v.split(/\s+/).filter((p) => p.length > 0) : s.v.split(sep);
+    return { t: 'seq', kind: 'list', items: parts.map((p) => ({ ...s, v: p })), span: s.span ?? span, useSpan: s.useSpan, envDriven: s.envDriven, source: s.source };
+  }
+}
+
+function contains(outer: PyNode, inner: PyNode): boolean {
+  return inner.startIndex >= outer.startIndex && inner.endIndex <= outer.endIndex;
+}
+
+/** Imports, classes and functions are bound when their statement starts; an assignment when it ends. */
+function isDefinitionBefore(binding: Binding, use: PyNode): boolean {
+  return (binding.kind === 'import' || binding.kind === 'from' || binding.kind === 'param') && binding.node.startIndex < use.startIndex && !contains(binding.node, use);
+}
+
+function nearestFunction(node: PyNode): PyNode | null {
+  for (let n = node.parent; n; n = n.parent) if (n.type === 'function_definition' || n.type === 'lambda') return n;
+  return null;
+}
+
+function combine(a: PyValue, b: PyValue, span: Span): PyValue {
+  if (a.t === 'str' && b.t === 'str') return { t: 'str', v: a.v + b.v, span, envDriven: a.envDriven || b.envDriven, source: a.source ?? b.source };
+  if (a.t === 'num' && b.t === 'num') return { t: 'num', v: a.v + b.v, span };
+  if (a.t === 'seq' && b.t === 'seq') return { t: 'seq', kind: a.kind, items: [...a.items, ...b.items], span, envDriven: a.envDriven || b.envDriven, source: a.source ?? b.source };
+  if (a.t === 'dict' && b.t === 'dict') return { t: 'dict', entries: [...a.entries, ...b.entries], span };
+  // A known list plus something unknown: keep what is known and say what is not.
+  if (a.t === 'seq' && b.t === 'unknown') return { ...a, items: [...a.items, b], span };
+  if (a.t === 'unknown' && b.t === 'seq') return { ...b, items: [a, ...b.items], span };
+  return unknown(`${describe(a)} + ${describe(b)}`, { span, envDriven: a.envDriven || b.envDriven, source: a.source ?? b.source });
+}
+
+function trimChars(s: string, chars: string, left: boolean, right: boolean): string {
+  let start = 0;
+  let end = s.length;
+  if (left) while (start < end && chars.includes(s[start]!)) start++;
+  if (right) while (end > start && chars.includes(s[end - 1]!)) end--;
+  return s.slice(start, end);
+}
+
+function sortItems(items: PyValue[]): PyValue[] {
+  if (!items.every((i) => i.t === 'str')) return items;
+  return [...items].sort((x, y) => ((x as { v: string }).v < (y as { v: string }).v ? -1 : 1));
+}

@@ -1,0 +1,257 @@
+import { byDefault, newPolicy } from '../../model/policy.js';
+import type { CorsPolicy, OriginEntry, PolicyScope, Span, Valued } from '../../model/types.js';
+import type { PyNode } from '../../parse/python.js';
+import type { CallArgs, CallOption, Evaluator } from './evaluate.js';
+import type { PyModule } from './modules.js';
+import { entry, maybeInSplat, valuedBool, valuedNumber, valuedStrings } from './to-model.js';
+import { describe, spanOf, type PyValue } from './values.js';
+
+// Facts from flask_cors/core.py (DEFAULT_OPTIONS, probably_regex, re_fix, try_match_pattern,
+// get_cors_origins, get_cors_headers), extension.py (CORS.init_app) and decorator.py (cross_origin).
+const ALL_METHODS = ['GET', 'HEAD', 'POST', 'OPTIONS', 'PUT', 'PATCH', 'DELETE'];
+/** Characters that make Flask-CORS treat an origin string as a regular expression. */
+const REGEX_CHARS = ['*', '\\', ']', '?', '$', '^', '[', '(', ')'];
+const CORS_CLASS = /^flask_cors(\.extension)?\.CORS$/;
+const CROSS_ORIGIN = /^flask_cors(\.decorator)?\.cross_origin$/;
+const ROUTE_METHODS = new Set(['route', 'get', 'post', 'put', 'patch', 'delete']);
+
+export function probablyRegex(s: string): boolean {
+  return REGEX_CHARS.some((c) => s.includes(c));
+}
+
+type Options = Map<string, CallOption>;
+
+interface Constructor {
+  node: PyNode;
+  mod: PyModule;
+  args: CallArgs;
+  bound: boolean;
+}
+
+/** Flask-CORS: `CORS(app, ...)`, `CORS()` + `cors.init_app(app, ...)`, `@cross_origin(...)`. */
+export class FlaskCors {
+  private readonly constructors = new Map<string, Constructor>();
+  private readonly policies: CorsPolicy[] = [];
+
+  constructor(private readonly ev: Evaluator) {}
+
+  scan(mod: PyModule): void {
+    for (const call of mod.root.descendantsOfType('call')) {
+      const fn = call.childForFieldName('function');
+      if (!fn) continue;
+      if (call.parent?.type === 'decorator') continue;
+      if (fn.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'init_app') {
+        this.initApp(call, fn, mod);
+        continue;
+      }
+      if (!/(^|\.)CORS$/.test(fn.text)) continue;
+      if (!this.isSymbol(fn, mod, CORS_CLASS, 'CORS')) continue;
+      const args = this.ev.callArgs(call, mod);
+      const app = args.positional[0]?.value ?? args.keywords.get('app')?.value;
+      const key = keyOf(call, mod);
+      if (app && app.t !== 'none') {
+        this.constructors.set(key, { node: call, mod, args, bound: true });
+        this.emit(call, mod, [args], args.positional[0]?.node.text ?? args.keywords.get('app')?.node.text ?? 'app');
+      } else if (!this.constructors.has(key)) {
+        this.constructors.set(key, { node: call, mod, args, bound: false });
+      }
+    }
+    for (const decorator of mod.root.descendantsOfType('decorator')) this.crossOrigin(decorator, mod);
+  }
+
+  /** Constructors without an app and no init_app in the scanned files still describe the app's policy. */
+  finish(): CorsPolicy[] {
+    for (const c of this.constructors.values()) {
+      if (c.bound) continue;
+      this.emit(c.node, c.mod, [c.args], 'app', ['CORS() is created without an app; the init_app(app) call that binds it was not found in the scanned files']);
+    }
+    return this.policies;
+  }
+
+  private isSymbol(fn: PyNode, mod: PyModule, pattern: RegExp, bare: string): boolean {
+    const callee = this.ev.eval(fn, mod);
+    if (callee.t === 'sym') return pattern.test(callee.qname);
+    return callee.t === 'unknown' && fn.text === bare && /\bflask_cors\b/.test(mod.text);
+  }
+
+  private initApp(call: PyNode, fn: PyNode, mod: PyModule): void {
+    const target = this.ev.eval(fn.childForFieldName('object'), mod);
+    if (target.t !== 'call' || target.callee.t !== 'sym' || !CORS_CLASS.test(target.callee.qname)) return;
+    const key = keyOf(target.node, target.mod);
+    const ctor = this.constructors.get(key) ?? { node: target.node, mod: target.mod, args: this.ev.callArgs(target.node, target.mod), bound: true };
+    ctor.bound = true;
+    this.constructors.set(key, ctor);
+    const args = this.ev.callArgs(call, mod);
+    const app = args.positional[0]?.node.text ?? args.keywords.get('app')?.node.text ?? 'app';
+    const notes = ctor.args.keywords.size ? [`options also come from CORS(...) at ${ctor.mod.path}:${ctor.node.startPosition.row + 1}`] : [];
+    this.emit(call, mod, [ctor.args, args], app, notes);
+  }
+
+  /** One policy per resources entry; options layer as Flask-CORS merges them (later wins). */
+  private emit(call: PyNode, mod: PyModule, layers: CallArgs[], appName: string, notes: string[] = []): void {
+    const merged: Options = new Map();
+    const splats: string[] = [];
+    for (const layer of layers) {
+      for (const [k, v] of layer.keywords) merged.set(k, v);
+      splats.push(...layer.unresolvedSplats);
+    }
+    const span = spanOf(call, mod.path);
+    const resources = merged.get('resources');
+    if (!resources) {
+      this.policies.push(this.policy(span, { kind: 'app', name: appName }, merged, splats, notes, 'extension'));
+      return;
+    }
+    const r = resources.value;
+    const entries: Array<{ pattern: string; options: Options; span: Span }> = [];
+    if (r.t === 'dict') {
+      for (const e of r.entries) {
+        const pattern = e.key.t === 'str' ? e.key.v : e.key.t === 'regex' ? e.key.pattern : undefined;
+        if (pattern === undefined) continue;
+        const options: Options = new Map(merged);
+        options.delete('resources');
+        if (e.value.t === 'dict') {
+          for (const o of e.value.entries) {
+            if (o.key.t === 'str') options.set(o.key.v, { value: o.value, span: o.span, node: resources.node });
+          }
+        } else if (e.value.t === 'unknown') {
+          splats.push(`resource options ${e.value.why}`);
+        }
+        entries.push({ pattern, options, span: e.span });
+      }
+    } else if (r.t === 'str' || r.t === 'seq') {
+      for (const item of r.t === 'str' ? [r] : r.items) {
+        if (item.t === 'str') entries.push({ pattern: item.v, options: merged, span: item.useSpan ?? item.span ?? resources.span });
+      }
+    } else {
+      notes = [...notes, `resources could not be resolved (${describe(r)}); the options are shown for every path`];
+      this.policies.push(this.policy(span, { kind: 'app', name: appName }, merged, splats, notes, 'extension'));
+      return;
+    }
+    for (const e of entries) {
+      const path = e.pattern === '*' ? '.*' : e.pattern;
+      this.policies.push(this.policy(span, { kind: 'route', name: e.pattern, path }, e.options, splats, notes, 'extension'));
+    }
+  }
+
+  private crossOrigin(decorator: PyNode, mod: PyModule): void {
+    const expr = decorator.namedChildren.find((c) => c.type !== 'comment');
+    if (!expr) return;
+    const fn = expr.type === 'call' ? expr.childForFieldName('function') : expr;
+    if (!fn || !/(^|\.)cross_origin$/.test(fn.text)) return;
+    if (!this.isSymbol(fn, mod, CROSS_ORIGIN, 'cross_origin')) return;
+    const args: CallArgs = expr.type === 'call' ? this.ev.callArgs(expr, mod) : { positional: [], keywords: new Map(), unresolvedSplats: [] };
+    const decorated = decorator.parent;
+    const def = decorated?.childForFieldName('definition');
+    const scope: PolicyScope = { kind: 'route', name: def?.childForFieldName('name')?.text };
+    const notes: string[] = [];
+    const siblings = decorated?.namedChildren.filter((c) => c.type === 'decorator') ?? [];
+    for (const other of siblings) {
+      const call = other.namedChildren.find((c) => c.type === 'call');
+      const callee = call?.childForFieldName('function');
+      if (callee?.type !== 'attribute' || !ROUTE_METHODS.has(callee.childForFieldName('attribute')?.text ?? '')) continue;
+      const routeArgs = this.ev.callArgs(call!, mod);
+      const path = routeArgs.positional[0]?.value;
+      if (path?.t === 'str') scope.path = path.v;
+      const verb = callee.childForFieldName('attribute')!.text;
+      const methods = routeArgs.keywords.get('methods')?.value;
+      if (verb !== 'route') scope.methods = [verb.toUpperCase()];
+      else if (methods?.t === 'seq' && methods.items.every((m) => m.t === 'str')) scope.methods = methods.items.map((m) => (m as { v: string }).v.toUpperCase());
+      if (other.startIndex > decorator.startIndex) {
+        notes.push('@cross_origin is above the route decorator: the route registers the undecorated view, so these CORS headers are never added');
+      }
+    }
+    const options: Options = new Map(args.keywords);
+    this.policies.push(this.policy(spanOf(decorator, mod.path), scope, options, args.unresolvedSplats, notes, 'decorator'));
+  }
+
+  private policy(span: Span, scope: PolicyScope, options: Options, splats: string[], notes: string[], via: 'extension' | 'decorator'): CorsPolicy {
+    const policy = newPolicy({ stack: 'flask', library: 'flask-cors', span, scope });
+    const allNotes = [...notes];
+    const opt = <T>(name: string, fromOpt: (o: CallOption) => Valued<T>, def: T): Valued<T> => {
+      const o = options.get(name);
+      if (o) return fromOpt(o);
+      return maybeInSplat<T>(splats, name) ?? byDefault(def);
+    };
+    const sendWildcard = opt('send_wildcard', (o) => valuedBool(o, 'send_wildcard'), false);
+    policy.credentials = opt('supports_credentials', (o) => valuedBool(o, 'supports_credentials'), false);
+    policy.allowMethods = opt('methods', (o) => upper(valuedStrings(o, 'methods')), ALL_METHODS);
+    policy.allowHeaders = opt('allow_headers', (o) => valuedStrings(o, 'allow_headers'), ['*']);
+    policy.exposeHeaders = opt('expose_headers', (o) => valuedStrings(o, 'expose_headers'), [] as string[]);
+    const maxAge = options.get('max_age');
+    policy.maxAge = maxAge ? valuedNumber(maxAge, 'max_age') : { value: 'unknown', isDefault: true, why: 'not set: Flask-CORS sends no Access-Control-Max-Age' };
+
+    const origins = options.get('origins');
+    if (origins) {
+      policy.originsSpan = origins.span;
+      policy.origins = flaskOrigins(origins.value, origins.span, sendWildcard, allNotes);
+    } else if (splats.length) {
+      policy.origins = [{ kind: 'unknown', why: `origins may be set by ${splats.join(', ')}`, span }];
+    } else {
+      policy.origins = [wildcardEntry(sendWildcard, { t: 'str', v: '*' }, span, allNotes, true)];
+    }
+
+    const vary = opt('vary_header', (o) => valuedBool(o, 'vary_header'), true);
+    if (vary.value === false) policy.varyOrigin = { ...vary, value: false, why: 'vary_header=False: Flask-CORS never adds Vary: Origin' };
+    else if (vary.value === 'unknown') policy.varyOrigin = vary;
+    else {
+      const dynamic = policy.origins.length > 1 || policy.origins.some((o) => o.kind === 'regex' || o.kind === 'reflect' || o.kind === 'unknown');
+      policy.varyOrigin = dynamic
+        ? { value: true, isDefault: vary.isDefault, why: 'Flask-CORS adds Vary: Origin when several origins or a pattern are configured' }
+        : { value: false, isDefault: vary.isDefault, why: 'Flask-CORS adds Vary: Origin only when several origins or a pattern are configured' };
+    }
+    if (via === 'decorator') {
+      const auto = opt('automatic_options', (o) => valuedBool(o, 'automatic_options'), true);
+      policy.preflight = auto.value === false ? { ...auto, value: 'not-handled', why: 'automatic_options=False: OPTIONS goes to the view' } : { value: 'handled', isDefault: auto.isDefault };
+      policy.headersOnErrors = { value: false, why: 'an exception raised in the view skips @cross_origin, so the error response carries no CORS headers' };
+    } else {
+      const intercept = opt('intercept_exceptions', (o) => valuedBool(o, 'intercept_exceptions'), true);
+      policy.preflight = { value: 'handled', why: 'Flask answers OPTIONS automatically and the after_request hook adds the CORS headers' };
+      policy.headersOnErrors =
+        intercept.value === false
+          ? { ...intercept, value: false, why: 'intercept_exceptions=False: responses from error handlers carry no CORS headers' }
+          : { ...intercept, value: intercept.value, why: 'Flask-CORS wraps handle_exception and handle_user_exception, so error responses get the CORS headers too' };
+    }
+    if (allNotes.length) policy.notes = allNotes;
+    return policy;
+  }
+}
+
+function upper(v: Valued<string[]>): Valued<string[]> {
+  return Array.isArray(v.value) ? { ...v, value: v.value.map((m) => m.toUpperCase()) } : v;
+}
+
+function keyOf(node: PyNode, mod: PyModule): string {
+  return `${mod.absPath}:${node.startIndex}`;
+}
+
+/** '*' (and '.*', which is what Flask-CORS turns '*' into) reflects the request Origin unless send_wildcard. */
+function wildcardEntry(sendWildcard: Valued<boolean>, v: PyValue, fallback: Span, notes: string[], isDefault = false): OriginEntry {
+  const what = isDefault ? 'origins is not set, so Flask-CORS uses its default "*"' : 'origins "*"';
+  if (sendWildcard.value === true) {
+    notes.push(`${what} with send_wildcard=True: Access-Control-Allow-Origin: *`);
+    return entry({ kind: 'any' }, v, fallback);
+  }
+  notes.push(`${what}: Flask-CORS matches it as the regex ".*" and echoes the request Origin${sendWildcard.value === 'unknown' ? ' (unless send_wildcard, which could not be resolved)' : ''}`);
+  return entry({ kind: 'reflect' }, v, fallback);
+}
+
+function flaskOrigins(v: PyValue, optionSpan: Span, sendWildcard: Valued<boolean>, notes: string[]): OriginEntry[] {
+  const items = v.t === 'seq' ? v.items : [v];
+  const out: OriginEntry[] = [];
+  for (const item of items) {
+    if (item.t === 'str') {
+      if (item.v === '*' || item.v === '.*') out.push(wildcardEntry(sendWildcard, item, optionSpan, notes));
+      else if (probablyRegex(item.v)) out.push(entry({ kind: 'regex', pattern: item.v, flavor: 'python', mode: 'match', ignoreCase: true }, item, optionSpan));
+      else if (item.v.toLowerCase() === 'null') out.push(entry({ kind: 'null' }, item, optionSpan));
+      else out.push(entry({ kind: 'exact', origin: item.v }, item, optionSpan));
+    } else if (item.t === 'regex') {
+      // Compiled patterns are applied with re.match and their own flags.
+      out.push(entry({ kind: 'regex', pattern: item.pattern, flavor: 'python', mode: 'match', ignoreCase: item.ignoreCase }, item, optionSpan));
+    } else if (item.t === 'none' && items.length === 1) {
+      continue;
+    } else {
+      out.push(entry({ kind: 'unknown', why: item.t === 'unknown' ? item.why : `origins entry ${describe(item)}` }, item, optionSpan));
+    }
+  }
+  return out;
+}

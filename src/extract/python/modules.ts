@@ -1,0 +1,293 @@
+import path from 'node:path';
+import type { Project } from '../scanner.js';
+import type { Parser } from 'web-tree-sitter';
+import type { PyNode, PyTree } from '../../parse/python.js';
+
+/** What a name is bound to by one statement in one scope. */
+export type Binding =
+  | { kind: 'assign'; node: PyNode; value: PyNode | null }
+  | { kind: 'augassign'; node: PyNode; op: string; value: PyNode }
+  | { kind: 'class' | 'func'; node: PyNode }
+  | { kind: 'param'; node: PyNode; fn: PyNode }
+  /** `import a.b as m` (module = 'a.b') or `import a.b` binding `a` (module = 'a'). */
+  | { kind: 'import'; node: PyNode; module: string; level: 0 }
+  /** `from m import name`: module is the dotted module, level the number of leading dots. */
+  | { kind: 'from'; node: PyNode; module: string; level: number; name: string }
+  /** A binding the evaluator does not follow (for loops, unpacking, with ... as). */
+  | { kind: 'other'; node: PyNode; what: string };
+
+export interface PyModule {
+  absPath: string;
+  /** Display path. */
+  path: string;
+  /** Dotted module name guessed from the path relative to the scan root. */
+  name: string;
+  text: string;
+  tree: PyTree;
+  root: PyNode;
+  /** Scope node id -> name -> bindings in source order. Scopes: module, functions, class bodies. */
+  scopes: Map<number, Map<string, Binding[]>>;
+  /** `from x import *` statements. */
+  starImports: Array<{ module: string; level: number; node: PyNode }>;
+}
+
+const SCOPE_TYPES = new Set(['module', 'function_definition', 'class_definition']);
+
+function addBinding(scopes: PyModule['scopes'], scope: PyNode, name: string, binding: Binding): void {
+  let names = scopes.get(scope.id);
+  if (!names) scopes.set(scope.id, (names = new Map()));
+  const list = names.get(name);
+  if (list) list.push(binding);
+  else names.set(name, [binding]);
+}
+
+function dottedText(node: PyNode | null): string {
+  return node ? node.text.replace(/\s+/g, '') : '';
+}
+
+/** Index every binding of a module by scope, without evaluating anything. */
+function indexModule(root: PyNode): Pick<PyModule, 'scopes' | 'starImports'> {
+  const scopes: PyModule['scopes'] = new Map();
+  const starImports: PyModule['starImports'] = [];
+  const walk = (node: PyNode, scope: PyNode): void => {
+    switch (node.type) {
+      case 'function_definition': {
+        const name = node.childForFieldName('name');
+        if (name) addBinding(scopes, scope, name.text, { kind: 'func', node });
+        const params = node.childForFieldName('parameters');
+        for (const p of params?.namedChildren ?? []) {
+          const id = p.type === 'identifier' ? p : (p.childForFieldName('name') ?? p.namedChildren.find((c) => c.type === 'identifier'));
+          if (id?.type === 'identifier') addBinding(scopes, node, id.text, { kind: 'param', node: p, fn: node });
+        }
+        // Decorators and defaults belong to the enclosing scope; they live outside function_definition.
+        for (const p of params?.namedChildren ?? []) {
+          const value = p.childForFieldName('value');
+          if (value) walk(value, scope);
+        }
+        const body = node.childForFieldName('body');
+        if (body) walk(body, node);
+        return;
+      }
+      case 'class_definition': {
+        const name = node.childForFieldName('name');
+        if (name) addBinding(scopes, scope, name.text, { kind: 'class', node });
+        const body = node.childForFieldName('body');
+        if (body) walk(body, node);
+        return;
+      }
+      case 'lambda':
+      case 'list_comprehension':
+      case 'set_comprehension':
+      case 'dictionary_comprehension':
+      case 'generator_expression':
+        return;
+      case 'assignment': {
+        const left = node.childForFieldName('left');
+        let right = node.childForFieldName('right');
+        // a = b = value: every target gets the innermost value.
+        const targets: PyNode[] = left ? [left] : [];
+        while (right?.type === 'assignment') {
+          const l = right.childForFieldName('left');
+          if (l) targets.push(l);
+          right = right.childForFieldName('right');
+        }
+        for (const target of targets) {
+          if (target.type === 'identifier') addBinding(scopes, scope, target.text, { kind: 'assign', node, value: right });
+          else for (const id of target.descendantsOfType('identifier')) {
+            if (id.parent?.type === 'attribute' || id.parent?.type === 'subscript') continue;
+            addBinding(scopes, scope, id.text, { kind: 'other', node, what: `unpacked in ${truncate(node.text)}` });
+          }
+        }
+        if (right) walk(right, scope);
+        return;
+      }
+      case 'augmented_assignment': {
+        const left = node.childForFieldName('left');
+        const right = node.childForFieldName('right');
+        const op = node.childForFieldName('operator')?.text ?? '';
+        if (left?.type === 'identifier' && right) addBinding(scopes, scope, left.text, { kind: 'augassign', node, op, value: right });
+        if (right) walk(right, scope);
+        return;
+      }
+      case 'for_statement': {
+        const left = node.childForFieldName('left');
+        for (const id of left ? (left.type === 'identifier' ? [left] : left.descendantsOfType('identifier')) : []) {
+          addBinding(scopes, scope, id.text, { kind: 'other', node, what: `loop variable in ${truncate(node.text.split('\n')[0] ?? '')}` });
+        }
+        break;
+      }
+      case 'import_statement': {
+        for (const child of node.childrenForFieldName('name')) {
+          if (child.type === 'aliased_import') {
+            const alias = child.childForFieldName('alias');
+            const mod = dottedText(child.childForFieldName('name'));
+            if (alias) addBinding(scopes, scope, alias.text, { kind: 'import', node, module: mod, level: 0 });
+          } else {
+            const mod = dottedText(child);
+            const first = mod.split('.')[0]!;
+            addBinding(scopes, scope, first, { kind: 'import', node, module: first, level: 0 });
+          }
+        }
+        return;
+      }
+      case 'import_from_statement': {
+        const moduleNode = node.childForFieldName('module_name');
+        let level = 0;
+        let module = '';
+        if (moduleNode?.type === 'relative_import') {
+          level = moduleNode.namedChildren.find((c) => c.type === 'import_prefix')?.text.length ?? 0;
+          module = dottedText(moduleNode.namedChildren.find((c) => c.type === 'dotted_name') ?? null);
+        } else module = dottedText(moduleNode);
+        if (node.namedChildren.some((c) => c.type === 'wildcard_import')) {
+          starImports.push({ module, level, node });
+          return;
+        }
+        for (const child of node.childrenForFieldName('name')) {
+          if (child.type === 'aliased_import') {
+            const alias = child.childForFieldName('alias');
+            const name = dottedText(child.childForFieldName('name'));
+            if (alias) addBinding(scopes, scope, alias.text, { kind: 'from', node, module, level, name });
+          } else {
+            addBinding(scopes, scope, child.text, { kind: 'from', node, module, level, name: child.text });
+          }
+        }
+        return;
+      }
+    }
+    for (const child of node.namedChildren) walk(child, scope);
+  };
+  walk(root, root);
+  return { scopes, starImports };
+}
+
+function truncate(text: string, max = 60): string {
+  const one = text.replace(/\s+/g, ' ');
+  return one.length > max ? `${one.slice(0, max - 1)}…` : one;
+}
+
+/** The scopes that can see a name used at `node`, innermost first (class bodies only when directly inside). */
+export function enclosingScopes(node: PyNode): PyNode[] {
+  const out: PyNode[] = [];
+  let first = true;
+  for (let n: PyNode | null = node.parent; n; n = n.parent) {
+    if (!SCOPE_TYPES.has(n.type)) continue;
+    if (n.type === 'class_definition' && !first) continue;
+    // A name in a function's decorators or default values belongs to the enclosing scope.
+    if (n.type !== 'module' && !isInsideBody(node, n)) continue;
+    out.push(n);
+    first = false;
+  }
+  return out;
+}
+
+function isInsideBody(node: PyNode, def: PyNode): boolean {
+  const body = def.childForFieldName('body');
+  if (body && node.startIndex >= body.startIndex && node.endIndex <= body.endIndex) return true;
+  if (def.type === 'function_definition') {
+    // Parameter names are in the function scope, default values are not.
+    const params = def.childForFieldName('parameters');
+    if (params && node.startIndex >= params.startIndex && node.endIndex <= params.endIndex) {
+      return !params.namedChildren.some((p) => {
+        const v = p.childForFieldName('value');
+        return v && node.startIndex >= v.startIndex && node.endIndex <= v.endIndex;
+      });
+    }
+  }
+  return false;
+}
+
+export function truncateText(text: string, max = 60): string {
+  return truncate(text, max);
+}
+
+/** Parses, caches and locates the modules of the scanned tree. Trees are freed by `dispose()`. */
+export class ModuleLoader {
+  private readonly byPath = new Map<string, PyModule | { error: string }>();
+
+  constructor(
+    private readonly project: Project,
+    private readonly parser: Parser,
+  ) {}
+
+  get root(): string {
+    return this.project.root;
+  }
+
+  /** Parse a file's text (already read) and index it. */
+  load(absPath: string, displayPath: string, text: string): PyModule {
+    const cached = this.byPath.get(absPath);
+    if (cached && 'tree' in cached) return cached;
+    const tree = this.parser.parse(text);
+    if (!tree) throw new Error(`the Python parser returned no tree for ${displayPath}`);
+    const mod: PyModule = {
+      absPath,
+      path: displayPath,
+      name: moduleNameOf(this.project.root, absPath),
+      text,
+      tree,
+      root: tree.rootNode,
+      ...indexModule(tree.rootNode),
+    };
+    this.byPath.set(absPath, mod);
+    return mod;
+  }
+
+  /** Read a module of the scanned tree through the project (never outside the root). */
+  open(absPath: string): PyModule | undefined {
+    const cached = this.byPath.get(absPath);
+    if (cached) return 'tree' in cached ? cached : undefined;
+    if (!isWithin(this.project.root, absPath)) return undefined;
+    const read = this.project.readText(absPath);
+    if ('error' in read) {
+      this.byPath.set(absPath, { error: read.error });
+      return undefined;
+    }
+    return this.load(absPath, this.project.displayPath(absPath), read.text);
+  }
+
+  /**
+   * Find the file of `module` imported from `from`: relative imports against the importing file's
+   * package; absolute ones against every folder from the file up to the root, and their `src/`.
+   */
+  resolve(from: PyModule, module: string, level: number): PyModule | undefined {
+    const parts = module ? module.split('.') : [];
+    const bases: string[] = [];
+    if (level > 0) {
+      let dir = path.dirname(from.absPath);
+      for (let i = 1; i < level; i++) dir = path.dirname(dir);
+      bases.push(dir);
+    } else {
+      const root = this.project.root;
+      for (let dir = path.dirname(from.absPath); isWithin(root, dir); dir = path.dirname(dir)) {
+        bases.push(dir, path.join(dir, 'src'));
+        if (dir === root || path.dirname(dir) === dir) break;
+      }
+      if (!bases.includes(root)) bases.push(root, path.join(root, 'src'));
+    }
+    for (const base of bases) {
+      const stem = path.join(base, ...parts);
+      const candidates = parts.length ? [`${stem}.py`, path.join(stem, '__init__.py')] : [path.join(stem, '__init__.py')];
+      for (const candidate of candidates) {
+        if (candidate === from.absPath) continue;
+        const mod = this.open(candidate);
+        if (mod) return mod;
+      }
+    }
+    return undefined;
+  }
+
+  dispose(): void {
+    for (const entry of this.byPath.values()) if ('tree' in entry) entry.tree.delete();
+    this.byPath.clear();
+  }
+}
+
+function isWithin(root: string, p: string): boolean {
+  const rel = path.relative(root, p);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+function moduleNameOf(root: string, absPath: string): string {
+  const rel = path.relative(root, absPath).split(path.sep).join('/');
+  return rel.replace(/\.py$/, '').replace(/\/__init__$/, '').replace(/^src\//, '').split('/').join('.');
+}

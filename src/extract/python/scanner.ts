@@ -1,0 +1,55 @@
+import type { CorsPolicy, Diagnostic } from '../../model/types.js';
+import { firstSyntaxError, pythonParser } from '../../parse/python.js';
+import type { Scanner } from '../scanner.js';
+import { extractDjango } from './django.js';
+import { Evaluator } from './evaluate.js';
+import { FlaskCors } from './flask.js';
+import { ModuleLoader } from './modules.js';
+import { extractStarlette } from './starlette.js';
+
+/** Cheap prefilter: the names every supported Python CORS configuration has to spell out. */
+const MENTIONS_CORS = /CORSMiddleware|flask_cors|CORS\(|cross_origin|corsheaders|CORS_/;
+
+export const pythonScanner: Scanner = {
+  language: 'python',
+  mentionsCors: (text) => MENTIONS_CORS.test(text),
+  async scan(files, project) {
+    const policies: CorsPolicy[] = [];
+    const diagnostics: Diagnostic[] = [];
+    const parser = await pythonParser();
+    const loader = new ModuleLoader(project, parser);
+    const evaluator = new Evaluator(loader);
+    const flask = new FlaskCors(evaluator);
+    try {
+      for (const file of files) {
+        try {
+          const mod = loader.load(file.absPath, file.path, file.text);
+          const bad = firstSyntaxError(mod.root);
+          if (bad) {
+            diagnostics.push({
+              kind: 'parse-error',
+              file: file.path,
+              line: bad.startPosition.row + 1,
+              column: bad.startPosition.column + 1,
+              message: bad.isMissing ? `invalid Python syntax: missing ${bad.type}` : `invalid Python syntax near ${JSON.stringify(bad.text.slice(0, 40))}`,
+            });
+          }
+          // Findings from the intact parts of a file with a syntax error are still real.
+          policies.push(...extractStarlette(mod, evaluator));
+          flask.scan(mod);
+          policies.push(...extractDjango(mod, evaluator));
+        } catch (error) {
+          diagnostics.push({ kind: 'unsupported', file: file.path, message: `internal error in the Python scanner: ${(error as Error).message}` });
+        }
+      }
+      try {
+        policies.push(...flask.finish());
+      } catch (error) {
+        diagnostics.push({ kind: 'unsupported', file: files[0]?.path ?? '.', message: `internal error in the Python scanner: ${(error as Error).message}` });
+      }
+    } finally {
+      loader.dispose();
+    }
+    return { policies, diagnostics };
+  },
+};

@@ -7,6 +7,7 @@ import wildcardOrigin from './wildcard-origin/index.js';
 import malformedOrigin from './malformed-origin/index.js';
 import unresolvedOrigin from './unresolved-origin/index.js';
 import multipleOriginValues from './multiple-origin-values/index.js';
+import missingVaryOrigin from './missing-vary-origin/index.js';
 
 /** Every rule cors-lint has. Ids are public interface. */
 export const allRules: AnyRule[] = [
@@ -18,6 +19,7 @@ export const allRules: AnyRule[] = [
   malformedOrigin,
   unresolvedOrigin,
   multipleOriginValues,
+  missingVaryOrigin,
 ];
 
 export function findRule(id: string): AnyRule | undefined {

@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import { newPolicy } from '../../src/model/policy.js';
+import type { CorsPolicy, Library, PolicyScope, Span, Stack } from '../../src/model/types.js';
+import { runRules } from '../../src/rules/run-rules.js';
+import rule from './index.js';
+
+const span = (file: string, line: number, column: number, endColumn: number): Span => ({ file, line, column, endLine: line, endColumn });
+
+function policy(stack: Stack, library: Library, file: string, scope: PolicyScope = { kind: 'app', name: 'app' }): CorsPolicy {
+  return newPolicy({ stack, library, span: span(file, 2, 1, 40), scope });
+}
+
+function lintPolicies(...policies: CorsPolicy[]) {
+  const { findings, errors } = runRules([rule], policies, () => ({ options: {} }), {});
+  expect(errors).toEqual([]);
+  return findings;
+}
+
+describe('missing-vary-origin', () => {
+  describe('catches', () => {
+    it('nginx echoing $http_origin without Vary', () => {
+      const p = policy('nginx', 'nginx', 'nginx.conf', { kind: 'location', name: 'location /api/' });
+      p.origins = [{ kind: 'reflect', span: span('nginx.conf', 9, 44, 56) }];
+      p.emittedHeaders = [
+        { name: 'Access-Control-Allow-Origin', value: '$http_origin', span: span('nginx.conf', 9, 44, 56), dependsOnOrigin: true, always: true },
+      ];
+      const [finding, ...rest] = lintPolicies(p);
+      expect(rest).toEqual([]);
+      expect(finding).toMatchObject({ ruleId: 'missing-vary-origin', severity: 'warning', location: { file: 'nginx.conf', line: 9, column: 44, endColumn: 56 } });
+      expect(finding!.message).toContain('Access-Control-Allow-Origin is set to $http_origin, which follows the request Origin (in location /api/), but nginx sends no Vary: Origin');
+      expect(finding!.message).toContain('add_header Vary Origin always;');
+    });
+
+    it('nginx sending a map variable', () => {
+      const p = policy('nginx', 'nginx', 'conf.d/api.conf');
+      p.emittedHeaders = [{ name: 'access-control-allow-origin', value: '$cors_origin', span: span('conf.d/api.conf', 14, 42, 54), dependsOnOrigin: true }];
+      expect(lintPolicies(p).map((f) => [f.location.line, f.location.column])).toEqual([[14, 42]]);
+    });
+
+    it('nginx choosing between fixed origins in if blocks', () => {
+      const p = policy('nginx', 'nginx', 'nginx.conf');
+      p.emittedHeaders = [
+        { name: 'Access-Control-Allow-Origin', value: 'https://app.example.com', span: span('nginx.conf', 5, 45, 68), conditional: '$http_origin = https://app.example.com' },
+        { name: 'Access-Control-Allow-Origin', value: 'https://admin.example.com', span: span('nginx.conf', 8, 45, 70), conditional: '$http_origin = https://admin.example.com' },
+      ];
+      const [finding] = lintPolicies(p);
+      expect(finding!.location).toMatchObject({ line: 5, column: 45 });
+      expect(finding!.message).toContain('is chosen per request among https://app.example.com, https://admin.example.com');
+    });
+
+    it('hand-written Express header echoing an allowlisted Origin', () => {
+      const p = policy('express', 'manual', 'server.js');
+      p.origins = [{ kind: 'reflect', condition: 'allowed.includes(origin)', span: span('server.js', 8, 50, 56) }];
+      const [finding] = lintPolicies(p);
+      expect(finding!.location).toMatchObject({ file: 'server.js', line: 8, column: 50, endColumn: 56 });
+      expect(finding!.message).toContain('echoes the request Origin when allowed.includes(origin)');
+      expect(finding!.message).toContain('Express (hand-written headers) sends no Vary: Origin');
+      expect(finding!.message).toContain("res.vary('Origin')");
+    });
+
+    it('hand-written Flask header echoing a regex-checked Origin', () => {
+      const p = policy('flask', 'manual', 'app.py');
+      p.origins = [{ kind: 'regex', pattern: '^https://[a-z]+\\.example\\.com$', flavor: 'python', mode: 'match', ignoreCase: false, span: span('app.py', 11, 22, 58) }];
+      const [finding] = lintPolicies(p);
+      expect(finding!.location.line).toBe(11);
+      expect(finding!.message).toContain('echoes every request Origin that matches ^https://[a-z]+\\.example\\.com$');
+      expect(finding!.message).toContain('patch_vary_headers');
+    });
+
+    it('Flask-CORS with vary_header=False and two origins', () => {
+      const p = policy('flask', 'flask-cors', 'app.py');
+      p.originsSpan = span('app.py', 6, 18, 70);
+      p.origins = [
+        { kind: 'exact', origin: 'https://app.example.com', span: span('app.py', 6, 19, 44) },
+        { kind: 'exact', origin: 'https://admin.example.com', span: span('app.py', 6, 46, 69) },
+      ];
+      p.varyOrigin = { value: false, why: 'vary_header=False', span: span('app.py', 6, 72, 89) };
+      const [finding] = lintPolicies(p);
+      expect(finding!.location).toMatchObject({ line: 6, column: 18, endColumn: 70 });
+      expect(finding!.message).toContain('Flask (Flask-CORS) sends no Vary: Origin (vary_header=False)');
+      expect(finding!.message).toContain('Drop vary_header=False');
+    });
+
+    it("Flask-CORS '*' (which reflects) with vary_header=False", () => {
+      const p = policy('flask', 'flask-cors', 'app.py');
+      p.origins = [{ kind: 'any', span: span('app.py', 4, 1, 10) }];
+      p.varyOrigin = { value: false, why: 'vary_header=False' };
+      expect(lintPolicies(p)[0]!.message).toContain("answers '*' by echoing the request Origin");
+    });
+  });
+
+  describe('catchesNot', () => {
+    it('libraries that add Vary: Origin themselves (the scanner sets varyOrigin)', () => {
+      const starlette = policy('fastapi', 'starlette', 'main.py');
+      starlette.origins = [{ kind: 'regex', pattern: 'https://.*\\.example\\.com', flavor: 'python', mode: 'fullmatch', ignoreCase: false, span: span('main.py', 9, 25, 52) }];
+      starlette.varyOrigin = { value: true, isDefault: true };
+      const express = policy('express', 'cors', 'server.js');
+      express.origins = [{ kind: 'reflect', span: span('server.js', 4, 27, 31) }];
+      express.varyOrigin = { value: true, isDefault: true };
+      expect(lintPolicies(starlette, express)).toEqual([]);
+    });
+
+    it('Vary that cannot be resolved', () => {
+      const p = policy('nginx', 'nginx', 'nginx.conf');
+      p.emittedHeaders = [{ name: 'Access-Control-Allow-Origin', value: '$http_origin', span: span('nginx.conf', 3, 40, 52), dependsOnOrigin: true }];
+      p.varyOrigin = { value: 'unknown', why: 'Vary is set from $vary_value' };
+      expect(lintPolicies(p)).toEqual([]);
+    });
+
+    it('a fixed single origin or * (nginx literal, npm cors string and default)', () => {
+      const nginx = policy('nginx', 'nginx', 'nginx.conf');
+      nginx.origins = [{ kind: 'exact', origin: 'https://app.example.com', sentVerbatim: true, span: span('nginx.conf', 3, 40, 63) }];
+      nginx.emittedHeaders = [{ name: 'Access-Control-Allow-Origin', value: 'https://app.example.com', span: span('nginx.conf', 3, 40, 63) }];
+      const star = policy('nginx', 'nginx', 'public.conf');
+      star.origins = [{ kind: 'any', sentVerbatim: true }];
+      star.emittedHeaders = [{ name: 'Access-Control-Allow-Origin', value: '*', span: span('public.conf', 3, 40, 43) }];
+      const cors = policy('express', 'cors', 'server.js');
+      cors.origins = [{ kind: 'any' }];
+      const flaskOne = policy('flask', 'flask-cors', 'app.py');
+      flaskOne.origins = [{ kind: 'exact', origin: 'https://app.example.com', span: span('app.py', 5, 20, 45) }];
+      expect(lintPolicies(nginx, star, cors, flaskOne)).toEqual([]);
+    });
+
+    it("'*' that the library sends literally (Flask-CORS send_wildcard, django-cors-headers without credentials)", () => {
+      const flask = policy('flask', 'flask-cors', 'app.py');
+      flask.origins = [{ kind: 'any' }];
+      flask.libraryOptions = { send_wildcard: true };
+      const django = policy('django', 'django-cors-headers', 'settings.py');
+      django.origins = [{ kind: 'any' }];
+      django.credentials = { value: false };
+      expect(lintPolicies(flask, django)).toEqual([]);
+    });
+
+    it('origins that could not be resolved', () => {
+      const p = policy('express', 'manual', 'server.js');
+      p.origins = [{ kind: 'unknown', why: 'process.env.ORIGIN has no default' }];
+      const q = policy('django', 'django-cors-headers', 'settings.py');
+      q.origins = [{ kind: 'any' }];
+      q.credentials = { value: 'unknown', why: 'env' };
+      expect(lintPolicies(p, q)).toEqual([]);
+    });
+  });
+});

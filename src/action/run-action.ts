@@ -1,0 +1,73 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import * as core from '@actions/core';
+import { exitCodeFor } from '../cli/main.js';
+import { EXIT_FINDINGS } from '../cli/exit-codes.js';
+import { ConfigError } from '../config/load.js';
+import { BaselineError, readBaseline, subtractBaseline } from '../filter/baseline.js';
+import { formatGithub } from '../format/github.js';
+import { formatters } from '../format/index.js';
+import { buildMarkdown, githubBlobBase } from '../format/markdown.js';
+import { buildSarif, githubVersionControl } from '../format/sarif.js';
+import { lint, type LintResult } from '../lint.js';
+import { SEVERITY_RANK, type Severity } from '../model/types.js';
+import { readInputs, type ActionInputs } from './inputs.js';
+
+/**
+ * The GitHub Action: lint the workspace, always write the SARIF file (so an `if: always()`
+ * upload step finds it), annotate, summarise, set outputs, and fail the step per `fail-on`.
+ */
+export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const workspace = path.resolve(env.GITHUB_WORKSPACE || process.cwd());
+  let inputs: ActionInputs | undefined;
+  try {
+    inputs = readInputs();
+    const result = withBaseline(await lint(inputs.paths, { cwd: workspace, configFile: inputs.config }), inputs.baseline, workspace);
+    const sarifFile = writeSarif(result, workspace, inputs.sarifFile, env);
+
+    const log = formatters[inputs.format]!({ result, cwd: workspace, color: false });
+    process.stdout.write(log);
+    if (inputs.annotations && inputs.format !== 'github') process.stdout.write(formatGithub({ result, cwd: workspace, color: false }));
+    if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(buildMarkdown(result, { linkBase: githubBlobBase(env) })).write();
+
+    const errors = result.findings.filter((f) => f.severity === 'error').length;
+    core.setOutput('findings', result.findings.length);
+    core.setOutput('errors', errors);
+    core.setOutput('sarif-file', sarifFile);
+
+    const crashed = result.diagnostics.find((d) => d.kind === 'unsupported' && d.message.startsWith('internal error'));
+    if (crashed) core.setFailed(`cors-lint: ${crashed.message.split('\n')[0]}`);
+    else if (exitCodeFor(result, inputs.failOn) === EXIT_FINDINGS) {
+      const threshold = SEVERITY_RANK[inputs.failOn as Severity];
+      const counted = result.findings.filter((f) => SEVERITY_RANK[f.severity] >= threshold).length;
+      core.setFailed(`cors-lint: ${counted} finding${counted === 1 ? '' : 's'} at or above fail-on=${inputs.failOn}`);
+    }
+  } catch (error) {
+    const message = error instanceof ConfigError || error instanceof BaselineError ? `configuration error: ${error.message}` : (error as Error).message;
+    // Still leave a SARIF file behind, saying what went wrong, for the upload step.
+    try {
+      const failed: LintResult = { findings: [], diagnostics: [{ kind: 'config-error', file: '.', message }], policies: [], stats: { filesDiscovered: 0, filesScanned: 0 }, config: {}, suppressed: 0 };
+      const file = writeSarif(failed, workspace, inputs?.sarifFile || core.getInput('sarif-file') || 'cors-lint.sarif', env, false);
+      core.setOutput('sarif-file', file);
+    } catch {
+      // Nothing more can be done; the failure below says why.
+    }
+    core.setFailed(`cors-lint: ${message}`);
+  }
+}
+
+/** Findings recorded in the baseline (input, else the config's `baseline`) are not reported. */
+function withBaseline(result: LintResult, input: string | undefined, workspace: string): LintResult {
+  const file = input ? path.resolve(workspace, input) : result.config.baseline ? path.resolve(result.configFile ? path.dirname(result.configFile) : workspace, result.config.baseline) : undefined;
+  if (!file) return result;
+  return { ...result, findings: subtractBaseline(result.findings, readBaseline(file)).kept };
+}
+
+function writeSarif(result: LintResult, workspace: string, target: string, env: NodeJS.ProcessEnv, successful = true): string {
+  const file = path.resolve(workspace, target);
+  const log = buildSarif(result, workspace, { versionControl: githubVersionControl(env) });
+  if (!successful) log.runs[0]!.invocations![0]!.executionSuccessful = false;
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, `${JSON.stringify(log, null, 2)}\n`);
+  return file;
+}

@@ -21,8 +21,8 @@ export interface CandidateGroup {
   origins: string[];
 }
 
-/** Unrelated origins: a pattern that accepts all of them accepts everything. */
-export const UNRELATED_ORIGINS = ['https://evil.net', 'http://attacker.org', 'https://cors-lint-probe.io'];
+/** Unrelated https origins: a pattern that accepts all of them accepts every https origin. */
+export const UNRELATED_ORIGINS = ['https://evil.net', 'https://cors-lint-probe.io', 'https://attacker.org:8443'];
 
 const ATTACKER_HOST = 'evil.net';
 const MAX_GENERIC = 3000;
@@ -41,6 +41,8 @@ export function asOrigin(text: string, scheme = 'https'): string | undefined {
   if (text === 'null') return 'null';
   let candidate = text;
   if (!candidate.includes('://')) candidate = candidate.startsWith('//') ? `${scheme}:${candidate}` : `${scheme}://${candidate}`;
+  // A skeleton that starts in the middle of a host (`\.example\.com`) needs a label in front.
+  candidate = candidate.replace(/^([a-z]+:\/\/)([.-])/, '$1app$2');
   return parseSerializedOrigin(candidate) ? candidate : undefined;
 }
 

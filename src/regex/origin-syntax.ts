@@ -1,3 +1,5 @@
+import { parse } from 'tldts';
+
 // What a browser can put in an Origin request header: `null` or scheme://host[:port], nothing else.
 // Witnesses must be such strings, or a finding would describe a request no attacker can make.
 
@@ -62,4 +64,16 @@ export function normalizeOrigin(text: string): string | undefined {
 
 export function serializeOrigin(o: ParsedOrigin): string {
   return `${o.scheme}://${o.host}${o.port === undefined ? '' : `:${o.port}`}`;
+}
+
+/**
+ * True when an attacker could own this origin: `null`, or a host under a suffix on the Public
+ * Suffix List (`example.comevil` is a valid name but nobody can register it).
+ */
+export function isAttackerReachable(origin: string): boolean {
+  if (origin === 'null') return true;
+  const parsed = parseSerializedOrigin(origin);
+  if (!parsed) return false;
+  const info = parse(parsed.host, { allowPrivateDomains: true });
+  return !info.isIp && info.domain !== null && (info.isIcann === true || info.isPrivate === true);
 }

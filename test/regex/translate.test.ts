@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { translatePattern } from '../../src/regex/translate.js';
+
+const py = (p: string, i = false) => translatePattern(p, 'python', i);
+const pcre = (p: string, i = false) => translatePattern(p, 'pcre', i);
+
+describe('translatePattern', () => {
+  it('rewrites Python named groups, backreferences and anchors', () => {
+    expect(py(String.raw`(?P<h>a)(?P=h)\A\Z`)).toEqual({ ok: true, source: String.raw`(?<h>a)\k<h>^$`, flags: '' });
+  });
+  it('applies leading and scoped inline flags', () => {
+    expect(py('(?i)ab')).toMatchObject({ ok: true, source: '[aA][bB]' });
+    expect(py('a(?i:b)c')).toMatchObject({ ok: true, source: 'a(?:[bB])c' });
+    expect(py('(?x) a b # comment')).toMatchObject({ ok: true, source: 'ab' });
+    expect(py('(?s).')).toMatchObject({ ok: true, source: String.raw`[\s\S]` });
+  });
+  it('refuses what has no faithful translation, with a reason', () => {
+    expect(py('a(?i)b')).toMatchObject({ ok: false });
+    expect(py(String.raw`\U0001F600`)).toMatchObject({ ok: false });
+    expect(pcre('(?R)')).toMatchObject({ ok: false });
+    expect(pcre(String.raw`\G`)).toMatchObject({ ok: false });
+    const r = py('[[:alpha:]]');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.reason).toMatch(/POSIX/);
+  });
+  it('emulates possessive quantifiers and atomic groups', () => {
+    const r = pcre('a++b');
+    expect(r.ok).toBe(true);
+    if (r.ok) {
+      expect(new RegExp(r.source).test('aab')).toBe(true);
+      expect(new RegExp(`^${r.source}$`).test('aa')).toBe(false);
+    }
+    const atomic = pcre('(?>a+)a');
+    if (!atomic.ok) throw new Error(atomic.reason);
+    expect(new RegExp(atomic.source).test('aaa')).toBe(false);
+  });
+  it('keeps Python {,n} as a quantifier and PCRE2 10.42 {,n} as a literal', () => {
+    expect(py('a{,2}')).toMatchObject({ source: 'a{0,2}' });
+    expect(pcre('a{,2}')).toMatchObject({ source: String.raw`a\{,2\}` });
+  });
+  it('treats ] first in a class as a literal like Python and PCRE', () => {
+    const r = py('[]a]');
+    if (!r.ok) throw new Error(r.reason);
+    expect(new RegExp(r.source).test(']')).toBe(true);
+  });
+  it('drops g and d from JavaScript flags and adds i for case-insensitive stacks', () => {
+    expect(translatePattern('a', 'js', true, 'gd')).toEqual({ ok: true, source: 'a', flags: 'i' });
+  });
+});

@@ -122,6 +122,8 @@ export interface DroppedHeaders {
   headers: string[];
   /** The add_header in the nested block that causes the loss. */
   cause: Span;
+  /** The directive at `cause`: its own add_header (default) or `add_header_inherit off`. */
+  causeDirective?: 'add_header' | 'add_header_inherit';
 }
 
 export interface UpstreamProxy {
@@ -181,7 +183,8 @@ export interface CorsPolicy {
    * Library options that change the response but have no common field, by the library's own option
    * name: npm cors / @fastify/cors `preflightContinue`, `optionsSuccessStatus`, `strictPreflight`;
    * Flask-CORS `send_wildcard`, `always_send`, `vary_header`; `disabled: true` when the origin option
-   * switches CORS off (npm cors / @fastify/cors `origin: false`). Absent = the library default.
+   * switches CORS off (npm cors / @fastify/cors `origin: false`); `originFunction: true` when the
+   * origins come from an origin callback (npm cors then adds no header at all for a refused Origin). Absent = the library default.
    */
   libraryOptions?: Record<string, string | number | boolean | null>;
   /** Ordering facts the scanner saw (Starlette middleware stack, Express registration order). */

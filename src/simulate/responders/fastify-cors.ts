@@ -14,7 +14,8 @@ type Setting = { mode: 'string'; value: string } | { mode: 'match'; test: (o: st
 function setting(policy: CorsPolicy): Setting {
   const origins = knownOrigins(policy);
   if (origins.some((o) => o.kind === 'any')) return { mode: 'string', value: '*' };
-  if (origins.length === 1 && origins[0]!.kind === 'exact' && origins[0]!.sentVerbatim) return { mode: 'string', value: origins[0]!.origin };
+  const only = origins.length === 1 ? origins[0]! : undefined;
+  if (only?.sentVerbatim && (only.kind === 'exact' || only.kind === 'null')) return { mode: 'string', value: only.kind === 'exact' ? only.origin : 'null' };
   const testers = origins.map((o) => tester(o, policy));
   return { mode: 'match', test: (o) => testers.some((t) => t(o)) };
 }

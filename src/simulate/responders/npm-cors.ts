@@ -20,8 +20,9 @@ function originSetting(policy: CorsPolicy): OriginSetting | 'disabled' {
   if (policy.libraryOptions?.disabled === true) return 'disabled';
   const origins = knownOrigins(policy);
   if (origins.length === 1 && origins[0]!.kind === 'any') return { mode: 'any' };
-  if (origins.length === 1 && origins[0]!.kind === 'exact' && origins[0]!.sentVerbatim) {
-    return { mode: 'fixed', value: origins[0]!.origin };
+  const only = origins.length === 1 ? origins[0]! : undefined;
+  if (only?.sentVerbatim && (only.kind === 'exact' || only.kind === 'null')) {
+    return { mode: 'fixed', value: only.kind === 'exact' ? only.origin : 'null' };
   }
   const testers = origins.map((o) => entryTester(o, policy));
   return { mode: 'match', test: (origin) => testers.some((t) => t(origin)) };
@@ -71,6 +72,10 @@ export const npmCorsResponder: Responder = (policy, request, app) => {
   const maxAge = valueOf<number | null>(policy.maxAge, null, 'maxAge');
   const requestOrigin = request.headers['origin'];
   const headers: HeaderBag = {};
+  // An origin function that calls back with a falsy value makes cors() call next() with no headers.
+  if (policy.libraryOptions?.originFunction === true && setting.mode === 'match' && !setting.test(requestOrigin)) {
+    return { status: app.status, headers, producedBy: 'route handler (the origin function refused, cors() adds nothing)' };
+  }
 
   // configureOrigin
   if (setting.mode === 'any') setHeader(headers, 'Access-Control-Allow-Origin', '*');

@@ -1,0 +1,56 @@
+// Differential test: the npm cors model against real Express 5 + cors on 127.0.0.1.
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import cors from 'cors';
+import express from 'express';
+import { describe, expect, it } from 'vitest';
+import type { CorsPolicy } from '../../src/model/types.js';
+import { printTally, type Tally } from './compare.js';
+import { EXPRESS_FIXTURES, evaluateOptions, expressPolicyDirect, expressSource } from './express-fixtures.js';
+import { send } from './http-client.js';
+import { wireCases } from './matrix.js';
+import { compareConfig, type RealAnswer } from './run-model.js';
+import { policiesViaScanner, scannerRegistered } from './via-scanner.js';
+
+async function serve(options: unknown): Promise<Server> {
+  const app = express();
+  app.use(cors(options as cors.CorsOptions));
+  app.use((req, res) => {
+    const m = /^\/status\/(\d+)$/.exec(req.path);
+    res.status(m ? Number(m[1]) : 200).send('app');
+  });
+  return new Promise((resolve) => {
+    const server = app.listen(0, '127.0.0.1', () => resolve(server));
+  });
+}
+
+describe('npm cors (Express) conformance', () => {
+  it('the model answers every request exactly as express + cors does', async () => {
+    const cases = wireCases();
+    const viaScanner = scannerRegistered('js');
+    const scanned = viaScanner
+      ? await policiesViaScanner(EXPRESS_FIXTURES.map((f, i) => ({ id: String(i), name: 'server.js', text: expressSource(f) })))
+      : undefined;
+    const tally: Tally = { stack: 'Express 5 + cors 2.8', configs: 0, browserRequests: 0, httpRequests: 0, mismatches: [], viaScanner: 0 };
+    for (const [i, fixture] of EXPRESS_FIXTURES.entries()) {
+      const server = await serve(evaluateOptions(fixture.options));
+      const port = (server.address() as AddressInfo).port;
+      const real: RealAnswer[] = [];
+      try {
+        for (const c of cases) real.push(await send(port, c.request));
+      } finally {
+        server.close();
+      }
+      let policy: CorsPolicy | string;
+      if (scanned) {
+        const found = scanned.get(String(i))!.filter((p) => p.library === 'cors');
+        policy = found.length === 1 ? found[0]! : `the scanner produced ${found.length} npm cors policies`;
+        tally.viaScanner++;
+      } else policy = expressPolicyDirect(fixture);
+      compareConfig(tally, `cors(${fixture.options})${scanned ? ' [via scanner]' : ''}`, policy, cases, real);
+    }
+    printTally(tally);
+    expect(tally.configs).toBeGreaterThanOrEqual(40);
+    expect(tally.mismatches).toEqual([]);
+  }, 180_000);
+});

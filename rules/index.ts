@@ -8,6 +8,7 @@ import malformedOrigin from './malformed-origin/index.js';
 import unresolvedOrigin from './unresolved-origin/index.js';
 import multipleOriginValues from './multiple-origin-values/index.js';
 import missingVaryOrigin from './missing-vary-origin/index.js';
+import preflightNotHandled from './preflight-not-handled/index.js';
 
 /** Every rule cors-lint has. Ids are public interface. */
 export const allRules: AnyRule[] = [
@@ -20,6 +21,7 @@ export const allRules: AnyRule[] = [
   unresolvedOrigin,
   multipleOriginValues,
   missingVaryOrigin,
+  preflightNotHandled,
 ];
 
 export function findRule(id: string): AnyRule | undefined {

@@ -1,0 +1,75 @@
+import type { CorsPolicy } from '../../src/model/types.js';
+import { defineRule } from '../../src/rules/define-rule.js';
+import { libraryLabel, scopeLabel } from '../../src/rules/policy-facts.js';
+
+export interface PreflightOptions {
+  /** Also report OPTIONS that go to something cors-lint cannot see (an upstream, preflightContinue). */
+  reportPassthrough: boolean;
+}
+
+/** Methods a browser sends cross-origin without a preflight (Fetch: CORS-safelisted methods). */
+const SAFELISTED_METHODS = new Set(['GET', 'HEAD', 'POST']);
+
+/** "PUT /items/:id", "location /api/": what the preflight is for. */
+function target(policy: CorsPolicy): string {
+  const { scope } = policy;
+  if (scope.kind === 'route' && scope.path) {
+    const methods = scope.methods?.length ? `${scope.methods.map((m) => m.toUpperCase()).join('/')} ` : '';
+    return `${methods}${scope.path}`;
+  }
+  return scopeLabel(policy);
+}
+
+/** Which requests the browser holds back while the preflight fails. */
+function heldBack(policy: CorsPolicy): string {
+  const nonSimple = (policy.scope.methods ?? []).map((m) => m.toUpperCase()).filter((m) => !SAFELISTED_METHODS.has(m) && m !== 'OPTIONS');
+  if (nonSimple.length) return `${nonSimple.join('/')} requests`;
+  return 'non-simple requests (PUT, PATCH, DELETE, JSON bodies, custom headers such as Authorization)';
+}
+
+export default defineRule<'notHandled' | 'passthrough', PreflightOptions>({
+  meta: {
+    id: 'preflight-not-handled',
+    docs: {
+      description:
+        'Preflight (OPTIONS) requests get no CORS answer, so the browser never sends non-simple cross-origin requests.',
+      cwe: [942],
+      securitySeverity: 2.0,
+    },
+    defaultSeverity: 'warning',
+    defaultOptions: { reportPassthrough: false },
+    messages: {
+      notHandled:
+        'Preflight requests for {{target}} cannot succeed: {{why}}. The browser sends an OPTIONS preflight before cross-origin {{requests}} and, without Access-Control-Allow-Origin on its answer, never sends the real request, so the {{library}} CORS settings never take effect for it.',
+      passthrough:
+        'OPTIONS requests for {{target}} are passed on ({{why}}) to something cors-lint cannot see: unless it answers them with the CORS headers, the browser never sends cross-origin {{requests}} here.',
+    },
+  },
+  check(context) {
+    for (const policy of context.policies) {
+      const { preflight } = policy;
+      if (preflight.value === 'not-handled') {
+        context.report({
+          messageId: 'notHandled',
+          data: {
+            target: target(policy),
+            why: preflight.why ?? 'no CORS layer answers OPTIONS here',
+            requests: heldBack(policy),
+            library: libraryLabel(policy),
+          },
+          span: preflight.span ?? policy.span,
+          policy,
+          fingerprintText: `${target(policy)}\u0000${preflight.why ?? ''}`,
+        });
+      } else if (preflight.value === 'passthrough' && context.options.reportPassthrough) {
+        context.report({
+          messageId: 'passthrough',
+          data: { target: target(policy), why: preflight.why ?? 'forwarded', requests: heldBack(policy) },
+          span: preflight.span ?? policy.span,
+          policy,
+          fingerprintText: `${target(policy)}\u0000${preflight.why ?? ''}`,
+        });
+      }
+    }
+  },
+});

@@ -2,7 +2,7 @@ import { byDefault, newPolicy } from '../../model/policy.js';
 import type { CorsPolicy, OriginEntry, Valued } from '../../model/types.js';
 import type { CallOption, Evaluator } from './evaluate.js';
 import type { Binding, PyModule } from './modules.js';
-import { entry, valuedBool, valuedNumber, valuedStrings } from './to-model.js';
+import { entry, originItems, valuedBool, valuedNumber, valuedStrings } from './to-model.js';
 import { describe, spanOf, type PyValue } from './values.js';
 
 // Facts from corsheaders/conf.py (setting names, old aliases, defaults), corsheaders/defaults.py,
@@ -143,7 +143,7 @@ function isAssignment(b: Binding): boolean {
 }
 
 function items(v: PyValue): PyValue[] {
-  if (v.t === 'seq') return v.items;
+  if (v.t === 'seq') return originItems(v);
   if (v.t === 'str') return [{ ...v, t: 'unknown', why: `${JSON.stringify(v.v)} is a plain string: django-cors-headers iterates its characters` }];
   return [v];
 }

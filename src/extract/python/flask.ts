@@ -3,7 +3,7 @@ import type { CorsPolicy, OriginEntry, PolicyScope, Span, Valued } from '../../m
 import type { PyNode } from '../../parse/python.js';
 import type { CallArgs, CallOption, Evaluator } from './evaluate.js';
 import type { PyModule } from './modules.js';
-import { entry, maybeInSplat, valuedBool, valuedNumber, valuedStrings } from './to-model.js';
+import { entry, maybeInSplat, originItems, valuedBool, valuedNumber, valuedStrings } from './to-model.js';
 import { describe, spanOf, type PyValue } from './values.js';
 
 // Facts from flask_cors/core.py (DEFAULT_OPTIONS, probably_regex, re_fix, try_match_pattern,
@@ -236,7 +236,7 @@ function wildcardEntry(sendWildcard: Valued<boolean>, v: PyValue, fallback: Span
 }
 
 function flaskOrigins(v: PyValue, optionSpan: Span, sendWildcard: Valued<boolean>, notes: string[]): OriginEntry[] {
-  const items = v.t === 'seq' ? v.items : [v];
+  const items = originItems(v);
   const out: OriginEntry[] = [];
   for (const item of items) {
     if (item.t === 'str') {

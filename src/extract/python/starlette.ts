@@ -3,7 +3,7 @@ import type { CorsPolicy, OriginEntry, Span, Stack, Valued } from '../../model/t
 import type { PyNode } from '../../parse/python.js';
 import type { CallArgs, Evaluator } from './evaluate.js';
 import type { PyModule } from './modules.js';
-import { entry, maybeInSplat, valuedBool, valuedNumber, valuedStrings } from './to-model.js';
+import { entry, envPlaceholder, maybeInSplat, originItems, valuedBool, valuedNumber, valuedStrings } from './to-model.js';
 import { describe, spanOf, type PyValue } from './values.js';
 
 // Facts from starlette/middleware/cors.py (CORSMiddleware.__init__ defaults) and
@@ -86,7 +86,7 @@ export function extractStarlette(mod: PyModule, ev: Evaluator): CorsPolicy[] {
     if (!cls || !isCorsMiddleware(cls.value, cls.node)) continue;
     const app = findApp(call, mod, ev);
     const wrapping = [
-      ...app.before.map((n) => ({ name: n.namedChildren[0]?.childForFieldName('arguments')?.namedChildren[0]?.text ?? n.text, span: spanOf(n, mod.path) })),
+      ...app.before.map((n) => ({ name: (n.type === 'call' ? n.childForFieldName('arguments')?.namedChildren[0]?.text : undefined) ?? n.text, span: spanOf(n, mod.path) })),
       ...additions.filter((a) => app.name !== undefined && a.receiver === app.name).map((a) => ({ name: a.name, span: a.span })),
     ];
     policies.push(buildPolicy(args, call, mod, { stack: app.stack ?? stackOf(undefined, mod), appName: app.name ?? 'app', addedAfter: wrapping, firstOption: 1 }));
@@ -199,14 +199,15 @@ function buildPolicy(
 }
 
 /** allow_origins: a sequence is a membership test, a plain string a substring test (`origin in "..."`). */
-function starletteOrigins(v: PyValue, optionSpan: Span, notes: string[]): OriginEntry[] {
+function starletteOrigins(given: PyValue, optionSpan: Span, notes: string[]): OriginEntry[] {
+  const v = envPlaceholder(given);
   if (v.t === 'str') {
     if (v.v === '*') return [entry({ kind: 'any' }, v, optionSpan)];
     notes.push('allow_origins is a plain string: Starlette tests `origin in allow_origins`, a substring test');
     return [entry({ kind: 'substring', haystack: v.v }, v, optionSpan)];
   }
   if (v.t === 'seq') {
-    return v.items.map((item) => {
+    return originItems(v).map((item) => {
       if (item.t === 'str') {
         if (item.v === '*') return entry({ kind: 'any' }, item, optionSpan);
         if (item.v === 'null') return entry({ kind: 'null' }, item, optionSpan);

@@ -72,3 +72,25 @@ export function maybeInSplat<T>(splats: string[], name: string): Valued<T> | und
   if (!splats.length) return undefined;
   return { value: 'unknown', why: `${name} may be set by ${splats.join(', ')}` };
 }
+
+/**
+ * An empty environment default (`os.getenv("ORIGINS", "").split(",")`) stands for "set in the
+ * environment": say so instead of reporting an empty origin that no deployment uses.
+ */
+export function envPlaceholder(v: PyValue): PyValue {
+  if (v.t === 'str' && v.envDriven && v.v.trim() === '') {
+    return { t: 'unknown', why: `environment variable ${v.source ?? '?'} (its default is empty)`, span: v.span, useSpan: v.useSpan, envDriven: true, source: v.source };
+  }
+  return v;
+}
+
+/** Items of a sequence with empty environment defaults collapsed into one unknown entry. */
+export function originItems(v: PyValue): PyValue[] {
+  const items = (v.t === 'seq' ? v.items : [v]).map(envPlaceholder);
+  const out: PyValue[] = [];
+  for (const item of items) {
+    const dup = item.t === 'unknown' && item.envDriven && out.some((o) => o.t === 'unknown' && o.envDriven && o.source === item.source && o.why === item.why);
+    if (!dup) out.push(item);
+  }
+  return out;
+}

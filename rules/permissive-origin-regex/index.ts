@@ -1,0 +1,75 @@
+import { defineRule } from '../../src/rules/define-rule.js';
+import { libraryLabel, originSpan, provenanceNote } from '../../src/rules/library-effects.js';
+import { acceptsEveryOrigin } from '../../src/rules/match-all.js';
+import {
+  analyzeOriginPattern,
+  DEFAULT_BUDGET_MS,
+  matchingSemantics,
+  patternLabel,
+  patternText,
+  specOf,
+  weaknessEffect,
+} from '../../src/regex/index.js';
+
+export interface Options {
+  /** Time budget per pattern in milliseconds (all candidate tests together). */
+  budgetMs: number;
+}
+
+export default defineRule<'permissive' | 'unsupported' | 'undecided', Options>({
+  meta: {
+    id: 'permissive-origin-regex',
+    docs: {
+      description:
+        'An origin pattern accepts origins its author did not mean; the finding carries a concrete origin the pattern accepts under the stack\'s own matching semantics.',
+      cwe: [942, 346],
+      securitySeverity: 8.1,
+    },
+    defaultSeverity: 'error',
+    messages: {
+      permissive: '{{label}} {{pattern}} accepts {{witness}} ({{semantics}}): {{effect}}{{credentials}}{{provenance}}',
+      unsupported: '{{label}} {{pattern}} was not analysed: {{reason}}',
+      undecided: '{{label}} {{pattern}} could not be analysed in time: {{reason}}',
+    },
+    defaultOptions: { budgetMs: DEFAULT_BUDGET_MS },
+  },
+  check({ policies, options, report }) {
+    for (const policy of policies) {
+      for (const entry of policy.origins) {
+        if (entry.kind !== 'regex') continue;
+        // A pattern that accepts literally every origin is reflection; reflected-origin reports it.
+        if (acceptsEveryOrigin(entry)) continue;
+        const spec = specOf(entry);
+        const verdict = analyzeOriginPattern(spec, { budgetMs: options.budgetMs });
+        const common = { label: patternLabel(policy.library), pattern: patternText(spec) };
+        const span = originSpan(policy, entry);
+        if (verdict.verdict === 'permissive') {
+          report({
+            messageId: 'permissive',
+            data: {
+              ...common,
+              witness: verdict.witness,
+              semantics: matchingSemantics(spec, policy.library),
+              effect: weaknessEffect(verdict.weakness, verdict.witness, verdict.intended),
+              credentials: policy.credentials.value === true ? `, with credentials (${libraryLabel(policy)} sends Access-Control-Allow-Credentials: true)` : '',
+              provenance: provenanceNote(entry),
+            },
+            span,
+            witness: verdict.witness,
+            policy,
+            fingerprintText: `${spec.flavor}:${spec.mode}:${spec.pattern}`,
+          });
+        } else if (verdict.verdict === 'unsupported' || verdict.verdict === 'undecided') {
+          report({
+            messageId: verdict.verdict,
+            data: { ...common, reason: verdict.reason },
+            span,
+            severity: 'note',
+            policy,
+            fingerprintText: `${spec.flavor}:${spec.mode}:${spec.pattern}`,
+          });
+        }
+      }
+    }
+  },
+});

@@ -1,0 +1,80 @@
+// Words for messages: how each library applies a pattern, and what each weakness lets an attacker do.
+
+import type { Library } from '../model/types.js';
+import type { WeaknessClass } from './candidates.js';
+import type { RegexSpec } from './engine.js';
+import { parseSerializedOrigin } from './origin-syntax.js';
+import type { IntendedOrigin } from './intended.js';
+
+/** How the configuration names a pattern option, per library. */
+export function patternLabel(library: Library): string {
+  switch (library) {
+    case 'starlette':
+      return 'allow_origin_regex';
+    case 'django-cors-headers':
+      return 'CORS_ALLOWED_ORIGIN_REGEXES entry';
+    case 'flask-cors':
+      return 'Flask-CORS origin pattern';
+    case 'cors':
+    case '@fastify/cors':
+      return 'origin RegExp';
+    case 'nginx':
+      return 'nginx regex';
+    default:
+      return 'origin pattern';
+  }
+}
+
+/** The pattern as its author wrote it: /p/flags for JavaScript, quoted otherwise. */
+export function patternText(spec: RegexSpec): string {
+  return spec.flavor === 'js' ? `/${spec.pattern}/${spec.flags ?? ''}` : `'${spec.pattern}'`;
+}
+
+/** How the library matches, in words. */
+export function matchingSemantics(spec: RegexSpec, library: Library): string {
+  const gFlag = spec.flavor === 'js' && (spec.flags ?? '').includes('g');
+  switch (library) {
+    case 'starlette':
+      return 'Starlette matches it with re.fullmatch';
+    case 'django-cors-headers':
+      return 'django-cors-headers uses re.match, which anchors only the start';
+    case 'flask-cors':
+      return 'Flask-CORS uses re.match with re.IGNORECASE, which anchors only the start';
+    case 'cors':
+      return `npm cors calls RegExp.test, which finds the pattern anywhere in the Origin${
+        gFlag ? '; with the g flag lastIndex carries over, so the answer also flips between requests' : ''
+      }`;
+    case '@fastify/cors':
+      return '@fastify/cors resets lastIndex and calls RegExp.test, which finds the pattern anywhere in the Origin';
+    case 'nginx':
+      return spec.ignoreCase ? 'nginx ~* is an unanchored, case-insensitive PCRE search' : 'nginx ~ is an unanchored PCRE search';
+    default: {
+      const how = spec.mode === 'fullmatch' ? 'must match the whole Origin' : spec.mode === 'match' ? 'is anchored only at the start' : 'may match anywhere in the Origin';
+      return `the pattern ${how}`;
+    }
+  }
+}
+
+/** What the weakness lets an attacker do, in words. */
+export function weaknessEffect(weakness: WeaknessClass, witness: string, intended: readonly IntendedOrigin[]): string {
+  const host = parseSerializedOrigin(witness)?.host ?? witness;
+  const base = intended.find((i) => i.base)?.base ?? intended.find((i) => !i.isNull)?.host.replace(/\u0000/g, '') ?? '';
+  switch (weakness) {
+    case 'match-all':
+      return 'it accepts every https origin, so any website can read the responses';
+    case 'public-suffix-wildcard':
+      return `the wildcard sits directly under the public suffix ${base || 'of the domain'}, so anyone who registers a domain there can read the responses`;
+    case 'no-dot-boundary':
+      return `nothing requires a dot before ${base || 'the trusted name'}, so any site on a domain ending in ${base || 'it'} (such as ${host}) can read the responses`;
+    case 'unescaped-dot':
+      return `an unescaped '.' matches any character, so a look-alike domain such as ${host} can read the responses`;
+    case 'missing-end-anchor':
+      return `nothing anchors the end of the host, so the trusted name followed by an attacker's domain (${host}) can read the responses`;
+    case 'http-scheme':
+      return 'plain http is accepted where https was written, so anyone on the network path can inject script into that origin and read the responses';
+    case 'null-origin':
+      return "it accepts 'null', which sandboxed iframes and data: pages send, so any page can read the responses";
+    default:
+      return `${host} is not one of the hosts the pattern spells out, yet it can read the responses`;
+  }
+}

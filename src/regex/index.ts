@@ -1,0 +1,28 @@
+// Origin-pattern analysis: does a regex that a CORS configuration trusts accept origins its author
+// did not mean, under the library's real matching semantics?
+
+export type { WeaknessClass } from './candidates.js';
+export { candidateGroups, UNRELATED_ORIGINS } from './candidates.js';
+export { matchingSemantics, patternLabel, patternText, weaknessEffect } from './describe.js';
+export { compilePattern, DEFAULT_BUDGET_MS, MAX_INPUT_LENGTH, PatternEvaluator, type CompiledPattern, type RegexSpec } from './engine.js';
+export { intendedOrigins, isMeant, siteOf, suffixKind, type IntendedOrigin } from './intended.js';
+export { isAttackerReachable, isBrowserOrigin, normalizeOrigin, parseSerializedOrigin, serializeOrigin, type ParsedOrigin } from './origin-syntax.js';
+export { templatesOf, render, WILD, type Template } from './skeleton.js';
+export { translatePattern, type Translation } from './translate.js';
+export {
+  analyzeOriginPattern,
+  preparePattern,
+  searchWitness,
+  type AnalysisOptions,
+  type PatternVerdict,
+  type PreparedPattern,
+  type SearchResult,
+} from './witness.js';
+
+import type { OriginMatcher } from '../model/types.js';
+import type { RegexSpec } from './engine.js';
+
+/** The regex fields of a regex OriginMatcher. */
+export function specOf(matcher: Extract<OriginMatcher, { kind: 'regex' }>): RegexSpec {
+  return { pattern: matcher.pattern, flavor: matcher.flavor, mode: matcher.mode, ignoreCase: matcher.ignoreCase, flags: matcher.flags };
+}

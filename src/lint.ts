@@ -44,7 +44,7 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
 
   const discovery = discover(inputs, { cwd, root, ignore: config.ignore });
   const diagnostics: Diagnostic[] = [...discovery.diagnostics];
-  const project = createProject(cwd, root, discovery.files, config.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
+  const project = createProject(cwd, root, contextFiles(inputs, discovery.files, { cwd, root, ignore: config.ignore }), config.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
 
   const policies: CorsPolicy[] = [];
   let filesScanned = 0;
@@ -126,6 +126,18 @@ export function compareFindings(a: Finding, b: Finding): number {
     a.location.column - b.location.column ||
     a.ruleId.localeCompare(b.ruleId)
   );
+}
+
+/**
+ * The files scanners may consult besides the ones they scan. When only some files are named (pre-commit
+ * passes the staged ones), that is every file under the root: nginx finds the config that includes a
+ * snippet and expands glob includes through it. Only the named files are scanned for policies.
+ */
+function contextFiles(inputs: string[], named: DiscoveredFile[], options: { cwd: string; root: string; ignore?: string[] }): DiscoveredFile[] {
+  if (inputs.every((p) => path.resolve(options.cwd, p) === options.root)) return named;
+  const all = discover([options.root], options).files;
+  const known = new Set(named.map((f) => f.absPath));
+  return [...named, ...all.filter((f) => !known.has(f.absPath))];
 }
 
 /** The cwd, unless a path lies outside it: then the deepest folder holding all paths. */

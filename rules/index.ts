@@ -1,4 +1,7 @@
 import type { AnyRule } from '../src/rules/define-rule.js';
+import addHeaderInheritance from './add-header-inheritance/index.js';
+import corsHeadersWithoutAlways from './cors-headers-without-always/index.js';
+import duplicateCorsLayers from './duplicate-cors-layers/index.js';
 import credentialsWithWildcardOrigin from './credentials-with-wildcard-origin/index.js';
 import reflectedOrigin from './reflected-origin/index.js';
 import nullOrigin from './null-origin/index.js';
@@ -12,6 +15,9 @@ import preflightNotHandled from './preflight-not-handled/index.js';
 
 /** Every rule cors-lint has. Ids are public interface. */
 export const allRules: AnyRule[] = [
+  addHeaderInheritance,
+  corsHeadersWithoutAlways,
+  duplicateCorsLayers,
   credentialsWithWildcardOrigin,
   reflectedOrigin,
   nullOrigin,

@@ -149,6 +149,8 @@ export interface PolicyScope {
   path?: string;
   /** HTTP methods of the route the policy is attached to, when it is route-level. */
   methods?: string[];
+  /** nginx: the `listen` addresses of the server block the policy belongs to, as written (`8081`, `127.0.0.1:8081`). */
+  listen?: string[];
 }
 
 export interface CorsPolicy {

@@ -157,11 +157,15 @@ function policyFor(block: Block, sets: HeaderSet[], maps: Map<string, MapDef>): 
 }
 
 function scopeFor(block: Block): CorsPolicy['scope'] {
+  let server: Block | undefined;
+  for (let b: Block | undefined = block; b; b = b.parent) if (b.kind === 'server') server = b;
+  const listen = server?.body.filter((d) => d.name === 'listen' && d.args[0]).map((d) => d.args[0]!.value);
+  const withListen = listen?.length ? { listen } : {};
   if (block.kind === 'location') {
     const args = block.directive?.args ?? [];
-    return { kind: 'location', name: block.label, path: args[args.length - 1]?.value };
+    return { kind: 'location', name: block.label, path: args[args.length - 1]?.value, ...withListen };
   }
-  if (block.kind === 'server') return { kind: 'server', name: block.label };
+  if (block.kind === 'server') return { kind: 'server', name: block.label, ...withListen };
   if (block.kind === 'http') return { kind: 'http', name: 'http' };
   return { kind: 'location', name: `top level of ${block.headerSpan.file}` };
 }
@@ -284,6 +288,7 @@ function attachDrops(tree: Block, policies: Map<Block, CorsPolicy>, maps: Map<st
       fromLabel: from.kind === 'main' ? `the top level of ${from.headerSpan.file}` : from.label,
       headers: [...new Set(lost.map((h) => h.name))],
       cause,
+      causeDirective: block.ownAddHeaders.length ? 'add_header' : 'add_header_inherit',
     };
     let policy = policies.get(from);
     if (!policy) {

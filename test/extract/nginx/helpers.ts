@@ -34,3 +34,26 @@ export function diskProject(root: string): Project {
     },
   };
 }
+
+import { memoryProject } from '../../helpers/memory-project.js';
+import { nginxScanner } from '../../../src/extract/nginx/scanner.js';
+import { runRules } from '../../../src/rules/run-rules.js';
+import type { AnyRule } from '../../../src/rules/define-rule.js';
+import type { CorsPolicy, Finding } from '../../../src/model/types.js';
+
+/** Scans in-memory files (`{ 'nginx.conf': '...' }`) with the nginx scanner, prefilter included. */
+export async function scanNginx(files: Record<string, string>) {
+  const { project, sources } = memoryProject(files, classify);
+  const result = await nginxScanner.scan(
+    sources.filter((s) => s.language === 'nginx' && nginxScanner.mentionsCors(s.text)),
+    project,
+  );
+  return result;
+}
+
+/** Runs one rule over the given policies (plus extra ones, e.g. an app policy) and returns its findings. */
+export function runRule(rule: AnyRule, policies: CorsPolicy[]): Finding[] {
+  const { findings, errors } = runRules([rule], policies, () => ({ options: {} }), {});
+  if (errors.length) throw errors[0]!.error;
+  return findings;
+}

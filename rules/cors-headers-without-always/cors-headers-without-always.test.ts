@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { runRule, scanNginx } from '../../test/extract/nginx/helpers.js';
+import rule from './index.js';
+
+async function lintNginx(text: string) {
+  const { policies, diagnostics } = await scanNginx({ 'nginx.conf': text });
+  expect(diagnostics).toEqual([]);
+  return runRule(rule, policies);
+}
+
+describe('cors-headers-without-always', () => {
+  it('catches each add_header Access-Control-* without always, once, at the directive', async () => {
+    const findings = await lintNginx(`server {
+  location /api/ {
+    add_header Access-Control-Allow-Origin https://app.example.com;
+    add_header Access-Control-Allow-Credentials true;
+    add_header Access-Control-Expose-Headers X-Total always;
+    add_header X-Frame-Options DENY;
+    proxy_pass http://app:8000;
+  }
+}
+`);
+    expect(findings.map((f) => [f.location.line, f.location.column, f.location.endColumn])).toEqual([
+      [3, 5, 68],
+      [4, 5, 54],
+    ]);
+    expect(findings[0]).toMatchObject({ ruleId: 'cors-headers-without-always', severity: 'warning' });
+    expect(findings[0]!.message).toContain('add_header Access-Control-Allow-Origin without `always` (in location /api/)');
+    expect(findings[0]!.message).toContain('only to 200, 201, 204, 206, 301, 302, 303, 304, 307 and 308 responses');
+    expect(findings[0]!.message).toContain('add_header Access-Control-Allow-Origin https://app.example.com always;');
+  });
+
+  it('catches a header inherited by several locations only once', async () => {
+    const findings = await lintNginx(`server {
+  add_header Access-Control-Allow-Origin *;
+  location /a { proxy_pass http://a; }
+  location /b { proxy_pass http://b; }
+}
+`);
+    expect(findings.map((f) => f.location.line)).toEqual([2]);
+  });
+
+  describe('catches not', () => {
+    it('headers with always', async () => {
+      expect(await lintNginx(`server { add_header Access-Control-Allow-Origin * always; }\n`)).toEqual([]);
+    });
+
+    it('headers in a branch that always returns 204', async () => {
+      expect(
+        await lintNginx(`server {
+  location / {
+    if ($request_method = OPTIONS) {
+      add_header Access-Control-Allow-Origin https://app.example.com;
+      add_header Access-Control-Allow-Methods "GET, POST";
+      return 204;
+    }
+    add_header Access-Control-Allow-Origin https://app.example.com always;
+  }
+}
+`),
+      ).toEqual([]);
+    });
+
+    it('more_set_headers (every status by default)', async () => {
+      expect(await lintNginx(`server { more_set_headers 'Access-Control-Allow-Origin: *'; }\n`)).toEqual([]);
+    });
+
+    it('non-CORS headers without always', async () => {
+      expect(await lintNginx(`server { add_header Access-Control-Allow-Origin * always; add_header X-Frame-Options DENY; }\n`)).toEqual([]);
+    });
+  });
+});

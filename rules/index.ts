@@ -5,6 +5,7 @@ import duplicateCorsLayers from './duplicate-cors-layers/index.js';
 import credentialsWithWildcardOrigin from './credentials-with-wildcard-origin/index.js';
 import reflectedOrigin from './reflected-origin/index.js';
 import nullOrigin from './null-origin/index.js';
+import permissiveOriginRegex from './permissive-origin-regex/index.js';
 import insecureOriginScheme from './insecure-origin-scheme/index.js';
 import wildcardOrigin from './wildcard-origin/index.js';
 import malformedOrigin from './malformed-origin/index.js';
@@ -12,6 +13,7 @@ import unresolvedOrigin from './unresolved-origin/index.js';
 import multipleOriginValues from './multiple-origin-values/index.js';
 import missingVaryOrigin from './missing-vary-origin/index.js';
 import preflightNotHandled from './preflight-not-handled/index.js';
+import middlewareOrder from './middleware-order/index.js';
 
 /** Every rule cors-lint has. Ids are public interface. */
 export const allRules: AnyRule[] = [
@@ -21,6 +23,7 @@ export const allRules: AnyRule[] = [
   credentialsWithWildcardOrigin,
   reflectedOrigin,
   nullOrigin,
+  permissiveOriginRegex,
   insecureOriginScheme,
   wildcardOrigin,
   malformedOrigin,
@@ -28,6 +31,7 @@ export const allRules: AnyRule[] = [
   multipleOriginValues,
   missingVaryOrigin,
   preflightNotHandled,
+  middlewareOrder,
 ];
 
 export function findRule(id: string): AnyRule | undefined {

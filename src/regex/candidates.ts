@@ -168,3 +168,15 @@ function genericCandidates(templates: readonly Template[]): string[] {
   }
   return [...out];
 }
+
+/**
+ * Renders a template with `filler` in wildcard `index` (every wildcard when index < 0) where the
+ * wildcard accepts it, and ordinary labels elsewhere.
+ */
+export function fillTemplate(t: Template, filler: string, index = -1): string {
+  return renderWith(t, (i, p) => ((index < 0 || i === index) && fits(p, filler) ? filler : neutral(p)));
+}
+
+export function countWilds(t: Template): number {
+  return countParts(t, 'wild');
+}

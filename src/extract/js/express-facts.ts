@@ -1,0 +1,107 @@
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import type { CorsPolicy } from '../../model/types.js';
+import { unwrap, type Node } from './ast.js';
+import type { ExpressVersions } from './express-version.js';
+import type { JsModule } from './modules.js';
+import type { Registration } from './registrations.js';
+
+/** One npm cors middleware and where it is mounted. */
+export interface CorsUse {
+  factory: TSESTree.CallExpression;
+  policy: CorsPolicy;
+  registrations: Registration[];
+}
+
+const NEEDS_PREFLIGHT = new Set(['put', 'patch', 'delete', 'del']);
+
+/**
+ * Facts about where cors() is mounted on an Express app (the rules judge them):
+ * - routes registered on the same app before a global `app.use(cors())` (not covered by it);
+ * - route-level cors() on a route whose requests need a preflight, with no OPTIONS handler that
+ *   runs cors for that path and no app-wide cors;
+ * - Express 5 `app.options('*', cors())`, which the router rejects when the app starts.
+ */
+export function applyExpressFacts(mod: JsModule, registrations: Registration[], uses: CorsUse[], versions: ExpressVersions): void {
+  const corsRegs = new Set<Registration>(uses.flatMap((u) => u.registrations));
+  const express = versions.majorFor(mod.absPath);
+  for (const use of uses) {
+    const { policy } = use;
+    const notes = policy.notes ?? [];
+    for (const reg of use.registrations) {
+      if (reg.method === 'use' && (!reg.path || reg.path === '/')) {
+        const before = registrations.filter(
+          (r) => r.receiverKey === reg.receiverKey && r.method !== 'use' && r.call.range[0] < reg.call.range[0] && !corsRegs.has(r) && !isInside(r.call, reg.call),
+        );
+        if (before.length) {
+          policy.order = {
+            ...policy.order,
+            routesBefore: before.map((r) => ({ method: r.method.toUpperCase(), path: r.path ?? '?', span: r.span })),
+          };
+        }
+      }
+      if (reg.method === 'options' && isBareStar(reg.path)) {
+        if (express.major !== undefined && express.major >= 5) {
+          policy.preflight = {
+            value: 'not-handled',
+            span: reg.span,
+            why: `Express ${express.major} (declared in ${express.file}) rejects the path '*' when the app starts (path-to-regexp 8: "Missing parameter name"), so this OPTIONS handler never runs; use '/{*path}' or app.use(cors())`,
+          };
+        } else if (express.major === undefined) {
+          notes.push("app.options('*', ...): Express 5 rejects the path '*' at start-up (path-to-regexp 8); the Express version is not known here");
+        }
+      }
+    }
+    const routeRegs = use.registrations.filter((r) => r.method !== 'use' && r.method !== 'options' && r.method !== 'all');
+    const customHeaders = policy.allowHeaders.isDefault !== true && Array.isArray(policy.allowHeaders.value) && policy.allowHeaders.value.length > 0;
+    for (const route of routeRegs) {
+      if (!NEEDS_PREFLIGHT.has(route.method) && !customHeaders) continue;
+      if (preflightCovered(route, registrations, corsRegs)) continue;
+      policy.preflight = {
+        value: 'not-handled',
+        span: route.span,
+        why: `cors() runs only on ${route.method.toUpperCase()} ${route.path ?? ''}; the browser's OPTIONS preflight for it reaches no cors() (no matching ${route.receiverName}.options(...) and no ${route.receiverName}.use(cors())), so Express answers it without CORS headers and the ${route.method.toUpperCase()} request is never sent`,
+      };
+      break;
+    }
+    if (notes.length) policy.notes = notes;
+  }
+}
+
+function isInside(inner: Node, outer: Node): boolean {
+  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
+}
+
+function isBareStar(path: string | undefined): boolean {
+  return path === '*';
+}
+
+/** Is there a cors() that runs for OPTIONS on this route's path? */
+function preflightCovered(route: Registration, registrations: Registration[], corsRegs: Set<Registration>): boolean {
+  return registrations.some((r) => {
+    if (r.receiverKey !== route.receiverKey || !corsRegs.has(r)) return false;
+    if (r.method === 'use') return !r.path || r.path === '/' || (route.path !== undefined && route.path.startsWith(r.path));
+    if (r.method !== 'options' && r.method !== 'all') return false;
+    return pathCovers(r, route.path);
+  });
+}
+
+function pathCovers(handler: Registration, path: string | undefined): boolean {
+  const written = handler.path;
+  if (written === undefined || written === '?') return false;
+  if (handler.pathIsRegex) {
+    const m = /^\/(.*)\/([a-z]*)$/s.exec(written);
+    if (!m) return false;
+    if (m[1] === '.*' || m[1] === '.+' || m[1] === '^.*$') return true;
+    if (path === undefined) return false;
+    try {
+      return new RegExp(m[1]!, m[2]!.replace(/[gy]/g, '')).test(path);
+    } catch {
+      return false;
+    }
+  }
+  if (written === path) return true;
+  // '*' (Express 4), '/*', '*splat', '/{*splat}', '/(.*)'
+  return written === '*' || /^\/?\*\w*$/.test(written) || /^\/?\{\/?\*\w+\}$/.test(written) || written === '/(.*)';
+}
+
+export { unwrap };

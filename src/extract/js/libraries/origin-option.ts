@@ -1,0 +1,90 @@
+import type { OriginEntry } from '../../../model/types.js';
+import type { JsModule } from '../modules.js';
+import { classifyOriginFunction } from '../origin-function.js';
+import { exactEntry, jsRegexEntry, listEntries, whereWritten } from '../origins.js';
+import { describeUnknown, truthiness, type Evaluator, type JsValue, type WrittenAt } from '../values.js';
+
+export interface OriginOptionModel {
+  entries: OriginEntry[];
+  notes: string[];
+  /** The option switches CORS off (no CORS headers at all). */
+  disabled?: boolean;
+  /** The Allow-Origin value follows the request (array, RegExp, true, function). */
+  perRequest: boolean | 'unknown';
+}
+
+/**
+ * The `origin` option of npm cors and @fastify/cors, which share their shapes:
+ * '*' / a string (sent verbatim), true (echo), false (off), RegExp (`.test`, unanchored),
+ * array (strings compared with ===, RegExps tested, other truthy items allow all), function.
+ */
+export function originOptionModel(value: JsValue | undefined, library: 'cors' | '@fastify/cors', ev: Evaluator, useSite: WrittenAt | undefined): OriginOptionModel {
+  const notes: string[] = [];
+  if (!value) {
+    return { entries: [{ kind: 'any', sentVerbatim: true }], notes: ["origin not set: the default '*' is sent"], perRequest: false };
+  }
+  const where = whereWritten(value, useSite);
+  switch (value.t) {
+    case 'string':
+      if (value.v === '*') return { entries: [{ kind: 'any', sentVerbatim: true, ...where }], notes, perRequest: false };
+      if (value.v === '' && library === 'cors') return disabled(notes, "origin: '' is falsy: the cors middleware sends no CORS headers");
+      if (value.v === '' && library === '@fastify/cors') return disabled(notes, "origin: '' is falsy: @fastify/cors fails every request with 'Invalid CORS origin option'");
+      return { entries: [{ ...exactEntry(value.v, value, useSite), sentVerbatim: true }], notes, perRequest: false };
+    case 'boolean':
+      if (value.v) return { entries: [{ kind: 'reflect', ...where }], notes, perRequest: true };
+      return disabled(notes, 'origin: false switches CORS off: no CORS headers are sent');
+    case 'regex': {
+      if (library === 'cors' && /[gy]/.test(value.flags)) {
+        notes.push(`the origin RegExp has the '${value.flags.replace(/[^gy]/g, '')}' flag: RegExp.test keeps lastIndex between requests, so matching origins are alternately accepted and refused`);
+      }
+      return { entries: [jsRegexEntry(value.pattern, value.flags, value, useSite)], notes, perRequest: true };
+    }
+    case 'array': {
+      if (library === '@fastify/cors' && value.items.some((i) => i.t === 'string' && i.v === '*')) {
+        const star = value.items.find((i) => i.t === 'string' && i.v === '*')!;
+        notes.push("the origin list contains '*': @fastify/cors then sends '*' for every request");
+        return { entries: [{ kind: 'any', sentVerbatim: true, ...whereWritten(star, useSite) }], notes, perRequest: false };
+      }
+      if (library === 'cors') {
+        for (const item of value.items) {
+          if (item.t === 'regex' && /[gy]/.test(item.flags)) notes.push(`the RegExp /${item.pattern}/${item.flags} keeps lastIndex between requests: matching origins are alternately accepted and refused`);
+        }
+      }
+      return { entries: listEntries(value, useSite, true), notes, perRequest: true };
+    }
+    case 'function': {
+      const decision = classifyOriginFunction(value.fn, value.mod, ev, 'callback');
+      return { entries: decision.entries, notes: [...notes, ...decision.notes], perRequest: true };
+    }
+    case 'null':
+    case 'undefined':
+    case 'number': {
+      if (truthiness(value)) return { entries: [{ kind: 'reflect', ...where }], notes, perRequest: true };
+      return disabled(
+        notes,
+        library === 'cors'
+          ? `origin is ${value.t === 'number' ? '0' : value.t}: the cors middleware sends no CORS headers`
+          : `origin is ${value.t === 'number' ? '0' : value.t}: @fastify/cors fails every request with 'Invalid CORS origin option'`,
+      );
+    }
+    case 'unknown': {
+      if (value.env && !value.envDriven) {
+        notes.push(
+          library === 'cors'
+            ? `when ${value.env} is not set the origin option is undefined and the cors middleware sends no CORS headers`
+            : `when ${value.env} is not set the origin option is undefined and @fastify/cors fails requests with 'Invalid CORS origin option'`,
+        );
+      }
+      return { entries: [{ kind: 'unknown', why: value.why, ...where }], notes, perRequest: 'unknown' };
+    }
+    default:
+      // Objects and other truthy values: isOriginAllowed() returns !!value, so the Origin is echoed.
+      return { entries: [{ kind: 'reflect', ...where }], notes: [...notes, `origin is ${describeUnknown(value)}, which the library treats as true`], perRequest: true };
+  }
+}
+
+function disabled(notes: string[], note: string): OriginOptionModel {
+  return { entries: [], notes: [...notes, note], disabled: true, perRequest: false };
+}
+
+export type { JsModule };

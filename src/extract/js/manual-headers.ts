@@ -1,0 +1,366 @@
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import type { CorsPolicy, EmittedHeader, OriginEntry, PolicyScope, Span, Stack, Valued } from '../../model/types.js';
+import { newPolicy, unknownValue } from '../../model/policy.js';
+import { isFunction, memberName, propertyKey, spanOf, textOf, unwrap, walk, type FunctionNode, type Node } from './ast.js';
+import { splitList } from './libraries/options.js';
+import type { JsModule } from './modules.js';
+import { guardsOf } from './origin-function.js';
+import { classifyTest, exactEntry, originTester, whereWritten, type IsOrigin, type TestMeaning } from './origins.js';
+import type { Registration } from './registrations.js';
+import { describeUnknown, type Evaluator, type JsValue } from './values.js';
+
+const WRITE_METHODS = new Set(['header', 'set', 'setheader', 'append', 'writehead', 'headers', 'vary', 'appendheader']);
+
+/** One header written by application code. */
+interface HeaderWrite {
+  name: string;
+  lower: string;
+  valueNode?: Node;
+  value: JsValue;
+  span: Span;
+  combine: 'add' | 'replace';
+  call: TSESTree.CallExpression;
+  method: string;
+  receiverText: string;
+  owner: FunctionNode | TSESTree.Program;
+}
+
+/**
+ * Access-Control-* headers written by hand (`res.header`, `res.set`, `res.setHeader`,
+ * `res.writeHead`, `res.append`, `ctx.set`, `reply.header`), one policy per handler function.
+ */
+export function manualHeaderPolicies(mod: JsModule, ev: Evaluator, registrations: Registration[], fileStack: Stack | undefined): CorsPolicy[] {
+  const writes = collectWrites(mod, ev);
+  const groups = new Map<Node, HeaderWrite[]>();
+  for (const w of writes) {
+    const list = groups.get(w.owner) ?? [];
+    list.push(w);
+    groups.set(w.owner, list);
+  }
+  const policies: CorsPolicy[] = [];
+  for (const [owner, group] of groups) {
+    const cors = group.filter((w) => w.lower.startsWith('access-control-'));
+    if (!cors.length) continue;
+    policies.push(buildPolicy(mod, ev, owner, group, cors, registrations, fileStack));
+  }
+  return policies;
+}
+
+function collectWrites(mod: JsModule, ev: Evaluator): HeaderWrite[] {
+  const out: HeaderWrite[] = [];
+  for (const node of mod.scopes.nodes) {
+    if (node.type !== 'CallExpression') continue;
+    const callee = unwrap(node.callee);
+    const owner = mod.scopes.enclosingFunction(node) ?? mod.program;
+    const args = node.arguments.filter((a) => a.type !== 'SpreadElement') as Node[];
+    // vary(res, 'Origin') from the `vary` package.
+    if (callee.type === 'Identifier') {
+      const fn = ev.evaluate(callee, mod);
+      if (fn.t === 'package' && fn.source === 'vary' && !fn.member && args[1]) {
+        out.push(write(mod, ev, node, 'Vary', args[1], spanOf(node, mod.path), 'add', 'vary', textOf(args[0] ?? node, mod.text, 40), owner));
+      }
+      continue;
+    }
+    if (callee.type !== 'MemberExpression') continue;
+    const method = memberName(callee)?.toLowerCase();
+    if (!method || !WRITE_METHODS.has(method)) continue;
+    const receiverText = textOf(callee.object, mod.text, 60);
+    if (method === 'vary') {
+      if (args[0]) out.push(write(mod, ev, node, 'Vary', args[0], spanOf(node, mod.path), 'add', method, receiverText, owner));
+      continue;
+    }
+    const combine = method === 'append' || method === 'appendheader' ? 'add' : 'replace';
+    if (method === 'writehead') {
+      const obj = args.slice(1).find((a) => a.type === 'ObjectExpression' || ev.evaluate(a, mod).t === 'object');
+      if (obj) out.push(...objectWrites(mod, ev, node, obj, method, receiverText, owner));
+      continue;
+    }
+    if (args.length === 1) {
+      if (method === 'set' || method === 'header' || method === 'headers') out.push(...objectWrites(mod, ev, node, args[0]!, method, receiverText, owner));
+      continue;
+    }
+    if (args.length >= 2 && method !== 'headers') {
+      const name = ev.evaluate(args[0], mod);
+      if (name.t !== 'string' || !isCorsHeaderName(name.v)) continue;
+      out.push(write(mod, ev, node, name.v, args[1], spanOf(node, mod.path), combine, method, receiverText, owner));
+    }
+  }
+  return out;
+}
+
+function isCorsHeaderName(name: string): boolean {
+  const lower = name.trim().toLowerCase();
+  return lower.startsWith('access-control-') || lower === 'vary';
+}
+
+function write(
+  mod: JsModule,
+  ev: Evaluator,
+  call: TSESTree.CallExpression,
+  name: string,
+  valueNode: Node | undefined,
+  span: Span,
+  combine: 'add' | 'replace',
+  method: string,
+  receiverText: string,
+  owner: FunctionNode | TSESTree.Program,
+): HeaderWrite {
+  return { name, lower: name.trim().toLowerCase(), valueNode, value: ev.evaluate(valueNode, mod), span, combine, call, method, receiverText, owner };
+}
+
+function objectWrites(mod: JsModule, ev: Evaluator, call: TSESTree.CallExpression, objNode: Node, method: string, receiverText: string, owner: FunctionNode | TSESTree.Program): HeaderWrite[] {
+  const out: HeaderWrite[] = [];
+  const obj = unwrap(objNode);
+  if (obj.type === 'ObjectExpression') {
+    for (const p of obj.properties) {
+      if (p.type !== 'Property') continue;
+      let key = propertyKey(p);
+      if (key === undefined && p.computed) {
+        const k = ev.evaluate(p.key, mod);
+        if (k.t === 'string') key = k.v;
+      }
+      if (key === undefined || !isCorsHeaderName(key)) continue;
+      out.push(write(mod, ev, call, key, p.value as Node, spanOf(p, mod.path), 'replace', method, receiverText, owner));
+    }
+    return out;
+  }
+  const value = ev.evaluate(obj, mod);
+  if (value.t !== 'object') return out;
+  for (const [key, v] of value.props) {
+    if (!isCorsHeaderName(key)) continue;
+    const at = value.keys.get(key);
+    out.push({
+      name: key,
+      lower: key.trim().toLowerCase(),
+      valueNode: v.at?.node,
+      value: v,
+      span: at ? spanOf(at.node, at.mod.path) : spanOf(call, mod.path),
+      combine: 'replace',
+      call,
+      method,
+      receiverText,
+      owner,
+    });
+  }
+  return out;
+}
+
+function buildPolicy(
+  mod: JsModule,
+  ev: Evaluator,
+  owner: Node,
+  group: HeaderWrite[],
+  cors: HeaderWrite[],
+  registrations: Registration[],
+  fileStack: Stack | undefined,
+): CorsPolicy {
+  const isOrigin = originTester(ev, mod);
+  const registration = registrations.find((r) => r.handlers.some((h) => unwrap(h) === owner || refersTo(h, owner, mod)));
+  const stack = stackOf(group, fileStack, registration);
+  const scope: PolicyScope = scopeOf(mod, owner, registration);
+  const policy = newPolicy({ stack, library: 'manual', span: cors[0]!.span, scope });
+  const notes: string[] = [];
+  const emitted: EmittedHeader[] = [];
+  const origins: OriginEntry[] = [];
+
+  for (const w of group) {
+    const guards = isFunction(owner) ? guardsOf(w.call, owner, mod) : [];
+    const conditional = guards.length ? guards.map((g) => (g.positive ? textOf(g.test, mod.text, 80) : `!(${textOf(g.test, mod.text, 80)})`)).join(' && ') : undefined;
+    const dependsOnOrigin = w.valueNode ? mentions(w.valueNode, isOrigin, mod, ev) : false;
+    const header: EmittedHeader = { name: w.name, value: valueText(w, mod), span: w.span, combine: w.combine };
+    if (conditional) header.conditional = conditional;
+    if (dependsOnOrigin) header.dependsOnOrigin = true;
+    emitted.push(header);
+    if (w.lower !== 'access-control-allow-origin') continue;
+    let meaning: TestMeaning = { kind: 'any-origin' };
+    for (const g of guards) meaning = intersect(meaning, classifyTest(g.test, g.positive, ev, mod, isOrigin));
+    origins.push(...originsOfValue(w.valueNode, w.value, meaning, mod, ev, isOrigin, notes, w));
+    if (dependsOnOrigin && (w.method === 'header' || w.method === 'set') && stack === 'express') {
+      notes.push(`${w.receiverText}.${w.method}('${w.name}', <request Origin>): when the request has no Origin header Express sends the literal string 'undefined'`);
+    } else if (dependsOnOrigin && w.method === 'setheader') {
+      notes.push(`${w.receiverText}.setHeader('${w.name}', <request Origin>): when the request has no Origin header Node throws ERR_HTTP_INVALID_HEADER_VALUE (an error response)`);
+    }
+  }
+  policy.origins = origins;
+  policy.emittedHeaders = emitted;
+
+  const acac = cors.filter((w) => w.lower === 'access-control-allow-credentials');
+  if (acac.length) {
+    const literal = acac.map((w) => (w.value.t === 'string' ? w.value.v.trim() : w.value.t === 'boolean' ? String(w.value.v) : undefined));
+    const span = acac[0]!.span;
+    if (literal.some((v) => v === 'true')) policy.credentials = { value: true, span: acac[literal.indexOf('true')]!.span };
+    else if (literal.every((v) => v !== undefined)) policy.credentials = { value: false, span, why: `Access-Control-Allow-Credentials is '${literal[0]}', not 'true'` };
+    else policy.credentials = unknownValue(`Access-Control-Allow-Credentials is ${describeUnknown(acac[0]!.value)}`, span);
+  } else {
+    policy.credentials = { value: false, why: 'no Access-Control-Allow-Credentials header is written' };
+  }
+  policy.allowMethods = listHeader(cors, 'access-control-allow-methods');
+  policy.allowHeaders = listHeader(cors, 'access-control-allow-headers');
+  policy.exposeHeaders = listHeader(cors, 'access-control-expose-headers');
+  const maxAge = cors.find((w) => w.lower === 'access-control-max-age');
+  if (maxAge) {
+    const v = maxAge.value;
+    const n = v.t === 'number' ? v.v : v.t === 'string' && /^\s*\d+\s*$/.test(v.v) ? Number(v.v) : undefined;
+    policy.maxAge = n === undefined ? unknownValue(describeUnknown(v), maxAge.span) : { value: n, span: maxAge.span };
+  } else policy.maxAge = unknownValue('no Access-Control-Max-Age header is written');
+
+  const vary = group.filter((w) => w.lower === 'vary');
+  const varyOrigin = vary.find((w) => varyNamesOrigin(w.value));
+  policy.varyOrigin = varyOrigin
+    ? { value: true, span: varyOrigin.span }
+    : vary.some((w) => w.value.t === 'unknown')
+      ? unknownValue('a Vary header is written with a value that is not a constant', vary[0]!.span)
+      : { value: false, why: 'no Vary header naming Origin is written in this handler' };
+
+  policy.preflight = handlesOptions(owner, registration)
+    ? { value: 'handled', why: 'the handler answers OPTIONS requests' }
+    : unknownValue('hand-written headers: no OPTIONS handling is visible in this handler');
+  policy.headersOnErrors = unknownValue('hand-written headers: error responses depend on the error path');
+  if (notes.length) policy.notes = [...new Set(notes)];
+  return policy;
+}
+
+function originsOfValue(
+  valueNode: Node | undefined,
+  value: JsValue,
+  meaning: TestMeaning,
+  mod: JsModule,
+  ev: Evaluator,
+  isOrigin: IsOrigin,
+  notes: string[],
+  w: HeaderWrite,
+): OriginEntry[] {
+  const node = valueNode ? followConst(unwrap(valueNode), mod) : undefined;
+  if (node && node.type === 'ConditionalExpression') {
+    return [
+      ...originsOfValue(node.consequent, ev.evaluate(node.consequent, mod), intersect(meaning, classifyTest(node.test, true, ev, mod, isOrigin)), mod, ev, isOrigin, notes, w),
+      ...originsOfValue(node.alternate, ev.evaluate(node.alternate, mod), intersect(meaning, classifyTest(node.test, false, ev, mod, isOrigin)), mod, ev, isOrigin, notes, w),
+    ];
+  }
+  if (node && node.type === 'LogicalExpression' && node.operator !== '&&' && isOrigin(node.left)) {
+    notes.push(`\`${textOf(node, mod.text, 80)}\`: the fallback is used only for requests without an Origin header`);
+    return originsOfValue(node.left, ev.evaluate(node.left, mod), meaning, mod, ev, isOrigin, notes, w);
+  }
+  const where = whereWritten(value, { mod, node: w.call });
+  const span = where.span ?? (valueNode ? spanOf(valueNode, mod.path) : w.span);
+  if (value.t === 'string') {
+    if (meaning.kind === 'no-origin') return [];
+    const verbatim = meaning.kind === 'any-origin' || meaning.kind === 'not-origin';
+    const v = value.v;
+    if (v.trim() === '*') return [{ kind: 'any', sentVerbatim: true, ...where, span }];
+    if (v === '') return [];
+    return [{ ...exactEntry(v, value, { mod, node: w.call }), span, ...(verbatim ? { sentVerbatim: true } : {}) }];
+  }
+  if ((value.t === 'request' && value.part === 'origin') || (node && isOrigin(node))) {
+    switch (meaning.kind) {
+      case 'any-origin':
+        return [{ kind: 'reflect', span }];
+      case 'not-origin':
+        return [{ kind: 'reflect', condition: meaning.text, span }];
+      case 'matchers':
+        return meaning.entries;
+      case 'no-origin':
+        return [];
+      case 'unknown':
+        return [{ kind: 'reflect', condition: meaning.why, span }];
+    }
+  }
+  if (value.t === 'null' || value.t === 'undefined' || (value.t === 'boolean' && !value.v)) return [];
+  return [{ kind: 'unknown', why: `Access-Control-Allow-Origin set to ${value.t === 'unknown' ? value.why : describeUnknown(value)}`, ...where, span }];
+}
+
+function intersect(a: TestMeaning, b: TestMeaning): TestMeaning {
+  if (a.kind === 'unknown') return a;
+  if (b.kind === 'unknown') return b;
+  if (a.kind === 'any-origin') return b;
+  if (b.kind === 'any-origin') return a;
+  if (a.kind === 'no-origin' || b.kind === 'no-origin') return { kind: 'no-origin' };
+  if (a.kind === 'not-origin' && b.kind === 'not-origin') return { kind: 'not-origin', text: `${a.text} && ${b.text}` };
+  if (a.kind === 'not-origin') return b;
+  if (b.kind === 'not-origin') return a;
+  return { kind: 'unknown', why: 'several origin conditions at once' };
+}
+
+/** `const allowed = cond ? origin : ''` used as the header value: look at the initializer's shape. */
+function followConst(node: Node, mod: JsModule): Node {
+  let current = node;
+  for (let i = 0; i < 5 && current.type === 'Identifier'; i++) {
+    const binding = mod.scopes.lookup(current);
+    if (!binding || binding.reassigned || !binding.init || binding.path || (binding.kind !== 'const' && binding.kind !== 'let' && binding.kind !== 'var')) break;
+    current = unwrap(binding.init);
+  }
+  return current;
+}
+
+function mentions(node: Node, isOrigin: IsOrigin, mod: JsModule, ev: Evaluator): boolean {
+  const followed = followConst(unwrap(node), mod);
+  let found = false;
+  walk(followed, (n) => {
+    if (!found && (n.type === 'Identifier' || n.type === 'MemberExpression' || n.type === 'CallExpression') && isOrigin(n)) found = true;
+  });
+  const v = ev.evaluate(node, mod);
+  return found || (v.t === 'request' && v.part === 'origin');
+}
+
+function valueText(w: HeaderWrite, mod: JsModule): string {
+  const v = w.value;
+  if (v.t === 'string') return v.v;
+  if (v.t === 'number' || v.t === 'boolean') return String(v.v);
+  if (v.t === 'array' && v.items.every((i) => i.t === 'string')) return v.items.map((i) => (i as { v: string }).v).join(', ');
+  return w.valueNode ? textOf(w.valueNode, mod.text, 120) : '';
+}
+
+function listHeader(writes: HeaderWrite[], lower: string): Valued<string[]> {
+  const w = writes.find((x) => x.lower === lower);
+  if (!w) return { value: [], why: `no ${lower} header is written` };
+  const v = w.value;
+  if (v.t === 'string') return { value: splitList(v.v), span: w.span };
+  if (v.t === 'array' && v.items.every((i) => i.t === 'string')) return { value: v.items.flatMap((i) => splitList((i as { v: string }).v)), span: w.span };
+  return unknownValue(describeUnknown(v), w.span);
+}
+
+function varyNamesOrigin(v: JsValue): boolean {
+  const text = v.t === 'string' ? v.v : v.t === 'array' ? v.items.map((i) => (i.t === 'string' ? i.v : '')).join(',') : '';
+  return text.split(',').some((part) => part.trim().toLowerCase() === 'origin' || part.trim() === '*');
+}
+
+function handlesOptions(owner: Node, registration: Registration | undefined): boolean {
+  if (registration?.method === 'options') return true;
+  let found = false;
+  walk(owner, (n) => {
+    if (!found && n.type === 'Literal' && n.value === 'OPTIONS') found = true;
+  });
+  return found;
+}
+
+function refersTo(handler: Node, owner: Node, mod: JsModule): boolean {
+  const h = unwrap(handler);
+  if (h.type !== 'Identifier') return false;
+  const binding = mod.scopes.lookup(h);
+  if (!binding) return false;
+  return binding.fn === owner || (binding.init !== undefined && unwrap(binding.init) === owner);
+}
+
+function stackOf(group: HeaderWrite[], fileStack: Stack | undefined, registration: Registration | undefined): Stack {
+  const receiver = group[0]!.receiverText;
+  if (/^(?:ctx|context)(?:\.response)?$/.test(receiver)) return 'koa';
+  if (/^reply$/.test(receiver)) return 'fastify';
+  if (fileStack) return fileStack;
+  if (registration) return 'express';
+  return 'node';
+}
+
+function scopeOf(mod: JsModule, owner: Node, registration: Registration | undefined): PolicyScope {
+  if (registration) {
+    if (registration.method === 'use') return { kind: registration.isRouter ? 'router' : 'app', name: registration.receiverName, ...(registration.path ? { path: registration.path } : {}) };
+    return { kind: 'route', name: `${registration.receiverName}.${registration.method} ${registration.path ?? ''}`.trim(), path: registration.path, methods: [registration.method.toUpperCase()] };
+  }
+  if (isFunction(owner)) {
+    const id = owner.type !== 'ArrowFunctionExpression' && owner.id ? owner.id.name : undefined;
+    const parent = mod.scopes.parentOf(owner);
+    const varName = parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier' ? parent.id.name : undefined;
+    const name = id ?? varName;
+    return name ? { kind: 'app', name } : { kind: 'app' };
+  }
+  return { kind: 'app' };
+}

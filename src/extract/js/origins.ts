@@ -1,0 +1,245 @@
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import type { OriginEntry, Provenance, Span } from '../../model/types.js';
+import { memberName, spanOf, textOf, unwrap, walk, type Node } from './ast.js';
+import type { JsModule } from './modules.js';
+import { describeUnknown, type Evaluator, type JsValue, type WrittenAt } from './values.js';
+
+export function spanAt(at: WrittenAt | undefined): Span | undefined {
+  return at ? spanOf(at.node, at.mod.path) : undefined;
+}
+
+/** Span + provenance of a resolved value; `definedAt` when it is written away from the use site. */
+export function whereWritten(value: JsValue, useSite?: WrittenAt): Provenance & { span?: Span } {
+  const out: Provenance & { span?: Span } = {};
+  const span = spanAt(value.at);
+  if (span) out.span = span;
+  if (value.at && useSite && !contains(useSite, value.at)) out.definedAt = span;
+  if (value.envDriven) out.envDriven = true;
+  if (value.env) out.source = value.env;
+  return out;
+}
+
+function contains(outer: WrittenAt, inner: WrittenAt): boolean {
+  return outer.mod === inner.mod && outer.node.range[0] <= inner.node.range[0] && inner.node.range[1] <= outer.node.range[1];
+}
+
+/** Regex matcher for a JS RegExp applied with `.test` (an unanchored search). */
+export function jsRegexEntry(pattern: string, flags: string, value: JsValue, useSite?: WrittenAt): OriginEntry {
+  return { kind: 'regex', pattern, flavor: 'js', mode: 'search', ignoreCase: flags.includes('i'), flags, ...whereWritten(value, useSite) };
+}
+
+export function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+/** An origin string compared with `===` (arrays, membership tests): "null" is the null origin. */
+export function exactEntry(origin: string, value: JsValue, useSite?: WrittenAt): OriginEntry {
+  return origin === 'null' ? { kind: 'null', ...whereWritten(value, useSite) } : { kind: 'exact', origin, ...whereWritten(value, useSite) };
+}
+
+/** Items of a list used for `===` membership (npm cors / @fastify/cors arrays, `list.includes(origin)`). */
+export function listEntries(list: JsValue, useSite: WrittenAt | undefined, regexAllowed: boolean): OriginEntry[] {
+  const items = list.t === 'array' ? list.items : [list];
+  const out: OriginEntry[] = [];
+  for (const item of items) {
+    if (item.t === 'string') out.push(exactEntry(item.v, item, useSite));
+    else if (item.t === 'regex' && regexAllowed) out.push(jsRegexEntry(item.pattern, item.flags, item, useSite));
+    else if (item.t === 'array') out.push(...listEntries(item, useSite, regexAllowed));
+    else if (item.t === 'regex') continue; // compared by identity with a string: never equal
+    else if (item.t === 'boolean' || item.t === 'number' || item.t === 'null' || item.t === 'undefined') {
+      // npm cors / @fastify/cors treat any other truthy item as "allow" (`!!item`): the Origin is echoed.
+      if (regexAllowed && item.t !== 'null' && item.t !== 'undefined' && (item.t === 'boolean' ? item.v : item.v !== 0)) out.push({ kind: 'reflect', ...whereWritten(item, useSite) });
+    }
+    else if (item.t === 'unknown') out.push({ kind: 'unknown', why: item.why, ...whereWritten(item, useSite) });
+    else out.push({ kind: 'unknown', why: `list item is ${describeUnknown(item)}`, ...whereWritten(item, useSite) });
+  }
+  return out;
+}
+
+/** What a condition on the request Origin accepts. */
+export type TestMeaning =
+  /** `alsoWithoutOrigin`: the condition also holds when the request has no Origin (`!origin || ...`). */
+  | { kind: 'matchers'; entries: OriginEntry[]; alsoWithoutOrigin?: boolean }
+  /** True only when the request has no Origin header. */
+  | { kind: 'no-origin' }
+  /** True for every request that has an Origin. */
+  | { kind: 'any-origin' }
+  /** The condition does not look at the Origin. */
+  | { kind: 'not-origin'; text: string }
+  | { kind: 'unknown'; why: string };
+
+/** Recognises expressions that stand for the request Origin. */
+export type IsOrigin = (node: Node) => boolean;
+
+export function originTester(ev: Evaluator, mod: JsModule, originNames: Set<TSESTree.Identifier['name']> = new Set(), originBindings = new Set<unknown>()): IsOrigin {
+  return (node) => {
+    const n = unwrap(node);
+    if (n.type === 'Identifier') {
+      const binding = mod.scopes.lookup(n);
+      if (binding && originBindings.has(binding)) return true;
+      if (!binding && originNames.has(n.name)) return true;
+    }
+    const v = ev.evaluate(n, mod);
+    return v.t === 'request' && v.part === 'origin';
+  };
+}
+
+function mentionsOrigin(node: Node, isOrigin: IsOrigin): boolean {
+  let found = false;
+  walk(node, (n) => {
+    if (!found && (n.type === 'Identifier' || n.type === 'MemberExpression' || n.type === 'CallExpression') && isOrigin(n)) found = true;
+  });
+  return found;
+}
+
+/**
+ * Classifies a condition that gates accepting an origin: membership in a resolvable list,
+ * a regex test, endsWith/startsWith, equality. `positive` false means the condition is negated.
+ */
+export function classifyTest(test: Node, positive: boolean, ev: Evaluator, mod: JsModule, isOrigin: IsOrigin): TestMeaning {
+  const t = unwrap(test);
+  const text = textOf(t, mod.text, 120);
+  const useSite: WrittenAt = { mod, node: t };
+  if (!mentionsOrigin(t, isOrigin)) return { kind: 'not-origin', text: positive ? text : `!(${text})` };
+  if (t.type === 'UnaryExpression' && t.operator === '!') return classifyTest(t.argument, !positive, ev, mod, isOrigin);
+  if (isOrigin(t)) return positive ? { kind: 'any-origin' } : { kind: 'no-origin' };
+  if (t.type === 'LogicalExpression') {
+    const op = positive ? t.operator : t.operator === '||' ? '&&' : t.operator === '&&' ? '||' : '??';
+    const left = classifyTest(t.left, positive, ev, mod, isOrigin);
+    const right = classifyTest(t.right, positive, ev, mod, isOrigin);
+    if (op === '||') return union(left, right);
+    if (op === '&&') return intersect(left, right, text);
+    return { kind: 'unknown', why: `condition \`${text}\`` };
+  }
+  if (t.type === 'BinaryExpression') {
+    const eq = t.operator === '===' || t.operator === '==';
+    const ne = t.operator === '!==' || t.operator === '!=';
+    // origin === 'https://a.com', origin === undefined
+    if (eq || ne) {
+      const other: Node | undefined = isOrigin(t.left) ? t.right : isOrigin(t.right) ? (t.left as Node) : undefined;
+      if (other) {
+        const value = ev.evaluate(other, mod);
+        const holds = eq === positive;
+        if (value.t === 'undefined' || value.t === 'null' || (value.t === 'string' && value.v === '')) return holds ? { kind: 'no-origin' } : { kind: 'any-origin' };
+        if (value.t === 'string' && holds) return { kind: 'matchers', entries: [exactEntry(value.v, value, useSite)] };
+        if (!holds) return { kind: 'unknown', why: `accepts every origin except those in \`${text}\`` };
+        return { kind: 'unknown', why: `compared with ${describeUnknown(value)}` };
+      }
+      // list.indexOf(origin) !== -1
+      const idx = indexOfCall(t.left) ?? indexOfCall(t.right);
+      if (idx) {
+        const n = ev.evaluate(idx === unwrap(t.left) ? t.right : (t.left as Node), mod);
+        if (n.t === 'number' && n.v === -1) return membership(idx.callee.object, ne === positive, ev, mod, text);
+      }
+    }
+    const idx = indexOfCall(t.left);
+    if (idx && (t.operator === '>' || t.operator === '>=' || t.operator === '<')) {
+      const n = ev.evaluate(t.right, mod);
+      if (n.t === 'number') {
+        const present = (t.operator === '>' && n.v === -1) || (t.operator === '>=' && n.v === 0);
+        const absent = t.operator === '<' && n.v === 0;
+        if (present || absent) return membership(idx.callee.object, present === positive, ev, mod, text);
+      }
+    }
+    return { kind: 'unknown', why: `condition \`${text}\`` };
+  }
+  if (t.type === 'CallExpression' && t.callee.type === 'MemberExpression') {
+    const method = memberName(t.callee);
+    const target = t.callee.object;
+    const arg = t.arguments[0];
+    if (!positive) return { kind: 'unknown', why: `accepts origins for which \`${text}\` is false` };
+    if ((method === 'includes' || method === 'has') && arg && isOrigin(arg)) return membership(target, true, ev, mod, text);
+    if (method === 'test' && arg && isOrigin(arg)) {
+      const re = ev.evaluate(target, mod);
+      if (re.t === 'regex') return { kind: 'matchers', entries: [jsRegexEntry(re.pattern, re.flags, re, useSite)] };
+      return { kind: 'unknown', why: `regex \`${textOf(target, mod.text, 60)}\`: ${describeUnknown(re)}` };
+    }
+    if ((method === 'match' || method === 'search') && isOrigin(target) && arg) {
+      const re = ev.evaluate(arg, mod);
+      if (re.t === 'regex') return { kind: 'matchers', entries: [jsRegexEntry(re.pattern, re.flags, re, useSite)] };
+      if (re.t === 'string' && method === 'match') return { kind: 'matchers', entries: [jsRegexEntry(re.v, '', re, useSite)] };
+      return { kind: 'unknown', why: `pattern \`${textOf(arg, mod.text, 60)}\`: ${describeUnknown(re)}` };
+    }
+    if ((method === 'endsWith' || method === 'startsWith') && isOrigin(target) && arg) {
+      const suffix = ev.evaluate(arg, mod);
+      if (suffix.t === 'string') {
+        const pattern = method === 'endsWith' ? `${escapeRegex(suffix.v)}$` : `^${escapeRegex(suffix.v)}`;
+        return { kind: 'matchers', entries: [jsRegexEntry(pattern, '', suffix, useSite)] };
+      }
+      return { kind: 'unknown', why: `${method} of ${describeUnknown(suffix)}` };
+    }
+    // list.some(x => x === origin), list.some(re => re.test(origin)), list.some(s => origin.endsWith(s))
+    if (method === 'some' && arg && (arg.type === 'ArrowFunctionExpression' || arg.type === 'FunctionExpression')) {
+      return someCallback(target, arg, ev, mod, isOrigin, text);
+    }
+  }
+  return { kind: 'unknown', why: `condition \`${text}\`` };
+}
+
+function indexOfCall(node: Node): (TSESTree.CallExpression & { callee: TSESTree.MemberExpression }) | undefined {
+  const n = unwrap(node);
+  return n.type === 'CallExpression' && n.callee.type === 'MemberExpression' && memberName(n.callee) === 'indexOf' ? (n as TSESTree.CallExpression & { callee: TSESTree.MemberExpression }) : undefined;
+}
+
+function membership(listNode: Node, present: boolean, ev: Evaluator, mod: JsModule, text: string): TestMeaning {
+  if (!present) return { kind: 'unknown', why: `accepts origins that are not in \`${textOf(listNode, mod.text, 60)}\`` };
+  const list = ev.evaluate(listNode, mod);
+  const useSite: WrittenAt = { mod, node: listNode };
+  if (list.t === 'string') {
+    // String.prototype.includes / indexOf: a substring test, not a list lookup.
+    return { kind: 'matchers', entries: [{ kind: 'substring', haystack: list.v, ...whereWritten(list, useSite) }] };
+  }
+  if (list.t === 'array') return { kind: 'matchers', entries: listEntries(list, useSite, false) };
+  return { kind: 'unknown', why: `membership in \`${textOf(listNode, mod.text, 60)}\` (${describeUnknown(list)}) in \`${text}\`` };
+}
+
+function someCallback(listNode: Node, fn: TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression, ev: Evaluator, mod: JsModule, isOrigin: IsOrigin, text: string): TestMeaning {
+  const param = fn.params[0];
+  const body = fn.body.type === 'BlockStatement' ? (fn.body.body.length === 1 && fn.body.body[0]!.type === 'ReturnStatement' ? fn.body.body[0].argument : undefined) : fn.body;
+  const list = ev.evaluate(listNode, mod);
+  if (!param || param.type !== 'Identifier' || !body || list.t !== 'array') return { kind: 'unknown', why: `condition \`${text}\`` };
+  const b = unwrap(body);
+  const isParam = (n: Node) => {
+    const u = unwrap(n);
+    return u.type === 'Identifier' && u.name === param.name;
+  };
+  const useSite: WrittenAt = { mod, node: listNode };
+  const out: OriginEntry[] = [];
+  for (const item of list.items) {
+    if (b.type === 'BinaryExpression' && (b.operator === '===' || b.operator === '==') && ((isParam(b.left) && isOrigin(b.right)) || (isParam(b.right) && isOrigin(b.left as Node)))) {
+      out.push(...listEntries({ t: 'array', items: [item] }, useSite, false));
+    } else if (b.type === 'CallExpression' && b.callee.type === 'MemberExpression' && memberName(b.callee) === 'test' && isParam(b.callee.object) && b.arguments[0] && isOrigin(b.arguments[0])) {
+      out.push(item.t === 'regex' ? jsRegexEntry(item.pattern, item.flags, item, useSite) : { kind: 'unknown', why: `tested with ${describeUnknown(item)}` });
+    } else if (b.type === 'CallExpression' && b.callee.type === 'MemberExpression' && (memberName(b.callee) === 'endsWith' || memberName(b.callee) === 'startsWith') && isOrigin(b.callee.object) && b.arguments[0] && isParam(b.arguments[0])) {
+      const ends = memberName(b.callee) === 'endsWith';
+      out.push(item.t === 'string' ? jsRegexEntry(ends ? `${escapeRegex(item.v)}$` : `^${escapeRegex(item.v)}`, '', item, useSite) : { kind: 'unknown', why: `suffix ${describeUnknown(item)}` });
+    } else {
+      return { kind: 'unknown', why: `condition \`${text}\`` };
+    }
+  }
+  return { kind: 'matchers', entries: out };
+}
+
+function union(a: TestMeaning, b: TestMeaning): TestMeaning {
+  if (a.kind === 'unknown') return a;
+  if (b.kind === 'unknown') return b;
+  if (a.kind === 'any-origin' || b.kind === 'any-origin') return { kind: 'any-origin' };
+  if (a.kind === 'not-origin' || b.kind === 'not-origin') {
+    const cond = a.kind === 'not-origin' ? a : (b as { kind: 'not-origin'; text: string });
+    return { kind: 'unknown', why: `accepts every origin when \`${cond.text}\`` };
+  }
+  if (a.kind === 'no-origin') return b.kind === 'matchers' ? { ...b, alsoWithoutOrigin: true } : b;
+  if (b.kind === 'no-origin') return { ...a, alsoWithoutOrigin: true };
+  return { kind: 'matchers', entries: [...a.entries, ...b.entries], alsoWithoutOrigin: a.alsoWithoutOrigin || b.alsoWithoutOrigin };
+}
+
+function intersect(a: TestMeaning, b: TestMeaning, text: string): TestMeaning {
+  if (a.kind === 'unknown') return a;
+  if (b.kind === 'unknown') return b;
+  if (a.kind === 'any-origin') return b;
+  if (b.kind === 'any-origin') return a;
+  if (a.kind === 'not-origin' && b.kind !== 'not-origin') return b;
+  if (b.kind === 'not-origin' && a.kind !== 'not-origin') return a;
+  if (a.kind === 'no-origin' || b.kind === 'no-origin') return { kind: 'no-origin' };
+  return { kind: 'unknown', why: `two origin conditions at once: \`${text}\`` };
+}

@@ -1,0 +1,72 @@
+import type { CorsPolicy, Diagnostic, SourceFile } from '../../model/types.js';
+import type { Project, Scanner, ScanResult } from '../scanner.js';
+import { ExpressVersions } from './express-version.js';
+import { extractModule } from './extract.js';
+import { ModuleLoader } from './modules.js';
+import { Evaluator } from './values.js';
+
+const MENTIONS_CORS = /cors|access-control-/i;
+
+/** Files at least this large whose longest line is at least MINIFIED_LINE are treated as bundles. */
+const MINIFIED_MIN_BYTES = 200 * 1024;
+const MINIFIED_LINE = 20_000;
+
+/**
+ * The JavaScript/TypeScript scanner: npm cors (Express, NestJS), @fastify/cors, @koa/cors and
+ * hand-written Access-Control-* headers. Files are parsed with typescript-estree and never run.
+ */
+export const jsScanner: Scanner = {
+  language: 'js',
+  mentionsCors(text: string): boolean {
+    return MENTIONS_CORS.test(text);
+  },
+  async scan(files: SourceFile[], project: Project): Promise<ScanResult> {
+    const loader = new ModuleLoader(project);
+    const ev = new Evaluator(loader);
+    const versions = new ExpressVersions(project);
+    const policies: CorsPolicy[] = [];
+    const diagnostics: Diagnostic[] = [];
+    for (const file of files) {
+      const bundle = minifiedLine(file.text);
+      if (bundle) {
+        diagnostics.push({
+          kind: 'file-skipped',
+          file: file.path,
+          line: bundle.line,
+          message: `looks minified (line ${bundle.line} is ${bundle.length} characters long): generated bundles are not scanned; scan the sources they are built from`,
+        });
+        continue;
+      }
+      const loaded = loader.load(file.absPath, file.path, file.text);
+      if (!('program' in loaded)) {
+        diagnostics.push(loaded);
+        continue;
+      }
+      try {
+        policies.push(...extractModule(loaded, ev, versions));
+      } catch (error) {
+        diagnostics.push({
+          kind: 'unsupported',
+          file: file.path,
+          message: `internal error while reading CORS configuration: ${error instanceof Error ? error.message : String(error)}`,
+        });
+      }
+    }
+    return { policies, diagnostics };
+  },
+};
+
+/** The first over-long line of a large file (a minified bundle), found without splitting the text. */
+function minifiedLine(text: string): { line: number; length: number } | undefined {
+  if (text.length < MINIFIED_MIN_BYTES) return undefined;
+  let line = 1;
+  let start = 0;
+  for (;;) {
+    const end = text.indexOf('\n', start);
+    const stop = end === -1 ? text.length : end;
+    if (stop - start >= MINIFIED_LINE) return { line, length: stop - start };
+    if (end === -1) return undefined;
+    start = end + 1;
+    line++;
+  }
+}

@@ -1,0 +1,98 @@
+// Text and JSON output of `cors-lint check`.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Span } from '../model/types.js';
+import type { HeaderBag } from '../simulate/header-bag.js';
+import type { SimRequest } from '../simulate/types.js';
+import type { CheckResult } from './run-check.js';
+
+export interface RenderContext {
+  /** The simulated request, for the header line of the text output. */
+  request?: SimRequest;
+  /** To read source lines for the text output; default process.cwd(). */
+  cwd?: string;
+}
+
+/** JSON: exactly {"results":[{location:{file,line},stack,allowed,reason,preflight:{status,headers}|null,response:{headers}}]}. */
+function renderJson(results: CheckResult[]): string {
+  const out = {
+    results: results.map((r) => ({
+      location: { file: r.location.file, line: r.location.line },
+      stack: r.stack,
+      allowed: r.allowed,
+      reason: r.reason,
+      preflight: r.preflight ? { status: r.preflight.status, headers: r.preflight.headers } : null,
+      response: { headers: r.response.headers },
+    })),
+  };
+  return `${JSON.stringify(out, null, 2)}\n`;
+}
+
+function headerLines(headers: HeaderBag, indent: string): string[] {
+  const lines: string[] = [];
+  for (const [name, value] of Object.entries(headers)) {
+    for (const v of Array.isArray(value) ? value : [value]) lines.push(`${indent}${name}: ${v}`);
+  }
+  return lines.length ? lines : [`${indent}(no CORS headers)`];
+}
+
+function sourceLine(cwd: string, span: Span): string | undefined {
+  try {
+    return fs.readFileSync(path.resolve(cwd, span.file), 'utf8').split(/\r?\n/)[span.line - 1];
+  } catch {
+    return undefined;
+  }
+}
+
+function describeRequest(r: SimRequest): string {
+  const parts = [`${r.method.toUpperCase()} ${r.path ?? '/'}`, r.origin === undefined ? 'without an Origin header' : `from ${r.origin}`];
+  if (r.credentials) parts.push("with credentials: 'include'");
+  if (r.requestHeaders.length) parts.push(`with headers ${r.requestHeaders.join(', ')}`);
+  return parts.join(' ');
+}
+
+function renderText(results: CheckResult[], ctx: RenderContext): string {
+  const cwd = ctx.cwd ?? process.cwd();
+  const out: string[] = [];
+  if (ctx.request) out.push(`Request: ${describeRequest(ctx.request)}`, '');
+  if (!results.length) {
+    out.push("No CORS configuration found: the response carries no Access-Control-Allow-Origin header, so the browser blocks every cross-origin read.");
+    return `${out.join('\n')}\n`;
+  }
+  for (const r of results) {
+    const d = r.detail;
+    const version = d.libraryVersion ? ` ${d.libraryVersion}${d.libraryVersionSource ? ` (${d.libraryVersionSource})` : ''}` : ' (newest behaviour; no version pinned)';
+    out.push(`${r.location.file}:${r.location.line}:${d.column}  ${r.stack} · ${d.library}${version} · ${d.scope}`);
+    if (r.preflight && d.preflightRequest) {
+      const acrh = d.preflightRequest.headers['access-control-request-headers'];
+      out.push(`  preflight  OPTIONS ${d.preflightRequest.path}  (Access-Control-Request-Method: ${d.preflightRequest.headers['access-control-request-method']}${acrh ? `, Access-Control-Request-Headers: ${acrh}` : ''})`);
+      out.push(`    -> ${r.preflight.status ?? 'status set by application code'}${d.preflightProducedBy ? `  ${d.preflightProducedBy}` : ''}`);
+      out.push(...headerLines(r.preflight.headers, '       '));
+    } else {
+      out.push('  preflight  none (simple request)');
+    }
+    if (d.actualRequest) {
+      out.push(`  request    ${d.actualRequest.method} ${d.actualRequest.path}`);
+      out.push(`    -> ${d.actualStatus ?? 'status set by application code'}${d.actualProducedBy ? `  ${d.actualProducedBy}` : ''}`);
+      out.push(...headerLines(r.response.headers, '       '));
+    }
+    const verdict = d.unknown ? 'UNKNOWN' : r.allowed ? 'ALLOWED' : 'BLOCKED';
+    out.push(`  ${verdict}: ${r.reason}`);
+    if (d.responsible) {
+      out.push(`  at ${d.responsible.file}:${d.responsible.line}:${d.responsible.column}`);
+      const line = sourceLine(cwd, d.responsible);
+      if (line !== undefined) out.push(`    ${String(d.responsible.line).padStart(4)} | ${line}`);
+    }
+    out.push('');
+  }
+  const allowed = results.filter((r) => r.allowed).length;
+  const unknown = results.filter((r) => r.detail.unknown).length;
+  out.push(
+    `${results.length} ${results.length === 1 ? 'configuration' : 'configurations'}: ${allowed} allowed, ${results.length - allowed - unknown} blocked${unknown ? `, ${unknown} unknown` : ''}`,
+  );
+  return `${out.join('\n')}\n`;
+}
+
+export function renderCheck(results: CheckResult[], format: 'text' | 'json', ctx: RenderContext = {}): string {
+  return format === 'json' ? renderJson(results) : renderText(results, ctx);
+}

@@ -1,0 +1,114 @@
+// `cors-lint check`: lint() for the policies, then simulate() each one for the given request.
+import path from 'node:path';
+import { lint } from '../lint.js';
+import type { CorsPolicy, Diagnostic, Span } from '../model/types.js';
+import { corsHeadersOf, type HeaderBag } from '../simulate/header-bag.js';
+import { simulate } from '../simulate/simulate.js';
+import type { HttpRequest, SimRequest } from '../simulate/types.js';
+import { annotateVersions } from '../version/find-version.js';
+import { CheckUsageError, validateCheckArgs, type CheckArgs } from './args.js';
+
+export const CHECK_EXIT_ALLOWED = 0;
+export const CHECK_EXIT_BLOCKED = 1;
+export const CHECK_EXIT_USAGE = 2;
+
+/** One policy's answer. The first six fields are the JSON output; `detail` feeds the text output. */
+export interface CheckResult {
+  location: { file: string; line: number };
+  stack: string;
+  allowed: boolean;
+  reason: string;
+  preflight: { status: number | null; headers: HeaderBag } | null;
+  response: { headers: HeaderBag };
+  detail: {
+    column: number;
+    library: string;
+    libraryVersion?: string;
+    libraryVersionSource?: string;
+    scope: string;
+    /** The allowed verdict was 'unknown' (reported as allowed: false). */
+    unknown: boolean;
+    responsible?: Span;
+    preflightRequest?: HttpRequest;
+    preflightProducedBy?: string;
+    actualRequest?: HttpRequest;
+    actualStatus?: number | null;
+    actualProducedBy?: string;
+  };
+}
+
+export interface CheckRun {
+  results: CheckResult[];
+  exitCode: number;
+  /** Parse errors and skipped files from the scan. */
+  diagnostics: Diagnostic[];
+  /** The simulated request, as given. */
+  request: SimRequest;
+  /** Set when exitCode is 2. */
+  error?: string;
+}
+
+function scopeLabel(p: CorsPolicy): string {
+  const s = p.scope;
+  return [s.kind, s.name ?? s.path].filter(Boolean).join(' ');
+}
+
+export function checkPolicy(policy: CorsPolicy, request: SimRequest): CheckResult {
+  const sim = simulate(policy, request);
+  const unknown = sim.verdict.allowed === 'unknown';
+  return {
+    location: { file: policy.span.file, line: policy.span.line },
+    stack: policy.stack,
+    allowed: sim.verdict.allowed === true,
+    reason: sim.verdict.reason,
+    preflight: sim.preflight ? { status: sim.preflight.response.status, headers: corsHeadersOf(sim.preflight.response.headers) } : null,
+    response: { headers: sim.actual ? corsHeadersOf(sim.actual.response.headers) : {} },
+    detail: {
+      column: policy.span.column,
+      library: policy.library,
+      libraryVersion: policy.libraryVersion,
+      libraryVersionSource: policy.libraryVersionSource,
+      scope: scopeLabel(policy),
+      unknown,
+      responsible: sim.verdict.span,
+      preflightRequest: sim.preflight?.request,
+      preflightProducedBy: sim.preflight?.response.producedBy,
+      actualRequest: sim.actual?.request,
+      actualStatus: sim.actual?.response.status,
+      actualProducedBy: sim.actual?.response.producedBy,
+    },
+  };
+}
+
+/**
+ * Runs the check: every CORS policy under args.paths against the request. Exit code 0 when every
+ * policy allows it, 1 when any does not (or no policy is found), 2 for usage errors.
+ */
+export async function runCheck(args: CheckArgs): Promise<CheckRun> {
+  const request: SimRequest = {
+    origin: args.origin,
+    method: args.method || 'GET',
+    credentials: args.credentials,
+    requestHeaders: args.headers,
+    path: args.path,
+    appStatus: args.appStatus,
+  };
+  try {
+    validateCheckArgs(args);
+  } catch (error) {
+    if (error instanceof CheckUsageError) return { results: [], exitCode: CHECK_EXIT_USAGE, diagnostics: [], request, error: error.message };
+    throw error;
+  }
+  const cwd = path.resolve(args.cwd ?? process.cwd());
+  let linted;
+  try {
+    linted = await lint(args.paths, { cwd, configFile: args.config });
+  } catch (error) {
+    return { results: [], exitCode: CHECK_EXIT_USAGE, diagnostics: [], request, error: (error as Error).message };
+  }
+  const needVersion = linted.policies.filter((p) => !p.libraryVersion);
+  if (needVersion.length) annotateVersions(needVersion, { root: cwd, cwd });
+  const results = linted.policies.map((p) => checkPolicy(p, request));
+  const exitCode = results.length > 0 && results.every((r) => r.allowed) ? CHECK_EXIT_ALLOWED : CHECK_EXIT_BLOCKED;
+  return { results, exitCode, diagnostics: linted.diagnostics, request };
+}

@@ -49,7 +49,13 @@ function dottedText(node: PyNode | null): string {
 function indexModule(root: PyNode): Pick<PyModule, 'scopes' | 'starImports'> {
   const scopes: PyModule['scopes'] = new Map();
   const starImports: PyModule['starImports'] = [];
+  // Iterative pre-order walk (deeply nested generated code must not exhaust the stack).
+  const work: Array<[PyNode, PyNode]> = [[root, root]];
+  let pending: Array<[PyNode, PyNode]> = [];
   const walk = (node: PyNode, scope: PyNode): void => {
+    pending.push([node, scope]);
+  };
+  const visit = (node: PyNode, scope: PyNode): void => {
     switch (node.type) {
       case 'function_definition': {
         const name = node.childForFieldName('name');
@@ -156,7 +162,12 @@ function indexModule(root: PyNode): Pick<PyModule, 'scopes' | 'starImports'> {
     }
     for (const child of node.namedChildren) walk(child, scope);
   };
-  walk(root, root);
+  while (work.length) {
+    const [node, scope] = work.pop()!;
+    pending = [];
+    visit(node, scope);
+    for (let i = pending.length - 1; i >= 0; i--) work.push(pending[i]!);
+  }
   return { scopes, starImports };
 }
 

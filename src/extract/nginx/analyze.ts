@@ -16,12 +16,17 @@ export interface AnalysedConfig {
 }
 
 /** Parses a top-level file with its includes resolved against its own directory (nginx's conf prefix). */
-export function analyseRoot(loader: IncludeLoader, project: Project, absPath: string, knownText?: string): AnalysedConfig {
+export function analyseRoot(loader: IncludeLoader, project: Project, absPath: string, knownText?: string, prefixDir = path.dirname(absPath)): AnalysedConfig {
   const reached = new Set<string>();
-  const directives = loader.expand(absPath, path.dirname(absPath), reached, knownText);
+  const directives = loader.expand(absPath, prefixDir, reached, knownText);
   return { root: absPath, tree: buildTree(directives, project.displayPath(absPath)), maps: collectMaps(directives), reached };
 }
 
-export function policiesOf(config: AnalysedConfig): CorsPolicy[] {
-  return buildPolicies(config.tree, config.maps);
+/**
+ * `fallbackMaps`: maps of the other top-level files, for a server file analysed without the nginx.conf
+ * that would include it (its variables are usually mapped in that http block).
+ */
+export function policiesOf(config: AnalysedConfig, fallbackMaps?: Map<string, MapDef>): CorsPolicy[] {
+  const maps = fallbackMaps ? new Map([...fallbackMaps, ...config.maps]) : config.maps;
+  return buildPolicies(config.tree, maps);
 }

@@ -59,8 +59,10 @@ function fromMap(map: MapDef, scope: VarScope, gate: Gate | undefined, seen: Set
   const out: Possible[] = [];
   const onOrigin = varName(map.source) === 'http_origin' && /^\$\{?http_origin\}?$/i.test(map.source);
   for (const e of map.entries) {
-    const keyGate: Gate = !onOrigin
-      ? { kind: 'other', text: `map ${map.source} key ${e.key}`, span: e.keySpan }
+    // A map on another variable ($sent_http_content_type) does not look at the Origin: what it picks is
+    // sent whatever the Origin is, so it gates nothing here.
+    const keyGate: Gate | undefined = !onOrigin
+      ? undefined
       : e.kind === 'regex'
         ? { kind: 'regex', pattern: e.key, ignoreCase: e.ignoreCase, span: e.keySpan }
         : e.kind === 'hostname'
@@ -151,9 +153,11 @@ export function originEntries(possibles: Possible[]): OriginEntry[] {
     else if (text === 'null') out.push({ kind: 'null', span: p.span, ...verbatim });
     else out.push({ kind: 'exact', origin: p.text, span: p.span, ...verbatim });
   }
+  // One entry per distinct matcher (seven map keys that all send "*" are one `any`); the first span stays.
   const seen = new Set<string>();
   return out.filter((o) => {
-    const key = JSON.stringify(o);
+    const { span: _span, ...rest } = o;
+    const key = JSON.stringify(rest);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

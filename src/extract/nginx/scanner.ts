@@ -20,7 +20,7 @@ export const nginxScanner: Scanner = {
     const reachedAll = new Set<string>();
 
     for (const root of findRoots(project, loader, corsFiles)) {
-      const config = analyseRoot(loader, project, root, corsFiles.get(root)?.text);
+      const config = analyseRoot(loader, project, root, corsFiles.get(root)?.text, choosePrefix(project, loader, root));
       if (![...config.reached].some((f) => corsFiles.has(f))) continue;
       configs.push(config);
       for (const f of config.reached) reachedAll.add(f);
@@ -28,15 +28,16 @@ export const nginxScanner: Scanner = {
     // Files that some file seemed to include but no top-level file reaches: analyse them on their own.
     for (const file of files) {
       if (reachedAll.has(file.absPath)) continue;
-      const config = analyseRoot(loader, project, file.absPath, file.text);
+      const config = analyseRoot(loader, project, file.absPath, file.text, choosePrefix(project, loader, file.absPath));
       configs.push(config);
       for (const f of config.reached) reachedAll.add(f);
     }
 
+    const allMaps = new Map(configs.flatMap((c) => [...c.maps]));
     const policies: CorsPolicy[] = [];
     const seen = new Set<string>();
     for (const config of configs) {
-      for (const policy of policiesOf(config)) {
+      for (const policy of policiesOf(config, allMaps)) {
         const key = JSON.stringify(policy);
         if (seen.has(key)) continue; // the same server reached from two top-level files
         seen.add(key);
@@ -88,4 +89,28 @@ function prefixes(file: string, root: string): string[] {
     dir = up;
   }
   return out;
+}
+
+/**
+ * The directory relative includes resolve against. nginx uses the directory of the configuration
+ * given with -c; for a top-level file that is itself a piece (a conf.d server file, a template meant to
+ * be copied next to nginx.conf) that directory is unknown, so take the nearest of its own directory and
+ * the folders above it (inside the scan root) where most of its includes exist.
+ */
+function choosePrefix(project: Project, loader: IncludeLoader, file: string): string {
+  const parsed = loader.load(file);
+  const candidates = prefixes(file, project.root);
+  if ('error' in parsed) return candidates[0]!;
+  let best = candidates[0]!;
+  let bestScore = -1;
+  for (const prefix of candidates) {
+    const targets = loader.directIncludes(parsed, prefix);
+    if (!targets.length) return candidates[0]!;
+    const score = targets.filter((t) => 'text' in project.readText(t)).length;
+    if (score > bestScore) {
+      best = prefix;
+      bestScore = score;
+    }
+  }
+  return best;
 }

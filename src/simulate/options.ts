@@ -5,7 +5,7 @@ import { UnknownBehaviour } from './types.js';
 
 /** True when the option is not written, so the library default applies. */
 export function notWritten<T>(v: Valued<T>): boolean {
-  return Boolean(v.isDefault) || (v.value === 'unknown' && v.why === 'not set' && !v.span);
+  return Boolean(v.isDefault) || (v.value === 'unknown' && /^not set\b/.test(v.why ?? '') && !v.span);
 }
 
 export function valueOf<T>(v: Valued<T>, libraryDefault: T, what: string): T {

@@ -106,7 +106,9 @@ function quantified(node: AST.Quantifier, flags: string, state: { lossy: boolean
   const once = element_(inner, flags, state);
   const times = Math.max(1, Math.min(node.min, 3));
   const repeated = once.map((t) => Array.from({ length: times }, () => t).flat());
-  return node.min === 0 ? [[], ...repeated] : repeated;
+  // One more repetition too: `([a-z]+\.)+` also means a.b.example.com.
+  const more = node.max > times ? once.map((t) => Array.from({ length: times + 1 }, () => t).flat()) : [];
+  return [...(node.min === 0 ? [[]] : []), ...repeated, ...more].slice(0, MAX_TEMPLATES);
 }
 
 const charCache = new Map<string, string>();

@@ -4,7 +4,7 @@
 import { candidateGroups, UNRELATED_ORIGINS, type WeaknessClass } from './candidates.js';
 import { compilePattern, DEFAULT_BUDGET_MS, PatternEvaluator, type CompiledPattern, type RegexSpec } from './engine.js';
 import { intendedOrigins, isMeant, type IntendedOrigin } from './intended.js';
-import { isAttackerReachable } from './origin-syntax.js';
+import { isAttackerReachable, isBrowserOrigin } from './origin-syntax.js';
 import { templatesOf, type Template } from './skeleton.js';
 
 export interface AnalysisOptions {
@@ -80,10 +80,12 @@ export function searchWitness(
   prepared: PreparedPattern,
   wanted: (origin: string) => boolean,
   groups: ReadonlyArray<{ weakness: WeaknessClass; origins: readonly string[] }>,
+  /** Only origins an attacker could own (registrable hosts, `null`); false = any browser origin. */
+  attackerOnly = true,
 ): SearchResult {
   const { evaluator } = prepared;
   for (const group of groups) {
-    const origins = group.origins.filter((o) => isAttackerReachable(o) && wanted(o));
+    const origins = group.origins.filter((o) => (attackerOnly ? isAttackerReachable(o) : isBrowserOrigin(o)) && wanted(o));
     if (!origins.length) continue;
     const results = evaluator.acceptsAll(origins);
     const hit = origins.findIndex((_, i) => results[i] === true);

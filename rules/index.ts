@@ -6,6 +6,8 @@ import credentialsWithWildcardOrigin from './credentials-with-wildcard-origin/in
 import reflectedOrigin from './reflected-origin/index.js';
 import nullOrigin from './null-origin/index.js';
 import permissiveOriginRegex from './permissive-origin-regex/index.js';
+import sharedHostingOrigin from './shared-hosting-origin/index.js';
+import originNotAllowedByPolicy from './origin-not-allowed-by-policy/index.js';
 import insecureOriginScheme from './insecure-origin-scheme/index.js';
 import wildcardOrigin from './wildcard-origin/index.js';
 import malformedOrigin from './malformed-origin/index.js';
@@ -14,6 +16,7 @@ import multipleOriginValues from './multiple-origin-values/index.js';
 import missingVaryOrigin from './missing-vary-origin/index.js';
 import preflightNotHandled from './preflight-not-handled/index.js';
 import middlewareOrder from './middleware-order/index.js';
+import credentialsWithWildcardHeaders from './credentials-with-wildcard-headers/index.js';
 
 /** Every rule cors-lint has. Ids are public interface. */
 export const allRules: AnyRule[] = [
@@ -24,6 +27,8 @@ export const allRules: AnyRule[] = [
   reflectedOrigin,
   nullOrigin,
   permissiveOriginRegex,
+  sharedHostingOrigin,
+  originNotAllowedByPolicy,
   insecureOriginScheme,
   wildcardOrigin,
   malformedOrigin,
@@ -32,6 +37,7 @@ export const allRules: AnyRule[] = [
   missingVaryOrigin,
   preflightNotHandled,
   middlewareOrder,
+  credentialsWithWildcardHeaders,
 ];
 
 export function findRule(id: string): AnyRule | undefined {

@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { at, scanOne, shapes } from './helpers.js';
+import { variants } from './variants.js';
+
+const CORS = "const cors = require('cors');\n";
+const LIST = "const allowed = ['https://a.example.com', 'https://b.example.com'];\n";
+
+function policyWith(fnSource: string, lang: 'js' | 'ts' = 'js') {
+  const v = variants(`${CORS}${LIST}app.use(cors({ origin: ${fnSource} }));\n`).find((x) => x.lang === lang)!;
+  return scanOne(v.code, v.file);
+}
+
+describe('origin functions: always accepts -> reflect', () => {
+  const always = [
+    '(origin/*:any*/, cb/*:any*/) => cb(null, true)',
+    'function (origin/*:any*/, callback/*:any*/) { callback(null, origin); }',
+    'async (origin/*:any*/) => true',
+    'function (o/*:any*/, cb/*:any*/) { return cb(null, true); }',
+  ];
+  for (const src of always) {
+    for (const lang of ['js', 'ts'] as const) {
+      it(`${src} (${lang})`, async () => {
+        const policy = await policyWith(src, lang);
+        expect(shapes(policy)).toEqual([{ kind: 'reflect' }]);
+      });
+    }
+  }
+
+  it('a named function reference', async () => {
+    const policy = await scanOne(`${CORS}function allowAll(origin, cb) { cb(null, true); }\napp.use(cors({ origin: allowAll }));\n`);
+    expect(shapes(policy)).toEqual([{ kind: 'reflect' }]);
+  });
+
+  it('a non-origin condition becomes the reflect condition', async () => {
+    const policy = await policyWith('(origin, cb) => { if (isDev) return cb(null, true); cb(null, allowed.includes(origin)); }');
+    expect(shapes(policy)).toEqual([
+      { kind: 'reflect', condition: 'isDev' },
+      { kind: 'exact', origin: 'https://a.example.com' },
+      { kind: 'exact', origin: 'https://b.example.com' },
+    ]);
+  });
+});
+
+describe('origin functions: membership, regex, suffix', () => {
+  const membership = [
+    '(origin, cb) => cb(null, allowed.includes(origin))',
+    '(origin, cb) => { if (allowed.indexOf(origin) !== -1) cb(null, true); else cb(new Error("nope")); }',
+    '(origin, cb) => { if (allowed.indexOf(origin) > -1) { return cb(null, true) } return cb(new Error("x")) }',
+    '(origin, cb) => { if (allowed.indexOf(origin) >= 0) cb(null, true); else cb(null, false); }',
+    '(origin, cb) => { if (allowed.indexOf(origin) === -1) return cb(new Error("blocked"), false); return cb(null, true); }',
+    '(origin, cb) => cb(null, new Set(allowed).has(origin))',
+    '(origin, cb) => { if (!allowed.includes(origin)) { cb(new Error("no")); return; } cb(null, origin); }',
+    '(origin, cb) => cb(null, allowed.some((o) => o === origin))',
+  ];
+  for (const src of membership) {
+    for (const lang of ['js', 'ts'] as const) {
+      it(`${src} (${lang})`, async () => {
+        const policy = await policyWith(src.replace(/\(origin, cb\)/, '(origin/*:any*/, cb/*:any*/)'), lang);
+        expect(shapes(policy)).toEqual([
+          { kind: 'exact', origin: 'https://a.example.com' },
+          { kind: 'exact', origin: 'https://b.example.com' },
+        ]);
+        expect(at(policy.origins[0]!.span)).toBe('2:18');
+      });
+    }
+  }
+
+  it('!origin || list.includes(origin): matchers, and a note on requests without Origin', async () => {
+    const policy = await policyWith('(origin, callback) => { if (!origin || allowed.includes(origin)) { callback(null, true); } else { callback(new Error("CORS")); } }');
+    expect(shapes(policy)).toEqual([
+      { kind: 'exact', origin: 'https://a.example.com' },
+      { kind: 'exact', origin: 'https://b.example.com' },
+    ]);
+    expect(policy.notes?.join(' ')).toMatch(/also accepts requests without an Origin header/);
+  });
+
+  it('early exit for a missing Origin, then a membership test', async () => {
+    const policy = await policyWith('(origin, cb) => { if (!origin) return cb(null, true); if (allowed.includes(origin)) return cb(null, true); cb(new Error("no")); }');
+    expect(shapes(policy)).toEqual([
+      { kind: 'exact', origin: 'https://a.example.com' },
+      { kind: 'exact', origin: 'https://b.example.com' },
+    ]);
+    expect(policy.notes?.join(' ')).toMatch(/without an Origin header/);
+  });
+
+  for (const lang of ['js', 'ts'] as const) {
+    it(`regex test with a resolvable pattern (${lang})`, async () => {
+      const v = variants(`${CORS}const RE/*:RegExp*/ = /^https:\\/\\/[a-z]+\\.example\\.com$/;\napp.use(cors({ origin: (origin/*:any*/, cb/*:any*/) => cb(null, RE.test(origin)) }));\n`).find((x) => x.lang === lang)!;
+      const policy = await scanOne(v.code, v.file);
+      expect(shapes(policy)).toEqual([{ kind: 'regex', pattern: '^https:\\/\\/[a-z]+\\.example\\.com$', flavor: 'js', mode: 'search', ignoreCase: false, flags: '' }]);
+      expect(at(policy.origins[0]!.span)).toBe('2:23');
+    });
+  }
+
+  it("origin.endsWith('.example.com') becomes an equivalent search regex", async () => {
+    const policy = await policyWith("(origin, cb) => { if (origin.endsWith('.example.com')) cb(null, true); else cb(new Error('no')); }");
+    expect(shapes(policy)).toEqual([{ kind: 'regex', pattern: '\\.example\\.com$', flavor: 'js', mode: 'search', ignoreCase: false, flags: '' }]);
+    // The regex the model claims agrees with endsWith on the origins that matter.
+    const re = new RegExp((policy.origins[0] as { pattern: string }).pattern);
+    for (const o of ['https://a.example.com', 'https://evilexample.com', 'https://example.com', 'https://a.example.com.evil.net']) {
+      expect(re.test(o)).toBe(o.endsWith('.example.com'));
+    }
+  });
+
+  it('a string haystack is a substring test', async () => {
+    const policy = await scanOne(`${CORS}const ALLOWED = 'https://a.com,https://b.com';\napp.use(cors({ origin: (o, cb) => cb(null, ALLOWED.includes(o)) }));\n`);
+    expect(shapes(policy)).toEqual([{ kind: 'substring', haystack: 'https://a.com,https://b.com' }]);
+  });
+
+  it('anything else is unknown with the reason', async () => {
+    const policy = await policyWith('(origin, cb) => db.isAllowed(origin).then((ok) => cb(null, ok))');
+    expect(policy.origins).toHaveLength(1);
+    expect(policy.origins[0]!.kind).toBe('unknown');
+  });
+
+  it('a list that cannot be resolved is unknown', async () => {
+    const policy = await scanOne(`${CORS}app.use(cors({ origin: (origin, cb) => cb(null, getList().includes(origin)) }));\n`);
+    expect(policy.origins[0]).toMatchObject({ kind: 'unknown', why: expect.stringMatching(/getList\(\)/) });
+  });
+});

@@ -289,10 +289,39 @@ export class Evaluator {
           return this.importFrom(binding.module, binding.level, binding.name, mod);
         case 'other':
           return unknown(`${name} is ${binding.what}`);
+        case 'mutate':
+          return this.mutated(binding, name, mod);
       }
     } finally {
       this.active.delete(key);
     }
+  }
+
+  /** `X.append(v)` and friends after an assignment: the list grows (conditions are not tracked). */
+  private mutated(binding: Extract<Binding, { kind: 'mutate' }>, name: string, mod: PyModule): PyValue {
+    const previous = this.lookupName(name, binding.node, mod);
+    const args = this.callArgs(binding.call, mod);
+    const span = spanOf(binding.node, mod.path);
+    const arg = (i: number) => args.positional[i]?.value ?? unknown(`${truncateText(binding.node.text)}`, { span });
+    switch (binding.method) {
+      case 'append':
+      case 'add':
+        return previous.t === 'seq' ? { ...previous, items: [...previous.items, arg(0)] } : previous;
+      case 'insert':
+        return previous.t === 'seq' ? { ...previous, items: [...previous.items, arg(1)] } : previous;
+      case 'extend':
+        return previous.t === 'seq' ? combine(previous, arg(0), previous.span ?? span) : previous;
+      case 'update': {
+        if (previous.t !== 'dict') return previous;
+        const fromKeywords: PyValue = {
+          t: 'dict',
+          entries: [...args.keywords].map(([key, o]) => ({ key: { t: 'str', v: key, span: o.span } as PyValue, value: o.value, span: o.span })),
+        };
+        const merged = args.positional.length ? combine(previous, arg(0), previous.span ?? span) : previous;
+        return combine(merged, fromKeywords, previous.span ?? span);
+      }
+    }
+    return previous;
   }
 
   private importModule(module: string, from: PyModule): PyValue {

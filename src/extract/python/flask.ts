@@ -51,7 +51,8 @@ export class FlaskCors {
       const key = keyOf(call, mod);
       if (app && app.t !== 'none') {
         this.constructors.set(key, { node: call, mod, args, bound: true });
-        this.emit(call, mod, [args], args.positional[0]?.node.text ?? args.keywords.get('app')?.node.text ?? 'app');
+        const appName = args.positional[0]?.node.text ?? args.keywords.get('app')?.node.text ?? 'app';
+        this.emit(call, mod, [this.appConfig(mod, appName), args], appName);
       } else if (!this.constructors.has(key)) {
         this.constructors.set(key, { node: call, mod, args, bound: false });
       }
@@ -84,7 +85,32 @@ export class FlaskCors {
     const args = this.ev.callArgs(call, mod);
     const app = args.positional[0]?.node.text ?? args.keywords.get('app')?.node.text ?? 'app';
     const notes = ctor.args.keywords.size ? [`options also come from CORS(...) at ${ctor.mod.path}:${ctor.node.startPosition.row + 1}`] : [];
-    this.emit(call, mod, [ctor.args, args], app, notes);
+    this.emit(call, mod, [this.appConfig(mod, app), ctor.args, args], app, notes);
+  }
+
+  /**
+   * `app.config["CORS_SUPPORTS_CREDENTIALS"] = True` / `app.config.update(CORS_ORIGINS=...)` in the
+   * same module: Flask-CORS reads these below the keyword arguments (get_app_kwarg_dict).
+   */
+  private appConfig(mod: PyModule, appName: string): CallArgs {
+    const out: CallArgs = { positional: [], keywords: new Map(), unresolvedSplats: [] };
+    const put = (key: string, value: PyValue, span: Span, node: PyNode) => {
+      if (/^CORS_[A-Z_]+$/.test(key)) out.keywords.set(key.slice(5).toLowerCase(), { value, span, node });
+    };
+    for (const node of mod.root.descendantsOfType(['assignment', 'call'])) {
+      if (node.type === 'assignment') {
+        const left = node.childForFieldName('left');
+        if (left?.type !== 'subscript' || left.childForFieldName('value')?.text !== `${appName}.config`) continue;
+        const key = this.ev.eval(left.childForFieldName('subscript'), mod);
+        if (key.t === 'str') put(key.v, this.ev.eval(node.childForFieldName('right'), mod), spanOf(node, mod.path), node);
+      } else if (node.childForFieldName('function')?.text === `${appName}.config.update`) {
+        const args = this.ev.callArgs(node, mod);
+        for (const [k, v] of args.keywords) put(k, v.value, v.span, v.node);
+        const dict = args.positional[0]?.value;
+        if (dict?.t === 'dict') for (const e of dict.entries) if (e.key.t === 'str') put(e.key.v, e.value, e.span, node);
+      }
+    }
+    return out;
   }
 
   /** One policy per resources entry; options layer as Flask-CORS merges them (later wins). */

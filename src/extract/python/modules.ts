@@ -14,7 +14,11 @@ export type Binding =
   /** `from m import name`: module is the dotted module, level the number of leading dots. */
   | { kind: 'from'; node: PyNode; module: string; level: number; name: string }
   /** A binding the evaluator does not follow (for loops, unpacking, with ... as). */
-  | { kind: 'other'; node: PyNode; what: string };
+  | { kind: 'other'; node: PyNode; what: string }
+  /** `NAME.append(x)`, `NAME.extend(xs)`, `NAME.insert(i, x)`, `NAME.update(...)` as a statement. */
+  | { kind: 'mutate'; node: PyNode; method: string; call: PyNode };
+
+const MUTATORS = new Set(['append', 'extend', 'insert', 'add', 'update']);
 
 export interface PyModule {
   absPath: string;
@@ -114,6 +118,16 @@ function indexModule(root: PyNode): Pick<PyModule, 'scopes' | 'starImports'> {
         if (left?.type === 'identifier' && right) addBinding(scopes, scope, left.text, { kind: 'augassign', node, op, value: right });
         if (right) walk(right, scope);
         return;
+      }
+      case 'expression_statement': {
+        const call = node.namedChildren[0];
+        const fn = call?.type === 'call' ? call.childForFieldName('function') : null;
+        const target = fn?.type === 'attribute' ? fn.childForFieldName('object') : null;
+        const method = fn?.childForFieldName('attribute')?.text ?? '';
+        if (call && target?.type === 'identifier' && MUTATORS.has(method)) {
+          addBinding(scopes, scope, target.text, { kind: 'mutate', node, method, call });
+        }
+        break;
       }
       case 'for_statement': {
         const left = node.childForFieldName('left');

@@ -185,4 +185,17 @@ flask_cors.CORS(app, origins=["https://a.example", "https://b.example"], vary_he
     const r = await scanPython({ 'app.py': 'from mylib import CORS\nCORS(app)\n' });
     expect(r.policies).toEqual([]);
   });
+
+  test('app.config CORS_* keys sit below keyword arguments', async () => {
+    const code = `from flask_cors import CORS
+app.config["CORS_SUPPORTS_CREDENTIALS"] = True
+app.config.update(CORS_ORIGINS=["https://config.example"], CORS_MAX_AGE=60)
+CORS(app, max_age=120)
+`;
+    const p = await onePolicy(code);
+    expect(p.credentials.value).toBe(true);
+    expect(at(p.credentials.span)).toBe(range(code, 'app.config["CORS_SUPPORTS_CREDENTIALS"] = True'));
+    expect(shapes(p.origins)).toEqual([{ kind: 'exact', origin: 'https://config.example' }]);
+    expect(p.maxAge.value).toBe(120);
+  });
 });

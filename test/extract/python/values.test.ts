@@ -164,4 +164,28 @@ ORIGINS = ["*"]
     const { origins } = await originsOf('A = B\nB = A', 'A');
     expect(origins[0]!.kind).toBe('unknown');
   });
+
+  test('.append / .extend after the assignment grow the list (conditions are not tracked)', async () => {
+    const { origins, code } = await originsOf(
+      'ORIGINS = ["https://a.example"]\nif DEBUG:\n    ORIGINS.append("http://localhost:3000")\nORIGINS.extend(["https://b.example"])',
+      'ORIGINS',
+    );
+    expect(shapes(origins)).toEqual([
+      { kind: 'exact', origin: 'https://a.example' },
+      { kind: 'exact', origin: 'http://localhost:3000' },
+      { kind: 'exact', origin: 'https://b.example' },
+    ]);
+    expect(at(origins[1]!.definedAt)).toBe(range(code, '"http://localhost:3000"'));
+  });
+
+  test('dict.update feeds a **kwargs splat', async () => {
+    const code = `${HEAD}OPTS = {"allow_origins": ["https://a.example"]}
+OPTS.update(allow_credentials=True)
+app.add_middleware(CORSMiddleware, **OPTS)
+`;
+    const p = await onePolicy(code);
+    expect(p.credentials.value).toBe(true);
+    expect(at(p.credentials.definedAt)).toBe(range(code, 'allow_credentials=True'));
+    expect(shapes(p.origins)).toEqual([{ kind: 'exact', origin: 'https://a.example' }]);
+  });
 });

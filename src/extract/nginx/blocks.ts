@@ -46,7 +46,7 @@ const LEVELS = new Set(['http', 'server', 'location', 'if', 'limit_except']);
 
 /** Builds the level tree from expanded directives. `file` is the display path of the top file. */
 export function buildTree(directives: NginxDirective[], file: string): Block {
-  const root = newBlock('main', 'main', undefined, { file, line: 1, column: 1, endLine: 1, endColumn: 1 }, directives);
+  const root = newBlock('main', `top level of ${file}`, undefined, { file, line: 1, column: 1, endLine: 1, endColumn: 1 }, directives);
   fill(root);
   return root;
 }
@@ -85,7 +85,10 @@ function fill(block: Block): void {
     if (d.block && LEVELS.has(d.name) && d.rawBody === undefined) {
       const kind = d.name as BlockKind;
       const child = newBlock(kind, labelOf(d), d, d.span, d.block, block);
-      if (kind === 'if') child.condition = parseCondition(d.args.map((a) => a.value), d.args);
+      if (kind === 'if') {
+        child.condition = parseCondition(d.args.map((a) => a.value), d.args);
+        child.label = `if ${child.condition.text}`;
+      }
       if (kind === 'limit_except') child.methods = d.args.map((a) => a.value.toUpperCase());
       block.children.push(child);
       fill(child);

@@ -140,7 +140,7 @@ export function originEntries(possibles: Possible[]): OriginEntry[] {
     }
     if (p.kind === 'origin') {
       const g = p.gate;
-      if (!g) out.push({ kind: 'reflect', span: p.span, ...(p.via ? { condition: `unguarded ${p.via}` } : {}) });
+      if (!g) out.push({ kind: 'reflect', span: p.span });
       else if (g.kind === 'regex') out.push({ kind: 'regex', pattern: g.pattern, flavor: 'pcre', mode: 'search', ignoreCase: g.ignoreCase, span: g.span });
       else if (g.kind === 'exact') out.push({ kind: 'exact', origin: g.origin, span: g.span });
       else out.push({ kind: 'reflect', condition: g.text, span: p.span });

@@ -123,7 +123,8 @@ function policyFor(block: Block, sets: HeaderSet[], maps: Map<string, MapDef>): 
       seen.add(key);
       const e: EmittedHeader = { name: h.name, value: h.value.value, span: h.span, always: h.always, combine: h.directive === 'add_header' ? 'add' : 'replace' };
       if (set.conditional) e.conditional = set.conditional;
-      if (isCorsHeader(h.name) && possibles(h, set).some((p) => p.kind === 'origin' || (p.kind === 'literal' && p.gate))) e.dependsOnOrigin = true;
+      const acao = /^access-control-allow-origin$/i.test(h.name);
+      if (isCorsHeader(h.name) && possibles(h, set).some((p) => p.kind === 'origin' || (acao && p.kind === 'literal' && p.gate))) e.dependsOnOrigin = true;
       if (set.fixedStatus !== undefined) e.fixedStatus = set.fixedStatus;
       emitted.push(e);
     }
@@ -236,17 +237,22 @@ function onErrorsOf(sets: HeaderSet[]): Valued<boolean> {
 /** What an OPTIONS request to this block gets. */
 function preflightOf(block: Block, sets: HeaderSet[], scope: VarScope): Valued<PreflightHandling> {
   const options = (name: string) => (name === 'request_method' ? 'OPTIONS' : undefined);
-  let current: HeaderSet = sets[0]!;
+  // The header sets the request may end up with: an `if` that surely matches replaces them, one that
+  // depends on something else (the Origin) may or may not apply.
+  let candidates: HeaderSet[] = [sets[0]!];
   for (const d of block.body) {
     if (d.name === 'if') {
       const child = block.children.find((c) => c.directive === d);
-      if (!child?.condition || evaluateCondition(child.condition, options) !== true) continue;
-      current = sets.find((s) => s.block === child) ?? { block: child, headers: [...effectiveAddHeaders(child), ...effectiveMoreHeaders(child)] };
+      if (!child?.condition) continue;
+      const verdict = evaluateCondition(child.condition, options);
+      if (verdict === false) continue;
+      const set = sets.find((s) => s.block === child) ?? { block: child, headers: [...effectiveAddHeaders(child), ...effectiveMoreHeaders(child)] };
+      candidates = verdict === true ? [set] : [...candidates, set];
       const code = returnOf(child);
-      if (code !== undefined) return answer(code, current, child, scope);
+      if (verdict === true && code !== undefined) return answer(code, candidates, child, scope);
     } else if (d.name === 'return') {
       const code = returnOf(block);
-      if (code !== undefined) return answer(code, current, block, scope);
+      if (code !== undefined) return answer(code, candidates, block, scope);
     }
   }
   const limit = block.children.find((c) => c.kind === 'limit_except' && !c.methods?.includes('OPTIONS'));
@@ -259,9 +265,15 @@ function preflightOf(block: Block, sets: HeaderSet[], scope: VarScope): Valued<P
   return { value: 'not-handled', span: block.headerSpan, why: "OPTIONS reaches nginx's static file handler, which answers 405 Not Allowed" };
 }
 
-function answer(code: number, set: HeaderSet, at: Block, scope: VarScope): Valued<PreflightHandling> {
-  const acao = set.headers.filter((h) => /^access-control-allow-origin$/i.test(h.name) && (h.always || SAFE_STATUSES.includes(code)));
-  const sends = acao.some((h) => possibleValues(h.value, scope).some((p) => p.kind !== 'literal' || p.text !== ''));
+function answer(code: number, candidates: HeaderSet[], at: Block, scope: VarScope): Valued<PreflightHandling> {
+  const sends = candidates.some((set) =>
+    set.headers.some(
+      (h) =>
+        /^access-control-allow-origin$/i.test(h.name) &&
+        (h.always || SAFE_STATUSES.includes(code)) &&
+        possibleValues(h.value, scope).some((p) => p.kind !== 'literal' || p.text !== ''),
+    ),
+  );
   if (code >= 200 && code < 300 && sends) return { value: 'handled', span: at.headerSpan };
   return {
     value: 'not-handled',
@@ -280,7 +292,8 @@ function attachDrops(tree: Block, policies: Map<Block, CorsPolicy>, maps: Map<st
     const lost = above.filter((h) => !here.has(h.name.toLowerCase()));
     if (!lost.length) return;
     const from = lost[0]!.owner;
-    const cause = block.ownAddHeaders[0]?.span ?? block.inherit?.span ?? block.headerSpan;
+    const off = block.inherit?.mode === 'off' ? block.inherit : undefined;
+    const cause = off?.span ?? block.ownAddHeaders[0]?.span ?? block.headerSpan;
     const drop: DroppedHeaders = {
       block: block.headerSpan,
       blockLabel: block.kind === 'if' || block.kind === 'limit_except' ? `${block.label} in ${block.parent.label}` : block.label,
@@ -288,7 +301,7 @@ function attachDrops(tree: Block, policies: Map<Block, CorsPolicy>, maps: Map<st
       fromLabel: from.kind === 'main' ? `the top level of ${from.headerSpan.file}` : from.label,
       headers: [...new Set(lost.map((h) => h.name))],
       cause,
-      causeDirective: block.ownAddHeaders.length ? 'add_header' : 'add_header_inherit',
+      causeDirective: off ? 'add_header_inherit' : 'add_header',
     };
     let policy = policies.get(from);
     if (!policy) {

@@ -22,6 +22,8 @@ interface Site {
   /** What the function hands back at this point. */
   value: Node | undefined;
   rejected: boolean;
+  /** Conditions from a ternary inside the returned value (`ok ? origin : ''`). */
+  extra?: Array<{ test: Node; positive: boolean }>;
 }
 
 /**
@@ -45,9 +47,9 @@ export function classifyOriginFunction(fn: FunctionNode, mod: JsModule, ev: Eval
 
   const entries: OriginEntry[] = [];
   let withoutOrigin = false;
-  for (const site of sites) {
+  for (const site of expandTernaries(sites)) {
     if (site.rejected) continue;
-    const conditions = guardsOf(site.node, fn, mod);
+    const conditions = [...guardsOf(site.node, fn, mod), ...(site.extra ?? [])];
     let meaning: TestMeaning = { kind: 'any-origin' };
     for (const c of conditions) meaning = both(meaning, classifyTest(c.test, c.positive, ev, mod, isOrigin));
     const value = site.value ? unwrap(site.value) : undefined;
@@ -92,6 +94,26 @@ export function classifyOriginFunction(fn: FunctionNode, mod: JsModule, ev: Eval
   }
   if (!entries.length && !withoutOrigin) notes.push(`the origin function \`${fnText}\` never accepts an origin`);
   return { entries: dedupe(entries), notes };
+}
+
+/** `cb(null, ok ? true : false)` / `return ok ? origin : ''`: one site per branch, with the test as a condition. */
+function expandTernaries(sites: Site[]): Site[] {
+  const out: Site[] = [];
+  const queue = [...sites];
+  while (queue.length) {
+    const site = queue.shift()!;
+    const value = site.value ? unwrap(site.value) : undefined;
+    if (!site.rejected && value?.type === 'ConditionalExpression') {
+      const extra = site.extra ?? [];
+      queue.unshift(
+        { ...site, value: value.consequent, extra: [...extra, { test: value.test, positive: true }] },
+        { ...site, value: value.alternate, extra: [...extra, { test: value.test, positive: false }] },
+      );
+      continue;
+    }
+    out.push(site);
+  }
+  return out;
 }
 
 function both(a: TestMeaning, b: TestMeaning): TestMeaning {

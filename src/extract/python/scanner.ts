@@ -31,7 +31,7 @@ export const pythonScanner: Scanner = {
               file: file.path,
               line: bad.startPosition.row + 1,
               column: bad.startPosition.column + 1,
-              message: bad.isMissing ? `invalid Python syntax: missing ${bad.type}` : `invalid Python syntax near ${JSON.stringify(bad.text.slice(0, 40))}`,
+              message: bad.isMissing ? `invalid Python syntax: missing ${bad.type}` : `invalid Python syntax near ${JSON.stringify(firstLine(bad.text))}`,
             });
           }
           // Findings from the intact parts of a file with a syntax error are still real.
@@ -53,3 +53,8 @@ export const pythonScanner: Scanner = {
     return { policies, diagnostics };
   },
 };
+
+function firstLine(text: string): string {
+  const line = text.split(/\r?\n/)[0] ?? '';
+  return line.length > 40 ? `${line.slice(0, 39)}…` : line;
+}

@@ -36,7 +36,6 @@ function translateJs(pattern: string, ignoreCase: boolean, flags = ''): Translat
   // from lastIndex 0, which is what a fresh RegExp does. `d` only adds indices.
   let kept = [...new Set(flags.replace(/[gd]/g, ''))].join('');
   if (ignoreCase && !kept.includes('i')) kept += 'i';
-  if (kept.includes('v')) return { ok: false, reason: 'the /v flag (set notation) is not supported by this Node.js' };
   return { ok: true, source: pattern, flags: kept };
 }
 

@@ -394,7 +394,9 @@ export class Evaluator {
     const bindings = cls.mod.scopes.get(cls.node.id)?.get(attr);
     const last = bindings?.[bindings.length - 1];
     const settings = viaInstance && this.isSettingsClass(cls, new Set());
-    const mark = (v: PyValue): PyValue => (settings ? envDefault(v, attr) : v);
+    const envName = settings ? `${this.envPrefix(cls)}${attr}` : attr;
+    // A default that is itself an environment read keeps the variable it names.
+    const mark = (v: PyValue): PyValue => (settings && !v.source ? envDefault(v, envName) : v);
     if (last) {
       if (last.kind === 'assign') {
         if (!last.value) return mark(unknown(`${text} (no literal default in ${cls.mod.path})`));
@@ -435,6 +437,30 @@ export class Evaluator {
       }
     }
     return this.eval(value, mod);
+  }
+
+  /** pydantic-settings `env_prefix` from `model_config = SettingsConfigDict(...)` or a nested `class Config`. */
+  private envPrefix(cls: Extract<PyValue, { t: 'class' }>): string {
+    const scope = cls.mod.scopes.get(cls.node.id);
+    const modelConfig = scope?.get('model_config')?.at(-1);
+    if (modelConfig?.kind === 'assign' && modelConfig.value?.type === 'call') {
+      const prefix = this.callArgs(modelConfig.value, cls.mod).keywords.get('env_prefix')?.value;
+      if (prefix?.t === 'str') return prefix.v;
+    }
+    if (modelConfig?.kind === 'assign' && modelConfig.value?.type === 'dictionary') {
+      const dict = this.eval(modelConfig.value, cls.mod);
+      const prefix = dict.t === 'dict' ? dict.entries.find((e) => e.key.t === 'str' && e.key.v === 'env_prefix')?.value : undefined;
+      if (prefix?.t === 'str') return prefix.v;
+    }
+    const config = scope?.get('Config')?.at(-1);
+    if (config?.kind === 'class') {
+      const prefix = cls.mod.scopes.get(config.node.id)?.get('env_prefix')?.at(-1);
+      if (prefix?.kind === 'assign' && prefix.value) {
+        const v = this.eval(prefix.value, cls.mod);
+        if (v.t === 'str') return v.v;
+      }
+    }
+    return '';
   }
 
   private isSettingsClass(cls: Extract<PyValue, { t: 'class' }>, seen: Set<number>): boolean {

@@ -170,4 +170,22 @@ app.add_middleware(CORSMiddleware, allow_origins=["https://a.example"])
     });
     expect(r.policies).toHaveLength(1);
   });
+
+  test('env_prefix of pydantic-settings names the variable; an os.getenv default keeps its own variable', async () => {
+    const config = `import os
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="APP_")
+    BACKEND_CORS_ORIGINS: list[str] = ["https://a.example"]
+    REGEX: str = os.getenv("CORS_REGEX", "https://.*\\.example\\.com")
+
+settings = Settings()
+`;
+    const main = MAIN.replace('allow_credentials=True', 'allow_origin_regex=settings.REGEX');
+    const r = await scanPython({ 'app/main.py': main, 'app/core/config.py': config });
+    const [exact, regex] = r.policies[0]!.origins;
+    expect(exact).toMatchObject({ kind: 'exact', envDriven: true, source: 'APP_BACKEND_CORS_ORIGINS' });
+    expect(regex).toMatchObject({ kind: 'regex', pattern: 'https://.*\\.example\\.com', envDriven: true, source: 'CORS_REGEX' });
+  });
 });

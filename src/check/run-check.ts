@@ -3,6 +3,7 @@ import path from 'node:path';
 import { lint } from '../lint.js';
 import type { CorsPolicy, Diagnostic, Span } from '../model/types.js';
 import { corsHeadersOf, type HeaderBag } from '../simulate/header-bag.js';
+import { attachNginxContexts } from '../simulate/nginx-context.js';
 import { simulate } from '../simulate/simulate.js';
 import type { HttpRequest, SimRequest } from '../simulate/types.js';
 import { annotateVersions } from '../version/find-version.js';
@@ -50,7 +51,9 @@ export interface CheckRun {
 
 function scopeLabel(p: CorsPolicy): string {
   const s = p.scope;
-  return [s.kind, s.name ?? s.path].filter(Boolean).join(' ');
+  const name = s.name ?? s.path;
+  if (name && name.startsWith(s.kind)) return name;
+  return [s.kind, name].filter(Boolean).join(' ');
 }
 
 export function checkPolicy(policy: CorsPolicy, request: SimRequest): CheckResult {
@@ -107,8 +110,23 @@ export async function runCheck(args: CheckArgs): Promise<CheckRun> {
     return { results: [], exitCode: CHECK_EXIT_USAGE, diagnostics: [], request, error: (error as Error).message };
   }
   const needVersion = linted.policies.filter((p) => !p.libraryVersion);
-  if (needVersion.length) annotateVersions(needVersion, { root: cwd, cwd });
+  const root = scanRoot(cwd, args.paths);
+  if (needVersion.length) annotateVersions(needVersion, { root, cwd });
+  attachNginxContexts(linted.policies, { root, cwd });
   const results = linted.policies.map((p) => checkPolicy(p, request));
   const exitCode = results.length > 0 && results.every((r) => r.allowed) ? CHECK_EXIT_ALLOWED : CHECK_EXIT_BLOCKED;
   return { results, exitCode, diagnostics: linted.diagnostics, request };
+}
+
+/** The cwd, unless a path lies outside it: then the deepest folder holding all paths (as lint() does). */
+function scanRoot(cwd: string, paths: string[]): string {
+  const abs = (paths.length ? paths : ['.']).map((p) => path.resolve(cwd, p));
+  const inside = (dir: string, p: string) => {
+    const rel = path.relative(dir, p);
+    return !rel.startsWith('..') && !path.isAbsolute(rel);
+  };
+  if (abs.every((p) => inside(cwd, p))) return cwd;
+  let common = path.dirname(abs[0]!);
+  for (const p of abs) while (!inside(common, p)) common = path.dirname(common);
+  return common;
 }

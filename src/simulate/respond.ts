@@ -5,7 +5,7 @@ import { fastifyCorsResponder } from './responders/fastify-cors.js';
 import { flaskCorsResponder } from './responders/flask-cors.js';
 import { koaCorsResponder } from './responders/koa-cors.js';
 import { manualHeadersResponder } from './responders/manual-headers.js';
-import { nginxInterimResponder } from './responders/nginx-interim.js';
+import { nginxResponder } from './responders/nginx.js';
 import { npmCorsResponder } from './responders/npm-cors.js';
 import type { AppBehind, Responder } from './responders/responder.js';
 import { starletteResponder } from './responders/starlette.js';
@@ -19,7 +19,7 @@ const RESPONDERS: Record<Library, Responder> = {
   'flask-cors': flaskCorsResponder,
   'django-cors-headers': djangoCorsResponder,
   manual: manualHeadersResponder,
-  nginx: nginxInterimResponder,
+  nginx: nginxResponder,
 };
 
 /**

@@ -81,9 +81,20 @@ function safely(policy: CorsPolicy, request: HttpRequest, status: number): HttpR
   }
 }
 
+/**
+ * The request path when none is given: a location's own path (so the request reaches the block the
+ * policy describes), else `/`.
+ */
+export function defaultPath(policy: CorsPolicy): string {
+  const p = policy.scope.path;
+  if (policy.library === 'nginx' && policy.scope.kind === 'location' && p && p.startsWith('/')) return p;
+  if (p && /^\/[\w\-./]*$/.test(p)) return p;
+  return '/';
+}
+
 /** Simulates one browser request against one policy. Never guesses: unresolved values give allowed 'unknown'. */
 export function simulate(policy: CorsPolicy, req: SimRequest): SimResult {
-  const sent = browserRequests(req);
+  const sent = browserRequests({ ...req, path: req.path ?? defaultPath(policy) });
   const credentials = req.credentials;
   const actualResponse = safely(policy, sent.actual, req.appStatus ?? 200);
   const actual: Exchange | null = actualResponse instanceof UnknownBehaviour ? null : { request: sent.actual, response: actualResponse };
@@ -133,14 +144,16 @@ export function simulate(policy: CorsPolicy, req: SimRequest): SimResult {
   const acao = getCombined(actualResponse.headers, 'access-control-allow-origin');
   const parts = [`Access-Control-Allow-Origin: ${acao}`];
   if (credentials) parts.push('Access-Control-Allow-Credentials: true');
-  const viaPreflight = sent.preflight ? `the preflight allows ${sent.method}${sent.unsafeHeaders.length ? ` with ${sent.unsafeHeaders.join(', ')}` : ''} and ` : '';
+  const lead = sent.preflight
+    ? `The preflight allows ${sent.method}${sent.unsafeHeaders.length ? ` with ${sent.unsafeHeaders.join(', ')}` : ''} and the response`
+    : 'The response';
   const dropped = sent.dropped.length ? ` (the browser does not let the page set ${sent.dropped.join(', ')})` : '';
   return {
     preflight,
     actual,
     verdict: {
       allowed: true,
-      reason: `Allowed: ${viaPreflight}the response carries ${parts.join(' and ')}${credentials ? ', so the page can read it with credentials' : ''}${dropped}.`,
+      reason: `${lead} carries ${parts.join(' and ')}${credentials ? ', so the page can read it with credentials' : ''}${dropped}.`,
       span: blameSpan(policy, 'allowed', actualResponse),
     },
   };

@@ -1,0 +1,25 @@
+// Nginx: the response is what the nginx scanner's own prediction says for this request
+// (src/extract/nginx/simulate.ts), when the policy's parsed configuration is known; otherwise the
+// policy's emitted headers are evaluated (nginx-interim.ts).
+import { simulate as nginxPredict } from '../../extract/nginx/simulate.js';
+import { addHeader, type HeaderBag } from '../header-bag.js';
+import { nginxContextOf } from '../nginx-context.js';
+import type { HttpResponse } from '../types.js';
+import { nginxInterimResponder } from './nginx-interim.js';
+import type { Responder } from './responder.js';
+
+export const nginxResponder: Responder = (policy, request, app) => {
+  const ctx = nginxContextOf(policy);
+  if (!ctx) return nginxInterimResponder(policy, request, app);
+  const predicted = nginxPredict(ctx.server, ctx.maps, { method: request.method, path: request.path, headers: request.headers }, { upstreamStatus: app.status, staticStatus: app.status });
+  const headers: HeaderBag = {};
+  for (const h of predicted.headers) addHeader(headers, h.name, h.value);
+  const spans: NonNullable<HttpResponse['headerSpans']> = {};
+  for (const e of policy.emittedHeaders ?? []) spans[e.name.toLowerCase()] ??= e.span;
+  return {
+    status: predicted.closed ? null : predicted.status === 'unknown' ? null : predicted.status,
+    headers,
+    headerSpans: spans,
+    producedBy: `nginx (${predicted.block})${predicted.closed ? ', connection closed (444)' : ''}`,
+  };
+};

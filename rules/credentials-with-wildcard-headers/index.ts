@@ -45,11 +45,11 @@ export default defineRule({
     defaultSeverity: 'warning',
     messages: {
       allowHeaders:
-        "{{header}}: * with credentials ({{library}} sends the '*' as written): for a credentialed request the browser reads '*' as a header literally named '*', so every preflight that asks for a non-safelisted header (Authorization, Content-Type: application/json, X-Requested-With) fails and the request is never sent. List the allowed headers instead.",
+        "{{header}}: * with credentials (sent as written by {{library}}): for a credentialed request the browser reads '*' as a header literally named '*', so every preflight that asks for a non-safelisted header (Authorization, Content-Type: application/json, X-Requested-With) fails and the request is never sent. List the allowed headers instead.",
       allowMethods:
-        "{{header}}: * with credentials ({{library}} sends the '*' as written): for a credentialed request the browser reads '*' as a method literally named '*', so preflights for PUT, PATCH and DELETE fail and those requests are never sent. List the allowed methods instead.",
+        "{{header}}: * with credentials (sent as written by {{library}}): for a credentialed request the browser reads '*' as a method literally named '*', so preflights for PUT, PATCH and DELETE fail and those requests are never sent. List the allowed methods instead.",
       exposeHeaders:
-        "{{header}}: * with credentials ({{library}} sends the '*' as written): for a credentialed response the browser reads '*' as a header literally named '*', so scripts on the calling page cannot read any non-safelisted response header. List the headers to expose instead.",
+        "{{header}}: * with credentials (sent as written by {{library}}): for a credentialed response the browser reads '*' as a header literally named '*', so scripts on the calling page cannot read any non-safelisted response header. List the headers to expose instead.",
     },
   },
   check(context) {

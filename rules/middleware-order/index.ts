@@ -1,6 +1,6 @@
 import type { CorsPolicy, Span } from '../../src/model/types.js';
 import { defineRule } from '../../src/rules/define-rule.js';
-import { LIBRARY_NAMES, STACK_NAMES, libraryLabel } from '../../src/rules/policy-facts.js';
+import { LIBRARY_NAMES, STACK_NAMES } from '../../src/rules/policy-facts.js';
 
 /** How many names a message lists before "and N more". */
 const LISTED = 5;
@@ -72,7 +72,7 @@ export default defineRule({
         context.report({
           messageId: 'routesBefore',
           data: {
-            library: libraryLabel(policy),
+            library: LIBRARY_NAMES[policy.library],
             framework: STACK_NAMES[policy.stack],
             routes: listNames(routes.map((r) => ({ label: `${r.method.toUpperCase()} ${r.path}`, span: r.span }))),
           },

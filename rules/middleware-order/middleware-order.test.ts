@@ -65,7 +65,7 @@ describe('middleware-order', () => {
       expect(rest).toEqual([]);
       expect(finding!.location).toMatchObject({ file: 'server.js', line: 12, column: 1, endColumn: 45 });
       expect(finding!.message).toBe(
-        'Express (the cors middleware) is registered after GET /health (line 7), POST /login (line 8): Express runs handlers in registration order, so these routes answer before the CORS middleware runs and their responses carry no Access-Control-Allow-Origin; browsers block them for every other origin. Register the CORS middleware before the routes.',
+        'npm cors is registered after GET /health (line 7), POST /login (line 8): Express runs handlers in registration order, so these routes answer before the CORS middleware runs and their responses carry no Access-Control-Allow-Origin; browsers block them for every other origin. Register the CORS middleware before the routes.',
       );
     });
   });

@@ -27,7 +27,7 @@ describe('missing-vary-origin', () => {
       const [finding, ...rest] = lintPolicies(p);
       expect(rest).toEqual([]);
       expect(finding).toMatchObject({ ruleId: 'missing-vary-origin', severity: 'warning', location: { file: 'nginx.conf', line: 9, column: 44, endColumn: 56 } });
-      expect(finding!.message).toContain('Access-Control-Allow-Origin is set to $http_origin, which follows the request Origin (in location /api/), but nginx sends no Vary: Origin');
+      expect(finding!.message).toContain('Access-Control-Allow-Origin is set to $http_origin, which follows the request Origin (in location /api/), but no Vary: Origin is sent with it (nginx):');
       expect(finding!.message).toContain('add_header Vary Origin always;');
     });
 
@@ -54,7 +54,7 @@ describe('missing-vary-origin', () => {
       const [finding] = lintPolicies(p);
       expect(finding!.location).toMatchObject({ file: 'server.js', line: 8, column: 50, endColumn: 56 });
       expect(finding!.message).toContain('echoes the request Origin when allowed.includes(origin)');
-      expect(finding!.message).toContain('Express (hand-written headers) sends no Vary: Origin');
+      expect(finding!.message).toContain('but no Vary: Origin is sent with it (hand-written headers in Express)');
       expect(finding!.message).toContain("res.vary('Origin')");
     });
 
@@ -77,7 +77,7 @@ describe('missing-vary-origin', () => {
       p.varyOrigin = { value: false, why: 'vary_header=False', span: span('app.py', 6, 72, 89) };
       const [finding] = lintPolicies(p);
       expect(finding!.location).toMatchObject({ line: 6, column: 18, endColumn: 70 });
-      expect(finding!.message).toContain('Flask (Flask-CORS) sends no Vary: Origin (vary_header=False)');
+      expect(finding!.message).toContain('but no Vary: Origin is sent with it (Flask-CORS) (vary_header=False):');
       expect(finding!.message).toContain('Drop vary_header=False');
     });
 

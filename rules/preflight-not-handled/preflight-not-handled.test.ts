@@ -29,7 +29,7 @@ describe('preflight-not-handled', () => {
       expect(rest).toEqual([]);
       expect(finding).toMatchObject({ ruleId: 'preflight-not-handled', severity: 'warning', location: { file: 'server.js', line: 6, column: 1, endColumn: 9 } });
       expect(finding!.message).toBe(
-        `Preflight requests for PUT /items/:id cannot succeed: ${EXPRESS_ROUTE_WHY}. The browser sends an OPTIONS preflight before cross-origin PUT requests and, without Access-Control-Allow-Origin on its answer, never sends the real request, so the Express (the cors middleware) CORS settings never take effect for it.`,
+        `Preflight requests for PUT /items/:id cannot succeed: ${EXPRESS_ROUTE_WHY}. The browser sends an OPTIONS preflight before cross-origin PUT requests and, without Access-Control-Allow-Origin on its answer, never sends the real request, so the CORS settings of npm cors in Express never take effect for it.`,
       );
     });
 
@@ -52,7 +52,7 @@ describe('preflight-not-handled', () => {
       const [finding] = lintPolicies([p]);
       expect(finding!.location).toMatchObject({ file: 'nginx.conf', line: 14, column: 9, endColumn: 45 });
       expect(finding!.message).toContain('Preflight requests for location /api/ cannot succeed: the `if ($request_method = OPTIONS)` block');
-      expect(finding!.message).toContain('the nginx CORS settings never take effect');
+      expect(finding!.message).toContain('the CORS settings of nginx never take effect');
     });
 
     it('passthrough only with reportPassthrough: true', () => {

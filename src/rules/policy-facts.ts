@@ -10,10 +10,10 @@ export const LIBRARY_NAMES: Record<Library, string> = {
   starlette: 'Starlette CORSMiddleware',
   'flask-cors': 'Flask-CORS',
   'django-cors-headers': 'django-cors-headers',
-  cors: 'the cors middleware',
+  cors: 'npm cors',
   '@fastify/cors': '@fastify/cors',
   '@koa/cors': '@koa/cors',
-  manual: 'the hand-written header code',
+  manual: 'hand-written headers',
   nginx: 'nginx',
 };
 
@@ -30,13 +30,12 @@ export const STACK_NAMES: Record<Stack, string> = {
   nginx: 'nginx',
 };
 
-/** "FastAPI (Starlette CORSMiddleware)", "Express (the cors middleware)", "nginx". */
+/** "Starlette CORSMiddleware in FastAPI", "npm cors in Express", "hand-written headers in Koa", "Flask-CORS", "nginx". */
 export function libraryLabel(policy: CorsPolicy): string {
   const stack = STACK_NAMES[policy.stack];
   const library = LIBRARY_NAMES[policy.library];
-  if (policy.library === 'nginx' || stack === library) return library;
-  if (policy.library === 'manual') return `${stack} (hand-written headers)`;
-  return `${stack} (${library})`;
+  if (library.toLowerCase().includes(stack.toLowerCase())) return library;
+  return `${library} in ${stack}`;
 }
 
 /** "location /api", "app", "route /items": the part of the configuration a policy covers. */

@@ -1,0 +1,92 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseJs } from '../../../src/parse/js.js';
+import { jsScanner } from '../../../src/extract/js/scanner.js';
+import { scanFiles } from './helpers.js';
+
+describe('parsing', () => {
+  it('a TypeScript syntax error is a parse-error diagnostic with line and column, and other files still yield', async () => {
+    const { policies, diagnostics } = await scanFiles({
+      'bad.ts': "import cors from 'cors';\nconst x: number = ;\napp.use(cors());\n",
+      'good.ts': "import cors from 'cors';\napp.use(cors());\n",
+    });
+    expect(diagnostics).toEqual([{ kind: 'parse-error', file: 'bad.ts', line: 2, column: 19, message: expect.stringMatching(/cannot parse: Expression expected/) }]);
+    expect(policies.map((p) => p.span.file)).toEqual(['good.ts']);
+  });
+
+  it('JSX/TSX, decorators and top-level await parse', () => {
+    expect(parseJs("const el = <div className='cors'>{x}</div>;\n", 'a.jsx').ok).toBe(true);
+    expect(parseJs('const el = <App<string> prop={1} />;\n', 'a.tsx').ok).toBe(true);
+    expect(parseJs('@Controller()\nclass A { @Get() m() {} }\n', 'a.ts').ok).toBe(true);
+    expect(parseJs("const m = await import('cors');\n", 'a.mjs').ok).toBe(true);
+    expect(parseJs("const m = await import('cors');\nexport {};\n", 'a.mts').ok).toBe(true);
+    // A .ts file never takes <T> as JSX.
+    expect(parseJs('const n = <number>value;\n', 'a.ts').ok).toBe(true);
+  });
+
+  it('a .js file that only parses without JSX is retried without it', () => {
+    // Valid TypeScript-free JS where JSX mode fails: a type-assertion-looking generic call.
+    const code = 'const n = <number>value;\n';
+    expect(parseJs(code, 'a.tsx').ok).toBe(false);
+    expect(parseJs(code, 'a.js').ok).toBe(true);
+  });
+
+  it('NestJS controllers with decorators and JSX files that mention cors are scanned without error', async () => {
+    const { policies, diagnostics } = await scanFiles({
+      'main.ts': "import { NestFactory } from '@nestjs/core';\n@Module({})\nclass AppModule {}\nconst app = await NestFactory.create(AppModule);\napp.enableCors({ origin: 'https://a.com' });\n",
+      'page.tsx': "export const Page = () => <p>cors is configured on the server</p>;\n",
+    });
+    expect(diagnostics).toEqual([]);
+    expect(policies).toHaveLength(1);
+  });
+});
+
+describe('robustness', () => {
+  it('random input never makes the scanner throw', async () => {
+    const fragments = fc.constantFrom(
+      "const cors = require('cors');",
+      "import cors from 'cors';",
+      'app.use(cors(',
+      '{ origin: ',
+      "'*'",
+      'true',
+      '(o, cb) => cb(null, list.includes(o))',
+      '[/a/g, "https://x"]',
+      '})',
+      ');',
+      "res.header('Access-Control-Allow-Origin', req.headers.origin);",
+      "if (allowed.indexOf(origin) !== -1) {",
+      '}',
+      '...opts',
+      'process.env.X ?? ',
+      "import { A } from './a';",
+      'const A = A;',
+      '`${',
+      '\n',
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.oneof(fragments, fc.string()), { maxLength: 30 }), async (parts) => {
+        const text = parts.join(' ');
+        const result = await scanFiles({ 'x.ts': text, 'a.ts': "export const A = ['https://a.com'];\n", 'y.js': text });
+        expect(Array.isArray(result.policies)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('deeply nested code does not overflow the stack', async () => {
+    const deep = `${"const cors = require('cors');\n"}app.use(cors({ origin: ${'['.repeat(3000)}'x'${']'.repeat(3000)} }));\n`;
+    const { diagnostics } = await scanFiles({ 'deep.js': deep });
+    expect(diagnostics.every((d) => d.kind === 'parse-error' || d.kind === 'unsupported')).toBe(true);
+  });
+
+  it('a large minified bundle is skipped with a diagnostic (timing: test/extract/js/bench-minified.ts)', async () => {
+    const chunk = "var a=function(){return 1},b={origin:'https://x'};";
+    const body = chunk.repeat(Math.ceil((900 * 1024) / chunk.length));
+    const text = `/*! bundle */\nvar cors=require("cors");app.use(cors({origin:"*"}));${body}\n`;
+    const { project } = await import('../../helpers/memory-project.js').then((m) => m.memoryProject({ 'dist/server.js': text }, () => 'js'));
+    const result = await jsScanner.scan([{ absPath: '/virtual/dist/server.js', path: 'dist/server.js', language: 'js', text }], project);
+    expect(result.diagnostics).toEqual([expect.objectContaining({ kind: 'file-skipped', file: 'dist/server.js', line: 2 })]);
+    expect(result.policies).toEqual([]);
+  });
+});

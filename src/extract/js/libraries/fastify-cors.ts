@@ -53,6 +53,7 @@ export function fastifyCorsPolicy(input: {
   policy.originsSpan = origin?.keySpan;
   notes.push(...model.notes);
   if (model.disabled) policy.libraryOptions = { ...policy.libraryOptions, disabled: true };
+  if (model.fromFunction) policy.libraryOptions = { ...policy.libraryOptions, originFunction: true };
 
   const credentials = options.read('credentials');
   if (credentials) {

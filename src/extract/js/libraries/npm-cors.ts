@@ -62,6 +62,7 @@ export function npmCorsPolicy(input: {
   policy.originsSpan = origin?.keySpan;
   notes.push(...model.notes);
   if (model.disabled) policy.libraryOptions = { ...policy.libraryOptions, disabled: true };
+  if (model.fromFunction) policy.libraryOptions = { ...policy.libraryOptions, originFunction: true };
 
   const credentials = options.read('credentials');
   if (credentials) {

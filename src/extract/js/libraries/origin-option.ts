@@ -11,6 +11,8 @@ export interface OriginOptionModel {
   disabled?: boolean;
   /** The Allow-Origin value follows the request (array, RegExp, true, function). */
   perRequest: boolean | 'unknown';
+  /** The origins come from an origin callback. */
+  fromFunction?: boolean;
 }
 
 /**
@@ -54,7 +56,7 @@ export function originOptionModel(value: JsValue | undefined, library: 'cors' | 
     }
     case 'function': {
       const decision = classifyOriginFunction(value.fn, value.mod, ev, 'callback');
-      return { entries: decision.entries, notes: [...notes, ...decision.notes], perRequest: true };
+      return { entries: decision.entries, notes: [...notes, ...decision.notes], perRequest: true, fromFunction: true };
     }
     case 'null':
     case 'undefined':

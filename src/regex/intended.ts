@@ -41,8 +41,9 @@ function readIntended(text: string): IntendedOrigin | undefined {
   let rest = text;
   const sep = text.indexOf('://');
   if (sep >= 0) {
+    // Only a whole web scheme fixes the scheme; `s://` from an unanchored pattern is a fragment.
     const s = text.slice(0, sep).toLowerCase();
-    scheme = /^[a-z][a-z0-9+.-]*$/.test(s) ? s : undefined;
+    scheme = ['http', 'https', 'ws', 'wss'].includes(s) ? s : undefined;
     rest = text.slice(sep + 3);
   } else {
     const slash = rest.lastIndexOf('/');

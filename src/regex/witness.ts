@@ -84,11 +84,14 @@ export function searchWitness(
   attackerOnly = true,
 ): SearchResult {
   const { evaluator } = prepared;
+  const eligible = (o: string) => (attackerOnly ? isAttackerReachable(o) : isBrowserOrigin(o)) && wanted(o);
   for (const group of groups) {
-    const origins = group.origins.filter((o) => (attackerOnly ? isAttackerReachable(o) : isBrowserOrigin(o)) && wanted(o));
+    // In-process tests are cheaper than the eligibility checks (PSL lookups), so test first there;
+    // a risky pattern's tests cost budget, so filter first.
+    const origins = prepared.compiled.risky ? group.origins.filter(eligible) : group.origins.filter(isBrowserOrigin);
     if (!origins.length) continue;
     const results = evaluator.acceptsAll(origins);
-    const hit = origins.findIndex((_, i) => results[i] === true);
+    const hit = origins.findIndex((o, i) => results[i] === true && (prepared.compiled.risky || eligible(o)));
     if (hit >= 0) return { kind: 'found', origin: origins[hit]!, weakness: group.weakness };
     if (results.some((r) => r === undefined)) {
       const why = prepared.compiled.risky ? ` (${prepared.compiled.riskReason}, run in a time-limited worker)` : '';

@@ -25,6 +25,8 @@ export function githubBlobBase(env: NodeJS.ProcessEnv): string | undefined {
 
 const SEVERITIES: Severity[] = ['error', 'warning', 'note'];
 const ICON: Record<Severity, string> = { error: '🔴', warning: '🟠', note: '🔵' };
+/** GitHub caps a job summary at 1 MiB; past this many rows the table points to the full reports. */
+const MAX_ROWS = 500;
 
 export function buildMarkdown(result: LintResult, options: MarkdownOptions = {}): string {
   const rules = options.rules ?? allRules;
@@ -38,8 +40,12 @@ export function buildMarkdown(result: LintResult, options: MarkdownOptions = {})
   } else {
     out.push(`**${SEVERITIES.map((s) => plural(count(s), s)).join(', ')}** in ${scope}.`, '');
     out.push(...byRuleTable(result.findings, rules), '');
-    out.push('### Findings', '', '| Location | Severity | Rule | Message | Witness |', '|---|---|---|---|---|');
-    for (const f of result.findings) out.push(findingRow(f, rules, options.linkBase));
+    // Errors first: the table is read top-down, and a long one is cut off.
+    const ordered = [...result.findings].sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity));
+    const witnesses = ordered.some((f) => f.witness !== undefined);
+    out.push('### Findings', '', `| Location | Severity | Rule | Message |${witnesses ? ' Witness |' : ''}`, `|---|---|---|---|${witnesses ? '---|' : ''}`);
+    for (const f of ordered.slice(0, MAX_ROWS)) out.push(findingRow(f, rules, options.linkBase, witnesses));
+    if (ordered.length > MAX_ROWS) out.push('', `… and ${ordered.length - MAX_ROWS} more (see the SARIF report or the log).`);
     out.push('');
   }
   if (result.suppressed) out.push(`${plural(result.suppressed, 'finding')} suppressed inline.`, '');
@@ -66,11 +72,11 @@ function byRuleTable(findings: readonly Finding[], rules: readonly AnyRule[]): s
   ];
 }
 
-function findingRow(f: Finding, rules: readonly AnyRule[], linkBase: string | undefined): string {
+function findingRow(f: Finding, rules: readonly AnyRule[], linkBase: string | undefined, witnessColumn: boolean): string {
   const where = `${f.location.file}:${f.location.line}`;
   const location = `[${cell(where)}](${fileLink(f.location.file, linkBase)}#L${f.location.line})`;
-  const witness = f.witness !== undefined ? code(f.witness) : '';
-  return `| ${location} | ${ICON[f.severity]} ${f.severity} | ${ruleLink(f.ruleId, rules)} | ${cell(f.message)} | ${witness} |`;
+  const witness = witnessColumn ? ` ${f.witness !== undefined ? code(f.witness) : ''} |` : '';
+  return `| ${location} | ${ICON[f.severity]} ${f.severity} | ${ruleLink(f.ruleId, rules)} | ${cell(f.message)} |${witness}`;
 }
 
 function diagnosticRow(d: Diagnostic, linkBase: string | undefined): string {

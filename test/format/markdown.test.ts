@@ -23,6 +23,8 @@ describe('Markdown job summary', () => {
       `| [app/main.py:8](app/main.py#L8) | 🔴 error | [\`credentials-with-wildcard-origin\`](${docs}/credentials-with-wildcard-origin/README.md) | allow_origins=['*'] with allow_credentials=True: Starlette echoes any Origin | \`https://evil\\|x.example\` |`,
     );
     expect(md).toContain('| second &lt;b&gt;one&lt;/b&gt; \\| piped |  |');
+    // Errors before notes, whatever the file order.
+    expect(md.indexOf('| [app/main.py:12]')).toBeLessThan(md.indexOf('| [my dir/site.conf:4]'));
     expect(md).toContain('| [my dir/site.conf:4](my%20dir/site.conf#L4) | 🔵 note |');
     expect(md).toContain('### Diagnostics');
     expect(md).toContain('| [web/x.ts:2](web/x.ts#L2) | parse-error | unexpected token |');
@@ -39,6 +41,17 @@ describe('Markdown job summary', () => {
     const md = buildMarkdown(sampleResult([finding({ file: 'a.py', line: 3 })]), { rules: sampleRules, linkBase: base });
     expect(md).toContain('[a.py:3](https://github.com/o/r/blob/abc/a.py#L3)');
     expect(githubBlobBase({})).toBeUndefined();
+  });
+
+  it('leaves out the witness column when no finding has one, and cuts a very long table', () => {
+    const many = Array.from({ length: 600 }, (_, i) => finding({ file: 'a.py', line: i + 1, severity: i === 599 ? 'error' : 'note', ruleId: 'wildcard-origin' }));
+    const md = buildMarkdown(sampleResult(many), { rules: sampleRules });
+    expect(md).toContain('| Location | Severity | Rule | Message |\n|---|---|---|---|\n');
+    expect(md).not.toContain('Witness');
+    expect(md.split('\n').filter((l) => l.startsWith('| [a.py:'))).toHaveLength(500);
+    // The one error comes first even though it is last in the file.
+    expect(md).toContain('|---|---|---|---|\n| [a.py:600](a.py#L600) | 🔴 error |');
+    expect(md).toContain('… and 100 more (see the SARIF report or the log).');
   });
 
   it('reads well when there is nothing to report', () => {

@@ -17,7 +17,7 @@ function wrappingRule(policy: CorsPolicy): { layer: string; order: string; fix: 
     case 'starlette':
       return {
         layer: 'CORSMiddleware',
-        order: 'Starlette makes the last add_middleware() call (or the first entry of middleware=[...]) the outermost layer',
+        order: 'in Starlette the last add_middleware() call, or the first entry of middleware=[...], is the outermost layer',
         fix: 'Add CORSMiddleware last (or list it first in middleware=[...]).',
       };
     case 'django-cors-headers':
@@ -47,7 +47,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     messages: {
       wrappedByLater:
-        '{{layer}} is wrapped by {{names}} ({{order}}): responses those middleware produce themselves — an authentication 401, a rejected host, an error they raise — leave the app without CORS headers, so the browser reports a CORS error instead of the real status and the page cannot read it. {{fix}}',
+        '{{layer}} is wrapped by {{names}}: {{order}}, so responses those middleware produce themselves — an authentication 401, a rejected host, an error they raise — leave the app without CORS headers, and the browser reports a CORS error instead of the real status, which the page cannot read. {{fix}}',
       routesBefore:
         '{{library}} is registered after {{routes}}: {{framework}} runs handlers in registration order, so these routes answer before the CORS middleware runs and their responses carry no Access-Control-Allow-Origin; browsers block them for every other origin. Register the CORS middleware before the routes.',
     },

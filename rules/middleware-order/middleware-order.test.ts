@@ -30,7 +30,7 @@ describe('middleware-order', () => {
       expect(rest).toEqual([]);
       expect(finding).toMatchObject({ ruleId: 'middleware-order', severity: 'warning', location: { file: 'main.py', line: 18, column: 1, endColumn: 75 } });
       expect(finding!.message).toBe(
-        'CORSMiddleware is wrapped by AuthMiddleware (line 19) (Starlette makes the last add_middleware() call (or the first entry of middleware=[...]) the outermost layer): responses those middleware produce themselves — an authentication 401, a rejected host, an error they raise — leave the app without CORS headers, so the browser reports a CORS error instead of the real status and the page cannot read it. Add CORSMiddleware last (or list it first in middleware=[...]).',
+        'CORSMiddleware is wrapped by AuthMiddleware (line 19): in Starlette the last add_middleware() call, or the first entry of middleware=[...], is the outermost layer, so responses those middleware produce themselves — an authentication 401, a rejected host, an error they raise — leave the app without CORS headers, and the browser reports a CORS error instead of the real status, which the page cannot read. Add CORSMiddleware last (or list it first in middleware=[...]).',
       );
     });
 

@@ -32,7 +32,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     messages: {
       missingVary:
-        'Access-Control-Allow-Origin {{how}} (in {{scope}}), but no Vary: Origin is sent with it ({{library}}){{detail}}: a shared cache or CDN can store the response made for one origin and serve it to a request from another, whose browser then sees a foreign Access-Control-Allow-Origin and blocks it, or gets the CORS answer meant for another site. {{fix}}',
+        'Access-Control-Allow-Origin {{how}} (in {{scope}}), but no Vary: Origin is sent with it ({{library}}{{detail}}): a shared cache or CDN can store the response made for one origin and serve it to a request from another, whose browser then sees a foreign Access-Control-Allow-Origin and blocks it, or gets the CORS answer meant for another site. {{fix}}',
     },
   },
   check(context) {
@@ -40,7 +40,7 @@ export default defineRule({
       if (policy.varyOrigin.value !== false) continue;
       const dependence = originDependsOnRequest(policy);
       if (dependence.depends !== true) continue;
-      const detail = policy.varyOrigin.why && !policy.varyOrigin.isDefault ? ` (${policy.varyOrigin.why})` : '';
+      const detail = policy.varyOrigin.why && !policy.varyOrigin.isDefault ? `; ${policy.varyOrigin.why}` : '';
       context.report({
         messageId: 'missingVary',
         data: { how: dependence.how, scope: scopeLabel(policy), library: libraryLabel(policy), detail, fix: fixFor(policy) },

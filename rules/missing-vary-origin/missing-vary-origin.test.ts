@@ -77,7 +77,7 @@ describe('missing-vary-origin', () => {
       p.varyOrigin = { value: false, why: 'vary_header=False', span: span('app.py', 6, 72, 89) };
       const [finding] = lintPolicies(p);
       expect(finding!.location).toMatchObject({ line: 6, column: 18, endColumn: 70 });
-      expect(finding!.message).toContain('but no Vary: Origin is sent with it (Flask-CORS) (vary_header=False):');
+      expect(finding!.message).toContain('but no Vary: Origin is sent with it (Flask-CORS; vary_header=False):');
       expect(finding!.message).toContain('Drop vary_header=False');
     });
 
@@ -129,6 +129,19 @@ describe('missing-vary-origin', () => {
       django.origins = [{ kind: 'any' }];
       django.credentials = { value: false };
       expect(lintPolicies(flask, django)).toEqual([]);
+    });
+
+    it('literal values written at once (a multiple-origin-values problem, not a per-request choice)', () => {
+      const p = policy('express', 'manual', 'app.js');
+      p.origins = [
+        { kind: 'exact', origin: 'https://app.example.com', sentVerbatim: true, span: span('app.js', 4, 45, 70) },
+        { kind: 'exact', origin: 'https://admin.example.com', sentVerbatim: true, span: span('app.js', 5, 45, 72) },
+      ];
+      p.emittedHeaders = [
+        { name: 'Access-Control-Allow-Origin', value: 'https://app.example.com', span: span('app.js', 4, 45, 70), combine: 'add' },
+        { name: 'Access-Control-Allow-Origin', value: 'https://admin.example.com', span: span('app.js', 5, 45, 72), combine: 'add' },
+      ];
+      expect(lintPolicies(p)).toEqual([]);
     });
 
     it('origins that could not be resolved', () => {

@@ -48,7 +48,7 @@ export default defineRule({
       listInOneValue:
         "Access-Control-Allow-Origin '{{value}}' lists {{count}} origins and {{how}} (in {{scope}}): browsers accept exactly one origin or '*', so they reject every response carrying it and all cross-origin requests fail with a CORS error. {{fix}}",
       twoWrites:
-        "Access-Control-Allow-Origin is added twice to the same response ('{{first}}' at line {{firstLine}}, '{{second}}' here, in {{scope}}): {{how}}, the browser sees '{{first}}, {{second}}' and rejects the response with a CORS error. Keep a single Access-Control-Allow-Origin.",
+        "Access-Control-Allow-Origin is added twice to the same response ('{{first}}' at line {{firstLine}}, '{{second}}' here, in {{scope}}): {{how}}, the browser sees {{seen}} and rejects the response with a CORS error. Keep a single Access-Control-Allow-Origin.",
     },
   },
   check(context) {
@@ -94,6 +94,7 @@ export default defineRule({
             first: first.value,
             firstLine: first.span.line,
             second: header.value,
+            seen: /\$/.test(first.value + header.value) ? 'the two values joined by a comma' : `'${first.value}, ${header.value}'`,
             how: policy.library === 'nginx' ? 'nginx sends both add_header fields' : 'each write adds another header field',
             scope: scopeLabel(policy),
           },

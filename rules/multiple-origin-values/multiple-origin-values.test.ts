@@ -81,7 +81,9 @@ describe('multiple-origin-values', () => {
         { name: 'Access-Control-Allow-Origin', value: '$http_origin', span: span('nginx.conf', 4, 45, 57), conditional: cond, dependsOnOrigin: true },
         { name: 'Access-Control-Allow-Origin', value: '*', span: span('nginx.conf', 5, 45, 48), conditional: cond },
       ];
-      expect(lintPolicies(p).map((f) => [f.location.line, f.location.column])).toEqual([[5, 45]]);
+      const findings = lintPolicies(p);
+      expect(findings.map((f) => [f.location.line, f.location.column])).toEqual([[5, 45]]);
+      expect(findings[0]!.message).toContain('nginx sends both add_header fields, the browser sees the two values joined by a comma and rejects');
     });
 
     it('manual headers appended twice (res.append)', () => {

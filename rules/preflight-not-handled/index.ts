@@ -40,7 +40,7 @@ export default defineRule<'notHandled' | 'passthrough', PreflightOptions>({
     defaultOptions: { reportPassthrough: false },
     messages: {
       notHandled:
-        'Preflight requests for {{target}} cannot succeed: {{why}}. The browser sends an OPTIONS preflight before cross-origin {{requests}} and, without Access-Control-Allow-Origin on its answer, never sends the real request, so the CORS settings of {{library}} never take effect for it.',
+        'Preflight requests for {{target}} cannot succeed: {{why}}. The browser sends an OPTIONS preflight before cross-origin {{requests}} and, unless that answer is a 2xx with matching CORS headers, never sends the real request, so the CORS settings of {{library}} never take effect for it.',
       passthrough:
         'OPTIONS requests for {{target}} are passed on ({{why}}) to something cors-lint cannot see: unless it answers them with the CORS headers, the browser never sends cross-origin {{requests}} here.',
     },

@@ -29,7 +29,7 @@ describe('preflight-not-handled', () => {
       expect(rest).toEqual([]);
       expect(finding).toMatchObject({ ruleId: 'preflight-not-handled', severity: 'warning', location: { file: 'server.js', line: 6, column: 1, endColumn: 9 } });
       expect(finding!.message).toBe(
-        `Preflight requests for PUT /items/:id cannot succeed: ${EXPRESS_ROUTE_WHY}. The browser sends an OPTIONS preflight before cross-origin PUT requests and, without Access-Control-Allow-Origin on its answer, never sends the real request, so the CORS settings of npm cors in Express never take effect for it.`,
+        `Preflight requests for PUT /items/:id cannot succeed: ${EXPRESS_ROUTE_WHY}. The browser sends an OPTIONS preflight before cross-origin PUT requests and, unless that answer is a 2xx with matching CORS headers, never sends the real request, so the CORS settings of npm cors in Express never take effect for it.`,
       );
     });
 

@@ -151,7 +151,11 @@ export function originDependsOnRequest(policy: CorsPolicy): OriginDependence {
   const echo = contributions.find((c): c is Extract<Contribution, { echo: true }> => 'echo' in c && c.echo);
   if (echo) return { depends: true, how: echo.how, span: echo.span };
   const unknown = contributions.find((c): c is Extract<Contribution, { unknown: string }> => 'unknown' in c);
-  const fixed = contributions.filter((c): c is Extract<Contribution, { echo: false }> => 'echo' in c && !c.echo);
+  // Values sent verbatim are all sent at once, not chosen (a choice among literal writes shows up as
+  // headers under different conditions, above); only listed origins that are echoed when equal count.
+  const fixed = contributions.filter(
+    (c, i): c is Extract<Contribution, { echo: false }> => 'echo' in c && !c.echo && !entries[i]!.sentVerbatim,
+  );
   const values = new Set(fixed.map((c) => c.value));
   if (values.size >= 2) {
     return {

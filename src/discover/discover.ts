@@ -104,19 +104,35 @@ export function discover(inputs: string[], options: DiscoverOptions): Discovery 
       accept(absInput, true);
       continue;
     }
+    // Symbolic links are listed but never traversed (no loops); a linked file is read only when
+    // it resolves inside the root, which accept() checks and reports.
     const entries = fg.sync('**/*', {
       cwd: absInput,
       absolute: true,
       dot: true,
-      onlyFiles: true,
+      onlyFiles: false,
+      markDirectories: true,
       followSymbolicLinks: false,
       suppressErrors: true,
       ignore: DEFAULT_IGNORES,
     });
     entries.sort();
-    for (const entry of entries) accept(path.normalize(entry), false);
+    for (const entry of entries) {
+      if (entry.endsWith('/') || !classify(entry)) continue;
+      if (!isFileOrLinkToFile(entry)) continue;
+      accept(path.normalize(entry), false);
+    }
   }
   return { files, diagnostics };
+}
+
+/** Regular files, and symbolic links whose target is a regular file (a dangling link is not listed). */
+function isFileOrLinkToFile(entry: string): boolean {
+  try {
+    return fs.statSync(entry).isFile();
+  } catch {
+    return false;
+  }
 }
 
 function buildIgnore(options: DiscoverOptions, realRoot: string): Ignore {

@@ -21,9 +21,10 @@ interface Run {
 }
 
 /** Runs dist/action.js the way the Actions runner does: INPUT_* variables, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files. */
-function runAction(runtime: Runtime, fixture: string, inputs: Record<string, string> = {}): Run {
+function runAction(runtime: Runtime, fixture: string, inputs: Record<string, string> = {}, prepare?: (workspace: string) => void): Run {
   const workspace = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'cors-lint-action-')));
   fs.cpSync(path.join(here, 'fixtures', fixture), workspace, { recursive: true });
+  prepare?.(workspace);
   const files = fs.mkdtempSync(path.join(os.tmpdir(), 'cors-lint-runner-'));
   const outputFile = path.join(files, 'output');
   const summaryFile = path.join(files, 'summary');
@@ -88,9 +89,13 @@ describe('GitHub Action (dist/action.js under Node 24)', () => {
     expect(Number(run.outputs.errors)).toBe(results.filter((r) => r.level === 'error').length);
     expect(Number(run.outputs.errors)).toBeGreaterThan(0);
 
-    // The Nginx server sends `*` together with credentials (line 4, the quoted value at column 48).
-    const nginx = results.find((r) => r.locations[0]!.physicalLocation.artifactLocation.uri === 'nginx/site.conf' && r.ruleId === 'credentials-with-wildcard-origin');
-    expect(nginx?.locations[0]!.physicalLocation.region).toMatchObject({ startLine: 4, startColumn: 48 });
+    // One finding per stack, at the offending value: the bundle finds the Python parser's wasm,
+    // and parses TypeScript/JavaScript and Nginx.
+    const at = (uri: string, ruleId: string) =>
+      results.find((r) => r.locations[0]!.physicalLocation.artifactLocation.uri === uri && r.ruleId === ruleId)?.locations[0]!.physicalLocation.region;
+    expect(at('nginx/site.conf', 'credentials-with-wildcard-origin')).toMatchObject({ startLine: 4, startColumn: 48 });
+    expect(at('api/main.py', 'credentials-with-wildcard-origin')).toMatchObject({ startLine: 8, startColumn: 20 });
+    expect(at('web/server.js', 'reflected-origin')).toMatchObject({ startLine: 5, startColumn: 24 });
 
     // One annotation per finding, in the same order, then the failure message.
     const lines = annotations(run.stdout);
@@ -125,6 +130,17 @@ describe('GitHub Action (dist/action.js under Node 24)', () => {
     expect(run.status).toBe(1);
     expect(annotations(run.stdout)).toEqual([]);
     expect(run.stdout).toMatch(/^::error::cors-lint: \d+ findings? at or above fail-on=warning$/m);
+  }, 180_000);
+
+  it('reports only findings missing from the baseline input', () => {
+    const cli = path.join(root, 'dist/cli.js');
+    const run = runAction(runtime, 'workspace', { baseline: 'cors-lint-baseline.json' }, (workspace) => {
+      const write = spawnSync(runtime.node, [cli, '.', '--write-baseline', 'cors-lint-baseline.json'], { cwd: workspace, encoding: 'utf8' });
+      expect(write.status, write.stderr).toBe(0);
+    });
+    expect(run.status, run.stdout + run.stderr).toBe(0);
+    expect(run.outputs).toMatchObject({ findings: '0', errors: '0' });
+    expect(annotations(run.stdout)).toEqual([]);
   }, 180_000);
 
   it('passes on a clean workspace with a readable summary', () => {

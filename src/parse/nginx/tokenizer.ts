@@ -50,7 +50,7 @@ export class Lexer {
     }
     const start = this.pos;
     const c = text[start]!;
-    if (c === '{' && text[start + 1] === '{') return this.word(start);
+    if (c === '{' && text[start + 1] === '{' && closesOnLine(text, start + 2, '}}')) return this.word(start);
     if (c === ';' || c === '{' || c === '}') {
       this.pos++;
       return { kind: c, start, end: start + 1 };
@@ -102,8 +102,7 @@ export class Lexer {
       const close = c === '{' && text[i + 1] === '{' ? '}}' : c === '<' && text.startsWith('<%=', i) ? '%>' : undefined;
       if (close) {
         const end = text.indexOf(close, i + 2);
-        const lineEnd = text.indexOf('\n', i);
-        if (end >= 0 && (lineEnd < 0 || end < lineEnd)) {
+        if (closesOnLine(text, i + 2, close)) {
           value += text.slice(i, end + 2);
           i = end + 2;
           continue;
@@ -116,7 +115,7 @@ export class Lexer {
         i = stop;
         continue;
       }
-      if (SPACE.has(c) || c === ';' || c === '{') break;
+      if ((SPACE.has(c) || c === ';' || c === '{') && i > start) break;
       value += c;
       i++;
     }
@@ -152,4 +151,11 @@ function unescape(c: string): string {
     default:
       return `\\${c}`;
   }
+}
+
+/** A template marker closes on the same line (an unclosed `{{` is ordinary text). */
+function closesOnLine(text: string, from: number, close: string): boolean {
+  const end = text.indexOf(close, from);
+  const lineEnd = text.indexOf('\n', from);
+  return end >= 0 && (lineEnd < 0 || end < lineEnd);
 }

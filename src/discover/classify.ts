@@ -7,6 +7,8 @@ const TYPE_DECLARATIONS = /\.d\.[cm]?ts$/i;
 /** Template suffixes that wrap an nginx file: nginx.conf.j2, default.conf.tmpl, site.conf.template. */
 const TEMPLATE_SUFFIX = /\.(?:j2|jinja2?|tpl|tmpl|template|erb|mustache|hbs|gotmpl)$/i;
 const NGINX_NAME = /(?:^nginx\.conf$|\.conf$|\.nginx$|\.vhost$)/i;
+/** Files in nginx folders that are something else: docs, data, certificates, scripts, expected outputs. */
+const NOT_NGINX = /\.(?:md|rst|txt|json|ya?ml|toml|ini|xml|csv|log|out|snap|expected|diff|patch|sh|bash|ps1|lua|js|py|rb|go|crt|cer|key|pem|der|p12|html?|css|svg|png|jpe?g|gif|ico|gz|zip|tar|bak|orig|swp)$/i;
 /** Folders whose files are nginx configuration whatever their name. */
 const NGINX_FOLDERS = new Set(['nginx', 'conf.d', 'sites-available', 'sites-enabled', 'snippets', 'nginx-conf', 'vhosts.d']);
 
@@ -18,7 +20,7 @@ export function classify(filePath: string): Language | undefined {
   const untemplated = base.replace(TEMPLATE_SUFFIX, '');
   if (NGINX_NAME.test(untemplated) || /^nginx/i.test(untemplated)) return 'nginx';
   const folders = path.dirname(filePath).split(/[\\/]/);
-  if (folders.some((f) => NGINX_FOLDERS.has(f.toLowerCase())) && !/\.(?:md|txt|json|ya?ml|sh|lua|crt|key|pem|html?)$/i.test(base)) {
+  if (folders.some((f) => NGINX_FOLDERS.has(f.toLowerCase())) && !NOT_NGINX.test(base)) {
     return 'nginx';
   }
   return undefined;

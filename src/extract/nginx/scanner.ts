@@ -44,7 +44,9 @@ export const nginxScanner: Scanner = {
         policies.push(policy);
       }
     }
-    return { policies, diagnostics: loader.diagnostics };
+    // Other files under the root were only read to find includers: their own problems are not this run's.
+    const reachedPaths = new Set([...reachedAll].map((f) => project.displayPath(f)));
+    return { policies, diagnostics: loader.diagnostics.filter((d) => reachedPaths.has(d.file)) };
   },
 };
 

@@ -11,3 +11,15 @@ export function isTemplatePath(p: string): boolean {
 export function mentionsCors(text: string): boolean {
   return /access-control-|\$http_origin|cors|\binclude\s/i.test(text);
 }
+
+/**
+ * `*.conf` is also the extension of supervisord, redis, fontconfig... files. Only text with nginx
+ * structure (blocks, directives ending in `;`) or nginx header directives is parsed, so those files
+ * never produce parse errors.
+ */
+export function isNginxText(text: string): boolean {
+  return (
+    /(?:^|[;{}\s])(?:http|server|location|events|upstream|map|if|types|stream)\s[^;{}]*\{/m.test(text) ||
+    /^\s*(?:add_header|more_set_headers|proxy_hide_header|proxy_pass|include|set|return|listen|server_name|root)\s[^;\n]*;/m.test(text)
+  );
+}

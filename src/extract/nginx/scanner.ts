@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { CorsPolicy, SourceFile } from '../../model/types.js';
 import type { Project, ScanResult, Scanner } from '../scanner.js';
 import { analyseRoot, policiesOf, type AnalysedConfig } from './analyze.js';
-import { mentionsCors } from './files.js';
+import { isNginxText, mentionsCors } from './files.js';
 import { IncludeLoader } from './includes.js';
 
 /**
@@ -15,6 +15,7 @@ export const nginxScanner: Scanner = {
   mentionsCors,
   async scan(files: SourceFile[], project: Project): Promise<ScanResult> {
     const loader = new IncludeLoader(project);
+    files = files.filter((f) => isNginxText(f.text));
     const corsFiles = new Map(files.map((f) => [f.absPath, f]));
     const configs: AnalysedConfig[] = [];
     const reachedAll = new Set<string>();
@@ -64,7 +65,7 @@ function findRoots(project: Project, loader: IncludeLoader, corsFiles: Map<strin
   for (const file of nginxFiles) {
     const known = corsFiles.get(file)?.text;
     const text = known ?? textOf(project, file);
-    if (text === undefined || !/\binclude\s/.test(text)) continue;
+    if (text === undefined || !/\binclude\s/.test(text) || !isNginxText(text)) continue;
     const parsed = loader.load(file, known ?? text);
     if ('error' in parsed) continue;
     for (const prefix of prefixes(file, project.root)) {

@@ -58,11 +58,12 @@ export function parseNginx(text: string, file: string, options: ParseOptions = {
         parseBlock(depth + 1, t.start); // skip its contents, keep going after it
         continue;
       }
-      directives.push(parseDirective(t as Extract<Token, { kind: 'word' }>, depth));
+      const d = parseDirective(t as Extract<Token, { kind: 'word' }>, depth);
+      if (d) directives.push(d);
     }
   };
 
-  const parseDirective = (nameToken: Extract<Token, { kind: 'word' }>, depth: number): NginxDirective => {
+  const parseDirective = (nameToken: Extract<Token, { kind: 'word' }>, depth: number): NginxDirective | undefined => {
     const args: NginxWord[] = [];
     let lastEnd = nameToken.end;
     const directive = (end: number): NginxDirective => ({
@@ -99,9 +100,11 @@ export function parseNginx(text: string, file: string, options: ParseOptions = {
         pushedBack = t;
         return directive(lastEnd);
       }
+      // Cut off by the end of file (often an unterminated quote swallowed the rest): its arguments are
+      // not what the author wrote, so it is dropped rather than guessed.
       lexer.error(t.start, `unexpected end of file: directive "${nameToken.value}" is not terminated by ";"`);
       pushedBack = t;
-      return directive(lastEnd);
+      return undefined;
     }
   };
   const { directives } = parseBlock(0, 0);

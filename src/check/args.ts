@@ -8,6 +8,8 @@ export interface CheckArgs {
   origin?: string;
   /** credentials: 'include' (the browser also sends a Cookie header). */
   credentials: boolean;
+  /** With credentials: no Cookie header yet (the login call); default false (cookies are sent). */
+  noCookie?: boolean;
   /** Request method; default GET. */
   method: string;
   /** Request headers the page sets: `X-Token` or `Content-Type: application/json`. */
@@ -33,6 +35,7 @@ per configuration, whether the browser lets the page read the response.
 Options:
   --origin <origin>      the page's origin, e.g. http://localhost:3000 (omit: no Origin header)
   --credentials          credentials: 'include' (cookies are sent)
+  --no-cookie            with --credentials: the browser holds no cookie for the API yet
   -X, --method <method>  request method (default GET)
   -H, --header <header>  a request header the page sets, e.g. 'Authorization' or
                          'Content-Type: application/json' (repeatable)
@@ -74,6 +77,7 @@ export function parseCheckArgs(argv: string[], cwd?: string): CheckArgs | 'help'
       options: {
         origin: { type: 'string' },
         credentials: { type: 'boolean', default: false },
+        'no-cookie': { type: 'boolean', default: false },
         method: { type: 'string', short: 'X', default: 'GET' },
         header: { type: 'string', short: 'H', multiple: true },
         headers: { type: 'string', multiple: true },
@@ -102,6 +106,7 @@ export function parseCheckArgs(argv: string[], cwd?: string): CheckArgs | 'help'
   const args: CheckArgs = {
     origin: v.origin as string | undefined,
     credentials: Boolean(v.credentials),
+    noCookie: Boolean(v['no-cookie']),
     method,
     headers,
     paths: parsed.positionals,

@@ -46,7 +46,7 @@ function sourceLine(cwd: string, span: Span): string | undefined {
 
 function describeRequest(r: SimRequest): string {
   const parts = [`${r.method.toUpperCase()} ${r.path ?? '/'}`, r.origin === undefined ? 'without an Origin header' : `from ${r.origin}`];
-  if (r.credentials) parts.push("with credentials: 'include'");
+  if (r.credentials) parts.push(`with credentials: 'include'${r.cookie === false ? ' (no cookie yet)' : ''}`);
   if (r.requestHeaders.length) parts.push(`with headers ${r.requestHeaders.join(', ')}`);
   return parts.join(' ');
 }

@@ -92,6 +92,7 @@ export async function runCheck(args: CheckArgs): Promise<CheckRun> {
     origin: args.origin,
     method: args.method || 'GET',
     credentials: args.credentials,
+    cookie: args.noCookie ? false : undefined,
     requestHeaders: args.headers,
     path: args.path,
     appStatus: args.appStatus,

@@ -35,7 +35,7 @@ export function browserRequests(req: SimRequest): BrowserRequests {
   const actualHeaders: Record<string, string> = {};
   for (const h of pageHeaders) actualHeaders[h.name.toLowerCase()] = h.value ?? (h.name.toLowerCase() === 'content-type' ? 'application/json' : '1');
   if (req.origin !== undefined) actualHeaders['origin'] = req.origin;
-  if (req.credentials) actualHeaders['cookie'] = SIMULATED_COOKIE;
+  if (req.credentials && req.cookie !== false) actualHeaders['cookie'] = SIMULATED_COOKIE;
   const actual: HttpRequest = { method, path, headers: actualHeaders };
   const wantsPreflight = req.origin !== undefined && (req.preflight ?? needsPreflight(method, pageHeaders));
   let preflight: HttpRequest | null = null;
@@ -153,7 +153,7 @@ export function simulate(policy: CorsPolicy, req: SimRequest): SimResult {
     actual,
     verdict: {
       allowed: true,
-      reason: `${lead} carries ${parts.join(' and ')}${credentials ? ', so the page can read it with credentials' : ''}${dropped}.`,
+      reason: `${lead} carries ${parts.join(' and ')}${credentials ? ', so the page can read it with credentials' : ''}${dropped}.${actualResponse.note ? ` ${actualResponse.note}` : ''}`,
       span: blameSpan(policy, 'allowed', actualResponse),
     },
   };

@@ -8,6 +8,8 @@ export interface SimRequest {
   method: string;
   /** credentials: 'include'. The browser then also sends a Cookie header (assumed to have cookies). */
   credentials: boolean;
+  /** Whether a credentialed request carries a Cookie header; default true (false: no cookie set yet, e.g. the login call). */
+  cookie?: boolean;
   /** Headers the page sets: `X-Token` or `Content-Type: application/json`. A name without a value is not safelisted. */
   requestHeaders: string[];
   /** Force (true) or suppress (false) the preflight; absent = decided by the Fetch standard. */
@@ -37,6 +39,8 @@ export interface HttpResponse {
   headerSpans?: Record<string, Span>;
   /** Short explanation of who produced the response (`CORSMiddleware preflight`, `route handler`). */
   producedBy?: string;
+  /** A fact about this answer worth telling the user (Starlette echoes only because of the Cookie). */
+  note?: string;
   /** Why the status is not 2xx, when the CORS layer rejects (Starlette "Disallowed CORS method"). */
   statusCause?: 'origin' | 'methods' | 'headers';
 }

@@ -129,7 +129,11 @@ function actual(cfg: StarletteConfig, request: HttpRequest, status: number): Htt
     setHeader(headers, 'Access-Control-Allow-Origin', origin);
     if (atLeast(cfg.version, '0.15.0') || !cfg.allowAll) appendVaryRaw(headers, 'Origin');
   }
-  return { status, headers, producedBy: 'route handler, headers added by CORSMiddleware' };
+  const note =
+    cfg.allowAll && !atLeast(cfg.version, '1.0.0') && cfg.credentials && request.headers['cookie'] !== undefined
+      ? `Starlette ${cfg.version ?? ''} echoes the Origin only because the request carries a Cookie; a credentialed request without cookies gets '*' and is blocked.`.replace('  ', ' ')
+      : undefined;
+  return { status, headers, producedBy: 'route handler, headers added by CORSMiddleware', note };
 }
 
 export const starletteResponder: Responder = (policy, request, app) => {

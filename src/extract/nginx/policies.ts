@@ -239,8 +239,14 @@ function preflightOf(block: Block, sets: HeaderSet[], scope: VarScope): Valued<P
   const options = (name: string) => (name === 'request_method' ? 'OPTIONS' : undefined);
   // The header sets the request may end up with: an `if` that surely matches replaces them, one that
   // depends on something else (the Origin) may or may not apply.
+  // limit_except applies before the rewrite phase: for a method it does not list, the location's own
+  // if/return never run (verified against nginx 1.22 in the conformance test).
+  const limit = block.children.find((c) => c.kind === 'limit_except' && !c.methods?.includes('OPTIONS'));
+  if (limit && limit.body.some((d) => d.name === 'deny' || d.name === 'auth_basic' || d.name === 'auth_request')) {
+    return { value: 'not-handled', span: limit.headerSpan, why: `${limit.label} denies OPTIONS (403)` };
+  }
   let candidates: HeaderSet[] = [sets[0]!];
-  for (const d of block.body) {
+  for (const d of limit ? [] : block.body) {
     if (d.name === 'if') {
       const child = block.children.find((c) => c.directive === d);
       if (!child?.condition) continue;
@@ -254,10 +260,6 @@ function preflightOf(block: Block, sets: HeaderSet[], scope: VarScope): Valued<P
       const code = returnOf(block);
       if (code !== undefined) return answer(code, candidates, block, scope);
     }
-  }
-  const limit = block.children.find((c) => c.kind === 'limit_except' && !c.methods?.includes('OPTIONS'));
-  if (limit && limit.body.some((d) => d.name === 'deny' || d.name === 'auth_basic' || d.name === 'auth_request')) {
-    return { value: 'not-handled', span: limit.headerSpan, why: `${limit.label} denies OPTIONS (403)` };
   }
   const handler = block.body.find((d) => CONTENT_HANDLERS.test(d.name));
   if (handler) return { value: 'passthrough', span: handler.span, why: `OPTIONS goes to ${handler.name} ${handler.args[0]?.value ?? ''}`.trim() };

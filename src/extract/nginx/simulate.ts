@@ -83,7 +83,9 @@ export function simulate(tree: Block, maps: Map<string, MapDef>, req: SimRequest
       conf = location;
       const limit = location.children.find((c) => c.kind === 'limit_except');
       if (limit && !allows(limit.methods ?? [], req.method)) conf = limit;
-      const returned = run(location);
+      // The limit_except configuration replaces the location's for other methods before the rewrite
+      // phase, and it has no rewrite directives of its own: the location's `if`/`return` do not run.
+      const returned = run(conf === limit ? limit : location);
       if (!returned) {
         if (conf.kind === 'limit_except' && conf.body.some((d) => d.name === 'deny' && d.args[0]?.value === 'all')) status = 403;
         else status = content(location, req.method, options);

@@ -22,11 +22,13 @@ if (!available && process.env.CI !== 'true') console.log(`skipping nginx conform
 const PATHS = [
   '/inherit', '/inherit-error', '/own', '/always', '/empty', '/map', '/map-error', '/map-default',
   '/preflight', '/preflight-lost', '/if-origin', '/if-headers', '/if-inherit', '/nested', '/nested/inner',
-  '/nested/plain', '/static', '/limit', '/limit-own', '/regex/a.json', '/regex/a.JSON', '/unmatched',
+  '/nested/plain', '/static', '/limit', '/limit-own', '/regex/a.json', '/regex/a.JSON', '/unmatched', '/hosts',
+  '/if-then-return', '/limit-return', '/merge-more/deep', '/merge-more/re', '/merge-more/x',
 ];
 const ORIGINS = [
   undefined, 'https://app.example.com', 'https://APP.example.com', 'https://x.partner.example', 'https://X.partner.example',
   'https://admin.EXAMPLE.com', 'https://a.example.com', 'https://b.example.com.evil', 'https://evil.com', 'null',
+  'https://x.example.net', 'https://example.net', 'http://a.b.example.info', 'https://example.info',
 ];
 const METHODS = ['GET', 'OPTIONS', 'POST', 'DELETE'];
 

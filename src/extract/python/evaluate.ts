@@ -220,12 +220,49 @@ export class Evaluator {
       const seesAll = scope.type === 'module' && innermost?.type !== 'module';
       const before = bindings.filter((b) => (seesAll ? !contains(b.node, use) : b.node.endIndex <= use.startIndex || isDefinitionBefore(b, use)));
       const binding = before[before.length - 1];
-      if (binding) return this.evalBinding(binding, name, mod);
+      if (!binding) continue;
+      const branch = enclosingIf(binding.node, scope);
+      if (branch && !contains(branch, use)) return this.branchValue(branch, before, name, mod);
+      return this.evalBinding(binding, name, mod);
     }
     const star = this.lookupStar(name, mod, use.startIndex);
     if (star) return star;
     if (BUILTINS.has(name)) return { t: 'sym', qname: `builtins.${name}` };
     return unknown(`${name} is not defined in ${mod.path}`);
+  }
+
+  /**
+   * A name bound inside `if`/`elif`/`else`: the branch whose condition can be decided, otherwise
+   * every branch's value (lists are joined, so an origin allowed in any configuration is seen).
+   */
+  private branchValue(ifNode: PyNode, bindings: Binding[], name: string, mod: PyModule): PyValue {
+    const fallthrough = () => this.lookupName(name, ifNode, mod);
+    const arms: Array<{ cond: PyNode | null; body: PyNode | null }> = [
+      { cond: ifNode.childForFieldName('condition'), body: ifNode.childForFieldName('consequence') },
+    ];
+    for (const alt of ifNode.childrenForFieldName('alternative')) {
+      if (alt.type === 'elif_clause') arms.push({ cond: alt.childForFieldName('condition'), body: alt.childForFieldName('consequence') });
+      else arms.push({ cond: null, body: alt.childForFieldName('body') });
+    }
+    if (arms[arms.length - 1]!.cond !== null) arms.push({ cond: null, body: null });
+    const valueOf = (body: PyNode | null): PyValue => {
+      const inside = body ? bindings.filter((b) => contains(body, b.node)) : [];
+      const last = inside[inside.length - 1];
+      if (!last) return fallthrough();
+      const nested = enclosingIf(last.node, body!);
+      return nested && nested.id !== ifNode.id ? this.branchValue(nested, inside, name, mod) : this.evalBinding(last, name, mod);
+    };
+    const candidates: PyValue[] = [];
+    let undecided: PyNode | undefined;
+    for (const arm of arms) {
+      const t = arm.cond ? truthy(this.eval(arm.cond, mod)) : true;
+      if (t === false) continue;
+      if (t === true && !undecided) return valueOf(arm.body);
+      undecided ??= arm.cond ?? undefined;
+      candidates.push(valueOf(arm.body));
+      if (t === true) break;
+    }
+    return union(candidates, undecided?.text ?? '');
   }
 
   /** The final module-level value of `name` in `mod`, or undefined when the module does not bind it. */
@@ -791,6 +828,37 @@ export class Evaluator {
     const parts = sep === undefined ? s.v.split(/\s+/).filter((p) => p.length > 0) : s.v.split(sep);
     return { t: 'seq', kind: 'list', items: parts.map((p) => ({ ...s, v: p })), span: s.span ?? span, useSpan: s.useSpan, envDriven: s.envDriven, source: s.source };
   }
+}
+
+/** The nearest `if` statement around `node` below `scope`. */
+function enclosingIf(node: PyNode, scope: PyNode): PyNode | undefined {
+  for (let n = node.parent; n && n.id !== scope.id; n = n.parent) {
+    if (n.type === 'if_statement') return n;
+    if (n.type === 'function_definition' || n.type === 'class_definition') return undefined;
+  }
+  return undefined;
+}
+
+/** Values of the branches of a condition the scanner cannot decide. */
+function union(values: PyValue[], condition: string): PyValue {
+  const [first] = values;
+  if (!first) return unknown(`depends on the condition ${truncateText(condition)}`);
+  if (first.t === 'seq' && values.every((v) => v.t === 'seq')) {
+    const items: PyValue[] = [];
+    const seen = new Set<string>();
+    for (const v of values as Array<Extract<PyValue, { t: 'seq' }>>) {
+      for (const item of v.items) {
+        const key = `${item.t}:${'v' in item ? String(item.v) : describe(item)}:${item.span ? `${item.span.file}:${item.span.line}:${item.span.column}` : ''}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        items.push(item);
+      }
+    }
+    return { ...first, items };
+  }
+  const scalar = (v: PyValue) => (v.t === 'str' || v.t === 'num' || v.t === 'bool' ? `${v.t}:${String(v.v)}` : undefined);
+  if (scalar(first) !== undefined && values.every((v) => scalar(v) === scalar(first))) return first;
+  return unknown(`depends on the condition ${truncateText(condition)} (${values.map(describe).join(' or ')})`);
 }
 
 function contains(outer: PyNode, inner: PyNode): boolean {

@@ -188,4 +188,43 @@ app.add_middleware(CORSMiddleware, **OPTS)
     expect(at(p.credentials.definedAt)).toBe(range(code, 'allow_credentials=True'));
     expect(shapes(p.origins)).toEqual([{ kind: 'exact', origin: 'https://a.example' }]);
   });
+
+  test('if/else with an undecidable condition: every branch counts (an origin allowed in any configuration is seen)', async () => {
+    const { origins } = await originsOf(
+      'if os.getenv("DEBUG"):\n    ORIGINS = ["*"]\nelse:\n    ORIGINS = ["https://prod.example"]',
+      'ORIGINS',
+    );
+    expect(shapes(origins)).toEqual([{ kind: 'any' }, { kind: 'exact', origin: 'https://prod.example' }]);
+  });
+
+  test('if/elif/else with a decidable condition picks its branch', async () => {
+    const { origins } = await originsOf(
+      'ENV = "prod"\nif ENV == "dev":\n    ORIGINS = ["*"]\nelif ENV == "prod":\n    ORIGINS = ["https://prod.example"]\nelse:\n    ORIGINS = []',
+      'ORIGINS',
+    );
+    expect(shapes(origins)).toEqual([{ kind: 'exact', origin: 'https://prod.example' }]);
+  });
+
+  test('a default overridden inside an if without else keeps both possibilities', async () => {
+    const { origins } = await originsOf(
+      'ORIGINS = ["https://prod.example"]\nif os.getenv("DEV"):\n    ORIGINS = ["http://localhost:3000"]',
+      'ORIGINS',
+    );
+    expect(shapes(origins)).toEqual([
+      { kind: 'exact', origin: 'http://localhost:3000' },
+      { kind: 'exact', origin: 'https://prod.example' },
+    ]);
+  });
+
+  test('a scalar that differs between branches is unknown and names the condition', async () => {
+    const code = `${HEAD}if os.getenv("DEV"):
+    CRED = True
+else:
+    CRED = False
+app.add_middleware(CORSMiddleware, allow_origins=["https://a.example"], allow_credentials=CRED)
+`;
+    const p = await onePolicy(code);
+    expect(p.credentials.value).toBe('unknown');
+    expect(p.credentials.why).toContain('depends on the condition os.getenv("DEV")');
+  });
 });

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Diagnostic, Finding, Severity } from '../model/types.js';
 import type { Formatter } from './formatter.js';
 
@@ -5,10 +6,25 @@ import type { Formatter } from './formatter.js';
  * GitHub Actions workflow commands (`--format github`): one `::error file=…::message` line per
  * finding, which the runner turns into annotations on the pull request diff.
  */
-export const formatGithub: Formatter = ({ result }) => {
-  const lines = [...result.findings.map(findingCommand), ...result.diagnostics.map(diagnosticCommand)];
+export const formatGithub: Formatter = ({ result, cwd }) => {
+  // Annotations need repository-relative paths, also when cors-lint runs in a sub-folder.
+  const root = repositoryRoot(process.env, cwd);
+  const rel = (file: string) => (root === cwd || file === '.' ? file : path.relative(root, path.resolve(cwd, file)).split(path.sep).join('/'));
+  const lines = [
+    ...result.findings.map((f) => findingCommand({ ...f, location: { ...f.location, file: rel(f.location.file) } })),
+    ...result.diagnostics.map((d) => diagnosticCommand({ ...d, file: d.file && !d.file.includes(', ') ? rel(d.file) : d.file })),
+  ];
   return lines.length ? `${lines.join('\n')}\n` : '';
 };
+
+/** The checkout (GITHUB_WORKSPACE) when `cwd` lies inside it, else `cwd`. */
+export function repositoryRoot(env: NodeJS.ProcessEnv, cwd: string): string {
+  const workspace = env.GITHUB_WORKSPACE ? path.resolve(env.GITHUB_WORKSPACE) : undefined;
+  const current = path.resolve(cwd);
+  if (!workspace) return current;
+  const rel = path.relative(workspace, current);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel)) ? workspace : current;
+}
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', note: 'notice' };
 

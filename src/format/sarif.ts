@@ -8,6 +8,7 @@ import type { Diagnostic, Finding, Severity, Span } from '../model/types.js';
 import { packageVersion, ruleReadmePath } from '../package-root.js';
 import type { AnyRule } from '../rules/define-rule.js';
 import type { Formatter } from './formatter.js';
+import { repositoryRoot } from './github.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const INFORMATION_URI = 'https://github.com/cors-lint/cors-lint';
@@ -23,13 +24,18 @@ export interface SarifOptions {
   version?: string;
   /** The rule's README (Markdown) for help.markdown; undefined when there is none. */
   readme?: (ruleId: string) => string | undefined;
+  /**
+   * The folder result URIs are relative to (`%SRCROOT%`); default the current directory. Inside GitHub
+   * Actions it is the workspace, so a run from a sub-folder still gives repository-relative paths.
+   */
+  srcRoot?: string;
   /** The repository and commit the scanned tree is (GitHub Actions: from GITHUB_* variables). */
   versionControl?: { repositoryUri: string; revisionId?: string; branch?: string };
 }
 
 /** SARIF 2.1.0 for GitHub code scanning (`--format sarif`). */
 export const formatSarif: Formatter = ({ result, cwd }) =>
-  `${JSON.stringify(buildSarif(result, cwd, { versionControl: githubVersionControl(process.env) }), null, 2)}\n`;
+  `${JSON.stringify(buildSarif(result, cwd, { versionControl: githubVersionControl(process.env), srcRoot: repositoryRoot(process.env, cwd) }), null, 2)}\n`;
 
 /** The checked-out repository and commit inside a GitHub Actions run, else undefined. */
 export function githubVersionControl(env: NodeJS.ProcessEnv): SarifOptions['versionControl'] {
@@ -48,6 +54,8 @@ export function buildSarif(result: LintResult, cwd: string, options: SarifOption
   const ruleIndex = new Map(rules.map((rule, index) => [rule.meta.id, index]));
   const occurrences = new Map<string, number>();
   const source = sourceLines(cwd);
+  const srcRoot = path.resolve(options.srcRoot ?? cwd);
+  const uriOf = (file: string) => relativeUri(path.relative(srcRoot, path.resolve(cwd, file)).split(path.sep).join('/'));
 
   const results = result.findings.map((finding): Sarif.Result => {
     const index = ruleIndex.get(finding.ruleId);
@@ -61,7 +69,7 @@ export function buildSarif(result: LintResult, cwd: string, options: SarifOption
       ...(index !== undefined ? { ruleIndex: index } : {}),
       level: finding.severity,
       message: { text: messageText(finding) },
-      locations: [{ physicalLocation: physicalLocation(finding.location, source(finding.location.file)) }],
+      locations: [{ physicalLocation: physicalLocation(finding.location, uriOf, source(finding.location.file)) }],
       partialFingerprints: { [FINGERPRINT_KEY]: `${fingerprint}:${occurrence}` },
       ...(finding.witness !== undefined ? { properties: { witness: finding.witness } } : {}),
     };
@@ -82,12 +90,12 @@ export function buildSarif(result: LintResult, cwd: string, options: SarifOption
             rules: rules.map((rule) => describeRule(rule, readme(rule.meta.id))),
           },
         },
-        originalUriBaseIds: { [SRCROOT]: { uri: directoryUri(cwd) } },
+        originalUriBaseIds: { [SRCROOT]: { uri: directoryUri(srcRoot) } },
         ...(options.versionControl ? { versionControlProvenance: [{ ...options.versionControl, mappedTo: { uriBaseId: SRCROOT } }] } : {}),
         invocations: [
           {
             executionSuccessful: !internalError,
-            toolExecutionNotifications: result.diagnostics.map((d) => notification(d, cwd)),
+            toolExecutionNotifications: result.diagnostics.map((d) => notification(d, cwd, uriOf)),
           },
         ],
         columnKind: 'utf16CodeUnits',
@@ -123,12 +131,12 @@ function problemSeverity(severity: Severity): string {
   return severity === 'note' ? 'recommendation' : severity;
 }
 
-function physicalLocation(span: Span, lines: string[] | undefined): Sarif.PhysicalLocation {
+function physicalLocation(span: Span, uriOf: (file: string) => string, lines: string[] | undefined): Sarif.PhysicalLocation {
   const where = region(span);
   const snippet = lines ? regionText(lines, where) : undefined;
   const context = lines ? contextRegion(lines, where) : undefined;
   return {
-    artifactLocation: { uri: relativeUri(span.file), uriBaseId: SRCROOT },
+    artifactLocation: { uri: uriOf(span.file), uriBaseId: SRCROOT },
     region: snippet !== undefined ? { ...where, snippet: { text: snippet } } : where,
     ...(context ? { contextRegion: context } : {}),
   };
@@ -178,12 +186,12 @@ function region(span: Span): Sarif.Region {
   return { startLine, startColumn, endLine, endColumn };
 }
 
-function notification(d: Diagnostic, cwd: string): Sarif.Notification {
+function notification(d: Diagnostic, cwd: string, uriOf: (file: string) => string): Sarif.Notification {
   const hasFile = d.file !== '.' && d.file !== '' && fs.existsSync(path.resolve(cwd, d.file));
   const location: Sarif.Location | undefined = hasFile
     ? {
         physicalLocation: {
-          artifactLocation: { uri: relativeUri(d.file), uriBaseId: SRCROOT },
+          artifactLocation: { uri: uriOf(d.file), uriBaseId: SRCROOT },
           ...(d.line !== undefined ? { region: { startLine: Math.max(1, d.line), startColumn: Math.max(1, d.column ?? 1) } } : {}),
         },
       }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { escapeData, escapeProperty, formatGithub } from '../../src/format/github.js';
 import { finding, sampleResult } from './sample.js';
 
@@ -28,6 +28,18 @@ describe('GitHub workflow commands', () => {
     expect(out).toBe(
       '::error file=we%2Cird%3Adir/a.py,line=1,col=1,endLine=1,endColumn=6,title=credentials-with-wildcard-origin::first line%0Asecond 50%25%0Awitness: https://a.example\n',
     );
+  });
+
+  afterEach(() => vi.unstubAllEnvs());
+
+  it('gives repository-relative paths when run in a sub-folder of the GitHub workspace', () => {
+    vi.stubEnv('GITHUB_WORKSPACE', '/home/runner/work/repo/repo');
+    const result = sampleResult([finding({ file: 'app/main.py', line: 2 })], { diagnostics: [{ kind: 'parse-error', file: 'x.py', message: 'bad', line: 1, column: 1 }] });
+    const out = formatGithub({ result, cwd: '/home/runner/work/repo/repo/backend', color: false });
+    expect(out).toContain('::error file=backend/app/main.py,line=2,');
+    expect(out).toContain('file=backend/x.py,line=1');
+    // Outside the workspace, paths stay as they are.
+    expect(formatGithub({ result, cwd: '/elsewhere', color: false })).toContain('::error file=app/main.py,line=2,');
   });
 
   it('reports diagnostics as annotations too, and nothing at all for a clean run', () => {

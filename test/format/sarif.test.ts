@@ -69,6 +69,15 @@ describe('SARIF output', () => {
     expect(b!.properties).toBeUndefined();
   });
 
+  it('makes URIs relative to another source root when asked (a run from a sub-folder of the checkout)', () => {
+    const sub = sarifOf(result, path.join(dir, 'app'));
+    const nested = buildSarif(sampleResult([finding({ file: 'main.py', line: 5, column: 5 })]), path.join(dir, 'app'), { rules: sampleRules, version: '1', readme, srcRoot: dir });
+    expect(nested.runs[0]!.originalUriBaseIds).toEqual({ '%SRCROOT%': { uri: `${pathToFileURL(dir).href}/` } });
+    expect(nested.runs[0]!.results![0]!.locations![0]!.physicalLocation!.artifactLocation).toEqual({ uri: 'app/main.py', uriBaseId: '%SRCROOT%' });
+    expect(nested.runs[0]!.results![0]!.locations![0]!.physicalLocation!.region!.snippet).toEqual({ text: 'allow' });
+    expect(sub.runs[0]!.originalUriBaseIds).toEqual({ '%SRCROOT%': { uri: `${pathToFileURL(path.join(dir, 'app')).href}/` } });
+  });
+
   it('turns diagnostics into tool execution notifications with locations', () => {
     const invocation = run.invocations![0]!;
     expect(invocation.executionSuccessful).toBe(true);

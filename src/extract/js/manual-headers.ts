@@ -19,7 +19,8 @@ interface HeaderWrite {
   value: JsValue;
   span: Span;
   combine: 'add' | 'replace';
-  call: TSESTree.CallExpression;
+  /** The call (or object property) that writes the header. */
+  call: Node;
   method: string;
   receiverText: string;
   owner: FunctionNode | TSESTree.Program;
@@ -48,7 +49,12 @@ export function manualHeaderPolicies(mod: JsModule, ev: Evaluator, registrations
 
 function collectWrites(mod: JsModule, ev: Evaluator): HeaderWrite[] {
   const out: HeaderWrite[] = [];
+  const seen = new Set<Node>();
   for (const node of mod.scopes.nodes) {
+    if (node.type === 'ObjectExpression') {
+      out.push(...headerObjectWrites(mod, ev, node, seen));
+      continue;
+    }
     if (node.type !== 'CallExpression') continue;
     const callee = unwrap(node.callee);
     const owner = mod.scopes.enclosingFunction(node) ?? mod.program;
@@ -88,6 +94,36 @@ function collectWrites(mod: JsModule, ev: Evaluator): HeaderWrite[] {
   return out;
 }
 
+/**
+ * Header objects returned or passed as data: `{ headers: { 'Access-Control-Allow-Origin': '*' } }`
+ * (fetch Response, AWS Lambda proxy results, Next.js) and `{ key: 'Access-Control-...', value }`
+ * (next.config.js headers()).
+ */
+function headerObjectWrites(mod: JsModule, ev: Evaluator, obj: TSESTree.ObjectExpression, seen: Set<Node>): HeaderWrite[] {
+  const owner = mod.scopes.enclosingFunction(obj) ?? mod.program;
+  const parent = mod.scopes.parentOf(obj);
+  const out: HeaderWrite[] = [];
+  if (parent?.type === 'Property' && parent.value === obj && propertyKey(parent)?.toLowerCase() === 'headers') {
+    for (const p of obj.properties) {
+      if (p.type !== 'Property' || seen.has(p) || seenProps.has(p)) continue;
+      const key = propertyKey(p);
+      if (key === undefined || !isCorsHeaderName(key)) continue;
+      seen.add(p);
+      out.push(write(mod, ev, p, key, p.value as Node, spanOf(p, mod.path), 'replace', 'headers', 'headers', owner));
+    }
+    return out;
+  }
+  const props: TSESTree.Property[] = [];
+  for (const p of obj.properties) if (p.type === 'Property') props.push(p);
+  const keyProp = props.find((p) => propertyKey(p) === 'key');
+  const valueProp = props.find((p) => propertyKey(p) === 'value');
+  if (keyProp && valueProp && props.length === 2) {
+    const name = ev.evaluate(keyProp.value as Node, mod);
+    if (name.t === 'string' && isCorsHeaderName(name.v)) out.push(write(mod, ev, obj, name.v, valueProp.value as Node, spanOf(obj, mod.path), 'replace', 'headers', 'headers', owner));
+  }
+  return out;
+}
+
 function isCorsHeaderName(name: string): boolean {
   const lower = name.trim().toLowerCase();
   return lower.startsWith('access-control-') || lower === 'vary';
@@ -96,7 +132,7 @@ function isCorsHeaderName(name: string): boolean {
 function write(
   mod: JsModule,
   ev: Evaluator,
-  call: TSESTree.CallExpression,
+  call: Node,
   name: string,
   valueNode: Node | undefined,
   span: Span,
@@ -108,7 +144,10 @@ function write(
   return { name, lower: name.trim().toLowerCase(), valueNode, value: ev.evaluate(valueNode, mod), span, combine, call, method, receiverText, owner };
 }
 
-function objectWrites(mod: JsModule, ev: Evaluator, call: TSESTree.CallExpression, objNode: Node, method: string, receiverText: string, owner: FunctionNode | TSESTree.Program): HeaderWrite[] {
+/** Properties already read as header writes of a call, so that the generic object pass skips them. */
+const seenProps = new WeakSet<Node>();
+
+function objectWrites(mod: JsModule, ev: Evaluator, call: Node, objNode: Node, method: string, receiverText: string, owner: FunctionNode | TSESTree.Program): HeaderWrite[] {
   const out: HeaderWrite[] = [];
   const obj = unwrap(objNode);
   if (obj.type === 'ObjectExpression') {
@@ -121,6 +160,7 @@ function objectWrites(mod: JsModule, ev: Evaluator, call: TSESTree.CallExpressio
       }
       if (key === undefined || !isCorsHeaderName(key)) continue;
       out.push(write(mod, ev, call, key, p.value as Node, spanOf(p, mod.path), 'replace', method, receiverText, owner));
+      seenProps.add(p);
     }
     return out;
   }

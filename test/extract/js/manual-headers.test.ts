@@ -167,3 +167,39 @@ app.use((req, res, next) => { res.header('Access-Control-Allow-Origin', config.o
     expect(policy.preflight.value).toBe('handled');
   });
 });
+
+describe('manual headers: header objects returned as data', () => {
+  for (const v of variants(`export const handler = async (event/*:any*/) => {
+  return {
+    statusCode: 200,
+    headers: { 'Access-Control-Allow-Origin': event.headers.origin, 'Access-Control-Allow-Credentials': 'true' },
+    body: '{}',
+  };
+};
+`)) {
+    it(`AWS Lambda proxy result headers (${v.lang})`, async () => {
+      const policy = await scanOne(v.code, v.file);
+      expect(policy).toMatchObject({ stack: 'node', library: 'manual', scope: { kind: 'app', name: 'handler' } });
+      expect(shapes(policy)).toEqual([{ kind: 'reflect' }]);
+      expect(at(policy.span)).toBe('4:16');
+      expect(policy.credentials.value).toBe(true);
+    });
+  }
+
+  it('fetch Response headers and next.config.js { key, value } pairs', async () => {
+    const policies = await scan(`export default {
+  async fetch(request) { return new Response('ok', { headers: { 'Access-Control-Allow-Origin': '*' } }); },
+};
+module.exports = { async headers() { return [{ source: '/api/:path*', headers: [{ key: 'Access-Control-Allow-Origin', value: 'https://a.com' }] }]; } };
+`);
+    expect(policies.map((p) => [at(p.span), shapes(p)])).toEqual([
+      ['2:65', [{ kind: 'any', sentVerbatim: true }]],
+      ['4:81', [{ kind: 'exact', origin: 'https://a.com', sentVerbatim: true }]],
+    ]);
+  });
+
+  it('res.writeHead with a header object is not counted twice', async () => {
+    const policy = await scanOne("import http from 'node:http';\nhttp.createServer((q, res) => { res.writeHead(200, { 'Access-Control-Allow-Origin': '*' }); res.end(); });\n");
+    expect(policy.emittedHeaders).toHaveLength(1);
+  });
+});

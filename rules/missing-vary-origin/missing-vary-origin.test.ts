@@ -1,3 +1,9 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { newPolicy } from '../../src/model/policy.js';
 import type { CorsPolicy, Library, PolicyScope, Span, Stack } from '../../src/model/types.js';
@@ -152,5 +158,100 @@ describe('missing-vary-origin', () => {
       q.credentials = { value: 'unknown', why: 'env' };
       expect(lintPolicies(p, q)).toEqual([]);
     });
+  });
+});
+
+// The README's table of libraries that add Vary: Origin themselves, checked against the real packages:
+// each echoes the second of two allowed origins and must say Vary: Origin.
+const ORIGINS = ['https://app.example.com', 'https://admin.example.com'];
+
+async function varyFrom(base: string): Promise<{ vary: string | null; allowOrigin: string | null }> {
+  const response = await fetch(`${base}/x`, { headers: { Origin: ORIGINS[1]! } });
+  return { vary: response.headers.get('vary'), allowOrigin: response.headers.get('access-control-allow-origin') };
+}
+
+async function baseOf(server: Server): Promise<string> {
+  if (!server.listening) await new Promise((resolve) => server.once('listening', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+describe('missing-vary-origin: npm libraries add Vary: Origin themselves (127.0.0.1)', () => {
+  const require = createRequire(import.meta.url);
+
+  it('npm cors with a list', async () => {
+    const express = require('express') as typeof import('express');
+    const cors = require('cors') as typeof import('cors');
+    const app = express();
+    app.use(cors({ origin: ORIGINS }));
+    app.get('/x', (_req, res) => {
+      res.send('ok');
+    });
+    const server = app.listen(0, '127.0.0.1');
+    try {
+      expect(await varyFrom(await baseOf(server))).toEqual({ vary: 'Origin', allowOrigin: ORIGINS[1] });
+    } finally {
+      server.close();
+    }
+  });
+
+  it('@koa/cors with an origin function', async () => {
+    const Koa = require('koa') as new () => { use(fn: unknown): unknown; listen(port: number, host: string): Server };
+    const koaCors = require('@koa/cors') as (o: object) => unknown;
+    const app = new Koa();
+    app.use(koaCors({ origin: (ctx: { get(name: string): string }) => (ORIGINS.includes(ctx.get('Origin')) ? ctx.get('Origin') : '') }));
+    app.use((ctx: { body: string }) => {
+      ctx.body = 'ok';
+    });
+    const server = app.listen(0, '127.0.0.1');
+    try {
+      expect(await varyFrom(await baseOf(server))).toEqual({ vary: 'Origin', allowOrigin: ORIGINS[1] });
+    } finally {
+      server.close();
+    }
+  });
+
+  it('@fastify/cors with a list', async () => {
+    const fastify = require('fastify') as (o?: object) => import('fastify').FastifyInstance;
+    const app = fastify();
+    await app.register(require('@fastify/cors'), { origin: ORIGINS });
+    app.get('/x', async () => 'ok');
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      expect(await varyFrom(await baseOf(app.server))).toEqual({ vary: 'Origin', allowOrigin: ORIGINS[1] });
+    } finally {
+      await app.close();
+    }
+  });
+});
+
+const PYTHON = '/usr/bin/python3';
+const SCRIPT = fileURLToPath(new URL('./python-vary.py', import.meta.url));
+
+describe('missing-vary-origin: Python libraries add Vary: Origin themselves', () => {
+  let oracle: Record<string, { missing?: string; vary?: string | null; allowOrigin?: string | null; varyHeaderFalse?: { vary: string | null } }> | undefined;
+  let missing: string | undefined;
+  if (!existsSync(PYTHON)) missing = `${PYTHON} not found`;
+  else {
+    const run = spawnSync(PYTHON, [SCRIPT], { encoding: 'utf8', timeout: 60_000 });
+    if (run.status !== 0) missing = `${SCRIPT} failed: ${run.stderr.trim()}`;
+    else oracle = JSON.parse(run.stdout);
+  }
+  for (const library of ['starlette', 'flask-cors', 'django-cors-headers']) {
+    const reason = missing ?? oracle?.[library]?.missing;
+    const skip = reason !== undefined && process.env.CI !== 'true';
+    if (skip) console.warn(`skipping the ${library} Vary oracle: ${reason}`);
+    it.skipIf(skip)(`${library} sends Vary: Origin when it echoes one of several origins`, () => {
+      expect(reason, `the ${library} oracle is required in CI`).toBeUndefined();
+      expect(oracle![library]).toMatchObject({ vary: 'Origin', allowOrigin: ORIGINS[1] });
+    });
+  }
+  const flaskMissing = missing ?? oracle?.['flask-cors']?.missing;
+  it.skipIf(flaskMissing !== undefined && process.env.CI !== 'true')('Flask-CORS with vary_header=False sends none, which the rule reports', () => {
+    expect(flaskMissing, 'the Flask-CORS oracle is required in CI').toBeUndefined();
+    expect(oracle!['flask-cors']!.varyHeaderFalse).toEqual({ vary: null, allowOrigin: ORIGINS[1] });
+    const p = policy('flask', 'flask-cors', 'app.py');
+    p.origins = ORIGINS.map((origin) => ({ kind: 'exact' as const, origin, span: span('app.py', 6, 20, 45) }));
+    p.varyOrigin = { value: false, why: 'vary_header=False' };
+    expect(lintPolicies(p)).toHaveLength(1);
   });
 });

@@ -1,8 +1,10 @@
+import path from 'node:path';
 import { allRules } from '../../rules/index.js';
 import type { LintResult } from '../lint.js';
 import type { Diagnostic, Finding, Severity } from '../model/types.js';
 import { DOCS_BASE_URL, type AnyRule } from '../rules/define-rule.js';
 import type { Formatter } from './formatter.js';
+import { repositoryRoot } from './github.js';
 
 export interface MarkdownOptions {
   rules?: readonly AnyRule[];
@@ -11,10 +13,16 @@ export interface MarkdownOptions {
    * relative to the repository root (right for a file committed beside the code).
    */
   linkBase?: string;
+  /** Display path -> path in the repository, for links (default: unchanged). */
+  repositoryPath?: (file: string) => string;
 }
 
 /** The Markdown job summary (`--format markdown`, `$GITHUB_STEP_SUMMARY`). */
-export const formatMarkdown: Formatter = ({ result }) => buildMarkdown(result, { linkBase: githubBlobBase(process.env) });
+export const formatMarkdown: Formatter = ({ result, cwd }) => {
+  const root = repositoryRoot(process.env, cwd);
+  const repositoryPath = (file: string) => path.relative(root, path.resolve(cwd, file)).split(path.sep).join('/');
+  return buildMarkdown(result, { linkBase: githubBlobBase(process.env), repositoryPath });
+};
 
 /** `https://github.com/<repo>/blob/<sha>/` inside a GitHub Actions run, else undefined. */
 export function githubBlobBase(env: NodeJS.ProcessEnv): string | undefined {
@@ -30,6 +38,7 @@ const MAX_ROWS = 500;
 
 export function buildMarkdown(result: LintResult, options: MarkdownOptions = {}): string {
   const rules = options.rules ?? allRules;
+  const link = (file: string) => fileLink(options.repositoryPath ? options.repositoryPath(file) : file, options.linkBase);
   const out: string[] = ['## cors-lint', ''];
   const count = (s: Severity) => result.findings.filter((f) => f.severity === s).length;
   const files = result.stats.filesScanned;
@@ -44,14 +53,14 @@ export function buildMarkdown(result: LintResult, options: MarkdownOptions = {})
     const ordered = [...result.findings].sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity));
     const witnesses = ordered.some((f) => f.witness !== undefined);
     out.push('### Findings', '', `| Location | Severity | Rule | Message |${witnesses ? ' Witness |' : ''}`, `|---|---|---|---|${witnesses ? '---|' : ''}`);
-    for (const f of ordered.slice(0, MAX_ROWS)) out.push(findingRow(f, rules, options.linkBase, witnesses));
+    for (const f of ordered.slice(0, MAX_ROWS)) out.push(findingRow(f, rules, link, witnesses));
     if (ordered.length > MAX_ROWS) out.push('', `… and ${ordered.length - MAX_ROWS} more (see the SARIF report or the log).`);
     out.push('');
   }
   if (result.suppressed) out.push(`${plural(result.suppressed, 'finding')} suppressed inline.`, '');
   if (result.diagnostics.length) {
     out.push('### Diagnostics', '', '| File | Kind | Message |', '|---|---|---|');
-    for (const d of result.diagnostics) out.push(diagnosticRow(d, options.linkBase));
+    for (const d of result.diagnostics) out.push(diagnosticRow(d, link));
     out.push('');
   }
   return `${out.join('\n')}\n`;
@@ -72,16 +81,16 @@ function byRuleTable(findings: readonly Finding[], rules: readonly AnyRule[]): s
   ];
 }
 
-function findingRow(f: Finding, rules: readonly AnyRule[], linkBase: string | undefined, witnessColumn: boolean): string {
+function findingRow(f: Finding, rules: readonly AnyRule[], link: (file: string) => string, witnessColumn: boolean): string {
   const where = `${f.location.file}:${f.location.line}`;
-  const location = `[${cell(where)}](${fileLink(f.location.file, linkBase)}#L${f.location.line})`;
+  const location = `[${cell(where)}](${link(f.location.file)}#L${f.location.line})`;
   const witness = witnessColumn ? ` ${f.witness !== undefined ? code(f.witness) : ''} |` : '';
   return `| ${location} | ${ICON[f.severity]} ${f.severity} | ${ruleLink(f.ruleId, rules)} | ${cell(f.message)} |${witness}`;
 }
 
-function diagnosticRow(d: Diagnostic, linkBase: string | undefined): string {
+function diagnosticRow(d: Diagnostic, link: (file: string) => string): string {
   const where = d.line !== undefined ? `${d.file}:${d.line}` : d.file;
-  const file = d.file && d.file !== '.' && !d.file.includes(', ') ? `[${cell(where)}](${fileLink(d.file, linkBase)}${d.line !== undefined ? `#L${d.line}` : ''})` : cell(where);
+  const file = d.file && d.file !== '.' && !d.file.includes(', ') ? `[${cell(where)}](${link(d.file)}${d.line !== undefined ? `#L${d.line}` : ''})` : cell(where);
   return `| ${file} | ${d.kind} | ${cell(firstLine(d.message))} |`;
 }
 

@@ -41,6 +41,8 @@ describe('Markdown job summary', () => {
     const md = buildMarkdown(sampleResult([finding({ file: 'a.py', line: 3 })]), { rules: sampleRules, linkBase: base });
     expect(md).toContain('[a.py:3](https://github.com/o/r/blob/abc/a.py#L3)');
     expect(githubBlobBase({})).toBeUndefined();
+    const nested = buildMarkdown(sampleResult([finding({ file: 'a.py', line: 3 })]), { rules: sampleRules, linkBase: base, repositoryPath: (f) => `backend/${f}` });
+    expect(nested).toContain('[a.py:3](https://github.com/o/r/blob/abc/backend/a.py#L3)');
   });
 
   it('leaves out the witness column when no finding has one, and cuts a very long table', () => {

@@ -52,6 +52,11 @@ export interface Valued<T> extends Provenance {
   why?: string;
   /** True when the framework default applies because the option was not written. */
   isDefault?: boolean;
+  /**
+   * The option exactly as written when it is one string the library sends verbatim (npm cors /
+   * @fastify/cors `methods: 'GET, POST'`), so the simulated header keeps its spacing.
+   */
+  raw?: string;
 }
 
 export type RegexFlavor = 'python' | 'js' | 'pcre';

@@ -5,7 +5,7 @@
 import type { CorsPolicy, OriginEntry } from '../../model/types.js';
 import { appendVary, setHeader, type HeaderBag } from '../header-bag.js';
 import { compileOriginRegex } from '../origin-regex.js';
-import { knownOrigins, libraryOption, valueOf } from '../options.js';
+import { knownOrigins, libraryOption, notWritten, valueOf } from '../options.js';
 import { UnknownBehaviour } from '../types.js';
 import type { Responder } from './responder.js';
 
@@ -39,13 +39,21 @@ function tester(entry: OriginEntry, policy: CorsPolicy): (o: string | undefined)
   }
 }
 
-const join = (v: string[]) => v.join(', ');
+/** A string option is sent as written (`raw`); an array is joined with ', '. */
+const listText = (v: string[], raw?: string) => raw ?? v.join(', ');
+
+/** The plugin's own `OPTIONS *` route calls callNotFound when CORS did not handle the request. */
+function notHandled(request: { method: string }, app: { status: number }, headers: HeaderBag, why: string) {
+  if (request.method === 'OPTIONS') return { status: 404, headers, producedBy: `@fastify/cors OPTIONS route: not found (${why})` };
+  return { status: app.status, headers, producedBy: `route handler (${why})` };
+}
 
 export const fastifyCorsResponder: Responder = (policy, request, app) => {
-  if (policy.libraryOptions?.disabled === true) return { status: app.status, headers: {}, producedBy: 'route handler (origin: false)' };
+  if (policy.libraryOptions?.disabled === true) return notHandled(request, app, {}, 'origin: false');
   const s = setting(policy);
   const credentials = valueOf(policy.credentials, false, 'credentials');
-  const methods = valueOf(policy.allowMethods, ['GET', 'HEAD', 'POST'], 'methods');
+  // The default is the string 'GET,HEAD,POST', sent as written; arrays are joined with ', '.
+  const methods = notWritten(policy.allowMethods) ? 'GET,HEAD,POST' : listText(valueOf(policy.allowMethods, [], 'methods'), policy.allowMethods.raw);
   const allowedHeaders = valueOf<string[] | null>(policy.allowHeaders, null, 'allowedHeaders');
   const exposed = valueOf<string[] | null>(policy.exposeHeaders, null, 'exposedHeaders');
   const maxAge = valueOf<number | null>(policy.maxAge, null, 'maxAge');
@@ -53,23 +61,28 @@ export const fastifyCorsResponder: Responder = (policy, request, app) => {
   const headers: HeaderBag = {};
 
   if (s.mode === 'match') appendVary(headers, 'Origin');
+  // An origin function that calls back with false: no CORS headers beyond Vary, no preflight answer.
+  if (policy.libraryOptions?.originFunction === true && s.mode === 'match' && !s.test(origin)) {
+    return notHandled(request, app, headers, 'the origin function refused');
+  }
   const allow = s.mode === 'string' ? s.value : s.test(origin) ? origin : undefined;
   if (allow) setHeader(headers, 'Access-Control-Allow-Origin', allow);
   if (credentials) setHeader(headers, 'Access-Control-Allow-Credentials', 'true');
-  if (exposed !== null) setHeader(headers, 'Access-Control-Expose-Headers', join(exposed));
+  if (exposed !== null) setHeader(headers, 'Access-Control-Expose-Headers', listText(exposed, policy.exposeHeaders.raw));
 
-  if (request.method !== 'OPTIONS' || libraryOption(policy, 'preflight', true) !== true) {
-    return { status: app.status, headers, producedBy: 'route handler, headers added by @fastify/cors' };
+  if (request.method !== 'OPTIONS') return { status: app.status, headers, producedBy: 'route handler, headers added by @fastify/cors' };
+  if (libraryOption(policy, 'preflight', true) !== true || policy.preflight.value === 'not-handled') {
+    return notHandled(request, app, headers, 'preflight: false');
   }
   if (libraryOption(policy, 'strictPreflight', true) === true && (!origin || !request.headers['access-control-request-method'])) {
     return { status: 400, headers, producedBy: '@fastify/cors: "Invalid Preflight Request"' };
   }
-  setHeader(headers, 'Access-Control-Allow-Methods', join(methods));
+  setHeader(headers, 'Access-Control-Allow-Methods', methods);
   if (allowedHeaders === null) {
     appendVary(headers, 'Access-Control-Request-Headers');
     const requested = request.headers['access-control-request-headers'];
     if (requested !== undefined) setHeader(headers, 'Access-Control-Allow-Headers', requested);
-  } else setHeader(headers, 'Access-Control-Allow-Headers', join(allowedHeaders));
+  } else setHeader(headers, 'Access-Control-Allow-Headers', listText(allowedHeaders, policy.allowHeaders.raw));
   if (maxAge !== null) setHeader(headers, 'Access-Control-Max-Age', String(maxAge));
   if (libraryOption(policy, 'preflightContinue', false)) {
     return { status: app.status, headers, producedBy: 'route handler (preflightContinue)' };

@@ -58,8 +58,9 @@ function entryTester(entry: OriginEntry, policy: CorsPolicy): (origin: string | 
   }
 }
 
-function joinList(v: string[]): string {
-  return v.join(',');
+/** A string option is sent as written (`raw`); an array is joined with ','. */
+function joinList(v: string[], raw?: string): string {
+  return raw ?? v.join(',');
 }
 
 export const npmCorsResponder: Responder = (policy, request, app) => {
@@ -89,18 +90,18 @@ export const npmCorsResponder: Responder = (policy, request, app) => {
   if (credentials) setHeader(headers, 'Access-Control-Allow-Credentials', 'true');
 
   if (request.method !== 'OPTIONS') {
-    if (exposed.length) setHeader(headers, 'Access-Control-Expose-Headers', joinList(exposed));
+    if (exposed.length) setHeader(headers, 'Access-Control-Expose-Headers', joinList(exposed, policy.exposeHeaders.raw));
     return { status: app.status, headers, producedBy: 'route handler, headers added by cors()' };
   }
 
-  if (methods.length) setHeader(headers, 'Access-Control-Allow-Methods', joinList(methods));
+  if (methods.length) setHeader(headers, 'Access-Control-Allow-Methods', joinList(methods, policy.allowMethods.raw));
   if (allowedHeaders === null) {
     appendVary(headers, 'Access-Control-Request-Headers');
     const requested = request.headers['access-control-request-headers'];
     if (requested) setHeader(headers, 'Access-Control-Allow-Headers', requested);
-  } else if (allowedHeaders.length) setHeader(headers, 'Access-Control-Allow-Headers', joinList(allowedHeaders));
+  } else if (allowedHeaders.length) setHeader(headers, 'Access-Control-Allow-Headers', joinList(allowedHeaders, policy.allowHeaders.raw));
   if (maxAge !== null) setHeader(headers, 'Access-Control-Max-Age', String(maxAge));
-  if (exposed.length) setHeader(headers, 'Access-Control-Expose-Headers', joinList(exposed));
+  if (exposed.length) setHeader(headers, 'Access-Control-Expose-Headers', joinList(exposed, policy.exposeHeaders.raw));
 
   if (libraryOption(policy, 'preflightContinue', false)) {
     return { status: app.status, headers, producedBy: 'route handler (preflightContinue passes OPTIONS on)' };

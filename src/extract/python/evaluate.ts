@@ -21,7 +21,9 @@ const MAX_EVAL_DEPTH = 200;
 const BUILTINS = new Set(['str', 'list', 'tuple', 'set', 'frozenset', 'int', 'bool', 'sorted', 'dict', 'float']);
 const STRING_METHODS = new Set(['split', 'rsplit', 'strip', 'lstrip', 'rstrip', 'lower', 'upper', 'casefold', 'replace', 'removesuffix', 'removeprefix']);
 /** Calls that read one environment variable: name is the first argument, default the second or `default=`. */
-const ENV_READERS = new Set(['os.getenv', 'os.environ.get', 'os.environ.setdefault', 'decouple.config', 'starlette.config.Config']);
+const ENV_READERS = new Set(['os.getenv', 'os.environ.get', 'os.environ.setdefault', 'decouple.config']);
+/** Objects that read the environment when called: django-environ `Env()`, Starlette `Config()`, decouple `AutoConfig()`. */
+const ENV_OBJECTS = /(^environ\.Env|^environ\.environ\.Env|^starlette\.config\.Config|^decouple\.AutoConfig|^decouple\.Config)$/;
 /** django-environ `env.list("X", default=...)` style readers. */
 const DJANGO_ENVIRON_METHODS = new Set(['__call__', 'str', 'bool', 'int', 'float', 'list', 'tuple', 'json', 'url', 'dict']);
 
@@ -689,7 +691,7 @@ export class Evaluator {
         return entry ? entry.value : (args.positional[1]?.value ?? { t: 'none', span });
       }
       if (obj.t === 'seq' && method === 'copy') return obj;
-      if (obj.t === 'call' && obj.callee.t === 'sym' && /(^|\.)Env$/.test(obj.callee.qname) && DJANGO_ENVIRON_METHODS.has(method)) {
+      if (obj.t === 'call' && obj.callee.t === 'sym' && ENV_OBJECTS.test(obj.callee.qname) && DJANGO_ENVIRON_METHODS.has(method)) {
         return this.envRead(node, mod, method === 'list' || method === 'tuple');
       }
       callee = reachedVia(this.getAttr(obj, method, fnNode, mod), spanOf(fnNode, mod.path));
@@ -704,7 +706,10 @@ export class Evaluator {
       case 'func':
         return this.callFunction(callee, node, mod);
       case 'call':
-        if (callee.callee.t === 'sym' && /(^|\.)Env$/.test(callee.callee.qname)) return this.envRead(node, mod, false);
+        if (callee.callee.t === 'sym' && ENV_OBJECTS.test(callee.callee.qname)) {
+          const args = this.callArgs(node, mod);
+          return this.envRead(node, mod, splitsCommas(args), args);
+        }
         return unknown(`call of ${describe(callee)}`, { span });
       case 'unknown':
         return unknown(`${truncateText(node.text)} (${callee.why})`, { span, envDriven: callee.envDriven, source: callee.source });
@@ -718,9 +723,7 @@ export class Evaluator {
     const q = callee.qname;
     if (ENV_READERS.has(q) || q === 'os.environ.get') {
       const args = this.callArgs(node, mod);
-      const castKw = args.keywords.get('cast')?.value;
-      const splits = castKw?.t === 'call' && castKw.callee.t === 'sym' && /(^|\.)Csv$/.test(castKw.callee.qname);
-      return this.envRead(node, mod, splits, args);
+      return this.envRead(node, mod, splitsCommas(args), args);
     }
     if (q === 're.compile') {
       const args = this.callArgs(node, mod);
@@ -828,6 +831,13 @@ export class Evaluator {
     const parts = sep === undefined ? s.v.split(/\s+/).filter((p) => p.length > 0) : s.v.split(sep);
     return { t: 'seq', kind: 'list', items: parts.map((p) => ({ ...s, v: p })), span: s.span ?? span, useSpan: s.useSpan, envDriven: s.envDriven, source: s.source };
   }
+}
+
+/** `cast=Csv()` (decouple) or `cast=CommaSeparatedStrings` (Starlette): the value is split on commas. */
+function splitsCommas(args: CallArgs): boolean {
+  const cast = args.keywords.get('cast')?.value;
+  if (cast?.t === 'call' && cast.callee.t === 'sym' && /(^|\.)Csv$/.test(cast.callee.qname)) return true;
+  return cast?.t === 'sym' && /(^|\.)CommaSeparatedStrings$/.test(cast.qname);
 }
 
 /** The nearest `if` statement around `node` below `scope`. */

@@ -227,4 +227,18 @@ app.add_middleware(CORSMiddleware, allow_origins=["https://a.example"], allow_cr
     expect(p.credentials.value).toBe('unknown');
     expect(p.credentials.why).toContain('depends on the condition os.getenv("DEV")');
   });
+
+  test('Starlette Config with CommaSeparatedStrings and python-decouple config with Csv()', async () => {
+    const a = await originsOf(
+      'from starlette.config import Config\nfrom starlette.datastructures import CommaSeparatedStrings\nconfig = Config(".env")\nORIGINS = config("ORIGINS", cast=CommaSeparatedStrings, default="https://a.example,https://b.example")',
+      'list(ORIGINS)',
+    );
+    expect(shapes(a.origins)).toEqual([
+      { kind: 'exact', origin: 'https://a.example' },
+      { kind: 'exact', origin: 'https://b.example' },
+    ]);
+    expect(a.origins[0]).toMatchObject({ envDriven: true, source: 'ORIGINS' });
+    const b = await originsOf('from decouple import config, Csv', 'config("CORS_ORIGINS", default="https://c.example", cast=Csv())');
+    expect(b.origins[0]).toMatchObject({ kind: 'exact', origin: 'https://c.example', envDriven: true, source: 'CORS_ORIGINS' });
+  });
 });

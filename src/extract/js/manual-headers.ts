@@ -117,7 +117,10 @@ function headerObjectWrites(mod: JsModule, ev: Evaluator, obj: TSESTree.ObjectEx
   for (const p of obj.properties) if (p.type === 'Property') props.push(p);
   const keyProp = props.find((p) => propertyKey(p) === 'key');
   const valueProp = props.find((p) => propertyKey(p) === 'value');
-  if (keyProp && valueProp && props.length === 2) {
+  // Only inside `headers: [...]` (next.config.js), not any { key, value } pair (the cors package's own code uses them).
+  const list = parent?.type === 'ArrayExpression' ? mod.scopes.parentOf(parent) : undefined;
+  const inHeadersList = list?.type === 'Property' && propertyKey(list)?.toLowerCase() === 'headers';
+  if (keyProp && valueProp && props.length === 2 && inHeadersList) {
     const name = ev.evaluate(keyProp.value as Node, mod);
     if (name.t === 'string' && isCorsHeaderName(name.v)) out.push(write(mod, ev, obj, name.v, valueProp.value as Node, spanOf(obj, mod.path), 'replace', 'headers', 'headers', owner));
   }

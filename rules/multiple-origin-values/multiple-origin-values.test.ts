@@ -33,6 +33,20 @@ describe('multiple-origin-values', () => {
       expect(finding!.message).toContain("origin: ['https://a.example.com', 'https://b.example.com']");
     });
 
+    it('@koa/cors and @fastify/cors string options (sent verbatim)', () => {
+      const koa = policy('koa', '@koa/cors', 'koa.js');
+      koa.origins = [{ kind: 'exact', origin: 'https://a.example.com, https://b.example.com', sentVerbatim: true, span: span('koa.js', 4, 24, 70) }];
+      const fastify = policy('fastify', '@fastify/cors', 'server.ts');
+      fastify.origins = [{ kind: 'exact', origin: 'https://a.example.com https://b.example.com', sentVerbatim: true, span: span('server.ts', 5, 36, 81) }];
+      const findings = lintPolicies(koa, fastify);
+      expect(findings.map((f) => [f.location.file, f.location.line, f.location.column])).toEqual([
+        ['koa.js', 4, 24],
+        ['server.ts', 5, 36],
+      ]);
+      expect(findings[0]!.message).toContain('@koa/cors sends a string origin option verbatim');
+      expect(findings[1]!.message).toContain('Pass an array of origins instead: @fastify/cors then echoes the one that matches.');
+    });
+
     it('a comma-separated list in a literal manual header', () => {
       const p = policy('express', 'manual', 'app.ts');
       p.origins = [{ kind: 'exact', origin: 'https://a.example.com,https://b.example.com', sentVerbatim: true, span: span('app.ts', 9, 46, 89) }];

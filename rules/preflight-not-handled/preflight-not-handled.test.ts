@@ -55,6 +55,15 @@ describe('preflight-not-handled', () => {
       expect(finding!.message).toContain('the CORS settings of nginx never take effect');
     });
 
+    it('@fastify/cors with preflight: false', () => {
+      const p = policy('fastify', '@fastify/cors', 'server.ts', { kind: 'app', name: 'app' });
+      p.preflight = { value: 'not-handled', why: 'preflight: false: OPTIONS requests are not answered by @fastify/cors', span: span('server.ts', 7, 3, 19) };
+      const [finding] = lintPolicies([p]);
+      expect(finding!.location).toMatchObject({ file: 'server.ts', line: 7, column: 3, endColumn: 19 });
+      expect(finding!.message).toContain('Preflight requests for app cannot succeed: preflight: false');
+      expect(finding!.message).toContain('the CORS settings of @fastify/cors never take effect');
+    });
+
     it('passthrough only with reportPassthrough: true', () => {
       const p = policy('nginx', 'nginx', 'nginx.conf', { kind: 'location', name: 'location /api/' });
       p.preflight = { value: 'passthrough', why: 'proxy_pass http://backend', span: span('nginx.conf', 9, 9, 35) };

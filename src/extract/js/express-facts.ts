@@ -28,9 +28,16 @@ export function applyExpressFacts(mod: JsModule, registrations: Registration[], 
     const { policy } = use;
     const notes = policy.notes ?? [];
     for (const reg of use.registrations) {
-      if (reg.method === 'use' && (!reg.path || reg.path === '/')) {
+      if (reg.method === 'use' && !reg.pathIsRegex && reg.path !== '?') {
+        const prefix = !reg.path || reg.path === '/' ? undefined : reg.path.replace(/\/+$/, '');
         const before = registrations.filter(
-          (r) => r.receiverKey === reg.receiverKey && r.method !== 'use' && r.call.range[0] < reg.call.range[0] && !corsRegs.has(r) && !isInside(r.call, reg.call),
+          (r) =>
+            r.receiverKey === reg.receiverKey &&
+            r.method !== 'use' &&
+            r.call.range[0] < reg.call.range[0] &&
+            !corsRegs.has(r) &&
+            !isInside(r.call, reg.call) &&
+            (prefix === undefined || (r.path !== undefined && (r.path === prefix || r.path.startsWith(`${prefix}/`)))),
         );
         if (before.length) {
           policy.order = {

@@ -90,3 +90,10 @@ app.get('/c', handler);
     expect(policies[0]!.scope.kind).toBe('app');
   });
 });
+
+describe('middleware order under a mount path', () => {
+  it("app.use('/api', cors()) after /api routes lists only those routes", async () => {
+    const policy = await scanOne(`${HEAD}app.get('/api/items', handler);\napp.get('/health', handler);\napp.use('/api', cors());\n`);
+    expect(policy.order?.routesBefore?.map((r) => [r.method, r.path, at(r.span)])).toEqual([['GET', '/api/items', '4:1']]);
+  });
+});

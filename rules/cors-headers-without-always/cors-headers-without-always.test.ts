@@ -9,7 +9,7 @@ async function lintNginx(text: string) {
 }
 
 describe('cors-headers-without-always', () => {
-  it('catches each add_header Access-Control-* without always, once, at the directive', async () => {
+  it('catches each add_header Access-Control-* without always, once, at its value', async () => {
     const findings = await lintNginx(`server {
   location /api/ {
     add_header Access-Control-Allow-Origin https://app.example.com;
@@ -21,8 +21,8 @@ describe('cors-headers-without-always', () => {
 }
 `);
     expect(findings.map((f) => [f.location.line, f.location.column, f.location.endColumn])).toEqual([
-      [3, 5, 68],
-      [4, 5, 54],
+      [3, 44, 67],
+      [4, 49, 53],
     ]);
     expect(findings[0]).toMatchObject({ ruleId: 'cors-headers-without-always', severity: 'warning' });
     expect(findings[0]!.message).toContain('add_header Access-Control-Allow-Origin without `always` (in location /api/)');

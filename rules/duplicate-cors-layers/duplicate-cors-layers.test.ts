@@ -32,7 +32,7 @@ describe('duplicate-cors-layers', () => {
     expect(findings[0]).toMatchObject({
       ruleId: 'duplicate-cors-layers',
       severity: 'warning',
-      location: { file: 'deploy/nginx.conf', line: 4, column: 9, endLine: 4, endColumn: 79 },
+      location: { file: 'deploy/nginx.conf', line: 4, column: 48, endLine: 4, endColumn: 71 },
     });
     expect(findings[0]!.message).toContain('location /api/ adds Access-Control-Allow-Origin and proxy_passes to http://app:8000 without proxy_hide_header');
     expect(findings[0]!.message).toContain('(app/main.py:12 and 1 more)');
@@ -58,7 +58,7 @@ describe('duplicate-cors-layers', () => {
 }
 `),
     );
-    expect(findings.map((f) => [f.location.line, f.location.column])).toEqual([[10, 7]]);
+    expect(findings.map((f) => [f.location.line, f.location.column])).toEqual([[10, 46]]);
     expect(findings[0]!.message).toContain('which is server (deploy/nginx.conf:4)');
   });
 

@@ -121,7 +121,9 @@ function policyFor(block: Block, sets: HeaderSet[], maps: Map<string, MapDef>): 
       const key = `${h.span.file}:${h.span.line}:${h.span.column}:${h.name}:${set.conditional ?? ''}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const e: EmittedHeader = { name: h.name, value: h.value.value, span: h.span, always: h.always, combine: h.directive === 'add_header' ? 'add' : 'replace' };
+      // The span is the value as written (where an origin entry read from it points too), so rules that
+      // look at both report one place.
+      const e: EmittedHeader = { name: h.name, value: h.value.value, span: h.value.span, always: h.always, combine: h.directive === 'add_header' ? 'add' : 'replace' };
       if (set.conditional) e.conditional = set.conditional;
       const acao = /^access-control-allow-origin$/i.test(h.name);
       if (isCorsHeader(h.name) && possibles(h, set).some((p) => p.kind === 'origin' || (acao && p.kind === 'literal' && p.gate))) e.dependsOnOrigin = true;

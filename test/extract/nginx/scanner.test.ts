@@ -33,7 +33,7 @@ describe('nginx scanner', () => {
     expect(diagnostics).toEqual([]);
     // The snippet is analysed once, in its includer's context (location /api), never standalone.
     expect(policies.map((p) => [p.scope.name, p.span.file, p.span.line])).toEqual([['location /api', 'etc/nginx/conf.d/site.conf', 1]]);
-    expect(policies[0]!.emittedHeaders![0]!.span).toMatchObject({ file: 'etc/nginx/snippets/cors.conf', line: 1, column: 1 });
+    expect(policies[0]!.emittedHeaders![0]!.span).toMatchObject({ file: 'etc/nginx/snippets/cors.conf', line: 1, column: 40 });
   });
 
   it('expands globs in sorted order, and a glob may match nothing', async () => {

@@ -144,7 +144,7 @@ function isAssignment(b: Binding): boolean {
 
 function items(v: PyValue): PyValue[] {
   if (v.t === 'seq') return originItems(v);
-  if (v.t === 'str') return [{ ...v, t: 'unknown', why: `${JSON.stringify(v.v)} is a plain string: django-cors-headers iterates its characters` }];
+  if (v.t === 'str') return [{ ...v, t: 'unknown', why: `${describe(v)} is a plain string: django-cors-headers iterates its characters` }];
   return [v];
 }
 

@@ -51,6 +51,7 @@ export interface CallArgs {
  */
 export class Evaluator {
   private readonly active = new Set<string>();
+  private readonly memo = new Map<string, PyValue>();
   private readonly locals: Array<Map<string, PyValue>> = [];
   private depth = 0;
   private importDepth = 0;
@@ -300,39 +301,53 @@ export class Evaluator {
     return fn();
   }
 
+  /**
+   * A binding's value does not depend on where it is read from, so it is computed once
+   * (this keeps chains like `A2 = A1 + A1` linear). Comprehension variables never leak into it.
+   */
   private evalBinding(binding: Binding, name: string, mod: PyModule): PyValue {
     const key = `${mod.absPath}:${binding.node.id}:${name}`;
+    const cached = this.memo.get(key);
+    if (cached) return cached;
     if (this.active.has(key)) return unknown(`${name} refers to itself`);
+    const saved = this.locals.splice(0);
     this.active.add(key);
     try {
-      switch (binding.kind) {
-        case 'assign':
-          return binding.value ? this.eval(binding.value, mod) : unknown(`${name} is declared without a value in ${mod.path}`);
-        case 'augassign': {
-          const previous = this.lookupName(name, binding.node, mod);
-          const added = this.eval(binding.value, mod);
-          if (binding.op === '+=' || binding.op === '|=') return combine(previous, added, spanOf(binding.node, mod.path));
-          return unknown(`${truncateText(binding.node.text)}`);
-        }
-        case 'class':
-          return { t: 'class', mod, node: binding.node, name };
-        case 'func':
-          return { t: 'func', mod, node: binding.node, name };
-        case 'param': {
-          const fn = binding.fn.childForFieldName('name')?.text ?? 'a function';
-          return unknown(`${name} is a parameter of ${fn}()`);
-        }
-        case 'import':
-          return this.importModule(binding.module, mod);
-        case 'from':
-          return this.importFrom(binding.module, binding.level, binding.name, mod);
-        case 'other':
-          return unknown(`${name} is ${binding.what}`);
-        case 'mutate':
-          return this.mutated(binding, name, mod);
-      }
+      const value = this.evalBindingOnce(binding, name, mod);
+      this.memo.set(key, value);
+      return value;
     } finally {
       this.active.delete(key);
+      this.locals.push(...saved);
+    }
+  }
+
+  private evalBindingOnce(binding: Binding, name: string, mod: PyModule): PyValue {
+    switch (binding.kind) {
+      case 'assign':
+        return binding.value ? this.eval(binding.value, mod) : unknown(`${name} is declared without a value in ${mod.path}`);
+      case 'augassign': {
+        const previous = this.lookupName(name, binding.node, mod);
+        const added = this.eval(binding.value, mod);
+        if (binding.op === '+=' || binding.op === '|=') return combine(previous, added, spanOf(binding.node, mod.path));
+        return unknown(`${truncateText(binding.node.text)}`);
+      }
+      case 'class':
+        return { t: 'class', mod, node: binding.node, name };
+      case 'func':
+        return { t: 'func', mod, node: binding.node, name };
+      case 'param': {
+        const fn = binding.fn.childForFieldName('name')?.text ?? 'a function';
+        return unknown(`${name} is a parameter of ${fn}()`);
+      }
+      case 'import':
+        return this.importModule(binding.module, mod);
+      case 'from':
+        return this.importFrom(binding.module, binding.level, binding.name, mod);
+      case 'other':
+        return unknown(`${name} is ${binding.what}`);
+      case 'mutate':
+        return this.mutated(binding, name, mod);
     }
   }
 
@@ -885,7 +900,13 @@ function nearestFunction(node: PyNode): PyNode | null {
   return null;
 }
 
+/** Larger results are not worth modelling and could exhaust memory on generated code. */
+const MAX_ITEMS = 10_000;
+const MAX_STRING = 100_000;
+
 function combine(a: PyValue, b: PyValue, span: Span): PyValue {
+  if (a.t === 'seq' && b.t === 'seq' && a.items.length + b.items.length > MAX_ITEMS) return unknown(`a list of more than ${MAX_ITEMS} items`, { span });
+  if (a.t === 'str' && b.t === 'str' && a.v.length + b.v.length > MAX_STRING) return unknown(`a string of more than ${MAX_STRING} characters`, { span });
   if (a.t === 'str' && b.t === 'str') return { t: 'str', v: a.v + b.v, span, envDriven: a.envDriven || b.envDriven, source: a.source ?? b.source };
   if (a.t === 'num' && b.t === 'num') return { t: 'num', v: a.v + b.v, span };
   if (a.t === 'seq' && b.t === 'seq') return { t: 'seq', kind: a.kind, items: [...a.items, ...b.items], span, envDriven: a.envDriven || b.envDriven, source: a.source ?? b.source };

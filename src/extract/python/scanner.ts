@@ -35,9 +35,17 @@ export const pythonScanner: Scanner = {
             });
           }
           // Findings from the intact parts of a file with a syntax error are still real.
-          policies.push(...extractStarlette(mod, evaluator));
-          flask.scan(mod);
-          policies.push(...extractDjango(mod, evaluator));
+          // Each framework runs on its own, so a failure in one never hides the others.
+          const run = (what: string, extract: () => CorsPolicy[] | void) => {
+            try {
+              policies.push(...(extract() ?? []));
+            } catch (error) {
+              diagnostics.push({ kind: 'unsupported', file: file.path, message: `internal error in the Python scanner (${what}): ${(error as Error).message}` });
+            }
+          };
+          run('Starlette', () => extractStarlette(mod, evaluator));
+          run('Flask-CORS', () => flask.scan(mod));
+          run('django-cors-headers', () => extractDjango(mod, evaluator));
         } catch (error) {
           diagnostics.push({ kind: 'unsupported', file: file.path, message: `internal error in the Python scanner: ${(error as Error).message}` });
         }

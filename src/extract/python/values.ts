@@ -38,8 +38,11 @@ export type PyValue = Origin &
 export type PyStr = Extract<PyValue, { t: 'str' }>;
 export type PySeq = Extract<PyValue, { t: 'seq' }>;
 
+/** Reasons are for people: long ones (nested unknowns) are cut. */
+const MAX_WHY = 300;
+
 export function unknown(why: string, extra: Origin = {}): PyValue {
-  return { t: 'unknown', why, ...extra };
+  return { t: 'unknown', why: why.length > MAX_WHY ? `${why.slice(0, MAX_WHY - 1)}…` : why, ...extra };
 }
 
 /** 1-based span of a node in a file. Columns count UTF-16 code units, as JavaScript strings do. */
@@ -92,7 +95,7 @@ export function truthy(value: PyValue): boolean | undefined {
 export function describe(value: PyValue): string {
   switch (value.t) {
     case 'str':
-      return JSON.stringify(value.v);
+      return JSON.stringify(value.v.length > 80 ? `${value.v.slice(0, 79)}…` : value.v);
     case 'num':
     case 'bool':
       return String(value.v);
@@ -112,7 +115,7 @@ export function describe(value: PyValue): string {
     case 'call':
       return `${describe(value.callee)}(...)`;
     case 'regex':
-      return `re.compile(${JSON.stringify(value.pattern)})`;
+      return `re.compile(${JSON.stringify(value.pattern.length > 80 ? `${value.pattern.slice(0, 79)}…` : value.pattern)})`;
     case 'unknown':
       return value.why;
   }

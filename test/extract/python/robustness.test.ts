@@ -107,4 +107,23 @@ def f():
       { numRuns: 300 },
     );
   });
+
+  test('doubling chains of constants stay linear and bounded', async () => {
+    const lines = ['A0 = ["https://a.example"]', 'S0 = "x"'];
+    for (let i = 1; i <= 40; i++) lines.push(`A${i} = A${i - 1} + A${i - 1}`, `S${i} = S${i - 1} + S${i - 1}`);
+    const code = `from fastapi.middleware.cors import CORSMiddleware\n${lines.join('\n')}\napp.add_middleware(CORSMiddleware, allow_origins=A40, allow_origin_regex=S40)\n`;
+    const started = Date.now();
+    const r = await scanPython({ 'app/main.py': code });
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(r.policies[0]!.origins.map((o) => o.kind)).toEqual(['unknown', 'unknown']);
+  });
+
+  test('deeply nested expressions do not exhaust the stack', async () => {
+    const n = 20_000;
+    const r = await scanPython({
+      'app/main.py': `from fastapi.middleware.cors import CORSMiddleware\nX = ${'['.repeat(n)}"*"${']'.repeat(n)}\napp.add_middleware(CORSMiddleware, allow_origins=X)\n`,
+    });
+    expect(r.diagnostics).toEqual([]);
+    expect(r.policies).toHaveLength(1);
+  });
 });

@@ -145,7 +145,7 @@ function policyFor(block: Block, sets: HeaderSet[], maps: Map<string, MapDef>): 
   policy.maxAge = maxAgeOf(sets);
   policy.varyOrigin = varyOf(sets);
   policy.headersOnErrors = onErrorsOf(sets);
-  policy.preflight = preflightOf(block, sets, scope);
+  policy.preflight = serverPreflight(block, maps) ?? preflightOf(block, sets, scope);
   const proxy = block.body.find((d) => d.name === 'proxy_pass');
   if (proxy) {
     policy.proxy = {
@@ -234,6 +234,21 @@ function onErrorsOf(sets: HeaderSet[]): Valued<boolean> {
   }
   const first = sets.flatMap((s) => s.headers).find((h) => isCorsHeader(h.name));
   return { value: true, span: first?.span };
+}
+
+/**
+ * A server with `location /` sends every request to some location, so its own level never answers:
+ * what OPTIONS gets is what that catch-all location does.
+ */
+function serverPreflight(block: Block, maps: Map<string, MapDef>): Valued<PreflightHandling> | undefined {
+  if (block.kind !== 'server') return undefined;
+  const catchAll = block.children.find((c) => {
+    const args = c.directive?.args.map((a) => a.value) ?? [];
+    return c.kind === 'location' && (args.join(' ') === '/' || args.join(' ') === '^~ /');
+  });
+  if (!catchAll) return undefined;
+  const answer = preflightOf(catchAll, headerSets(catchAll), scopeOf(catchAll, maps));
+  return { ...answer, why: [`every request reaches ${catchAll.label}`, answer.why].filter(Boolean).join(': ') };
 }
 
 /** What an OPTIONS request to this block gets. */

@@ -87,11 +87,26 @@ describe('missing-vary-origin', () => {
       expect(finding!.message).toContain('Drop vary_header=False');
     });
 
-    it("Flask-CORS '*' (which reflects) with vary_header=False", () => {
+    it("Flask-CORS '*' without send_wildcard (which reflects) and vary_header=False", () => {
       const p = policy('flask', 'flask-cors', 'app.py');
-      p.origins = [{ kind: 'any', span: span('app.py', 4, 1, 10) }];
+      p.origins = [{ kind: 'reflect', span: span('app.py', 4, 1, 10) }];
       p.varyOrigin = { value: false, why: 'vary_header=False' };
-      expect(lintPolicies(p)[0]!.message).toContain("answers '*' by echoing the request Origin");
+      expect(lintPolicies(p)[0]!.message).toContain('Access-Control-Allow-Origin echoes the request Origin (in app)');
+    });
+
+    it("'*' that django-cors-headers and @koa/cors answer with an echo when credentials are on (were Vary off)", () => {
+      const django = policy('django', 'django-cors-headers', 'settings.py');
+      django.origins = [{ kind: 'any', span: span('settings.py', 3, 1, 30) }];
+      django.credentials = { value: true };
+      const koa = policy('koa', '@koa/cors', 'app.js');
+      koa.origins = [{ kind: 'any', span: span('app.js', 4, 10, 40) }];
+      koa.credentials = { value: true };
+      const findings = lintPolicies(django, koa);
+      expect(findings.map((f) => [f.location.file, f.location.line])).toEqual([
+        ['settings.py', 3],
+        ['app.js', 4],
+      ]);
+      expect(findings[0]!.message).toContain("answers '*' by echoing the request Origin");
     });
   });
 
@@ -130,7 +145,6 @@ describe('missing-vary-origin', () => {
     it("'*' that the library sends literally (Flask-CORS send_wildcard, django-cors-headers without credentials)", () => {
       const flask = policy('flask', 'flask-cors', 'app.py');
       flask.origins = [{ kind: 'any' }];
-      flask.libraryOptions = { send_wildcard: true };
       const django = policy('django', 'django-cors-headers', 'settings.py');
       django.origins = [{ kind: 'any' }];
       django.credentials = { value: false };

@@ -76,7 +76,8 @@ export function addsField(policy: CorsPolicy, header: EmittedHeader): boolean {
  * Whether the library answers an allowed `*` by echoing the request Origin instead of sending `*`:
  * - Starlette CORSMiddleware: echoes when the request carries a Cookie (0.4.1–0.52) or whenever
  *   allow_credentials=True (1.0 and later).
- * - Flask-CORS: reflects the request Origin for `*` unless send_wildcard=True.
+ * - Flask-CORS: reflects the request Origin for `*` unless send_wildcard=True; its scanner already
+ *   describes that echo as a 'reflect' origin, so an 'any' entry there is the literal `*`.
  * - django-cors-headers (CORS_ALLOW_ALL_ORIGINS) and @koa/cors (origin '*'): echo when credentials are on.
  * - npm cors, @fastify/cors, nginx, hand-written headers: send the literal `*`.
  */
@@ -84,8 +85,6 @@ export function wildcardEchoes(policy: CorsPolicy): boolean | 'unknown' {
   switch (policy.library) {
     case 'starlette':
       return true;
-    case 'flask-cors':
-      return policy.libraryOptions?.send_wildcard !== true;
     case 'django-cors-headers':
     case '@koa/cors':
       return policy.credentials.value;

@@ -1,7 +1,7 @@
 // Flask-CORS (flask_cors/core.py, 3.0.10 and later): origins default '*', which becomes the
 // regex '.*' and so reflects any Origin (unless send_wildcard); strings that look like regexes are
 // applied with re.match, others compared case-insensitively; a disallowed Origin gets no CORS
-// headers at all; without an Origin (always_send) the non-regex origins are all sent, one field each.
+// headers at all; without an Origin (always_send) the first of the sorted non-regex origins is sent.
 // Preflight extras only when Access-Control-Request-Method is in `methods` (a substring test on the
 // joined string); Flask answers OPTIONS itself (automatic_options) with 200.
 import type { CorsPolicy, OriginEntry } from '../../model/types.js';
@@ -57,7 +57,8 @@ export const flaskCorsResponder: Responder = (policy, request, app) => {
   const allowHeaders = valueOf(policy.allowHeaders, ['*'], 'allow_headers').map((h) => (h === '*' ? '.*' : h));
   const expose = valueOf<string[]>(policy.exposeHeaders, [], 'expose_headers');
   const maxAge = valueOf<number | null>(policy.maxAge, null, 'max_age');
-  const sendWildcard = libraryOption(policy, 'send_wildcard', false);
+  // The scanner writes '*' as 'any' when send_wildcard=True and as 'reflect' otherwise.
+  const sendWildcard = libraryOption(policy, 'send_wildcard', false) || knownOrigins(policy).some((o) => o.kind === 'any');
   const alwaysSend = libraryOption(policy, 'always_send', true);
   const varyHeader = libraryOption(policy, 'vary_header', true);
   const wildcard = origins.some((o) => o.text === '.*');
@@ -76,7 +77,8 @@ export const flaskCorsResponder: Responder = (policy, request, app) => {
 
   const headers: HeaderBag = {};
   if (!toSet || toSet.length === 0) return { status, headers, producedBy: 'Flask view (no CORS headers)' };
-  for (const o of toSet) addHeader(headers, 'Access-Control-Allow-Origin', o);
+  // get_cors_headers returns MultiDict(headers.items()): only the first origin survives.
+  addHeader(headers, 'Access-Control-Allow-Origin', toSet[0]!);
   if (expose.length) setHeader(headers, 'Access-Control-Expose-Headers', [...expose].sort().join(', '));
   if (credentials) setHeader(headers, 'Access-Control-Allow-Credentials', 'true');
   if (request.method === 'OPTIONS') {

@@ -50,9 +50,21 @@ export class IncludeLoader {
     return file;
   }
 
-  /** Absolute paths an include argument names, in nginx's order. */
+  /**
+   * Absolute paths an include argument names, in nginx's order. An absolute path under a standard
+   * configuration directory (`/etc/nginx/conf.d/*.conf`, as Docker images lay it out) is looked up
+   * beside the top-level file when the repository holds it there.
+   */
   resolveInclude(pattern: string, prefixDir: string): { files: string[]; glob: boolean } {
-    const target = path.isAbsolute(pattern) ? pattern : path.resolve(prefixDir, pattern);
+    const inRepo = path.isAbsolute(pattern) ? repoEquivalent(pattern, prefixDir) : undefined;
+    if (inRepo) {
+      const found = this.resolvePath(inRepo, pattern);
+      if (found.files.some((f) => 'text' in this.project.readText(f))) return found;
+    }
+    return this.resolvePath(path.isAbsolute(pattern) ? pattern : path.resolve(prefixDir, pattern), pattern);
+  }
+
+  private resolvePath(target: string, pattern: string): { files: string[]; glob: boolean } {
     if (!/[*?[]/.test(pattern)) return { files: [target], glob: false };
     const isMatch = picomatch(target.split(path.sep).join('/'), { dot: false });
     const files = this.project.allFiles
@@ -126,4 +138,12 @@ export class IncludeLoader {
     }
     return out;
   }
+}
+
+/** Where packages and images keep nginx's configuration directory. */
+const STANDARD_PREFIXES = ['/etc/nginx/', '/usr/local/nginx/conf/', '/usr/local/etc/nginx/', '/usr/local/openresty/nginx/conf/', '/opt/homebrew/etc/nginx/'];
+
+function repoEquivalent(absolute: string, prefixDir: string): string | undefined {
+  const prefix = STANDARD_PREFIXES.find((p) => absolute.startsWith(p));
+  return prefix ? path.join(prefixDir, absolute.slice(prefix.length)) : undefined;
 }

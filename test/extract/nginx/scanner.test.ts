@@ -36,6 +36,17 @@ describe('nginx scanner', () => {
     expect(policies[0]!.emittedHeaders![0]!.span).toMatchObject({ file: 'etc/nginx/snippets/cors.conf', line: 1, column: 40 });
   });
 
+  it('finds /etc/nginx/... includes beside the top-level file (Docker image layout)', async () => {
+    const { policies, diagnostics } = await scanNginx({
+      'docker/nginx/nginx.conf': 'http { include /etc/nginx/conf.d/*.conf; include /etc/nginx/mime.types; }\n',
+      'docker/nginx/conf.d/app.conf': 'server { server_name app; add_header Access-Control-Allow-Origin https://app.example.com always; }\n',
+    });
+    expect(policies.map((p) => [p.scope.name, p.span.file])).toEqual([['server app', 'docker/nginx/conf.d/app.conf']]);
+    // mime.types is not in the repository: the include is named, nothing else is lost.
+    expect(diagnostics.map((d) => [d.kind, d.file, d.line, d.column])).toEqual([['file-skipped', 'docker/nginx/nginx.conf', 1, 42]]);
+    expect(diagnostics[0]!.message).toMatch(/^include "\/etc\/nginx\/mime.types" \(.*\) not read: /);
+  });
+
   it('expands globs in sorted order, and a glob may match nothing', async () => {
     const { policies, diagnostics } = await scanNginx({
       'nginx.conf': 'http { include sites/*.conf; include none/*.conf; }\n',

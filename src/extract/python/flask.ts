@@ -4,7 +4,7 @@ import type { PyNode } from '../../parse/python.js';
 import type { CallArgs, CallOption, Evaluator } from './evaluate.js';
 import type { PyModule } from './modules.js';
 import { entry, maybeInSplat, originItems, valuedBool, valuedNumber, valuedStrings } from './to-model.js';
-import { describe, spanOf, type PyValue } from './values.js';
+import { describe, qualifiedName, spanOf, type PyValue } from './values.js';
 
 // Facts from flask_cors/core.py (DEFAULT_OPTIONS, probably_regex, re_fix, try_match_pattern,
 // get_cors_origins, get_cors_headers), extension.py (CORS.init_app) and decorator.py (cross_origin).
@@ -71,13 +71,14 @@ export class FlaskCors {
 
   private isSymbol(fn: PyNode, mod: PyModule, pattern: RegExp, bare: string): boolean {
     const callee = this.ev.eval(fn, mod);
-    if (callee.t === 'sym') return pattern.test(callee.qname);
+    const q = qualifiedName(callee);
+    if (q) return pattern.test(q);
     return callee.t === 'unknown' && fn.text === bare && /\bflask_cors\b/.test(mod.text);
   }
 
   private initApp(call: PyNode, fn: PyNode, mod: PyModule): void {
     const target = this.ev.eval(fn.childForFieldName('object'), mod);
-    if (target.t !== 'call' || target.callee.t !== 'sym' || !CORS_CLASS.test(target.callee.qname)) return;
+    if (target.t !== 'call' || !CORS_CLASS.test(qualifiedName(target.callee) ?? '')) return;
     const key = keyOf(target.node, target.mod);
     const ctor = this.constructors.get(key) ?? { node: target.node, mod: target.mod, args: this.ev.callArgs(target.node, target.mod), bound: true };
     ctor.bound = true;

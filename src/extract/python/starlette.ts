@@ -4,7 +4,7 @@ import type { PyNode } from '../../parse/python.js';
 import type { CallArgs, Evaluator } from './evaluate.js';
 import type { PyModule } from './modules.js';
 import { entry, envPlaceholder, maybeInSplat, originItems, valuedBool, valuedNumber, valuedStrings } from './to-model.js';
-import { describe, spanOf, type PyValue } from './values.js';
+import { describe, qualifiedName, spanOf, type PyValue } from './values.js';
 
 // Facts from starlette/middleware/cors.py (CORSMiddleware.__init__ defaults) and
 // starlette/applications.py (build_middleware_stack, add_middleware).
@@ -16,7 +16,8 @@ const MIDDLEWARE_WRAPPER = /^(starlette|fastapi)(\.[A-Za-z_]\w*)*\.Middleware$/;
 const APP_CLASS = /^(starlette|fastapi)(\.[A-Za-z_]\w*)*\.(Starlette|FastAPI)$/;
 
 function isCorsMiddleware(value: PyValue, node: PyNode): boolean {
-  if (value.t === 'sym') return CORS_MIDDLEWARE.test(value.qname);
+  const q = qualifiedName(value);
+  if (q) return CORS_MIDDLEWARE.test(q);
   // Not imported in a way the scanner can follow (star import, syntax error): trust the name.
   return value.t === 'unknown' && /(^|\.)CORSMiddleware$/.test(node.text);
 }
@@ -80,7 +81,8 @@ export function extractStarlette(mod: PyModule, ev: Evaluator): CorsPolicy[] {
     if (!fn || fn.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'add_middleware') continue;
     if (!/(^|\.)Middleware$/.test(fn.text)) continue;
     const callee = ev.eval(fn, mod);
-    if (!(callee.t === 'sym' && MIDDLEWARE_WRAPPER.test(callee.qname)) && !(callee.t === 'unknown' && /(^|\.)Middleware$/.test(fn.text))) continue;
+    const q = qualifiedName(callee);
+    if (!(q && MIDDLEWARE_WRAPPER.test(q)) && !(callee.t === 'unknown' && /(^|\.)Middleware$/.test(fn.text))) continue;
     const args = ev.callArgs(call, mod);
     const cls = args.positional[0];
     if (!cls || !isCorsMiddleware(cls.value, cls.node)) continue;
@@ -120,13 +122,15 @@ function findApp(call: PyNode, mod: PyModule, ev: Evaluator): { name?: string; s
 
 function describeApp(appCall: PyNode, mod: PyModule, ev: Evaluator): { name?: string; stack?: Stack } {
   const callee = ev.eval(appCall.childForFieldName('function'), mod);
-  const stack: Stack | undefined = callee.t === 'sym' && APP_CLASS.test(callee.qname) ? (callee.qname.endsWith('FastAPI') ? 'fastapi' : 'starlette') : undefined;
+  const q = qualifiedName(callee);
+  const stack: Stack | undefined = q && APP_CLASS.test(q) ? (q.endsWith('FastAPI') ? 'fastapi' : 'starlette') : undefined;
   const assign = appCall.parent?.type === 'assignment' ? appCall.parent.childForFieldName('left') : null;
   return { name: assign?.type === 'identifier' ? assign.text : undefined, stack };
 }
 
 function stackOf(app: PyValue | undefined, mod: PyModule): Stack {
-  if (app?.t === 'call' && app.callee.t === 'sym' && APP_CLASS.test(app.callee.qname)) return app.callee.qname.endsWith('FastAPI') ? 'fastapi' : 'starlette';
+  const q = app?.t === 'call' ? qualifiedName(app.callee) : undefined;
+  if (q && APP_CLASS.test(q)) return q.endsWith('FastAPI') ? 'fastapi' : 'starlette';
   return /^\s*(from|import)\s+fastapi\b/m.test(mod.text) ? 'fastapi' : 'starlette';
 }
 

@@ -69,6 +69,17 @@ export function envDefault(value: PyValue, source: string): PyValue {
   return { ...value, envDriven: true, source };
 }
 
+/**
+ * The dotted name of a library symbol: external names as imported, and classes or functions
+ * defined in the scanned tree by module + name (so the libraries' own sources are recognised too).
+ */
+export function qualifiedName(value: PyValue | undefined): string | undefined {
+  if (!value) return undefined;
+  if (value.t === 'sym') return value.qname;
+  if (value.t === 'class' || value.t === 'func') return value.mod.name ? `${value.mod.name}.${value.name}` : value.name;
+  return undefined;
+}
+
 /** Python truthiness where it can be decided. */
 export function truthy(value: PyValue): boolean | undefined {
   switch (value.t) {

@@ -242,4 +242,20 @@ def create_app():
     expect(at(p.origins[1]!.span)).toBe(rangeIn(code, 'allow_origins=origins', 'origins'));
     expect(at(p.origins[1]!.definedAt)).toBe(range(code, '"https://b.example"'));
   });
+
+  test('inside the library's own repository, its classes are recognised by module and name', async () => {
+    const r = await scanPython({
+      'starlette/middleware/__init__.py': 'class Middleware:\n    pass\n',
+      'starlette/middleware/cors.py': 'class CORSMiddleware:\n    pass\n',
+      'starlette/applications.py': 'class Starlette:\n    pass\n',
+      'tests/test_cors.py': `from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
+app = Starlette(middleware=[Middleware(CORSMiddleware, allow_origins=["*"])])
+`,
+    });
+    expect(r.policies).toHaveLength(1);
+    expect(r.policies[0]!.stack).toBe('starlette');
+    expect(r.policies[0]!.span.file).toBe('tests/test_cors.py');
+  });
 });

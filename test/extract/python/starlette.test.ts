@@ -243,7 +243,7 @@ def create_app():
     expect(at(p.origins[1]!.definedAt)).toBe(range(code, '"https://b.example"'));
   });
 
-  test('inside the library's own repository, its classes are recognised by module and name', async () => {
+  test('inside the library repository itself, its classes are recognised by module and name', async () => {
     const r = await scanPython({
       'starlette/middleware/__init__.py': 'class Middleware:\n    pass\n',
       'starlette/middleware/cors.py': 'class CORSMiddleware:\n    pass\n',

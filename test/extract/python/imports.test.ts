@@ -188,4 +188,20 @@ settings = Settings()
     expect(exact).toMatchObject({ kind: 'exact', envDriven: true, source: 'APP_BACKEND_CORS_ORIGINS' });
     expect(regex).toMatchObject({ kind: 'regex', pattern: 'https://.*\\.example\\.com', envDriven: true, source: 'CORS_REGEX' });
   });
+
+  test('import chains are followed up to 8 modules deep, then the value is unknown', async () => {
+    const chain = (length: number) => {
+      const files: Record<string, string> = {
+        'app/main.py': 'from fastapi.middleware.cors import CORSMiddleware\nfrom app.m1 import X\napp.add_middleware(CORSMiddleware, allow_origins=X)\n',
+      };
+      for (let i = 1; i < length; i++) files[`app/m${i}.py`] = `from app.m${i + 1} import X\n`;
+      files[`app/m${length}.py`] = 'X = ["https://deep.example"]\n';
+      return files;
+    };
+    const near = await scanPython(chain(7));
+    expect(shapes(near.policies[0]!.origins)).toEqual([{ kind: 'exact', origin: 'https://deep.example' }]);
+    const far = await scanPython(chain(12));
+    expect(far.policies[0]!.origins[0]!.kind).toBe('unknown');
+    expect((far.policies[0]!.origins[0] as { why: string }).why).toMatch(/nested too deeply/);
+  });
 });

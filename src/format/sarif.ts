@@ -219,10 +219,13 @@ function messageText(finding: Finding): string {
   return finding.witness !== undefined && !finding.message.includes(finding.witness) ? `${text} Witness: ${finding.witness}` : text;
 }
 
-/** SARIF messages are sentences (validator rule SARIF2001: end with a period). */
+/**
+ * SARIF messages read as sentences ending in a period (SARIF §3.11 guidance), unless they already end
+ * in punctuation, such as a suggested nginx directive ending in `;`.
+ */
 function sentence(text: string): string {
   const trimmed = text.trim();
-  return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+  return /[.!?;:]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
 
 /** The first sentence, for shortDescription. */

@@ -1,7 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,15 +6,13 @@ import { analyseRoot } from '../../../src/extract/nginx/analyze.js';
 import { IncludeLoader } from '../../../src/extract/nginx/includes.js';
 import { simulate } from '../../../src/extract/nginx/simulate.js';
 import { diskProject } from './helpers.js';
+import { freePort, nginxAvailable, request, startNginx, type RunningNginx } from './nginx-server.js';
 
 /**
  * The header model against the real server: Debian's nginx serves the fixture config, and for every
  * location × Origin × method the headers it really sends must equal what simulate() predicts.
  */
-const NGINX = '/usr/sbin/nginx';
 const FIXTURE = path.join(import.meta.dirname, '../../fixtures/nginx/conformance/headers.conf');
-const available = fs.existsSync(NGINX);
-if (!available && process.env.CI !== 'true') console.log(`skipping nginx conformance: ${NGINX} is not installed`);
 
 const PATHS = [
   '/inherit', '/inherit-error', '/own', '/always', '/empty', '/map', '/map-error', '/map-default',
@@ -32,35 +27,23 @@ const ORIGINS = [
 ];
 const METHODS = ['GET', 'OPTIONS', 'POST', 'DELETE'];
 
-describe.runIf(available || process.env.CI === 'true')('nginx header model vs /usr/sbin/nginx', () => {
+describe.runIf(nginxAvailable('nginx conformance'))('nginx header model vs /usr/sbin/nginx', () => {
   let dir: string;
   let port: number;
-  let server: ChildProcess | undefined;
-  let stderr = '';
+  let server: RunningNginx | undefined;
 
   beforeAll(async () => {
-    expect(fs.existsSync(NGINX), `${NGINX} must be installed when CI=true`).toBe(true);
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cors-lint-nginx-'));
     fs.mkdirSync(path.join(dir, 'tmp'));
     fs.mkdirSync(path.join(dir, 'www'));
     port = await freePort();
     const text = fs.readFileSync(FIXTURE, 'utf8').replace('127.0.0.1:8080', `127.0.0.1:${port}`);
     fs.writeFileSync(path.join(dir, 'nginx.conf'), text);
-    const user = process.getuid?.() === 0 ? ' user root;' : '';
-    server = spawn(NGINX, ['-p', `${dir}/`, '-c', path.join(dir, 'nginx.conf'), '-g', `daemon off; pid ${dir}/nginx.pid; error_log stderr;${user}`], {
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    server.stderr!.on('data', (d) => (stderr += String(d)));
-    await waitForPort(port, 5000, () => stderr);
+    server = await startNginx(dir, path.join(dir, 'nginx.conf'), port);
   }, 15000);
 
   afterAll(async () => {
-    if (server && server.exitCode === null) {
-      const exited = new Promise((resolve) => server!.once('exit', resolve));
-      server.kill('SIGTERM');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 3000))]);
-      if (server.exitCode === null) server.kill('SIGKILL');
-    }
+    await server?.stop();
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
@@ -99,43 +82,3 @@ function headerNamesOf(text: string): Set<string> {
   return names;
 }
 
-function request(port: number, method: string, p: string, headers: Record<string, string>): Promise<{ status: number; headers: Array<[string, string]> }> {
-  return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, method, path: p, headers, agent: false, timeout: 3000 }, (res) => {
-      res.resume();
-      const list: Array<[string, string]> = [];
-      for (let i = 0; i < res.rawHeaders.length; i += 2) list.push([res.rawHeaders[i]!.toLowerCase(), res.rawHeaders[i + 1]!]);
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: list }));
-    });
-    req.on('timeout', () => req.destroy(new Error(`timeout: ${method} ${p}`)));
-    req.on('error', reject);
-    req.end();
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
-
-async function waitForPort(port: number, ms: number, log: () => string): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    const ok = await new Promise<boolean>((resolve) => {
-      const s = net.connect(port, '127.0.0.1', () => {
-        s.end();
-        resolve(true);
-      });
-      s.on('error', () => resolve(false));
-    });
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`nginx did not start: ${log()}`);
-}

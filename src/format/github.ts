@@ -42,12 +42,15 @@ export function findingCommand(f: Finding): string {
 }
 
 export function diagnosticCommand(d: Diagnostic): string {
-  const level = d.kind === 'parse-error' || d.kind === 'config-error' ? 'error' : 'warning';
+  const internal = d.kind === 'unsupported' && d.message.startsWith('internal error');
+  const level = d.kind === 'parse-error' || d.kind === 'config-error' || internal ? 'error' : 'warning';
   const properties: Record<string, string | number> = { title: `cors-lint ${d.kind}` };
-  if (d.file && d.file !== '.') properties.file = d.file;
+  // A crash of a whole scanner names several files ("a.py, b.py"): no single file to annotate.
+  if (d.file && d.file !== '.' && !d.file.includes(', ')) properties.file = d.file;
   if (d.line !== undefined) properties.line = d.line;
   if (d.column !== undefined) properties.col = d.column;
-  return command(level, properties, d.message);
+  // An internal error carries a stack trace: the annotation shows its first line, the log has the rest.
+  return command(level, properties, internal ? d.message.split('\n')[0]! : d.message);
 }
 
 function command(name: string, properties: Record<string, string | number>, message: string): string {

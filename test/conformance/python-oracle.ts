@@ -32,7 +32,14 @@ export async function runPythonConformance<K>(s: PythonStack<K>): Promise<Tally>
     fixtures: s.fixtures.map((kwargs, i) => ({ id: String(i), kwargs })),
     requests: cases.map((c) => ({ method: c.request.method, path: c.request.path, headers: c.request.headers })),
   };
-  const run = spawnSync('/usr/bin/python3', [path.join(here, s.helper)], { input: JSON.stringify(input), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  // <HELPER>_PYTHONPATH (e.g. DJANGO_ORACLE_PYTHONPATH) puts another release of the library first.
+  const envName = `${s.helper.replace(/\.py$/, '').toUpperCase()}_PYTHONPATH`;
+  const run = spawnSync('/usr/bin/python3', [path.join(here, s.helper)], {
+    input: JSON.stringify(input),
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, PYTHONPATH: process.env[envName] ?? '' },
+  });
   if (run.status !== 0) throw new Error(`${s.helper} failed: ${run.stderr}`);
   const oracle = JSON.parse(run.stdout) as { version: string; results: Record<string, RealAnswer[]> };
   const scanned = await policiesViaScanner(s.fixtures.map((f, i) => ({ id: String(i), ...s.source(f) })));

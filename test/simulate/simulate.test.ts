@@ -118,11 +118,17 @@ describe('simulate: other libraries', () => {
     expect(r.verdict.allowed).toBe(true);
   });
 
-  it('django-cors-headers adds Allow-Credentials even for a refused origin, but no Allow-Origin', async () => {
-    const policy = await onePolicy('settings.py', `CORS_ALLOWED_ORIGINS = ["https://app.example.com"]\nCORS_ALLOW_CREDENTIALS = True\n`);
+  it('django-cors-headers before 4.3 adds Allow-Credentials even for a refused origin, but no Allow-Origin', async () => {
+    const policy = { ...(await onePolicy('settings.py', `CORS_ALLOWED_ORIGINS = ["https://app.example.com"]\nCORS_ALLOW_CREDENTIALS = True\n`)), libraryVersion: '3.14.0' };
     const r = simulate(policy, { origin: LOCAL, method: 'GET', credentials: true, requestHeaders: [] });
     expect(r.actual!.response.headers).toEqual({ vary: 'Origin', 'access-control-allow-credentials': 'true' });
     expect(r.verdict.allowed).toBe(false);
+  });
+
+  it('django-cors-headers from 4.3 sends nothing but Vary to a refused origin', async () => {
+    const policy = await onePolicy('settings.py', `CORS_ALLOWED_ORIGINS = ["https://app.example.com"]\nCORS_ALLOW_CREDENTIALS = True\n`);
+    const r = simulate(policy, { origin: LOCAL, method: 'GET', credentials: true, requestHeaders: [] });
+    expect(r.actual!.response.headers).toEqual({ vary: 'origin' });
   });
 
   it('@koa/cors with credentials turns * into the request Origin', async () => {

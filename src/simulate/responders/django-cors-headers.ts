@@ -1,16 +1,19 @@
-// django-cors-headers (corsheaders/middleware.py, 3.x–4.x): every response on a CORS-enabled URL
-// gets Vary: Origin; a preflight (OPTIONS + Access-Control-Request-Method) is answered 200 by the
-// middleware; Access-Control-Allow-Credentials is added for any Origin, allowed or not; allowed
-// origins compare scheme + host[:port] (so a trailing slash in the setting still matches), regexes
-// use re.match; CORS_ALLOW_ALL_ORIGINS sends '*' without credentials and the Origin with them.
+// django-cors-headers (corsheaders/middleware.py, 3.x–4.9): every response on a CORS-enabled URL
+// gets Vary: Origin ("origin" from 4.0); a preflight (OPTIONS + Access-Control-Request-Method) is
+// answered 200 by the middleware; before 4.3 Access-Control-Allow-Credentials is added for any
+// Origin, allowed or not, from 4.3 only for allowed ones; allowed origins compare scheme +
+// host[:port] (so a trailing slash in the setting still matches), regexes use re.match;
+// CORS_ALLOW_ALL_ORIGINS sends '*' without credentials and the Origin with them. 4.0 dropped
+// accept-encoding, dnt and origin from the default allowed headers.
 import type { CorsPolicy, OriginEntry } from '../../model/types.js';
 import { appendVary, setHeader, type HeaderBag } from '../header-bag.js';
 import { compileOriginRegex } from '../origin-regex.js';
-import { knownOrigins, valueOf } from '../options.js';
+import { atLeast, knownOrigins, valueOf } from '../options.js';
 import { UnknownBehaviour } from '../types.js';
 import type { Responder } from './responder.js';
 
-const DEFAULT_HEADERS = ['accept', 'accept-encoding', 'authorization', 'content-type', 'dnt', 'origin', 'user-agent', 'x-csrftoken', 'x-requested-with'];
+const DEFAULT_HEADERS_3 = ['accept', 'accept-encoding', 'authorization', 'content-type', 'dnt', 'origin', 'user-agent', 'x-csrftoken', 'x-requested-with'];
+const DEFAULT_HEADERS_4 = ['accept', 'authorization', 'content-type', 'user-agent', 'x-csrftoken', 'x-requested-with'];
 const DEFAULT_METHODS = ['DELETE', 'GET', 'OPTIONS', 'PATCH', 'POST', 'PUT'];
 
 /** Python urllib.parse.urlsplit -> (scheme lowercased, netloc as written). */
@@ -57,17 +60,20 @@ export const djangoCorsResponder: Responder = (policy, request, app) => {
   const isPreflight = request.method === 'OPTIONS' && request.headers['access-control-request-method'] !== undefined;
   const status = isPreflight ? 200 : app.status;
   const producedBy = isPreflight ? 'CorsMiddleware answers the preflight with 200' : 'Django view, headers added by CorsMiddleware';
+  const version = policy.libraryVersion;
   const headers: HeaderBag = {};
-  appendVary(headers, 'Origin');
+  appendVary(headers, atLeast(version, '4.0.0') ? 'origin' : 'Origin');
   const origin = request.headers['origin'];
   if (!origin) return { status, headers, producedBy };
-  if (credentials) setHeader(headers, 'Access-Control-Allow-Credentials', 'true');
+  const credentialsFirst = !atLeast(version, '4.3.0');
+  if (credentials && credentialsFirst) setHeader(headers, 'Access-Control-Allow-Credentials', 'true');
   if (!allowAll && !allowedTester(policy, entries)(origin)) return { status, headers, producedBy };
   setHeader(headers, 'Access-Control-Allow-Origin', allowAll && !credentials ? '*' : origin);
+  if (credentials && !credentialsFirst) setHeader(headers, 'Access-Control-Allow-Credentials', 'true');
   const expose = valueOf<string[]>(policy.exposeHeaders, [], 'CORS_EXPOSE_HEADERS');
   if (expose.length) setHeader(headers, 'Access-Control-Expose-Headers', expose.join(', '));
   if (request.method === 'OPTIONS') {
-    setHeader(headers, 'Access-Control-Allow-Headers', valueOf(policy.allowHeaders, DEFAULT_HEADERS, 'CORS_ALLOW_HEADERS').join(', '));
+    setHeader(headers, 'Access-Control-Allow-Headers', valueOf(policy.allowHeaders, atLeast(version, '4.0.0') ? DEFAULT_HEADERS_4 : DEFAULT_HEADERS_3, 'CORS_ALLOW_HEADERS').join(', '));
     setHeader(headers, 'Access-Control-Allow-Methods', valueOf(policy.allowMethods, DEFAULT_METHODS, 'CORS_ALLOW_METHODS').join(', '));
     const maxAge = valueOf<number>(policy.maxAge, 86400, 'CORS_PREFLIGHT_MAX_AGE');
     if (maxAge) setHeader(headers, 'Access-Control-Max-Age', String(maxAge));

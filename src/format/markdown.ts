@@ -104,13 +104,23 @@ function fileLink(file: string, linkBase: string | undefined): string {
   return `${linkBase ?? ''}${encoded}`;
 }
 
-/** Table-cell text: no line breaks, no column separators, no raw HTML. */
+/**
+ * Table-cell text: no line breaks, no column separators, no raw HTML, and Markdown punctuation shown
+ * as written (a regex's `\.` or a `*` must not turn into emphasis). `code spans` in messages stay code.
+ */
 function cell(text: string): string {
+  return text
+    .split(/(`[^`\n]+`)/)
+    .map((part, i) => (i % 2 === 1 ? part.replace(/\|/g, '\\|') : plain(part)))
+    .join('');
+}
+
+function plain(text: string): string {
   return text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/\|/g, '\\|')
+    .replace(/[\\`*_[\]~|]/g, '\\$&')
     .replace(/\r?\n/g, '<br>');
 }
 

@@ -20,7 +20,7 @@ describe('Markdown job summary', () => {
     expect(md).toContain(`| [\`credentials-with-wildcard-origin\`](${docs}/credentials-with-wildcard-origin/README.md) | 2 | 0 | 0 |`);
     expect(md).toContain(`| [\`wildcard-origin\`](${docs}/wildcard-origin/README.md) | 0 | 0 | 1 |`);
     expect(md).toContain(
-      `| [app/main.py:8](app/main.py#L8) | 🔴 error | [\`credentials-with-wildcard-origin\`](${docs}/credentials-with-wildcard-origin/README.md) | allow_origins=['*'] with allow_credentials=True: Starlette echoes any Origin | \`https://evil\\|x.example\` |`,
+      `| [app/main.py:8](app/main.py#L8) | 🔴 error | [\`credentials-with-wildcard-origin\`](${docs}/credentials-with-wildcard-origin/README.md) | allow\\_origins=\\['\\*'\\] with allow\\_credentials=True: Starlette echoes any Origin | \`https://evil\\|x.example\` |`,
     );
     expect(md).toContain('| second &lt;b&gt;one&lt;/b&gt; \\| piped |  |');
     // Errors before notes, whatever the file order.
@@ -33,6 +33,13 @@ describe('Markdown job summary', () => {
     for (const line of md.split('\n').filter((l) => l.startsWith('| [app') || l.startsWith('| [my'))) {
       expect(line.replace(/\\\|/g, '').split('|').length).toBe(7);
     }
+  });
+
+  it('shows Markdown punctuation in messages as written, and keeps code spans', () => {
+    const message = "regex '^https://\\w+\\.example\\.com' accepts *any* [host] with `a|b` and `x_y`";
+    const md = buildMarkdown(sampleResult([finding({ file: 'my_app/a.py', line: 1, message })]), { rules: sampleRules });
+    expect(md).toContain("| regex '^https://\\\\w+\\\\.example\\\\.com' accepts \\*any\\* \\[host\\] with `a\\|b` and `x_y` |");
+    expect(md).toContain('[my\\_app/a.py:1](my_app/a.py#L1)');
   });
 
   it('links to the commit inside a GitHub Actions run', () => {

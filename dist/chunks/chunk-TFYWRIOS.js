@@ -1,0 +1,184 @@
+import { createRequire as __corsLintCreateRequire } from 'node:module'; const require = __corsLintCreateRequire(import.meta.url); import { fileURLToPath as __corsLintFileURLToPath } from 'node:url'; const __corsLintFilename = __corsLintFileURLToPath(import.meta.url); const __corsLintDirname = __corsLintFileURLToPath(new URL('.', import.meta.url));
+import {
+  ConfigError,
+  SEVERITY_RANK,
+  allRules,
+  findRule,
+  formatters,
+  lint,
+  packageVersion,
+  ruleReadmePath
+} from "./chunk-MSDI7NOF.js";
+import {
+  HELP,
+  UsageError,
+  parseCli
+} from "./chunk-L3SBJMEA.js";
+
+// src/cli/main.ts
+import fs2 from "node:fs";
+import path from "node:path";
+
+// src/filter/baseline.ts
+import fs from "node:fs";
+function buildBaseline(findings) {
+  const byKey = /* @__PURE__ */ new Map();
+  for (const f of findings) {
+    const key = f.fingerprint ?? `${f.ruleId}:${f.location.file}:${f.message}`;
+    const entry = byKey.get(key);
+    if (entry) entry.count++;
+    else byKey.set(key, { fingerprint: key, ruleId: f.ruleId, file: f.location.file, count: 1 });
+  }
+  return { version: 1, findings: [...byKey.values()].sort((a, b) => a.file.localeCompare(b.file) || a.ruleId.localeCompare(b.ruleId) || a.fingerprint.localeCompare(b.fingerprint)) };
+}
+var BaselineError = class extends Error {
+};
+function readBaseline(file) {
+  let raw;
+  try {
+    raw = JSON.parse(fs.readFileSync(file, "utf8"));
+  } catch (error) {
+    throw new BaselineError(`cannot read baseline ${file}: ${error.message}`);
+  }
+  const b = raw;
+  if (!b || b.version !== 1 || !Array.isArray(b.findings)) {
+    throw new BaselineError(`baseline ${file} is not a cors-lint baseline (expected {"version":1,"findings":[...]})`);
+  }
+  return b;
+}
+function subtractBaseline(findings, baseline) {
+  const budget = new Map(baseline.findings.map((e) => [e.fingerprint, e.count]));
+  const kept = [];
+  let matched = 0;
+  for (const f of findings) {
+    const key = f.fingerprint ?? `${f.ruleId}:${f.location.file}:${f.message}`;
+    const left = budget.get(key) ?? 0;
+    if (left > 0) {
+      budget.set(key, left - 1);
+      matched++;
+    } else kept.push(f);
+  }
+  return { kept, matched };
+}
+
+// src/cli/exit-codes.ts
+var EXIT_OK = 0;
+var EXIT_FINDINGS = 1;
+var EXIT_ERROR = 2;
+
+// src/cli/rules-table.ts
+function formatRulesTable(rules) {
+  const idWidth = Math.max(...rules.map((r) => r.meta.id.length), 4);
+  const rows = rules.map((r) => {
+    const severity = r.meta.offByDefault ? "off" : r.meta.defaultSeverity;
+    return `${r.meta.id.padEnd(idWidth)}  ${severity.padEnd(7)}  ${r.meta.docs.description}`;
+  });
+  return `${"rule".padEnd(idWidth)}  ${"default".padEnd(7)}  description
+${rows.join("\n")}
+`;
+}
+
+// src/cli/main.ts
+async function main(argv, io) {
+  try {
+    const args = parseCli(argv);
+    switch (args.command) {
+      case "help":
+        io.stdout(HELP);
+        return EXIT_OK;
+      case "version":
+        io.stdout(`${packageVersion()}
+`);
+        return EXIT_OK;
+      case "rules":
+        io.stdout(args.format === "json" ? `${JSON.stringify(allRules.map((r) => ({ id: r.meta.id, severity: r.meta.defaultSeverity, description: r.meta.docs.description, url: r.meta.docs.url })), null, 2)}
+` : formatRulesTable(allRules));
+        return EXIT_OK;
+      case "explain":
+        return explain(args.ruleId, io);
+      case "check": {
+        const { runCheckCli } = await import("./check-command-XL523RID.js");
+        return runCheckCli(args.argv, io);
+      }
+      case "lint":
+        return await runLint(args, io);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`cors-lint: ${error.message}
+Run cors-lint --help for usage.
+`);
+      return EXIT_ERROR;
+    }
+    if (error instanceof ConfigError || error instanceof BaselineError) {
+      io.stderr(`cors-lint: configuration error: ${error.message}
+`);
+      return EXIT_ERROR;
+    }
+    io.stderr(`cors-lint: internal error: ${error.stack ?? String(error)}
+`);
+    return EXIT_ERROR;
+  }
+}
+async function runLint(args, io) {
+  const result = await lint(args.paths, { cwd: io.cwd, configFile: args.config });
+  if (args.printPolicies) {
+    io.stdout(`${JSON.stringify({ policies: result.policies, diagnostics: result.diagnostics }, null, 2)}
+`);
+    return EXIT_OK;
+  }
+  if (args.writeBaseline) {
+    const file = path.resolve(io.cwd, args.writeBaseline);
+    fs2.writeFileSync(file, `${JSON.stringify(buildBaseline(result.findings), null, 2)}
+`);
+    io.stderr(`cors-lint: recorded ${result.findings.length} finding(s) in ${args.writeBaseline}
+`);
+    return EXIT_OK;
+  }
+  const baselineFile = args.baseline ?? result.config.baseline;
+  const filtered = baselineFile ? withBaseline(result, path.resolve(baselineFile && args.baseline ? io.cwd : path.dirname(result.configFile ?? io.cwd), baselineFile)) : result;
+  const color = args.color ?? (io.isTty && !io.env.NO_COLOR && args.format === "text" && !args.output);
+  const text = formatters[args.format]({ result: filtered, cwd: io.cwd, color: Boolean(color) });
+  if (args.output) fs2.writeFileSync(path.resolve(io.cwd, args.output), text);
+  else io.stdout(text);
+  const internal = filtered.diagnostics.some((d) => d.kind === "unsupported" && d.message.startsWith("internal error"));
+  if (internal) return EXIT_ERROR;
+  return exitCodeFor(filtered, args.failOn);
+}
+function withBaseline(result, file) {
+  const { kept } = subtractBaseline(result.findings, readBaseline(file));
+  return { ...result, findings: kept };
+}
+function exitCodeFor(result, failOn) {
+  if (failOn === "never") return EXIT_OK;
+  const threshold = SEVERITY_RANK[failOn];
+  return result.findings.some((f) => SEVERITY_RANK[f.severity] >= threshold) ? EXIT_FINDINGS : EXIT_OK;
+}
+function explain(ruleId, io) {
+  const rule = findRule(ruleId);
+  if (!rule) {
+    io.stderr(`cors-lint: unknown rule "${ruleId}"; known rules: ${allRules.map((r) => r.meta.id).join(", ")}
+`);
+    return EXIT_ERROR;
+  }
+  try {
+    io.stdout(fs2.readFileSync(ruleReadmePath(ruleId), "utf8"));
+  } catch {
+    io.stdout(`${rule.meta.id} (${rule.meta.defaultSeverity})
+
+${rule.meta.docs.description}
+
+${rule.meta.docs.url}
+`);
+  }
+  return EXIT_OK;
+}
+
+export {
+  BaselineError,
+  readBaseline,
+  subtractBaseline,
+  EXIT_FINDINGS,
+  main,
+  exitCodeFor
+};

@@ -1,0 +1,6 @@
+export interface Options {
+    /** Time budget per pattern in milliseconds (all candidate tests together). */
+    budgetMs: number;
+}
+declare const _default: import("../../src/rules/define-rule.js").Rule<"unsupported" | "permissive" | "undecided", Options>;
+export default _default;

@@ -1,0 +1,6 @@
+export interface Options {
+    /** Time budget per pattern in milliseconds. */
+    budgetMs: number;
+}
+declare const _default: import("../../src/rules/define-rule.js").Rule<"exact" | "pattern", Options>;
+export default _default;

@@ -1,0 +1,15 @@
+import { FORMATS, type FailOn } from '../cli/args.js';
+/** The Action's inputs (action.yml), validated. */
+export interface ActionInputs {
+    paths: string[];
+    config?: string;
+    /** Format of the report printed to the log. */
+    format: (typeof FORMATS)[number];
+    failOn: FailOn;
+    sarifFile: string;
+    annotations: boolean;
+    baseline?: string;
+}
+export declare class InputError extends Error {
+}
+export declare function readInputs(): ActionInputs;

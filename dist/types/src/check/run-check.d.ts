@@ -1,0 +1,55 @@
+import type { CorsPolicy, Diagnostic, Span } from '../model/types.js';
+import { type HeaderBag } from '../simulate/header-bag.js';
+import type { HttpRequest, SimRequest } from '../simulate/types.js';
+import { type CheckArgs } from './args.js';
+export declare const CHECK_EXIT_ALLOWED = 0;
+export declare const CHECK_EXIT_BLOCKED = 1;
+export declare const CHECK_EXIT_USAGE = 2;
+/** One policy's answer. The first six fields are the JSON output; `detail` feeds the text output. */
+export interface CheckResult {
+    location: {
+        file: string;
+        line: number;
+    };
+    stack: string;
+    allowed: boolean;
+    reason: string;
+    preflight: {
+        status: number | null;
+        headers: HeaderBag;
+    } | null;
+    response: {
+        headers: HeaderBag;
+    };
+    detail: {
+        column: number;
+        library: string;
+        libraryVersion?: string;
+        libraryVersionSource?: string;
+        scope: string;
+        /** The allowed verdict was 'unknown' (reported as allowed: false). */
+        unknown: boolean;
+        responsible?: Span;
+        preflightRequest?: HttpRequest;
+        preflightProducedBy?: string;
+        actualRequest?: HttpRequest;
+        actualStatus?: number | null;
+        actualProducedBy?: string;
+    };
+}
+export interface CheckRun {
+    results: CheckResult[];
+    exitCode: number;
+    /** Parse errors and skipped files from the scan. */
+    diagnostics: Diagnostic[];
+    /** The simulated request, as given. */
+    request: SimRequest;
+    /** Set when exitCode is 2. */
+    error?: string;
+}
+export declare function checkPolicy(policy: CorsPolicy, request: SimRequest): CheckResult;
+/**
+ * Runs the check: every CORS policy under args.paths against the request. Exit code 0 when every
+ * policy allows it, 1 when any does not (or no policy is found), 2 for usage errors.
+ */
+export declare function runCheck(args: CheckArgs): Promise<CheckRun>;

@@ -1,0 +1,12 @@
+import { type LintResult } from '../lint.js';
+import { type FailOn } from './args.js';
+export interface Io {
+    cwd: string;
+    env: NodeJS.ProcessEnv;
+    stdout: (text: string) => void;
+    stderr: (text: string) => void;
+    isTty: boolean;
+}
+/** Runs the CLI and returns the exit code; never calls process.exit (testable, embeddable). */
+export declare function main(argv: string[], io: Io): Promise<number>;
+export declare function exitCodeFor(result: LintResult, failOn: FailOn): number;

@@ -1,0 +1,26 @@
+import type { Severity } from '../model/types.js';
+export type RuleLevel = Severity | 'off';
+/** `"error"`, `"off"`, or `["warning", { ...options }]`. */
+export type RuleEntry = RuleLevel | [RuleLevel] | [RuleLevel, Record<string, unknown>];
+export interface Override {
+    files: string[];
+    rules: Record<string, RuleEntry>;
+}
+export interface Config {
+    rules?: Record<string, RuleEntry>;
+    /** The organisation's allowlist: exact origins and `https://*.example.com` patterns. */
+    allowedOrigins?: string[];
+    /** Globs (relative to the scan root) that are never scanned. */
+    ignore?: string[];
+    overrides?: Override[];
+    /** Baseline file: findings recorded there are not reported. */
+    baseline?: string;
+    /** Files larger than this are skipped with a diagnostic (default 1 MiB). */
+    maxFileBytes?: number;
+}
+/** A config and the file it came from (for messages and for resolving relative paths). */
+export interface LoadedConfig {
+    config: Config;
+    /** Absolute path of the config file, or undefined when none was found. */
+    file?: string;
+}

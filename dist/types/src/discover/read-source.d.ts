@@ -1,0 +1,16 @@
+import type { Diagnostic } from '../model/types.js';
+export declare const DEFAULT_MAX_FILE_BYTES: number;
+export type ReadOutcome = {
+    ok: true;
+    text: string;
+    warning?: Diagnostic;
+} | {
+    ok: false;
+    diagnostic: Diagnostic;
+};
+/**
+ * Reads one file as text with the safety checks every input gets: size limit, binary test,
+ * UTF-8 with a lenient fallback (a warning, never a lost file).
+ */
+export declare function readSource(absPath: string, displayPath: string, maxBytes?: number): ReadOutcome;
+export declare function describeError(error: unknown): string;

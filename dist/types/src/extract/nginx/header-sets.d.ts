@@ -1,0 +1,18 @@
+import type { Block, HeaderDef } from './blocks.js';
+import type { MapDef } from './maps.js';
+import type { VarScope } from './origins.js';
+/** Statuses add_header uses without `always` (ngx_http_headers_filter in ngx_http_headers_filter_module.c). */
+export declare const SAFE_STATUSES: number[];
+export declare const CONTENT_HANDLERS: RegExp;
+/** One header set that a request can end up with: the unit's own, or an `if`/`limit_except` inside it. */
+export interface HeaderSet {
+    block: Block;
+    headers: HeaderDef[];
+    conditional?: string;
+    fixedStatus?: number;
+}
+export declare function unitSet(block: Block): HeaderSet;
+export declare function headerSets(block: Block): HeaderSet[];
+/** `return <code>` written directly in the block, as a number. */
+export declare function returnOf(block: Block): number | undefined;
+export declare function scopeOf(block: Block, maps: Map<string, MapDef>): VarScope;

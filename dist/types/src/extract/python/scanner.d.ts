@@ -1,0 +1,2 @@
+import type { Scanner } from '../scanner.js';
+export declare const pythonScanner: Scanner;

@@ -1,0 +1,34 @@
+import type { CorsPolicy, Diagnostic, Language, SourceFile } from '../model/types.js';
+/**
+ * Read access to the rest of the scanned tree, for scanners that follow imports or includes.
+ * It never leaves the scan root and never executes anything.
+ */
+export interface Project {
+    /** Absolute root of the scan; nothing outside it is read. */
+    root: string;
+    /** Absolute path -> text, or a diagnostic reason when it cannot be read. Cached. */
+    readText(absPath: string): {
+        text: string;
+    } | {
+        error: string;
+    };
+    /** Display path (relative to cwd, `/`) for an absolute path. */
+    displayPath(absPath: string): string;
+    /** All files the discovery stage found, with their language (not only the ones that mention CORS). */
+    allFiles: ReadonlyArray<{
+        absPath: string;
+        path: string;
+        language: Language;
+    }>;
+}
+export interface ScanResult {
+    policies: CorsPolicy[];
+    diagnostics: Diagnostic[];
+}
+/** One per language: gets every prefiltered file of its language at once (nginx needs includes, Python imports). */
+export interface Scanner {
+    language: Language;
+    /** Cheap text test: could this file configure CORS? Files that fail it are not parsed. */
+    mentionsCors(text: string): boolean;
+    scan(files: SourceFile[], project: Project): Promise<ScanResult>;
+}

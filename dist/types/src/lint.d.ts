@@ -1,0 +1,26 @@
+import type { Config } from './config/types.js';
+import type { CorsPolicy, Diagnostic, Finding } from './model/types.js';
+export interface LintOptions {
+    cwd?: string;
+    /** Use this configuration instead of looking for one. */
+    config?: Config;
+    /** --config FILE */
+    configFile?: string;
+}
+export interface LintResult {
+    findings: Finding[];
+    diagnostics: Diagnostic[];
+    policies: CorsPolicy[];
+    /** Number of files discovered / parsed (after the prefilter). */
+    stats: {
+        filesDiscovered: number;
+        filesScanned: number;
+    };
+    config: Config;
+    configFile?: string;
+    /** Findings dropped by inline suppressions. */
+    suppressed: number;
+}
+/** The whole pipeline: discover -> prefilter -> parse+extract -> rules -> filter. */
+export declare function lint(paths: string[], options?: LintOptions): Promise<LintResult>;
+export declare function compareFindings(a: Finding, b: Finding): number;

@@ -1,0 +1,232 @@
+export type Stack = 'fastapi' | 'starlette' | 'flask' | 'django' | 'express' | 'nestjs' | 'fastify' | 'koa' | 'node' | 'nginx';
+/** The concrete piece of software that produces the CORS headers; its semantics decide the effect. */
+export type Library = 'starlette' | 'flask-cors' | 'django-cors-headers' | 'cors' | '@fastify/cors' | '@koa/cors' | 'manual' | 'nginx';
+export type Language = 'python' | 'js' | 'nginx';
+/** 1-based lines and columns; `file` is relative to the current directory, with `/`. */
+export interface Span {
+    file: string;
+    line: number;
+    column: number;
+    endLine: number;
+    endColumn: number;
+}
+/** Where a value came from when it was not written in place. */
+export interface Provenance {
+    /** The value is the default of an environment lookup (os.getenv("X", default), process.env.X ?? default). */
+    envDriven?: boolean;
+    /** The environment variable or settings field the value stands in for. */
+    source?: string;
+    /** Where the resolved literal itself is written, when it differs from the use site. */
+    definedAt?: Span;
+}
+/** A configured value. `unknown` means the scanner could not resolve it; `why` says what it saw. */
+export interface Valued<T> extends Provenance {
+    value: T | 'unknown';
+    span?: Span;
+    why?: string;
+    /** True when the framework default applies because the option was not written. */
+    isDefault?: boolean;
+    /**
+     * The option exactly as written when it is one string the library sends verbatim (npm cors /
+     * @fastify/cors `methods: 'GET, POST'`), so the simulated header keeps its spacing.
+     */
+    raw?: string;
+}
+export type RegexFlavor = 'python' | 'js' | 'pcre';
+/** How the framework applies the pattern to the Origin string. */
+export type RegexMode = 'fullmatch' | 'match' | 'search';
+export type OriginMatcher = 
+/** '*' — every origin (Access-Control-Allow-Origin: * or an echo, depending on the library). */
+{
+    kind: 'any';
+}
+/** A literal origin, kept exactly as written (rules judge its form). */
+ | {
+    kind: 'exact';
+    origin: string;
+}
+/** A pattern; `mode` + `ignoreCase` + `flags` say how the library applies it. */
+ | {
+    kind: 'regex';
+    pattern: string;
+    flavor: RegexFlavor;
+    mode: RegexMode;
+    ignoreCase: boolean;
+    flags?: string;
+}
+/** The request Origin is echoed; `condition` describes a check the scanner saw but could not model. */
+ | {
+    kind: 'reflect';
+    condition?: string;
+}
+/** The literal origin "null". */
+ | {
+    kind: 'null';
+}
+/** A plain string where the library wants a list: membership becomes `origin in string` (Python substring test). */
+ | {
+    kind: 'substring';
+    haystack: string;
+}
+/** Not resolvable statically. */
+ | {
+    kind: 'unknown';
+    why: string;
+};
+export type OriginEntry = OriginMatcher & Provenance & {
+    span?: Span;
+    /**
+     * The value is sent as Access-Control-Allow-Origin whatever the request Origin is
+     * (npm cors string option, a literal manual header, nginx add_header with a literal).
+     */
+    sentVerbatim?: boolean;
+};
+/** A header that the configuration writes on responses (manual headers, nginx add_header). */
+export interface EmittedHeader {
+    name: string;
+    /** The value as written; for nginx, variables are kept as `$name`. */
+    value: string;
+    span: Span;
+    /** nginx `always`: also sent on 4xx/5xx. Absent for stacks where it does not apply. */
+    always?: boolean;
+    /** The header is only sent when a condition holds (an `if` block, a guarded branch). */
+    conditional?: string;
+    /** The value depends on the request Origin. */
+    dependsOnOrigin?: boolean;
+    /**
+     * How this write combines with an earlier write of the same header on the same response:
+     * 'add' sends one more field (nginx add_header, Express res.append, werkzeug headers.add),
+     * 'replace' overwrites the earlier value (res.setHeader, res.set/res.header, headers[name] = ...,
+     * nginx more_set_headers). Absent: 'add' for nginx add_header, 'replace' for everything else.
+     */
+    combine?: 'add' | 'replace';
+    /**
+     * The block that sends the header always answers with this status (nginx `return 204` in an
+     * OPTIONS `if`), so `always` makes no difference there.
+     */
+    fixedStatus?: number;
+}
+/** Headers that a nested block silently loses (nginx add_header inheritance). */
+export interface DroppedHeaders {
+    /** The block that loses the headers. */
+    block: Span;
+    blockLabel: string;
+    /** The block whose headers are lost. */
+    from: Span;
+    /** Human name of that block (`server`, `location /api`). */
+    fromLabel?: string;
+    headers: string[];
+    /** The add_header in the nested block that causes the loss. */
+    cause: Span;
+    /** The directive at `cause`: its own add_header (default) or `add_header_inherit off`. */
+    causeDirective?: 'add_header' | 'add_header_inherit';
+}
+export interface UpstreamProxy {
+    target: string;
+    span: Span;
+    /** Names of headers hidden with proxy_hide_header. */
+    hiddenHeaders: string[];
+}
+export type PreflightHandling = 
+/** The CORS layer answers OPTIONS preflights itself. */
+'handled'
+/** OPTIONS reaches the application or an upstream without a CORS answer. */
+ | 'not-handled'
+/** OPTIONS is forwarded to something the scanner cannot see. */
+ | 'passthrough';
+export interface PolicyScope {
+    kind: 'app' | 'router' | 'route' | 'settings' | 'http' | 'server' | 'location' | 'if' | 'limit_except';
+    /** Human name: variable name, route path, `location /api`. */
+    name?: string;
+    /** Route or location path the policy covers, when known. */
+    path?: string;
+    /** HTTP methods of the route the policy is attached to, when it is route-level. */
+    methods?: string[];
+    /** nginx: the `listen` addresses of the server block the policy belongs to, as written (`8081`, `127.0.0.1:8081`). */
+    listen?: string[];
+}
+export interface CorsPolicy {
+    stack: Stack;
+    library: Library;
+    /** Where the CORS configuration is written (the middleware call, the settings module, the block). */
+    span: Span;
+    scope: PolicyScope;
+    /** Allowed origins. Empty = no cross-origin request is allowed. */
+    origins: OriginEntry[];
+    /** Where the origins option is written, when it is. */
+    originsSpan?: Span;
+    credentials: Valued<boolean>;
+    allowMethods: Valued<string[]>;
+    allowHeaders: Valued<string[]>;
+    exposeHeaders: Valued<string[]>;
+    maxAge: Valued<number>;
+    /** Whether `Vary: Origin` is sent when the Allow-Origin value depends on the Origin. */
+    varyOrigin: Valued<boolean>;
+    preflight: Valued<PreflightHandling>;
+    /** Whether error responses (4xx/5xx, unhandled exceptions) still carry the CORS headers. */
+    headersOnErrors: Valued<boolean>;
+    /** Headers written literally (manual headers, nginx). */
+    emittedHeaders?: EmittedHeader[];
+    droppedHeaders?: DroppedHeaders[];
+    proxy?: UpstreamProxy;
+    /** Installed version of the library, when a lockfile or requirements file pins it. */
+    libraryVersion?: string;
+    /** Where libraryVersion was read from (requirements file, lockfile). */
+    libraryVersionSource?: string;
+    /**
+     * Library options that change the response but have no common field, by the library's own option
+     * name: npm cors / @fastify/cors `preflightContinue`, `optionsSuccessStatus`, `strictPreflight`;
+     * Flask-CORS `send_wildcard`, `always_send`, `vary_header`; `disabled: true` when the origin option
+     * switches CORS off (npm cors / @fastify/cors `origin: false`); `originFunction: true` when the
+     * origins come from an origin callback (npm cors then adds no header at all for a refused Origin). Absent = the library default.
+     */
+    libraryOptions?: Record<string, string | number | boolean | null>;
+    /** Ordering facts the scanner saw (Starlette middleware stack, Express registration order). */
+    order?: OrderFacts;
+    /** Stack-specific details that no rule depends on but --print-policies shows. */
+    notes?: string[];
+}
+export interface OrderFacts {
+    /** Middleware added after this one (so wrapping it), with their spans. Starlette: the last added is outermost. */
+    addedAfter?: Array<{
+        name: string;
+        span: Span;
+    }>;
+    /** Routes registered before this middleware (Express), which it therefore does not cover. */
+    routesBefore?: Array<{
+        method: string;
+        path: string;
+        span: Span;
+    }>;
+}
+export type Severity = 'error' | 'warning' | 'note';
+export declare const SEVERITY_RANK: Record<Severity, number>;
+export interface Finding {
+    ruleId: string;
+    severity: Severity;
+    message: string;
+    location: Span;
+    /** A concrete origin that the configuration accepts and should not (permissive regexes, substring tests). */
+    witness?: string;
+    /** Stable across unrelated edits: rule + file + normalized offending text. */
+    fingerprint?: string;
+    /** Index of the policy in the run's policy list. */
+    policyIndex?: number;
+}
+export type DiagnosticKind = 'parse-error' | 'config-error' | 'file-skipped' | 'encoding' | 'unsupported';
+export interface Diagnostic {
+    kind: DiagnosticKind;
+    file: string;
+    message: string;
+    line?: number;
+    column?: number;
+}
+/** A file the scan will look at. */
+export interface SourceFile {
+    /** Absolute path on disk. */
+    absPath: string;
+    /** Path shown to the user: relative to the current directory, with `/`. */
+    path: string;
+    language: Language;
+    text: string;
+}

@@ -1,0 +1,12 @@
+import type { Library } from '../model/types.js';
+import type { WeaknessClass } from './candidates.js';
+import type { RegexSpec } from './engine.js';
+import type { IntendedOrigin } from './intended.js';
+/** How the configuration names a pattern option, per library. */
+export declare function patternLabel(library: Library): string;
+/** The pattern as its author wrote it: /p/flags for JavaScript, quoted otherwise. */
+export declare function patternText(spec: RegexSpec): string;
+/** How the library matches, in words. */
+export declare function matchingSemantics(spec: RegexSpec, library: Library): string;
+/** What the weakness lets an attacker do, in words. */
+export declare function weaknessEffect(weakness: WeaknessClass, witness: string, intended: readonly IntendedOrigin[]): string;

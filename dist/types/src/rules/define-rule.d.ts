@@ -1,0 +1,59 @@
+import type { CorsPolicy, Finding, Severity, Span } from '../model/types.js';
+export declare const DOCS_BASE_URL = "https://github.com/cors-lint/cors-lint/blob/main/rules";
+export interface RuleDocs {
+    description: string;
+    /** CWE ids that fit the weakness, e.g. 942 (permissive cross-domain policy), 346 (origin validation). */
+    cwe: number[];
+    /** 0.0–10.0, GitHub code scanning's security-severity for an `error`-level finding of this rule. */
+    securitySeverity: number;
+    url: string;
+}
+export interface RuleMeta<MessageId extends string, Options> {
+    id: string;
+    docs: RuleDocs;
+    defaultSeverity: Severity;
+    /** Off unless configured (e.g. unresolved-origin, origin-not-allowed-by-policy without an allowlist). */
+    offByDefault?: boolean;
+    /** Message templates by id; `{{name}}` is replaced with data. */
+    messages: Record<MessageId, string>;
+    defaultOptions: Options;
+}
+export interface Report<MessageId extends string> {
+    messageId: MessageId;
+    data?: Record<string, string | number>;
+    span: Span;
+    /** Overrides the rule's default severity for this finding (e.g. error with credentials, warning without). */
+    severity?: Severity;
+    witness?: string;
+    policy?: CorsPolicy;
+    /** Text that identifies the finding independently of its line (e.g. the offending origin). */
+    fingerprintText?: string;
+}
+/** Settings the user gave for the whole run that rules may read. */
+export interface RunSettings {
+    /** The organisation's allowlist: exact origins and `https://*.example.com` patterns. */
+    allowedOrigins?: string[];
+}
+export interface RuleContext<MessageId extends string, Options> {
+    policies: readonly CorsPolicy[];
+    options: Options;
+    settings: RunSettings;
+    report(report: Report<MessageId>): void;
+}
+export interface Rule<MessageId extends string = string, Options = Record<string, unknown>> {
+    meta: RuleMeta<MessageId, Options>;
+    check(context: RuleContext<MessageId, Options>): void;
+}
+export type AnyRule = Rule<string, any>;
+type MetaInput<M extends string, O> = Omit<RuleMeta<M, O>, 'docs' | 'defaultOptions'> & {
+    docs: Omit<RuleDocs, 'url'>;
+    defaultOptions?: O;
+};
+/** Fills the docs URL and default options, and keeps the message ids typed. */
+export declare function defineRule<M extends string, O = Record<string, never>>(rule: {
+    meta: MetaInput<M, O>;
+    check(context: RuleContext<M, O>): void;
+}): Rule<M, O>;
+/** Replaces `{{name}}` placeholders and appends the rule id, so every message names its rule. */
+export declare function formatMessage(template: string, data?: Record<string, string | number>): string;
+export type { Finding };

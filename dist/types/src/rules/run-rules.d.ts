@@ -1,0 +1,18 @@
+import type { CorsPolicy, Finding, Severity } from '../model/types.js';
+import { type AnyRule, type RunSettings } from './define-rule.js';
+export interface RuleSetting {
+    /** Severity the user configured; undefined = the rule's own (which may vary per finding). */
+    severity?: Severity;
+    options: Record<string, unknown>;
+}
+/**
+ * Runs every enabled rule over all policies of the run (rules may look across files).
+ * A rule that throws becomes an internal error, reported by the caller; it never hides other rules.
+ */
+export declare function runRules(rules: readonly AnyRule[], policies: readonly CorsPolicy[], settingFor: (rule: AnyRule) => RuleSetting | 'off', settings: RunSettings): {
+    findings: Finding[];
+    errors: Array<{
+        ruleId: string;
+        error: unknown;
+    }>;
+};

@@ -2,8 +2,9 @@ import path from 'node:path';
 import type { Span } from '../../model/types.js';
 import type { PyNode } from '../../parse/python.js';
 import { enclosingScopes, truncateText, type Binding, type ModuleLoader, type PyModule } from './modules.js';
-import { combine, sortItems, trimChars, union } from './operations.js';
+import { combine, sortItems, union } from './operations.js';
 import {
+  sliceStr,
   decodeEscapes,
   describe,
   envDefault,
@@ -167,7 +168,10 @@ export class Evaluator {
     const prefix = (start?.text ?? '"').replace(/['"]+$/, '').toLowerCase();
     const text = node.text;
     const body = text.slice(start?.text.length ?? 1, text.length - (end?.text.length ?? 0));
-    return { t: 'str', v: prefix.includes('r') ? body : decodeEscapes(body), span };
+    const raw = prefix.includes('r');
+    const v = raw ? body : decodeEscapes(body);
+    const oneToOne = v === body && !body.includes('\n') && span.line === span.endLine;
+    return { t: 'str', v, span, at: oneToOne ? { line: span.line, column: span.column + (start?.text.length ?? 1) } : undefined };
   }
 
   private evalSequence(node: PyNode, mod: PyModule, kind: 'list' | 'tuple' | 'set'): PyValue {
@@ -586,7 +590,7 @@ export class Evaluator {
         if (!keep) continue;
         const v = this.eval(body, mod);
         // The entry keeps the provenance of the item it was computed from.
-        items.push(v.t === 'unknown' ? v : { ...v, span: item.span ?? v.span, useSpan: item.useSpan, envDriven: item.envDriven || v.envDriven, source: item.source ?? v.source });
+        items.push(v.t === 'unknown' ? v : { ...v, span: v.span ?? item.span, useSpan: item.useSpan, envDriven: item.envDriven || v.envDriven, source: item.source ?? v.source });
       } finally {
         this.locals.pop();
       }
@@ -813,30 +817,39 @@ export class Evaluator {
     };
     const a0 = strArg(0);
     if (a0 === null) return unknown(truncateText(node.text), { span, envDriven: s.envDriven, source: s.source });
+    // Case changes keep the text's positions; replacing does not.
     const keep = (v: string): PyValue => ({ ...s, v });
+    const stripped = (chars: string | undefined, left: boolean, right: boolean): PyValue => {
+      const strip = (c: string) => (chars === undefined ? /\s/.test(c) : chars.includes(c));
+      let start = 0;
+      let end = s.v.length;
+      if (left) while (start < end && strip(s.v[start]!)) start++;
+      if (right) while (end > start && strip(s.v[end - 1]!)) end--;
+      return sliceStr(s, start, end);
+    };
     switch (method) {
       case 'split':
       case 'rsplit':
         return this.splitString(s, a0, span);
       case 'strip':
-        return keep(a0 === undefined ? s.v.trim() : trimChars(s.v, a0, true, true));
+        return stripped(a0, true, true);
       case 'lstrip':
-        return keep(a0 === undefined ? s.v.trimStart() : trimChars(s.v, a0, true, false));
+        return stripped(a0, true, false);
       case 'rstrip':
-        return keep(a0 === undefined ? s.v.trimEnd() : trimChars(s.v, a0, false, true));
+        return stripped(a0, false, true);
       case 'lower':
       case 'casefold':
         return keep(s.v.toLowerCase());
       case 'upper':
         return keep(s.v.toUpperCase());
       case 'removesuffix':
-        return keep(a0 && s.v.endsWith(a0) ? s.v.slice(0, -a0.length) : s.v);
+        return a0 && s.v.endsWith(a0) ? sliceStr(s, 0, s.v.length - a0.length) : s;
       case 'removeprefix':
-        return keep(a0 && s.v.startsWith(a0) ? s.v.slice(a0.length) : s.v);
+        return a0 && s.v.startsWith(a0) ? sliceStr(s, a0.length) : s;
       case 'replace': {
         const a1 = strArg(1);
         if (a0 === undefined || typeof a1 !== 'string') return unknown(truncateText(node.text), { span });
-        return keep(s.v.split(a0).join(a1));
+        return { ...s, v: s.v.split(a0).join(a1), at: undefined };
       }
     }
     return unknown(truncateText(node.text), { span });
@@ -844,8 +857,20 @@ export class Evaluator {
 
   /** `"a,b".split(",")`; every piece keeps the literal's span and provenance. */
   private splitString(s: Extract<PyValue, { t: 'str' }>, sep: string | undefined, span: Span): PyValue {
-    const parts = sep === undefined ? s.v.split(/\s+/).filter((p) => p.length > 0) : s.v.split(sep);
-    return { t: 'seq', kind: 'list', items: parts.map((p) => ({ ...s, v: p })), span: s.span ?? span, useSpan: s.useSpan, envDriven: s.envDriven, source: s.source };
+    const items: PyValue[] = [];
+    if (sep === undefined) {
+      for (const m of s.v.matchAll(/\S+/g)) items.push(sliceStr(s, m.index, m.index + m[0].length));
+    } else if (sep === '') {
+      return unknown('split with an empty separator', { span });
+    } else {
+      let start = 0;
+      for (let i = s.v.indexOf(sep); i >= 0; i = s.v.indexOf(sep, start)) {
+        items.push(sliceStr(s, start, i));
+        start = i + sep.length;
+      }
+      items.push(sliceStr(s, start));
+    }
+    return { t: 'seq', kind: 'list', items, span: s.span ?? span, useSpan: s.useSpan, envDriven: s.envDriven, source: s.source };
   }
 }
 

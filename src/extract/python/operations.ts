@@ -43,14 +43,6 @@ export function combine(a: PyValue, b: PyValue, span: Span): PyValue {
   return unknown(`${describe(a)} + ${describe(b)}`, { span, envDriven: a.envDriven || b.envDriven, source: a.source ?? b.source });
 }
 
-export function trimChars(s: string, chars: string, left: boolean, right: boolean): string {
-  let start = 0;
-  let end = s.length;
-  if (left) while (start < end && chars.includes(s[start]!)) start++;
-  if (right) while (end > start && chars.includes(s[end - 1]!)) end--;
-  return s.slice(start, end);
-}
-
 export function sortItems(items: PyValue[]): PyValue[] {
   if (!items.every((i) => i.t === 'str')) return items;
   return [...items].sort((x, y) => ((x as { v: string }).v < (y as { v: string }).v ? -1 : 1));

@@ -17,7 +17,11 @@ export interface Origin {
  */
 export type PyValue = Origin &
   (
-    | { t: 'str'; v: string }
+    /**
+     * `at`: where `v[0]` is written, when `v` maps one-to-one onto the source (a one-line literal
+     * without escapes, or a slice of one), so that pieces of it get their own spans.
+     */
+    | { t: 'str'; v: string; at?: { line: number; column: number } }
     | { t: 'num'; v: number }
     | { t: 'bool'; v: boolean }
     | { t: 'none' }
@@ -53,6 +57,19 @@ export function spanOf(node: PyNode, file: string): Span {
     column: node.startPosition.column + 1,
     endLine: node.endPosition.row + 1,
     endColumn: node.endPosition.column + 1,
+  };
+}
+
+/** `s.v.slice(start, end)`, with the span of the slice when the text maps onto the source. */
+export function sliceStr(s: PyStr, start: number, end = s.v.length): PyStr {
+  const v = s.v.slice(start, end);
+  if (!s.at || !s.span) return { ...s, v, at: undefined };
+  const column = s.at.column + start;
+  return {
+    ...s,
+    v,
+    at: { line: s.at.line, column },
+    span: { file: s.span.file, line: s.at.line, column, endLine: s.at.line, endColumn: column + v.length },
   };
 }
 

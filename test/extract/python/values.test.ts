@@ -75,7 +75,8 @@ ORIGINS = ["*"]
       { kind: 'exact', origin: 'https://a.example' },
       { kind: 'exact', origin: 'https://b.example' },
     ]);
-    expect(at(origins[0]!.definedAt)).toBe(range(code, '" https://a.example "'));
+    // The stripped text inside the literal, not the whole literal.
+    expect(at(origins[0]!.definedAt)).toBe(rangeIn(code, '" https://a.example "', 'https://a.example'));
   });
 
   test('comprehension with str() and a filter', async () => {
@@ -131,7 +132,9 @@ ORIGINS = ["*"]
     expect(shapes(origins)).toEqual([{ kind: 'any' }, { kind: 'exact', origin: 'https://b.example' }]);
     expect(origins[0]).toMatchObject({ envDriven: true, source: 'ALLOWED_ORIGINS' });
     expect(at(origins[0]!.span)).toBe(rangeIn(code, 'allow_origins=ALLOWED', 'ALLOWED'));
-    expect(at(origins[0]!.definedAt)).toBe(range(code, '"*,https://b.example"'));
+    // Each piece of the split default points at its own text inside the literal.
+    expect(at(origins[0]!.definedAt)).toBe(rangeIn(code, '"*,https://b.example"', '*'));
+    expect(at(origins[1]!.definedAt)).toBe(rangeIn(code, '"*,https://b.example"', 'https://b.example'));
   });
 
   test('an empty environment default is reported as set by the environment, not as an empty origin', async () => {
@@ -240,5 +243,16 @@ app.add_middleware(CORSMiddleware, allow_origins=["https://a.example"], allow_cr
     expect(a.origins[0]).toMatchObject({ envDriven: true, source: 'ORIGINS' });
     const b = await originsOf('from decouple import config, Csv', 'config("CORS_ORIGINS", default="https://c.example", cast=Csv())');
     expect(b.origins[0]).toMatchObject({ kind: 'exact', origin: 'https://c.example', envDriven: true, source: 'CORS_ORIGINS' });
+  });
+
+  test('pieces of an inline split literal get their own spans; escapes fall back to the whole literal', async () => {
+    const { origins, code } = await originsOf('', 'os.getenv("O", "https://a.example, https://b.example").split(",")');
+    expect(at(origins[1]!.span)).toBe(rangeIn(code, '"https://a.example, https://b.example"', ' https://b.example'));
+    const escaped = await originsOf('', '"https://a.example,\\x68ttps://b.example".split(",")');
+    expect(shapes(escaped.origins)).toEqual([
+      { kind: 'exact', origin: 'https://a.example' },
+      { kind: 'exact', origin: 'https://b.example' },
+    ]);
+    expect(at(escaped.origins[1]!.span)).toBe(range(escaped.code, '"https://a.example,\\x68ttps://b.example"'));
   });
 });

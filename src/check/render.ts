@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Span } from '../model/types.js';
 import type { HeaderBag } from '../simulate/header-bag.js';
 import type { SimRequest } from '../simulate/types.js';
+import { LIBRARY_PACKAGES } from '../version/packages.js';
 import type { CheckResult } from './run-check.js';
 
 export interface RenderContext {
@@ -61,7 +62,8 @@ function renderText(results: CheckResult[], ctx: RenderContext): string {
   }
   for (const r of results) {
     const d = r.detail;
-    const version = d.libraryVersion ? ` ${d.libraryVersion}${d.libraryVersionSource ? ` (${d.libraryVersionSource})` : ''}` : ' (newest behaviour; no version pinned)';
+    const versioned = d.library in LIBRARY_PACKAGES;
+    const version = !versioned ? '' : d.libraryVersion ? ` ${d.libraryVersion}${d.libraryVersionSource ? ` (${d.libraryVersionSource})` : ''}` : ' (newest behaviour; no version pinned)';
     out.push(`${r.location.file}:${r.location.line}:${d.column}  ${r.stack} · ${d.library}${version} · ${d.scope}`);
     if (r.preflight && d.preflightRequest) {
       const acrh = d.preflightRequest.headers['access-control-request-headers'];

@@ -2,7 +2,7 @@ import type { NginxWord } from '../../parse/nginx/index.js';
 import { effectiveAddHeaders, effectiveMoreHeaders, type Block } from './blocks.js';
 import { evaluateCondition, toJsRegex, varName } from './conditions.js';
 import { mapLookup, type MapDef } from './maps.js';
-import { SAFE_STATUSES } from './policies.js';
+import { SAFE_STATUSES } from './header-sets.js';
 
 export interface SimRequest {
   method: string;

@@ -1,0 +1,76 @@
+import type { PreflightHandling, Valued } from '../../model/types.js';
+import { effectiveAddHeaders, effectiveMoreHeaders, type Block } from './blocks.js';
+import { evaluateCondition } from './conditions.js';
+import { CONTENT_HANDLERS, headerSets, returnOf, SAFE_STATUSES, scopeOf, type HeaderSet } from './header-sets.js';
+import type { MapDef } from './maps.js';
+import { possibleValues, type VarScope } from './origins.js';
+
+/** What an OPTIONS request to this block gets (a server with `location /` answers through it). */
+export function preflightFor(block: Block, sets: HeaderSet[], maps: Map<string, MapDef>): Valued<PreflightHandling> {
+  return serverPreflight(block, maps) ?? preflightOf(block, sets, scopeOf(block, maps));
+}
+
+/**
+ * A server with `location /` sends every request to some location, so its own level never answers:
+ * what OPTIONS gets is what that catch-all location does.
+ */
+function serverPreflight(block: Block, maps: Map<string, MapDef>): Valued<PreflightHandling> | undefined {
+  if (block.kind !== 'server') return undefined;
+  const catchAll = block.children.find((c) => {
+    const args = c.directive?.args.map((a) => a.value) ?? [];
+    return c.kind === 'location' && (args.join(' ') === '/' || args.join(' ') === '^~ /');
+  });
+  if (!catchAll) return undefined;
+  const result = preflightOf(catchAll, headerSets(catchAll), scopeOf(catchAll, maps));
+  return { ...result, why: [`every request reaches ${catchAll.label}`, result.why].filter(Boolean).join(': ') };
+}
+
+/** What an OPTIONS request to this block gets. */
+function preflightOf(block: Block, sets: HeaderSet[], scope: VarScope): Valued<PreflightHandling> {
+  const options = (name: string) => (name === 'request_method' ? 'OPTIONS' : undefined);
+  // The header sets the request may end up with: an `if` that surely matches replaces them, one that
+  // depends on something else (the Origin) may or may not apply.
+  // limit_except applies before the rewrite phase: for a method it does not list, the location's own
+  // if/return never run (verified against nginx 1.22 in the conformance test).
+  const limit = block.children.find((c) => c.kind === 'limit_except' && !c.methods?.includes('OPTIONS'));
+  if (limit && limit.body.some((d) => d.name === 'deny' || d.name === 'auth_basic' || d.name === 'auth_request')) {
+    return { value: 'not-handled', span: limit.headerSpan, why: `${limit.label} denies OPTIONS (403)` };
+  }
+  let candidates: HeaderSet[] = [sets[0]!];
+  for (const d of limit ? [] : block.body) {
+    if (d.name === 'if') {
+      const child = block.children.find((c) => c.directive === d);
+      if (!child?.condition) continue;
+      const verdict = evaluateCondition(child.condition, options);
+      if (verdict === false) continue;
+      const set = sets.find((s) => s.block === child) ?? { block: child, headers: [...effectiveAddHeaders(child), ...effectiveMoreHeaders(child)] };
+      candidates = verdict === true ? [set] : [...candidates, set];
+      const code = returnOf(child);
+      if (verdict === true && code !== undefined) return answer(code, candidates, child, scope);
+    } else if (d.name === 'return') {
+      const code = returnOf(block);
+      if (code !== undefined) return answer(code, candidates, block, scope);
+    }
+  }
+  const handler = block.body.find((d) => CONTENT_HANDLERS.test(d.name));
+  if (handler) return { value: 'passthrough', span: handler.span, why: `OPTIONS goes to ${handler.name} ${handler.args[0]?.value ?? ''}`.trim() };
+  if (block.kind === 'main') return { value: 'unknown', why: 'snippet analysed without the block that includes it' };
+  return { value: 'not-handled', span: block.headerSpan, why: "OPTIONS reaches nginx's static file handler, which answers 405 Not Allowed" };
+}
+
+function answer(code: number, candidates: HeaderSet[], at: Block, scope: VarScope): Valued<PreflightHandling> {
+  const sends = candidates.some((set) =>
+    set.headers.some(
+      (h) =>
+        /^access-control-allow-origin$/i.test(h.name) &&
+        (h.always || SAFE_STATUSES.includes(code)) &&
+        possibleValues(h.value, scope).some((p) => p.kind !== 'literal' || p.text !== ''),
+    ),
+  );
+  if (code >= 200 && code < 300 && sends) return { value: 'handled', span: at.headerSpan };
+  return {
+    value: 'not-handled',
+    span: at.headerSpan,
+    why: sends ? `OPTIONS is answered ${code}, not a 2xx status` : `${at.label} answers OPTIONS with ${code} and no Access-Control-Allow-Origin`,
+  };
+}

@@ -52,7 +52,9 @@ export class FlaskCors {
       if (app && app.t !== 'none') {
         this.constructors.set(key, { node: call, mod, args, bound: true });
         const appName = args.positional[0]?.node.text ?? args.keywords.get('app')?.node.text ?? 'app';
-        this.emit(call, mod, [this.appConfig(mod, appName), args], appName);
+        // CORS(bp) on a Blueprint covers that blueprint's routes only.
+        const kind = /^flask(\.blueprints)?\.Blueprint$/.test(app.t === 'call' ? (qualifiedName(app.callee) ?? '') : '') ? 'router' : 'app';
+        this.emit(call, mod, [this.appConfig(mod, appName), args], appName, [], kind);
       } else if (!this.constructors.has(key)) {
         this.constructors.set(key, { node: call, mod, args, bound: false });
       }
@@ -115,7 +117,7 @@ export class FlaskCors {
   }
 
   /** One policy per resources entry; options layer as Flask-CORS merges them (later wins). */
-  private emit(call: PyNode, mod: PyModule, layers: CallArgs[], appName: string, notes: string[] = []): void {
+  private emit(call: PyNode, mod: PyModule, layers: CallArgs[], appName: string, notes: string[] = [], kind: 'app' | 'router' = 'app'): void {
     const merged: Options = new Map();
     const splats: string[] = [];
     for (const layer of layers) {
@@ -125,7 +127,7 @@ export class FlaskCors {
     const span = spanOf(call, mod.path);
     const resources = merged.get('resources');
     if (!resources) {
-      this.policies.push(this.policy(span, { kind: 'app', name: appName }, merged, splats, notes, 'extension'));
+      this.policies.push(this.policy(span, { kind, name: appName }, merged, splats, notes, 'extension'));
       return;
     }
     const r = resources.value;
@@ -151,7 +153,7 @@ export class FlaskCors {
       }
     } else {
       notes = [...notes, `resources could not be resolved (${describe(r)}); the options are shown for every path`];
-      this.policies.push(this.policy(span, { kind: 'app', name: appName }, merged, splats, notes, 'extension'));
+      this.policies.push(this.policy(span, { kind, name: appName }, merged, splats, notes, 'extension'));
       return;
     }
     for (const e of entries) {

@@ -198,4 +198,13 @@ CORS(app, max_age=120)
     expect(shapes(p.origins)).toEqual([{ kind: 'exact', origin: 'https://config.example' }]);
     expect(p.maxAge.value).toBe(120);
   });
+
+  test('CORS(blueprint) is scoped to the blueprint', async () => {
+    const p = await onePolicy(`from flask import Blueprint
+from flask_cors import CORS
+api = Blueprint("api", __name__)
+CORS(api, origins=["https://a.example"])
+`);
+    expect(p.scope).toEqual({ kind: 'router', name: 'api' });
+  });
 });

@@ -7,7 +7,26 @@ import { possibleValues, type VarScope } from './origins.js';
 
 /** What an OPTIONS request to this block gets (a server with `location /` answers through it). */
 export function preflightFor(block: Block, sets: HeaderSet[], maps: Map<string, MapDef>): Valued<PreflightHandling> {
-  return serverPreflight(block, maps) ?? preflightOf(block, sets, scopeOf(block, maps));
+  return serverLevelReturn(block, maps) ?? serverPreflight(block, maps) ?? preflightOf(block, sets, scopeOf(block, maps));
+}
+
+/**
+ * `if ($request_method = OPTIONS) { ... return 204; }` at server level runs in the server rewrite
+ * phase, before any location is chosen: it answers OPTIONS for every location of the server.
+ */
+function serverLevelReturn(block: Block, maps: Map<string, MapDef>): Valued<PreflightHandling> | undefined {
+  let server: Block | undefined;
+  for (let b: Block | undefined = block.parent; b; b = b.parent) if (b.kind === 'server') server = b;
+  if (!server) return undefined;
+  for (const child of server.children) {
+    if (child.kind !== 'if' || !child.condition) continue;
+    if (evaluateCondition(child.condition, (n) => (n === 'request_method' ? 'OPTIONS' : undefined)) !== true) continue;
+    const code = returnOf(child);
+    if (code === undefined) continue;
+    const set = { block: child, headers: [...effectiveAddHeaders(child), ...effectiveMoreHeaders(child)] };
+    return answer(code, [set], child, scopeOf(child, maps));
+  }
+  return undefined;
 }
 
 /**

@@ -127,6 +127,12 @@ oracle('flask_cors', ['flask_cors', 'flask'], (get) => {
     expect(get().error).toEqual([500, 'https://a.example']);
   });
 
+  test('an exception in a @cross_origin view gives an error response without CORS headers', async () => {
+    const p = await onePolicy('from flask_cors import cross_origin\n@app.route("/c")\n@cross_origin()\ndef c():\n    raise RuntimeError()\n');
+    expect(p.headersOnErrors.value).toBe(false);
+    expect(get().decorator_error).toEqual([500, null]);
+  });
+
   test('@cross_origin above @app.route has no effect', async () => {
     const p = await onePolicy('from flask_cors import cross_origin\n@cross_origin()\n@app.route("/b")\ndef b():\n    return "b"\n');
     expect(p.notes?.join('\n')).toMatch(/never added/);

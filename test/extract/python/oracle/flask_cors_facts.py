@@ -40,7 +40,13 @@ def a(): return "a"
 @cross_origin()
 @app.route("/b")
 def b(): return "b"
+@app.route("/c")
+@cross_origin()
+def c_view():
+    raise RuntimeError("x")
 c = app.test_client()
+r = c.get("/c", headers={"Origin": "https://e.example"})
+out["decorator_error"] = [r.status_code, r.headers.get("Access-Control-Allow-Origin")]
 out["decorator_below_route"] = c.get("/a", headers={"Origin": "https://e.example"}).headers.get("Access-Control-Allow-Origin")
 out["decorator_above_route"] = c.get("/b", headers={"Origin": "https://e.example"}).headers.get("Access-Control-Allow-Origin")
 print(json.dumps(out))

@@ -5,7 +5,7 @@
 import type { CorsPolicy, EmittedHeader } from '../../model/types.js';
 import { addHeader, setHeader, type HeaderBag } from '../header-bag.js';
 import { compileOriginRegex } from '../origin-regex.js';
-import { knownOrigins, libraryOption } from '../options.js';
+import { knownOrigins } from '../options.js';
 import { UnknownBehaviour, type HttpResponse } from '../types.js';
 import type { Responder } from './responder.js';
 
@@ -32,6 +32,34 @@ function originAccepted(policy: CorsPolicy, origin: string | undefined): boolean
   });
 }
 
+/** A request-method test the scanner wrote as guard text: `req.method === 'OPTIONS'`, negated or not. */
+function methodGuard(text: string, method: string): boolean | undefined {
+  const m = /^(!\()?\s*[\w$.]+\.method\s*(===|==|!==|!=)\s*(['"`])([A-Za-z]+)\3\s*(\))?$/.exec(text.trim());
+  if (!m || Boolean(m[1]) !== Boolean(m[5])) return undefined;
+  const equal = method.toUpperCase() === m[4]!.toUpperCase();
+  const holds = m[2]!.startsWith('=') ? equal : !equal;
+  return m[1] ? !holds : holds;
+}
+
+/**
+ * Whether a header written under guards is sent: the scanner joins the guards with ` && `; method
+ * tests are evaluated, tests on the Origin are what the policy's origin entries describe, anything
+ * else is unknown.
+ */
+function guardHolds(h: EmittedHeader, policy: CorsPolicy, method: string, origin: string | undefined): boolean {
+  for (const guard of h.conditional!.split(' && ')) {
+    const byMethod = methodGuard(guard, method);
+    if (byMethod === false) return false;
+    if (byMethod === true) continue;
+    if (/origin/i.test(guard)) {
+      if (origin === undefined || !originAccepted(policy, origin)) return false;
+      continue;
+    }
+    throw new UnknownBehaviour(`${h.name} is only sent when \`${h.conditional}\` holds`, h.span);
+  }
+  return true;
+}
+
 function appliesToMethod(policy: CorsPolicy, method: string): boolean {
   const methods = policy.scope.methods;
   return !methods || methods.length === 0 || methods.some((m) => m.toUpperCase() === method || m === '*');
@@ -46,12 +74,7 @@ export const manualHeadersResponder: Responder = (policy, request, app) => {
   const routeMatches = appliesToMethod(policy, request.method);
   if (routeMatches) {
     for (const h of emitted) {
-      if (h.conditional) {
-        if (!/origin/i.test(h.conditional)) {
-          throw new UnknownBehaviour(`${h.name} is only sent when \`${h.conditional}\` holds`, h.span);
-        }
-        if (origin === undefined || !originAccepted(policy, origin)) continue;
-      }
+      if (h.conditional && !guardHolds(h, policy, request.method, origin)) continue;
       let value = h.value;
       if (h.dependsOnOrigin) {
         if (!h.conditional && !originAccepted(policy, origin)) continue;
@@ -66,19 +89,13 @@ export const manualHeadersResponder: Responder = (policy, request, app) => {
   }
   let status: number | null = app.status;
   let producedBy = 'application code';
-  if (isOptions) {
-    const handled = policy.preflight.value;
+  if (isOptions && policy.preflight.value === 'handled') {
+    // The handler answers OPTIONS itself (res.sendStatus(204), res.end()): its status is not modelled.
     const preflightStatus = policy.libraryOptions?.preflightStatus;
-    if (handled === 'handled' && typeof preflightStatus === 'number') status = preflightStatus;
-    else if (handled === 'handled') {
-      status = null;
-      producedBy = 'application code answers OPTIONS (status not visible to the linter)';
-    } else {
-      const fallback = libraryOption<number | null>(policy, 'optionsFallbackStatus', null);
-      status = fallback;
-      producedBy = 'OPTIONS is not answered by the code that writes the CORS headers (the framework decides the status)';
-      if (!routeMatches) return { status, headers: {}, producedBy };
-    }
+    status = typeof preflightStatus === 'number' ? preflightStatus : null;
+    producedBy = typeof preflightStatus === 'number' ? 'application code answers OPTIONS' : 'application code answers OPTIONS (status not visible to the linter)';
+  } else if (isOptions) {
+    producedBy = 'OPTIONS goes on to the rest of the application';
   }
   return { status, headers, headerSpans, producedBy };
 };

@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/rules/define-rule.js';
-import { libraryLabel, originSpan, provenanceNote, starletteEchoCondition, wildcardWithCredentialsEffect } from '../../src/rules/library-effects.js';
+import { actorLabel, originSpan, provenanceNote, starletteEchoCondition, wildcardWithCredentialsEffect } from '../../src/rules/library-effects.js';
 
 export default defineRule({
   meta: {
@@ -30,7 +30,7 @@ export default defineRule({
           messageId,
           data: {
             what: "Origin '*'",
-            library: libraryLabel(policy),
+            library: actorLabel(policy),
             when: policy.library === 'starlette' ? starletteEchoCondition(policy) : 'for every request',
             provenance: provenanceNote(entry),
           },

@@ -1,6 +1,6 @@
 import type { CorsPolicy } from '../../src/model/types.js';
 import { defineRule } from '../../src/rules/define-rule.js';
-import { libraryLabel, originSpan, provenanceNote } from '../../src/rules/library-effects.js';
+import { actorLabel, originSpan, provenanceNote } from '../../src/rules/library-effects.js';
 import { originFormProblems, originHost, type OriginFormProblem } from '../../src/rules/origin-form.js';
 
 export default defineRule({
@@ -27,7 +27,7 @@ export default defineRule({
           if (!witness) continue;
           report({
             messageId: 'substring',
-            data: { haystack: entry.haystack, library: libraryLabel(policy), witness, provenance: provenanceNote(entry) },
+            data: { haystack: entry.haystack, library: actorLabel(policy), witness, provenance: provenanceNote(entry) },
             span: originSpan(policy, entry),
             witness,
             policy,
@@ -44,7 +44,7 @@ export default defineRule({
           data: {
             origin: entry.origin,
             problem: problems.map((p) => p.problem).join(' and '),
-            library: libraryLabel(policy),
+            library: actorLabel(policy),
             suggestion: suggestion && suggestion !== entry.origin ? ` (did you mean '${suggestion}'?)` : '',
             startup: policy.library === 'django-cors-headers' && problems.some((p) => ['trailing-slash', 'path', 'query', 'fragment'].includes(p.id))
               ? "; django-cors-headers' system check corsheaders.E014 also refuses to start"

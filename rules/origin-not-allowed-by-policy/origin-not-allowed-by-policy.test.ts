@@ -59,7 +59,7 @@ describe('origin-not-allowed-by-policy', () => {
   });
   it('catches an exact origin outside the allowlist (Starlette)', () => {
     const f = catches('starlette', { kind: 'exact', origin: 'https://admin.example.com', span: at }, 'https://admin.example.com');
-    expect(f.message).toBe("Origin 'https://admin.example.com' is trusted by Starlette CORSMiddleware but is not in allowedOrigins");
+    expect(f.message).toBe("Origin 'https://admin.example.com' is trusted by Starlette CORSMiddleware in FastAPI but is not in allowedOrigins");
   });
   it('accepts exact origins in the allowlist, compared as serialized origins', () => {
     catchesNot('starlette', { kind: 'exact', origin: 'https://App.Example.com', span: at });

@@ -1,6 +1,6 @@
 import type { CorsPolicy, OriginEntry } from '../../src/model/types.js';
 import { defineRule } from '../../src/rules/define-rule.js';
-import { libraryLabel, originSpan, provenanceNote } from '../../src/rules/library-effects.js';
+import { actorLabel, originSpan, provenanceNote } from '../../src/rules/library-effects.js';
 import { acceptsEveryOrigin } from '../../src/rules/match-all.js';
 
 export default defineRule({
@@ -28,7 +28,7 @@ export default defineRule({
         report({
           messageId: credentials ? 'withCredentials' : 'withoutCredentials',
           severity: credentials ? 'error' : 'warning',
-          data: { what, library: libraryLabel(policy), provenance: provenanceNote(entry) },
+          data: { what, library: actorLabel(policy), provenance: provenanceNote(entry) },
           span: originSpan(policy, entry),
           policy,
           fingerprintText: what,

@@ -33,7 +33,7 @@ describe('shared-hosting-origin', () => {
   it('catches a Starlette regex over *.vercel.app, as an error with credentials', () => {
     const f = catches('starlette', starlette(String.raw`https://.*\.vercel\.app`), 'https://attacker-cors-lint.vercel.app', true);
     expect(f.message).toBe(
-      "allow_origin_regex 'https://.*\\.vercel\\.app' accepts https://attacker-cors-lint.vercel.app: vercel.app is on the Public Suffix List's private section: anyone can deploy a site under it, so an attacker who deploys there can read the responses, including authenticated responses (Starlette CORSMiddleware sends Access-Control-Allow-Credentials: true)",
+      "allow_origin_regex 'https://.*\\.vercel\\.app' accepts https://attacker-cors-lint.vercel.app: vercel.app is on the Public Suffix List's private section: anyone can deploy a site under it, so an attacker who deploys there can read the responses, including authenticated responses (Starlette CORSMiddleware in FastAPI sends Access-Control-Allow-Credentials: true)",
     );
   });
   it('catches .*\\.github\\.io in npm cors as a warning without credentials', () => {

@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/rules/define-rule.js';
-import { libraryLabel, originSpan, provenanceNote } from '../../src/rules/library-effects.js';
+import { actorLabel, originSpan, provenanceNote } from '../../src/rules/library-effects.js';
 
 export default defineRule({
   meta: {
@@ -22,7 +22,7 @@ export default defineRule({
         if (entry.kind !== 'any') continue;
         report({
           messageId: 'wildcard',
-          data: { library: libraryLabel(policy), provenance: provenanceNote(entry) },
+          data: { library: actorLabel(policy), provenance: provenanceNote(entry) },
           span: originSpan(policy, entry),
           policy,
           fingerprintText: '*',

@@ -1,19 +1,11 @@
-import type { CorsPolicy, Library, OriginEntry, Span } from '../model/types.js';
+import type { CorsPolicy, OriginEntry, Span } from '../model/types.js';
+import { libraryLabel, STACK_NAMES, wildcardEchoes } from './policy-facts.js';
 
-/** How a library is named in messages. */
-export const LIBRARY_LABEL: Record<Library, string> = {
-  starlette: 'Starlette CORSMiddleware',
-  'flask-cors': 'Flask-CORS',
-  'django-cors-headers': 'django-cors-headers',
-  cors: 'npm cors',
-  '@fastify/cors': '@fastify/cors',
-  '@koa/cors': '@koa/cors',
-  manual: 'the hand-written headers',
-  nginx: 'nginx',
-};
+export { libraryLabel };
 
-export function libraryLabel(policy: CorsPolicy): string {
-  return LIBRARY_LABEL[policy.library];
+/** The library as the subject of a sentence ("npm cors in Express sends …", "the Express handler sends …"). */
+export function actorLabel(policy: CorsPolicy): string {
+  return policy.library === 'manual' ? `the ${STACK_NAMES[policy.stack]} handler` : libraryLabel(policy);
 }
 
 /**
@@ -27,16 +19,8 @@ export function libraryLabel(policy: CorsPolicy): string {
  *   (flask_cors/core.py); its plain `*` (no send_wildcard) reflects instead, a reflected-origin case.
  */
 export function wildcardWithCredentialsEffect(policy: CorsPolicy): 'echo' | 'literal' | 'startup-error' {
-  switch (policy.library) {
-    case 'starlette':
-    case 'django-cors-headers':
-    case '@koa/cors':
-      return 'echo';
-    case 'flask-cors':
-      return 'startup-error';
-    default:
-      return 'literal';
-  }
+  if (policy.library === 'flask-cors') return 'startup-error';
+  return wildcardEchoes({ ...policy, credentials: { value: true } }) === true ? 'echo' : 'literal';
 }
 
 /** Starlette before 1.0 echoes the origin for `*` only when the request carries a Cookie header. */

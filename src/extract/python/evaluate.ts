@@ -383,6 +383,13 @@ export class Evaluator {
     return previous;
   }
 
+  /** A dotted name as `importlib.import_string` would read it (`"config.ProdConfig"`), in the scanned tree. */
+  evalDotted(dotted: string, from: PyModule): PyValue {
+    const at = dotted.lastIndexOf('.');
+    if (at <= 0) return this.lookupModuleLevel(dotted, from) ?? unknown(`${dotted} is not defined in ${from.path}`);
+    return this.importFrom(dotted.slice(0, at), 0, dotted.slice(at + 1), from);
+  }
+
   private importModule(module: string, from: PyModule): PyValue {
     if (this.importDepth >= MAX_IMPORT_DEPTH) return unknown(`import of ${module} is nested too deeply`);
     const target = this.loader.resolve(from, module, 0);

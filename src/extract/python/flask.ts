@@ -4,7 +4,7 @@ import type { PyNode } from '../../parse/python.js';
 import type { CallArgs, CallOption, Evaluator } from './evaluate.js';
 import type { PyModule } from './modules.js';
 import { entry, maybeInSplat, originItems, valuedBool, valuedNumber, valuedStrings } from './to-model.js';
-import { describe, qualifiedName, spanOf, type PyValue } from './values.js';
+import { describe, qualifiedName, reachedVia, spanOf, type PyValue } from './values.js';
 
 // Facts from flask_cors/core.py (DEFAULT_OPTIONS, probably_regex, re_fix, try_match_pattern,
 // get_cors_origins, get_cors_headers), extension.py (CORS.init_app) and decorator.py (cross_origin).
@@ -111,9 +111,35 @@ export class FlaskCors {
         for (const [k, v] of args.keywords) put(k, v.value, v.span, v.node);
         const dict = args.positional[0]?.value;
         if (dict?.t === 'dict') for (const e of dict.entries) if (e.key.t === 'str') put(e.key.v, e.value, e.span, node);
+      } else if (node.childForFieldName('function')?.text === `${appName}.config.from_object`) {
+        // app.config.from_object(Config) / ("config.Config"): the class attributes (inherited too).
+        const arg = this.ev.callArgs(node, mod).positional[0]?.value;
+        const target = arg?.t === 'str' ? this.ev.evalDotted(arg.v, mod) : arg;
+        if (target?.t !== 'class' && target?.t !== 'module') continue;
+        const span = spanOf(node, mod.path);
+        for (const key of this.configKeys(target, new Set())) {
+          put(key, reachedVia(this.ev.getAttr(target, key, node, mod), span), span, node);
+        }
       }
     }
     return out;
+  }
+
+  /** CORS_* names a config class (with its bases in the scanned tree) or module defines. */
+  private configKeys(target: PyValue, seen: Set<number>): Set<string> {
+    const keys = new Set<string>();
+    if (target.t !== 'class' && target.t !== 'module') return keys;
+    const scopeNode = target.t === 'class' ? target.node : target.mod.root;
+    if (seen.has(scopeNode.id)) return keys;
+    seen.add(scopeNode.id);
+    for (const name of target.mod.scopes.get(scopeNode.id)?.keys() ?? []) if (/^CORS_[A-Z_]+$/.test(name)) keys.add(name);
+    if (target.t === 'class') {
+      for (const base of target.node.childForFieldName('superclasses')?.namedChildren ?? []) {
+        if (base.type === 'keyword_argument') continue;
+        for (const key of this.configKeys(this.ev.eval(base, target.mod), seen)) keys.add(key);
+      }
+    }
+    return keys;
   }
 
   /** One policy per resources entry; options layer as Flask-CORS merges them (later wins). */

@@ -207,4 +207,29 @@ CORS(api, origins=["https://a.example"])
 `);
     expect(p.scope).toEqual({ kind: 'router', name: 'api' });
   });
+
+  test('app.config.from_object with a config class (inherited) or a dotted name', async () => {
+    const config = `class Config:
+    CORS_ORIGINS = ["https://a.example"]
+
+class ProdConfig(Config):
+    CORS_SUPPORTS_CREDENTIALS = True
+`;
+    const main = `from flask_cors import CORS
+from app.config import ProdConfig
+app.config.from_object(ProdConfig)
+CORS(app)
+`;
+    const r = await scanPython({ 'app/__init__.py': main, 'app/config.py': config });
+    const p = r.policies[0]!;
+    expect(shapes(p.origins)).toEqual([{ kind: 'exact', origin: 'https://a.example' }]);
+    expect(at(p.origins[0]!.span)).toBe(range(main, 'app.config.from_object(ProdConfig)'));
+    expect(p.origins[0]!.definedAt?.file).toBe('app/config.py');
+    expect(at(p.origins[0]!.definedAt)).toBe(range(config, '"https://a.example"'));
+    expect(p.credentials.value).toBe(true);
+
+    const dotted = await scanPython({ 'app/__init__.py': main.replace('app.config.from_object(ProdConfig)', 'app.config.from_object("app.config.Config")'), 'app/config.py': config });
+    expect(shapes(dotted.policies[0]!.origins)).toEqual([{ kind: 'exact', origin: 'https://a.example' }]);
+    expect(dotted.policies[0]!.credentials.value).toBe(false);
+  });
 });

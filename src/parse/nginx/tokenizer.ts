@@ -90,37 +90,34 @@ export class Lexer {
     const { text } = this;
     const n = text.length;
     let i = start;
-    let value = '';
+    let escaped = false;
     while (i < n) {
-      const c = text[i]!;
-      if (c === '\\' && i + 1 < n) {
-        value += unescape(text[i + 1]!);
+      const c = text.charCodeAt(i);
+      if (c === 92 /* \\ */ && i + 1 < n) {
+        escaped = true;
         i += 2;
         continue;
       }
       // Template value markers are opaque: their inner spaces and braces do not split the word.
-      const close = c === '{' && text[i + 1] === '{' ? '}}' : c === '<' && text.startsWith('<%=', i) ? '%>' : undefined;
-      if (close) {
-        const end = text.indexOf(close, i + 2);
-        if (closesOnLine(text, i + 2, close)) {
-          value += text.slice(i, end + 2);
-          i = end + 2;
-          continue;
-        }
-      }
-      if (c === '$' && text[i + 1] === '{') {
-        const end = text.indexOf('}', i);
-        const stop = end < 0 ? n : end + 1;
-        value += text.slice(i, stop);
-        i = stop;
+      if (c === 123 /* { */ && text.charCodeAt(i + 1) === 123 && closesOnLine(text, i + 2, '}}')) {
+        i = text.indexOf('}}', i + 2) + 2;
         continue;
       }
-      if ((SPACE.has(c) || c === ';' || c === '{') && i > start) break;
-      value += c;
+      if (c === 60 /* < */ && text.startsWith('<%=', i) && closesOnLine(text, i + 3, '%>')) {
+        i = text.indexOf('%>', i + 3) + 2;
+        continue;
+      }
+      if (c === 36 /* $ */ && text.charCodeAt(i + 1) === 123) {
+        const end = text.indexOf('}', i);
+        i = end < 0 ? n : end + 1;
+        continue;
+      }
+      if ((c === 32 || c === 9 || c === 13 || c === 10 || c === 59 /* ; */ || c === 123) && i > start) break;
       i++;
     }
     this.pos = i;
-    return { kind: 'word', value, raw: text.slice(start, i), start, end: i };
+    const raw = text.slice(start, i);
+    return { kind: 'word', value: escaped ? unescapeAll(raw) : raw, raw, start, end: i };
   }
 
   /** After a `*_by_lua_block` name and its `{`: skip the Lua body. Returns the body text. */
@@ -158,4 +155,16 @@ function closesOnLine(text: string, from: number, close: string): boolean {
   const end = text.indexOf(close, from);
   const lineEnd = text.indexOf('\n', from);
   return end >= 0 && (lineEnd < 0 || end < lineEnd);
+}
+
+/** The escapes nginx resolves in a word; any other backslash stays. */
+function unescapeAll(raw: string): string {
+  let out = '';
+  for (let i = 0; i < raw.length; i++) {
+    if (raw[i] === '\\' && i + 1 < raw.length) {
+      out += unescape(raw[i + 1]!);
+      i++;
+    } else out += raw[i];
+  }
+  return out;
 }

@@ -1,9 +1,7 @@
-import { UsageError } from './args.js';
+import { checkMain } from '../check/index.js';
 import type { Io } from './main.js';
 
-/** `cors-lint check`: wired to the simulator. */
-export async function runCheckCli(argv: string[], io: Io): Promise<number> {
-  void argv;
-  void io;
-  throw new UsageError('check is not available in this build');
+/** `cors-lint check`: answers "would the browser allow this request?" for every policy found. */
+export function runCheckCli(argv: string[], io: Io): Promise<number> {
+  return checkMain(argv, io);
 }

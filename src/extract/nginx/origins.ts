@@ -1,7 +1,7 @@
 import type { OriginEntry, Span } from '../../model/types.js';
 import type { NginxDirective, NginxWord } from '../../parse/nginx/index.js';
 import type { Block } from './blocks.js';
-import { varName, type Condition } from './conditions.js';
+import { evaluateCondition, varName, type Condition } from './conditions.js';
 import { hostnamePattern, type MapDef } from './maps.js';
 
 /** What lets a value through: the regex/exact test on the Origin that must pass first. */
@@ -102,6 +102,36 @@ export function gateOf(block: Block): Gate | undefined {
   const c = block.condition;
   if (!c || c.kind === 'other') return undefined;
   return conditionGate(c, block.headerSpan);
+}
+
+/**
+ * The Origin tests that must pass for an `if` to match. Besides a direct test of $http_origin this
+ * follows the common two-step form: `if ($http_origin ~ re) { set $cors true; }` and later
+ * `if ($cors = true) { add_header ... $http_origin; }` — the second `if` is gated by the regex of every
+ * `set` that makes its condition true. Undefined when the `if` checks nothing about the Origin.
+ */
+export function gatesOf(block: Block, scope: VarScope): Gate[] | undefined {
+  const c = block.condition;
+  if (!c) return undefined;
+  const direct = gateOf(block);
+  if (direct || c.kind === 'other' || c.variable === 'http_origin') return direct ? [direct] : undefined;
+  const sets = setsOf(c.variable, scope);
+  if (!sets.length) return undefined;
+  const gates: Gate[] = [];
+  let undecided = false;
+  for (const s of sets) {
+    const value = s.directive.args[1];
+    if (!value) continue;
+    if (/\$/.test(value.value) || value.templated) {
+      undecided = true;
+      continue;
+    }
+    if (evaluateCondition(c, (name) => (name === c.variable ? value.value : undefined)) !== true) continue;
+    if (!s.gate) return undefined; // set without an Origin test: the flag says nothing about the Origin
+    gates.push(s.gate);
+  }
+  if (gates.length) return gates;
+  return undecided ? [{ kind: 'other', text: `if ${c.text}`, span: block.headerSpan }] : undefined;
 }
 
 function conditionGate(c: Condition, span: Span): Gate | undefined {

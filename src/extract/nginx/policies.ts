@@ -5,7 +5,7 @@ import { attachDrops } from './drops.js';
 import { credentialsOf, listHeader, maxAgeOf, onErrorsOf, varyOf } from './header-facts.js';
 import { CONTENT_HANDLERS, headerSets, returnOf, scopeOf, type HeaderSet } from './header-sets.js';
 import type { MapDef } from './maps.js';
-import { gateOf, originEntries, possibleValues, type Possible } from './origins.js';
+import { gatesOf, originEntries, possibleValues, type Possible } from './origins.js';
 import { preflightFor } from './preflight.js';
 
 export { SAFE_STATUSES } from './header-sets.js';
@@ -56,7 +56,8 @@ function policyFor(block: Block, sets: HeaderSet[], maps: Map<string, MapDef>): 
   const possibles = (h: HeaderDef, set: HeaderSet) => {
     let p = possiblesByHeader.get(h);
     if (!p) {
-      p = possibleValues(h.value, scope, h.owner === set.block && set.block.kind === 'if' ? gateOf(set.block) : undefined);
+      const gates = h.owner === set.block && set.block.kind === 'if' ? gatesOf(set.block, scope) : undefined;
+      p = gates ? gates.flatMap((gate) => possibleValues(h.value, scope, gate)) : possibleValues(h.value, scope);
       possiblesByHeader.set(h, p);
     }
     return p;

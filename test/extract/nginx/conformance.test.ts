@@ -18,7 +18,7 @@ const PATHS = [
   '/inherit', '/inherit-error', '/own', '/always', '/empty', '/map', '/map-error', '/map-default',
   '/preflight', '/preflight-lost', '/if-origin', '/if-headers', '/if-inherit', '/nested', '/nested/inner',
   '/nested/plain', '/static', '/limit', '/limit-own', '/regex/a.json', '/regex/a.JSON', '/unmatched', '/hosts',
-  '/if-then-return', '/limit-return', '/merge-more/deep', '/merge-more/re', '/merge-more/x',
+  '/if-then-return', '/limit-return', '/flag', '/merge-more/deep', '/merge-more/re', '/merge-more/x',
 ];
 const ORIGINS = [
   undefined, 'https://app.example.com', 'https://APP.example.com', 'https://x.partner.example', 'https://X.partner.example',

@@ -17,7 +17,7 @@ export interface OriginDecision {
  */
 export type OriginFunctionStyle = 'callback' | 'koa';
 
-interface Site {
+export interface Site {
   node: Node;
   /** What the function hands back at this point. */
   value: Node | undefined;
@@ -45,6 +45,16 @@ export function classifyOriginFunction(fn: FunctionNode, mod: JsModule, ev: Eval
   const fnText = textOf(fn, mod.text, 100);
   if (!sites.length) return { entries: [{ kind: 'unknown', why: `origin function \`${fnText}\`: no decision found` }], notes };
 
+  const { entries, withoutOrigin } = decideSites(sites, fn, mod, ev, isOrigin);
+  if (withoutOrigin) {
+    notes.push('the origin function also accepts requests without an Origin header (same-origin requests, curl, server-to-server); no Access-Control-Allow-Origin is sent for them');
+  }
+  if (!entries.length && !withoutOrigin) notes.push(`the origin function \`${fnText}\` never accepts an origin`);
+  return { entries: dedupe(entries), notes };
+}
+
+/** What a set of accept/reject sites of one function accepts, from their guards and values. */
+export function decideSites(sites: Site[], fn: FunctionNode, mod: JsModule, ev: Evaluator, isOrigin: IsOrigin): { entries: OriginEntry[]; withoutOrigin: boolean } {
   const entries: OriginEntry[] = [];
   let withoutOrigin = false;
   for (const site of expandTernaries(sites)) {
@@ -89,11 +99,7 @@ export function classifyOriginFunction(fn: FunctionNode, mod: JsModule, ev: Eval
         break;
     }
   }
-  if (withoutOrigin) {
-    notes.push('the origin function also accepts requests without an Origin header (same-origin requests, curl, server-to-server); no Access-Control-Allow-Origin is sent for them');
-  }
-  if (!entries.length && !withoutOrigin) notes.push(`the origin function \`${fnText}\` never accepts an origin`);
-  return { entries: dedupe(entries), notes };
+  return { entries, withoutOrigin };
 }
 
 /** `cb(null, ok ? true : false)` / `return ok ? origin : ''`: one site per branch, with the test as a condition. */

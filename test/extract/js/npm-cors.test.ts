@@ -161,3 +161,30 @@ app.use(cors((req, cb) => { const o = lookup(req); cb(null, o); }));
     expect(dynamic!.credentials.value).toBe('unknown');
   });
 });
+
+describe('npm cors: the options-delegate pattern of the cors README', () => {
+  for (const v of variants(`const cors = require('cors');
+const allowlist/*:string[]*/ = ['http://example1.com', 'http://example2.com'];
+const corsOptionsDelegate = function (req/*:any*/, callback/*:any*/) {
+  let corsOptions;
+  if (allowlist.indexOf(req.header('Origin')) !== -1) {
+    corsOptions = { origin: true, credentials: true };
+  } else {
+    corsOptions = { origin: false };
+  }
+  callback(null, corsOptions);
+};
+app.get('/products/:id', cors(corsOptionsDelegate), handler);
+`)) {
+    it(`a membership test on req.header('Origin') choosing origin true/false (${v.lang})`, async () => {
+      const policy = await scanOne(v.code, v.file);
+      expect(shapes(policy)).toEqual([
+        { kind: 'exact', origin: 'http://example1.com' },
+        { kind: 'exact', origin: 'http://example2.com' },
+      ]);
+      expect(at(policy.origins[0]!.span)).toBe('2:33');
+      expect(policy.credentials.value).toBe(true);
+      expect(policy.notes?.join(' ')).toMatch(/delegate/);
+    });
+  }
+});

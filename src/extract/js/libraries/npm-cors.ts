@@ -2,7 +2,7 @@ import type { CorsPolicy, PolicyScope, Span, Stack } from '../../../model/types.
 import { byDefault, newPolicy, unknownValue } from '../../../model/policy.js';
 import { textOf, type Node } from '../ast.js';
 import type { JsModule } from '../modules.js';
-import { classifyDelegate } from './delegate.js';
+import { classifyDelegate, delegateOrigins } from './delegate.js';
 import { originOptionModel } from './origin-option.js';
 import { numberOption, OptionsObject, splitList, stringList, valued } from './options.js';
 import { describeUnknown, truthiness, type Evaluator, type JsValue, type WrittenAt } from '../values.js';
@@ -34,11 +34,15 @@ export function npmCorsPolicy(input: {
   const notes: string[] = [];
   let value: JsValue = input.optionsValue ?? (input.optionsNode ? ev.evaluate(input.optionsNode, mod) : { t: 'undefined' });
   const useSite: WrittenAt | undefined = input.optionsNode ? { mod, node: input.optionsNode } : undefined;
+  let delegatedOrigins: ReturnType<typeof delegateOrigins>;
   if (value.t === 'function') {
     const delegated = classifyDelegate(value, ev);
     if (delegated.options) {
       notes.push(`options come from a delegate function; modelled from the options it passes back (${delegated.how})`);
       value = delegated.options;
+    } else if ((delegatedOrigins = delegateOrigins(value, ev))) {
+      notes.push(...delegatedOrigins.notes);
+      value = delegatedOrigins.options ?? { t: 'object', props: new Map(), keys: new Map() };
     } else {
       policy.origins = [{ kind: 'unknown', why: `options are decided per request by \`${textOf(value.fn, value.mod.text, 80)}\`: ${delegated.how}` }];
       policy.originsSpan = input.optionsNode ? spanOfNode(input.optionsNode, mod) : undefined;
@@ -57,7 +61,9 @@ export function npmCorsPolicy(input: {
   }
 
   const origin = options.read('origin');
-  const model = originOptionModel(origin?.value, 'cors', ev, useSite);
+  const model = delegatedOrigins
+    ? { entries: delegatedOrigins.entries, notes: [], perRequest: true as const, fromFunction: false, disabled: false }
+    : originOptionModel(origin?.value, 'cors', ev, useSite);
   policy.origins = model.entries;
   policy.originsSpan = origin?.keySpan;
   notes.push(...model.notes);

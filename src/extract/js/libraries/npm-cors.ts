@@ -62,7 +62,7 @@ export function npmCorsPolicy(input: {
 
   const origin = options.read('origin');
   const model = delegatedOrigins
-    ? { entries: delegatedOrigins.entries, notes: [], perRequest: true as const, fromFunction: false, disabled: false }
+    ? { entries: delegatedOrigins.entries, notes: [], perRequest: true as const, fromFunction: true, disabled: false }
     : originOptionModel(origin?.value, 'cors', ev, useSite);
   policy.origins = model.entries;
   policy.originsSpan = origin?.keySpan;

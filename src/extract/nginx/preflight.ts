@@ -1,6 +1,7 @@
 import type { PreflightHandling, Valued } from '../../model/types.js';
 import { effectiveAddHeaders, effectiveMoreHeaders, type Block } from './blocks.js';
-import { evaluateCondition } from './conditions.js';
+import type { NginxDirective } from '../../parse/nginx/index.js';
+import { evaluateCondition, varName, type Condition } from './conditions.js';
 import { CONTENT_HANDLERS, headerSets, returnOf, SAFE_STATUSES, scopeOf, type HeaderSet } from './header-sets.js';
 import type { MapDef } from './maps.js';
 import { possibleValues, type VarScope } from './origins.js';
@@ -44,26 +45,43 @@ function serverPreflight(block: Block, maps: Map<string, MapDef>): Valued<Prefli
   return { ...result, why: [`every request reaches ${catchAll.label}`, result.why].filter(Boolean).join(': ') };
 }
 
-/** What an OPTIONS request to this block gets. */
+/**
+ * What an OPTIONS preflight from an allowed origin gets from this block. The rewrite directives run in
+ * order with $request_method = OPTIONS; a test of $http_origin is taken as passed (the preflight of
+ * an origin the configuration means to allow), so `set $cors true` under an Origin test and a later
+ * `if ($cors = "trueoptions")` are followed. Conditions the scanner cannot decide keep both outcomes.
+ */
 function preflightOf(block: Block, sets: HeaderSet[], scope: VarScope): Valued<PreflightHandling> {
-  const options = (name: string) => (name === 'request_method' ? 'OPTIONS' : undefined);
-  // The header sets the request may end up with: an `if` that surely matches replaces them, one that
-  // depends on something else (the Origin) may or may not apply.
   // limit_except applies before the rewrite phase: for a method it does not list, the location's own
   // if/return never run (verified against nginx 1.22 in the conformance test).
   const limit = block.children.find((c) => c.kind === 'limit_except' && !c.methods?.includes('OPTIONS'));
   if (limit && limit.body.some((d) => d.name === 'deny' || d.name === 'auth_basic' || d.name === 'auth_request')) {
     return { value: 'not-handled', span: limit.headerSpan, why: `${limit.label} denies OPTIONS (403)` };
   }
+  const vars = new Map<string, string | undefined>();
+  // A variable this block sets is empty until its `set` runs; any other (builtin, map) stays unknown.
+  const settable = new Set(
+    [block, ...block.children].flatMap((b) => b.body.filter((d) => d.name === 'set' && d.args[0]).map((d) => varName(d.args[0]!.value))),
+  );
+  const get = (name: string): string | undefined =>
+    name === 'request_method' ? 'OPTIONS' : vars.has(name) ? vars.get(name) : settable.has(name) ? '' : undefined;
+  const runSet = (d: NginxDirective) => {
+    const name = d.args[0] && varName(d.args[0].value);
+    if (!name || !d.args[1]) return;
+    const parts = [...d.args[1].value.matchAll(/\$(?:\{(\w+)\}|(\w+))/g)].map((m) => get((m[1] ?? m[2])!.toLowerCase()));
+    vars.set(name, parts.some((p) => p === undefined) ? undefined : d.args[1].value.replace(/\$(?:\{(\w+)\}|(\w+))/g, (_, a, b) => get(String(a ?? b).toLowerCase()) ?? ''));
+  };
   let candidates: HeaderSet[] = [sets[0]!];
   for (const d of limit ? [] : block.body) {
-    if (d.name === 'if') {
+    if (d.name === 'set') runSet(d);
+    else if (d.name === 'if') {
       const child = block.children.find((c) => c.directive === d);
       if (!child?.condition) continue;
-      const verdict = evaluateCondition(child.condition, options);
+      const verdict = allowedOriginVerdict(child.condition) ?? evaluateCondition(child.condition, get);
       if (verdict === false) continue;
       const set = sets.find((s) => s.block === child) ?? { block: child, headers: [...effectiveAddHeaders(child), ...effectiveMoreHeaders(child)] };
       candidates = verdict === true ? [set] : [...candidates, set];
+      if (verdict === true) for (const inner of child.body) if (inner.name === 'set') runSet(inner);
       const code = returnOf(child);
       if (verdict === true && code !== undefined) return answer(code, candidates, child, scope);
     } else if (d.name === 'return') {
@@ -75,6 +93,13 @@ function preflightOf(block: Block, sets: HeaderSet[], scope: VarScope): Valued<P
   if (handler) return { value: 'passthrough', span: handler.span, why: `OPTIONS goes to ${handler.name} ${handler.args[0]?.value ?? ''}`.trim() };
   if (block.kind === 'main') return { value: 'unknown', why: 'snippet analysed without the block that includes it' };
   return { value: 'not-handled', span: block.headerSpan, why: "OPTIONS reaches nginx's static file handler, which answers 405 Not Allowed" };
+}
+
+/** A test of $http_origin, for an origin the configuration allows: a positive test passes, a negative one fails. */
+function allowedOriginVerdict(c: Condition): boolean | undefined {
+  if (c.kind === 'other' || c.variable !== 'http_origin') return undefined;
+  if (c.kind === 'truthy') return true;
+  return c.kind === 'regex' ? !c.op.startsWith('!') : c.op === '=';
 }
 
 function answer(code: number, candidates: HeaderSet[], at: Block, scope: VarScope): Valued<PreflightHandling> {

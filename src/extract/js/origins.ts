@@ -84,10 +84,17 @@ export function originTester(ev: Evaluator, mod: JsModule, originNames: Set<TSES
   };
 }
 
-function mentionsOrigin(node: Node, isOrigin: IsOrigin): boolean {
+/** Does the expression read the request Origin, directly or through a local constant derived from it? */
+function mentionsOrigin(node: Node, isOrigin: IsOrigin, mod?: JsModule, depth = 0): boolean {
   let found = false;
   walk(node, (n) => {
-    if (!found && (n.type === 'Identifier' || n.type === 'MemberExpression' || n.type === 'CallExpression') && isOrigin(n)) found = true;
+    if (found) return;
+    if ((n.type === 'Identifier' || n.type === 'MemberExpression' || n.type === 'CallExpression') && isOrigin(n)) found = true;
+    else if (n.type === 'Identifier' && mod && depth < 4) {
+      // const hostname = new URL(origin).hostname
+      const binding = mod.scopes.lookup(n);
+      if (binding && binding.init && !binding.reassigned && binding.kind !== 'import' && binding.id !== n && mentionsOrigin(binding.init, isOrigin, mod, depth + 1)) found = true;
+    }
   });
   return found;
 }
@@ -100,7 +107,7 @@ export function classifyTest(test: Node, positive: boolean, ev: Evaluator, mod: 
   const t = unwrap(test);
   const text = textOf(t, mod.text, 120);
   const useSite: WrittenAt = { mod, node: t };
-  if (!mentionsOrigin(t, isOrigin)) return { kind: 'not-origin', text: positive ? text : `!(${text})` };
+  if (!mentionsOrigin(t, isOrigin, mod)) return { kind: 'not-origin', text: positive ? text : `!(${text})` };
   if (t.type === 'UnaryExpression' && t.operator === '!') return classifyTest(t.argument, !positive, ev, mod, isOrigin);
   if (isOrigin(t)) return positive ? { kind: 'any-origin' } : { kind: 'no-origin' };
   if (t.type === 'LogicalExpression') {

@@ -118,3 +118,27 @@ describe('origin functions: membership, regex, suffix', () => {
     expect(policy.origins[0]).toMatchObject({ kind: 'unknown', why: expect.stringMatching(/getList\(\)/) });
   });
 });
+
+describe('origin functions: conditions on values derived from the Origin', () => {
+  it('a test of new URL(origin).hostname is unknown, not an unconditional reflect', async () => {
+    const policy = await scanOne(`const cors = require('@fastify/cors');
+fastify.register(cors, {
+  origin: (origin, cb) => {
+    const hostname = new URL(origin).hostname;
+    if (hostname === 'localhost') { cb(null, true); return; }
+    cb(new Error('Not allowed'), false);
+  },
+});
+`);
+    expect(policy.origins).toEqual([expect.objectContaining({ kind: 'unknown', why: expect.stringMatching(/hostname === 'localhost'/) })]);
+  });
+
+  it('Koa origin function returning the Origin after a membership test', async () => {
+    const policy = await scanOne(`import cors from '@koa/cors';
+const whitelist = ['https://a.com'];
+app.use(cors({ origin: (ctx) => { const origin = ctx.get('Origin'); if (whitelist.includes(origin)) return origin; return false; }, credentials: true }));
+`);
+    expect(shapes(policy)).toEqual([{ kind: 'exact', origin: 'https://a.com' }]);
+    expect(at(policy.origins[0]!.span)).toBe('2:20');
+  });
+});

@@ -84,7 +84,7 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
 
   let suppressed = 0;
   const findings: Finding[] = [];
-  for (const finding of ruleRun.findings) {
+  for (const finding of uniqueFindings(ruleRun.findings)) {
     const adjusted = applyOverride(finding, config);
     if (!adjusted) continue;
     if (isSuppressed(adjusted, project.linesOf(adjusted.location.file))) {
@@ -103,6 +103,21 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
     configFile: loaded.file,
     suppressed,
   };
+}
+
+/**
+ * One finding per rule, place and message: policies that share a source line (nginx locations that
+ * inherit the same add_header, apps built from one settings module) would otherwise repeat it.
+ */
+function uniqueFindings(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const { file, line, column, endLine, endColumn } = f.location;
+    const key = [f.ruleId, file, line, column, endLine, endColumn, f.message].join('\u0000');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function applyOverride(finding: Finding, config: Config): Finding | undefined {

@@ -30,3 +30,22 @@ app.use(cors({ origin: true, credentials: true }));
     expect(files).toEqual([...files].sort());
   });
 });
+
+describe('findings shared by several policies', () => {
+  it('reports a line once when several locations inherit the same header', async () => {
+    const dir = tempTree({
+      'nginx.conf': `server {
+    listen 80;
+    add_header Access-Control-Allow-Origin $http_origin always;
+    add_header Vary Origin always;
+    location /a/ { proxy_pass http://127.0.0.1:8001; }
+    location /b/ { proxy_pass http://127.0.0.1:8002; }
+}
+`,
+    });
+    const result = await lint(['.'], { cwd: dir, config: {} });
+    expect(result.policies.length).toBeGreaterThan(1);
+    const reflected = result.findings.filter((f) => f.ruleId === 'reflected-origin');
+    expect(reflected.map((f) => f.location.line)).toEqual([3]);
+  });
+});

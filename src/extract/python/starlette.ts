@@ -61,7 +61,7 @@ export function extractStarlette(mod: PyModule, ev: Evaluator): CorsPolicy[] {
   for (const added of additions) {
     if (!added.call) continue;
     const args = ev.callArgs(added.call, mod);
-    const cls = args.positional[0] ?? (args.keywords.get('middleware_class') ? { node: args.keywords.get('middleware_class')!.node, value: args.keywords.get('middleware_class')!.value } : undefined);
+    const cls = args.positional[0] ?? args.keywords.get('middleware_class');
     if (!cls || !isCorsMiddleware(cls.value, cls.node)) continue;
     const receiverNode = added.call.childForFieldName('function')!.childForFieldName('object');
     const wrapping = additions
@@ -72,7 +72,6 @@ export function extractStarlette(mod: PyModule, ev: Evaluator): CorsPolicy[] {
         stack: stackOf(receiverNode ? ev.eval(receiverNode, mod) : undefined, mod),
         appName: added.receiver,
         addedAfter: wrapping,
-        firstOption: 1,
       }),
     );
   }
@@ -91,7 +90,7 @@ export function extractStarlette(mod: PyModule, ev: Evaluator): CorsPolicy[] {
       ...app.before.map((n) => ({ name: (n.type === 'call' ? n.childForFieldName('arguments')?.namedChildren[0]?.text : undefined) ?? n.text, span: spanOf(n, mod.path) })),
       ...additions.filter((a) => app.name !== undefined && a.receiver === app.name).map((a) => ({ name: a.name, span: a.span })),
     ];
-    policies.push(buildPolicy(args, call, mod, { stack: app.stack ?? stackOf(undefined, mod), appName: app.name ?? 'app', addedAfter: wrapping, firstOption: 1 }));
+    policies.push(buildPolicy(args, call, mod, { stack: app.stack ?? stackOf(undefined, mod), appName: app.name ?? 'app', addedAfter: wrapping }));
   }
   return policies;
 }
@@ -101,7 +100,7 @@ function findApp(call: PyNode, mod: PyModule, ev: Evaluator): { name?: string; s
   const list = call.parent;
   if (!list || (list.type !== 'list' && list.type !== 'tuple')) return { before: [] };
   const before = list.namedChildren.filter((c) => c.type !== 'comment' && c.endIndex <= call.startIndex);
-  let holder: PyNode | null = list.parent;
+  const holder: PyNode | null = list.parent;
   // middleware=[...] directly in FastAPI(...) / Starlette(...)
   if (holder?.type === 'keyword_argument' && holder.childForFieldName('name')?.text === 'middleware') {
     const appCall = holder.parent?.parent;
@@ -116,7 +115,6 @@ function findApp(call: PyNode, mod: PyModule, ev: Evaluator): { name?: string; s
       if (appCall?.type === 'call') return { ...describeApp(appCall, mod, ev), before };
     }
   }
-  holder = null;
   return { before };
 }
 
@@ -138,7 +136,7 @@ function buildPolicy(
   args: CallArgs,
   call: PyNode,
   mod: PyModule,
-  ctx: { stack: Stack; appName: string; addedAfter: Array<{ name: string; span: Span }>; firstOption: number },
+  ctx: { stack: Stack; appName: string; addedAfter: Array<{ name: string; span: Span }> },
 ): CorsPolicy {
   const span = spanOf(call, mod.path);
   const policy = newPolicy({ stack: ctx.stack, library: 'starlette', span, scope: { kind: 'app', name: ctx.appName } });

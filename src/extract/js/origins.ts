@@ -72,16 +72,23 @@ export type TestMeaning =
 export type IsOrigin = (node: Node) => boolean;
 
 export function originTester(ev: Evaluator, mod: JsModule, originNames: Set<TSESTree.Identifier['name']> = new Set(), originBindings = new Set<unknown>()): IsOrigin {
-  return (node) => {
+  const test = (node: Node, depth: number): boolean => {
     const n = unwrap(node);
     if (n.type === 'Identifier') {
       const binding = mod.scopes.lookup(n);
       if (binding && originBindings.has(binding)) return true;
       if (!binding && originNames.has(n.name)) return true;
+      // const origin = req.headers.origin || '' / ?? '' / .toLowerCase(): still the request Origin for a membership test.
+      if (binding && binding.init && !binding.reassigned && !binding.path && binding.kind !== 'import' && depth < 4) {
+        const init = unwrap(binding.init);
+        if (init.type === 'LogicalExpression' && init.operator !== '&&' && test(init.left, depth + 1)) return true;
+        if (init.type === 'CallExpression' && init.callee.type === 'MemberExpression' && /^(?:trim|toLowerCase)$/.test(memberName(init.callee) ?? '') && test(init.callee.object, depth + 1)) return true;
+      }
     }
     const v = ev.evaluate(n, mod);
     return v.t === 'request' && v.part === 'origin';
   };
+  return (node) => test(node, 0);
 }
 
 /** Does the expression read the request Origin, directly or through a local constant derived from it? */

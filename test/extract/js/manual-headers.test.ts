@@ -203,3 +203,17 @@ module.exports = { async headers() { return [{ source: '/api/:path*', headers: [
     expect(policy.emittedHeaders).toHaveLength(1);
   });
 });
+
+describe('manual headers: the Origin through a defaulted variable', () => {
+  it("const origin = req.headers.origin || '' then a membership guard", async () => {
+    const policy = await scanOne(`const express = require('express');
+const ALLOWED = ['https://a.com'];
+app.use((req, res, next) => {
+  const origin = req.headers.origin || '';
+  if (ALLOWED.includes(origin)) res.setHeader('Access-Control-Allow-Origin', origin);
+  next();
+});
+`);
+    expect(shapes(policy)).toEqual([{ kind: 'exact', origin: 'https://a.com' }]);
+  });
+});

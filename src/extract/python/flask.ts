@@ -245,7 +245,10 @@ export class FlaskCors {
       policy.origins = [wildcardEntry(sendWildcard, { t: 'str', v: '*' }, span, allNotes, true)];
     }
 
-    const vary = opt('vary_header', (o) => valuedBool(o, 'vary_header'), true);
+    if (sendWildcard.value === true && policy.credentials.value === true && policy.origins.some((o) => o.kind === 'any')) {
+      allNotes.push('origins "*" with send_wildcard=True and supports_credentials=True: Flask-CORS raises ValueError when the app starts');
+    }
+        const vary = opt('vary_header', (o) => valuedBool(o, 'vary_header'), true);
     if (vary.value === false) policy.varyOrigin = { ...vary, value: false, why: 'vary_header=False: Flask-CORS never adds Vary: Origin' };
     else if (vary.value === 'unknown') policy.varyOrigin = vary;
     else {

@@ -118,6 +118,7 @@ export function candidateGroups(templates: readonly Template[], intended: readon
   for (const t of templates) {
     const plain = renderWith(t, (_, p) => neutral(p));
     if (plain.startsWith('https://')) downgraded.push(asOrigin(`http://${plain.slice(8)}`));
+    else if (!plain.includes('://')) downgraded.push(asOrigin(plain.replace(/^\/+/, ''), 'http'));
   }
   add('http-scheme', downgraded);
 

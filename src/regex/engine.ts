@@ -131,7 +131,6 @@ export class PatternEvaluator {
     }
     // Risky: the worker runs the batch under what is left of the budget (its startup is not charged).
     ensureSandbox();
-    const started = performance.now();
     const batch = [...new Set(pending.map((i) => inputs[i]!))];
     const sandbox = testInSandbox(this.compiled.anchoredSource, this.compiled.flags, batch, this.budgetMs - this.spentMs);
     batch.forEach((s, j) => {
@@ -143,7 +142,7 @@ export class PatternEvaluator {
     });
     for (const i of pending) results[i] = this.cache.get(inputs[i]!);
     if (sandbox.timedOut) this.exhausted = true;
-    this.spentMs += performance.now() - started;
+    this.spentMs += sandbox.matchingMs;
     if (this.spentMs >= this.budgetMs) this.exhausted = true;
     return results;
   }

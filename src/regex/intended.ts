@@ -31,6 +31,11 @@ export function intendedOrigins(templates: readonly Template[]): IntendedOrigin[
     seen.add(intended.display);
     out.push(intended);
   }
+  // A part without a scheme (`(https://)?app\.example\.com`) means the schemes written elsewhere.
+  const written = [...new Set(out.map((i) => i.scheme).filter((s): s is string => s !== undefined))];
+  if (written.length) {
+    return out.flatMap((i) => (i.isNull || i.scheme !== undefined ? [i] : written.map((scheme) => ({ ...i, scheme }))));
+  }
   return out;
 }
 

@@ -10,14 +10,17 @@ const cells = new Int32Array(workerData.shared);
 Atomics.store(cells, 0, 1);
 Atomics.notify(cells, 0);
 parentPort.on('message', ({ source, flags, inputs }) => {
-  // cells[1] = how many inputs are done; cells[2 + i] = 1 accepted, 2 rejected.
+  // cells[1] = how many inputs are done; cells[2] = microseconds spent matching;
+  // cells[3 + i] = 1 accepted, 2 rejected.
+  const started = performance.now();
   let re;
   try { re = new RegExp(source, flags); } catch { re = undefined; }
   for (let i = 0; i < inputs.length; i++) {
     let accepted = false;
     if (re) { re.lastIndex = 0; accepted = re.test(inputs[i]); }
-    Atomics.store(cells, 2 + i, accepted ? 1 : 2);
+    Atomics.store(cells, 3 + i, accepted ? 1 : 2);
     Atomics.store(cells, 1, i + 1);
+    Atomics.store(cells, 2, Math.round((performance.now() - started) * 1000));
   }
   Atomics.add(cells, 0, 1);
   Atomics.notify(cells, 0);
@@ -32,7 +35,7 @@ const STARTUP_LIMIT_MS = 5000;
 let current: { worker: Worker; cells: Int32Array } | undefined;
 
 function startWorker(): { worker: Worker; cells: Int32Array } | undefined {
-  const shared = new SharedArrayBuffer(4 * (2 + MAX_BATCH));
+  const shared = new SharedArrayBuffer(4 * (3 + MAX_BATCH));
   const cells = new Int32Array(shared);
   const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { shared } });
   worker.unref();
@@ -56,21 +59,28 @@ export interface SandboxResult {
   /** true/false per input that finished; undefined for inputs not reached in time. */
   results: Array<boolean | undefined>;
   timedOut: boolean;
+  /** Time the worker spent matching (excludes message passing and scheduling delays). */
+  matchingMs: number;
 }
 
+/** Extra wall time allowed for message passing and thread scheduling on a loaded machine. */
+const SCHEDULING_SLACK_MS = 25;
+
 /**
- * Tests `inputs` in order against `new RegExp(source, flags)` in a worker, stopping after `limitMs`.
- * On timeout the worker is terminated (and a fresh one started on the next call).
+ * Tests `inputs` in order against `new RegExp(source, flags)` in a worker. The worker may spend at
+ * most `limitMs` matching; it is terminated when that much wall time (plus a little slack for
+ * scheduling) has passed without an answer, and a fresh one is started on the next call.
  */
 export function testInSandbox(source: string, flags: string, inputs: readonly string[], limitMs: number): SandboxResult {
   const batch = inputs.slice(0, MAX_BATCH);
   const sandbox = ensureSandbox();
-  if (!sandbox) return { results: batch.map(() => undefined), timedOut: true };
+  if (!sandbox) return { results: batch.map(() => undefined), timedOut: true, matchingMs: 0 };
   const { worker, cells } = sandbox;
   const generation = Atomics.load(cells, 0);
   Atomics.store(cells, 1, 0);
+  Atomics.store(cells, 2, 0);
   worker.postMessage({ source, flags, inputs: batch });
-  const deadline = performance.now() + Math.max(0, limitMs);
+  const deadline = performance.now() + Math.max(0, limitMs) + SCHEDULING_SLACK_MS;
   let timedOut = false;
   while (Atomics.load(cells, 0) === generation) {
     const left = deadline - performance.now();
@@ -81,10 +91,11 @@ export function testInSandbox(source: string, flags: string, inputs: readonly st
     Atomics.wait(cells, 0, generation, left);
   }
   const done = Atomics.load(cells, 1);
-  const results = batch.map((_, i) => (i < done ? Atomics.load(cells, 2 + i) === 1 : undefined));
+  const matchingMs = timedOut ? Math.max(limitMs, 0) : Atomics.load(cells, 2) / 1000;
+  const results = batch.map((_, i) => (i < done ? Atomics.load(cells, 3 + i) === 1 : undefined));
   if (timedOut) {
     current = undefined;
     void worker.terminate();
   }
-  return { results, timedOut };
+  return { results, timedOut, matchingMs };
 }

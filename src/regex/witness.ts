@@ -57,7 +57,11 @@ export function analyzeOriginPattern(spec: RegexSpec, options: AnalysisOptions =
   if (unrelated.every((r) => r === true)) {
     return { verdict: 'permissive', witness: UNRELATED_ORIGINS[0]!, weakness: 'match-all', intended, elapsedMs: evaluator.elapsedMs };
   }
-  const found = searchWitness(prepared, (origin) => !isMeant(origin, intended), candidateGroups(prepared.templates, intended));
+  // Outside the http-scheme class a witness must be unmeant whatever its scheme, so that a plain
+  // http downgrade is reported as such and not dressed up as another weakness.
+  const unmeant = (origin: string, weakness: WeaknessClass) =>
+    !isMeant(origin, intended) && (weakness === 'http-scheme' || !origin.startsWith('http://') || !isMeant(`https://${origin.slice(7)}`, intended));
+  const found = searchWitness(prepared, unmeant, candidateGroups(prepared.templates, intended));
   if (found.kind === 'found') {
     return { verdict: 'permissive', witness: found.origin, weakness: found.weakness, intended, elapsedMs: evaluator.elapsedMs };
   }
@@ -78,14 +82,14 @@ export type SearchResult =
  */
 export function searchWitness(
   prepared: PreparedPattern,
-  wanted: (origin: string) => boolean,
+  wanted: (origin: string, weakness: WeaknessClass) => boolean,
   groups: ReadonlyArray<{ weakness: WeaknessClass; origins: readonly string[] }>,
   /** Only origins an attacker could own (registrable hosts, `null`); false = any browser origin. */
   attackerOnly = true,
 ): SearchResult {
   const { evaluator } = prepared;
-  const eligible = (o: string) => (attackerOnly ? isAttackerReachable(o) : isBrowserOrigin(o)) && wanted(o);
   for (const group of groups) {
+    const eligible = (o: string) => (attackerOnly ? isAttackerReachable(o) : isBrowserOrigin(o)) && wanted(o, group.weakness);
     // In-process tests are cheaper than the eligibility checks (PSL lookups), so test first there;
     // a risky pattern's tests cost budget, so filter first.
     const origins = prepared.compiled.risky ? group.origins.filter(eligible) : group.origins.filter(isBrowserOrigin);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compilePattern, PatternEvaluator } from '../../src/regex/engine.js';
+import { ensureSandbox } from '../../src/regex/sandbox.js';
 import { analyzeOriginPattern } from '../../src/regex/witness.js';
 
 const hostile = [
@@ -17,11 +18,16 @@ describe('backtracking budget', () => {
     expect(compiled.compiled.risky).toBe(true);
     const evaluator = new PatternEvaluator(compiled.compiled, 50);
     const inputs = Array.from({ length: 200 }, (_, i) => hostile[i % hostile.length]! + i);
+    ensureSandbox();
     const started = performance.now();
     evaluator.acceptsAll(inputs);
     const elapsed = performance.now() - started;
-    console.info(`(a+)+$ on ${inputs.length} inputs: ${elapsed.toFixed(1)} ms wall (worker start excluded from budget), ${evaluator.tested} decided`);
-    expect(evaluator.elapsedMs).toBeLessThan(50 + 30);
+    console.info(
+      `(a+)+$ on ${inputs.length} inputs: ${evaluator.elapsedMs.toFixed(1)} ms charged, ${elapsed.toFixed(1)} ms wall, ${evaluator.tested} decided`,
+    );
+    expect(evaluator.elapsedMs).toBeLessThanOrEqual(50.5);
+    // Budget plus the 25 ms scheduling slack; the rest of the margin absorbs a loaded machine.
+    expect(elapsed).toBeLessThan(50 + 25 + 200);
     expect(evaluator.exhausted).toBe(true);
   });
 

@@ -31,6 +31,7 @@ const ROWS: Row[] = [
   starlette(String.raw`https://([a-z]+\.)?example\.com.*`, 'missing-end-anchor'),
   starlette(String.raw`https://[a-z.]+example\.com`, 'no-dot-boundary'),
   starlette(String.raw`https://app\.example\.(com|net|.*)`, 'permissive'),
+  starlette(String.raw`n.*|https://app\.example\.com`, 'null-origin'),
   // django-cors-headers: re.match (anchored at the start only)
   django(String.raw`^https://app\.example\.com$`, 'safe'),
   django(String.raw`^https://\w+\.example\.com$`, 'safe'),
@@ -47,6 +48,7 @@ const ROWS: Row[] = [
   flask(String.raw`https://.*\.example\.com`, 'missing-end-anchor'),
   flask(String.raw`.*\.example\.com`, 'missing-end-anchor'),
   flask(String.raw`https://APP.EXAMPLE.COM$`, 'unescaped-dot'),
+  flask(String.raw`(https://)?app\.example\.com$`, 'safe'),
   // npm cors / @fastify/cors: RegExp.test, unanchored
   js(String.raw`^https:\/\/app\.example\.com$`, 'safe'),
   js(String.raw`^https:\/\/([a-z0-9-]+\.)*example\.com$`, 'safe'),
@@ -68,6 +70,7 @@ const ROWS: Row[] = [
   js(String.raw`^https:\/\/app\.example\.com$|localhost`, 'missing-end-anchor'),
   js(String.raw`example\.com`, 'no-dot-boundary', 'g'),
   js(String.raw`^https:\/\/[\w-]+\.com$`, 'public-suffix-wildcard'),
+  js(String.raw`(https:\/\/)?app\.example\.com$`, 'http-scheme'),
   // nginx: ~ / ~* are unanchored PCRE searches
   nginx(String.raw`^https://app\.example\.com$`, 'safe', true),
   nginx(String.raw`^https://([a-z0-9-]+\.)?example\.com$`, 'safe', true),
@@ -88,6 +91,7 @@ const ROWS: Row[] = [
   nginx(String.raw`.`, 'match-all'),
   nginx(String.raw`^https?://.*\.com$`, 'public-suffix-wildcard', true),
   nginx(String.raw`^https://(?:.+\.)?example\.com`, 'missing-end-anchor'),
+  nginx(String.raw`(https://)?app\.example\.com$`, 'http-scheme'),
 ];
 
 /** Ordinary and hostile origins every pattern is also checked on, against the oracle. */
@@ -141,7 +145,9 @@ describe('origin pattern table', () => {
     expect(ROWS.length - safe).toBeGreaterThanOrEqual(ROWS.length / 2 - 6);
     for (const flavor of ['python', 'js', 'pcre']) expect(ROWS.filter((r) => r[0] === flavor).length).toBeGreaterThanOrEqual(15);
     const classes = new Set(ROWS.map((r) => r[4]));
-    for (const c of ['match-all', 'public-suffix-wildcard', 'no-dot-boundary', 'unescaped-dot', 'missing-end-anchor']) expect(classes).toContain(c);
+    for (const c of ['match-all', 'public-suffix-wildcard', 'no-dot-boundary', 'unescaped-dot', 'missing-end-anchor', 'http-scheme', 'null-origin']) {
+      expect(classes).toContain(c);
+    }
   });
 
   it.each(outcomes.map((o) => [`${o.row[0]}/${o.row[1]}${o.row[2] ? '/i' : ''} ${o.row[3]}`, o] as const))('%s', (_, o) => {

@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { CorsPolicy } from '../../model/types.js';
-import { unwrap, type Node } from './ast.js';
+import type { Node } from './ast.js';
 import type { ExpressVersions } from './express-version.js';
 import type { JsModule } from './modules.js';
 import type { Registration } from './registrations.js';
@@ -111,4 +111,3 @@ function pathCovers(handler: Registration, path: string | undefined): boolean {
   return written === '*' || /^\/?\*\w*$/.test(written) || /^\/?\{\/?\*\w+\}$/.test(written) || written === '/(.*)';
 }
 
-export { unwrap };

@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { CorsPolicy, PolicyScope, Stack } from '../../model/types.js';
-import { memberName, spanOf, textOf, unwrap, type Node } from './ast.js';
+import { memberName, spanOf, unwrap, type Node } from './ast.js';
 import { applyExpressFacts, type CorsUse } from './express-facts.js';
 import type { ExpressVersions } from './express-version.js';
 import { fastifyCorsPolicy } from './libraries/fastify-cors.js';
@@ -15,7 +15,7 @@ const FASTIFY_CORS_PACKAGES = new Set(['@fastify/cors', 'fastify-cors']);
 
 /** Every CORS policy one module configures. */
 export function extractModule(mod: JsModule, ev: Evaluator, versions: ExpressVersions): CorsPolicy[] {
-  const fileStack = stackOfFile(mod, ev);
+  const fileStack = stackOfFile(mod);
   const registrations = collectRegistrations(mod, ev);
   const policies: CorsPolicy[] = [];
   const uses: CorsUse[] = [];
@@ -120,7 +120,7 @@ function scopeOfUses(call: TSESTree.CallExpression, mod: JsModule, regs: Registr
   return { kind: 'route', name: `${first.receiverName}.${first.method} ${first.path ?? ''}`.trim(), path: first.path, methods };
 }
 
-function stackOfFile(mod: JsModule, ev: Evaluator): Stack | undefined {
+function stackOfFile(mod: JsModule): Stack | undefined {
   const sources: string[] = [];
   for (const stmt of mod.program.body) if (stmt.type === 'ImportDeclaration') sources.push(stmt.source.value);
   for (const node of mod.scopes.nodes) {
@@ -130,7 +130,6 @@ function stackOfFile(mod: JsModule, ev: Evaluator): Stack | undefined {
       sources.push(String(node.source.value));
     }
   }
-  void ev;
   if (sources.some((s) => s.startsWith('@nestjs/'))) return 'nestjs';
   if (sources.some((s) => s === 'fastify' || s.startsWith('@fastify/'))) return 'fastify';
   if (sources.some((s) => s === 'koa' || s.startsWith('@koa/'))) return 'koa';
@@ -186,4 +185,3 @@ function nestCreatePolicy(mod: JsModule, ev: Evaluator, call: TSESTree.CallExpre
   return undefined;
 }
 
-export { textOf };

@@ -55,6 +55,12 @@ function collectWrites(mod: JsModule, ev: Evaluator): HeaderWrite[] {
       out.push(...headerObjectWrites(mod, ev, node, seen));
       continue;
     }
+    // `{ headers }` / `{ headers: CORS_HEADERS }` with a constant header object.
+    if (node.type === 'Property' && propertyKey(node)?.toLowerCase() === 'headers' && node.value.type === 'Identifier') {
+      const owner = mod.scopes.enclosingFunction(node) ?? mod.program;
+      out.push(...objectWrites(mod, ev, node, node.value, 'headers', 'headers', owner).filter((w) => !seen.has(w.call) && w.valueNode !== undefined));
+      continue;
+    }
     if (node.type !== 'CallExpression') continue;
     const callee = unwrap(node.callee);
     const owner = mod.scopes.enclosingFunction(node) ?? mod.program;

@@ -198,4 +198,3 @@ function dedupe(entries: OriginEntry[]): OriginEntry[] {
   });
 }
 
-export type { IsOrigin };

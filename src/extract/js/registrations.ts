@@ -24,8 +24,6 @@ export interface Registration {
   isRouter: boolean;
 }
 
-export type LibraryOf = (call: TSESTree.CallExpression) => 'cors' | '@koa/cors' | undefined;
-
 /** Collects every use/route registration in a module, in source order. */
 export function collectRegistrations(mod: JsModule, ev: Evaluator): Registration[] {
   const out: Registration[] = [];

@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { isFunction, memberName, propertyKey, textOf, unwrap, type FunctionNode, type Node } from './ast.js';
+import { memberName, propertyKey, textOf, unwrap, type FunctionNode, type Node } from './ast.js';
 import type { ModuleLoader, JsModule } from './modules.js';
 import type { Binding } from './scope.js';
 
@@ -309,9 +309,7 @@ export class Evaluator {
         unknownSpread = `computed key \`${textOf(p.key, mod.text, 60)}\``;
         continue;
       }
-      const valueNode = p.value;
-      const value =
-        p.method || isFunction(valueNode) ? this.evaluate(valueNode as Node, mod, depth) : this.evaluate(valueNode as Node, mod, depth);
+      const value = this.evaluate(p.value as Node, mod, depth);
       props.set(key, value);
       keys.set(key, { mod, node: p });
     }

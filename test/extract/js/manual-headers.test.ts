@@ -217,3 +217,20 @@ app.use((req, res, next) => {
     expect(shapes(policy)).toEqual([{ kind: 'exact', origin: 'https://a.com' }]);
   });
 });
+
+describe('manual headers: a constant header object passed by name', () => {
+  it('new Response(body, { headers: CORS_HEADERS }) and res.writeHead(204, CORS_HEADERS)', async () => {
+    const policies = await scan(`const CORS_HEADERS = {
+  'Access-Control-Allow-Origin': 'https://a.com',
+  'Access-Control-Allow-Methods': 'GET, POST',
+};
+export async function GET() { return new Response('ok', { headers: CORS_HEADERS }); }
+export function handler(req, res) { res.writeHead(204, CORS_HEADERS); res.end(); }
+`);
+    expect(policies.map((p) => [p.scope.name, shapes(p), at(p.origins[0]!.span), p.allowMethods.value])).toEqual([
+      ['GET', [{ kind: 'exact', origin: 'https://a.com', sentVerbatim: true }], '2:34', ['GET', 'POST']],
+      ['handler', [{ kind: 'exact', origin: 'https://a.com', sentVerbatim: true }], '2:34', ['GET', 'POST']],
+    ]);
+    expect(at(policies[0]!.emittedHeaders![0]!.span)).toBe('2:3');
+  });
+});

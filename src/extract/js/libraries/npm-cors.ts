@@ -4,7 +4,7 @@ import { textOf, type Node } from '../ast.js';
 import type { JsModule } from '../modules.js';
 import { classifyDelegate, delegateOrigins } from './delegate.js';
 import { originOptionModel } from './origin-option.js';
-import { numberOption, OptionsObject, splitList, stringList, valued } from './options.js';
+import { numberOption, OptionsObject, stringList, valued } from './options.js';
 import { describeUnknown, truthiness, type Evaluator, type JsValue, type WrittenAt } from '../values.js';
 
 // Defaults of npm cors 2.8 (lib/index.js `defaults`).
@@ -128,4 +128,3 @@ function spanOfNode(node: Node, mod: JsModule): Span {
   return { file: mod.path, line: node.loc.start.line, column: node.loc.start.column + 1, endLine: node.loc.end.line, endColumn: node.loc.end.column + 1 };
 }
 
-export { splitList };

@@ -1,5 +1,4 @@
 import type { Span, Valued } from '../../../model/types.js';
-import type { JsModule } from '../modules.js';
 import { spanAt, whereWritten } from '../origins.js';
 import { describeUnknown, type JsValue, type WrittenAt } from '../values.js';
 
@@ -80,4 +79,3 @@ export function numberOption(read: OptionRead): Valued<number> {
   return valued<number>(read, 'unknown', describeUnknown(v));
 }
 
-export type { JsModule };

@@ -1,5 +1,4 @@
 import type { OriginEntry } from '../../../model/types.js';
-import type { JsModule } from '../modules.js';
 import { classifyOriginFunction } from '../origin-function.js';
 import { exactEntry, jsRegexEntry, listEntries, whereWritten } from '../origins.js';
 import { describeUnknown, truthiness, type Evaluator, type JsValue, type WrittenAt } from '../values.js';
@@ -89,4 +88,3 @@ function disabled(notes: string[], note: string): OriginOptionModel {
   return { entries: [], notes: [...notes, note], disabled: true, perRequest: false };
 }
 
-export type { JsModule };

@@ -11,6 +11,19 @@ import {
   weaknessEffect,
 } from '../../src/regex/index.js';
 
+/** The same pattern often appears in many policies (nginx includes, shared settings): analyse it once. */
+const verdicts = new Map<string, ReturnType<typeof analyzeOriginPattern>>();
+function analyzeOnce(spec: Parameters<typeof analyzeOriginPattern>[0], budgetMs: number) {
+  const key = JSON.stringify([spec.pattern, spec.flavor, spec.mode, spec.ignoreCase, spec.flags ?? '', budgetMs]);
+  let verdict = verdicts.get(key);
+  if (!verdict) {
+    verdict = analyzeOriginPattern(spec, { budgetMs });
+    if (verdicts.size > 2000) verdicts.clear();
+    verdicts.set(key, verdict);
+  }
+  return verdict;
+}
+
 export interface Options {
   /** Time budget per pattern in milliseconds (all candidate tests together). */
   budgetMs: number;
@@ -40,7 +53,7 @@ export default defineRule<'permissive' | 'unsupported' | 'undecided', Options>({
         // A pattern that accepts literally every origin is reflection; reflected-origin reports it.
         if (acceptsEveryOrigin(entry)) continue;
         const spec = specOf(entry);
-        const verdict = analyzeOriginPattern(spec, { budgetMs: options.budgetMs });
+        const verdict = analyzeOnce(spec, options.budgetMs);
         const common = { label: patternLabel(policy.library), pattern: patternText(spec) };
         const span = originSpan(policy, entry);
         if (verdict.verdict === 'permissive') {

@@ -46,7 +46,8 @@ function sourceLine(cwd: string, span: Span): string | undefined {
 }
 
 function describeRequest(r: SimRequest): string {
-  const parts = [`${r.method.toUpperCase()} ${r.path ?? '/'}`, r.origin === undefined ? 'without an Origin header' : `from ${r.origin}`];
+  // Without --path each configuration is asked at its own path (a location's), shown per result.
+  const parts = [`${r.method.toUpperCase()}${r.path ? ` ${r.path}` : ''}`, r.origin === undefined ? 'without an Origin header' : `from ${r.origin}`];
   if (r.credentials) parts.push(`with credentials: 'include'${r.cookie === false ? ' (no cookie yet)' : ''}`);
   if (r.requestHeaders.length) parts.push(`with headers ${r.requestHeaders.join(', ')}`);
   return parts.join(' ');

@@ -46,15 +46,15 @@ export function applyExpressFacts(mod: JsModule, registrations: Registration[], 
           };
         }
       }
-      if (reg.method === 'options' && isBareStar(reg.path)) {
+      const rejected = express5Rejects(reg);
+      if (rejected) {
+        const what = `${reg.receiverName}.${reg.method}('${reg.path}', ...)`;
         if (express.major !== undefined && express.major >= 5) {
-          policy.preflight = {
-            value: 'not-handled',
-            span: reg.span,
-            why: `Express ${express.major} (declared in ${express.file}) rejects the path '*' when the app starts (path-to-regexp 8: "Missing parameter name"), so this OPTIONS handler never runs; use '/{*path}' or app.use(cors())`,
-          };
+          const why = `Express ${express.major} (declared in ${express.file}) rejects the path '${reg.path}' when the app starts (path-to-regexp 8: ${rejected}), so ${what} never runs; use '/{*path}' (or app.use(cors()))`;
+          if (reg.method === 'options') policy.preflight = { value: 'not-handled', span: reg.span, why };
+          else notes.push(why);
         } else if (express.major === undefined) {
-          notes.push("app.options('*', ...): Express 5 rejects the path '*' at start-up (path-to-regexp 8); the Express version is not known here");
+          notes.push(`${what}: Express 5 rejects this path at start-up (path-to-regexp 8: ${rejected}); the Express version is not known here`);
         }
       }
     }
@@ -78,8 +78,17 @@ function isInside(inner: Node, outer: Node): boolean {
   return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
 }
 
-function isBareStar(path: string | undefined): boolean {
-  return path === '*';
+/**
+ * Why Express 5 (router 2, path-to-regexp 8) refuses a string path at registration, or undefined:
+ * a `*` without a parameter name, and the reserved characters ( ) [ ] ? + ! (checked against Express 5.3).
+ */
+export function express5Rejects(reg: Registration): string | undefined {
+  const path = reg.path;
+  if (path === undefined || path === '?' || reg.pathIsRegex) return undefined;
+  if (/\*(?![A-Za-z0-9_$])/.test(path)) return "'*' needs a parameter name (\"Missing parameter name\")";
+  const reserved = /[()[\]?+!]/.exec(path);
+  if (reserved) return `'${reserved[0]}' is reserved ("Unexpected ${reserved[0]}")`;
+  return undefined;
 }
 
 /** Is there a cors() that runs for OPTIONS on this route's path? */

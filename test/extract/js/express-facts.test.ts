@@ -65,7 +65,7 @@ describe("Express 5 and app.options('*', cors())", () => {
   it('no version known: a note about the risk only', async () => {
     const policies = await scan(code);
     expect(policies[0]!.preflight.value).toBe('handled');
-    expect(policies[0]!.notes?.join(' ')).toMatch(/Express 5 rejects the path '\*'/);
+    expect(policies[0]!.notes?.join(' ')).toContain("app.options('*', ...): Express 5 rejects this path at start-up");
   });
 });
 
@@ -88,6 +88,17 @@ app.get('/c', handler);
     const policies = await scan(`${HEAD}const router = express.Router();\nrouter.get('/a', handler);\napp.use(cors());\napp.get('/b', handler);\n`);
     expect(policies[0]!.order).toBeUndefined();
     expect(policies[0]!.scope.kind).toBe('app');
+  });
+});
+
+describe('Express 5 path syntax on other cors registrations', () => {
+  it("app.use('/api/*', cors()) under Express 5: a note that the app does not start", async () => {
+    const { policies } = await scanFiles({
+      'package.json': JSON.stringify({ dependencies: { express: '5.1.0' } }),
+      'app.js': `${HEAD}app.use('/api/*', cors());\n`,
+    });
+    expect(policies[0]!.notes?.join(' ')).toMatch(/Express 5 .*rejects the path '\/api\/\*' when the app starts/);
+    expect(policies[0]!.preflight.value).toBe('handled');
   });
 });
 

@@ -11,6 +11,8 @@ import Koa from 'koa';
 import koaCors from '@koa/cors';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CorsPolicy } from '../../../src/model/types.js';
+import { express5Rejects } from '../../../src/extract/js/express-facts.js';
+import type { Registration } from '../../../src/extract/js/registrations.js';
 import { scan, scanOne } from './helpers.js';
 
 type Answer = { status: number; headers: Record<string, string | string[]> };
@@ -151,6 +153,21 @@ describe('npm cors against express + cors', () => {
     const app = express();
     expect(() => app.options('*', cors())).toThrow(/Missing parameter name/);
     expect(() => app.options('/{*path}', cors())).not.toThrow();
+  });
+
+  it('the scanner predicts exactly which paths Express 5 refuses at registration', () => {
+    const paths = ['*', '/*', '/api/*', '*splat', '/{*splat}', '/(.*)', '/a?', '/a+', '/:id', '/items/:id', '/a/:b?', '/x!', '/[a]', '/files/*name'];
+    for (const path of paths) {
+      const app = express();
+      let threw = false;
+      try {
+        app.options(path, cors());
+      } catch {
+        threw = true;
+      }
+      const predicted = express5Rejects({ path, pathIsRegex: false } as Registration) !== undefined;
+      expect([path, predicted]).toEqual([path, threw]);
+    }
   });
 
   it("res.header('Access-Control-Allow-Origin', req.headers.origin) sends 'undefined' without an Origin", async () => {

@@ -113,8 +113,13 @@ describe('malformed-origin', () => {
     expect(f!.message).toContain(problem);
     if (suggestion) expect(f!.message).toContain(suggestion);
   });
-  it('mentions the django system check for paths', () => {
-    expect(one('https://app.example.com/', 'django-cors-headers')[0]!.message).toContain('corsheaders.E014');
+  it('says django-cors-headers matches a trailing slash at run time but its system check refuses it', () => {
+    const [f] = one('https://app.example.com/', 'django-cors-headers');
+    expect(f!.message).toContain('compares only scheme and host at run time');
+    expect(f!.message).toContain('corsheaders.E014');
+    expect(f!.message).not.toContain('never allows it');
+    expect(one('https://App.example.com', 'django-cors-headers')[0]!.message).toContain('never allows it');
+    expect(one('app.example.com', 'django-cors-headers')[0]!.message).toContain('corsheaders.E013');
   });
   it.each(['https://app.example.com', 'http://localhost:3000', 'https://app.example.com:8443', '*', 'null'])('catches not %s', (origin) => {
     expect(one(origin)).toEqual([]);

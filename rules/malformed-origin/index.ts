@@ -15,6 +15,8 @@ export default defineRule({
     messages: {
       neverMatches:
         "Origin '{{origin}}' {{problem}}, so it never equals the Origin a browser sends and {{library}} never allows it{{suggestion}}{{startup}}{{provenance}}",
+      djangoCheck:
+        "Origin '{{origin}}' {{problem}}: django-cors-headers compares only scheme and host at run time, but its system check {{check}} rejects the setting, so manage.py commands such as runserver and migrate stop with an error{{suggestion}}{{provenance}}",
       substring:
         "allowed origins is the string '{{haystack}}', not a list: {{library}} then tests `origin in '{{haystack}}'`, a substring test that also admits {{witness}}{{provenance}}",
     },
@@ -39,15 +41,18 @@ export default defineRule({
         const problems = relevantProblems(policy, entry.origin, entry.sentVerbatim === true);
         if (!problems.length) continue;
         const suggestion = problems.find((p) => p.suggestion)?.suggestion;
+        const pathOnly = problems.every((p) => DJANGO_PATH_PARTS.includes(p.id));
+        const djangoCheck = policy.library === 'django-cors-headers' && pathOnly;
         report({
-          messageId: 'neverMatches',
+          messageId: djangoCheck ? 'djangoCheck' : 'neverMatches',
           data: {
             origin: entry.origin,
             problem: problems.map((p) => p.problem).join(' and '),
             library: actorLabel(policy),
+            check: 'corsheaders.E014',
             suggestion: suggestion && suggestion !== entry.origin ? ` (did you mean '${suggestion}'?)` : '',
-            startup: policy.library === 'django-cors-headers' && problems.some((p) => ['trailing-slash', 'path', 'query', 'fragment'].includes(p.id))
-              ? "; django-cors-headers' system check corsheaders.E014 also refuses to start"
+            startup: policy.library === 'django-cors-headers' && problems.some((p) => p.id === 'no-scheme')
+              ? "; django-cors-headers' system check corsheaders.E013 also rejects it"
               : '',
             provenance: provenanceNote(entry),
           },
@@ -59,6 +64,9 @@ export default defineRule({
     }
   },
 });
+
+/** Parts django-cors-headers ignores at run time (it compares scheme and netloc) but its checks reject. */
+const DJANGO_PATH_PARTS: string[] = ['trailing-slash', 'path', 'query', 'fragment'];
 
 function relevantProblems(policy: CorsPolicy, origin: string, sentVerbatim: boolean): OriginFormProblem[] {
   return originFormProblems(origin).filter((p) => {

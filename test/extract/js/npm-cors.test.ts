@@ -188,3 +188,20 @@ app.get('/products/:id', cors(corsOptionsDelegate), handler);
     });
   }
 });
+
+describe('npm cors: module flavours', () => {
+  const cases: Array<[string, string]> = [
+    ['server.cjs', "const cors = require('cors');\napp.use(cors({ origin: true }));\n"],
+    ['server.cts', "import cors = require('cors');\napp.use(cors({ origin: true }));\n"],
+    ['server.mts', "import cors from 'cors';\napp.use(cors({ origin: true }));\n"],
+    ['server.jsx', "import cors from 'cors';\napp.use(cors({ origin: true }));\nexport const A = () => <div />;\n"],
+    ['server.tsx', "import cors from 'cors';\napp.use(cors({ origin: true }));\nexport const A = (): JSX.Element => <div />;\n"],
+  ];
+  for (const [file, code] of cases) {
+    it(file, async () => {
+      const policy = await scanOne(code, file);
+      expect(at(policy.span)).toBe('2:9');
+      expect(shapes(policy)).toEqual([{ kind: 'reflect' }]);
+    });
+  }
+});

@@ -234,3 +234,19 @@ export function handler(req, res) { res.writeHead(204, CORS_HEADERS); res.end();
     expect(at(policies[0]!.emittedHeaders![0]!.span)).toBe('2:3');
   });
 });
+
+describe('manual headers: more ways to read the request Origin', () => {
+  const reads: Array<[string, string]> = [
+    ['destructured from req.headers', 'const { origin } = req.headers;'],
+    ['a TypeScript assertion', 'const origin = req.headers.origin as string;'],
+    ['fetch-style headers.get', "const origin = req.headers.get('origin');"],
+  ];
+  for (const [label, line] of reads) {
+    it(label, async () => {
+      const policy = await scanOne(`export function handler(req: any, res: any) {\n  ${line}\n  res.setHeader('Access-Control-Allow-Origin', origin);\n}\n`, 'api.ts');
+      expect(shapes(policy)).toEqual([{ kind: 'reflect' }]);
+      expect(at(policy.origins[0]!.span)).toBe('3:48');
+      expect(policy.emittedHeaders![0]!.dependsOnOrigin).toBe(true);
+    });
+  }
+});

@@ -11,6 +11,13 @@ function listNames(items: Array<{ label: string; span: Span }>): string {
   return more > 0 ? `${shown.join(', ')} and ${more} more` : shown.join(', ');
 }
 
+/**
+ * Middleware that never answer a request themselves: they only transform what the app returns
+ * (Starlette's gzip.py compresses, sessions.py sets a cookie header, uvicorn's ProxyHeadersMiddleware
+ * rewrites the scope), so CORS headers added inside them reach the browser unchanged.
+ */
+const PASS_THROUGH = new Set(['GZipMiddleware', 'SessionMiddleware', 'ProxyHeadersMiddleware']);
+
 /** Why the middleware named in `addedAfter` end up outside the CORS layer, per library. */
 function wrappingRule(policy: CorsPolicy): { layer: string; order: string; fix: string } {
   switch (policy.library) {
@@ -56,7 +63,7 @@ export default defineRule({
     for (const policy of context.policies) {
       const order = policy.order;
       if (!order) continue;
-      const wrappers = order.addedAfter ?? [];
+      const wrappers = (order.addedAfter ?? []).filter((m) => !PASS_THROUGH.has(m.name.split('.').pop()!));
       if (wrappers.length) {
         const { layer, order: why, fix } = wrappingRule(policy);
         context.report({

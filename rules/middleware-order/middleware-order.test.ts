@@ -71,6 +71,19 @@ describe('middleware-order', () => {
   });
 
   describe('catchesNot', () => {
+    it('CORSMiddleware wrapped only by middleware that never answer on their own (GZip, sessions)', () => {
+      const p = policy('fastapi', 'starlette', 'main.py', span('main.py', 8, 1, 40));
+      p.order = {
+        addedAfter: [
+          { name: 'GZipMiddleware', span: span('main.py', 9, 1, 30) },
+          { name: 'starlette.middleware.sessions.SessionMiddleware', span: span('main.py', 10, 1, 30) },
+        ],
+      };
+      expect(lintPolicies(p)).toEqual([]);
+      p.order.addedAfter!.push({ name: 'TrustedHostMiddleware', span: span('main.py', 11, 1, 30) });
+      expect(lintPolicies(p)[0]!.message).toMatch(/^CORSMiddleware is wrapped by TrustedHostMiddleware \(line 11\):/);
+    });
+
     it('CORSMiddleware added last, cors() before every route, policies without ordering facts', () => {
       const fastapi = policy('fastapi', 'starlette', 'main.py', span('main.py', 18, 1, 75));
       fastapi.order = { addedAfter: [] };

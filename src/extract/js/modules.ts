@@ -24,7 +24,65 @@ export class ModuleLoader {
   private readonly cache = new Map<string, JsModule | { error: string }>();
   readonly diagnostics: Diagnostic[] = [];
 
+  private readonly compilerPaths = new Map<string, CompilerPaths | null>();
+
   constructor(readonly project: Project) {}
+
+  /**
+   * A bare specifier that tsconfig/jsconfig `paths` or `baseUrl` maps into the repository
+   * (`@/config`, `src/config/cors`), or undefined when it names a package.
+   */
+  resolveAlias(from: JsModule, specifier: string): JsModule | undefined {
+    const config = this.compilerPathsFor(path.dirname(from.absPath));
+    if (!config) return undefined;
+    const bases: string[] = [];
+    for (const [pattern, targets] of config.paths) {
+      const star = pattern.indexOf('*');
+      let captured: string | undefined;
+      if (star === -1) captured = pattern === specifier ? '' : undefined;
+      else {
+        const prefix = pattern.slice(0, star);
+        const suffix = pattern.slice(star + 1);
+        if (specifier.startsWith(prefix) && specifier.endsWith(suffix) && specifier.length >= prefix.length + suffix.length) {
+          captured = specifier.slice(prefix.length, specifier.length - suffix.length);
+        }
+      }
+      if (captured === undefined) continue;
+      for (const target of targets) bases.push(path.resolve(config.pathsBase, target.replace('*', captured)));
+    }
+    if (config.baseUrl) bases.push(path.resolve(config.baseUrl, specifier));
+    for (const base of bases) {
+      for (const candidate of candidates(base)) {
+        const read = this.project.readText(candidate);
+        if ('error' in read) continue;
+        const loaded = this.load(candidate, this.project.displayPath(candidate), read.text);
+        if ('program' in loaded) return loaded;
+        return undefined;
+      }
+    }
+    return undefined;
+  }
+
+  private compilerPathsFor(dir: string): CompilerPaths | null {
+    const cached = this.compilerPaths.get(dir);
+    if (cached !== undefined) return cached;
+    let found: CompilerPaths | null = null;
+    for (const name of ['tsconfig.json', 'jsconfig.json']) {
+      const file = path.join(dir, name);
+      const read = this.project.readText(file);
+      if ('text' in read) {
+        found = readCompilerPaths(file, read.text, (f) => this.project.readText(f), 0);
+        break;
+      }
+    }
+    if (!found) {
+      const parent = path.dirname(dir);
+      const inside = !path.relative(this.project.root, parent).startsWith('..');
+      found = parent !== dir && inside ? this.compilerPathsFor(parent) : null;
+    }
+    this.compilerPaths.set(dir, found);
+    return found;
+  }
 
   /** A file handed to the scanner (its text is already read). */
   load(absPath: string, displayPath: string, text: string): JsModule | Diagnostic {
@@ -65,6 +123,67 @@ export class ModuleLoader {
     }
     return { error: `cannot find '${specifier}' from ${from.path}` };
   }
+}
+
+interface CompilerPaths {
+  baseUrl?: string;
+  /** Folder that `paths` targets are relative to (baseUrl, else the tsconfig's folder). */
+  pathsBase: string;
+  paths: Array<[string, string[]]>;
+}
+
+/** compilerOptions.baseUrl/paths of a tsconfig (JSON with comments), following relative `extends`. */
+function readCompilerPaths(file: string, text: string, read: Project['readText'], depth: number): CompilerPaths | null {
+  let json: unknown;
+  try {
+    json = JSON.parse(stripJsonComments(text));
+  } catch {
+    return null;
+  }
+  if (!json || typeof json !== 'object') return null;
+  const dir = path.dirname(file);
+  const record = json as { extends?: unknown; compilerOptions?: { baseUrl?: unknown; paths?: unknown } };
+  let inherited: CompilerPaths | null = null;
+  if (typeof record.extends === 'string' && record.extends.startsWith('.') && depth < 4) {
+    const parentFile = path.resolve(dir, record.extends.endsWith('.json') ? record.extends : `${record.extends}.json`);
+    const parent = read(parentFile);
+    if ('text' in parent) inherited = readCompilerPaths(parentFile, parent.text, read, depth + 1);
+  }
+  const options = record.compilerOptions ?? {};
+  const baseUrl = typeof options.baseUrl === 'string' ? path.resolve(dir, options.baseUrl) : inherited?.baseUrl;
+  let paths = inherited?.paths ?? [];
+  let pathsBase = inherited?.pathsBase ?? baseUrl ?? dir;
+  if (options.paths && typeof options.paths === 'object') {
+    paths = Object.entries(options.paths as Record<string, unknown>)
+      .filter((e): e is [string, string[]] => Array.isArray(e[1]) && e[1].every((t) => typeof t === 'string'));
+    pathsBase = baseUrl ?? dir;
+  }
+  if (!baseUrl && !paths.length) return null;
+  return { baseUrl, pathsBase, paths };
+}
+
+/** Removes // and /* *\/ comments and trailing commas outside strings. */
+function stripJsonComments(text: string): string {
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i]!;
+    if (c === '"') {
+      let j = i + 1;
+      while (j < text.length && text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
+      out += text.slice(i, j + 1);
+      i = j + 1;
+    } else if (c === '/' && text[i + 1] === '/') {
+      while (i < text.length && text[i] !== '\n') i++;
+    } else if (c === '/' && text[i + 1] === '*') {
+      const end = text.indexOf('*/', i + 2);
+      i = end === -1 ? text.length : end + 2;
+    } else {
+      out += c;
+      i++;
+    }
+  }
+  return out.replace(/,(\s*[}\]])/g, '$1');
 }
 
 function candidates(base: string): string[] {

@@ -174,7 +174,10 @@ export class Evaluator {
 
   /** The value a module specifier stands for: a package, or a same-repository namespace. */
   moduleValue(specifier: string, from: JsModule): JsValue {
-    if (!specifier.startsWith('.') && !specifier.startsWith('/')) return { t: 'package', source: specifier };
+    if (!specifier.startsWith('.') && !specifier.startsWith('/')) {
+      const aliased = this.loader.resolveAlias(from, specifier);
+      return aliased ? { t: 'namespace', mod: aliased } : { t: 'package', source: specifier };
+    }
     const target = this.loader.resolve(from, specifier);
     return 'program' in target ? { t: 'namespace', mod: target } : unknown(target.error);
   }
@@ -194,10 +197,11 @@ export class Evaluator {
       case 'import': {
         const source = binding.importSource!;
         const name = binding.importName!;
-        if (!source.startsWith('.') && !source.startsWith('/')) {
+        const aliased = !source.startsWith('.') && !source.startsWith('/') ? this.loader.resolveAlias(mod, source) : undefined;
+        if (!source.startsWith('.') && !source.startsWith('/') && !aliased) {
           return { t: 'package', source, member: name === 'default' || name === '*' ? undefined : name };
         }
-        const target = this.loader.resolve(mod, source);
+        const target = aliased ?? this.loader.resolve(mod, source);
         if (!('program' in target)) return unknown(`imported from ${source}: ${target.error}`);
         if (name === '*') return { t: 'namespace', mod: target };
         return this.exported(target, name, depth);

@@ -126,3 +126,39 @@ describe('value resolution: same-repository imports', () => {
     expect(policies[0]!.origins[0]).toMatchObject({ kind: 'unknown', why: expect.stringMatching(/cannot find '\.\/nope'/) });
   });
 });
+
+describe('value resolution: tsconfig paths and baseUrl', () => {
+  const tsconfig = `{
+  // comments and trailing commas are allowed in tsconfig.json
+  "extends": "./tsconfig.base.json",
+  "compilerOptions": { "paths": { "@/*": ["src/*"], "~config": ["src/config/index.ts"], }, },
+}`;
+  it("'@/config/cors' and an exact alias resolve inside the repository; packages stay packages", async () => {
+    const policies = await scan(
+      "import cors from 'cors';\nimport { ORIGINS } from '@/config/cors';\nimport settings from '~config';\napp.use(cors({ origin: [...ORIGINS, settings.extra] }));\n",
+      'src/main.ts',
+      {
+        'tsconfig.json': tsconfig,
+        'tsconfig.base.json': '{ "compilerOptions": { "baseUrl": "." } }',
+        'src/config/cors.ts': "export const ORIGINS = ['https://a.example.com'];\n",
+        'src/config/index.ts': "export default { extra: 'https://b.example.com' };\n",
+      },
+    );
+    expect(shapes(policies[0]!)).toEqual([
+      { kind: 'exact', origin: 'https://a.example.com' },
+      { kind: 'exact', origin: 'https://b.example.com' },
+    ]);
+    expect(policies[0]!.origins[0]!.span).toMatchObject({ file: 'src/config/cors.ts', line: 1, column: 25 });
+  });
+
+  it('baseUrl: src/config/cors from the project root', async () => {
+    const policies = await scan("import cors from 'cors';\nimport { ORIGINS } from 'src/config/cors';\napp.enableCors({ origin: ORIGINS });\napp.use(cors({ origin: ORIGINS }));\n", 'src/main.ts', {
+      'tsconfig.json': '{ "compilerOptions": { "baseUrl": "./" } }',
+      'src/config/cors.ts': "export const ORIGINS = ['https://a.example.com'];\n",
+    });
+    expect(policies.map((p) => shapes(p))).toEqual([
+      [{ kind: 'exact', origin: 'https://a.example.com' }],
+      [{ kind: 'exact', origin: 'https://a.example.com' }],
+    ]);
+  });
+});

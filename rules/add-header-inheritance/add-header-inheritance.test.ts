@@ -104,7 +104,46 @@ describe('add-header-inheritance', () => {
     expect(findings[0]!.message).toContain('credentialed cross-origin requests');
   });
 
+  it('judges a preflight-only if block by the headers a preflight needs', async () => {
+    const findings = await lintNginx({
+      'site.conf': `server {
+  location / {
+    add_header Access-Control-Allow-Origin * always;
+    add_header Access-Control-Allow-Headers "Authorization, Content-Type" always;
+    add_header Access-Control-Expose-Headers Content-Range always;
+    if ($request_method = OPTIONS) {
+      add_header Access-Control-Allow-Origin *;
+      add_header Access-Control-Max-Age 600;
+      return 204;
+    }
+  }
+}
+`,
+    });
+    expect(findings.map((f) => [f.location.line, f.location.column])).toEqual([[7, 7]]);
+    expect(findings[0]!.message).toContain('the Access-Control-Allow-Headers set in location / (line 2) is not sent there');
+    expect(findings[0]!.message).not.toContain('Expose-Headers');
+  });
+
   describe('catches not', () => {
+    it('Expose-Headers missing from a block that answers only preflights (browsers read it on actual responses)', async () => {
+      const findings = await lintNginx({
+        'site.conf': `server {
+  location / {
+    add_header Access-Control-Allow-Origin * always;
+    add_header Access-Control-Expose-Headers "Content-Length, Content-Range" always;
+    if ($request_method = 'OPTIONS') {
+      add_header Access-Control-Allow-Origin *;
+      add_header Access-Control-Max-Age 1728000;
+      return 204;
+    }
+  }
+}
+`,
+      });
+      expect(findings).toEqual([]);
+    });
+
     it('a nested location without add_header (it inherits)', async () => {
       expect(
         await lintNginx({

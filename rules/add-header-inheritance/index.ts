@@ -31,7 +31,9 @@ export default defineRule({
     const seen = new Set<string>();
     for (const policy of policies) {
       if (policy.stack !== 'nginx') continue;
-      for (const drop of policy.droppedHeaders ?? []) {
+      for (const found of policy.droppedHeaders ?? []) {
+        const drop = { ...found, headers: found.headers.filter((h) => mattersFor(h, found.answers)) };
+        if (!drop.headers.length) continue;
         const key = `${drop.cause.file}:${drop.cause.line}:${drop.cause.column}:${drop.block.line}:${drop.headers.join(',')}`;
         if (seen.has(key)) continue;
         seen.add(key);
@@ -52,6 +54,21 @@ export default defineRule({
     }
   },
 });
+
+/**
+ * Headers the browser reads on the responses a block gives (Fetch standard): a preflight answer is
+ * read for Allow-Origin/-Credentials/-Methods/-Headers/Max-Age; an actual response for
+ * Allow-Origin/-Credentials/Expose-Headers. Other headers (Vary, non-CORS) count everywhere.
+ */
+const PREFLIGHT_ONLY = new Set(['access-control-allow-methods', 'access-control-allow-headers', 'access-control-max-age']);
+const ACTUAL_ONLY = new Set(['access-control-expose-headers']);
+
+function mattersFor(header: string, answers: 'preflight' | 'actual' | undefined): boolean {
+  const name = header.toLowerCase();
+  if (answers === 'preflight') return !ACTUAL_ONLY.has(name);
+  if (answers === 'actual') return !PREFLIGHT_ONLY.has(name);
+  return true;
+}
 
 function isInheritOff(drop: DroppedHeaders): boolean {
   return drop.causeDirective === 'add_header_inherit';

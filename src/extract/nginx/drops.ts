@@ -1,4 +1,5 @@
 import type { CorsPolicy, DroppedHeaders } from '../../model/types.js';
+import { evaluateCondition } from './conditions.js';
 import { addHeaderSource, effectiveAddHeaders, effectiveMoreHeaders, isCorsHeader, walk, type Block } from './blocks.js';
 
 /** Nested levels that write add_header of their own and so lose CORS headers set above them. */
@@ -21,6 +22,7 @@ export function attachDrops(tree: Block, policies: Map<Block, CorsPolicy>, creat
       headers: [...new Set(lost.map((h) => h.name))],
       cause,
       causeDirective: off ? 'add_header_inherit' : 'add_header',
+      answers: answersOf(block),
     };
     let policy = policies.get(from);
     if (!policy) {
@@ -29,4 +31,15 @@ export function attachDrops(tree: Block, policies: Map<Block, CorsPolicy>, creat
     }
     (policy.droppedHeaders ??= []).push(drop);
   });
+}
+
+/** `if ($request_method = OPTIONS)` answers only preflights; `if ($request_method != OPTIONS)` only actual requests. */
+function answersOf(block: Block): DroppedHeaders['answers'] {
+  if (block.kind !== 'if' || !block.condition) return undefined;
+  const when = (method: string) => evaluateCondition(block.condition!, (n) => (n === 'request_method' ? method : undefined));
+  const onOptions = when('OPTIONS');
+  const onOthers = ['GET', 'POST', 'PUT', 'DELETE'].map(when);
+  if (onOptions === true && onOthers.every((v) => v === false)) return 'preflight';
+  if (onOptions === false && onOthers.every((v) => v === true)) return 'actual';
+  return undefined;
 }

@@ -16,7 +16,7 @@ export type Part =
 export type Template = Part[];
 
 /** Most templates kept per pattern; alternations and optional parts multiply. */
-const MAX_TEMPLATES = 48;
+const MAX_TEMPLATES = 128;
 
 const PRINTABLE = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)).join('');
 

@@ -16,10 +16,13 @@ function prng(seed: number): () => number {
 }
 
 const ATOMS = ['https', 'http', '://', 'app', 'example', 'com', 'evil', 'net', '-', String.raw`\.`, '.', '[a-z]', '[a-z0-9-]', String.raw`\w`, String.raw`\d`, 's', ':', '[.]'];
-const QUANTS = ['', '', '', '?', '*', '+', '{1,3}'];
+/** Dialect syntax the translator must get right. */
+const DIALECT_ATOMS = [String.raw`[^.]`, String.raw`[\w.-]`, String.raw`\-`, String.raw`[]a]`, String.raw`(?i:APP)`, String.raw`(?>[a-z]+)`, String.raw`\/`, String.raw`[A-Z]`, String.raw`\x2e`];
+const QUANTS = ['', '', '', '?', '*', '+', '{1,3}', '*?', '+?', '*+', '++'];
 
 function randomPattern(rand: () => number, depth = 0): string {
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
+  const atoms = rand() < 0.3 ? [...ATOMS, ...DIALECT_ATOMS] : ATOMS;
   const parts: string[] = [];
   const n = 2 + Math.floor(rand() * 5);
   for (let i = 0; i < n; i++) {
@@ -27,7 +30,7 @@ function randomPattern(rand: () => number, depth = 0): string {
     if (depth < 2 && rand() < 0.2) {
       const alts = 1 + Math.floor(rand() * 2);
       atom = `(${Array.from({ length: alts }, () => randomPattern(rand, depth + 1)).join('|')})`;
-    } else atom = pick(ATOMS);
+    } else atom = pick(atoms);
     const q = pick(QUANTS);
     parts.push(q && atom.length > 1 && !atom.startsWith('(') && !atom.startsWith('[') && !atom.startsWith('\\') ? `(?:${atom})${q}` : atom + q);
   }
@@ -74,13 +77,18 @@ function makeCases(flavor: 'python' | 'pcre', seed: number, count: number): Case
   return cases;
 }
 
-const pythonCases = makeCases('python', 20261127, 150);
-const pcreCases = makeCases('pcre', 4242, 80);
+// Cases the engine could not settle within its budget (catastrophic backtracking) are left out
+// of the oracle runs: CPython has no backtracking limit and PCRE gives up with a match-limit error.
+const settled = (c: Case) => c.engine.every((r) => r !== undefined);
+const pythonCases = makeCases('python', 20261127, 150).filter(settled);
+const pcreCases = makeCases('pcre', 4242, 80).filter(settled);
 const toOracle = (c: Case): OracleCase => ({ pattern: c.spec.pattern, mode: c.spec.mode, ignoreCase: c.spec.ignoreCase, inputs: c.inputs });
 
 describe('random patterns', () => {
   it('are decided (rarely undecided, never unsupported) and witnesses are accepted', () => {
     const all = [...pythonCases, ...pcreCases];
+    expect(pythonCases.length).toBeGreaterThan(140);
+    expect(pcreCases.length).toBeGreaterThan(75);
     for (const c of all) {
       expect(['safe', 'permissive', 'undecided'], c.spec.pattern).toContain(c.verdict.verdict);
       if (c.verdict.verdict === 'permissive') expect(c.engine[0], c.spec.pattern).toBe(true);

@@ -25,6 +25,9 @@ await build({
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',
   legalComments: 'none',
+  // The optional native Python parser is loaded at run time from the node_modules above cors-lint
+  // (src/parse/python-native.ts); the bundle never contains native code.
+  external: ['tree-sitter', 'tree-sitter-python'],
   logLevel: 'warning',
   // Bundled CommonJS dependencies call require(); give them one in the ESM output.
   banner: { js: "import { createRequire as __corsLintCreateRequire } from 'node:module'; const require = __corsLintCreateRequire(import.meta.url);" + " import { fileURLToPath as __corsLintFileURLToPath } from 'node:url'; const __corsLintFilename = __corsLintFileURLToPath(import.meta.url); const __corsLintDirname = __corsLintFileURLToPath(new URL('.', import.meta.url));" },

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { allRules } from '../rules/index.js';
 import { loadConfig } from './config/load.js';
+import { pythonParserSetting } from './config/parser-setting.js';
 import { overrideLevel, levelOf, ruleSetting } from './config/rule-settings.js';
 import type { Config } from './config/types.js';
 import { discover, isInside, safeRealpath, toDisplayPath, type DiscoveredFile } from './discover/discover.js';
@@ -47,6 +48,7 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
   const project = createProject(cwd, root, contextFiles(inputs, discovery.files, { cwd, root, ignore: config.ignore }), config.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
 
   const policies: CorsPolicy[] = [];
+  const scanOptions = { pythonParser: pythonParserSetting(config) };
   let filesScanned = 0;
   for (const scanner of scanners) {
     const sources: SourceFile[] = [];
@@ -65,7 +67,7 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
     filesScanned += sources.length;
     if (!sources.length) continue;
     try {
-      const result = await scanner.scan(sources, project);
+      const result = await scanner.scan(sources, project, scanOptions);
       policies.push(...result.policies);
       diagnostics.push(...result.diagnostics);
     } catch (error) {

@@ -1,7 +1,8 @@
+import { PYTHON_PARSER_SETTINGS } from '../parse/python-node.js';
 import type { Config } from './types.js';
 
 const LEVELS = ['error', 'warning', 'note', 'off'];
-const TOP_KEYS = ['rules', 'allowedOrigins', 'ignore', 'overrides', 'baseline', 'maxFileBytes', '$schema'];
+const TOP_KEYS = ['rules', 'allowedOrigins', 'ignore', 'overrides', 'baseline', 'maxFileBytes', 'parser', '$schema'];
 
 /** Checks a parsed config; returns messages that name the key and the allowed values. */
 export function validateConfig(raw: unknown, knownRuleIds: readonly string[]): string[] {
@@ -16,6 +17,9 @@ export function validateConfig(raw: unknown, knownRuleIds: readonly string[]): s
   if ('baseline' in raw && typeof raw.baseline !== 'string') problems.push('"baseline" must be a file path (string)');
   if ('maxFileBytes' in raw && !(typeof raw.maxFileBytes === 'number' && Number.isInteger(raw.maxFileBytes) && raw.maxFileBytes > 0)) {
     problems.push('"maxFileBytes" must be a positive integer (bytes)');
+  }
+  if ('parser' in raw && !PYTHON_PARSER_SETTINGS.includes(raw.parser)) {
+    problems.push(`"parser" must be one of ${PYTHON_PARSER_SETTINGS.join(', ')} (the Python parser engine)`);
   }
   if ('overrides' in raw) {
     if (!Array.isArray(raw.overrides)) problems.push('"overrides" must be an array of { files, rules }');

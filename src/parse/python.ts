@@ -1,14 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Language, Parser, type Node, type Tree } from 'web-tree-sitter';
+import { Language, Parser } from 'web-tree-sitter';
+import { loadNativePython } from './python-native.js';
+import type { PyNode, PyParser, PythonParserSetting, PyTree } from './python-node.js';
 
-export type { Node as PyNode, Tree as PyTree } from 'web-tree-sitter';
+export type { PyNode, PyParser, PyTree, PythonEngine, PythonParserSetting } from './python-node.js';
 
 const GRAMMAR_WASM = 'tree-sitter-python.wasm';
 const RUNTIME_WASM = 'web-tree-sitter.wasm';
 
-let ready: Promise<Parser> | undefined;
+let ready: Promise<PyParser> | undefined;
 
 /**
  * Folders that may hold a wasm file: beside this module (the esbuild bundle copies both wasm files
@@ -36,8 +38,8 @@ function locate(file: string, packageDir: string): string {
   return found;
 }
 
-/** The Python parser, initialised once per process. */
-export function pythonParser(): Promise<Parser> {
+/** The wasm engine (web-tree-sitter), initialised once per process: the default, the same everywhere. */
+function wasmParser(): Promise<PyParser> {
   ready ??= (async () => {
     await Parser.init({
       locateFile: (name: string) => (name === RUNTIME_WASM ? locate(RUNTIME_WASM, 'web-tree-sitter') : name),
@@ -45,7 +47,8 @@ export function pythonParser(): Promise<Parser> {
     const language = await Language.load(locate(GRAMMAR_WASM, 'tree-sitter-python'));
     const parser = new Parser();
     parser.setLanguage(language);
-    return parser;
+    const engine: PyParser = { engine: 'wasm', parse: (text) => parser.parse(text) };
+    return engine;
   })();
   ready.catch(() => {
     ready = undefined;
@@ -53,18 +56,39 @@ export function pythonParser(): Promise<Parser> {
   return ready;
 }
 
+let warnedNative = false;
+
+/**
+ * The Python parser for a `parser` setting: `wasm` (default), `native` (the `tree-sitter` bindings;
+ * when they cannot be loaded a one-line notice goes to stderr, once per process, and wasm parses),
+ * or `auto` (native when it loads, else wasm, silently). Both engines give the same trees.
+ */
+export async function pythonParser(setting: PythonParserSetting = 'wasm'): Promise<PyParser> {
+  if (setting === 'wasm') return wasmParser();
+  const native = loadNativePython();
+  if ('parser' in native) return native.parser;
+  if (setting === 'native' && !warnedNative) {
+    warnedNative = true;
+    process.stderr.write(
+      `cors-lint: notice: parser "native" was requested but the native tree-sitter bindings cannot be loaded (${native.error}); ` +
+        'parsing Python with the wasm parser. Install tree-sitter and tree-sitter-python next to cors-lint to use it.\n',
+    );
+  }
+  return wasmParser();
+}
+
 /** Parse Python source. The caller owns the tree and must `delete()` it. */
-export async function parsePython(text: string): Promise<Tree> {
-  const parser = await pythonParser();
+export async function parsePython(text: string, setting: PythonParserSetting = 'wasm'): Promise<PyTree> {
+  const parser = await pythonParser(setting);
   const tree = parser.parse(text);
   if (!tree) throw new Error('tree-sitter returned no tree');
   return tree;
 }
 
 /** The first ERROR or MISSING node, depth-first, for a parse-error diagnostic. */
-export function firstSyntaxError(root: Node): Node | undefined {
+export function firstSyntaxError(root: PyNode): PyNode | undefined {
   if (!root.hasError) return undefined;
-  const stack: Node[] = [root];
+  const stack: PyNode[] = [root];
   while (stack.length) {
     const node = stack.pop()!;
     if (node.isError || node.isMissing) return node;

@@ -1,7 +1,6 @@
 import path from 'node:path';
 import type { Project } from '../scanner.js';
-import type { Parser } from 'web-tree-sitter';
-import type { PyNode, PyTree } from '../../parse/python.js';
+import type { PyNode, PyParser, PyTree } from '../../parse/python.js';
 
 /** What a name is bound to by one statement in one scope. */
 export type Binding =
@@ -231,7 +230,7 @@ export class ModuleLoader {
 
   constructor(
     private readonly project: Project,
-    private readonly parser: Parser,
+    private readonly parser: PyParser,
   ) {}
 
   get root(): string {

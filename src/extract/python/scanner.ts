@@ -13,10 +13,10 @@ const MENTIONS_CORS = /CORSMiddleware|flask_cors|CORS\(|cross_origin|corsheaders
 export const pythonScanner: Scanner = {
   language: 'python',
   mentionsCors: (text) => MENTIONS_CORS.test(text),
-  async scan(files, project) {
+  async scan(files, project, options) {
     const policies: CorsPolicy[] = [];
     const diagnostics: Diagnostic[] = [];
-    const parser = await pythonParser();
+    const parser = await pythonParser(options?.pythonParser);
     const loader = new ModuleLoader(project, parser);
     const evaluator = new Evaluator(loader);
     const flask = new FlaskCors(evaluator);

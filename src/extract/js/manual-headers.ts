@@ -363,7 +363,7 @@ function listHeader(writes: HeaderWrite[], lower: string): Valued<string[]> {
   const w = writes.find((x) => x.lower === lower);
   if (!w) return { value: [], why: `no ${lower} header is written` };
   const v = w.value;
-  if (v.t === 'string') return { value: splitList(v.v), span: w.span };
+  if (v.t === 'string') return { value: splitList(v.v), span: w.span, raw: v.v };
   if (v.t === 'array' && v.items.every((i) => i.t === 'string')) return { value: v.items.flatMap((i) => splitList((i as { v: string }).v)), span: w.span };
   return unknownValue(describeUnknown(v), w.span);
 }

@@ -51,7 +51,8 @@ export function valued<T>(read: OptionRead, value: T | 'unknown', why?: string):
 /** A header or method list written as an array or a comma-separated string. */
 export function stringList(read: OptionRead): Valued<string[]> {
   const v = read.value;
-  if (v.t === 'string') return valued(read, splitList(v.v));
+  // A string is sent as written (npm cors, @fastify/cors, @koa/cors): keep it for the exact header.
+  if (v.t === 'string') return { ...valued(read, splitList(v.v)), raw: v.v };
   if (v.t === 'array') {
     const out: string[] = [];
     for (const item of v.items) {

@@ -91,6 +91,7 @@ export default defineRule<'exact' | 'every' | 'pattern' | 'substring' | 'uncheck
           const common = { label: patternLabel(policy.library), pattern: patternText(spec) };
           const prepared = preparePattern(spec, { budgetMs: options.budgetMs });
           if ('unsupported' in prepared) {
+            if (prepared.invalid) return; // never matches anything (permissive-origin-regex explains why)
             report({ ...base, messageId: 'unchecked', data: { ...common, reason: prepared.unsupported }, severity: 'note', fingerprintText: spec.pattern });
             return;
           }

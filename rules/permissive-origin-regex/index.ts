@@ -4,6 +4,7 @@ import { acceptsEveryOrigin } from '../../src/rules/match-all.js';
 import {
   analyzeOriginPattern,
   DEFAULT_BUDGET_MS,
+  invalidPatternEffect,
   matchingSemantics,
   patternLabel,
   patternText,
@@ -29,7 +30,7 @@ export interface Options {
   budgetMs: number;
 }
 
-export default defineRule<'permissive' | 'unsupported' | 'undecided', Options>({
+export default defineRule<'permissive' | 'unsupported' | 'undecided' | 'invalid', Options>({
   meta: {
     id: 'permissive-origin-regex',
     docs: {
@@ -43,6 +44,7 @@ export default defineRule<'permissive' | 'unsupported' | 'undecided', Options>({
       permissive: '{{label}} {{pattern}} accepts {{witness}} ({{semantics}}): {{effect}}{{credentials}}{{provenance}}',
       unsupported: '{{label}} {{pattern}} was not analysed: {{reason}}',
       undecided: '{{label}} {{pattern}} could not be analysed in time: {{reason}}',
+      invalid: '{{label}} {{pattern}} is not a valid pattern ({{reason}}): {{effect}}',
     },
     defaultOptions: { budgetMs: DEFAULT_BUDGET_MS },
   },
@@ -69,6 +71,15 @@ export default defineRule<'permissive' | 'unsupported' | 'undecided', Options>({
             },
             span,
             witness: verdict.witness,
+            policy,
+            fingerprintText: `${spec.flavor}:${spec.mode}:${spec.pattern}`,
+          });
+        } else if (verdict.verdict === 'invalid') {
+          report({
+            messageId: 'invalid',
+            data: { ...common, reason: verdict.reason, effect: invalidPatternEffect(policy.library) },
+            span,
+            severity: 'note',
             policy,
             fingerprintText: `${spec.flavor}:${spec.mode}:${spec.pattern}`,
           });

@@ -90,6 +90,12 @@ describe('permissive-origin-regex', () => {
     expect(f!.message).toContain('was not analysed');
     expect(f!.witness).toBeUndefined();
   });
+  it('reports a pattern the dialect rejects as a note that says what the library does with it', () => {
+    const [f] = run(rule, [policy('flask-cors', [flask('*.example.com')])]);
+    expect(f).toMatchObject({ severity: 'note', location: at });
+    expect(f!.message).toContain('nothing to repeat');
+    expect(f!.message).toContain('never matches');
+  });
   it('ignores non-regex origins', () => {
     expect(run(rule, [policy('cors', [{ kind: 'exact', origin: 'https://evilexample.com', span: at }, { kind: 'any' }])])).toEqual([]);
   });

@@ -78,3 +78,22 @@ export function weaknessEffect(weakness: WeaknessClass, witness: string, intende
       return `${host} is not one of the hosts the pattern spells out, yet it can read the responses`;
   }
 }
+
+/** What happens to a pattern the library's regex engine rejects. */
+export function invalidPatternEffect(library: Library): string {
+  switch (library) {
+    case 'starlette':
+      return 're.compile raises when the middleware is created, so the app does not start';
+    case 'django-cors-headers':
+      return 're.match raises on every request that carries an Origin';
+    case 'flask-cors':
+      return 'Flask-CORS catches the re.error, so the pattern never matches';
+    case 'nginx':
+      return 'nginx refuses to load the configuration';
+    case 'cors':
+    case '@fastify/cors':
+      return 'the RegExp is a syntax error when the module loads';
+    default:
+      return 'the pattern cannot be compiled';
+  }
+}

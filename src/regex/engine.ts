@@ -36,14 +36,18 @@ export interface CompiledPattern {
   riskReason?: string;
 }
 
-export type Compiled = { ok: true; compiled: CompiledPattern } | { ok: false; reason: string };
+export type Compiled =
+  | { ok: true; compiled: CompiledPattern }
+  /** `invalid`: the library's own regex engine rejects the pattern (so it never matches or fails to load). */
+  | { ok: false; reason: string; invalid?: boolean };
 
 export function compilePattern(spec: RegexSpec): Compiled {
   const translation = translatePattern(spec.pattern, spec.flavor, spec.ignoreCase, spec.flags);
   if (!translation.ok) return translation;
   const { source, flags } = translation;
   const parsed = parseJsPattern(source, flags);
-  if (!parsed.ok) return parsed;
+  // For JavaScript the pattern is the author's own; for the others a failure here is a translation gap.
+  if (!parsed.ok) return spec.flavor === 'js' ? { ...parsed, invalid: true } : parsed;
   // Start and end anchors that ignore the m flag: origins never contain a newline anyway.
   const anchoredSource =
     spec.mode === 'fullmatch'
@@ -54,7 +58,7 @@ export function compilePattern(spec: RegexSpec): Compiled {
   try {
     new RegExp(anchoredSource, flags);
   } catch (error) {
-    return { ok: false, reason: `not a valid pattern: ${(error as Error).message}` };
+    return { ok: false, reason: `not a valid pattern: ${(error as Error).message}`, invalid: spec.flavor === 'js' };
   }
   const risk = backtrackRisk(parsed.ast);
   return {

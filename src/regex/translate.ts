@@ -7,7 +7,8 @@ import type { RegexFlavor } from '../model/types.js';
 
 export type Translation =
   | { ok: true; source: string; flags: string }
-  | { ok: false; reason: string };
+  /** `invalid`: the dialect itself rejects the pattern; otherwise it has no faithful translation. */
+  | { ok: false; reason: string; invalid?: boolean };
 
 interface FlagState {
   i: boolean;
@@ -16,6 +17,7 @@ interface FlagState {
 }
 
 class Unsupported extends Error {}
+class Invalid extends Error {}
 
 const POSIX_CLASSES: Record<string, string> = {
   alpha: 'a-zA-Z',
@@ -50,6 +52,7 @@ export function translatePattern(
     return { ok: true, source: new Translator(pattern, flavor, ignoreCase).run(), flags: '' };
   } catch (error) {
     if (error instanceof Unsupported) return { ok: false, reason: error.message };
+    if (error instanceof Invalid) return { ok: false, reason: error.message, invalid: true };
     throw error;
   }
 }
@@ -73,13 +76,18 @@ class Translator {
     this.state = { i: ignoreCase, x: false, s: false };
   }
 
+  private invalid(what: string): never {
+    const dialect = this.flavor === 'python' ? 'Python re' : 'PCRE';
+    throw new Invalid(`${dialect} rejects the pattern: ${what} at offset ${this.pos}`);
+  }
+
   private fail(what: string): never {
     throw new Unsupported(`${what} (at offset ${this.pos} of the ${this.flavor === 'python' ? 'Python' : 'PCRE'} pattern) has no JavaScript equivalent`);
   }
 
   run(): string {
     while (this.pos < this.src.length) this.step();
-    if (this.stack.length) this.fail('an unclosed group');
+    if (this.stack.length) this.invalid('missing )');
     if (this.atomicCount && this.hasNumericBackref) this.fail('an atomic group or possessive quantifier together with a numbered backreference');
     return this.out;
   }
@@ -159,7 +167,7 @@ class Translator {
 
   private quantifier(q: string): void {
     this.pos++;
-    if (this.lastAtom < 0) this.fail('a quantifier with nothing to repeat');
+    if (this.lastAtom < 0) this.invalid('nothing to repeat');
     let text = q;
     const next = this.src[this.pos];
     if (next === '?') {
@@ -186,7 +194,7 @@ class Translator {
 
   private escape(): void {
     const next = this.src[this.pos + 1];
-    if (next === undefined) this.fail('a trailing backslash');
+    if (next === undefined) this.invalid('trailing backslash');
     this.pos += 2;
     switch (next) {
       case 'A':
@@ -219,10 +227,10 @@ class Translator {
         return this.emitAtom('\\x07');
       case 'e':
         if (this.flavor === 'pcre') return this.emitAtom('\\x1b');
-        return this.fail('the escape \\e');
+        return this.invalid('bad escape \\e');
       case 'h':
         if (this.flavor === 'pcre') return this.emitAtom('[ \\t\\xa0]');
-        return this.fail('the escape \\h');
+        return this.invalid('bad escape \\h');
       case 'x': {
         const m = /^[0-9a-fA-F]{2}/.exec(this.src.slice(this.pos));
         if (m) {
@@ -234,7 +242,7 @@ class Translator {
           this.pos += braced[0].length;
           return this.emitAtom(`\\u${braced[1]!.padStart(4, '0')}`);
         }
-        return this.fail('a malformed \\x escape');
+        return this.invalid('incomplete escape \\x');
       }
       case 'u': {
         const m = /^[0-9a-fA-F]{4}/.exec(this.src.slice(this.pos));
@@ -244,8 +252,18 @@ class Translator {
         }
         return this.fail('the escape \\u');
       }
+      case 'U': {
+        const m = /^[0-9a-fA-F]{8}/.exec(this.src.slice(this.pos));
+        if (this.flavor !== 'python' || !m) return this.invalid('bad escape \\U');
+        this.pos += 8;
+        const code = parseInt(m[0], 16);
+        if (code > 0x10ffff) return this.invalid('bad escape \\U');
+        // Without the u flag an astral character is two UTF-16 units, matched in sequence.
+        const units = [...String.fromCodePoint(code)].join('').split('').map((u) => `\\u${u.charCodeAt(0).toString(16).padStart(4, '0')}`);
+        return this.emitAtom(units.length > 1 ? `(?:${units.join('')})` : units[0]!);
+      }
       case 'Q': {
-        if (this.flavor !== 'pcre') return this.fail('the escape \\Q');
+        if (this.flavor !== 'pcre') return this.invalid('bad escape \\Q');
         const end = this.src.indexOf('\\E', this.pos);
         const text = end < 0 ? this.src.slice(this.pos) : this.src.slice(this.pos, end);
         this.pos = end < 0 ? this.src.length : end + 2;
@@ -254,7 +272,7 @@ class Translator {
       }
       case 'E':
         if (this.flavor === 'pcre') return; // stray \E is ignored by PCRE
-        return this.fail('the escape \\E');
+        return this.invalid('bad escape \\E');
       case 'k':
       case 'g': {
         const m = /^(?:<(\w+)>|\{(\w+)\}|'(\w+)')/.exec(this.src.slice(this.pos));
@@ -281,7 +299,12 @@ class Translator {
       this.hasNumericBackref = true;
       return this.emitAtom(`\\${next}${m[0]}`);
     }
-    if (/[a-zA-Z]/.test(next)) return this.fail(`the escape \\${next}`);
+    if (/[a-zA-Z]/.test(next)) {
+      // Known to the dialect but without a JavaScript equivalent, or not an escape at all.
+      const known = this.flavor === 'pcre' ? 'GKRXpPHVNCoc' : 'N';
+      if (known.includes(next)) return this.fail(`the escape \\${next}`);
+      return this.invalid(`bad escape \\${next}`);
+    }
     this.emitAtom(/[\\^$.*+?()[\]{}|/-]/.test(next) ? `\\${next}` : next);
   }
 
@@ -295,7 +318,7 @@ class Translator {
     let first = true;
     for (;;) {
       const c = this.src[i];
-      if (c === undefined) this.fail('an unterminated character class');
+      if (c === undefined) this.invalid('unterminated character set');
       if (c === ']' && !first) break;
       first = false;
       if (c === '[' && this.src[i + 1] === ':') {
@@ -309,7 +332,7 @@ class Translator {
       }
       if (c === '\\') {
         const n = this.src[i + 1];
-        if (n === undefined) this.fail('a trailing backslash');
+        if (n === undefined) this.invalid('trailing backslash');
         if ('dDwWsSntrfvb'.includes(n)) body += `\\${n}`;
         else if (n === 'x' && /^[0-9a-fA-F]{2}/.test(this.src.slice(i + 2))) {
           body += this.src.slice(i, i + 4);
@@ -376,7 +399,7 @@ class Translator {
         else if (f === 'm' || f === 'a' || f === 'u' || f === 'U') continue; // no effect on a one-line ASCII origin / on whether a match exists
         else this.fail(`the inline flag ${f}`);
       }
-      if (this.flavor === 'python' && end === ')' && !this.atStart) this.fail('a global inline flag that is not at the start');
+      if (this.flavor === 'python' && end === ')' && !this.atStart) this.invalid('global flags not at the start of the expression');
       this.pos += m[0].length;
       if (end === ')') {
         this.state = next; // rest of the enclosing group
@@ -392,7 +415,7 @@ class Translator {
   private closeGroup(): void {
     this.pos++;
     const frame = this.stack.pop();
-    if (!frame) this.fail('an unbalanced )');
+    if (!frame) this.invalid('unbalanced parenthesis');
     this.state = frame.state;
     this.out += ')';
     if (frame.atomic) {

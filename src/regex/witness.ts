@@ -24,6 +24,8 @@ export type PatternVerdict =
   | { verdict: 'safe'; intended: IntendedOrigin[]; tested: number; elapsedMs: number }
   /** The pattern uses a construct that cannot be evaluated faithfully. */
   | { verdict: 'unsupported'; reason: string }
+  /** The library's own regex engine rejects the pattern: it never matches (or the app fails to load). */
+  | { verdict: 'invalid'; reason: string }
   /** The budget ran out before the question was settled. */
   | { verdict: 'undecided'; reason: string; elapsedMs: number };
 
@@ -35,9 +37,9 @@ export interface PreparedPattern {
 }
 
 /** Compiles a pattern and reads its skeleton; the evaluator carries the pattern's time budget. */
-export function preparePattern(spec: RegexSpec, options: AnalysisOptions = {}): PreparedPattern | { unsupported: string } {
+export function preparePattern(spec: RegexSpec, options: AnalysisOptions = {}): PreparedPattern | { unsupported: string; invalid: boolean } {
   const compiled = compilePattern(spec);
-  if (!compiled.ok) return { unsupported: compiled.reason };
+  if (!compiled.ok) return { unsupported: compiled.reason, invalid: compiled.invalid === true };
   const { templates } = templatesOf(compiled.compiled.ast, compiled.compiled.flags);
   return {
     compiled: compiled.compiled,
@@ -50,7 +52,7 @@ export function preparePattern(spec: RegexSpec, options: AnalysisOptions = {}): 
 /** Does the pattern accept an origin its author did not mean? */
 export function analyzeOriginPattern(spec: RegexSpec, options: AnalysisOptions = {}): PatternVerdict {
   const prepared = preparePattern(spec, options);
-  if ('unsupported' in prepared) return { verdict: 'unsupported', reason: prepared.unsupported };
+  if ('unsupported' in prepared) return { verdict: prepared.invalid ? 'invalid' : 'unsupported', reason: prepared.unsupported };
   const { evaluator, intended } = prepared;
 
   const unrelated = evaluator.acceptsAll(UNRELATED_ORIGINS);

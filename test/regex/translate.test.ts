@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { translatePattern } from '../../src/regex/translate.js';
+import { oracleMissing, pythonOracle } from './oracles.js';
 
 const py = (p: string, i = false) => translatePattern(p, 'python', i);
 const pcre = (p: string, i = false) => translatePattern(p, 'pcre', i);
@@ -16,7 +17,6 @@ describe('translatePattern', () => {
   });
   it('refuses what has no faithful translation, with a reason', () => {
     expect(py('a(?i)b')).toMatchObject({ ok: false });
-    expect(py(String.raw`\U0001F600`)).toMatchObject({ ok: false });
     expect(pcre('(?R)')).toMatchObject({ ok: false });
     expect(pcre(String.raw`\G`)).toMatchObject({ ok: false });
     const r = py('[[:alpha:]]');
@@ -45,5 +45,25 @@ describe('translatePattern', () => {
   });
   it('drops g and d from JavaScript flags and adds i for case-insensitive stacks', () => {
     expect(translatePattern('a', 'js', true, 'gd')).toEqual({ ok: true, source: 'a', flags: 'i' });
+  });
+  it('translates Python \\U escapes of astral characters', () => {
+    const r = py(String.raw`^\U0001F600$`);
+    if (!r.ok) throw new Error(r.reason);
+    expect(new RegExp(r.source).test('\u{1F600}')).toBe(true);
+  });
+  it('tells patterns the dialect rejects (invalid) from untranslatable ones, as CPython does', () => {
+    const patterns = ['*.example.com', 'a(?i)b', '(ab', 'ab)', String.raw`\q`, String.raw`a\`, '[ab', String.raw`\e`, String.raw`https://app\.example\.com`, String.raw`(?i)app`];
+    const ours = patterns.map((p) => {
+      const r = py(p);
+      return !r.ok && r.invalid === true;
+    });
+    const results = pythonOracle(patterns.map((pattern) => ({ pattern, mode: 'match' as const, ignoreCase: false, inputs: [] })));
+    if (!results && oracleMissing('/usr/bin/python3')) return;
+    expect(ours).toEqual(results!.map((r) => r.error !== undefined));
+  });
+  it('marks PCRE escapes it cannot translate as unsupported, unknown ones as invalid', () => {
+    expect(pcre(String.raw`\K`)).toMatchObject({ ok: false });
+    expect(pcre(String.raw`\K`)).not.toHaveProperty('invalid');
+    expect(pcre(String.raw`\j`)).toMatchObject({ ok: false, invalid: true });
   });
 });

@@ -278,17 +278,19 @@ function originsOfValue(
   isOrigin: IsOrigin,
   notes: string[],
   w: HeaderWrite,
+  depth = 0,
 ): OriginEntry[] {
-  const node = valueNode ? followConst(unwrap(valueNode), mod) : undefined;
+  // Constants can refer to themselves (`const A = x ? y : A`): follow a few levels only.
+  const node = valueNode && depth < 6 ? followConst(unwrap(valueNode), mod) : undefined;
   if (node && node.type === 'ConditionalExpression') {
     return [
-      ...originsOfValue(node.consequent, ev.evaluate(node.consequent, mod), intersect(meaning, classifyTest(node.test, true, ev, mod, isOrigin)), mod, ev, isOrigin, notes, w),
-      ...originsOfValue(node.alternate, ev.evaluate(node.alternate, mod), intersect(meaning, classifyTest(node.test, false, ev, mod, isOrigin)), mod, ev, isOrigin, notes, w),
+      ...originsOfValue(node.consequent, ev.evaluate(node.consequent, mod), intersect(meaning, classifyTest(node.test, true, ev, mod, isOrigin)), mod, ev, isOrigin, notes, w, depth + 1),
+      ...originsOfValue(node.alternate, ev.evaluate(node.alternate, mod), intersect(meaning, classifyTest(node.test, false, ev, mod, isOrigin)), mod, ev, isOrigin, notes, w, depth + 1),
     ];
   }
   if (node && node.type === 'LogicalExpression' && node.operator !== '&&' && isOrigin(node.left)) {
     notes.push(`\`${textOf(node, mod.text, 80)}\`: the fallback is used only for requests without an Origin header`);
-    return originsOfValue(node.left, ev.evaluate(node.left, mod), meaning, mod, ev, isOrigin, notes, w);
+    return originsOfValue(node.left, ev.evaluate(node.left, mod), meaning, mod, ev, isOrigin, notes, w, depth + 1);
   }
   const where = whereWritten(value, { mod, node: w.call });
   const span = where.span ?? (valueNode ? spanOf(valueNode, mod.path) : w.span);

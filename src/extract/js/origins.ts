@@ -92,7 +92,7 @@ export function originTester(ev: Evaluator, mod: JsModule, originNames: Set<TSES
 }
 
 /** Does the expression read the request Origin, directly or through a local constant derived from it? */
-function mentionsOrigin(node: Node, isOrigin: IsOrigin, mod?: JsModule, depth = 0): boolean {
+function mentionsOrigin(node: Node, isOrigin: IsOrigin, mod?: JsModule, depth = 0, visited = new Set<unknown>()): boolean {
   let found = false;
   walk(node, (n) => {
     if (found) return;
@@ -100,7 +100,9 @@ function mentionsOrigin(node: Node, isOrigin: IsOrigin, mod?: JsModule, depth = 
     else if (n.type === 'Identifier' && mod && depth < 4) {
       // const hostname = new URL(origin).hostname
       const binding = mod.scopes.lookup(n);
-      if (binding && binding.init && !binding.reassigned && binding.kind !== 'import' && binding.id !== n && mentionsOrigin(binding.init, isOrigin, mod, depth + 1)) found = true;
+      if (!binding || visited.has(binding)) return;
+      visited.add(binding);
+      if (binding.init && !binding.reassigned && binding.kind !== 'import' && binding.id !== n && mentionsOrigin(binding.init, isOrigin, mod, depth + 1, visited)) found = true;
     }
   });
   return found;

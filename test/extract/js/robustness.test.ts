@@ -69,8 +69,57 @@ describe('robustness', () => {
         const text = parts.join(' ');
         const result = await scanFiles({ 'x.ts': text, 'a.ts': "export const A = ['https://a.com'];\n", 'y.js': text });
         expect(Array.isArray(result.policies)).toBe(true);
+        // Bad input is a parse error at worst, never an internal error of the extractor.
+        expect(result.diagnostics.filter((d) => d.kind !== 'parse-error')).toEqual([]);
       }),
-      { numRuns: 300 },
+      { numRuns: 1000 },
+    );
+  });
+
+  it('random valid CORS programs are read without an internal error', async () => {
+    const { value } = fc.letrec<{ value: string }>((tie) => ({
+      value: fc.oneof(
+        { depthSize: 'small' },
+        fc.constantFrom(
+          "'*'", 'true', 'false', 'null', 'undefined', '0', '600', "'https://a.com'", "'null'", '/a\\.b$/g', '/x/i',
+          'process.env.X', "process.env.X ?? 'https://d.com'", "process.env.Y || 'GET,POST'", 'A', 'B', 'req.headers.origin',
+          "'https://a.com, https://b.com'.split(',').map((s) => s.trim())", "new RegExp('^https://' + 'a\\\\.com$', 'i')", '`https://t.com`',
+          "require('./a').A", 'opts', 'fn()',
+        ),
+        fc.array(tie('value'), { maxLength: 3 }).map((a) => `[${a.join(', ')}]`),
+        fc.array(fc.tuple(fc.constantFrom('origin', 'credentials', 'methods', 'allowedHeaders', 'exposedHeaders', 'maxAge', 'preflightContinue', 'preflight'), tie('value')), { maxLength: 4 })
+          .map((props) => `{ ${props.map(([k, v]) => `${k}: ${v}`).join(', ')} }`),
+        tie('value').map((v) => `((o, cb) => cb(null, (${v}).includes(o)))`),
+        tie('value').map((v) => `((o, cb) => { if (!o || (${v}).indexOf(o) !== -1) return cb(null, true); cb(new Error('no')); })`),
+        tie('value').map((v) => `(async (o) => (${v}).test(o))`),
+        tie('value').map((v) => `{ ...(${v}), credentials: true }`),
+        fc.tuple(tie('value'), tie('value')).map(([a, b]) => `(A ? ${a} : ${b})`),
+      ),
+    }));
+    const program = fc.tuple(value, value, value, value, value).map(
+      ([a, b, c, d, e]) => `const cors = require('cors');
+const A = ${a};
+let B = ${b};
+const opts = { origin: ${c} };
+app.use(cors(${d}));
+app.put('/x', cors({ origin: A, allowedHeaders: B }), (req, res) => {
+  const origin = req.headers.origin;
+  if ((${e}).includes(origin)) res.set('Access-Control-Allow-Origin', origin);
+  res.header('Access-Control-Allow-Origin', ${a});
+  res.writeHead(200, { 'Access-Control-Allow-Credentials': ${b}, Vary: ${c} });
+});
+app.options('*', cors(opts));
+fastify.register(require('@fastify/cors'), ${d});
+app.enableCors(${e});
+`,
+    );
+    await fc.assert(
+      fc.asyncProperty(program, async (text) => {
+        const result = await scanFiles({ 'p.js': text, 'a.js': "exports.A = ['https://a.com'];\n" });
+        expect(result.diagnostics).toEqual([]);
+        expect(result.policies.length).toBeGreaterThanOrEqual(4);
+      }),
+      { numRuns: 500 },
     );
   });
 

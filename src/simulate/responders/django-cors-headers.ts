@@ -53,7 +53,17 @@ function allowedTester(policy: CorsPolicy, entries: OriginEntry[]): (origin: str
   return (o) => testers.some((t) => t(o));
 }
 
+/** CORS_URLS_REGEX (the scanner puts it in scope.path): re.match against the request path. */
+function urlEnabled(policy: CorsPolicy, path: string): boolean {
+  const pattern = policy.scope.path;
+  if (!pattern) return true;
+  return compileOriginRegex({ kind: 'regex', pattern, flavor: 'python', mode: 'match', ignoreCase: false }).test(path.split('?')[0]!);
+}
+
 export const djangoCorsResponder: Responder = (policy, request, app) => {
+  if (!urlEnabled(policy, request.path)) {
+    return { status: app.status, headers: {}, producedBy: `Django view (the path does not match CORS_URLS_REGEX ${policy.scope.path})` };
+  }
   const entries = knownOrigins(policy);
   const allowAll = entries.some((e) => e.kind === 'any');
   const credentials = valueOf(policy.credentials, false, 'CORS_ALLOW_CREDENTIALS');

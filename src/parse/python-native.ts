@@ -38,7 +38,7 @@ export function loadNativePython(): { parser: PyParser } | { error: string } {
         engine: 'native',
         parse(text) {
           const tree = native.parse(text);
-          return tree ? { rootNode: tree.rootNode, delete() {} } : null;
+          return tree ? { rootNode: tree.rootNode, engine: 'native', delete() {} } : null;
         },
       };
       return { parser };

@@ -32,6 +32,11 @@ export interface PyNode {
   childrenForFieldName(fieldName: string): PyNode[];
   /** Every descendant of the given type, in source order, the node itself included. */
   descendantsOfType(types: string | string[]): PyNode[];
+  /**
+   * Whether the node is or contains a syntax error. Do not read it alone: on an ERROR leaf (one
+   * unexpected character) the native 0.25 bindings answer false where web-tree-sitter 0.27 answers
+   * true; use `hasSyntaxError(node)`, which both engines answer the same.
+   */
   readonly hasError: boolean;
   readonly isError: boolean;
   readonly isMissing: boolean;
@@ -39,12 +44,14 @@ export interface PyNode {
 
 export interface PyTree {
   readonly rootNode: PyNode;
+  /** The engine that built this tree (the native engine hands files with syntax errors to wasm). */
+  readonly engine: PythonEngine;
   /** Frees the tree (wasm memory); a no-op for the native engine, whose trees the garbage collector frees. */
   delete(): void;
 }
 
 export interface PyParser {
-  /** Which engine parses: `wasm` (web-tree-sitter) or `native` (the `tree-sitter` Node.js bindings). */
+  /** Which engine was chosen: `wasm` (web-tree-sitter) or `native` (the `tree-sitter` Node.js bindings). */
   readonly engine: PythonEngine;
   parse(text: string): PyTree | null;
 }
@@ -55,3 +62,8 @@ export type PythonEngine = 'wasm' | 'native';
 export type PythonParserSetting = PythonEngine | 'auto';
 
 export const PYTHON_PARSER_SETTINGS: readonly PythonParserSetting[] = ['wasm', 'native', 'auto'];
+
+/** The node is, or contains, an ERROR or MISSING node — the same answer on both engines. */
+export function hasSyntaxError(node: PyNode): boolean {
+  return node.hasError || node.isError;
+}

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Language, Parser } from 'web-tree-sitter';
 import { loadNativePython } from './python-native.js';
-import type { PyNode, PyParser, PythonParserSetting, PyTree } from './python-node.js';
+import { hasSyntaxError, type PyNode, type PyParser, type PythonParserSetting, type PyTree } from './python-node.js';
 
 export type { PyNode, PyParser, PyTree, PythonEngine, PythonParserSetting } from './python-node.js';
 
@@ -47,7 +47,13 @@ function wasmParser(): Promise<PyParser> {
     const language = await Language.load(locate(GRAMMAR_WASM, 'tree-sitter-python'));
     const parser = new Parser();
     parser.setLanguage(language);
-    const engine: PyParser = { engine: 'wasm', parse: (text) => parser.parse(text) };
+    const engine: PyParser = {
+      engine: 'wasm',
+      parse(text) {
+        const tree = parser.parse(text);
+        return tree && { rootNode: tree.rootNode, engine: 'wasm', delete: () => tree.delete() };
+      },
+    };
     return engine;
   })();
   ready.catch(() => {
@@ -66,7 +72,7 @@ let warnedNative = false;
 export async function pythonParser(setting: PythonParserSetting = 'wasm'): Promise<PyParser> {
   if (setting === 'wasm') return wasmParser();
   const native = loadNativePython();
-  if ('parser' in native) return native.parser;
+  if ('parser' in native) return nativeWithWasmForErrors(native.parser, await wasmParser());
   if (setting === 'native' && !warnedNative) {
     warnedNative = true;
     process.stderr.write(
@@ -75,6 +81,24 @@ export async function pythonParser(setting: PythonParserSetting = 'wasm'): Promi
     );
   }
   return wasmParser();
+}
+
+/**
+ * The native engine, except for files with a syntax error. Valid Python parses to the same tree in
+ * both engines (same grammar, same parse table), but error recovery belongs to the tree-sitter
+ * library, and the native bindings (0.25) and web-tree-sitter (0.27) recover differently (e.g. from
+ * `origins=café = 😀` one keeps a keyword_argument, the other an ERROR). Such a file is parsed again
+ * by wasm, so its partial results and its parse-error position are the same whichever engine was chosen.
+ */
+function nativeWithWasmForErrors(native: PyParser, wasm: PyParser): PyParser {
+  return {
+    engine: 'native',
+    parse(text) {
+      const tree = native.parse(text);
+      if (tree && !hasSyntaxError(tree.rootNode)) return tree;
+      return wasm.parse(text);
+    },
+  };
 }
 
 /** Parse Python source. The caller owns the tree and must `delete()` it. */
@@ -87,14 +111,14 @@ export async function parsePython(text: string, setting: PythonParserSetting = '
 
 /** The first ERROR or MISSING node, depth-first, for a parse-error diagnostic. */
 export function firstSyntaxError(root: PyNode): PyNode | undefined {
-  if (!root.hasError) return undefined;
+  if (!hasSyntaxError(root)) return undefined;
   const stack: PyNode[] = [root];
   while (stack.length) {
     const node = stack.pop()!;
     if (node.isError || node.isMissing) return node;
     for (let i = node.childCount - 1; i >= 0; i--) {
       const child = node.child(i);
-      if (child && (child.hasError || child.isMissing)) stack.push(child);
+      if (child && (hasSyntaxError(child) || child.isMissing)) stack.push(child);
     }
   }
   return undefined;

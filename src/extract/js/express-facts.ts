@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { CorsPolicy } from '../../model/types.js';
 import type { Node } from './ast.js';
-import type { ExpressVersions } from './express-version.js';
+import type { PackageVersions } from './package-versions.js';
 import type { JsModule } from './modules.js';
 import type { Registration } from './registrations.js';
 
@@ -21,7 +21,7 @@ const NEEDS_PREFLIGHT = new Set(['put', 'patch', 'delete', 'del']);
  *   runs cors for that path and no app-wide cors;
  * - Express 5 `app.options('*', cors())`, which the router rejects when the app starts.
  */
-export function applyExpressFacts(mod: JsModule, registrations: Registration[], uses: CorsUse[], versions: ExpressVersions): void {
+export function applyExpressFacts(mod: JsModule, registrations: Registration[], uses: CorsUse[], versions: PackageVersions): void {
   const corsRegs = new Set<Registration>(uses.flatMap((u) => u.registrations));
   const express = versions.majorFor(mod.absPath);
   for (const use of uses) {

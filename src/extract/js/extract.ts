@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { CorsPolicy, PolicyScope, Stack } from '../../model/types.js';
 import { memberName, spanOf, unwrap, type Node } from './ast.js';
 import { applyExpressFacts, type CorsUse } from './express-facts.js';
-import type { ExpressVersions } from './express-version.js';
+import type { PackageVersions } from './package-versions.js';
 import { fastifyCorsPolicy } from './libraries/fastify-cors.js';
 import { koaCorsPolicy } from './libraries/koa-cors.js';
 import { npmCorsPolicy } from './libraries/npm-cors.js';
@@ -14,7 +14,7 @@ import type { Evaluator, JsValue } from './values.js';
 const FASTIFY_CORS_PACKAGES = new Set(['@fastify/cors', 'fastify-cors']);
 
 /** Every CORS policy one module configures. */
-export function extractModule(mod: JsModule, ev: Evaluator, versions: ExpressVersions): CorsPolicy[] {
+export function extractModule(mod: JsModule, ev: Evaluator, versions: PackageVersions): CorsPolicy[] {
   const fileStack = stackOfFile(mod);
   const registrations = collectRegistrations(mod, ev);
   const policies: CorsPolicy[] = [];
@@ -65,13 +65,20 @@ export function extractModule(mod: JsModule, ev: Evaluator, versions: ExpressVer
     const span = spanOf(node, mod.path);
     const policy =
       library === '@koa/cors'
-        ? koaCorsPolicy({ span, scope, optionsNode, mod, ev })
+        ? koaCorsPolicy({ span, scope, optionsNode, mod, ev, major: versions.dependency(mod.absPath, '@koa/cors')?.major })
         : npmCorsPolicy({ stack: fileStack === 'nestjs' ? 'nestjs' : 'express', span, scope, optionsNode, mod, ev });
     policies.push(policy);
     if (library === 'cors') uses.push({ factory: node, policy, registrations: regs });
   }
 
   applyExpressFacts(mod, registrations, uses, versions);
+  for (const policy of policies) {
+    const declared = versions.dependency(mod.absPath, policy.library);
+    if (declared) {
+      policy.libraryVersion = declared.range;
+      policy.libraryVersionSource = declared.file;
+    }
+  }
   policies.push(...manualHeaderPolicies(mod, ev, registrations, fileStack));
   return policies;
 }

@@ -1,6 +1,6 @@
 import type { CorsPolicy, Diagnostic, SourceFile } from '../../model/types.js';
 import type { Project, Scanner, ScanResult } from '../scanner.js';
-import { ExpressVersions } from './express-version.js';
+import { PackageVersions } from './package-versions.js';
 import { extractModule } from './extract.js';
 import { ModuleLoader } from './modules.js';
 import { Evaluator } from './values.js';
@@ -23,7 +23,7 @@ export const jsScanner: Scanner = {
   async scan(files: SourceFile[], project: Project): Promise<ScanResult> {
     const loader = new ModuleLoader(project);
     const ev = new Evaluator(loader);
-    const versions = new ExpressVersions(project);
+    const versions = new PackageVersions(project);
     const policies: CorsPolicy[] = [];
     const diagnostics: Diagnostic[] = [];
     for (const file of files) {

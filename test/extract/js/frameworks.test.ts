@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { at, scan, scanOne, shapes } from './helpers.js';
+import { at, scan, scanFiles, scanOne, shapes } from './helpers.js';
 import { variants } from './variants.js';
 
 describe('NestJS', () => {
@@ -114,4 +114,24 @@ const ALLOWED = ['https://a.com'];
       expect(policies[0]!.headersOnErrors.value).toBe(true);
     });
   }
+});
+
+describe('declared library versions', () => {
+  const code = "import cors from '@koa/cors';\napp.use(cors());\n";
+  it('@koa/cors 4.x with origin unset echoes the request Origin; 5.x sends *', async () => {
+    const old = await scanFiles({ 'package.json': JSON.stringify({ dependencies: { '@koa/cors': '^4.0.0' } }), 'src/app.js': code });
+    expect(old.policies[0]!.origins).toEqual([{ kind: 'reflect' }]);
+    expect(old.policies[0]).toMatchObject({ libraryVersion: '^4.0.0', libraryVersionSource: 'package.json' });
+    const current = await scanFiles({ 'package.json': JSON.stringify({ dependencies: { '@koa/cors': '5.0.0' } }), 'src/app.js': code });
+    expect(current.policies[0]!.origins).toEqual([{ kind: 'any', sentVerbatim: true }]);
+  });
+
+  it('npm cors version from the nearest package.json that declares it', async () => {
+    const { policies } = await scanFiles({
+      'package.json': JSON.stringify({ dependencies: { cors: '^2.8.5' } }),
+      'packages/api/package.json': JSON.stringify({ name: 'api' }),
+      'packages/api/app.js': "const cors = require('cors');\napp.use(cors());\n",
+    });
+    expect(policies[0]).toMatchObject({ libraryVersion: '^2.8.5', libraryVersionSource: 'package.json' });
+  });
 });

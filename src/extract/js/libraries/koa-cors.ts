@@ -19,7 +19,15 @@ export const KOA_CORS_METHODS = ['GET', 'HEAD', 'PUT', 'POST', 'DELETE', 'PATCH'
  * - preflight (OPTIONS with Access-Control-Request-Method) answered 204; other OPTIONS go on;
  * - keepHeadersOnError (default true) keeps the CORS headers on thrown errors.
  */
-export function koaCorsPolicy(input: { span: Span; scope: PolicyScope; optionsNode: Node | undefined; mod: JsModule; ev: Evaluator }): CorsPolicy {
+export function koaCorsPolicy(input: {
+  span: Span;
+  scope: PolicyScope;
+  optionsNode: Node | undefined;
+  mod: JsModule;
+  ev: Evaluator;
+  /** Major version declared in package.json: before 5.0 an unset origin echoed the request Origin. */
+  major?: number;
+}): CorsPolicy {
   const { mod, ev } = input;
   const policy = newPolicy({ stack: 'koa', library: '@koa/cors', span: input.span, scope: input.scope });
   const notes: string[] = [];
@@ -53,9 +61,14 @@ export function koaCorsPolicy(input: { span: Span; scope: PolicyScope; optionsNo
     return [{ kind: 'unknown', why: "'*' is sent as is without credentials and replaced by the request Origin with credentials, which are not known" }];
   };
   const o = origin?.value;
-  if (!o || o.t === 'undefined' || o.t === 'null' || (o.t === 'string' && o.v === '') || (o.t === 'boolean' && !o.v)) {
+  if (!o && input.major !== undefined && input.major < 5) {
+    // @koa/cors 4.x and earlier: `origin` defaulted to the request Origin header (GHSA-qxrj-hx23-xp82).
+    policy.origins = [{ kind: 'reflect' }];
+    notes.push(`@koa/cors ${input.major}.x with origin unset echoes the request Origin (5.0 changed the default to '*')`);
+  } else if (!o || o.t === 'undefined' || o.t === 'null' || (o.t === 'string' && o.v === '') || (o.t === 'boolean' && !o.v)) {
     policy.origins = star(o ? whereWritten(o, useSite) : {});
     notes.push(cred === true ? "origin unset or '*' with credentials: @koa/cors echoes the request Origin" : "origin unset: '*' is sent");
+    if (!o && input.major === undefined) notes.push('@koa/cors before 5.0 echoed the request Origin when origin is unset; the installed version is not declared here');
   } else if (o.t === 'string') {
     policy.origins = o.v === '*' ? star(whereWritten(o, useSite)) : [{ ...exactEntry(o.v, o, useSite), sentVerbatim: true }];
     if (o.v === '*' && cred === true) notes.push("origin '*' with credentials: @koa/cors echoes the request Origin");

@@ -1,6 +1,6 @@
-// @koa/cors 5 (index.js): Vary: Origin on every response; the origin option is a string (sent
-// verbatim, default '*') or a function; with credentials, '*' becomes the request Origin (the
-// empty string when there is none). OPTIONS without Access-Control-Request-Method goes on to the
+// @koa/cors 5 (index.js; 4.x differs only in its default origin, the request Origin): Vary: Origin
+// on every response; the origin option is a string (sent verbatim, default '*') or a function;
+// with credentials, '*' becomes the request Origin (the empty string when there is none). OPTIONS without Access-Control-Request-Method goes on to the
 // app; a preflight is answered 204 with the requested headers mirrored when allowHeaders is unset.
 import type { CorsPolicy } from '../../model/types.js';
 import { addHeader, appendVary, setHeader, type HeaderBag } from '../header-bag.js';
@@ -13,7 +13,7 @@ import type { Responder } from './responder.js';
  * The origin value for this request: a string, several strings (an array option: one field each),
  * or null when an origin function returns a falsy value (CORS skipped).
  */
-function originValue(policy: CorsPolicy, requestOrigin: string, credentials: boolean): string | string[] | null {
+function originValue(policy: CorsPolicy, requestOrigin: string): string | string[] | null {
   const origins = knownOrigins(policy);
   const fromFunction = policy.libraryOptions?.originFunction === true;
   if (origins.length === 0 || (origins.length === 1 && origins[0]!.kind === 'any')) return '*';
@@ -21,8 +21,9 @@ function originValue(policy: CorsPolicy, requestOrigin: string, credentials: boo
     const values = origins.map((o) => (o.kind === 'exact' ? o.origin : 'null'));
     return values.length === 1 ? values[0]! : values;
   }
-  // '*' with credentials (the scanner writes it as a reflection): the Origin, '' when there is none.
-  if (origins.length === 1 && origins[0]!.kind === 'reflect' && !origins[0]!.condition && credentials && !fromFunction) return requestOrigin;
+  // '*' with credentials, or an unset origin before 5.0 (both written as a reflection): the Origin,
+  // '' when there is none (ctx.set then sends an empty field).
+  if (origins.length === 1 && origins[0]!.kind === 'reflect' && !origins[0]!.condition && !fromFunction) return requestOrigin;
   // An origin function: returns the Origin when it accepts it, a falsy value otherwise.
   const accepts = origins.map((o): ((x: string) => boolean) => {
     switch (o.kind) {
@@ -54,7 +55,7 @@ export const koaCorsResponder: Responder = (policy, request, app) => {
   const headers: HeaderBag = {};
   appendVary(headers, 'Origin');
   const credentials = valueOf(policy.credentials, false, 'credentials');
-  let origin = originValue(policy, requestOrigin, credentials);
+  let origin = originValue(policy, requestOrigin);
   if (origin === null) return { status: app.status, headers, producedBy: 'app (the origin function returned nothing)' };
   const methods = valueOf(policy.allowMethods, ['GET', 'HEAD', 'PUT', 'POST', 'DELETE', 'PATCH'], 'allowMethods');
   const allowHeaders = valueOf<string[] | null>(policy.allowHeaders, null, 'allowHeaders');

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Library, OriginEntry } from '../../src/model/types.js';
 import { compilePattern, isMeant, PatternEvaluator, analyzeOriginPattern, specOf } from '../../src/regex/index.js';
 import { policy, run, span } from '../../test/helpers/rule-harness.js';
+import { runRules } from '../../src/rules/run-rules.js';
 import rule from './index.js';
 
 const at = span(5, 40, 70);
@@ -95,6 +96,15 @@ describe('permissive-origin-regex', () => {
     expect(f).toMatchObject({ severity: 'note', location: at });
     expect(f!.message).toContain('nothing to repeat');
     expect(f!.message).toContain('never matches');
+  });
+  it('finds the witness of a catastrophic-backtracking pattern in the time-limited worker', () => {
+    catches('cors', js(String.raw`^https:\/\/([a-z0-9-]+)*example\.com$`), 'https://evilexample.com');
+  });
+  it('reports a pattern it cannot settle within its budget as a note, without hanging', () => {
+    const started = performance.now();
+    const { findings } = runRules([rule], [policy('cors', [js(String.raw`^(([a-z])+.)+[A-Z]([a-z])+$`)])], () => ({ options: { budgetMs: 1 } }), {});
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(findings.every((f) => f.severity === 'note' || f.witness !== undefined)).toBe(true);
   });
   it('ignores non-regex origins', () => {
     expect(run(rule, [policy('cors', [{ kind: 'exact', origin: 'https://evilexample.com', span: at }, { kind: 'any' }])])).toEqual([]);

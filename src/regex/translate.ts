@@ -276,7 +276,7 @@ class Translator {
       case 'k':
       case 'g': {
         const m = /^(?:<(\w+)>|\{(\w+)\}|'(\w+)')/.exec(this.src.slice(this.pos));
-        if (this.flavor !== 'pcre' || !m) return this.fail(`the escape \\${next}`);
+        if (this.flavor !== 'pcre' || !m) return this.invalid(`bad escape \\${next}`);
         this.pos += m[0].length;
         const ref = m[1] ?? m[2] ?? m[3]!;
         if (/^\d+$/.test(ref)) {
@@ -372,7 +372,8 @@ class Translator {
       return;
     }
     if ((m = /^\(\?P<(\w+)>/.exec(rest)) || (m = /^\(\?<(\w+)>/.exec(rest)) || (m = /^\(\?'(\w+)'/.exec(rest))) {
-      if (m[0].startsWith("(?'") && this.flavor !== 'pcre') this.fail("the group syntax (?'name')");
+      // Python (3.11) only knows (?P<name>...); PCRE knows all three spellings.
+      if (this.flavor === 'python' && !m[0].startsWith('(?P<')) this.invalid(`unknown extension ${m[0].slice(0, 3)}`);
       this.pos += m[0].length;
       return push(`(?<${m[1]}>`);
     }

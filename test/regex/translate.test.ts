@@ -52,7 +52,7 @@ describe('translatePattern', () => {
     expect(new RegExp(r.source).test('\u{1F600}')).toBe(true);
   });
   it('tells patterns the dialect rejects (invalid) from untranslatable ones, as CPython does', () => {
-    const patterns = ['*.example.com', 'a(?i)b', '(ab', 'ab)', '\\q', 'a\\', '[ab', '\\e', 'https://app\\.example\\.com', '(?i)app'];
+    const patterns = ['*.example.com', 'a(?i)b', '(ab', 'ab)', '\\q', 'a\\', '[ab', '\\e', 'https://app\\.example\\.com', '(?i)app', '(?<n>a)', "(?'n'a)", '(?P<n>a)(?P=n)', '\\k<n>'];
     const ours = patterns.map((p) => {
       const r = py(p);
       return !r.ok && r.invalid === true;

@@ -132,3 +132,18 @@ export function oracleMissing(name: string): boolean {
   console.warn(`skipping: ${name} not installed`);
   return true;
 }
+
+/** Whether `nginx -t` accepts a `~` regex (undefined when nginx is absent). */
+export function nginxCompiles(pattern: string): boolean | undefined {
+  if (!existsSync(NGINX)) return undefined;
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'cors-lint-nginx-t-'));
+  try {
+    mkdirSync(path.join(dir, 'logs'));
+    const conf = `pid ${dir}/nginx.pid;\nerror_log ${dir}/logs/error.log;\nevents {}\nhttp {\n  access_log off;\n  map $http_origin $m { default "0"; ${nginxQuote(`~${pattern}`)} "1"; }\n}\n`;
+    writeFileSync(path.join(dir, 'nginx.conf'), conf);
+    const run = spawnSync(NGINX, ['-t', '-q', '-p', dir, '-c', path.join(dir, 'nginx.conf'), '-e', `${dir}/logs/error.log`], { encoding: 'utf8', timeout: 10_000 });
+    return run.status === 0;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { translatePattern } from '../../src/regex/translate.js';
-import { oracleMissing, pythonOracle } from './oracles.js';
+import { nginxCompiles, oracleMissing, pythonOracle } from './oracles.js';
 
 const py = (p: string, i = false) => translatePattern(p, 'python', i);
 const pcre = (p: string, i = false) => translatePattern(p, 'pcre', i);
@@ -65,5 +65,15 @@ describe('translatePattern', () => {
     expect(pcre(String.raw`\K`)).toMatchObject({ ok: false });
     expect(pcre(String.raw`\K`)).not.toHaveProperty('invalid');
     expect(pcre(String.raw`\j`)).toMatchObject({ ok: false, invalid: true });
+  });
+  it('tells patterns PCRE rejects from untranslatable ones, as nginx -t does', () => {
+    // (A leading * would read as nginx's own ~* operator, so the quantifier error sits after a |.)
+    const patterns = ['a|+b', '\\j', '(ab', '[ab', 'a{,2}', '(?<n>a)\\k<n>', '\\Qa.b\\E', '(?i)a', '\\K', 'ab)'];
+    const verdicts = patterns.map((p) => nginxCompiles(p));
+    if (verdicts[0] === undefined && oracleMissing('/usr/sbin/nginx')) return;
+    expect(patterns.map((p) => {
+      const r = pcre(p);
+      return !r.ok && r.invalid === true;
+    })).toEqual(verdicts.map((ok) => !ok));
   });
 });

@@ -1,8 +1,6 @@
 // Differential test: simulate() for nginx policies (scanner -> policy -> the nginx scanner's own
 // prediction via the simulator) against Debian's nginx on 127.0.0.1, one server per configuration.
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -14,49 +12,17 @@ import { wireCases } from './matrix.js';
 import { NGINX_FIXTURES, fixtureText } from './nginx-fixtures.js';
 import { IN_CI, oracleMissing } from './oracle.js';
 import { compareConfig, type RealAnswer } from './run-model.js';
+import { freePort, NGINX, startNginx, waitForPort, type RunningNginx } from '../helpers/nginx-server.js';
 
-const NGINX = '/usr/sbin/nginx';
 const skip = oracleMissing(fs.existsSync(NGINX) ? null : `${NGINX} is not installed`, 'nginx');
 
-let server: ChildProcess | undefined;
+let server: RunningNginx | undefined;
 let dir: string | undefined;
 
 afterAll(async () => {
-  if (server && server.exitCode === null) {
-    const exited = new Promise((resolve) => server!.once('exit', resolve));
-    server.kill('SIGTERM');
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 3000))]);
-    if (server.exitCode === null) server.kill('SIGKILL');
-  }
+  await server?.stop();
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
-
-async function waitForPort(port: number, ms: number, log: () => string): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    const ok = await new Promise<boolean>((resolve) => {
-      const s = net.connect(port, '127.0.0.1', () => {
-        s.end();
-        resolve(true);
-      });
-      s.on('error', () => resolve(false));
-    });
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`nginx did not start: ${log()}`);
-}
 
 describe('nginx conformance (scanner + simulator vs /usr/sbin/nginx)', () => {
   it.skipIf(skip !== null)('every configuration answers every request as the real nginx does', async () => {
@@ -74,14 +40,8 @@ describe('nginx conformance (scanner + simulator vs /usr/sbin/nginx)', () => {
       path.join(dir, 'nginx.conf'),
       `worker_processes 1;\nevents {}\nhttp {\n  access_log off;\n${temp}\n  server {\n    listen 127.0.0.1:${upstream};\n    location / { return 200 "app"; }\n    location = /status/500 { return 500; }\n    location = /status/404 { return 404; }\n  }\n  include fixtures/*/site.conf;\n}\n`,
     );
-    let stderr = '';
-    const user = process.getuid?.() === 0 ? ' user root;' : '';
-    server = spawn(NGINX, ['-p', `${dir}/`, '-c', path.join(dir, 'nginx.conf'), '-g', `daemon off; pid ${dir}/nginx.pid; error_log stderr;${user}`], {
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    server.stderr!.on('data', (d) => (stderr += String(d)));
-    await waitForPort(upstream, 8000, () => stderr);
-    await waitForPort(ports[ports.length - 1]!, 8000, () => stderr);
+    server = await startNginx(dir, path.join(dir, 'nginx.conf'), upstream);
+    await waitForPort(ports[ports.length - 1]!, 8000, () => '');
 
     const cases = wireCases();
     const tally: Tally = { stack: 'nginx 1.22 (Debian)', configs: 0, browserRequests: 0, httpRequests: 0, mismatches: [], viaScanner: 0 };

@@ -7,7 +7,7 @@ import { analyseRoot } from '../../../src/extract/nginx/analyze.js';
 import { IncludeLoader } from '../../../src/extract/nginx/includes.js';
 import { simulate } from '../../../src/extract/nginx/simulate.js';
 import { diskProject } from './helpers.js';
-import { freePort, NGINX, nginxAvailable, request, startNginx, type RunningNginx } from './nginx-server.js';
+import { freePort, NGINX, nginxAvailable, request, startNginx, type RunningNginx } from '../../helpers/nginx-server.js';
 
 /**
  * Include semantics against the real nginx: a relative include inside an included file resolves

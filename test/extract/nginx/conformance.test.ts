@@ -6,7 +6,7 @@ import { analyseRoot } from '../../../src/extract/nginx/analyze.js';
 import { IncludeLoader } from '../../../src/extract/nginx/includes.js';
 import { simulate } from '../../../src/extract/nginx/simulate.js';
 import { diskProject } from './helpers.js';
-import { freePort, nginxAvailable, request, startNginx, type RunningNginx } from './nginx-server.js';
+import { freePort, nginxAvailable, request, startNginx, type RunningNginx } from '../../helpers/nginx-server.js';
 
 /**
  * The header model against the real server: Debian's nginx serves the fixture config, and for every

@@ -52,7 +52,7 @@ export function freePort(): Promise<number> {
   });
 }
 
-async function waitForPort(port: number, ms: number, log: () => string): Promise<void> {
+export async function waitForPort(port: number, ms: number, log: () => string): Promise<void> {
   const deadline = Date.now() + ms;
   while (Date.now() < deadline) {
     const ok = await new Promise<boolean>((resolve) => {

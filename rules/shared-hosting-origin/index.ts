@@ -14,7 +14,7 @@ import {
   specOf,
   renderTemplate,
 } from '../../src/regex/index.js';
-import { ATTACKER_LABEL, attackerDeployable, isSharedRoot, SHARED_ORIGIN_PLAYGROUNDS, type SharedHosting } from './shared-hosting.js';
+import { ATTACKER_FILLERS, attackerDeployable, isSharedRoot, SHARED_ORIGIN_PLAYGROUNDS, type SharedHosting } from './shared-hosting.js';
 
 export interface Options {
   /** Time budget per pattern in milliseconds. */
@@ -77,9 +77,17 @@ export default defineRule<'pattern' | 'exact', Options>({
         const origins: string[] = [];
         for (const t of prepared.templates) {
           const wilds = countWilds(t);
-          for (const filler of [ATTACKER_LABEL, `${ATTACKER_LABEL}.`, `-${ATTACKER_LABEL}`]) {
+          for (const filler of ATTACKER_FILLERS) {
             for (let j = -1; j < wilds; j++) {
-              const o = asOriginForSearch(renderTemplate(t, filler, j));
+              const o = asOriginForSearch(renderTemplate(t, filler, j), 'https', filler.replace(/^[-.]|[-.]$/g, ''));
+              if (o) origins.push(o);
+            }
+          }
+          // A pattern that does not start at the scheme (`\.vercel\.app$`) admits any name in front.
+          const plain = renderTemplate(t, 'app');
+          if (!plain.includes('://')) {
+            for (const filler of ATTACKER_FILLERS) {
+              const o = asOriginForSearch(`${filler.replace(/[-.]$/, '')}.${plain.replace(/^[./]+/, '')}`);
               if (o) origins.push(o);
             }
           }
@@ -92,6 +100,7 @@ export default defineRule<'pattern' | 'exact', Options>({
             return p !== undefined && attackerDeployable(p.host) !== undefined;
           },
           [{ weakness: 'other', origins: [...new Set(origins)] }],
+          false, // deployability is judged by the predicate (wildcard PSL rules such as *.replit.dev have no registrable domain)
         );
         if (found.kind !== 'found') continue;
         const shared = attackerDeployable(parseSerializedOrigin(found.origin)!.host)!;

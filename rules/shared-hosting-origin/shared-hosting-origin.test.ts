@@ -46,6 +46,11 @@ describe('shared-hosting-origin', () => {
     catches('nginx', nginx(String.raw`^https://[a-z0-9-]+\.stackblitz\.io$`), 'https://attacker-cors-lint.stackblitz.io', false);
     catches('nginx', nginx(String.raw`^https://(cdpn\.io|app\.example\.com)$`), 'https://cdpn.io', true);
   });
+  it('catches wildcard PSL rules, labels without dashes and patterns without a scheme', () => {
+    catches('cors', js(String.raw`^https:\/\/.*\.replit\.dev$`), 'https://attacker-cors-lint.replit.dev', false);
+    catches('cors', js(String.raw`^https:\/\/[a-z]+\.glitch\.me$`), 'https://attacker.glitch.me', false);
+    catches('cors', js(String.raw`\.azurewebsites\.net$`), 'https://attacker-cors-lint.azurewebsites.net', true);
+  });
   it('catches an exact origin that is a shared root or a playground', () => {
     catches('starlette', exact('https://codepen.io'), 'https://codepen.io', false);
     catches('cors', exact('https://vercel.app'), 'https://vercel.app', true);

@@ -17,8 +17,9 @@ export const SHARED_ORIGIN_PLAYGROUNDS = ['cdpn.io', 'codepen.io', 'jsfiddle.net
  */
 export const PER_PROJECT_PLAYGROUNDS = ['stackblitz.io', 'webcontainer.io', 'codesandbox.io', 'glitch.me'];
 
-/** The label an attacker would pick; witnesses contain it. */
+/** The label an attacker would pick; witnesses contain it (or `attacker`, where `-` is not accepted). */
 export const ATTACKER_LABEL = 'attacker-cors-lint';
+export const ATTACKER_FILLERS = [ATTACKER_LABEL, `${ATTACKER_LABEL}.`, `-${ATTACKER_LABEL}`, 'attacker', 'attacker.'];
 
 export interface SharedHosting {
   /** The shared domain: a private public suffix (`vercel.app`) or a playground domain. */
@@ -61,5 +62,5 @@ export function attackerDeployable(host: string): SharedHosting | undefined {
   const shared = sharedHostingOf(host);
   if (!shared) return undefined;
   if (SHARED_ORIGIN_PLAYGROUNDS.includes(host)) return shared;
-  return host.includes(ATTACKER_LABEL) ? shared : undefined;
+  return host.includes('attacker') ? shared : undefined;
 }

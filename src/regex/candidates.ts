@@ -36,13 +36,13 @@ function neutral(part: Wild): string {
 }
 
 /** Completes a rendered template into an origin a browser could send, or undefined. */
-export function asOrigin(text: string, scheme = 'https'): string | undefined {
+export function asOrigin(text: string, scheme = 'https', leadingLabel = 'app'): string | undefined {
   if (text.includes(WILD)) return undefined;
   if (text === 'null') return 'null';
   let candidate = text;
   if (!candidate.includes('://')) candidate = candidate.startsWith('//') ? `${scheme}:${candidate}` : `${scheme}://${candidate}`;
   // A skeleton that starts in the middle of a host (`\.example\.com`) needs a label in front.
-  candidate = candidate.replace(/^([a-z]+:\/\/)([.-])/, '$1app$2');
+  candidate = candidate.replace(/^([a-z]+:\/\/)([.-])/, `$1${leadingLabel}$2`);
   return parseSerializedOrigin(candidate) ? candidate : undefined;
 }
 

@@ -62,7 +62,7 @@ function element_(node: AST.Element, flags: string, state: { lossy: boolean }): 
       state.lossy = true;
       return [[]];
     case 'Character':
-      return [[{ t: 'lit', s: String.fromCodePoint(node.value) }]];
+      return [[{ t: 'lit', s: charOf(node, flags) }]];
     case 'CharacterSet':
     case 'CharacterClass':
     case 'ExpressionCharacterClass':
@@ -100,7 +100,7 @@ function quantified(node: AST.Quantifier, flags: string, state: { lossy: boolean
     return [[{ t: 'wild', chars, min: node.min }]];
   }
   if (inner.type === 'Character') {
-    const s = String.fromCodePoint(inner.value).repeat(Math.max(1, Math.min(node.min, 8)));
+    const s = charOf(inner, flags).repeat(Math.max(1, Math.min(node.min, 8)));
     return node.min === 0 ? [[], [{ t: 'lit', s }]] : [[{ t: 'lit', s }]];
   }
   const once = element_(inner, flags, state);
@@ -109,6 +109,12 @@ function quantified(node: AST.Quantifier, flags: string, state: { lossy: boolean
   // One more repetition too: `([a-z]+\.)+` also means a.b.example.com.
   const more = node.max > times ? once.map((t) => Array.from({ length: times + 1 }, () => t).flat()) : [];
   return [...(node.min === 0 ? [[]] : []), ...repeated, ...more].slice(0, MAX_TEMPLATES);
+}
+
+/** A literal character; under the i flag, in the lowercase form browsers send hosts in. */
+function charOf(node: AST.Character, flags: string): string {
+  const c = String.fromCodePoint(node.value);
+  return flags.includes('i') ? c.toLowerCase() : c;
 }
 
 const charCache = new Map<string, string>();

@@ -71,6 +71,7 @@ const ROWS: Row[] = [
   js(String.raw`example\.com`, 'no-dot-boundary', 'g'),
   js(String.raw`^https:\/\/[\w-]+\.com$`, 'public-suffix-wildcard'),
   js(String.raw`(https:\/\/)?app\.example\.com$`, 'http-scheme'),
+  js(String.raw`EXAMPLE\.COM$`, 'no-dot-boundary', 'i'),
   // nginx: ~ / ~* are unanchored PCRE searches
   nginx(String.raw`^https://app\.example\.com$`, 'safe', true),
   nginx(String.raw`^https://([a-z0-9-]+\.)?example\.com$`, 'safe', true),
@@ -198,4 +199,4 @@ describe('the engine agrees with the real matchers', () => {
   });
 });
 
-export { outcomes };
+export { outcomes, ROWS };

@@ -112,6 +112,7 @@ const ALLOWED = ['https://a.com'];
       ]);
       expect(policies[0]!.allowMethods).toEqual({ value: ['GET', 'HEAD', 'PUT', 'POST', 'DELETE', 'PATCH'], isDefault: true });
       expect(policies[0]!.headersOnErrors.value).toBe(true);
+      expect(policies[2]!.libraryOptions).toMatchObject({ originFunction: true });
     });
   }
 });

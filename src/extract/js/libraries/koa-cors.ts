@@ -74,6 +74,7 @@ export function koaCorsPolicy(input: {
     if (o.v === '*' && cred === true) notes.push("origin '*' with credentials: @koa/cors echoes the request Origin");
   } else if (o.t === 'function') {
     const decision = classifyOriginFunction(o.fn, o.mod, ev, 'koa');
+    policy.libraryOptions = { ...policy.libraryOptions, originFunction: true };
     policy.origins = decision.entries.flatMap((e) => (e.kind === 'any' ? star({ span: e.span }) : [e]));
     notes.push(...decision.notes);
   } else if (o.t === 'array') {

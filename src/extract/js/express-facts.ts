@@ -33,7 +33,7 @@ export function applyExpressFacts(mod: JsModule, registrations: Registration[], 
         const before = registrations.filter(
           (r) =>
             r.receiverKey === reg.receiverKey &&
-            r.method !== 'use' &&
+            (r.method !== 'use' || r.mountsRouter === true) &&
             r.call.range[0] < reg.call.range[0] &&
             !corsRegs.has(r) &&
             !isInside(r.call, reg.call) &&
@@ -42,7 +42,8 @@ export function applyExpressFacts(mod: JsModule, registrations: Registration[], 
         if (before.length) {
           policy.order = {
             ...policy.order,
-            routesBefore: before.map((r) => ({ method: r.method.toUpperCase(), path: r.path ?? '?', span: r.span })),
+            // A mounted router is listed as method USE with its mount path.
+            routesBefore: before.map((r) => ({ method: r.method.toUpperCase(), path: r.path ?? '/', span: r.span })),
           };
         }
       }

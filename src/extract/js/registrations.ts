@@ -22,6 +22,8 @@ export interface Registration {
   span: Span;
   /** The receiver was created by express.Router() / Router() or is named like a router. */
   isRouter: boolean;
+  /** `app.use([path,] router)`: the registration mounts a router (its routes answer here). */
+  mountsRouter?: boolean;
 }
 
 /** Collects every use/route registration in a module, in source order. */
@@ -51,6 +53,8 @@ export function collectRegistrations(mod: JsModule, ev: Evaluator): Registration
     if (method !== 'use' && (!hasPath || (!routePath && args.length < 2))) continue;
     const pathValue = routePath ? ev.evaluate(routePath, mod) : hasPath ? firstValue : undefined;
     const { key, name, isRouter } = receiverIdentity(base, mod, ev);
+    const handlers = routePath ? args : hasPath ? args.slice(1) : args;
+    const mountsRouter = method === 'use' && handlers.some((h) => unwrap(h).type === 'Identifier' && receiverIdentity(h, mod, ev).isRouter);
     out.push({
       call: node,
       receiverKey: key,
@@ -58,9 +62,10 @@ export function collectRegistrations(mod: JsModule, ev: Evaluator): Registration
       method,
       path: pathValue === undefined ? undefined : pathText(pathValue),
       pathIsRegex: pathValue?.t === 'regex',
-      handlers: routePath ? args : hasPath ? args.slice(1) : args,
+      handlers,
       span: spanOf(node, mod.path),
       isRouter,
+      ...(mountsRouter ? { mountsRouter } : {}),
     });
   }
   return out;

@@ -108,3 +108,14 @@ describe('middleware order under a mount path', () => {
     expect(policy.order?.routesBefore?.map((r) => [r.method, r.path, at(r.span)])).toEqual([['GET', '/api/items', '4:1']]);
   });
 });
+
+describe('middleware order with mounted routers', () => {
+  it('a router mounted before app.use(cors()) is listed (method USE); plain middleware is not', async () => {
+    const policy = await scanOne(`${HEAD}const api = express.Router();
+app.use(express.json());
+app.use('/api', api);
+app.use(cors());
+`);
+    expect(policy.order?.routesBefore?.map((r) => [r.method, r.path, at(r.span)])).toEqual([['USE', '/api', '6:1']]);
+  });
+});

@@ -205,3 +205,21 @@ describe('npm cors: module flavours', () => {
     });
   }
 });
+
+describe('npm cors: lists', () => {
+  it("'*' inside a list is an exact string, with a note", async () => {
+    const policy = await scanOne("const cors = require('cors');\napp.use(cors({ origin: ['*', 'https://a.com'] }));\n");
+    expect(shapes(policy)).toEqual([
+      { kind: 'exact', origin: '*' },
+      { kind: 'exact', origin: 'https://a.com' },
+    ]);
+    expect(policy.notes?.join(' ')).toMatch(/matches no real Origin/);
+  });
+
+  it('res.set({...}) object form in Express', async () => {
+    const policy = await scanOne("const express = require('express');\napp.use((req, res, next) => { res.set({ 'Access-Control-Allow-Origin': 'https://a.com', Vary: 'Origin' }); next(); });\n");
+    expect(shapes(policy)).toEqual([{ kind: 'exact', origin: 'https://a.com', sentVerbatim: true }]);
+    expect(at(policy.span)).toBe('2:41');
+    expect(policy.varyOrigin.value).toBe(true);
+  });
+});

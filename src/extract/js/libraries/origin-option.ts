@@ -47,6 +47,9 @@ export function originOptionModel(value: JsValue | undefined, library: 'cors' | 
         return { entries: [{ kind: 'any', sentVerbatim: true, ...whereWritten(star, useSite) }], notes, perRequest: false };
       }
       if (library === 'cors') {
+        if (value.items.some((i) => i.t === 'string' && i.v === '*')) {
+          notes.push("'*' inside the origin list is compared as a string (===): it matches no real Origin, it does not allow all");
+        }
         for (const item of value.items) {
           if (item.t === 'regex' && /[gy]/.test(item.flags)) notes.push(`the RegExp /${item.pattern}/${item.flags} keeps lastIndex between requests: matching origins are alternately accepted and refused`);
         }

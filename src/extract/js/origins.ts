@@ -143,13 +143,13 @@ export function classifyTest(test: Node, positive: boolean, ev: Evaluator, mod: 
       }
       // list.indexOf(origin) !== -1
       const idx = indexOfCall(t.left) ?? indexOfCall(t.right);
-      if (idx) {
+      if (idx && originArg(idx.arguments[0], isOrigin)) {
         const n = ev.evaluate(idx === unwrap(t.left) ? t.right : (t.left as Node), mod);
         if (n.t === 'number' && n.v === -1) return membership(idx.callee.object, ne === positive, ev, mod, text);
       }
     }
     const idx = indexOfCall(t.left);
-    if (idx && (t.operator === '>' || t.operator === '>=' || t.operator === '<')) {
+    if (idx && originArg(idx.arguments[0], isOrigin) && (t.operator === '>' || t.operator === '>=' || t.operator === '<')) {
       const n = ev.evaluate(t.right, mod);
       if (n.t === 'number') {
         const present = (t.operator === '>' && n.v === -1) || (t.operator === '>=' && n.v === 0);
@@ -164,8 +164,8 @@ export function classifyTest(test: Node, positive: boolean, ev: Evaluator, mod: 
     const target = t.callee.object;
     const arg = t.arguments[0];
     if (!positive) return { kind: 'unknown', why: `accepts origins for which \`${text}\` is false` };
-    if ((method === 'includes' || method === 'has') && arg && isOrigin(arg)) return membership(target, true, ev, mod, text);
-    if (method === 'test' && arg && isOrigin(arg)) {
+    if ((method === 'includes' || method === 'has') && originArg(arg, isOrigin)) return membership(target, true, ev, mod, text);
+    if (method === 'test' && originArg(arg, isOrigin)) {
       const re = ev.evaluate(target, mod);
       if (re.t === 'regex') return { kind: 'matchers', entries: [jsRegexEntry(re.pattern, re.flags, re, useSite)] };
       return { kind: 'unknown', why: `regex \`${textOf(target, mod.text, 60)}\`: ${describeUnknown(re)}` };
@@ -190,6 +190,14 @@ export function classifyTest(test: Node, positive: boolean, ev: Evaluator, mod: 
     }
   }
   return { kind: 'unknown', why: `condition \`${text}\`` };
+}
+
+/** The request Origin as a call argument: `origin`, `origin as string`, `origin || ''`, `origin ?? ''`. */
+function originArg(arg: Node | undefined, isOrigin: IsOrigin): boolean {
+  if (!arg || arg.type === 'SpreadElement') return false;
+  const a = unwrap(arg);
+  if (isOrigin(a)) return true;
+  return a.type === 'LogicalExpression' && a.operator !== '&&' && isOrigin(a.left);
 }
 
 function indexOfCall(node: Node): (TSESTree.CallExpression & { callee: TSESTree.MemberExpression }) | undefined {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { at, scanOne, shapes } from './helpers.js';
+import { at, scan, scanOne, shapes } from './helpers.js';
 import { variants } from './variants.js';
 
 const CORS = "const cors = require('cors');\n";
@@ -140,5 +140,40 @@ app.use(cors({ origin: (ctx) => { const origin = ctx.get('Origin'); if (whitelis
 `);
     expect(shapes(policy)).toEqual([{ kind: 'exact', origin: 'https://a.com' }]);
     expect(at(policy.origins[0]!.span)).toBe('2:20');
+  });
+});
+
+describe('origin functions: shapes seen in real projects', () => {
+  it('a ternary statement choosing the callback', async () => {
+    const policy = await policyWith("(origin, callback) => { (allowed.indexOf(origin) !== -1) ? callback(null, true) : callback(new Error('Not allowed by cors')) }");
+    expect(shapes(policy)).toEqual([
+      { kind: 'exact', origin: 'https://a.example.com' },
+      { kind: 'exact', origin: 'https://b.example.com' },
+    ]);
+  });
+
+  it("indexOf(origin || '') and indexOf(origin as string)", async () => {
+    for (const arg of ["origin || ''", 'origin as string']) {
+      const v = variants(`${CORS}${LIST}app.use(cors({ origin: (origin/*:any*/, cb/*:any*/) => { if (allowed.indexOf(${arg}) !== -1 || !origin) cb(null, true); else cb(new Error('no')); } }));\n`).find((x) => x.lang === 'ts')!;
+      const policy = await scanOne(v.code, v.file);
+      expect(shapes(policy)).toEqual([
+        { kind: 'exact', origin: 'https://a.example.com' },
+        { kind: 'exact', origin: 'https://b.example.com' },
+      ]);
+    }
+  });
+
+  it('a membership test on something other than the Origin is not an origin list', async () => {
+    const policy = await policyWith('(origin, cb) => { const host = new URL(origin).host; if (allowed.indexOf(host) !== -1) cb(null, true); else cb(new Error("no")); }');
+    expect(policy.origins[0]!.kind).toBe('unknown');
+  });
+
+  it('an origin function imported from another module (export default)', async () => {
+    const policies = await scan("import cors from 'cors';\nimport corsOrigin from './cors-origin';\napp.use(cors({ origin: corsOrigin, credentials: true }));\n", 'app.ts', {
+      'cors-origin.ts': "import allowedOrigins from './allowed';\nconst corsOrigin = (origin: any, callback: any) => {\n  if (origin && allowedOrigins.indexOf(origin) !== -1) callback(null, origin);\n  else callback(new Error('Not allowed by CORS'));\n};\nexport default corsOrigin;\n",
+      'allowed.ts': "export default ['https://a.example.com'];\n",
+    });
+    expect(shapes(policies[0]!)).toEqual([{ kind: 'exact', origin: 'https://a.example.com' }]);
+    expect(policies[0]!.origins[0]!.span).toMatchObject({ file: 'allowed.ts', line: 1, column: 17 });
   });
 });

@@ -94,10 +94,17 @@ function collectWrites(mod: JsModule, ev: Evaluator): HeaderWrite[] {
     if (args.length >= 2 && method !== 'headers') {
       const name = ev.evaluate(args[0], mod);
       if (name.t !== 'string' || !isCorsHeaderName(name.v)) continue;
-      out.push(write(mod, ev, node, name.v, args[1], spanOf(node, mod.path), combine, method, receiverText, owner));
+      // In a chain `res.header(a).header(b)` each call starts where the chain starts: span the method name onwards.
+      const span = unwrap(callee.object).type === 'CallExpression' ? { ...spanOf(node, mod.path), ...startOf(callee.property) } : spanOf(node, mod.path);
+      out.push(write(mod, ev, node, name.v, args[1], span, combine, method, receiverText, owner));
     }
   }
-  return out;
+  // Execution order: a chain runs its innermost call first, although the walk meets the outermost first.
+  return out.sort((a, b) => a.span.line - b.span.line || a.span.column - b.span.column);
+}
+
+function startOf(node: Node): { line: number; column: number } {
+  return { line: node.loc.start.line, column: node.loc.start.column + 1 };
 }
 
 /**

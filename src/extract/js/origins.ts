@@ -141,6 +141,12 @@ export function classifyTest(test: Node, positive: boolean, ev: Evaluator, mod: 
         if (!holds) return { kind: 'unknown', why: `accepts every origin except those in \`${text}\`` };
         return { kind: 'unknown', why: `compared with ${describeUnknown(value)}` };
       }
+      // list.includes(origin) !== -1: a boolean is never -1, so the test always holds (a common slip).
+      const boolCall = booleanCall(t.left) ?? booleanCall(t.right);
+      if (boolCall && originArg(boolCall.arguments[0], isOrigin)) {
+        const n = ev.evaluate(boolCall === unwrap(t.left) ? t.right : (t.left as Node), mod);
+        if (n.t === 'number') return ne === positive ? { kind: 'any-origin' } : { kind: 'no-origin' };
+      }
       // list.indexOf(origin) !== -1
       const idx = indexOfCall(t.left) ?? indexOfCall(t.right);
       if (idx && originArg(idx.arguments[0], isOrigin)) {
@@ -198,6 +204,12 @@ function originArg(arg: Node | undefined, isOrigin: IsOrigin): boolean {
   const a = unwrap(arg);
   if (isOrigin(a)) return true;
   return a.type === 'LogicalExpression' && a.operator !== '&&' && isOrigin(a.left);
+}
+
+/** `x.includes(...)` / `x.has(...)`: calls that return a boolean. */
+function booleanCall(node: Node): TSESTree.CallExpression | undefined {
+  const n = unwrap(node);
+  return n.type === 'CallExpression' && n.callee.type === 'MemberExpression' && /^(?:includes|has)$/.test(memberName(n.callee) ?? '') ? n : undefined;
 }
 
 function indexOfCall(node: Node): (TSESTree.CallExpression & { callee: TSESTree.MemberExpression }) | undefined {

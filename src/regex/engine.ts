@@ -116,7 +116,7 @@ export class PatternEvaluator {
   /** Results in input order; undefined for inputs not decided within the budget. */
   acceptsAll(inputs: readonly string[]): Array<boolean | undefined> {
     const results: Array<boolean | undefined> = inputs.map((s) => (s.length > MAX_INPUT_LENGTH ? false : this.cache.get(s)));
-    const pending = inputs.map((s, i) => (results[i] === undefined ? i : -1)).filter((i) => i >= 0);
+    const pending = inputs.map((_, i) => (results[i] === undefined ? i : -1)).filter((i) => i >= 0);
     if (!pending.length || this.exhausted) return results;
     if (!this.compiled.risky) {
       for (const i of pending) {

@@ -37,7 +37,12 @@ let current: { worker: Worker; cells: Int32Array } | undefined;
 function startWorker(): { worker: Worker; cells: Int32Array } | undefined {
   const shared = new SharedArrayBuffer(4 * (3 + MAX_BATCH));
   const cells = new Int32Array(shared);
-  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { shared } });
+  let worker: Worker;
+  try {
+    worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { shared } });
+  } catch {
+    return undefined; // no worker threads here: risky patterns stay undecided rather than run unguarded
+  }
   worker.unref();
   worker.on('error', () => {
     if (current?.worker === worker) current = undefined;

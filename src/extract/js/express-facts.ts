@@ -64,6 +64,16 @@ export function applyExpressFacts(mod: JsModule, registrations: Registration[], 
     for (const route of routeRegs) {
       if (!NEEDS_PREFLIGHT.has(route.method) && !customHeaders) continue;
       if (preflightCovered(route, registrations, corsRegs)) continue;
+      if (route.isRouter) {
+        // The router's OPTIONS may be answered by an app-wide cors() of the app it is mounted on.
+        const appWide = registrations.some((r) => corsRegs.has(r) && r.method === 'use' && (!r.path || r.path === '/') && !r.isRouter);
+        if (appWide) continue;
+        const mountedHere = registrations.some((r) => r.mountsRouter && r.handlers.some((h) => h.type === 'Identifier' && route.receiverKey.startsWith(`${h.name}@`)));
+        if (!mountedHere) {
+          notes.push(`cors() runs only on ${route.receiverName}.${route.method} ${route.path ?? ''}: whether its OPTIONS preflight reaches a cors() depends on where ${route.receiverName} is mounted, which is not in this file`);
+          break;
+        }
+      }
       policy.preflight = {
         value: 'not-handled',
         span: route.span,

@@ -119,3 +119,21 @@ app.use(cors());
     expect(policy.order?.routesBefore?.map((r) => [r.method, r.path, at(r.span)])).toEqual([['USE', '/api', '6:1']]);
   });
 });
+
+describe('route-level cors() on routers', () => {
+  it('an app-wide cors() in the same file covers router routes', async () => {
+    const policies = await scan(`${HEAD}const router = express.Router();\nrouter.put('/x', cors(), handler);\napp.use(cors());\napp.use('/api', router);\n`);
+    expect(policies[0]!.preflight.value).toBe('handled');
+  });
+
+  it('a router mounted elsewhere: a note, not a verdict', async () => {
+    const policies = await scan(`${HEAD}const router = express.Router();\nrouter.delete('/x', cors(), handler);\nexport default router;\n`);
+    expect(policies[0]!.preflight.value).toBe('handled');
+    expect(policies[0]!.notes?.join(' ')).toMatch(/depends on where router is mounted/);
+  });
+
+  it('a router mounted in this file with no cors() for OPTIONS: not handled', async () => {
+    const policies = await scan(`${HEAD}const router = express.Router();\nrouter.patch('/x', cors(), handler);\napp.use('/api', router);\n`);
+    expect(policies[0]!.preflight.value).toBe('not-handled');
+  });
+});

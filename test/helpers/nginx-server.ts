@@ -41,14 +41,30 @@ export async function startNginx(dir: string, conf: string, port: number): Promi
   return { stop };
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+/**
+ * A port for a server that is started later (nginx binds it itself). Ports come from below the
+ * kernel's ephemeral range (where listen(0) servers of parallel test files land), from a slice per
+ * test process, and are checked by binding them, so suites running side by side do not collide.
+ */
+const PORT_LOW = 20000;
+const PORT_SLICES = 48;
+const PORT_SLICE = 250;
+let nextPort = PORT_LOW + (process.pid % PORT_SLICES) * PORT_SLICE;
+
+export async function freePort(): Promise<number> {
+  for (let tries = 0; tries < PORT_SLICES * PORT_SLICE; tries++) {
+    const port = nextPort;
+    nextPort = nextPort + 1 >= PORT_LOW + PORT_SLICES * PORT_SLICE ? PORT_LOW : nextPort + 1;
+    if (await canBind(port)) return port;
+  }
+  throw new Error('no free port below the ephemeral range');
+}
+
+function canBind(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
     const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
+    srv.once('error', () => resolve(false));
+    srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
   });
 }
 

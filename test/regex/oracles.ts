@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort } from '../helpers/nginx-server.js';
 
 export const PYTHON = '/usr/bin/python3';
 export const NGINX = '/usr/sbin/nginx';
@@ -53,7 +54,7 @@ export async function nginxOracle(cases: OracleCase[]): Promise<boolean[][] | un
   if (!existsSync(NGINX)) return undefined;
   const dir = mkdtempSync(path.join(os.tmpdir(), 'cors-lint-nginx-'));
   for (const sub of ['client', 'proxy', 'fastcgi', 'uwsgi', 'scgi', 'logs']) mkdirSync(path.join(dir, sub));
-  const port = 20000 + Math.floor(Math.random() * 20000);
+  const port = await freePort();
   const maps = cases
     .map((c, i) => `  map $http_origin $m${i} { default "0"; ${nginxQuote((c.ignoreCase ? '~*' : '~') + c.pattern)} "1"; }`)
     .join('\n');

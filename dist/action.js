@@ -2,30 +2,28 @@ import { createRequire as __corsLintCreateRequire } from 'node:module'; const re
 import {
   BaselineError,
   EXIT_FINDINGS,
+  FAIL_ON,
+  FORMATS,
   exitCodeFor,
   readBaseline,
   subtractBaseline
-} from "./chunks/chunk-TFYWRIOS.js";
+} from "./chunks/chunk-SHDDRTSF.js";
 import {
-  ConfigError,
   SEVERITY_RANK,
   buildMarkdown,
   buildSarif,
   formatGithub,
   formatters,
   githubBlobBase,
-  githubVersionControl,
-  lint
-} from "./chunks/chunk-MSDI7NOF.js";
+  githubVersionControl
+} from "./chunks/chunk-ETADBEAW.js";
 import {
-  FAIL_ON,
-  FORMATS
-} from "./chunks/chunk-L3SBJMEA.js";
-import {
+  ConfigError,
   __commonJS,
   __require,
-  __toESM
-} from "./chunks/chunk-47KPZKYO.js";
+  __toESM,
+  lint
+} from "./chunks/chunk-EX6N7MZS.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({

@@ -2,10 +2,9 @@
 import { createRequire as __corsLintCreateRequire } from 'node:module'; const require = __corsLintCreateRequire(import.meta.url); import { fileURLToPath as __corsLintFileURLToPath } from 'node:url'; const __corsLintFilename = __corsLintFileURLToPath(import.meta.url); const __corsLintDirname = __corsLintFileURLToPath(new URL('.', import.meta.url));
 import {
   main
-} from "./chunks/chunk-TFYWRIOS.js";
-import "./chunks/chunk-MSDI7NOF.js";
-import "./chunks/chunk-L3SBJMEA.js";
-import "./chunks/chunk-47KPZKYO.js";
+} from "./chunks/chunk-SHDDRTSF.js";
+import "./chunks/chunk-ETADBEAW.js";
+import "./chunks/chunk-EX6N7MZS.js";
 
 // src/cli/run.ts
 var code = await main(process.argv.slice(2), {

@@ -10,8 +10,9 @@ export declare const SHARED_ORIGIN_PLAYGROUNDS: string[];
  * CodeSandbox's csb.app, Replit's repl.co / replit.dev and the hosting platforms are on the PSL.
  */
 export declare const PER_PROJECT_PLAYGROUNDS: string[];
-/** The label an attacker would pick; witnesses contain it. */
+/** The label an attacker would pick; witnesses contain it (or `attacker`, where `-` is not accepted). */
 export declare const ATTACKER_LABEL = "attacker-cors-lint";
+export declare const ATTACKER_FILLERS: string[];
 export interface SharedHosting {
     /** The shared domain: a private public suffix (`vercel.app`) or a playground domain. */
     suffix: string;

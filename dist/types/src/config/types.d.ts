@@ -1,4 +1,5 @@
 import type { Severity } from '../model/types.js';
+import type { PythonParserSetting } from '../parse/python-node.js';
 export type RuleLevel = Severity | 'off';
 /** `"error"`, `"off"`, or `["warning", { ...options }]`. */
 export type RuleEntry = RuleLevel | [RuleLevel] | [RuleLevel, Record<string, unknown>];
@@ -17,6 +18,12 @@ export interface Config {
     baseline?: string;
     /** Files larger than this are skipped with a diagnostic (default 1 MiB). */
     maxFileBytes?: number;
+    /**
+     * Python parser engine: `wasm` (default, web-tree-sitter, the same everywhere), `native` (the
+     * `tree-sitter` Node.js bindings, faster; wasm when they cannot be loaded, with a notice) or `auto`
+     * (native when available). Same results either way. The CORS_LINT_PARSER environment variable wins.
+     */
+    parser?: PythonParserSetting;
 }
 /** A config and the file it came from (for messages and for resolving relative paths). */
 export interface LoadedConfig {

@@ -1,4 +1,5 @@
 import type { CorsPolicy, Diagnostic, Language, SourceFile } from '../model/types.js';
+import type { PythonParserSetting } from '../parse/python-node.js';
 /**
  * Read access to the rest of the scanned tree, for scanners that follow imports or includes.
  * It never leaves the scan root and never executes anything.
@@ -21,6 +22,11 @@ export interface Project {
         language: Language;
     }>;
 }
+/** Run settings a scanner may need (from the configuration and the environment). */
+export interface ScanOptions {
+    /** Python parser engine (config `parser`, env CORS_LINT_PARSER); default `wasm`. */
+    pythonParser?: PythonParserSetting;
+}
 export interface ScanResult {
     policies: CorsPolicy[];
     diagnostics: Diagnostic[];
@@ -30,5 +36,5 @@ export interface Scanner {
     language: Language;
     /** Cheap text test: could this file configure CORS? Files that fail it are not parsed. */
     mentionsCors(text: string): boolean;
-    scan(files: SourceFile[], project: Project): Promise<ScanResult>;
+    scan(files: SourceFile[], project: Project, options?: ScanOptions): Promise<ScanResult>;
 }

@@ -120,6 +120,11 @@ export interface DroppedHeaders {
     cause: Span;
     /** The directive at `cause`: its own add_header (default) or `add_header_inherit off`. */
     causeDirective?: 'add_header' | 'add_header_inherit';
+    /**
+     * Which requests the losing block answers, when its condition decides that
+     * (`if ($request_method = OPTIONS)` answers only preflights). Absent = any request.
+     */
+    answers?: 'preflight' | 'actual';
 }
 export interface UpstreamProxy {
     target: string;

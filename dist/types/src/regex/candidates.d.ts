@@ -8,7 +8,7 @@ export interface CandidateGroup {
 /** Unrelated https origins: a pattern that accepts all of them accepts every https origin. */
 export declare const UNRELATED_ORIGINS: string[];
 /** Completes a rendered template into an origin a browser could send, or undefined. */
-export declare function asOrigin(text: string, scheme?: string): string | undefined;
+export declare function asOrigin(text: string, scheme?: string, leadingLabel?: string): string | undefined;
 export declare function candidateGroups(templates: readonly Template[], intended: readonly IntendedOrigin[]): CandidateGroup[];
 /**
  * Renders a template with `filler` in wildcard `index` (every wildcard when index < 0) where the

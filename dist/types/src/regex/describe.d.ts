@@ -10,3 +10,5 @@ export declare function patternText(spec: RegexSpec): string;
 export declare function matchingSemantics(spec: RegexSpec, library: Library): string;
 /** What the weakness lets an attacker do, in words. */
 export declare function weaknessEffect(weakness: WeaknessClass, witness: string, intended: readonly IntendedOrigin[]): string;
+/** What happens to a pattern the library's regex engine rejects. */
+export declare function invalidPatternEffect(library: Library): string;

@@ -27,9 +27,12 @@ export interface CompiledPattern {
 export type Compiled = {
     ok: true;
     compiled: CompiledPattern;
-} | {
+}
+/** `invalid`: the library's own regex engine rejects the pattern (so it never matches or fails to load). */
+ | {
     ok: false;
     reason: string;
+    invalid?: boolean;
 };
 export declare function compilePattern(spec: RegexSpec): Compiled;
 /**

@@ -10,9 +10,12 @@ export interface SandboxResult {
     /** true/false per input that finished; undefined for inputs not reached in time. */
     results: Array<boolean | undefined>;
     timedOut: boolean;
+    /** Time the worker spent matching (excludes message passing and scheduling delays). */
+    matchingMs: number;
 }
 /**
- * Tests `inputs` in order against `new RegExp(source, flags)` in a worker, stopping after `limitMs`.
- * On timeout the worker is terminated (and a fresh one started on the next call).
+ * Tests `inputs` in order against `new RegExp(source, flags)` in a worker. The worker may spend at
+ * most `limitMs` matching; it is terminated when that much wall time (plus a little slack for
+ * scheduling) has passed without an answer, and a fresh one is started on the next call.
  */
 export declare function testInSandbox(source: string, flags: string, inputs: readonly string[], limitMs: number): SandboxResult;

@@ -24,6 +24,11 @@ export type PatternVerdict = {
     verdict: 'unsupported';
     reason: string;
 }
+/** The library's own regex engine rejects the pattern: it never matches (or the app fails to load). */
+ | {
+    verdict: 'invalid';
+    reason: string;
+}
 /** The budget ran out before the question was settled. */
  | {
     verdict: 'undecided';
@@ -39,6 +44,7 @@ export interface PreparedPattern {
 /** Compiles a pattern and reads its skeleton; the evaluator carries the pattern's time budget. */
 export declare function preparePattern(spec: RegexSpec, options?: AnalysisOptions): PreparedPattern | {
     unsupported: string;
+    invalid: boolean;
 };
 /** Does the pattern accept an origin its author did not mean? */
 export declare function analyzeOriginPattern(spec: RegexSpec, options?: AnalysisOptions): PatternVerdict;
@@ -56,7 +62,7 @@ export type SearchResult = {
  * Tests candidate groups in order and returns the first origin the pattern accepts for which
  * `wanted` holds. Undecided when the budget ran out before every candidate was tested.
  */
-export declare function searchWitness(prepared: PreparedPattern, wanted: (origin: string) => boolean, groups: ReadonlyArray<{
+export declare function searchWitness(prepared: PreparedPattern, wanted: (origin: string, weakness: WeaknessClass) => boolean, groups: ReadonlyArray<{
     weakness: WeaknessClass;
     origins: readonly string[];
 }>, 

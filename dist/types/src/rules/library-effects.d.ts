@@ -1,7 +1,8 @@
-import type { CorsPolicy, Library, OriginEntry, Span } from '../model/types.js';
-/** How a library is named in messages. */
-export declare const LIBRARY_LABEL: Record<Library, string>;
-export declare function libraryLabel(policy: CorsPolicy): string;
+import type { CorsPolicy, OriginEntry, Span } from '../model/types.js';
+import { libraryLabel } from './policy-facts.js';
+export { libraryLabel };
+/** The library as the subject of a sentence ("npm cors in Express sends …", "the Express handler sends …"). */
+export declare function actorLabel(policy: CorsPolicy): string;
 /**
  * What a wildcard origin with credentials turns into, per library (read from each library's source):
  * - 'echo': the library replaces `*` with the request Origin and adds `Allow-Credentials: true`

@@ -1,7 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { CorsPolicy } from '../../model/types.js';
-import { unwrap } from './ast.js';
-import type { ExpressVersions } from './express-version.js';
+import type { PackageVersions } from './package-versions.js';
 import type { JsModule } from './modules.js';
 import type { Registration } from './registrations.js';
 /** One npm cors middleware and where it is mounted. */
@@ -17,5 +16,9 @@ export interface CorsUse {
  *   runs cors for that path and no app-wide cors;
  * - Express 5 `app.options('*', cors())`, which the router rejects when the app starts.
  */
-export declare function applyExpressFacts(mod: JsModule, registrations: Registration[], uses: CorsUse[], versions: ExpressVersions): void;
-export { unwrap };
+export declare function applyExpressFacts(mod: JsModule, registrations: Registration[], uses: CorsUse[], versions: PackageVersions): void;
+/**
+ * Why Express 5 (router 2, path-to-regexp 8) refuses a string path at registration, or undefined:
+ * a `*` without a parameter name, and the reserved characters ( ) [ ] ? + ! (checked against Express 5.3).
+ */
+export declare function express5Rejects(reg: Registration): string | undefined;

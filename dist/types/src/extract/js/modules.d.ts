@@ -19,7 +19,14 @@ export declare class ModuleLoader {
     readonly project: Project;
     private readonly cache;
     readonly diagnostics: Diagnostic[];
+    private readonly compilerPaths;
     constructor(project: Project);
+    /**
+     * A bare specifier that tsconfig/jsconfig `paths` or `baseUrl` maps into the repository
+     * (`@/config`, `src/config/cors`), or undefined when it names a package.
+     */
+    resolveAlias(from: JsModule, specifier: string): JsModule | undefined;
+    private compilerPathsFor;
     /** A file handed to the scanner (its text is already read). */
     load(absPath: string, displayPath: string, text: string): JsModule | Diagnostic;
     /** The module a relative specifier names, or a reason it cannot be followed. */

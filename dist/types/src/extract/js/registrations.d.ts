@@ -20,8 +20,9 @@ export interface Registration {
     span: Span;
     /** The receiver was created by express.Router() / Router() or is named like a router. */
     isRouter: boolean;
+    /** `app.use([path,] router)`: the registration mounts a router (its routes answer here). */
+    mountsRouter?: boolean;
 }
-export type LibraryOf = (call: TSESTree.CallExpression) => 'cors' | '@koa/cors' | undefined;
 /** Collects every use/route registration in a module, in source order. */
 export declare function collectRegistrations(mod: JsModule, ev: Evaluator): Registration[];
 export declare function receiverIdentity(node: Node, mod: JsModule, ev: Evaluator): {

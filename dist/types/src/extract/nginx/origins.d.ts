@@ -44,5 +44,12 @@ export interface VarScope {
 export declare function possibleValues(word: NginxWord, scope: VarScope, gate?: Gate, seen?: Set<string>): Possible[];
 /** The Origin test an `if` block makes, as a gate for what it contains. */
 export declare function gateOf(block: Block): Gate | undefined;
+/**
+ * The Origin tests that must pass for an `if` to match. Besides a direct test of $http_origin this
+ * follows the common two-step form: `if ($http_origin ~ re) { set $cors true; }` and later
+ * `if ($cors = true) { add_header ... $http_origin; }` — the second `if` is gated by the regex of every
+ * `set` that makes its condition true. Undefined when the `if` checks nothing about the Origin.
+ */
+export declare function gatesOf(block: Block, scope: VarScope): Gate[] | undefined;
 /** Access-Control-Allow-Origin values -> the model's origin matchers. */
 export declare function originEntries(possibles: Possible[]): OriginEntry[];

@@ -58,6 +58,8 @@ export declare class Evaluator {
     private evalBindingOnce;
     /** `X.append(v)` and friends after an assignment: the list grows (conditions are not tracked). */
     private mutated;
+    /** A dotted name as `importlib.import_string` would read it (`"config.ProdConfig"`), in the scanned tree. */
+    evalDotted(dotted: string, from: PyModule): PyValue;
     private importModule;
     private importFrom;
     getAttr(obj: PyValue, attr: string, node: PyNode, mod: PyModule): PyValue;

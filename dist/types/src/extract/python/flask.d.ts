@@ -18,6 +18,8 @@ export declare class FlaskCors {
      * same module: Flask-CORS reads these below the keyword arguments (get_app_kwarg_dict).
      */
     private appConfig;
+    /** CORS_* names a config class (with its bases in the scanned tree) or module defines. */
+    private configKeys;
     /** One policy per resources entry; options layer as Flask-CORS merges them (later wins). */
     private emit;
     private crossOrigin;

@@ -1,6 +1,5 @@
 import type { Project } from '../scanner.js';
-import type { Parser } from 'web-tree-sitter';
-import type { PyNode, PyTree } from '../../parse/python.js';
+import type { PyNode, PyParser, PyTree } from '../../parse/python.js';
 /** What a name is bound to by one statement in one scope. */
 export type Binding = {
     kind: 'assign';
@@ -73,7 +72,7 @@ export declare class ModuleLoader {
     private readonly project;
     private readonly parser;
     private readonly byPath;
-    constructor(project: Project, parser: Parser);
+    constructor(project: Project, parser: PyParser);
     get root(): string;
     /** Parse a file's text (already read) and index it. */
     load(absPath: string, displayPath: string, text: string): PyModule;

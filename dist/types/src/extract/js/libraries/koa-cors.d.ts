@@ -17,4 +17,6 @@ export declare function koaCorsPolicy(input: {
     optionsNode: Node | undefined;
     mod: JsModule;
     ev: Evaluator;
+    /** Major version declared in package.json: before 5.0 an unset origin echoed the request Origin. */
+    major?: number;
 }): CorsPolicy;

@@ -1,7 +1,6 @@
 import type { CorsPolicy, PolicyScope, Span, Stack } from '../../../model/types.js';
 import { type Node } from '../ast.js';
 import type { JsModule } from '../modules.js';
-import { splitList } from './options.js';
 import { type Evaluator, type JsValue } from '../values.js';
 export declare const NPM_CORS_METHODS: string[];
 /**
@@ -24,4 +23,3 @@ export declare function npmCorsPolicy(input: {
     optionsValue?: JsValue;
 }): CorsPolicy;
 export declare function markAllUnknown(policy: CorsPolicy, why: string): void;
-export { splitList };

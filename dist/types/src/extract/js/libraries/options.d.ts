@@ -1,5 +1,4 @@
 import type { Span, Valued } from '../../../model/types.js';
-import type { JsModule } from '../modules.js';
 import { type JsValue, type WrittenAt } from '../values.js';
 /** One option read from an options object. */
 export interface OptionRead {
@@ -28,4 +27,3 @@ export declare function stringList(read: OptionRead): Valued<string[]>;
 export declare function splitList(text: string): string[];
 /** A number or numeric string (maxAge). */
 export declare function numberOption(read: OptionRead): Valued<number>;
-export type { JsModule };

@@ -1,5 +1,4 @@
 import type { OriginEntry } from '../../../model/types.js';
-import type { JsModule } from '../modules.js';
 import { type Evaluator, type JsValue, type WrittenAt } from '../values.js';
 export interface OriginOptionModel {
     entries: OriginEntry[];
@@ -17,4 +16,3 @@ export interface OriginOptionModel {
  * array (strings compared with ===, RegExps tested, other truthy items allow all), function.
  */
 export declare function originOptionModel(value: JsValue | undefined, library: 'cors' | '@fastify/cors', ev: Evaluator, useSite: WrittenAt | undefined): OriginOptionModel;
-export type { JsModule };

@@ -1,0 +1,515 @@
+import { createRequire as __corsLintCreateRequire } from 'node:module'; const require = __corsLintCreateRequire(import.meta.url); import { fileURLToPath as __corsLintFileURLToPath } from 'node:url'; const __corsLintFilename = __corsLintFileURLToPath(import.meta.url); const __corsLintDirname = __corsLintFileURLToPath(new URL('.', import.meta.url));
+import {
+  DOCS_BASE_URL,
+  allRules
+} from "./chunk-EX6N7MZS.js";
+
+// src/format/github.ts
+import path from "node:path";
+var formatGithub = ({ result, cwd }) => {
+  const root = repositoryRoot(process.env, cwd);
+  const rel = (file) => root === cwd || file === "." ? file : path.relative(root, path.resolve(cwd, file)).split(path.sep).join("/");
+  const lines = [
+    ...result.findings.map((f) => findingCommand({ ...f, location: { ...f.location, file: rel(f.location.file) } })),
+    ...result.diagnostics.map((d) => diagnosticCommand({ ...d, file: d.file && !d.file.includes(", ") ? rel(d.file) : d.file }))
+  ];
+  return lines.length ? `${lines.join("\n")}
+` : "";
+};
+function repositoryRoot(env, cwd) {
+  const workspace = env.GITHUB_WORKSPACE ? path.resolve(env.GITHUB_WORKSPACE) : void 0;
+  const current = path.resolve(cwd);
+  if (!workspace) return current;
+  const rel = path.relative(workspace, current);
+  return rel === "" || !rel.startsWith("..") && !path.isAbsolute(rel) ? workspace : current;
+}
+var COMMAND = { error: "error", warning: "warning", note: "notice" };
+function findingCommand(f) {
+  const properties = {
+    file: f.location.file,
+    line: f.location.line,
+    col: f.location.column,
+    endLine: f.location.endLine,
+    endColumn: f.location.endColumn,
+    title: f.ruleId
+  };
+  const message = f.witness !== void 0 && !f.message.includes(f.witness) ? `${f.message}
+witness: ${f.witness}` : f.message;
+  return command(COMMAND[f.severity], properties, message);
+}
+function diagnosticCommand(d) {
+  const internal = d.kind === "unsupported" && d.message.startsWith("internal error");
+  const level = d.kind === "parse-error" || d.kind === "config-error" || internal ? "error" : "warning";
+  const properties = { title: `cors-lint ${d.kind}` };
+  if (d.file && d.file !== "." && !d.file.includes(", ")) properties.file = d.file;
+  if (d.line !== void 0) properties.line = d.line;
+  if (d.column !== void 0) properties.col = d.column;
+  return command(level, properties, internal ? d.message.split("\n")[0] : d.message);
+}
+function command(name, properties, message) {
+  const props = Object.entries(properties).map(([key, value]) => `${key}=${escapeProperty(String(value))}`).join(",");
+  return `::${name} ${props}::${escapeData(message)}`;
+}
+function escapeData(text) {
+  return text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+function escapeProperty(text) {
+  return escapeData(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+
+// src/format/json.ts
+var formatJson = ({ result }) => {
+  const findings = result.findings.map((f) => ({
+    ruleId: f.ruleId,
+    severity: f.severity,
+    message: f.message,
+    location: { ...f.location },
+    ...f.witness !== void 0 ? { witness: f.witness } : {},
+    fingerprint: f.fingerprint
+  }));
+  const diagnostics = result.diagnostics.map((d) => ({
+    kind: d.kind,
+    file: d.file,
+    message: d.message,
+    ...d.line !== void 0 ? { line: d.line, column: d.column } : {}
+  }));
+  const summary = {
+    errors: result.findings.filter((f) => f.severity === "error").length,
+    warnings: result.findings.filter((f) => f.severity === "warning").length,
+    notes: result.findings.filter((f) => f.severity === "note").length,
+    filesScanned: result.stats.filesScanned,
+    policies: result.policies.length,
+    suppressed: result.suppressed
+  };
+  return `${JSON.stringify({ findings, diagnostics, summary }, null, 2)}
+`;
+};
+
+// src/format/markdown.ts
+import path2 from "node:path";
+var formatMarkdown = ({ result, cwd }) => {
+  const root = repositoryRoot(process.env, cwd);
+  const repositoryPath = (file) => path2.relative(root, path2.resolve(cwd, file)).split(path2.sep).join("/");
+  return buildMarkdown(result, { linkBase: githubBlobBase(process.env), repositoryPath });
+};
+function githubBlobBase(env) {
+  const { GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_SHA } = env;
+  if (!GITHUB_SERVER_URL || !GITHUB_REPOSITORY || !GITHUB_SHA) return void 0;
+  return `${GITHUB_SERVER_URL}/${GITHUB_REPOSITORY}/blob/${GITHUB_SHA}/`;
+}
+var SEVERITIES = ["error", "warning", "note"];
+var ICON = { error: "\u{1F534}", warning: "\u{1F7E0}", note: "\u{1F535}" };
+var MAX_ROWS = 500;
+function buildMarkdown(result, options = {}) {
+  const rules = options.rules ?? allRules;
+  const link = (file) => fileLink(options.repositoryPath ? options.repositoryPath(file) : file, options.linkBase);
+  const out = ["## cors-lint", ""];
+  const count = (s) => result.findings.filter((f) => f.severity === s).length;
+  const files = result.stats.filesScanned;
+  const scope = `${plural(files, "file")} with CORS configuration, ${plural(result.policies.length, "policy", "policies")}`;
+  if (!result.findings.length) {
+    out.push(`\u2705 No CORS findings (${scope}).`, "");
+  } else {
+    out.push(`**${SEVERITIES.map((s) => plural(count(s), s)).join(", ")}** in ${scope}.`, "");
+    out.push(...byRuleTable(result.findings, rules), "");
+    const ordered = [...result.findings].sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity));
+    const witnesses = ordered.some((f) => f.witness !== void 0);
+    out.push("### Findings", "", `| Location | Severity | Rule | Message |${witnesses ? " Witness |" : ""}`, `|---|---|---|---|${witnesses ? "---|" : ""}`);
+    for (const f of ordered.slice(0, MAX_ROWS)) out.push(findingRow(f, rules, link, witnesses));
+    if (ordered.length > MAX_ROWS) out.push("", `\u2026 and ${ordered.length - MAX_ROWS} more (see the SARIF report or the log).`);
+    out.push("");
+  }
+  if (result.suppressed) out.push(`${plural(result.suppressed, "finding")} suppressed inline.`, "");
+  if (result.diagnostics.length) {
+    out.push("### Diagnostics", "", "| File | Kind | Message |", "|---|---|---|");
+    for (const d of result.diagnostics) out.push(diagnosticRow(d, link));
+    out.push("");
+  }
+  return `${out.join("\n")}
+`;
+}
+function byRuleTable(findings, rules) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const f of findings) {
+    const row = counts.get(f.ruleId) ?? { error: 0, warning: 0, note: 0 };
+    row[f.severity]++;
+    counts.set(f.ruleId, row);
+  }
+  const rows = [...counts].sort(([a], [b]) => a.localeCompare(b));
+  return [
+    "| Rule | Errors | Warnings | Notes |",
+    "|---|--:|--:|--:|",
+    ...rows.map(([id, c]) => `| ${ruleLink(id, rules)} | ${c.error} | ${c.warning} | ${c.note} |`)
+  ];
+}
+function findingRow(f, rules, link, witnessColumn) {
+  const where = `${f.location.file}:${f.location.line}`;
+  const location = `[${cell(where)}](${link(f.location.file)}#L${f.location.line})`;
+  const witness = witnessColumn ? ` ${f.witness !== void 0 ? code(f.witness) : ""} |` : "";
+  return `| ${location} | ${ICON[f.severity]} ${f.severity} | ${ruleLink(f.ruleId, rules)} | ${cell(f.message)} |${witness}`;
+}
+function diagnosticRow(d, link) {
+  const where = d.line !== void 0 ? `${d.file}:${d.line}` : d.file;
+  const file = d.file && d.file !== "." && !d.file.includes(", ") ? `[${cell(where)}](${link(d.file)}${d.line !== void 0 ? `#L${d.line}` : ""})` : cell(where);
+  return `| ${file} | ${d.kind} | ${cell(firstLine(d.message))} |`;
+}
+function ruleLink(id, rules) {
+  const url = rules.find((r) => r.meta.id === id)?.meta.docs.url ?? `${DOCS_BASE_URL}/${id}/README.md`;
+  return `[\`${id}\`](${url})`;
+}
+function fileLink(file, linkBase) {
+  const encoded = file.split("/").map(encodeURIComponent).join("/");
+  return `${linkBase ?? ""}${encoded}`;
+}
+function cell(text) {
+  return text.split(/(`[^`\n]+`)/).map((part, i) => i % 2 === 1 ? part.replace(/\|/g, "\\|") : plain(part)).join("");
+}
+function plain(text) {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[\\`*_[\]~|]/g, "\\$&").replace(/\r?\n/g, "<br>");
+}
+function code(text) {
+  const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = "`".repeat(longest + 1);
+  const pad = text.startsWith("`") || text.endsWith("`") ? " " : "";
+  return `${fence}${pad}${text.replace(/\|/g, "\\|").replace(/\r?\n/g, " ")}${pad}${fence}`;
+}
+function firstLine(text) {
+  return text.split(/\r?\n/)[0];
+}
+function plural(n, word, many = `${word}s`) {
+  return `${n} ${n === 1 ? word : many}`;
+}
+
+// src/format/sarif.ts
+import fs2 from "node:fs";
+import path4 from "node:path";
+import { pathToFileURL } from "node:url";
+
+// src/package-root.ts
+import fs from "node:fs";
+import path3 from "node:path";
+import { fileURLToPath } from "node:url";
+var cached;
+function packageRoot() {
+  if (cached) return cached;
+  let dir = path3.dirname(fileURLToPath(import.meta.url));
+  for (; ; ) {
+    const pkg = path3.join(dir, "package.json");
+    if (fs.existsSync(pkg)) {
+      try {
+        if (JSON.parse(fs.readFileSync(pkg, "utf8")).name === "cors-lint") return cached = dir;
+      } catch {
+      }
+    }
+    const parent = path3.dirname(dir);
+    if (parent === dir) throw new Error("cannot find the cors-lint package folder");
+    dir = parent;
+  }
+}
+function packageVersion() {
+  return JSON.parse(fs.readFileSync(path3.join(packageRoot(), "package.json"), "utf8")).version;
+}
+function ruleReadmePath(ruleId) {
+  return path3.join(packageRoot(), "rules", ruleId, "README.md");
+}
+
+// src/format/sarif.ts
+var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+var INFORMATION_URI = "https://github.com/cors-lint/cors-lint";
+var SRCROOT = "%SRCROOT%";
+var FINGERPRINT_KEY = "corsLint/v1";
+var formatSarif = ({ result, cwd }) => `${JSON.stringify(buildSarif(result, cwd, { versionControl: githubVersionControl(process.env), srcRoot: repositoryRoot(process.env, cwd) }), null, 2)}
+`;
+function githubVersionControl(env) {
+  const { GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_SHA, GITHUB_REF } = env;
+  if (!GITHUB_SERVER_URL || !GITHUB_REPOSITORY) return void 0;
+  return {
+    repositoryUri: `${GITHUB_SERVER_URL}/${GITHUB_REPOSITORY}`,
+    ...GITHUB_SHA ? { revisionId: GITHUB_SHA } : {},
+    ...GITHUB_REF ? { branch: GITHUB_REF } : {}
+  };
+}
+function buildSarif(result, cwd, options = {}) {
+  const rules = options.rules ?? allRules;
+  const readme = options.readme ?? readRuleReadme;
+  const ruleIndex = new Map(rules.map((rule, index) => [rule.meta.id, index]));
+  const occurrences = /* @__PURE__ */ new Map();
+  const source = sourceLines(cwd);
+  const srcRoot = path4.resolve(options.srcRoot ?? cwd);
+  const uriOf = (file) => relativeUri(path4.relative(srcRoot, path4.resolve(cwd, file)).split(path4.sep).join("/"));
+  const results = result.findings.map((finding) => {
+    const index = ruleIndex.get(finding.ruleId);
+    const fingerprint = finding.fingerprint ?? `${finding.ruleId}:${finding.location.file}:${finding.message}`;
+    const occurrence = occurrences.get(fingerprint) ?? 0;
+    occurrences.set(fingerprint, occurrence + 1);
+    return {
+      ruleId: finding.ruleId,
+      ...index !== void 0 ? { ruleIndex: index } : {},
+      level: finding.severity,
+      message: { text: messageText(finding) },
+      locations: [{ physicalLocation: physicalLocation(finding.location, uriOf, source(finding.location.file)) }],
+      partialFingerprints: { [FINGERPRINT_KEY]: `${fingerprint}:${occurrence}` },
+      ...finding.witness !== void 0 ? { properties: { witness: finding.witness } } : {}
+    };
+  });
+  const internalError = result.diagnostics.some(isInternalError);
+  return {
+    $schema: SARIF_SCHEMA,
+    version: "2.1.0",
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: "cors-lint",
+            version: options.version ?? packageVersion(),
+            semanticVersion: options.version ?? packageVersion(),
+            informationUri: INFORMATION_URI,
+            rules: rules.map((rule) => describeRule(rule, readme(rule.meta.id)))
+          }
+        },
+        originalUriBaseIds: { [SRCROOT]: { uri: directoryUri(srcRoot) } },
+        ...options.versionControl ? { versionControlProvenance: [{ ...options.versionControl, mappedTo: { uriBaseId: SRCROOT } }] } : {},
+        invocations: [
+          {
+            executionSuccessful: !internalError,
+            toolExecutionNotifications: result.diagnostics.map((d) => notification(d, cwd, uriOf))
+          }
+        ],
+        columnKind: "utf16CodeUnits",
+        results
+      }
+    ]
+  };
+}
+function describeRule(rule, readme) {
+  const { id, docs, defaultSeverity } = rule.meta;
+  const description = sentence(docs.description);
+  const helpText = `${description} Documentation: ${docs.url}`;
+  return {
+    id,
+    name: pascalCase(id),
+    shortDescription: { text: shortText(description) },
+    fullDescription: { text: description },
+    help: { text: helpText, markdown: readme ?? `${description}
+
+[Documentation](${docs.url})` },
+    helpUri: docs.url,
+    defaultConfiguration: { level: defaultSeverity, ...rule.meta.offByDefault ? { enabled: false } : {} },
+    properties: {
+      tags: ["security", "cors", ...docs.cwe.map((n) => `external/cwe/cwe-${n}`)],
+      "security-severity": docs.securitySeverity.toFixed(1),
+      precision: "high",
+      problem: { severity: problemSeverity(defaultSeverity) }
+    }
+  };
+}
+function problemSeverity(severity) {
+  return severity === "note" ? "recommendation" : severity;
+}
+function physicalLocation(span, uriOf, lines) {
+  const where = region(span);
+  const snippet = lines ? regionText(lines, where) : void 0;
+  const context = lines ? contextRegion(lines, where) : void 0;
+  return {
+    artifactLocation: { uri: uriOf(span.file), uriBaseId: SRCROOT },
+    region: snippet !== void 0 ? { ...where, snippet: { text: snippet } } : where,
+    ...context ? { contextRegion: context } : {}
+  };
+}
+function regionText(lines, r) {
+  const first = lines[r.startLine - 1];
+  const last = lines[r.endLine - 1];
+  if (first === void 0 || last === void 0) return void 0;
+  if (r.startLine === r.endLine) return first.slice(r.startColumn - 1, r.endColumn - 1) || void 0;
+  const middle = lines.slice(r.startLine, r.endLine - 1);
+  return [first.slice(r.startColumn - 1), ...middle, last.slice(0, r.endColumn - 1)].join("\n");
+}
+function contextRegion(lines, r) {
+  const startLine = Math.max(1, r.startLine - 1);
+  const endLine = Math.min(lines.length, r.endLine + 1);
+  if (lines[r.endLine - 1] === void 0 || startLine === r.startLine && endLine === r.endLine) return void 0;
+  return { startLine, endLine, snippet: { text: lines.slice(startLine - 1, endLine).join("\n") } };
+}
+function sourceLines(cwd) {
+  const cache = /* @__PURE__ */ new Map();
+  return (file) => {
+    if (!cache.has(file)) {
+      try {
+        cache.set(file, fs2.readFileSync(path4.resolve(cwd, file), "utf8").split(/\r?\n/));
+      } catch {
+        cache.set(file, void 0);
+      }
+    }
+    return cache.get(file);
+  };
+}
+function region(span) {
+  const startLine = Math.max(1, span.line);
+  const startColumn = Math.max(1, span.column);
+  let endLine = Math.max(startLine, span.endLine);
+  let endColumn = Math.max(1, span.endColumn);
+  if (endLine === startLine && endColumn <= startColumn) endColumn = startColumn + 1;
+  return { startLine, startColumn, endLine, endColumn };
+}
+function notification(d, cwd, uriOf) {
+  const hasFile = d.file !== "." && d.file !== "" && fs2.existsSync(path4.resolve(cwd, d.file));
+  const location = hasFile ? {
+    physicalLocation: {
+      artifactLocation: { uri: uriOf(d.file), uriBaseId: SRCROOT },
+      ...d.line !== void 0 ? { region: { startLine: Math.max(1, d.line), startColumn: Math.max(1, d.column ?? 1) } } : {}
+    }
+  } : void 0;
+  return {
+    descriptor: { id: d.kind },
+    level: notificationLevel(d),
+    message: { text: sentence(hasFile || d.file === "." ? d.message : `${d.file}: ${d.message}`) },
+    ...location ? { locations: [location] } : {}
+  };
+}
+function notificationLevel(d) {
+  if (d.kind === "parse-error" || d.kind === "config-error" || isInternalError(d)) return "error";
+  if (d.kind === "file-skipped" || d.kind === "encoding") return "warning";
+  return "note";
+}
+function isInternalError(d) {
+  return d.kind === "unsupported" && d.message.startsWith("internal error");
+}
+function messageText(finding) {
+  const text = sentence(finding.message);
+  return finding.witness !== void 0 && !finding.message.includes(finding.witness) ? `${text} Witness: ${finding.witness}` : text;
+}
+function sentence(text) {
+  const trimmed = text.trim();
+  return /[.!?;:]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+function shortText(description) {
+  const first = /^(.+?[.!?])(\s|$)/.exec(description)?.[1] ?? description;
+  return first;
+}
+function pascalCase(id) {
+  return id.split(/[^A-Za-z0-9]+/).filter(Boolean).map((part) => part[0].toUpperCase() + part.slice(1)).join("");
+}
+function relativeUri(file) {
+  return file.split(/[\\/]/).map((segment) => encodeURIComponent(segment)).join("/");
+}
+function directoryUri(dir) {
+  const uri = pathToFileURL(path4.resolve(dir)).href;
+  return uri.endsWith("/") ? uri : `${uri}/`;
+}
+function readRuleReadme(ruleId) {
+  try {
+    return fs2.readFileSync(ruleReadmePath(ruleId), "utf8");
+  } catch {
+    return void 0;
+  }
+}
+
+// src/format/text.ts
+import fs3 from "node:fs";
+import path5 from "node:path";
+
+// src/format/ansi.ts
+function palette(color) {
+  const wrap = (open, close) => (s) => color ? `\x1B[${open}m${s}\x1B[${close}m` : s;
+  return {
+    red: wrap(31, 39),
+    yellow: wrap(33, 39),
+    cyan: wrap(36, 39),
+    dim: wrap(2, 22),
+    bold: wrap(1, 22),
+    underline: wrap(4, 24)
+  };
+}
+
+// src/format/text.ts
+var formatText = ({ result, cwd, color }) => {
+  const c = palette(color);
+  const out = [];
+  const byFile = /* @__PURE__ */ new Map();
+  for (const f of result.findings) byFile.set(f.location.file, [...byFile.get(f.location.file) ?? [], f]);
+  const severityLabel = { error: c.red("error"), warning: c.yellow("warning"), note: c.cyan("note") };
+  for (const [file, findings] of byFile) {
+    out.push(c.underline(file));
+    const lines = readLines(path5.resolve(cwd, file));
+    for (const f of findings) {
+      const pos = `${f.location.line}:${f.location.column}`;
+      out.push(`  ${c.dim(pos.padEnd(7))} ${severityLabel[f.severity]}  ${f.message}  ${c.dim(`[${f.ruleId}]`)}`);
+      if (f.witness) out.push(`  ${" ".repeat(7)} ${c.dim("witness:")} ${f.witness}`);
+      out.push(...codeFrame(lines, f, c.dim, c.red));
+    }
+    out.push("");
+  }
+  if (result.diagnostics.length) {
+    out.push(c.bold("Diagnostics"));
+    for (const d of result.diagnostics) out.push(`  ${formatDiagnostic(d)}`);
+    out.push("");
+  }
+  out.push(summaryLine(result.findings, result.diagnostics.length, result.stats.filesScanned, result.policies.length, c.bold));
+  return `${out.join("\n")}
+`;
+};
+function formatDiagnostic(d) {
+  const where = d.line !== void 0 ? `${d.file}:${d.line}:${d.column ?? 1}` : d.file;
+  return `${where}: ${d.kind}: ${d.message}`;
+}
+function summaryLine(findings, diagnostics, files, policies, bold) {
+  const count = (s) => findings.filter((f) => f.severity === s).length;
+  const plural2 = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
+  const parts = [plural2(count("error"), "error"), plural2(count("warning"), "warning"), plural2(count("note"), "note")];
+  const tail = `in ${plural2(files, "file")} with CORS configuration (${policies} ${policies === 1 ? "policy" : "policies"})`;
+  const diag = diagnostics ? `, ${plural2(diagnostics, "diagnostic")}` : "";
+  return bold(`${findings.length ? "\u2716" : "\u2714"} ${parts.join(", ")}${diag} ${tail}`);
+}
+var FRAME_WIDTH = 160;
+function codeFrame(lines, f, dim, mark) {
+  if (!lines) return [];
+  const line = lines[f.location.line - 1];
+  if (line === void 0) return [];
+  const gutter = String(f.location.line).length;
+  const frame = [];
+  const show = (n, text, current) => `  ${current ? mark(">") : " "} ${dim(String(n).padStart(gutter))} ${dim("|")} ${clip(text)}`;
+  const previous = lines[f.location.line - 2];
+  if (previous !== void 0 && previous.trim()) frame.push(show(f.location.line - 1, previous, false));
+  frame.push(show(f.location.line, line, true));
+  const start = f.location.column - 1;
+  const end = f.location.endLine === f.location.line ? Math.max(f.location.endColumn - 1, start + 1) : line.length;
+  if (start < FRAME_WIDTH) {
+    const width = Math.max(1, Math.min(end, FRAME_WIDTH) - start);
+    frame.push(`    ${" ".repeat(gutter)} ${dim("|")} ${line.slice(0, start).replace(/[^\t]/g, " ")}${mark("^".repeat(width))}`);
+  }
+  return frame;
+}
+function clip(text) {
+  return text.length > FRAME_WIDTH ? `${text.slice(0, FRAME_WIDTH)}\u2026` : text;
+}
+function readLines(file) {
+  try {
+    return fs3.readFileSync(file, "utf8").split(/\r?\n/);
+  } catch {
+    return void 0;
+  }
+}
+
+// src/format/index.ts
+var formatters = {
+  text: formatText,
+  json: formatJson,
+  sarif: formatSarif,
+  github: formatGithub,
+  markdown: formatMarkdown
+};
+
+// src/model/types.ts
+var SEVERITY_RANK = { note: 1, warning: 2, error: 3 };
+
+export {
+  formatGithub,
+  githubBlobBase,
+  buildMarkdown,
+  packageVersion,
+  ruleReadmePath,
+  githubVersionControl,
+  buildSarif,
+  formatters,
+  SEVERITY_RANK
+};

@@ -138,7 +138,7 @@ export function classifyTest(test: Node, positive: boolean, ev: Evaluator, mod: 
         const holds = eq === positive;
         if (value.t === 'undefined' || value.t === 'null' || (value.t === 'string' && value.v === '')) return holds ? { kind: 'no-origin' } : { kind: 'any-origin' };
         if (value.t === 'string' && holds) return { kind: 'matchers', entries: [exactEntry(value.v, value, useSite)] };
-        if (!holds) return { kind: 'unknown', why: `accepts every origin except those in \`${text}\`` };
+        if (!holds) return { kind: 'any-origin' }; // every origin but one: every attacker origin
         return { kind: 'unknown', why: `compared with ${describeUnknown(value)}` };
       }
       // list.includes(origin) !== -1: a boolean is never -1, so the test always holds (a common slip).
@@ -169,7 +169,15 @@ export function classifyTest(test: Node, positive: boolean, ev: Evaluator, mod: 
     const method = memberName(t.callee);
     const target = t.callee.object;
     const arg = t.arguments[0];
-    if (!positive) return { kind: 'unknown', why: `accepts origins for which \`${text}\` is false` };
+    if (!positive) {
+      // Accepting every origin that fails a membership or pattern test admits every attacker origin
+      // (a deny-list is no allowlist), so the site accepts, for an attacker, any origin.
+      const testsOrigin =
+        (['includes', 'has', 'test'].includes(method ?? '') && originArg(arg, isOrigin)) ||
+        (['match', 'search', 'endsWith', 'startsWith'].includes(method ?? '') && isOrigin(target));
+      if (testsOrigin) return { kind: 'any-origin' };
+      return { kind: 'unknown', why: `accepts origins for which \`${text}\` is false` };
+    }
     if ((method === 'includes' || method === 'has') && originArg(arg, isOrigin)) return membership(target, true, ev, mod, text);
     if (method === 'test' && originArg(arg, isOrigin)) {
       const re = ev.evaluate(target, mod);

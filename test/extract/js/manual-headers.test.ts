@@ -140,9 +140,10 @@ app.use((req, res, next) => {
 });
 `);
     expect(shapes(policies[0]!)).toEqual([{ kind: 'regex', pattern: '^https:\\/\\/\\w+\\.example\\.com$', flavor: 'js', mode: 'search', ignoreCase: false, flags: '' }]);
+    // The fallback literal is sent as is to every origin outside the list.
     expect(shapes(policies[1]!)).toEqual([
       { kind: 'exact', origin: 'https://a.com' },
-      { kind: 'exact', origin: 'https://a.com' },
+      { kind: 'exact', origin: 'https://a.com', sentVerbatim: true },
     ]);
   });
 

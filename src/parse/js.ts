@@ -1,5 +1,16 @@
-import { parse } from '@typescript-eslint/typescript-estree';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
+
+type ParseFunction = (typeof import('@typescript-eslint/typescript-estree'))['parse'];
+
+let parse: ParseFunction | undefined;
+
+/**
+ * Loads the parser (and with it the TypeScript compiler, the largest part of the bundle) on first
+ * use, so runs over Python or nginx files only never pay for it.
+ */
+export async function loadJsParser(): Promise<void> {
+  parse ??= (await import('@typescript-eslint/typescript-estree')).parse;
+}
 
 export type JsProgram = TSESTree.Program;
 
@@ -25,6 +36,7 @@ export function parseJs(text: string, filePath: string): JsParseOutcome {
 }
 
 function attempt(text: string, jsx: boolean): JsParseOutcome {
+  if (!parse) throw new Error('loadJsParser() must finish before parseJs() is called');
   try {
     const program = parse(text, { loc: true, range: true, jsx, comment: false, errorOnUnknownASTType: false });
     return { ok: true, program };

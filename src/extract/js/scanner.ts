@@ -1,3 +1,4 @@
+import { loadJsParser } from '../../parse/js.js';
 import type { CorsPolicy, Diagnostic, SourceFile } from '../../model/types.js';
 import type { Project, Scanner, ScanResult } from '../scanner.js';
 import { PackageVersions } from './package-versions.js';
@@ -21,6 +22,7 @@ export const jsScanner: Scanner = {
     return MENTIONS_CORS.test(text);
   },
   async scan(files: SourceFile[], project: Project): Promise<ScanResult> {
+    await loadJsParser();
     const loader = new ModuleLoader(project);
     const ev = new Evaluator(loader);
     const versions = new PackageVersions(project);

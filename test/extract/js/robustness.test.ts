@@ -1,10 +1,11 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { parseJs } from '../../../src/parse/js.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadJsParser, parseJs } from '../../../src/parse/js.js';
 import { jsScanner } from '../../../src/extract/js/scanner.js';
 import { scanFiles } from './helpers.js';
 
 describe('parsing', () => {
+  beforeAll(loadJsParser);
   it('a TypeScript syntax error is a parse-error diagnostic with line and column, and other files still yield', async () => {
     const { policies, diagnostics } = await scanFiles({
       'bad.ts': "import cors from 'cors';\nconst x: number = ;\napp.use(cors());\n",

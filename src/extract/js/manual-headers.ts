@@ -5,7 +5,7 @@ import { isFunction, memberName, propertyKey, spanOf, textOf, unwrap, walk, type
 import { splitList } from './libraries/options.js';
 import type { JsModule } from './modules.js';
 import { guardsOf } from './origin-function.js';
-import { classifyTest, exactEntry, originTester, whereWritten, type IsOrigin, type TestMeaning } from './origins.js';
+import { classifyTest, exactEntry, guardsHold, originTester, whereWritten, type IsOrigin, type TestMeaning } from './origins.js';
 import type { Registration } from './registrations.js';
 import { describeUnknown, type Evaluator, type JsValue } from './values.js';
 
@@ -229,7 +229,7 @@ function buildPolicy(
     emitted.push(header);
     if (w.lower !== 'access-control-allow-origin') continue;
     let meaning: TestMeaning = { kind: 'any-origin' };
-    for (const g of guards) meaning = intersect(meaning, classifyTest(g.test, g.positive, ev, mod, isOrigin));
+    for (const g of guards) meaning = guardsHold(meaning, classifyTest(g.test, g.positive, ev, mod, isOrigin));
     origins.push(...originsOfValue(w.valueNode, w.value, meaning, mod, ev, isOrigin, notes, w));
     if (dependsOnOrigin && (w.method === 'header' || w.method === 'set') && stack === 'express') {
       notes.push(`${w.receiverText}.${w.method}('${w.name}', <request Origin>): when the request has no Origin header Express sends the literal string 'undefined'`);
@@ -291,8 +291,8 @@ function originsOfValue(
   const node = valueNode && depth < 6 ? followConst(unwrap(valueNode), mod) : undefined;
   if (node && node.type === 'ConditionalExpression') {
     return [
-      ...originsOfValue(node.consequent, ev.evaluate(node.consequent, mod), intersect(meaning, classifyTest(node.test, true, ev, mod, isOrigin)), mod, ev, isOrigin, notes, w, depth + 1),
-      ...originsOfValue(node.alternate, ev.evaluate(node.alternate, mod), intersect(meaning, classifyTest(node.test, false, ev, mod, isOrigin)), mod, ev, isOrigin, notes, w, depth + 1),
+      ...originsOfValue(node.consequent, ev.evaluate(node.consequent, mod), guardsHold(meaning, classifyTest(node.test, true, ev, mod, isOrigin)), mod, ev, isOrigin, notes, w, depth + 1),
+      ...originsOfValue(node.alternate, ev.evaluate(node.alternate, mod), guardsHold(meaning, classifyTest(node.test, false, ev, mod, isOrigin)), mod, ev, isOrigin, notes, w, depth + 1),
     ];
   }
   if (node && node.type === 'LogicalExpression' && node.operator !== '&&' && isOrigin(node.left)) {
@@ -325,18 +325,6 @@ function originsOfValue(
   }
   if (value.t === 'null' || value.t === 'undefined' || (value.t === 'boolean' && !value.v)) return [];
   return [{ kind: 'unknown', why: `Access-Control-Allow-Origin set to ${value.t === 'unknown' ? value.why : describeUnknown(value)}`, ...where, span }];
-}
-
-function intersect(a: TestMeaning, b: TestMeaning): TestMeaning {
-  if (a.kind === 'unknown') return a;
-  if (b.kind === 'unknown') return b;
-  if (a.kind === 'any-origin') return b;
-  if (b.kind === 'any-origin') return a;
-  if (a.kind === 'no-origin' || b.kind === 'no-origin') return { kind: 'no-origin' };
-  if (a.kind === 'not-origin' && b.kind === 'not-origin') return { kind: 'not-origin', text: `${a.text} && ${b.text}` };
-  if (a.kind === 'not-origin') return b;
-  if (b.kind === 'not-origin') return a;
-  return { kind: 'unknown', why: 'several origin conditions at once' };
 }
 
 /** `const allowed = cond ? origin : ''` used as the header value: look at the initializer's shape. */

@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { OriginEntry } from '../../model/types.js';
 import { isFunction, textOf, unwrap, walk, type FunctionNode, type Node } from './ast.js';
 import type { JsModule } from './modules.js';
-import { classifyTest, exactEntry, listEntries, originTester, type IsOrigin, type TestMeaning } from './origins.js';
+import { classifyTest, exactEntry, guardsHold, listEntries, originTester, type IsOrigin, type TestMeaning } from './origins.js';
 import type { Evaluator, WrittenAt } from './values.js';
 
 export interface OriginDecision {
@@ -61,7 +61,7 @@ export function decideSites(sites: Site[], fn: FunctionNode, mod: JsModule, ev: 
     if (site.rejected) continue;
     const conditions = [...guardsOf(site.node, fn, mod), ...(site.extra ?? [])];
     let meaning: TestMeaning = { kind: 'any-origin' };
-    for (const c of conditions) meaning = both(meaning, classifyTest(c.test, c.positive, ev, mod, isOrigin));
+    for (const c of conditions) meaning = guardsHold(meaning, classifyTest(c.test, c.positive, ev, mod, isOrigin));
     const value = site.value ? unwrap(site.value) : undefined;
     const resolved = value ? ev.evaluate(value, mod) : undefined;
     const useSite: WrittenAt | undefined = value ? { mod, node: value } : undefined;
@@ -78,7 +78,7 @@ export function decideSites(sites: Site[], fn: FunctionNode, mod: JsModule, ev: 
       entries.push(...listEntries(resolved, useSite, true));
       continue;
     } else {
-      meaning = both(meaning, classifyTest(value, true, ev, mod, isOrigin));
+      meaning = guardsHold(meaning, classifyTest(value, true, ev, mod, isOrigin));
     }
     switch (meaning.kind) {
       case 'any-origin':
@@ -120,18 +120,6 @@ function expandTernaries(sites: Site[]): Site[] {
     out.push(site);
   }
   return out;
-}
-
-function both(a: TestMeaning, b: TestMeaning): TestMeaning {
-  if (a.kind === 'unknown') return a;
-  if (b.kind === 'unknown') return b;
-  if (a.kind === 'any-origin') return b;
-  if (b.kind === 'any-origin') return a;
-  if (a.kind === 'no-origin' || b.kind === 'no-origin') return { kind: 'no-origin' };
-  if (a.kind === 'not-origin' && b.kind === 'not-origin') return { kind: 'not-origin', text: `${a.text} && ${b.text}` };
-  if (a.kind === 'not-origin') return b;
-  if (b.kind === 'not-origin') return a;
-  return { kind: 'unknown', why: 'several origin conditions at once' };
 }
 
 /** Callback calls and returns that decide the origin, outside nested functions. */

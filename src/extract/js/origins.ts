@@ -264,6 +264,22 @@ function someCallback(listNode: Node, fn: TSESTree.ArrowFunctionExpression | TSE
   return { kind: 'matchers', entries: out };
 }
 
+/**
+ * What an accept site means when all its guards (enclosing ifs, early exits, ternary tests) hold:
+ * tests that do not look at the Origin narrow nothing; two Origin tests at once are not modelled.
+ */
+export function guardsHold(a: TestMeaning, b: TestMeaning): TestMeaning {
+  if (a.kind === 'unknown') return a;
+  if (b.kind === 'unknown') return b;
+  if (a.kind === 'any-origin') return b;
+  if (b.kind === 'any-origin') return a;
+  if (a.kind === 'no-origin' || b.kind === 'no-origin') return { kind: 'no-origin' };
+  if (a.kind === 'not-origin' && b.kind === 'not-origin') return { kind: 'not-origin', text: `${a.text} && ${b.text}` };
+  if (a.kind === 'not-origin') return b;
+  if (b.kind === 'not-origin') return a;
+  return { kind: 'unknown', why: 'several origin conditions at once' };
+}
+
 function union(a: TestMeaning, b: TestMeaning): TestMeaning {
   if (a.kind === 'unknown') return a;
   if (b.kind === 'unknown') return b;

@@ -9,7 +9,11 @@ let parse: ParseFunction | undefined;
  * use, so runs over Python or nginx files only never pay for it.
  */
 export async function loadJsParser(): Promise<void> {
-  parse ??= (await import('@typescript-eslint/typescript-estree')).parse;
+  if (parse) return;
+  // A CommonJS package: Node's ESM loader exposes `parse` as a named export, a bundle only on `default`.
+  const mod = (await import('@typescript-eslint/typescript-estree')) as { parse?: ParseFunction; default?: { parse?: ParseFunction } };
+  parse = mod.parse ?? mod.default?.parse;
+  if (!parse) throw new Error('@typescript-eslint/typescript-estree has no parse export');
 }
 
 export type JsProgram = TSESTree.Program;

@@ -7,7 +7,7 @@ import {
   exitCodeFor,
   readBaseline,
   subtractBaseline
-} from "./chunks/chunk-SHDDRTSF.js";
+} from "./chunks/chunk-SXLAOPQ2.js";
 import {
   SEVERITY_RANK,
   buildMarkdown,
@@ -16,14 +16,16 @@ import {
   formatters,
   githubBlobBase,
   githubVersionControl
-} from "./chunks/chunk-ETADBEAW.js";
+} from "./chunks/chunk-CS3MGLNQ.js";
 import {
   ConfigError,
+  lint
+} from "./chunks/chunk-WNPUKQ2U.js";
+import {
   __commonJS,
   __require,
-  __toESM,
-  lint
-} from "./chunks/chunk-EX6N7MZS.js";
+  __toESM
+} from "./chunks/chunk-O7AAMHAA.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({

@@ -2,9 +2,10 @@
 import { createRequire as __corsLintCreateRequire } from 'node:module'; const require = __corsLintCreateRequire(import.meta.url); import { fileURLToPath as __corsLintFileURLToPath } from 'node:url'; const __corsLintFilename = __corsLintFileURLToPath(import.meta.url); const __corsLintDirname = __corsLintFileURLToPath(new URL('.', import.meta.url));
 import {
   main
-} from "./chunks/chunk-SHDDRTSF.js";
-import "./chunks/chunk-ETADBEAW.js";
-import "./chunks/chunk-EX6N7MZS.js";
+} from "./chunks/chunk-SXLAOPQ2.js";
+import "./chunks/chunk-CS3MGLNQ.js";
+import "./chunks/chunk-WNPUKQ2U.js";
+import "./chunks/chunk-O7AAMHAA.js";
 
 // src/cli/run.ts
 var code = await main(process.argv.slice(2), {

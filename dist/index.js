@@ -2,11 +2,12 @@ import { createRequire as __corsLintCreateRequire } from 'node:module'; const re
 import {
   SEVERITY_RANK,
   formatters
-} from "./chunks/chunk-ETADBEAW.js";
+} from "./chunks/chunk-CS3MGLNQ.js";
 import {
   ConfigError,
   lint
-} from "./chunks/chunk-EX6N7MZS.js";
+} from "./chunks/chunk-WNPUKQ2U.js";
+import "./chunks/chunk-O7AAMHAA.js";
 export {
   ConfigError,
   SEVERITY_RANK,

@@ -1,4 +1,9 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
+/**
+ * Loads the parser (and with it the TypeScript compiler, the largest part of the bundle) on first
+ * use, so runs over Python or nginx files only never pay for it.
+ */
+export declare function loadJsParser(): Promise<void>;
 export type JsProgram = TSESTree.Program;
 export type JsParseOutcome = {
     ok: true;

@@ -47,3 +47,8 @@ export declare function originTester(ev: Evaluator, mod: JsModule, originNames?:
  * a regex test, endsWith/startsWith, equality. `positive` false means the condition is negated.
  */
 export declare function classifyTest(test: Node, positive: boolean, ev: Evaluator, mod: JsModule, isOrigin: IsOrigin): TestMeaning;
+/**
+ * What an accept site means when all its guards (enclosing ifs, early exits, ternary tests) hold:
+ * tests that do not look at the Origin narrow nothing; two Origin tests at once are not modelled.
+ */
+export declare function guardsHold(a: TestMeaning, b: TestMeaning): TestMeaning;

@@ -2,7 +2,6 @@ import { createRequire as __corsLintCreateRequire } from 'node:module'; const re
 import {
   IncludeLoader,
   SAFE_STATUSES,
-  __toESM,
   analyseRoot,
   classify,
   effectiveAddHeaders,
@@ -14,7 +13,10 @@ import {
   require_dist,
   toJsRegex,
   varName
-} from "./chunk-EX6N7MZS.js";
+} from "./chunk-WNPUKQ2U.js";
+import {
+  __toESM
+} from "./chunk-O7AAMHAA.js";
 
 // src/check/run-check.ts
 import path3 from "node:path";

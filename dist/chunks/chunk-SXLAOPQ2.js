@@ -4,13 +4,13 @@ import {
   formatters,
   packageVersion,
   ruleReadmePath
-} from "./chunk-ETADBEAW.js";
+} from "./chunk-CS3MGLNQ.js";
 import {
   ConfigError,
   allRules,
   findRule,
   lint
-} from "./chunk-EX6N7MZS.js";
+} from "./chunk-WNPUKQ2U.js";
 
 // src/cli/main.ts
 import fs2 from "node:fs";
@@ -179,7 +179,7 @@ async function main(argv, io) {
       case "explain":
         return explain(args.ruleId, io);
       case "check": {
-        const { runCheckCli } = await import("./check-command-DM6JKOFH.js");
+        const { runCheckCli } = await import("./check-command-HTDKR2TA.js");
         return runCheckCli(args.argv, io);
       }
       case "lint":

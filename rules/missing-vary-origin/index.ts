@@ -36,15 +36,22 @@ export default defineRule({
     },
   },
   check(context) {
+    // Several policies can share one header (an nginx server-level add_header inherited by every
+    // location): the fix is one line at that header, so it is reported once.
+    const seen = new Set<string>();
     for (const policy of context.policies) {
       if (policy.varyOrigin.value !== false) continue;
       const dependence = originDependsOnRequest(policy);
       if (dependence.depends !== true) continue;
+      const at = dependence.span ?? policy.originsSpan ?? policy.span;
+      const key = `${at.file}:${at.line}:${at.column}\u0000${dependence.how}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
       const detail = policy.varyOrigin.why && !policy.varyOrigin.isDefault ? `; ${policy.varyOrigin.why}` : '';
       context.report({
         messageId: 'missingVary',
         data: { how: dependence.how, scope: scopeLabel(policy), library: libraryLabel(policy), detail, fix: fixFor(policy) },
-        span: dependence.span ?? policy.originsSpan ?? policy.span,
+        span: at,
         policy,
         fingerprintText: dependence.how,
       });

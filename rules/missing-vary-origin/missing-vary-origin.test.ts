@@ -9,6 +9,7 @@ import { newPolicy } from '../../src/model/policy.js';
 import type { CorsPolicy, Library, PolicyScope, Span, Stack } from '../../src/model/types.js';
 import { runRules } from '../../src/rules/run-rules.js';
 import rule from './index.js';
+import { scanNginx } from '../../test/extract/nginx/helpers.js';
 
 const span = (file: string, line: number, column: number, endColumn: number): Span => ({ file, line, column, endLine: line, endColumn });
 
@@ -108,6 +109,21 @@ describe('missing-vary-origin', () => {
       ]);
       expect(findings[0]!.message).toContain("answers '*' by echoing the request Origin");
     });
+  });
+
+  it('reports a server-level header that every location inherits once, at that header', async () => {
+    const conf = [
+      'server {',
+      '    listen 8080;',
+      '    add_header Access-Control-Allow-Origin $http_origin always;',
+      '    location /v1/ { proxy_pass http://127.0.0.1:9001; }',
+      '    location / { proxy_pass http://127.0.0.1:9000; }',
+      '}',
+    ].join('\n');
+    const { policies } = await scanNginx({ 'site.conf': conf });
+    expect(policies.length).toBeGreaterThan(1);
+    const findings = lintPolicies(...policies);
+    expect(findings.map((f) => [f.location.file, f.location.line, f.location.column])).toEqual([['site.conf', 3, 44]]);
   });
 
   describe('catchesNot', () => {

@@ -92,7 +92,33 @@ function preflightOf(block: Block, sets: HeaderSet[], scope: VarScope): Valued<P
   const handler = block.body.find((d) => CONTENT_HANDLERS.test(d.name));
   if (handler) return { value: 'passthrough', span: handler.span, why: `OPTIONS goes to ${handler.name} ${handler.args[0]?.value ?? ''}`.trim() };
   if (block.kind === 'main') return { value: 'unknown', why: 'snippet analysed without the block that includes it' };
+  const elsewhere = handedElsewhere(block);
+  if (elsewhere) return { value: 'unknown', span: elsewhere.span, why: elsewhere.why };
   return { value: 'not-handled', span: block.headerSpan, why: "OPTIONS reaches nginx's static file handler, which answers 405 Not Allowed" };
+}
+
+/**
+ * Content handlers of third-party modules (HTTP-FLV, njs, embedded Perl, echo, Passenger, Nchan,
+ * push-stream): what they answer to OPTIONS is not modelled, so it is not the static 405.
+ */
+const OTHER_HANDLERS = /^(?:flv_live|rtmp_stat|js_content|perl|echo|echo_exec|passenger_enabled|nchan_\w+|push_stream_\w+|vod)$/;
+
+/**
+ * Why OPTIONS may not reach the static file handler of this block: `try_files ... @name` or
+ * `try_files ... /index.php?$args` sends every request for a missing file (an API path) to another
+ * location, whose answer this block does not decide; or a third-party module answers.
+ */
+function handedElsewhere(block: Block): { span: NginxDirective['span']; why: string } | undefined {
+  const tryFiles = block.body.find((d) => d.name === 'try_files' && d.args.length >= 2);
+  const fallback = tryFiles?.args[tryFiles.args.length - 1]?.value;
+  // `=404` answers itself; a fallback to a static page (`/index.html`) is the static handler again.
+  const staticPage = /\.(?:html?|txt|json|xml)(?:\?|$)/i;
+  if (tryFiles && fallback && !fallback.startsWith('=') && !staticPage.test(fallback)) {
+    return { span: tryFiles.span, why: `try_files sends requests for missing files to ${fallback}` };
+  }
+  const other = block.body.find((d) => OTHER_HANDLERS.test(d.name));
+  if (other) return { span: other.span, why: `OPTIONS is answered by ${other.name}, which the scanner does not model` };
+  return undefined;
 }
 
 /** A test of $http_origin, for an origin the configuration allows: a positive test passes, a negative one fails. */

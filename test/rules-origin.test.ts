@@ -91,6 +91,22 @@ describe('insecure-origin-scheme', () => {
   it.each(['http://localhost:3000', 'http://127.0.0.1:8000', 'http://[::1]:5173', 'http://app.localhost', 'https://app.example.com'])('catches not %s', (origin) => {
     expect(run(insecureOriginScheme, [policy('cors', [{ kind: 'exact', origin, span: at }])])).toEqual([]);
   });
+  const pcre = (pattern: string) => ({ kind: 'regex' as const, pattern, flavor: 'pcre' as const, mode: 'search' as const, ignoreCase: true, span: at });
+  it('catches a pattern whose optional s admits the plain-http origin, with that origin as witness', () => {
+    const [f, ...rest] = run(insecureOriginScheme, [policy('nginx', [pcre('^https?://(www\\.)?shop\\.example\\.net$')], { credentials: true })]);
+    expect(rest).toEqual([]);
+    expect(f).toMatchObject({ ruleId: 'insecure-origin-scheme', severity: 'error', location: at, witness: 'http://shop.example.net' });
+    expect(f!.message).toBe(
+      "nginx regex '^https?://(www\\.)?shop\\.example\\.net$' accepts the plain-http origin 'http://shop.example.net': anyone on the network path to shop.example.net can inject script into that origin and read these responses with the user's credentials",
+    );
+  });
+  it('catches a subdomain pattern over http, trying one ordinary label for the wildcard', () => {
+    const [f] = run(insecureOriginScheme, [policy('starlette', [{ kind: 'regex', pattern: 'http://[a-z]+\\.corp\\.example\\.org', flavor: 'python', mode: 'fullmatch', ignoreCase: false, span: at }])]);
+    expect(f).toMatchObject({ severity: 'warning', witness: 'http://app.corp.example.org' });
+  });
+  it.each(['^https://(www\\.)?shop\\.example\\.net$', '^https?://(localhost|127\\.0\\.0\\.1)(:[0-9]+)?$', '^https?://.*$'])('catches not the pattern %s', (pattern) => {
+    expect(run(insecureOriginScheme, [policy('nginx', [pcre(pattern)])])).toEqual([]);
+  });
 });
 
 describe('malformed-origin', () => {

@@ -4,11 +4,12 @@ import type { Scanner } from '../scanner.js';
 import { extractDjango } from './django.js';
 import { Evaluator } from './evaluate.js';
 import { FlaskCors } from './flask.js';
+import { extractManualHeaders } from './manual-headers.js';
 import { ModuleLoader } from './modules.js';
 import { extractStarlette } from './starlette.js';
 
 /** Cheap prefilter: the names every supported Python CORS configuration has to spell out. */
-const MENTIONS_CORS = /CORSMiddleware|flask_cors|CORS\(|cross_origin|corsheaders|CORS_/;
+const MENTIONS_CORS = /CORSMiddleware|flask_cors|CORS\(|cross_origin|corsheaders|CORS_|[Aa]ccess-[Cc]ontrol-[Aa]llow-/;
 
 export const pythonScanner: Scanner = {
   language: 'python',
@@ -46,6 +47,7 @@ export const pythonScanner: Scanner = {
           run('Starlette', () => extractStarlette(mod, evaluator));
           run('Flask-CORS', () => flask.scan(mod));
           run('django-cors-headers', () => extractDjango(mod, evaluator));
+          run('hand-written headers', () => extractManualHeaders(mod, evaluator));
         } catch (error) {
           diagnostics.push({ kind: 'unsupported', file: file.path, message: `internal error in the Python scanner: ${(error as Error).message}` });
         }

@@ -1,0 +1,216 @@
+// Access-Control-* headers written by Python application code, without a CORS library:
+//   response["Access-Control-Allow-Origin"] = ...        (Django HttpResponse, werkzeug Headers)
+//   response.headers["Access-Control-Allow-Origin"] = ... (Flask / Starlette responses)
+//   headers.set / add / setdefault / __setitem__(name, value)
+//   Response(..., {"Access-Control-Allow-Origin": ...}), make_response((body, {...})), Headers({...})
+// One policy per function (or module) that writes them. The request Origin is recognised by its
+// usual spellings (request.headers.get("Origin"), request.META["HTTP_ORIGIN"], ...); a write under
+// an `if` that mentions the origin is a checked echo, described but not judged.
+import { newPolicy, unknownValue } from '../../model/policy.js';
+import type { CorsPolicy, EmittedHeader, OriginEntry, Span, Stack, Valued } from '../../model/types.js';
+import type { PyNode } from '../../parse/python.js';
+import type { Evaluator } from './evaluate.js';
+import type { PyModule } from './modules.js';
+import { provenance } from './to-model.js';
+import { describe, spanOf, type PyValue } from './values.js';
+
+interface HeaderWrite {
+  name: string;
+  lower: string;
+  value: PyValue;
+  valueNode: PyNode;
+  span: Span;
+  combine: 'add' | 'replace';
+  owner: PyNode;
+}
+
+/** Methods of header containers that write one header: werkzeug/Starlette Headers, Django HttpResponse. */
+const WRITE_METHODS: Record<string, 'add' | 'replace'> = { set: 'replace', setdefault: 'replace', __setitem__: 'replace', add: 'add', add_header: 'add', append: 'add' };
+/** Calls that take a header dict: response classes, Flask's make_response, werkzeug Headers. */
+const RESPONSE_CALLEE = /(?:Response|^make_response|^Headers)$/;
+/** Request Origin spellings in Flask, Starlette/FastAPI, Django and WSGI code. */
+const REQUEST_ORIGIN =
+  /\b(?:request|req)\s*\.\s*(?:headers\s*(?:\.\s*get\s*\(\s*|\[\s*)(?:'origin'|"origin")|META\s*(?:\.\s*get\s*\(\s*|\[\s*)(?:'HTTP_ORIGIN'|"HTTP_ORIGIN")|environ\s*(?:\.\s*get\s*\(\s*|\[\s*)(?:'HTTP_ORIGIN'|"HTTP_ORIGIN"))/i;
+
+export function extractManualHeaders(mod: PyModule, ev: Evaluator): CorsPolicy[] {
+  const writes = collectWrites(mod, ev);
+  const groups = new Map<number, HeaderWrite[]>();
+  for (const w of writes) {
+    const list = groups.get(w.owner.id) ?? [];
+    list.push(w);
+    groups.set(w.owner.id, list);
+  }
+  const policies: CorsPolicy[] = [];
+  for (const group of groups.values()) {
+    if (!group.some((w) => w.lower.startsWith('access-control-'))) continue;
+    const stack = stackOf(mod, group[0]!.owner);
+    if (!stack) continue;
+    policies.push(buildPolicy(mod, group, stack));
+  }
+  return policies;
+}
+
+function collectWrites(mod: PyModule, ev: Evaluator): HeaderWrite[] {
+  const out: HeaderWrite[] = [];
+  const add = (nameNode: PyNode, valueNode: PyNode | null, spanNode: PyNode, combine: 'add' | 'replace') => {
+    if (!valueNode) return;
+    const name = ev.eval(nameNode, mod);
+    if (name.t !== 'str' || !isCorsHeaderName(name.v)) return;
+    out.push({ name: name.v, lower: name.v.trim().toLowerCase(), value: ev.eval(valueNode, mod), valueNode, span: spanOf(spanNode, mod.path), combine, owner: ownerOf(spanNode, mod) });
+  };
+  for (const node of mod.root.descendantsOfType(['assignment', 'call', 'dictionary'])) {
+    if (node.type === 'assignment') {
+      const left = node.childForFieldName('left');
+      if (left?.type !== 'subscript') continue;
+      // One key only: `r["Access-Control-Allow-Origin", 42]` indexes with a tuple, not a header name.
+      const keys = left.childrenForFieldName('subscript').filter((k): k is PyNode => !!k && k.type !== 'comment');
+      if (keys.length === 1) add(keys[0]!, node.childForFieldName('right'), node, 'replace');
+    } else if (node.type === 'call') {
+      const fn = node.childForFieldName('function');
+      const method = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : undefined;
+      const combine = method !== undefined ? WRITE_METHODS[method] : undefined;
+      if (!combine) continue;
+      const args = (node.childForFieldName('arguments')?.namedChildren ?? []).filter((a): a is PyNode => !!a && a.type !== 'comment');
+      if (args.length >= 2 && args[0]!.type !== 'keyword_argument' && args[1]!.type !== 'keyword_argument') add(args[0]!, args[1]!, node, combine);
+    } else if (passedToResponse(node)) {
+      for (const pair of node.namedChildren) {
+        if (pair?.type !== 'pair') continue;
+        const key = pair.childForFieldName('key');
+        if (key) add(key, pair.childForFieldName('value'), pair, 'replace');
+      }
+    }
+  }
+  return out.sort((a, b) => a.span.line - b.span.line || a.span.column - b.span.column);
+}
+
+function isCorsHeaderName(name: string): boolean {
+  const lower = name.trim().toLowerCase();
+  return lower.startsWith('access-control-') || lower === 'vary';
+}
+
+/** A dict literal handed to a response: `Response(body, status, {...})`, `headers={...}`, `make_response((body, {...}))`. */
+function passedToResponse(dict: PyNode): boolean {
+  let node = dict;
+  let parent = node.parent;
+  if (parent?.type === 'keyword_argument') {
+    if (parent.childForFieldName('name')?.text !== 'headers') return false;
+    node = parent;
+    parent = node.parent;
+  }
+  if (parent?.type === 'tuple') {
+    node = parent;
+    parent = node.parent;
+  }
+  if (parent?.type !== 'argument_list') return false;
+  const call = parent.parent;
+  const fn = call?.type === 'call' ? call.childForFieldName('function') : null;
+  const name = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : fn?.type === 'identifier' ? fn.text : undefined;
+  return name !== undefined && RESPONSE_CALLEE.test(name);
+}
+
+function ownerOf(node: PyNode, mod: PyModule): PyNode {
+  for (let n = node.parent; n; n = n.parent) if (n.type === 'function_definition') return n;
+  return mod.root;
+}
+
+/** The web framework the code runs in: imports inside the function, then the module's own, then any in the file. */
+function stackOf(mod: PyModule, owner: PyNode): Stack | undefined {
+  const framework = /(?:from|import)[ \t]+(flask|werkzeug|django|fastapi|starlette)\b/.source;
+  const tries: Array<[string, RegExp]> = [
+    [owner.text, new RegExp(`^\\s*${framework}`, 'm')],
+    [mod.text, new RegExp(`^${framework}`, 'm')],
+    [mod.text, new RegExp(`^\\s*${framework}`, 'm')],
+  ];
+  for (const [text, re] of tries) {
+    const m = re.exec(text);
+    if (m) return m[1] === 'werkzeug' ? 'flask' : (m[1] as Stack);
+  }
+  return undefined;
+}
+
+function buildPolicy(mod: PyModule, group: HeaderWrite[], stack: Stack): CorsPolicy {
+  const cors = group.filter((w) => w.lower.startsWith('access-control-'));
+  const owner = group[0]!.owner;
+  const fnName = owner.type === 'function_definition' ? owner.childForFieldName('name')?.text : undefined;
+  const policy = newPolicy({ stack, library: 'manual', span: cors[0]!.span, scope: fnName ? { kind: 'route', name: fnName } : { kind: 'app', name: mod.name } });
+  const emitted: EmittedHeader[] = [];
+  const origins: OriginEntry[] = [];
+  for (const w of group) {
+    const guard = guardOf(w.valueNode, owner);
+    const echoes = readsRequestOrigin(w.valueNode, owner);
+    const header: EmittedHeader = { name: w.name, value: w.value.t === 'str' ? w.value.v : w.valueNode.text, span: w.span, combine: w.combine };
+    if (guard) header.conditional = guard;
+    if (echoes) header.dependsOnOrigin = true;
+    emitted.push(header);
+    if (w.lower !== 'access-control-allow-origin') continue;
+    const span = spanOf(w.valueNode, mod.path);
+    if (echoes) {
+      // A guard that mentions the origin is a check the scanner does not model: keep it as a condition.
+      origins.push(guard && /origin/i.test(guard) ? { kind: 'reflect', condition: guard, span } : { kind: 'reflect', span });
+    } else if (w.value.t === 'str') {
+      const v = w.value.v.trim();
+      if (v === '*') origins.push({ kind: 'any', sentVerbatim: true, ...provenance(w.value), span });
+      else if (v === 'null') origins.push({ kind: 'null', sentVerbatim: true, ...provenance(w.value), span });
+      else if (v !== '') origins.push({ kind: 'exact', origin: w.value.v, sentVerbatim: true, ...provenance(w.value), span });
+    } else if (w.value.t !== 'none') {
+      origins.push({ kind: 'unknown', why: `Access-Control-Allow-Origin set to ${w.value.t === 'unknown' ? w.value.why : describe(w.value)}`, span });
+    }
+  }
+  policy.origins = origins;
+  policy.originsSpan = origins[0]?.span;
+  policy.emittedHeaders = emitted;
+
+  const acac = cors.filter((w) => w.lower === 'access-control-allow-credentials');
+  if (acac.length) {
+    const literal = acac.map((w) => (w.value.t === 'str' ? w.value.v.trim() : undefined));
+    const at = literal.indexOf('true');
+    if (at >= 0) policy.credentials = { value: true, span: acac[at]!.span };
+    else if (literal.every((v) => v !== undefined)) policy.credentials = { value: false, span: acac[0]!.span, why: `Access-Control-Allow-Credentials is '${literal[0]}', not 'true'` };
+    else policy.credentials = unknownValue(`Access-Control-Allow-Credentials is ${describe(acac[0]!.value)}`, acac[0]!.span);
+  } else policy.credentials = { value: false, why: 'no Access-Control-Allow-Credentials header is written' };
+  policy.allowMethods = listHeader(cors, 'access-control-allow-methods');
+  policy.allowHeaders = listHeader(cors, 'access-control-allow-headers');
+  policy.exposeHeaders = listHeader(cors, 'access-control-expose-headers');
+  const maxAge = cors.find((w) => w.lower === 'access-control-max-age');
+  const age = maxAge?.value.t === 'num' ? maxAge.value.v : maxAge?.value.t === 'str' && /^\s*\d+\s*$/.test(maxAge.value.v) ? Number(maxAge.value.v) : undefined;
+  policy.maxAge = maxAge && age !== undefined ? { value: age, span: maxAge.span } : unknownValue(maxAge ? describe(maxAge.value) : 'no Access-Control-Max-Age header is written', maxAge?.span);
+  const vary = group.filter((w) => w.lower === 'vary');
+  const varyOrigin = vary.find((w) => w.value.t === 'str' && /(?:^|,)\s*origin\s*(?:,|$)/i.test(w.value.v));
+  policy.varyOrigin = varyOrigin
+    ? { value: true, span: varyOrigin.span }
+    : vary.some((w) => w.value.t !== 'str')
+      ? unknownValue('a Vary header is written with a value that is not a constant', vary[0]!.span)
+      : { value: false, why: 'no Vary header naming Origin is written here' };
+  policy.preflight = unknownValue('hand-written headers: whether OPTIONS requests reach this code is not visible here');
+  policy.headersOnErrors = unknownValue('hand-written headers: error responses depend on the error path');
+  return policy;
+}
+
+function listHeader(writes: HeaderWrite[], lower: string): Valued<string[]> {
+  const w = writes.filter((x) => x.lower === lower).pop();
+  if (!w) return { value: [], why: `no ${lower} header is written` };
+  if (w.value.t !== 'str') return unknownValue(describe(w.value), w.span);
+  return { value: w.value.v.split(',').map((s) => s.trim()).filter(Boolean), span: w.span };
+}
+
+/** The value is the request Origin, directly or through a name assigned from it in the same function. */
+function readsRequestOrigin(value: PyNode, owner: PyNode): boolean {
+  if (REQUEST_ORIGIN.test(value.text)) return true;
+  if (value.type !== 'identifier') return false;
+  const assigned = owner.descendantsOfType('assignment').filter((a) => a && a.childForFieldName('left')?.text === value.text && a.startIndex < value.startIndex);
+  const last = assigned.pop();
+  const right = last?.childForFieldName('right');
+  return !!right && REQUEST_ORIGIN.test(right.text) && !/\bif\b/.test(right.text);
+}
+
+/** The tests of the `if` statements and conditional expressions around a node, inside its function. */
+function guardOf(node: PyNode, owner: PyNode): string | undefined {
+  const tests: string[] = [];
+  for (let n = node.parent; n && n.id !== owner.id; n = n.parent) {
+    if (n.type === 'if_statement' || n.type === 'elif_clause' || n.type === 'while_statement') {
+      const c = n.childForFieldName('condition');
+      if (c) tests.push(c.text);
+    } else if (n.type === 'conditional_expression') tests.push(n.text);
+  }
+  return tests.length ? tests.join(' && ') : undefined;
+}

@@ -179,6 +179,8 @@ export class FlaskCors {
       }
     } else {
       notes = [...notes, `resources could not be resolved (${describe(r)}); the options are shown for every path`];
+      // Each resource's own options override the call's, so any of them (origins too) may come from there.
+      splats.push(`resources ${describe(r)}`);
       this.policies.push(this.policy(span, { kind, name: appName }, merged, splats, notes, 'extension'));
       return;
     }

@@ -232,4 +232,19 @@ CORS(app)
     expect(shapes(dotted.policies[0]!.origins)).toEqual([{ kind: 'exact', origin: 'https://a.example' }]);
     expect(dotted.policies[0]!.credentials.value).toBe(false);
   });
+
+  test('resources that cannot be resolved may set origins and credentials per path: nothing is assumed', async () => {
+    const code = `from flask import Flask
+from flask_cors import CORS
+from settings import PER_PATH
+
+app = Flask(__name__)
+CORS(app, resources={r"/v1/*": {"origins": ["https://portal.example"]}, **PER_PATH})
+`;
+    const p = await onePolicy(code);
+    expect(p.origins.map((o) => o.kind)).toEqual(['unknown']);
+    expect(p.origins[0]!.kind === 'unknown' && p.origins[0]!.why).toMatch(/resources/);
+    expect(at(p.origins[0]!.span)).toBe(range(code, 'CORS(app, resources={r"/v1/*": {"origins": ["https://portal.example"]}, **PER_PATH})'));
+    expect(p.credentials.value).toBe('unknown');
+  });
 });

@@ -41,6 +41,7 @@ export default defineRule({
     const seen = new Set<string>();
     for (const policy of context.policies) {
       if (policy.varyOrigin.value !== false) continue;
+      if (onlyOnPreflights(policy)) continue;
       const dependence = originDependsOnRequest(policy);
       if (dependence.depends !== true) continue;
       const at = dependence.span ?? policy.originsSpan ?? policy.span;
@@ -58,3 +59,9 @@ export default defineRule({
     }
   },
 });
+
+/** Every Access-Control-Allow-Origin is sent only on answers to OPTIONS, which caches do not store. */
+function onlyOnPreflights(policy: CorsPolicy): boolean {
+  const acao = (policy.emittedHeaders ?? []).filter((h) => /^access-control-allow-origin$/i.test(h.name));
+  return acao.length > 0 && acao.every((h) => h.preflightOnly === true);
+}

@@ -126,6 +126,30 @@ describe('missing-vary-origin', () => {
     expect(findings.map((f) => [f.location.file, f.location.line, f.location.column])).toEqual([['site.conf', 3, 44]]);
   });
 
+  it('nginx: an OPTIONS branch without Vary does not matter (OPTIONS answers are not cached); the other responses still do', async () => {
+    const withVary = [
+      'server {',
+      '  listen 8080;',
+      '  location /v2/ {',
+      '    add_header Access-Control-Allow-Origin $http_origin always;',
+      '    add_header Vary Origin always;',
+      '    if ($request_method = OPTIONS) {',
+      '      add_header Access-Control-Allow-Origin $http_origin;',
+      '      add_header Access-Control-Allow-Methods "GET, PATCH";',
+      '      return 204;',
+      '    }',
+      '    proxy_pass http://127.0.0.1:9002;',
+      '  }',
+      '}',
+    ].join('\n');
+    expect(lintPolicies(...(await scanNginx({ 'a.conf': withVary })).policies)).toEqual([]);
+    const onlyPreflight = withVary.replace('    add_header Access-Control-Allow-Origin $http_origin always;\n    add_header Vary Origin always;\n', '');
+    expect(lintPolicies(...(await scanNginx({ 'b.conf': onlyPreflight })).policies)).toEqual([]);
+    const noVary = withVary.replace('    add_header Vary Origin always;\n', '');
+    const findings = lintPolicies(...(await scanNginx({ 'c.conf': noVary })).policies);
+    expect(findings.map((f) => [f.location.file, f.location.line, f.location.column])).toEqual([['c.conf', 4, 44]]);
+  });
+
   describe('catchesNot', () => {
     it('libraries that add Vary: Origin themselves (the scanner sets varyOrigin)', () => {
       const starlette = policy('fastapi', 'starlette', 'main.py');

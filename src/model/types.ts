@@ -99,6 +99,11 @@ export interface EmittedHeader {
   always?: boolean;
   /** The header is only sent when a condition holds (an `if` block, a guarded branch). */
   conditional?: string;
+  /**
+   * The header is only sent on answers to OPTIONS requests (nginx `if ($request_method = OPTIONS)`),
+   * which HTTP caches do not store (RFC 9110, 9.3.7).
+   */
+  preflightOnly?: boolean;
   /** The value depends on the request Origin. */
   dependsOnOrigin?: boolean;
   /**

@@ -34,7 +34,7 @@ export function attachDrops(tree: Block, policies: Map<Block, CorsPolicy>, creat
 }
 
 /** `if ($request_method = OPTIONS)` answers only preflights; `if ($request_method != OPTIONS)` only actual requests. */
-function answersOf(block: Block): DroppedHeaders['answers'] {
+export function answersOf(block: Block): DroppedHeaders['answers'] {
   if (block.kind !== 'if' || !block.condition) return undefined;
   const when = (method: string) => evaluateCondition(block.condition!, (n) => (n === 'request_method' ? method : undefined));
   const onOptions = when('OPTIONS');

@@ -37,9 +37,13 @@ export function maxAgeOf(sets: HeaderSet[]): Valued<number> {
     : { value: 'unknown', why: `value "${found.h.value.value}"`, span: found.h.span };
 }
 
-/** Vary: Origin must travel with every header set that sends Access-Control-Allow-Origin. */
+/**
+ * Vary: Origin must travel with every header set that sends Access-Control-Allow-Origin on a response
+ * a cache may store: answers to OPTIONS are not stored (RFC 9110, 9.3.7), so an OPTIONS-only set
+ * without Vary is fine.
+ */
 export function varyOf(sets: HeaderSet[]): Valued<boolean> {
-  const withAcao = sets.filter((s) => s.headers.some((h) => /^access-control-allow-origin$/i.test(h.name)));
+  const withAcao = sets.filter((s) => !s.preflightOnly && s.headers.some((h) => /^access-control-allow-origin$/i.test(h.name)));
   if (!withAcao.length) return { value: false, isDefault: true };
   let span: Span | undefined;
   for (const s of withAcao) {

@@ -2,6 +2,7 @@ import type { Block, HeaderDef } from './blocks.js';
 import { effectiveAddHeaders, effectiveMoreHeaders } from './blocks.js';
 import type { MapDef } from './maps.js';
 import type { VarScope } from './origins.js';
+import { answersOf } from './drops.js';
 
 /** Statuses add_header uses without `always` (ngx_http_headers_filter in ngx_http_headers_filter_module.c). */
 export const SAFE_STATUSES = [200, 201, 204, 206, 301, 302, 303, 304, 307, 308];
@@ -15,6 +16,8 @@ export interface HeaderSet {
   headers: HeaderDef[];
   conditional?: string;
   fixedStatus?: number;
+  /** The set is used only for OPTIONS requests (an `if ($request_method = OPTIONS)`). */
+  preflightOnly?: boolean;
 }
 
 /** The headers of the block itself (no `if` taken). */
@@ -33,6 +36,7 @@ export function headerSets(block: Block): HeaderSet[] {
       headers: [...effectiveAddHeaders(c), ...effectiveMoreHeaders(c)],
       conditional: c.kind === 'if' ? `if ${c.condition?.text ?? ''}`.trim() : `methods other than ${c.methods?.join(' ')} (limit_except)`,
       fixedStatus: returnOf(c),
+      ...(answersOf(c) === 'preflight' ? { preflightOnly: true } : {}),
     });
   }
   return sets;

@@ -75,6 +75,7 @@ function policyFor(block: Block, sets: HeaderSet[], maps: Map<string, MapDef>): 
       const acao = /^access-control-allow-origin$/i.test(h.name);
       if (isCorsHeader(h.name) && possibles(h, set).some((p) => p.kind === 'origin' || (acao && p.kind === 'literal' && p.gate))) e.dependsOnOrigin = true;
       if (set.fixedStatus !== undefined) e.fixedStatus = set.fixedStatus;
+      if (set.preflightOnly) e.preflightOnly = true;
       emitted.push(e);
     }
   }

@@ -43,6 +43,17 @@ describe('credentials-with-wildcard-origin', () => {
 });
 
 describe('reflected-origin', () => {
+  it('says a caller-chosen value (a query parameter) lets any page send its own origin', () => {
+    const entry = { kind: 'reflect' as const, from: 'req.query.site', sentVerbatim: true, span: at };
+    const [withCreds, ...rest] = run(reflectedOrigin, [policy('manual', [entry], { credentials: true })]);
+    expect(rest).toHaveLength(0);
+    expect(withCreds).toMatchObject({ ruleId: 'reflected-origin', severity: 'error', location: at });
+    expect(withCreds!.message).toContain('req.query.site, a value the caller chooses');
+    expect(withCreds!.message).toContain('any website can send its own origin there');
+    expect(withCreds!.message).not.toContain('echoes any requesting Origin');
+    const [without] = run(reflectedOrigin, [policy('manual', [entry], { credentials: false })]);
+    expect(without).toMatchObject({ severity: 'warning', location: at });
+  });
   it('is an error with credentials and a warning without', () => {
     const [withCreds] = run(reflectedOrigin, [policy('cors', [{ kind: 'reflect', span: at }], { credentials: true })]);
     const [without] = run(reflectedOrigin, [policy('cors', [{ kind: 'reflect', span: at }], { credentials: false })]);

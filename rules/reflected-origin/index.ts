@@ -17,6 +17,10 @@ export default defineRule({
         '{{what}}: {{library}} echoes any requesting Origin with Access-Control-Allow-Credentials: true, so every website can read authenticated responses{{provenance}}',
       withoutCredentials:
         '{{what}}: {{library}} echoes any requesting Origin, so every website can read these responses (without cookies){{provenance}}',
+      chosenWithCredentials:
+        '{{what}}: any website can send its own origin there, and {{library}} returns it with Access-Control-Allow-Credentials: true, so every website can read authenticated responses{{provenance}}',
+      chosenWithoutCredentials:
+        '{{what}}: any website can send its own origin there and {{library}} returns it, so every website can read these responses (without cookies){{provenance}}',
     },
   },
   check({ policies, report }) {
@@ -25,8 +29,9 @@ export default defineRule({
         const what = describeReflection(policy, entry);
         if (!what) continue;
         const credentials = policy.credentials.value === true;
+        const chosen = entry.kind === 'reflect' && entry.from !== undefined;
         report({
-          messageId: credentials ? 'withCredentials' : 'withoutCredentials',
+          messageId: chosen ? (credentials ? 'chosenWithCredentials' : 'chosenWithoutCredentials') : credentials ? 'withCredentials' : 'withoutCredentials',
           severity: credentials ? 'error' : 'warning',
           data: { what, library: actorLabel(policy), provenance: provenanceNote(entry) },
           span: originSpan(policy, entry),
@@ -42,6 +47,7 @@ export default defineRule({
 function describeReflection(policy: CorsPolicy, entry: OriginEntry): string | undefined {
   if (entry.kind === 'regex' && acceptsEveryOrigin(entry)) return `Origin pattern '${entry.pattern}' matches every origin`;
   if (entry.kind !== 'reflect' || entry.condition !== undefined) return undefined;
+  if (entry.from !== undefined) return `Access-Control-Allow-Origin set to ${entry.from}, a value the caller chooses`;
   switch (policy.library) {
     case 'flask-cors':
       return "Flask-CORS origins '*' without send_wildcard (its default)";

@@ -71,7 +71,15 @@ export type OriginMatcher =
   /** A pattern; `mode` + `ignoreCase` + `flags` say how the library applies it. */
   | { kind: 'regex'; pattern: string; flavor: RegexFlavor; mode: RegexMode; ignoreCase: boolean; flags?: string }
   /** The request Origin is echoed; `condition` describes a check the scanner saw but could not model. */
-  | { kind: 'reflect'; condition?: string }
+  | {
+      kind: 'reflect';
+      condition?: string;
+      /**
+       * Set when the value sent is request data the caller chooses (a query, body or path parameter,
+       * e.g. `req.query.origin`) rather than the Origin header: any page can put its own origin there.
+       */
+      from?: string;
+    }
   /** The literal origin "null". */
   | { kind: 'null' }
   /** A plain string where the library wants a list: membership becomes `origin in string` (Python substring test). */

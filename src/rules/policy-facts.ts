@@ -104,6 +104,8 @@ type Contribution = { echo: true; how: string; span?: Span } | { echo: false; va
 function contributionOf(policy: CorsPolicy, entry: OriginEntry): Contribution {
   switch (entry.kind) {
     case 'reflect':
+      // Request data (a query parameter) is part of the URL or body, not of the Origin header.
+      if (entry.from) return { echo: false, value: entry.from, span: entry.span };
       return { echo: true, how: entry.condition ? `echoes the request Origin when ${entry.condition}` : 'echoes the request Origin', span: entry.span };
     case 'regex':
       return { echo: true, how: `echoes every request Origin that matches ${entry.pattern}`, span: entry.span };

@@ -323,6 +323,8 @@ function originsOfValue(
         return [{ kind: 'reflect', condition: meaning.why, span }];
     }
   }
+  // A query, body or path parameter: whoever sends the request picks the value, an attacker's page its own origin.
+  if (value.t === 'request' && value.part === 'data' && meaning.kind === 'any-origin') return [{ kind: 'reflect', from: value.text, sentVerbatim: true, span }];
   if (value.t === 'null' || value.t === 'undefined' || (value.t === 'boolean' && !value.v)) return [];
   return [{ kind: 'unknown', why: `Access-Control-Allow-Origin set to ${value.t === 'unknown' ? value.why : describeUnknown(value)}`, ...where, span }];
 }

@@ -35,6 +35,8 @@ export type JsValue = Meta &
     | { t: 'namespace'; mod: JsModule }
     /** The incoming request's headers object, or the request's Origin header value. */
     | { t: 'request'; part: 'headers' | 'origin' }
+    /** Request data the caller chooses: `req.query`, `req.body`, `req.params` and what is read from them. */
+    | { t: 'request'; part: 'data'; text: string }
     | { t: 'unknown'; why: string }
   );
 
@@ -342,6 +344,7 @@ export class Evaluator {
         if (name === 'default' && value.member === undefined) return value;
         return { t: 'package', source: value.source, member: value.member === undefined ? name : `${value.member}.${name}` };
       case 'request':
+        if (value.part === 'data') return { t: 'request', part: 'data', text: `${value.text}.${name}` };
         if (value.part === 'headers' && name.toLowerCase() === 'origin') return { t: 'request', part: 'origin' };
         return unknown(`request header ${name}`);
       case 'unknown':
@@ -369,6 +372,10 @@ export class Evaluator {
     // req.headers / ctx.request.header / request.headers: the incoming request's headers.
     if ((name === 'headers' || name === 'header') && object.t === 'unknown' && isRequestLike(node.object, mod)) {
       return { t: 'request', part: 'headers' };
+    }
+    // req.query / req.body / req.params (Express, Fastify), ctx.query / ctx.request.body (Koa).
+    if ((name === 'query' || name === 'body' || name === 'params') && object.t === 'unknown' && isRequestLike(node.object, mod)) {
+      return { t: 'request', part: 'data', text: textOf(node, mod.text, 60) };
     }
     return this.property(object, name, depth);
   }

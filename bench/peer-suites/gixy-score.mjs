@@ -2,7 +2,8 @@
 // expects a finding from that gixy plugin, each `<plugin>/<case>_fp.conf` expects none. Only the
 // plugins whose topic cors-lint shares are scored (the rest are counted as not comparable).
 //
-// Usage: npm run build && node bench/peer-suites/gixy-score.mjs [--adapt] [--verbose] DIR...
+// Usage: npm run build && node bench/peer-suites/gixy-score.mjs [--adapt] [--verbose] [--src] DIR...
+// (--src runs src/cli/run.ts through tsx instead of the built dist/.)
 //
 // --adapt rewrites each case in memory so that it speaks about CORS, keeping its structure:
 //   add_header_redefinition: the headers gixy watches (X-Frame-Options, ...) become
@@ -23,16 +24,17 @@ const cli = path.join(root, 'bin', 'cors-lint.js');
 const args = process.argv.slice(2);
 const adapt = args.includes('--adapt');
 const verbose = args.includes('--verbose');
+const fromSource = args.includes('--src');
 const dirs = args.filter((a) => !a.startsWith('--'));
 if (!dirs.length) {
-  console.error('usage: node bench/peer-suites/gixy-score.mjs [--adapt] [--verbose] DIR...');
+  console.error('usage: node bench/peer-suites/gixy-score.mjs [--adapt] [--verbose] [--src] DIR...');
   process.exit(2);
 }
 
 /** gixy plugin -> the cors-lint rules that speak to the same problem. */
 const RULES = {
   add_header_redefinition: ['add-header-inheritance'],
-  origins: ['permissive-origin-regex', 'reflected-origin', 'malformed-origin'],
+  origins: ['permissive-origin-regex', 'reflected-origin', 'malformed-origin', 'insecure-origin-scheme'],
 };
 const GIXY_SECURE_HEADERS = /\b(x-frame-options|x-content-type-options|x-xss-protection|content-security-policy|cache-control)\b/i;
 
@@ -61,7 +63,8 @@ function* cases(dir) {
 }
 
 function lint(file) {
-  const r = spawnSync('node', [cli, file, '--format', 'json', '--fail-on', 'never'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const entry = fromSource ? ['--import', 'tsx', path.join(root, 'src', 'cli', 'run.ts')] : [cli];
+  const r = spawnSync('node', [...entry, file, '--format', 'json', '--fail-on', 'never'], { encoding: 'utf8', maxBuffer: 1 << 26, cwd: root });
   if (r.status !== 0) return { error: (r.stderr || r.stdout).trim().split('\n')[0] };
   return JSON.parse(r.stdout);
 }

@@ -61,6 +61,11 @@ function collectWrites(mod: JsModule, ev: Evaluator): HeaderWrite[] {
       out.push(...objectWrites(mod, ev, node, node.value, 'headers', 'headers', owner).filter((w) => !seen.has(w.call) && w.valueNode !== undefined));
       continue;
     }
+    // NestJS: @Header('Access-Control-Allow-Origin', '*') on a route handler method.
+    if (node.type === 'MethodDefinition' && node.value.type === 'FunctionExpression') {
+      out.push(...nestHeaderWrites(mod, ev, node.decorators ?? [], node.value));
+      continue;
+    }
     if (node.type !== 'CallExpression') continue;
     const callee = unwrap(node.callee);
     const owner = mod.scopes.enclosingFunction(node) ?? mod.program;
@@ -101,6 +106,22 @@ function collectWrites(mod: JsModule, ev: Evaluator): HeaderWrite[] {
   }
   // Execution order: a chain runs its innermost call first, although the walk meets the outermost first.
   return out.sort((a, b) => a.span.line - b.span.line || a.span.column - b.span.column);
+}
+
+/** `@Header(name, value)` from @nestjs/common: the handler's responses carry that header. */
+function nestHeaderWrites(mod: JsModule, ev: Evaluator, decorators: TSESTree.Decorator[], owner: FunctionNode): HeaderWrite[] {
+  const out: HeaderWrite[] = [];
+  for (const d of decorators) {
+    const call = unwrap(d.expression);
+    if (call.type !== 'CallExpression' || call.arguments.length < 2) continue;
+    const fn = ev.evaluate(call.callee, mod);
+    if (fn.t !== 'package' || fn.source !== '@nestjs/common' || fn.member !== 'Header') continue;
+    const [nameArg, valueArg] = call.arguments as Node[];
+    const name = ev.evaluate(nameArg, mod);
+    if (name.t !== 'string' || !isCorsHeaderName(name.v)) continue;
+    out.push(write(mod, ev, call, name.v, valueArg, spanOf(d, mod.path), 'replace', 'header', '@Header', owner));
+  }
+  return out;
 }
 
 function startOf(node: Node): { line: number; column: number } {

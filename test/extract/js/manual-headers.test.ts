@@ -251,3 +251,42 @@ describe('manual headers: more ways to read the request Origin', () => {
     });
   }
 });
+
+describe('manual headers: NestJS @Header on a route handler', () => {
+  it('one policy per decorated handler; other @Header decorators and imposters are ignored', async () => {
+    const code = `import { Controller, Get, Header, Put } from '@nestjs/common';
+import { Header as Mine } from './local';
+
+@Controller('prices')
+export class PricesController {
+  @Get()
+  @Header('Access-Control-Allow-Origin', '*')
+  all() {
+    return [];
+  }
+
+  @Put()
+  @Header('X-Frame-Options', 'DENY')
+  @Header('Access-Control-Allow-Origin', 'https://admin.example')
+  @Header('Access-Control-Allow-Credentials', 'true')
+  save() {}
+
+  @Get('plain')
+  @Header('Cache-Control', 'no-store')
+  @Mine('Access-Control-Allow-Origin', '*')
+  plain() {}
+}
+`;
+    const policies = await scan(code, 'prices.controller.ts', { 'local.ts': 'export function Header(a: string, b: string) { return () => {}; }\n' });
+    expect(policies.map((p) => [p.stack, p.library])).toEqual([
+      ['nestjs', 'manual'],
+      ['nestjs', 'manual'],
+    ]);
+    expect(shapes(policies[0]!)).toEqual([{ kind: 'any', sentVerbatim: true }]);
+    expect(at(policies[0]!.span)).toBe('7:3');
+    expect(at(policies[0]!.origins[0]!.span)).toBe('7:42');
+    expect(shapes(policies[1]!)).toEqual([{ kind: 'exact', origin: 'https://admin.example', sentVerbatim: true }]);
+    expect(policies[1]!.credentials.value).toBe(true);
+    expect(at(policies[1]!.credentials.span)).toBe('15:3');
+  });
+});

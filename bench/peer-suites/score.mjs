@@ -10,11 +10,11 @@
 //     expected finding / an expected clean line (semgrep convention);
 //   - a trailing comment on a code line: `ruleid:` / `Noncompliant` / `$ Alert` mark that line as
 //     expected finding; `ok` / `Compliant` / `OK` mark it as expected clean (Sonar, CodeQL inline).
-// An expected finding counts as found when cors-lint reports a finding on that line, or on
-// another line of the same extracted policy (the statement the line belongs to). An expected
-// clean line counts as kept clean when no finding is on that line or its policy; flagged clean
-// lines are listed with the rule that fired so they can be judged (a peer's "ok" can be a real
-// problem, e.g. an origin without a scheme that never matches).
+// An expected finding counts as found when cors-lint reports a finding in the statement that
+// starts on that line (with its indented continuation), or on another line of the same extracted
+// policy. An expected clean line counts as kept clean when no finding is in that statement or its
+// policy; flagged clean lines are listed with the rule that fired so they can be judged (a peer's
+// "ok" can be a real problem, e.g. an origin without a scheme that never matches).
 import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -113,14 +113,47 @@ for (const p of policiesOut.policies ?? []) {
 }
 const within = (s, line) => s.line <= line && line <= (s.endLine ?? s.line);
 
-// A finding belongs to the expected line when it is on that line, or when a policy whose
-// statement covers the line also mentions the finding's line (e.g. an origin defined above).
-function findingsFor(file, line) {
+const indent = (text) => /^\s*/.exec(text)[0].length;
+
+/**
+ * The lines of the statement that starts on `line`: the lines after it that are indented deeper,
+ * closing brackets at its own indentation, and for a decorator the decorators and the
+ * declaration that follow it.
+ */
+function statementEnd(lines, line) {
+  const first = lines[line - 1] ?? '';
+  const base = indent(first);
+  let decorating = /^\s*@/.test(first);
+  let end = line;
+  for (let i = line; i < lines.length; i++) {
+    const text = lines[i];
+    if (text.trim() === '') continue;
+    const deeper = indent(text) > base;
+    const closing = indent(text) === base && /^\s*[)\]}]/.test(text);
+    if (deeper || closing) {
+      end = i + 1;
+      continue;
+    }
+    if (decorating && indent(text) === base) {
+      end = i + 1;
+      decorating = /^\s*@/.test(text);
+      continue;
+    }
+    break;
+  }
+  return end;
+}
+
+// A finding belongs to the expected line when it is inside the statement that starts there, or
+// when a policy whose statement covers the line also mentions the finding's line (e.g. an origin
+// defined above).
+function findingsFor(file, line, lines) {
   const findings = findingsByFile.get(file) ?? [];
   const policies = (policiesByFile.get(file) ?? []).filter((p) => within(p.span, line));
+  const end = statementEnd(lines, line);
   return findings.filter((f) => {
     const { line: a, endLine: b = a } = f.location;
-    if (a <= line && line <= b) return true;
+    if (a <= end && line <= b) return true;
     return policies.some((p) => p.all.some((s) => norm(s.file) === file && within(s, a)));
   });
 }
@@ -128,8 +161,10 @@ function findingsFor(file, line) {
 const rows = [];
 for (const full of listFiles(root)) {
   const file = norm(relative(root, full));
-  for (const exp of expectations(readFileSync(full, 'utf8'))) {
-    const hits = findingsFor(file, exp.line);
+  const text = readFileSync(full, 'utf8');
+  const lines = text.split(/\r?\n/);
+  for (const exp of expectations(text)) {
+    const hits = findingsFor(file, exp.line, lines);
     rows.push({ file, line: exp.line, kind: exp.kind, rules: [...new Set(hits.map((h) => h.ruleId))] });
   }
 }

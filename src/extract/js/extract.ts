@@ -3,6 +3,7 @@ import type { CorsPolicy, PolicyScope, Stack } from '../../model/types.js';
 import { memberName, spanOf, unwrap, type Node } from './ast.js';
 import { applyExpressFacts, type CorsUse } from './express-facts.js';
 import type { PackageVersions } from './package-versions.js';
+import { apolloServerPolicy } from './libraries/apollo-server.js';
 import { fastifyCorsPolicy } from './libraries/fastify-cors.js';
 import { koaCorsPolicy } from './libraries/koa-cors.js';
 import { npmCorsPolicy } from './libraries/npm-cors.js';
@@ -22,6 +23,11 @@ export function extractModule(mod: JsModule, ev: Evaluator, versions: PackageVer
   const nestFastify = usesNestFastifyAdapter(mod, ev);
 
   for (const node of mod.scopes.nodes) {
+    if (node.type === 'NewExpression') {
+      const apollo = apolloServerPolicy(node, mod, ev);
+      if (apollo) policies.push(apollo);
+      continue;
+    }
     if (node.type !== 'CallExpression') continue;
     const callee = unwrap(node.callee);
     const method = callee.type === 'MemberExpression' ? memberName(callee) : undefined;

@@ -123,6 +123,18 @@ describe('insecure-origin-scheme', () => {
 describe('malformed-origin', () => {
   const one = (origin: string, library: Parameters<typeof policy>[0] = 'starlette', sentVerbatim?: boolean) =>
     run(malformedOrigin, [policy(library, [{ kind: 'exact', origin, span: at, sentVerbatim }])]);
+  const pattern = (source: string) => run(malformedOrigin, [policy('nginx', [{ kind: 'regex', pattern: source, flavor: 'pcre', mode: 'search', ignoreCase: true, span: at }])]);
+  it('catches a pattern that requires a path after the host, naming the origin it was meant for', () => {
+    const [f, ...rest] = pattern('^https://(api|www)\\.shop\\.example\\.net/');
+    expect(rest).toEqual([]);
+    expect(f).toMatchObject({ ruleId: 'malformed-origin', severity: 'error', location: at });
+    expect(f!.message).toBe(
+      "nginx regex '^https://(api|www)\\.shop\\.example\\.net/' requires a path after the host ('https://api.shop.example.net/'), but the Origin a browser sends never has one ('https://api.shop.example.net'), so nginx never allows any origin through it",
+    );
+  });
+  it.each(['^https://shop\\.example\\.net(/|$)', '^https://shop\\.example\\.net', '^https://[a-z]+\\.example\\.net/', '^https?://([^/]+\\.)?example\\.net/?$'])('catches not the pattern %s', (source) => {
+    expect(pattern(source)).toEqual([]);
+  });
   it.each([
     ['https://app.example.com/', 'ends with a slash', "did you mean 'https://app.example.com'"],
     ['https://app.example.com/login', 'has a path', "did you mean 'https://app.example.com'"],

@@ -1,4 +1,5 @@
-import type { CorsPolicy } from '../../src/model/types.js';
+import type { CorsPolicy, OriginMatcher } from '../../src/model/types.js';
+import { compilePattern, intendedOrigins, patternLabel, patternText, PatternEvaluator, render, specOf, templatesOf, WILD } from '../../src/regex/index.js';
 import { defineRule } from '../../src/rules/define-rule.js';
 import { actorLabel, originSpan, provenanceNote } from '../../src/rules/library-effects.js';
 import { originFormProblems, originHost, type OriginFormProblem } from '../../src/rules/origin-form.js';
@@ -17,6 +18,8 @@ export default defineRule({
         "Origin '{{origin}}' {{problem}}, so it never equals the Origin a browser sends and {{library}} never allows it{{suggestion}}{{startup}}{{provenance}}",
       djangoCheck:
         "Origin '{{origin}}' {{problem}}: django-cors-headers compares only scheme and host at run time, but its system check {{check}} rejects the setting, so manage.py commands such as runserver and migrate stop with an error{{suggestion}}{{provenance}}",
+      patternNeedsPath:
+        "{{label}} {{pattern}} requires a path after the host ('{{example}}/'), but the Origin a browser sends never has one ('{{example}}'), so {{library}} never allows any origin through it{{provenance}}",
       substring:
         "allowed origins is the string '{{haystack}}', not a list: {{library}} then tests `origin in '{{haystack}}'`, a substring test that also admits {{witness}}{{provenance}}",
     },
@@ -34,6 +37,18 @@ export default defineRule({
             witness,
             policy,
             fingerprintText: entry.haystack,
+          });
+          continue;
+        }
+        if (entry.kind === 'regex') {
+          const example = pathOnlyPattern(entry);
+          if (!example) continue;
+          report({
+            messageId: 'patternNeedsPath',
+            data: { label: patternLabel(policy.library), pattern: patternText(specOf(entry)), example, library: actorLabel(policy), provenance: provenanceNote(entry) },
+            span: originSpan(policy, entry),
+            policy,
+            fingerprintText: entry.pattern,
           });
           continue;
         }
@@ -97,4 +112,27 @@ function substringWitness(haystack: string): string | undefined {
   }
   const hostPrefix = `${parsed.scheme}://${parsed.host.slice(0, -1)}`;
   return haystack.includes(hostPrefix) ? hostPrefix : undefined;
+}
+
+/**
+ * A pattern that spells out a scheme and host and then demands a `/` (`^https://app\\.example\\.com/`):
+ * it accepts none of the origins it names, since an Origin is scheme, host and port only. Returns the
+ * origin the author meant (`https://app.example.com`), or undefined when the pattern accepts it.
+ */
+function pathOnlyPattern(entry: Extract<OriginMatcher, { kind: 'regex' }>): string | undefined {
+  const compiled = compilePattern(specOf(entry));
+  if (!compiled.ok) return undefined;
+  const { templates, lossy } = templatesOf(compiled.compiled.ast, compiled.compiled.flags);
+  if (lossy || !templates.length) return undefined;
+  // Every alternative must name a scheme and a literal host, then a literal '/'.
+  const texts = templates.map((t) => render(t));
+  if (!texts.every((t) => /^(?:https?|wss?):\/\/[a-z0-9.-]+(?::\d+)?\//i.test(t))) return undefined;
+  const evaluator = new PatternEvaluator(compiled.compiled);
+  const candidates = intendedOrigins(templates)
+    .filter((i) => !i.isNull && i.scheme && !i.host.includes(WILD))
+    .flatMap((i) => [`${i.scheme}://${i.host}`, `${i.scheme}://${i.host}:8080`]);
+  if (!candidates.length) return undefined;
+  const verdicts = evaluator.acceptsAll(candidates);
+  if (verdicts.some((v) => v !== false)) return undefined;
+  return candidates[0];
 }

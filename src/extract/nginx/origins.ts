@@ -117,6 +117,9 @@ export function gatesOf(block: Block, scope: VarScope): Gate[] | undefined {
   if (direct || c.kind === 'other' || c.variable === 'http_origin') return direct ? [direct] : undefined;
   const sets = setsOf(c.variable, scope);
   if (!sets.length) return undefined;
+  // A flag no Origin test ever touches (`set $cors "true"; set $cors "${cors}get";` on the method
+  // only) says nothing about the Origin, whatever value it ends up with.
+  if (!sets.some((s) => s.gate || /\$\{?http_origin\b/i.test(s.directive.args[1]?.value ?? ''))) return undefined;
   const gates: Gate[] = [];
   let undecided = false;
   for (const s of sets) {

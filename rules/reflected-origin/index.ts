@@ -47,7 +47,9 @@ export default defineRule({
 function describeReflection(policy: CorsPolicy, entry: OriginEntry): string | undefined {
   if (entry.kind === 'regex' && acceptsEveryOrigin(entry)) return `Origin pattern '${entry.pattern}' matches every origin`;
   if (entry.kind !== 'reflect' || entry.condition !== undefined) return undefined;
-  if (entry.from !== undefined) return `Access-Control-Allow-Origin set to ${entry.from}, a value the caller chooses`;
+  if (entry.from !== undefined) {
+    return `${policy.library === 'manual' ? 'Access-Control-Allow-Origin' : 'the origin option'} set to ${entry.from}, a value the caller chooses`;
+  }
   switch (policy.library) {
     case 'flask-cors':
       return "Flask-CORS origins '*' without send_wildcard (its default)";

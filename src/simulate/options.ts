@@ -20,6 +20,9 @@ export function knownOrigins(policy: CorsPolicy): OriginEntry[] {
     if (entry.kind === 'unknown') {
       throw new UnknownBehaviour(`the allowed origins are not known statically: ${entry.why}`, entry.span ?? policy.originsSpan);
     }
+    if (entry.kind === 'reflect' && entry.from) {
+      throw new UnknownBehaviour(`Access-Control-Allow-Origin is request data the caller chooses (${entry.from}), not derived from the Origin header`, entry.span ?? policy.originsSpan);
+    }
   }
   return policy.origins;
 }

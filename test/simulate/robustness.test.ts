@@ -15,6 +15,7 @@ const origin: fc.Arbitrary<OriginEntry> = fc.oneof(
   fc.record({ pattern: fc.oneof(text, fc.constantFrom('(?P<x>a)', '(?x)a', '[', 'a{,2}', '\\Z', '(?i:a)')), flavor: fc.constantFrom('python' as const, 'js' as const, 'pcre' as const), mode: fc.constantFrom('fullmatch' as const, 'match' as const, 'search' as const), ignoreCase: fc.boolean(), flags: fc.constantFrom(undefined, 'g', 'iy', 'u') }).map((r): OriginEntry => ({ kind: 'regex', ...r })),
   fc.constant<OriginEntry>({ kind: 'reflect' }),
   text.map((c): OriginEntry => ({ kind: 'reflect', condition: c })),
+  text.map((f): OriginEntry => ({ kind: 'reflect', from: f, sentVerbatim: true })),
   fc.constant<OriginEntry>({ kind: 'null' }),
   text.map((h): OriginEntry => ({ kind: 'substring', haystack: h })),
   text.map((w): OriginEntry => ({ kind: 'unknown', why: w })),

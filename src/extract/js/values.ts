@@ -486,6 +486,13 @@ export class Evaluator {
       if (returned) return this.evaluate(returned, fnValue.mod, depth);
       return unknown(`returned by \`${textOf(node.callee, mod.text, 60)}()\``);
     }
+    // url.parse(req.url, true): the parsed request URL, whose query the caller writes.
+    if (fnValue.t === 'package' && (fnValue.source === 'url' || fnValue.source === 'node:url') && fnValue.member === 'parse') {
+      const first = args[0] ? unwrap(args[0] as Node) : undefined;
+      if (first?.type === 'MemberExpression' && memberName(first) === 'url' && isRequestLike(first.object, mod)) {
+        return { t: 'request', part: 'data', text: textOf(node, mod.text, 60) };
+      }
+    }
     if (fnValue.t === 'package') return unknown(`returned by ${fnValue.source}${fnValue.member ? `.${fnValue.member}` : ''}()`);
     return unknown(`returned by \`${textOf(node.callee, mod.text, 60)}()\``, pickEnv(fnValue));
   }
@@ -690,5 +697,6 @@ function pickEnv(value: JsValue): Meta {
 
 export function describeUnknown(value: JsValue): string {
   if (value.t === 'unknown') return value.why;
+  if (value.t === 'request') return value.part === 'data' ? `request data \`${value.text}\`` : value.part === 'origin' ? 'the request Origin' : 'the request headers';
   return `a ${value.t}`;
 }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lint } from '../../../src/lint.js';
+import { simulate } from '../../../src/simulate/simulate.js';
 import { at, scanFiles, scanOne, shapes } from './helpers.js';
 
 const EXPRESS = "const express = require('express');\nconst app = express();\n";
@@ -55,6 +56,35 @@ app.get('/b', (req, res) => {
 `;
     const { policies } = await scanFiles({ 'app.js': code });
     expect(policies.flatMap((p) => p.origins.map((o) => o.kind))).toEqual(['unknown', 'unknown']);
+  });
+
+  it('url.parse(req.url, true).query in a plain Node server, and as the npm cors origin option', async () => {
+    const code = `const http = require('http');
+const url = require('url');
+const cors = require('cors');
+
+http.createServer((req, res) => {
+  const wanted = url.parse(req.url, true).query.allow;
+  res.setHeader('Access-Control-Allow-Origin', wanted);
+  res.end();
+});
+
+function perRequest(req, callback) {
+  callback(null, { origin: url.parse(req.url, true).query.allow });
+}
+module.exports = cors(perRequest);
+`;
+    const { policies } = await scanFiles({ 'server.js': code });
+    const byLibrary = Object.fromEntries(policies.map((p) => [p.library, p]));
+    expect(shapes(byLibrary.manual!)).toEqual([{ kind: 'reflect', from: 'url.parse(req.url, true).query.allow', sentVerbatim: true }]);
+    expect(at(byLibrary.manual!.origins[0]!.span)).toBe('7:48');
+    expect(byLibrary.cors!.origins.map((o) => [o.kind, o.kind === 'reflect' ? o.from : undefined])).toEqual([['reflect', 'url.parse(req.url, true).query.allow']]);
+    // `check` cannot tell what a given request gets: the answer depends on the URL, not the Origin.
+    for (const p of [byLibrary.manual!, byLibrary.cors!]) {
+      const r = simulate(p, { origin: 'https://evil.example', method: 'GET', credentials: false, requestHeaders: [] });
+      expect(r.verdict.allowed).toBe('unknown');
+      expect(r.verdict.reason).toContain('request data the caller chooses');
+    }
   });
 
   it('end to end: reflected-origin at the value, and no missing-vary-origin', async () => {

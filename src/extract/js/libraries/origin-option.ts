@@ -71,6 +71,11 @@ export function originOptionModel(value: JsValue | undefined, library: 'cors' | 
           : `origin is ${value.t === 'number' ? '0' : value.t}: @fastify/cors fails every request with 'Invalid CORS origin option'`,
       );
     }
+    case 'request':
+      // A query or body parameter is a string the caller picks, sent verbatim: any page names its own origin.
+      if (value.part === 'data') return { entries: [{ kind: 'reflect', from: value.text, sentVerbatim: true, ...where }], notes, perRequest: true };
+      if (value.part === 'origin') return { entries: [{ kind: 'reflect', ...where }], notes: [...notes, 'the origin option is the request Origin itself'], perRequest: true };
+      return { entries: [{ kind: 'unknown', why: `origin is ${describeUnknown(value)}`, ...where }], notes, perRequest: 'unknown' };
     case 'unknown': {
       if (value.env && !value.envDriven) {
         notes.push(

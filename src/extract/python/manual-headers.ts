@@ -32,6 +32,9 @@ const RESPONSE_CALLEE = /(?:Response|^make_response|^Headers)$/;
 const REQUEST_ORIGIN =
   /\b(?:request|req)\s*\.\s*(?:headers\s*(?:\.\s*get\s*\(\s*|\[\s*)(?:'origin'|"origin")|META\s*(?:\.\s*get\s*\(\s*|\[\s*)(?:'HTTP_ORIGIN'|"HTTP_ORIGIN")|environ\s*(?:\.\s*get\s*\(\s*|\[\s*)(?:'HTTP_ORIGIN'|"HTTP_ORIGIN"))/i;
 
+/** Request data the caller writes: query string, form, JSON body, path parameters. */
+const REQUEST_DATA = /^(?:request|req)\s*\.\s*(?:args|values|form|json|GET|POST|query_params|path_params)\b/;
+
 export function extractManualHeaders(mod: PyModule, ev: Evaluator): CorsPolicy[] {
   const writes = collectWrites(mod, ev);
   const groups = new Map<number, HeaderWrite[]>();
@@ -88,7 +91,10 @@ function isCorsHeaderName(name: string): boolean {
   return lower.startsWith('access-control-') || lower === 'vary';
 }
 
-/** A dict literal handed to a response: `Response(body, status, {...})`, `headers={...}`, `make_response((body, {...}))`. */
+/**
+ * A dict literal handed to a response: `Response(body, status, {...})`, `headers={...}`,
+ * `make_response((body, {...}))`, or the headers of a returned `(body, status, headers)` tuple.
+ */
 function passedToResponse(dict: PyNode): boolean {
   let node = dict;
   let parent = node.parent;
@@ -97,9 +103,12 @@ function passedToResponse(dict: PyNode): boolean {
     node = parent;
     parent = node.parent;
   }
-  if (parent?.type === 'tuple') {
+  if (parent?.type === 'tuple' || parent?.type === 'expression_list') {
     node = parent;
     parent = node.parent;
+    if (parent?.type === 'parenthesized_expression') parent = parent.parent;
+    // Flask view return value `(body, status, headers)`.
+    if (parent?.type === 'return_statement') return true;
   }
   if (parent?.type !== 'argument_list') return false;
   const call = parent.parent;
@@ -147,6 +156,9 @@ function buildPolicy(mod: PyModule, group: HeaderWrite[], stack: Stack): CorsPol
     if (echoes) {
       // A guard that mentions the origin is a check the scanner does not model: keep it as a condition.
       origins.push(guard && /origin/i.test(guard) ? { kind: 'reflect', condition: guard, span } : { kind: 'reflect', span });
+    } else if (requestData(w.valueNode, owner) && !guard) {
+      // Whoever sends the request picks this value: an attacker's page names its own origin.
+      origins.push({ kind: 'reflect', from: requestData(w.valueNode, owner)!, sentVerbatim: true, span });
     } else if (w.value.t === 'str') {
       const v = w.value.v.trim();
       if (v === '*') origins.push({ kind: 'any', sentVerbatim: true, ...provenance(w.value), span });
@@ -196,11 +208,22 @@ function listHeader(writes: HeaderWrite[], lower: string): Valued<string[]> {
 /** The value is the request Origin, directly or through a name assigned from it in the same function. */
 function readsRequestOrigin(value: PyNode, owner: PyNode): boolean {
   if (REQUEST_ORIGIN.test(value.text)) return true;
-  if (value.type !== 'identifier') return false;
+  const right = assignedFrom(value, owner);
+  return right !== undefined && REQUEST_ORIGIN.test(right) && !/\bif\b/.test(right);
+}
+
+/** The request-data expression the value is (or was assigned from, unconditionally), if any. */
+function requestData(value: PyNode, owner: PyNode): string | undefined {
+  if (REQUEST_DATA.test(value.text)) return value.text;
+  const right = assignedFrom(value, owner);
+  return right !== undefined && REQUEST_DATA.test(right) && !/\bif\b/.test(right) ? right : undefined;
+}
+
+/** For a name, the text of its last assignment before this use in the same function. */
+function assignedFrom(value: PyNode, owner: PyNode): string | undefined {
+  if (value.type !== 'identifier') return undefined;
   const assigned = owner.descendantsOfType('assignment').filter((a) => a && a.childForFieldName('left')?.text === value.text && a.startIndex < value.startIndex);
-  const last = assigned.pop();
-  const right = last?.childForFieldName('right');
-  return !!right && REQUEST_ORIGIN.test(right.text) && !/\bif\b/.test(right.text);
+  return assigned.pop()?.childForFieldName('right')?.text;
 }
 
 /** The tests of the `if` statements and conditional expressions around a node, inside its function. */

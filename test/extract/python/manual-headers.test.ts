@@ -106,4 +106,29 @@ def table(r):
 `;
     expect((await scanPython({ 'tools/build.py': plain })).policies).toEqual([]);
   });
+
+  test('a query or form parameter is an origin the caller chooses; under a check it is left undecided', async () => {
+    const code = `from flask import Flask, request
+
+app = Flask(__name__)
+
+@app.route("/embed")
+def embed():
+    parent = request.args.get("parent")
+    body = "ok"
+    return body, 200, {"Access-Control-Allow-Origin": parent}
+
+@app.route("/embed2")
+def embed2():
+    resp = app.make_response("ok")
+    if request.args.get("parent") in ("https://a.example",):
+        resp.headers["Access-Control-Allow-Origin"] = request.args.get("parent")
+    return resp
+`;
+    const { policies } = await scanPython({ 'app/embed.py': code });
+    expect(policies.map((p) => p.scope.name)).toEqual(['embed', 'embed2']);
+    expect(shapes(policies[0]!.origins)).toEqual([{ kind: 'reflect', from: 'request.args.get("parent")' }]);
+    expect(at(policies[0]!.origins[0]!.span)).toBe(rangeIn(code, '{"Access-Control-Allow-Origin": parent}', 'parent'));
+    expect(policies[1]!.origins.map((o) => o.kind)).toEqual(['unknown']);
+  });
 });

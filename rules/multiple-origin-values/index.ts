@@ -74,7 +74,8 @@ export default defineRule({
         reportList(policy, entry.origin, entry.span ?? policy.originsSpan ?? policy.span);
       }
       const headers = acaoHeaders(policy);
-      for (const header of headers) reportList(policy, header.value, header.span);
+      // Source text of an expression (`origin || ''`) is not a header value: nothing to count there.
+      for (const header of headers) if (!header.expression) reportList(policy, header.value, header.span);
 
       // (b) two writes in effect on the same response: same branch (or both unconditional),
       // and the later one adds a field instead of replacing the first.

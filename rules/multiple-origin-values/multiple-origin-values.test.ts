@@ -113,6 +113,17 @@ describe('multiple-origin-values', () => {
   });
 
   describe('catchesNot', () => {
+    it('the source text of an expression written as the header value', () => {
+      const p = policy('express', 'manual', 'handler.ts');
+      const at = span('handler.ts', 7, 3, 60);
+      p.origins = [{ kind: 'reflect', span: span('handler.ts', 7, 48, 59) }];
+      p.emittedHeaders = [
+        { name: 'Access-Control-Allow-Origin', value: "origin || ''", span: at, combine: 'replace', dependsOnOrigin: true, expression: true },
+        { name: 'Access-Control-Allow-Origin', value: "allowed.join(' ')", span: span('handler.ts', 9, 3, 60), combine: 'replace', expression: true },
+      ];
+      expect(lintPolicies(p)).toEqual([]);
+    });
+
     it('a single origin or * sent verbatim', () => {
       const p = policy('express', 'cors', 'server.js');
       p.origins = [{ kind: 'exact', origin: ' https://app.example.com ', sentVerbatim: true, span: span('server.js', 5, 26, 51) }];

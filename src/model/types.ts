@@ -115,6 +115,11 @@ export interface EmittedHeader {
   /** The value depends on the request Origin. */
   dependsOnOrigin?: boolean;
   /**
+   * The value is application code the scanner could not reduce to a constant (`origin || ''`,
+   * `allowed.join(' ')`); `value` then holds that source text, not what is sent.
+   */
+  expression?: boolean;
+  /**
    * How this write combines with an earlier write of the same header on the same response:
    * 'add' sends one more field (nginx add_header, Express res.append, werkzeug headers.add),
    * 'replace' overwrites the earlier value (res.setHeader, res.set/res.header, headers[name] = ...,

@@ -245,6 +245,7 @@ function buildPolicy(
     const conditional = guards.length ? guards.map((g) => (g.positive ? textOf(g.test, mod.text, 80) : `!(${textOf(g.test, mod.text, 80)})`)).join(' && ') : undefined;
     const dependsOnOrigin = w.valueNode ? mentions(w.valueNode, isOrigin, mod, ev) : false;
     const header: EmittedHeader = { name: w.name, value: valueText(w, mod), span: w.span, combine: w.combine };
+    if (!isConstant(w.value)) header.expression = true;
     if (conditional) header.conditional = conditional;
     if (dependsOnOrigin) header.dependsOnOrigin = true;
     emitted.push(header);
@@ -369,6 +370,11 @@ function mentions(node: Node, isOrigin: IsOrigin, mod: JsModule, ev: Evaluator):
   });
   const v = ev.evaluate(node, mod);
   return found || (v.t === 'request' && v.part === 'origin');
+}
+
+/** Values valueText() renders as what is sent; anything else is rendered as its source text. */
+function isConstant(v: JsValue): boolean {
+  return v.t === 'string' || v.t === 'number' || v.t === 'boolean' || (v.t === 'array' && v.items.every((i) => i.t === 'string'));
 }
 
 function valueText(w: HeaderWrite, mod: JsModule): string {

@@ -150,6 +150,7 @@ function buildPolicy(mod: PyModule, group: HeaderWrite[], stack: Stack): CorsPol
     const header: EmittedHeader = { name: w.name, value: w.value.t === 'str' ? w.value.v : w.valueNode.text, span: w.span, combine: w.combine };
     if (guard) header.conditional = guard;
     if (echoes) header.dependsOnOrigin = true;
+    if (w.value.t !== 'str') header.expression = true;
     emitted.push(header);
     if (w.lower !== 'access-control-allow-origin') continue;
     const span = spanOf(w.valueNode, mod.path);

@@ -290,3 +290,22 @@ export class PricesController {
     expect(at(policies[1]!.credentials.span)).toBe('15:3');
   });
 });
+
+describe('manual headers: values that are expressions', () => {
+  it('keep their source text but are marked as expressions, literals are not', async () => {
+    const code = `import type { Request, Response } from 'express';
+export function headers(req: Request, res: Response, allowed: string[]) {
+  const origin = req.headers.origin;
+  res.setHeader('Access-Control-Allow-Origin', origin || '');
+  res.setHeader('Access-Control-Allow-Methods', 'GET, POST');
+  res.setHeader('Access-Control-Expose-Headers', allowed.join(' '));
+}
+`;
+    const p = await scanOne(code, 'headers.ts');
+    expect(p.emittedHeaders!.map((h) => [h.name, h.value, h.expression ?? false])).toEqual([
+      ['Access-Control-Allow-Origin', "origin || ''", true],
+      ['Access-Control-Allow-Methods', 'GET, POST', false],
+      ['Access-Control-Expose-Headers', "allowed.join(' ')", true],
+    ]);
+  });
+});

@@ -23,6 +23,10 @@ def add_cors(resp):
     expect(p.credentials.value).toBe(true);
     expect(at(p.credentials.span)).toBe(range(code, 'resp.headers["Access-Control-Allow-Credentials"] = "true"'));
     expect(p.varyOrigin.value).toBe(false);
+    expect(p.emittedHeaders!.map((h) => [h.value, h.expression ?? false])).toEqual([
+      ['request.headers.get("Origin")', true],
+      ['true', false],
+    ]);
   });
 
   test('Django: the origin read into a name first, and a check around the write keeps it conditional', async () => {

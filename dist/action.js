@@ -7,7 +7,7 @@ import {
   exitCodeFor,
   readBaseline,
   subtractBaseline
-} from "./chunks/chunk-SXLAOPQ2.js";
+} from "./chunks/chunk-GOLDVAJR.js";
 import {
   SEVERITY_RANK,
   buildMarkdown,
@@ -16,11 +16,11 @@ import {
   formatters,
   githubBlobBase,
   githubVersionControl
-} from "./chunks/chunk-CS3MGLNQ.js";
+} from "./chunks/chunk-TMN7EF3O.js";
 import {
   ConfigError,
   lint
-} from "./chunks/chunk-WNPUKQ2U.js";
+} from "./chunks/chunk-QNM2JHQK.js";
 import {
   __commonJS,
   __require,

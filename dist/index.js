@@ -2,11 +2,11 @@ import { createRequire as __corsLintCreateRequire } from 'node:module'; const re
 import {
   SEVERITY_RANK,
   formatters
-} from "./chunks/chunk-CS3MGLNQ.js";
+} from "./chunks/chunk-TMN7EF3O.js";
 import {
   ConfigError,
   lint
-} from "./chunks/chunk-WNPUKQ2U.js";
+} from "./chunks/chunk-QNM2JHQK.js";
 import "./chunks/chunk-O7AAMHAA.js";
 export {
   ConfigError,

@@ -58,6 +58,11 @@ export type OriginMatcher =
  | {
     kind: 'reflect';
     condition?: string;
+    /**
+     * Set when the value sent is request data the caller chooses (a query, body or path parameter,
+     * e.g. `req.query.origin`) rather than the Origin header: any page can put its own origin there.
+     */
+    from?: string;
 }
 /** The literal origin "null". */
  | {
@@ -91,8 +96,18 @@ export interface EmittedHeader {
     always?: boolean;
     /** The header is only sent when a condition holds (an `if` block, a guarded branch). */
     conditional?: string;
+    /**
+     * The header is only sent on answers to OPTIONS requests (nginx `if ($request_method = OPTIONS)`),
+     * which HTTP caches do not store (RFC 9110, 9.3.7).
+     */
+    preflightOnly?: boolean;
     /** The value depends on the request Origin. */
     dependsOnOrigin?: boolean;
+    /**
+     * The value is application code the scanner could not reduce to a constant (`origin || ''`,
+     * `allowed.join(' ')`); `value` then holds that source text, not what is sent.
+     */
+    expression?: boolean;
     /**
      * How this write combines with an earlier write of the same header on the same response:
      * 'add' sends one more field (nginx add_header, Express res.append, werkzeug headers.add),

@@ -60,6 +60,12 @@ export type JsValue = Meta & ({
  | {
     t: 'request';
     part: 'headers' | 'origin';
+}
+/** Request data the caller chooses: `req.query`, `req.body`, `req.params` and what is read from them. */
+ | {
+    t: 'request';
+    part: 'data';
+    text: string;
 } | {
     t: 'unknown';
     why: string;

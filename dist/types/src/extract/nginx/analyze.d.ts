@@ -15,6 +15,9 @@ export interface AnalysedConfig {
 export declare function analyseRoot(loader: IncludeLoader, project: Project, absPath: string, knownText?: string, prefixDir?: string): AnalysedConfig;
 /**
  * `fallbackMaps`: maps of the other top-level files, for a server file analysed without the nginx.conf
- * that would include it (its variables are usually mapped in that http block).
+ * that would include it (its variables are usually mapped in that http block). A configuration with an
+ * http block of its own is complete (nginx refuses a variable nobody defines), and a variable the file
+ * assigns with `set` is its own: neither takes a map from an unrelated file that happens to use the
+ * same name.
  */
 export declare function policiesOf(config: AnalysedConfig, fallbackMaps?: Map<string, MapDef>): CorsPolicy[];

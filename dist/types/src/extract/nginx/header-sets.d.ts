@@ -11,6 +11,8 @@ export interface HeaderSet {
     headers: HeaderDef[];
     conditional?: string;
     fixedStatus?: number;
+    /** The set is used only for OPTIONS requests (an `if ($request_method = OPTIONS)`). */
+    preflightOnly?: boolean;
 }
 /** The headers of the block itself (no `if` taken). */
 export declare function unitSet(block: Block): HeaderSet;

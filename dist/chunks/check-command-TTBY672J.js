@@ -13,7 +13,7 @@ import {
   require_dist,
   toJsRegex,
   varName
-} from "./chunk-WNPUKQ2U.js";
+} from "./chunk-QNM2JHQK.js";
 import {
   __toESM
 } from "./chunk-O7AAMHAA.js";
@@ -393,6 +393,9 @@ function knownOrigins(policy) {
     if (entry.kind === "unknown") {
       throw new UnknownBehaviour(`the allowed origins are not known statically: ${entry.why}`, entry.span ?? policy.originsSpan);
     }
+    if (entry.kind === "reflect" && entry.from) {
+      throw new UnknownBehaviour(`Access-Control-Allow-Origin is request data the caller chooses (${entry.from}), not derived from the Origin header`, entry.span ?? policy.originsSpan);
+    }
   }
   return policy.origins;
 }
@@ -745,6 +748,7 @@ function appliesToMethod(policy, method) {
   return !methods || methods.length === 0 || methods.some((m) => m.toUpperCase() === method || m === "*");
 }
 var manualHeadersResponder = (policy, request, app) => {
+  if (policy.origins.some((e) => e.kind === "reflect" && e.from)) knownOrigins(policy);
   const origin = request.headers["origin"];
   const isOptions = request.method === "OPTIONS";
   const headers = {};

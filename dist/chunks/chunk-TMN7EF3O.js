@@ -2,7 +2,7 @@ import { createRequire as __corsLintCreateRequire } from 'node:module'; const re
 import {
   DOCS_BASE_URL,
   allRules
-} from "./chunk-WNPUKQ2U.js";
+} from "./chunk-QNM2JHQK.js";
 
 // src/format/github.ts
 import path from "node:path";

@@ -4,13 +4,13 @@ import {
   formatters,
   packageVersion,
   ruleReadmePath
-} from "./chunk-CS3MGLNQ.js";
+} from "./chunk-TMN7EF3O.js";
 import {
   ConfigError,
   allRules,
   findRule,
   lint
-} from "./chunk-WNPUKQ2U.js";
+} from "./chunk-QNM2JHQK.js";
 
 // src/cli/main.ts
 import fs2 from "node:fs";
@@ -179,7 +179,7 @@ async function main(argv, io) {
       case "explain":
         return explain(args.ruleId, io);
       case "check": {
-        const { runCheckCli } = await import("./check-command-HTDKR2TA.js");
+        const { runCheckCli } = await import("./check-command-TTBY672J.js");
         return runCheckCli(args.argv, io);
       }
       case "lint":

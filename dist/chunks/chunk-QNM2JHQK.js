@@ -15296,6 +15296,7 @@ function wildcardEchoes(policy) {
 function contributionOf(policy, entry2) {
   switch (entry2.kind) {
     case "reflect":
+      if (entry2.from) return { echo: false, value: entry2.from, span: entry2.span };
       return { echo: true, how: entry2.condition ? `echoes the request Origin when ${entry2.condition}` : "echoes the request Origin", span: entry2.span };
     case "regex":
       return { echo: true, how: `echoes every request Origin that matches ${entry2.pattern}`, span: entry2.span };
@@ -15440,7 +15441,9 @@ var reflected_origin_default = defineRule({
     defaultSeverity: "warning",
     messages: {
       withCredentials: "{{what}}: {{library}} echoes any requesting Origin with Access-Control-Allow-Credentials: true, so every website can read authenticated responses{{provenance}}",
-      withoutCredentials: "{{what}}: {{library}} echoes any requesting Origin, so every website can read these responses (without cookies){{provenance}}"
+      withoutCredentials: "{{what}}: {{library}} echoes any requesting Origin, so every website can read these responses (without cookies){{provenance}}",
+      chosenWithCredentials: "{{what}}: any website can send its own origin there, and {{library}} returns it with Access-Control-Allow-Credentials: true, so every website can read authenticated responses{{provenance}}",
+      chosenWithoutCredentials: "{{what}}: any website can send its own origin there and {{library}} returns it, so every website can read these responses (without cookies){{provenance}}"
     }
   },
   check({ policies, report }) {
@@ -15449,8 +15452,9 @@ var reflected_origin_default = defineRule({
         const what = describeReflection(policy, entry2);
         if (!what) continue;
         const credentials = policy.credentials.value === true;
+        const chosen = entry2.kind === "reflect" && entry2.from !== void 0;
         report({
-          messageId: credentials ? "withCredentials" : "withoutCredentials",
+          messageId: chosen ? credentials ? "chosenWithCredentials" : "chosenWithoutCredentials" : credentials ? "withCredentials" : "withoutCredentials",
           severity: credentials ? "error" : "warning",
           data: { what, library: actorLabel(policy), provenance: provenanceNote(entry2) },
           span: originSpan(policy, entry2),
@@ -15464,6 +15468,9 @@ var reflected_origin_default = defineRule({
 function describeReflection(policy, entry2) {
   if (entry2.kind === "regex" && acceptsEveryOrigin(entry2)) return `Origin pattern '${entry2.pattern}' matches every origin`;
   if (entry2.kind !== "reflect" || entry2.condition !== void 0) return void 0;
+  if (entry2.from !== void 0) {
+    return `${policy.library === "manual" ? "Access-Control-Allow-Origin" : "the origin option"} set to ${entry2.from}, a value the caller chooses`;
+  }
   switch (policy.library) {
     case "flask-cors":
       return "Flask-CORS origins '*' without send_wildcard (its default)";
@@ -19406,23 +19413,48 @@ var insecure_origin_scheme_default = defineRule({
     },
     defaultSeverity: "warning",
     messages: {
-      insecure: "Origin '{{origin}}' is plain http: anyone on the network path to {{host}} can inject script into that origin and read these responses{{credentials}}{{provenance}}"
+      insecure: "Origin '{{origin}}' is plain http: anyone on the network path to {{host}} can inject script into that origin and read these responses{{credentials}}{{provenance}}",
+      insecurePattern: "{{label}} {{pattern}} accepts the plain-http origin '{{origin}}': anyone on the network path to {{host}} can inject script into that origin and read these responses{{credentials}}{{provenance}}"
     }
   },
   check({ policies, report }) {
     for (const policy of policies) {
+      const credentials = policy.credentials.value === true;
+      const severity = credentials ? "error" : "warning";
+      const withCredentials = credentials ? " with the user's credentials" : "";
       for (const entry2 of policy.origins) {
+        if (entry2.kind === "regex") {
+          const found = plainHttpOriginOf(entry2);
+          if (!found) continue;
+          const spec = specOf(entry2);
+          report({
+            messageId: "insecurePattern",
+            severity,
+            data: {
+              label: patternLabel(policy.library),
+              pattern: patternText(spec),
+              origin: found.origin,
+              host: found.host,
+              credentials: withCredentials,
+              provenance: provenanceNote(entry2)
+            },
+            span: originSpan(policy, entry2),
+            witness: found.origin,
+            policy,
+            fingerprintText: `${entry2.pattern}\0${found.origin}`
+          });
+          continue;
+        }
         if (entry2.kind !== "exact") continue;
         const parsed = originHost(entry2.origin);
         if (!parsed || parsed.scheme !== "http" || isLoopbackHost(parsed.host)) continue;
-        const credentials = policy.credentials.value === true;
         report({
           messageId: "insecure",
-          severity: credentials ? "error" : "warning",
+          severity,
           data: {
             origin: entry2.origin,
             host: parsed.host,
-            credentials: credentials ? " with the user's credentials" : "",
+            credentials: withCredentials,
             provenance: provenanceNote(entry2)
           },
           span: originSpan(policy, entry2),
@@ -19433,6 +19465,22 @@ var insecure_origin_scheme_default = defineRule({
     }
   }
 });
+function plainHttpOriginOf(entry2) {
+  const compiled = compilePattern(specOf(entry2));
+  if (!compiled.ok) return void 0;
+  const { templates } = templatesOf(compiled.compiled.ast, compiled.compiled.flags);
+  const evaluator = new PatternEvaluator(compiled.compiled);
+  for (const intended of intendedOrigins(templates)) {
+    if (intended.isNull || intended.scheme !== "http") continue;
+    if (intended.host.includes(WILD) && intended.baseKind !== "site") continue;
+    const host = intended.host.split(WILD).join("app");
+    if (!host || isLoopbackHost(host) || !/^[a-z0-9.-]+$/.test(host)) continue;
+    for (const origin of [`http://${host}`, `http://${host}:8080`]) {
+      if (evaluator.accepts(origin) === true) return { origin, host };
+    }
+  }
+  return void 0;
+}
 
 // rules/wildcard-origin/index.ts
 var wildcard_origin_default = defineRule({
@@ -19478,6 +19526,7 @@ var malformed_origin_default = defineRule({
     messages: {
       neverMatches: "Origin '{{origin}}' {{problem}}, so it never equals the Origin a browser sends and {{library}} never allows it{{suggestion}}{{startup}}{{provenance}}",
       djangoCheck: "Origin '{{origin}}' {{problem}}: django-cors-headers compares only scheme and host at run time, but its system check {{check}} rejects the setting, so manage.py commands such as runserver and migrate stop with an error{{suggestion}}{{provenance}}",
+      patternNeedsPath: "{{label}} {{pattern}} requires a path after the host ('{{example}}/'), but the Origin a browser sends never has one ('{{example}}'), so {{library}} never allows any origin through it{{provenance}}",
       substring: "allowed origins is the string '{{haystack}}', not a list: {{library}} then tests `origin in '{{haystack}}'`, a substring test that also admits {{witness}}{{provenance}}"
     }
   },
@@ -19494,6 +19543,18 @@ var malformed_origin_default = defineRule({
             witness,
             policy,
             fingerprintText: entry2.haystack
+          });
+          continue;
+        }
+        if (entry2.kind === "regex") {
+          const example = pathOnlyPattern(entry2);
+          if (!example) continue;
+          report({
+            messageId: "patternNeedsPath",
+            data: { label: patternLabel(policy.library), pattern: patternText(specOf(entry2)), example, library: actorLabel(policy), provenance: provenanceNote(entry2) },
+            span: originSpan(policy, entry2),
+            policy,
+            fingerprintText: entry2.pattern
           });
           continue;
         }
@@ -19545,6 +19606,20 @@ function substringWitness(haystack) {
   }
   const hostPrefix = `${parsed.scheme}://${parsed.host.slice(0, -1)}`;
   return haystack.includes(hostPrefix) ? hostPrefix : void 0;
+}
+function pathOnlyPattern(entry2) {
+  const compiled = compilePattern(specOf(entry2));
+  if (!compiled.ok) return void 0;
+  const { templates, lossy } = templatesOf(compiled.compiled.ast, compiled.compiled.flags);
+  if (lossy || !templates.length) return void 0;
+  const texts = templates.map((t) => render(t));
+  if (!texts.every((t) => /^(?:https?|wss?):\/\/[a-z0-9.-]+(?::\d+)?\//i.test(t))) return void 0;
+  const evaluator = new PatternEvaluator(compiled.compiled);
+  const candidates2 = intendedOrigins(templates).filter((i2) => !i2.isNull && i2.scheme && !i2.host.includes(WILD)).flatMap((i2) => [`${i2.scheme}://${i2.host}`, `${i2.scheme}://${i2.host}:8080`]);
+  if (!candidates2.length) return void 0;
+  const verdicts2 = evaluator.acceptsAll(candidates2);
+  if (verdicts2.some((v) => v !== false)) return void 0;
+  return candidates2[0];
 }
 
 // rules/multiple-origin-values/index.ts
@@ -19612,7 +19687,7 @@ var multiple_origin_values_default = defineRule({
         reportList(policy, entry2.origin, entry2.span ?? policy.originsSpan ?? policy.span);
       }
       const headers = acaoHeaders(policy);
-      for (const header of headers) reportList(policy, header.value, header.span);
+      for (const header of headers) if (!header.expression) reportList(policy, header.value, header.span);
       const firstInBranch = /* @__PURE__ */ new Map();
       for (const header of headers) {
         const branch = header.conditional ?? "";
@@ -19842,21 +19917,31 @@ var missing_vary_origin_default = defineRule({
     }
   },
   check(context) {
+    const seen = /* @__PURE__ */ new Set();
     for (const policy of context.policies) {
       if (policy.varyOrigin.value !== false) continue;
+      if (onlyOnPreflights(policy)) continue;
       const dependence = originDependsOnRequest(policy);
       if (dependence.depends !== true) continue;
+      const at = dependence.span ?? policy.originsSpan ?? policy.span;
+      const key = `${at.file}:${at.line}:${at.column}\0${dependence.how}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
       const detail = policy.varyOrigin.why && !policy.varyOrigin.isDefault ? `; ${policy.varyOrigin.why}` : "";
       context.report({
         messageId: "missingVary",
         data: { how: dependence.how, scope: scopeLabel(policy), library: libraryLabel(policy), detail, fix: fixFor(policy) },
-        span: dependence.span ?? policy.originsSpan ?? policy.span,
+        span: at,
         policy,
         fingerprintText: dependence.how
       });
     }
   }
 });
+function onlyOnPreflights(policy) {
+  const acao2 = (policy.emittedHeaders ?? []).filter((h) => /^access-control-allow-origin$/i.test(h.name));
+  return acao2.length > 0 && acao2.every((h) => h.preflightOnly === true);
+}
 
 // rules/preflight-not-handled/index.ts
 var SAFELISTED_METHODS = /* @__PURE__ */ new Set(["GET", "HEAD", "POST"]);
@@ -21334,6 +21419,7 @@ var Evaluator = class {
         if (name2 === "default" && value.member === void 0) return value;
         return { t: "package", source: value.source, member: value.member === void 0 ? name2 : `${value.member}.${name2}` };
       case "request":
+        if (value.part === "data") return { t: "request", part: "data", text: `${value.text}.${name2}` };
         if (value.part === "headers" && name2.toLowerCase() === "origin") return { t: "request", part: "origin" };
         return unknown(`request header ${name2}`);
       case "unknown":
@@ -21359,6 +21445,9 @@ var Evaluator = class {
     const object = this.evaluate(node.object, mod, depth);
     if ((name2 === "headers" || name2 === "header") && object.t === "unknown" && isRequestLike(node.object, mod)) {
       return { t: "request", part: "headers" };
+    }
+    if ((name2 === "query" || name2 === "body" || name2 === "params") && object.t === "unknown" && isRequestLike(node.object, mod)) {
+      return { t: "request", part: "data", text: textOf(node, mod.text, 60) };
     }
     return this.property(object, name2, depth);
   }
@@ -21466,6 +21555,12 @@ var Evaluator = class {
       const returned = singleReturn(fnValue.fn);
       if (returned) return this.evaluate(returned, fnValue.mod, depth);
       return unknown(`returned by \`${textOf(node.callee, mod.text, 60)}()\``);
+    }
+    if (fnValue.t === "package" && (fnValue.source === "url" || fnValue.source === "node:url") && fnValue.member === "parse") {
+      const first = args2[0] ? unwrap(args2[0]) : void 0;
+      if (first?.type === "MemberExpression" && memberName(first) === "url" && isRequestLike(first.object, mod)) {
+        return { t: "request", part: "data", text: textOf(node, mod.text, 60) };
+      }
     }
     if (fnValue.t === "package") return unknown(`returned by ${fnValue.source}${fnValue.member ? `.${fnValue.member}` : ""}()`);
     return unknown(`returned by \`${textOf(node.callee, mod.text, 60)}()\``, pickEnv(fnValue));
@@ -21645,6 +21740,7 @@ function pickEnv(value) {
 }
 function describeUnknown(value) {
   if (value.t === "unknown") return value.why;
+  if (value.t === "request") return value.part === "data" ? `request data \`${value.text}\`` : value.part === "origin" ? "the request Origin" : "the request headers";
   return `a ${value.t}`;
 }
 
@@ -22160,6 +22256,10 @@ function originOptionModel(value, library, ev, useSite) {
         library === "cors" ? `origin is ${value.t === "number" ? "0" : value.t}: the cors middleware sends no CORS headers` : `origin is ${value.t === "number" ? "0" : value.t}: @fastify/cors fails every request with 'Invalid CORS origin option'`
       );
     }
+    case "request":
+      if (value.part === "data") return { entries: [{ kind: "reflect", from: value.text, sentVerbatim: true, ...where4 }], notes, perRequest: true };
+      if (value.part === "origin") return { entries: [{ kind: "reflect", ...where4 }], notes: [...notes, "the origin option is the request Origin itself"], perRequest: true };
+      return { entries: [{ kind: "unknown", why: `origin is ${describeUnknown(value)}`, ...where4 }], notes, perRequest: "unknown" };
     case "unknown": {
       if (value.env && !value.envDriven) {
         notes.push(
@@ -22319,6 +22419,37 @@ function markAllUnknown(policy, why) {
 }
 function spanOfNode(node, mod) {
   return { file: mod.path, line: node.loc.start.line, column: node.loc.start.column + 1, endLine: node.loc.end.line, endColumn: node.loc.end.column + 1 };
+}
+
+// src/extract/js/libraries/apollo-server.ts
+function apolloServerPolicy(node, mod, ev) {
+  const ctor = ev.evaluate(node.callee, mod);
+  if (ctor.t !== "package" || ctor.source !== "apollo-server" || ctor.member !== "ApolloServer") return void 0;
+  const arg = node.arguments[0];
+  if (!arg || arg.type === "SpreadElement") return void 0;
+  const config = ev.evaluate(arg, mod);
+  if (config.t !== "object" || config.unknownSpread) return void 0;
+  const parent = mod.scopes.parentOf(node);
+  const name2 = parent?.type === "VariableDeclarator" && parent.id.type === "Identifier" ? parent.id.name : void 0;
+  const base = { stack: "express", span: spanOf(node, mod.path), scope: { kind: "app", ...name2 ? { name: name2 } : {} }, mod, ev };
+  const cors = config.props.get("cors");
+  let policy;
+  if (!cors || cors.t === "undefined") {
+    const star = { t: "object", props: /* @__PURE__ */ new Map([["origin", { t: "string", v: "*" }]]), keys: /* @__PURE__ */ new Map() };
+    policy = npmCorsPolicy({ ...base, optionsNode: void 0, optionsValue: star });
+    policy.notes = [...policy.notes ?? [], "apollo-server: without a cors option, listen() mounts cors({ origin: '*' })"];
+    return policy;
+  }
+  if (cors.t === "boolean") {
+    if (!cors.v) return void 0;
+    policy = npmCorsPolicy({ ...base, optionsNode: void 0, optionsValue: { t: "undefined" } });
+  } else {
+    const keyAt = config.keys.get("cors");
+    const optionsNode = keyAt && keyAt.node.type === "Property" && keyAt.mod === mod ? keyAt.node.value : void 0;
+    policy = npmCorsPolicy({ ...base, optionsNode, ...optionsNode ? {} : { optionsValue: cors } });
+  }
+  policy.notes = [...policy.notes ?? [], "apollo-server: listen() mounts cors(options) from npm cors on its Express app"];
+  return policy;
 }
 
 // src/extract/js/libraries/fastify-cors.ts
@@ -22504,6 +22635,10 @@ function collectWrites(mod, ev) {
       out2.push(...objectWrites(mod, ev, node, node.value, "headers", "headers", owner2).filter((w) => !seen.has(w.call) && w.valueNode !== void 0));
       continue;
     }
+    if (node.type === "MethodDefinition" && node.value.type === "FunctionExpression") {
+      out2.push(...nestHeaderWrites(mod, ev, node.decorators ?? [], node.value));
+      continue;
+    }
     if (node.type !== "CallExpression") continue;
     const callee = unwrap(node.callee);
     const owner = mod.scopes.enclosingFunction(node) ?? mod.program;
@@ -22541,6 +22676,20 @@ function collectWrites(mod, ev) {
     }
   }
   return out2.sort((a, b) => a.span.line - b.span.line || a.span.column - b.span.column);
+}
+function nestHeaderWrites(mod, ev, decorators, owner) {
+  const out2 = [];
+  for (const d of decorators) {
+    const call = unwrap(d.expression);
+    if (call.type !== "CallExpression" || call.arguments.length < 2) continue;
+    const fn = ev.evaluate(call.callee, mod);
+    if (fn.t !== "package" || fn.source !== "@nestjs/common" || fn.member !== "Header") continue;
+    const [nameArg, valueArg] = call.arguments;
+    const name2 = ev.evaluate(nameArg, mod);
+    if (name2.t !== "string" || !isCorsHeaderName(name2.v)) continue;
+    out2.push(write(mod, ev, call, name2.v, valueArg, spanOf(d, mod.path), "replace", "header", "@Header", owner));
+  }
+  return out2;
 }
 function startOf(node) {
   return { line: node.loc.start.line, column: node.loc.start.column + 1 };
@@ -22630,6 +22779,7 @@ function buildPolicy(mod, ev, owner, group, cors, registrations, fileStack) {
     const conditional = guards.length ? guards.map((g) => g.positive ? textOf(g.test, mod.text, 80) : `!(${textOf(g.test, mod.text, 80)})`).join(" && ") : void 0;
     const dependsOnOrigin = w.valueNode ? mentions(w.valueNode, isOrigin, mod, ev) : false;
     const header = { name: w.name, value: valueText(w, mod), span: w.span, combine: w.combine };
+    if (!isConstant(w.value)) header.expression = true;
     if (conditional) header.conditional = conditional;
     if (dependsOnOrigin) header.dependsOnOrigin = true;
     emitted.push(header);
@@ -22708,6 +22858,7 @@ function originsOfValue(valueNode, value, meaning, mod, ev, isOrigin, notes, w, 
         return [{ kind: "reflect", condition: meaning.why, span }];
     }
   }
+  if (value.t === "request" && value.part === "data" && meaning.kind === "any-origin") return [{ kind: "reflect", from: value.text, sentVerbatim: true, span }];
   if (value.t === "null" || value.t === "undefined" || value.t === "boolean" && !value.v) return [];
   return [{ kind: "unknown", why: `Access-Control-Allow-Origin set to ${value.t === "unknown" ? value.why : describeUnknown(value)}`, ...where4, span }];
 }
@@ -22728,6 +22879,9 @@ function mentions(node, isOrigin, mod, ev) {
   });
   const v = ev.evaluate(node, mod);
   return found || v.t === "request" && v.part === "origin";
+}
+function isConstant(v) {
+  return v.t === "string" || v.t === "number" || v.t === "boolean" || v.t === "array" && v.items.every((i2) => i2.t === "string");
 }
 function valueText(w, mod) {
   const v = w.value;
@@ -22872,6 +23026,11 @@ function extractModule(mod, ev, versions) {
   const uses = [];
   const nestFastify = usesNestFastifyAdapter(mod, ev);
   for (const node of mod.scopes.nodes) {
+    if (node.type === "NewExpression") {
+      const apollo = apolloServerPolicy(node, mod, ev);
+      if (apollo) policies.push(apollo);
+      continue;
+    }
     if (node.type !== "CallExpression") continue;
     const callee = unwrap(node.callee);
     const method = callee.type === "MemberExpression" ? memberName(callee) : void 0;
@@ -23732,7 +23891,8 @@ function headerSets(block) {
       block: c,
       headers: [...effectiveAddHeaders(c), ...effectiveMoreHeaders(c)],
       conditional: c.kind === "if" ? `if ${c.condition?.text ?? ""}`.trim() : `methods other than ${c.methods?.join(" ")} (limit_except)`,
-      fixedStatus: returnOf(c)
+      fixedStatus: returnOf(c),
+      ...answersOf(c) === "preflight" ? { preflightOnly: true } : {}
     });
   }
   return sets;
@@ -23782,7 +23942,7 @@ function maxAgeOf(sets) {
   return Number.isFinite(n) && /^\d+$/.test(found.h.value.value.trim()) ? { value: n, span: found.h.span } : { value: "unknown", why: `value "${found.h.value.value}"`, span: found.h.span };
 }
 function varyOf(sets) {
-  const withAcao = sets.filter((s) => s.headers.some((h) => /^access-control-allow-origin$/i.test(h.name)));
+  const withAcao = sets.filter((s) => !s.preflightOnly && s.headers.some((h) => /^access-control-allow-origin$/i.test(h.name)));
   if (!withAcao.length) return { value: false, isDefault: true };
   let span;
   for (const s of withAcao) {
@@ -23876,6 +24036,7 @@ function gatesOf(block, scope) {
   if (direct || c.kind === "other" || c.variable === "http_origin") return direct ? [direct] : void 0;
   const sets = setsOf(c.variable, scope);
   if (!sets.length) return void 0;
+  if (!sets.some((s) => s.gate || /\$\{?http_origin\b/i.test(s.directive.args[1]?.value ?? ""))) return void 0;
   const gates = [];
   let undecided = false;
   for (const s of sets) {
@@ -24011,7 +24172,21 @@ function preflightOf(block, sets, scope) {
   const handler = block.body.find((d) => CONTENT_HANDLERS.test(d.name));
   if (handler) return { value: "passthrough", span: handler.span, why: `OPTIONS goes to ${handler.name} ${handler.args[0]?.value ?? ""}`.trim() };
   if (block.kind === "main") return { value: "unknown", why: "snippet analysed without the block that includes it" };
+  const elsewhere = handedElsewhere(block);
+  if (elsewhere) return { value: "unknown", span: elsewhere.span, why: elsewhere.why };
   return { value: "not-handled", span: block.headerSpan, why: "OPTIONS reaches nginx's static file handler, which answers 405 Not Allowed" };
+}
+var OTHER_HANDLERS = /^(?:flv_live|rtmp_stat|js_content|perl|echo|echo_exec|passenger_enabled|nchan_\w+|push_stream_\w+|vod)$/;
+function handedElsewhere(block) {
+  const tryFiles = block.body.find((d) => d.name === "try_files" && d.args.length >= 2);
+  const fallback = tryFiles?.args[tryFiles.args.length - 1]?.value;
+  const staticPage = /\.(?:html?|txt|json|xml)(?:\?|$)/i;
+  if (tryFiles && fallback && !fallback.startsWith("=") && !staticPage.test(fallback)) {
+    return { span: tryFiles.span, why: `try_files sends requests for missing files to ${fallback}` };
+  }
+  const other = block.body.find((d) => OTHER_HANDLERS.test(d.name));
+  if (other) return { span: other.span, why: `OPTIONS is answered by ${other.name}, which the scanner does not model` };
+  return void 0;
 }
 function allowedOriginVerdict(c) {
   if (c.kind === "other" || c.variable !== "http_origin") return void 0;
@@ -24083,6 +24258,7 @@ function policyFor(block, sets, maps) {
       const acao3 = /^access-control-allow-origin$/i.test(h.name);
       if (isCorsHeader(h.name) && possibles(h, set).some((p) => p.kind === "origin" || acao3 && p.kind === "literal" && p.gate)) e.dependsOnOrigin = true;
       if (set.fixedStatus !== void 0) e.fixedStatus = set.fixedStatus;
+      if (set.preflightOnly) e.preflightOnly = true;
       emitted.push(e);
     }
   }
@@ -24134,8 +24310,22 @@ function analyseRoot(loader, project, absPath, knownText, prefixDir = path6.dirn
   return { root: absPath, tree: buildTree(directives, project.displayPath(absPath)), maps: collectMaps(directives), reached };
 }
 function policiesOf(config, fallbackMaps) {
-  const maps = fallbackMaps ? new Map([...fallbackMaps, ...config.maps]) : config.maps;
-  return buildPolicies(config.tree, maps);
+  if (!fallbackMaps || hasHttpBlock(config.tree)) return buildPolicies(config.tree, config.maps);
+  const assigned = setVariables(config.tree);
+  const borrowed = [...fallbackMaps].filter(([name2]) => !assigned.has(name2));
+  return buildPolicies(config.tree, new Map([...borrowed, ...config.maps]));
+}
+function hasHttpBlock(tree) {
+  let found = false;
+  walk2(tree, (b) => found ||= b.kind === "http");
+  return found;
+}
+function setVariables(tree) {
+  const out2 = /* @__PURE__ */ new Set();
+  walk2(tree, (b) => {
+    for (const d of b.body) if (d.name === "set" && d.args[0]) out2.add(varName(d.args[0].value));
+  });
+  return out2;
 }
 
 // src/extract/nginx/files.ts
@@ -30456,6 +30646,7 @@ var FlaskCors = class {
       }
     } else {
       notes = [...notes, `resources could not be resolved (${describe(r)}); the options are shown for every path`];
+      splats.push(`resources ${describe(r)}`);
       this.policies.push(this.policy(span, { kind, name: appName }, merged, splats, notes, "extension"));
       return;
     }
@@ -30576,6 +30767,186 @@ function flaskOrigins(v, optionSpan, sendWildcard, notes) {
   return out2;
 }
 
+// src/extract/python/manual-headers.ts
+var WRITE_METHODS2 = { set: "replace", setdefault: "replace", __setitem__: "replace", add: "add", add_header: "add", append: "add" };
+var RESPONSE_CALLEE = /(?:Response|^make_response|^Headers)$/;
+var REQUEST_ORIGIN = /\b(?:request|req)\s*\.\s*(?:headers\s*(?:\.\s*get\s*\(\s*|\[\s*)(?:'origin'|"origin")|META\s*(?:\.\s*get\s*\(\s*|\[\s*)(?:'HTTP_ORIGIN'|"HTTP_ORIGIN")|environ\s*(?:\.\s*get\s*\(\s*|\[\s*)(?:'HTTP_ORIGIN'|"HTTP_ORIGIN"))/i;
+var REQUEST_DATA = /^(?:request|req)\s*\.\s*(?:args|values|form|json|GET|POST|query_params|path_params)\b/;
+function extractManualHeaders(mod, ev) {
+  const writes = collectWrites2(mod, ev);
+  const groups = /* @__PURE__ */ new Map();
+  for (const w of writes) {
+    const list2 = groups.get(w.owner.id) ?? [];
+    list2.push(w);
+    groups.set(w.owner.id, list2);
+  }
+  const policies = [];
+  for (const group of groups.values()) {
+    if (!group.some((w) => w.lower.startsWith("access-control-"))) continue;
+    const stack = stackOf2(mod, group[0].owner);
+    if (!stack) continue;
+    policies.push(buildPolicy2(mod, group, stack));
+  }
+  return policies;
+}
+function collectWrites2(mod, ev) {
+  const out2 = [];
+  const add = (nameNode, valueNode, spanNode, combine2) => {
+    if (!valueNode) return;
+    const name2 = ev.eval(nameNode, mod);
+    if (name2.t !== "str" || !isCorsHeaderName2(name2.v)) return;
+    out2.push({ name: name2.v, lower: name2.v.trim().toLowerCase(), value: ev.eval(valueNode, mod), valueNode, span: spanOf2(spanNode, mod.path), combine: combine2, owner: ownerOf(spanNode, mod) });
+  };
+  for (const node of mod.root.descendantsOfType(["assignment", "call", "dictionary"])) {
+    if (node.type === "assignment") {
+      const left = node.childForFieldName("left");
+      if (left?.type !== "subscript") continue;
+      const keys = left.childrenForFieldName("subscript").filter((k) => !!k && k.type !== "comment");
+      if (keys.length === 1) add(keys[0], node.childForFieldName("right"), node, "replace");
+    } else if (node.type === "call") {
+      const fn = node.childForFieldName("function");
+      const method = fn?.type === "attribute" ? fn.childForFieldName("attribute")?.text : void 0;
+      const combine2 = method !== void 0 ? WRITE_METHODS2[method] : void 0;
+      if (!combine2) continue;
+      const args2 = (node.childForFieldName("arguments")?.namedChildren ?? []).filter((a) => !!a && a.type !== "comment");
+      if (args2.length >= 2 && args2[0].type !== "keyword_argument" && args2[1].type !== "keyword_argument") add(args2[0], args2[1], node, combine2);
+    } else if (passedToResponse(node)) {
+      for (const pair of node.namedChildren) {
+        if (pair?.type !== "pair") continue;
+        const key = pair.childForFieldName("key");
+        if (key) add(key, pair.childForFieldName("value"), pair, "replace");
+      }
+    }
+  }
+  return out2.sort((a, b) => a.span.line - b.span.line || a.span.column - b.span.column);
+}
+function isCorsHeaderName2(name2) {
+  const lower = name2.trim().toLowerCase();
+  return lower.startsWith("access-control-") || lower === "vary";
+}
+function passedToResponse(dict) {
+  let node = dict;
+  let parent = node.parent;
+  if (parent?.type === "keyword_argument") {
+    if (parent.childForFieldName("name")?.text !== "headers") return false;
+    node = parent;
+    parent = node.parent;
+  }
+  if (parent?.type === "tuple" || parent?.type === "expression_list") {
+    node = parent;
+    parent = node.parent;
+    if (parent?.type === "parenthesized_expression") parent = parent.parent;
+    if (parent?.type === "return_statement") return true;
+  }
+  if (parent?.type !== "argument_list") return false;
+  const call = parent.parent;
+  const fn = call?.type === "call" ? call.childForFieldName("function") : null;
+  const name2 = fn?.type === "attribute" ? fn.childForFieldName("attribute")?.text : fn?.type === "identifier" ? fn.text : void 0;
+  return name2 !== void 0 && RESPONSE_CALLEE.test(name2);
+}
+function ownerOf(node, mod) {
+  for (let n = node.parent; n; n = n.parent) if (n.type === "function_definition") return n;
+  return mod.root;
+}
+function stackOf2(mod, owner) {
+  const framework = /(?:from|import)[ \t]+(flask|werkzeug|django|fastapi|starlette)\b/.source;
+  const tries = [
+    [owner.text, new RegExp(`^\\s*${framework}`, "m")],
+    [mod.text, new RegExp(`^${framework}`, "m")],
+    [mod.text, new RegExp(`^\\s*${framework}`, "m")]
+  ];
+  for (const [text, re] of tries) {
+    const m = re.exec(text);
+    if (m) return m[1] === "werkzeug" ? "flask" : m[1];
+  }
+  return void 0;
+}
+function buildPolicy2(mod, group, stack) {
+  const cors = group.filter((w) => w.lower.startsWith("access-control-"));
+  const owner = group[0].owner;
+  const fnName = owner.type === "function_definition" ? owner.childForFieldName("name")?.text : void 0;
+  const policy = newPolicy({ stack, library: "manual", span: cors[0].span, scope: fnName ? { kind: "route", name: fnName } : { kind: "app", name: mod.name } });
+  const emitted = [];
+  const origins = [];
+  for (const w of group) {
+    const guard = guardOf2(w.valueNode, owner);
+    const echoes = readsRequestOrigin(w.valueNode, owner);
+    const header = { name: w.name, value: w.value.t === "str" ? w.value.v : w.valueNode.text, span: w.span, combine: w.combine };
+    if (guard) header.conditional = guard;
+    if (echoes) header.dependsOnOrigin = true;
+    if (w.value.t !== "str") header.expression = true;
+    emitted.push(header);
+    if (w.lower !== "access-control-allow-origin") continue;
+    const span = spanOf2(w.valueNode, mod.path);
+    if (echoes) {
+      origins.push(guard && /origin/i.test(guard) ? { kind: "reflect", condition: guard, span } : { kind: "reflect", span });
+    } else if (requestData(w.valueNode, owner) && !guard) {
+      origins.push({ kind: "reflect", from: requestData(w.valueNode, owner), sentVerbatim: true, span });
+    } else if (w.value.t === "str") {
+      const v = w.value.v.trim();
+      if (v === "*") origins.push({ kind: "any", sentVerbatim: true, ...provenance(w.value), span });
+      else if (v === "null") origins.push({ kind: "null", sentVerbatim: true, ...provenance(w.value), span });
+      else if (v !== "") origins.push({ kind: "exact", origin: w.value.v, sentVerbatim: true, ...provenance(w.value), span });
+    } else if (w.value.t !== "none") {
+      origins.push({ kind: "unknown", why: `Access-Control-Allow-Origin set to ${w.value.t === "unknown" ? w.value.why : describe(w.value)}`, span });
+    }
+  }
+  policy.origins = origins;
+  policy.originsSpan = origins[0]?.span;
+  policy.emittedHeaders = emitted;
+  const acac = cors.filter((w) => w.lower === "access-control-allow-credentials");
+  if (acac.length) {
+    const literal = acac.map((w) => w.value.t === "str" ? w.value.v.trim() : void 0);
+    const at = literal.indexOf("true");
+    if (at >= 0) policy.credentials = { value: true, span: acac[at].span };
+    else if (literal.every((v) => v !== void 0)) policy.credentials = { value: false, span: acac[0].span, why: `Access-Control-Allow-Credentials is '${literal[0]}', not 'true'` };
+    else policy.credentials = unknownValue(`Access-Control-Allow-Credentials is ${describe(acac[0].value)}`, acac[0].span);
+  } else policy.credentials = { value: false, why: "no Access-Control-Allow-Credentials header is written" };
+  policy.allowMethods = listHeader3(cors, "access-control-allow-methods");
+  policy.allowHeaders = listHeader3(cors, "access-control-allow-headers");
+  policy.exposeHeaders = listHeader3(cors, "access-control-expose-headers");
+  const maxAge = cors.find((w) => w.lower === "access-control-max-age");
+  const age = maxAge?.value.t === "num" ? maxAge.value.v : maxAge?.value.t === "str" && /^\s*\d+\s*$/.test(maxAge.value.v) ? Number(maxAge.value.v) : void 0;
+  policy.maxAge = maxAge && age !== void 0 ? { value: age, span: maxAge.span } : unknownValue(maxAge ? describe(maxAge.value) : "no Access-Control-Max-Age header is written", maxAge?.span);
+  const vary = group.filter((w) => w.lower === "vary");
+  const varyOrigin = vary.find((w) => w.value.t === "str" && /(?:^|,)\s*origin\s*(?:,|$)/i.test(w.value.v));
+  policy.varyOrigin = varyOrigin ? { value: true, span: varyOrigin.span } : vary.some((w) => w.value.t !== "str") ? unknownValue("a Vary header is written with a value that is not a constant", vary[0].span) : { value: false, why: "no Vary header naming Origin is written here" };
+  policy.preflight = unknownValue("hand-written headers: whether OPTIONS requests reach this code is not visible here");
+  policy.headersOnErrors = unknownValue("hand-written headers: error responses depend on the error path");
+  return policy;
+}
+function listHeader3(writes, lower) {
+  const w = writes.filter((x) => x.lower === lower).pop();
+  if (!w) return { value: [], why: `no ${lower} header is written` };
+  if (w.value.t !== "str") return unknownValue(describe(w.value), w.span);
+  return { value: w.value.v.split(",").map((s) => s.trim()).filter(Boolean), span: w.span };
+}
+function readsRequestOrigin(value, owner) {
+  if (REQUEST_ORIGIN.test(value.text)) return true;
+  const right = assignedFrom(value, owner);
+  return right !== void 0 && REQUEST_ORIGIN.test(right) && !/\bif\b/.test(right);
+}
+function requestData(value, owner) {
+  if (REQUEST_DATA.test(value.text)) return value.text;
+  const right = assignedFrom(value, owner);
+  return right !== void 0 && REQUEST_DATA.test(right) && !/\bif\b/.test(right) ? right : void 0;
+}
+function assignedFrom(value, owner) {
+  if (value.type !== "identifier") return void 0;
+  const assigned = owner.descendantsOfType("assignment").filter((a) => a && a.childForFieldName("left")?.text === value.text && a.startIndex < value.startIndex);
+  return assigned.pop()?.childForFieldName("right")?.text;
+}
+function guardOf2(node, owner) {
+  const tests = [];
+  for (let n = node.parent; n && n.id !== owner.id; n = n.parent) {
+    if (n.type === "if_statement" || n.type === "elif_clause" || n.type === "while_statement") {
+      const c = n.childForFieldName("condition");
+      if (c) tests.push(c.text);
+    } else if (n.type === "conditional_expression") tests.push(n.text);
+  }
+  return tests.length ? tests.join(" && ") : void 0;
+}
+
 // src/extract/python/starlette.ts
 var DEFAULT_METHODS2 = ["GET"];
 var DEFAULT_MAX_AGE2 = 600;
@@ -30619,8 +30990,8 @@ function extractStarlette(mod, ev) {
     const receiverNode = added.call.childForFieldName("function").childForFieldName("object");
     const wrapping = additions.filter((a) => a.receiver === added.receiver && a.scope === added.scope && a.start > added.start).map((a) => ({ name: a.name, span: a.span }));
     policies.push(
-      buildPolicy2(args2, added.call, mod, {
-        stack: stackOf2(receiverNode ? ev.eval(receiverNode, mod) : void 0, mod),
+      buildPolicy3(args2, added.call, mod, {
+        stack: stackOf3(receiverNode ? ev.eval(receiverNode, mod) : void 0, mod),
         appName: added.receiver,
         addedAfter: wrapping
       })
@@ -30641,7 +31012,7 @@ function extractStarlette(mod, ev) {
       ...app.before.map((n) => ({ name: (n.type === "call" ? n.childForFieldName("arguments")?.namedChildren[0]?.text : void 0) ?? n.text, span: spanOf2(n, mod.path) })),
       ...additions.filter((a) => app.name !== void 0 && a.receiver === app.name).map((a) => ({ name: a.name, span: a.span }))
     ];
-    policies.push(buildPolicy2(args2, call, mod, { stack: app.stack ?? stackOf2(void 0, mod), appName: app.name ?? "app", addedAfter: wrapping }));
+    policies.push(buildPolicy3(args2, call, mod, { stack: app.stack ?? stackOf3(void 0, mod), appName: app.name ?? "app", addedAfter: wrapping }));
   }
   return policies;
 }
@@ -30671,12 +31042,12 @@ function describeApp(appCall, mod, ev) {
   const assign = appCall.parent?.type === "assignment" ? appCall.parent.childForFieldName("left") : null;
   return { name: assign?.type === "identifier" ? assign.text : void 0, stack };
 }
-function stackOf2(app, mod) {
+function stackOf3(app, mod) {
   const q = app?.t === "call" ? qualifiedName(app.callee) : void 0;
   if (q && APP_CLASS.test(q)) return q.endsWith("FastAPI") ? "fastapi" : "starlette";
   return /^\s*(from|import)\s+fastapi\b/m.test(mod.text) ? "fastapi" : "starlette";
 }
-function buildPolicy2(args2, call, mod, ctx) {
+function buildPolicy3(args2, call, mod, ctx) {
   const span = spanOf2(call, mod.path);
   const policy = newPolicy({ stack: ctx.stack, library: "starlette", span, scope: { kind: "app", name: ctx.appName } });
   const kw = args2.keywords;
@@ -30758,7 +31129,7 @@ function starletteOrigins(given, optionSpan, notes) {
 }
 
 // src/extract/python/scanner.ts
-var MENTIONS_CORS2 = /CORSMiddleware|flask_cors|CORS\(|cross_origin|corsheaders|CORS_/;
+var MENTIONS_CORS2 = /CORSMiddleware|flask_cors|CORS\(|cross_origin|corsheaders|CORS_|[Aa]ccess-[Cc]ontrol-[Aa]llow-/;
 var pythonScanner = {
   language: "python",
   mentionsCors: (text) => MENTIONS_CORS2.test(text),
@@ -30793,6 +31164,7 @@ var pythonScanner = {
           run2("Starlette", () => extractStarlette(mod, evaluator));
           run2("Flask-CORS", () => flask.scan(mod));
           run2("django-cors-headers", () => extractDjango(mod, evaluator));
+          run2("hand-written headers", () => extractManualHeaders(mod, evaluator));
         } catch (error) {
           diagnostics.push({ kind: "unsupported", file: file.path, message: `internal error in the Python scanner: ${error.message}` });
         }

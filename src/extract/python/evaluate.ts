@@ -274,6 +274,18 @@ export class Evaluator {
   }
 
   /** The final module-level value of `name` in `mod`, or undefined when the module does not bind it. */
+  /** Runs a lookup in another module with the import-cycle guard and the depth count held around it. */
+  private acrossModules<T>(key: string, lookup: () => T): T {
+    this.active.add(key);
+    this.importDepth++;
+    try {
+      return lookup();
+    } finally {
+      this.importDepth--;
+      this.active.delete(key);
+    }
+  }
+
   lookupModuleLevel(name: string, mod: PyModule): PyValue | undefined {
     const bindings = mod.scopes.get(mod.root.id)?.get(name);
     const last = bindings?.[bindings.length - 1];
@@ -288,15 +300,8 @@ export class Evaluator {
       if (!target || target === mod) continue;
       const key = `star:${target.absPath}:${name}`;
       if (this.active.has(key) || this.importDepth >= MAX_IMPORT_DEPTH) continue;
-      this.active.add(key);
-      this.importDepth++;
-      try {
-        const v = this.lookupModuleLevel(name, target);
-        if (v) return v;
-      } finally {
-        this.importDepth--;
-        this.active.delete(key);
-      }
+      const v = this.acrossModules(key, () => this.lookupModuleLevel(name, target));
+      if (v) return v;
     }
     return undefined;
   }
@@ -403,15 +408,8 @@ export class Evaluator {
     if (target) {
       const key = `from:${target.absPath}:${name}`;
       if (this.active.has(key)) return unknown(`${name} from ${shown}: circular import`);
-      this.active.add(key);
-      this.importDepth++;
-      try {
-        const v = this.lookupModuleLevel(name, target);
-        if (v) return v;
-      } finally {
-        this.importDepth--;
-        this.active.delete(key);
-      }
+      const v = this.acrossModules(key, () => this.lookupModuleLevel(name, target));
+      if (v) return v;
     }
     const sub = this.loader.resolve(from, module ? `${module}.${name}` : name, level);
     if (sub) return { t: 'module', mod: sub };

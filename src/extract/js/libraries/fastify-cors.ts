@@ -3,7 +3,7 @@ import { byDefault, newPolicy, unknownValue } from '../../../model/policy.js';
 import type { Node } from '../ast.js';
 import type { JsModule } from '../modules.js';
 import { markAllUnknown } from './npm-cors.js';
-import { originOptionModel } from './origin-option.js';
+import { applyOriginModel, originOptionModel } from './origin-option.js';
 import { numberOption, OptionsObject, stringList, valued } from './options.js';
 import { describeUnknown, truthiness, type Evaluator, type JsValue, type WrittenAt } from '../values.js';
 
@@ -49,11 +49,7 @@ export function fastifyCorsPolicy(input: {
 
   const origin = options.read('origin');
   const model = originOptionModel(origin?.value, '@fastify/cors', ev, useSite);
-  policy.origins = model.entries;
-  policy.originsSpan = origin?.keySpan;
-  notes.push(...model.notes);
-  if (model.disabled) policy.libraryOptions = { ...policy.libraryOptions, disabled: true };
-  if (model.fromFunction) policy.libraryOptions = { ...policy.libraryOptions, originFunction: true };
+  applyOriginModel(policy, model, origin?.keySpan, notes);
 
   const credentials = options.read('credentials');
   if (credentials) {

@@ -3,7 +3,7 @@ import { byDefault, newPolicy, unknownValue } from '../../../model/policy.js';
 import { textOf, type Node } from '../ast.js';
 import type { JsModule } from '../modules.js';
 import { classifyDelegate, delegateOrigins } from './delegate.js';
-import { originOptionModel } from './origin-option.js';
+import { applyOriginModel, originOptionModel } from './origin-option.js';
 import { numberOption, OptionsObject, stringList, valued } from './options.js';
 import { describeUnknown, truthiness, type Evaluator, type JsValue, type WrittenAt } from '../values.js';
 
@@ -64,11 +64,7 @@ export function npmCorsPolicy(input: {
   const model = delegatedOrigins
     ? { entries: delegatedOrigins.entries, notes: [], perRequest: true as const, fromFunction: true, disabled: false }
     : originOptionModel(origin?.value, 'cors', ev, useSite);
-  policy.origins = model.entries;
-  policy.originsSpan = origin?.keySpan;
-  notes.push(...model.notes);
-  if (model.disabled) policy.libraryOptions = { ...policy.libraryOptions, disabled: true };
-  if (model.fromFunction) policy.libraryOptions = { ...policy.libraryOptions, originFunction: true };
+  applyOriginModel(policy, model, origin?.keySpan, notes);
 
   const credentials = options.read('credentials');
   if (credentials) {

@@ -1,4 +1,4 @@
-import type { OriginEntry } from '../../../model/types.js';
+import type { CorsPolicy, OriginEntry, Span } from '../../../model/types.js';
 import { classifyOriginFunction } from '../origin-function.js';
 import { exactEntry, jsRegexEntry, listEntries, whereWritten } from '../origins.js';
 import { describeUnknown, truthiness, type Evaluator, type JsValue, type WrittenAt } from '../values.js';
@@ -96,3 +96,12 @@ function disabled(notes: string[], note: string): OriginOptionModel {
   return { entries: [], notes: [...notes, note], disabled: true, perRequest: false };
 }
 
+
+/** Writes what the origin option says into the policy: its origins, where it is written, and the flags simulate needs. */
+export function applyOriginModel(policy: CorsPolicy, model: OriginOptionModel, keySpan: Span | undefined, notes: string[]): void {
+  policy.origins = model.entries;
+  policy.originsSpan = keySpan;
+  notes.push(...model.notes);
+  if (model.disabled) policy.libraryOptions = { ...policy.libraryOptions, disabled: true };
+  if (model.fromFunction) policy.libraryOptions = { ...policy.libraryOptions, originFunction: true };
+}

@@ -7,7 +7,7 @@ import {
   exitCodeFor,
   readBaseline,
   subtractBaseline
-} from "./chunks/chunk-GOLDVAJR.js";
+} from "./chunks/chunk-7VLOEAOI.js";
 import {
   SEVERITY_RANK,
   buildMarkdown,
@@ -16,11 +16,11 @@ import {
   formatters,
   githubBlobBase,
   githubVersionControl
-} from "./chunks/chunk-TMN7EF3O.js";
+} from "./chunks/chunk-OYIXP2LO.js";
 import {
   ConfigError,
   lint
-} from "./chunks/chunk-QNM2JHQK.js";
+} from "./chunks/chunk-T6AF72Y3.js";
 import {
   __commonJS,
   __require,

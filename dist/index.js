@@ -2,11 +2,11 @@ import { createRequire as __corsLintCreateRequire } from 'node:module'; const re
 import {
   SEVERITY_RANK,
   formatters
-} from "./chunks/chunk-TMN7EF3O.js";
+} from "./chunks/chunk-OYIXP2LO.js";
 import {
   ConfigError,
   lint
-} from "./chunks/chunk-QNM2JHQK.js";
+} from "./chunks/chunk-T6AF72Y3.js";
 import "./chunks/chunk-O7AAMHAA.js";
 export {
   ConfigError,

@@ -47,6 +47,8 @@ export declare class Evaluator {
      */
     private branchValue;
     /** The final module-level value of `name` in `mod`, or undefined when the module does not bind it. */
+    /** Runs a lookup in another module with the import-cycle guard and the depth count held around it. */
+    private acrossModules;
     lookupModuleLevel(name: string, mod: PyModule): PyValue | undefined;
     private lookupStar;
     private withImport;

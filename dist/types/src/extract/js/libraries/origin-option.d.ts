@@ -1,4 +1,4 @@
-import type { OriginEntry } from '../../../model/types.js';
+import type { CorsPolicy, OriginEntry, Span } from '../../../model/types.js';
 import { type Evaluator, type JsValue, type WrittenAt } from '../values.js';
 export interface OriginOptionModel {
     entries: OriginEntry[];
@@ -16,3 +16,5 @@ export interface OriginOptionModel {
  * array (strings compared with ===, RegExps tested, other truthy items allow all), function.
  */
 export declare function originOptionModel(value: JsValue | undefined, library: 'cors' | '@fastify/cors', ev: Evaluator, useSite: WrittenAt | undefined): OriginOptionModel;
+/** Writes what the origin option says into the policy: its origins, where it is written, and the flags simulate needs. */
+export declare function applyOriginModel(policy: CorsPolicy, model: OriginOptionModel, keySpan: Span | undefined, notes: string[]): void;

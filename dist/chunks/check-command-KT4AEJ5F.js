@@ -13,7 +13,7 @@ import {
   require_dist,
   toJsRegex,
   varName
-} from "./chunk-QNM2JHQK.js";
+} from "./chunk-T6AF72Y3.js";
 import {
   __toESM
 } from "./chunk-O7AAMHAA.js";

@@ -4,13 +4,13 @@ import {
   formatters,
   packageVersion,
   ruleReadmePath
-} from "./chunk-TMN7EF3O.js";
+} from "./chunk-OYIXP2LO.js";
 import {
   ConfigError,
   allRules,
   findRule,
   lint
-} from "./chunk-QNM2JHQK.js";
+} from "./chunk-T6AF72Y3.js";
 
 // src/cli/main.ts
 import fs2 from "node:fs";
@@ -179,7 +179,7 @@ async function main(argv, io) {
       case "explain":
         return explain(args.ruleId, io);
       case "check": {
-        const { runCheckCli } = await import("./check-command-TTBY672J.js");
+        const { runCheckCli } = await import("./check-command-KT4AEJ5F.js");
         return runCheckCli(args.argv, io);
       }
       case "lint":

@@ -2,7 +2,7 @@ import { createRequire as __corsLintCreateRequire } from 'node:module'; const re
 import {
   DOCS_BASE_URL,
   allRules
-} from "./chunk-QNM2JHQK.js";
+} from "./chunk-T6AF72Y3.js";
 
 // src/format/github.ts
 import path from "node:path";

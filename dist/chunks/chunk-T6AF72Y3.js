@@ -22275,6 +22275,13 @@ function originOptionModel(value, library, ev, useSite) {
 function disabled(notes, note) {
   return { entries: [], notes: [...notes, note], disabled: true, perRequest: false };
 }
+function applyOriginModel(policy, model, keySpan, notes) {
+  policy.origins = model.entries;
+  policy.originsSpan = keySpan;
+  notes.push(...model.notes);
+  if (model.disabled) policy.libraryOptions = { ...policy.libraryOptions, disabled: true };
+  if (model.fromFunction) policy.libraryOptions = { ...policy.libraryOptions, originFunction: true };
+}
 
 // src/extract/js/libraries/options.ts
 var OptionsObject = class {
@@ -22366,11 +22373,7 @@ function npmCorsPolicy(input) {
   }
   const origin = options.read("origin");
   const model = delegatedOrigins ? { entries: delegatedOrigins.entries, notes: [], perRequest: true, fromFunction: true, disabled: false } : originOptionModel(origin?.value, "cors", ev, useSite);
-  policy.origins = model.entries;
-  policy.originsSpan = origin?.keySpan;
-  notes.push(...model.notes);
-  if (model.disabled) policy.libraryOptions = { ...policy.libraryOptions, disabled: true };
-  if (model.fromFunction) policy.libraryOptions = { ...policy.libraryOptions, originFunction: true };
+  applyOriginModel(policy, model, origin?.keySpan, notes);
   const credentials = options.read("credentials");
   if (credentials) {
     const c = credentials.value;
@@ -22475,11 +22478,7 @@ function fastifyCorsPolicy(input) {
   }
   const origin = options.read("origin");
   const model = originOptionModel(origin?.value, "@fastify/cors", ev, useSite);
-  policy.origins = model.entries;
-  policy.originsSpan = origin?.keySpan;
-  notes.push(...model.notes);
-  if (model.disabled) policy.libraryOptions = { ...policy.libraryOptions, disabled: true };
-  if (model.fromFunction) policy.libraryOptions = { ...policy.libraryOptions, originFunction: true };
+  applyOriginModel(policy, model, origin?.keySpan, notes);
   const credentials = options.read("credentials");
   if (credentials) {
     const truth = truthiness(credentials.value);
@@ -29895,6 +29894,17 @@ var Evaluator2 = class {
     return union2(candidates2, undecided?.text ?? "");
   }
   /** The final module-level value of `name` in `mod`, or undefined when the module does not bind it. */
+  /** Runs a lookup in another module with the import-cycle guard and the depth count held around it. */
+  acrossModules(key, lookup) {
+    this.active.add(key);
+    this.importDepth++;
+    try {
+      return lookup();
+    } finally {
+      this.importDepth--;
+      this.active.delete(key);
+    }
+  }
   lookupModuleLevel(name2, mod) {
     const bindings = mod.scopes.get(mod.root.id)?.get(name2);
     const last = bindings?.[bindings.length - 1];
@@ -29908,15 +29918,8 @@ var Evaluator2 = class {
       if (!target2 || target2 === mod) continue;
       const key = `star:${target2.absPath}:${name2}`;
       if (this.active.has(key) || this.importDepth >= MAX_IMPORT_DEPTH) continue;
-      this.active.add(key);
-      this.importDepth++;
-      try {
-        const v = this.lookupModuleLevel(name2, target2);
-        if (v) return v;
-      } finally {
-        this.importDepth--;
-        this.active.delete(key);
-      }
+      const v = this.acrossModules(key, () => this.lookupModuleLevel(name2, target2));
+      if (v) return v;
     }
     return void 0;
   }
@@ -30016,15 +30019,8 @@ var Evaluator2 = class {
     if (target2) {
       const key = `from:${target2.absPath}:${name2}`;
       if (this.active.has(key)) return unknown2(`${name2} from ${shown}: circular import`);
-      this.active.add(key);
-      this.importDepth++;
-      try {
-        const v = this.lookupModuleLevel(name2, target2);
-        if (v) return v;
-      } finally {
-        this.importDepth--;
-        this.active.delete(key);
-      }
+      const v = this.acrossModules(key, () => this.lookupModuleLevel(name2, target2));
+      if (v) return v;
     }
     const sub = this.loader.resolve(from, module2 ? `${module2}.${name2}` : name2, level);
     if (sub) return { t: "module", mod: sub };

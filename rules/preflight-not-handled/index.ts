@@ -27,6 +27,18 @@ function heldBack(policy: CorsPolicy): string {
   return 'non-simple requests (PUT, PATCH, DELETE, JSON bodies, custom headers such as Authorization)';
 }
 
+/**
+ * Headers written by hand (nginx add_header, application code) that name neither allowed methods nor
+ * allowed headers serve simple requests only — fonts, images, plain GETs — which browsers send
+ * without a preflight. A middleware answers preflights by design, so there the answer always counts.
+ */
+function expectsPreflights(policy: CorsPolicy): boolean {
+  if (policy.library !== 'nginx' && policy.library !== 'manual') return true;
+  if (policy.scope.methods?.some((m) => !SAFELISTED_METHODS.has(m.toUpperCase()) && m.toUpperCase() !== 'OPTIONS')) return true;
+  const configured = (v: CorsPolicy['allowMethods']) => v.value === 'unknown' || (v.value.length > 0 && !v.isDefault);
+  return configured(policy.allowMethods) || configured(policy.allowHeaders);
+}
+
 export default defineRule<'notHandled' | 'passthrough', PreflightOptions>({
   meta: {
     id: 'preflight-not-handled',
@@ -48,7 +60,7 @@ export default defineRule<'notHandled' | 'passthrough', PreflightOptions>({
   check(context) {
     for (const policy of context.policies) {
       const { preflight } = policy;
-      if (preflight.value === 'not-handled') {
+      if (preflight.value === 'not-handled' && expectsPreflights(policy)) {
         context.report({
           messageId: 'notHandled',
           data: {

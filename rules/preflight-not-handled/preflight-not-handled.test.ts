@@ -49,10 +49,19 @@ describe('preflight-not-handled', () => {
         why: 'the `if ($request_method = OPTIONS)` block has its own add_header, so its 204 carries none of the location\'s Access-Control-* headers',
         span: span('nginx.conf', 14, 9, 45),
       };
+      p.allowMethods = { value: ['GET', 'PUT', 'OPTIONS'], span: span('nginx.conf', 9, 9, 60) };
       const [finding] = lintPolicies([p]);
       expect(finding!.location).toMatchObject({ file: 'nginx.conf', line: 14, column: 9, endColumn: 45 });
       expect(finding!.message).toContain('Preflight requests for location /api/ cannot succeed: the `if ($request_method = OPTIONS)` block');
       expect(finding!.message).toContain('the CORS settings of nginx never take effect');
+    });
+
+    it('not for nginx or hand-written headers that name no allowed methods or headers (simple requests only: fonts, images, GETs)', () => {
+      const fonts = policy('nginx', 'nginx', 'nginx.conf', { kind: 'location', name: 'location ~* \\.woff2$', path: '/' });
+      fonts.preflight = { value: 'not-handled', why: "OPTIONS reaches nginx's static file handler, which answers 405 Not Allowed", span: span('nginx.conf', 3, 5, 30) };
+      expect(lintPolicies([fonts])).toEqual([]);
+      fonts.allowHeaders = { value: ['Authorization'], span: span('nginx.conf', 4, 9, 60) };
+      expect(lintPolicies([fonts])).toHaveLength(1);
     });
 
     it('@fastify/cors with preflight: false', () => {

@@ -7,7 +7,7 @@ import {
   exitCodeFor,
   readBaseline,
   subtractBaseline
-} from "./chunks/chunk-7VLOEAOI.js";
+} from "./chunks/chunk-LA2K56YR.js";
 import {
   SEVERITY_RANK,
   buildMarkdown,
@@ -16,11 +16,11 @@ import {
   formatters,
   githubBlobBase,
   githubVersionControl
-} from "./chunks/chunk-OYIXP2LO.js";
+} from "./chunks/chunk-BPMYSG67.js";
 import {
   ConfigError,
   lint
-} from "./chunks/chunk-T6AF72Y3.js";
+} from "./chunks/chunk-V5YU63LZ.js";
 import {
   __commonJS,
   __require,

@@ -2,11 +2,11 @@ import { createRequire as __corsLintCreateRequire } from 'node:module'; const re
 import {
   SEVERITY_RANK,
   formatters
-} from "./chunks/chunk-OYIXP2LO.js";
+} from "./chunks/chunk-BPMYSG67.js";
 import {
   ConfigError,
   lint
-} from "./chunks/chunk-T6AF72Y3.js";
+} from "./chunks/chunk-V5YU63LZ.js";
 import "./chunks/chunk-O7AAMHAA.js";
 export {
   ConfigError,

@@ -4,13 +4,13 @@ import {
   formatters,
   packageVersion,
   ruleReadmePath
-} from "./chunk-OYIXP2LO.js";
+} from "./chunk-BPMYSG67.js";
 import {
   ConfigError,
   allRules,
   findRule,
   lint
-} from "./chunk-T6AF72Y3.js";
+} from "./chunk-V5YU63LZ.js";
 
 // src/cli/main.ts
 import fs2 from "node:fs";
@@ -179,7 +179,7 @@ async function main(argv, io) {
       case "explain":
         return explain(args.ruleId, io);
       case "check": {
-        const { runCheckCli } = await import("./check-command-KT4AEJ5F.js");
+        const { runCheckCli } = await import("./check-command-BUV6N4UR.js");
         return runCheckCli(args.argv, io);
       }
       case "lint":

@@ -19958,6 +19958,12 @@ function heldBack(policy) {
   if (nonSimple.length) return `${nonSimple.join("/")} requests`;
   return "non-simple requests (PUT, PATCH, DELETE, JSON bodies, custom headers such as Authorization)";
 }
+function expectsPreflights(policy) {
+  if (policy.library !== "nginx" && policy.library !== "manual") return true;
+  if (policy.scope.methods?.some((m) => !SAFELISTED_METHODS.has(m.toUpperCase()) && m.toUpperCase() !== "OPTIONS")) return true;
+  const configured = (v) => v.value === "unknown" || v.value.length > 0 && !v.isDefault;
+  return configured(policy.allowMethods) || configured(policy.allowHeaders);
+}
 var preflight_not_handled_default = defineRule({
   meta: {
     id: "preflight-not-handled",
@@ -19976,7 +19982,7 @@ var preflight_not_handled_default = defineRule({
   check(context) {
     for (const policy of context.policies) {
       const { preflight } = policy;
-      if (preflight.value === "not-handled") {
+      if (preflight.value === "not-handled" && expectsPreflights(policy)) {
         context.report({
           messageId: "notHandled",
           data: {

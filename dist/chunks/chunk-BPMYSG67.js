@@ -2,7 +2,7 @@ import { createRequire as __corsLintCreateRequire } from 'node:module'; const re
 import {
   DOCS_BASE_URL,
   allRules
-} from "./chunk-T6AF72Y3.js";
+} from "./chunk-V5YU63LZ.js";
 
 // src/format/github.ts
 import path from "node:path";

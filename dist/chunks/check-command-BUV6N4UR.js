@@ -13,7 +13,7 @@ import {
   require_dist,
   toJsRegex,
   varName
-} from "./chunk-T6AF72Y3.js";
+} from "./chunk-V5YU63LZ.js";
 import {
   __toESM
 } from "./chunk-O7AAMHAA.js";

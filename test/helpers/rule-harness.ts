@@ -19,7 +19,7 @@ const STACK_OF: Record<Library, Stack> = {
 };
 
 /** A policy for rule tests: one library, origins with spans, credentials on or off. */
-export function policy(library: Library, origins: OriginEntry[], extra: Partial<CorsPolicy> & { credentials?: boolean } = {}): CorsPolicy {
+export function policy(library: Library, origins: OriginEntry[], extra: Omit<Partial<CorsPolicy>, 'credentials'> & { credentials?: boolean } = {}): CorsPolicy {
   const { credentials, ...rest } = extra;
   const p = newPolicy({ stack: STACK_OF[library], library, span: span(1, 1), scope: { kind: 'app', name: 'app' } });
   p.origins = origins;

@@ -10,7 +10,7 @@ import { DEFAULT_MAX_FILE_BYTES, readSource } from './discover/read-source.js';
 import { scanners } from './extract/index.js';
 import type { Project } from './extract/scanner.js';
 import { isSuppressed } from './filter/suppressions.js';
-import type { CorsPolicy, Diagnostic, Finding, Language, SourceFile } from './model/types.js';
+import type { CorsPolicy, Diagnostic, Finding, SourceFile } from './model/types.js';
 import { runRules } from './rules/run-rules.js';
 
 export interface LintOptions {
@@ -45,7 +45,7 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
 
   const discovery = discover(inputs, { cwd, root, ignore: config.ignore });
   const diagnostics: Diagnostic[] = [...discovery.diagnostics];
-  const project = createProject(cwd, root, contextFiles(inputs, discovery.files, { cwd, root, ignore: config.ignore }), config.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
+  const project = createProject(cwd, root, () => contextFiles(inputs, discovery.files, { cwd, root, ignore: config.ignore }), config.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
 
   const policies: CorsPolicy[] = [];
   const scanOptions = { pythonParser: pythonParserSetting(config) };
@@ -168,13 +168,20 @@ function scanRoot(cwd: string, inputs: string[]): string {
 
 type MutableProject = Project & { remember(absPath: string, text: string): void; linesOf(displayPath: string): string[] | undefined };
 
-function createProject(cwd: string, root: string, files: DiscoveredFile[], maxBytes: number): MutableProject {
+/**
+ * `listFiles` runs on first use of `allFiles`: only the nginx scanner (includers, glob includes) and
+ * the version lookup need the whole tree, so runs without them never walk the root a second time.
+ */
+function createProject(cwd: string, root: string, listFiles: () => DiscoveredFile[], maxBytes: number): MutableProject {
   const texts = new Map<string, string>();
   const byDisplay = new Map<string, string>();
   const realRoot = safeRealpath(root) ?? root;
+  let allFiles: DiscoveredFile[] | undefined;
   const project: MutableProject = {
     root,
-    allFiles: files.map((f) => ({ absPath: f.absPath, path: f.path, language: f.language as Language })),
+    get allFiles() {
+      return (allFiles ??= listFiles());
+    },
     displayPath: (absPath) => toDisplayPath(cwd, absPath),
     remember(absPath, text) {
       texts.set(absPath, text);

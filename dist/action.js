@@ -7,7 +7,7 @@ import {
   exitCodeFor,
   readBaseline,
   subtractBaseline
-} from "./chunks/chunk-LA2K56YR.js";
+} from "./chunks/chunk-KIGQON3X.js";
 import {
   SEVERITY_RANK,
   buildMarkdown,
@@ -16,11 +16,11 @@ import {
   formatters,
   githubBlobBase,
   githubVersionControl
-} from "./chunks/chunk-BPMYSG67.js";
+} from "./chunks/chunk-BPQGOE46.js";
 import {
   ConfigError,
   lint
-} from "./chunks/chunk-V5YU63LZ.js";
+} from "./chunks/chunk-7P72OQI2.js";
 import {
   __commonJS,
   __require,

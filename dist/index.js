@@ -2,11 +2,11 @@ import { createRequire as __corsLintCreateRequire } from 'node:module'; const re
 import {
   SEVERITY_RANK,
   formatters
-} from "./chunks/chunk-BPMYSG67.js";
+} from "./chunks/chunk-BPQGOE46.js";
 import {
   ConfigError,
   lint
-} from "./chunks/chunk-V5YU63LZ.js";
+} from "./chunks/chunk-7P72OQI2.js";
 import "./chunks/chunk-O7AAMHAA.js";
 export {
   ConfigError,

@@ -13,7 +13,7 @@ import {
   require_dist,
   toJsRegex,
   varName
-} from "./chunk-V5YU63LZ.js";
+} from "./chunk-7P72OQI2.js";
 import {
   __toESM
 } from "./chunk-O7AAMHAA.js";

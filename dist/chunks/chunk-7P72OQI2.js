@@ -31251,7 +31251,7 @@ async function lint(paths, options = {}) {
   const root = scanRoot(cwd, inputs);
   const discovery = discover(inputs, { cwd, root, ignore: config.ignore });
   const diagnostics = [...discovery.diagnostics];
-  const project = createProject(cwd, root, contextFiles(inputs, discovery.files, { cwd, root, ignore: config.ignore }), config.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
+  const project = createProject(cwd, root, () => contextFiles(inputs, discovery.files, { cwd, root, ignore: config.ignore }), config.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
   const policies = [];
   const scanOptions = { pythonParser: pythonParserSetting(config) };
   let filesScanned = 0;
@@ -31347,13 +31347,16 @@ function scanRoot(cwd, inputs) {
   for (const p of absolute) while (!isInside(common, p)) common = path12.dirname(common);
   return common;
 }
-function createProject(cwd, root, files, maxBytes) {
+function createProject(cwd, root, listFiles, maxBytes) {
   const texts = /* @__PURE__ */ new Map();
   const byDisplay = /* @__PURE__ */ new Map();
   const realRoot = safeRealpath(root) ?? root;
+  let allFiles;
   const project = {
     root,
-    allFiles: files.map((f) => ({ absPath: f.absPath, path: f.path, language: f.language })),
+    get allFiles() {
+      return allFiles ??= listFiles();
+    },
     displayPath: (absPath) => toDisplayPath(cwd, absPath),
     remember(absPath, text) {
       texts.set(absPath, text);

@@ -2,7 +2,7 @@ import { createRequire as __corsLintCreateRequire } from 'node:module'; const re
 import {
   DOCS_BASE_URL,
   allRules
-} from "./chunk-V5YU63LZ.js";
+} from "./chunk-7P72OQI2.js";
 
 // src/format/github.ts
 import path from "node:path";

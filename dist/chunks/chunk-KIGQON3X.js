@@ -4,13 +4,13 @@ import {
   formatters,
   packageVersion,
   ruleReadmePath
-} from "./chunk-BPMYSG67.js";
+} from "./chunk-BPQGOE46.js";
 import {
   ConfigError,
   allRules,
   findRule,
   lint
-} from "./chunk-V5YU63LZ.js";
+} from "./chunk-7P72OQI2.js";
 
 // src/cli/main.ts
 import fs2 from "node:fs";
@@ -179,7 +179,7 @@ async function main(argv, io) {
       case "explain":
         return explain(args.ruleId, io);
       case "check": {
-        const { runCheckCli } = await import("./check-command-BUV6N4UR.js");
+        const { runCheckCli } = await import("./check-command-UMTQTLB6.js");
         return runCheckCli(args.argv, io);
       }
       case "lint":

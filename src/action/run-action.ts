@@ -4,7 +4,7 @@ import * as core from '@actions/core';
 import { exitCodeFor } from '../cli/main.js';
 import { EXIT_FINDINGS } from '../cli/exit-codes.js';
 import { ConfigError } from '../config/load.js';
-import { BaselineError, readBaseline, subtractBaseline } from '../filter/baseline.js';
+import { applyBaseline, BaselineError } from '../filter/baseline.js';
 import { formatGithub } from '../format/github.js';
 import { formatters } from '../format/index.js';
 import { buildMarkdown, githubBlobBase } from '../format/markdown.js';
@@ -12,6 +12,7 @@ import { buildSarif, githubVersionControl } from '../format/sarif.js';
 import { lint, type LintResult } from '../lint.js';
 import { SEVERITY_RANK, type Severity } from '../model/types.js';
 import { readInputs, type ActionInputs } from './inputs.js';
+import { isInternalError } from '../model/diagnostics.js';
 
 /**
  * The GitHub Action: lint the workspace, always write the SARIF file (so an `if: always()`
@@ -22,7 +23,7 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
   let inputs: ActionInputs | undefined;
   try {
     inputs = readInputs();
-    const result = withBaseline(await lint(inputs.paths, { cwd: workspace, configFile: inputs.config }), inputs.baseline, workspace);
+    const result = applyBaseline(await lint(inputs.paths, { cwd: workspace, configFile: inputs.config }), inputs.baseline, workspace);
     const sarifFile = writeSarif(result, workspace, inputs.sarifFile, env);
 
     const log = formatters[inputs.format]!({ result, cwd: workspace, color: false });
@@ -35,7 +36,7 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
     core.setOutput('errors', errors);
     core.setOutput('sarif-file', sarifFile);
 
-    const crashed = result.diagnostics.find((d) => d.kind === 'unsupported' && d.message.startsWith('internal error'));
+    const crashed = result.diagnostics.find(isInternalError);
     if (crashed) core.setFailed(`cors-lint: ${crashed.message.split('\n')[0]}`);
     else if (exitCodeFor(result, inputs.failOn) === EXIT_FINDINGS) {
       const threshold = SEVERITY_RANK[inputs.failOn as Severity];
@@ -54,13 +55,6 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
     }
     core.setFailed(`cors-lint: ${message}`);
   }
-}
-
-/** Findings recorded in the baseline (input, else the config's `baseline`) are not reported. */
-function withBaseline(result: LintResult, input: string | undefined, workspace: string): LintResult {
-  const file = input ? path.resolve(workspace, input) : result.config.baseline ? path.resolve(result.configFile ? path.dirname(result.configFile) : workspace, result.config.baseline) : undefined;
-  if (!file) return result;
-  return { ...result, findings: subtractBaseline(result.findings, readBaseline(file)).kept };
 }
 
 function writeSarif(result: LintResult, workspace: string, target: string, env: NodeJS.ProcessEnv, successful = true): string {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { allRules, findRule } from '../../rules/index.js';
 import { ConfigError } from '../config/load.js';
-import { BaselineError, buildBaseline, readBaseline, subtractBaseline } from '../filter/baseline.js';
+import { applyBaseline, BaselineError, buildBaseline } from '../filter/baseline.js';
 import { formatters } from '../format/index.js';
 import { lint, type LintResult } from '../lint.js';
 import { SEVERITY_RANK } from '../model/types.js';
@@ -10,6 +10,7 @@ import { packageVersion, ruleReadmePath } from '../package-root.js';
 import { HELP, parseCli, UsageError, type FailOn, type LintArgs } from './args.js';
 import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK } from './exit-codes.js';
 import { formatRulesTable } from './rules-table.js';
+import { isInternalError } from '../model/diagnostics.js';
 
 export interface Io {
   cwd: string;
@@ -68,22 +69,16 @@ async function runLint(args: LintArgs, io: Io): Promise<number> {
     io.stderr(`cors-lint: recorded ${result.findings.length} finding(s) in ${args.writeBaseline}\n`);
     return EXIT_OK;
   }
-  const baselineFile = args.baseline ?? result.config.baseline;
-  const filtered = baselineFile ? withBaseline(result, path.resolve(baselineFile && args.baseline ? io.cwd : path.dirname(result.configFile ?? io.cwd), baselineFile)) : result;
+  const filtered = applyBaseline(result, args.baseline, io.cwd);
 
   const color = args.color ?? (io.isTty && !io.env.NO_COLOR && args.format === 'text' && !args.output);
   const text = formatters[args.format]!({ result: filtered, cwd: io.cwd, color: Boolean(color) });
   if (args.output) fs.writeFileSync(path.resolve(io.cwd, args.output), text);
   else io.stdout(text);
 
-  const internal = filtered.diagnostics.some((d) => d.kind === 'unsupported' && d.message.startsWith('internal error'));
+  const internal = filtered.diagnostics.some(isInternalError);
   if (internal) return EXIT_ERROR;
   return exitCodeFor(filtered, args.failOn);
-}
-
-function withBaseline(result: LintResult, file: string): LintResult {
-  const { kept } = subtractBaseline(result.findings, readBaseline(file));
-  return { ...result, findings: kept };
 }
 
 export function exitCodeFor(result: LintResult, failOn: FailOn): number {

@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import path from 'node:path';
+import type { LintResult } from '../lint.js';
 import type { Finding } from '../model/types.js';
 
 /** A baseline records findings by fingerprint (with counts), so moving lines does not revive them. */
@@ -48,4 +50,19 @@ export function subtractBaseline(findings: readonly Finding[], baseline: Baselin
     } else kept.push(f);
   }
   return { kept, matched };
+}
+
+/**
+ * The run without the findings its baseline records. The baseline is the explicit one (`--baseline`,
+ * the Action's input; relative to `cwd`), else the configuration's `baseline` (relative to the
+ * configuration file). No baseline: the run as it is.
+ */
+export function applyBaseline(result: LintResult, explicit: string | undefined, cwd: string): LintResult {
+  const file = explicit
+    ? path.resolve(cwd, explicit)
+    : result.config.baseline
+      ? path.resolve(result.configFile ? path.dirname(result.configFile) : cwd, result.config.baseline)
+      : undefined;
+  if (!file) return result;
+  return { ...result, findings: subtractBaseline(result.findings, readBaseline(file)).kept };
 }

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Diagnostic, Finding, Severity } from '../model/types.js';
 import type { Formatter } from './formatter.js';
+import { isInternalError } from '../model/diagnostics.js';
 
 /**
  * GitHub Actions workflow commands (`--format github`): one `::error file=…::message` line per
@@ -42,7 +43,7 @@ export function findingCommand(f: Finding): string {
 }
 
 export function diagnosticCommand(d: Diagnostic): string {
-  const internal = d.kind === 'unsupported' && d.message.startsWith('internal error');
+  const internal = isInternalError(d);
   const level = d.kind === 'parse-error' || d.kind === 'config-error' || internal ? 'error' : 'warning';
   const properties: Record<string, string | number> = { title: `cors-lint ${d.kind}` };
   // A crash of a whole scanner names several files ("a.py, b.py"): no single file to annotate.

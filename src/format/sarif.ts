@@ -9,6 +9,7 @@ import { packageVersion, ruleReadmePath } from '../package-root.js';
 import type { AnyRule } from '../rules/define-rule.js';
 import type { Formatter } from './formatter.js';
 import { repositoryRoot } from './github.js';
+import { isInternalError } from '../model/diagnostics.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const INFORMATION_URI = 'https://github.com/cors-lint/cors-lint';
@@ -208,10 +209,6 @@ function notificationLevel(d: Diagnostic): Sarif.Notification.level {
   if (d.kind === 'parse-error' || d.kind === 'config-error' || isInternalError(d)) return 'error';
   if (d.kind === 'file-skipped' || d.kind === 'encoding') return 'warning';
   return 'note';
-}
-
-function isInternalError(d: Diagnostic): boolean {
-  return d.kind === 'unsupported' && d.message.startsWith('internal error');
 }
 
 function messageText(finding: Finding): string {

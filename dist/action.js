@@ -4,10 +4,9 @@ import {
   EXIT_FINDINGS,
   FAIL_ON,
   FORMATS,
-  exitCodeFor,
-  readBaseline,
-  subtractBaseline
-} from "./chunks/chunk-KIGQON3X.js";
+  applyBaseline,
+  exitCodeFor
+} from "./chunks/chunk-RVI6EIHF.js";
 import {
   SEVERITY_RANK,
   buildMarkdown,
@@ -15,8 +14,9 @@ import {
   formatGithub,
   formatters,
   githubBlobBase,
-  githubVersionControl
-} from "./chunks/chunk-BPQGOE46.js";
+  githubVersionControl,
+  isInternalError
+} from "./chunks/chunk-UQ4YLBFY.js";
 import {
   ConfigError,
   lint
@@ -19668,7 +19668,7 @@ async function runAction(env = process.env) {
   let inputs;
   try {
     inputs = readInputs();
-    const result = withBaseline(await lint(inputs.paths, { cwd: workspace, configFile: inputs.config }), inputs.baseline, workspace);
+    const result = applyBaseline(await lint(inputs.paths, { cwd: workspace, configFile: inputs.config }), inputs.baseline, workspace);
     const sarifFile = writeSarif(result, workspace, inputs.sarifFile, env);
     const log = formatters[inputs.format]({ result, cwd: workspace, color: false });
     process.stdout.write(log);
@@ -19678,7 +19678,7 @@ async function runAction(env = process.env) {
     setOutput("findings", result.findings.length);
     setOutput("errors", errors);
     setOutput("sarif-file", sarifFile);
-    const crashed = result.diagnostics.find((d) => d.kind === "unsupported" && d.message.startsWith("internal error"));
+    const crashed = result.diagnostics.find(isInternalError);
     if (crashed) setFailed(`cors-lint: ${crashed.message.split("\n")[0]}`);
     else if (exitCodeFor(result, inputs.failOn) === EXIT_FINDINGS) {
       const threshold = SEVERITY_RANK[inputs.failOn];
@@ -19695,11 +19695,6 @@ async function runAction(env = process.env) {
     }
     setFailed(`cors-lint: ${message}`);
   }
-}
-function withBaseline(result, input, workspace) {
-  const file = input ? path.resolve(workspace, input) : result.config.baseline ? path.resolve(result.configFile ? path.dirname(result.configFile) : workspace, result.config.baseline) : void 0;
-  if (!file) return result;
-  return { ...result, findings: subtractBaseline(result.findings, readBaseline(file)).kept };
 }
 function writeSarif(result, workspace, target, env, successful = true) {
   const file = path.resolve(workspace, target);

@@ -2,8 +2,8 @@
 import { createRequire as __corsLintCreateRequire } from 'node:module'; const require = __corsLintCreateRequire(import.meta.url); import { fileURLToPath as __corsLintFileURLToPath } from 'node:url'; const __corsLintFilename = __corsLintFileURLToPath(import.meta.url); const __corsLintDirname = __corsLintFileURLToPath(new URL('.', import.meta.url));
 import {
   main
-} from "./chunks/chunk-KIGQON3X.js";
-import "./chunks/chunk-BPQGOE46.js";
+} from "./chunks/chunk-RVI6EIHF.js";
+import "./chunks/chunk-UQ4YLBFY.js";
 import "./chunks/chunk-7P72OQI2.js";
 import "./chunks/chunk-O7AAMHAA.js";
 

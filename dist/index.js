@@ -2,7 +2,7 @@ import { createRequire as __corsLintCreateRequire } from 'node:module'; const re
 import {
   SEVERITY_RANK,
   formatters
-} from "./chunks/chunk-BPQGOE46.js";
+} from "./chunks/chunk-UQ4YLBFY.js";
 import {
   ConfigError,
   lint

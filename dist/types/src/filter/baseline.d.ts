@@ -1,3 +1,4 @@
+import type { LintResult } from '../lint.js';
 import type { Finding } from '../model/types.js';
 /** A baseline records findings by fingerprint (with counts), so moving lines does not revive them. */
 export interface Baseline {
@@ -18,3 +19,9 @@ export declare function subtractBaseline(findings: readonly Finding[], baseline:
     kept: Finding[];
     matched: number;
 };
+/**
+ * The run without the findings its baseline records. The baseline is the explicit one (`--baseline`,
+ * the Action's input; relative to `cwd`), else the configuration's `baseline` (relative to the
+ * configuration file). No baseline: the run as it is.
+ */
+export declare function applyBaseline(result: LintResult, explicit: string | undefined, cwd: string): LintResult;

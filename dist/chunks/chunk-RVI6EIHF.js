@@ -2,9 +2,10 @@ import { createRequire as __corsLintCreateRequire } from 'node:module'; const re
 import {
   SEVERITY_RANK,
   formatters,
+  isInternalError,
   packageVersion,
   ruleReadmePath
-} from "./chunk-BPQGOE46.js";
+} from "./chunk-UQ4YLBFY.js";
 import {
   ConfigError,
   allRules,
@@ -14,10 +15,11 @@ import {
 
 // src/cli/main.ts
 import fs2 from "node:fs";
-import path from "node:path";
+import path2 from "node:path";
 
 // src/filter/baseline.ts
 import fs from "node:fs";
+import path from "node:path";
 function buildBaseline(findings) {
   const byKey = /* @__PURE__ */ new Map();
   for (const f of findings) {
@@ -56,6 +58,11 @@ function subtractBaseline(findings, baseline) {
     } else kept.push(f);
   }
   return { kept, matched };
+}
+function applyBaseline(result, explicit, cwd) {
+  const file = explicit ? path.resolve(cwd, explicit) : result.config.baseline ? path.resolve(result.configFile ? path.dirname(result.configFile) : cwd, result.config.baseline) : void 0;
+  if (!file) return result;
+  return { ...result, findings: subtractBaseline(result.findings, readBaseline(file)).kept };
 }
 
 // src/cli/args.ts
@@ -210,26 +217,21 @@ async function runLint(args, io) {
     return EXIT_OK;
   }
   if (args.writeBaseline) {
-    const file = path.resolve(io.cwd, args.writeBaseline);
+    const file = path2.resolve(io.cwd, args.writeBaseline);
     fs2.writeFileSync(file, `${JSON.stringify(buildBaseline(result.findings), null, 2)}
 `);
     io.stderr(`cors-lint: recorded ${result.findings.length} finding(s) in ${args.writeBaseline}
 `);
     return EXIT_OK;
   }
-  const baselineFile = args.baseline ?? result.config.baseline;
-  const filtered = baselineFile ? withBaseline(result, path.resolve(baselineFile && args.baseline ? io.cwd : path.dirname(result.configFile ?? io.cwd), baselineFile)) : result;
+  const filtered = applyBaseline(result, args.baseline, io.cwd);
   const color = args.color ?? (io.isTty && !io.env.NO_COLOR && args.format === "text" && !args.output);
   const text = formatters[args.format]({ result: filtered, cwd: io.cwd, color: Boolean(color) });
-  if (args.output) fs2.writeFileSync(path.resolve(io.cwd, args.output), text);
+  if (args.output) fs2.writeFileSync(path2.resolve(io.cwd, args.output), text);
   else io.stdout(text);
-  const internal = filtered.diagnostics.some((d) => d.kind === "unsupported" && d.message.startsWith("internal error"));
+  const internal = filtered.diagnostics.some(isInternalError);
   if (internal) return EXIT_ERROR;
   return exitCodeFor(filtered, args.failOn);
-}
-function withBaseline(result, file) {
-  const { kept } = subtractBaseline(result.findings, readBaseline(file));
-  return { ...result, findings: kept };
 }
 function exitCodeFor(result, failOn) {
   if (failOn === "never") return EXIT_OK;
@@ -258,8 +260,7 @@ ${rule.meta.docs.url}
 
 export {
   BaselineError,
-  readBaseline,
-  subtractBaseline,
+  applyBaseline,
   FORMATS,
   FAIL_ON,
   EXIT_FINDINGS,

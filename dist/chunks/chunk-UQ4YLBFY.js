@@ -6,6 +6,13 @@ import {
 
 // src/format/github.ts
 import path from "node:path";
+
+// src/model/diagnostics.ts
+function isInternalError(d) {
+  return d.kind === "unsupported" && d.message.startsWith("internal error");
+}
+
+// src/format/github.ts
 var formatGithub = ({ result, cwd }) => {
   const root = repositoryRoot(process.env, cwd);
   const rel = (file) => root === cwd || file === "." ? file : path.relative(root, path.resolve(cwd, file)).split(path.sep).join("/");
@@ -38,7 +45,7 @@ witness: ${f.witness}` : f.message;
   return command(COMMAND[f.severity], properties, message);
 }
 function diagnosticCommand(d) {
-  const internal = d.kind === "unsupported" && d.message.startsWith("internal error");
+  const internal = isInternalError(d);
   const level = d.kind === "parse-error" || d.kind === "config-error" || internal ? "error" : "warning";
   const properties = { title: `cors-lint ${d.kind}` };
   if (d.file && d.file !== "." && !d.file.includes(", ")) properties.file = d.file;
@@ -371,9 +378,6 @@ function notificationLevel(d) {
   if (d.kind === "file-skipped" || d.kind === "encoding") return "warning";
   return "note";
 }
-function isInternalError(d) {
-  return d.kind === "unsupported" && d.message.startsWith("internal error");
-}
 function messageText(finding) {
   const text = sentence(finding.message);
   return finding.witness !== void 0 && !finding.message.includes(finding.witness) ? `${text} Witness: ${finding.witness}` : text;
@@ -503,6 +507,7 @@ var formatters = {
 var SEVERITY_RANK = { note: 1, warning: 2, error: 3 };
 
 export {
+  isInternalError,
   formatGithub,
   githubBlobBase,
   buildMarkdown,

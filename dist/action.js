@@ -6,7 +6,7 @@ import {
   FORMATS,
   applyBaseline,
   exitCodeFor
-} from "./chunks/chunk-RVI6EIHF.js";
+} from "./chunks/chunk-6S3FL47S.js";
 import {
   SEVERITY_RANK,
   buildMarkdown,
@@ -16,11 +16,11 @@ import {
   githubBlobBase,
   githubVersionControl,
   isInternalError
-} from "./chunks/chunk-UQ4YLBFY.js";
+} from "./chunks/chunk-CD3XKD2P.js";
 import {
   ConfigError,
   lint
-} from "./chunks/chunk-7P72OQI2.js";
+} from "./chunks/chunk-DJAIH3O3.js";
 import {
   __commonJS,
   __require,

@@ -2,11 +2,11 @@ import { createRequire as __corsLintCreateRequire } from 'node:module'; const re
 import {
   SEVERITY_RANK,
   formatters
-} from "./chunks/chunk-UQ4YLBFY.js";
+} from "./chunks/chunk-CD3XKD2P.js";
 import {
   ConfigError,
   lint
-} from "./chunks/chunk-7P72OQI2.js";
+} from "./chunks/chunk-DJAIH3O3.js";
 import "./chunks/chunk-O7AAMHAA.js";
 export {
   ConfigError,

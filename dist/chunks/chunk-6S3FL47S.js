@@ -5,13 +5,13 @@ import {
   isInternalError,
   packageVersion,
   ruleReadmePath
-} from "./chunk-UQ4YLBFY.js";
+} from "./chunk-CD3XKD2P.js";
 import {
   ConfigError,
   allRules,
   findRule,
   lint
-} from "./chunk-7P72OQI2.js";
+} from "./chunk-DJAIH3O3.js";
 
 // src/cli/main.ts
 import fs2 from "node:fs";
@@ -186,7 +186,7 @@ async function main(argv, io) {
       case "explain":
         return explain(args.ruleId, io);
       case "check": {
-        const { runCheckCli } = await import("./check-command-UMTQTLB6.js");
+        const { runCheckCli } = await import("./check-command-OG3KUDVE.js");
         return runCheckCli(args.argv, io);
       }
       case "lint":

@@ -2,7 +2,7 @@ import { createRequire as __corsLintCreateRequire } from 'node:module'; const re
 import {
   DOCS_BASE_URL,
   allRules
-} from "./chunk-7P72OQI2.js";
+} from "./chunk-DJAIH3O3.js";
 
 // src/format/github.ts
 import path from "node:path";

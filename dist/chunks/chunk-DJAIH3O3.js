@@ -15413,115 +15413,6 @@ var credentials_with_wildcard_origin_default = defineRule({
   }
 });
 
-// src/rules/match-all.ts
-var SIMPLE = /^[\^]?(?:\(\?[a-z]+\))?[.\w\\:/?*+^$()|[\]-]{0,24}$/;
-var PROBES = ["https://attacker.example", "http://x", "null"];
-function acceptsEveryOrigin(matcher) {
-  if (matcher.kind !== "regex" || !SIMPLE.test(matcher.pattern) || /\)[*+{]/.test(matcher.pattern)) return false;
-  const body2 = matcher.pattern.replace(/^\(\?([a-z]+)\)/, "");
-  let re;
-  try {
-    const anchored = matcher.mode === "fullmatch" ? `^(?:${body2})$` : matcher.mode === "match" ? `^(?:${body2})` : body2;
-    re = new RegExp(anchored, matcher.ignoreCase ? "i" : "");
-  } catch {
-    return false;
-  }
-  return PROBES.every((probe) => re.test(probe));
-}
-
-// rules/reflected-origin/index.ts
-var reflected_origin_default = defineRule({
-  meta: {
-    id: "reflected-origin",
-    docs: {
-      description: "The request Origin is echoed back without validation, so every website is trusted.",
-      cwe: [346, 942],
-      securitySeverity: 8.8
-    },
-    defaultSeverity: "warning",
-    messages: {
-      withCredentials: "{{what}}: {{library}} echoes any requesting Origin with Access-Control-Allow-Credentials: true, so every website can read authenticated responses{{provenance}}",
-      withoutCredentials: "{{what}}: {{library}} echoes any requesting Origin, so every website can read these responses (without cookies){{provenance}}",
-      chosenWithCredentials: "{{what}}: any website can send its own origin there, and {{library}} returns it with Access-Control-Allow-Credentials: true, so every website can read authenticated responses{{provenance}}",
-      chosenWithoutCredentials: "{{what}}: any website can send its own origin there and {{library}} returns it, so every website can read these responses (without cookies){{provenance}}"
-    }
-  },
-  check({ policies, report }) {
-    for (const policy of policies) {
-      for (const entry2 of policy.origins) {
-        const what = describeReflection(policy, entry2);
-        if (!what) continue;
-        const credentials = policy.credentials.value === true;
-        const chosen = entry2.kind === "reflect" && entry2.from !== void 0;
-        report({
-          messageId: chosen ? credentials ? "chosenWithCredentials" : "chosenWithoutCredentials" : credentials ? "withCredentials" : "withoutCredentials",
-          severity: credentials ? "error" : "warning",
-          data: { what, library: actorLabel(policy), provenance: provenanceNote(entry2) },
-          span: originSpan(policy, entry2),
-          policy,
-          fingerprintText: what
-        });
-      }
-    }
-  }
-});
-function describeReflection(policy, entry2) {
-  if (entry2.kind === "regex" && acceptsEveryOrigin(entry2)) return `Origin pattern '${entry2.pattern}' matches every origin`;
-  if (entry2.kind !== "reflect" || entry2.condition !== void 0) return void 0;
-  if (entry2.from !== void 0) {
-    return `${policy.library === "manual" ? "Access-Control-Allow-Origin" : "the origin option"} set to ${entry2.from}, a value the caller chooses`;
-  }
-  switch (policy.library) {
-    case "flask-cors":
-      return "Flask-CORS origins '*' without send_wildcard (its default)";
-    case "cors":
-      return "origin: true (or an origin function that accepts every origin)";
-    case "@koa/cors":
-      return "@koa/cors origin '*' (or unset) with credentials";
-    case "nginx":
-      return "Access-Control-Allow-Origin $http_origin without an origin check";
-    case "manual":
-      return "Access-Control-Allow-Origin set to the request Origin without a check";
-    default:
-      return "the allowed origin is the request Origin itself";
-  }
-}
-
-// rules/null-origin/index.ts
-var null_origin_default = defineRule({
-  meta: {
-    id: "null-origin",
-    docs: {
-      description: 'The origin "null" is trusted; sandboxed iframes, data: and file: pages send it, so any attacker can.',
-      cwe: [346],
-      securitySeverity: 8.1
-    },
-    defaultSeverity: "error",
-    messages: {
-      trusted: "Origin 'null' is trusted by {{library}}: any page can send Origin: null from a sandboxed iframe or a data: URL and read the responses{{credentials}}{{provenance}}"
-    }
-  },
-  check({ policies, report }) {
-    for (const policy of policies) {
-      for (const entry2 of policy.origins) {
-        const isNull = entry2.kind === "null" || entry2.kind === "exact" && entry2.origin.trim().toLowerCase() === "null";
-        if (!isNull) continue;
-        report({
-          messageId: "trusted",
-          data: {
-            library: libraryLabel(policy),
-            credentials: policy.credentials.value === true ? ", including authenticated ones" : "",
-            provenance: provenanceNote(entry2)
-          },
-          span: originSpan(policy, entry2),
-          policy,
-          fingerprintText: "null"
-        });
-      }
-    }
-  }
-});
-
 // src/regex/origin-syntax.ts
 var import_tldts = __toESM(require_cjs(), 1);
 var DEFAULT_PORTS = { http: 80, https: 443, ws: 80, wss: 443 };
@@ -19264,6 +19155,110 @@ function searchWitness(prepared, wanted, groups, attackerOnly = true) {
 function specOf(matcher) {
   return { pattern: matcher.pattern, flavor: matcher.flavor, mode: matcher.mode, ignoreCase: matcher.ignoreCase, flags: matcher.flags };
 }
+
+// src/rules/match-all.ts
+var SIMPLE = /^[\^]?(?:\(\?[a-z]+\))?[.\w\\:/?*+^$()|[\]-]{0,24}$/;
+var PROBES = ["https://attacker.example", "http://x", "null"];
+function acceptsEveryOrigin(matcher) {
+  if (matcher.kind !== "regex" || !SIMPLE.test(matcher.pattern) || /\)[*+{]/.test(matcher.pattern)) return false;
+  const compiled = compilePattern(specOf(matcher));
+  if (!compiled.ok || compiled.compiled.risky) return false;
+  const results = new PatternEvaluator(compiled.compiled).acceptsAll(PROBES);
+  return results.every((r) => r === true);
+}
+
+// rules/reflected-origin/index.ts
+var reflected_origin_default = defineRule({
+  meta: {
+    id: "reflected-origin",
+    docs: {
+      description: "The request Origin is echoed back without validation, so every website is trusted.",
+      cwe: [346, 942],
+      securitySeverity: 8.8
+    },
+    defaultSeverity: "warning",
+    messages: {
+      withCredentials: "{{what}}: {{library}} echoes any requesting Origin with Access-Control-Allow-Credentials: true, so every website can read authenticated responses{{provenance}}",
+      withoutCredentials: "{{what}}: {{library}} echoes any requesting Origin, so every website can read these responses (without cookies){{provenance}}",
+      chosenWithCredentials: "{{what}}: any website can send its own origin there, and {{library}} returns it with Access-Control-Allow-Credentials: true, so every website can read authenticated responses{{provenance}}",
+      chosenWithoutCredentials: "{{what}}: any website can send its own origin there and {{library}} returns it, so every website can read these responses (without cookies){{provenance}}"
+    }
+  },
+  check({ policies, report }) {
+    for (const policy of policies) {
+      for (const entry2 of policy.origins) {
+        const what = describeReflection(policy, entry2);
+        if (!what) continue;
+        const credentials = policy.credentials.value === true;
+        const chosen = entry2.kind === "reflect" && entry2.from !== void 0;
+        report({
+          messageId: chosen ? credentials ? "chosenWithCredentials" : "chosenWithoutCredentials" : credentials ? "withCredentials" : "withoutCredentials",
+          severity: credentials ? "error" : "warning",
+          data: { what, library: actorLabel(policy), provenance: provenanceNote(entry2) },
+          span: originSpan(policy, entry2),
+          policy,
+          fingerprintText: what
+        });
+      }
+    }
+  }
+});
+function describeReflection(policy, entry2) {
+  if (entry2.kind === "regex" && acceptsEveryOrigin(entry2)) return `Origin pattern '${entry2.pattern}' matches every origin`;
+  if (entry2.kind !== "reflect" || entry2.condition !== void 0) return void 0;
+  if (entry2.from !== void 0) {
+    return `${policy.library === "manual" ? "Access-Control-Allow-Origin" : "the origin option"} set to ${entry2.from}, a value the caller chooses`;
+  }
+  switch (policy.library) {
+    case "flask-cors":
+      return "Flask-CORS origins '*' without send_wildcard (its default)";
+    case "cors":
+      return "origin: true (or an origin function that accepts every origin)";
+    case "@koa/cors":
+      return "@koa/cors origin '*' (or unset) with credentials";
+    case "nginx":
+      return "Access-Control-Allow-Origin $http_origin without an origin check";
+    case "manual":
+      return "Access-Control-Allow-Origin set to the request Origin without a check";
+    default:
+      return "the allowed origin is the request Origin itself";
+  }
+}
+
+// rules/null-origin/index.ts
+var null_origin_default = defineRule({
+  meta: {
+    id: "null-origin",
+    docs: {
+      description: 'The origin "null" is trusted; sandboxed iframes, data: and file: pages send it, so any attacker can.',
+      cwe: [346],
+      securitySeverity: 8.1
+    },
+    defaultSeverity: "error",
+    messages: {
+      trusted: "Origin 'null' is trusted by {{library}}: any page can send Origin: null from a sandboxed iframe or a data: URL and read the responses{{credentials}}{{provenance}}"
+    }
+  },
+  check({ policies, report }) {
+    for (const policy of policies) {
+      for (const entry2 of policy.origins) {
+        const isNull = entry2.kind === "null" || entry2.kind === "exact" && entry2.origin.trim().toLowerCase() === "null";
+        if (!isNull) continue;
+        report({
+          messageId: "trusted",
+          data: {
+            library: libraryLabel(policy),
+            credentials: policy.credentials.value === true ? ", including authenticated ones" : "",
+            provenance: provenanceNote(entry2)
+          },
+          span: originSpan(policy, entry2),
+          policy,
+          fingerprintText: "null"
+        });
+      }
+    }
+  }
+});
 
 // rules/permissive-origin-regex/index.ts
 var verdicts = /* @__PURE__ */ new Map();

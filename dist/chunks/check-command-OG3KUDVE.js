@@ -13,7 +13,7 @@ import {
   require_dist,
   toJsRegex,
   varName
-} from "./chunk-7P72OQI2.js";
+} from "./chunk-DJAIH3O3.js";
 import {
   __toESM
 } from "./chunk-O7AAMHAA.js";

@@ -8,7 +8,9 @@ import { discover, isInside, safeRealpath, toDisplayPath, type DiscoveredFile } 
 import { looksLikeNginx } from './discover/classify.js';
 import { DEFAULT_MAX_FILE_BYTES, readSource } from './discover/read-source.js';
 import { scanners } from './extract/index.js';
-import type { Project } from './extract/scanner.js';
+import type { Project, ScanOptions, ScanResult, Scanner } from './extract/scanner.js';
+import { internalError } from './model/diagnostics.js';
+import type { AnyRule } from './rules/define-rule.js';
 import { isSuppressed } from './filter/suppressions.js';
 import type { CorsPolicy, Diagnostic, Finding, SourceFile } from './model/types.js';
 import { runRules } from './rules/run-rules.js';
@@ -19,6 +21,10 @@ export interface LintOptions {
   config?: Config;
   /** --config FILE */
   configFile?: string;
+  /** The language scanners to run (default: all of them); tests inject failing ones here. */
+  scanners?: readonly Scanner[];
+  /** The rules to run (default: the whole catalog). */
+  rules?: readonly AnyRule[];
 }
 
 export interface LintResult {
@@ -48,9 +54,10 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
   const project = createProject(cwd, root, () => contextFiles(inputs, discovery.files, { cwd, root, ignore: config.ignore }), config.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
 
   const policies: CorsPolicy[] = [];
-  const scanOptions = { pythonParser: pythonParserSetting(config) };
+  const scanOptions = { pythonParser: pythonParserSetting(config), fileTimeBudgetMs: config.fileTimeBudgetMs };
   let filesScanned = 0;
-  for (const scanner of scanners) {
+  const rules = options.rules ?? allRules;
+  for (const scanner of options.scanners ?? scanners) {
     const sources: SourceFile[] = [];
     for (const file of discovery.files.filter((f) => f.language === scanner.language)) {
       const read = readSource(file.absPath, file.path, config.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
@@ -66,23 +73,13 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
     }
     filesScanned += sources.length;
     if (!sources.length) continue;
-    try {
-      const result = await scanner.scan(sources, project, scanOptions);
-      policies.push(...result.policies);
-      diagnostics.push(...result.diagnostics);
-    } catch (error) {
-      diagnostics.push({
-        kind: 'unsupported',
-        file: sources.map((s) => s.path).join(', ') || '.',
-        message: `internal error in the ${scanner.language} scanner: ${(error as Error).stack ?? String(error)}`,
-      });
-    }
+    const result = await scanIsolated(scanner, sources, project, scanOptions);
+    policies.push(...result.policies);
+    diagnostics.push(...result.diagnostics);
   }
 
-  const ruleRun = runRules(allRules, policies, (rule) => ruleSetting(rule, config), { allowedOrigins: config.allowedOrigins });
-  for (const { ruleId, error } of ruleRun.errors) {
-    diagnostics.push({ kind: 'unsupported', file: '.', message: `internal error in rule ${ruleId}: ${(error as Error).stack ?? String(error)}` });
-  }
+  const ruleRun = runRules(rules, policies, (rule) => ruleSetting(rule, config), { allowedOrigins: config.allowedOrigins });
+  for (const { ruleId, error, file } of ruleRun.errors) diagnostics.push(internalError(file ?? '.', `rule ${ruleId}`, error, true));
 
   let suppressed = 0;
   const findings: Finding[] = [];
@@ -105,6 +102,39 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
     configFile: loaded.file,
     suppressed,
   };
+}
+
+/**
+ * A scanner gets all files of its language at once (includes and imports cross files). If it throws,
+ * each file is scanned alone to find the ones that fail: they get one internal-error diagnostic each,
+ * and the others are scanned again together, so one bad file never costs another's results.
+ */
+async function scanIsolated(scanner: Scanner, sources: SourceFile[], project: Project, options: ScanOptions): Promise<ScanResult> {
+  try {
+    return await scanner.scan(sources, project, options);
+  } catch (batchError) {
+    if (sources.length === 1) return { policies: [], diagnostics: [internalError(sources[0]!.path, `the ${scanner.language} scanner`, batchError, true)] };
+    const diagnostics: Diagnostic[] = [];
+    const healthy: SourceFile[] = [];
+    for (const source of sources) {
+      try {
+        await scanner.scan([source], project, options);
+        healthy.push(source);
+      } catch (error) {
+        diagnostics.push(internalError(source.path, `the ${scanner.language} scanner`, error, true));
+      }
+    }
+    if (!healthy.length) return { policies: [], diagnostics };
+    try {
+      const result = await scanner.scan(healthy, project, options);
+      return { policies: result.policies, diagnostics: [...result.diagnostics, ...diagnostics] };
+    } catch (error) {
+      // Files that pass alone but fail together (a shared include): fall back to each file alone.
+      const parts = await Promise.all(healthy.map((s) => scanner.scan([s], project, options).catch(() => ({ policies: [], diagnostics: [] }))));
+      const fallback = internalError(healthy.map((s) => s.path).join(', '), `the ${scanner.language} scanner (files scanned one by one, cross-file links lost)`, error, true);
+      return { policies: parts.flatMap((p) => p.policies), diagnostics: [...parts.flatMap((p) => p.diagnostics), ...diagnostics, fallback] };
+    }
+  }
 }
 
 /**

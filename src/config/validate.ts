@@ -2,7 +2,7 @@ import { PYTHON_PARSER_SETTINGS } from '../parse/python-node.js';
 import type { Config } from './types.js';
 
 const LEVELS = ['error', 'warning', 'note', 'off'];
-const TOP_KEYS = ['rules', 'allowedOrigins', 'ignore', 'overrides', 'baseline', 'maxFileBytes', 'parser', '$schema'];
+const TOP_KEYS = ['rules', 'allowedOrigins', 'ignore', 'overrides', 'baseline', 'maxFileBytes', 'fileTimeBudgetMs', 'parser', '$schema'];
 
 /** Checks a parsed config; returns messages that name the key and the allowed values. */
 export function validateConfig(raw: unknown, knownRuleIds: readonly string[]): string[] {
@@ -15,6 +15,9 @@ export function validateConfig(raw: unknown, knownRuleIds: readonly string[]): s
   if ('allowedOrigins' in raw) checkOrigins(raw.allowedOrigins, problems);
   if ('ignore' in raw) checkStringArray(raw.ignore, 'ignore', problems);
   if ('baseline' in raw && typeof raw.baseline !== 'string') problems.push('"baseline" must be a file path (string)');
+  if ('fileTimeBudgetMs' in raw && !(typeof raw.fileTimeBudgetMs === 'number' && Number.isInteger(raw.fileTimeBudgetMs) && raw.fileTimeBudgetMs > 0)) {
+    problems.push('"fileTimeBudgetMs" must be a positive integer (milliseconds)');
+  }
   if ('maxFileBytes' in raw && !(typeof raw.maxFileBytes === 'number' && Number.isInteger(raw.maxFileBytes) && raw.maxFileBytes > 0)) {
     problems.push('"maxFileBytes" must be a positive integer (bytes)');
   }

@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import fg from 'fast-glob';
 import ignore, { type Ignore } from 'ignore';
 import type { Diagnostic, Language } from '../model/types.js';
 import { classify } from './classify.js';
+import { fsPath } from './fs-names.js';
 import { describeError } from './read-source.js';
+import { walk } from './walk.js';
 
 /** Folders no one wants linted: dependencies, virtualenvs, VCS data, build output, caches. */
 export const DEFAULT_IGNORES = [
@@ -62,22 +63,22 @@ export function toDisplayPath(cwd: string, absPath: string): string {
 
 /**
  * Paths (folders or files, as pre-commit passes them) -> files cors-lint reads, with their language.
- * Folders are walked with fast-glob; explicit files are taken as given but still honour ignores.
+ * Folders are walked (src/discover/walk.ts); explicit files are taken as given but still honour ignores.
  */
 export function discover(inputs: string[], options: DiscoverOptions): Discovery {
   const diagnostics: Diagnostic[] = [];
   const realRoot = safeRealpath(options.root) ?? options.root;
-  const ignores = buildIgnore(options, realRoot);
+  const ignores = new Ignores(options.root, options.gitignore !== false, options.ignore);
   const seen = new Set<string>();
   const files: DiscoveredFile[] = [];
 
-  const accept = (absPath: string, explicit: boolean) => {
+  /** `knownReal`: the real path when it is known without asking (a regular file found by the walk). */
+  const accept = (absPath: string, explicit: boolean, knownReal?: string) => {
     const display = toDisplayPath(options.cwd, absPath);
     const language = classify(absPath);
     if (!language) return;
-    const relToRoot = path.relative(options.root, absPath).split(path.sep).join('/');
-    if (relToRoot && !relToRoot.startsWith('..') && ignores.ignores(relToRoot)) return;
-    const real = safeRealpath(absPath);
+    if (ignores.ignores(absPath)) return;
+    const real = knownReal ?? safeRealpath(absPath);
     if (real === undefined) {
       if (explicit) diagnostics.push({ kind: 'file-skipped', file: display, message: describeLinkProblem(absPath) });
       return;
@@ -101,26 +102,31 @@ export function discover(inputs: string[], options: DiscoverOptions): Discovery 
       continue;
     }
     if (stat.isFile()) {
+      ignores.loadAncestors(path.dirname(absInput));
       accept(absInput, true);
       continue;
     }
+    ignores.loadAncestors(absInput);
+    const realInput = safeRealpath(absInput) ?? absInput;
     // Symbolic links are listed but never traversed (no loops); a linked file is read only when
-    // it resolves inside the root, which accept() checks and reports.
-    const entries = fg.sync('**/*', {
-      cwd: absInput,
-      absolute: true,
-      dot: true,
-      onlyFiles: false,
-      markDirectories: true,
-      followSymbolicLinks: false,
-      suppressErrors: true,
-      ignore: DEFAULT_IGNORES,
+    // it resolves inside the root, which accept() checks and reports. Ignored folders are never read.
+    const entries = walk(absInput, {
+      enterDir: (abs) => ignores.load(abs),
+      skipDir: (rel) => ignores.ignoresDir(path.join(absInput, rel)),
+      wantFile: (_name, rel) => classify(rel) !== undefined,
+      onError: (abs, error) => {
+        if (abs === absInput) diagnostics.push({ kind: 'file-skipped', file: toDisplayPath(options.cwd, abs), message: `cannot read folder: ${describeError(error)}` });
+      },
     });
-    entries.sort();
+    entries.sort((a, b) => (a.absPath < b.absPath ? -1 : a.absPath > b.absPath ? 1 : 0));
     for (const entry of entries) {
-      if (entry.endsWith('/') || !classify(entry)) continue;
-      if (!isFileOrLinkToFile(entry)) continue;
-      accept(path.normalize(entry), false);
+      if (!classify(entry.absPath)) continue;
+      if (entry.symlink) {
+        if (!isFileOrLinkToFile(entry.absPath)) continue;
+        accept(entry.absPath, false);
+      } else {
+        accept(entry.absPath, false, path.join(realInput, entry.rel));
+      }
     }
   }
   return { files, diagnostics };
@@ -129,27 +135,62 @@ export function discover(inputs: string[], options: DiscoverOptions): Discovery 
 /** Regular files, and symbolic links whose target is a regular file (a dangling link is not listed). */
 function isFileOrLinkToFile(entry: string): boolean {
   try {
-    return fs.statSync(entry).isFile();
+    return fs.statSync(fsPath(entry)).isFile();
   } catch {
     return false;
   }
 }
 
-function buildIgnore(options: DiscoverOptions, realRoot: string): Ignore {
-  const ig = ignore();
-  ig.add(DEFAULT_IGNORES.map((g) => g.replace(/^\*\*\//, '').replace(/\/\*\*$/, '/')));
-  if (options.ignore) ig.add(options.ignore);
-  if (options.gitignore !== false) {
-    for (const file of findGitignores(options.root)) {
-      const text = safeRead(file);
-      if (text === undefined) continue;
-      const dir = path.relative(options.root, path.dirname(file)).split(path.sep).join('/');
-      const lines = text.split(/\r?\n/).map((line) => scopeGitignoreLine(line, dir)).filter((l): l is string => l !== undefined);
-      ig.add(lines);
+/**
+ * The ignore rules: defaults, the configuration's globs and every .gitignore on the way, each
+ * .gitignore read when its folder is first entered and applied below that folder only.
+ */
+class Ignores {
+  private readonly ig: Ignore = ignore();
+  private readonly loaded = new Set<string>();
+  constructor(private readonly root: string, private readonly gitignore: boolean, extra: string[] | undefined) {
+    this.ig.add(DEFAULT_IGNORES.map((g) => g.replace(/^\*\*\//, '').replace(/\/\*\*$/, '/')));
+    if (extra) this.ig.add(extra);
+  }
+
+  /** The .gitignore files of the root and every folder between it and `dir`. */
+  loadAncestors(dir: string): void {
+    const rel = path.relative(this.root, dir);
+    if (rel.startsWith('..') || path.isAbsolute(rel)) return;
+    let current = this.root;
+    this.load(current);
+    for (const part of rel ? rel.split(path.sep) : []) {
+      current = path.join(current, part);
+      this.load(current);
     }
   }
-  void realRoot;
-  return ig;
+
+  load(dir: string): void {
+    if (!this.gitignore || this.loaded.has(dir)) return;
+    this.loaded.add(dir);
+    const text = safeRead(path.join(dir, '.gitignore'));
+    if (text === undefined) return;
+    const scope = this.relative(dir);
+    if (scope === undefined) return;
+    this.ig.add(text.split(/\r?\n/).map((line) => scopeGitignoreLine(line, scope)).filter((l): l is string => l !== undefined));
+  }
+
+  ignores(absPath: string): boolean {
+    const rel = this.relative(absPath);
+    return !!rel && this.ig.ignores(rel);
+  }
+
+  ignoresDir(absPath: string): boolean {
+    const rel = this.relative(absPath);
+    return !!rel && this.ig.ignores(`${rel}/`);
+  }
+
+  /** Relative to the root with `/`, or undefined outside it. */
+  private relative(absPath: string): string | undefined {
+    const rel = path.relative(this.root, absPath);
+    if (rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
+    return rel.split(path.sep).join('/');
+  }
 }
 
 /** A nested .gitignore's patterns apply below its folder. */
@@ -164,17 +205,6 @@ function scopeGitignoreLine(line: string, dir: string): string | undefined {
   return negated ? `!${scoped}` : scoped;
 }
 
-function findGitignores(root: string): string[] {
-  return fg.sync('**/.gitignore', {
-    cwd: root,
-    absolute: true,
-    dot: true,
-    followSymbolicLinks: false,
-    suppressErrors: true,
-    ignore: ['**/node_modules/**', '**/.git/**'],
-  });
-}
-
 function safeRead(file: string): string | undefined {
   try {
     return fs.readFileSync(file, 'utf8');
@@ -185,7 +215,7 @@ function safeRead(file: string): string | undefined {
 
 export function safeRealpath(p: string): string | undefined {
   try {
-    return fs.realpathSync(p);
+    return fs.realpathSync(fsPath(p));
   } catch {
     return undefined;
   }
@@ -193,7 +223,7 @@ export function safeRealpath(p: string): string | undefined {
 
 function describeLinkProblem(p: string): string {
   try {
-    fs.realpathSync(p);
+    fs.realpathSync(fsPath(p));
     return 'cannot resolve path';
   } catch (error) {
     return `cannot resolve path: ${describeError(error)}`;

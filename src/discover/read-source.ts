@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import type { Diagnostic } from '../model/types.js';
+import { fsPath } from './fs-names.js';
 
 export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
 
@@ -21,7 +22,7 @@ export function readSource(absPath: string, displayPath: string, maxBytes = DEFA
   });
   let stat: fs.Stats;
   try {
-    stat = fs.statSync(absPath);
+    stat = fs.statSync(fsPath(absPath));
   } catch (error) {
     return skipped(`cannot read file: ${describeError(error)}`);
   }
@@ -31,10 +32,12 @@ export function readSource(absPath: string, displayPath: string, maxBytes = DEFA
   }
   let bytes: Buffer;
   try {
-    bytes = fs.readFileSync(absPath);
+    bytes = fs.readFileSync(fsPath(absPath));
   } catch (error) {
     return skipped(`cannot read file: ${describeError(error)}`);
   }
+  const utf16 = utf16ByteOrder(bytes);
+  if (utf16) return decodeUtf16(bytes, utf16, displayPath);
   if (bytes.subarray(0, 8192).includes(0)) return skipped('binary file (contains NUL bytes)');
   try {
     return { ok: true, text: stripBom(UTF8.decode(bytes)) };
@@ -43,6 +46,31 @@ export function readSource(absPath: string, displayPath: string, maxBytes = DEFA
       ok: true,
       text: stripBom(LENIENT.decode(bytes)),
       warning: { kind: 'encoding', file: displayPath, message: 'file is not valid UTF-8; invalid bytes were read as U+FFFD' },
+    };
+  }
+}
+
+/** The text of a file as every stage sees it (decoded as readSource does), split into lines; undefined when unreadable. */
+export function readLines(absPath: string): string[] | undefined {
+  const read = readSource(absPath, absPath, Number.MAX_SAFE_INTEGER);
+  return read.ok ? read.text.split(/\r?\n/) : undefined;
+}
+
+/** A UTF-16 byte-order mark (editors on Windows write these). */
+function utf16ByteOrder(bytes: Buffer): 'utf-16le' | 'utf-16be' | undefined {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return undefined;
+}
+
+function decodeUtf16(bytes: Buffer, encoding: 'utf-16le' | 'utf-16be', displayPath: string): ReadOutcome {
+  try {
+    return { ok: true, text: stripBom(new TextDecoder(encoding, { fatal: true }).decode(bytes)) };
+  } catch {
+    return {
+      ok: true,
+      text: stripBom(new TextDecoder(encoding, { fatal: false }).decode(bytes)),
+      warning: { kind: 'encoding', file: displayPath, message: `file is not valid ${encoding.toUpperCase()} (it starts with a ${encoding.toUpperCase()} byte-order mark); invalid bytes were read as U+FFFD` },
     };
   }
 }

@@ -10,6 +10,8 @@ import type { AnyRule } from '../rules/define-rule.js';
 import type { Formatter } from './formatter.js';
 import { repositoryRoot } from './github.js';
 import { isInternalError } from '../model/diagnostics.js';
+import { fsPath } from '../discover/fs-names.js';
+import { readLines } from '../discover/read-source.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const INFORMATION_URI = 'https://github.com/cors-lint/cors-lint';
@@ -167,11 +169,7 @@ function sourceLines(cwd: string): (file: string) => string[] | undefined {
   const cache = new Map<string, string[] | undefined>();
   return (file) => {
     if (!cache.has(file)) {
-      try {
-        cache.set(file, fs.readFileSync(path.resolve(cwd, file), 'utf8').split(/\r?\n/));
-      } catch {
-        cache.set(file, undefined);
-      }
+      cache.set(file, readLines(path.resolve(cwd, file)));
     }
     return cache.get(file);
   };
@@ -188,7 +186,7 @@ function region(span: Span): Sarif.Region {
 }
 
 function notification(d: Diagnostic, cwd: string, uriOf: (file: string) => string): Sarif.Notification {
-  const hasFile = d.file !== '.' && d.file !== '' && fs.existsSync(path.resolve(cwd, d.file));
+  const hasFile = d.file !== '.' && d.file !== '' && fs.existsSync(fsPath(path.resolve(cwd, d.file)));
   const location: Sarif.Location | undefined = hasFile
     ? {
         physicalLocation: {

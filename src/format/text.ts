@@ -1,4 +1,4 @@
-import fs from 'node:fs';
+import { readLines } from '../discover/read-source.js';
 import path from 'node:path';
 import type { Diagnostic, Finding, Severity } from '../model/types.js';
 import { palette } from './ansi.js';
@@ -13,11 +13,11 @@ export const formatText: Formatter = ({ result, cwd, color }) => {
   const severityLabel: Record<Severity, string> = { error: c.red('error'), warning: c.yellow('warning'), note: c.cyan('note') };
 
   for (const [file, findings] of byFile) {
-    out.push(c.underline(file));
+    out.push(c.underline(printable(file)));
     const lines = readLines(path.resolve(cwd, file));
     for (const f of findings) {
       const pos = `${f.location.line}:${f.location.column}`;
-      out.push(`  ${c.dim(pos.padEnd(7))} ${severityLabel[f.severity]}  ${f.message}  ${c.dim(`[${f.ruleId}]`)}`);
+      out.push(`  ${c.dim(pos.padEnd(7))} ${severityLabel[f.severity]}  ${printable(f.message)}  ${c.dim(`[${f.ruleId}]`)}`);
       if (f.witness) out.push(`  ${' '.repeat(7)} ${c.dim('witness:')} ${f.witness}`);
       out.push(...codeFrame(lines, f, c.dim, c.red));
     }
@@ -33,8 +33,19 @@ export const formatText: Formatter = ({ result, cwd, color }) => {
 };
 
 function formatDiagnostic(d: Diagnostic): string {
-  const where = d.line !== undefined ? `${d.file}:${d.line}:${d.column ?? 1}` : d.file;
+  const where = d.line !== undefined ? `${printable(d.file)}:${d.line}:${d.column ?? 1}` : printable(d.file);
   return `${where}: ${d.kind}: ${d.message}`;
+}
+
+/**
+ * File names may hold newlines and other control characters: one finding stays one line, with them
+ * written as escapes (\n, \t, \xNN).
+ */
+export function printable(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f]/g, (ch) => {
+    const named: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+    return named[ch] ?? `\\x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`;
+  });
 }
 
 function summaryLine(findings: Finding[], diagnostics: number, files: number, policies: number, bold: (s: string) => string): string {
@@ -73,10 +84,4 @@ function clip(text: string): string {
   return text.length > FRAME_WIDTH ? `${text.slice(0, FRAME_WIDTH)}…` : text;
 }
 
-function readLines(file: string): string[] | undefined {
-  try {
-    return fs.readFileSync(file, 'utf8').split(/\r?\n/);
-  } catch {
-    return undefined;
-  }
-}
+

@@ -246,7 +246,7 @@ export interface Finding {
   policyIndex?: number;
 }
 
-export type DiagnosticKind = 'parse-error' | 'config-error' | 'file-skipped' | 'encoding' | 'unsupported';
+export type DiagnosticKind = 'parse-error' | 'config-error' | 'file-skipped' | 'encoding' | 'unsupported' | 'internal-error';
 
 export interface Diagnostic {
   kind: DiagnosticKind;

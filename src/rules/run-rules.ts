@@ -8,26 +8,35 @@ export interface RuleSetting {
   options: Record<string, unknown>;
 }
 
+export interface RuleError {
+  ruleId: string;
+  error: unknown;
+  /** The file of the policy the rule failed on, when one policy alone makes it throw. */
+  file?: string;
+}
+
 /**
  * Runs every enabled rule over all policies of the run (rules may look across files).
- * A rule that throws becomes an internal error, reported by the caller; it never hides other rules.
+ * A rule that throws becomes an internal error, reported by the caller; it never hides other rules,
+ * nor its own findings on other policies: it is run on each policy alone to find the ones it fails
+ * on, then again on all the others together.
  */
 export function runRules(
   rules: readonly AnyRule[],
   policies: readonly CorsPolicy[],
   settingFor: (rule: AnyRule) => RuleSetting | 'off',
   settings: RunSettings,
-): { findings: Finding[]; errors: Array<{ ruleId: string; error: unknown }> } {
+): { findings: Finding[]; errors: RuleError[] } {
   const findings: Finding[] = [];
-  const errors: Array<{ ruleId: string; error: unknown }> = [];
+  const errors: RuleError[] = [];
   for (const rule of rules) {
     const setting = settingFor(rule);
     if (setting === 'off') continue;
     const options = { ...rule.meta.defaultOptions, ...setting.options };
-    const report = (r: Report<string>) => {
+    const report = (r: Report<string>, into: Finding[]) => {
       const template = rule.meta.messages[r.messageId];
       if (template === undefined) throw new Error(`rule ${rule.meta.id} reported unknown message id ${r.messageId}`);
-      findings.push({
+      into.push({
         ruleId: rule.meta.id,
         severity: setting.severity ?? r.severity ?? rule.meta.defaultSeverity,
         message: formatMessage(template, r.data),
@@ -37,11 +46,33 @@ export function runRules(
         policyIndex: r.policy ? policies.indexOf(r.policy) : undefined,
       });
     };
+    const ruleFindings: Finding[] = [];
+    const collect = (r: Report<string>) => report(r, ruleFindings);
     try {
-      rule.check({ policies, options, settings, report });
-    } catch (error) {
-      errors.push({ ruleId: rule.meta.id, error });
+      rule.check({ policies, options, settings, report: collect });
+    } catch (batchError) {
+      ruleFindings.length = 0;
+      const failing = new Set<CorsPolicy>();
+      for (const policy of policies) {
+        try {
+          rule.check({ policies: [policy], options, settings, report: () => {} });
+        } catch (error) {
+          failing.add(policy);
+          errors.push({ ruleId: rule.meta.id, error, file: policy.span.file });
+        }
+      }
+      const rest = policies.filter((p) => !failing.has(p));
+      if (!failing.size) errors.push({ ruleId: rule.meta.id, error: batchError });
+      else if (rest.length) {
+        try {
+          rule.check({ policies: rest, options, settings, report: collect });
+        } catch (error) {
+          ruleFindings.length = 0;
+          errors.push({ ruleId: rule.meta.id, error });
+        }
+      }
     }
+    findings.push(...ruleFindings);
   }
   return { findings, errors };
 }

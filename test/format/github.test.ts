@@ -46,7 +46,7 @@ describe('GitHub workflow commands', () => {
     const out = format(sampleResult([], { diagnostics: [{ kind: 'parse-error', file: 'a.py', message: 'invalid syntax', line: 3, column: 7 }, { kind: 'file-skipped', file: 'big.js', message: 'too large' }] }));
     expect(out).toBe('::error title=cors-lint parse-error,file=a.py,line=3,col=7::invalid syntax\n::warning title=cors-lint file-skipped,file=big.js::too large\n');
     expect(format(sampleResult([]))).toBe('');
-    const crash = format(sampleResult([], { diagnostics: [{ kind: 'unsupported', file: 'a.py, b.py', message: 'internal error in the python scanner: Error: boom\n    at scan (x.js:1:1)' }] }));
-    expect(crash).toBe('::error title=cors-lint unsupported::internal error in the python scanner: Error: boom\n');
+    const crash = format(sampleResult([], { diagnostics: [{ kind: 'internal-error', file: 'a.py', message: 'internal error in the python scanner: Error: boom\n    at scan (x.js:1:1)' }] }));
+    expect(crash).toBe('::error title=cors-lint internal-error,file=a.py::internal error in the python scanner: Error: boom\n');
   });
 });

@@ -94,7 +94,7 @@ describe('SARIF output', () => {
   });
 
   it('marks the run unsuccessful when a scanner or rule crashed', () => {
-    const crashed = sarifOf(sampleResult([], { diagnostics: [{ kind: 'unsupported', file: '.', message: 'internal error in rule x: boom' }] }), dir);
+    const crashed = sarifOf(sampleResult([], { diagnostics: [{ kind: 'internal-error', file: '.', message: 'internal error in rule x: boom' }] }), dir);
     expect(crashed.runs[0]!.invocations![0]!.executionSuccessful).toBe(false);
     expect(crashed.runs[0]!.results).toEqual([]);
   });

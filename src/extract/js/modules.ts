@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Project } from '../scanner.js';
 import type { Diagnostic } from '../../model/types.js';
+import { nestingProblem } from '../../parse/nesting.js';
 import { parseJs, type JsProgram } from '../../parse/js.js';
 import { Scopes } from './scope.js';
 
@@ -88,6 +89,11 @@ export class ModuleLoader {
   load(absPath: string, displayPath: string, text: string): JsModule | Diagnostic {
     const cached = this.cache.get(absPath);
     if (cached && 'program' in cached) return cached;
+    const tooDeep = nestingProblem(text, 'js');
+    if (tooDeep) {
+      this.cache.set(absPath, { error: tooDeep });
+      return { kind: 'file-skipped', file: displayPath, message: tooDeep };
+    }
     const parsed = parseJs(text, absPath);
     if (!parsed.ok) {
       const diagnostic: Diagnostic = {

@@ -1,6 +1,8 @@
 import { loadJsParser } from '../../parse/js.js';
 import type { CorsPolicy, Diagnostic, SourceFile } from '../../model/types.js';
-import type { Project, Scanner, ScanResult } from '../scanner.js';
+import type { Project, ScanOptions, Scanner, ScanResult } from '../scanner.js';
+import { OverBudget, withFileBudget } from '../budget.js';
+import { internalError } from '../../model/diagnostics.js';
 import { PackageVersions } from './package-versions.js';
 import { extractModule } from './extract.js';
 import { ModuleLoader } from './modules.js';
@@ -21,7 +23,7 @@ export const jsScanner: Scanner = {
   mentionsCors(text: string): boolean {
     return MENTIONS_CORS.test(text);
   },
-  async scan(files: SourceFile[], project: Project): Promise<ScanResult> {
+  async scan(files: SourceFile[], project: Project, options?: ScanOptions): Promise<ScanResult> {
     await loadJsParser();
     const loader = new ModuleLoader(project);
     const ev = new Evaluator(loader);
@@ -39,19 +41,15 @@ export const jsScanner: Scanner = {
         });
         continue;
       }
-      const loaded = loader.load(file.absPath, file.path, file.text);
-      if (!('program' in loaded)) {
-        diagnostics.push(loaded);
-        continue;
-      }
       try {
-        policies.push(...extractModule(loaded, ev, versions));
-      } catch (error) {
-        diagnostics.push({
-          kind: 'unsupported',
-          file: file.path,
-          message: `internal error while reading CORS configuration: ${error instanceof Error ? error.message : String(error)}`,
+        withFileBudget(options?.fileTimeBudgetMs, () => {
+          const loaded = loader.load(file.absPath, file.path, file.text);
+          if (!('program' in loaded)) diagnostics.push(loaded);
+          else policies.push(...extractModule(loaded, ev, versions));
         });
+      } catch (error) {
+        if (error instanceof OverBudget) diagnostics.push({ kind: 'file-skipped', file: file.path, message: error.message });
+        else diagnostics.push(internalError(file.path, 'the JavaScript scanner', error));
       }
     }
     return { policies, diagnostics };

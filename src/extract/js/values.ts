@@ -1,3 +1,4 @@
+import { spend } from '../budget.js';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { memberName, propertyKey, textOf, unwrap, type FunctionNode, type Node } from './ast.js';
 import type { ModuleLoader, JsModule } from './modules.js';
@@ -80,6 +81,7 @@ export class Evaluator {
   }
 
   private evaluateInner(node: Node, mod: JsModule, depth: number): JsValue {
+    spend();
     const at: WrittenAt = { mod, node };
     switch (node.type) {
       case 'Literal': {

@@ -5,6 +5,11 @@ import type { Project } from '../scanner.js';
 import { parseNginx, type NginxDirective } from '../../parse/nginx/index.js';
 import { isTemplatePath } from './files.js';
 
+/** Include chains deeper than this are cut (real ones are two or three files deep). */
+export const MAX_INCLUDE_DEPTH = 16;
+/** A repository whose includes multiply (each file including the next many times) is cut here. */
+export const MAX_EXPANDED_DIRECTIVES = 200_000;
+
 export interface ParsedFile {
   absPath: string;
   path: string;
@@ -19,6 +24,8 @@ export interface ParsedFile {
  */
 export class IncludeLoader {
   private readonly parsed = new Map<string, ParsedFile | { error: string }>();
+  /** Directives inlined from includes so far: files included many times over are a bounded cost. */
+  private expandedCount = 0;
   /** Diagnostics, each reported once however often a file is included. */
   private readonly reported = new Map<string, Diagnostic>();
 
@@ -121,6 +128,14 @@ export class IncludeLoader {
     const { files, glob } = this.resolveInclude(arg.value, prefixDir);
     const out: NginxDirective[] = [];
     for (const file of files) {
+      if (stack.length > MAX_INCLUDE_DEPTH) {
+        this.report({ kind: 'file-skipped', file: d.file, line: d.span.line, column: d.span.column, message: `include "${arg.value}" is nested more than ${MAX_INCLUDE_DEPTH} files deep; not followed` });
+        return out;
+      }
+      if (this.expandedCount > MAX_EXPANDED_DIRECTIVES) {
+        this.report({ kind: 'file-skipped', file: d.file, line: d.span.line, column: d.span.column, message: `include "${arg.value}": the configuration expands to more than ${MAX_EXPANDED_DIRECTIVES} directives; the rest is not followed` });
+        return out;
+      }
       if (stack.includes(file)) {
         const chain = [...stack, file].map((f) => this.project.displayPath(f)).join(' -> ');
         this.report({ kind: 'file-skipped', file: d.file, line: d.span.line, column: d.span.column, message: `include "${arg.value}" forms a cycle (${chain}); not followed again` });
@@ -134,6 +149,7 @@ export class IncludeLoader {
         continue;
       }
       reached.add(file);
+      this.expandedCount += loaded.directives.length;
       out.push(...this.expandList(loaded.directives, prefixDir, [...stack, file], reached));
     }
     return out;

@@ -1,6 +1,8 @@
 import path from 'node:path';
-import type { CorsPolicy, SourceFile } from '../../model/types.js';
-import type { Project, ScanResult, Scanner } from '../scanner.js';
+import { internalError } from '../../model/diagnostics.js';
+import type { CorsPolicy, Diagnostic, SourceFile } from '../../model/types.js';
+import type { Project, ScanOptions, ScanResult, Scanner } from '../scanner.js';
+import { OverBudget, withFileBudget } from '../budget.js';
 import { analyseRoot, policiesOf, type AnalysedConfig } from './analyze.js';
 import { isNginxText, mentionsCors } from './files.js';
 import { IncludeLoader } from './includes.js';
@@ -13,23 +15,39 @@ import { IncludeLoader } from './includes.js';
 export const nginxScanner: Scanner = {
   language: 'nginx',
   mentionsCors,
-  async scan(files: SourceFile[], project: Project): Promise<ScanResult> {
+  async scan(files: SourceFile[], project: Project, options?: ScanOptions): Promise<ScanResult> {
     const loader = new IncludeLoader(project);
     files = files.filter((f) => isNginxText(f.text));
     const corsFiles = new Map(files.map((f) => [f.absPath, f]));
     const configs: AnalysedConfig[] = [];
     const reachedAll = new Set<string>();
 
+    // Each top-level configuration is analysed on its own: one that fails costs only its own results.
+    const failures: Diagnostic[] = [];
+    const failure = (root: string, error: unknown): Diagnostic =>
+      error instanceof OverBudget
+        ? { kind: 'file-skipped', file: project.displayPath(root), message: error.message }
+        : internalError(project.displayPath(root), 'the nginx scanner', error, true);
+    const analyse = (root: string, text: string | undefined): AnalysedConfig | undefined => {
+      try {
+        return withFileBudget(options?.fileTimeBudgetMs, () => analyseRoot(loader, project, root, text, choosePrefix(project, loader, root)));
+      } catch (error) {
+        failures.push(failure(root, error));
+        reachedAll.add(root);
+        return undefined;
+      }
+    };
     for (const root of findRoots(project, loader, corsFiles)) {
-      const config = analyseRoot(loader, project, root, corsFiles.get(root)?.text, choosePrefix(project, loader, root));
-      if (![...config.reached].some((f) => corsFiles.has(f))) continue;
+      const config = analyse(root, corsFiles.get(root)?.text);
+      if (!config || ![...config.reached].some((f) => corsFiles.has(f))) continue;
       configs.push(config);
       for (const f of config.reached) reachedAll.add(f);
     }
     // Files that some file seemed to include but no top-level file reaches: analyse them on their own.
     for (const file of files) {
       if (reachedAll.has(file.absPath)) continue;
-      const config = analyseRoot(loader, project, file.absPath, file.text, choosePrefix(project, loader, file.absPath));
+      const config = analyse(file.absPath, file.text);
+      if (!config) continue;
       configs.push(config);
       for (const f of config.reached) reachedAll.add(f);
     }
@@ -38,7 +56,14 @@ export const nginxScanner: Scanner = {
     const policies: CorsPolicy[] = [];
     const seen = new Set<string>();
     for (const config of configs) {
-      for (const policy of policiesOf(config, allMaps)) {
+      let described: CorsPolicy[];
+      try {
+        described = withFileBudget(options?.fileTimeBudgetMs, () => policiesOf(config, allMaps));
+      } catch (error) {
+        failures.push(failure(config.root, error));
+        continue;
+      }
+      for (const policy of described) {
         const key = JSON.stringify(policy);
         if (seen.has(key)) continue; // the same server reached from two top-level files
         seen.add(key);
@@ -47,7 +72,7 @@ export const nginxScanner: Scanner = {
     }
     // Other files under the root were only read to find includers: their own problems are not this run's.
     const reachedPaths = new Set([...reachedAll].map((f) => project.displayPath(f)));
-    return { policies, diagnostics: loader.diagnostics.filter((d) => reachedPaths.has(d.file)) };
+    return { policies, diagnostics: [...loader.diagnostics.filter((d) => reachedPaths.has(d.file)), ...failures] };
   },
 };
 
@@ -66,7 +91,12 @@ function findRoots(project: Project, loader: IncludeLoader, corsFiles: Map<strin
     const known = corsFiles.get(file)?.text;
     const text = known ?? textOf(project, file);
     if (text === undefined || !/\binclude\s/.test(text) || !isNginxText(text)) continue;
-    const parsed = loader.load(file, known ?? text);
+    let parsed: ReturnType<IncludeLoader['load']>;
+    try {
+      parsed = loader.load(file, known ?? text);
+    } catch {
+      continue; // reported when the file itself is analysed
+    }
     if ('error' in parsed) continue;
     for (const prefix of prefixes(file, project.root)) {
       for (const target of loader.directIncludes(parsed, prefix)) if (target !== file) included.add(target);

@@ -1,3 +1,4 @@
+import { spend } from '../budget.js';
 import path from 'node:path';
 import type { Span } from '../../model/types.js';
 import type { PyNode } from '../../parse/python.js';
@@ -72,6 +73,7 @@ export class Evaluator {
   }
 
   private evalNode(node: PyNode, mod: PyModule): PyValue {
+    spend();
     const span = spanOf(node, mod.path);
     switch (node.type) {
       case 'string':

@@ -1,3 +1,4 @@
+import { nestingProblem } from '../../parse/nesting.js';
 import path from 'node:path';
 import type { Project } from '../scanner.js';
 import type { PyNode, PyParser, PyTree } from '../../parse/python.js';
@@ -241,6 +242,11 @@ export class ModuleLoader {
   load(absPath: string, displayPath: string, text: string): PyModule {
     const cached = this.byPath.get(absPath);
     if (cached && 'tree' in cached) return cached;
+    const tooDeep = nestingProblem(text, 'python');
+    if (tooDeep) {
+      this.byPath.set(absPath, { error: tooDeep });
+      throw new SkippedFile(tooDeep);
+    }
     const tree = this.parser.parse(text);
     if (!tree) throw new Error(`the Python parser returned no tree for ${displayPath}`);
     const mod: PyModule = {
@@ -266,7 +272,12 @@ export class ModuleLoader {
       this.byPath.set(absPath, { error: read.error });
       return undefined;
     }
-    return this.load(absPath, this.project.displayPath(absPath), read.text);
+    try {
+      return this.load(absPath, this.project.displayPath(absPath), read.text);
+    } catch (error) {
+      if (error instanceof SkippedFile) return undefined;
+      throw error;
+    }
   }
 
   /**
@@ -315,3 +326,6 @@ function moduleNameOf(root: string, absPath: string): string {
   const rel = path.relative(root, absPath).split(path.sep).join('/');
   return rel.replace(/\.py$/, '').replace(/\/__init__$/, '').replace(/^src\//, '').split('/').join('.');
 }
+
+/** A file that is not parsed on purpose (see the message); the scanner reports it as file-skipped. */
+export class SkippedFile extends Error {}

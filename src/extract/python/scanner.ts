@@ -1,11 +1,14 @@
 import type { CorsPolicy, Diagnostic } from '../../model/types.js';
 import { firstSyntaxError, pythonParser } from '../../parse/python.js';
-import type { Scanner } from '../scanner.js';
+import type { ScanResult, Scanner } from '../scanner.js';
+import { internalError } from '../../model/diagnostics.js';
 import { extractDjango } from './django.js';
 import { Evaluator } from './evaluate.js';
 import { FlaskCors } from './flask.js';
 import { extractManualHeaders } from './manual-headers.js';
-import { ModuleLoader } from './modules.js';
+import { ModuleLoader, SkippedFile } from './modules.js';
+import { OverBudget, withFileBudget } from '../budget.js';
+import type { SourceFile } from '../../model/types.js';
 import { extractStarlette } from './starlette.js';
 
 /** Cheap prefilter: the names every supported Python CORS configuration has to spell out. */
@@ -24,38 +27,19 @@ export const pythonScanner: Scanner = {
     try {
       for (const file of files) {
         try {
-          const mod = loader.load(file.absPath, file.path, file.text);
-          const bad = firstSyntaxError(mod.root);
-          if (bad) {
-            diagnostics.push({
-              kind: 'parse-error',
-              file: file.path,
-              line: bad.startPosition.row + 1,
-              column: bad.startPosition.column + 1,
-              message: bad.isMissing ? `invalid Python syntax: missing ${bad.type}` : `invalid Python syntax near ${JSON.stringify(firstLine(bad.text))}`,
-            });
-          }
-          // Findings from the intact parts of a file with a syntax error are still real.
-          // Each framework runs on its own, so a failure in one never hides the others.
-          const run = (what: string, extract: () => CorsPolicy[] | void) => {
-            try {
-              policies.push(...(extract() ?? []));
-            } catch (error) {
-              diagnostics.push({ kind: 'unsupported', file: file.path, message: `internal error in the Python scanner (${what}): ${(error as Error).message}` });
-            }
-          };
-          run('Starlette', () => extractStarlette(mod, evaluator));
-          run('Flask-CORS', () => flask.scan(mod));
-          run('django-cors-headers', () => extractDjango(mod, evaluator));
-          run('hand-written headers', () => extractManualHeaders(mod, evaluator));
+          // A file's results count only when it is read to the end within its budget.
+          const own = withFileBudget(options?.fileTimeBudgetMs, () => scanFile(file, loader, evaluator, flask));
+          policies.push(...own.policies);
+          diagnostics.push(...own.diagnostics);
         } catch (error) {
-          diagnostics.push({ kind: 'unsupported', file: file.path, message: `internal error in the Python scanner: ${(error as Error).message}` });
+          if (error instanceof SkippedFile || error instanceof OverBudget) diagnostics.push({ kind: 'file-skipped', file: file.path, message: error.message });
+          else diagnostics.push(internalError(file.path, 'the Python scanner', error));
         }
       }
       try {
         policies.push(...flask.finish());
       } catch (error) {
-        diagnostics.push({ kind: 'unsupported', file: files[0]?.path ?? '.', message: `internal error in the Python scanner: ${(error as Error).message}` });
+        diagnostics.push(internalError(files[0]?.path ?? '.', 'the Python scanner (Flask-CORS registrations)', error));
       }
     } finally {
       loader.dispose();
@@ -63,6 +47,37 @@ export const pythonScanner: Scanner = {
     return { policies, diagnostics };
   },
 };
+
+function scanFile(file: SourceFile, loader: ModuleLoader, evaluator: Evaluator, flask: FlaskCors): ScanResult {
+  const policies: CorsPolicy[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const mod = loader.load(file.absPath, file.path, file.text);
+  const bad = firstSyntaxError(mod.root);
+  if (bad) {
+    diagnostics.push({
+      kind: 'parse-error',
+      file: file.path,
+      line: bad.startPosition.row + 1,
+      column: bad.startPosition.column + 1,
+      message: bad.isMissing ? `invalid Python syntax: missing ${bad.type}` : `invalid Python syntax near ${JSON.stringify(firstLine(bad.text))}`,
+    });
+  }
+  // Findings from the intact parts of a file with a syntax error are still real.
+  // Each framework runs on its own, so a failure in one never hides the others.
+  const run = (what: string, extract: () => CorsPolicy[] | void) => {
+    try {
+      policies.push(...(extract() ?? []));
+    } catch (error) {
+      if (error instanceof OverBudget) throw error;
+      diagnostics.push(internalError(file.path, `the Python scanner (${what})`, error));
+    }
+  };
+  run('Starlette', () => extractStarlette(mod, evaluator));
+  run('Flask-CORS', () => flask.scan(mod));
+  run('django-cors-headers', () => extractDjango(mod, evaluator));
+  run('hand-written headers', () => extractManualHeaders(mod, evaluator));
+  return { policies, diagnostics };
+}
 
 function firstLine(text: string): string {
   const line = text.split(/\r?\n/)[0] ?? '';

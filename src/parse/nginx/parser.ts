@@ -6,7 +6,12 @@ import { Lexer, type Token } from './tokenizer.js';
 export interface ParseOptions {
   /** The file is a template (`.j2`, `.tmpl`, `.template`...): `${VAR}` is an envsubst marker. */
   template?: boolean;
+  /** Deeper nesting skips the file with a diagnostic (real configurations nest a handful of levels). */
+  maxNesting?: number;
 }
+
+/** nginx configurations nest http > server > location > if: a few levels; hundreds is an attack. */
+export const MAX_NGINX_NESTING = 100;
 
 /**
  * Parses one nginx configuration file into directives with exact spans. Never throws: syntax errors
@@ -16,6 +21,7 @@ export interface ParseOptions {
 export function parseNginx(text: string, file: string, options: ParseOptions = {}): NginxParseResult {
   const diagnostics: Diagnostic[] = [];
   const template = options.template ?? false;
+  const maxNesting = options.maxNesting ?? MAX_NGINX_NESTING;
   const lexer = new Lexer(blankTemplateStatements(text, template), file, diagnostics);
   let pushedBack: Token | undefined;
   const next = (): Token => {
@@ -35,35 +41,71 @@ export function parseNginx(text: string, file: string, options: ParseOptions = {
     return w;
   };
 
-  /** Reads directives until the matching `}` (depth > 0) or the end of file. */
-  const parseBlock = (depth: number, openedAt: number): { directives: NginxDirective[]; end: number } => {
-    const directives: NginxDirective[] = [];
-    for (;;) {
-      const t = next();
-      if (t.kind === 'eof') {
-        if (depth > 0) lexer.error(openedAt, 'unexpected end of file: this "{" is never closed');
-        return { directives, end: t.end };
-      }
-      if (t.kind === '}') {
-        if (depth > 0) return { directives, end: t.end };
-        lexer.error(t.start, 'unexpected "}"');
-        continue;
-      }
-      if (t.kind === ';') {
-        lexer.error(t.start, 'unexpected ";"');
-        continue;
-      }
-      if (t.kind === '{') {
-        lexer.error(t.start, 'unexpected "{" without a directive name');
-        parseBlock(depth + 1, t.start); // skip its contents, keep going after it
-        continue;
-      }
-      const d = parseDirective(t as Extract<Token, { kind: 'word' }>, depth);
-      if (d) directives.push(d);
+  // Iterative, so nesting depth is never a stack limit: each open block is a frame on `open`.
+  interface Frame {
+    directives: NginxDirective[];
+    /** The directive whose block this is (undefined for the file and for a stray `{`). */
+    owner?: NginxDirective;
+    ownerStart: number;
+    openedAt: number;
+  }
+  const top: Frame = { directives: [], ownerStart: 0, openedAt: 0 };
+  const open: Frame[] = [top];
+  const close = (frame: Frame, end: number) => {
+    if (frame.owner) {
+      frame.owner.block = frame.directives;
+      frame.owner.blockSpan = span(frame.ownerStart, end);
     }
   };
+  let tooDeep = false;
+  for (;;) {
+    const frame = open[open.length - 1]!;
+    const depth = open.length - 1;
+    const t = next();
+    if (t.kind === 'eof') {
+      for (let i = open.length - 1; i > 0; i--) {
+        lexer.error(open[i]!.openedAt, 'unexpected end of file: this "{" is never closed');
+        close(open[i]!, t.end);
+      }
+      break;
+    }
+    if (t.kind === '}') {
+      if (depth > 0) {
+        close(frame, t.end);
+        open.pop();
+      } else lexer.error(t.start, 'unexpected "}"');
+      continue;
+    }
+    if (t.kind === ';') {
+      lexer.error(t.start, 'unexpected ";"');
+      continue;
+    }
+    if (t.kind === '{') {
+      lexer.error(t.start, 'unexpected "{" without a directive name');
+      open.push({ directives: [], ownerStart: t.start, openedAt: t.start }); // skip its contents, keep going after it
+      continue;
+    }
+    const parsed = parseDirective(t as Extract<Token, { kind: 'word' }>);
+    if (!parsed) continue;
+    frame.directives.push(parsed.directive);
+    if (parsed.opensBlock !== undefined) {
+      if (open.length > maxNesting) {
+        tooDeep = true;
+        break;
+      }
+      open.push({ directives: [], owner: parsed.directive, ownerStart: parsed.opensBlock.nameStart, openedAt: parsed.opensBlock.brace });
+    }
+  }
+  if (tooDeep) {
+    return {
+      directives: [],
+      diagnostics: [{ kind: 'file-skipped', file, message: `nesting deeper than ${maxNesting} blocks; not analysed` }],
+    };
+  }
+  return { directives: top.directives, diagnostics: firstError(diagnostics) };
 
-  const parseDirective = (nameToken: Extract<Token, { kind: 'word' }>, depth: number): NginxDirective | undefined => {
+  /** A directive up to its `;`, or up to its `{` (the block is read by the loop above). */
+  function parseDirective(nameToken: Extract<Token, { kind: 'word' }>): { directive: NginxDirective; opensBlock?: { nameStart: number; brace: number } } | undefined {
     const args: NginxWord[] = [];
     let lastEnd = nameToken.end;
     const directive = (end: number): NginxDirective => ({
@@ -80,7 +122,7 @@ export function parseNginx(text: string, file: string, options: ParseOptions = {
         lastEnd = t.end;
         continue;
       }
-      if (t.kind === ';') return directive(t.end);
+      if (t.kind === ';') return { directive: directive(t.end) };
       if (t.kind === '{') {
         const d = directive(t.end);
         if (/_by_lua_block$/.test(nameToken.value)) {
@@ -88,17 +130,14 @@ export function parseNginx(text: string, file: string, options: ParseOptions = {
           d.block = [];
           d.rawBody = raw?.body ?? '';
           d.blockSpan = span(nameToken.start, raw?.end ?? t.end);
-          return d;
+          return { directive: d };
         }
-        const body = parseBlock(depth + 1, t.start);
-        d.block = body.directives;
-        d.blockSpan = span(nameToken.start, body.end);
-        return d;
+        return { directive: d, opensBlock: { nameStart: nameToken.start, brace: t.start } };
       }
       if (t.kind === '}') {
         lexer.error(t.start, `unexpected "}": directive "${nameToken.value}" is not terminated by ";"`);
         pushedBack = t;
-        return directive(lastEnd);
+        return { directive: directive(lastEnd) };
       }
       // Cut off by the end of file (often an unterminated quote swallowed the rest): its arguments are
       // not what the author wrote, so it is dropped rather than guessed.
@@ -106,9 +145,7 @@ export function parseNginx(text: string, file: string, options: ParseOptions = {
       pushedBack = t;
       return undefined;
     }
-  };
-  const { directives } = parseBlock(0, 0);
-  return { directives, diagnostics: firstError(diagnostics) };
+  }
 }
 
 /** One parse-error per file: later errors are usually echoes of the first (a missing quote or brace). */

@@ -118,8 +118,17 @@ def f():
     expect(r.policies[0]!.origins.map((o) => o.kind)).toEqual(['unknown', 'unknown']);
   });
 
-  test('deeply nested expressions do not exhaust the stack', async () => {
+  test('deeply nested expressions are skipped with a diagnostic (CPython refuses them too)', async () => {
     const n = 20_000;
+    const r = await scanPython({
+      'app/main.py': `from fastapi.middleware.cors import CORSMiddleware\nX = ${'['.repeat(n)}"*"${']'.repeat(n)}\napp.add_middleware(CORSMiddleware, allow_origins=X)\n`,
+    });
+    expect(r.diagnostics).toEqual([expect.objectContaining({ kind: 'file-skipped', file: 'app/main.py', message: expect.stringContaining('nesting deeper than 200 levels') })]);
+    expect(r.policies).toEqual([]);
+  });
+
+  test('nesting under the bound is still read', async () => {
+    const n = 150;
     const r = await scanPython({
       'app/main.py': `from fastapi.middleware.cors import CORSMiddleware\nX = ${'['.repeat(n)}"*"${']'.repeat(n)}\napp.add_middleware(CORSMiddleware, allow_origins=X)\n`,
     });

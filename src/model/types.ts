@@ -219,8 +219,33 @@ export interface CorsPolicy {
   libraryOptions?: Record<string, string | number | boolean | null>;
   /** Ordering facts the scanner saw (Starlette middleware stack, Express registration order). */
   order?: OrderFacts;
+  /** Options written in the CORS setup that the library does not have, or values of a type it does not take. */
+  invalidOptions?: InvalidOption[];
   /** Stack-specific details that no rule depends on but --print-policies shows. */
   notes?: string[];
+}
+
+/**
+ * An option the library does not understand, as the scanner saw it. The scanner states what the
+ * library does with it (read from the library's source); the rule decides how bad that is.
+ */
+export interface InvalidOption {
+  /** The option (keyword, key or setting name) exactly as written. */
+  name: string;
+  span: Span;
+  /** 'unknown-option': no such option; 'wrong-type': a real option given a value of a type it does not take. */
+  problem: 'unknown-option' | 'wrong-type';
+  /** The nearest real option name, when one is close ("did you mean"). */
+  suggestion?: string;
+  /**
+   * What the library does: 'raises' = it throws when the CORS layer is built, so the application never
+   * serves (Starlette TypeError); 'ignored' = the option has no effect and the default applies.
+   */
+  effect: 'raises' | 'ignored';
+  /** What the library does instead, in its own terms ("the default origin '*' applies"), when known. */
+  consequence?: string;
+  /** For wrong-type: what was given and what the library wants ("a list; allow_origin_regex takes one pattern string"). */
+  detail?: string;
 }
 
 export interface OrderFacts {

@@ -17,6 +17,7 @@ import duplicateCorsLayers from './duplicate-cors-layers/index.js';
 import sharedHostingOrigin from './shared-hosting-origin/index.js';
 import originNotAllowedByPolicy from './origin-not-allowed-by-policy/index.js';
 import unresolvedOrigin from './unresolved-origin/index.js';
+import invalidCorsOption from './invalid-cors-option/index.js';
 
 /** Every rule cors-lint has, in catalog order. Ids are public interface. */
 export const allRules: AnyRule[] = [
@@ -38,6 +39,7 @@ export const allRules: AnyRule[] = [
   sharedHostingOrigin,
   originNotAllowedByPolicy,
   unresolvedOrigin,
+  invalidCorsOption,
 ];
 
 export function findRule(id: string): AnyRule | undefined {

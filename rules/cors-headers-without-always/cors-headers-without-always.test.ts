@@ -9,7 +9,7 @@ async function lintNginx(text: string) {
 }
 
 describe('cors-headers-without-always', () => {
-  it('catches each add_header Access-Control-* without always, once, at its value', async () => {
+  it('catches the add_header Access-Control-* without always of one block in one finding, at the first value', async () => {
     const findings = await lintNginx(`server {
   location /api/ {
     add_header Access-Control-Allow-Origin https://app.example.com;
@@ -20,14 +20,29 @@ describe('cors-headers-without-always', () => {
   }
 }
 `);
-    expect(findings.map((f) => [f.location.line, f.location.column, f.location.endColumn])).toEqual([
-      [3, 44, 67],
-      [4, 49, 53],
-    ]);
+    expect(findings.map((f) => [f.location.line, f.location.column, f.location.endColumn])).toEqual([[3, 44, 67]]);
     expect(findings[0]).toMatchObject({ ruleId: 'cors-headers-without-always', severity: 'warning' });
-    expect(findings[0]!.message).toContain('add_header Access-Control-Allow-Origin without `always` (in location /api/)');
+    expect(findings[0]!.message).toContain('2 add_header Access-Control-* without `always` (in location /api/): Access-Control-Allow-Origin, Access-Control-Allow-Credentials.');
     expect(findings[0]!.message).toContain('only to 200, 201, 204, 206, 301, 302, 303, 304, 307 and 308 responses');
     expect(findings[0]!.message).toContain('add_header Access-Control-Allow-Origin https://app.example.com always;');
+  });
+
+  it('reports a block with one such header in the one-header wording', async () => {
+    const findings = await lintNginx(`server {\n  location / {\n    add_header Access-Control-Allow-Origin https://app.example.com;\n  }\n}\n`);
+    expect(findings.map((f) => f.message.split(':')[0])).toEqual(['add_header Access-Control-Allow-Origin without `always` (in location /)']);
+  });
+
+  it('keeps blocks apart: the server block and a location with headers of its own are two findings', async () => {
+    const findings = await lintNginx(`server {
+  add_header Access-Control-Allow-Origin https://a.example.com;
+  add_header Access-Control-Allow-Credentials true;
+  location /b {
+    add_header Access-Control-Allow-Origin https://b.example.com;
+    add_header Access-Control-Max-Age 600;
+  }
+}
+`);
+    expect(findings.map((f) => f.location.line)).toEqual([2, 5]);
   });
 
   it('catches a header inherited by several locations only once', async () => {

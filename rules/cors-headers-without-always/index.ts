@@ -1,4 +1,4 @@
-import type { EmittedHeader } from '../../src/model/types.js';
+import type { CorsPolicy, EmittedHeader } from '../../src/model/types.js';
 import { defineRule } from '../../src/rules/define-rule.js';
 
 /** ngx_http_headers_filter (ngx_http_headers_filter_module.c): add_header without `always` is used only on these. */
@@ -21,28 +21,50 @@ export default defineRule({
     messages: {
       withoutAlways:
         'add_header {{name}} without `always` (in {{scope}}): nginx adds it only to 200, 201, 204, 206, 301, 302, 303, 304, 307 and 308 responses, so a 401, 404 or 500 reaches the browser without CORS headers and the page sees a CORS error instead of the real status. Add `always`: add_header {{name}} {{value}} always;',
+      withoutAlwaysMany:
+        '{{count}} add_header Access-Control-* without `always` (in {{scope}}): {{names}}. nginx adds them only to 200, 201, 204, 206, 301, 302, 303, 304, 307 and 308 responses, so a 401, 404 or 500 reaches the browser without CORS headers and the page sees a CORS error instead of the real status. Add `always` to each, e.g. add_header {{name}} {{value}} always;',
     },
   },
   check({ policies, report }) {
-    const seen = new Set<string>();
+    // One finding per block: headers written together reach the same policies (a server's headers
+    // are inherited by each of its locations), so headers with the same set of policies are one group.
+    const keyOf = (h: EmittedHeader) => `${h.span.file}:${h.span.line}:${h.span.column}`;
+    const reach = new Map<string, { header: EmittedHeader; policies: CorsPolicy[] }>();
     for (const policy of policies) {
       if (policy.stack !== 'nginx') continue;
       for (const header of policy.emittedHeaders ?? []) {
         if (!needsAlways(header)) continue;
-        const key = `${header.span.file}:${header.span.line}:${header.span.column}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        report({
-          messageId: 'withoutAlways',
-          data: { name: header.name, value: quoteIfNeeded(header.value), scope: scopeName(policy.scope) },
-          span: header.span,
-          policy,
-          fingerprintText: `${header.name}\u0000${header.value}`,
-        });
+        const entry = reach.get(keyOf(header)) ?? reach.set(keyOf(header), { header, policies: [] }).get(keyOf(header))!;
+        if (!entry.policies.includes(policy)) entry.policies.push(policy);
       }
+    }
+    const groups = new Map<string, Array<{ header: EmittedHeader; policies: CorsPolicy[] }>>();
+    for (const entry of reach.values()) {
+      const signature = `${entry.header.span.file}\u0000${entry.policies.map((p) => policies.indexOf(p)).join(',')}`;
+      (groups.get(signature) ?? groups.set(signature, []).get(signature)!).push(entry);
+    }
+    for (const group of groups.values()) {
+      group.sort((a, b) => a.header.span.line - b.header.span.line || a.header.span.column - b.header.span.column);
+      const first = group[0]!;
+      const policy = writerPolicy(first.header, first.policies);
+      const data = { name: first.header.name, value: quoteIfNeeded(first.header.value), scope: scopeName(policy.scope) };
+      report({
+        messageId: group.length === 1 ? 'withoutAlways' : 'withoutAlwaysMany',
+        data: group.length === 1 ? data : { ...data, count: group.length, names: group.map((g) => g.header.name).join(', ') },
+        span: first.header.span,
+        policy,
+        fingerprintText: group.map((g) => `${g.header.name}\u0000${g.header.value}`).join('\u0001'),
+      });
     }
   },
 });
+
+/** The policy of the block the header is written in: the innermost one whose span holds it. */
+function writerPolicy(header: EmittedHeader, candidates: CorsPolicy[]): CorsPolicy {
+  const holds = (p: CorsPolicy) => p.span.file === header.span.file && p.span.line <= header.span.line && p.span.endLine >= header.span.line;
+  const holding = candidates.filter(holds).sort((a, b) => a.span.endLine - a.span.line - (b.span.endLine - b.span.line));
+  return holding[0] ?? candidates[0]!;
+}
 
 /**
  * An add_header Access-Control-* without `always`, unless the block that sends it always answers

@@ -21,7 +21,7 @@ export default defineRule({
       patternNeedsPath:
         "{{label}} {{pattern}} requires a path after the host ('{{example}}/'), but the Origin a browser sends never has one ('{{example}}'), so {{library}} never allows any origin through it{{provenance}}",
       substring:
-        "allowed origins is the string '{{haystack}}', not a list: {{library}} then tests `origin in '{{haystack}}'`, a substring test that also admits {{witness}}{{provenance}}",
+        "allowed origins is the string '{{haystack}}', not a list: {{library}} then tests {{test}}, a substring test that also admits {{witness}}{{provenance}}",
     },
   },
   check({ policies, report }) {
@@ -32,7 +32,7 @@ export default defineRule({
           if (!witness) continue;
           report({
             messageId: 'substring',
-            data: { haystack: entry.haystack, library: actorLabel(policy), witness, provenance: provenanceNote(entry) },
+            data: { haystack: entry.haystack, library: actorLabel(policy), test: substringTest(policy, entry.haystack), witness, provenance: provenanceNote(entry) },
             span: originSpan(policy, entry),
             witness,
             policy,
@@ -94,24 +94,42 @@ function relevantProblems(policy: CorsPolicy, origin: string, sentVerbatim: bool
 }
 
 /**
- * An origin an attacker can register that is a substring of the allowed string: the allowed
- * origin with its last host character dropped (`https://example.com` admits `https://example.co`).
+ * An origin a browser can send that is a substring of the allowed string and not one of the origins it
+ * lists: an allowed origin with its top-level label cut short (`https://example.com` admits
+ * `https://example.co`), or with its port cut short (`http://localhost:3000` admits `http://localhost:300`).
+ * Each origin of a joined string ("https://a.com,https://b.com") is tried on its own, so the witness is
+ * always a well-formed origin.
  */
 function substringWitness(haystack: string): string | undefined {
-  const parsed = originHost(haystack);
-  if (!parsed || parsed.port) {
-    return haystack.length > 1 ? haystack.slice(0, -1) : undefined;
+  const listed = haystack.split(/[\s,;|]+/).filter(Boolean);
+  for (const piece of listed) {
+    const parsed = originHost(piece);
+    if (!parsed) continue;
+    const origin = `${parsed.scheme}://${parsed.host}`;
+    if (parsed.port) {
+      if (parsed.port.length >= 2) {
+        const shorter = `${origin}:${parsed.port.slice(0, -1)}`;
+        if (haystack.includes(shorter) && !listed.includes(shorter)) return shorter;
+      }
+      continue;
+    }
+    const labels = parsed.host.split('.');
+    const tld = labels.at(-1)!;
+    if (labels.length < 2 || !/^[a-z]+$/.test(tld)) continue;
+    for (let cut = 1; tld.length - cut >= 2; cut++) {
+      const shorter = `${parsed.scheme}://${[...labels.slice(0, -1), tld.slice(0, tld.length - cut)].join('.')}`;
+      if (haystack.includes(shorter) && !listed.includes(shorter)) return shorter;
+    }
+    const hostPrefix = `${parsed.scheme}://${parsed.host.slice(0, -1)}`;
+    if (!hostPrefix.endsWith('.') && haystack.includes(hostPrefix) && !listed.includes(hostPrefix)) return hostPrefix;
   }
-  const origin = `${parsed.scheme}://${parsed.host}`;
-  if (!haystack.includes(origin)) return undefined;
-  const labels = parsed.host.split('.');
-  const tld = labels.at(-1)!;
-  for (let cut = 1; cut < tld.length; cut++) {
-    const shorter = `${parsed.scheme}://${[...labels.slice(0, -1), tld.slice(0, tld.length - cut)].join('.')}`;
-    if (tld.length - cut >= 2 && haystack.includes(shorter)) return shorter;
-  }
-  const hostPrefix = `${parsed.scheme}://${parsed.host.slice(0, -1)}`;
-  return haystack.includes(hostPrefix) ? hostPrefix : undefined;
+  return undefined;
+}
+
+/** How the library tests membership in a string, in the language the configuration is written in. */
+function substringTest(policy: CorsPolicy, haystack: string): string {
+  const python = policy.stack === 'fastapi' || policy.stack === 'starlette' || policy.stack === 'flask' || policy.stack === 'django';
+  return python ? `\`origin in '${haystack}'\`` : `\`'${haystack}'.indexOf(origin) !== -1\` (or \`.includes(origin)\`)`;
 }
 
 /**

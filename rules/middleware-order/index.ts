@@ -55,6 +55,8 @@ export default defineRule({
     messages: {
       wrappedByLater:
         '{{layer}} is wrapped by {{names}}: {{order}}, so responses those middleware produce themselves — an authentication 401, a rejected host, an error they raise — leave the app without CORS headers, and the browser reports a CORS error instead of the real status, which the page cannot read. {{fix}}',
+      shadowedByCors:
+        'CORSMiddleware is added more than once: {{names}} {{verb}} outside this one. Starlette answers every preflight from the outermost CORSMiddleware alone, so the origins, methods and headers of this one never apply to preflights, while on other requests every layer runs and sets its own headers (an origin that any of them allows gets Access-Control-Allow-Origin). Keep one CORSMiddleware with the settings you mean.',
       routesBefore:
         '{{library}} is registered after {{routes}}: {{framework}} runs handlers in registration order, so these routes answer before the CORS middleware runs and their responses carry no Access-Control-Allow-Origin; browsers block them for every other origin. Register the CORS middleware before the routes.',
     },
@@ -63,7 +65,21 @@ export default defineRule({
     for (const policy of context.policies) {
       const order = policy.order;
       if (!order) continue;
-      const wrappers = (order.addedAfter ?? []).filter((m) => !PASS_THROUGH.has(m.name.split('.').pop()!));
+      const outside = (order.addedAfter ?? []).filter((m) => !PASS_THROUGH.has(m.name.split('.').pop()!));
+      // Another CORSMiddleware outside this one does answer with CORS headers: not an order problem,
+      // but a second policy that takes over the preflights.
+      const isCorsLayer = (name: string) => policy.library === 'starlette' && name.split('.').pop() === 'CORSMiddleware';
+      const corsLayers = outside.filter((m) => isCorsLayer(m.name));
+      const wrappers = outside.filter((m) => !isCorsLayer(m.name));
+      if (corsLayers.length) {
+        context.report({
+          messageId: 'shadowedByCors',
+          data: { names: listNames(corsLayers.map((m) => ({ label: 'CORSMiddleware', span: m.span }))), verb: corsLayers.length === 1 ? 'is' : 'are' },
+          span: policy.span,
+          policy,
+          fingerprintText: `cors-layers:${corsLayers.length}`,
+        });
+      }
       if (wrappers.length) {
         const { layer, order: why, fix } = wrappingRule(policy);
         context.report({

@@ -34,6 +34,14 @@ describe('middleware-order', () => {
       );
     });
 
+    it('a second CORSMiddleware outside this one: says the outermost answers preflights, not that headers are lost', () => {
+      const p = policy('fastapi', 'starlette', 'main.py', span('main.py', 8, 1, 60));
+      p.order = { addedAfter: [{ name: 'CORSMiddleware', span: span('main.py', 12, 1, 60) }, { name: 'AuthMiddleware', span: span('main.py', 14, 1, 30) }] };
+      const findings = lintPolicies(p);
+      expect(findings.map((f) => f.message.split(':')[0])).toEqual(['CORSMiddleware is added more than once', 'CORSMiddleware is wrapped by AuthMiddleware (line 14)']);
+      expect(findings[0]!.message).toContain('CORSMiddleware (line 12) is outside this one. Starlette answers every preflight from the outermost CORSMiddleware alone');
+    });
+
     it('Starlette CORSMiddleware wrapped by many middleware: the list is cut after five', () => {
       const p = policy('starlette', 'starlette', 'app.py', span('app.py', 10, 5, 40));
       p.order = {

@@ -116,7 +116,8 @@ export interface EmittedHeader {
   dependsOnOrigin?: boolean;
   /**
    * The value is application code the scanner could not reduce to a constant (`origin || ''`,
-   * `allowed.join(' ')`); `value` then holds that source text, not what is sent.
+   * `allowed.join(' ')`), or a template placeholder filled in at deploy time (`{{ .Env.ORIGIN }}`);
+   * `value` then holds that source text, not what is sent.
    */
   expression?: boolean;
   /**

@@ -72,6 +72,8 @@ function policyFor(block: Block, sets: HeaderSet[], maps: Map<string, MapDef>): 
       // look at both report one place.
       const e: EmittedHeader = { name: h.name, value: h.value.value, span: h.value.span, always: h.always, combine: h.directive === 'add_header' ? 'add' : 'replace' };
       if (set.conditional) e.conditional = set.conditional;
+      // A template placeholder ({{ .Env.X }}, ${X} in a template) is one value filled in at deploy time.
+      if (h.value.templated) e.expression = true;
       const acao = /^access-control-allow-origin$/i.test(h.name);
       if (isCorsHeader(h.name) && possibles(h, set).some((p) => p.kind === 'origin' || (acao && p.kind === 'literal' && p.gate))) e.dependsOnOrigin = true;
       if (set.fixedStatus !== undefined) e.fixedStatus = set.fixedStatus;

@@ -2,11 +2,13 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { CorsPolicy, PolicyScope, Stack } from '../../model/types.js';
 import { memberName, spanOf, unwrap, type Node } from './ast.js';
 import { applyExpressFacts, type CorsUse } from './express-facts.js';
+import { exportedOptionCandidates, type OptionsCandidate } from './exported-options.js';
 import type { PackageVersions } from './package-versions.js';
 import { apolloServerPolicy } from './libraries/apollo-server.js';
 import { fastifyCorsPolicy } from './libraries/fastify-cors.js';
 import { koaCorsPolicy } from './libraries/koa-cors.js';
 import { npmCorsPolicy } from './libraries/npm-cors.js';
+import { socketIoPolicy } from './libraries/socket-io.js';
 import { manualHeaderPolicies } from './manual-headers.js';
 import type { JsModule } from './modules.js';
 import { collectRegistrations, receiverIdentity, type Registration } from './registrations.js';
@@ -14,8 +16,11 @@ import type { Evaluator, JsValue } from './values.js';
 
 const FASTIFY_CORS_PACKAGES = new Set(['@fastify/cors', 'fastify-cors']);
 
-/** Every CORS policy one module configures. */
-export function extractModule(mod: JsModule, ev: Evaluator, versions: PackageVersions): CorsPolicy[] {
+/**
+ * Every CORS policy one module configures. npm cors options the module defines without handing them
+ * to a CORS layer go to `candidates`: the scanner keeps them when no module of the scan consumes them.
+ */
+export function extractModule(mod: JsModule, ev: Evaluator, versions: PackageVersions, candidates?: OptionsCandidate[]): CorsPolicy[] {
   const fileStack = stackOfFile(mod);
   const registrations = collectRegistrations(mod, ev);
   const policies: CorsPolicy[] = [];
@@ -26,9 +31,16 @@ export function extractModule(mod: JsModule, ev: Evaluator, versions: PackageVer
     if (node.type === 'NewExpression') {
       const apollo = apolloServerPolicy(node, mod, ev);
       if (apollo) policies.push(apollo);
+      const socketIo = socketIoPolicy(node, mod, ev, versions);
+      if (socketIo) policies.push(socketIo);
       continue;
     }
     if (node.type !== 'CallExpression') continue;
+    const socketIo = socketIoPolicy(node, mod, ev, versions);
+    if (socketIo) {
+      policies.push(socketIo);
+      continue;
+    }
     const callee = unwrap(node.callee);
     const method = callee.type === 'MemberExpression' ? memberName(callee) : undefined;
 
@@ -86,6 +98,16 @@ export function extractModule(mod: JsModule, ev: Evaluator, versions: PackageVer
     }
   }
   policies.push(...manualHeaderPolicies(mod, ev, registrations, fileStack));
+  if (candidates) {
+    for (const candidate of exportedOptionCandidates(mod, ev, fileStack)) {
+      const declared = versions.dependency(mod.absPath, 'cors');
+      if (declared) {
+        candidate.policy.libraryVersion = declared.range;
+        candidate.policy.libraryVersionSource = declared.file;
+      }
+      candidates.push(candidate);
+    }
+  }
   return policies;
 }
 

@@ -5,6 +5,7 @@ import { OverBudget, withFileBudget } from '../budget.js';
 import { internalError } from '../../model/diagnostics.js';
 import { PackageVersions } from './package-versions.js';
 import { extractModule } from './extract.js';
+import type { OptionsCandidate } from './exported-options.js';
 import { ModuleLoader } from './modules.js';
 import { Evaluator } from './values.js';
 
@@ -30,6 +31,7 @@ export const jsScanner: Scanner = {
     const versions = new PackageVersions(project);
     const policies: CorsPolicy[] = [];
     const diagnostics: Diagnostic[] = [];
+    const candidates: OptionsCandidate[] = [];
     for (const file of files) {
       const bundle = minifiedLine(file.text);
       if (bundle) {
@@ -45,13 +47,19 @@ export const jsScanner: Scanner = {
         withFileBudget(options?.fileTimeBudgetMs, () => {
           const loaded = loader.load(file.absPath, file.path, file.text);
           if (!('program' in loaded)) diagnostics.push(loaded);
-          else policies.push(...extractModule(loaded, ev, versions));
+          else {
+            const found: OptionsCandidate[] = [];
+            policies.push(...extractModule(loaded, ev, versions, found));
+            candidates.push(...found);
+          }
         });
       } catch (error) {
         if (error instanceof OverBudget) diagnostics.push({ kind: 'file-skipped', file: file.path, message: error.message });
         else diagnostics.push(internalError(file.path, 'the JavaScript scanner', error));
       }
     }
+    // Options a scanned cors(...) call (or another CORS layer) was built from are described by that call.
+    for (const candidate of candidates) if (!ev.consumedOptions.has(candidate.object)) policies.push(candidate.policy);
     return { policies, diagnostics };
   },
 };

@@ -61,6 +61,11 @@ function fromEnv(value: JsValue, env: string): JsValue {
 export class Evaluator {
   private readonly active = new Set<Node | string>();
   private readonly memo = new Map<Node, JsValue>();
+  /**
+   * Options objects some CORS layer in this scan was built from (npm cors, @fastify/cors, @koa/cors),
+   * so an exported options object is described on its own only when nothing consumes it.
+   */
+  readonly consumedOptions = new Set<Node>();
 
   constructor(readonly loader: ModuleLoader) {}
 

@@ -5,6 +5,7 @@ import type { JsModule } from '../modules.js';
 import { markAllUnknown } from './npm-cors.js';
 import { applyOriginModel, originOptionModel } from './origin-option.js';
 import { numberOption, OptionsObject, stringList, valued } from './options.js';
+import { unknownOptions } from './unknown-options.js';
 import { describeUnknown, truthiness, type Evaluator, type JsValue, type WrittenAt } from '../values.js';
 
 // Defaults of @fastify/cors 11 (index.js `defaultOptions`).
@@ -34,6 +35,7 @@ export function fastifyCorsPolicy(input: {
   const value: JsValue = input.optionsValue ?? (input.optionsNode ? ev.evaluate(input.optionsNode, mod) : { t: 'undefined' });
   const useSite: WrittenAt | undefined = input.optionsNode ? { mod, node: input.optionsNode } : undefined;
   const options = new OptionsObject(value, useSite);
+  if (value.at) ev.consumedOptions.add(value.at.node);
   if (!options.resolvable) {
     const why = value.t === 'function' ? 'options are decided by a function (delegator)' : `options are ${describeUnknown(value)}`;
     policy.origins = [{ kind: 'unknown', why }];
@@ -91,6 +93,8 @@ export function fastifyCorsPolicy(input: {
   }
   const status = options.read('optionsSuccessStatus');
   if (status && status.value.t === 'number') policy.libraryOptions = { ...policy.libraryOptions, optionsSuccessStatus: status.value.v };
+  const invalid = unknownOptions(value, '@fastify/cors');
+  if (invalid.length) policy.invalidOptions = invalid;
   const star = policy.origins.length === 1 && policy.origins[0]!.kind === 'any';
   if (star && policy.credentials.value === true) {
     notes.push("origin '*' with credentials: @fastify/cors sends both Access-Control-Allow-Origin: * and Access-Control-Allow-Credentials: true; browsers refuse credentialed responses");

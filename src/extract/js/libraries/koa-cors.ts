@@ -6,7 +6,8 @@ import { classifyOriginFunction } from '../origin-function.js';
 import { exactEntry, whereWritten } from '../origins.js';
 import { markAllUnknown } from './npm-cors.js';
 import { numberOption, OptionsObject, stringList, valued } from './options.js';
-import { describeUnknown, truthiness, type Evaluator, type WrittenAt } from '../values.js';
+import { unknownOptions } from './unknown-options.js';
+import { describeUnknown, truthiness, type Evaluator, type JsValue, type WrittenAt } from '../values.js';
 
 // Default of @koa/cors 5 (index.js `defaults`).
 export const KOA_CORS_METHODS = ['GET', 'HEAD', 'PUT', 'POST', 'DELETE', 'PATCH'];
@@ -31,9 +32,10 @@ export function koaCorsPolicy(input: {
   const { mod, ev } = input;
   const policy = newPolicy({ stack: 'koa', library: '@koa/cors', span: input.span, scope: input.scope });
   const notes: string[] = [];
-  const value = input.optionsNode ? ev.evaluate(input.optionsNode, mod) : ({ t: 'undefined' } as const);
+  const value: JsValue = input.optionsNode ? ev.evaluate(input.optionsNode, mod) : { t: 'undefined' };
   const useSite: WrittenAt | undefined = input.optionsNode ? { mod, node: input.optionsNode } : undefined;
   const options = new OptionsObject(value, useSite);
+  if (value.at) ev.consumedOptions.add(value.at.node);
   if (!options.resolvable) {
     const why = `options are ${describeUnknown(value)}`;
     policy.origins = [{ kind: 'unknown', why }];
@@ -104,6 +106,8 @@ export function koaCorsPolicy(input: {
   } else {
     policy.headersOnErrors = { value: true, isDefault: true, why: 'keepHeadersOnError defaults to true: thrown errors keep the CORS headers' };
   }
+  const invalid = unknownOptions(value, '@koa/cors');
+  if (invalid.length) policy.invalidOptions = invalid;
   if (notes.length) policy.notes = notes;
   return policy;
 }

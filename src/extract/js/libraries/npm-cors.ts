@@ -5,6 +5,7 @@ import type { JsModule } from '../modules.js';
 import { classifyDelegate, delegateOrigins } from './delegate.js';
 import { applyOriginModel, originOptionModel } from './origin-option.js';
 import { numberOption, OptionsObject, stringList, valued } from './options.js';
+import { unknownOptions } from './unknown-options.js';
 import { describeUnknown, truthiness, type Evaluator, type JsValue, type WrittenAt } from '../values.js';
 
 // Defaults of npm cors 2.8 (lib/index.js `defaults`).
@@ -52,6 +53,7 @@ export function npmCorsPolicy(input: {
     }
   }
   const options = new OptionsObject(value, useSite);
+  if (value.at) ev.consumedOptions.add(value.at.node);
   if (!options.resolvable) {
     const why = `options are ${describeUnknown(value)}`;
     policy.origins = [{ kind: 'unknown', why, ...(value.env ? { source: value.env } : {}) }];
@@ -104,6 +106,8 @@ export function npmCorsPolicy(input: {
   }
   if (status && status.value.t === 'number') policy.libraryOptions = { ...policy.libraryOptions, optionsSuccessStatus: status.value.v };
 
+  const invalid = unknownOptions(value, 'cors');
+  if (invalid.length) policy.invalidOptions = invalid;
   if (star && policy.credentials.value === true) {
     notes.push("origin '*' with credentials: true: the cors middleware sends both Access-Control-Allow-Origin: * and Access-Control-Allow-Credentials: true (no reflection); browsers refuse credentialed responses");
   }

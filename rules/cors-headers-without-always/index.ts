@@ -27,7 +27,8 @@ export default defineRule({
   },
   check({ policies, report }) {
     // One finding per block: headers written together reach the same policies (a server's headers
-    // are inherited by each of its locations), so headers with the same set of policies are one group.
+    // are inherited by each of its locations) under the same condition (an `if` inside a location is
+    // a block of its own), so headers with the same policies and condition are one group.
     const keyOf = (h: EmittedHeader) => `${h.span.file}:${h.span.line}:${h.span.column}`;
     const reach = new Map<string, { header: EmittedHeader; policies: CorsPolicy[] }>();
     for (const policy of policies) {
@@ -40,7 +41,7 @@ export default defineRule({
     }
     const groups = new Map<string, Array<{ header: EmittedHeader; policies: CorsPolicy[] }>>();
     for (const entry of reach.values()) {
-      const signature = `${entry.header.span.file}\u0000${entry.policies.map((p) => policies.indexOf(p)).join(',')}`;
+      const signature = `${entry.header.span.file}\u0000${entry.header.conditional ?? ''}\u0000${entry.policies.map((p) => policies.indexOf(p)).join(',')}`;
       (groups.get(signature) ?? groups.set(signature, []).get(signature)!).push(entry);
     }
     for (const group of groups.values()) {

@@ -10,7 +10,7 @@ const NGINX_NAME = /(?:^nginx\.conf$|\.conf$|\.nginx$|\.vhost$)/i;
 /** Files in nginx folders that are something else: docs, data, certificates, scripts, expected outputs. */
 const NOT_NGINX = /\.(?:md|rst|txt|json|ya?ml|toml|ini|xml|csv|log|out|snap|expected|diff|patch|sh|bash|ps1|lua|js|py|rb|go|crt|cer|key|pem|der|p12|html?|css|svg|png|jpe?g|gif|ico|gz|zip|tar|bak|orig|swp)$/i;
 /** Folders whose files are nginx configuration whatever their name. */
-const NGINX_FOLDERS = new Set(['nginx', 'conf.d', 'sites-available', 'sites-enabled', 'snippets', 'nginx-conf', 'vhosts.d']);
+const NGINX_FOLDERS = new Set(['nginx', 'conf.d', 'sites-available', 'sites-enabled', 'snippets', 'nginx-conf', 'vhosts.d', 'vhost.d']);
 
 /** The language of a file from its name, or undefined when cors-lint does not read it. */
 export function classify(filePath: string): Language | undefined {

@@ -30,11 +30,32 @@ export function collectMaps(directives: NginxDirective[]): Map<string, MapDef> {
         maps.set(def.target, def);
         continue;
       }
+      if (d.name === 'geo' && d.block && (d.args.length === 1 || d.args.length === 2)) {
+        const def = readGeo(d);
+        maps.set(def.target, def);
+        continue;
+      }
       if (d.block) visit(d.block);
     }
   };
   visit(directives);
   return maps;
+}
+
+/**
+ * `geo [$address] $variable { default v; 10.0.0.0/8 v2; ... }` (ngx_http_geo_module): a map keyed by
+ * the client address ($remote_addr unless given), never by the Origin. Its keys are networks, so they
+ * are kept as exact keys that no origin matches; what matters for CORS is the set of values.
+ */
+function readGeo(d: NginxDirective): MapDef {
+  const [source, target] = d.args.length === 2 ? [d.args[0]!.value, d.args[1]!.value] : ['$remote_addr', d.args[0]!.value];
+  const def: MapDef = { source, target: varName(target), span: d.span, hostnames: false, entries: [] };
+  const settings = new Set(['ranges', 'proxy', 'proxy_recursive', 'delete', 'include']);
+  for (const e of d.block ?? []) {
+    if (e.name === 'default' && e.args.length === 1) def.default = e.args[0];
+    else if (!settings.has(e.name) && e.args.length === 1) def.entries.push({ kind: 'exact', key: e.name, ignoreCase: false, keySpan: e.nameSpan, value: e.args[0]! });
+  }
+  return def;
 }
 
 function readMap(d: NginxDirective): MapDef {

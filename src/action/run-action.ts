@@ -28,8 +28,14 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
 
     const log = formatters[inputs.format]!({ result, cwd: workspace, color: false });
     process.stdout.write(log);
-    if (inputs.annotations && inputs.format !== 'github') process.stdout.write(formatGithub({ result, cwd: workspace, color: false }));
-    if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(buildMarkdown(result, { linkBase: githubBlobBase(env) })).write();
+    // Annotations and the job summary are extras: a runner that cannot take them (a read-only or
+    // missing GITHUB_STEP_SUMMARY, a closed stdout) gets a warning, and the step's result stands.
+    if (inputs.annotations && inputs.format !== 'github') {
+      bestEffort('annotations', () => process.stdout.write(formatGithub({ result, cwd: workspace, color: false })));
+    }
+    if (env.GITHUB_STEP_SUMMARY) {
+      await bestEffortAsync('the job summary', () => core.summary.addRaw(buildMarkdown(result, { linkBase: githubBlobBase(env) })).write());
+    }
 
     const errors = result.findings.filter((f) => f.severity === 'error').length;
     core.setOutput('findings', result.findings.length);
@@ -54,6 +60,23 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
       // Nothing more can be done; the failure below says why.
     }
     core.setFailed(`cors-lint: ${message}`);
+  }
+}
+
+function bestEffort(what: string, write: () => unknown): void {
+  try {
+    write();
+  } catch (error) {
+    core.warning(`cors-lint: could not write ${what}: ${(error as Error).message}`);
+  }
+}
+
+async function bestEffortAsync(what: string, write: () => Promise<unknown>): Promise<void> {
+  try {
+    await write();
+  } catch (error) {
+    core.summary.emptyBuffer();
+    core.warning(`cors-lint: could not write ${what}: ${(error as Error).message}`);
   }
 }
 

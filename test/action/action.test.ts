@@ -21,7 +21,7 @@ interface Run {
 }
 
 /** Runs dist/action.js the way the Actions runner does: INPUT_* variables, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files. */
-function runAction(runtime: Runtime, fixture: string, inputs: Record<string, string> = {}, prepare?: (workspace: string) => void): Run {
+function runAction(runtime: Runtime, fixture: string, inputs: Record<string, string> = {}, prepare?: (workspace: string) => void, extraEnv: NodeJS.ProcessEnv = {}): Run {
   const workspace = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'cors-lint-action-')));
   fs.cpSync(path.join(here, 'fixtures', fixture), workspace, { recursive: true });
   prepare?.(workspace);
@@ -34,6 +34,7 @@ function runAction(runtime: Runtime, fixture: string, inputs: Record<string, str
   const declared = YAML.parse(fs.readFileSync(path.join(root, 'action.yml'), 'utf8')).inputs as Record<string, { default?: string }>;
   const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: workspace, GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile, RUNNER_TEMP: files };
   for (const [name, spec] of Object.entries(declared)) env[`INPUT_${name.toUpperCase()}`] = inputs[name] ?? String(spec.default ?? '');
+  Object.assign(env, extraEnv);
   const child = spawnSync(runtime.node, [bundle], { cwd: workspace, env, encoding: 'utf8', timeout: 120_000 });
   return { status: child.status, stdout: child.stdout, stderr: child.stderr, outputs: parseOutputs(fs.readFileSync(outputFile, 'utf8')), summary: fs.readFileSync(summaryFile, 'utf8'), workspace };
 }
@@ -76,6 +77,13 @@ describe('GitHub Action (dist/action.js under Node 24)', () => {
       baseline: '',
     });
     expect(Object.keys(action.outputs)).toEqual(['findings', 'errors', 'sarif-file']);
+  });
+
+  it('a job summary that cannot be written is a warning: with fail-on never the step still succeeds', () => {
+    const run = runAction(runtime, 'workspace', { 'fail-on': 'never' }, undefined, { GITHUB_STEP_SUMMARY: path.join(os.tmpdir(), 'no-such-folder-cors-lint', 'summary') });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/^::warning::cors-lint: could not write the job summary: /m);
+    expect(Number(run.outputs.findings)).toBeGreaterThan(0);
   });
 
   it('fails on errors, yet writes the SARIF file, annotations, the summary and the outputs', () => {

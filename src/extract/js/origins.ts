@@ -119,6 +119,9 @@ export function classifyTest(test: Node, positive: boolean, ev: Evaluator, mod: 
   if (!mentionsOrigin(t, isOrigin, mod)) return { kind: 'not-origin', text: positive ? text : `!(${text})` };
   if (t.type === 'UnaryExpression' && t.operator === '!') return classifyTest(t.argument, !positive, ev, mod, isOrigin);
   if (isOrigin(t)) return positive ? { kind: 'any-origin' } : { kind: 'no-origin' };
+  // for (const item of list) { if (origin.startsWith(item)) return callback(null, true) }: list.some(item => ...).
+  const loop = positive && t.type !== 'LogicalExpression' ? loopVariableIn(t, mod) : undefined;
+  if (loop) return itemTests(loop.list, loop.name, t, ev, mod, isOrigin, text);
   if (t.type === 'LogicalExpression') {
     const op = positive ? t.operator : t.operator === '||' ? '&&' : t.operator === '&&' ? '||' : '??';
     const left = classifyTest(t.left, positive, ev, mod, isOrigin);
@@ -190,6 +193,13 @@ export function classifyTest(test: Node, positive: boolean, ev: Evaluator, mod: 
       if (re.t === 'string' && method === 'match') return { kind: 'matchers', entries: [jsRegexEntry(re.v, '', re, useSite)] };
       return { kind: 'unknown', why: `pattern \`${textOf(arg, mod.text, 60)}\`: ${describeUnknown(re)}` };
     }
+    // ('.' + origin).endsWith(domain): true when origin ends with domain, or when '.' + origin is domain itself.
+    const dotted = method === 'endsWith' && arg ? dotPrefixedOrigin(target, ev, mod, isOrigin) : undefined;
+    if (dotted !== undefined && arg) {
+      const suffix = ev.evaluate(arg, mod);
+      if (suffix.t === 'string') return { kind: 'matchers', entries: [jsRegexEntry(dottedSuffixPattern(dotted, suffix.v), '', suffix, useSite)] };
+      return { kind: 'unknown', why: `endsWith of ${describeUnknown(suffix)}` };
+    }
     if ((method === 'endsWith' || method === 'startsWith') && isOrigin(target) && arg) {
       const suffix = ev.evaluate(arg, mod);
       if (suffix.t === 'string') {
@@ -240,28 +250,81 @@ function membership(listNode: Node, present: boolean, ev: Evaluator, mod: JsModu
 function someCallback(listNode: Node, fn: TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression, ev: Evaluator, mod: JsModule, isOrigin: IsOrigin, text: string): TestMeaning {
   const param = fn.params[0];
   const body = fn.body.type === 'BlockStatement' ? (fn.body.body.length === 1 && fn.body.body[0]!.type === 'ReturnStatement' ? fn.body.body[0].argument : undefined) : fn.body;
+  if (!param || param.type !== 'Identifier' || !body) return { kind: 'unknown', why: `condition \`${text}\`` };
+  return itemTests(listNode, param.name, body, ev, mod, isOrigin, text);
+}
+
+/**
+ * A test of the request Origin against each item of a list (the body of `list.some(item => ...)` or
+ * of a `for (const item of list)` loop): `item === origin`, `item.test(origin)`,
+ * `origin.endsWith(item)` / `origin.startsWith(item)`, `('.' + origin).endsWith(item)`.
+ */
+function itemTests(listNode: Node, name: string, body: Node, ev: Evaluator, mod: JsModule, isOrigin: IsOrigin, text: string): TestMeaning {
   const list = ev.evaluate(listNode, mod);
-  if (!param || param.type !== 'Identifier' || !body || list.t !== 'array') return { kind: 'unknown', why: `condition \`${text}\`` };
+  if (list.t !== 'array') return { kind: 'unknown', why: `condition \`${text}\` over \`${textOf(listNode, mod.text, 60)}\` (${describeUnknown(list)})` };
   const b = unwrap(body);
   const isParam = (n: Node) => {
     const u = unwrap(n);
-    return u.type === 'Identifier' && u.name === param.name;
+    return u.type === 'Identifier' && u.name === name;
   };
   const useSite: WrittenAt = { mod, node: listNode };
   const out: OriginEntry[] = [];
+  const call = b.type === 'CallExpression' && b.callee.type === 'MemberExpression' ? { method: memberName(b.callee), object: b.callee.object as Node, arg: b.arguments[0] as Node | undefined } : undefined;
   for (const item of list.items) {
     if (b.type === 'BinaryExpression' && (b.operator === '===' || b.operator === '==') && ((isParam(b.left) && isOrigin(b.right)) || (isParam(b.right) && isOrigin(b.left as Node)))) {
       out.push(...listEntries({ t: 'array', items: [item] }, useSite, false));
-    } else if (b.type === 'CallExpression' && b.callee.type === 'MemberExpression' && memberName(b.callee) === 'test' && isParam(b.callee.object) && b.arguments[0] && isOrigin(b.arguments[0])) {
+    } else if (call?.method === 'test' && isParam(call.object) && call.arg && isOrigin(call.arg)) {
       out.push(item.t === 'regex' ? jsRegexEntry(item.pattern, item.flags, item, useSite) : { kind: 'unknown', why: `tested with ${describeUnknown(item)}` });
-    } else if (b.type === 'CallExpression' && b.callee.type === 'MemberExpression' && (memberName(b.callee) === 'endsWith' || memberName(b.callee) === 'startsWith') && isOrigin(b.callee.object) && b.arguments[0] && isParam(b.arguments[0])) {
-      const ends = memberName(b.callee) === 'endsWith';
-      out.push(item.t === 'string' ? jsRegexEntry(ends ? `${escapeRegex(item.v)}$` : `^${escapeRegex(item.v)}`, '', item, useSite) : { kind: 'unknown', why: `suffix ${describeUnknown(item)}` });
+    } else if ((call?.method === 'endsWith' || call?.method === 'startsWith') && isOrigin(call.object) && call.arg && isParam(call.arg)) {
+      const ends = call.method === 'endsWith';
+      out.push(item.t === 'string' ? jsRegexEntry(ends ? `${escapeRegex(item.v)}$` : `^${escapeRegex(item.v)}`, '', item, useSite) : { kind: 'unknown', why: `${call.method} ${describeUnknown(item)}` });
+    } else if (call?.method === 'endsWith' && call.arg && isParam(call.arg) && dotPrefixedOrigin(call.object, ev, mod, isOrigin) !== undefined) {
+      const dot = dotPrefixedOrigin(call.object, ev, mod, isOrigin)!;
+      out.push(item.t === 'string' ? jsRegexEntry(dottedSuffixPattern(dot, item.v), '', item, useSite) : { kind: 'unknown', why: `suffix ${describeUnknown(item)}` });
     } else {
       return { kind: 'unknown', why: `condition \`${text}\`` };
     }
   }
   return { kind: 'matchers', entries: out };
+}
+
+/** The binding of a `for (const x of list)` loop variable that the test reads, with the list it walks. */
+function loopVariableIn(test: Node, mod: JsModule): { name: string; list: Node } | undefined {
+  let found: { name: string; list: Node } | undefined;
+  walk(test, (n) => {
+    if (found || n.type !== 'Identifier') return;
+    const binding = mod.scopes.lookup(n);
+    if (!binding || binding.kind === 'param' || binding.kind === 'import') return;
+    const declarator = mod.scopes.parentOf(binding.id);
+    const declaration = declarator ? mod.scopes.parentOf(declarator) : undefined;
+    const loop = declaration ? mod.scopes.parentOf(declaration) : undefined;
+    if (declarator?.type === 'VariableDeclarator' && declarator.id === binding.id && loop?.type === 'ForOfStatement' && loop.left === declaration) {
+      found = { name: binding.name, list: loop.right };
+    }
+  });
+  return found;
+}
+
+/** `'.' + origin` (or a template `.${origin}`): the prefix written before the Origin, else undefined. */
+function dotPrefixedOrigin(node: Node, ev: Evaluator, mod: JsModule, isOrigin: IsOrigin): string | undefined {
+  const n = unwrap(node);
+  if (n.type === 'BinaryExpression' && n.operator === '+' && isOrigin(n.right)) {
+    const prefix = ev.evaluate(n.left as Node, mod);
+    return prefix.t === 'string' ? prefix.v : undefined;
+  }
+  if (n.type === 'TemplateLiteral' && n.expressions.length === 1 && isOrigin(n.expressions[0]!) && n.quasis[1]?.value.cooked === '') {
+    return n.quasis[0]?.value.cooked ?? undefined;
+  }
+  return undefined;
+}
+
+/**
+ * What `(prefix + origin).endsWith(suffix)` accepts, as a `.test` pattern on the Origin: the origin
+ * ends with the suffix, or the origin is the part of the suffix after the prefix.
+ */
+function dottedSuffixPattern(prefix: string, suffix: string): string {
+  if (suffix.length > prefix.length && suffix.startsWith(prefix)) return `(?:${escapeRegex(suffix)}|^${escapeRegex(suffix.slice(prefix.length))})$`;
+  return `${escapeRegex(suffix)}$`;
 }
 
 /**

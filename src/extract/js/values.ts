@@ -133,8 +133,11 @@ export class Evaluator {
       case 'ConditionalExpression': {
         const test = this.evaluate(node.test, mod, depth);
         const truth = truthiness(test);
-        if (truth === true) return this.evaluate(node.consequent, mod, depth);
-        if (truth === false) return this.evaluate(node.alternate, mod, depth);
+        if (truth !== undefined) {
+          const taken = this.evaluate(truth ? node.consequent : node.alternate, mod, depth);
+          // `origins.length ? origins : true` over an environment default: the branch holds while the variable is unset.
+          return test.envDriven && test.env && taken.t !== 'unknown' && !taken.env ? fromEnv(taken, test.env) : taken;
+        }
         return unknown(`depends on the condition \`${textOf(node.test, mod.text, 80)}\``, pickEnv(test));
       }
       case 'BinaryExpression': {
@@ -339,7 +342,7 @@ export class Evaluator {
         return { t: 'undefined' };
       }
       case 'array':
-        if (name === 'length') return { t: 'number', v: value.items.length };
+        if (name === 'length') return { t: 'number', v: value.items.length, ...pickEnv(value) };
         if (/^\d+$/.test(name)) return value.items[Number(name)] ?? { t: 'undefined' };
         return unknown(`array property ${name}`);
       case 'string':
@@ -422,7 +425,14 @@ export class Evaluator {
       switch (callee.name) {
         case 'require': {
           const spec = arg(0);
-          return spec.t === 'string' ? this.moduleValue(spec.v, mod) : unknown('require of a computed path');
+          if (spec.t !== 'string') return unknown('require of a computed path');
+          const required = this.moduleValue(spec.v, mod);
+          // require() returns module.exports: when the module assigns it whole, that value is the result.
+          if (required.t === 'namespace' && assignsModuleExports(required.mod)) {
+            const whole = this.exported(required.mod, 'default', depth);
+            if (whole.t !== 'unknown') return whole;
+          }
+          return required;
         }
         case 'RegExp': {
           const source = arg(0);
@@ -600,6 +610,18 @@ function patternHas(p: Node, name: string): boolean {
     default:
       return false;
   }
+}
+
+/** Does the module replace module.exports with one value (`module.exports = whitelist`)? */
+function assignsModuleExports(mod: JsModule): boolean {
+  return mod.program.body.some(
+    (stmt) =>
+      stmt.type === 'ExpressionStatement' &&
+      stmt.expression.type === 'AssignmentExpression' &&
+      stmt.expression.operator === '=' &&
+      stmt.expression.left.type === 'MemberExpression' &&
+      exportsTarget(stmt.expression.left) === '',
+  );
 }
 
 /** '' for `module.exports`, the name for `module.exports.X` / `exports.X`, else undefined. */

@@ -3,7 +3,7 @@ import { byDefault, newPolicy, unknownValue } from '../../../model/policy.js';
 import type { Node } from '../ast.js';
 import type { JsModule } from '../modules.js';
 import { markAllUnknown } from './npm-cors.js';
-import { applyOriginModel, originOptionModel } from './origin-option.js';
+import { applyOriginModel, originOptionModelOf } from './origin-option.js';
 import { numberOption, OptionsObject, stringList, valued } from './options.js';
 import { unknownOptions } from './unknown-options.js';
 import { describeUnknown, truthiness, type Evaluator, type JsValue, type WrittenAt } from '../values.js';
@@ -50,7 +50,7 @@ export function fastifyCorsPolicy(input: {
   }
 
   const origin = options.read('origin');
-  const model = originOptionModel(origin?.value, '@fastify/cors', ev, useSite);
+  const model = originOptionModelOf(origin, '@fastify/cors', ev, useSite);
   applyOriginModel(policy, model, origin?.keySpan, notes);
 
   const credentials = options.read('credentials');

@@ -3,7 +3,7 @@ import { byDefault, newPolicy, unknownValue } from '../../../model/policy.js';
 import { textOf, type Node } from '../ast.js';
 import type { JsModule } from '../modules.js';
 import { classifyDelegate, delegateOrigins } from './delegate.js';
-import { applyOriginModel, originOptionModel } from './origin-option.js';
+import { applyOriginModel, originOptionModelOf } from './origin-option.js';
 import { numberOption, OptionsObject, stringList, valued } from './options.js';
 import { unknownOptions } from './unknown-options.js';
 import { describeUnknown, truthiness, type Evaluator, type JsValue, type WrittenAt } from '../values.js';
@@ -65,7 +65,7 @@ export function npmCorsPolicy(input: {
   const origin = options.read('origin');
   const model = delegatedOrigins
     ? { entries: delegatedOrigins.entries, notes: [], perRequest: true as const, fromFunction: true, disabled: false }
-    : originOptionModel(origin?.value, 'cors', ev, useSite);
+    : originOptionModelOf(origin, 'cors', ev, useSite);
   applyOriginModel(policy, model, origin?.keySpan, notes);
 
   const credentials = options.read('credentials');

@@ -9,6 +9,8 @@ export interface OptionRead {
   keySpan?: Span;
   /** Span of the value expression (may be in another file when resolved through a constant). */
   valueSpan?: Span;
+  /** The `key: value` property as written, when it is written in an object literal. */
+  keyAt?: WrittenAt;
 }
 
 /**
@@ -32,7 +34,7 @@ export class OptionsObject {
     if (v.t !== 'object') return { value: { t: 'unknown', why: `options are ${describeUnknown(v)}` } };
     const found = v.props.get(name);
     if (!found) return v.unknownSpread ? { value: { t: 'unknown', why: `${name} may come from ${v.unknownSpread}` } } : undefined;
-    return { value: found, keySpan: spanAt(v.keys.get(name)), valueSpan: spanAt(found.at) };
+    return { value: found, keySpan: spanAt(v.keys.get(name)), valueSpan: spanAt(found.at), keyAt: v.keys.get(name) };
   }
 }
 

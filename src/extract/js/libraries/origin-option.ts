@@ -2,6 +2,8 @@ import type { CorsPolicy, OriginEntry, Span } from '../../../model/types.js';
 import { classifyOriginFunction } from '../origin-function.js';
 import { exactEntry, jsRegexEntry, listEntries, whereWritten } from '../origins.js';
 import { describeUnknown, truthiness, type Evaluator, type JsValue, type WrittenAt } from '../values.js';
+import { textOf, unwrap, type Node } from '../ast.js';
+import type { OptionRead } from './options.js';
 
 export interface OriginOptionModel {
   entries: OriginEntry[];
@@ -90,6 +92,35 @@ export function originOptionModel(value: JsValue | undefined, library: 'cors' | 
       // Objects and other truthy values: isOriginAllowed() returns !!value, so the Origin is echoed.
       return { entries: [{ kind: 'reflect', ...where }], notes: [...notes, `origin is ${describeUnknown(value)}, which the library treats as true`], perRequest: true };
   }
+}
+
+/**
+ * The origin option as the library sees it when it is written as `cond ? a : b` (directly or through a
+ * constant) and the condition cannot be decided statically: every branch may apply, so the model holds
+ * the origins of all of them (`origins.length ? origins : true` reflects whenever the list is empty).
+ */
+export function originOptionModelOf(read: OptionRead | undefined, library: 'cors' | '@fastify/cors', ev: Evaluator, useSite: WrittenAt | undefined): OriginOptionModel {
+  const branches = read?.value.t === 'unknown' && read.keyAt ? undecidedBranches(read.keyAt, ev) : undefined;
+  if (!branches) return originOptionModel(read?.value, library, ev, useSite);
+  const models = branches.nodes.map((node) => originOptionModel(ev.evaluate(node, branches.mod), library, ev, { mod: branches.mod, node }));
+  const entries = models.flatMap((m) => m.entries);
+  const perRequest = models.some((m) => m.perRequest === true) ? true : models.some((m) => m.perRequest === 'unknown') ? 'unknown' : false;
+  const notes = [`origin depends on \`${branches.test}\`, which is not known statically: every branch is described`, ...models.flatMap((m) => m.notes)];
+  return { entries, notes, perRequest, fromFunction: models.some((m) => m.fromFunction), disabled: models.every((m) => m.disabled) };
+}
+
+function undecidedBranches(keyAt: WrittenAt, ev: Evaluator): { nodes: Node[]; test: string; mod: WrittenAt['mod'] } | undefined {
+  if (keyAt.node.type !== 'Property') return undefined;
+  const { mod } = keyAt;
+  let node = unwrap(keyAt.node.value as Node);
+  for (let hops = 0; node.type === 'Identifier' && hops < 4; hops++) {
+    const binding = mod.scopes.lookup(node);
+    if (!binding || binding.reassigned || binding.path || !binding.init || binding.kind === 'import' || binding.kind === 'param') return undefined;
+    node = unwrap(binding.init);
+  }
+  if (node.type !== 'ConditionalExpression') return undefined;
+  if (truthiness(ev.evaluate(node.test, mod)) !== undefined) return undefined;
+  return { nodes: [node.consequent, node.alternate], test: textOf(node.test, mod.text, 80), mod };
 }
 
 function disabled(notes: string[], note: string): OriginOptionModel {

@@ -150,11 +150,33 @@ export class Evaluator {
         const t = cond ? truthy(this.eval(cond, mod)) : undefined;
         if (t === true) return this.eval(whenTrue, mod);
         if (t === false) return this.eval(whenFalse, mod);
-        return unknown(`depends on the condition ${truncateText(cond?.text ?? '')}`, { span });
+        return this.evalBothBranches(whenTrue, cond, whenFalse, mod, span);
       }
       default:
         return unknown(`${truncateText(node.text)} (${node.type.replace(/_/g, ' ')})`, { span });
     }
+  }
+
+  /**
+   * `a if cond else b` where cond cannot be decided: every branch counts. When the condition reads
+   * the environment (`os.getenv("X").split(",") if os.getenv("X") else ["*"]`), a literal branch is
+   * what applies while the variable is unset, so it is marked as that variable's default.
+   */
+  private evalBothBranches(whenTrue: PyNode | null, cond: PyNode | null, whenFalse: PyNode | null, mod: PyModule, span: Span): PyValue {
+    const condValue = cond ? this.eval(cond, mod) : undefined;
+    const branches = [this.eval(whenTrue, mod), this.eval(whenFalse, mod)];
+    const envSource = condValue?.envDriven && condValue.source ? condValue.source : branches.find((b) => b.t === 'unknown' && b.envDriven && b.source)?.source;
+    const marked = envSource ? branches.map((b) => (b.t === 'unknown' || b.envDriven ? b : envDefault(b, envSource))) : branches;
+    const known = marked.filter((b) => b.t !== 'unknown');
+    const unknowns = marked.filter((b) => b.t === 'unknown');
+    // One branch an unresolved list, the other a literal list: keep the literal items and say what is not known.
+    if (known.length === 1 && known[0]!.t === 'seq' && unknowns.length === 1) {
+      const [seq, other] = [known[0]!, unknowns[0]!];
+      if (seq.t === 'seq') return { ...seq, span, items: [other, ...seq.items], envDriven: seq.envDriven || other.envDriven, source: seq.source ?? other.source };
+    }
+    const joined = union(marked, cond?.text ?? '');
+    if (joined.t === 'unknown') return unknown(joined.why, { span, envDriven: joined.envDriven || !!envSource, source: joined.source ?? envSource });
+    return joined;
   }
 
   // ---- literals -------------------------------------------------------------------------------

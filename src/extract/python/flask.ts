@@ -1,5 +1,6 @@
 import { byDefault, newPolicy } from '../../model/policy.js';
-import type { CorsPolicy, OriginEntry, PolicyScope, Span, Valued } from '../../model/types.js';
+import type { CorsPolicy, InvalidOption, OriginEntry, PolicyScope, Span, Valued } from '../../model/types.js';
+import { nearestOption } from './option-names.js';
 import type { PyNode } from '../../parse/python.js';
 import type { CallArgs, CallOption, Evaluator } from './evaluate.js';
 import type { PyModule } from './modules.js';
@@ -11,8 +12,58 @@ import { describe, qualifiedName, reachedVia, spanOf, type PyValue } from './val
 const ALL_METHODS = ['GET', 'HEAD', 'POST', 'OPTIONS', 'PUT', 'PATCH', 'DELETE'];
 /** Characters that make Flask-CORS treat an origin string as a regular expression. */
 const REGEX_CHARS = ['*', '\\', ']', '?', '$', '^', '[', '(', ')'];
-const CORS_CLASS = /^flask_cors(\.extension)?\.CORS$/;
-const CROSS_ORIGIN = /^flask_cors(\.decorator)?\.cross_origin$/;
+// `flask.ext.cors` is the import path Flask < 1.0 gave every extension (flask.ext.X -> flask_X).
+const CORS_CLASS = /^(?:flask_cors|flask\.ext\.cors)(\.extension)?\.CORS$/;
+const CROSS_ORIGIN = /^(?:flask_cors|flask\.ext\.cors)(\.decorator)?\.cross_origin$/;
+const USES_FLASK_CORS = /\bflask_cors\b|\bflask\.ext\.cors\b/;
+
+/**
+ * Option names Flask-CORS knows (flask_cors/core.py DEFAULT_OPTIONS; allow_private_network from
+ * 5.0). serialize_options logs "Unknown option passed to Flask-CORS" for any other key and the
+ * option has no effect.
+ */
+const OPTIONS = [
+  'origins',
+  'methods',
+  'allow_headers',
+  'expose_headers',
+  'supports_credentials',
+  'max_age',
+  'send_wildcard',
+  'automatic_options',
+  'vary_header',
+  'resources',
+  'intercept_exceptions',
+  'always_send',
+  'allow_private_network',
+];
+/** Names from other libraries or older Flask-CORS releases that mean a real option. */
+const OPTION_ALIASES: Record<string, string> = {
+  headers: 'allow_headers',
+  credentials: 'supports_credentials',
+  allow_credentials: 'supports_credentials',
+  allow_origins: 'origins',
+  allow_methods: 'methods',
+  origin: 'origins',
+};
+/** app.config keys Flask-CORS reads (core.py CONFIG_OPTIONS, get_app_kwarg_dict). */
+const CONFIG_KEYS = OPTIONS.map((o) => `CORS_${o.toUpperCase()}`);
+/** What applies when the option the name was meant to be is not set (DEFAULT_OPTIONS). */
+const DEFAULT_EFFECT: Record<string, string> = {
+  origins: "the default origins '*' applies, which Flask-CORS answers by echoing the request Origin",
+  methods: 'the default methods (GET, HEAD, POST, OPTIONS, PUT, PATCH, DELETE) apply',
+  allow_headers: "the default allow_headers '*' applies: every requested header is allowed",
+  expose_headers: 'no Access-Control-Expose-Headers header is sent',
+  supports_credentials: 'supports_credentials stays False, so no Access-Control-Allow-Credentials header is sent',
+  max_age: 'no Access-Control-Max-Age header is sent',
+  send_wildcard: "send_wildcard stays False, so origins '*' echo the request Origin",
+  automatic_options: 'automatic_options stays True',
+  vary_header: 'vary_header stays True',
+  resources: "the default resources r'/*' applies: every path",
+  intercept_exceptions: 'intercept_exceptions stays True',
+  always_send: 'always_send stays True',
+  allow_private_network: 'allow_private_network keeps its default',
+};
 const ROUTE_METHODS = new Set(['route', 'get', 'post', 'put', 'patch', 'delete']);
 
 export function probablyRegex(s: string): boolean {
@@ -32,6 +83,8 @@ interface Constructor {
 export class FlaskCors {
   private readonly constructors = new Map<string, Constructor>();
   private readonly policies: CorsPolicy[] = [];
+  /** Unknown app.config keys found while reading a layer of options. */
+  private readonly configProblems = new WeakMap<CallArgs, InvalidOption[]>();
 
   constructor(private readonly ev: Evaluator) {}
 
@@ -75,7 +128,7 @@ export class FlaskCors {
     const callee = this.ev.eval(fn, mod);
     const q = qualifiedName(callee);
     if (q) return pattern.test(q);
-    return callee.t === 'unknown' && fn.text === bare && /\bflask_cors\b/.test(mod.text);
+    return callee.t === 'unknown' && fn.text === bare && USES_FLASK_CORS.test(mod.text);
   }
 
   private initApp(call: PyNode, fn: PyNode, mod: PyModule): void {
@@ -97,8 +150,12 @@ export class FlaskCors {
    */
   private appConfig(mod: PyModule, appName: string): CallArgs {
     const out: CallArgs = { positional: [], keywords: new Map(), unresolvedSplats: [] };
-    const put = (key: string, value: PyValue, span: Span, node: PyNode) => {
-      if (/^CORS_[A-Z_]+$/.test(key)) out.keywords.set(key.slice(5).toLowerCase(), { value, span, node });
+    const unknownKeys: InvalidOption[] = [];
+    const put = (key: string, value: PyValue, span: Span, node: PyNode, written = true) => {
+      if (!/^CORS_[A-Z_]+$/.test(key)) return;
+      if (CONFIG_KEYS.includes(key)) out.keywords.set(key.slice(5).toLowerCase(), { value, span, node });
+      // Written in this module: a key get_app_kwarg_dict never reads.
+      else if (written) unknownKeys.push(unknownOption(key, span, CONFIG_KEYS, configAliases(), 'app.config key'));
     };
     for (const node of mod.root.descendantsOfType(['assignment', 'call'])) {
       if (node.type === 'assignment') {
@@ -118,10 +175,11 @@ export class FlaskCors {
         if (target?.t !== 'class' && target?.t !== 'module') continue;
         const span = spanOf(node, mod.path);
         for (const key of this.configKeys(target, new Set())) {
-          put(key, reachedVia(this.ev.getAttr(target, key, node, mod), span), span, node);
+          put(key, reachedVia(this.ev.getAttr(target, key, node, mod), span), span, node, false);
         }
       }
     }
+    this.configProblems.set(out, unknownKeys);
     return out;
   }
 
@@ -151,31 +209,47 @@ export class FlaskCors {
       splats.push(...layer.unresolvedSplats);
     }
     const span = spanOf(call, mod.path);
+    // Keys Flask-CORS does not know, reported once per call (on its first policy).
+    const invalid: InvalidOption[] = [];
+    for (const layer of layers) {
+      invalid.push(...(this.configProblems.get(layer) ?? []));
+      for (const [k, v] of layer.keywords) if (k !== 'app' && !OPTIONS.includes(k)) invalid.push(unknownOption(k, v.span, OPTIONS, OPTION_ALIASES, 'option'));
+    }
+    const start = this.policies.length;
+    this.emitResources(span, merged, splats, notes, kind, appName);
+    const first = this.policies[start];
+    if (first && invalid.length) first.invalidOptions = [...(first.invalidOptions ?? []), ...invalid];
+  }
+
+  private emitResources(span: Span, merged: Options, splats: string[], notes: string[], kind: 'app' | 'router', appName: string): void {
     const resources = merged.get('resources');
     if (!resources) {
       this.policies.push(this.policy(span, { kind, name: appName }, merged, splats, notes, 'extension'));
       return;
     }
     const r = resources.value;
-    const entries: Array<{ pattern: string; options: Options; span: Span }> = [];
+    const entries: Array<{ pattern?: string; label: string; options: Options; span: Span; invalid: InvalidOption[] }> = [];
     if (r.t === 'dict') {
       for (const e of r.entries) {
+        // A key the scanner cannot resolve (a pattern built from app.config) still covers some paths.
         const pattern = e.key.t === 'str' ? e.key.v : e.key.t === 'regex' ? e.key.pattern : undefined;
-        if (pattern === undefined) continue;
         const options: Options = new Map(merged);
         options.delete('resources');
+        const invalid: InvalidOption[] = [];
         if (e.value.t === 'dict') {
           for (const o of e.value.entries) {
-            if (o.key.t === 'str') options.set(o.key.v, { value: o.value, span: o.span, node: resources.node });
+            if (o.key.t !== 'str') continue;
+            options.set(o.key.v, { value: o.value, span: o.span, node: resources.node });
+            if (!OPTIONS.includes(o.key.v)) invalid.push(unknownOption(o.key.v, o.span, OPTIONS, OPTION_ALIASES, 'option'));
           }
         } else if (e.value.t === 'unknown') {
           splats.push(`resource options ${e.value.why}`);
         }
-        entries.push({ pattern, options, span: e.span });
+        entries.push({ pattern, label: pattern ?? `a path pattern the scanner could not resolve (${describe(e.key)})`, options, span: e.span, invalid });
       }
     } else if (r.t === 'str' || r.t === 'seq') {
       for (const item of r.t === 'str' ? [r] : r.items) {
-        if (item.t === 'str') entries.push({ pattern: item.v, options: merged, span: item.useSpan ?? item.span ?? resources.span });
+        if (item.t === 'str') entries.push({ pattern: item.v, label: item.v, options: merged, span: item.useSpan ?? item.span ?? resources.span, invalid: [] });
       }
     } else {
       notes = [...notes, `resources could not be resolved (${describe(r)}); the options are shown for every path`];
@@ -185,8 +259,11 @@ export class FlaskCors {
       return;
     }
     for (const e of entries) {
-      const path = e.pattern === '*' ? '.*' : e.pattern;
-      this.policies.push(this.policy(span, { kind: 'route', name: e.pattern, path }, e.options, splats, notes, 'extension'));
+      const scope: PolicyScope = { kind: 'route', name: e.label };
+      if (e.pattern !== undefined) scope.path = e.pattern === '*' ? '.*' : e.pattern;
+      const policy = this.policy(span, scope, e.options, splats, notes, 'extension');
+      if (e.invalid.length) policy.invalidOptions = e.invalid;
+      this.policies.push(policy);
     }
   }
 
@@ -218,7 +295,10 @@ export class FlaskCors {
       }
     }
     const options: Options = new Map(args.keywords);
-    this.policies.push(this.policy(spanOf(decorator, mod.path), scope, options, args.unresolvedSplats, notes, 'decorator'));
+    const policy = this.policy(spanOf(decorator, mod.path), scope, options, args.unresolvedSplats, notes, 'decorator');
+    const invalid = [...args.keywords].filter(([k]) => !OPTIONS.includes(k)).map(([k, v]) => unknownOption(k, v.span, OPTIONS, OPTION_ALIASES, 'option'));
+    if (invalid.length) policy.invalidOptions = invalid;
+    this.policies.push(policy);
   }
 
   private policy(span: Span, scope: PolicyScope, options: Options, splats: string[], notes: string[], via: 'extension' | 'decorator'): CorsPolicy {
@@ -314,4 +394,25 @@ function flaskOrigins(v: PyValue, optionSpan: Span, sendWildcard: Valued<boolean
     }
   }
   return out;
+}
+
+function configAliases(): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [alias, real] of Object.entries(OPTION_ALIASES)) out[`CORS_${alias.toUpperCase()}`] = `CORS_${real.toUpperCase()}`;
+  return out;
+}
+
+/** An option (or app.config key) Flask-CORS does not read: it is ignored and the default applies. */
+function unknownOption(name: string, span: Span, real: readonly string[], aliases: Record<string, string>, what: 'option' | 'app.config key'): InvalidOption {
+  const suggestion = nearestOption(name, real, aliases);
+  const meant = suggestion?.replace(/^CORS_/, '').toLowerCase();
+  const logged = what === 'option' ? 'Flask-CORS logs "Unknown option passed to Flask-CORS" and ignores it' : 'Flask-CORS reads only its own CORS_* keys from app.config';
+  return {
+    name,
+    span,
+    problem: 'unknown-option',
+    effect: 'ignored',
+    ...(suggestion ? { suggestion } : {}),
+    consequence: meant && DEFAULT_EFFECT[meant] ? `${logged}; ${DEFAULT_EFFECT[meant]}` : logged,
+  };
 }

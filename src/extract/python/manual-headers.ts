@@ -10,7 +10,8 @@ import { newPolicy, unknownValue } from '../../model/policy.js';
 import type { CorsPolicy, EmittedHeader, OriginEntry, Span, Stack, Valued } from '../../model/types.js';
 import type { PyNode } from '../../parse/python.js';
 import type { Evaluator } from './evaluate.js';
-import type { PyModule } from './modules.js';
+import { isAfterRequestShape, neverRegistered, ownerInfo, preflightOf } from './manual-flow.js';
+import type { ModuleLoader, PyModule } from './modules.js';
 import { provenance } from './to-model.js';
 import { describe, spanOf, type PyValue } from './values.js';
 
@@ -35,7 +36,7 @@ const REQUEST_ORIGIN =
 /** Request data the caller writes: query string, form, JSON body, path parameters. */
 const REQUEST_DATA = /^(?:request|req)\s*\.\s*(?:args|values|form|json|GET|POST|query_params|path_params)\b/;
 
-export function extractManualHeaders(mod: PyModule, ev: Evaluator): CorsPolicy[] {
+export function extractManualHeaders(mod: PyModule, ev: Evaluator, loader: ModuleLoader): CorsPolicy[] {
   const writes = collectWrites(mod, ev);
   const groups = new Map<number, HeaderWrite[]>();
   for (const w of writes) {
@@ -46,9 +47,12 @@ export function extractManualHeaders(mod: PyModule, ev: Evaluator): CorsPolicy[]
   const policies: CorsPolicy[] = [];
   for (const group of groups.values()) {
     if (!group.some((w) => w.lower.startsWith('access-control-'))) continue;
-    const stack = stackOf(mod, group[0]!.owner);
+    const owner = group[0]!.owner;
+    // A function nothing registers or calls never runs: its headers are never sent.
+    if (owner.type === 'function_definition' && neverRegistered(ownerInfo(owner), mod, loader)) continue;
+    const stack = stackOf(mod, owner);
     if (!stack) continue;
-    policies.push(buildPolicy(mod, group, stack));
+    policies.push(buildPolicy(mod, group, stack, ev));
   }
   return policies;
 }
@@ -83,7 +87,27 @@ function collectWrites(mod: PyModule, ev: Evaluator): HeaderWrite[] {
       }
     }
   }
+  // Raw ASGI header pairs: `headers.append((b"access-control-allow-origin", b"*"))`,
+  // `message["headers"] = [[b"access-control-allow-origin", b"*"], ...]`.
+  for (const pair of mod.root.descendantsOfType(['tuple', 'list'])) {
+    const items = pair.namedChildren.filter((c) => c.type !== 'comment');
+    if (items.length !== 2 || !isHeaderPairContext(pair)) continue;
+    add(items[0]!, items[1]!, pair, 'add');
+  }
   return out.sort((a, b) => a.span.line - b.span.line || a.span.column - b.span.column);
+}
+
+/** A two-item tuple or list that is one entry of a header list: inside a list, or appended to one. */
+function isHeaderPairContext(pair: PyNode): boolean {
+  const parent = pair.parent;
+  if (!parent) return false;
+  if (parent.type === 'list') return true;
+  if (parent.type === 'argument_list') {
+    const fn = parent.parent?.childForFieldName('function');
+    const method = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : undefined;
+    return method === 'append' || method === 'insert';
+  }
+  return false;
 }
 
 function isCorsHeaderName(name: string): boolean {
@@ -134,10 +158,12 @@ function stackOf(mod: PyModule, owner: PyNode): Stack | undefined {
     const m = re.exec(text);
     if (m) return m[1] === 'werkzeug' ? 'flask' : (m[1] as Stack);
   }
+  // No framework import, but the shape of a Flask after_request hook: `def hook(response): ... return response`.
+  if (owner.type === 'function_definition' && isAfterRequestShape(owner)) return 'flask';
   return undefined;
 }
 
-function buildPolicy(mod: PyModule, group: HeaderWrite[], stack: Stack): CorsPolicy {
+function buildPolicy(mod: PyModule, group: HeaderWrite[], stack: Stack, ev: Evaluator): CorsPolicy {
   const cors = group.filter((w) => w.lower.startsWith('access-control-'));
   const owner = group[0]!.owner;
   const fnName = owner.type === 'function_definition' ? owner.childForFieldName('name')?.text : undefined;
@@ -147,16 +173,20 @@ function buildPolicy(mod: PyModule, group: HeaderWrite[], stack: Stack): CorsPol
   for (const w of group) {
     const guard = guardOf(w.valueNode, owner);
     const echoes = readsRequestOrigin(w.valueNode, owner);
-    const header: EmittedHeader = { name: w.name, value: w.value.t === 'str' ? w.value.v : w.valueNode.text, span: w.span, combine: w.combine };
+    const sent = sentText(w.value);
+    const header: EmittedHeader = { name: w.name, value: sent ?? w.valueNode.text, span: w.span, combine: w.combine };
     if (guard) header.conditional = guard;
     if (echoes) header.dependsOnOrigin = true;
-    if (w.value.t !== 'str') header.expression = true;
+    if (sent === undefined) header.expression = true;
     emitted.push(header);
     if (w.lower !== 'access-control-allow-origin') continue;
     const span = spanOf(w.valueNode, mod.path);
     if (echoes) {
-      // A guard that mentions the origin is a check the scanner does not model: keep it as a condition.
-      origins.push(guard && /origin/i.test(guard) ? { kind: 'reflect', condition: guard, span } : { kind: 'reflect', span });
+      // A guard is a check the scanner does not model: keep it as a condition, unless it cannot
+      // restrict who is echoed (a presence test of the Origin, a test of the request method, a
+      // pattern match against "*").
+      const restricting = guard ? restrictingGuard(w.valueNode, owner, mod, ev) : undefined;
+      origins.push(restricting ? { kind: 'reflect', condition: restricting, span } : { kind: 'reflect', span });
     } else if (requestData(w.valueNode, owner) && !guard) {
       // Whoever sends the request picks this value: an attacker's page names its own origin.
       origins.push({ kind: 'reflect', from: requestData(w.valueNode, owner)!, sentVerbatim: true, span });
@@ -177,8 +207,19 @@ function buildPolicy(mod: PyModule, group: HeaderWrite[], stack: Stack): CorsPol
   if (acac.length) {
     const literal = acac.map((w) => (w.value.t === 'str' ? w.value.v.trim() : undefined));
     const at = literal.indexOf('true');
+    const pyTrue = acac.findIndex((w) => w.value.t === 'bool' && w.value.v);
     if (at >= 0) policy.credentials = { value: true, span: acac[at]!.span };
-    else if (literal.every((v) => v !== undefined)) policy.credentials = { value: false, span: acac[0]!.span, why: `Access-Control-Allow-Credentials is '${literal[0]}', not 'true'` };
+    else if (pyTrue >= 0) {
+      // The Python bool True: the header is written to ask for credentials, but the framework sends
+      // str(True) = 'True', and browsers accept only the literal 'true', so credentialed requests fail.
+      policy.credentials = {
+        value: true,
+        span: acac[pyTrue]!.span,
+        raw: 'True',
+        why: "Access-Control-Allow-Credentials is the Python bool True, which is sent as 'True'; browsers accept only the literal 'true', so credentialed cross-origin requests fail",
+      };
+    }
+    else if (acac.every((w) => sentText(w.value) !== undefined)) policy.credentials = { value: false, span: acac[0]!.span, why: `Access-Control-Allow-Credentials is '${sentText(acac[0]!.value)}', not 'true'` };
     else policy.credentials = unknownValue(`Access-Control-Allow-Credentials is ${describe(acac[0]!.value)}`, acac[0]!.span);
   } else policy.credentials = { value: false, why: 'no Access-Control-Allow-Credentials header is written' };
   policy.allowMethods = listHeader(cors, 'access-control-allow-methods');
@@ -194,7 +235,7 @@ function buildPolicy(mod: PyModule, group: HeaderWrite[], stack: Stack): CorsPol
     : vary.some((w) => w.value.t !== 'str')
       ? unknownValue('a Vary header is written with a value that is not a constant', vary[0]!.span)
       : { value: false, why: 'no Vary header naming Origin is written here' };
-  policy.preflight = unknownValue('hand-written headers: whether OPTIONS requests reach this code is not visible here');
+  policy.preflight = owner.type === 'function_definition' ? preflightOf(ownerInfo(owner), mod, cors.map((w) => ({ span: w.span, node: w.valueNode }))) : unknownValue('hand-written headers: whether OPTIONS requests reach this code is not visible here');
   policy.headersOnErrors = unknownValue('hand-written headers: error responses depend on the error path');
   return policy;
 }
@@ -237,4 +278,78 @@ function guardOf(node: PyNode, owner: PyNode): string | undefined {
     } else if (n.type === 'conditional_expression') tests.push(n.text);
   }
   return tests.length ? tests.join(' && ') : undefined;
+}
+
+/** The header value as the framework sends it: strings as written, numbers and bools through str(). */
+function sentText(v: PyValue): string | undefined {
+  if (v.t === 'str') return v.v;
+  if (v.t === 'num') return String(v.v);
+  if (v.t === 'bool') return v.v ? 'True' : 'False';
+  return undefined;
+}
+
+/** Presence tests of the Origin value, which let every origin through: `origin`, `origin is not None`, `"origin" in request.headers`. */
+const PRESENCE = /^(?:not\s+)?(?:\w+|\w+\s+is\s+(?:not\s+)?None|\w+\s*!=\s*(?:''|""|None)|['"]origin['"]\s+in\s+[\w.]+)$/i;
+/** Tests of the request method, which do not restrict who is echoed. */
+const METHOD_TEST = /^[\w.[\]'"]*\bmethod\b[\w.()]*\s*(?:==|!=|in|not in)\s*.+$|^['"][A-Za-z]+['"]\s*(?:==|!=)\s*[\w.]*\bmethod$/i;
+
+/**
+ * The conditions around an echoed Origin that can restrict who is echoed, joined with &&, or
+ * undefined when none can: presence tests, method tests and `fnmatch(origin, p)` against patterns
+ * that include "*" let every origin through.
+ */
+function restrictingGuard(value: PyNode, owner: PyNode, mod: PyModule, ev: Evaluator): string | undefined {
+  const kept: string[] = [];
+  for (let n = value.parent; n && n.id !== owner.id; n = n.parent) {
+    let cond: PyNode | null | undefined;
+    if (n.type === 'if_statement' || n.type === 'elif_clause' || n.type === 'while_statement') cond = n.childForFieldName('condition');
+    else if (n.type === 'conditional_expression') cond = n.namedChildren[1];
+    if (!cond) continue;
+    for (const part of conjuncts(cond)) {
+      const text = part.text.replace(/\s+/g, ' ').trim();
+      if (PRESENCE.test(text) || METHOD_TEST.test(text)) continue;
+      if (fnmatchAll(part, mod, ev)) continue;
+      kept.push(text);
+    }
+  }
+  return kept.length ? kept.join(' && ') : undefined;
+}
+
+/** `a and b and c` -> [a, b, c]; anything else is one part. */
+function conjuncts(node: PyNode): PyNode[] {
+  if (node.type === 'parenthesized_expression') {
+    const inner = node.namedChildren.find((c) => c.type !== 'comment');
+    return inner ? conjuncts(inner) : [node];
+  }
+  if (node.type === 'boolean_operator' && node.childForFieldName('operator')?.text === 'and') {
+    return [...conjuncts(node.childForFieldName('left')!), ...conjuncts(node.childForFieldName('right')!)];
+  }
+  return [node];
+}
+
+/**
+ * `fnmatch(origin, pattern)` (also inside `any(... for pattern in patterns)`) where the patterns
+ * resolve to a list holding "*": fnmatch("*") accepts every string, so the test lets every origin through.
+ */
+function fnmatchAll(test: PyNode, mod: PyModule, ev: Evaluator): boolean {
+  const calls = [test, ...test.descendantsOfType('call')].filter((c) => c.type === 'call' && /(^|\.)fnmatch(case)?$/.test(c.childForFieldName('function')?.text ?? ''));
+  for (const call of calls) {
+    const args = (call.childForFieldName('arguments')?.namedChildren ?? []).filter((a) => a.type !== 'comment');
+    const pattern = args[1];
+    if (!pattern) continue;
+    const direct = ev.eval(pattern, mod);
+    if (direct.t === 'str' && direct.v === '*') return true;
+    if (pattern.type !== 'identifier') continue;
+    // The loop that binds the pattern name: a comprehension's `for p in X` or a `for p in X:` statement.
+    for (let n: PyNode | null = call; n; n = n.parent) {
+      const clauses = n.type === 'for_statement' ? [n] : n.namedChildren.filter((c) => c.type === 'for_in_clause');
+      for (const clause of clauses) {
+        if (clause.childForFieldName('left')?.text !== pattern.text) continue;
+        const iterable = ev.eval(clause.childForFieldName('right'), mod);
+        const items = iterable.t === 'seq' ? iterable.items : [iterable];
+        if (items.some((i) => i.t === 'str' && i.v.trim() === '*')) return true;
+      }
+    }
+  }
+  return false;
 }

@@ -311,6 +311,20 @@ export class ModuleLoader {
     return undefined;
   }
 
+  /**
+   * Whether a Python file of the scan other than `except` spells the identifier `name` (an import or
+   * a use of it). Texts are read one at a time through the project and not kept.
+   */
+  mentionedElsewhere(name: string, except: string): boolean {
+    const word = new RegExp(`(?<![A-Za-z0-9_])${name.replace(/[^A-Za-z0-9_]/g, '')}(?![A-Za-z0-9_])`);
+    for (const file of this.project.allFiles) {
+      if (file.language !== 'python' || file.absPath === except) continue;
+      const read = this.project.readText(file.absPath);
+      if ('text' in read && word.test(read.text)) return true;
+    }
+    return false;
+  }
+
   dispose(): void {
     for (const entry of this.byPath.values()) if ('tree' in entry) entry.tree.delete();
     this.byPath.clear();

@@ -75,7 +75,7 @@ function scanFile(file: SourceFile, loader: ModuleLoader, evaluator: Evaluator, 
   run('Starlette', () => extractStarlette(mod, evaluator));
   run('Flask-CORS', () => flask.scan(mod));
   run('django-cors-headers', () => extractDjango(mod, evaluator));
-  run('hand-written headers', () => extractManualHeaders(mod, evaluator));
+  run('hand-written headers', () => extractManualHeaders(mod, evaluator, loader));
   return { policies, diagnostics };
 }
 

@@ -1,8 +1,9 @@
 import { byDefault, newPolicy } from '../../model/policy.js';
-import type { CorsPolicy, OriginEntry, Span, Stack, Valued } from '../../model/types.js';
+import type { CorsPolicy, InvalidOption, OriginEntry, Span, Stack, Valued } from '../../model/types.js';
 import type { PyNode } from '../../parse/python.js';
 import type { CallArgs, Evaluator } from './evaluate.js';
 import type { PyModule } from './modules.js';
+import { nearestOption } from './option-names.js';
 import { entry, envPlaceholder, maybeInSplat, originItems, valuedBool, valuedNumber, valuedStrings } from './to-model.js';
 import { describe, qualifiedName, spanOf, type PyValue } from './values.js';
 
@@ -10,6 +11,21 @@ import { describe, qualifiedName, spanOf, type PyValue } from './values.js';
 // starlette/applications.py (build_middleware_stack, add_middleware).
 const DEFAULT_METHODS = ['GET'];
 const DEFAULT_MAX_AGE = 600;
+/**
+ * Keyword parameters of CORSMiddleware.__init__ (besides `app`, which add_middleware / Middleware
+ * pass themselves). `allow_private_network` exists from Starlette 0.51.0; any other keyword makes
+ * the constructor raise TypeError when the middleware stack is built.
+ */
+const PARAMETERS = [
+  'allow_origins',
+  'allow_methods',
+  'allow_headers',
+  'allow_credentials',
+  'allow_origin_regex',
+  'allow_private_network',
+  'expose_headers',
+  'max_age',
+];
 
 const CORS_MIDDLEWARE = /^(starlette|fastapi)(\.[A-Za-z_]\w*)*\.CORSMiddleware$/;
 const MIDDLEWARE_WRAPPER = /^(starlette|fastapi)(\.[A-Za-z_]\w*)*\.Middleware$/;
@@ -72,6 +88,7 @@ export function extractStarlette(mod: PyModule, ev: Evaluator): CorsPolicy[] {
         stack: stackOf(receiverNode ? ev.eval(receiverNode, mod) : undefined, mod),
         appName: added.receiver,
         addedAfter: wrapping,
+        wrapper: `${added.receiver}.add_middleware`,
       }),
     );
   }
@@ -90,7 +107,7 @@ export function extractStarlette(mod: PyModule, ev: Evaluator): CorsPolicy[] {
       ...app.before.map((n) => ({ name: (n.type === 'call' ? n.childForFieldName('arguments')?.namedChildren[0]?.text : undefined) ?? n.text, span: spanOf(n, mod.path) })),
       ...additions.filter((a) => app.name !== undefined && a.receiver === app.name).map((a) => ({ name: a.name, span: a.span })),
     ];
-    policies.push(buildPolicy(args, call, mod, { stack: app.stack ?? stackOf(undefined, mod), appName: app.name ?? 'app', addedAfter: wrapping }));
+    policies.push(buildPolicy(args, call, mod, { stack: app.stack ?? stackOf(undefined, mod), appName: app.name ?? 'app', addedAfter: wrapping, wrapper: 'Middleware' }));
   }
   return policies;
 }
@@ -136,7 +153,7 @@ function buildPolicy(
   args: CallArgs,
   call: PyNode,
   mod: PyModule,
-  ctx: { stack: Stack; appName: string; addedAfter: Array<{ name: string; span: Span }> },
+  ctx: { stack: Stack; appName: string; addedAfter: Array<{ name: string; span: Span }>; wrapper: string },
 ): CorsPolicy {
   const span = spanOf(call, mod.path);
   const policy = newPolicy({ stack: ctx.stack, library: 'starlette', span, scope: { kind: 'app', name: ctx.appName } });
@@ -196,8 +213,41 @@ function buildPolicy(
     why: 'an unhandled exception becomes a 500 from ServerErrorMiddleware, which Starlette always places outside every user middleware, so that response carries no CORS headers; HTTPException responses do pass through CORSMiddleware',
   };
   policy.order = { addedAfter: ctx.addedAfter };
+  const invalid = invalidOptions(kw, ctx.wrapper);
+  if (invalid.length) policy.invalidOptions = invalid;
   policy.notes = notes;
   return policy;
+}
+
+/** Keywords CORSMiddleware.__init__ does not take, and a sequence given where one pattern string is wanted. */
+function invalidOptions(kw: CallArgs['keywords'], wrapper: string): InvalidOption[] {
+  const out: InvalidOption[] = [];
+  for (const [name, opt] of kw) {
+    if (name === 'middleware_class' || name === 'app') continue;
+    if (!PARAMETERS.includes(name)) {
+      const suggestion = nearestOption(name, PARAMETERS);
+      out.push({
+        name,
+        span: opt.span,
+        problem: 'unknown-option',
+        effect: 'raises',
+        ...(suggestion ? { suggestion } : {}),
+        detail: `${wrapper} passes it on to CORSMiddleware.__init__, which has no such parameter`,
+      });
+    }
+  }
+  const regex = kw.get('allow_origin_regex');
+  if (regex && (regex.value.t === 'seq' || regex.value.t === 'dict')) {
+    out.push({
+      name: 'allow_origin_regex',
+      span: regex.span,
+      problem: 'wrong-type',
+      effect: 'raises',
+      detail: `is a ${regex.value.t === 'dict' ? 'dict' : regex.value.kind}; allow_origin_regex takes one pattern string (CORSMiddleware calls re.compile on it)`,
+      consequence: 'several patterns go into one string joined with |',
+    });
+  }
+  return out;
 }
 
 /** allow_origins: a sequence is a membership test, a plain string a substring test (`origin in "..."`). */

@@ -1,0 +1,101 @@
+"""Facts about unknown options and header values, from the installed libraries (printed as JSON)."""
+import json
+import logging
+import re
+
+facts = {}
+
+# Starlette: an unknown keyword or a list for allow_origin_regex raises TypeError when the
+# middleware stack is built (add_middleware builds it at once in old versions, on the first request
+# in newer ones).
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
+
+
+def build_error(**kwargs):
+    try:
+        app = Starlette(middleware=[Middleware(CORSMiddleware, **kwargs)])
+        app.build_middleware_stack()
+    except TypeError as error:
+        return str(error)
+    return None
+
+
+def add_error(**kwargs):
+    try:
+        app = Starlette()
+        app.add_middleware(CORSMiddleware, **kwargs)
+        app.build_middleware_stack()
+    except TypeError as error:
+        return str(error)
+    return None
+
+
+facts["starlette_unknown_keyword"] = add_error(allow_origin=["https://a.example"])
+facts["starlette_unknown_keyword_middleware"] = build_error(allow_credantials=True)
+facts["starlette_regex_list"] = add_error(allow_origin_regex=[r"https?://localhost(:\d+)?"])
+facts["starlette_known"] = add_error(allow_origins=["https://a.example"], allow_credentials=True, allow_origin_regex="x", expose_headers=[], max_age=1, allow_methods=["GET"], allow_headers=[])
+
+# Flask-CORS: an unknown option is only logged; the defaults apply (origins '*' echoes the Origin).
+from flask import Flask
+from flask_cors import CORS
+
+records = []
+
+
+class Keep(logging.Handler):
+    def emit(self, record):
+        records.append(record.getMessage())
+
+
+logging.getLogger("flask_cors").addHandler(Keep())
+logging.getLogger("flask_cors").setLevel(logging.DEBUG)
+app = Flask("a")
+CORS(app, support_credentials=True, headers=["Content-Type"])
+app.config["CORS_HEADERS"] = "Content-Type"
+
+
+@app.route("/")
+def index():
+    return "ok"
+
+
+with app.test_client() as client:
+    r = client.get("/", headers={"Origin": "https://evil.example"})
+    facts["flask_unknown_logged"] = sorted(m for m in records if "Unknown option" in m)
+    facts["flask_unknown_acao"] = r.headers.get("Access-Control-Allow-Origin")
+    facts["flask_unknown_acac"] = r.headers.get("Access-Control-Allow-Credentials")
+
+# resources keyed by a compiled regex with origins '*': the Origin is echoed.
+app2 = Flask("b")
+CORS(app2, resources={re.compile("/api/*"): {"origins": "*"}})
+
+
+@app2.route("/api/x")
+def api():
+    return "ok"
+
+
+with app2.test_client() as client:
+    facts["flask_regex_resource_acao"] = client.get("/api/x", headers={"Origin": "https://evil.example"}).headers.get("Access-Control-Allow-Origin")
+
+# Werkzeug serialises a Python bool header value with str(): True becomes 'True'.
+app3 = Flask("c")
+
+
+@app3.route("/")
+def creds():
+    return "ok"
+
+
+@app3.after_request
+def hook(response):
+    response.headers["Access-Control-Allow-Credentials"] = True
+    return response
+
+
+with app3.test_client() as client:
+    facts["werkzeug_bool_header"] = client.get("/").headers.get("Access-Control-Allow-Credentials")
+
+print(json.dumps(facts))

@@ -1,0 +1,78 @@
+// The library behaviour behind unknown options, compiled-regex resources and bool header values,
+// checked against the real packages under /usr/bin/python3 (skipped with a reason when absent,
+// failing in CI).
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { oracleMissing, pythonHas } from '../../conformance/oracle.js';
+import { onePolicy, shapes } from './helpers.js';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const skip = oracleMissing(pythonHas(['starlette', 'flask', 'flask_cors']), 'Starlette / Flask-CORS option handling');
+
+describe.skipIf(skip !== null)('unknown options and value types, as the real libraries treat them', () => {
+  let facts: Record<string, unknown> = {};
+  beforeAll(() => {
+    const r = spawnSync('/usr/bin/python3', [path.join(HERE, 'oracle', 'wave2_facts.py')], { encoding: 'utf8', timeout: 60_000 });
+    if (r.status !== 0) throw new Error(`wave2_facts.py failed: ${r.stderr}`);
+    facts = JSON.parse(r.stdout.trim().split('\n').pop()!);
+  }, 60_000);
+
+  test('Starlette raises TypeError for an unknown keyword and for a list given to allow_origin_regex', async () => {
+    const p = await onePolicy(`from starlette.applications import Starlette
+from starlette.middleware.cors import CORSMiddleware
+app = Starlette()
+app.add_middleware(CORSMiddleware, allow_origin=["https://a.example"], allow_origin_regex=[r"https?://localhost(:\\d+)?"])
+`);
+    expect(p.invalidOptions?.map((o) => [o.name, o.problem, o.effect])).toEqual([
+      ['allow_origin', 'unknown-option', 'raises'],
+      ['allow_origin_regex', 'wrong-type', 'raises'],
+    ]);
+    expect(facts.starlette_unknown_keyword).toMatch(/unexpected keyword argument 'allow_origin'/);
+    expect(facts.starlette_unknown_keyword_middleware).toMatch(/unexpected keyword argument 'allow_credantials'/);
+    expect(facts.starlette_regex_list).toEqual(expect.any(String));
+    expect(facts.starlette_known).toBeNull();
+  });
+
+  test('Flask-CORS only logs an unknown option; the default origins "*" echo the Origin, credentials stay off', async () => {
+    const p = await onePolicy(`from flask import Flask
+from flask_cors import CORS
+app = Flask(__name__)
+CORS(app, support_credentials=True, headers=["Content-Type"])
+`);
+    expect(p.invalidOptions?.map((o) => [o.name, o.effect, o.suggestion])).toEqual([
+      ['support_credentials', 'ignored', 'supports_credentials'],
+      ['headers', 'ignored', 'allow_headers'],
+    ]);
+    expect(shapes(p.origins)).toEqual([{ kind: 'reflect' }]);
+    expect(p.credentials.value).toBe(false);
+    expect(facts.flask_unknown_logged).toEqual(expect.arrayContaining(['Unknown option passed to Flask-CORS: support_credentials', 'Unknown option passed to Flask-CORS: headers']));
+    expect(facts.flask_unknown_acao).toBe('https://evil.example');
+    expect(facts.flask_unknown_acac).toBeNull();
+  });
+
+  test('Flask-CORS resources keyed by a compiled regex with origins "*" echo the Origin', async () => {
+    const p = await onePolicy(`import re
+from flask import Flask
+from flask_cors import CORS
+app = Flask(__name__)
+CORS(app, resources={re.compile(app.config["API_URL"] + "/*"): {"origins": "*"}})
+`);
+    expect(shapes(p.origins)).toEqual([{ kind: 'reflect' }]);
+    expect(facts.flask_regex_resource_acao).toBe('https://evil.example');
+  });
+
+  test("Werkzeug sends a Python True header value as 'True', which is not the 'true' browsers require", async () => {
+    const p = await onePolicy(`from flask import Flask
+app = Flask(__name__)
+@app.after_request
+def hook(response):
+    response.headers["Access-Control-Allow-Origin"] = "*"
+    response.headers["Access-Control-Allow-Credentials"] = True
+    return response
+`);
+    expect(p.emittedHeaders?.find((h) => h.name === 'Access-Control-Allow-Credentials')?.value).toBe('True');
+    expect(facts.werkzeug_bool_header).toBe('True');
+  });
+});

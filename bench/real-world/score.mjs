@@ -107,7 +107,10 @@ for (const [repo, entries] of byRepo) {
 }
 
 const BAD = new Set(['insecure', 'broken']);
-function tally(list) {
+/** Broken for a reason that is no CORS setting (a ReferenceError, a file Next.js never runs): listed, not scored. */
+const isScored = (r) => !r.outsideCors;
+function tally(all) {
+  const list = all.filter(isScored);
   const bad = list.filter((r) => BAD.has(r.judgement));
   const secure = list.filter((r) => r.judgement === 'secure');
   const env = list.filter((r) => r.judgement === 'depends-on-env');
@@ -130,7 +133,8 @@ lines.push('|---|---|---|---|---|---|');
 for (const [g, t] of table) {
   lines.push(`| ${g} | ${t.files} | ${t.caught}/${t.bad} (${pct(t.caught, t.bad)}) | ${t.clean}/${t.secure} (${pct(t.clean, t.secure)}) | ${t.envFlagged}/${t.env} | ${t.expectedFound}/${t.expected} (${pct(t.expectedFound, t.expected)}) |`);
 }
-const misses = rows.filter((r) => BAD.has(r.judgement) && !r.problems.length);
+const misses = rows.filter((r) => isScored(r) && BAD.has(r.judgement) && !r.problems.length);
+const outside = rows.filter((r) => !isScored(r));
 const falseAlarms = rows.filter((r) => r.judgement === 'secure' && r.problems.length);
 const partial = rows.filter((r) => BAD.has(r.judgement) && r.problems.length && r.expectedMissing.length);
 const describe = (r, extra) => `- \`${r.repo}\` ${r.path}:${r.line ?? ''} (${r.stack}, ${r.judgement}) — ${r.reason}${extra ? ` **cors-lint:** ${extra}` : ''}`;
@@ -143,6 +147,8 @@ if (asJson) {
   console.log(lines.join('\n'));
   console.log(`\nMissed insecure/broken (${misses.length}):`);
   for (const r of misses) console.log(describe(r, [...r.notes, ...r.diagnostics].join('; ') || 'nothing'));
+  console.log(`\nBroken outside the CORS settings, not scored (${outside.length}):`);
+  for (const r of outside) console.log(describe(r, r.problems.join(', ') || 'nothing'));
   console.log(`\nFalse alarms on secure files (${falseAlarms.length}):`);
   for (const r of falseAlarms) console.log(describe(r, r.problems.join(', ')));
   if (verbose) {
@@ -167,6 +173,10 @@ if (write) {
     `## Missed insecure/broken (${misses.length})`,
     '',
     ...misses.map((r) => describe(r, [...r.notes, ...r.diagnostics].join('; ') || 'nothing')),
+    '',
+    `## Broken outside the CORS settings, not scored (${outside.length})`,
+    '',
+    ...outside.map((r) => `${describe(r, r.problems.join(', ') || 'nothing')} — ${r.outsideCors}`),
     '',
     `## False alarms on secure files (${falseAlarms.length})`,
     '',

@@ -209,7 +209,8 @@ function objectWrites(mod: JsModule, ev: Evaluator, call: Node, objNode: Node, m
     out.push({
       name: key,
       lower: key.trim().toLowerCase(),
-      valueNode: v.at?.node,
+      // The written expression (`'Access-Control-Allow-Origin': origin`), also when it evaluates to request data.
+      valueNode: at?.node.type === 'Property' && at.mod === mod ? (at.node.value as Node) : v.at?.node,
       value: v,
       span: at ? spanOf(at.node, at.mod.path) : spanOf(call, mod.path),
       combine: 'replace',
@@ -243,7 +244,9 @@ function buildPolicy(
   for (const w of group) {
     const guards = isFunction(owner) ? guardsOf(w.call, owner, mod) : [];
     const conditional = guards.length ? guards.map((g) => (g.positive ? textOf(g.test, mod.text, 80) : `!(${textOf(g.test, mod.text, 80)})`)).join(' && ') : undefined;
-    const dependsOnOrigin = w.valueNode ? mentions(w.valueNode, isOrigin, mod, ev) : false;
+    // A header written only when a test of the Origin passes also varies with the Origin (sent or not).
+    const gatedByOrigin = guards.some((g) => classifyTest(g.test, g.positive, ev, mod, isOrigin).kind === 'matchers');
+    const dependsOnOrigin = (w.valueNode ? mentions(w.valueNode, isOrigin, mod, ev) : false) || (gatedByOrigin && w.lower === 'access-control-allow-origin');
     const header: EmittedHeader = { name: w.name, value: valueText(w, mod), span: w.span, combine: w.combine };
     if (!isConstant(w.value)) header.expression = true;
     if (conditional) header.conditional = conditional;
@@ -327,9 +330,17 @@ function originsOfValue(
     if (meaning.kind === 'no-origin') return [];
     const verbatim = meaning.kind === 'any-origin' || meaning.kind === 'not-origin';
     const v = value.v;
-    if (v.trim() === '*') return [{ kind: 'any', sentVerbatim: true, ...where, span }];
+    // `if (origin.includes('localhost')) res.set(ACAO, '*')`: the origins that pass the test are the ones let in.
+    const gate = meaning.kind === 'matchers' && v.trim() === '*' ? meaning.entries : [];
+    if (gate.length) notes.push(`'*' is sent only for requests whose Origin passes the test guarding \`${textOf(w.call, mod.text, 60)}\``);
+    if (v.trim() === '*') return [...gate, { kind: 'any', sentVerbatim: true, ...where, span }];
     if (v === '') return [];
     return [{ ...exactEntry(v, value, { mod, node: w.call }), span, ...(verbatim ? { sentVerbatim: true } : {}) }];
+  }
+  // res.setHeader(name, null) / res.set / res.header: Node and Express send the string 'null'.
+  if (value.t === 'null' && (w.method === 'setheader' || w.method === 'set' || w.method === 'header') && meaning.kind !== 'no-origin') {
+    notes.push(`${w.receiverText}.${w.method}('${w.name}', null) sends the string 'null'`);
+    return [{ kind: 'null', sentVerbatim: true, ...where, span }];
   }
   if ((value.t === 'request' && value.part === 'origin') || (node && isOrigin(node))) {
     switch (meaning.kind) {

@@ -150,6 +150,14 @@ export function classifyTest(test: Node, positive: boolean, ev: Evaluator, mod: 
         const n = ev.evaluate(boolCall === unwrap(t.left) ? t.right : (t.left as Node), mod);
         if (n.t === 'number') return ne === positive ? { kind: 'any-origin' } : { kind: 'no-origin' };
       }
+      // origin.indexOf('example.com') !== -1: a substring of the Origin.
+      const inOrigin = indexOfCall(t.left) ?? indexOfCall(t.right);
+      if (inOrigin && isOrigin(inOrigin.callee.object) && inOrigin.arguments[0]) {
+        const n = ev.evaluate(inOrigin === unwrap(t.left) ? t.right : (t.left as Node), mod);
+        const part = ev.evaluate(inOrigin.arguments[0] as Node, mod);
+        if (n.t === 'number' && n.v === -1 && part.t === 'string' && ne === positive) return { kind: 'matchers', entries: [jsRegexEntry(escapeRegex(part.v), '', part, useSite)] };
+        if (n.t === 'number' && n.v === 0 && part.t === 'string' && eq === positive) return { kind: 'matchers', entries: [jsRegexEntry(`^${escapeRegex(part.v)}`, '', part, useSite)] };
+      }
       // list.indexOf(origin) !== -1
       const idx = indexOfCall(t.left) ?? indexOfCall(t.right);
       if (idx && originArg(idx.arguments[0], isOrigin)) {
@@ -182,6 +190,12 @@ export function classifyTest(test: Node, positive: boolean, ev: Evaluator, mod: 
       return { kind: 'unknown', why: `accepts origins for which \`${text}\` is false` };
     }
     if ((method === 'includes' || method === 'has') && originArg(arg, isOrigin)) return membership(target, true, ev, mod, text);
+    // origin.includes('example.com'): a substring of the Origin, i.e. an unanchored search for the text.
+    if (method === 'includes' && isOrigin(target) && arg) {
+      const part = ev.evaluate(arg, mod);
+      if (part.t === 'string') return { kind: 'matchers', entries: [jsRegexEntry(escapeRegex(part.v), '', part, useSite)] };
+      return { kind: 'unknown', why: `includes of ${describeUnknown(part)}` };
+    }
     if (method === 'test' && originArg(arg, isOrigin)) {
       const re = ev.evaluate(target, mod);
       if (re.t === 'regex') return { kind: 'matchers', entries: [jsRegexEntry(re.pattern, re.flags, re, useSite)] };

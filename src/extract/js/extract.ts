@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { CorsPolicy, PolicyScope, Stack } from '../../model/types.js';
-import { memberName, spanOf, unwrap, type Node } from './ast.js';
+import { memberName, spanOf, textOf, unwrap, type Node } from './ast.js';
 import { applyExpressFacts, type CorsUse } from './express-facts.js';
 import { exportedOptionCandidates, type OptionsCandidate } from './exported-options.js';
 import type { PackageVersions } from './package-versions.js';
@@ -85,6 +85,7 @@ export function extractModule(mod: JsModule, ev: Evaluator, versions: PackageVer
       library === '@koa/cors'
         ? koaCorsPolicy({ span, scope, optionsNode, mod, ev, major: versions.dependency(mod.absPath, '@koa/cors')?.major })
         : npmCorsPolicy({ stack: fileStack === 'nestjs' ? 'nestjs' : 'express', span, scope, optionsNode, mod, ev });
+    if (library === '@koa/cors') koaRoutesBefore(policy, regs, registrations, mod, ev);
     policies.push(policy);
     if (library === 'cors') uses.push({ factory: node, policy, registrations: regs });
   }
@@ -220,3 +221,29 @@ function nestCreatePolicy(mod: JsModule, ev: Evaluator, call: TSESTree.CallExpre
   return undefined;
 }
 
+
+/**
+ * Koa: `app.use(router.routes())` before `app.use(cors())` on the same app. The router middleware
+ * (@koa/router / koa-router `routes()`) runs a matched route's handlers with the downstream `next`
+ * and only calls it when the handler does; route handlers that answer (set ctx.body) and return
+ * never reach the cors middleware registered after them, so their responses carry no CORS headers.
+ */
+function koaRoutesBefore(policy: CorsPolicy, regs: Registration[], registrations: Registration[], mod: JsModule, ev: Evaluator): void {
+  const use = regs.find((r) => r.method === 'use');
+  if (!use) return;
+  const before = registrations.filter((r) => r.method === 'use' && r.receiverKey === use.receiverKey && r.call.range[0] < use.call.range[0] && r.handlers.some((h) => isRouterRoutes(h, mod, ev)));
+  if (!before.length) return;
+  policy.order = {
+    ...policy.order,
+    routesBefore: before.map((r) => ({ method: 'ALL', path: textOf(r.handlers.find((h) => isRouterRoutes(h, mod, ev))!, mod.text, 60), span: r.span })),
+  };
+  policy.notes = [...(policy.notes ?? []), 'Koa: a route the router matches runs its handlers with the downstream next(), which they normally do not call, so middleware registered after router.routes() does not run for it'];
+}
+
+function isRouterRoutes(handler: Node, mod: JsModule, ev: Evaluator): boolean {
+  const h = unwrap(handler);
+  if (h.type !== 'CallExpression' || h.callee.type !== 'MemberExpression' || h.arguments.length) return false;
+  const name = memberName(h.callee);
+  if (name !== 'routes' && name !== 'middleware') return false;
+  return receiverIdentity(h.callee.object, mod, ev).isRouter;
+}

@@ -1,5 +1,6 @@
 import { byDefault, newPolicy } from '../../model/policy.js';
-import type { CorsPolicy, OriginEntry, Valued } from '../../model/types.js';
+import type { CorsPolicy, InvalidOption, OriginEntry, Valued } from '../../model/types.js';
+import { nearestOption } from './option-names.js';
 import type { CallOption, Evaluator } from './evaluate.js';
 import type { Binding, PyModule } from './modules.js';
 import { entry, originItems, valuedBool, valuedNumber, valuedStrings } from './to-model.js';
@@ -32,6 +33,15 @@ const DJANGO_SETTINGS = [
   'CORS_URLS_REGEX',
   'CORS_ALLOW_PRIVATE_NETWORK',
 ];
+/**
+ * Every setting name django-cors-headers has read (corsheaders/conf.py, current and older releases:
+ * CORS_REPLACE_HTTPS_REFERER until 4.0, CORS_MODEL until 3.0). Any other CORS_* name is never read.
+ */
+const KNOWN_SETTINGS = [...DJANGO_SETTINGS, 'CORS_ALLOW_HEADERS', 'CORS_EXPOSE_HEADERS', 'CORS_REPLACE_HTTPS_REFERER', 'CORS_MODEL'];
+/** Settings that hold a sequence of origins or patterns (checks.py E006 / E007 test is_sequence). */
+const SEQUENCE_SETTINGS = ['CORS_ALLOWED_ORIGINS', 'CORS_ORIGIN_WHITELIST', 'CORS_ALLOWED_ORIGIN_REGEXES', 'CORS_ORIGIN_REGEX_WHITELIST'];
+/** Characters that raise re.error when compiled as a whole pattern by themselves. */
+const INVALID_ALONE = new Set(['(', ')', '[', '\\', '*', '+', '?']);
 const ORIGIN_SETTINGS = ['CORS_ALLOW_ALL_ORIGINS', 'CORS_ORIGIN_ALLOW_ALL', 'CORS_ALLOWED_ORIGINS', 'CORS_ORIGIN_WHITELIST', 'CORS_ALLOWED_ORIGIN_REGEXES', 'CORS_ORIGIN_REGEX_WHITELIST'];
 
 /** One policy per settings module that assigns at least one django-cors-headers setting at module level. */
@@ -39,14 +49,33 @@ export function extractDjango(mod: PyModule, ev: Evaluator): CorsPolicy[] {
   const moduleScope = mod.scopes.get(mod.root.id);
   if (!moduleScope) return [];
   const own = DJANGO_SETTINGS.filter((name) => moduleScope.get(name)?.some(isAssignment));
-  if (!own.length) return [];
+  // CORS_* names close to a real setting (a misspelling): django-cors-headers never reads them.
+  const misspelled: InvalidOption[] = [];
+  for (const [name, bindings] of moduleScope) {
+    if (!/^CORS_[A-Z0-9_]+$/.test(name) || KNOWN_SETTINGS.includes(name)) continue;
+    const binding = bindings.find(isAssignment);
+    // A name the module reads itself (CORS_ALLOWED_ORIGINS = CORS_ORIGINS) is a helper variable.
+    if (!binding || readInModule(name, mod)) continue;
+    const suggestion = nearestOption(name, KNOWN_SETTINGS);
+    if (!suggestion) continue;
+    misspelled.push({
+      name,
+      span: spanOf(binding.node, mod.path),
+      problem: 'unknown-option',
+      effect: 'ignored',
+      suggestion,
+      consequence: `django-cors-headers reads only its own setting names, so ${suggestion} keeps ${own.includes(suggestion) || own.includes(ALIASES[suggestion] ?? '') ? 'the value set in this module' : 'its default'}`,
+    });
+  }
+  // A settings module of a project that uses corsheaders, even when every CORS name in it is misspelled.
+  if (!own.length && !(misspelled.length && /\bcorsheaders\b/.test(mod.text))) return [];
 
   const first = (names: string[]) =>
     names
       .map((n) => moduleScope.get(n)?.find(isAssignment))
       .filter((b): b is Binding => !!b)
       .sort((a, b) => a.node.startIndex - b.node.startIndex)[0];
-  const anchor = first(ORIGIN_SETTINGS) ?? first(own)!;
+  const anchor = first(ORIGIN_SETTINGS) ?? first(own) ?? moduleScope.get(misspelled[0]!.name)!.find(isAssignment)!;
   const policy = newPolicy({
     stack: 'django',
     library: 'django-cors-headers',
@@ -90,8 +119,18 @@ export function extractDjango(mod: PyModule, ev: Evaluator): CorsPolicy[] {
       );
     } else if (v.value === 'unknown') origins.push(entry({ kind: 'unknown', why: v.why ?? 'CORS_ALLOW_ALL_ORIGINS' }, allowAll.value, allowAll.span));
   }
+  const invalid: InvalidOption[] = [...misspelled];
   const list = withAlias('CORS_ALLOWED_ORIGINS');
-  if (list) {
+  if (list && list.value.t === 'str') {
+    // ('localhost:4200') is a str, and a str is a sequence of str: the system check passes it, then
+    // checks and middleware iterate its characters, so no browser Origin ever matches.
+    policy.originsSpan ??= list.span;
+    const name = setting('CORS_ALLOWED_ORIGINS') ? 'CORS_ALLOWED_ORIGINS' : 'CORS_ORIGIN_WHITELIST';
+    invalid.push(stringForSequence(name, list.value.v, list.span, 'origin'));
+    notes.push(`${name} is the string ${JSON.stringify(list.value.v)}, not a tuple or list (a one-item tuple needs a trailing comma): django-cors-headers compares each of its characters as an origin, so it allows none (before 3.0, which compared host:port with \`in\`, it was a substring test)`);
+    // Without a scheme the string is malformed as an origin too, and it never matches either way.
+    if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(list.value.v)) origins.push(entry({ kind: 'exact', origin: list.value.v }, list.value, list.span));
+  } else if (list) {
     policy.originsSpan ??= list.span;
     for (const item of items(list.value)) {
       if (item.t === 'str') {
@@ -106,7 +145,22 @@ export function extractDjango(mod: PyModule, ev: Evaluator): CorsPolicy[] {
     }
   }
   const regexes = withAlias('CORS_ALLOWED_ORIGIN_REGEXES');
-  if (regexes) {
+  if (regexes && regexes.value.t === 'str') {
+    const name = setting('CORS_ALLOWED_ORIGIN_REGEXES') ? 'CORS_ALLOWED_ORIGIN_REGEXES' : 'CORS_ORIGIN_REGEX_WHITELIST';
+    invalid.push(stringForSequence(name, regexes.value.v, regexes.span, 'pattern'));
+    // any(re.match(c, origin) for c in string): each character is a pattern, in order, until one
+    // matches; a character that is no valid pattern on its own raises re.error when it is reached.
+    const seen = new Set<string>();
+    for (const c of regexes.value.v) {
+      if (INVALID_ALONE.has(c)) {
+        notes.push(`${name}: the character ${JSON.stringify(c)} is no valid pattern on its own, so a request whose Origin no earlier character matches raises re.error (a 500)`);
+        break;
+      }
+      if (seen.has(c)) continue;
+      seen.add(c);
+      origins.push(entry({ kind: 'regex', pattern: c, flavor: 'python', mode: 'match', ignoreCase: false }, regexes.value, regexes.span));
+    }
+  } else if (regexes) {
     policy.originsSpan ??= regexes.span;
     for (const item of items(regexes.value)) {
       if (item.t === 'str') origins.push(entry({ kind: 'regex', pattern: item.v, flavor: 'python', mode: 'match', ignoreCase: false }, item, regexes.span));
@@ -134,8 +188,23 @@ export function extractDjango(mod: PyModule, ev: Evaluator): CorsPolicy[] {
       notes.push('MIDDLEWARE in this module does not list corsheaders.middleware.CorsMiddleware, so these settings have no effect here');
     }
   }
+  if (invalid.length) policy.invalidOptions = invalid;
   if (notes.length) policy.notes = notes;
   return [policy];
+}
+
+function stringForSequence(name: string, value: string, span: CallOption['span'], what: 'origin' | 'pattern'): InvalidOption {
+  return {
+    name,
+    span,
+    problem: 'wrong-type',
+    effect: 'ignored',
+    detail: `is the string ${JSON.stringify(value)}, not a tuple or list of ${what}s (parentheses alone make no tuple: a one-item tuple needs a trailing comma)`,
+    consequence:
+      what === 'origin'
+        ? 'django-cors-headers iterates the string, so each character is compared as an origin and no browser Origin ever matches'
+        : 'django-cors-headers iterates the string and applies re.match with each character as a pattern',
+  };
 }
 
 function isAssignment(b: Binding): boolean {
@@ -148,3 +217,14 @@ function items(v: PyValue): PyValue[] {
   return [v];
 }
 
+
+/** Whether `name` is read (not only assigned) somewhere in the module. */
+function readInModule(name: string, mod: PyModule): boolean {
+  return mod.root.descendantsOfType('identifier').some((id) => {
+    if (id.text !== name) return false;
+    const parent = id.parent;
+    if (parent?.type === 'assignment' && parent.childForFieldName('left')?.id === id.id) return false;
+    if (parent?.type === 'augmented_assignment' && parent.childForFieldName('left')?.id === id.id) return false;
+    return true;
+  });
+}

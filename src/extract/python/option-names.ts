@@ -36,5 +36,37 @@ export function nearestOption(name: string, real: readonly string[], aliases: Re
       bestDistance = distance;
     }
   }
-  return best !== undefined && bestDistance > 0 && bestDistance <= budget(name) ? best : undefined;
+  if (best !== undefined && bestDistance > 0 && bestDistance <= budget(name)) return best;
+  return byWords(name, real);
+}
+
+/** Words of a name, lower-case and singular: CORS_ORIGIN_ALLOW_HEADER -> cors, origin, allow, header. */
+function words(name: string): Set<string> {
+  return new Set(name.toLowerCase().split(/[_-]+/).filter(Boolean).map((w) => (w.length > 3 && w.endsWith('s') ? w.slice(0, -1) : w)));
+}
+
+/**
+ * A name with one word too many or too few (CORS_ORIGIN_ALLOW_HEADER for CORS_ALLOW_HEADERS): the
+ * real name whose words all appear in it, or that has all of its words plus one, sharing the most.
+ */
+function byWords(name: string, real: readonly string[]): string | undefined {
+  // A word every real name has (the CORS_ of settings names) says nothing about which one is meant.
+  const everywhere = real.length > 1 ? [...words(real[0]!)].filter((w) => real.every((r) => words(r).has(w))) : [];
+  const strip = (set: Set<string>) => new Set([...set].filter((w) => !everywhere.includes(w)));
+  const mine = strip(words(name));
+  let best: string | undefined;
+  let bestScore = 0;
+  for (const candidate of real) {
+    const theirs = strip(words(candidate));
+    const shared = [...mine].filter((w) => theirs.has(w)).length;
+    const subset = shared === theirs.size || shared === mine.size;
+    const extra = Math.max(mine.size, theirs.size) - shared;
+    if (!subset || extra !== 1 || shared < 2) continue;
+    const score = shared / (mine.size + theirs.size - shared);
+    if (score > bestScore) {
+      best = candidate;
+      bestScore = score;
+    }
+  }
+  return best;
 }

@@ -76,3 +76,48 @@ def hook(response):
     expect(facts.werkzeug_bool_header).toBe('True');
   });
 });
+
+const skipDjango = oracleMissing(pythonHas(['django', 'corsheaders']), 'django-cors-headers string settings');
+
+describe.skipIf(skipDjango !== null)('django-cors-headers given a string where it wants a sequence, as the real library treats it', () => {
+  let facts: Record<string, unknown> = {};
+  beforeAll(() => {
+    const r = spawnSync('/usr/bin/python3', [path.join(HERE, 'oracle', 'django_strings_facts.py')], { encoding: 'utf8', timeout: 60_000 });
+    if (r.status !== 0) throw new Error(`django_strings_facts.py failed: ${r.stderr}`);
+    facts = JSON.parse(r.stdout.trim().split('\n').pop()!);
+  }, 60_000);
+
+  test("('localhost:4200') allows nothing and fails check E013; the model keeps it as a malformed origin", async () => {
+    const p = await onePolicy(`CORS_ORIGIN_WHITELIST = (\n    'localhost:4200'\n)\n`, 'config/settings.py');
+    expect(shapes(p.origins)).toEqual([{ kind: 'exact', origin: 'localhost:4200' }]);
+    expect(p.invalidOptions).toEqual([expect.objectContaining({ name: 'CORS_ORIGIN_WHITELIST', problem: 'wrong-type', effect: 'ignored' })]);
+    expect(facts.str_whitelist_checks).toEqual(['corsheaders.E013']);
+    expect(facts.str_whitelist_acao).toBeNull();
+  });
+
+  test('a string with a scheme allows nothing either: no origin entry', async () => {
+    const p = await onePolicy(`CORS_ALLOWED_ORIGINS = ("https://a.example")\n`, 'config/settings.py');
+    expect(p.origins).toEqual([]);
+    expect(facts.str_allowed_acao).toBeNull();
+  });
+
+  test('a regex string is iterated: each character is a pattern, so "^" admits every origin', async () => {
+    const p = await onePolicy(`CORS_ALLOWED_ORIGIN_REGEXES = (r"^https://\\w+\\.a\\.example$")\n`, 'config/settings.py');
+    expect(p.origins[0]).toMatchObject({ kind: 'regex', pattern: '^', mode: 'match' });
+    expect(facts.str_regexes_acao).toBe('https://evil.example');
+  });
+
+  test('a regex string whose first character is no pattern on its own raises (500), and the model stops there', async () => {
+    const p = await onePolicy(`CORS_ALLOWED_ORIGIN_REGEXES = (r"(https://a\\.example)")\n`, 'config/settings.py');
+    expect(p.origins).toEqual([]);
+    expect(p.notes?.some((n) => n.includes('re.error'))).toBe(true);
+    expect(facts.str_regexes_invalid_status).toBe(500);
+  });
+
+  test('a misspelled setting is not read', async () => {
+    const p = await onePolicy(`INSTALLED_APPS = ["corsheaders"]\nCORS_ALLOWED_ORIGIN = ["https://a.example"]\n`, 'config/settings.py');
+    expect(p.invalidOptions).toEqual([expect.objectContaining({ name: 'CORS_ALLOWED_ORIGIN', suggestion: 'CORS_ALLOWED_ORIGINS', effect: 'ignored' })]);
+    expect(p.origins).toEqual([]);
+    expect(facts.misspelled_acao).toBeNull();
+  });
+});

@@ -10,6 +10,7 @@ import { ModuleLoader } from './modules.js';
 import { Evaluator } from './values.js';
 
 const MENTIONS_CORS = /cors|access-control-/i;
+const SOCKET_IO = /socket\.io/;
 
 /** Files at least this large whose longest line is at least MINIFIED_LINE are treated as bundles. */
 const MINIFIED_MIN_BYTES = 200 * 1024;
@@ -22,7 +23,8 @@ const MINIFIED_LINE = 20_000;
 export const jsScanner: Scanner = {
   language: 'js',
   mentionsCors(text: string): boolean {
-    return MENTIONS_CORS.test(text);
+    // socket.io 2's own option was `origins`, without the word cors.
+    return MENTIONS_CORS.test(text) || (SOCKET_IO.test(text) && /\borigins\b/.test(text));
   },
   async scan(files: SourceFile[], project: Project, options?: ScanOptions): Promise<ScanResult> {
     await loadJsParser();

@@ -581,6 +581,12 @@ export class Evaluator {
         }
         return { t: 'array', items, at: target.at ?? at };
       }
+      if (method === 'join') {
+        const sep = args.length === 0 ? ',' : arg0.t === 'string' ? arg0.v : undefined;
+        if (sep === undefined) return unknown('join with a computed separator', env);
+        if (!target.items.every((i) => i.t === 'string' || i.t === 'number')) return unknown('join of a list with items that are not constants', env);
+        return { t: 'string', v: target.items.map((i) => String((i as { v: string | number }).v)).join(sep), at, ...env };
+      }
       if (method === 'slice' && args.length === 0) return target;
       if (method === 'flat') return { ...target, items: target.items.flatMap((i) => (i.t === 'array' ? i.items : [i])) };
       return undefined;

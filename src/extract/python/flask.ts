@@ -219,6 +219,17 @@ export class FlaskCors {
     this.emitResources(span, merged, splats, notes, kind, appName);
     const first = this.policies[start];
     if (first && invalid.length) first.invalidOptions = [...(first.invalidOptions ?? []), ...invalid];
+    const hook = maskingHook(call, mod, appName);
+    if (hook) {
+      const name = hook.childForFieldName('name')?.text ?? 'an after_request hook';
+      for (const policy of this.policies.slice(start)) {
+        policy.preflight = {
+          value: 'not-handled',
+          span: spanOf(hook, mod.path),
+          why: `${name}(), registered after Flask-CORS, runs before it (Flask runs after_request functions in reverse order of registration) and sets Access-Control-Allow-Origin, so Flask-CORS sees that header and leaves every response alone: the automatic OPTIONS answer gets no Access-Control-Allow-Methods or Allow-Headers`,
+        };
+      }
+    }
   }
 
   private emitResources(span: Span, merged: Options, splats: string[], notes: string[], kind: 'app' | 'router', appName: string): void {
@@ -415,4 +426,48 @@ function unknownOption(name: string, span: Span, real: readonly string[], aliase
     ...(suggestion ? { suggestion } : {}),
     consequence: meant && DEFAULT_EFFECT[meant] ? `${logged}; ${DEFAULT_EFFECT[meant]}` : logged,
   };
+}
+
+/**
+ * An `@app.after_request` hook (or `app.after_request(f)`) registered after the CORS call in the same
+ * scope that always writes Access-Control-Allow-Origin. Flask calls after_request functions in
+ * reverse order of registration, and Flask-CORS's own hook returns early when the response already
+ * has that header (extension.py, cors_after_request), so such a hook switches Flask-CORS off.
+ */
+function maskingHook(call: PyNode, mod: PyModule, appName: string): PyNode | undefined {
+  const scope = enclosingBlock(call);
+  const defs = new Map<string, PyNode>();
+  for (const def of scope.descendantsOfType('function_definition')) {
+    const name = def.childForFieldName('name')?.text;
+    if (name) defs.set(name, def);
+  }
+  const candidates: PyNode[] = [];
+  for (const decorator of scope.descendantsOfType('decorator')) {
+    if (decorator.startIndex < call.endIndex) continue;
+    if (decorator.namedChildren[0]?.text !== `${appName}.after_request`) continue;
+    const def = decorator.parent?.childForFieldName('definition');
+    if (def?.type === 'function_definition') candidates.push(def);
+  }
+  for (const c of scope.descendantsOfType('call')) {
+    if (c.startIndex < call.endIndex || c.childForFieldName('function')?.text !== `${appName}.after_request`) continue;
+    const arg = c.childForFieldName('arguments')?.namedChildren[0];
+    const def = arg?.type === 'identifier' ? defs.get(arg.text) : undefined;
+    if (def) candidates.push(def);
+  }
+  return candidates.find((def) => writesOriginAlways(def));
+}
+
+function enclosingBlock(node: PyNode): PyNode {
+  for (let n = node.parent; n; n = n.parent) if (n.type === 'function_definition' || n.type === 'module') return n;
+  return node;
+}
+
+/** The function writes Access-Control-Allow-Origin on the response outside any if/try/loop. */
+function writesOriginAlways(def: PyNode): boolean {
+  const body = def.childForFieldName('body');
+  for (const stmt of body?.namedChildren ?? []) {
+    if (stmt.type !== 'expression_statement') continue;
+    if (/^[\w.]+\s*\[\s*['"]access-control-allow-origin['"]\s*\]\s*=|\.(?:set|add|setdefault)\(\s*['"]access-control-allow-origin['"]/i.test(stmt.text)) return true;
+  }
+  return false;
 }

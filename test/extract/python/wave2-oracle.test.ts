@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { oracleMissing, pythonHas } from '../../conformance/oracle.js';
-import { onePolicy, shapes } from './helpers.js';
+import { onePolicy, scanPython, shapes } from './helpers.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const skip = oracleMissing(pythonHas(['starlette', 'flask', 'flask_cors']), 'Starlette / Flask-CORS option handling');
@@ -61,6 +61,36 @@ CORS(app, resources={re.compile(app.config["API_URL"] + "/*"): {"origins": "*"}}
 `);
     expect(shapes(p.origins)).toEqual([{ kind: 'reflect' }]);
     expect(facts.flask_regex_resource_acao).toBe('https://evil.example');
+  });
+
+  test('an after_request hook registered after Flask-CORS that sets the origin switches Flask-CORS off for preflights', async () => {
+    const { policies } = await scanPython({
+      'app.py': `from flask import Flask
+from flask_cors import CORS
+app = Flask(__name__)
+CORS(app, origins=["https://a.example"], supports_credentials=True)
+@app.after_request
+def hook(response):
+    response.headers["Access-Control-Allow-Origin"] = "https://a.example"
+    return response
+`,
+    });
+    const cors = policies.find((p) => p.library === 'flask-cors')!;
+    expect(cors.preflight.value).toBe('not-handled');
+    expect(facts.flask_hook_after_cors).toEqual([200, null]);
+    expect(facts.flask_hook_before_cors).toEqual([200, expect.stringContaining('PUT')]);
+    const before = await scanPython({
+      'app.py': `from flask import Flask
+from flask_cors import CORS
+app = Flask(__name__)
+@app.after_request
+def hook(response):
+    response.headers["Access-Control-Allow-Origin"] = "https://a.example"
+    return response
+CORS(app, origins=["https://a.example"], supports_credentials=True)
+`,
+    });
+    expect(before.policies.find((p) => p.library === 'flask-cors')!.preflight.value).toBe('handled');
   });
 
   test("Werkzeug sends a Python True header value as 'True', which is not the 'true' browsers require", async () => {

@@ -98,4 +98,32 @@ def hook(response):
 with app3.test_client() as client:
     facts["werkzeug_bool_header"] = client.get("/").headers.get("Access-Control-Allow-Credentials")
 
+# An after_request hook registered after Flask-CORS runs first; when it sets
+# Access-Control-Allow-Origin, Flask-CORS leaves the response alone (the preflight loses
+# Allow-Methods / Allow-Headers). Registered before Flask-CORS, it runs after it and masks nothing.
+def masking(hook_first):
+    app = Flask("d")
+
+    def hook(response):
+        response.headers["Access-Control-Allow-Origin"] = "https://a.example"
+        return response
+
+    if hook_first:
+        app.after_request(hook)
+    CORS(app, origins=["https://a.example"], supports_credentials=True)
+    if not hook_first:
+        app.after_request(hook)
+
+    @app.route("/x", methods=["PUT"])
+    def x():
+        return "ok"
+
+    with app.test_client() as client:
+        r = client.options("/x", headers={"Origin": "https://a.example", "Access-Control-Request-Method": "PUT"})
+        return [r.status_code, r.headers.get("Access-Control-Allow-Methods")]
+
+
+facts["flask_hook_after_cors"] = masking(False)
+facts["flask_hook_before_cors"] = masking(True)
+
 print(json.dumps(facts))

@@ -491,7 +491,11 @@ export class Evaluator {
         const v = this.fieldDefault(last.value, cls.mod);
         return mark(v.t === 'unknown' ? unknown(`${text} (${v.why} in ${cls.mod.path})`, v) : v);
       }
-      if (last.kind === 'func') return unknown(`${text} is computed by ${cls.name}.${attr}() in ${cls.mod.path}`);
+      if (last.kind === 'func') {
+        // `@property def cors_list(self): return self.CORS_ORIGINS.split(",")` read on an instance.
+        if (viaInstance && isProperty(last.node)) return this.propertyValue(cls, last.node, text);
+        return unknown(`${text} is computed by ${cls.name}.${attr}() in ${cls.mod.path}`);
+      }
       return mark(this.evalBinding(last, attr, cls.mod));
     }
     for (const base of cls.node.childForFieldName('superclasses')?.namedChildren ?? []) {
@@ -505,11 +509,37 @@ export class Evaluator {
     return unknown(`${text} (no attribute ${attr} on ${cls.name} in ${cls.mod.path})`);
   }
 
-  /** pydantic `Field(default=...)` / `Field(value)` / `Field(default_factory=lambda: value)`, or the value itself. */
+  /**
+   * The value a property returns, with `self` standing for an instance of `cls` (so `self.X` reads
+   * the field default). Only the property's last return is followed, as for functions.
+   */
+  private propertyValue(cls: Extract<PyValue, { t: 'class' }>, def: PyNode, text: string): PyValue {
+    const key = `prop:${cls.mod.absPath}:${def.id}`;
+    if (this.active.has(key)) return unknown(`${text} (a property that reads itself)`);
+    const body = def.childForFieldName('body');
+    const returns = body ? body.descendantsOfType('return_statement').filter((r) => nearestFunction(r)?.id === def.id) : [];
+    const last = returns[returns.length - 1];
+    const selfName = def.childForFieldName('parameters')?.namedChildren.find((c) => c.type === 'identifier')?.text ?? 'self';
+    if (!last?.namedChildren[0]) return unknown(`${text} (the property returns nothing the scanner can see)`);
+    this.active.add(key);
+    this.locals.push(new Map([[selfName, { t: 'call', callee: cls, node: cls.node, mod: cls.mod } as PyValue]]));
+    try {
+      const value = this.eval(last.namedChildren[0], cls.mod);
+      return value.t === 'unknown' ? unknown(`${text} (the property returns ${value.why})`, { envDriven: value.envDriven, source: value.source }) : value;
+    } finally {
+      this.locals.pop();
+      this.active.delete(key);
+    }
+  }
+
+  /**
+   * pydantic `Field(default=...)` / `Field(value)` / `Field(default_factory=lambda: value)`, the same
+   * for `dataclasses.field` and attrs `attr.ib` / `attrs.field`, or the value itself.
+   */
   private fieldDefault(value: PyNode, mod: PyModule): PyValue {
     if (value.type === 'call') {
       const callee = this.eval(value.childForFieldName('function'), mod);
-      if (callee.t === 'sym' && /(^|\.)Field$/.test(callee.qname)) {
+      if (callee.t === 'sym' && (/(^|\.)Field$/.test(callee.qname) || /^(dataclasses\.field|attrs?\.(ib|attrib|field))$/.test(callee.qname))) {
         const args = value.childForFieldName('arguments')?.namedChildren ?? [];
         const kw = (n: string) => args.find((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === n)?.childForFieldName('value');
         const positional = args.find((a) => a.type !== 'keyword_argument' && a.type !== 'comment');
@@ -931,4 +961,10 @@ function isDefinitionBefore(binding: Binding, use: PyNode): boolean {
 function nearestFunction(node: PyNode): PyNode | null {
   for (let n = node.parent; n; n = n.parent) if (n.type === 'function_definition' || n.type === 'lambda') return n;
   return null;
+}
+
+/** `@property` / `@functools.cached_property` on a method. */
+function isProperty(def: PyNode): boolean {
+  const decorated = def.parent?.type === 'decorated_definition' ? def.parent : undefined;
+  return !!decorated?.namedChildren.some((d) => d.type === 'decorator' && /^@\s*(?:[\w.]*\.)?(?:property|cached_property)\s*$/.test(d.text));
 }

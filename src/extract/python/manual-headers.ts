@@ -288,8 +288,10 @@ function sentText(v: PyValue): string | undefined {
   return undefined;
 }
 
-/** Presence tests of the Origin value, which let every origin through: `origin`, `origin is not None`, `"origin" in request.headers`. */
-const PRESENCE = /^(?:not\s+)?(?:\w+|\w+\s+is\s+(?:not\s+)?None|\w+\s*!=\s*(?:''|""|None)|['"]origin['"]\s+in\s+[\w.]+)$/i;
+/** Presence tests of a value, which let every value through: `x`, `x is not None`, `x != ""`; group 1 is the value. */
+const PRESENCE = /^(.+?)(?:\s+is\s+not\s+None|\s*!=\s*(?:''|""|None))?$/;
+/** `"origin" in request.headers`: a presence test of the Origin header. */
+const HEADER_PRESENCE = /^['"](?:origin|HTTP_ORIGIN)['"]\s+in\s+[\w.]+$/i;
 /** Tests of the request method, which do not restrict who is echoed. */
 const METHOD_TEST = /^[\w.[\]'"]*\bmethod\b[\w.()]*\s*(?:==|!=|in|not in)\s*.+$|^['"][A-Za-z]+['"]\s*(?:==|!=)\s*[\w.]*\bmethod$/i;
 
@@ -307,7 +309,7 @@ function restrictingGuard(value: PyNode, owner: PyNode, mod: PyModule, ev: Evalu
     if (!cond) continue;
     for (const part of conjuncts(cond)) {
       const text = part.text.replace(/\s+/g, ' ').trim();
-      if (PRESENCE.test(text) || METHOD_TEST.test(text)) continue;
+      if (presenceOfEcho(text, value) || HEADER_PRESENCE.test(text) || METHOD_TEST.test(text)) continue;
       if (fnmatchAll(part, mod, ev)) continue;
       kept.push(text);
     }
@@ -352,4 +354,13 @@ function fnmatchAll(test: PyNode, mod: PyModule, ev: Evaluator): boolean {
     }
   }
   return false;
+}
+
+/** The test only checks that the echoed value (or the request Origin itself) is present. */
+function presenceOfEcho(text: string, value: PyNode): boolean {
+  const subject = PRESENCE.exec(text)?.[1]?.trim().replace(/^not\s+/, '');
+  if (!subject) return false;
+  if (subject === value.text.trim()) return true;
+  const m = REQUEST_ORIGIN.exec(subject);
+  return !!m && subject.slice(0, m.index).trim() === '' && /^\s*(?:,[^()]*)?[)\]]\s*$/.test(subject.slice(m.index + m[0].length));
 }

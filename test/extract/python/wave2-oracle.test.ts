@@ -9,7 +9,7 @@ import { oracleMissing, pythonHas } from '../../conformance/oracle.js';
 import { onePolicy, scanPython, shapes } from './helpers.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-const skip = oracleMissing(pythonHas(['starlette', 'flask', 'flask_cors']), 'Starlette / Flask-CORS option handling');
+const skip = oracleMissing(pythonHas(['starlette', 'httpx', 'flask', 'flask_cors']), 'Starlette / Flask-CORS option handling');
 
 describe.skipIf(skip !== null)('unknown options and value types, as the real libraries treat them', () => {
   let facts: Record<string, unknown> = {};
@@ -33,6 +33,30 @@ app.add_middleware(CORSMiddleware, allow_origin=["https://a.example"], allow_ori
     expect(facts.starlette_unknown_keyword_middleware).toMatch(/unexpected keyword argument 'allow_credantials'/);
     expect(facts.starlette_regex_list).toEqual(expect.any(String));
     expect(facts.starlette_known).toBeNull();
+  });
+
+  test('hand-written BaseHTTPMiddleware: headers after call_next leave preflights to the router (405); a bare OPTIONS answer has no CORS header', async () => {
+    const after = await onePolicy(`from starlette.middleware.base import BaseHTTPMiddleware
+class After(BaseHTTPMiddleware):
+    async def dispatch(self, request, call_next):
+        response = await call_next(request)
+        response.headers["Access-Control-Allow-Origin"] = "*"
+        return response
+`);
+    expect(after.preflight.value).toBe('not-handled');
+    expect(facts.starlette_manual_after_call_next).toEqual([405, '*']);
+    const short = await onePolicy(`from starlette.middleware.base import BaseHTTPMiddleware
+from starlette.responses import Response
+class ShortCircuit(BaseHTTPMiddleware):
+    async def dispatch(self, request, call_next):
+        if request.method == "OPTIONS":
+            return Response(status_code=200)
+        response = await call_next(request)
+        response.headers["Access-Control-Allow-Origin"] = "*"
+        return response
+`);
+    expect(short.preflight.value).toBe('not-handled');
+    expect(facts.starlette_manual_options_short_circuit).toEqual([200, null]);
   });
 
   test('Flask-CORS only logs an unknown option; the default origins "*" echo the Origin, credentials stay off', async () => {

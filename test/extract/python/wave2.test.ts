@@ -369,3 +369,27 @@ if __name__ == '__main__':
     expect(imported.policies).toHaveLength(1);
   });
 });
+
+describe('hand-written echo guards', () => {
+  const hook = (guard: string, pre = '') => `from flask import Flask, request
+app = Flask(__name__)
+TRUSTED = {"https://a.example"}
+@app.after_request
+def cors(resp):
+    origin = request.headers.get("Origin")
+${pre}    if ${guard}:
+        resp.headers["Access-Control-Allow-Origin"] = origin
+    return resp
+`;
+  test.each([
+    ['origin', undefined],
+    ['origin is not None', undefined],
+    ['request.headers.get("Origin")', undefined],
+    ['"Origin" in request.headers', undefined],
+    ['origin in TRUSTED', 'origin in TRUSTED'],
+    ['ok', 'ok'],
+  ])('if %s: the condition kept is %s', async (guard, condition) => {
+    const p = await onePolicy(hook(guard, '    ok = origin in TRUSTED\n'));
+    expect(shapes(p.origins)).toEqual([condition ? { kind: 'reflect', condition } : { kind: 'reflect' }]);
+  });
+});

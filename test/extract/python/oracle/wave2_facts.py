@@ -126,4 +126,39 @@ def masking(hook_first):
 facts["flask_hook_after_cors"] = masking(False)
 facts["flask_hook_before_cors"] = masking(True)
 
+# A BaseHTTPMiddleware that adds CORS headers after call_next: an OPTIONS preflight reaches the
+# router, which answers 405 for a route without OPTIONS; an OPTIONS short-circuit returning a bare
+# Response carries no CORS header.
+from starlette.middleware.base import BaseHTTPMiddleware
+from starlette.responses import PlainTextResponse, Response
+from starlette.routing import Route
+from starlette.testclient import TestClient
+
+
+class After(BaseHTTPMiddleware):
+    async def dispatch(self, request, call_next):
+        response = await call_next(request)
+        response.headers["Access-Control-Allow-Origin"] = "*"
+        return response
+
+
+class ShortCircuit(BaseHTTPMiddleware):
+    async def dispatch(self, request, call_next):
+        if request.method == "OPTIONS":
+            return Response(status_code=200)
+        response = await call_next(request)
+        response.headers["Access-Control-Allow-Origin"] = "*"
+        return response
+
+
+async def item(request):
+    return PlainTextResponse("ok")
+
+
+preflight = {"Origin": "https://a.example", "Access-Control-Request-Method": "PUT"}
+for name, mw in (("after_call_next", After), ("options_short_circuit", ShortCircuit)):
+    app = Starlette(routes=[Route("/item", item, methods=["GET", "PUT"])], middleware=[Middleware(mw)])
+    r = TestClient(app).options("/item", headers=preflight)
+    facts[f"starlette_manual_{name}"] = [r.status_code, r.headers.get("access-control-allow-origin")]
+
 print(json.dumps(facts))

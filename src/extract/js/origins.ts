@@ -112,11 +112,18 @@ function mentionsOrigin(node: Node, isOrigin: IsOrigin, mod?: JsModule, depth = 
  * Classifies a condition that gates accepting an origin: membership in a resolvable list,
  * a regex test, endsWith/startsWith, equality. `positive` false means the condition is negated.
  */
-export function classifyTest(test: Node, positive: boolean, ev: Evaluator, mod: JsModule, isOrigin: IsOrigin): TestMeaning {
+export function classifyTest(test: Node, positive: boolean, ev: Evaluator, mod: JsModule, isOrigin: IsOrigin, depth = 0): TestMeaning {
   const t = unwrap(test);
   const text = textOf(t, mod.text, 120);
   const useSite: WrittenAt = { mod, node: t };
   if (!mentionsOrigin(t, isOrigin, mod)) return { kind: 'not-origin', text: positive ? text : `!(${text})` };
+  // var ok = list.some((d) => origin.endsWith(d)); callback(null, ok): the test is the initializer.
+  if (t.type === 'Identifier' && !isOrigin(t) && depth < 4) {
+    const binding = mod.scopes.lookup(t);
+    if (binding?.init && !binding.reassigned && !binding.path && (binding.kind === 'const' || binding.kind === 'let' || binding.kind === 'var')) {
+      return classifyTest(binding.init, positive, ev, mod, isOrigin, depth + 1);
+    }
+  }
   if (t.type === 'UnaryExpression' && t.operator === '!') return classifyTest(t.argument, !positive, ev, mod, isOrigin);
   if (isOrigin(t)) return positive ? { kind: 'any-origin' } : { kind: 'no-origin' };
   // for (const item of list) { if (origin.startsWith(item)) return callback(null, true) }: list.some(item => ...).

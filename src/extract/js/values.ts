@@ -29,7 +29,8 @@ export type JsValue = Meta &
     | { t: 'regex'; pattern: string; flags: string }
     | { t: 'array'; items: JsValue[]; isSet?: boolean }
     | { t: 'object'; props: Map<string, JsValue>; keys: Map<string, WrittenAt>; unknownSpread?: string }
-    | { t: 'function'; fn: FunctionNode; mod: JsModule }
+    /** `bound`: parameters of an enclosing factory, with the arguments it was called with (`allow(list)` returning `(origin, cb) => ...`). */
+    | { t: 'function'; fn: FunctionNode; mod: JsModule; bound?: Map<Binding, JsValue> }
     /** An imported npm package (`member` = named export used, undefined = the default/namespace). */
     | { t: 'package'; source: string; member?: string }
     /** A same-repository module's namespace. */
@@ -67,18 +68,34 @@ export class Evaluator {
    */
   readonly consumedOptions = new Set<Node>();
 
+  /** Factory parameters in force while a returned closure is read (see withBindings); the memo is off meanwhile. */
+  private bindings = new Map<Binding, JsValue>();
+
   constructor(readonly loader: ModuleLoader) {}
+
+  /** Runs `read` with the factory parameters of a closure bound to the arguments the factory got. */
+  withBindings<T>(bound: Map<Binding, JsValue> | undefined, read: () => T): T {
+    if (!bound?.size) return read();
+    const saved = this.bindings;
+    this.bindings = new Map([...saved, ...bound]);
+    try {
+      return read();
+    } finally {
+      this.bindings = saved;
+    }
+  }
 
   evaluate(node: Node | null | undefined, mod: JsModule, depth = 0): JsValue {
     if (!node) return { t: 'undefined' };
-    const memo = this.memo.get(node);
+    const memoOn = this.bindings.size === 0;
+    const memo = memoOn ? this.memo.get(node) : undefined;
     if (memo) return memo;
     if (depth > MAX_DEPTH) return unknown('expression nests too deeply to follow');
     if (this.active.has(node)) return unknown(`circular reference in ${textOf(node, mod.text, 60)}`);
     this.active.add(node);
     try {
       const value = this.evaluateInner(unwrap(node), mod, depth + 1);
-      this.memo.set(node, value);
+      if (memoOn) this.memo.set(node, value);
       return value;
     } finally {
       this.active.delete(node);
@@ -220,8 +237,10 @@ export class Evaluator {
       }
       case 'function':
         return binding.fn ? { t: 'function', fn: binding.fn, mod, at: { mod, node: binding.fn } } : unknown('a function');
-      case 'param':
-        return unknown(`\`${binding.name}\` is a function parameter`);
+      case 'param': {
+        const bound = this.bindings.get(binding);
+        return bound ?? unknown(`\`${binding.name}\` is a function parameter`);
+      }
       case 'class':
         return unknown(`\`${binding.name}\` is a class`);
       case 'catch':
@@ -499,8 +518,19 @@ export class Evaluator {
     }
     const fnValue = this.evaluate(callee, mod, depth);
     if (fnValue.t === 'function') {
+      const closure = returnedClosure(fnValue.fn);
+      if (closure) {
+        // A factory such as corsWithSubdomains(domains) returning (origin, callback) => ...: keep its arguments.
+        const bound = new Map(fnValue.bound ?? []);
+        fnValue.fn.params.forEach((param, i) => {
+          if (param.type !== 'Identifier') return;
+          const binding = fnValue.mod.scopes.lookupName(param.name, fnValue.fn.body);
+          if (binding?.kind === 'param') bound.set(binding, arg(i));
+        });
+        return { t: 'function', fn: closure, mod: fnValue.mod, at: { mod: fnValue.mod, node: closure }, ...(bound.size ? { bound } : {}) };
+      }
       const returned = singleReturn(fnValue.fn);
-      if (returned) return this.evaluate(returned, fnValue.mod, depth);
+      if (returned) return this.withBindings(fnValue.bound, () => this.evaluate(returned, fnValue.mod, depth));
       return unknown(`returned by \`${textOf(node.callee, mod.text, 60)}()\``);
     }
     // url.parse(req.url, true): the parsed request URL, whose query the caller writes.
@@ -645,6 +675,25 @@ export function singleReturn(fn: FunctionNode): Node | undefined {
   const returns = fn.body.body.filter((s) => s.type === 'ReturnStatement');
   if (returns.length === 1 && fn.body.body.length === 1) return (returns[0] as TSESTree.ReturnStatement).argument ?? undefined;
   return undefined;
+}
+
+/**
+ * The function a factory returns: its body's last statement is `return <function>` (or the arrow's body is
+ * a function), and every statement before it is an `if` that only throws (argument checks).
+ */
+function returnedClosure(fn: FunctionNode): FunctionNode | undefined {
+  const isFn = (n: Node | null | undefined): n is TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression =>
+    !!n && (n.type === 'ArrowFunctionExpression' || n.type === 'FunctionExpression');
+  if (fn.body.type !== 'BlockStatement') return isFn(unwrap(fn.body)) ? (unwrap(fn.body) as FunctionNode) : undefined;
+  const body = fn.body.body;
+  const last = body[body.length - 1];
+  if (!last || last.type !== 'ReturnStatement' || !last.argument || !isFn(unwrap(last.argument))) return undefined;
+  const throwsOnly = (stmt: Node): boolean =>
+    stmt.type === 'ThrowStatement' || (stmt.type === 'BlockStatement' && stmt.body.length > 0 && stmt.body.every((s) => throwsOnly(s)));
+  for (const stmt of body.slice(0, -1)) {
+    if (stmt.type !== 'IfStatement' || stmt.alternate || !throwsOnly(stmt.consequent)) return undefined;
+  }
+  return unwrap(last.argument) as FunctionNode;
 }
 
 /** `s => s.trim()`, `(s) => s.trim().toLowerCase()`: the method names, or undefined. */

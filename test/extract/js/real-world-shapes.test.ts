@@ -250,6 +250,28 @@ describe('origin callbacks and checks', () => {
     expect(new RegExp(entries[1]!.pattern).test('https://a.example.org')).toBe(true);
   });
 
+  it('an origin callback built by a factory from another module keeps the list the factory was given', async () => {
+    const { policies } = await scanFiles({
+      'lib/corsWithSubdomains.js': `module.exports = function corsWithSubdomains(domains) {
+  if (!domains) {
+    throw new Error('domains are required');
+  }
+  return function (origin, callback) {
+    var ok = domains.some((d) => ('.' + origin).endsWith(d));
+    callback(null, ok);
+  };
+};
+`,
+      'server.js': `var cors = require('cors');
+var corsWithSubdomains = require('./lib/corsWithSubdomains');
+const domains = ['example.com'];
+app.use(cors({ origin: corsWithSubdomains(domains), credentials: true }));
+`,
+    });
+    expect(policies).toHaveLength(1);
+    expect(shapes(policies[0]!)).toEqual([{ kind: 'regex', pattern: 'example\\.com$', flavor: 'js', mode: 'search', ignoreCase: false, flags: '' }]);
+  });
+
   it('indexOf / includes on a comma-joined string is a substring test; on a raw env value it stays unresolved', async () => {
     expect(
       await originsOf(

@@ -59,7 +59,7 @@ export function originOptionModel(value: JsValue | undefined, library: 'cors' | 
       return { entries: listEntries(value, useSite, true), notes, perRequest: true };
     }
     case 'function': {
-      const decision = classifyOriginFunction(value.fn, value.mod, ev, 'callback');
+      const decision = ev.withBindings(value.bound, () => classifyOriginFunction(value.fn, value.mod, ev, 'callback'));
       return { entries: decision.entries, notes: [...notes, ...decision.notes], perRequest: true, fromFunction: true };
     }
     case 'null':

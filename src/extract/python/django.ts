@@ -64,7 +64,7 @@ export function extractDjango(mod: PyModule, ev: Evaluator): CorsPolicy[] {
       problem: 'unknown-option',
       effect: 'ignored',
       suggestion,
-      consequence: `django-cors-headers reads only its own setting names, so ${suggestion} keeps ${own.includes(suggestion) || own.includes(ALIASES[suggestion] ?? '') ? 'the value set in this module' : 'its default'}`,
+      consequence: `django-cors-headers reads only its own setting names, so ${suggestion} keeps ${[suggestion, ALIASES[suggestion] ?? ''].some((n) => moduleScope.get(n)?.some(isAssignment)) ? 'the value set in this module' : 'its default'}`,
     });
   }
   // A settings module of a project that uses corsheaders, even when every CORS name in it is misspelled.

@@ -417,7 +417,7 @@ function configAliases(): Record<string, string> {
 function unknownOption(name: string, span: Span, real: readonly string[], aliases: Record<string, string>, what: 'option' | 'app.config key'): InvalidOption {
   const suggestion = nearestOption(name, real, aliases);
   const meant = suggestion?.replace(/^CORS_/, '').toLowerCase();
-  const logged = what === 'option' ? 'Flask-CORS logs "Unknown option passed to Flask-CORS" and ignores it' : 'Flask-CORS reads only its own CORS_* keys from app.config';
+  const logged = what === 'option' ? 'Flask-CORS only logs "Unknown option passed to Flask-CORS"' : 'Flask-CORS reads only its own CORS_* keys from app.config';
   return {
     name,
     span,

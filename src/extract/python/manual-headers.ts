@@ -166,7 +166,10 @@ function stackOf(mod: PyModule, owner: PyNode): Stack | undefined {
 function buildPolicy(mod: PyModule, group: HeaderWrite[], stack: Stack, ev: Evaluator): CorsPolicy {
   const cors = group.filter((w) => w.lower.startsWith('access-control-'));
   const owner = group[0]!.owner;
-  const fnName = owner.type === 'function_definition' ? owner.childForFieldName('name')?.text : undefined;
+  // Methods are named with their class (`CORSMiddleware.dispatch`): the class is what gets registered.
+  const info = owner.type === 'function_definition' ? ownerInfo(owner) : undefined;
+  const className = info?.cls?.childForFieldName('name')?.text;
+  const fnName = info?.name && className ? `${className}.${info.name}` : info?.name;
   const policy = newPolicy({ stack, library: 'manual', span: cors[0]!.span, scope: fnName ? { kind: 'route', name: fnName } : { kind: 'app', name: mod.name } });
   const emitted: EmittedHeader[] = [];
   const origins: OriginEntry[] = [];

@@ -258,9 +258,14 @@ export class FlaskCors {
         }
         entries.push({ pattern, label: pattern ?? `a path pattern the scanner could not resolve (${describe(e.key)})`, options, span: e.span, invalid });
       }
-    } else if (r.t === 'str' || r.t === 'seq') {
-      for (const item of r.t === 'str' ? [r] : r.items) {
-        if (item.t === 'str') entries.push({ pattern: item.v, label: item.v, options: merged, span: item.useSpan ?? item.span ?? resources.span, invalid: [] });
+    } else if (r.t === 'str' || r.t === 'seq' || r.t === 'regex') {
+      // A pattern string, a compiled pattern, or a list of them: the call's options apply to each.
+      // An item the scanner cannot resolve still names paths that get these options.
+      for (const item of r.t === 'seq' ? r.items : [r]) {
+        const at = item.useSpan ?? item.span ?? resources.span;
+        if (item.t === 'str') entries.push({ pattern: item.v, label: item.v, options: merged, span: at, invalid: [] });
+        else if (item.t === 'regex') entries.push({ pattern: item.pattern, label: item.pattern, options: merged, span: at, invalid: [] });
+        else entries.push({ label: `a path pattern the scanner could not resolve (${describe(item)})`, options: merged, span: at, invalid: [] });
       }
     } else {
       notes = [...notes, `resources could not be resolved (${describe(r)}); the options are shown for every path`];

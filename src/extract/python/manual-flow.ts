@@ -35,19 +35,23 @@ function ownsApp(mod: PyModule): boolean {
 }
 
 /**
- * A function that nothing can call: defined at module level in the module that creates the app,
- * not decorated, not a method, its name not used anywhere else in that module, and no other Python
- * file of the scan spells it (so it is not imported and registered elsewhere either). Its headers
- * are never sent. Functions in modules without an app may be registered by the module that has it.
+ * A function (or the class of a method) that nothing can call: defined at module level in the
+ * module that creates the app, not decorated, its name not used anywhere else in that module, and
+ * no other Python file of the scan spells it (so it is not imported and registered elsewhere
+ * either). Its headers are never sent. Definitions in modules without an app may be registered by
+ * the module that has it.
  */
 export function neverRegistered(owner: HeaderOwner, mod: PyModule, loader: ModuleLoader): boolean {
-  const { fn, name, cls } = owner;
-  if (!name || cls || fn.parent?.type === 'decorated_definition') return false;
-  // Only functions defined at module level: nested ones are handed out by their enclosing function.
-  if (fn.parent?.type !== 'module' || !ownsApp(mod)) return false;
+  const { fn, cls } = owner;
+  // A method runs when its class is used: the class is what has to be registered.
+  const def = cls ?? fn;
+  const name = def.childForFieldName('name')?.text;
+  if (!name || def.parent?.type === 'decorated_definition') return false;
+  // Only definitions at module level: nested ones are handed out by their enclosing function.
+  if (def.parent?.type !== 'module' || !ownsApp(mod)) return false;
   for (const id of mod.root.descendantsOfType('identifier')) {
     if (id.text !== name) continue;
-    if (id.parent?.id === fn.id && id.parent.childForFieldName('name')?.id === id.id) continue;
+    if (id.parent?.id === def.id && id.parent.childForFieldName('name')?.id === id.id) continue;
     return false;
   }
   // `__all__ = ["name"]`, `getattr(module, "name")`, app.after_request("name") spelled as a string.

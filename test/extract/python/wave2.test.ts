@@ -393,3 +393,34 @@ ${pre}    if ${guard}:
     expect(shapes(p.origins)).toEqual([condition ? { kind: 'reflect', condition } : { kind: 'reflect' }]);
   });
 });
+
+describe('more never-registered code and Flask-CORS resources', () => {
+  test('a middleware class in the module that creates the app, never added: no policy; added: a policy', async () => {
+    const cls = `class Cors(BaseHTTPMiddleware):
+    async def dispatch(self, request, call_next):
+        response = await call_next(request)
+        response.headers["Access-Control-Allow-Origin"] = "*"
+        return response
+`;
+    const head = 'from fastapi import FastAPI\nfrom starlette.middleware.base import BaseHTTPMiddleware\napp = FastAPI()\n';
+    expect((await scanPython({ 'main.py': head + cls })).policies).toEqual([]);
+    expect((await scanPython({ 'main.py': `${head}${cls}app.add_middleware(Cors)\n` })).policies).toHaveLength(1);
+  });
+
+  test('resources as a compiled pattern, and a list with an item the scanner cannot resolve', async () => {
+    const { policies } = await scanPython({
+      'app.py': `import re
+from flask import Flask
+from flask_cors import CORS
+from settings import PREFIX
+app = Flask(__name__)
+CORS(app, resources=re.compile(r"/api/.*"), origins="*")
+CORS(app, resources=[PREFIX + "/*"], origins=["https://a.example"])
+`,
+    });
+    expect(policies.map((p) => [p.scope.path, shapes(p.origins)])).toEqual([
+      ['/api/.*', [{ kind: 'reflect' }]],
+      [undefined, [{ kind: 'exact', origin: 'https://a.example' }]],
+    ]);
+  });
+});

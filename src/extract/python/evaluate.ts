@@ -163,10 +163,19 @@ export class Evaluator {
    * what applies while the variable is unset, so it is marked as that variable's default.
    */
   private evalBothBranches(whenTrue: PyNode | null, cond: PyNode | null, whenFalse: PyNode | null, mod: PyModule, span: Span): PyValue {
-    const condValue = cond ? this.eval(cond, mod) : undefined;
     const branches = [this.eval(whenTrue, mod), this.eval(whenFalse, mod)];
-    const envSource = condValue?.envDriven && condValue.source ? condValue.source : branches.find((b) => b.t === 'unknown' && b.envDriven && b.source)?.source;
-    const marked = envSource ? branches.map((b) => (b.t === 'unknown' || b.envDriven ? b : envDefault(b, envSource))) : branches;
+    // `os.getenv("X")` (or `not os.getenv("X")`) as the whole condition: with X unset it is None, so
+    // the branch taken then is known, and that branch is X's default.
+    let test = cond;
+    let negated = false;
+    while (test?.type === 'not_operator' || test?.type === 'parenthesized_expression') {
+      if (test.type === 'not_operator') negated = !negated;
+      test = test.type === 'not_operator' ? test.childForFieldName('argument') : (test.namedChildren.find((c) => c.type !== 'comment') ?? null);
+    }
+    const condValue = test ? this.eval(test, mod) : undefined;
+    const envSource = condValue?.t === 'unknown' && condValue.envDriven && condValue.source ? condValue.source : undefined;
+    const unsetBranch = negated ? 0 : 1;
+    const marked = envSource ? branches.map((b, i) => (i !== unsetBranch || b.t === 'unknown' || b.envDriven ? b : envDefault(b, envSource))) : branches;
     const known = marked.filter((b) => b.t !== 'unknown');
     const unknowns = marked.filter((b) => b.t === 'unknown');
     // One branch an unresolved list, the other a literal list: keep the literal items and say what is not known.

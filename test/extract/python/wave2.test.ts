@@ -424,3 +424,24 @@ CORS(app, resources=[PREFIX + "/*"], origins=["https://a.example"])
     ]);
   });
 });
+
+describe('conditional expressions on an environment variable', () => {
+  const app = (expr: string) => `import os
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+app = FastAPI()
+app.add_middleware(CORSMiddleware, allow_origins=${expr})
+`;
+  test('only the branch taken while the variable is unset is its default', async () => {
+    const p = await onePolicy(app('["*"] if os.getenv("DEV_MODE") else ["https://a.example"]'));
+    expect(p.origins.map((o) => [o.kind, o.envDriven ?? false])).toEqual([
+      ['any', false],
+      ['exact', true],
+    ]);
+    const q = await onePolicy(app('["https://a.example"] if not os.environ.get("ORIGINS") else os.environ["ORIGINS"].split(",")'));
+    expect(q.origins.map((o) => [o.kind, o.envDriven ?? false, o.source])).toEqual([
+      ['unknown', true, 'ORIGINS'],
+      ['exact', true, 'ORIGINS'],
+    ]);
+  });
+});

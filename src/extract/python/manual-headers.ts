@@ -176,7 +176,7 @@ function buildPolicy(mod: PyModule, group: HeaderWrite[], stack: Stack, ev: Eval
   for (const w of group) {
     const guard = guardOf(w.valueNode, owner);
     const echoes = readsRequestOrigin(w.valueNode, owner);
-    const sent = sentText(w.value);
+    const sent = sentText(w.value, stack);
     const header: EmittedHeader = { name: w.name, value: sent ?? w.valueNode.text, span: w.span, combine: w.combine };
     if (guard) header.conditional = guard;
     if (echoes) header.dependsOnOrigin = true;
@@ -205,12 +205,18 @@ function buildPolicy(mod: PyModule, group: HeaderWrite[], stack: Stack, ev: Eval
   policy.origins = origins;
   policy.originsSpan = origins[0]?.span;
   policy.emittedHeaders = emitted;
+  const nonString = raisesOnNonString(stack) ? group.find((w) => w.value.t === 'bool' || w.value.t === 'num') : undefined;
+  if (nonString) {
+    policy.notes = [
+      `${w2s(nonString)} is not a str: Starlette's MutableHeaders calls value.encode("latin-1") on it and raises AttributeError, so the response becomes a 500 without CORS headers`,
+    ];
+  }
 
   const acac = cors.filter((w) => w.lower === 'access-control-allow-credentials');
   if (acac.length) {
     const literal = acac.map((w) => (w.value.t === 'str' ? w.value.v.trim() : undefined));
     const at = literal.indexOf('true');
-    const pyTrue = acac.findIndex((w) => w.value.t === 'bool' && w.value.v);
+    const pyTrue = raisesOnNonString(stack) ? -1 : acac.findIndex((w) => w.value.t === 'bool' && w.value.v);
     if (at >= 0) policy.credentials = { value: true, span: acac[at]!.span };
     else if (pyTrue >= 0) {
       // The Python bool True: the header is written to ask for credentials, but the framework sends
@@ -222,7 +228,7 @@ function buildPolicy(mod: PyModule, group: HeaderWrite[], stack: Stack, ev: Eval
         why: "Access-Control-Allow-Credentials is the Python bool True, which is sent as 'True'; browsers accept only the literal 'true', so credentialed cross-origin requests fail",
       };
     }
-    else if (acac.every((w) => sentText(w.value) !== undefined)) policy.credentials = { value: false, span: acac[0]!.span, why: `Access-Control-Allow-Credentials is '${sentText(acac[0]!.value)}', not 'true'` };
+    else if (acac.every((w) => sentText(w.value, stack) !== undefined)) policy.credentials = { value: false, span: acac[0]!.span, why: `Access-Control-Allow-Credentials is '${sentText(acac[0]!.value, stack)}', not 'true'` };
     else policy.credentials = unknownValue(`Access-Control-Allow-Credentials is ${describe(acac[0]!.value)}`, acac[0]!.span);
   } else policy.credentials = { value: false, why: 'no Access-Control-Allow-Credentials header is written' };
   policy.allowMethods = listHeader(cors, 'access-control-allow-methods');
@@ -283,9 +289,16 @@ function guardOf(node: PyNode, owner: PyNode): string | undefined {
   return tests.length ? tests.join(' && ') : undefined;
 }
 
-/** The header value as the framework sends it: strings as written, numbers and bools through str(). */
-function sentText(v: PyValue): string | undefined {
+/** Starlette / FastAPI response headers take str only (MutableHeaders.__setitem__ encodes the value). */
+function raisesOnNonString(stack: Stack): boolean {
+  return stack === 'starlette' || stack === 'fastapi';
+}
+
+/** The header value as the framework sends it: strings as written, numbers and bools through str() (werkzeug, Django). */
+function sentText(v: PyValue, stack: Stack): string | undefined {
   if (v.t === 'str') return v.v;
+  // Starlette's MutableHeaders calls value.encode("latin-1"): a bool or number raises AttributeError.
+  if (raisesOnNonString(stack)) return undefined;
   if (v.t === 'num') return String(v.v);
   if (v.t === 'bool') return v.v ? 'True' : 'False';
   return undefined;
@@ -366,4 +379,8 @@ function presenceOfEcho(text: string, value: PyNode): boolean {
   if (subject === value.text.trim()) return true;
   const m = REQUEST_ORIGIN.exec(subject);
   return !!m && subject.slice(0, m.index).trim() === '' && /^\s*(?:,[^()]*)?[)\]]\s*$/.test(subject.slice(m.index + m[0].length));
+}
+
+function w2s(w: HeaderWrite): string {
+  return `The ${w.name} value ${w.valueNode.text}`;
 }

@@ -129,6 +129,20 @@ def hook(response):
     expect(p.emittedHeaders?.find((h) => h.name === 'Access-Control-Allow-Credentials')?.value).toBe('True');
     expect(facts.werkzeug_bool_header).toBe('True');
   });
+
+  test('Starlette response headers take str only: a bool value raises, so the model sends nothing for it', async () => {
+    const p = await onePolicy(`from starlette.middleware.base import BaseHTTPMiddleware
+class Cors(BaseHTTPMiddleware):
+    async def dispatch(self, request, call_next):
+        response = await call_next(request)
+        response.headers["Access-Control-Allow-Origin"] = "*"
+        response.headers["Access-Control-Allow-Credentials"] = True
+        return response
+`);
+    expect(p.credentials.value).toBe('unknown');
+    expect(p.notes?.[0]).toMatch(/AttributeError/);
+    expect(facts.starlette_bool_header).toBe('AttributeError');
+  });
 });
 
 const skipDjango = oracleMissing(pythonHas(['django', 'corsheaders']), 'django-cors-headers string settings');

@@ -161,4 +161,11 @@ for name, mw in (("after_call_next", After), ("options_short_circuit", ShortCirc
     r = TestClient(app).options("/item", headers=preflight)
     facts[f"starlette_manual_{name}"] = [r.status_code, r.headers.get("access-control-allow-origin")]
 
+# Starlette response headers take str only: a bool value raises.
+try:
+    Response("x").headers["Access-Control-Allow-Credentials"] = True
+    facts["starlette_bool_header"] = None
+except AttributeError as error:
+    facts["starlette_bool_header"] = type(error).__name__
+
 print(json.dumps(facts))

@@ -137,6 +137,8 @@ function passedToResponse(dict: PyNode): boolean {
   if (parent?.type !== 'argument_list') return false;
   const call = parent.parent;
   const fn = call?.type === 'call' ? call.childForFieldName('function') : null;
+  // response.headers.update({...}) / headers.update({...})
+  if (fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'update' && /(?:^|\.)headers$/i.test(fn.childForFieldName('object')?.text ?? '')) return true;
   const name = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : fn?.type === 'identifier' ? fn.text : undefined;
   return name !== undefined && RESPONSE_CALLEE.test(name);
 }

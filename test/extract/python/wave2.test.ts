@@ -445,3 +445,17 @@ app.add_middleware(CORSMiddleware, allow_origins=${expr})
     ]);
   });
 });
+
+test('response.headers.update({...}) writes each header', async () => {
+  const p = await onePolicy(`from fastapi import FastAPI
+app = FastAPI()
+@app.middleware("http")
+async def cors(request, call_next):
+    response = await call_next(request)
+    response.headers.update({"Access-Control-Allow-Origin": "https://a.example", "Access-Control-Allow-Methods": "GET, PUT"})
+    return response
+`);
+  expect(shapes(p.origins)).toEqual([{ kind: 'exact', origin: 'https://a.example' }]);
+  expect(p.allowMethods.value).toEqual(['GET', 'PUT']);
+  expect(p.preflight.value).toBe('not-handled');
+});

@@ -265,6 +265,10 @@ function membership(listNode: Node, present: boolean, ev: Evaluator, mod: JsModu
     return { kind: 'matchers', entries: [{ kind: 'substring', haystack: list.v, ...whereWritten(list, useSite) }] };
   }
   if (list.t === 'array') return { kind: 'matchers', entries: listEntries(list, useSite, false) };
+  // process.env.X is a string: indexOf / includes on it is a substring test of a value the scan cannot see.
+  if (list.t === 'unknown' && list.env && !list.envDriven) {
+    return { kind: 'unknown', why: `substring test: \`${text}\` searches the string in environment variable ${list.env} (not split into a list), so any part of its value is accepted` };
+  }
   return { kind: 'unknown', why: `membership in \`${textOf(listNode, mod.text, 60)}\` (${describeUnknown(list)}) in \`${text}\`` };
 }
 

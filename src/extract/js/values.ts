@@ -648,16 +648,19 @@ function patternHas(p: Node, name: string): boolean {
   }
 }
 
-/** Does the module replace module.exports with one value (`module.exports = whitelist`)? */
+/**
+ * Does the module replace module.exports with one value (`module.exports = whitelist`) and add no
+ * members to it afterwards (`module.exports.x = ...`, `exports.x = ...`)?
+ */
 function assignsModuleExports(mod: JsModule): boolean {
-  return mod.program.body.some(
-    (stmt) =>
-      stmt.type === 'ExpressionStatement' &&
-      stmt.expression.type === 'AssignmentExpression' &&
-      stmt.expression.operator === '=' &&
-      stmt.expression.left.type === 'MemberExpression' &&
-      exportsTarget(stmt.expression.left) === '',
-  );
+  let whole = false;
+  for (const stmt of mod.program.body) {
+    if (stmt.type !== 'ExpressionStatement' || stmt.expression.type !== 'AssignmentExpression' || stmt.expression.left.type !== 'MemberExpression') continue;
+    const target = exportsTarget(stmt.expression.left);
+    if (target === '') whole = stmt.expression.operator === '=';
+    else if (target !== undefined) return false;
+  }
+  return whole;
 }
 
 /** '' for `module.exports`, the name for `module.exports.X` / `exports.X`, else undefined. */

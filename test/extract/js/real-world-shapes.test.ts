@@ -164,6 +164,15 @@ module.exports = corsOptions;
     expect(policies[0]!.origins[1]!.span?.file).toBe('config/allowed.js');
   });
 
+  it('require() is module.exports: a module that assigns it a list gives the list; added members stay readable', async () => {
+    const { policies } = await scanFiles({
+      'list.js': `module.exports = ['https://a.example.com'];\n`,
+      'more.js': `module.exports = { a: ['https://a.example.com'] };\nmodule.exports.b = ['https://b.example.com'];\n`,
+      'app.js': `const cors = require('cors');\nconst list = require('./list');\nconst more = require('./more');\napp.use(cors({ origin: (o, cb) => cb(null, list.includes(o)) }));\napp.use(cors({ origin: more.b }));\n`,
+    });
+    expect(policies.map((p) => shapes(p))).toEqual([[{ kind: 'exact', origin: 'https://a.example.com' }], [{ kind: 'exact', origin: 'https://b.example.com' }]]);
+  });
+
   it('without the consumer in the scan, are described as npm cors options with a note', async () => {
     const { policies } = await scanFiles({ 'config/corsOptions.js': options, 'config/allowed.js': allowed });
     expect(policies).toHaveLength(1);

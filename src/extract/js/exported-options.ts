@@ -43,7 +43,7 @@ export function exportedOptionCandidates(mod: JsModule, ev: Evaluator, stack: St
       if (!object || found.value.at?.mod !== mod || object.type !== 'ObjectExpression' || seen.has(object)) continue;
       if (!exported && referenced(mod, name, node)) continue;
       seen.add(object);
-      const consumedBefore = ev.consumedOptions.has(object);
+      const consumedBefore = new Set(ev.consumedOptions);
       const policy = npmCorsPolicy({
         stack: stack === 'nestjs' ? 'nestjs' : 'express',
         span: spanOf(object, mod.path),
@@ -53,7 +53,7 @@ export function exportedOptionCandidates(mod: JsModule, ev: Evaluator, stack: St
         ev,
       });
       // Describing the options here is no use of them.
-      if (!consumedBefore) ev.consumedOptions.delete(object);
+      for (const node of [...ev.consumedOptions]) if (!consumedBefore.has(node)) ev.consumedOptions.delete(node);
       const how = exported ? `options exported from ${mod.path}` : `options defined in ${mod.path}`;
       policy.notes = [...(policy.notes ?? []), `${how}; the cors() call that uses them was not found${found.via ? ` (${found.via})` : ''}`];
       out.push({ policy, object });

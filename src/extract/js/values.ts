@@ -28,7 +28,8 @@ export type JsValue = Meta &
     | { t: 'undefined' }
     | { t: 'regex'; pattern: string; flags: string }
     | { t: 'array'; items: JsValue[]; isSet?: boolean }
-    | { t: 'object'; props: Map<string, JsValue>; keys: Map<string, WrittenAt>; unknownSpread?: string }
+    /** `spreadOf`: object literals spread or Object.assign-ed into this one (`{ ...corsOptions, credentials: true }`). */
+    | { t: 'object'; props: Map<string, JsValue>; keys: Map<string, WrittenAt>; unknownSpread?: string; spreadOf?: Node[] }
     /** `bound`: parameters of an enclosing factory, with the arguments it was called with (`allow(list)` returning `(origin, cb) => ...`). */
     | { t: 'function'; fn: FunctionNode; mod: JsModule; bound?: Map<Binding, JsValue> }
     /** An imported npm package (`member` = named export used, undefined = the default/namespace). */
@@ -322,6 +323,7 @@ export class Evaluator {
   private object(node: TSESTree.ObjectExpression, mod: JsModule, depth: number): JsValue {
     const props = new Map<string, JsValue>();
     const keys = new Map<string, WrittenAt>();
+    const spreadOf: Node[] = [];
     let unknownSpread: string | undefined;
     for (const p of node.properties) {
       if (p.type === 'SpreadElement') {
@@ -330,6 +332,7 @@ export class Evaluator {
           for (const [k, v] of spread.props) props.set(k, v);
           for (const [k, v] of spread.keys) keys.set(k, v);
           if (spread.unknownSpread) unknownSpread = spread.unknownSpread;
+          spreadOf.push(...sourcesOf(spread));
         } else if (spread.t !== 'undefined' && spread.t !== 'null') {
           unknownSpread = `spread of \`${textOf(p.argument, mod.text, 60)}\`: ${describeUnknown(spread)}`;
         }
@@ -348,7 +351,7 @@ export class Evaluator {
       props.set(key, value);
       keys.set(key, { mod, node: p });
     }
-    return { t: 'object', props, keys, unknownSpread, at: { mod, node } };
+    return { t: 'object', props, keys, unknownSpread, at: { mod, node }, ...(spreadOf.length ? { spreadOf } : {}) };
   }
 
   /** `value[name]` for a value already evaluated. */
@@ -501,6 +504,7 @@ export class Evaluator {
             for (const [k, v] of part.props) merged.props.set(k, v);
             for (const [k, v] of part.keys) merged.keys.set(k, v);
             if (part.unknownSpread) merged.unknownSpread = part.unknownSpread;
+            merged.spreadOf = [...(merged.spreadOf ?? []), ...sourcesOf(part)];
           } else merged.unknownSpread = `Object.assign source ${describeUnknown(part)}`;
         }
         return merged;
@@ -623,6 +627,12 @@ export class Evaluator {
     }
     return undefined;
   }
+}
+
+/** The object literals an object value is made of: its own and those spread into it. */
+export function sourcesOf(value: JsValue): Node[] {
+  if (value.t !== 'object') return [];
+  return [...(value.at ? [value.at.node] : []), ...(value.spreadOf ?? [])];
 }
 
 function declares(decl: Node, name: string): boolean {

@@ -212,6 +212,14 @@ module.exports = corsOptions;
     expect(shapes(policies[0]!)).toEqual([{ kind: 'reflect' }]);
   });
 
+  it('options spread into the object a cors() call gets are not described again', async () => {
+    const { policies } = await scanFiles({
+      'corsOptions.js': `module.exports = { origin: (origin, cb) => cb(null, true), credentials: true };\n`,
+      'app.js': `const cors = require('cors');\nconst base = require('./corsOptions');\napp.use(cors({ ...base, maxAge: 600 }));\napp.use(cors(Object.assign({}, base, { credentials: false })));\n`,
+    });
+    expect(policies.map((p) => p.span.file)).toEqual(['app.js', 'app.js']);
+  });
+
   it('options a fastify plugin registers elsewhere are not described again', async () => {
     const { policies } = await scanFiles({
       'cors-options.js': `module.exports = { origin: (origin, cb) => cb(null, true), credentials: true };\n`,

@@ -6,7 +6,7 @@ import { markAllUnknown } from './npm-cors.js';
 import { applyOriginModel, originOptionModelOf } from './origin-option.js';
 import { numberOption, OptionsObject, stringList, valued } from './options.js';
 import { unknownOptions } from './unknown-options.js';
-import { describeUnknown, truthiness, type Evaluator, type JsValue, type WrittenAt } from '../values.js';
+import { describeUnknown, sourcesOf, truthiness, type Evaluator, type JsValue, type WrittenAt } from '../values.js';
 
 // Defaults of @fastify/cors 11 (index.js `defaultOptions`).
 export const FASTIFY_CORS_METHODS = ['GET', 'HEAD', 'POST'];
@@ -35,7 +35,7 @@ export function fastifyCorsPolicy(input: {
   const value: JsValue = input.optionsValue ?? (input.optionsNode ? ev.evaluate(input.optionsNode, mod) : { t: 'undefined' });
   const useSite: WrittenAt | undefined = input.optionsNode ? { mod, node: input.optionsNode } : undefined;
   const options = new OptionsObject(value, useSite);
-  if (value.at) ev.consumedOptions.add(value.at.node);
+  for (const source of sourcesOf(value)) ev.consumedOptions.add(source);
   if (!options.resolvable) {
     const why = value.t === 'function' ? 'options are decided by a function (delegator)' : `options are ${describeUnknown(value)}`;
     policy.origins = [{ kind: 'unknown', why }];

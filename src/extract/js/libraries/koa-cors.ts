@@ -7,7 +7,7 @@ import { exactEntry, whereWritten } from '../origins.js';
 import { markAllUnknown } from './npm-cors.js';
 import { numberOption, OptionsObject, stringList, valued } from './options.js';
 import { unknownOptions } from './unknown-options.js';
-import { describeUnknown, truthiness, type Evaluator, type JsValue, type WrittenAt } from '../values.js';
+import { describeUnknown, sourcesOf, truthiness, type Evaluator, type JsValue, type WrittenAt } from '../values.js';
 
 // Default of @koa/cors 5 (index.js `defaults`).
 export const KOA_CORS_METHODS = ['GET', 'HEAD', 'PUT', 'POST', 'DELETE', 'PATCH'];
@@ -35,7 +35,7 @@ export function koaCorsPolicy(input: {
   const value: JsValue = input.optionsNode ? ev.evaluate(input.optionsNode, mod) : { t: 'undefined' };
   const useSite: WrittenAt | undefined = input.optionsNode ? { mod, node: input.optionsNode } : undefined;
   const options = new OptionsObject(value, useSite);
-  if (value.at) ev.consumedOptions.add(value.at.node);
+  for (const source of sourcesOf(value)) ev.consumedOptions.add(source);
   if (!options.resolvable) {
     const why = `options are ${describeUnknown(value)}`;
     policy.origins = [{ kind: 'unknown', why }];

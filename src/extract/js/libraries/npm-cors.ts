@@ -6,7 +6,7 @@ import { classifyDelegate, delegateOrigins } from './delegate.js';
 import { applyOriginModel, originOptionModelOf } from './origin-option.js';
 import { numberOption, OptionsObject, stringList, valued } from './options.js';
 import { unknownOptions } from './unknown-options.js';
-import { describeUnknown, truthiness, type Evaluator, type JsValue, type WrittenAt } from '../values.js';
+import { describeUnknown, sourcesOf, truthiness, type Evaluator, type JsValue, type WrittenAt } from '../values.js';
 
 // Defaults of npm cors 2.8 (lib/index.js `defaults`).
 export const NPM_CORS_METHODS = ['GET', 'HEAD', 'PUT', 'PATCH', 'POST', 'DELETE'];
@@ -53,7 +53,7 @@ export function npmCorsPolicy(input: {
     }
   }
   const options = new OptionsObject(value, useSite);
-  if (value.at) ev.consumedOptions.add(value.at.node);
+  for (const source of sourcesOf(value)) ev.consumedOptions.add(source);
   if (!options.resolvable) {
     const why = `options are ${describeUnknown(value)}`;
     policy.origins = [{ kind: 'unknown', why, ...(value.env ? { source: value.env } : {}) }];

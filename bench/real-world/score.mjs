@@ -90,7 +90,9 @@ for (const [repo, entries] of byRepo) {
     result = { findings: [], diagnostics: [{ kind: 'unsupported', file: '.', message: `internal error: ${error.message}` }] };
   }
   for (const e of present) {
-    const findings = result.findings.filter((f) => f.location.file === e.path);
+    // A finding belongs to the file when it is written there, or when it is about a policy written
+    // there and points at the value's definition in another file (an imported allowlist, say).
+    const findings = result.findings.filter((f) => f.location.file === e.path || result.policies[f.policyIndex]?.span.file === e.path);
     const diagnostics = result.diagnostics.filter((d) => d.file === e.path || d.file.split(', ').includes(e.path));
     const problems = findings.filter(isProblem);
     const expect = e.expect ?? [];

@@ -20,6 +20,8 @@ export default defineRule({
         "Origin '{{origin}}' {{problem}}: django-cors-headers compares only scheme and host at run time, but its system check {{check}} rejects the setting, so manage.py commands such as runserver and migrate stop with an error{{suggestion}}{{provenance}}",
       patternNeedsPath:
         "{{label}} {{pattern}} requires a path after the host ('{{example}}/'), but the Origin a browser sends never has one ('{{example}}'), so {{library}} never allows any origin through it{{provenance}}",
+      substringOfEnv:
+        "allowed origins are the string in environment variable {{env}}, not a list: {{library}} then tests {{test}}, a substring test, so any part of its value is accepted (with {{env}}=https://app.example.com, also https://app.example.co and https://app.example.c){{provenance}}",
       substring:
         "allowed origins is the string '{{haystack}}', not a list: {{library}} then tests {{test}}, a substring test that also admits {{witness}}{{provenance}}",
     },
@@ -27,6 +29,17 @@ export default defineRule({
   check({ policies, report }) {
     for (const policy of policies) {
       for (const entry of policy.origins) {
+        if (entry.kind === 'unknown' && entry.substringOfEnv) {
+          const env = entry.substringOfEnv;
+          report({
+            messageId: 'substringOfEnv',
+            data: { env, library: actorLabel(policy), test: substringTest(policy, `process.env.${env}`).replace(/'process\.env\.(\w+)'/g, 'process.env.$1'), provenance: '' },
+            span: originSpan(policy, entry),
+            policy,
+            fingerprintText: `env:${env}`,
+          });
+          continue;
+        }
         if (entry.kind === 'substring') {
           const witness = substringWitness(entry.haystack);
           if (!witness) continue;

@@ -24,3 +24,16 @@ describe('malformed-origin: a string where a list is wanted', () => {
     expect(finding!.witness).toBe('http://localhost:300');
   });
 });
+
+describe('malformed-origin: indexOf / includes on an environment string', () => {
+  it('reports the substring test whatever the variable holds, naming it', () => {
+    const [finding, ...rest] = run(rule, [policy('cors', [{ kind: 'unknown', why: 'substring test', substringOfEnv: 'WHITE_LIST' }], { credentials: true })]);
+    expect(rest).toEqual([]);
+    expect(finding!.message).toContain('allowed origins are the string in environment variable WHITE_LIST, not a list');
+    expect(finding!.message).toContain('`process.env.WHITE_LIST.indexOf(origin) !== -1`');
+  });
+
+  it('an unknown origin without a substring test is not malformed', () => {
+    expect(run(rule, [policy('cors', [{ kind: 'unknown', why: 'process.env.ORIGINS' }])])).toEqual([]);
+  });
+});

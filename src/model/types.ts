@@ -84,8 +84,11 @@ export type OriginMatcher =
   | { kind: 'null' }
   /** A plain string where the library wants a list: membership becomes `origin in string` (Python substring test). */
   | { kind: 'substring'; haystack: string }
-  /** Not resolvable statically. */
-  | { kind: 'unknown'; why: string };
+  /**
+   * Not resolvable statically. `substringOfEnv`: the Origin is looked up with indexOf / includes in
+   * the unsplit string of this environment variable, a substring test whatever the variable holds.
+   */
+  | { kind: 'unknown'; why: string; substringOfEnv?: string };
 
 export type OriginEntry = OriginMatcher &
   Provenance & {

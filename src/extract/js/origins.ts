@@ -267,7 +267,8 @@ function membership(listNode: Node, present: boolean, ev: Evaluator, mod: JsModu
   if (list.t === 'array') return { kind: 'matchers', entries: listEntries(list, useSite, false) };
   // process.env.X is a string: indexOf / includes on it is a substring test of a value the scan cannot see.
   if (list.t === 'unknown' && list.env && !list.envDriven) {
-    return { kind: 'unknown', why: `substring test: \`${text}\` searches the string in environment variable ${list.env} (not split into a list), so any part of its value is accepted` };
+    const why = `substring test: \`${text}\` searches the string in environment variable ${list.env} (not split into a list), so any part of its value is accepted`;
+    return { kind: 'matchers', entries: [{ kind: 'unknown', why, substringOfEnv: list.env, source: list.env, ...whereWritten(list, useSite) }] };
   }
   return { kind: 'unknown', why: `membership in \`${textOf(listNode, mod.text, 60)}\` (${describeUnknown(list)}) in \`${text}\`` };
 }

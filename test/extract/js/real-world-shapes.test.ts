@@ -296,9 +296,10 @@ app.use(cors({ origin: corsWithSubdomains(domains), credentials: true }));
         "const allowed = ['https://a.example.com', 'https://b.example.com'].join(',');",
       ),
     ).toEqual([{ kind: 'substring', haystack: 'https://a.example.com,https://b.example.com' }]);
-    const env = (await originsOf(`(origin, cb) => { const list = process.env.WHITE_LIST; if (list.includes(origin)) cb(null, true); else cb(new Error('no')); }`)) as Array<{ kind: string; why: string }>;
+    const env = (await originsOf(`(origin, cb) => { const list = process.env.WHITE_LIST; if (list.includes(origin)) cb(null, true); else cb(new Error('no')); }`)) as Array<{ kind: string; why: string; substringOfEnv?: string }>;
     expect(env[0]!.kind).toBe('unknown');
     expect(env[0]!.why).toMatch(/substring test: .* environment variable WHITE_LIST/);
+    expect(env[0]!.substringOfEnv).toBe('WHITE_LIST');
   });
 
   it('new RegExp("^https://app\\.example\\.com$") in a plain string literal: the escapes are gone, dots match anything', async () => {

@@ -47,6 +47,8 @@ export default defineRule({
     messages: {
       listInOneValue:
         "Access-Control-Allow-Origin '{{value}}' lists {{count}} origins and {{how}} (in {{scope}}): browsers accept exactly one origin or '*', so they reject every response carrying it and all cross-origin requests fail with a CORS error. {{fix}}",
+      replaced:
+        "Access-Control-Allow-Origin is set to '{{first}}' at line {{firstLine}} and then to '{{second}}' here, on the same response (in {{scope}}): the second write replaces the first, so only '{{second}}' is ever sent and '{{first}}' is never allowed. One header holds one origin: pick the value from the request's Origin against a list of allowed origins (and send Vary: Origin).",
       twoWrites:
         "Access-Control-Allow-Origin is added twice to the same response ('{{first}}' at line {{firstLine}}, '{{second}}' here, in {{scope}}): {{how}}, the browser sees {{seen}} and rejects the response with a CORS error. Keep a single Access-Control-Allow-Origin.",
     },
@@ -87,7 +89,21 @@ export default defineRule({
           firstInBranch.set(branch, header);
           continue;
         }
-        if (!addsField(policy, header) || reported.has(spanKey(header.span))) continue;
+        if (reported.has(spanKey(header.span))) continue;
+        if (!addsField(policy, header)) {
+          // A later write replaces the earlier one: with two different fixed origins in a row, the author
+          // meant to allow both, but only the last is ever sent.
+          if (first.span.file !== header.span.file || !isFixedOrigin(first) || !isFixedOrigin(header) || first.value.trim() === header.value.trim()) continue;
+          reported.add(spanKey(header.span));
+          context.report({
+            messageId: 'replaced',
+            data: { first: first.value, firstLine: first.span.line, second: header.value, scope: scopeLabel(policy) },
+            span: header.span,
+            policy,
+            fingerprintText: `replaced\u0000${first.value}\u0000${header.value}`,
+          });
+          continue;
+        }
         reported.add(spanKey(header.span));
         context.report({
           messageId: 'twoWrites',
@@ -107,3 +123,8 @@ export default defineRule({
     }
   },
 });
+
+/** A header value that is one literal origin written in place (not `*`, not an expression or a variable). */
+function isFixedOrigin(header: EmittedHeader): boolean {
+  return !header.expression && !header.dependsOnOrigin && !header.conditional && /^[a-z][a-z0-9+.-]*:\/\/[^\s,$]+$/i.test(header.value.trim());
+}

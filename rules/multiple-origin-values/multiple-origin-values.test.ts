@@ -112,6 +112,30 @@ describe('multiple-origin-values', () => {
     });
   });
 
+  describe('a fixed origin replaced by another', () => {
+    it('Koa ctx.set twice with two origins: only the second is ever sent', () => {
+      const p = policy('koa', 'manual', 'headers.js');
+      p.emittedHeaders = [
+        { name: 'Access-Control-Allow-Origin', value: 'http://localhost:8080', span: span('headers.js', 2, 42, 65), combine: 'replace' },
+        { name: 'Access-Control-Allow-Origin', value: 'http://localhost:8081', span: span('headers.js', 3, 42, 65), combine: 'replace' },
+      ];
+      const [finding, ...rest] = lintPolicies(p);
+      expect(rest).toEqual([]);
+      expect(finding).toMatchObject({ ruleId: 'multiple-origin-values', location: { line: 3 } });
+      expect(finding!.message).toContain("the second write replaces the first, so only 'http://localhost:8081' is ever sent and 'http://localhost:8080' is never allowed");
+    });
+
+    it('not for a replaced value that is the same origin, a branch, or a value computed per request', () => {
+      const p = policy('express', 'manual', 'app.js');
+      p.emittedHeaders = [
+        { name: 'Access-Control-Allow-Origin', value: 'https://a.example.com', span: span('app.js', 2, 30, 50), combine: 'replace' },
+        { name: 'Access-Control-Allow-Origin', value: 'https://a.example.com', span: span('app.js', 3, 30, 50), combine: 'replace' },
+        { name: 'Access-Control-Allow-Origin', value: 'req.headers.origin', span: span('app.js', 4, 30, 50), combine: 'replace', expression: true, dependsOnOrigin: true },
+      ];
+      expect(lintPolicies(p)).toEqual([]);
+    });
+  });
+
   describe('catchesNot', () => {
     it('the source text of an expression written as the header value', () => {
       const p = policy('express', 'manual', 'handler.ts');

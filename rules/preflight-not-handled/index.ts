@@ -30,10 +30,15 @@ function heldBack(policy: CorsPolicy): string {
 /**
  * Headers written by hand (nginx add_header, application code) that name neither allowed methods nor
  * allowed headers serve simple requests only — fonts, images, plain GETs — which browsers send
- * without a preflight. A middleware answers preflights by design, so there the answer always counts.
+ * without a preflight. A middleware answers preflights by design, so there the answer always counts;
+ * so does a FastAPI app's own CORS middleware (its API takes JSON bodies).
  */
 function expectsPreflights(policy: CorsPolicy): boolean {
   if (policy.library !== 'nginx' && policy.library !== 'manual') return true;
+  // FastAPI reads request bodies as JSON, and application/json is no CORS-safelisted content type:
+  // headers written around every request (a middleware, no route methods) serve an API whose
+  // cross-origin POST/PUT calls are preflighted.
+  if (policy.stack === 'fastapi' && policy.library === 'manual' && !policy.scope.methods?.length) return true;
   if (policy.scope.methods?.some((m) => !SAFELISTED_METHODS.has(m.toUpperCase()) && m.toUpperCase() !== 'OPTIONS')) return true;
   const configured = (v: CorsPolicy['allowMethods']) => v.value === 'unknown' || (v.value.length > 0 && !v.isDefault);
   return configured(policy.allowMethods) || configured(policy.allowHeaders);

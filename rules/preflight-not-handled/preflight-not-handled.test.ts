@@ -56,6 +56,14 @@ describe('preflight-not-handled', () => {
       expect(finding!.message).toContain('the CORS settings of nginx never take effect');
     });
 
+    it('a FastAPI middleware that writes only Access-Control-Allow-Origin around call_next: its JSON API is preflighted', () => {
+      const p = policy('fastapi', 'manual', 'app/middleware.py', { kind: 'route', name: 'CustomCORSMiddleware.dispatch' });
+      p.preflight = { value: 'not-handled', why: 'a preflight reaches the router, which answers 405', span: span('app/middleware.py', 10, 9, 60) };
+      expect(lintPolicies([p]).map((f) => f.ruleId)).toEqual(['preflight-not-handled']);
+      p.scope.methods = ['GET'];
+      expect(lintPolicies([p])).toEqual([]);
+    });
+
     it('not for nginx or hand-written headers that name no allowed methods or headers (simple requests only: fonts, images, GETs)', () => {
       const fonts = policy('nginx', 'nginx', 'nginx.conf', { kind: 'location', name: 'location ~* \\.woff2$', path: '/' });
       fonts.preflight = { value: 'not-handled', why: "OPTIONS reaches nginx's static file handler, which answers 405 Not Allowed", span: span('nginx.conf', 3, 5, 30) };

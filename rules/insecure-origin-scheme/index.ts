@@ -3,6 +3,7 @@ import { defineRule } from '../../src/rules/define-rule.js';
 import { originSpan, provenanceNote } from '../../src/rules/library-effects.js';
 import { isLoopbackHost, originHost } from '../../src/rules/origin-form.js';
 import { compilePattern, intendedOrigins, patternLabel, patternText, PatternEvaluator, specOf, templatesOf, WILD } from '../../src/regex/index.js';
+import { patternWording } from '../../src/regex/index.js';
 
 export default defineRule({
   meta: {
@@ -34,8 +35,7 @@ export default defineRule({
             messageId: 'insecurePattern',
             severity,
             data: {
-              label: patternLabel(policy.library),
-              pattern: patternText(spec),
+              ...patternWording(policy.library, { ...spec, writtenAs: entry.writtenAs }),
               origin: found.origin,
               host: found.host,
               credentials: withCredentials,

@@ -54,3 +54,10 @@ describe('invalid-cors-option', () => {
     });
   });
 });
+
+describe('invalid-cors-option wording', () => {
+  it('names the server that mounts npm cors (socket.io) instead of the stack', () => {
+    const p = policy('cors', [{ kind: 'any' }], { mountedBy: 'socket.io', invalidOptions: [option({ name: 'origins', suggestion: 'origin', effect: 'ignored' })] });
+    expect(run(rule, [p])[0]!.message).toMatch(/^npm cors in socket.io has no option `origins`/);
+  });
+});

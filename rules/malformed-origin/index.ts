@@ -1,5 +1,6 @@
 import type { CorsPolicy, OriginMatcher } from '../../src/model/types.js';
 import { compilePattern, intendedOrigins, patternLabel, patternText, PatternEvaluator, render, specOf, templatesOf, WILD } from '../../src/regex/index.js';
+import { patternWording } from '../../src/regex/index.js';
 import { defineRule } from '../../src/rules/define-rule.js';
 import { actorLabel, originSpan, provenanceNote } from '../../src/rules/library-effects.js';
 import { originFormProblems, originHost, type OriginFormProblem } from '../../src/rules/origin-form.js';
@@ -58,7 +59,7 @@ export default defineRule({
           if (!example) continue;
           report({
             messageId: 'patternNeedsPath',
-            data: { label: patternLabel(policy.library), pattern: patternText(specOf(entry)), example, library: actorLabel(policy), provenance: provenanceNote(entry) },
+            data: { ...patternWording(policy.library, { ...specOf(entry), writtenAs: entry.writtenAs }), example, library: actorLabel(policy), provenance: provenanceNote(entry) },
             span: originSpan(policy, entry),
             policy,
             fingerprintText: entry.pattern,

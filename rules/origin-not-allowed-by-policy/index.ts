@@ -17,6 +17,7 @@ import {
   searchWitness,
   specOf,
 } from '../../src/regex/index.js';
+import { patternWording } from '../../src/regex/index.js';
 
 export interface Options {
   /** Time budget per pattern in milliseconds. */
@@ -88,7 +89,7 @@ export default defineRule<'exact' | 'every' | 'pattern' | 'substring' | 'uncheck
 
         function checkRegex(regex: Extract<OriginEntry, { kind: 'regex' }>): void {
           const spec = specOf(regex);
-          const common = { label: patternLabel(policy.library), pattern: patternText(spec) };
+          const common = patternWording(policy.library, { ...spec, writtenAs: regex.writtenAs });
           const prepared = preparePattern(spec, { budgetMs: options.budgetMs });
           if ('unsupported' in prepared) {
             if (prepared.invalid) return; // never matches anything (permissive-origin-regex explains why)
@@ -111,7 +112,7 @@ export default defineRule<'exact' | 'every' | 'pattern' | 'substring' | 'uncheck
             report({
               ...base,
               messageId: 'pattern',
-              data: { ...common, witness: found.origin, semantics: matchingSemantics(spec, policy.library), provenance },
+              data: { ...common, witness: found.origin, semantics: matchingSemantics({ ...spec, writtenAs: regex.writtenAs }, policy.library), provenance },
               witness: found.origin,
               fingerprintText: spec.pattern,
             });

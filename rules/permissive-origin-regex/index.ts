@@ -11,6 +11,7 @@ import {
   specOf,
   weaknessEffect,
 } from '../../src/regex/index.js';
+import { patternWording } from '../../src/regex/index.js';
 
 /** The same pattern often appears in many policies (nginx includes, shared settings): analyse it once. */
 const verdicts = new Map<string, ReturnType<typeof analyzeOriginPattern>>();
@@ -56,7 +57,7 @@ export default defineRule<'permissive' | 'unsupported' | 'undecided' | 'invalid'
         if (acceptsEveryOrigin(entry)) continue;
         const spec = specOf(entry);
         const verdict = analyzeOnce(spec, options.budgetMs);
-        const common = { label: patternLabel(policy.library), pattern: patternText(spec) };
+        const common = patternWording(policy.library, { ...spec, writtenAs: entry.writtenAs });
         const span = originSpan(policy, entry);
         if (verdict.verdict === 'permissive') {
           report({
@@ -64,7 +65,7 @@ export default defineRule<'permissive' | 'unsupported' | 'undecided' | 'invalid'
             data: {
               ...common,
               witness: verdict.witness,
-              semantics: matchingSemantics(spec, policy.library),
+              semantics: matchingSemantics({ ...spec, writtenAs: entry.writtenAs }, policy.library),
               effect: weaknessEffect(verdict.weakness, verdict.witness, verdict.intended),
               credentials: policy.credentials.value === true ? `, with credentials (${libraryLabel(policy)} sends Access-Control-Allow-Credentials: true)` : '',
               provenance: provenanceNote(entry),

@@ -14,6 +14,7 @@ import {
   specOf,
   renderTemplate,
 } from '../../src/regex/index.js';
+import { patternWording } from '../../src/regex/index.js';
 import { ATTACKER_FILLERS, attackerDeployable, isSharedRoot, SHARED_ORIGIN_PLAYGROUNDS, type SharedHosting } from './shared-hosting.js';
 
 export interface Options {
@@ -113,8 +114,7 @@ export default defineRule<'pattern' | 'exact', Options>({
         report({
           messageId: 'pattern',
           data: {
-            label: patternLabel(policy.library),
-            pattern: patternText(spec),
+            ...patternWording(policy.library, { ...spec, writtenAs: entry.writtenAs }),
             witness: found.origin,
             where: where(shared),
             credentials: credentialsNote(policy),

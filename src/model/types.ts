@@ -69,7 +69,19 @@ export type OriginMatcher =
   /** A literal origin, kept exactly as written (rules judge its form). */
   | { kind: 'exact'; origin: string }
   /** A pattern; `mode` + `ignoreCase` + `flags` say how the library applies it. */
-  | { kind: 'regex'; pattern: string; flavor: RegexFlavor; mode: RegexMode; ignoreCase: boolean; flags?: string }
+  | {
+      kind: 'regex';
+      pattern: string;
+      flavor: RegexFlavor;
+      mode: RegexMode;
+      ignoreCase: boolean;
+      flags?: string;
+      /**
+       * The string test the configuration really holds when the pattern is its translation
+       * (`origin.startsWith('http://localhost')` is `^http://localhost`); messages quote this instead.
+       */
+      writtenAs?: string;
+    }
   /** The request Origin is echoed; `condition` describes a check the scanner saw but could not model. */
   | {
       kind: 'reflect';
@@ -209,6 +221,11 @@ export interface CorsPolicy {
   emittedHeaders?: EmittedHeader[];
   droppedHeaders?: DroppedHeaders[];
   proxy?: UpstreamProxy;
+  /**
+   * The server that mounts the library itself, when it is not the stack's web framework: socket.io
+   * and Apollo Server run npm cors on their own requests. Messages name it instead of the stack.
+   */
+  mountedBy?: string;
   /** Installed version of the library, when a lockfile or requirements file pins it. */
   libraryVersion?: string;
   /** Where libraryVersion was read from (requirements file, lockfile). */

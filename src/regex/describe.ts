@@ -25,13 +25,30 @@ export function patternLabel(library: Library): string {
   }
 }
 
+/**
+ * How a message names an origin pattern: the library's term and the pattern as written, or, when the
+ * pattern translates a string test (`origin.startsWith(...)`), that test as the code spells it.
+ */
+export function patternWording(library: Library, entry: { writtenAs?: string } & RegexSpec): { label: string; pattern: string } {
+  if (entry.writtenAs) return { label: 'origin test', pattern: `\`${entry.writtenAs}\`` };
+  return { label: patternLabel(library), pattern: patternText(entry) };
+}
+
+/** What a string test checks, for the translations of `origin.startsWith(...)` and its kin. */
+function stringTestSemantics(test: string): string {
+  if (/\.startsWith\(|indexOf\([^)]*\) === 0/.test(test)) return 'a prefix test: anything may follow the text';
+  if (/\.endsWith\(/.test(test)) return 'a suffix test: anything may come before the text';
+  return 'a substring test: the text may appear anywhere in the Origin';
+}
+
 /** The pattern as its author wrote it: /p/flags for JavaScript, quoted otherwise. */
 export function patternText(spec: RegexSpec): string {
   return spec.flavor === 'js' ? `/${spec.pattern}/${spec.flags ?? ''}` : `'${spec.pattern}'`;
 }
 
 /** How the library matches, in words. */
-export function matchingSemantics(spec: RegexSpec, library: Library): string {
+export function matchingSemantics(spec: RegexSpec & { writtenAs?: string }, library: Library): string {
+  if (spec.writtenAs) return stringTestSemantics(spec.writtenAs);
   const gFlag = spec.flavor === 'js' && (spec.flags ?? '').includes('g');
   switch (library) {
     case 'starlette':

@@ -32,7 +32,7 @@ export const STACK_NAMES: Record<Stack, string> = {
 
 /** "Starlette CORSMiddleware in FastAPI", "npm cors in Express", "hand-written headers in Koa", "Flask-CORS", "nginx". */
 export function libraryLabel(policy: CorsPolicy): string {
-  const stack = STACK_NAMES[policy.stack];
+  const stack = policy.mountedBy ?? STACK_NAMES[policy.stack];
   const library = LIBRARY_NAMES[policy.library];
   if (library.toLowerCase().includes(stack.toLowerCase())) return library;
   return `${library} in ${stack}`;

@@ -24,9 +24,13 @@ function contains(outer: WrittenAt, inner: WrittenAt): boolean {
 }
 
 /** Regex matcher for a JS RegExp applied with `.test` (an unanchored search). */
-export function jsRegexEntry(pattern: string, flags: string, value: JsValue, useSite?: WrittenAt): OriginEntry {
-  return { kind: 'regex', pattern, flavor: 'js', mode: 'search', ignoreCase: flags.includes('i'), flags, ...whereWritten(value, useSite) };
+export function jsRegexEntry(pattern: string, flags: string, value: JsValue, useSite?: WrittenAt, writtenAs?: string): OriginEntry {
+  const entry: OriginEntry = { kind: 'regex', pattern, flavor: 'js', mode: 'search', ignoreCase: flags.includes('i'), flags, ...whereWritten(value, useSite) };
+  if (writtenAs) entry.writtenAs = writtenAs;
+  return entry;
 }
+
+const quoted = (text: string) => `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 
 export function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
@@ -162,8 +166,8 @@ export function classifyTest(test: Node, positive: boolean, ev: Evaluator, mod: 
       if (inOrigin && isOrigin(inOrigin.callee.object) && inOrigin.arguments[0]) {
         const n = ev.evaluate(inOrigin === unwrap(t.left) ? t.right : (t.left as Node), mod);
         const part = ev.evaluate(inOrigin.arguments[0] as Node, mod);
-        if (n.t === 'number' && n.v === -1 && part.t === 'string' && ne === positive) return { kind: 'matchers', entries: [jsRegexEntry(escapeRegex(part.v), '', part, useSite)] };
-        if (n.t === 'number' && n.v === 0 && part.t === 'string' && eq === positive) return { kind: 'matchers', entries: [jsRegexEntry(`^${escapeRegex(part.v)}`, '', part, useSite)] };
+        if (n.t === 'number' && n.v === -1 && part.t === 'string' && ne === positive) return { kind: 'matchers', entries: [jsRegexEntry(escapeRegex(part.v), '', part, useSite, `origin.indexOf(${quoted(part.v)}) !== -1`)] };
+        if (n.t === 'number' && n.v === 0 && part.t === 'string' && eq === positive) return { kind: 'matchers', entries: [jsRegexEntry(`^${escapeRegex(part.v)}`, '', part, useSite, `origin.indexOf(${quoted(part.v)}) === 0`)] };
       }
       // list.indexOf(origin) !== -1
       const idx = indexOfCall(t.left) ?? indexOfCall(t.right);
@@ -200,7 +204,7 @@ export function classifyTest(test: Node, positive: boolean, ev: Evaluator, mod: 
     // origin.includes('example.com'): a substring of the Origin, i.e. an unanchored search for the text.
     if (method === 'includes' && isOrigin(target) && arg) {
       const part = ev.evaluate(arg, mod);
-      if (part.t === 'string') return { kind: 'matchers', entries: [jsRegexEntry(escapeRegex(part.v), '', part, useSite)] };
+      if (part.t === 'string') return { kind: 'matchers', entries: [jsRegexEntry(escapeRegex(part.v), '', part, useSite, `origin.includes(${quoted(part.v)})`)] };
       return { kind: 'unknown', why: `includes of ${describeUnknown(part)}` };
     }
     if (method === 'test' && originArg(arg, isOrigin)) {
@@ -218,14 +222,14 @@ export function classifyTest(test: Node, positive: boolean, ev: Evaluator, mod: 
     const dotted = method === 'endsWith' && arg ? dotPrefixedOrigin(target, ev, mod, isOrigin) : undefined;
     if (dotted !== undefined && arg) {
       const suffix = ev.evaluate(arg, mod);
-      if (suffix.t === 'string') return { kind: 'matchers', entries: [jsRegexEntry(dottedSuffixPattern(dotted, suffix.v), '', suffix, useSite)] };
+      if (suffix.t === 'string') return { kind: 'matchers', entries: [jsRegexEntry(dottedSuffixPattern(dotted, suffix.v), '', suffix, useSite, `('.' + origin).endsWith(${quoted(suffix.v)})`)] };
       return { kind: 'unknown', why: `endsWith of ${describeUnknown(suffix)}` };
     }
     if ((method === 'endsWith' || method === 'startsWith') && isOrigin(target) && arg) {
       const suffix = ev.evaluate(arg, mod);
       if (suffix.t === 'string') {
         const pattern = method === 'endsWith' ? `${escapeRegex(suffix.v)}$` : `^${escapeRegex(suffix.v)}`;
-        return { kind: 'matchers', entries: [jsRegexEntry(pattern, '', suffix, useSite)] };
+        return { kind: 'matchers', entries: [jsRegexEntry(pattern, '', suffix, useSite, `origin.${method}(${quoted(suffix.v)})`)] };
       }
       return { kind: 'unknown', why: `${method} of ${describeUnknown(suffix)}` };
     }
@@ -303,10 +307,10 @@ function itemTests(listNode: Node, name: string, body: Node, ev: Evaluator, mod:
       out.push(item.t === 'regex' ? jsRegexEntry(item.pattern, item.flags, item, useSite) : { kind: 'unknown', why: `tested with ${describeUnknown(item)}` });
     } else if ((call?.method === 'endsWith' || call?.method === 'startsWith') && isOrigin(call.object) && call.arg && isParam(call.arg)) {
       const ends = call.method === 'endsWith';
-      out.push(item.t === 'string' ? jsRegexEntry(ends ? `${escapeRegex(item.v)}$` : `^${escapeRegex(item.v)}`, '', item, useSite) : { kind: 'unknown', why: `${call.method} ${describeUnknown(item)}` });
+      out.push(item.t === 'string' ? jsRegexEntry(ends ? `${escapeRegex(item.v)}$` : `^${escapeRegex(item.v)}`, '', item, useSite, `origin.${call.method}(${quoted(item.v)})`) : { kind: 'unknown', why: `${call.method} ${describeUnknown(item)}` });
     } else if (call?.method === 'endsWith' && call.arg && isParam(call.arg) && dotPrefixedOrigin(call.object, ev, mod, isOrigin) !== undefined) {
       const dot = dotPrefixedOrigin(call.object, ev, mod, isOrigin)!;
-      out.push(item.t === 'string' ? jsRegexEntry(dottedSuffixPattern(dot, item.v), '', item, useSite) : { kind: 'unknown', why: `suffix ${describeUnknown(item)}` });
+      out.push(item.t === 'string' ? jsRegexEntry(dottedSuffixPattern(dot, item.v), '', item, useSite, `('.' + origin).endsWith(${quoted(item.v)})`) : { kind: 'unknown', why: `suffix ${describeUnknown(item)}` });
     } else {
       return { kind: 'unknown', why: `condition \`${text}\`` };
     }

@@ -94,7 +94,7 @@ describe('origin functions: membership, regex, suffix', () => {
 
   it("origin.endsWith('.example.com') becomes an equivalent search regex", async () => {
     const policy = await policyWith("(origin, cb) => { if (origin.endsWith('.example.com')) cb(null, true); else cb(new Error('no')); }");
-    expect(shapes(policy)).toEqual([{ kind: 'regex', pattern: '\\.example\\.com$', flavor: 'js', mode: 'search', ignoreCase: false, flags: '' }]);
+    expect(shapes(policy)).toEqual([{ kind: 'regex', pattern: '\\.example\\.com$', flavor: 'js', mode: 'search', ignoreCase: false, flags: '', writtenAs: "origin.endsWith('.example.com')" }]);
     // The regex the model claims agrees with endsWith on the origins that matter.
     const re = new RegExp((policy.origins[0] as { pattern: string }).pattern);
     for (const o of ['https://a.example.com', 'https://evilexample.com', 'https://example.com', 'https://a.example.com.evil.net']) {

@@ -251,8 +251,8 @@ describe('origin callbacks and checks', () => {
         "const whitelist = ['http://localhost', 'http://127.0.0.1'];",
       ),
     ).toEqual([
-      { kind: 'regex', pattern: '^http:\\/\\/localhost', flavor: 'js', mode: 'search', ignoreCase: false, flags: '' },
-      { kind: 'regex', pattern: '^http:\\/\\/127\\.0\\.0\\.1', flavor: 'js', mode: 'search', ignoreCase: false, flags: '' },
+      { kind: 'regex', pattern: '^http:\\/\\/localhost', flavor: 'js', mode: 'search', ignoreCase: false, flags: '', writtenAs: "origin.startsWith('http://localhost')" },
+      { kind: 'regex', pattern: '^http:\\/\\/127\\.0\\.0\\.1', flavor: 'js', mode: 'search', ignoreCase: false, flags: '', writtenAs: "origin.startsWith('http://127.0.0.1')" },
     ]);
   });
 
@@ -286,7 +286,7 @@ app.use(cors({ origin: corsWithSubdomains(domains), credentials: true }));
 `,
     });
     expect(policies).toHaveLength(1);
-    expect(shapes(policies[0]!)).toEqual([{ kind: 'regex', pattern: 'example\\.com$', flavor: 'js', mode: 'search', ignoreCase: false, flags: '' }]);
+    expect(shapes(policies[0]!)).toEqual([{ kind: 'regex', pattern: 'example\\.com$', flavor: 'js', mode: 'search', ignoreCase: false, flags: '', writtenAs: "('.' + origin).endsWith('example.com')" }]);
   });
 
   it('indexOf / includes on a comma-joined string is a substring test; on a raw env value it stays unresolved', async () => {
@@ -383,7 +383,7 @@ http.createServer((req, res) => {
 };
 `);
     expect(shapes(policy)).toEqual([
-      { kind: 'regex', pattern: 'localhost', flavor: 'js', mode: 'search', ignoreCase: false, flags: '' },
+      { kind: 'regex', pattern: 'localhost', flavor: 'js', mode: 'search', ignoreCase: false, flags: '', writtenAs: "origin.includes('localhost')" },
       { kind: 'any', sentVerbatim: true },
     ]);
     expect(policy.emittedHeaders?.[0]?.dependsOnOrigin).toBe(true);

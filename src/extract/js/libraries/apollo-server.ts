@@ -27,6 +27,7 @@ export function apolloServerPolicy(node: TSESTree.NewExpression, mod: JsModule, 
     const star: JsValue = { t: 'object', props: new Map<string, JsValue>([['origin', { t: 'string', v: '*' }]]), keys: new Map() };
     policy = npmCorsPolicy({ ...base, optionsNode: undefined, optionsValue: star });
     policy.notes = [...(policy.notes ?? []), "apollo-server: without a cors option, listen() mounts cors({ origin: '*' })"];
+    policy.mountedBy = 'Apollo Server';
     return policy;
   }
   if (cors.t === 'boolean') {
@@ -38,5 +39,6 @@ export function apolloServerPolicy(node: TSESTree.NewExpression, mod: JsModule, 
     policy = npmCorsPolicy({ ...base, optionsNode, ...(optionsNode ? {} : { optionsValue: cors }) });
   }
   policy.notes = [...(policy.notes ?? []), 'apollo-server: listen() mounts cors(options) from npm cors on its Express app'];
+  policy.mountedBy = 'Apollo Server';
   return policy;
 }

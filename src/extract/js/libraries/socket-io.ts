@@ -45,6 +45,7 @@ export function socketIoPolicy(node: TSESTree.CallExpression | TSESTree.NewExpre
       ? npmCorsPolicy({ stack: 'express', span, scope, optionsNode: undefined, optionsValue: { t: 'undefined' }, mod, ev })
       : npmCorsPolicy({ stack: 'express', span, scope, optionsNode: corsNode, ...(corsNode ? {} : { optionsValue: cors }), mod, ev });
   policy.notes = [...(policy.notes ?? []), SOCKET_IO_NOTE];
+  policy.mountedBy = 'socket.io';
   return policy;
 }
 
@@ -89,6 +90,7 @@ function topLevelOrigins(
     },
   ];
   policy.notes = [SOCKET_IO_NOTE, `socket.io ${declared.range} (${declared.file}): no cors option, so the cors middleware is not installed`];
+  policy.mountedBy = 'socket.io';
   return policy;
 }
 

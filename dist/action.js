@@ -6,7 +6,7 @@ import {
   FORMATS,
   applyBaseline,
   exitCodeFor
-} from "./chunks/chunk-6S3FL47S.js";
+} from "./chunks/chunk-3VWC6PPY.js";
 import {
   SEVERITY_RANK,
   buildMarkdown,
@@ -14,13 +14,13 @@ import {
   formatGithub,
   formatters,
   githubBlobBase,
-  githubVersionControl,
-  isInternalError
-} from "./chunks/chunk-CD3XKD2P.js";
+  githubVersionControl
+} from "./chunks/chunk-53AB4R5L.js";
 import {
   ConfigError,
+  isInternalError,
   lint
-} from "./chunks/chunk-DJAIH3O3.js";
+} from "./chunks/chunk-6TMBXMVK.js";
 import {
   __commonJS,
   __require,
@@ -19630,6 +19630,9 @@ function setFailed(message) {
 function error(message, properties = {}) {
   issueCommand("error", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
+function warning(message, properties = {}) {
+  issueCommand("warning", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
 
 // src/action/run-action.ts
 import fs3 from "node:fs";
@@ -19672,8 +19675,12 @@ async function runAction(env = process.env) {
     const sarifFile = writeSarif(result, workspace, inputs.sarifFile, env);
     const log = formatters[inputs.format]({ result, cwd: workspace, color: false });
     process.stdout.write(log);
-    if (inputs.annotations && inputs.format !== "github") process.stdout.write(formatGithub({ result, cwd: workspace, color: false }));
-    if (env.GITHUB_STEP_SUMMARY) await summary.addRaw(buildMarkdown(result, { linkBase: githubBlobBase(env) })).write();
+    if (inputs.annotations && inputs.format !== "github") {
+      bestEffort("annotations", () => process.stdout.write(formatGithub({ result, cwd: workspace, color: false })));
+    }
+    if (env.GITHUB_STEP_SUMMARY) {
+      await bestEffortAsync("the job summary", () => summary.addRaw(buildMarkdown(result, { linkBase: githubBlobBase(env) })).write());
+    }
     const errors = result.findings.filter((f) => f.severity === "error").length;
     setOutput("findings", result.findings.length);
     setOutput("errors", errors);
@@ -19694,6 +19701,21 @@ async function runAction(env = process.env) {
     } catch {
     }
     setFailed(`cors-lint: ${message}`);
+  }
+}
+function bestEffort(what, write) {
+  try {
+    write();
+  } catch (error2) {
+    warning(`cors-lint: could not write ${what}: ${error2.message}`);
+  }
+}
+async function bestEffortAsync(what, write) {
+  try {
+    await write();
+  } catch (error2) {
+    summary.emptyBuffer();
+    warning(`cors-lint: could not write ${what}: ${error2.message}`);
   }
 }
 function writeSarif(result, workspace, target, env, successful = true) {

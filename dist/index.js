@@ -2,11 +2,11 @@ import { createRequire as __corsLintCreateRequire } from 'node:module'; const re
 import {
   SEVERITY_RANK,
   formatters
-} from "./chunks/chunk-CD3XKD2P.js";
+} from "./chunks/chunk-53AB4R5L.js";
 import {
   ConfigError,
   lint
-} from "./chunks/chunk-DJAIH3O3.js";
+} from "./chunks/chunk-6TMBXMVK.js";
 import "./chunks/chunk-O7AAMHAA.js";
 export {
   ConfigError,

@@ -1,4 +1,6 @@
 import type { Config } from './config/types.js';
+import type { Scanner } from './extract/scanner.js';
+import type { AnyRule } from './rules/define-rule.js';
 import type { CorsPolicy, Diagnostic, Finding } from './model/types.js';
 export interface LintOptions {
     cwd?: string;
@@ -6,6 +8,10 @@ export interface LintOptions {
     config?: Config;
     /** --config FILE */
     configFile?: string;
+    /** The language scanners to run (default: all of them); tests inject failing ones here. */
+    scanners?: readonly Scanner[];
+    /** The rules to run (default: the whole catalog). */
+    rules?: readonly AnyRule[];
 }
 export interface LintResult {
     findings: Finding[];

@@ -1,2 +1,2 @@
-declare const _default: import("../../src/rules/define-rule.js").Rule<"withoutAlways", Record<string, never>>;
+declare const _default: import("../../src/rules/define-rule.js").Rule<"withoutAlways" | "withoutAlwaysMany", Record<string, never>>;
 export default _default;

@@ -1,2 +1,2 @@
-declare const _default: import("../../src/rules/define-rule.js").Rule<"listInOneValue" | "twoWrites", Record<string, never>>;
+declare const _default: import("../../src/rules/define-rule.js").Rule<"listInOneValue" | "replaced" | "twoWrites", Record<string, never>>;
 export default _default;

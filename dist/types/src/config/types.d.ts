@@ -18,6 +18,8 @@ export interface Config {
     baseline?: string;
     /** Files larger than this are skipped with a diagnostic (default 1 MiB). */
     maxFileBytes?: number;
+    /** Time one file may take to parse and extract before it is cut off with a diagnostic (default 5000). */
+    fileTimeBudgetMs?: number;
     /**
      * Python parser engine: `wasm` (default, web-tree-sitter, the same everywhere), `native` (the
      * `tree-sitter` Node.js bindings, faster; wasm when they cannot be loaded, with a notice) or `auto`

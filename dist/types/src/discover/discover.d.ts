@@ -23,7 +23,7 @@ export interface Discovery {
 export declare function toDisplayPath(cwd: string, absPath: string): string;
 /**
  * Paths (folders or files, as pre-commit passes them) -> files cors-lint reads, with their language.
- * Folders are walked with fast-glob; explicit files are taken as given but still honour ignores.
+ * Folders are walked (src/discover/walk.ts); explicit files are taken as given but still honour ignores.
  */
 export declare function discover(inputs: string[], options: DiscoverOptions): Discovery;
 export declare function safeRealpath(p: string): string | undefined;

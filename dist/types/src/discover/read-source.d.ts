@@ -13,4 +13,6 @@ export type ReadOutcome = {
  * UTF-8 with a lenient fallback (a warning, never a lost file).
  */
 export declare function readSource(absPath: string, displayPath: string, maxBytes?: number): ReadOutcome;
+/** The text of a file as every stage sees it (decoded as readSource does), split into lines; undefined when unreadable. */
+export declare function readLines(absPath: string): string[] | undefined;
 export declare function describeError(error: unknown): string;

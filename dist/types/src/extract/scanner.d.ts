@@ -26,6 +26,8 @@ export interface Project {
 export interface ScanOptions {
     /** Python parser engine (config `parser`, env CORS_LINT_PARSER); default `wasm`. */
     pythonParser?: PythonParserSetting;
+    /** Per-file time budget for parse + extract, in ms (config `fileTimeBudgetMs`). */
+    fileTimeBudgetMs?: number;
 }
 export interface ScanResult {
     policies: CorsPolicy[];

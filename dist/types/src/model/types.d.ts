@@ -53,6 +53,11 @@ export type OriginMatcher =
     mode: RegexMode;
     ignoreCase: boolean;
     flags?: string;
+    /**
+     * The string test the configuration really holds when the pattern is its translation
+     * (`origin.startsWith('http://localhost')` is `^http://localhost`); messages quote this instead.
+     */
+    writtenAs?: string;
 }
 /** The request Origin is echoed; `condition` describes a check the scanner saw but could not model. */
  | {
@@ -73,10 +78,14 @@ export type OriginMatcher =
     kind: 'substring';
     haystack: string;
 }
-/** Not resolvable statically. */
+/**
+ * Not resolvable statically. `substringOfEnv`: the Origin is looked up with indexOf / includes in
+ * the unsplit string of this environment variable, a substring test whatever the variable holds.
+ */
  | {
     kind: 'unknown';
     why: string;
+    substringOfEnv?: string;
 };
 export type OriginEntry = OriginMatcher & Provenance & {
     span?: Span;
@@ -105,7 +114,8 @@ export interface EmittedHeader {
     dependsOnOrigin?: boolean;
     /**
      * The value is application code the scanner could not reduce to a constant (`origin || ''`,
-     * `allowed.join(' ')`); `value` then holds that source text, not what is sent.
+     * `allowed.join(' ')`), or a template placeholder filled in at deploy time (`{{ .Env.ORIGIN }}`);
+     * `value` then holds that source text, not what is sent.
      */
     expression?: boolean;
     /**
@@ -189,6 +199,11 @@ export interface CorsPolicy {
     emittedHeaders?: EmittedHeader[];
     droppedHeaders?: DroppedHeaders[];
     proxy?: UpstreamProxy;
+    /**
+     * The server that mounts the library itself, when it is not the stack's web framework: socket.io
+     * and Apollo Server run npm cors on their own requests. Messages name it instead of the stack.
+     */
+    mountedBy?: string;
     /** Installed version of the library, when a lockfile or requirements file pins it. */
     libraryVersion?: string;
     /** Where libraryVersion was read from (requirements file, lockfile). */
@@ -203,8 +218,32 @@ export interface CorsPolicy {
     libraryOptions?: Record<string, string | number | boolean | null>;
     /** Ordering facts the scanner saw (Starlette middleware stack, Express registration order). */
     order?: OrderFacts;
+    /** Options written in the CORS setup that the library does not have, or values of a type it does not take. */
+    invalidOptions?: InvalidOption[];
     /** Stack-specific details that no rule depends on but --print-policies shows. */
     notes?: string[];
+}
+/**
+ * An option the library does not understand, as the scanner saw it. The scanner states what the
+ * library does with it (read from the library's source); the rule decides how bad that is.
+ */
+export interface InvalidOption {
+    /** The option (keyword, key or setting name) exactly as written. */
+    name: string;
+    span: Span;
+    /** 'unknown-option': no such option; 'wrong-type': a real option given a value of a type it does not take. */
+    problem: 'unknown-option' | 'wrong-type';
+    /** The nearest real option name, when one is close ("did you mean"). */
+    suggestion?: string;
+    /**
+     * What the library does: 'raises' = it throws when the CORS layer is built, so the application never
+     * serves (Starlette TypeError); 'ignored' = the option has no effect and the default applies.
+     */
+    effect: 'raises' | 'ignored';
+    /** What the library does instead, in its own terms ("the default origin '*' applies"), when known. */
+    consequence?: string;
+    /** For wrong-type: what was given and what the library wants ("a list; allow_origin_regex takes one pattern string"). */
+    detail?: string;
 }
 export interface OrderFacts {
     /** Middleware added after this one (so wrapping it), with their spans. Starlette: the last added is outermost. */
@@ -233,7 +272,7 @@ export interface Finding {
     /** Index of the policy in the run's policy list. */
     policyIndex?: number;
 }
-export type DiagnosticKind = 'parse-error' | 'config-error' | 'file-skipped' | 'encoding' | 'unsupported';
+export type DiagnosticKind = 'parse-error' | 'config-error' | 'file-skipped' | 'encoding' | 'unsupported' | 'internal-error';
 export interface Diagnostic {
     kind: DiagnosticKind;
     file: string;

@@ -1,6 +1,6 @@
 export type { WeaknessClass } from './candidates.js';
 export { asOrigin as asOriginForSearch, candidateGroups, countWilds, fillTemplate as renderTemplate, UNRELATED_ORIGINS } from './candidates.js';
-export { invalidPatternEffect, matchingSemantics, patternLabel, patternText, weaknessEffect } from './describe.js';
+export { invalidPatternEffect, matchingSemantics, patternLabel, patternText, patternWording, weaknessEffect } from './describe.js';
 export { compilePattern, DEFAULT_BUDGET_MS, MAX_INPUT_LENGTH, PatternEvaluator, type CompiledPattern, type RegexSpec } from './engine.js';
 export { intendedOrigins, isMeant, siteOf, suffixKind, type IntendedOrigin } from './intended.js';
 export { isAttackerReachable, isBrowserOrigin, normalizeOrigin, parseSerializedOrigin, serializeOrigin, type ParsedOrigin } from './origin-syntax.js';

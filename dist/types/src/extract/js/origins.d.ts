@@ -9,7 +9,7 @@ export declare function whereWritten(value: JsValue, useSite?: WrittenAt): Prove
     span?: Span;
 };
 /** Regex matcher for a JS RegExp applied with `.test` (an unanchored search). */
-export declare function jsRegexEntry(pattern: string, flags: string, value: JsValue, useSite?: WrittenAt): OriginEntry;
+export declare function jsRegexEntry(pattern: string, flags: string, value: JsValue, useSite?: WrittenAt, writtenAs?: string): OriginEntry;
 export declare function escapeRegex(text: string): string;
 /** An origin string compared with `===` (arrays, membership tests): "null" is the null origin. */
 export declare function exactEntry(origin: string, value: JsValue, useSite?: WrittenAt): OriginEntry;
@@ -46,7 +46,7 @@ export declare function originTester(ev: Evaluator, mod: JsModule, originNames?:
  * Classifies a condition that gates accepting an origin: membership in a resolvable list,
  * a regex test, endsWith/startsWith, equality. `positive` false means the condition is negated.
  */
-export declare function classifyTest(test: Node, positive: boolean, ev: Evaluator, mod: JsModule, isOrigin: IsOrigin): TestMeaning;
+export declare function classifyTest(test: Node, positive: boolean, ev: Evaluator, mod: JsModule, isOrigin: IsOrigin, depth?: number): TestMeaning;
 /**
  * What an accept site means when all its guards (enclosing ifs, early exits, ternary tests) hold:
  * tests that do not look at the Origin narrow nothing; two Origin tests at once are not modelled.

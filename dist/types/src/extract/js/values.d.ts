@@ -1,3 +1,4 @@
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { type FunctionNode, type Node } from './ast.js';
 import type { ModuleLoader, JsModule } from './modules.js';
 import type { Binding } from './scope.js';
@@ -35,15 +36,21 @@ export type JsValue = Meta & ({
     t: 'array';
     items: JsValue[];
     isSet?: boolean;
-} | {
+}
+/** `spreadOf`: object literals spread or Object.assign-ed into this one (`{ ...corsOptions, credentials: true }`). */
+ | {
     t: 'object';
     props: Map<string, JsValue>;
     keys: Map<string, WrittenAt>;
     unknownSpread?: string;
-} | {
+    spreadOf?: Node[];
+}
+/** `bound`: parameters of an enclosing factory, with the arguments it was called with (`allow(list)` returning `(origin, cb) => ...`). */
+ | {
     t: 'function';
     fn: FunctionNode;
     mod: JsModule;
+    bound?: Map<Binding, JsValue>;
 }
 /** An imported npm package (`member` = named export used, undefined = the default/namespace). */
  | {
@@ -79,7 +86,16 @@ export declare class Evaluator {
     readonly loader: ModuleLoader;
     private readonly active;
     private readonly memo;
+    /**
+     * Options objects some CORS layer in this scan was built from (npm cors, @fastify/cors, @koa/cors),
+     * so an exported options object is described on its own only when nothing consumes it.
+     */
+    readonly consumedOptions: Set<TSESTree.Node>;
+    /** Factory parameters in force while a returned closure is read (see withBindings); the memo is off meanwhile. */
+    private bindings;
     constructor(loader: ModuleLoader);
+    /** Runs `read` with the factory parameters of a closure bound to the arguments the factory got. */
+    withBindings<T>(bound: Map<Binding, JsValue> | undefined, read: () => T): T;
     evaluate(node: Node | null | undefined, mod: JsModule, depth?: number): JsValue;
     private evaluateInner;
     /** The value a module specifier stands for: a package, or a same-repository namespace. */
@@ -98,6 +114,8 @@ export declare class Evaluator {
     /** Methods of strings and arrays that configuration code uses on constants. */
     private method;
 }
+/** The object literals an object value is made of: its own and those spread into it. */
+export declare function sourcesOf(value: JsValue): Node[];
 /** The expression a function returns when its body is one expression or one return statement. */
 export declare function singleReturn(fn: FunctionNode): Node | undefined;
 export declare function truthiness(value: JsValue): boolean | undefined;

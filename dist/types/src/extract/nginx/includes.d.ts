@@ -1,6 +1,10 @@
 import type { Diagnostic } from '../../model/types.js';
 import type { Project } from '../scanner.js';
 import { type NginxDirective } from '../../parse/nginx/index.js';
+/** Include chains deeper than this are cut (real ones are two or three files deep). */
+export declare const MAX_INCLUDE_DEPTH = 16;
+/** A repository whose includes multiply (each file including the next many times) is cut here. */
+export declare const MAX_EXPANDED_DIRECTIVES = 200000;
 export interface ParsedFile {
     absPath: string;
     path: string;
@@ -15,6 +19,8 @@ export interface ParsedFile {
 export declare class IncludeLoader {
     private readonly project;
     private readonly parsed;
+    /** Directives inlined from includes so far: files included many times over are a bounded cost. */
+    private expandedCount;
     /** Diagnostics, each reported once however often a file is included. */
     private readonly reported;
     constructor(project: Project);

@@ -35,6 +35,12 @@ export declare class Evaluator {
     constructor(loader: ModuleLoader);
     eval(node: PyNode | null | undefined, mod: PyModule): PyValue;
     private evalNode;
+    /**
+     * `a if cond else b` where cond cannot be decided: every branch counts. When the condition reads
+     * the environment (`os.getenv("X").split(",") if os.getenv("X") else ["*"]`), a literal branch is
+     * what applies while the variable is unset, so it is marked as that variable's default.
+     */
+    private evalBothBranches;
     private evalString;
     private evalSequence;
     private evalDict;
@@ -67,7 +73,15 @@ export declare class Evaluator {
     getAttr(obj: PyValue, attr: string, node: PyNode, mod: PyModule): PyValue;
     /** A class attribute / pydantic field default; env-driven when read from a BaseSettings instance. */
     private classAttr;
-    /** pydantic `Field(default=...)` / `Field(value)` / `Field(default_factory=lambda: value)`, or the value itself. */
+    /**
+     * The value a property returns, with `self` standing for an instance of `cls` (so `self.X` reads
+     * the field default). Only the property's last return is followed, as for functions.
+     */
+    private propertyValue;
+    /**
+     * pydantic `Field(default=...)` / `Field(value)` / `Field(default_factory=lambda: value)`, the same
+     * for `dataclasses.field` and attrs `attr.ib` / `attrs.field`, or the value itself.
+     */
     private fieldDefault;
     /** pydantic-settings `env_prefix` from `model_config = SettingsConfigDict(...)` or a nested `class Config`. */
     private envPrefix;

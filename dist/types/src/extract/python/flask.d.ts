@@ -7,6 +7,8 @@ export declare class FlaskCors {
     private readonly ev;
     private readonly constructors;
     private readonly policies;
+    /** Unknown app.config keys found while reading a layer of options. */
+    private readonly configProblems;
     constructor(ev: Evaluator);
     scan(mod: PyModule): void;
     /** Constructors without an app and no init_app in the scanned files still describe the app's policy. */
@@ -22,6 +24,7 @@ export declare class FlaskCors {
     private configKeys;
     /** One policy per resources entry; options layer as Flask-CORS merges them (later wins). */
     private emit;
+    private emitResources;
     private crossOrigin;
     private policy;
 }

@@ -83,5 +83,13 @@ export declare class ModuleLoader {
      * package; absolute ones against every folder from the file up to the root, and their `src/`.
      */
     resolve(from: PyModule, module: string, level: number): PyModule | undefined;
+    /**
+     * Whether a Python file of the scan other than `except` spells the identifier `name` (an import or
+     * a use of it). Texts are read one at a time through the project and not kept.
+     */
+    mentionedElsewhere(name: string, except: string): boolean;
     dispose(): void;
+}
+/** A file that is not parsed on purpose (see the message); the scanner reports it as file-skipped. */
+export declare class SkippedFile extends Error {
 }

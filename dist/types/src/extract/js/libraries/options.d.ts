@@ -7,6 +7,8 @@ export interface OptionRead {
     keySpan?: Span;
     /** Span of the value expression (may be in another file when resolved through a constant). */
     valueSpan?: Span;
+    /** The `key: value` property as written, when it is written in an object literal. */
+    keyAt?: WrittenAt;
 }
 /**
  * The options object a middleware receives: `undefined` when no options are passed,

@@ -83,17 +83,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path13) {
-      const ctrl = callVisitor(key, node, visitor, path13);
+    function visit_(key, node, visitor, path16) {
+      const ctrl = callVisitor(key, node, visitor, path16);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path13, ctrl);
-        return visit_(key, ctrl, visitor, path13);
+        replaceNode(key, path16, ctrl);
+        return visit_(key, ctrl, visitor, path16);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path13 = Object.freeze(path13.concat(node));
+          path16 = Object.freeze(path16.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = visit_(i2, node.items[i2], visitor, path13);
+            const ci = visit_(i2, node.items[i2], visitor, path16);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -104,13 +104,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path13 = Object.freeze(path13.concat(node));
-          const ck = visit_("key", node.key, visitor, path13);
+          path16 = Object.freeze(path16.concat(node));
+          const ck = visit_("key", node.key, visitor, path16);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path13);
+          const cv = visit_("value", node.value, visitor, path16);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -131,17 +131,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path13) {
-      const ctrl = await callVisitor(key, node, visitor, path13);
+    async function visitAsync_(key, node, visitor, path16) {
+      const ctrl = await callVisitor(key, node, visitor, path16);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path13, ctrl);
-        return visitAsync_(key, ctrl, visitor, path13);
+        replaceNode(key, path16, ctrl);
+        return visitAsync_(key, ctrl, visitor, path16);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path13 = Object.freeze(path13.concat(node));
+          path16 = Object.freeze(path16.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node.items[i2], visitor, path13);
+            const ci = await visitAsync_(i2, node.items[i2], visitor, path16);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -152,13 +152,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path13 = Object.freeze(path13.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path13);
+          path16 = Object.freeze(path16.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path16);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path13);
+          const cv = await visitAsync_("value", node.value, visitor, path16);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -185,23 +185,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path13) {
+    function callVisitor(key, node, visitor, path16) {
       if (typeof visitor === "function")
-        return visitor(key, node, path13);
+        return visitor(key, node, path16);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path13);
+        return visitor.Map?.(key, node, path16);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path13);
+        return visitor.Seq?.(key, node, path16);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path13);
+        return visitor.Pair?.(key, node, path16);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path13);
+        return visitor.Scalar?.(key, node, path16);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path13);
+        return visitor.Alias?.(key, node, path16);
       return void 0;
     }
-    function replaceNode(key, path13, node) {
-      const parent = path13[path13.length - 1];
+    function replaceNode(key, path16, node) {
+      const parent = path16[path16.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -813,10 +813,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node2 = require_Node();
-    function collectionFromPath(schema, path13, value) {
+    function collectionFromPath(schema, path16, value) {
       let v = value;
-      for (let i2 = path13.length - 1; i2 >= 0; --i2) {
-        const k = path13[i2];
+      for (let i2 = path16.length - 1; i2 >= 0; --i2) {
+        const k = path16[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -835,7 +835,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path13) => path13 == null || typeof path13 === "object" && !!path13[Symbol.iterator]().next().done;
+    var isEmptyPath = (path16) => path16 == null || typeof path16 === "object" && !!path16[Symbol.iterator]().next().done;
     var Collection = class extends Node2.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -865,11 +865,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path13, value) {
-        if (isEmptyPath(path13))
+      addIn(path16, value) {
+        if (isEmptyPath(path16))
           this.add(value);
         else {
-          const [key, ...rest] = path13;
+          const [key, ...rest] = path16;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -883,8 +883,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path13) {
-        const [key, ...rest] = path13;
+      deleteIn(path16) {
+        const [key, ...rest] = path16;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -898,8 +898,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path13, keepScalar) {
-        const [key, ...rest] = path13;
+      getIn(path16, keepScalar) {
+        const [key, ...rest] = path16;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -917,8 +917,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path13) {
-        const [key, ...rest] = path13;
+      hasIn(path16) {
+        const [key, ...rest] = path16;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -928,8 +928,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path13, value) {
-        const [key, ...rest] = path13;
+      setIn(path16, value) {
+        const [key, ...rest] = path16;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3444,9 +3444,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path13, value) {
+      addIn(path16, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path13, value);
+          this.contents.addIn(path16, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3521,14 +3521,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path13) {
-        if (Collection.isEmptyPath(path13)) {
+      deleteIn(path16) {
+        if (Collection.isEmptyPath(path16)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path13) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path16) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3543,10 +3543,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path13, keepScalar) {
-        if (Collection.isEmptyPath(path13))
+      getIn(path16, keepScalar) {
+        if (Collection.isEmptyPath(path16))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path13, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path16, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3557,10 +3557,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path13) {
-        if (Collection.isEmptyPath(path13))
+      hasIn(path16) {
+        if (Collection.isEmptyPath(path16))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path13) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path16) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3577,13 +3577,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path13, value) {
-        if (Collection.isEmptyPath(path13)) {
+      setIn(path16, value) {
+        if (Collection.isEmptyPath(path16)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path13), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path16), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path13, value);
+          this.contents.setIn(path16, value);
         }
       }
       /**
@@ -5544,9 +5544,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path13) => {
+    visit.itemAtPath = (cst, path16) => {
       let item = cst;
-      for (const [field, index] of path13) {
+      for (const [field, index] of path16) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5555,23 +5555,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path13) => {
-      const parent = visit.itemAtPath(cst, path13.slice(0, -1));
-      const field = path13[path13.length - 1][0];
+    visit.parentCollection = (cst, path16) => {
+      const parent = visit.itemAtPath(cst, path16.slice(0, -1));
+      const field = path16[path16.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path13, item, visitor) {
-      let ctrl = visitor(item, path13);
+    function _visit(path16, item, visitor) {
+      let ctrl = visitor(item, path16);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path13.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path16.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -5582,10 +5582,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path13);
+            ctrl = ctrl(item, path16);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path13) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path16) : ctrl;
     }
     exports.visit = visit;
   }
@@ -6887,14 +6887,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs6 = this.flowScalar(this.type);
+              const fs7 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start: start2, key: fs6, sep: [] });
+                map.items.push({ start: start2, key: fs7, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs6);
+                this.stack.push(fs7);
               } else {
-                Object.assign(it, { key: fs6, sep: [] });
+                Object.assign(it, { key: fs7, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -7022,13 +7022,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs6 = this.flowScalar(this.type);
+              const fs7 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs6, sep: [] });
+                fc.items.push({ start: [], key: fs7, sep: [] });
               else if (it.sep)
-                this.stack.push(fs6);
+                this.stack.push(fs7);
               else
-                Object.assign(it, { key: fs6, sep: [] });
+                Object.assign(it, { key: fs7, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -8357,7 +8357,7 @@ var require_cjs = __commonJS({
       }
       return -1;
     }
-    function walk3(hostname, root, allowedMask) {
+    function walk4(hostname, root, allowedMask) {
       let node = root;
       let end = hostname.length;
       let hash = 5381;
@@ -8404,13 +8404,13 @@ var require_cjs = __commonJS({
         return false;
       }
       const allowedMask = (options.allowPrivateDomains ? 2 : 0) | (options.allowIcannDomains ? 1 : 0);
-      if (walk3(hostname, exceptionsRoot, allowedMask)) {
+      if (walk4(hostname, exceptionsRoot, allowedMask)) {
         out2.isIcann = (nodeFlags[matchNode] & 1) !== 0;
         out2.isPrivate = (nodeFlags[matchNode] & 2) !== 0;
         out2.publicSuffix = hostname.slice(matchEnd + 1);
         return true;
       }
-      if (walk3(hostname, rulesRoot, allowedMask)) {
+      if (walk4(hostname, rulesRoot, allowedMask)) {
         out2.isIcann = (nodeFlags[matchNode] & 1) !== 0;
         out2.isPrivate = (nodeFlags[matchNode] & 2) !== 0;
         out2.publicSuffix = hostname.slice(matchStart);
@@ -8458,5752 +8458,6 @@ var require_cjs = __commonJS({
     exports.getPublicSuffix = getPublicSuffix;
     exports.getSubdomain = getSubdomain;
     exports.parse = parse5;
-  }
-});
-
-// node_modules/fast-glob/out/utils/array.js
-var require_array = __commonJS({
-  "node_modules/fast-glob/out/utils/array.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.splitWhen = exports.flatten = void 0;
-    function flatten(items2) {
-      return items2.reduce((collection, item) => [].concat(collection, item), []);
-    }
-    exports.flatten = flatten;
-    function splitWhen(items2, predicate) {
-      const result = [[]];
-      let groupIndex = 0;
-      for (const item of items2) {
-        if (predicate(item)) {
-          groupIndex++;
-          result[groupIndex] = [];
-        } else {
-          result[groupIndex].push(item);
-        }
-      }
-      return result;
-    }
-    exports.splitWhen = splitWhen;
-  }
-});
-
-// node_modules/fast-glob/out/utils/errno.js
-var require_errno = __commonJS({
-  "node_modules/fast-glob/out/utils/errno.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.isEnoentCodeError = void 0;
-    function isEnoentCodeError(error) {
-      return error.code === "ENOENT";
-    }
-    exports.isEnoentCodeError = isEnoentCodeError;
-  }
-});
-
-// node_modules/fast-glob/out/utils/fs.js
-var require_fs = __commonJS({
-  "node_modules/fast-glob/out/utils/fs.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.createDirentFromStats = void 0;
-    var DirentFromStats = class {
-      constructor(name2, stats) {
-        this.name = name2;
-        this.isBlockDevice = stats.isBlockDevice.bind(stats);
-        this.isCharacterDevice = stats.isCharacterDevice.bind(stats);
-        this.isDirectory = stats.isDirectory.bind(stats);
-        this.isFIFO = stats.isFIFO.bind(stats);
-        this.isFile = stats.isFile.bind(stats);
-        this.isSocket = stats.isSocket.bind(stats);
-        this.isSymbolicLink = stats.isSymbolicLink.bind(stats);
-      }
-    };
-    function createDirentFromStats(name2, stats) {
-      return new DirentFromStats(name2, stats);
-    }
-    exports.createDirentFromStats = createDirentFromStats;
-  }
-});
-
-// node_modules/fast-glob/out/utils/path.js
-var require_path = __commonJS({
-  "node_modules/fast-glob/out/utils/path.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.convertPosixPathToPattern = exports.convertWindowsPathToPattern = exports.convertPathToPattern = exports.escapePosixPath = exports.escapeWindowsPath = exports.escape = exports.removeLeadingDotSegment = exports.makeAbsolute = exports.unixify = void 0;
-    var os = __require("os");
-    var path13 = __require("path");
-    var IS_WINDOWS_PLATFORM = os.platform() === "win32";
-    var LEADING_DOT_SEGMENT_CHARACTERS_COUNT = 2;
-    var POSIX_UNESCAPED_GLOB_SYMBOLS_RE = /(\\?)([()*?[\]{|}]|^!|[!+@](?=\()|\\(?![!()*+?@[\]{|}]))/g;
-    var WINDOWS_UNESCAPED_GLOB_SYMBOLS_RE = /(\\?)([()[\]{}]|^!|[!+@](?=\())/g;
-    var DOS_DEVICE_PATH_RE = /^\\\\([.?])/;
-    var WINDOWS_BACKSLASHES_RE = /\\(?![!()+@[\]{}])/g;
-    function unixify(filepath) {
-      return filepath.replace(/\\/g, "/");
-    }
-    exports.unixify = unixify;
-    function makeAbsolute(cwd, filepath) {
-      return path13.resolve(cwd, filepath);
-    }
-    exports.makeAbsolute = makeAbsolute;
-    function removeLeadingDotSegment(entry2) {
-      if (entry2.charAt(0) === ".") {
-        const secondCharactery = entry2.charAt(1);
-        if (secondCharactery === "/" || secondCharactery === "\\") {
-          return entry2.slice(LEADING_DOT_SEGMENT_CHARACTERS_COUNT);
-        }
-      }
-      return entry2;
-    }
-    exports.removeLeadingDotSegment = removeLeadingDotSegment;
-    exports.escape = IS_WINDOWS_PLATFORM ? escapeWindowsPath : escapePosixPath;
-    function escapeWindowsPath(pattern) {
-      return pattern.replace(WINDOWS_UNESCAPED_GLOB_SYMBOLS_RE, "\\$2");
-    }
-    exports.escapeWindowsPath = escapeWindowsPath;
-    function escapePosixPath(pattern) {
-      return pattern.replace(POSIX_UNESCAPED_GLOB_SYMBOLS_RE, "\\$2");
-    }
-    exports.escapePosixPath = escapePosixPath;
-    exports.convertPathToPattern = IS_WINDOWS_PLATFORM ? convertWindowsPathToPattern : convertPosixPathToPattern;
-    function convertWindowsPathToPattern(filepath) {
-      return escapeWindowsPath(filepath).replace(DOS_DEVICE_PATH_RE, "//$1").replace(WINDOWS_BACKSLASHES_RE, "/");
-    }
-    exports.convertWindowsPathToPattern = convertWindowsPathToPattern;
-    function convertPosixPathToPattern(filepath) {
-      return escapePosixPath(filepath);
-    }
-    exports.convertPosixPathToPattern = convertPosixPathToPattern;
-  }
-});
-
-// node_modules/is-extglob/index.js
-var require_is_extglob = __commonJS({
-  "node_modules/is-extglob/index.js"(exports, module2) {
-    module2.exports = function isExtglob(str) {
-      if (typeof str !== "string" || str === "") {
-        return false;
-      }
-      var match;
-      while (match = /(\\).|([@?!+*]\(.*\))/g.exec(str)) {
-        if (match[2]) return true;
-        str = str.slice(match.index + match[0].length);
-      }
-      return false;
-    };
-  }
-});
-
-// node_modules/is-glob/index.js
-var require_is_glob = __commonJS({
-  "node_modules/is-glob/index.js"(exports, module2) {
-    var isExtglob = require_is_extglob();
-    var chars = { "{": "}", "(": ")", "[": "]" };
-    var strictCheck = function(str) {
-      if (str[0] === "!") {
-        return true;
-      }
-      var index = 0;
-      var pipeIndex = -2;
-      var closeSquareIndex = -2;
-      var closeCurlyIndex = -2;
-      var closeParenIndex = -2;
-      var backSlashIndex = -2;
-      while (index < str.length) {
-        if (str[index] === "*") {
-          return true;
-        }
-        if (str[index + 1] === "?" && /[\].+)]/.test(str[index])) {
-          return true;
-        }
-        if (closeSquareIndex !== -1 && str[index] === "[" && str[index + 1] !== "]") {
-          if (closeSquareIndex < index) {
-            closeSquareIndex = str.indexOf("]", index);
-          }
-          if (closeSquareIndex > index) {
-            if (backSlashIndex === -1 || backSlashIndex > closeSquareIndex) {
-              return true;
-            }
-            backSlashIndex = str.indexOf("\\", index);
-            if (backSlashIndex === -1 || backSlashIndex > closeSquareIndex) {
-              return true;
-            }
-          }
-        }
-        if (closeCurlyIndex !== -1 && str[index] === "{" && str[index + 1] !== "}") {
-          closeCurlyIndex = str.indexOf("}", index);
-          if (closeCurlyIndex > index) {
-            backSlashIndex = str.indexOf("\\", index);
-            if (backSlashIndex === -1 || backSlashIndex > closeCurlyIndex) {
-              return true;
-            }
-          }
-        }
-        if (closeParenIndex !== -1 && str[index] === "(" && str[index + 1] === "?" && /[:!=]/.test(str[index + 2]) && str[index + 3] !== ")") {
-          closeParenIndex = str.indexOf(")", index);
-          if (closeParenIndex > index) {
-            backSlashIndex = str.indexOf("\\", index);
-            if (backSlashIndex === -1 || backSlashIndex > closeParenIndex) {
-              return true;
-            }
-          }
-        }
-        if (pipeIndex !== -1 && str[index] === "(" && str[index + 1] !== "|") {
-          if (pipeIndex < index) {
-            pipeIndex = str.indexOf("|", index);
-          }
-          if (pipeIndex !== -1 && str[pipeIndex + 1] !== ")") {
-            closeParenIndex = str.indexOf(")", pipeIndex);
-            if (closeParenIndex > pipeIndex) {
-              backSlashIndex = str.indexOf("\\", pipeIndex);
-              if (backSlashIndex === -1 || backSlashIndex > closeParenIndex) {
-                return true;
-              }
-            }
-          }
-        }
-        if (str[index] === "\\") {
-          var open = str[index + 1];
-          index += 2;
-          var close = chars[open];
-          if (close) {
-            var n = str.indexOf(close, index);
-            if (n !== -1) {
-              index = n + 1;
-            }
-          }
-          if (str[index] === "!") {
-            return true;
-          }
-        } else {
-          index++;
-        }
-      }
-      return false;
-    };
-    var relaxedCheck = function(str) {
-      if (str[0] === "!") {
-        return true;
-      }
-      var index = 0;
-      while (index < str.length) {
-        if (/[*?{}()[\]]/.test(str[index])) {
-          return true;
-        }
-        if (str[index] === "\\") {
-          var open = str[index + 1];
-          index += 2;
-          var close = chars[open];
-          if (close) {
-            var n = str.indexOf(close, index);
-            if (n !== -1) {
-              index = n + 1;
-            }
-          }
-          if (str[index] === "!") {
-            return true;
-          }
-        } else {
-          index++;
-        }
-      }
-      return false;
-    };
-    module2.exports = function isGlob(str, options) {
-      if (typeof str !== "string" || str === "") {
-        return false;
-      }
-      if (isExtglob(str)) {
-        return true;
-      }
-      var check = strictCheck;
-      if (options && options.strict === false) {
-        check = relaxedCheck;
-      }
-      return check(str);
-    };
-  }
-});
-
-// node_modules/glob-parent/index.js
-var require_glob_parent = __commonJS({
-  "node_modules/glob-parent/index.js"(exports, module2) {
-    "use strict";
-    var isGlob = require_is_glob();
-    var pathPosixDirname = __require("path").posix.dirname;
-    var isWin32 = __require("os").platform() === "win32";
-    var slash = "/";
-    var backslash = /\\/g;
-    var enclosure = /[\{\[].*[\}\]]$/;
-    var globby = /(^|[^\\])([\{\[]|\([^\)]+$)/;
-    var escaped = /\\([\!\*\?\|\[\]\(\)\{\}])/g;
-    module2.exports = function globParent(str, opts) {
-      var options = Object.assign({ flipBackslashes: true }, opts);
-      if (options.flipBackslashes && isWin32 && str.indexOf(slash) < 0) {
-        str = str.replace(backslash, slash);
-      }
-      if (enclosure.test(str)) {
-        str += slash;
-      }
-      str += "a";
-      do {
-        str = pathPosixDirname(str);
-      } while (isGlob(str) || globby.test(str));
-      return str.replace(escaped, "$1");
-    };
-  }
-});
-
-// node_modules/braces/lib/utils.js
-var require_utils = __commonJS({
-  "node_modules/braces/lib/utils.js"(exports) {
-    "use strict";
-    exports.isInteger = (num) => {
-      if (typeof num === "number") {
-        return Number.isInteger(num);
-      }
-      if (typeof num === "string" && num.trim() !== "") {
-        return Number.isInteger(Number(num));
-      }
-      return false;
-    };
-    exports.find = (node, type) => node.nodes.find((node2) => node2.type === type);
-    exports.exceedsLimit = (min, max, step = 1, limit) => {
-      if (limit === false) return false;
-      if (!exports.isInteger(min) || !exports.isInteger(max)) return false;
-      return (Number(max) - Number(min)) / Number(step) >= limit;
-    };
-    exports.escapeNode = (block, n = 0, type) => {
-      const node = block.nodes[n];
-      if (!node) return;
-      if (type && node.type === type || node.type === "open" || node.type === "close") {
-        if (node.escaped !== true) {
-          node.value = "\\" + node.value;
-          node.escaped = true;
-        }
-      }
-    };
-    exports.encloseBrace = (node) => {
-      if (node.type !== "brace") return false;
-      if (node.commas >> 0 + node.ranges >> 0 === 0) {
-        node.invalid = true;
-        return true;
-      }
-      return false;
-    };
-    exports.isInvalidBrace = (block) => {
-      if (block.type !== "brace") return false;
-      if (block.invalid === true || block.dollar) return true;
-      if (block.commas >> 0 + block.ranges >> 0 === 0) {
-        block.invalid = true;
-        return true;
-      }
-      if (block.open !== true || block.close !== true) {
-        block.invalid = true;
-        return true;
-      }
-      return false;
-    };
-    exports.isOpenOrClose = (node) => {
-      if (node.type === "open" || node.type === "close") {
-        return true;
-      }
-      return node.open === true || node.close === true;
-    };
-    exports.reduce = (nodes) => nodes.reduce((acc, node) => {
-      if (node.type === "text") acc.push(node.value);
-      if (node.type === "range") node.type = "text";
-      return acc;
-    }, []);
-    exports.flatten = (...args2) => {
-      const result = [];
-      const flat = (arr) => {
-        for (let i2 = 0; i2 < arr.length; i2++) {
-          const ele = arr[i2];
-          if (Array.isArray(ele)) {
-            flat(ele);
-            continue;
-          }
-          if (ele !== void 0) {
-            result.push(ele);
-          }
-        }
-        return result;
-      };
-      flat(args2);
-      return result;
-    };
-  }
-});
-
-// node_modules/braces/lib/stringify.js
-var require_stringify2 = __commonJS({
-  "node_modules/braces/lib/stringify.js"(exports, module2) {
-    "use strict";
-    var utils = require_utils();
-    module2.exports = (ast, options = {}) => {
-      const stringify = (node, parent = {}) => {
-        const invalidBlock = options.escapeInvalid && utils.isInvalidBrace(parent);
-        const invalidNode = node.invalid === true && options.escapeInvalid === true;
-        let output = "";
-        if (node.value) {
-          if ((invalidBlock || invalidNode) && utils.isOpenOrClose(node)) {
-            return "\\" + node.value;
-          }
-          return node.value;
-        }
-        if (node.value) {
-          return node.value;
-        }
-        if (node.nodes) {
-          for (const child of node.nodes) {
-            output += stringify(child);
-          }
-        }
-        return output;
-      };
-      return stringify(ast);
-    };
-  }
-});
-
-// node_modules/is-number/index.js
-var require_is_number = __commonJS({
-  "node_modules/is-number/index.js"(exports, module2) {
-    "use strict";
-    module2.exports = function(num) {
-      if (typeof num === "number") {
-        return num - num === 0;
-      }
-      if (typeof num === "string" && num.trim() !== "") {
-        return Number.isFinite ? Number.isFinite(+num) : isFinite(+num);
-      }
-      return false;
-    };
-  }
-});
-
-// node_modules/to-regex-range/index.js
-var require_to_regex_range = __commonJS({
-  "node_modules/to-regex-range/index.js"(exports, module2) {
-    "use strict";
-    var isNumber = require_is_number();
-    var toRegexRange = (min, max, options) => {
-      if (isNumber(min) === false) {
-        throw new TypeError("toRegexRange: expected the first argument to be a number");
-      }
-      if (max === void 0 || min === max) {
-        return String(min);
-      }
-      if (isNumber(max) === false) {
-        throw new TypeError("toRegexRange: expected the second argument to be a number.");
-      }
-      let opts = { relaxZeros: true, ...options };
-      if (typeof opts.strictZeros === "boolean") {
-        opts.relaxZeros = opts.strictZeros === false;
-      }
-      let relax = String(opts.relaxZeros);
-      let shorthand = String(opts.shorthand);
-      let capture = String(opts.capture);
-      let wrap = String(opts.wrap);
-      let cacheKey = min + ":" + max + "=" + relax + shorthand + capture + wrap;
-      if (toRegexRange.cache.hasOwnProperty(cacheKey)) {
-        return toRegexRange.cache[cacheKey].result;
-      }
-      let a = Math.min(min, max);
-      let b = Math.max(min, max);
-      if (Math.abs(a - b) === 1) {
-        let result = min + "|" + max;
-        if (opts.capture) {
-          return `(${result})`;
-        }
-        if (opts.wrap === false) {
-          return result;
-        }
-        return `(?:${result})`;
-      }
-      let isPadded = hasPadding(min) || hasPadding(max);
-      let state = { min, max, a, b };
-      let positives = [];
-      let negatives = [];
-      if (isPadded) {
-        state.isPadded = isPadded;
-        state.maxLen = String(state.max).length;
-      }
-      if (a < 0) {
-        let newMin = b < 0 ? Math.abs(b) : 1;
-        negatives = splitToPatterns(newMin, Math.abs(a), state, opts);
-        a = state.a = 0;
-      }
-      if (b >= 0) {
-        positives = splitToPatterns(a, b, state, opts);
-      }
-      state.negatives = negatives;
-      state.positives = positives;
-      state.result = collatePatterns(negatives, positives, opts);
-      if (opts.capture === true) {
-        state.result = `(${state.result})`;
-      } else if (opts.wrap !== false && positives.length + negatives.length > 1) {
-        state.result = `(?:${state.result})`;
-      }
-      toRegexRange.cache[cacheKey] = state;
-      return state.result;
-    };
-    function collatePatterns(neg, pos, options) {
-      let onlyNegative = filterPatterns(neg, pos, "-", false, options) || [];
-      let onlyPositive = filterPatterns(pos, neg, "", false, options) || [];
-      let intersected = filterPatterns(neg, pos, "-?", true, options) || [];
-      let subpatterns = onlyNegative.concat(intersected).concat(onlyPositive);
-      return subpatterns.join("|");
-    }
-    function splitToRanges(min, max) {
-      let nines = 1;
-      let zeros = 1;
-      let stop2 = countNines(min, nines);
-      let stops = /* @__PURE__ */ new Set([max]);
-      while (min <= stop2 && stop2 <= max) {
-        stops.add(stop2);
-        nines += 1;
-        stop2 = countNines(min, nines);
-      }
-      stop2 = countZeros(max + 1, zeros) - 1;
-      while (min < stop2 && stop2 <= max) {
-        stops.add(stop2);
-        zeros += 1;
-        stop2 = countZeros(max + 1, zeros) - 1;
-      }
-      stops = [...stops];
-      stops.sort(compare);
-      return stops;
-    }
-    function rangeToPattern(start2, stop2, options) {
-      if (start2 === stop2) {
-        return { pattern: start2, count: [], digits: 0 };
-      }
-      let zipped = zip(start2, stop2);
-      let digits = zipped.length;
-      let pattern = "";
-      let count = 0;
-      for (let i2 = 0; i2 < digits; i2++) {
-        let [startDigit, stopDigit] = zipped[i2];
-        if (startDigit === stopDigit) {
-          pattern += startDigit;
-        } else if (startDigit !== "0" || stopDigit !== "9") {
-          pattern += toCharacterClass(startDigit, stopDigit, options);
-        } else {
-          count++;
-        }
-      }
-      if (count) {
-        pattern += options.shorthand === true ? "\\d" : "[0-9]";
-      }
-      return { pattern, count: [count], digits };
-    }
-    function splitToPatterns(min, max, tok, options) {
-      let ranges = splitToRanges(min, max);
-      let tokens = [];
-      let start2 = min;
-      let prev;
-      for (let i2 = 0; i2 < ranges.length; i2++) {
-        let max2 = ranges[i2];
-        let obj = rangeToPattern(String(start2), String(max2), options);
-        let zeros = "";
-        if (!tok.isPadded && prev && prev.pattern === obj.pattern) {
-          if (prev.count.length > 1) {
-            prev.count.pop();
-          }
-          prev.count.push(obj.count[0]);
-          prev.string = prev.pattern + toQuantifier(prev.count);
-          start2 = max2 + 1;
-          continue;
-        }
-        if (tok.isPadded) {
-          zeros = padZeros(max2, tok, options);
-        }
-        obj.string = zeros + obj.pattern + toQuantifier(obj.count);
-        tokens.push(obj);
-        start2 = max2 + 1;
-        prev = obj;
-      }
-      return tokens;
-    }
-    function filterPatterns(arr, comparison, prefix, intersection, options) {
-      let result = [];
-      for (let ele of arr) {
-        let { string } = ele;
-        if (!intersection && !contains3(comparison, "string", string)) {
-          result.push(prefix + string);
-        }
-        if (intersection && contains3(comparison, "string", string)) {
-          result.push(prefix + string);
-        }
-      }
-      return result;
-    }
-    function zip(a, b) {
-      let arr = [];
-      for (let i2 = 0; i2 < a.length; i2++) arr.push([a[i2], b[i2]]);
-      return arr;
-    }
-    function compare(a, b) {
-      return a > b ? 1 : b > a ? -1 : 0;
-    }
-    function contains3(arr, key, val) {
-      return arr.some((ele) => ele[key] === val);
-    }
-    function countNines(min, len) {
-      return Number(String(min).slice(0, -len) + "9".repeat(len));
-    }
-    function countZeros(integer, zeros) {
-      return integer - integer % Math.pow(10, zeros);
-    }
-    function toQuantifier(digits) {
-      let [start2 = 0, stop2 = ""] = digits;
-      if (stop2 || start2 > 1) {
-        return `{${start2 + (stop2 ? "," + stop2 : "")}}`;
-      }
-      return "";
-    }
-    function toCharacterClass(a, b, options) {
-      return `[${a}${b - a === 1 ? "" : "-"}${b}]`;
-    }
-    function hasPadding(str) {
-      return /^-?(0+)\d/.test(str);
-    }
-    function padZeros(value, tok, options) {
-      if (!tok.isPadded) {
-        return value;
-      }
-      let diff = Math.abs(tok.maxLen - String(value).length);
-      let relax = options.relaxZeros !== false;
-      switch (diff) {
-        case 0:
-          return "";
-        case 1:
-          return relax ? "0?" : "0";
-        case 2:
-          return relax ? "0{0,2}" : "00";
-        default: {
-          return relax ? `0{0,${diff}}` : `0{${diff}}`;
-        }
-      }
-    }
-    toRegexRange.cache = {};
-    toRegexRange.clearCache = () => toRegexRange.cache = {};
-    module2.exports = toRegexRange;
-  }
-});
-
-// node_modules/fill-range/index.js
-var require_fill_range = __commonJS({
-  "node_modules/fill-range/index.js"(exports, module2) {
-    "use strict";
-    var util = __require("util");
-    var toRegexRange = require_to_regex_range();
-    var isObject2 = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
-    var transform = (toNumber) => {
-      return (value) => toNumber === true ? Number(value) : String(value);
-    };
-    var isValidValue = (value) => {
-      return typeof value === "number" || typeof value === "string" && value !== "";
-    };
-    var isNumber = (num) => Number.isInteger(+num);
-    var zeros = (input) => {
-      let value = `${input}`;
-      let index = -1;
-      if (value[0] === "-") value = value.slice(1);
-      if (value === "0") return false;
-      while (value[++index] === "0") ;
-      return index > 0;
-    };
-    var stringify = (start2, end, options) => {
-      if (typeof start2 === "string" || typeof end === "string") {
-        return true;
-      }
-      return options.stringify === true;
-    };
-    var pad = (input, maxLength, toNumber) => {
-      if (maxLength > 0) {
-        let dash = input[0] === "-" ? "-" : "";
-        if (dash) input = input.slice(1);
-        input = dash + input.padStart(dash ? maxLength - 1 : maxLength, "0");
-      }
-      if (toNumber === false) {
-        return String(input);
-      }
-      return input;
-    };
-    var toMaxLen = (input, maxLength) => {
-      let negative = input[0] === "-" ? "-" : "";
-      if (negative) {
-        input = input.slice(1);
-        maxLength--;
-      }
-      while (input.length < maxLength) input = "0" + input;
-      return negative ? "-" + input : input;
-    };
-    var toSequence = (parts2, options, maxLen) => {
-      parts2.negatives.sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
-      parts2.positives.sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
-      let prefix = options.capture ? "" : "?:";
-      let positives = "";
-      let negatives = "";
-      let result;
-      if (parts2.positives.length) {
-        positives = parts2.positives.map((v) => toMaxLen(String(v), maxLen)).join("|");
-      }
-      if (parts2.negatives.length) {
-        negatives = `-(${prefix}${parts2.negatives.map((v) => toMaxLen(String(v), maxLen)).join("|")})`;
-      }
-      if (positives && negatives) {
-        result = `${positives}|${negatives}`;
-      } else {
-        result = positives || negatives;
-      }
-      if (options.wrap) {
-        return `(${prefix}${result})`;
-      }
-      return result;
-    };
-    var toRange = (a, b, isNumbers, options) => {
-      if (isNumbers) {
-        return toRegexRange(a, b, { wrap: false, ...options });
-      }
-      let start2 = String.fromCharCode(a);
-      if (a === b) return start2;
-      let stop2 = String.fromCharCode(b);
-      return `[${start2}-${stop2}]`;
-    };
-    var toRegex = (start2, end, options) => {
-      if (Array.isArray(start2)) {
-        let wrap = options.wrap === true;
-        let prefix = options.capture ? "" : "?:";
-        return wrap ? `(${prefix}${start2.join("|")})` : start2.join("|");
-      }
-      return toRegexRange(start2, end, options);
-    };
-    var rangeError = (...args2) => {
-      return new RangeError("Invalid range arguments: " + util.inspect(...args2));
-    };
-    var invalidRange = (start2, end, options) => {
-      if (options.strictRanges === true) throw rangeError([start2, end]);
-      return [];
-    };
-    var invalidStep = (step, options) => {
-      if (options.strictRanges === true) {
-        throw new TypeError(`Expected step "${step}" to be a number`);
-      }
-      return [];
-    };
-    var fillNumbers = (start2, end, step = 1, options = {}) => {
-      let a = Number(start2);
-      let b = Number(end);
-      if (!Number.isInteger(a) || !Number.isInteger(b)) {
-        if (options.strictRanges === true) throw rangeError([start2, end]);
-        return [];
-      }
-      if (a === 0) a = 0;
-      if (b === 0) b = 0;
-      let descending = a > b;
-      let startString = String(start2);
-      let endString = String(end);
-      let stepString = String(step);
-      step = Math.max(Math.abs(step), 1);
-      let padded = zeros(startString) || zeros(endString) || zeros(stepString);
-      let maxLen = padded ? Math.max(startString.length, endString.length, stepString.length) : 0;
-      let toNumber = padded === false && stringify(start2, end, options) === false;
-      let format = options.transform || transform(toNumber);
-      if (options.toRegex && step === 1) {
-        return toRange(toMaxLen(start2, maxLen), toMaxLen(end, maxLen), true, options);
-      }
-      let parts2 = { negatives: [], positives: [] };
-      let push = (num) => parts2[num < 0 ? "negatives" : "positives"].push(Math.abs(num));
-      let range = [];
-      let index = 0;
-      while (descending ? a >= b : a <= b) {
-        if (options.toRegex === true && step > 1) {
-          push(a);
-        } else {
-          range.push(pad(format(a, index), maxLen, toNumber));
-        }
-        a = descending ? a - step : a + step;
-        index++;
-      }
-      if (options.toRegex === true) {
-        return step > 1 ? toSequence(parts2, options, maxLen) : toRegex(range, null, { wrap: false, ...options });
-      }
-      return range;
-    };
-    var fillLetters = (start2, end, step = 1, options = {}) => {
-      if (!isNumber(start2) && start2.length > 1 || !isNumber(end) && end.length > 1) {
-        return invalidRange(start2, end, options);
-      }
-      let format = options.transform || ((val) => String.fromCharCode(val));
-      let a = `${start2}`.charCodeAt(0);
-      let b = `${end}`.charCodeAt(0);
-      let descending = a > b;
-      let min = Math.min(a, b);
-      let max = Math.max(a, b);
-      if (options.toRegex && step === 1) {
-        return toRange(min, max, false, options);
-      }
-      let range = [];
-      let index = 0;
-      while (descending ? a >= b : a <= b) {
-        range.push(format(a, index));
-        a = descending ? a - step : a + step;
-        index++;
-      }
-      if (options.toRegex === true) {
-        return toRegex(range, null, { wrap: false, options });
-      }
-      return range;
-    };
-    var fill2 = (start2, end, step, options = {}) => {
-      if (end == null && isValidValue(start2)) {
-        return [start2];
-      }
-      if (!isValidValue(start2) || !isValidValue(end)) {
-        return invalidRange(start2, end, options);
-      }
-      if (typeof step === "function") {
-        return fill2(start2, end, 1, { transform: step });
-      }
-      if (isObject2(step)) {
-        return fill2(start2, end, 0, step);
-      }
-      let opts = { ...options };
-      if (opts.capture === true) opts.wrap = true;
-      step = step || opts.step || 1;
-      if (!isNumber(step)) {
-        if (step != null && !isObject2(step)) return invalidStep(step, opts);
-        return fill2(start2, end, 1, step);
-      }
-      if (isNumber(start2) && isNumber(end)) {
-        return fillNumbers(start2, end, step, opts);
-      }
-      return fillLetters(start2, end, Math.max(Math.abs(step), 1), opts);
-    };
-    module2.exports = fill2;
-  }
-});
-
-// node_modules/braces/lib/compile.js
-var require_compile = __commonJS({
-  "node_modules/braces/lib/compile.js"(exports, module2) {
-    "use strict";
-    var fill2 = require_fill_range();
-    var utils = require_utils();
-    var compile = (ast, options = {}) => {
-      const walk3 = (node, parent = {}) => {
-        const invalidBlock = utils.isInvalidBrace(parent);
-        const invalidNode = node.invalid === true && options.escapeInvalid === true;
-        const invalid = invalidBlock === true || invalidNode === true;
-        const prefix = options.escapeInvalid === true ? "\\" : "";
-        let output = "";
-        if (node.isOpen === true) {
-          return prefix + node.value;
-        }
-        if (node.isClose === true) {
-          console.log("node.isClose", prefix, node.value);
-          return prefix + node.value;
-        }
-        if (node.type === "open") {
-          return invalid ? prefix + node.value : "(";
-        }
-        if (node.type === "close") {
-          return invalid ? prefix + node.value : ")";
-        }
-        if (node.type === "comma") {
-          return node.prev.type === "comma" ? "" : invalid ? node.value : "|";
-        }
-        if (node.value) {
-          return node.value;
-        }
-        if (node.nodes && node.ranges > 0) {
-          const args2 = utils.reduce(node.nodes);
-          const range = fill2(...args2, { ...options, wrap: false, toRegex: true, strictZeros: true });
-          if (range.length !== 0) {
-            return args2.length > 1 && range.length > 1 ? `(${range})` : range;
-          }
-        }
-        if (node.nodes) {
-          for (const child of node.nodes) {
-            output += walk3(child, node);
-          }
-        }
-        return output;
-      };
-      return walk3(ast);
-    };
-    module2.exports = compile;
-  }
-});
-
-// node_modules/braces/lib/expand.js
-var require_expand = __commonJS({
-  "node_modules/braces/lib/expand.js"(exports, module2) {
-    "use strict";
-    var fill2 = require_fill_range();
-    var stringify = require_stringify2();
-    var utils = require_utils();
-    var append = (queue = "", stash = "", enclose = false) => {
-      const result = [];
-      queue = [].concat(queue);
-      stash = [].concat(stash);
-      if (!stash.length) return queue;
-      if (!queue.length) {
-        return enclose ? utils.flatten(stash).map((ele) => `{${ele}}`) : stash;
-      }
-      for (const item of queue) {
-        if (Array.isArray(item)) {
-          for (const value of item) {
-            result.push(append(value, stash, enclose));
-          }
-        } else {
-          for (let ele of stash) {
-            if (enclose === true && typeof ele === "string") ele = `{${ele}}`;
-            result.push(Array.isArray(ele) ? append(item, ele, enclose) : item + ele);
-          }
-        }
-      }
-      return utils.flatten(result);
-    };
-    var expand = (ast, options = {}) => {
-      const rangeLimit = options.rangeLimit === void 0 ? 1e3 : options.rangeLimit;
-      const walk3 = (node, parent = {}) => {
-        node.queue = [];
-        let p = parent;
-        let q = parent.queue;
-        while (p.type !== "brace" && p.type !== "root" && p.parent) {
-          p = p.parent;
-          q = p.queue;
-        }
-        if (node.invalid || node.dollar) {
-          q.push(append(q.pop(), stringify(node, options)));
-          return;
-        }
-        if (node.type === "brace" && node.invalid !== true && node.nodes.length === 2) {
-          q.push(append(q.pop(), ["{}"]));
-          return;
-        }
-        if (node.nodes && node.ranges > 0) {
-          const args2 = utils.reduce(node.nodes);
-          if (utils.exceedsLimit(...args2, options.step, rangeLimit)) {
-            throw new RangeError("expanded array length exceeds range limit. Use options.rangeLimit to increase or disable the limit.");
-          }
-          let range = fill2(...args2, options);
-          if (range.length === 0) {
-            range = stringify(node, options);
-          }
-          q.push(append(q.pop(), range));
-          node.nodes = [];
-          return;
-        }
-        const enclose = utils.encloseBrace(node);
-        let queue = node.queue;
-        let block = node;
-        while (block.type !== "brace" && block.type !== "root" && block.parent) {
-          block = block.parent;
-          queue = block.queue;
-        }
-        for (let i2 = 0; i2 < node.nodes.length; i2++) {
-          const child = node.nodes[i2];
-          if (child.type === "comma" && node.type === "brace") {
-            if (i2 === 1) queue.push("");
-            queue.push("");
-            continue;
-          }
-          if (child.type === "close") {
-            q.push(append(q.pop(), queue, enclose));
-            continue;
-          }
-          if (child.value && child.type !== "open") {
-            queue.push(append(queue.pop(), child.value));
-            continue;
-          }
-          if (child.nodes) {
-            walk3(child, node);
-          }
-        }
-        return queue;
-      };
-      return utils.flatten(walk3(ast));
-    };
-    module2.exports = expand;
-  }
-});
-
-// node_modules/braces/lib/constants.js
-var require_constants = __commonJS({
-  "node_modules/braces/lib/constants.js"(exports, module2) {
-    "use strict";
-    module2.exports = {
-      MAX_LENGTH: 1e4,
-      // Digits
-      CHAR_0: "0",
-      /* 0 */
-      CHAR_9: "9",
-      /* 9 */
-      // Alphabet chars.
-      CHAR_UPPERCASE_A: "A",
-      /* A */
-      CHAR_LOWERCASE_A: "a",
-      /* a */
-      CHAR_UPPERCASE_Z: "Z",
-      /* Z */
-      CHAR_LOWERCASE_Z: "z",
-      /* z */
-      CHAR_LEFT_PARENTHESES: "(",
-      /* ( */
-      CHAR_RIGHT_PARENTHESES: ")",
-      /* ) */
-      CHAR_ASTERISK: "*",
-      /* * */
-      // Non-alphabetic chars.
-      CHAR_AMPERSAND: "&",
-      /* & */
-      CHAR_AT: "@",
-      /* @ */
-      CHAR_BACKSLASH: "\\",
-      /* \ */
-      CHAR_BACKTICK: "`",
-      /* ` */
-      CHAR_CARRIAGE_RETURN: "\r",
-      /* \r */
-      CHAR_CIRCUMFLEX_ACCENT: "^",
-      /* ^ */
-      CHAR_COLON: ":",
-      /* : */
-      CHAR_COMMA: ",",
-      /* , */
-      CHAR_DOLLAR: "$",
-      /* . */
-      CHAR_DOT: ".",
-      /* . */
-      CHAR_DOUBLE_QUOTE: '"',
-      /* " */
-      CHAR_EQUAL: "=",
-      /* = */
-      CHAR_EXCLAMATION_MARK: "!",
-      /* ! */
-      CHAR_FORM_FEED: "\f",
-      /* \f */
-      CHAR_FORWARD_SLASH: "/",
-      /* / */
-      CHAR_HASH: "#",
-      /* # */
-      CHAR_HYPHEN_MINUS: "-",
-      /* - */
-      CHAR_LEFT_ANGLE_BRACKET: "<",
-      /* < */
-      CHAR_LEFT_CURLY_BRACE: "{",
-      /* { */
-      CHAR_LEFT_SQUARE_BRACKET: "[",
-      /* [ */
-      CHAR_LINE_FEED: "\n",
-      /* \n */
-      CHAR_NO_BREAK_SPACE: "\xA0",
-      /* \u00A0 */
-      CHAR_PERCENT: "%",
-      /* % */
-      CHAR_PLUS: "+",
-      /* + */
-      CHAR_QUESTION_MARK: "?",
-      /* ? */
-      CHAR_RIGHT_ANGLE_BRACKET: ">",
-      /* > */
-      CHAR_RIGHT_CURLY_BRACE: "}",
-      /* } */
-      CHAR_RIGHT_SQUARE_BRACKET: "]",
-      /* ] */
-      CHAR_SEMICOLON: ";",
-      /* ; */
-      CHAR_SINGLE_QUOTE: "'",
-      /* ' */
-      CHAR_SPACE: " ",
-      /*   */
-      CHAR_TAB: "	",
-      /* \t */
-      CHAR_UNDERSCORE: "_",
-      /* _ */
-      CHAR_VERTICAL_LINE: "|",
-      /* | */
-      CHAR_ZERO_WIDTH_NOBREAK_SPACE: "\uFEFF"
-      /* \uFEFF */
-    };
-  }
-});
-
-// node_modules/braces/lib/parse.js
-var require_parse = __commonJS({
-  "node_modules/braces/lib/parse.js"(exports, module2) {
-    "use strict";
-    var stringify = require_stringify2();
-    var {
-      MAX_LENGTH,
-      CHAR_BACKSLASH,
-      /* \ */
-      CHAR_BACKTICK,
-      /* ` */
-      CHAR_COMMA,
-      /* , */
-      CHAR_DOT,
-      /* . */
-      CHAR_LEFT_PARENTHESES,
-      /* ( */
-      CHAR_RIGHT_PARENTHESES,
-      /* ) */
-      CHAR_LEFT_CURLY_BRACE,
-      /* { */
-      CHAR_RIGHT_CURLY_BRACE,
-      /* } */
-      CHAR_LEFT_SQUARE_BRACKET,
-      /* [ */
-      CHAR_RIGHT_SQUARE_BRACKET,
-      /* ] */
-      CHAR_DOUBLE_QUOTE,
-      /* " */
-      CHAR_SINGLE_QUOTE,
-      /* ' */
-      CHAR_NO_BREAK_SPACE,
-      CHAR_ZERO_WIDTH_NOBREAK_SPACE
-    } = require_constants();
-    var parse5 = (input, options = {}) => {
-      if (typeof input !== "string") {
-        throw new TypeError("Expected a string");
-      }
-      const opts = options || {};
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-      if (input.length > max) {
-        throw new SyntaxError(`Input length (${input.length}), exceeds max characters (${max})`);
-      }
-      const ast = { type: "root", input, nodes: [] };
-      const stack = [ast];
-      let block = ast;
-      let prev = ast;
-      let brackets = 0;
-      const length = input.length;
-      let index = 0;
-      let depth = 0;
-      let value;
-      const advance = () => input[index++];
-      const push = (node) => {
-        if (node.type === "text" && prev.type === "dot") {
-          prev.type = "text";
-        }
-        if (prev && prev.type === "text" && node.type === "text") {
-          prev.value += node.value;
-          return;
-        }
-        block.nodes.push(node);
-        node.parent = block;
-        node.prev = prev;
-        prev = node;
-        return node;
-      };
-      push({ type: "bos" });
-      while (index < length) {
-        block = stack[stack.length - 1];
-        value = advance();
-        if (value === CHAR_ZERO_WIDTH_NOBREAK_SPACE || value === CHAR_NO_BREAK_SPACE) {
-          continue;
-        }
-        if (value === CHAR_BACKSLASH) {
-          push({ type: "text", value: (options.keepEscaping ? value : "") + advance() });
-          continue;
-        }
-        if (value === CHAR_RIGHT_SQUARE_BRACKET) {
-          push({ type: "text", value: "\\" + value });
-          continue;
-        }
-        if (value === CHAR_LEFT_SQUARE_BRACKET) {
-          brackets++;
-          let next;
-          while (index < length && (next = advance())) {
-            value += next;
-            if (next === CHAR_LEFT_SQUARE_BRACKET) {
-              brackets++;
-              continue;
-            }
-            if (next === CHAR_BACKSLASH) {
-              value += advance();
-              continue;
-            }
-            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
-              brackets--;
-              if (brackets === 0) {
-                break;
-              }
-            }
-          }
-          push({ type: "text", value });
-          continue;
-        }
-        if (value === CHAR_LEFT_PARENTHESES) {
-          block = push({ type: "paren", nodes: [] });
-          stack.push(block);
-          push({ type: "text", value });
-          continue;
-        }
-        if (value === CHAR_RIGHT_PARENTHESES) {
-          if (block.type !== "paren") {
-            push({ type: "text", value });
-            continue;
-          }
-          block = stack.pop();
-          push({ type: "text", value });
-          block = stack[stack.length - 1];
-          continue;
-        }
-        if (value === CHAR_DOUBLE_QUOTE || value === CHAR_SINGLE_QUOTE || value === CHAR_BACKTICK) {
-          const open = value;
-          let next;
-          if (options.keepQuotes !== true) {
-            value = "";
-          }
-          while (index < length && (next = advance())) {
-            if (next === CHAR_BACKSLASH) {
-              value += next + advance();
-              continue;
-            }
-            if (next === open) {
-              if (options.keepQuotes === true) value += next;
-              break;
-            }
-            value += next;
-          }
-          push({ type: "text", value });
-          continue;
-        }
-        if (value === CHAR_LEFT_CURLY_BRACE) {
-          depth++;
-          const dollar = prev.value && prev.value.slice(-1) === "$" || block.dollar === true;
-          const brace = {
-            type: "brace",
-            open: true,
-            close: false,
-            dollar,
-            depth,
-            commas: 0,
-            ranges: 0,
-            nodes: []
-          };
-          block = push(brace);
-          stack.push(block);
-          push({ type: "open", value });
-          continue;
-        }
-        if (value === CHAR_RIGHT_CURLY_BRACE) {
-          if (block.type !== "brace") {
-            push({ type: "text", value });
-            continue;
-          }
-          const type = "close";
-          block = stack.pop();
-          block.close = true;
-          push({ type, value });
-          depth--;
-          block = stack[stack.length - 1];
-          continue;
-        }
-        if (value === CHAR_COMMA && depth > 0) {
-          if (block.ranges > 0) {
-            block.ranges = 0;
-            const open = block.nodes.shift();
-            block.nodes = [open, { type: "text", value: stringify(block) }];
-          }
-          push({ type: "comma", value });
-          block.commas++;
-          continue;
-        }
-        if (value === CHAR_DOT && depth > 0 && block.commas === 0) {
-          const siblings = block.nodes;
-          if (depth === 0 || siblings.length === 0) {
-            push({ type: "text", value });
-            continue;
-          }
-          if (prev.type === "dot") {
-            block.range = [];
-            prev.value += value;
-            prev.type = "range";
-            if (block.nodes.length !== 3 && block.nodes.length !== 5) {
-              block.invalid = true;
-              block.ranges = 0;
-              prev.type = "text";
-              continue;
-            }
-            block.ranges++;
-            block.args = [];
-            continue;
-          }
-          if (prev.type === "range") {
-            siblings.pop();
-            const before = siblings[siblings.length - 1];
-            before.value += prev.value + value;
-            prev = before;
-            block.ranges--;
-            continue;
-          }
-          push({ type: "dot", value });
-          continue;
-        }
-        push({ type: "text", value });
-      }
-      do {
-        block = stack.pop();
-        if (block.type !== "root") {
-          block.nodes.forEach((node) => {
-            if (!node.nodes) {
-              if (node.type === "open") node.isOpen = true;
-              if (node.type === "close") node.isClose = true;
-              if (!node.nodes) node.type = "text";
-              node.invalid = true;
-            }
-          });
-          const parent = stack[stack.length - 1];
-          const index2 = parent.nodes.indexOf(block);
-          parent.nodes.splice(index2, 1, ...block.nodes);
-        }
-      } while (stack.length > 0);
-      push({ type: "eos" });
-      return ast;
-    };
-    module2.exports = parse5;
-  }
-});
-
-// node_modules/braces/index.js
-var require_braces = __commonJS({
-  "node_modules/braces/index.js"(exports, module2) {
-    "use strict";
-    var stringify = require_stringify2();
-    var compile = require_compile();
-    var expand = require_expand();
-    var parse5 = require_parse();
-    var braces = (input, options = {}) => {
-      let output = [];
-      if (Array.isArray(input)) {
-        for (const pattern of input) {
-          const result = braces.create(pattern, options);
-          if (Array.isArray(result)) {
-            output.push(...result);
-          } else {
-            output.push(result);
-          }
-        }
-      } else {
-        output = [].concat(braces.create(input, options));
-      }
-      if (options && options.expand === true && options.nodupes === true) {
-        output = [...new Set(output)];
-      }
-      return output;
-    };
-    braces.parse = (input, options = {}) => parse5(input, options);
-    braces.stringify = (input, options = {}) => {
-      if (typeof input === "string") {
-        return stringify(braces.parse(input, options), options);
-      }
-      return stringify(input, options);
-    };
-    braces.compile = (input, options = {}) => {
-      if (typeof input === "string") {
-        input = braces.parse(input, options);
-      }
-      return compile(input, options);
-    };
-    braces.expand = (input, options = {}) => {
-      if (typeof input === "string") {
-        input = braces.parse(input, options);
-      }
-      let result = expand(input, options);
-      if (options.noempty === true) {
-        result = result.filter(Boolean);
-      }
-      if (options.nodupes === true) {
-        result = [...new Set(result)];
-      }
-      return result;
-    };
-    braces.create = (input, options = {}) => {
-      if (input === "" || input.length < 3) {
-        return [input];
-      }
-      return options.expand !== true ? braces.compile(input, options) : braces.expand(input, options);
-    };
-    module2.exports = braces;
-  }
-});
-
-// node_modules/micromatch/node_modules/picomatch/lib/constants.js
-var require_constants2 = __commonJS({
-  "node_modules/micromatch/node_modules/picomatch/lib/constants.js"(exports, module2) {
-    "use strict";
-    var path13 = __require("path");
-    var WIN_SLASH = "\\\\/";
-    var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
-    var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
-    var DOT_LITERAL = "\\.";
-    var PLUS_LITERAL = "\\+";
-    var QMARK_LITERAL = "\\?";
-    var SLASH_LITERAL = "\\/";
-    var ONE_CHAR = "(?=.)";
-    var QMARK = "[^/]";
-    var END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
-    var START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
-    var DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
-    var NO_DOT = `(?!${DOT_LITERAL})`;
-    var NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
-    var NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
-    var NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
-    var QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
-    var STAR = `${QMARK}*?`;
-    var POSIX_CHARS = {
-      DOT_LITERAL,
-      PLUS_LITERAL,
-      QMARK_LITERAL,
-      SLASH_LITERAL,
-      ONE_CHAR,
-      QMARK,
-      END_ANCHOR,
-      DOTS_SLASH,
-      NO_DOT,
-      NO_DOTS,
-      NO_DOT_SLASH,
-      NO_DOTS_SLASH,
-      QMARK_NO_DOT,
-      STAR,
-      START_ANCHOR
-    };
-    var WINDOWS_CHARS = {
-      ...POSIX_CHARS,
-      SLASH_LITERAL: `[${WIN_SLASH}]`,
-      QMARK: WIN_NO_SLASH,
-      STAR: `${WIN_NO_SLASH}*?`,
-      DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
-      NO_DOT: `(?!${DOT_LITERAL})`,
-      NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
-      NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
-      NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
-      QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
-      START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
-      END_ANCHOR: `(?:[${WIN_SLASH}]|$)`
-    };
-    var POSIX_REGEX_SOURCE = {
-      __proto__: null,
-      alnum: "a-zA-Z0-9",
-      alpha: "a-zA-Z",
-      ascii: "\\x00-\\x7F",
-      blank: " \\t",
-      cntrl: "\\x00-\\x1F\\x7F",
-      digit: "0-9",
-      graph: "\\x21-\\x7E",
-      lower: "a-z",
-      print: "\\x20-\\x7E ",
-      punct: "\\-!\"#$%&'()\\*+,./:;<=>?@[\\]^_`{|}~",
-      space: " \\t\\r\\n\\v\\f",
-      upper: "A-Z",
-      word: "A-Za-z0-9_",
-      xdigit: "A-Fa-f0-9"
-    };
-    module2.exports = {
-      DEFAULT_MAX_EXTGLOB_RECURSION,
-      MAX_LENGTH: 1024 * 64,
-      POSIX_REGEX_SOURCE,
-      // regular expressions
-      REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
-      REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
-      REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
-      REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
-      REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
-      REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
-      // Replace globs with equivalent patterns to reduce parsing time.
-      REPLACEMENTS: {
-        __proto__: null,
-        "***": "*",
-        "**/**": "**",
-        "**/**/**": "**"
-      },
-      // Digits
-      CHAR_0: 48,
-      /* 0 */
-      CHAR_9: 57,
-      /* 9 */
-      // Alphabet chars.
-      CHAR_UPPERCASE_A: 65,
-      /* A */
-      CHAR_LOWERCASE_A: 97,
-      /* a */
-      CHAR_UPPERCASE_Z: 90,
-      /* Z */
-      CHAR_LOWERCASE_Z: 122,
-      /* z */
-      CHAR_LEFT_PARENTHESES: 40,
-      /* ( */
-      CHAR_RIGHT_PARENTHESES: 41,
-      /* ) */
-      CHAR_ASTERISK: 42,
-      /* * */
-      // Non-alphabetic chars.
-      CHAR_AMPERSAND: 38,
-      /* & */
-      CHAR_AT: 64,
-      /* @ */
-      CHAR_BACKWARD_SLASH: 92,
-      /* \ */
-      CHAR_CARRIAGE_RETURN: 13,
-      /* \r */
-      CHAR_CIRCUMFLEX_ACCENT: 94,
-      /* ^ */
-      CHAR_COLON: 58,
-      /* : */
-      CHAR_COMMA: 44,
-      /* , */
-      CHAR_DOT: 46,
-      /* . */
-      CHAR_DOUBLE_QUOTE: 34,
-      /* " */
-      CHAR_EQUAL: 61,
-      /* = */
-      CHAR_EXCLAMATION_MARK: 33,
-      /* ! */
-      CHAR_FORM_FEED: 12,
-      /* \f */
-      CHAR_FORWARD_SLASH: 47,
-      /* / */
-      CHAR_GRAVE_ACCENT: 96,
-      /* ` */
-      CHAR_HASH: 35,
-      /* # */
-      CHAR_HYPHEN_MINUS: 45,
-      /* - */
-      CHAR_LEFT_ANGLE_BRACKET: 60,
-      /* < */
-      CHAR_LEFT_CURLY_BRACE: 123,
-      /* { */
-      CHAR_LEFT_SQUARE_BRACKET: 91,
-      /* [ */
-      CHAR_LINE_FEED: 10,
-      /* \n */
-      CHAR_NO_BREAK_SPACE: 160,
-      /* \u00A0 */
-      CHAR_PERCENT: 37,
-      /* % */
-      CHAR_PLUS: 43,
-      /* + */
-      CHAR_QUESTION_MARK: 63,
-      /* ? */
-      CHAR_RIGHT_ANGLE_BRACKET: 62,
-      /* > */
-      CHAR_RIGHT_CURLY_BRACE: 125,
-      /* } */
-      CHAR_RIGHT_SQUARE_BRACKET: 93,
-      /* ] */
-      CHAR_SEMICOLON: 59,
-      /* ; */
-      CHAR_SINGLE_QUOTE: 39,
-      /* ' */
-      CHAR_SPACE: 32,
-      /*   */
-      CHAR_TAB: 9,
-      /* \t */
-      CHAR_UNDERSCORE: 95,
-      /* _ */
-      CHAR_VERTICAL_LINE: 124,
-      /* | */
-      CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
-      /* \uFEFF */
-      SEP: path13.sep,
-      /**
-       * Create EXTGLOB_CHARS
-       */
-      extglobChars(chars) {
-        return {
-          "!": { type: "negate", open: "(?:(?!(?:", close: `))${chars.STAR})` },
-          "?": { type: "qmark", open: "(?:", close: ")?" },
-          "+": { type: "plus", open: "(?:", close: ")+" },
-          "*": { type: "star", open: "(?:", close: ")*" },
-          "@": { type: "at", open: "(?:", close: ")" }
-        };
-      },
-      /**
-       * Create GLOB_CHARS
-       */
-      globChars(win32) {
-        return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
-      }
-    };
-  }
-});
-
-// node_modules/micromatch/node_modules/picomatch/lib/utils.js
-var require_utils2 = __commonJS({
-  "node_modules/micromatch/node_modules/picomatch/lib/utils.js"(exports) {
-    "use strict";
-    var path13 = __require("path");
-    var win32 = process.platform === "win32";
-    var {
-      REGEX_BACKSLASH,
-      REGEX_REMOVE_BACKSLASH,
-      REGEX_SPECIAL_CHARS,
-      REGEX_SPECIAL_CHARS_GLOBAL
-    } = require_constants2();
-    exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
-    exports.hasRegexChars = (str) => REGEX_SPECIAL_CHARS.test(str);
-    exports.isRegexChar = (str) => str.length === 1 && exports.hasRegexChars(str);
-    exports.escapeRegex = (str) => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
-    exports.toPosixSlashes = (str) => str.replace(REGEX_BACKSLASH, "/");
-    exports.removeBackslashes = (str) => {
-      return str.replace(REGEX_REMOVE_BACKSLASH, (match) => {
-        return match === "\\" ? "" : match;
-      });
-    };
-    exports.supportsLookbehinds = () => {
-      const segs = process.version.slice(1).split(".").map(Number);
-      if (segs.length === 3 && segs[0] >= 9 || segs[0] === 8 && segs[1] >= 10) {
-        return true;
-      }
-      return false;
-    };
-    exports.isWindows = (options) => {
-      if (options && typeof options.windows === "boolean") {
-        return options.windows;
-      }
-      return win32 === true || path13.sep === "\\";
-    };
-    exports.escapeLast = (input, char, lastIdx) => {
-      const idx = input.lastIndexOf(char, lastIdx);
-      if (idx === -1) return input;
-      if (input[idx - 1] === "\\") return exports.escapeLast(input, char, idx - 1);
-      return `${input.slice(0, idx)}\\${input.slice(idx)}`;
-    };
-    exports.removePrefix = (input, state = {}) => {
-      let output = input;
-      if (output.startsWith("./")) {
-        output = output.slice(2);
-        state.prefix = "./";
-      }
-      return output;
-    };
-    exports.wrapOutput = (input, state = {}, options = {}) => {
-      const prepend = options.contains ? "" : "^";
-      const append = options.contains ? "" : "$";
-      let output = `${prepend}(?:${input})${append}`;
-      if (state.negated === true) {
-        output = `(?:^(?!${output}).*$)`;
-      }
-      return output;
-    };
-  }
-});
-
-// node_modules/micromatch/node_modules/picomatch/lib/scan.js
-var require_scan = __commonJS({
-  "node_modules/micromatch/node_modules/picomatch/lib/scan.js"(exports, module2) {
-    "use strict";
-    var utils = require_utils2();
-    var {
-      CHAR_ASTERISK,
-      /* * */
-      CHAR_AT,
-      /* @ */
-      CHAR_BACKWARD_SLASH,
-      /* \ */
-      CHAR_COMMA,
-      /* , */
-      CHAR_DOT,
-      /* . */
-      CHAR_EXCLAMATION_MARK,
-      /* ! */
-      CHAR_FORWARD_SLASH,
-      /* / */
-      CHAR_LEFT_CURLY_BRACE,
-      /* { */
-      CHAR_LEFT_PARENTHESES,
-      /* ( */
-      CHAR_LEFT_SQUARE_BRACKET,
-      /* [ */
-      CHAR_PLUS,
-      /* + */
-      CHAR_QUESTION_MARK,
-      /* ? */
-      CHAR_RIGHT_CURLY_BRACE,
-      /* } */
-      CHAR_RIGHT_PARENTHESES,
-      /* ) */
-      CHAR_RIGHT_SQUARE_BRACKET
-      /* ] */
-    } = require_constants2();
-    var isPathSeparator = (code) => {
-      return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
-    };
-    var depth = (token) => {
-      if (token.isPrefix !== true) {
-        token.depth = token.isGlobstar ? Infinity : 1;
-      }
-    };
-    var scan = (input, options) => {
-      const opts = options || {};
-      const length = input.length - 1;
-      const scanToEnd = opts.parts === true || opts.scanToEnd === true;
-      const slashes = [];
-      const tokens = [];
-      const parts2 = [];
-      let str = input;
-      let index = -1;
-      let start2 = 0;
-      let lastIndex = 0;
-      let isBrace = false;
-      let isBracket = false;
-      let isGlob = false;
-      let isExtglob = false;
-      let isGlobstar = false;
-      let braceEscaped = false;
-      let backslashes = false;
-      let negated = false;
-      let negatedExtglob = false;
-      let finished = false;
-      let braces = 0;
-      let prev;
-      let code;
-      let token = { value: "", depth: 0, isGlob: false };
-      const eos = () => index >= length;
-      const peek = () => str.charCodeAt(index + 1);
-      const advance = () => {
-        prev = code;
-        return str.charCodeAt(++index);
-      };
-      while (index < length) {
-        code = advance();
-        let next;
-        if (code === CHAR_BACKWARD_SLASH) {
-          backslashes = token.backslashes = true;
-          code = advance();
-          if (code === CHAR_LEFT_CURLY_BRACE) {
-            braceEscaped = true;
-          }
-          continue;
-        }
-        if (braceEscaped === true || code === CHAR_LEFT_CURLY_BRACE) {
-          braces++;
-          while (eos() !== true && (code = advance())) {
-            if (code === CHAR_BACKWARD_SLASH) {
-              backslashes = token.backslashes = true;
-              advance();
-              continue;
-            }
-            if (code === CHAR_LEFT_CURLY_BRACE) {
-              braces++;
-              continue;
-            }
-            if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
-              isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              if (scanToEnd === true) {
-                continue;
-              }
-              break;
-            }
-            if (braceEscaped !== true && code === CHAR_COMMA) {
-              isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              if (scanToEnd === true) {
-                continue;
-              }
-              break;
-            }
-            if (code === CHAR_RIGHT_CURLY_BRACE) {
-              braces--;
-              if (braces === 0) {
-                braceEscaped = false;
-                isBrace = token.isBrace = true;
-                finished = true;
-                break;
-              }
-            }
-          }
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code === CHAR_FORWARD_SLASH) {
-          slashes.push(index);
-          tokens.push(token);
-          token = { value: "", depth: 0, isGlob: false };
-          if (finished === true) continue;
-          if (prev === CHAR_DOT && index === start2 + 1) {
-            start2 += 2;
-            continue;
-          }
-          lastIndex = index + 1;
-          continue;
-        }
-        if (opts.noext !== true) {
-          const isExtglobChar = code === CHAR_PLUS || code === CHAR_AT || code === CHAR_ASTERISK || code === CHAR_QUESTION_MARK || code === CHAR_EXCLAMATION_MARK;
-          if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
-            isGlob = token.isGlob = true;
-            isExtglob = token.isExtglob = true;
-            finished = true;
-            if (code === CHAR_EXCLAMATION_MARK && index === start2) {
-              negatedExtglob = true;
-            }
-            if (scanToEnd === true) {
-              while (eos() !== true && (code = advance())) {
-                if (code === CHAR_BACKWARD_SLASH) {
-                  backslashes = token.backslashes = true;
-                  code = advance();
-                  continue;
-                }
-                if (code === CHAR_RIGHT_PARENTHESES) {
-                  isGlob = token.isGlob = true;
-                  finished = true;
-                  break;
-                }
-              }
-              continue;
-            }
-            break;
-          }
-        }
-        if (code === CHAR_ASTERISK) {
-          if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
-          isGlob = token.isGlob = true;
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code === CHAR_QUESTION_MARK) {
-          isGlob = token.isGlob = true;
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code === CHAR_LEFT_SQUARE_BRACKET) {
-          while (eos() !== true && (next = advance())) {
-            if (next === CHAR_BACKWARD_SLASH) {
-              backslashes = token.backslashes = true;
-              advance();
-              continue;
-            }
-            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
-              isBracket = token.isBracket = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              break;
-            }
-          }
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start2) {
-          negated = token.negated = true;
-          start2++;
-          continue;
-        }
-        if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
-          isGlob = token.isGlob = true;
-          if (scanToEnd === true) {
-            while (eos() !== true && (code = advance())) {
-              if (code === CHAR_LEFT_PARENTHESES) {
-                backslashes = token.backslashes = true;
-                code = advance();
-                continue;
-              }
-              if (code === CHAR_RIGHT_PARENTHESES) {
-                finished = true;
-                break;
-              }
-            }
-            continue;
-          }
-          break;
-        }
-        if (isGlob === true) {
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-      }
-      if (opts.noext === true) {
-        isExtglob = false;
-        isGlob = false;
-      }
-      let base = str;
-      let prefix = "";
-      let glob = "";
-      if (start2 > 0) {
-        prefix = str.slice(0, start2);
-        str = str.slice(start2);
-        lastIndex -= start2;
-      }
-      if (base && isGlob === true && lastIndex > 0) {
-        base = str.slice(0, lastIndex);
-        glob = str.slice(lastIndex);
-      } else if (isGlob === true) {
-        base = "";
-        glob = str;
-      } else {
-        base = str;
-      }
-      if (base && base !== "" && base !== "/" && base !== str) {
-        if (isPathSeparator(base.charCodeAt(base.length - 1))) {
-          base = base.slice(0, -1);
-        }
-      }
-      if (opts.unescape === true) {
-        if (glob) glob = utils.removeBackslashes(glob);
-        if (base && backslashes === true) {
-          base = utils.removeBackslashes(base);
-        }
-      }
-      const state = {
-        prefix,
-        input,
-        start: start2,
-        base,
-        glob,
-        isBrace,
-        isBracket,
-        isGlob,
-        isExtglob,
-        isGlobstar,
-        negated,
-        negatedExtglob
-      };
-      if (opts.tokens === true) {
-        state.maxDepth = 0;
-        if (!isPathSeparator(code)) {
-          tokens.push(token);
-        }
-        state.tokens = tokens;
-      }
-      if (opts.parts === true || opts.tokens === true) {
-        let prevIndex;
-        for (let idx = 0; idx < slashes.length; idx++) {
-          const n = prevIndex ? prevIndex + 1 : start2;
-          const i2 = slashes[idx];
-          const value = input.slice(n, i2);
-          if (opts.tokens) {
-            if (idx === 0 && start2 !== 0) {
-              tokens[idx].isPrefix = true;
-              tokens[idx].value = prefix;
-            } else {
-              tokens[idx].value = value;
-            }
-            depth(tokens[idx]);
-            state.maxDepth += tokens[idx].depth;
-          }
-          if (idx !== 0 || value !== "") {
-            parts2.push(value);
-          }
-          prevIndex = i2;
-        }
-        if (prevIndex && prevIndex + 1 < input.length) {
-          const value = input.slice(prevIndex + 1);
-          parts2.push(value);
-          if (opts.tokens) {
-            tokens[tokens.length - 1].value = value;
-            depth(tokens[tokens.length - 1]);
-            state.maxDepth += tokens[tokens.length - 1].depth;
-          }
-        }
-        state.slashes = slashes;
-        state.parts = parts2;
-      }
-      return state;
-    };
-    module2.exports = scan;
-  }
-});
-
-// node_modules/micromatch/node_modules/picomatch/lib/parse.js
-var require_parse2 = __commonJS({
-  "node_modules/micromatch/node_modules/picomatch/lib/parse.js"(exports, module2) {
-    "use strict";
-    var constants = require_constants2();
-    var utils = require_utils2();
-    var {
-      MAX_LENGTH,
-      POSIX_REGEX_SOURCE,
-      REGEX_NON_SPECIAL_CHARS,
-      REGEX_SPECIAL_CHARS_BACKREF,
-      REPLACEMENTS
-    } = constants;
-    var expandRange = (args2, options) => {
-      if (typeof options.expandRange === "function") {
-        return options.expandRange(...args2, options);
-      }
-      args2.sort();
-      const value = `[${args2.join("-")}]`;
-      try {
-        new RegExp(value);
-      } catch (ex) {
-        return args2.map((v) => utils.escapeRegex(v)).join("..");
-      }
-      return value;
-    };
-    var syntaxError = (type, char) => {
-      return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
-    };
-    var splitTopLevel = (input) => {
-      const parts2 = [];
-      let bracket = 0;
-      let paren = 0;
-      let quote = 0;
-      let value = "";
-      let escaped = false;
-      for (const ch of input) {
-        if (escaped === true) {
-          value += ch;
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          value += ch;
-          escaped = true;
-          continue;
-        }
-        if (ch === '"') {
-          quote = quote === 1 ? 0 : 1;
-          value += ch;
-          continue;
-        }
-        if (quote === 0) {
-          if (ch === "[") {
-            bracket++;
-          } else if (ch === "]" && bracket > 0) {
-            bracket--;
-          } else if (bracket === 0) {
-            if (ch === "(") {
-              paren++;
-            } else if (ch === ")" && paren > 0) {
-              paren--;
-            } else if (ch === "|" && paren === 0) {
-              parts2.push(value);
-              value = "";
-              continue;
-            }
-          }
-        }
-        value += ch;
-      }
-      parts2.push(value);
-      return parts2;
-    };
-    var isPlainBranch = (branch) => {
-      let escaped = false;
-      for (const ch of branch) {
-        if (escaped === true) {
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          escaped = true;
-          continue;
-        }
-        if (/[?*+@!()[\]{}]/.test(ch)) {
-          return false;
-        }
-      }
-      return true;
-    };
-    var normalizeSimpleBranch = (branch) => {
-      let value = branch.trim();
-      let changed = true;
-      while (changed === true) {
-        changed = false;
-        if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
-          value = value.slice(2, -1);
-          changed = true;
-        }
-      }
-      if (!isPlainBranch(value)) {
-        return;
-      }
-      return value.replace(/\\(.)/g, "$1");
-    };
-    var hasRepeatedCharPrefixOverlap = (branches) => {
-      const values = branches.map(normalizeSimpleBranch).filter(Boolean);
-      for (let i2 = 0; i2 < values.length; i2++) {
-        for (let j = i2 + 1; j < values.length; j++) {
-          const a = values[i2];
-          const b = values[j];
-          const char = a[0];
-          if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
-            continue;
-          }
-          if (a === b || a.startsWith(b) || b.startsWith(a)) {
-            return true;
-          }
-        }
-      }
-      return false;
-    };
-    var parseRepeatedExtglob = (pattern, requireEnd = true) => {
-      if (pattern[0] !== "+" && pattern[0] !== "*" || pattern[1] !== "(") {
-        return;
-      }
-      let bracket = 0;
-      let paren = 0;
-      let quote = 0;
-      let escaped = false;
-      for (let i2 = 1; i2 < pattern.length; i2++) {
-        const ch = pattern[i2];
-        if (escaped === true) {
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          escaped = true;
-          continue;
-        }
-        if (ch === '"') {
-          quote = quote === 1 ? 0 : 1;
-          continue;
-        }
-        if (quote === 1) {
-          continue;
-        }
-        if (ch === "[") {
-          bracket++;
-          continue;
-        }
-        if (ch === "]" && bracket > 0) {
-          bracket--;
-          continue;
-        }
-        if (bracket > 0) {
-          continue;
-        }
-        if (ch === "(") {
-          paren++;
-          continue;
-        }
-        if (ch === ")") {
-          paren--;
-          if (paren === 0) {
-            if (requireEnd === true && i2 !== pattern.length - 1) {
-              return;
-            }
-            return {
-              type: pattern[0],
-              body: pattern.slice(2, i2),
-              end: i2
-            };
-          }
-        }
-      }
-    };
-    var getStarExtglobSequenceOutput = (pattern) => {
-      let index = 0;
-      const chars = [];
-      while (index < pattern.length) {
-        const match = parseRepeatedExtglob(pattern.slice(index), false);
-        if (!match || match.type !== "*") {
-          return;
-        }
-        const branches = splitTopLevel(match.body).map((branch2) => branch2.trim());
-        if (branches.length !== 1) {
-          return;
-        }
-        const branch = normalizeSimpleBranch(branches[0]);
-        if (!branch || branch.length !== 1) {
-          return;
-        }
-        chars.push(branch);
-        index += match.end + 1;
-      }
-      if (chars.length < 1) {
-        return;
-      }
-      const source = chars.length === 1 ? utils.escapeRegex(chars[0]) : `[${chars.map((ch) => utils.escapeRegex(ch)).join("")}]`;
-      return `${source}*`;
-    };
-    var repeatedExtglobRecursion = (pattern) => {
-      let depth = 0;
-      let value = pattern.trim();
-      let match = parseRepeatedExtglob(value);
-      while (match) {
-        depth++;
-        value = match.body.trim();
-        match = parseRepeatedExtglob(value);
-      }
-      return depth;
-    };
-    var analyzeRepeatedExtglob = (body2, options) => {
-      if (options.maxExtglobRecursion === false) {
-        return { risky: false };
-      }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
-      const branches = splitTopLevel(body2).map((branch) => branch.trim());
-      if (branches.length > 1) {
-        if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
-          return { risky: true };
-        }
-      }
-      for (const branch of branches) {
-        const safeOutput = getStarExtglobSequenceOutput(branch);
-        if (safeOutput) {
-          return { risky: true, safeOutput };
-        }
-        if (repeatedExtglobRecursion(branch) > max) {
-          return { risky: true };
-        }
-      }
-      return { risky: false };
-    };
-    var parse5 = (input, options) => {
-      if (typeof input !== "string") {
-        throw new TypeError("Expected a string");
-      }
-      input = REPLACEMENTS[input] || input;
-      const opts = { ...options };
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-      let len = input.length;
-      if (len > max) {
-        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
-      }
-      const bos = { type: "bos", value: "", output: opts.prepend || "" };
-      const tokens = [bos];
-      const capture = opts.capture ? "" : "?:";
-      const win32 = utils.isWindows(options);
-      const PLATFORM_CHARS = constants.globChars(win32);
-      const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
-      const {
-        DOT_LITERAL,
-        PLUS_LITERAL,
-        SLASH_LITERAL,
-        ONE_CHAR,
-        DOTS_SLASH,
-        NO_DOT,
-        NO_DOT_SLASH,
-        NO_DOTS_SLASH,
-        QMARK,
-        QMARK_NO_DOT,
-        STAR,
-        START_ANCHOR
-      } = PLATFORM_CHARS;
-      const globstar = (opts2) => {
-        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
-      };
-      const nodot = opts.dot ? "" : NO_DOT;
-      const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
-      let star = opts.bash === true ? globstar(opts) : STAR;
-      if (opts.capture) {
-        star = `(${star})`;
-      }
-      if (typeof opts.noext === "boolean") {
-        opts.noextglob = opts.noext;
-      }
-      const state = {
-        input,
-        index: -1,
-        start: 0,
-        dot: opts.dot === true,
-        consumed: "",
-        output: "",
-        prefix: "",
-        backtrack: false,
-        negated: false,
-        brackets: 0,
-        braces: 0,
-        parens: 0,
-        quotes: 0,
-        globstar: false,
-        tokens
-      };
-      input = utils.removePrefix(input, state);
-      len = input.length;
-      const extglobs = [];
-      const braces = [];
-      const stack = [];
-      let prev = bos;
-      let value;
-      const eos = () => state.index === len - 1;
-      const peek = state.peek = (n = 1) => input[state.index + n];
-      const advance = state.advance = () => input[++state.index] || "";
-      const remaining = () => input.slice(state.index + 1);
-      const consume = (value2 = "", num = 0) => {
-        state.consumed += value2;
-        state.index += num;
-      };
-      const append = (token) => {
-        state.output += token.output != null ? token.output : token.value;
-        consume(token.value);
-      };
-      const negate = () => {
-        let count = 1;
-        while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
-          advance();
-          state.start++;
-          count++;
-        }
-        if (count % 2 === 0) {
-          return false;
-        }
-        state.negated = true;
-        state.start++;
-        return true;
-      };
-      const increment = (type) => {
-        state[type]++;
-        stack.push(type);
-      };
-      const decrement = (type) => {
-        state[type]--;
-        stack.pop();
-      };
-      const push = (tok) => {
-        if (prev.type === "globstar") {
-          const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
-          const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
-          if (tok.type !== "slash" && tok.type !== "paren" && !isBrace && !isExtglob) {
-            state.output = state.output.slice(0, -prev.output.length);
-            prev.type = "star";
-            prev.value = "*";
-            prev.output = star;
-            state.output += prev.output;
-          }
-        }
-        if (extglobs.length && tok.type !== "paren") {
-          extglobs[extglobs.length - 1].inner += tok.value;
-        }
-        if (tok.value || tok.output) append(tok);
-        if (prev && prev.type === "text" && tok.type === "text") {
-          prev.value += tok.value;
-          prev.output = (prev.output || "") + tok.value;
-          return;
-        }
-        tok.prev = prev;
-        tokens.push(tok);
-        prev = tok;
-      };
-      const extglobOpen = (type, value2) => {
-        const token = { ...EXTGLOB_CHARS[value2], conditions: 1, inner: "" };
-        token.prev = prev;
-        token.parens = state.parens;
-        token.output = state.output;
-        token.startIndex = state.index;
-        token.tokensIndex = tokens.length;
-        const output = (opts.capture ? "(" : "") + token.open;
-        increment("parens");
-        push({ type, value: value2, output: state.output ? "" : ONE_CHAR });
-        push({ type: "paren", extglob: true, value: advance(), output });
-        extglobs.push(token);
-      };
-      const extglobClose = (token) => {
-        const literal = input.slice(token.startIndex, state.index + 1);
-        const body2 = input.slice(token.startIndex + 2, state.index);
-        const analysis = analyzeRepeatedExtglob(body2, opts);
-        if ((token.type === "plus" || token.type === "star") && analysis.risky) {
-          const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open = tokens[token.tokensIndex];
-          open.type = "text";
-          open.value = literal;
-          open.output = safeOutput || utils.escapeRegex(literal);
-          for (let i2 = token.tokensIndex + 1; i2 < tokens.length; i2++) {
-            tokens[i2].value = "";
-            tokens[i2].output = "";
-            delete tokens[i2].suffix;
-          }
-          state.output = token.output + open.output;
-          state.backtrack = true;
-          push({ type: "paren", extglob: true, value, output: "" });
-          decrement("parens");
-          return;
-        }
-        let output = token.close + (opts.capture ? ")" : "");
-        let rest;
-        if (token.type === "negate") {
-          let extglobStar = star;
-          if (token.inner && token.inner.length > 1 && token.inner.includes("/")) {
-            extglobStar = globstar(opts);
-          }
-          if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
-            output = token.close = `)$))${extglobStar}`;
-          }
-          if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse5(rest, { ...options, fastpaths: false }).output;
-            output = token.close = `)${expression})${extglobStar})`;
-          }
-          if (token.prev.type === "bos") {
-            state.negatedExtglob = true;
-          }
-        }
-        push({ type: "paren", extglob: true, value, output });
-        decrement("parens");
-      };
-      if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
-        let backslashes = false;
-        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
-          if (first === "\\") {
-            backslashes = true;
-            return m;
-          }
-          if (first === "?") {
-            if (esc) {
-              return esc + first + (rest ? QMARK.repeat(rest.length) : "");
-            }
-            if (index === 0) {
-              return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
-            }
-            return QMARK.repeat(chars.length);
-          }
-          if (first === ".") {
-            return DOT_LITERAL.repeat(chars.length);
-          }
-          if (first === "*") {
-            if (esc) {
-              return esc + first + (rest ? star : "");
-            }
-            return star;
-          }
-          return esc ? m : `\\${m}`;
-        });
-        if (backslashes === true) {
-          if (opts.unescape === true) {
-            output = output.replace(/\\/g, "");
-          } else {
-            output = output.replace(/\\+/g, (m) => {
-              return m.length % 2 === 0 ? "\\\\" : m ? "\\" : "";
-            });
-          }
-        }
-        if (output === input && opts.contains === true) {
-          state.output = input;
-          return state;
-        }
-        state.output = utils.wrapOutput(output, state, options);
-        return state;
-      }
-      while (!eos()) {
-        value = advance();
-        if (value === "\0") {
-          continue;
-        }
-        if (value === "\\") {
-          const next = peek();
-          if (next === "/" && opts.bash !== true) {
-            continue;
-          }
-          if (next === "." || next === ";") {
-            continue;
-          }
-          if (!next) {
-            value += "\\";
-            push({ type: "text", value });
-            continue;
-          }
-          const match = /^\\+/.exec(remaining());
-          let slashes = 0;
-          if (match && match[0].length > 2) {
-            slashes = match[0].length;
-            state.index += slashes;
-            if (slashes % 2 !== 0) {
-              value += "\\";
-            }
-          }
-          if (opts.unescape === true) {
-            value = advance();
-          } else {
-            value += advance();
-          }
-          if (state.brackets === 0) {
-            push({ type: "text", value });
-            continue;
-          }
-        }
-        if (state.brackets > 0 && (value !== "]" || prev.value === "[" || prev.value === "[^")) {
-          if (opts.posix !== false && value === ":") {
-            const inner = prev.value.slice(1);
-            if (inner.includes("[")) {
-              prev.posix = true;
-              if (inner.includes(":")) {
-                const idx = prev.value.lastIndexOf("[");
-                const pre = prev.value.slice(0, idx);
-                const rest2 = prev.value.slice(idx + 2);
-                const posix = POSIX_REGEX_SOURCE[rest2];
-                if (posix) {
-                  prev.value = pre + posix;
-                  state.backtrack = true;
-                  advance();
-                  if (!bos.output && tokens.indexOf(prev) === 1) {
-                    bos.output = ONE_CHAR;
-                  }
-                  continue;
-                }
-              }
-            }
-          }
-          if (value === "[" && peek() !== ":" || value === "-" && peek() === "]") {
-            value = `\\${value}`;
-          }
-          if (value === "]" && (prev.value === "[" || prev.value === "[^")) {
-            value = `\\${value}`;
-          }
-          if (opts.posix === true && value === "!" && prev.value === "[") {
-            value = "^";
-          }
-          prev.value += value;
-          append({ value });
-          continue;
-        }
-        if (state.quotes === 1 && value !== '"') {
-          value = utils.escapeRegex(value);
-          prev.value += value;
-          append({ value });
-          continue;
-        }
-        if (value === '"') {
-          state.quotes = state.quotes === 1 ? 0 : 1;
-          if (opts.keepQuotes === true) {
-            push({ type: "text", value });
-          }
-          continue;
-        }
-        if (value === "(") {
-          increment("parens");
-          push({ type: "paren", value });
-          continue;
-        }
-        if (value === ")") {
-          if (state.parens === 0 && opts.strictBrackets === true) {
-            throw new SyntaxError(syntaxError("opening", "("));
-          }
-          const extglob = extglobs[extglobs.length - 1];
-          if (extglob && state.parens === extglob.parens + 1) {
-            extglobClose(extglobs.pop());
-            continue;
-          }
-          push({ type: "paren", value, output: state.parens ? ")" : "\\)" });
-          decrement("parens");
-          continue;
-        }
-        if (value === "[") {
-          if (opts.nobracket === true || !remaining().includes("]")) {
-            if (opts.nobracket !== true && opts.strictBrackets === true) {
-              throw new SyntaxError(syntaxError("closing", "]"));
-            }
-            value = `\\${value}`;
-          } else {
-            increment("brackets");
-          }
-          push({ type: "bracket", value });
-          continue;
-        }
-        if (value === "]") {
-          if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
-            push({ type: "text", value, output: `\\${value}` });
-            continue;
-          }
-          if (state.brackets === 0) {
-            if (opts.strictBrackets === true) {
-              throw new SyntaxError(syntaxError("opening", "["));
-            }
-            push({ type: "text", value, output: `\\${value}` });
-            continue;
-          }
-          decrement("brackets");
-          const prevValue = prev.value.slice(1);
-          if (prev.posix !== true && prevValue[0] === "^" && !prevValue.includes("/")) {
-            value = `/${value}`;
-          }
-          prev.value += value;
-          append({ value });
-          if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
-            continue;
-          }
-          const escaped = utils.escapeRegex(prev.value);
-          state.output = state.output.slice(0, -prev.value.length);
-          if (opts.literalBrackets === true) {
-            state.output += escaped;
-            prev.value = escaped;
-            continue;
-          }
-          prev.value = `(${capture}${escaped}|${prev.value})`;
-          state.output += prev.value;
-          continue;
-        }
-        if (value === "{" && opts.nobrace !== true) {
-          increment("braces");
-          const open = {
-            type: "brace",
-            value,
-            output: "(",
-            outputIndex: state.output.length,
-            tokensIndex: state.tokens.length
-          };
-          braces.push(open);
-          push(open);
-          continue;
-        }
-        if (value === "}") {
-          const brace = braces[braces.length - 1];
-          if (opts.nobrace === true || !brace) {
-            push({ type: "text", value, output: value });
-            continue;
-          }
-          let output = ")";
-          if (brace.dots === true) {
-            const arr = tokens.slice();
-            const range = [];
-            for (let i2 = arr.length - 1; i2 >= 0; i2--) {
-              tokens.pop();
-              if (arr[i2].type === "brace") {
-                break;
-              }
-              if (arr[i2].type !== "dots") {
-                range.unshift(arr[i2].value);
-              }
-            }
-            output = expandRange(range, opts);
-            state.backtrack = true;
-          }
-          if (brace.comma !== true && brace.dots !== true) {
-            const out2 = state.output.slice(0, brace.outputIndex);
-            const toks = state.tokens.slice(brace.tokensIndex);
-            brace.value = brace.output = "\\{";
-            value = output = "\\}";
-            state.output = out2;
-            for (const t of toks) {
-              state.output += t.output || t.value;
-            }
-          }
-          push({ type: "brace", value, output });
-          decrement("braces");
-          braces.pop();
-          continue;
-        }
-        if (value === "|") {
-          if (extglobs.length > 0) {
-            extglobs[extglobs.length - 1].conditions++;
-          }
-          push({ type: "text", value });
-          continue;
-        }
-        if (value === ",") {
-          let output = value;
-          const brace = braces[braces.length - 1];
-          if (brace && stack[stack.length - 1] === "braces") {
-            brace.comma = true;
-            output = "|";
-          }
-          push({ type: "comma", value, output });
-          continue;
-        }
-        if (value === "/") {
-          if (prev.type === "dot" && state.index === state.start + 1) {
-            state.start = state.index + 1;
-            state.consumed = "";
-            state.output = "";
-            tokens.pop();
-            prev = bos;
-            continue;
-          }
-          push({ type: "slash", value, output: SLASH_LITERAL });
-          continue;
-        }
-        if (value === ".") {
-          if (state.braces > 0 && prev.type === "dot") {
-            if (prev.value === ".") prev.output = DOT_LITERAL;
-            const brace = braces[braces.length - 1];
-            prev.type = "dots";
-            prev.output += value;
-            prev.value += value;
-            brace.dots = true;
-            continue;
-          }
-          if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
-            push({ type: "text", value, output: DOT_LITERAL });
-            continue;
-          }
-          push({ type: "dot", value, output: DOT_LITERAL });
-          continue;
-        }
-        if (value === "?") {
-          const isGroup = prev && prev.value === "(";
-          if (!isGroup && opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            extglobOpen("qmark", value);
-            continue;
-          }
-          if (prev && prev.type === "paren") {
-            const next = peek();
-            let output = value;
-            if (next === "<" && !utils.supportsLookbehinds()) {
-              throw new Error("Node.js v10 or higher is required for regex lookbehinds");
-            }
-            if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
-              output = `\\${value}`;
-            }
-            push({ type: "text", value, output });
-            continue;
-          }
-          if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
-            push({ type: "qmark", value, output: QMARK_NO_DOT });
-            continue;
-          }
-          push({ type: "qmark", value, output: QMARK });
-          continue;
-        }
-        if (value === "!") {
-          if (opts.noextglob !== true && peek() === "(") {
-            if (peek(2) !== "?" || !/[!=<:]/.test(peek(3))) {
-              extglobOpen("negate", value);
-              continue;
-            }
-          }
-          if (opts.nonegate !== true && state.index === 0) {
-            negate();
-            continue;
-          }
-        }
-        if (value === "+") {
-          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            extglobOpen("plus", value);
-            continue;
-          }
-          if (prev && prev.value === "(" || opts.regex === false) {
-            push({ type: "plus", value, output: PLUS_LITERAL });
-            continue;
-          }
-          if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
-            push({ type: "plus", value });
-            continue;
-          }
-          push({ type: "plus", value: PLUS_LITERAL });
-          continue;
-        }
-        if (value === "@") {
-          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            push({ type: "at", extglob: true, value, output: "" });
-            continue;
-          }
-          push({ type: "text", value });
-          continue;
-        }
-        if (value !== "*") {
-          if (value === "$" || value === "^") {
-            value = `\\${value}`;
-          }
-          const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
-          if (match) {
-            value += match[0];
-            state.index += match[0].length;
-          }
-          push({ type: "text", value });
-          continue;
-        }
-        if (prev && (prev.type === "globstar" || prev.star === true)) {
-          prev.type = "star";
-          prev.star = true;
-          prev.value += value;
-          prev.output = star;
-          state.backtrack = true;
-          state.globstar = true;
-          consume(value);
-          continue;
-        }
-        let rest = remaining();
-        if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
-          extglobOpen("star", value);
-          continue;
-        }
-        if (prev.type === "star") {
-          if (opts.noglobstar === true) {
-            consume(value);
-            continue;
-          }
-          const prior = prev.prev;
-          const before = prior.prev;
-          const isStart = prior.type === "slash" || prior.type === "bos";
-          const afterStar = before && (before.type === "star" || before.type === "globstar");
-          if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
-            push({ type: "star", value, output: "" });
-            continue;
-          }
-          const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
-          const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
-          if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
-            push({ type: "star", value, output: "" });
-            continue;
-          }
-          while (rest.slice(0, 3) === "/**") {
-            const after = input[state.index + 4];
-            if (after && after !== "/") {
-              break;
-            }
-            rest = rest.slice(3);
-            consume("/**", 3);
-          }
-          if (prior.type === "bos" && eos()) {
-            prev.type = "globstar";
-            prev.value += value;
-            prev.output = globstar(opts);
-            state.output = prev.output;
-            state.globstar = true;
-            consume(value);
-            continue;
-          }
-          if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && eos()) {
-            state.output = state.output.slice(0, -(prior.output + prev.output).length);
-            prior.output = `(?:${prior.output}`;
-            prev.type = "globstar";
-            prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
-            prev.value += value;
-            state.globstar = true;
-            state.output += prior.output + prev.output;
-            consume(value);
-            continue;
-          }
-          if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
-            const end = rest[1] !== void 0 ? "|$" : "";
-            state.output = state.output.slice(0, -(prior.output + prev.output).length);
-            prior.output = `(?:${prior.output}`;
-            prev.type = "globstar";
-            prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
-            prev.value += value;
-            state.output += prior.output + prev.output;
-            state.globstar = true;
-            consume(value + advance());
-            push({ type: "slash", value: "/", output: "" });
-            continue;
-          }
-          if (prior.type === "bos" && rest[0] === "/") {
-            prev.type = "globstar";
-            prev.value += value;
-            prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
-            state.output = prev.output;
-            state.globstar = true;
-            consume(value + advance());
-            push({ type: "slash", value: "/", output: "" });
-            continue;
-          }
-          state.output = state.output.slice(0, -prev.output.length);
-          prev.type = "globstar";
-          prev.output = globstar(opts);
-          prev.value += value;
-          state.output += prev.output;
-          state.globstar = true;
-          consume(value);
-          continue;
-        }
-        const token = { type: "star", value, output: star };
-        if (opts.bash === true) {
-          token.output = ".*?";
-          if (prev.type === "bos" || prev.type === "slash") {
-            token.output = nodot + token.output;
-          }
-          push(token);
-          continue;
-        }
-        if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
-          token.output = value;
-          push(token);
-          continue;
-        }
-        if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
-          if (prev.type === "dot") {
-            state.output += NO_DOT_SLASH;
-            prev.output += NO_DOT_SLASH;
-          } else if (opts.dot === true) {
-            state.output += NO_DOTS_SLASH;
-            prev.output += NO_DOTS_SLASH;
-          } else {
-            state.output += nodot;
-            prev.output += nodot;
-          }
-          if (peek() !== "*") {
-            state.output += ONE_CHAR;
-            prev.output += ONE_CHAR;
-          }
-        }
-        push(token);
-      }
-      while (state.brackets > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
-        state.output = utils.escapeLast(state.output, "[");
-        decrement("brackets");
-      }
-      while (state.parens > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", ")"));
-        state.output = utils.escapeLast(state.output, "(");
-        decrement("parens");
-      }
-      while (state.braces > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "}"));
-        state.output = utils.escapeLast(state.output, "{");
-        decrement("braces");
-      }
-      if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
-        push({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
-      }
-      if (state.backtrack === true) {
-        state.output = "";
-        for (const token of state.tokens) {
-          state.output += token.output != null ? token.output : token.value;
-          if (token.suffix) {
-            state.output += token.suffix;
-          }
-        }
-      }
-      return state;
-    };
-    parse5.fastpaths = (input, options) => {
-      const opts = { ...options };
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-      const len = input.length;
-      if (len > max) {
-        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
-      }
-      input = REPLACEMENTS[input] || input;
-      const win32 = utils.isWindows(options);
-      const {
-        DOT_LITERAL,
-        SLASH_LITERAL,
-        ONE_CHAR,
-        DOTS_SLASH,
-        NO_DOT,
-        NO_DOTS,
-        NO_DOTS_SLASH,
-        STAR,
-        START_ANCHOR
-      } = constants.globChars(win32);
-      const nodot = opts.dot ? NO_DOTS : NO_DOT;
-      const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
-      const capture = opts.capture ? "" : "?:";
-      const state = { negated: false, prefix: "" };
-      let star = opts.bash === true ? ".*?" : STAR;
-      if (opts.capture) {
-        star = `(${star})`;
-      }
-      const globstar = (opts2) => {
-        if (opts2.noglobstar === true) return star;
-        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
-      };
-      const create = (str) => {
-        switch (str) {
-          case "*":
-            return `${nodot}${ONE_CHAR}${star}`;
-          case ".*":
-            return `${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "*.*":
-            return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "*/*":
-            return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
-          case "**":
-            return nodot + globstar(opts);
-          case "**/*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
-          case "**/*.*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "**/.*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
-          default: {
-            const match = /^(.*?)\.(\w+)$/.exec(str);
-            if (!match) return;
-            const source2 = create(match[1]);
-            if (!source2) return;
-            return source2 + DOT_LITERAL + match[2];
-          }
-        }
-      };
-      const output = utils.removePrefix(input, state);
-      let source = create(output);
-      if (source && opts.strictSlashes !== true) {
-        source += `${SLASH_LITERAL}?`;
-      }
-      return source;
-    };
-    module2.exports = parse5;
-  }
-});
-
-// node_modules/micromatch/node_modules/picomatch/lib/picomatch.js
-var require_picomatch2 = __commonJS({
-  "node_modules/micromatch/node_modules/picomatch/lib/picomatch.js"(exports, module2) {
-    "use strict";
-    var path13 = __require("path");
-    var scan = require_scan();
-    var parse5 = require_parse2();
-    var utils = require_utils2();
-    var constants = require_constants2();
-    var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch3 = (glob, options, returnState = false) => {
-      if (Array.isArray(glob)) {
-        const fns = glob.map((input) => picomatch3(input, options, returnState));
-        const arrayMatcher = (str) => {
-          for (const isMatch of fns) {
-            const state2 = isMatch(str);
-            if (state2) return state2;
-          }
-          return false;
-        };
-        return arrayMatcher;
-      }
-      const isState = isObject2(glob) && glob.tokens && glob.input;
-      if (glob === "" || typeof glob !== "string" && !isState) {
-        throw new TypeError("Expected pattern to be a non-empty string");
-      }
-      const opts = options || {};
-      const posix = utils.isWindows(options);
-      const regex = isState ? picomatch3.compileRe(glob, options) : picomatch3.makeRe(glob, options, false, true);
-      const state = regex.state;
-      delete regex.state;
-      let isIgnored = () => false;
-      if (opts.ignore) {
-        const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch3(opts.ignore, ignoreOpts, returnState);
-      }
-      const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch3.test(input, regex, options, { glob, posix });
-        const result = { glob, state, regex, posix, input, output, match, isMatch };
-        if (typeof opts.onResult === "function") {
-          opts.onResult(result);
-        }
-        if (isMatch === false) {
-          result.isMatch = false;
-          return returnObject ? result : false;
-        }
-        if (isIgnored(input)) {
-          if (typeof opts.onIgnore === "function") {
-            opts.onIgnore(result);
-          }
-          result.isMatch = false;
-          return returnObject ? result : false;
-        }
-        if (typeof opts.onMatch === "function") {
-          opts.onMatch(result);
-        }
-        return returnObject ? result : true;
-      };
-      if (returnState) {
-        matcher.state = state;
-      }
-      return matcher;
-    };
-    picomatch3.test = (input, regex, options, { glob, posix } = {}) => {
-      if (typeof input !== "string") {
-        throw new TypeError("Expected input to be a string");
-      }
-      if (input === "") {
-        return { isMatch: false, output: "" };
-      }
-      const opts = options || {};
-      const format = opts.format || (posix ? utils.toPosixSlashes : null);
-      let match = input === glob;
-      let output = match && format ? format(input) : input;
-      if (match === false) {
-        output = format ? format(input) : input;
-        match = output === glob;
-      }
-      if (match === false || opts.capture === true) {
-        if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch3.matchBase(input, regex, options, posix);
-        } else {
-          match = regex.exec(output);
-        }
-      }
-      return { isMatch: Boolean(match), match, output };
-    };
-    picomatch3.matchBase = (input, glob, options, posix = utils.isWindows(options)) => {
-      const regex = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options);
-      return regex.test(path13.basename(input));
-    };
-    picomatch3.isMatch = (str, patterns, options) => picomatch3(patterns, options)(str);
-    picomatch3.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options));
-      return parse5(pattern, { ...options, fastpaths: false });
-    };
-    picomatch3.scan = (input, options) => scan(input, options);
-    picomatch3.compileRe = (state, options, returnOutput = false, returnState = false) => {
-      if (returnOutput === true) {
-        return state.output;
-      }
-      const opts = options || {};
-      const prepend = opts.contains ? "" : "^";
-      const append = opts.contains ? "" : "$";
-      let source = `${prepend}(?:${state.output})${append}`;
-      if (state && state.negated === true) {
-        source = `^(?!${source}).*$`;
-      }
-      const regex = picomatch3.toRegex(source, options);
-      if (returnState === true) {
-        regex.state = state;
-      }
-      return regex;
-    };
-    picomatch3.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
-      if (!input || typeof input !== "string") {
-        throw new TypeError("Expected a non-empty string");
-      }
-      let parsed = { negated: false, fastpaths: true };
-      if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
-        parsed.output = parse5.fastpaths(input, options);
-      }
-      if (!parsed.output) {
-        parsed = parse5(input, options);
-      }
-      return picomatch3.compileRe(parsed, options, returnOutput, returnState);
-    };
-    picomatch3.toRegex = (source, options) => {
-      try {
-        const opts = options || {};
-        return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
-      } catch (err2) {
-        if (options && options.debug === true) throw err2;
-        return /$^/;
-      }
-    };
-    picomatch3.constants = constants;
-    module2.exports = picomatch3;
-  }
-});
-
-// node_modules/micromatch/node_modules/picomatch/index.js
-var require_picomatch3 = __commonJS({
-  "node_modules/micromatch/node_modules/picomatch/index.js"(exports, module2) {
-    "use strict";
-    module2.exports = require_picomatch2();
-  }
-});
-
-// node_modules/micromatch/index.js
-var require_micromatch = __commonJS({
-  "node_modules/micromatch/index.js"(exports, module2) {
-    "use strict";
-    var util = __require("util");
-    var braces = require_braces();
-    var picomatch3 = require_picomatch3();
-    var utils = require_utils2();
-    var isEmptyString = (v) => v === "" || v === "./";
-    var hasBraces = (v) => {
-      const index = v.indexOf("{");
-      return index > -1 && v.indexOf("}", index) > -1;
-    };
-    var micromatch = (list2, patterns, options) => {
-      patterns = [].concat(patterns);
-      list2 = [].concat(list2);
-      let omit = /* @__PURE__ */ new Set();
-      let keep = /* @__PURE__ */ new Set();
-      let items2 = /* @__PURE__ */ new Set();
-      let negatives = 0;
-      let onResult = (state) => {
-        items2.add(state.output);
-        if (options && options.onResult) {
-          options.onResult(state);
-        }
-      };
-      for (let i2 = 0; i2 < patterns.length; i2++) {
-        let isMatch = picomatch3(String(patterns[i2]), { ...options, onResult }, true);
-        let negated = isMatch.state.negated || isMatch.state.negatedExtglob;
-        if (negated) negatives++;
-        for (let item of list2) {
-          let matched = isMatch(item, true);
-          let match = negated ? !matched.isMatch : matched.isMatch;
-          if (!match) continue;
-          if (negated) {
-            omit.add(matched.output);
-          } else {
-            omit.delete(matched.output);
-            keep.add(matched.output);
-          }
-        }
-      }
-      let result = negatives === patterns.length ? [...items2] : [...keep];
-      let matches = result.filter((item) => !omit.has(item));
-      if (options && matches.length === 0) {
-        if (options.failglob === true) {
-          throw new Error(`No matches found for "${patterns.join(", ")}"`);
-        }
-        if (options.nonull === true || options.nullglob === true) {
-          return options.unescape ? patterns.map((p) => p.replace(/\\/g, "")) : patterns;
-        }
-      }
-      return matches;
-    };
-    micromatch.match = micromatch;
-    micromatch.matcher = (pattern, options) => picomatch3(pattern, options);
-    micromatch.isMatch = (str, patterns, options) => picomatch3(patterns, options)(str);
-    micromatch.any = micromatch.isMatch;
-    micromatch.not = (list2, patterns, options = {}) => {
-      patterns = [].concat(patterns).map(String);
-      let result = /* @__PURE__ */ new Set();
-      let items2 = [];
-      let onResult = (state) => {
-        if (options.onResult) options.onResult(state);
-        items2.push(state.output);
-      };
-      let matches = new Set(micromatch(list2, patterns, { ...options, onResult }));
-      for (let item of items2) {
-        if (!matches.has(item)) {
-          result.add(item);
-        }
-      }
-      return [...result];
-    };
-    micromatch.contains = (str, pattern, options) => {
-      if (typeof str !== "string") {
-        throw new TypeError(`Expected a string: "${util.inspect(str)}"`);
-      }
-      if (Array.isArray(pattern)) {
-        return pattern.some((p) => micromatch.contains(str, p, options));
-      }
-      if (typeof pattern === "string") {
-        if (isEmptyString(str) || isEmptyString(pattern)) {
-          return false;
-        }
-        if (str.includes(pattern) || str.startsWith("./") && str.slice(2).includes(pattern)) {
-          return true;
-        }
-      }
-      return micromatch.isMatch(str, pattern, { ...options, contains: true });
-    };
-    micromatch.matchKeys = (obj, patterns, options) => {
-      if (!utils.isObject(obj)) {
-        throw new TypeError("Expected the first argument to be an object");
-      }
-      let keys = micromatch(Object.keys(obj), patterns, options);
-      let res = {};
-      for (let key of keys) res[key] = obj[key];
-      return res;
-    };
-    micromatch.some = (list2, patterns, options) => {
-      let items2 = [].concat(list2);
-      for (let pattern of [].concat(patterns)) {
-        let isMatch = picomatch3(String(pattern), options);
-        if (items2.some((item) => isMatch(item))) {
-          return true;
-        }
-      }
-      return false;
-    };
-    micromatch.every = (list2, patterns, options) => {
-      let items2 = [].concat(list2);
-      for (let pattern of [].concat(patterns)) {
-        let isMatch = picomatch3(String(pattern), options);
-        if (!items2.every((item) => isMatch(item))) {
-          return false;
-        }
-      }
-      return true;
-    };
-    micromatch.all = (str, patterns, options) => {
-      if (typeof str !== "string") {
-        throw new TypeError(`Expected a string: "${util.inspect(str)}"`);
-      }
-      return [].concat(patterns).every((p) => picomatch3(p, options)(str));
-    };
-    micromatch.capture = (glob, input, options) => {
-      let posix = utils.isWindows(options);
-      let regex = picomatch3.makeRe(String(glob), { ...options, capture: true });
-      let match = regex.exec(posix ? utils.toPosixSlashes(input) : input);
-      if (match) {
-        return match.slice(1).map((v) => v === void 0 ? "" : v);
-      }
-    };
-    micromatch.makeRe = (...args2) => picomatch3.makeRe(...args2);
-    micromatch.scan = (...args2) => picomatch3.scan(...args2);
-    micromatch.parse = (patterns, options) => {
-      let res = [];
-      for (let pattern of [].concat(patterns || [])) {
-        for (let str of braces(String(pattern), options)) {
-          res.push(picomatch3.parse(str, options));
-        }
-      }
-      return res;
-    };
-    micromatch.braces = (pattern, options) => {
-      if (typeof pattern !== "string") throw new TypeError("Expected a string");
-      if (options && options.nobrace === true || !hasBraces(pattern)) {
-        return [pattern];
-      }
-      return braces(pattern, options);
-    };
-    micromatch.braceExpand = (pattern, options) => {
-      if (typeof pattern !== "string") throw new TypeError("Expected a string");
-      return micromatch.braces(pattern, { ...options, expand: true });
-    };
-    micromatch.hasBraces = hasBraces;
-    module2.exports = micromatch;
-  }
-});
-
-// node_modules/fast-glob/out/utils/pattern.js
-var require_pattern = __commonJS({
-  "node_modules/fast-glob/out/utils/pattern.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.isAbsolute = exports.partitionAbsoluteAndRelative = exports.removeDuplicateSlashes = exports.matchAny = exports.convertPatternsToRe = exports.makeRe = exports.getPatternParts = exports.expandBraceExpansion = exports.expandPatternsWithBraceExpansion = exports.isAffectDepthOfReadingPattern = exports.endsWithSlashGlobStar = exports.hasGlobStar = exports.getBaseDirectory = exports.isPatternRelatedToParentDirectory = exports.getPatternsOutsideCurrentDirectory = exports.getPatternsInsideCurrentDirectory = exports.getPositivePatterns = exports.getNegativePatterns = exports.isPositivePattern = exports.isNegativePattern = exports.convertToNegativePattern = exports.convertToPositivePattern = exports.isDynamicPattern = exports.isStaticPattern = void 0;
-    var path13 = __require("path");
-    var globParent = require_glob_parent();
-    var micromatch = require_micromatch();
-    var GLOBSTAR = "**";
-    var ESCAPE_SYMBOL = "\\";
-    var COMMON_GLOB_SYMBOLS_RE = /[*?]|^!/;
-    var REGEX_CHARACTER_CLASS_SYMBOLS_RE = /\[[^[]*]/;
-    var REGEX_GROUP_SYMBOLS_RE = /(?:^|[^!*+?@])\([^(]*\|[^|]*\)/;
-    var GLOB_EXTENSION_SYMBOLS_RE = /[!*+?@]\([^(]*\)/;
-    var BRACE_EXPANSION_SEPARATORS_RE = /,|\.\./;
-    var DOUBLE_SLASH_RE = /(?!^)\/{2,}/g;
-    function isStaticPattern(pattern, options = {}) {
-      return !isDynamicPattern(pattern, options);
-    }
-    exports.isStaticPattern = isStaticPattern;
-    function isDynamicPattern(pattern, options = {}) {
-      if (pattern === "") {
-        return false;
-      }
-      if (options.caseSensitiveMatch === false || pattern.includes(ESCAPE_SYMBOL)) {
-        return true;
-      }
-      if (COMMON_GLOB_SYMBOLS_RE.test(pattern) || REGEX_CHARACTER_CLASS_SYMBOLS_RE.test(pattern) || REGEX_GROUP_SYMBOLS_RE.test(pattern)) {
-        return true;
-      }
-      if (options.extglob !== false && GLOB_EXTENSION_SYMBOLS_RE.test(pattern)) {
-        return true;
-      }
-      if (options.braceExpansion !== false && hasBraceExpansion(pattern)) {
-        return true;
-      }
-      return false;
-    }
-    exports.isDynamicPattern = isDynamicPattern;
-    function hasBraceExpansion(pattern) {
-      const openingBraceIndex = pattern.indexOf("{");
-      if (openingBraceIndex === -1) {
-        return false;
-      }
-      const closingBraceIndex = pattern.indexOf("}", openingBraceIndex + 1);
-      if (closingBraceIndex === -1) {
-        return false;
-      }
-      const braceContent = pattern.slice(openingBraceIndex, closingBraceIndex);
-      return BRACE_EXPANSION_SEPARATORS_RE.test(braceContent);
-    }
-    function convertToPositivePattern(pattern) {
-      return isNegativePattern(pattern) ? pattern.slice(1) : pattern;
-    }
-    exports.convertToPositivePattern = convertToPositivePattern;
-    function convertToNegativePattern(pattern) {
-      return "!" + pattern;
-    }
-    exports.convertToNegativePattern = convertToNegativePattern;
-    function isNegativePattern(pattern) {
-      return pattern.startsWith("!") && pattern[1] !== "(";
-    }
-    exports.isNegativePattern = isNegativePattern;
-    function isPositivePattern(pattern) {
-      return !isNegativePattern(pattern);
-    }
-    exports.isPositivePattern = isPositivePattern;
-    function getNegativePatterns(patterns) {
-      return patterns.filter(isNegativePattern);
-    }
-    exports.getNegativePatterns = getNegativePatterns;
-    function getPositivePatterns(patterns) {
-      return patterns.filter(isPositivePattern);
-    }
-    exports.getPositivePatterns = getPositivePatterns;
-    function getPatternsInsideCurrentDirectory(patterns) {
-      return patterns.filter((pattern) => !isPatternRelatedToParentDirectory(pattern));
-    }
-    exports.getPatternsInsideCurrentDirectory = getPatternsInsideCurrentDirectory;
-    function getPatternsOutsideCurrentDirectory(patterns) {
-      return patterns.filter(isPatternRelatedToParentDirectory);
-    }
-    exports.getPatternsOutsideCurrentDirectory = getPatternsOutsideCurrentDirectory;
-    function isPatternRelatedToParentDirectory(pattern) {
-      return pattern.startsWith("..") || pattern.startsWith("./..");
-    }
-    exports.isPatternRelatedToParentDirectory = isPatternRelatedToParentDirectory;
-    function getBaseDirectory(pattern) {
-      return globParent(pattern, { flipBackslashes: false });
-    }
-    exports.getBaseDirectory = getBaseDirectory;
-    function hasGlobStar(pattern) {
-      return pattern.includes(GLOBSTAR);
-    }
-    exports.hasGlobStar = hasGlobStar;
-    function endsWithSlashGlobStar(pattern) {
-      return pattern.endsWith("/" + GLOBSTAR);
-    }
-    exports.endsWithSlashGlobStar = endsWithSlashGlobStar;
-    function isAffectDepthOfReadingPattern(pattern) {
-      const basename = path13.basename(pattern);
-      return endsWithSlashGlobStar(pattern) || isStaticPattern(basename);
-    }
-    exports.isAffectDepthOfReadingPattern = isAffectDepthOfReadingPattern;
-    function expandPatternsWithBraceExpansion(patterns) {
-      return patterns.reduce((collection, pattern) => {
-        return collection.concat(expandBraceExpansion(pattern));
-      }, []);
-    }
-    exports.expandPatternsWithBraceExpansion = expandPatternsWithBraceExpansion;
-    function expandBraceExpansion(pattern) {
-      const patterns = micromatch.braces(pattern, { expand: true, nodupes: true, keepEscaping: true });
-      patterns.sort((a, b) => a.length - b.length);
-      return patterns.filter((pattern2) => pattern2 !== "");
-    }
-    exports.expandBraceExpansion = expandBraceExpansion;
-    function getPatternParts(pattern, options) {
-      let { parts: parts2 } = micromatch.scan(pattern, Object.assign(Object.assign({}, options), { parts: true }));
-      if (parts2.length === 0) {
-        parts2 = [pattern];
-      }
-      if (parts2[0].startsWith("/")) {
-        parts2[0] = parts2[0].slice(1);
-        parts2.unshift("");
-      }
-      return parts2;
-    }
-    exports.getPatternParts = getPatternParts;
-    function makeRe(pattern, options) {
-      return micromatch.makeRe(pattern, options);
-    }
-    exports.makeRe = makeRe;
-    function convertPatternsToRe(patterns, options) {
-      return patterns.map((pattern) => makeRe(pattern, options));
-    }
-    exports.convertPatternsToRe = convertPatternsToRe;
-    function matchAny(entry2, patternsRe) {
-      return patternsRe.some((patternRe) => patternRe.test(entry2));
-    }
-    exports.matchAny = matchAny;
-    function removeDuplicateSlashes(pattern) {
-      return pattern.replace(DOUBLE_SLASH_RE, "/");
-    }
-    exports.removeDuplicateSlashes = removeDuplicateSlashes;
-    function partitionAbsoluteAndRelative(patterns) {
-      const absolute = [];
-      const relative = [];
-      for (const pattern of patterns) {
-        if (isAbsolute(pattern)) {
-          absolute.push(pattern);
-        } else {
-          relative.push(pattern);
-        }
-      }
-      return [absolute, relative];
-    }
-    exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
-    function isAbsolute(pattern) {
-      return path13.isAbsolute(pattern);
-    }
-    exports.isAbsolute = isAbsolute;
-  }
-});
-
-// node_modules/merge2/index.js
-var require_merge2 = __commonJS({
-  "node_modules/merge2/index.js"(exports, module2) {
-    "use strict";
-    var Stream = __require("stream");
-    var PassThrough = Stream.PassThrough;
-    var slice = Array.prototype.slice;
-    module2.exports = merge2;
-    function merge2() {
-      const streamsQueue = [];
-      const args2 = slice.call(arguments);
-      let merging = false;
-      let options = args2[args2.length - 1];
-      if (options && !Array.isArray(options) && options.pipe == null) {
-        args2.pop();
-      } else {
-        options = {};
-      }
-      const doEnd = options.end !== false;
-      const doPipeError = options.pipeError === true;
-      if (options.objectMode == null) {
-        options.objectMode = true;
-      }
-      if (options.highWaterMark == null) {
-        options.highWaterMark = 64 * 1024;
-      }
-      const mergedStream = PassThrough(options);
-      function addStream() {
-        for (let i2 = 0, len = arguments.length; i2 < len; i2++) {
-          streamsQueue.push(pauseStreams(arguments[i2], options));
-        }
-        mergeStream();
-        return this;
-      }
-      function mergeStream() {
-        if (merging) {
-          return;
-        }
-        merging = true;
-        let streams = streamsQueue.shift();
-        if (!streams) {
-          process.nextTick(endStream);
-          return;
-        }
-        if (!Array.isArray(streams)) {
-          streams = [streams];
-        }
-        let pipesCount = streams.length + 1;
-        function next() {
-          if (--pipesCount > 0) {
-            return;
-          }
-          merging = false;
-          mergeStream();
-        }
-        function pipe(stream) {
-          function onend() {
-            stream.removeListener("merge2UnpipeEnd", onend);
-            stream.removeListener("end", onend);
-            if (doPipeError) {
-              stream.removeListener("error", onerror);
-            }
-            next();
-          }
-          function onerror(err2) {
-            mergedStream.emit("error", err2);
-          }
-          if (stream._readableState.endEmitted) {
-            return next();
-          }
-          stream.on("merge2UnpipeEnd", onend);
-          stream.on("end", onend);
-          if (doPipeError) {
-            stream.on("error", onerror);
-          }
-          stream.pipe(mergedStream, { end: false });
-          stream.resume();
-        }
-        for (let i2 = 0; i2 < streams.length; i2++) {
-          pipe(streams[i2]);
-        }
-        next();
-      }
-      function endStream() {
-        merging = false;
-        mergedStream.emit("queueDrain");
-        if (doEnd) {
-          mergedStream.end();
-        }
-      }
-      mergedStream.setMaxListeners(0);
-      mergedStream.add = addStream;
-      mergedStream.on("unpipe", function(stream) {
-        stream.emit("merge2UnpipeEnd");
-      });
-      if (args2.length) {
-        addStream.apply(null, args2);
-      }
-      return mergedStream;
-    }
-    function pauseStreams(streams, options) {
-      if (!Array.isArray(streams)) {
-        if (!streams._readableState && streams.pipe) {
-          streams = streams.pipe(PassThrough(options));
-        }
-        if (!streams._readableState || !streams.pause || !streams.pipe) {
-          throw new Error("Only readable stream can be merged.");
-        }
-        streams.pause();
-      } else {
-        for (let i2 = 0, len = streams.length; i2 < len; i2++) {
-          streams[i2] = pauseStreams(streams[i2], options);
-        }
-      }
-      return streams;
-    }
-  }
-});
-
-// node_modules/fast-glob/out/utils/stream.js
-var require_stream = __commonJS({
-  "node_modules/fast-glob/out/utils/stream.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.merge = void 0;
-    var merge2 = require_merge2();
-    function merge(streams) {
-      const mergedStream = merge2(streams);
-      streams.forEach((stream) => {
-        stream.once("error", (error) => mergedStream.emit("error", error));
-      });
-      mergedStream.once("close", () => propagateCloseEventToSources(streams));
-      mergedStream.once("end", () => propagateCloseEventToSources(streams));
-      return mergedStream;
-    }
-    exports.merge = merge;
-    function propagateCloseEventToSources(streams) {
-      streams.forEach((stream) => stream.emit("close"));
-    }
-  }
-});
-
-// node_modules/fast-glob/out/utils/string.js
-var require_string2 = __commonJS({
-  "node_modules/fast-glob/out/utils/string.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.isEmpty = exports.isString = void 0;
-    function isString(input) {
-      return typeof input === "string";
-    }
-    exports.isString = isString;
-    function isEmpty(input) {
-      return input === "";
-    }
-    exports.isEmpty = isEmpty;
-  }
-});
-
-// node_modules/fast-glob/out/utils/index.js
-var require_utils3 = __commonJS({
-  "node_modules/fast-glob/out/utils/index.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.string = exports.stream = exports.pattern = exports.path = exports.fs = exports.errno = exports.array = void 0;
-    var array = require_array();
-    exports.array = array;
-    var errno = require_errno();
-    exports.errno = errno;
-    var fs6 = require_fs();
-    exports.fs = fs6;
-    var path13 = require_path();
-    exports.path = path13;
-    var pattern = require_pattern();
-    exports.pattern = pattern;
-    var stream = require_stream();
-    exports.stream = stream;
-    var string = require_string2();
-    exports.string = string;
-  }
-});
-
-// node_modules/fast-glob/out/managers/tasks.js
-var require_tasks = __commonJS({
-  "node_modules/fast-glob/out/managers/tasks.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.convertPatternGroupToTask = exports.convertPatternGroupsToTasks = exports.groupPatternsByBaseDirectory = exports.getNegativePatternsAsPositive = exports.getPositivePatterns = exports.convertPatternsToTasks = exports.generate = void 0;
-    var utils = require_utils3();
-    function generate(input, settings) {
-      const patterns = processPatterns(input, settings);
-      const ignore2 = processPatterns(settings.ignore, settings);
-      const positivePatterns = getPositivePatterns(patterns);
-      const negativePatterns = getNegativePatternsAsPositive(patterns, ignore2);
-      const staticPatterns = positivePatterns.filter((pattern) => utils.pattern.isStaticPattern(pattern, settings));
-      const dynamicPatterns = positivePatterns.filter((pattern) => utils.pattern.isDynamicPattern(pattern, settings));
-      const staticTasks = convertPatternsToTasks(
-        staticPatterns,
-        negativePatterns,
-        /* dynamic */
-        false
-      );
-      const dynamicTasks = convertPatternsToTasks(
-        dynamicPatterns,
-        negativePatterns,
-        /* dynamic */
-        true
-      );
-      return staticTasks.concat(dynamicTasks);
-    }
-    exports.generate = generate;
-    function processPatterns(input, settings) {
-      let patterns = input;
-      if (settings.braceExpansion) {
-        patterns = utils.pattern.expandPatternsWithBraceExpansion(patterns);
-      }
-      if (settings.baseNameMatch) {
-        patterns = patterns.map((pattern) => pattern.includes("/") ? pattern : `**/${pattern}`);
-      }
-      return patterns.map((pattern) => utils.pattern.removeDuplicateSlashes(pattern));
-    }
-    function convertPatternsToTasks(positive, negative, dynamic) {
-      const tasks = [];
-      const patternsOutsideCurrentDirectory = utils.pattern.getPatternsOutsideCurrentDirectory(positive);
-      const patternsInsideCurrentDirectory = utils.pattern.getPatternsInsideCurrentDirectory(positive);
-      const outsideCurrentDirectoryGroup = groupPatternsByBaseDirectory(patternsOutsideCurrentDirectory);
-      const insideCurrentDirectoryGroup = groupPatternsByBaseDirectory(patternsInsideCurrentDirectory);
-      tasks.push(...convertPatternGroupsToTasks(outsideCurrentDirectoryGroup, negative, dynamic));
-      if ("." in insideCurrentDirectoryGroup) {
-        tasks.push(convertPatternGroupToTask(".", patternsInsideCurrentDirectory, negative, dynamic));
-      } else {
-        tasks.push(...convertPatternGroupsToTasks(insideCurrentDirectoryGroup, negative, dynamic));
-      }
-      return tasks;
-    }
-    exports.convertPatternsToTasks = convertPatternsToTasks;
-    function getPositivePatterns(patterns) {
-      return utils.pattern.getPositivePatterns(patterns);
-    }
-    exports.getPositivePatterns = getPositivePatterns;
-    function getNegativePatternsAsPositive(patterns, ignore2) {
-      const negative = utils.pattern.getNegativePatterns(patterns).concat(ignore2);
-      const positive = negative.map(utils.pattern.convertToPositivePattern);
-      return positive;
-    }
-    exports.getNegativePatternsAsPositive = getNegativePatternsAsPositive;
-    function groupPatternsByBaseDirectory(patterns) {
-      const group = {};
-      return patterns.reduce((collection, pattern) => {
-        const base = utils.pattern.getBaseDirectory(pattern);
-        if (base in collection) {
-          collection[base].push(pattern);
-        } else {
-          collection[base] = [pattern];
-        }
-        return collection;
-      }, group);
-    }
-    exports.groupPatternsByBaseDirectory = groupPatternsByBaseDirectory;
-    function convertPatternGroupsToTasks(positive, negative, dynamic) {
-      return Object.keys(positive).map((base) => {
-        return convertPatternGroupToTask(base, positive[base], negative, dynamic);
-      });
-    }
-    exports.convertPatternGroupsToTasks = convertPatternGroupsToTasks;
-    function convertPatternGroupToTask(base, positive, negative, dynamic) {
-      return {
-        dynamic,
-        positive,
-        negative,
-        base,
-        patterns: [].concat(positive, negative.map(utils.pattern.convertToNegativePattern))
-      };
-    }
-    exports.convertPatternGroupToTask = convertPatternGroupToTask;
-  }
-});
-
-// node_modules/@nodelib/fs.stat/out/providers/async.js
-var require_async = __commonJS({
-  "node_modules/@nodelib/fs.stat/out/providers/async.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.read = void 0;
-    function read(path13, settings, callback) {
-      settings.fs.lstat(path13, (lstatError, lstat) => {
-        if (lstatError !== null) {
-          callFailureCallback(callback, lstatError);
-          return;
-        }
-        if (!lstat.isSymbolicLink() || !settings.followSymbolicLink) {
-          callSuccessCallback(callback, lstat);
-          return;
-        }
-        settings.fs.stat(path13, (statError, stat) => {
-          if (statError !== null) {
-            if (settings.throwErrorOnBrokenSymbolicLink) {
-              callFailureCallback(callback, statError);
-              return;
-            }
-            callSuccessCallback(callback, lstat);
-            return;
-          }
-          if (settings.markSymbolicLink) {
-            stat.isSymbolicLink = () => true;
-          }
-          callSuccessCallback(callback, stat);
-        });
-      });
-    }
-    exports.read = read;
-    function callFailureCallback(callback, error) {
-      callback(error);
-    }
-    function callSuccessCallback(callback, result) {
-      callback(null, result);
-    }
-  }
-});
-
-// node_modules/@nodelib/fs.stat/out/providers/sync.js
-var require_sync = __commonJS({
-  "node_modules/@nodelib/fs.stat/out/providers/sync.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.read = void 0;
-    function read(path13, settings) {
-      const lstat = settings.fs.lstatSync(path13);
-      if (!lstat.isSymbolicLink() || !settings.followSymbolicLink) {
-        return lstat;
-      }
-      try {
-        const stat = settings.fs.statSync(path13);
-        if (settings.markSymbolicLink) {
-          stat.isSymbolicLink = () => true;
-        }
-        return stat;
-      } catch (error) {
-        if (!settings.throwErrorOnBrokenSymbolicLink) {
-          return lstat;
-        }
-        throw error;
-      }
-    }
-    exports.read = read;
-  }
-});
-
-// node_modules/@nodelib/fs.stat/out/adapters/fs.js
-var require_fs2 = __commonJS({
-  "node_modules/@nodelib/fs.stat/out/adapters/fs.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.createFileSystemAdapter = exports.FILE_SYSTEM_ADAPTER = void 0;
-    var fs6 = __require("fs");
-    exports.FILE_SYSTEM_ADAPTER = {
-      lstat: fs6.lstat,
-      stat: fs6.stat,
-      lstatSync: fs6.lstatSync,
-      statSync: fs6.statSync
-    };
-    function createFileSystemAdapter(fsMethods) {
-      if (fsMethods === void 0) {
-        return exports.FILE_SYSTEM_ADAPTER;
-      }
-      return Object.assign(Object.assign({}, exports.FILE_SYSTEM_ADAPTER), fsMethods);
-    }
-    exports.createFileSystemAdapter = createFileSystemAdapter;
-  }
-});
-
-// node_modules/@nodelib/fs.stat/out/settings.js
-var require_settings = __commonJS({
-  "node_modules/@nodelib/fs.stat/out/settings.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var fs6 = require_fs2();
-    var Settings = class {
-      constructor(_options = {}) {
-        this._options = _options;
-        this.followSymbolicLink = this._getValue(this._options.followSymbolicLink, true);
-        this.fs = fs6.createFileSystemAdapter(this._options.fs);
-        this.markSymbolicLink = this._getValue(this._options.markSymbolicLink, false);
-        this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
-      }
-      _getValue(option, value) {
-        return option !== null && option !== void 0 ? option : value;
-      }
-    };
-    exports.default = Settings;
-  }
-});
-
-// node_modules/@nodelib/fs.stat/out/index.js
-var require_out = __commonJS({
-  "node_modules/@nodelib/fs.stat/out/index.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.statSync = exports.stat = exports.Settings = void 0;
-    var async = require_async();
-    var sync = require_sync();
-    var settings_1 = require_settings();
-    exports.Settings = settings_1.default;
-    function stat(path13, optionsOrSettingsOrCallback, callback) {
-      if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path13, getSettings(), optionsOrSettingsOrCallback);
-        return;
-      }
-      async.read(path13, getSettings(optionsOrSettingsOrCallback), callback);
-    }
-    exports.stat = stat;
-    function statSync(path13, optionsOrSettings) {
-      const settings = getSettings(optionsOrSettings);
-      return sync.read(path13, settings);
-    }
-    exports.statSync = statSync;
-    function getSettings(settingsOrOptions = {}) {
-      if (settingsOrOptions instanceof settings_1.default) {
-        return settingsOrOptions;
-      }
-      return new settings_1.default(settingsOrOptions);
-    }
-  }
-});
-
-// node_modules/queue-microtask/index.js
-var require_queue_microtask = __commonJS({
-  "node_modules/queue-microtask/index.js"(exports, module2) {
-    var promise;
-    module2.exports = typeof queueMicrotask === "function" ? queueMicrotask.bind(typeof window !== "undefined" ? window : global) : (cb) => (promise || (promise = Promise.resolve())).then(cb).catch((err2) => setTimeout(() => {
-      throw err2;
-    }, 0));
-  }
-});
-
-// node_modules/run-parallel/index.js
-var require_run_parallel = __commonJS({
-  "node_modules/run-parallel/index.js"(exports, module2) {
-    module2.exports = runParallel;
-    var queueMicrotask2 = require_queue_microtask();
-    function runParallel(tasks, cb) {
-      let results, pending, keys;
-      let isSync = true;
-      if (Array.isArray(tasks)) {
-        results = [];
-        pending = tasks.length;
-      } else {
-        keys = Object.keys(tasks);
-        results = {};
-        pending = keys.length;
-      }
-      function done(err2) {
-        function end() {
-          if (cb) cb(err2, results);
-          cb = null;
-        }
-        if (isSync) queueMicrotask2(end);
-        else end();
-      }
-      function each(i2, err2, result) {
-        results[i2] = result;
-        if (--pending === 0 || err2) {
-          done(err2);
-        }
-      }
-      if (!pending) {
-        done(null);
-      } else if (keys) {
-        keys.forEach(function(key) {
-          tasks[key](function(err2, result) {
-            each(key, err2, result);
-          });
-        });
-      } else {
-        tasks.forEach(function(task, i2) {
-          task(function(err2, result) {
-            each(i2, err2, result);
-          });
-        });
-      }
-      isSync = false;
-    }
-  }
-});
-
-// node_modules/@nodelib/fs.scandir/out/constants.js
-var require_constants3 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/constants.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.IS_SUPPORT_READDIR_WITH_FILE_TYPES = void 0;
-    var NODE_PROCESS_VERSION_PARTS = process.versions.node.split(".");
-    if (NODE_PROCESS_VERSION_PARTS[0] === void 0 || NODE_PROCESS_VERSION_PARTS[1] === void 0) {
-      throw new Error(`Unexpected behavior. The 'process.versions.node' variable has invalid value: ${process.versions.node}`);
-    }
-    var MAJOR_VERSION = Number.parseInt(NODE_PROCESS_VERSION_PARTS[0], 10);
-    var MINOR_VERSION = Number.parseInt(NODE_PROCESS_VERSION_PARTS[1], 10);
-    var SUPPORTED_MAJOR_VERSION = 10;
-    var SUPPORTED_MINOR_VERSION = 10;
-    var IS_MATCHED_BY_MAJOR = MAJOR_VERSION > SUPPORTED_MAJOR_VERSION;
-    var IS_MATCHED_BY_MAJOR_AND_MINOR = MAJOR_VERSION === SUPPORTED_MAJOR_VERSION && MINOR_VERSION >= SUPPORTED_MINOR_VERSION;
-    exports.IS_SUPPORT_READDIR_WITH_FILE_TYPES = IS_MATCHED_BY_MAJOR || IS_MATCHED_BY_MAJOR_AND_MINOR;
-  }
-});
-
-// node_modules/@nodelib/fs.scandir/out/utils/fs.js
-var require_fs3 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/utils/fs.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.createDirentFromStats = void 0;
-    var DirentFromStats = class {
-      constructor(name2, stats) {
-        this.name = name2;
-        this.isBlockDevice = stats.isBlockDevice.bind(stats);
-        this.isCharacterDevice = stats.isCharacterDevice.bind(stats);
-        this.isDirectory = stats.isDirectory.bind(stats);
-        this.isFIFO = stats.isFIFO.bind(stats);
-        this.isFile = stats.isFile.bind(stats);
-        this.isSocket = stats.isSocket.bind(stats);
-        this.isSymbolicLink = stats.isSymbolicLink.bind(stats);
-      }
-    };
-    function createDirentFromStats(name2, stats) {
-      return new DirentFromStats(name2, stats);
-    }
-    exports.createDirentFromStats = createDirentFromStats;
-  }
-});
-
-// node_modules/@nodelib/fs.scandir/out/utils/index.js
-var require_utils4 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/utils/index.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.fs = void 0;
-    var fs6 = require_fs3();
-    exports.fs = fs6;
-  }
-});
-
-// node_modules/@nodelib/fs.scandir/out/providers/common.js
-var require_common = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/providers/common.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.joinPathSegments = void 0;
-    function joinPathSegments(a, b, separator) {
-      if (a.endsWith(separator)) {
-        return a + b;
-      }
-      return a + separator + b;
-    }
-    exports.joinPathSegments = joinPathSegments;
-  }
-});
-
-// node_modules/@nodelib/fs.scandir/out/providers/async.js
-var require_async2 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/providers/async.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.readdir = exports.readdirWithFileTypes = exports.read = void 0;
-    var fsStat = require_out();
-    var rpl = require_run_parallel();
-    var constants_1 = require_constants3();
-    var utils = require_utils4();
-    var common = require_common();
-    function read(directory, settings, callback) {
-      if (!settings.stats && constants_1.IS_SUPPORT_READDIR_WITH_FILE_TYPES) {
-        readdirWithFileTypes(directory, settings, callback);
-        return;
-      }
-      readdir(directory, settings, callback);
-    }
-    exports.read = read;
-    function readdirWithFileTypes(directory, settings, callback) {
-      settings.fs.readdir(directory, { withFileTypes: true }, (readdirError, dirents) => {
-        if (readdirError !== null) {
-          callFailureCallback(callback, readdirError);
-          return;
-        }
-        const entries = dirents.map((dirent) => ({
-          dirent,
-          name: dirent.name,
-          path: common.joinPathSegments(directory, dirent.name, settings.pathSegmentSeparator)
-        }));
-        if (!settings.followSymbolicLinks) {
-          callSuccessCallback(callback, entries);
-          return;
-        }
-        const tasks = entries.map((entry2) => makeRplTaskEntry(entry2, settings));
-        rpl(tasks, (rplError, rplEntries) => {
-          if (rplError !== null) {
-            callFailureCallback(callback, rplError);
-            return;
-          }
-          callSuccessCallback(callback, rplEntries);
-        });
-      });
-    }
-    exports.readdirWithFileTypes = readdirWithFileTypes;
-    function makeRplTaskEntry(entry2, settings) {
-      return (done) => {
-        if (!entry2.dirent.isSymbolicLink()) {
-          done(null, entry2);
-          return;
-        }
-        settings.fs.stat(entry2.path, (statError, stats) => {
-          if (statError !== null) {
-            if (settings.throwErrorOnBrokenSymbolicLink) {
-              done(statError);
-              return;
-            }
-            done(null, entry2);
-            return;
-          }
-          entry2.dirent = utils.fs.createDirentFromStats(entry2.name, stats);
-          done(null, entry2);
-        });
-      };
-    }
-    function readdir(directory, settings, callback) {
-      settings.fs.readdir(directory, (readdirError, names) => {
-        if (readdirError !== null) {
-          callFailureCallback(callback, readdirError);
-          return;
-        }
-        const tasks = names.map((name2) => {
-          const path13 = common.joinPathSegments(directory, name2, settings.pathSegmentSeparator);
-          return (done) => {
-            fsStat.stat(path13, settings.fsStatSettings, (error, stats) => {
-              if (error !== null) {
-                done(error);
-                return;
-              }
-              const entry2 = {
-                name: name2,
-                path: path13,
-                dirent: utils.fs.createDirentFromStats(name2, stats)
-              };
-              if (settings.stats) {
-                entry2.stats = stats;
-              }
-              done(null, entry2);
-            });
-          };
-        });
-        rpl(tasks, (rplError, entries) => {
-          if (rplError !== null) {
-            callFailureCallback(callback, rplError);
-            return;
-          }
-          callSuccessCallback(callback, entries);
-        });
-      });
-    }
-    exports.readdir = readdir;
-    function callFailureCallback(callback, error) {
-      callback(error);
-    }
-    function callSuccessCallback(callback, result) {
-      callback(null, result);
-    }
-  }
-});
-
-// node_modules/@nodelib/fs.scandir/out/providers/sync.js
-var require_sync2 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/providers/sync.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.readdir = exports.readdirWithFileTypes = exports.read = void 0;
-    var fsStat = require_out();
-    var constants_1 = require_constants3();
-    var utils = require_utils4();
-    var common = require_common();
-    function read(directory, settings) {
-      if (!settings.stats && constants_1.IS_SUPPORT_READDIR_WITH_FILE_TYPES) {
-        return readdirWithFileTypes(directory, settings);
-      }
-      return readdir(directory, settings);
-    }
-    exports.read = read;
-    function readdirWithFileTypes(directory, settings) {
-      const dirents = settings.fs.readdirSync(directory, { withFileTypes: true });
-      return dirents.map((dirent) => {
-        const entry2 = {
-          dirent,
-          name: dirent.name,
-          path: common.joinPathSegments(directory, dirent.name, settings.pathSegmentSeparator)
-        };
-        if (entry2.dirent.isSymbolicLink() && settings.followSymbolicLinks) {
-          try {
-            const stats = settings.fs.statSync(entry2.path);
-            entry2.dirent = utils.fs.createDirentFromStats(entry2.name, stats);
-          } catch (error) {
-            if (settings.throwErrorOnBrokenSymbolicLink) {
-              throw error;
-            }
-          }
-        }
-        return entry2;
-      });
-    }
-    exports.readdirWithFileTypes = readdirWithFileTypes;
-    function readdir(directory, settings) {
-      const names = settings.fs.readdirSync(directory);
-      return names.map((name2) => {
-        const entryPath = common.joinPathSegments(directory, name2, settings.pathSegmentSeparator);
-        const stats = fsStat.statSync(entryPath, settings.fsStatSettings);
-        const entry2 = {
-          name: name2,
-          path: entryPath,
-          dirent: utils.fs.createDirentFromStats(name2, stats)
-        };
-        if (settings.stats) {
-          entry2.stats = stats;
-        }
-        return entry2;
-      });
-    }
-    exports.readdir = readdir;
-  }
-});
-
-// node_modules/@nodelib/fs.scandir/out/adapters/fs.js
-var require_fs4 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/adapters/fs.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.createFileSystemAdapter = exports.FILE_SYSTEM_ADAPTER = void 0;
-    var fs6 = __require("fs");
-    exports.FILE_SYSTEM_ADAPTER = {
-      lstat: fs6.lstat,
-      stat: fs6.stat,
-      lstatSync: fs6.lstatSync,
-      statSync: fs6.statSync,
-      readdir: fs6.readdir,
-      readdirSync: fs6.readdirSync
-    };
-    function createFileSystemAdapter(fsMethods) {
-      if (fsMethods === void 0) {
-        return exports.FILE_SYSTEM_ADAPTER;
-      }
-      return Object.assign(Object.assign({}, exports.FILE_SYSTEM_ADAPTER), fsMethods);
-    }
-    exports.createFileSystemAdapter = createFileSystemAdapter;
-  }
-});
-
-// node_modules/@nodelib/fs.scandir/out/settings.js
-var require_settings2 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/settings.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var path13 = __require("path");
-    var fsStat = require_out();
-    var fs6 = require_fs4();
-    var Settings = class {
-      constructor(_options = {}) {
-        this._options = _options;
-        this.followSymbolicLinks = this._getValue(this._options.followSymbolicLinks, false);
-        this.fs = fs6.createFileSystemAdapter(this._options.fs);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path13.sep);
-        this.stats = this._getValue(this._options.stats, false);
-        this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
-        this.fsStatSettings = new fsStat.Settings({
-          followSymbolicLink: this.followSymbolicLinks,
-          fs: this.fs,
-          throwErrorOnBrokenSymbolicLink: this.throwErrorOnBrokenSymbolicLink
-        });
-      }
-      _getValue(option, value) {
-        return option !== null && option !== void 0 ? option : value;
-      }
-    };
-    exports.default = Settings;
-  }
-});
-
-// node_modules/@nodelib/fs.scandir/out/index.js
-var require_out2 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/index.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Settings = exports.scandirSync = exports.scandir = void 0;
-    var async = require_async2();
-    var sync = require_sync2();
-    var settings_1 = require_settings2();
-    exports.Settings = settings_1.default;
-    function scandir(path13, optionsOrSettingsOrCallback, callback) {
-      if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path13, getSettings(), optionsOrSettingsOrCallback);
-        return;
-      }
-      async.read(path13, getSettings(optionsOrSettingsOrCallback), callback);
-    }
-    exports.scandir = scandir;
-    function scandirSync(path13, optionsOrSettings) {
-      const settings = getSettings(optionsOrSettings);
-      return sync.read(path13, settings);
-    }
-    exports.scandirSync = scandirSync;
-    function getSettings(settingsOrOptions = {}) {
-      if (settingsOrOptions instanceof settings_1.default) {
-        return settingsOrOptions;
-      }
-      return new settings_1.default(settingsOrOptions);
-    }
-  }
-});
-
-// node_modules/reusify/reusify.js
-var require_reusify = __commonJS({
-  "node_modules/reusify/reusify.js"(exports, module2) {
-    "use strict";
-    function reusify(Constructor) {
-      var head = new Constructor();
-      var tail = head;
-      function get() {
-        var current2 = head;
-        if (current2.next) {
-          head = current2.next;
-        } else {
-          head = new Constructor();
-          tail = head;
-        }
-        current2.next = null;
-        return current2;
-      }
-      function release(obj) {
-        tail.next = obj;
-        tail = obj;
-      }
-      return {
-        get,
-        release
-      };
-    }
-    module2.exports = reusify;
-  }
-});
-
-// node_modules/fastq/queue.js
-var require_queue = __commonJS({
-  "node_modules/fastq/queue.js"(exports, module2) {
-    "use strict";
-    var reusify = require_reusify();
-    function fastqueue(context, worker, _concurrency) {
-      if (typeof context === "function") {
-        _concurrency = worker;
-        worker = context;
-        context = null;
-      }
-      if (!(_concurrency >= 1)) {
-        throw new Error("fastqueue concurrency must be equal to or greater than 1");
-      }
-      var cache = reusify(Task);
-      var queueHead = null;
-      var queueTail = null;
-      var _running = 0;
-      var errorHandler = null;
-      var self = {
-        push,
-        drain: noop,
-        saturated: noop,
-        pause,
-        paused: false,
-        get concurrency() {
-          return _concurrency;
-        },
-        set concurrency(value) {
-          if (!(value >= 1)) {
-            throw new Error("fastqueue concurrency must be equal to or greater than 1");
-          }
-          _concurrency = value;
-          if (self.paused) return;
-          for (; queueHead && _running < _concurrency; ) {
-            _running++;
-            release();
-          }
-        },
-        running,
-        resume,
-        idle,
-        length,
-        getQueue,
-        unshift,
-        empty: noop,
-        kill,
-        killAndDrain,
-        error,
-        abort: abort2
-      };
-      return self;
-      function running() {
-        return _running;
-      }
-      function pause() {
-        self.paused = true;
-      }
-      function length() {
-        var current2 = queueHead;
-        var counter = 0;
-        while (current2) {
-          current2 = current2.next;
-          counter++;
-        }
-        return counter;
-      }
-      function getQueue() {
-        var current2 = queueHead;
-        var tasks = [];
-        while (current2) {
-          tasks.push(current2.value);
-          current2 = current2.next;
-        }
-        return tasks;
-      }
-      function resume() {
-        if (!self.paused) return;
-        self.paused = false;
-        if (queueHead === null) {
-          _running++;
-          release();
-          return;
-        }
-        for (; queueHead && _running < _concurrency; ) {
-          _running++;
-          release();
-        }
-      }
-      function idle() {
-        return _running === 0 && self.length() === 0;
-      }
-      function push(value, done) {
-        var current2 = cache.get();
-        current2.context = context;
-        current2.release = release;
-        current2.value = value;
-        current2.callback = done || noop;
-        current2.errorHandler = errorHandler;
-        if (_running >= _concurrency || self.paused) {
-          if (queueTail) {
-            queueTail.next = current2;
-            queueTail = current2;
-          } else {
-            queueHead = current2;
-            queueTail = current2;
-            self.saturated();
-          }
-        } else {
-          _running++;
-          worker.call(context, current2.value, current2.worked);
-        }
-      }
-      function unshift(value, done) {
-        var current2 = cache.get();
-        current2.context = context;
-        current2.release = release;
-        current2.value = value;
-        current2.callback = done || noop;
-        current2.errorHandler = errorHandler;
-        if (_running >= _concurrency || self.paused) {
-          if (queueHead) {
-            current2.next = queueHead;
-            queueHead = current2;
-          } else {
-            queueHead = current2;
-            queueTail = current2;
-            self.saturated();
-          }
-        } else {
-          _running++;
-          worker.call(context, current2.value, current2.worked);
-        }
-      }
-      function release(holder) {
-        if (holder) {
-          cache.release(holder);
-        }
-        var next = queueHead;
-        if (next && _running <= _concurrency) {
-          if (!self.paused) {
-            if (queueTail === queueHead) {
-              queueTail = null;
-            }
-            queueHead = next.next;
-            next.next = null;
-            worker.call(context, next.value, next.worked);
-            if (queueTail === null) {
-              self.empty();
-            }
-          } else {
-            _running--;
-          }
-        } else if (--_running === 0) {
-          self.drain();
-        }
-      }
-      function kill() {
-        queueHead = null;
-        queueTail = null;
-        self.drain = noop;
-      }
-      function killAndDrain() {
-        queueHead = null;
-        queueTail = null;
-        self.drain();
-        self.drain = noop;
-      }
-      function abort2() {
-        var current2 = queueHead;
-        queueHead = null;
-        queueTail = null;
-        while (current2) {
-          var next = current2.next;
-          var callback = current2.callback;
-          var errorHandler2 = current2.errorHandler;
-          var val = current2.value;
-          var context2 = current2.context;
-          current2.value = null;
-          current2.callback = noop;
-          current2.errorHandler = null;
-          current2.next = null;
-          if (errorHandler2) {
-            errorHandler2(new Error("abort"), val);
-          }
-          callback.call(context2, new Error("abort"));
-          cache.release(current2);
-          current2 = next;
-        }
-        self.drain = noop;
-      }
-      function error(handler) {
-        errorHandler = handler;
-      }
-    }
-    function noop() {
-    }
-    function Task() {
-      this.value = null;
-      this.callback = noop;
-      this.next = null;
-      this.release = noop;
-      this.context = null;
-      this.errorHandler = null;
-      var self = this;
-      this.worked = function worked(err2, result) {
-        var callback = self.callback;
-        var errorHandler = self.errorHandler;
-        var val = self.value;
-        self.value = null;
-        self.callback = noop;
-        if (self.errorHandler) {
-          errorHandler(err2, val);
-        }
-        callback.call(self.context, err2, result);
-        self.release(self);
-      };
-    }
-    function queueAsPromised(context, worker, _concurrency) {
-      if (typeof context === "function") {
-        _concurrency = worker;
-        worker = context;
-        context = null;
-      }
-      function asyncWrapper(arg, cb) {
-        worker.call(this, arg).then(function(res) {
-          cb(null, res);
-        }, cb);
-      }
-      var queue = fastqueue(context, asyncWrapper, _concurrency);
-      var pushCb = queue.push;
-      var unshiftCb = queue.unshift;
-      queue.push = push;
-      queue.unshift = unshift;
-      queue.drained = drained;
-      return queue;
-      function push(value) {
-        var p = new Promise(function(resolve, reject) {
-          pushCb(value, function(err2, result) {
-            if (err2) {
-              reject(err2);
-              return;
-            }
-            resolve(result);
-          });
-        });
-        p.catch(noop);
-        return p;
-      }
-      function unshift(value) {
-        var p = new Promise(function(resolve, reject) {
-          unshiftCb(value, function(err2, result) {
-            if (err2) {
-              reject(err2);
-              return;
-            }
-            resolve(result);
-          });
-        });
-        p.catch(noop);
-        return p;
-      }
-      function drained() {
-        var p = new Promise(function(resolve) {
-          process.nextTick(function() {
-            if (queue.idle()) {
-              resolve();
-            } else {
-              var previousDrain = queue.drain;
-              queue.drain = function() {
-                if (typeof previousDrain === "function") previousDrain();
-                resolve();
-                queue.drain = previousDrain;
-              };
-            }
-          });
-        });
-        return p;
-      }
-    }
-    module2.exports = fastqueue;
-    module2.exports.promise = queueAsPromised;
-  }
-});
-
-// node_modules/@nodelib/fs.walk/out/readers/common.js
-var require_common2 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/readers/common.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.joinPathSegments = exports.replacePathSegmentSeparator = exports.isAppliedFilter = exports.isFatalError = void 0;
-    function isFatalError(settings, error) {
-      if (settings.errorFilter === null) {
-        return true;
-      }
-      return !settings.errorFilter(error);
-    }
-    exports.isFatalError = isFatalError;
-    function isAppliedFilter(filter, value) {
-      return filter === null || filter(value);
-    }
-    exports.isAppliedFilter = isAppliedFilter;
-    function replacePathSegmentSeparator(filepath, separator) {
-      return filepath.split(/[/\\]/).join(separator);
-    }
-    exports.replacePathSegmentSeparator = replacePathSegmentSeparator;
-    function joinPathSegments(a, b, separator) {
-      if (a === "") {
-        return b;
-      }
-      if (a.endsWith(separator)) {
-        return a + b;
-      }
-      return a + separator + b;
-    }
-    exports.joinPathSegments = joinPathSegments;
-  }
-});
-
-// node_modules/@nodelib/fs.walk/out/readers/reader.js
-var require_reader = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/readers/reader.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var common = require_common2();
-    var Reader2 = class {
-      constructor(_root, _settings) {
-        this._root = _root;
-        this._settings = _settings;
-        this._root = common.replacePathSegmentSeparator(_root, _settings.pathSegmentSeparator);
-      }
-    };
-    exports.default = Reader2;
-  }
-});
-
-// node_modules/@nodelib/fs.walk/out/readers/async.js
-var require_async3 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/readers/async.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var events_1 = __require("events");
-    var fsScandir = require_out2();
-    var fastq = require_queue();
-    var common = require_common2();
-    var reader_1 = require_reader();
-    var AsyncReader = class extends reader_1.default {
-      constructor(_root, _settings) {
-        super(_root, _settings);
-        this._settings = _settings;
-        this._scandir = fsScandir.scandir;
-        this._emitter = new events_1.EventEmitter();
-        this._queue = fastq(this._worker.bind(this), this._settings.concurrency);
-        this._isFatalError = false;
-        this._isDestroyed = false;
-        this._queue.drain = () => {
-          if (!this._isFatalError) {
-            this._emitter.emit("end");
-          }
-        };
-      }
-      read() {
-        this._isFatalError = false;
-        this._isDestroyed = false;
-        setImmediate(() => {
-          this._pushToQueue(this._root, this._settings.basePath);
-        });
-        return this._emitter;
-      }
-      get isDestroyed() {
-        return this._isDestroyed;
-      }
-      destroy() {
-        if (this._isDestroyed) {
-          throw new Error("The reader is already destroyed");
-        }
-        this._isDestroyed = true;
-        this._queue.killAndDrain();
-      }
-      onEntry(callback) {
-        this._emitter.on("entry", callback);
-      }
-      onError(callback) {
-        this._emitter.once("error", callback);
-      }
-      onEnd(callback) {
-        this._emitter.once("end", callback);
-      }
-      _pushToQueue(directory, base) {
-        const queueItem = { directory, base };
-        this._queue.push(queueItem, (error) => {
-          if (error !== null) {
-            this._handleError(error);
-          }
-        });
-      }
-      _worker(item, done) {
-        this._scandir(item.directory, this._settings.fsScandirSettings, (error, entries) => {
-          if (error !== null) {
-            done(error, void 0);
-            return;
-          }
-          for (const entry2 of entries) {
-            this._handleEntry(entry2, item.base);
-          }
-          done(null, void 0);
-        });
-      }
-      _handleError(error) {
-        if (this._isDestroyed || !common.isFatalError(this._settings, error)) {
-          return;
-        }
-        this._isFatalError = true;
-        this._isDestroyed = true;
-        this._emitter.emit("error", error);
-      }
-      _handleEntry(entry2, base) {
-        if (this._isDestroyed || this._isFatalError) {
-          return;
-        }
-        const fullpath = entry2.path;
-        if (base !== void 0) {
-          entry2.path = common.joinPathSegments(base, entry2.name, this._settings.pathSegmentSeparator);
-        }
-        if (common.isAppliedFilter(this._settings.entryFilter, entry2)) {
-          this._emitEntry(entry2);
-        }
-        if (entry2.dirent.isDirectory() && common.isAppliedFilter(this._settings.deepFilter, entry2)) {
-          this._pushToQueue(fullpath, base === void 0 ? void 0 : entry2.path);
-        }
-      }
-      _emitEntry(entry2) {
-        this._emitter.emit("entry", entry2);
-      }
-    };
-    exports.default = AsyncReader;
-  }
-});
-
-// node_modules/@nodelib/fs.walk/out/providers/async.js
-var require_async4 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/providers/async.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var async_1 = require_async3();
-    var AsyncProvider = class {
-      constructor(_root, _settings) {
-        this._root = _root;
-        this._settings = _settings;
-        this._reader = new async_1.default(this._root, this._settings);
-        this._storage = [];
-      }
-      read(callback) {
-        this._reader.onError((error) => {
-          callFailureCallback(callback, error);
-        });
-        this._reader.onEntry((entry2) => {
-          this._storage.push(entry2);
-        });
-        this._reader.onEnd(() => {
-          callSuccessCallback(callback, this._storage);
-        });
-        this._reader.read();
-      }
-    };
-    exports.default = AsyncProvider;
-    function callFailureCallback(callback, error) {
-      callback(error);
-    }
-    function callSuccessCallback(callback, entries) {
-      callback(null, entries);
-    }
-  }
-});
-
-// node_modules/@nodelib/fs.walk/out/providers/stream.js
-var require_stream2 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/providers/stream.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var stream_1 = __require("stream");
-    var async_1 = require_async3();
-    var StreamProvider = class {
-      constructor(_root, _settings) {
-        this._root = _root;
-        this._settings = _settings;
-        this._reader = new async_1.default(this._root, this._settings);
-        this._stream = new stream_1.Readable({
-          objectMode: true,
-          read: () => {
-          },
-          destroy: () => {
-            if (!this._reader.isDestroyed) {
-              this._reader.destroy();
-            }
-          }
-        });
-      }
-      read() {
-        this._reader.onError((error) => {
-          this._stream.emit("error", error);
-        });
-        this._reader.onEntry((entry2) => {
-          this._stream.push(entry2);
-        });
-        this._reader.onEnd(() => {
-          this._stream.push(null);
-        });
-        this._reader.read();
-        return this._stream;
-      }
-    };
-    exports.default = StreamProvider;
-  }
-});
-
-// node_modules/@nodelib/fs.walk/out/readers/sync.js
-var require_sync3 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/readers/sync.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var fsScandir = require_out2();
-    var common = require_common2();
-    var reader_1 = require_reader();
-    var SyncReader = class extends reader_1.default {
-      constructor() {
-        super(...arguments);
-        this._scandir = fsScandir.scandirSync;
-        this._storage = [];
-        this._queue = /* @__PURE__ */ new Set();
-      }
-      read() {
-        this._pushToQueue(this._root, this._settings.basePath);
-        this._handleQueue();
-        return this._storage;
-      }
-      _pushToQueue(directory, base) {
-        this._queue.add({ directory, base });
-      }
-      _handleQueue() {
-        for (const item of this._queue.values()) {
-          this._handleDirectory(item.directory, item.base);
-        }
-      }
-      _handleDirectory(directory, base) {
-        try {
-          const entries = this._scandir(directory, this._settings.fsScandirSettings);
-          for (const entry2 of entries) {
-            this._handleEntry(entry2, base);
-          }
-        } catch (error) {
-          this._handleError(error);
-        }
-      }
-      _handleError(error) {
-        if (!common.isFatalError(this._settings, error)) {
-          return;
-        }
-        throw error;
-      }
-      _handleEntry(entry2, base) {
-        const fullpath = entry2.path;
-        if (base !== void 0) {
-          entry2.path = common.joinPathSegments(base, entry2.name, this._settings.pathSegmentSeparator);
-        }
-        if (common.isAppliedFilter(this._settings.entryFilter, entry2)) {
-          this._pushToStorage(entry2);
-        }
-        if (entry2.dirent.isDirectory() && common.isAppliedFilter(this._settings.deepFilter, entry2)) {
-          this._pushToQueue(fullpath, base === void 0 ? void 0 : entry2.path);
-        }
-      }
-      _pushToStorage(entry2) {
-        this._storage.push(entry2);
-      }
-    };
-    exports.default = SyncReader;
-  }
-});
-
-// node_modules/@nodelib/fs.walk/out/providers/sync.js
-var require_sync4 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/providers/sync.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var sync_1 = require_sync3();
-    var SyncProvider = class {
-      constructor(_root, _settings) {
-        this._root = _root;
-        this._settings = _settings;
-        this._reader = new sync_1.default(this._root, this._settings);
-      }
-      read() {
-        return this._reader.read();
-      }
-    };
-    exports.default = SyncProvider;
-  }
-});
-
-// node_modules/@nodelib/fs.walk/out/settings.js
-var require_settings3 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/settings.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var path13 = __require("path");
-    var fsScandir = require_out2();
-    var Settings = class {
-      constructor(_options = {}) {
-        this._options = _options;
-        this.basePath = this._getValue(this._options.basePath, void 0);
-        this.concurrency = this._getValue(this._options.concurrency, Number.POSITIVE_INFINITY);
-        this.deepFilter = this._getValue(this._options.deepFilter, null);
-        this.entryFilter = this._getValue(this._options.entryFilter, null);
-        this.errorFilter = this._getValue(this._options.errorFilter, null);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path13.sep);
-        this.fsScandirSettings = new fsScandir.Settings({
-          followSymbolicLinks: this._options.followSymbolicLinks,
-          fs: this._options.fs,
-          pathSegmentSeparator: this._options.pathSegmentSeparator,
-          stats: this._options.stats,
-          throwErrorOnBrokenSymbolicLink: this._options.throwErrorOnBrokenSymbolicLink
-        });
-      }
-      _getValue(option, value) {
-        return option !== null && option !== void 0 ? option : value;
-      }
-    };
-    exports.default = Settings;
-  }
-});
-
-// node_modules/@nodelib/fs.walk/out/index.js
-var require_out3 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/index.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Settings = exports.walkStream = exports.walkSync = exports.walk = void 0;
-    var async_1 = require_async4();
-    var stream_1 = require_stream2();
-    var sync_1 = require_sync4();
-    var settings_1 = require_settings3();
-    exports.Settings = settings_1.default;
-    function walk3(directory, optionsOrSettingsOrCallback, callback) {
-      if (typeof optionsOrSettingsOrCallback === "function") {
-        new async_1.default(directory, getSettings()).read(optionsOrSettingsOrCallback);
-        return;
-      }
-      new async_1.default(directory, getSettings(optionsOrSettingsOrCallback)).read(callback);
-    }
-    exports.walk = walk3;
-    function walkSync(directory, optionsOrSettings) {
-      const settings = getSettings(optionsOrSettings);
-      const provider = new sync_1.default(directory, settings);
-      return provider.read();
-    }
-    exports.walkSync = walkSync;
-    function walkStream(directory, optionsOrSettings) {
-      const settings = getSettings(optionsOrSettings);
-      const provider = new stream_1.default(directory, settings);
-      return provider.read();
-    }
-    exports.walkStream = walkStream;
-    function getSettings(settingsOrOptions = {}) {
-      if (settingsOrOptions instanceof settings_1.default) {
-        return settingsOrOptions;
-      }
-      return new settings_1.default(settingsOrOptions);
-    }
-  }
-});
-
-// node_modules/fast-glob/out/readers/reader.js
-var require_reader2 = __commonJS({
-  "node_modules/fast-glob/out/readers/reader.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var path13 = __require("path");
-    var fsStat = require_out();
-    var utils = require_utils3();
-    var Reader2 = class {
-      constructor(_settings) {
-        this._settings = _settings;
-        this._fsStatSettings = new fsStat.Settings({
-          followSymbolicLink: this._settings.followSymbolicLinks,
-          fs: this._settings.fs,
-          throwErrorOnBrokenSymbolicLink: this._settings.followSymbolicLinks
-        });
-      }
-      _getFullEntryPath(filepath) {
-        return path13.resolve(this._settings.cwd, filepath);
-      }
-      _makeEntry(stats, pattern) {
-        const entry2 = {
-          name: pattern,
-          path: pattern,
-          dirent: utils.fs.createDirentFromStats(pattern, stats)
-        };
-        if (this._settings.stats) {
-          entry2.stats = stats;
-        }
-        return entry2;
-      }
-      _isFatalError(error) {
-        return !utils.errno.isEnoentCodeError(error) && !this._settings.suppressErrors;
-      }
-    };
-    exports.default = Reader2;
-  }
-});
-
-// node_modules/fast-glob/out/readers/stream.js
-var require_stream3 = __commonJS({
-  "node_modules/fast-glob/out/readers/stream.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var stream_1 = __require("stream");
-    var fsStat = require_out();
-    var fsWalk = require_out3();
-    var reader_1 = require_reader2();
-    var ReaderStream = class extends reader_1.default {
-      constructor() {
-        super(...arguments);
-        this._walkStream = fsWalk.walkStream;
-        this._stat = fsStat.stat;
-      }
-      dynamic(root, options) {
-        return this._walkStream(root, options);
-      }
-      static(patterns, options) {
-        const filepaths = patterns.map(this._getFullEntryPath, this);
-        const stream = new stream_1.PassThrough({ objectMode: true });
-        stream._write = (index, _enc, done) => {
-          return this._getEntry(filepaths[index], patterns[index], options).then((entry2) => {
-            if (entry2 !== null && options.entryFilter(entry2)) {
-              stream.push(entry2);
-            }
-            if (index === filepaths.length - 1) {
-              stream.end();
-            }
-            done();
-          }).catch(done);
-        };
-        for (let i2 = 0; i2 < filepaths.length; i2++) {
-          stream.write(i2);
-        }
-        return stream;
-      }
-      _getEntry(filepath, pattern, options) {
-        return this._getStat(filepath).then((stats) => this._makeEntry(stats, pattern)).catch((error) => {
-          if (options.errorFilter(error)) {
-            return null;
-          }
-          throw error;
-        });
-      }
-      _getStat(filepath) {
-        return new Promise((resolve, reject) => {
-          this._stat(filepath, this._fsStatSettings, (error, stats) => {
-            return error === null ? resolve(stats) : reject(error);
-          });
-        });
-      }
-    };
-    exports.default = ReaderStream;
-  }
-});
-
-// node_modules/fast-glob/out/readers/async.js
-var require_async5 = __commonJS({
-  "node_modules/fast-glob/out/readers/async.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var fsWalk = require_out3();
-    var reader_1 = require_reader2();
-    var stream_1 = require_stream3();
-    var ReaderAsync = class extends reader_1.default {
-      constructor() {
-        super(...arguments);
-        this._walkAsync = fsWalk.walk;
-        this._readerStream = new stream_1.default(this._settings);
-      }
-      dynamic(root, options) {
-        return new Promise((resolve, reject) => {
-          this._walkAsync(root, options, (error, entries) => {
-            if (error === null) {
-              resolve(entries);
-            } else {
-              reject(error);
-            }
-          });
-        });
-      }
-      async static(patterns, options) {
-        const entries = [];
-        const stream = this._readerStream.static(patterns, options);
-        return new Promise((resolve, reject) => {
-          stream.once("error", reject);
-          stream.on("data", (entry2) => entries.push(entry2));
-          stream.once("end", () => resolve(entries));
-        });
-      }
-    };
-    exports.default = ReaderAsync;
-  }
-});
-
-// node_modules/fast-glob/out/providers/matchers/matcher.js
-var require_matcher = __commonJS({
-  "node_modules/fast-glob/out/providers/matchers/matcher.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var utils = require_utils3();
-    var Matcher = class {
-      constructor(_patterns, _settings, _micromatchOptions) {
-        this._patterns = _patterns;
-        this._settings = _settings;
-        this._micromatchOptions = _micromatchOptions;
-        this._storage = [];
-        this._fillStorage();
-      }
-      _fillStorage() {
-        for (const pattern of this._patterns) {
-          const segments = this._getPatternSegments(pattern);
-          const sections = this._splitSegmentsIntoSections(segments);
-          this._storage.push({
-            complete: sections.length <= 1,
-            pattern,
-            segments,
-            sections
-          });
-        }
-      }
-      _getPatternSegments(pattern) {
-        const parts2 = utils.pattern.getPatternParts(pattern, this._micromatchOptions);
-        return parts2.map((part) => {
-          const dynamic = utils.pattern.isDynamicPattern(part, this._settings);
-          if (!dynamic) {
-            return {
-              dynamic: false,
-              pattern: part
-            };
-          }
-          return {
-            dynamic: true,
-            pattern: part,
-            patternRe: utils.pattern.makeRe(part, this._micromatchOptions)
-          };
-        });
-      }
-      _splitSegmentsIntoSections(segments) {
-        return utils.array.splitWhen(segments, (segment) => segment.dynamic && utils.pattern.hasGlobStar(segment.pattern));
-      }
-    };
-    exports.default = Matcher;
-  }
-});
-
-// node_modules/fast-glob/out/providers/matchers/partial.js
-var require_partial = __commonJS({
-  "node_modules/fast-glob/out/providers/matchers/partial.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var matcher_1 = require_matcher();
-    var PartialMatcher = class extends matcher_1.default {
-      match(filepath) {
-        const parts2 = filepath.split("/");
-        const levels = parts2.length;
-        const patterns = this._storage.filter((info2) => !info2.complete || info2.segments.length > levels);
-        for (const pattern of patterns) {
-          const section = pattern.sections[0];
-          if (!pattern.complete && levels > section.length) {
-            return true;
-          }
-          const match = parts2.every((part, index) => {
-            const segment = pattern.segments[index];
-            if (segment.dynamic && segment.patternRe.test(part)) {
-              return true;
-            }
-            if (!segment.dynamic && segment.pattern === part) {
-              return true;
-            }
-            return false;
-          });
-          if (match) {
-            return true;
-          }
-        }
-        return false;
-      }
-    };
-    exports.default = PartialMatcher;
-  }
-});
-
-// node_modules/fast-glob/out/providers/filters/deep.js
-var require_deep = __commonJS({
-  "node_modules/fast-glob/out/providers/filters/deep.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var utils = require_utils3();
-    var partial_1 = require_partial();
-    var DeepFilter = class {
-      constructor(_settings, _micromatchOptions) {
-        this._settings = _settings;
-        this._micromatchOptions = _micromatchOptions;
-      }
-      getFilter(basePath, positive, negative) {
-        const matcher = this._getMatcher(positive);
-        const negativeRe = this._getNegativePatternsRe(negative);
-        return (entry2) => this._filter(basePath, entry2, matcher, negativeRe);
-      }
-      _getMatcher(patterns) {
-        return new partial_1.default(patterns, this._settings, this._micromatchOptions);
-      }
-      _getNegativePatternsRe(patterns) {
-        const affectDepthOfReadingPatterns = patterns.filter(utils.pattern.isAffectDepthOfReadingPattern);
-        return utils.pattern.convertPatternsToRe(affectDepthOfReadingPatterns, this._micromatchOptions);
-      }
-      _filter(basePath, entry2, matcher, negativeRe) {
-        if (this._isSkippedByDeep(basePath, entry2.path)) {
-          return false;
-        }
-        if (this._isSkippedSymbolicLink(entry2)) {
-          return false;
-        }
-        const filepath = utils.path.removeLeadingDotSegment(entry2.path);
-        if (this._isSkippedByPositivePatterns(filepath, matcher)) {
-          return false;
-        }
-        return this._isSkippedByNegativePatterns(filepath, negativeRe);
-      }
-      _isSkippedByDeep(basePath, entryPath) {
-        if (this._settings.deep === Infinity) {
-          return false;
-        }
-        return this._getEntryLevel(basePath, entryPath) >= this._settings.deep;
-      }
-      _getEntryLevel(basePath, entryPath) {
-        const entryPathDepth = entryPath.split("/").length;
-        if (basePath === "") {
-          return entryPathDepth;
-        }
-        const basePathDepth = basePath.split("/").length;
-        return entryPathDepth - basePathDepth;
-      }
-      _isSkippedSymbolicLink(entry2) {
-        return !this._settings.followSymbolicLinks && entry2.dirent.isSymbolicLink();
-      }
-      _isSkippedByPositivePatterns(entryPath, matcher) {
-        return !this._settings.baseNameMatch && !matcher.match(entryPath);
-      }
-      _isSkippedByNegativePatterns(entryPath, patternsRe) {
-        return !utils.pattern.matchAny(entryPath, patternsRe);
-      }
-    };
-    exports.default = DeepFilter;
-  }
-});
-
-// node_modules/fast-glob/out/providers/filters/entry.js
-var require_entry = __commonJS({
-  "node_modules/fast-glob/out/providers/filters/entry.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var utils = require_utils3();
-    var EntryFilter = class {
-      constructor(_settings, _micromatchOptions) {
-        this._settings = _settings;
-        this._micromatchOptions = _micromatchOptions;
-        this.index = /* @__PURE__ */ new Map();
-      }
-      getFilter(positive, negative) {
-        const [absoluteNegative, relativeNegative] = utils.pattern.partitionAbsoluteAndRelative(negative);
-        const patterns = {
-          positive: {
-            all: utils.pattern.convertPatternsToRe(positive, this._micromatchOptions)
-          },
-          negative: {
-            absolute: utils.pattern.convertPatternsToRe(absoluteNegative, Object.assign(Object.assign({}, this._micromatchOptions), { dot: true })),
-            relative: utils.pattern.convertPatternsToRe(relativeNegative, Object.assign(Object.assign({}, this._micromatchOptions), { dot: true }))
-          }
-        };
-        return (entry2) => this._filter(entry2, patterns);
-      }
-      _filter(entry2, patterns) {
-        const filepath = utils.path.removeLeadingDotSegment(entry2.path);
-        if (this._settings.unique && this._isDuplicateEntry(filepath)) {
-          return false;
-        }
-        if (this._onlyFileFilter(entry2) || this._onlyDirectoryFilter(entry2)) {
-          return false;
-        }
-        const isMatched = this._isMatchToPatternsSet(filepath, patterns, entry2.dirent.isDirectory());
-        if (this._settings.unique && isMatched) {
-          this._createIndexRecord(filepath);
-        }
-        return isMatched;
-      }
-      _isDuplicateEntry(filepath) {
-        return this.index.has(filepath);
-      }
-      _createIndexRecord(filepath) {
-        this.index.set(filepath, void 0);
-      }
-      _onlyFileFilter(entry2) {
-        return this._settings.onlyFiles && !entry2.dirent.isFile();
-      }
-      _onlyDirectoryFilter(entry2) {
-        return this._settings.onlyDirectories && !entry2.dirent.isDirectory();
-      }
-      _isMatchToPatternsSet(filepath, patterns, isDirectory) {
-        const isMatched = this._isMatchToPatterns(filepath, patterns.positive.all, isDirectory);
-        if (!isMatched) {
-          return false;
-        }
-        const isMatchedByRelativeNegative = this._isMatchToPatterns(filepath, patterns.negative.relative, isDirectory);
-        if (isMatchedByRelativeNegative) {
-          return false;
-        }
-        const isMatchedByAbsoluteNegative = this._isMatchToAbsoluteNegative(filepath, patterns.negative.absolute, isDirectory);
-        if (isMatchedByAbsoluteNegative) {
-          return false;
-        }
-        return true;
-      }
-      _isMatchToAbsoluteNegative(filepath, patternsRe, isDirectory) {
-        if (patternsRe.length === 0) {
-          return false;
-        }
-        const fullpath = utils.path.makeAbsolute(this._settings.cwd, filepath);
-        return this._isMatchToPatterns(fullpath, patternsRe, isDirectory);
-      }
-      _isMatchToPatterns(filepath, patternsRe, isDirectory) {
-        if (patternsRe.length === 0) {
-          return false;
-        }
-        const isMatched = utils.pattern.matchAny(filepath, patternsRe);
-        if (!isMatched && isDirectory) {
-          return utils.pattern.matchAny(filepath + "/", patternsRe);
-        }
-        return isMatched;
-      }
-    };
-    exports.default = EntryFilter;
-  }
-});
-
-// node_modules/fast-glob/out/providers/filters/error.js
-var require_error = __commonJS({
-  "node_modules/fast-glob/out/providers/filters/error.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var utils = require_utils3();
-    var ErrorFilter = class {
-      constructor(_settings) {
-        this._settings = _settings;
-      }
-      getFilter() {
-        return (error) => this._isNonFatalError(error);
-      }
-      _isNonFatalError(error) {
-        return utils.errno.isEnoentCodeError(error) || this._settings.suppressErrors;
-      }
-    };
-    exports.default = ErrorFilter;
-  }
-});
-
-// node_modules/fast-glob/out/providers/transformers/entry.js
-var require_entry2 = __commonJS({
-  "node_modules/fast-glob/out/providers/transformers/entry.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var utils = require_utils3();
-    var EntryTransformer = class {
-      constructor(_settings) {
-        this._settings = _settings;
-      }
-      getTransformer() {
-        return (entry2) => this._transform(entry2);
-      }
-      _transform(entry2) {
-        let filepath = entry2.path;
-        if (this._settings.absolute) {
-          filepath = utils.path.makeAbsolute(this._settings.cwd, filepath);
-          filepath = utils.path.unixify(filepath);
-        }
-        if (this._settings.markDirectories && entry2.dirent.isDirectory()) {
-          filepath += "/";
-        }
-        if (!this._settings.objectMode) {
-          return filepath;
-        }
-        return Object.assign(Object.assign({}, entry2), { path: filepath });
-      }
-    };
-    exports.default = EntryTransformer;
-  }
-});
-
-// node_modules/fast-glob/out/providers/provider.js
-var require_provider = __commonJS({
-  "node_modules/fast-glob/out/providers/provider.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var path13 = __require("path");
-    var deep_1 = require_deep();
-    var entry_1 = require_entry();
-    var error_1 = require_error();
-    var entry_2 = require_entry2();
-    var Provider = class {
-      constructor(_settings) {
-        this._settings = _settings;
-        this.errorFilter = new error_1.default(this._settings);
-        this.entryFilter = new entry_1.default(this._settings, this._getMicromatchOptions());
-        this.deepFilter = new deep_1.default(this._settings, this._getMicromatchOptions());
-        this.entryTransformer = new entry_2.default(this._settings);
-      }
-      _getRootDirectory(task) {
-        return path13.resolve(this._settings.cwd, task.base);
-      }
-      _getReaderOptions(task) {
-        const basePath = task.base === "." ? "" : task.base;
-        return {
-          basePath,
-          pathSegmentSeparator: "/",
-          concurrency: this._settings.concurrency,
-          deepFilter: this.deepFilter.getFilter(basePath, task.positive, task.negative),
-          entryFilter: this.entryFilter.getFilter(task.positive, task.negative),
-          errorFilter: this.errorFilter.getFilter(),
-          followSymbolicLinks: this._settings.followSymbolicLinks,
-          fs: this._settings.fs,
-          stats: this._settings.stats,
-          throwErrorOnBrokenSymbolicLink: this._settings.throwErrorOnBrokenSymbolicLink,
-          transform: this.entryTransformer.getTransformer()
-        };
-      }
-      _getMicromatchOptions() {
-        return {
-          dot: this._settings.dot,
-          matchBase: this._settings.baseNameMatch,
-          nobrace: !this._settings.braceExpansion,
-          nocase: !this._settings.caseSensitiveMatch,
-          noext: !this._settings.extglob,
-          noglobstar: !this._settings.globstar,
-          posix: true,
-          strictSlashes: false
-        };
-      }
-    };
-    exports.default = Provider;
-  }
-});
-
-// node_modules/fast-glob/out/providers/async.js
-var require_async6 = __commonJS({
-  "node_modules/fast-glob/out/providers/async.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var async_1 = require_async5();
-    var provider_1 = require_provider();
-    var ProviderAsync = class extends provider_1.default {
-      constructor() {
-        super(...arguments);
-        this._reader = new async_1.default(this._settings);
-      }
-      async read(task) {
-        const root = this._getRootDirectory(task);
-        const options = this._getReaderOptions(task);
-        const entries = await this.api(root, task, options);
-        return entries.map((entry2) => options.transform(entry2));
-      }
-      api(root, task, options) {
-        if (task.dynamic) {
-          return this._reader.dynamic(root, options);
-        }
-        return this._reader.static(task.patterns, options);
-      }
-    };
-    exports.default = ProviderAsync;
-  }
-});
-
-// node_modules/fast-glob/out/providers/stream.js
-var require_stream4 = __commonJS({
-  "node_modules/fast-glob/out/providers/stream.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var stream_1 = __require("stream");
-    var stream_2 = require_stream3();
-    var provider_1 = require_provider();
-    var ProviderStream = class extends provider_1.default {
-      constructor() {
-        super(...arguments);
-        this._reader = new stream_2.default(this._settings);
-      }
-      read(task) {
-        const root = this._getRootDirectory(task);
-        const options = this._getReaderOptions(task);
-        const source = this.api(root, task, options);
-        const destination = new stream_1.Readable({ objectMode: true, read: () => {
-        } });
-        source.once("error", (error) => destination.emit("error", error)).on("data", (entry2) => destination.emit("data", options.transform(entry2))).once("end", () => destination.emit("end"));
-        destination.once("close", () => source.destroy());
-        return destination;
-      }
-      api(root, task, options) {
-        if (task.dynamic) {
-          return this._reader.dynamic(root, options);
-        }
-        return this._reader.static(task.patterns, options);
-      }
-    };
-    exports.default = ProviderStream;
-  }
-});
-
-// node_modules/fast-glob/out/readers/sync.js
-var require_sync5 = __commonJS({
-  "node_modules/fast-glob/out/readers/sync.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var fsStat = require_out();
-    var fsWalk = require_out3();
-    var reader_1 = require_reader2();
-    var ReaderSync = class extends reader_1.default {
-      constructor() {
-        super(...arguments);
-        this._walkSync = fsWalk.walkSync;
-        this._statSync = fsStat.statSync;
-      }
-      dynamic(root, options) {
-        return this._walkSync(root, options);
-      }
-      static(patterns, options) {
-        const entries = [];
-        for (const pattern of patterns) {
-          const filepath = this._getFullEntryPath(pattern);
-          const entry2 = this._getEntry(filepath, pattern, options);
-          if (entry2 === null || !options.entryFilter(entry2)) {
-            continue;
-          }
-          entries.push(entry2);
-        }
-        return entries;
-      }
-      _getEntry(filepath, pattern, options) {
-        try {
-          const stats = this._getStat(filepath);
-          return this._makeEntry(stats, pattern);
-        } catch (error) {
-          if (options.errorFilter(error)) {
-            return null;
-          }
-          throw error;
-        }
-      }
-      _getStat(filepath) {
-        return this._statSync(filepath, this._fsStatSettings);
-      }
-    };
-    exports.default = ReaderSync;
-  }
-});
-
-// node_modules/fast-glob/out/providers/sync.js
-var require_sync6 = __commonJS({
-  "node_modules/fast-glob/out/providers/sync.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var sync_1 = require_sync5();
-    var provider_1 = require_provider();
-    var ProviderSync = class extends provider_1.default {
-      constructor() {
-        super(...arguments);
-        this._reader = new sync_1.default(this._settings);
-      }
-      read(task) {
-        const root = this._getRootDirectory(task);
-        const options = this._getReaderOptions(task);
-        const entries = this.api(root, task, options);
-        return entries.map(options.transform);
-      }
-      api(root, task, options) {
-        if (task.dynamic) {
-          return this._reader.dynamic(root, options);
-        }
-        return this._reader.static(task.patterns, options);
-      }
-    };
-    exports.default = ProviderSync;
-  }
-});
-
-// node_modules/fast-glob/out/settings.js
-var require_settings4 = __commonJS({
-  "node_modules/fast-glob/out/settings.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.DEFAULT_FILE_SYSTEM_ADAPTER = void 0;
-    var fs6 = __require("fs");
-    var os = __require("os");
-    var CPU_COUNT = Math.max(os.cpus().length, 1);
-    exports.DEFAULT_FILE_SYSTEM_ADAPTER = {
-      lstat: fs6.lstat,
-      lstatSync: fs6.lstatSync,
-      stat: fs6.stat,
-      statSync: fs6.statSync,
-      readdir: fs6.readdir,
-      readdirSync: fs6.readdirSync
-    };
-    var Settings = class {
-      constructor(_options = {}) {
-        this._options = _options;
-        this.absolute = this._getValue(this._options.absolute, false);
-        this.baseNameMatch = this._getValue(this._options.baseNameMatch, false);
-        this.braceExpansion = this._getValue(this._options.braceExpansion, true);
-        this.caseSensitiveMatch = this._getValue(this._options.caseSensitiveMatch, true);
-        this.concurrency = this._getValue(this._options.concurrency, CPU_COUNT);
-        this.cwd = this._getValue(this._options.cwd, process.cwd());
-        this.deep = this._getValue(this._options.deep, Infinity);
-        this.dot = this._getValue(this._options.dot, false);
-        this.extglob = this._getValue(this._options.extglob, true);
-        this.followSymbolicLinks = this._getValue(this._options.followSymbolicLinks, true);
-        this.fs = this._getFileSystemMethods(this._options.fs);
-        this.globstar = this._getValue(this._options.globstar, true);
-        this.ignore = this._getValue(this._options.ignore, []);
-        this.markDirectories = this._getValue(this._options.markDirectories, false);
-        this.objectMode = this._getValue(this._options.objectMode, false);
-        this.onlyDirectories = this._getValue(this._options.onlyDirectories, false);
-        this.onlyFiles = this._getValue(this._options.onlyFiles, true);
-        this.stats = this._getValue(this._options.stats, false);
-        this.suppressErrors = this._getValue(this._options.suppressErrors, false);
-        this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, false);
-        this.unique = this._getValue(this._options.unique, true);
-        if (this.onlyDirectories) {
-          this.onlyFiles = false;
-        }
-        if (this.stats) {
-          this.objectMode = true;
-        }
-        this.ignore = [].concat(this.ignore);
-      }
-      _getValue(option, value) {
-        return option === void 0 ? value : option;
-      }
-      _getFileSystemMethods(methods = {}) {
-        return Object.assign(Object.assign({}, exports.DEFAULT_FILE_SYSTEM_ADAPTER), methods);
-      }
-    };
-    exports.default = Settings;
-  }
-});
-
-// node_modules/fast-glob/out/index.js
-var require_out4 = __commonJS({
-  "node_modules/fast-glob/out/index.js"(exports, module2) {
-    "use strict";
-    var taskManager = require_tasks();
-    var async_1 = require_async6();
-    var stream_1 = require_stream4();
-    var sync_1 = require_sync6();
-    var settings_1 = require_settings4();
-    var utils = require_utils3();
-    async function FastGlob(source, options) {
-      assertPatternsInput(source);
-      const works = getWorks(source, async_1.default, options);
-      const result = await Promise.all(works);
-      return utils.array.flatten(result);
-    }
-    (function(FastGlob2) {
-      FastGlob2.glob = FastGlob2;
-      FastGlob2.globSync = sync;
-      FastGlob2.globStream = stream;
-      FastGlob2.async = FastGlob2;
-      function sync(source, options) {
-        assertPatternsInput(source);
-        const works = getWorks(source, sync_1.default, options);
-        return utils.array.flatten(works);
-      }
-      FastGlob2.sync = sync;
-      function stream(source, options) {
-        assertPatternsInput(source);
-        const works = getWorks(source, stream_1.default, options);
-        return utils.stream.merge(works);
-      }
-      FastGlob2.stream = stream;
-      function generateTasks(source, options) {
-        assertPatternsInput(source);
-        const patterns = [].concat(source);
-        const settings = new settings_1.default(options);
-        return taskManager.generate(patterns, settings);
-      }
-      FastGlob2.generateTasks = generateTasks;
-      function isDynamicPattern(source, options) {
-        assertPatternsInput(source);
-        const settings = new settings_1.default(options);
-        return utils.pattern.isDynamicPattern(source, settings);
-      }
-      FastGlob2.isDynamicPattern = isDynamicPattern;
-      function escapePath(source) {
-        assertPatternsInput(source);
-        return utils.path.escape(source);
-      }
-      FastGlob2.escapePath = escapePath;
-      function convertPathToPattern(source) {
-        assertPatternsInput(source);
-        return utils.path.convertPathToPattern(source);
-      }
-      FastGlob2.convertPathToPattern = convertPathToPattern;
-      let posix;
-      (function(posix2) {
-        function escapePath2(source) {
-          assertPatternsInput(source);
-          return utils.path.escapePosixPath(source);
-        }
-        posix2.escapePath = escapePath2;
-        function convertPathToPattern2(source) {
-          assertPatternsInput(source);
-          return utils.path.convertPosixPathToPattern(source);
-        }
-        posix2.convertPathToPattern = convertPathToPattern2;
-      })(posix = FastGlob2.posix || (FastGlob2.posix = {}));
-      let win32;
-      (function(win322) {
-        function escapePath2(source) {
-          assertPatternsInput(source);
-          return utils.path.escapeWindowsPath(source);
-        }
-        win322.escapePath = escapePath2;
-        function convertPathToPattern2(source) {
-          assertPatternsInput(source);
-          return utils.path.convertWindowsPathToPattern(source);
-        }
-        win322.convertPathToPattern = convertPathToPattern2;
-      })(win32 = FastGlob2.win32 || (FastGlob2.win32 = {}));
-    })(FastGlob || (FastGlob = {}));
-    function getWorks(source, _Provider, options) {
-      const patterns = [].concat(source);
-      const settings = new settings_1.default(options);
-      const tasks = taskManager.generate(patterns, settings);
-      const provider = new _Provider(settings);
-      return tasks.map(provider.read, provider);
-    }
-    function assertPatternsInput(input) {
-      const source = [].concat(input);
-      const isValidSource = source.every((item) => utils.string.isString(item) && !utils.string.isEmpty(item));
-      if (!isValidSource) {
-        throw new TypeError("Patterns must be a string (non empty) or an array of strings");
-      }
-    }
-    module2.exports = FastGlob;
   }
 });
 
@@ -14709,26 +8963,26 @@ var require_ignore = __commonJS({
       const index = body2.indexOf(SLASH);
       return index < 0 || index === body2.length - 1;
     };
-    var basenameOf = (path13) => {
-      const end = path13.length - 1;
-      const index = path13.lastIndexOf(
+    var basenameOf = (path16) => {
+      const end = path16.length - 1;
+      const index = path16.lastIndexOf(
         SLASH,
-        path13[end] === SLASH ? end - 1 : end
+        path16[end] === SLASH ? end - 1 : end
       );
-      return index < 0 ? path13 : path13.slice(index + 1);
+      return index < 0 ? path16 : path16.slice(index + 1);
     };
-    var parentOf = (path13) => {
-      if (path13.charCodeAt(0) === SLASH_CODE || path13.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path13.split(SLASH).filter(Boolean);
+    var parentOf = (path16) => {
+      if (path16.charCodeAt(0) === SLASH_CODE || path16.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path16.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
       }
-      const end = path13.length - 1;
-      const cut = path13.lastIndexOf(
+      const end = path16.length - 1;
+      const cut = path16.lastIndexOf(
         SLASH,
-        path13.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path16.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY : path13.slice(0, cut + 1);
+      return cut < 0 ? EMPTY : path16.slice(0, cut + 1);
     };
     var isString = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString(pattern);
@@ -14878,7 +9132,7 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path13) {
+      testLiteral(path16) {
         const rules = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body: body2 }) => body2[body2.length - (body2[body2.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
@@ -14887,7 +9141,7 @@ var require_ignore = __commonJS({
         let matchedRule;
         for (let index = rules.length - 1; index >= 0; index--) {
           const rule = rules[index];
-          if (rule.checkRegex.test(path13)) {
+          if (rule.checkRegex.test(path16)) {
             ignored = !rule.negative;
             unignored = rule.negative;
             matchedRule = rule.negative ? UNDEFINED : rule;
@@ -14907,15 +9161,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path13, mode) {
+      test(path16, mode) {
         const rules = this._rules;
         const { length } = rules;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename = shortcut ? basenameOf(path13) : path13;
+        const basename = shortcut ? basenameOf(path16) : path16;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename : path13
+            shortcut && rule._basenameOnly ? basename : path16
           )) {
             const { negative } = rule;
             const ret = {
@@ -14937,17 +9191,17 @@ var require_ignore = __commonJS({
     var throwError = (message, Ctor) => {
       throw new Ctor(message);
     };
-    var checkPath = (path13, originalPath, doThrow) => {
-      if (!isString(path13)) {
+    var checkPath = (path16, originalPath, doThrow) => {
+      if (!isString(path16)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path13) {
+      if (!path16) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path13)) {
+      if (checkPath.isNotRelative(path16)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -14956,25 +9210,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path13) => {
-      const first = path13.charCodeAt(0);
+    var isNotRelative = (path16) => {
+      const first = path16.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path13.length === 1) {
+      if (path16.length === 1) {
         return true;
       }
-      const second = path13.charCodeAt(1);
+      const second = path16.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path13.length === 2 || path13.charCodeAt(2) === SLASH_CODE;
+      return path16.length === 2 || path16.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -15005,59 +9259,59 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache, path13) {
+      _test(originalPath, cache, path16) {
         checkPath(
-          path13,
+          path16,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path13 ? this._t(path13, cache) : {
+        return path16 ? this._t(path16, cache) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target2) {
-        const path13 = convertPath(target2);
-        if (!path13 || path13.charCodeAt(path13.length - 1) !== SLASH_CODE) {
-          return this._test(target2, this._testCache, path13);
+        const path16 = convertPath(target2);
+        if (!path16 || path16.charCodeAt(path16.length - 1) !== SLASH_CODE) {
+          return this._test(target2, this._testCache, path16);
         }
-        const dir = this._t(path13, this._testCache);
+        const dir = this._t(path16, this._testCache);
         if (dir.ignored) {
           return dir;
         }
-        const literal = this._rules.testLiteral(path13);
+        const literal = this._rules.testLiteral(path16);
         return literal.ignored || literal.unignored ? literal : dir;
       }
-      _t(path13, cache) {
-        const cached = cache[path13];
+      _t(path16, cache) {
+        const cached = cache[path16];
         if (cached) {
           return cached;
         }
-        const parentPath = parentOf(path13);
+        const parentPath = parentOf(path16);
         const parent = parentPath ? this._t(parentPath, cache) : UNDEFINED;
-        return cache[path13] = parent && parent.ignored ? parent : this._rules.test(path13, MODE_IGNORE);
+        return cache[path16] = parent && parent.ignored ? parent : this._rules.test(path16, MODE_IGNORE);
       }
-      ignores(path13) {
-        return this._test(path13, this._ignoreCache, convertPath(path13)).ignored;
+      ignores(path16) {
+        return this._test(path16, this._ignoreCache, convertPath(path16)).ignored;
       }
       createFilter() {
-        return (path13) => !this.ignores(path13);
+        return (path16) => !this.ignores(path16);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path13) {
-        return this._test(path13, this._testCache, convertPath(path13));
+      test(path16) {
+        return this._test(path16, this._testCache, convertPath(path16));
       }
     };
     var factory = (options) => new Ignore(options);
-    var isPathValid = (path13) => checkPath(convertPath(path13), path13, RETURN_FALSE);
+    var isPathValid = (path16) => checkPath(convertPath(path16), path16, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path13) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path13) || isNotRelative(path13);
+      checkPath.isNotRelative = (path16) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path16) || isNotRelative(path16);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -15085,7 +9339,7 @@ function hasSyntaxError(node) {
 
 // src/config/validate.ts
 var LEVELS = ["error", "warning", "note", "off"];
-var TOP_KEYS = ["rules", "allowedOrigins", "ignore", "overrides", "baseline", "maxFileBytes", "parser", "$schema"];
+var TOP_KEYS = ["rules", "allowedOrigins", "ignore", "overrides", "baseline", "maxFileBytes", "fileTimeBudgetMs", "parser", "$schema"];
 function validateConfig(raw, knownRuleIds) {
   const problems = [];
   if (!isObject(raw)) return ["the configuration must be an object"];
@@ -15096,6 +9350,9 @@ function validateConfig(raw, knownRuleIds) {
   if ("allowedOrigins" in raw) checkOrigins(raw.allowedOrigins, problems);
   if ("ignore" in raw) checkStringArray(raw.ignore, "ignore", problems);
   if ("baseline" in raw && typeof raw.baseline !== "string") problems.push('"baseline" must be a file path (string)');
+  if ("fileTimeBudgetMs" in raw && !(typeof raw.fileTimeBudgetMs === "number" && Number.isInteger(raw.fileTimeBudgetMs) && raw.fileTimeBudgetMs > 0)) {
+    problems.push('"fileTimeBudgetMs" must be a positive integer (milliseconds)');
+  }
   if ("maxFileBytes" in raw && !(typeof raw.maxFileBytes === "number" && Number.isInteger(raw.maxFileBytes) && raw.maxFileBytes > 0)) {
     problems.push('"maxFileBytes" must be a positive integer (bytes)');
   }
@@ -15214,7 +9471,7 @@ function readStructured(file) {
 }
 
 // src/lint.ts
-import path12 from "node:path";
+import path15 from "node:path";
 
 // src/rules/define-rule.ts
 var DOCS_BASE_URL = "https://github.com/cors-lint/cors-lint/blob/main/rules";
@@ -15259,7 +9516,7 @@ var STACK_NAMES = {
   nginx: "nginx"
 };
 function libraryLabel(policy) {
-  const stack = STACK_NAMES[policy.stack];
+  const stack = policy.mountedBy ?? STACK_NAMES[policy.stack];
   const library = LIBRARY_NAMES[policy.library];
   if (library.toLowerCase().includes(stack.toLowerCase())) return library;
   return `${library} in ${stack}`;
@@ -15746,10 +10003,20 @@ function patternLabel(library) {
       return "origin pattern";
   }
 }
+function patternWording(library, entry2) {
+  if (entry2.writtenAs) return { label: "origin test", pattern: `\`${entry2.writtenAs}\`` };
+  return { label: patternLabel(library), pattern: patternText(entry2) };
+}
+function stringTestSemantics(test) {
+  if (/\.startsWith\(|indexOf\([^)]*\) === 0/.test(test)) return "a prefix test: anything may follow the text";
+  if (/\.endsWith\(/.test(test)) return "a suffix test: anything may come before the text";
+  return "a substring test: the text may appear anywhere in the Origin";
+}
 function patternText(spec) {
   return spec.flavor === "js" ? `/${spec.pattern}/${spec.flags ?? ""}` : `'${spec.pattern}'`;
 }
 function matchingSemantics(spec, library) {
+  if (spec.writtenAs) return stringTestSemantics(spec.writtenAs);
   const gFlag = spec.flavor === "js" && (spec.flags ?? "").includes("g");
   switch (library) {
     case "starlette":
@@ -17819,14 +12086,14 @@ var RegExpParserState = class {
     }
     return this._flags;
   }
-  onRegExpFlags(start2, end, { global: global2, ignoreCase, multiline, unicode, sticky, dotAll, hasIndices, unicodeSets }) {
+  onRegExpFlags(start2, end, { global, ignoreCase, multiline, unicode, sticky, dotAll, hasIndices, unicodeSets }) {
     this._flags = {
       type: "Flags",
       parent: null,
       start: start2,
       end,
       raw: this.source.slice(start2, end),
-      global: global2,
+      global,
       ignoreCase,
       multiline,
       unicode,
@@ -18500,10 +12767,10 @@ function testInSandbox(source, flags2, inputs, limitMs) {
   Atomics.store(cells, 1, 0);
   Atomics.store(cells, 2, 0);
   worker.postMessage({ source, flags: flags2, inputs: batch });
-  const deadline = performance.now() + Math.max(0, limitMs) + SCHEDULING_SLACK_MS;
+  const deadline2 = performance.now() + Math.max(0, limitMs) + SCHEDULING_SLACK_MS;
   let timedOut = false;
   while (Atomics.load(cells, 0) === generation) {
-    const left = deadline - performance.now();
+    const left = deadline2 - performance.now();
     if (left <= 0) {
       timedOut = true;
       break;
@@ -18946,9 +13213,9 @@ function compilePattern(spec) {
   };
 }
 var PatternEvaluator = class {
-  constructor(compiled, budgetMs = DEFAULT_BUDGET_MS) {
+  constructor(compiled, budgetMs2 = DEFAULT_BUDGET_MS) {
     this.compiled = compiled;
-    this.budgetMs = budgetMs;
+    this.budgetMs = budgetMs2;
     this.regex = new RegExp(compiled.anchoredSource, compiled.flags);
   }
   compiled;
@@ -19262,11 +13529,11 @@ var null_origin_default = defineRule({
 
 // rules/permissive-origin-regex/index.ts
 var verdicts = /* @__PURE__ */ new Map();
-function analyzeOnce(spec, budgetMs) {
-  const key = JSON.stringify([spec.pattern, spec.flavor, spec.mode, spec.ignoreCase, spec.flags ?? "", budgetMs]);
+function analyzeOnce(spec, budgetMs2) {
+  const key = JSON.stringify([spec.pattern, spec.flavor, spec.mode, spec.ignoreCase, spec.flags ?? "", budgetMs2]);
   let verdict = verdicts.get(key);
   if (!verdict) {
-    verdict = analyzeOriginPattern(spec, { budgetMs });
+    verdict = analyzeOriginPattern(spec, { budgetMs: budgetMs2 });
     if (verdicts.size > 2e3) verdicts.clear();
     verdicts.set(key, verdict);
   }
@@ -19296,7 +13563,7 @@ var permissive_origin_regex_default = defineRule({
         if (acceptsEveryOrigin(entry2)) continue;
         const spec = specOf(entry2);
         const verdict = analyzeOnce(spec, options.budgetMs);
-        const common = { label: patternLabel(policy.library), pattern: patternText(spec) };
+        const common = patternWording(policy.library, { ...spec, writtenAs: entry2.writtenAs });
         const span = originSpan(policy, entry2);
         if (verdict.verdict === "permissive") {
           report({
@@ -19304,7 +13571,7 @@ var permissive_origin_regex_default = defineRule({
             data: {
               ...common,
               witness: verdict.witness,
-              semantics: matchingSemantics(spec, policy.library),
+              semantics: matchingSemantics({ ...spec, writtenAs: entry2.writtenAs }, policy.library),
               effect: weaknessEffect(verdict.weakness, verdict.witness, verdict.intended),
               credentials: policy.credentials.value === true ? `, with credentials (${libraryLabel(policy)} sends Access-Control-Allow-Credentials: true)` : "",
               provenance: provenanceNote(entry2)
@@ -19426,8 +13693,7 @@ var insecure_origin_scheme_default = defineRule({
             messageId: "insecurePattern",
             severity,
             data: {
-              label: patternLabel(policy.library),
-              pattern: patternText(spec),
+              ...patternWording(policy.library, { ...spec, writtenAs: entry2.writtenAs }),
               origin: found.origin,
               host: found.host,
               credentials: withCredentials,
@@ -19522,18 +13788,30 @@ var malformed_origin_default = defineRule({
       neverMatches: "Origin '{{origin}}' {{problem}}, so it never equals the Origin a browser sends and {{library}} never allows it{{suggestion}}{{startup}}{{provenance}}",
       djangoCheck: "Origin '{{origin}}' {{problem}}: django-cors-headers compares only scheme and host at run time, but its system check {{check}} rejects the setting, so manage.py commands such as runserver and migrate stop with an error{{suggestion}}{{provenance}}",
       patternNeedsPath: "{{label}} {{pattern}} requires a path after the host ('{{example}}/'), but the Origin a browser sends never has one ('{{example}}'), so {{library}} never allows any origin through it{{provenance}}",
-      substring: "allowed origins is the string '{{haystack}}', not a list: {{library}} then tests `origin in '{{haystack}}'`, a substring test that also admits {{witness}}{{provenance}}"
+      substringOfEnv: "allowed origins are the string in environment variable {{env}}, not a list: {{library}} then tests {{test}}, a substring test, so any part of its value is accepted (with {{env}}=https://app.example.com, also https://app.example.co and https://app.example.c){{provenance}}",
+      substring: "allowed origins is the string '{{haystack}}', not a list: {{library}} then tests {{test}}, a substring test that also admits {{witness}}{{provenance}}"
     }
   },
   check({ policies, report }) {
     for (const policy of policies) {
       for (const entry2 of policy.origins) {
+        if (entry2.kind === "unknown" && entry2.substringOfEnv) {
+          const env = entry2.substringOfEnv;
+          report({
+            messageId: "substringOfEnv",
+            data: { env, library: actorLabel(policy), test: substringTest(policy, `process.env.${env}`).replace(/'process\.env\.(\w+)'/g, "process.env.$1"), provenance: "" },
+            span: originSpan(policy, entry2),
+            policy,
+            fingerprintText: `env:${env}`
+          });
+          continue;
+        }
         if (entry2.kind === "substring") {
           const witness = substringWitness(entry2.haystack);
           if (!witness) continue;
           report({
             messageId: "substring",
-            data: { haystack: entry2.haystack, library: actorLabel(policy), witness, provenance: provenanceNote(entry2) },
+            data: { haystack: entry2.haystack, library: actorLabel(policy), test: substringTest(policy, entry2.haystack), witness, provenance: provenanceNote(entry2) },
             span: originSpan(policy, entry2),
             witness,
             policy,
@@ -19546,7 +13824,7 @@ var malformed_origin_default = defineRule({
           if (!example) continue;
           report({
             messageId: "patternNeedsPath",
-            data: { label: patternLabel(policy.library), pattern: patternText(specOf(entry2)), example, library: actorLabel(policy), provenance: provenanceNote(entry2) },
+            data: { ...patternWording(policy.library, { ...specOf(entry2), writtenAs: entry2.writtenAs }), example, library: actorLabel(policy), provenance: provenanceNote(entry2) },
             span: originSpan(policy, entry2),
             policy,
             fingerprintText: entry2.pattern
@@ -19587,20 +13865,33 @@ function relevantProblems(policy, origin, sentVerbatim) {
   });
 }
 function substringWitness(haystack) {
-  const parsed = originHost(haystack);
-  if (!parsed || parsed.port) {
-    return haystack.length > 1 ? haystack.slice(0, -1) : void 0;
+  const listed = haystack.split(/[\s,;|]+/).filter(Boolean);
+  for (const piece of listed) {
+    const parsed = originHost(piece);
+    if (!parsed) continue;
+    const origin = `${parsed.scheme}://${parsed.host}`;
+    if (parsed.port) {
+      if (parsed.port.length >= 2) {
+        const shorter = `${origin}:${parsed.port.slice(0, -1)}`;
+        if (haystack.includes(shorter) && !listed.includes(shorter)) return shorter;
+      }
+      continue;
+    }
+    const labels = parsed.host.split(".");
+    const tld = labels.at(-1);
+    if (labels.length < 2 || !/^[a-z]+$/.test(tld)) continue;
+    for (let cut = 1; tld.length - cut >= 2; cut++) {
+      const shorter = `${parsed.scheme}://${[...labels.slice(0, -1), tld.slice(0, tld.length - cut)].join(".")}`;
+      if (haystack.includes(shorter) && !listed.includes(shorter)) return shorter;
+    }
+    const hostPrefix = `${parsed.scheme}://${parsed.host.slice(0, -1)}`;
+    if (!hostPrefix.endsWith(".") && haystack.includes(hostPrefix) && !listed.includes(hostPrefix)) return hostPrefix;
   }
-  const origin = `${parsed.scheme}://${parsed.host}`;
-  if (!haystack.includes(origin)) return void 0;
-  const labels = parsed.host.split(".");
-  const tld = labels.at(-1);
-  for (let cut = 1; cut < tld.length; cut++) {
-    const shorter = `${parsed.scheme}://${[...labels.slice(0, -1), tld.slice(0, tld.length - cut)].join(".")}`;
-    if (tld.length - cut >= 2 && haystack.includes(shorter)) return shorter;
-  }
-  const hostPrefix = `${parsed.scheme}://${parsed.host.slice(0, -1)}`;
-  return haystack.includes(hostPrefix) ? hostPrefix : void 0;
+  return void 0;
+}
+function substringTest(policy, haystack) {
+  const python = policy.stack === "fastapi" || policy.stack === "starlette" || policy.stack === "flask" || policy.stack === "django";
+  return python ? `\`origin in '${haystack}'\`` : `\`'${haystack}'.indexOf(origin) !== -1\` (or \`.includes(origin)\`)`;
 }
 function pathOnlyPattern(entry2) {
   const compiled = compilePattern(specOf(entry2));
@@ -19658,6 +13949,7 @@ var multiple_origin_values_default = defineRule({
     defaultSeverity: "error",
     messages: {
       listInOneValue: "Access-Control-Allow-Origin '{{value}}' lists {{count}} origins and {{how}} (in {{scope}}): browsers accept exactly one origin or '*', so they reject every response carrying it and all cross-origin requests fail with a CORS error. {{fix}}",
+      replaced: "Access-Control-Allow-Origin is set to '{{first}}' at line {{firstLine}} and then to '{{second}}' here, on the same response (in {{scope}}): the second write replaces the first, so only '{{second}}' is ever sent and '{{first}}' is never allowed. One header holds one origin: pick the value from the request's Origin against a list of allowed origins (and send Vary: Origin).",
       twoWrites: "Access-Control-Allow-Origin is added twice to the same response ('{{first}}' at line {{firstLine}}, '{{second}}' here, in {{scope}}): {{how}}, the browser sees {{seen}} and rejects the response with a CORS error. Keep a single Access-Control-Allow-Origin."
     }
   },
@@ -19691,7 +13983,19 @@ var multiple_origin_values_default = defineRule({
           firstInBranch.set(branch, header);
           continue;
         }
-        if (!addsField(policy, header) || reported.has(spanKey(header.span))) continue;
+        if (reported.has(spanKey(header.span))) continue;
+        if (!addsField(policy, header)) {
+          if (first.span.file !== header.span.file || !isFixedOrigin(first) || !isFixedOrigin(header) || first.value.trim() === header.value.trim()) continue;
+          reported.add(spanKey(header.span));
+          context.report({
+            messageId: "replaced",
+            data: { first: first.value, firstLine: first.span.line, second: header.value, scope: scopeLabel(policy) },
+            span: header.span,
+            policy,
+            fingerprintText: `replaced\0${first.value}\0${header.value}`
+          });
+          continue;
+        }
         reported.add(spanKey(header.span));
         context.report({
           messageId: "twoWrites",
@@ -19711,6 +14015,9 @@ var multiple_origin_values_default = defineRule({
     }
   }
 });
+function isFixedOrigin(header) {
+  return !header.expression && !header.dependsOnOrigin && !header.conditional && /^[a-z][a-z0-9+.-]*:\/\/[^\s,$]+$/i.test(header.value.trim());
+}
 
 // rules/credentials-with-wildcard-headers/index.ts
 var HEADER_OF = {
@@ -19852,29 +14159,46 @@ var cors_headers_without_always_default = defineRule({
     },
     defaultSeverity: "warning",
     messages: {
-      withoutAlways: "add_header {{name}} without `always` (in {{scope}}): nginx adds it only to 200, 201, 204, 206, 301, 302, 303, 304, 307 and 308 responses, so a 401, 404 or 500 reaches the browser without CORS headers and the page sees a CORS error instead of the real status. Add `always`: add_header {{name}} {{value}} always;"
+      withoutAlways: "add_header {{name}} without `always` (in {{scope}}): nginx adds it only to 200, 201, 204, 206, 301, 302, 303, 304, 307 and 308 responses, so a 401, 404 or 500 reaches the browser without CORS headers and the page sees a CORS error instead of the real status. Add `always`: add_header {{name}} {{value}} always;",
+      withoutAlwaysMany: "{{count}} add_header Access-Control-* without `always` (in {{scope}}): {{names}}. nginx adds them only to 200, 201, 204, 206, 301, 302, 303, 304, 307 and 308 responses, so a 401, 404 or 500 reaches the browser without CORS headers and the page sees a CORS error instead of the real status. Add `always` to each, e.g. add_header {{name}} {{value}} always;"
     }
   },
   check({ policies, report }) {
-    const seen = /* @__PURE__ */ new Set();
+    const keyOf2 = (h) => `${h.span.file}:${h.span.line}:${h.span.column}`;
+    const reach = /* @__PURE__ */ new Map();
     for (const policy of policies) {
       if (policy.stack !== "nginx") continue;
       for (const header of policy.emittedHeaders ?? []) {
         if (!needsAlways(header)) continue;
-        const key = `${header.span.file}:${header.span.line}:${header.span.column}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        report({
-          messageId: "withoutAlways",
-          data: { name: header.name, value: quoteIfNeeded(header.value), scope: scopeName(policy.scope) },
-          span: header.span,
-          policy,
-          fingerprintText: `${header.name}\0${header.value}`
-        });
+        const entry2 = reach.get(keyOf2(header)) ?? reach.set(keyOf2(header), { header, policies: [] }).get(keyOf2(header));
+        if (!entry2.policies.includes(policy)) entry2.policies.push(policy);
       }
+    }
+    const groups = /* @__PURE__ */ new Map();
+    for (const entry2 of reach.values()) {
+      const signature = `${entry2.header.span.file}\0${entry2.header.conditional ?? ""}\0${entry2.policies.map((p) => policies.indexOf(p)).join(",")}`;
+      (groups.get(signature) ?? groups.set(signature, []).get(signature)).push(entry2);
+    }
+    for (const group of groups.values()) {
+      group.sort((a, b) => a.header.span.line - b.header.span.line || a.header.span.column - b.header.span.column);
+      const first = group[0];
+      const policy = writerPolicy(first.header, first.policies);
+      const data = { name: first.header.name, value: quoteIfNeeded(first.header.value), scope: scopeName(policy.scope) };
+      report({
+        messageId: group.length === 1 ? "withoutAlways" : "withoutAlwaysMany",
+        data: group.length === 1 ? data : { ...data, count: group.length, names: group.map((g) => g.header.name).join(", ") },
+        span: first.header.span,
+        policy,
+        fingerprintText: group.map((g) => `${g.header.name}\0${g.header.value}`).join("")
+      });
     }
   }
 });
+function writerPolicy(header, candidates2) {
+  const holds = (p) => p.span.file === header.span.file && p.span.line <= header.span.line && p.span.endLine >= header.span.line;
+  const holding = candidates2.filter(holds).sort((a, b) => a.span.endLine - a.span.line - (b.span.endLine - b.span.line));
+  return holding[0] ?? candidates2[0];
+}
 function needsAlways(header) {
   if (!/^access-control-/i.test(header.name)) return false;
   if (header.always !== false || header.combine === "replace") return false;
@@ -19955,6 +14279,7 @@ function heldBack(policy) {
 }
 function expectsPreflights(policy) {
   if (policy.library !== "nginx" && policy.library !== "manual") return true;
+  if (policy.stack === "fastapi" && policy.library === "manual" && !policy.scope.methods?.length) return true;
   if (policy.scope.methods?.some((m) => !SAFELISTED_METHODS.has(m.toUpperCase()) && m.toUpperCase() !== "OPTIONS")) return true;
   const configured = (v) => v.value === "unknown" || v.value.length > 0 && !v.isDefault;
   return configured(policy.allowMethods) || configured(policy.allowHeaders);
@@ -20044,6 +14369,7 @@ var middleware_order_default = defineRule({
     defaultSeverity: "warning",
     messages: {
       wrappedByLater: "{{layer}} is wrapped by {{names}}: {{order}}, so responses those middleware produce themselves \u2014 an authentication 401, a rejected host, an error they raise \u2014 leave the app without CORS headers, and the browser reports a CORS error instead of the real status, which the page cannot read. {{fix}}",
+      shadowedByCors: "CORSMiddleware is added more than once: {{names}} {{verb}} outside this one. Starlette answers every preflight from the outermost CORSMiddleware alone, so the origins, methods and headers of this one never apply to preflights, while on other requests every layer runs and sets its own headers (an origin that any of them allows gets Access-Control-Allow-Origin). Keep one CORSMiddleware with the settings you mean.",
       routesBefore: "{{library}} is registered after {{routes}}: {{framework}} runs handlers in registration order, so these routes answer before the CORS middleware runs and their responses carry no Access-Control-Allow-Origin; browsers block them for every other origin. Register the CORS middleware before the routes."
     }
   },
@@ -20051,7 +14377,19 @@ var middleware_order_default = defineRule({
     for (const policy of context.policies) {
       const order = policy.order;
       if (!order) continue;
-      const wrappers = (order.addedAfter ?? []).filter((m) => !PASS_THROUGH.has(m.name.split(".").pop()));
+      const outside = (order.addedAfter ?? []).filter((m) => !PASS_THROUGH.has(m.name.split(".").pop()));
+      const isCorsLayer = (name2) => policy.library === "starlette" && name2.split(".").pop() === "CORSMiddleware";
+      const corsLayers = outside.filter((m) => isCorsLayer(m.name));
+      const wrappers = outside.filter((m) => !isCorsLayer(m.name));
+      if (corsLayers.length) {
+        context.report({
+          messageId: "shadowedByCors",
+          data: { names: listNames(corsLayers.map((m) => ({ label: "CORSMiddleware", span: m.span }))), verb: corsLayers.length === 1 ? "is" : "are" },
+          span: policy.span,
+          policy,
+          fingerprintText: `cors-layers:${corsLayers.length}`
+        });
+      }
       if (wrappers.length) {
         const { layer, order: why, fix } = wrappingRule(policy);
         context.report({
@@ -20275,8 +14613,7 @@ var shared_hosting_origin_default = defineRule({
         report({
           messageId: "pattern",
           data: {
-            label: patternLabel(policy.library),
-            pattern: patternText(spec),
+            ...patternWording(policy.library, { ...spec, writtenAs: entry2.writtenAs }),
             witness: found.origin,
             where: where2(shared),
             credentials: credentialsNote(policy),
@@ -20409,7 +14746,7 @@ var origin_not_allowed_by_policy_default = defineRule({
       for (const entry2 of policy.origins) {
         let checkRegex2 = function(regex) {
           const spec = specOf(regex);
-          const common = { label: patternLabel(policy.library), pattern: patternText(spec) };
+          const common = patternWording(policy.library, { ...spec, writtenAs: regex.writtenAs });
           const prepared = preparePattern(spec, { budgetMs: options.budgetMs });
           if ("unsupported" in prepared) {
             if (prepared.invalid) return;
@@ -20432,7 +14769,7 @@ var origin_not_allowed_by_policy_default = defineRule({
             report({
               ...base,
               messageId: "pattern",
-              data: { ...common, witness: found.origin, semantics: matchingSemantics(spec, policy.library), provenance: provenance2 },
+              data: { ...common, witness: found.origin, semantics: matchingSemantics({ ...spec, writtenAs: regex.writtenAs }, policy.library), provenance: provenance2 },
               witness: found.origin,
               fingerprintText: spec.pattern
             });
@@ -20523,6 +14860,50 @@ var unresolved_origin_default = defineRule({
   }
 });
 
+// rules/invalid-cors-option/index.ts
+var invalid_cors_option_default = defineRule({
+  meta: {
+    id: "invalid-cors-option",
+    docs: {
+      description: "The CORS setup uses an option the library does not have, or a value of the wrong type, so it does not do what it says.",
+      cwe: [942],
+      securitySeverity: 5.3
+    },
+    defaultSeverity: "error",
+    messages: {
+      raises: "{{library}} has no option `{{name}}`{{suggestion}}: it raises {{error}} when the middleware is built, so the application never starts serving{{consequence}}",
+      raisesType: "`{{name}}` {{detail}}: {{library}} raises {{error}} when the middleware is built, so the application never starts serving{{consequence}}",
+      ignored: "{{library}} has no option `{{name}}`{{suggestion}}: it is silently ignored{{consequence}}",
+      ignoredType: "`{{name}}` {{detail}}: {{library}} does not use it as written{{consequence}}"
+    }
+  },
+  check({ policies, report }) {
+    for (const policy of policies) {
+      for (const option of policy.invalidOptions ?? []) {
+        const wrongType = option.problem === "wrong-type";
+        report({
+          messageId: option.effect === "raises" ? wrongType ? "raisesType" : "raises" : wrongType ? "ignoredType" : "ignored",
+          data: {
+            library: libraryLabel(policy),
+            name: option.name,
+            suggestion: option.suggestion ? ` (did you mean \`${option.suggestion}\`?)` : "",
+            detail: option.detail ?? "has a value of the wrong type",
+            error: wrongType ? "TypeError" : "TypeError (unexpected keyword argument)",
+            consequence: consequenceOf(option)
+          },
+          span: option.span,
+          policy,
+          fingerprintText: `${option.problem}:${option.name}`
+        });
+      }
+    }
+  }
+});
+function consequenceOf(option) {
+  if (option.consequence) return `; ${option.consequence}`;
+  return option.effect === "ignored" ? "; the library default applies instead" : "";
+}
+
 // rules/index.ts
 var allRules = [
   credentials_with_wildcard_origin_default,
@@ -20542,7 +14923,8 @@ var allRules = [
   duplicate_cors_layers_default,
   shared_hosting_origin_default,
   origin_not_allowed_by_policy_default,
-  unresolved_origin_default
+  unresolved_origin_default,
+  invalid_cors_option_default
 ];
 function findRule(id) {
   return allRules.find((rule) => rule.meta.id === id);
@@ -20600,10 +14982,9 @@ function optionsOf(entry2) {
 }
 
 // src/discover/discover.ts
-var import_fast_glob = __toESM(require_out4(), 1);
 var import_ignore = __toESM(require_ignore(), 1);
-import fs4 from "node:fs";
-import path3 from "node:path";
+import fs5 from "node:fs";
+import path5 from "node:path";
 
 // src/discover/classify.ts
 import path2 from "node:path";
@@ -20613,7 +14994,7 @@ var TYPE_DECLARATIONS = /\.d\.[cm]?ts$/i;
 var TEMPLATE_SUFFIX = /\.(?:j2|jinja2?|tpl|tmpl|template|erb|mustache|hbs|gotmpl)$/i;
 var NGINX_NAME = /(?:^nginx\.conf$|\.conf$|\.nginx$|\.vhost$)/i;
 var NOT_NGINX = /\.(?:md|rst|txt|json|ya?ml|toml|ini|xml|csv|log|out|snap|expected|diff|patch|sh|bash|ps1|lua|js|py|rb|go|crt|cer|key|pem|der|p12|html?|css|svg|png|jpe?g|gif|ico|gz|zip|tar|bak|orig|swp)$/i;
-var NGINX_FOLDERS = /* @__PURE__ */ new Set(["nginx", "conf.d", "sites-available", "sites-enabled", "snippets", "nginx-conf", "vhosts.d"]);
+var NGINX_FOLDERS = /* @__PURE__ */ new Set(["nginx", "conf.d", "sites-available", "sites-enabled", "snippets", "nginx-conf", "vhosts.d", "vhost.d"]);
 function classify(filePath) {
   const base = path2.basename(filePath);
   if (PYTHON.test(base)) return "python";
@@ -20630,6 +15011,56 @@ function looksLikeNginx(text) {
   return /(?:^|[;{}\s])(?:server|location|http|upstream|map)\s[^;{}]*\{|add_header\s|proxy_pass\s|listen\s+\d/m.test(text);
 }
 
+// src/discover/fs-names.ts
+import path3 from "node:path";
+var rawPaths = /* @__PURE__ */ new Map();
+var STRICT = new TextDecoder("utf-8", { fatal: true });
+function decodeName(raw) {
+  try {
+    return { name: STRICT.decode(raw), exact: true };
+  } catch {
+    return { name: escapeInvalidUtf8(raw), exact: false };
+  }
+}
+function rememberRawPath(display, raw) {
+  rawPaths.set(display, raw);
+}
+function fsPath(absPath) {
+  return rawPaths.get(absPath) ?? absPath;
+}
+function joinRaw(dir, name2) {
+  const base = typeof dir === "string" ? Buffer.from(dir) : dir;
+  return Buffer.concat([base, Buffer.from(path3.sep), name2]);
+}
+function escapeInvalidUtf8(raw) {
+  let out2 = "";
+  let i2 = 0;
+  while (i2 < raw.length) {
+    const len = validSequenceLength(raw, i2);
+    if (len) {
+      out2 += raw.subarray(i2, i2 + len).toString("utf8");
+      i2 += len;
+    } else {
+      out2 += `\\x${raw[i2].toString(16).toUpperCase().padStart(2, "0")}`;
+      i2++;
+    }
+  }
+  return out2;
+}
+function validSequenceLength(b, i2) {
+  const c = b[i2];
+  if (c < 128) return 1;
+  const len = c >= 194 && c <= 223 ? 2 : c >= 224 && c <= 239 ? 3 : c >= 240 && c <= 244 ? 4 : 0;
+  if (!len || i2 + len > b.length) return 0;
+  for (let k = 1; k < len; k++) if ((b[i2 + k] & 192) !== 128) return 0;
+  try {
+    STRICT.decode(b.subarray(i2, i2 + len));
+    return len;
+  } catch {
+    return 0;
+  }
+}
+
 // src/discover/read-source.ts
 import fs3 from "node:fs";
 var DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
@@ -20642,7 +15073,7 @@ function readSource(absPath, displayPath, maxBytes = DEFAULT_MAX_FILE_BYTES) {
   });
   let stat;
   try {
-    stat = fs3.statSync(absPath);
+    stat = fs3.statSync(fsPath(absPath));
   } catch (error) {
     return skipped(`cannot read file: ${describeError(error)}`);
   }
@@ -20652,10 +15083,12 @@ function readSource(absPath, displayPath, maxBytes = DEFAULT_MAX_FILE_BYTES) {
   }
   let bytes;
   try {
-    bytes = fs3.readFileSync(absPath);
+    bytes = fs3.readFileSync(fsPath(absPath));
   } catch (error) {
     return skipped(`cannot read file: ${describeError(error)}`);
   }
+  const utf16 = utf16ByteOrder(bytes);
+  if (utf16) return decodeUtf16(bytes, utf16, displayPath);
   if (bytes.subarray(0, 8192).includes(0)) return skipped("binary file (contains NUL bytes)");
   try {
     return { ok: true, text: stripBom(UTF8.decode(bytes)) };
@@ -20664,6 +15097,26 @@ function readSource(absPath, displayPath, maxBytes = DEFAULT_MAX_FILE_BYTES) {
       ok: true,
       text: stripBom(LENIENT.decode(bytes)),
       warning: { kind: "encoding", file: displayPath, message: "file is not valid UTF-8; invalid bytes were read as U+FFFD" }
+    };
+  }
+}
+function readLines(absPath) {
+  const read = readSource(absPath, absPath, Number.MAX_SAFE_INTEGER);
+  return read.ok ? read.text.split(/\r?\n/) : void 0;
+}
+function utf16ByteOrder(bytes) {
+  if (bytes.length >= 2 && bytes[0] === 255 && bytes[1] === 254) return "utf-16le";
+  if (bytes.length >= 2 && bytes[0] === 254 && bytes[1] === 255) return "utf-16be";
+  return void 0;
+}
+function decodeUtf16(bytes, encoding, displayPath) {
+  try {
+    return { ok: true, text: stripBom(new TextDecoder(encoding, { fatal: true }).decode(bytes)) };
+  } catch {
+    return {
+      ok: true,
+      text: stripBom(new TextDecoder(encoding, { fatal: false }).decode(bytes)),
+      warning: { kind: "encoding", file: displayPath, message: `file is not valid ${encoding.toUpperCase()} (it starts with a ${encoding.toUpperCase()} byte-order mark); invalid bytes were read as U+FFFD` }
     };
   }
 }
@@ -20685,6 +15138,50 @@ function describeError(error) {
 }
 function formatBytes(n) {
   return n >= 1024 * 1024 ? `${(n / (1024 * 1024)).toFixed(1)} MiB` : `${Math.ceil(n / 1024)} KiB`;
+}
+
+// src/discover/walk.ts
+import fs4 from "node:fs";
+import path4 from "node:path";
+function walk(dir, options) {
+  const out2 = [];
+  const stack = [{ abs: dir, raw: dir, rel: "" }];
+  while (stack.length) {
+    const current2 = stack.pop();
+    options.enterDir?.(current2.abs, current2.rel);
+    let entries;
+    try {
+      entries = fs4.readdirSync(current2.raw, { withFileTypes: true, encoding: "buffer" });
+    } catch (error) {
+      options.onError?.(current2.abs, error);
+      continue;
+    }
+    const named = entries.map((entry2) => ({ entry: entry2, ...decodeName(entry2.name) }));
+    named.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+    const subdirs = [];
+    for (const { entry: entry2, name: name2, exact } of named) {
+      const abs = path4.join(current2.abs, name2);
+      const raw = exact && typeof current2.raw === "string" ? abs : joinRaw(current2.raw, entry2.name);
+      if (typeof raw !== "string") rememberRawPath(abs, raw);
+      const rel = current2.rel ? `${current2.rel}/${name2}` : name2;
+      const type = entry2.isSymbolicLink() ? "link" : entry2.isDirectory() ? "dir" : entry2.isFile() ? "file" : typeOf(raw);
+      if (type === "dir") {
+        if (!options.skipDir(rel)) subdirs.push({ abs, raw, rel });
+      } else if ((type === "file" || type === "link") && options.wantFile(name2, rel)) {
+        out2.push({ absPath: abs, rel, symlink: type === "link" });
+      }
+    }
+    for (let i2 = subdirs.length - 1; i2 >= 0; i2--) stack.push(subdirs[i2]);
+  }
+  return out2;
+}
+function typeOf(p) {
+  try {
+    const s = fs4.lstatSync(p);
+    return s.isSymbolicLink() ? "link" : s.isDirectory() ? "dir" : s.isFile() ? "file" : "other";
+  } catch {
+    return "other";
+  }
 }
 
 // src/discover/discover.ts
@@ -20714,22 +15211,21 @@ var DEFAULT_IGNORES = [
   "**/*.min.js"
 ];
 function toDisplayPath(cwd, absPath) {
-  const rel = path3.relative(cwd, absPath) || path3.basename(absPath);
-  return rel.split(path3.sep).join("/");
+  const rel = path5.relative(cwd, absPath) || path5.basename(absPath);
+  return rel.split(path5.sep).join("/");
 }
 function discover(inputs, options) {
   const diagnostics = [];
   const realRoot = safeRealpath(options.root) ?? options.root;
-  const ignores = buildIgnore(options, realRoot);
+  const ignores = new Ignores(options.root, options.gitignore !== false, options.ignore);
   const seen = /* @__PURE__ */ new Set();
   const files = [];
-  const accept = (absPath, explicit) => {
+  const accept = (absPath, explicit, knownReal) => {
     const display = toDisplayPath(options.cwd, absPath);
     const language = classify(absPath);
     if (!language) return;
-    const relToRoot = path3.relative(options.root, absPath).split(path3.sep).join("/");
-    if (relToRoot && !relToRoot.startsWith("..") && ignores.ignores(relToRoot)) return;
-    const real = safeRealpath(absPath);
+    if (ignores.ignores(absPath)) return;
+    const real = knownReal ?? safeRealpath(absPath);
     if (real === void 0) {
       if (explicit) diagnostics.push({ kind: "file-skipped", file: display, message: describeLinkProblem(absPath) });
       return;
@@ -20743,60 +15239,95 @@ function discover(inputs, options) {
     files.push({ absPath, path: display, language });
   };
   for (const input of inputs) {
-    const absInput = path3.resolve(options.cwd, input);
+    const absInput = path5.resolve(options.cwd, input);
     let stat;
     try {
-      stat = fs4.statSync(absInput);
+      stat = fs5.statSync(absInput);
     } catch (error) {
       diagnostics.push({ kind: "file-skipped", file: toDisplayPath(options.cwd, absInput), message: `cannot read path: ${describeError(error)}` });
       continue;
     }
     if (stat.isFile()) {
+      ignores.loadAncestors(path5.dirname(absInput));
       accept(absInput, true);
       continue;
     }
-    const entries = import_fast_glob.default.sync("**/*", {
-      cwd: absInput,
-      absolute: true,
-      dot: true,
-      onlyFiles: false,
-      markDirectories: true,
-      followSymbolicLinks: false,
-      suppressErrors: true,
-      ignore: DEFAULT_IGNORES
+    ignores.loadAncestors(absInput);
+    const realInput = safeRealpath(absInput) ?? absInput;
+    const entries = walk(absInput, {
+      enterDir: (abs) => ignores.load(abs),
+      skipDir: (rel) => ignores.ignoresDir(path5.join(absInput, rel)),
+      wantFile: (_name, rel) => classify(rel) !== void 0,
+      onError: (abs, error) => {
+        if (abs === absInput) diagnostics.push({ kind: "file-skipped", file: toDisplayPath(options.cwd, abs), message: `cannot read folder: ${describeError(error)}` });
+      }
     });
-    entries.sort();
+    entries.sort((a, b) => a.absPath < b.absPath ? -1 : a.absPath > b.absPath ? 1 : 0);
     for (const entry2 of entries) {
-      if (entry2.endsWith("/") || !classify(entry2)) continue;
-      if (!isFileOrLinkToFile(entry2)) continue;
-      accept(path3.normalize(entry2), false);
+      if (!classify(entry2.absPath)) continue;
+      if (entry2.symlink) {
+        if (!isFileOrLinkToFile(entry2.absPath)) continue;
+        accept(entry2.absPath, false);
+      } else {
+        accept(entry2.absPath, false, path5.join(realInput, entry2.rel));
+      }
     }
   }
   return { files, diagnostics };
 }
 function isFileOrLinkToFile(entry2) {
   try {
-    return fs4.statSync(entry2).isFile();
+    return fs5.statSync(fsPath(entry2)).isFile();
   } catch {
     return false;
   }
 }
-function buildIgnore(options, realRoot) {
-  const ig = (0, import_ignore.default)();
-  ig.add(DEFAULT_IGNORES.map((g) => g.replace(/^\*\*\//, "").replace(/\/\*\*$/, "/")));
-  if (options.ignore) ig.add(options.ignore);
-  if (options.gitignore !== false) {
-    for (const file of findGitignores(options.root)) {
-      const text = safeRead(file);
-      if (text === void 0) continue;
-      const dir = path3.relative(options.root, path3.dirname(file)).split(path3.sep).join("/");
-      const lines = text.split(/\r?\n/).map((line) => scopeGitignoreLine(line, dir)).filter((l) => l !== void 0);
-      ig.add(lines);
+var Ignores = class {
+  constructor(root, gitignore, extra) {
+    this.root = root;
+    this.gitignore = gitignore;
+    this.ig.add(DEFAULT_IGNORES.map((g) => g.replace(/^\*\*\//, "").replace(/\/\*\*$/, "/")));
+    if (extra) this.ig.add(extra);
+  }
+  root;
+  gitignore;
+  ig = (0, import_ignore.default)();
+  loaded = /* @__PURE__ */ new Set();
+  /** The .gitignore files of the root and every folder between it and `dir`. */
+  loadAncestors(dir) {
+    const rel = path5.relative(this.root, dir);
+    if (rel.startsWith("..") || path5.isAbsolute(rel)) return;
+    let current2 = this.root;
+    this.load(current2);
+    for (const part of rel ? rel.split(path5.sep) : []) {
+      current2 = path5.join(current2, part);
+      this.load(current2);
     }
   }
-  void realRoot;
-  return ig;
-}
+  load(dir) {
+    if (!this.gitignore || this.loaded.has(dir)) return;
+    this.loaded.add(dir);
+    const text = safeRead(path5.join(dir, ".gitignore"));
+    if (text === void 0) return;
+    const scope = this.relative(dir);
+    if (scope === void 0) return;
+    this.ig.add(text.split(/\r?\n/).map((line) => scopeGitignoreLine(line, scope)).filter((l) => l !== void 0));
+  }
+  ignores(absPath) {
+    const rel = this.relative(absPath);
+    return !!rel && this.ig.ignores(rel);
+  }
+  ignoresDir(absPath) {
+    const rel = this.relative(absPath);
+    return !!rel && this.ig.ignores(`${rel}/`);
+  }
+  /** Relative to the root with `/`, or undefined outside it. */
+  relative(absPath) {
+    const rel = path5.relative(this.root, absPath);
+    if (rel.startsWith("..") || path5.isAbsolute(rel)) return void 0;
+    return rel.split(path5.sep).join("/");
+  }
+};
 function scopeGitignoreLine(line, dir) {
   const trimmed = line.trim();
   if (!trimmed || trimmed.startsWith("#")) return void 0;
@@ -20807,41 +15338,31 @@ function scopeGitignoreLine(line, dir) {
   const scoped = anchored ? `${dir}/${body2.replace(/^\//, "")}` : `${dir}/**/${body2}`;
   return negated ? `!${scoped}` : scoped;
 }
-function findGitignores(root) {
-  return import_fast_glob.default.sync("**/.gitignore", {
-    cwd: root,
-    absolute: true,
-    dot: true,
-    followSymbolicLinks: false,
-    suppressErrors: true,
-    ignore: ["**/node_modules/**", "**/.git/**"]
-  });
-}
 function safeRead(file) {
   try {
-    return fs4.readFileSync(file, "utf8");
+    return fs5.readFileSync(file, "utf8");
   } catch {
     return void 0;
   }
 }
 function safeRealpath(p) {
   try {
-    return fs4.realpathSync(p);
+    return fs5.realpathSync(fsPath(p));
   } catch {
     return void 0;
   }
 }
 function describeLinkProblem(p) {
   try {
-    fs4.realpathSync(p);
+    fs5.realpathSync(fsPath(p));
     return "cannot resolve path";
   } catch (error) {
     return `cannot resolve path: ${describeError(error)}`;
   }
 }
 function isInside(root, candidate) {
-  const rel = path3.relative(root, candidate);
-  return rel === "" || !rel.startsWith("..") && !path3.isAbsolute(rel);
+  const rel = path5.relative(root, candidate);
+  return rel === "" || !rel.startsWith("..") && !path5.isAbsolute(rel);
 }
 
 // src/parse/js.ts
@@ -20874,8 +15395,45 @@ function attempt(text, jsx) {
   }
 }
 
+// src/extract/budget.ts
+var DEFAULT_FILE_TIME_BUDGET_MS = 5e3;
+var OverBudget = class extends Error {
+  constructor(budgetMs2) {
+    super(`took longer than the ${budgetMs2} ms per-file budget to analyse; cut off (set fileTimeBudgetMs to allow more)`);
+    this.budgetMs = budgetMs2;
+  }
+  budgetMs;
+};
+var deadline = Infinity;
+var budgetMs = DEFAULT_FILE_TIME_BUDGET_MS;
+var calls = 0;
+function withFileBudget(ms, run2) {
+  if (deadline !== Infinity) return run2();
+  budgetMs = ms ?? DEFAULT_FILE_TIME_BUDGET_MS;
+  deadline = Date.now() + budgetMs;
+  calls = 0;
+  try {
+    return run2();
+  } finally {
+    deadline = Infinity;
+  }
+}
+function spend() {
+  if (++calls & 255) return;
+  if (Date.now() > deadline) throw new OverBudget(budgetMs);
+}
+
+// src/model/diagnostics.ts
+function isInternalError(d) {
+  return d.kind === "internal-error";
+}
+function internalError(file, where4, error, withStack = false) {
+  const text = error instanceof Error ? withStack ? error.stack ?? error.message : `${error.name}: ${error.message}` : String(error);
+  return { kind: "internal-error", file, message: `internal error in ${where4}: ${text}` };
+}
+
 // src/extract/js/package-versions.ts
-import path4 from "node:path";
+import path6 from "node:path";
 var FIELDS = ["dependencies", "devDependencies", "peerDependencies", "optionalDependencies"];
 var PackageVersions = class {
   constructor(project) {
@@ -20885,7 +15443,7 @@ var PackageVersions = class {
   manifests = /* @__PURE__ */ new Map();
   found = /* @__PURE__ */ new Map();
   dependency(absFile, name2) {
-    return this.lookup(path4.dirname(absFile), name2) ?? void 0;
+    return this.lookup(path6.dirname(absFile), name2) ?? void 0;
   }
   /** The Express major version, when declared. */
   majorFor(absFile) {
@@ -20901,10 +15459,10 @@ var PackageVersions = class {
     const range = deps?.[name2];
     if (range !== void 0) {
       const m = /(\d+)/.exec(range.replace(/^npm:[^@]+@/, ""));
-      result = { range, major: m ? Number(m[1]) : void 0, file: this.project.displayPath(path4.join(dir, "package.json")) };
+      result = { range, major: m ? Number(m[1]) : void 0, file: this.project.displayPath(path6.join(dir, "package.json")) };
     } else {
-      const parent = path4.dirname(dir);
-      const inside = !path4.relative(this.project.root, parent).startsWith("..");
+      const parent = path6.dirname(dir);
+      const inside = !path6.relative(this.project.root, parent).startsWith("..");
       if (parent !== dir && inside) result = this.lookup(parent, name2);
     }
     this.found.set(key, result);
@@ -20914,7 +15472,7 @@ var PackageVersions = class {
     const cached = this.manifests.get(dir);
     if (cached !== void 0) return cached;
     let deps = null;
-    const read = this.project.readText(path4.join(dir, "package.json"));
+    const read = this.project.readText(path6.join(dir, "package.json"));
     if ("text" in read) {
       try {
         const json = JSON.parse(read.text);
@@ -20952,7 +15510,7 @@ function childrenOf(node) {
 function isNode(value) {
   return typeof value === "object" && value !== null && typeof value.type === "string" && "range" in value;
 }
-function walk(root, visit) {
+function walk2(root, visit) {
   const stack = [[root, void 0]];
   while (stack.length) {
     const [node, parent] = stack.pop();
@@ -21075,10 +15633,10 @@ function isInside2(inner, outer) {
   return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
 }
 function express5Rejects(reg) {
-  const path13 = reg.path;
-  if (path13 === void 0 || path13 === "?" || reg.pathIsRegex) return void 0;
-  if (/\*(?![A-Za-z0-9_$])/.test(path13)) return `'*' needs a parameter name ("Missing parameter name")`;
-  const reserved = /[()[\]?+!]/.exec(path13);
+  const path16 = reg.path;
+  if (path16 === void 0 || path16 === "?" || reg.pathIsRegex) return void 0;
+  if (/\*(?![A-Za-z0-9_$])/.test(path16)) return `'*' needs a parameter name ("Missing parameter name")`;
+  const reserved = /[()[\]?+!]/.exec(path16);
   if (reserved) return `'${reserved[0]}' is reserved ("Unexpected ${reserved[0]}")`;
   return void 0;
 }
@@ -21090,23 +15648,26 @@ function preflightCovered(route, registrations, corsRegs) {
     return pathCovers(r, route.path);
   });
 }
-function pathCovers(handler, path13) {
+function pathCovers(handler, path16) {
   const written = handler.path;
   if (written === void 0 || written === "?") return false;
   if (handler.pathIsRegex) {
     const m = /^\/(.*)\/([a-z]*)$/s.exec(written);
     if (!m) return false;
     if (m[1] === ".*" || m[1] === ".+" || m[1] === "^.*$") return true;
-    if (path13 === void 0) return false;
+    if (path16 === void 0) return false;
     try {
-      return new RegExp(m[1], m[2].replace(/[gy]/g, "")).test(path13);
+      return new RegExp(m[1], m[2].replace(/[gy]/g, "")).test(path16);
     } catch {
       return false;
     }
   }
-  if (written === path13) return true;
+  if (written === path16) return true;
   return written === "*" || /^\/?\*\w*$/.test(written) || /^\/?\{\/?\*\w+\}$/.test(written) || written === "/(.*)";
 }
+
+// src/extract/js/exported-options.ts
+import path7 from "node:path";
 
 // src/model/policy.ts
 function byDefault(value) {
@@ -21148,22 +15709,42 @@ var Evaluator = class {
   loader;
   active = /* @__PURE__ */ new Set();
   memo = /* @__PURE__ */ new Map();
+  /**
+   * Options objects some CORS layer in this scan was built from (npm cors, @fastify/cors, @koa/cors),
+   * so an exported options object is described on its own only when nothing consumes it.
+   */
+  consumedOptions = /* @__PURE__ */ new Set();
+  /** Factory parameters in force while a returned closure is read (see withBindings); the memo is off meanwhile. */
+  bindings = /* @__PURE__ */ new Map();
+  /** Runs `read` with the factory parameters of a closure bound to the arguments the factory got. */
+  withBindings(bound, read) {
+    if (!bound?.size) return read();
+    const saved = this.bindings;
+    this.bindings = new Map([...saved, ...bound]);
+    try {
+      return read();
+    } finally {
+      this.bindings = saved;
+    }
+  }
   evaluate(node, mod, depth = 0) {
     if (!node) return { t: "undefined" };
-    const memo = this.memo.get(node);
+    const memoOn = this.bindings.size === 0;
+    const memo = memoOn ? this.memo.get(node) : void 0;
     if (memo) return memo;
     if (depth > MAX_DEPTH) return unknown("expression nests too deeply to follow");
     if (this.active.has(node)) return unknown(`circular reference in ${textOf(node, mod.text, 60)}`);
     this.active.add(node);
     try {
       const value = this.evaluateInner(unwrap(node), mod, depth + 1);
-      this.memo.set(node, value);
+      if (memoOn) this.memo.set(node, value);
       return value;
     } finally {
       this.active.delete(node);
     }
   }
   evaluateInner(node, mod, depth) {
+    spend();
     const at = { mod, node };
     switch (node.type) {
       case "Literal": {
@@ -21210,8 +15791,10 @@ var Evaluator = class {
       case "ConditionalExpression": {
         const test = this.evaluate(node.test, mod, depth);
         const truth = truthiness(test);
-        if (truth === true) return this.evaluate(node.consequent, mod, depth);
-        if (truth === false) return this.evaluate(node.alternate, mod, depth);
+        if (truth !== void 0) {
+          const taken = this.evaluate(truth ? node.consequent : node.alternate, mod, depth);
+          return test.envDriven && test.env && taken.t !== "unknown" && !taken.env ? fromEnv(taken, test.env) : taken;
+        }
         return unknown(`depends on the condition \`${textOf(node.test, mod.text, 80)}\``, pickEnv(test));
       }
       case "BinaryExpression": {
@@ -21291,8 +15874,10 @@ var Evaluator = class {
       }
       case "function":
         return binding.fn ? { t: "function", fn: binding.fn, mod, at: { mod, node: binding.fn } } : unknown("a function");
-      case "param":
-        return unknown(`\`${binding.name}\` is a function parameter`);
+      case "param": {
+        const bound = this.bindings.get(binding);
+        return bound ?? unknown(`\`${binding.name}\` is a function parameter`);
+      }
       case "class":
         return unknown(`\`${binding.name}\` is a class`);
       case "catch":
@@ -21370,6 +15955,7 @@ var Evaluator = class {
   object(node, mod, depth) {
     const props = /* @__PURE__ */ new Map();
     const keys = /* @__PURE__ */ new Map();
+    const spreadOf = [];
     let unknownSpread;
     for (const p of node.properties) {
       if (p.type === "SpreadElement") {
@@ -21378,6 +15964,7 @@ var Evaluator = class {
           for (const [k, v] of spread.props) props.set(k, v);
           for (const [k, v] of spread.keys) keys.set(k, v);
           if (spread.unknownSpread) unknownSpread = spread.unknownSpread;
+          spreadOf.push(...sourcesOf(spread));
         } else if (spread.t !== "undefined" && spread.t !== "null") {
           unknownSpread = `spread of \`${textOf(p.argument, mod.text, 60)}\`: ${describeUnknown(spread)}`;
         }
@@ -21396,7 +15983,7 @@ var Evaluator = class {
       props.set(key, value);
       keys.set(key, { mod, node: p });
     }
-    return { t: "object", props, keys, unknownSpread, at: { mod, node } };
+    return { t: "object", props, keys, unknownSpread, at: { mod, node }, ...spreadOf.length ? { spreadOf } : {} };
   }
   /** `value[name]` for a value already evaluated. */
   property(value, name2, _depth = 0) {
@@ -21408,7 +15995,7 @@ var Evaluator = class {
         return { t: "undefined" };
       }
       case "array":
-        if (name2 === "length") return { t: "number", v: value.items.length };
+        if (name2 === "length") return { t: "number", v: value.items.length, ...pickEnv(value) };
         if (/^\d+$/.test(name2)) return value.items[Number(name2)] ?? { t: "undefined" };
         return unknown(`array property ${name2}`);
       case "string":
@@ -21486,7 +16073,13 @@ var Evaluator = class {
       switch (callee.name) {
         case "require": {
           const spec = arg(0);
-          return spec.t === "string" ? this.moduleValue(spec.v, mod) : unknown("require of a computed path");
+          if (spec.t !== "string") return unknown("require of a computed path");
+          const required = this.moduleValue(spec.v, mod);
+          if (required.t === "namespace" && assignsModuleExports(required.mod)) {
+            const whole = this.exported(required.mod, "default", depth);
+            if (whole.t !== "unknown") return whole;
+          }
+          return required;
         }
         case "RegExp": {
           const source = arg(0);
@@ -21536,6 +16129,7 @@ var Evaluator = class {
             for (const [k, v] of part.props) merged.props.set(k, v);
             for (const [k, v] of part.keys) merged.keys.set(k, v);
             if (part.unknownSpread) merged.unknownSpread = part.unknownSpread;
+            merged.spreadOf = [...merged.spreadOf ?? [], ...sourcesOf(part)];
           } else merged.unknownSpread = `Object.assign source ${describeUnknown(part)}`;
         }
         return merged;
@@ -21553,8 +16147,18 @@ var Evaluator = class {
     }
     const fnValue = this.evaluate(callee, mod, depth);
     if (fnValue.t === "function") {
+      const closure = returnedClosure(fnValue.fn);
+      if (closure) {
+        const bound = new Map(fnValue.bound ?? []);
+        fnValue.fn.params.forEach((param, i2) => {
+          if (param.type !== "Identifier") return;
+          const binding = fnValue.mod.scopes.lookupName(param.name, fnValue.fn.body);
+          if (binding?.kind === "param") bound.set(binding, arg(i2));
+        });
+        return { t: "function", fn: closure, mod: fnValue.mod, at: { mod: fnValue.mod, node: closure }, ...bound.size ? { bound } : {} };
+      }
       const returned = singleReturn(fnValue.fn);
-      if (returned) return this.evaluate(returned, fnValue.mod, depth);
+      if (returned) return this.withBindings(fnValue.bound, () => this.evaluate(returned, fnValue.mod, depth));
       return unknown(`returned by \`${textOf(node.callee, mod.text, 60)}()\``);
     }
     if (fnValue.t === "package" && (fnValue.source === "url" || fnValue.source === "node:url") && fnValue.member === "parse") {
@@ -21624,6 +16228,12 @@ var Evaluator = class {
         }
         return { t: "array", items: items2, at: target2.at ?? at };
       }
+      if (method === "join") {
+        const sep = args2.length === 0 ? "," : arg0.t === "string" ? arg0.v : void 0;
+        if (sep === void 0) return unknown("join with a computed separator", env);
+        if (!target2.items.every((i2) => i2.t === "string" || i2.t === "number")) return unknown("join of a list with items that are not constants", env);
+        return { t: "string", v: target2.items.map((i2) => String(i2.v)).join(sep), at, ...env };
+      }
       if (method === "slice" && args2.length === 0) return target2;
       if (method === "flat") return { ...target2, items: target2.items.flatMap((i2) => i2.t === "array" ? i2.items : [i2]) };
       return void 0;
@@ -21631,6 +16241,10 @@ var Evaluator = class {
     return void 0;
   }
 };
+function sourcesOf(value) {
+  if (value.t !== "object") return [];
+  return [...value.at ? [value.at.node] : [], ...value.spreadOf ?? []];
+}
 function declares(decl, name2) {
   if (decl.type === "VariableDeclaration") return decl.declarations.some((d) => patternHas(d.id, name2));
   if (decl.type === "FunctionDeclaration" || decl.type === "ClassDeclaration") return decl.id?.name === name2;
@@ -21652,6 +16266,16 @@ function patternHas(p, name2) {
       return false;
   }
 }
+function assignsModuleExports(mod) {
+  let whole = false;
+  for (const stmt of mod.program.body) {
+    if (stmt.type !== "ExpressionStatement" || stmt.expression.type !== "AssignmentExpression" || stmt.expression.left.type !== "MemberExpression") continue;
+    const target2 = exportsTarget(stmt.expression.left);
+    if (target2 === "") whole = stmt.expression.operator === "=";
+    else if (target2 !== void 0) return false;
+  }
+  return whole;
+}
 function exportsTarget(node) {
   const name2 = memberName(node);
   if (node.object.type === "Identifier" && node.object.name === "module" && name2 === "exports") return "";
@@ -21664,6 +16288,18 @@ function singleReturn(fn) {
   const returns = fn.body.body.filter((s) => s.type === "ReturnStatement");
   if (returns.length === 1 && fn.body.body.length === 1) return returns[0].argument ?? void 0;
   return void 0;
+}
+function returnedClosure(fn) {
+  const isFn = (n) => !!n && (n.type === "ArrowFunctionExpression" || n.type === "FunctionExpression");
+  if (fn.body.type !== "BlockStatement") return isFn(unwrap(fn.body)) ? unwrap(fn.body) : void 0;
+  const body2 = fn.body.body;
+  const last = body2[body2.length - 1];
+  if (!last || last.type !== "ReturnStatement" || !last.argument || !isFn(unwrap(last.argument))) return void 0;
+  const throwsOnly = (stmt) => stmt.type === "ThrowStatement" || stmt.type === "BlockStatement" && stmt.body.length > 0 && stmt.body.every((s) => throwsOnly(s));
+  for (const stmt of body2.slice(0, -1)) {
+    if (stmt.type !== "IfStatement" || stmt.alternate || !throwsOnly(stmt.consequent)) return void 0;
+  }
+  return unwrap(last.argument);
 }
 function textMethodChain(fn) {
   const param = fn.params[0];
@@ -21761,9 +16397,12 @@ function whereWritten(value, useSite) {
 function contains(outer, inner) {
   return outer.mod === inner.mod && outer.node.range[0] <= inner.node.range[0] && inner.node.range[1] <= outer.node.range[1];
 }
-function jsRegexEntry(pattern, flags2, value, useSite) {
-  return { kind: "regex", pattern, flavor: "js", mode: "search", ignoreCase: flags2.includes("i"), flags: flags2, ...whereWritten(value, useSite) };
+function jsRegexEntry(pattern, flags2, value, useSite, writtenAs) {
+  const entry2 = { kind: "regex", pattern, flavor: "js", mode: "search", ignoreCase: flags2.includes("i"), flags: flags2, ...whereWritten(value, useSite) };
+  if (writtenAs) entry2.writtenAs = writtenAs;
+  return entry2;
 }
+var quoted = (text) => `'${text.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}'`;
 function escapeRegex(text) {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 }
@@ -21805,7 +16444,7 @@ function originTester(ev, mod, originNames = /* @__PURE__ */ new Set(), originBi
 }
 function mentionsOrigin(node, isOrigin, mod, depth = 0, visited = /* @__PURE__ */ new Set()) {
   let found = false;
-  walk(node, (n) => {
+  walk2(node, (n) => {
     if (found) return;
     if ((n.type === "Identifier" || n.type === "MemberExpression" || n.type === "CallExpression") && isOrigin(n)) found = true;
     else if (n.type === "Identifier" && mod && depth < 4) {
@@ -21817,13 +16456,21 @@ function mentionsOrigin(node, isOrigin, mod, depth = 0, visited = /* @__PURE__ *
   });
   return found;
 }
-function classifyTest(test, positive, ev, mod, isOrigin) {
+function classifyTest(test, positive, ev, mod, isOrigin, depth = 0) {
   const t = unwrap(test);
   const text = textOf(t, mod.text, 120);
   const useSite = { mod, node: t };
   if (!mentionsOrigin(t, isOrigin, mod)) return { kind: "not-origin", text: positive ? text : `!(${text})` };
+  if (t.type === "Identifier" && !isOrigin(t) && depth < 4) {
+    const binding = mod.scopes.lookup(t);
+    if (binding?.init && !binding.reassigned && !binding.path && (binding.kind === "const" || binding.kind === "let" || binding.kind === "var")) {
+      return classifyTest(binding.init, positive, ev, mod, isOrigin, depth + 1);
+    }
+  }
   if (t.type === "UnaryExpression" && t.operator === "!") return classifyTest(t.argument, !positive, ev, mod, isOrigin);
   if (isOrigin(t)) return positive ? { kind: "any-origin" } : { kind: "no-origin" };
+  const loop = positive && t.type !== "LogicalExpression" ? loopVariableIn(t, mod) : void 0;
+  if (loop) return itemTests(loop.list, loop.name, t, ev, mod, isOrigin, text);
   if (t.type === "LogicalExpression") {
     const op = positive ? t.operator : t.operator === "||" ? "&&" : t.operator === "&&" ? "||" : "??";
     const left = classifyTest(t.left, positive, ev, mod, isOrigin);
@@ -21849,6 +16496,13 @@ function classifyTest(test, positive, ev, mod, isOrigin) {
       if (boolCall && originArg(boolCall.arguments[0], isOrigin)) {
         const n = ev.evaluate(boolCall === unwrap(t.left) ? t.right : t.left, mod);
         if (n.t === "number") return ne === positive ? { kind: "any-origin" } : { kind: "no-origin" };
+      }
+      const inOrigin = indexOfCall(t.left) ?? indexOfCall(t.right);
+      if (inOrigin && isOrigin(inOrigin.callee.object) && inOrigin.arguments[0]) {
+        const n = ev.evaluate(inOrigin === unwrap(t.left) ? t.right : t.left, mod);
+        const part = ev.evaluate(inOrigin.arguments[0], mod);
+        if (n.t === "number" && n.v === -1 && part.t === "string" && ne === positive) return { kind: "matchers", entries: [jsRegexEntry(escapeRegex(part.v), "", part, useSite, `origin.indexOf(${quoted(part.v)}) !== -1`)] };
+        if (n.t === "number" && n.v === 0 && part.t === "string" && eq === positive) return { kind: "matchers", entries: [jsRegexEntry(`^${escapeRegex(part.v)}`, "", part, useSite, `origin.indexOf(${quoted(part.v)}) === 0`)] };
       }
       const idx2 = indexOfCall(t.left) ?? indexOfCall(t.right);
       if (idx2 && originArg(idx2.arguments[0], isOrigin)) {
@@ -21877,6 +16531,11 @@ function classifyTest(test, positive, ev, mod, isOrigin) {
       return { kind: "unknown", why: `accepts origins for which \`${text}\` is false` };
     }
     if ((method === "includes" || method === "has") && originArg(arg, isOrigin)) return membership(target2, true, ev, mod, text);
+    if (method === "includes" && isOrigin(target2) && arg) {
+      const part = ev.evaluate(arg, mod);
+      if (part.t === "string") return { kind: "matchers", entries: [jsRegexEntry(escapeRegex(part.v), "", part, useSite, `origin.includes(${quoted(part.v)})`)] };
+      return { kind: "unknown", why: `includes of ${describeUnknown(part)}` };
+    }
     if (method === "test" && originArg(arg, isOrigin)) {
       const re = ev.evaluate(target2, mod);
       if (re.t === "regex") return { kind: "matchers", entries: [jsRegexEntry(re.pattern, re.flags, re, useSite)] };
@@ -21888,11 +16547,17 @@ function classifyTest(test, positive, ev, mod, isOrigin) {
       if (re.t === "string" && method === "match") return { kind: "matchers", entries: [jsRegexEntry(re.v, "", re, useSite)] };
       return { kind: "unknown", why: `pattern \`${textOf(arg, mod.text, 60)}\`: ${describeUnknown(re)}` };
     }
+    const dotted = method === "endsWith" && arg ? dotPrefixedOrigin(target2, ev, mod, isOrigin) : void 0;
+    if (dotted !== void 0 && arg) {
+      const suffix = ev.evaluate(arg, mod);
+      if (suffix.t === "string") return { kind: "matchers", entries: [jsRegexEntry(dottedSuffixPattern(dotted, suffix.v), "", suffix, useSite, `('.' + origin).endsWith(${quoted(suffix.v)})`)] };
+      return { kind: "unknown", why: `endsWith of ${describeUnknown(suffix)}` };
+    }
     if ((method === "endsWith" || method === "startsWith") && isOrigin(target2) && arg) {
       const suffix = ev.evaluate(arg, mod);
       if (suffix.t === "string") {
         const pattern = method === "endsWith" ? `${escapeRegex(suffix.v)}$` : `^${escapeRegex(suffix.v)}`;
-        return { kind: "matchers", entries: [jsRegexEntry(pattern, "", suffix, useSite)] };
+        return { kind: "matchers", entries: [jsRegexEntry(pattern, "", suffix, useSite, `origin.${method}(${quoted(suffix.v)})`)] };
       }
       return { kind: "unknown", why: `${method} of ${describeUnknown(suffix)}` };
     }
@@ -21924,33 +16589,75 @@ function membership(listNode, present, ev, mod, text) {
     return { kind: "matchers", entries: [{ kind: "substring", haystack: list2.v, ...whereWritten(list2, useSite) }] };
   }
   if (list2.t === "array") return { kind: "matchers", entries: listEntries(list2, useSite, false) };
+  if (list2.t === "unknown" && list2.env && !list2.envDriven) {
+    const why = `substring test: \`${text}\` searches the string in environment variable ${list2.env} (not split into a list), so any part of its value is accepted`;
+    return { kind: "matchers", entries: [{ kind: "unknown", why, substringOfEnv: list2.env, source: list2.env, ...whereWritten(list2, useSite) }] };
+  }
   return { kind: "unknown", why: `membership in \`${textOf(listNode, mod.text, 60)}\` (${describeUnknown(list2)}) in \`${text}\`` };
 }
 function someCallback(listNode, fn, ev, mod, isOrigin, text) {
   const param = fn.params[0];
   const body2 = fn.body.type === "BlockStatement" ? fn.body.body.length === 1 && fn.body.body[0].type === "ReturnStatement" ? fn.body.body[0].argument : void 0 : fn.body;
+  if (!param || param.type !== "Identifier" || !body2) return { kind: "unknown", why: `condition \`${text}\`` };
+  return itemTests(listNode, param.name, body2, ev, mod, isOrigin, text);
+}
+function itemTests(listNode, name2, body2, ev, mod, isOrigin, text) {
   const list2 = ev.evaluate(listNode, mod);
-  if (!param || param.type !== "Identifier" || !body2 || list2.t !== "array") return { kind: "unknown", why: `condition \`${text}\`` };
+  if (list2.t !== "array") return { kind: "unknown", why: `condition \`${text}\` over \`${textOf(listNode, mod.text, 60)}\` (${describeUnknown(list2)})` };
   const b = unwrap(body2);
   const isParam = (n) => {
     const u = unwrap(n);
-    return u.type === "Identifier" && u.name === param.name;
+    return u.type === "Identifier" && u.name === name2;
   };
   const useSite = { mod, node: listNode };
   const out2 = [];
+  const call = b.type === "CallExpression" && b.callee.type === "MemberExpression" ? { method: memberName(b.callee), object: b.callee.object, arg: b.arguments[0] } : void 0;
   for (const item of list2.items) {
     if (b.type === "BinaryExpression" && (b.operator === "===" || b.operator === "==") && (isParam(b.left) && isOrigin(b.right) || isParam(b.right) && isOrigin(b.left))) {
       out2.push(...listEntries({ t: "array", items: [item] }, useSite, false));
-    } else if (b.type === "CallExpression" && b.callee.type === "MemberExpression" && memberName(b.callee) === "test" && isParam(b.callee.object) && b.arguments[0] && isOrigin(b.arguments[0])) {
+    } else if (call?.method === "test" && isParam(call.object) && call.arg && isOrigin(call.arg)) {
       out2.push(item.t === "regex" ? jsRegexEntry(item.pattern, item.flags, item, useSite) : { kind: "unknown", why: `tested with ${describeUnknown(item)}` });
-    } else if (b.type === "CallExpression" && b.callee.type === "MemberExpression" && (memberName(b.callee) === "endsWith" || memberName(b.callee) === "startsWith") && isOrigin(b.callee.object) && b.arguments[0] && isParam(b.arguments[0])) {
-      const ends = memberName(b.callee) === "endsWith";
-      out2.push(item.t === "string" ? jsRegexEntry(ends ? `${escapeRegex(item.v)}$` : `^${escapeRegex(item.v)}`, "", item, useSite) : { kind: "unknown", why: `suffix ${describeUnknown(item)}` });
+    } else if ((call?.method === "endsWith" || call?.method === "startsWith") && isOrigin(call.object) && call.arg && isParam(call.arg)) {
+      const ends = call.method === "endsWith";
+      out2.push(item.t === "string" ? jsRegexEntry(ends ? `${escapeRegex(item.v)}$` : `^${escapeRegex(item.v)}`, "", item, useSite, `origin.${call.method}(${quoted(item.v)})`) : { kind: "unknown", why: `${call.method} ${describeUnknown(item)}` });
+    } else if (call?.method === "endsWith" && call.arg && isParam(call.arg) && dotPrefixedOrigin(call.object, ev, mod, isOrigin) !== void 0) {
+      const dot = dotPrefixedOrigin(call.object, ev, mod, isOrigin);
+      out2.push(item.t === "string" ? jsRegexEntry(dottedSuffixPattern(dot, item.v), "", item, useSite, `('.' + origin).endsWith(${quoted(item.v)})`) : { kind: "unknown", why: `suffix ${describeUnknown(item)}` });
     } else {
       return { kind: "unknown", why: `condition \`${text}\`` };
     }
   }
   return { kind: "matchers", entries: out2 };
+}
+function loopVariableIn(test, mod) {
+  let found;
+  walk2(test, (n) => {
+    if (found || n.type !== "Identifier") return;
+    const binding = mod.scopes.lookup(n);
+    if (!binding || binding.kind === "param" || binding.kind === "import") return;
+    const declarator = mod.scopes.parentOf(binding.id);
+    const declaration = declarator ? mod.scopes.parentOf(declarator) : void 0;
+    const loop = declaration ? mod.scopes.parentOf(declaration) : void 0;
+    if (declarator?.type === "VariableDeclarator" && declarator.id === binding.id && loop?.type === "ForOfStatement" && loop.left === declaration) {
+      found = { name: binding.name, list: loop.right };
+    }
+  });
+  return found;
+}
+function dotPrefixedOrigin(node, ev, mod, isOrigin) {
+  const n = unwrap(node);
+  if (n.type === "BinaryExpression" && n.operator === "+" && isOrigin(n.right)) {
+    const prefix = ev.evaluate(n.left, mod);
+    return prefix.t === "string" ? prefix.v : void 0;
+  }
+  if (n.type === "TemplateLiteral" && n.expressions.length === 1 && isOrigin(n.expressions[0]) && n.quasis[1]?.value.cooked === "") {
+    return n.quasis[0]?.value.cooked ?? void 0;
+  }
+  return void 0;
+}
+function dottedSuffixPattern(prefix, suffix) {
+  if (suffix.length > prefix.length && suffix.startsWith(prefix)) return `(?:${escapeRegex(suffix)}|^${escapeRegex(suffix.slice(prefix.length))})$`;
+  return `${escapeRegex(suffix)}$`;
 }
 function guardsHold(a, b) {
   if (a.kind === "unknown") return a;
@@ -22077,7 +16784,7 @@ function collectSites(fn, mod, cbName) {
     const body2 = unwrap(fn.body);
     if (!(cbName && isCallTo(body2, cbName))) sites.push({ node: body2, value: body2, rejected: false });
   }
-  walk(fn.body, (node) => {
+  walk2(fn.body, (node) => {
     if (mod.scopes.enclosingFunction(node) !== fn) return;
     if (cbName && isCallTo(node, cbName)) {
       const call = node;
@@ -22135,7 +16842,7 @@ function classifyDelegate(fnValue, ev) {
   const cb = fn.params[1];
   const handed = [];
   if (cb?.type === "Identifier") {
-    walk(fn.body, (node) => {
+    walk2(fn.body, (node) => {
       if (node.type === "CallExpression" && unwrap(node.callee).type === "Identifier" && unwrap(node.callee).name === cb.name && node.arguments[1]) {
         handed.push(node.arguments[1]);
       }
@@ -22143,7 +16850,7 @@ function classifyDelegate(fnValue, ev) {
   } else if (fn.body.type !== "BlockStatement") {
     handed.push(fn.body);
   } else {
-    walk(fn.body, (node) => {
+    walk2(fn.body, (node) => {
       if (node.type === "ReturnStatement" && node.argument && mod.scopes.enclosingFunction(node) === fn) handed.push(node.argument);
     });
   }
@@ -22159,7 +16866,7 @@ function delegateOrigins(fnValue, ev) {
   const handedNames = /* @__PURE__ */ new Set();
   const objects = [];
   const inFn = (node) => mod.scopes.enclosingFunction(node) === fn;
-  walk(fn.body, (node) => {
+  walk2(fn.body, (node) => {
     if (!inFn(node) || node.type !== "CallExpression") return;
     const callee = unwrap(node.callee);
     if (callee.type !== "Identifier" || callee.name !== cb.name || !node.arguments[1]) return;
@@ -22170,7 +16877,7 @@ function delegateOrigins(fnValue, ev) {
       if (binding) handedNames.add(binding);
     }
   });
-  walk(fn.body, (node) => {
+  walk2(fn.body, (node) => {
     if (!inFn(node)) return;
     if (node.type === "AssignmentExpression" && node.left.type === "Identifier" && handedNames.has(mod.scopes.lookup(node.left))) {
       const right = unwrap(node.right);
@@ -22245,7 +16952,7 @@ function originOptionModel(value, library, ev, useSite) {
       return { entries: listEntries(value, useSite, true), notes, perRequest: true };
     }
     case "function": {
-      const decision = classifyOriginFunction(value.fn, value.mod, ev, "callback");
+      const decision = ev.withBindings(value.bound, () => classifyOriginFunction(value.fn, value.mod, ev, "callback"));
       return { entries: decision.entries, notes: [...notes, ...decision.notes], perRequest: true, fromFunction: true };
     }
     case "null":
@@ -22272,6 +16979,28 @@ function originOptionModel(value, library, ev, useSite) {
     default:
       return { entries: [{ kind: "reflect", ...where4 }], notes: [...notes, `origin is ${describeUnknown(value)}, which the library treats as true`], perRequest: true };
   }
+}
+function originOptionModelOf(read, library, ev, useSite) {
+  const branches = read?.value.t === "unknown" && read.keyAt ? undecidedBranches(read.keyAt, ev) : void 0;
+  if (!branches) return originOptionModel(read?.value, library, ev, useSite);
+  const models = branches.nodes.map((node) => originOptionModel(ev.evaluate(node, branches.mod), library, ev, { mod: branches.mod, node }));
+  const entries = models.flatMap((m) => m.entries);
+  const perRequest = models.some((m) => m.perRequest === true) ? true : models.some((m) => m.perRequest === "unknown") ? "unknown" : false;
+  const notes = [`origin depends on \`${branches.test}\`, which is not known statically: every branch is described`, ...models.flatMap((m) => m.notes)];
+  return { entries, notes, perRequest, fromFunction: models.some((m) => m.fromFunction), disabled: models.every((m) => m.disabled) };
+}
+function undecidedBranches(keyAt, ev) {
+  if (keyAt.node.type !== "Property") return void 0;
+  const { mod } = keyAt;
+  let node = unwrap(keyAt.node.value);
+  for (let hops = 0; node.type === "Identifier" && hops < 4; hops++) {
+    const binding = mod.scopes.lookup(node);
+    if (!binding || binding.reassigned || binding.path || !binding.init || binding.kind === "import" || binding.kind === "param") return void 0;
+    node = unwrap(binding.init);
+  }
+  if (node.type !== "ConditionalExpression") return void 0;
+  if (truthiness(ev.evaluate(node.test, mod)) !== void 0) return void 0;
+  return { nodes: [node.consequent, node.alternate], test: textOf(node.test, mod.text, 80), mod };
 }
 function disabled(notes, note) {
   return { entries: [], notes: [...notes, note], disabled: true, perRequest: false };
@@ -22302,7 +17031,7 @@ var OptionsObject = class {
     if (v.t !== "object") return { value: { t: "unknown", why: `options are ${describeUnknown(v)}` } };
     const found = v.props.get(name2);
     if (!found) return v.unknownSpread ? { value: { t: "unknown", why: `${name2} may come from ${v.unknownSpread}` } } : void 0;
-    return { value: found, keySpan: spanAt(v.keys.get(name2)), valueSpan: spanAt(found.at) };
+    return { value: found, keySpan: spanAt(v.keys.get(name2)), valueSpan: spanAt(found.at), keyAt: v.keys.get(name2) };
   }
 };
 function valued(read, value, why) {
@@ -22339,6 +17068,130 @@ function numberOption(read) {
   return valued(read, "unknown", describeUnknown(v));
 }
 
+// src/extract/js/libraries/unknown-options.ts
+var KNOWN = {
+  cors: ["origin", "methods", "allowedHeaders", "headers", "exposedHeaders", "credentials", "maxAge", "preflightContinue", "optionsSuccessStatus"],
+  "@fastify/cors": [
+    "origin",
+    "methods",
+    "hook",
+    "preflightContinue",
+    "optionsSuccessStatus",
+    "credentials",
+    "exposedHeaders",
+    "allowedHeaders",
+    "maxAge",
+    "preflight",
+    "strictPreflight",
+    "cacheControl",
+    "delegator",
+    "hideOptionsRoute",
+    "logLevel",
+    "prefix",
+    "logSerializers"
+  ],
+  "@koa/cors": ["origin", "allowMethods", "exposeHeaders", "allowHeaders", "maxAge", "credentials", "keepHeadersOnError", "secureContext", "privateNetworkAccess"]
+};
+var HEADER_OPTIONS = {
+  "access-control-allow-origin": { cors: "origin", "@fastify/cors": "origin", "@koa/cors": "origin" },
+  "access-control-allow-credentials": { cors: "credentials", "@fastify/cors": "credentials", "@koa/cors": "credentials" },
+  "access-control-allow-methods": { cors: "methods", "@fastify/cors": "methods", "@koa/cors": "allowMethods" },
+  "access-control-allow-headers": { cors: "allowedHeaders", "@fastify/cors": "allowedHeaders", "@koa/cors": "allowHeaders" },
+  "access-control-expose-headers": { cors: "exposedHeaders", "@fastify/cors": "exposedHeaders", "@koa/cors": "exposeHeaders" },
+  "access-control-max-age": { cors: "maxAge", "@fastify/cors": "maxAge", "@koa/cors": "maxAge" }
+};
+var CROSS_NAMES = {
+  origins: { cors: "origin", "@fastify/cors": "origin", "@koa/cors": "origin" },
+  alloworigin: { cors: "origin", "@fastify/cors": "origin", "@koa/cors": "origin" },
+  allowmethods: { cors: "methods", "@fastify/cors": "methods" },
+  allowheaders: { cors: "allowedHeaders", "@fastify/cors": "allowedHeaders" },
+  exposeheaders: { cors: "exposedHeaders", "@fastify/cors": "exposedHeaders" },
+  allowedmethods: { cors: "methods", "@fastify/cors": "methods", "@koa/cors": "allowMethods" },
+  allowedheaders: { "@koa/cors": "allowHeaders" },
+  exposedheaders: { "@koa/cors": "exposeHeaders" },
+  allowcredentials: { cors: "credentials", "@fastify/cors": "credentials", "@koa/cors": "credentials" },
+  supportscredentials: { cors: "credentials", "@fastify/cors": "credentials", "@koa/cors": "credentials" }
+};
+function unknownOptions(value, library) {
+  const known = KNOWN[library];
+  if (!known || value.t !== "object") return [];
+  const out2 = [];
+  for (const [name2, at] of value.keys) {
+    if (known.includes(name2)) continue;
+    const span = spanAt(at);
+    if (!span) continue;
+    const suggestion = nearestOption(name2, library, known);
+    const option = { name: name2, span, problem: "unknown-option", effect: "ignored" };
+    if (suggestion) option.suggestion = suggestion;
+    const consequence = consequenceOf2(suggestion, library, value);
+    if (consequence) option.consequence = consequence;
+    out2.push(option);
+  }
+  return out2;
+}
+function nearestOption(name2, library, known) {
+  const lower = name2.toLowerCase();
+  const header = HEADER_OPTIONS[lower]?.[library];
+  if (header) return header;
+  const cross = CROSS_NAMES[lower.replace(/[-_\s]/g, "")]?.[library];
+  if (cross) return cross;
+  const folded = known.find((k) => k.toLowerCase() === lower.replace(/[-_\s]/g, ""));
+  if (folded) return folded;
+  let best;
+  let bestDistance = Infinity;
+  for (const k of known) {
+    const d = editDistance(lower, k.toLowerCase());
+    if (d < bestDistance) {
+      best = k;
+      bestDistance = d;
+    }
+  }
+  return best !== void 0 && bestDistance <= Math.min(3, Math.floor(best.length / 3)) ? best : void 0;
+}
+function consequenceOf2(intended, library, value) {
+  if (!intended) return void 0;
+  if (value.props.has(intended) || intended === "allowedHeaders" && library === "cors" && value.props.has("headers")) {
+    return `\`${intended}\` is set separately and applies`;
+  }
+  switch (intended) {
+    case "origin":
+      if (library === "@koa/cors") return "origin is not set, so @koa/cors sends '*' (the request Origin when credentials are on)";
+      return "origin is not set, so the default origin '*' applies to every request";
+    case "credentials":
+      return "credentials are not set, so no Access-Control-Allow-Credentials header is sent and credentialed requests fail";
+    case "optionsSuccessStatus":
+      return "preflights are answered with the default status 204";
+    case "exposedHeaders":
+    case "exposeHeaders":
+      return "no Access-Control-Expose-Headers header is sent, so scripts cannot read those response headers";
+    case "allowedHeaders":
+    case "allowHeaders":
+      return library === "cors" ? "the headers a preflight requests are echoed back (the default)" : "the default allowed headers apply";
+    case "methods":
+    case "allowMethods":
+      return library === "cors" ? "the default methods GET,HEAD,PUT,PATCH,POST,DELETE are allowed" : library === "@fastify/cors" ? "the default methods GET,HEAD,POST are allowed" : "the default methods GET,HEAD,PUT,POST,DELETE,PATCH are allowed";
+    case "maxAge":
+      return "no Access-Control-Max-Age header is sent, so browsers cache preflights only briefly";
+    case "preflightContinue":
+      return "preflights are answered by the CORS middleware itself (the default)";
+    default:
+      return void 0;
+  }
+}
+function editDistance(a, b) {
+  const row = Array.from({ length: b.length + 1 }, (_, i2) => i2);
+  for (let i2 = 1; i2 <= a.length; i2++) {
+    let prev = row[0];
+    row[0] = i2;
+    for (let j = 1; j <= b.length; j++) {
+      const temp = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i2 - 1] === b[j - 1] ? 0 : 1));
+      prev = temp;
+    }
+  }
+  return row[b.length];
+}
+
 // src/extract/js/libraries/npm-cors.ts
 var NPM_CORS_METHODS = ["GET", "HEAD", "PUT", "PATCH", "POST", "DELETE"];
 function npmCorsPolicy(input) {
@@ -22365,6 +17218,7 @@ function npmCorsPolicy(input) {
     }
   }
   const options = new OptionsObject(value, useSite);
+  for (const source of sourcesOf(value)) ev.consumedOptions.add(source);
   if (!options.resolvable) {
     const why = `options are ${describeUnknown(value)}`;
     policy.origins = [{ kind: "unknown", why, ...value.env ? { source: value.env } : {} }];
@@ -22373,7 +17227,7 @@ function npmCorsPolicy(input) {
     return policy;
   }
   const origin = options.read("origin");
-  const model = delegatedOrigins ? { entries: delegatedOrigins.entries, notes: [], perRequest: true, fromFunction: true, disabled: false } : originOptionModel(origin?.value, "cors", ev, useSite);
+  const model = delegatedOrigins ? { entries: delegatedOrigins.entries, notes: [], perRequest: true, fromFunction: true, disabled: false } : originOptionModelOf(origin, "cors", ev, useSite);
   applyOriginModel(policy, model, origin?.keySpan, notes);
   const credentials = options.read("credentials");
   if (credentials) {
@@ -22407,6 +17261,8 @@ function npmCorsPolicy(input) {
     policy.preflight = { value: "handled", why: "the cors middleware answers every OPTIONS request itself (optionsSuccessStatus, default 204), even for origins it refuses" };
   }
   if (status && status.value.t === "number") policy.libraryOptions = { ...policy.libraryOptions, optionsSuccessStatus: status.value.v };
+  const invalid = unknownOptions(value, "cors");
+  if (invalid.length) policy.invalidOptions = invalid;
   if (star && policy.credentials.value === true) {
     notes.push("origin '*' with credentials: true: the cors middleware sends both Access-Control-Allow-Origin: * and Access-Control-Allow-Credentials: true (no reflection); browsers refuse credentialed responses");
   }
@@ -22423,6 +17279,122 @@ function markAllUnknown(policy, why) {
 }
 function spanOfNode(node, mod) {
   return { file: mod.path, line: node.loc.start.line, column: node.loc.start.column + 1, endLine: node.loc.end.line, endColumn: node.loc.end.column + 1 };
+}
+
+// src/extract/js/exported-options.ts
+var NPM_CORS_KEYS = /* @__PURE__ */ new Set([
+  "methods",
+  "allowedHeaders",
+  "exposedHeaders",
+  "credentials",
+  "maxAge",
+  "preflightContinue",
+  "optionsSuccessStatus",
+  "optionSuccessStatus",
+  "exposeHeaders",
+  "Access-Control-Allow-Credentials"
+]);
+var KOA_KEYS = ["allowMethods", "allowHeaders", "keepHeadersOnError"];
+var CORS_NAME = /cors/i;
+function exportedOptionCandidates(mod, ev, stack) {
+  if (stack === "fastify" || stack === "koa") return [];
+  const out2 = [];
+  const seen = /* @__PURE__ */ new Set();
+  const fileSaysCors = CORS_NAME.test(path7.basename(mod.path));
+  for (const { name: name2, node, exported } of moduleValues(mod)) {
+    const value = ev.evaluate(node, mod);
+    for (const found of optionsIn(value, name2, fileSaysCors)) {
+      const object = found.value.at?.node;
+      if (!object || found.value.at?.mod !== mod || object.type !== "ObjectExpression" || seen.has(object)) continue;
+      if (!exported && referenced(mod, name2, node)) continue;
+      seen.add(object);
+      const consumedBefore = new Set(ev.consumedOptions);
+      const policy = npmCorsPolicy({
+        stack: stack === "nestjs" ? "nestjs" : "express",
+        span: spanOf(object, mod.path),
+        scope: { kind: "app", name: found.label },
+        optionsNode: object,
+        mod,
+        ev
+      });
+      for (const node2 of [...ev.consumedOptions]) if (!consumedBefore.has(node2)) ev.consumedOptions.delete(node2);
+      const how = exported ? `options exported from ${mod.path}` : `options defined in ${mod.path}`;
+      policy.notes = [...policy.notes ?? [], `${how}; the cors() call that uses them was not found${found.via ? ` (${found.via})` : ""}`];
+      out2.push({ policy, object });
+    }
+  }
+  return out2;
+}
+function optionsIn(value, name2, fileSaysCors) {
+  if (value.t !== "object") return [];
+  const label = name2 ?? "exported options";
+  if (looksLikeNpmCorsOptions(value, CORS_NAME.test(name2 ?? "") || fileSaysCors)) return [{ value, label }];
+  const nested = value.props.get("cors");
+  if (nested && nested.t === "object" && looksLikeNpmCorsOptions(nested, true)) return [{ value: nested, label: `${label}.cors`, via: "the cors member of a server options object, as socket.io takes it" }];
+  return [];
+}
+function looksLikeNpmCorsOptions(value, named) {
+  const origin = value.props.get("origin");
+  if (!origin) return false;
+  if (KOA_KEYS.some((k) => value.props.has(k))) return false;
+  if (origin.t === "function" && origin.fn.params.length >= 2) return true;
+  return named && [...value.props.keys()].some((k) => NPM_CORS_KEYS.has(k));
+}
+function moduleValues(mod) {
+  const out2 = [];
+  const exportedNames = /* @__PURE__ */ new Set();
+  for (const stmt of mod.program.body) {
+    if (stmt.type === "ExportDefaultDeclaration") {
+      const d = stmt.declaration;
+      if (d.type !== "FunctionDeclaration" && d.type !== "ClassDeclaration" && d.type !== "TSInterfaceDeclaration" && d.type !== "TSDeclareFunction") {
+        out2.push({ name: d.type === "Identifier" ? d.name : void 0, node: d, exported: true });
+      }
+    } else if (stmt.type === "ExportNamedDeclaration") {
+      if (stmt.declaration?.type === "VariableDeclaration") {
+        for (const d of stmt.declaration.declarations) if (d.id.type === "Identifier" && d.init) out2.push({ name: d.id.name, node: d.init, exported: true });
+      }
+      for (const spec of stmt.specifiers) if (!stmt.source && spec.local.type === "Identifier") exportedNames.add(spec.local.name);
+    } else if (stmt.type === "ExpressionStatement" && stmt.expression.type === "AssignmentExpression" && stmt.expression.operator === "=") {
+      const target2 = stmt.expression.left;
+      if (target2.type !== "MemberExpression") continue;
+      const named = exportName(target2);
+      if (named === void 0) continue;
+      const right = unwrap(stmt.expression.right);
+      out2.push({ name: named || (right.type === "Identifier" ? right.name : void 0), node: right, exported: true });
+      if (right.type === "ObjectExpression" && named === "") {
+        for (const p of right.properties) if (p.type === "Property" && p.key.type === "Identifier") out2.push({ name: p.key.name, node: p.value, exported: true });
+      }
+    } else if (stmt.type === "VariableDeclaration") {
+      for (const d of stmt.declarations) {
+        if (d.id.type !== "Identifier" || !d.init || !CORS_NAME.test(d.id.name)) continue;
+        out2.push({ name: d.id.name, node: d.init, exported: false });
+      }
+    }
+  }
+  for (const entry2 of out2) if (!entry2.exported && entry2.name && exportedNames.has(entry2.name)) entry2.exported = true;
+  return out2;
+}
+function exportName(node) {
+  const name2 = memberName(node);
+  if (node.object.type === "Identifier" && node.object.name === "module" && name2 === "exports") return "";
+  if (node.object.type === "Identifier" && node.object.name === "exports") return name2;
+  if (node.object.type === "MemberExpression" && exportName(node.object) === "") return name2;
+  return void 0;
+}
+function referenced(mod, name2, init2) {
+  if (!name2) return false;
+  const binding = mod.scopes.moduleBinding(name2);
+  if (!binding) return false;
+  let used = false;
+  walk2(mod.program, (n) => {
+    if (used || n.type !== "Identifier" || n.name !== name2 || n === binding.id) return;
+    if (n.range[0] >= init2.range[0] && n.range[1] <= init2.range[1]) return;
+    const parent = mod.scopes.parentOf(n);
+    if (parent?.type === "Property" && parent.key === n && !parent.computed && !parent.shorthand) return;
+    if (parent?.type === "MemberExpression" && parent.property === n && !parent.computed) return;
+    if (mod.scopes.lookup(n) === binding) used = true;
+  });
+  return used;
 }
 
 // src/extract/js/libraries/apollo-server.ts
@@ -22442,6 +17414,7 @@ function apolloServerPolicy(node, mod, ev) {
     const star = { t: "object", props: /* @__PURE__ */ new Map([["origin", { t: "string", v: "*" }]]), keys: /* @__PURE__ */ new Map() };
     policy = npmCorsPolicy({ ...base, optionsNode: void 0, optionsValue: star });
     policy.notes = [...policy.notes ?? [], "apollo-server: without a cors option, listen() mounts cors({ origin: '*' })"];
+    policy.mountedBy = "Apollo Server";
     return policy;
   }
   if (cors.t === "boolean") {
@@ -22453,6 +17426,7 @@ function apolloServerPolicy(node, mod, ev) {
     policy = npmCorsPolicy({ ...base, optionsNode, ...optionsNode ? {} : { optionsValue: cors } });
   }
   policy.notes = [...policy.notes ?? [], "apollo-server: listen() mounts cors(options) from npm cors on its Express app"];
+  policy.mountedBy = "Apollo Server";
   return policy;
 }
 
@@ -22465,6 +17439,7 @@ function fastifyCorsPolicy(input) {
   const value = input.optionsValue ?? (input.optionsNode ? ev.evaluate(input.optionsNode, mod) : { t: "undefined" });
   const useSite = input.optionsNode ? { mod, node: input.optionsNode } : void 0;
   const options = new OptionsObject(value, useSite);
+  for (const source of sourcesOf(value)) ev.consumedOptions.add(source);
   if (!options.resolvable) {
     const why = value.t === "function" ? "options are decided by a function (delegator)" : `options are ${describeUnknown(value)}`;
     policy.origins = [{ kind: "unknown", why }];
@@ -22478,7 +17453,7 @@ function fastifyCorsPolicy(input) {
     return policy;
   }
   const origin = options.read("origin");
-  const model = originOptionModel(origin?.value, "@fastify/cors", ev, useSite);
+  const model = originOptionModelOf(origin, "@fastify/cors", ev, useSite);
   applyOriginModel(policy, model, origin?.keySpan, notes);
   const credentials = options.read("credentials");
   if (credentials) {
@@ -22517,6 +17492,8 @@ function fastifyCorsPolicy(input) {
   }
   const status = options.read("optionsSuccessStatus");
   if (status && status.value.t === "number") policy.libraryOptions = { ...policy.libraryOptions, optionsSuccessStatus: status.value.v };
+  const invalid = unknownOptions(value, "@fastify/cors");
+  if (invalid.length) policy.invalidOptions = invalid;
   const star = policy.origins.length === 1 && policy.origins[0].kind === "any";
   if (star && policy.credentials.value === true) {
     notes.push("origin '*' with credentials: @fastify/cors sends both Access-Control-Allow-Origin: * and Access-Control-Allow-Credentials: true; browsers refuse credentialed responses");
@@ -22534,6 +17511,7 @@ function koaCorsPolicy(input) {
   const value = input.optionsNode ? ev.evaluate(input.optionsNode, mod) : { t: "undefined" };
   const useSite = input.optionsNode ? { mod, node: input.optionsNode } : void 0;
   const options = new OptionsObject(value, useSite);
+  for (const source of sourcesOf(value)) ev.consumedOptions.add(source);
   if (!options.resolvable) {
     const why = `options are ${describeUnknown(value)}`;
     policy.origins = [{ kind: "unknown", why }];
@@ -22600,8 +17578,73 @@ function koaCorsPolicy(input) {
   } else {
     policy.headersOnErrors = { value: true, isDefault: true, why: "keepHeadersOnError defaults to true: thrown errors keep the CORS headers" };
   }
+  const invalid = unknownOptions(value, "@koa/cors");
+  if (invalid.length) policy.invalidOptions = invalid;
   if (notes.length) policy.notes = notes;
   return policy;
+}
+
+// src/extract/js/libraries/socket-io.ts
+var SOCKET_IO_NOTE = "socket.io: engine.io passes the cors option to npm cors (require('cors')(opts.cors)) for its own requests under the socket.io path";
+function socketIoPolicy(node, mod, ev, versions) {
+  const ctor = ev.evaluate(node.callee, mod);
+  if (ctor.t !== "package" || ctor.source !== "socket.io") return void 0;
+  const isServer = ctor.member === "Server" ? node.type === "NewExpression" : ctor.member === void 0;
+  if (!isServer) return void 0;
+  const optionsArg = optionsArgument(node, mod, ev);
+  if (!optionsArg) return void 0;
+  const { node: optionsNode, value: options } = optionsArg;
+  if (options.t !== "object") return void 0;
+  const name2 = holderName(node, mod);
+  const scope = { kind: "app", name: name2 ? `socket.io server ${name2}` : "socket.io server" };
+  const span = spanOf(node, mod.path);
+  const cors = options.props.get("cors");
+  if (!cors || cors.t === "undefined" || cors.t === "null" || cors.t === "boolean" && !cors.v) {
+    return topLevelOrigins(options, optionsNode, mod, versions, span, scope);
+  }
+  const keyAt = options.keys.get("cors");
+  const corsNode = keyAt && keyAt.node.type === "Property" && keyAt.mod === mod ? keyAt.node.value : void 0;
+  const policy = cors.t === "boolean" ? npmCorsPolicy({ stack: "express", span, scope, optionsNode: void 0, optionsValue: { t: "undefined" }, mod, ev }) : npmCorsPolicy({ stack: "express", span, scope, optionsNode: corsNode, ...corsNode ? {} : { optionsValue: cors }, mod, ev });
+  policy.notes = [...policy.notes ?? [], SOCKET_IO_NOTE];
+  policy.mountedBy = "socket.io";
+  return policy;
+}
+function optionsArgument(node, mod, ev) {
+  const [first, second] = node.arguments;
+  if (second && second.type !== "SpreadElement") return { node: second, value: ev.evaluate(second, mod) };
+  if (first && first.type !== "SpreadElement") {
+    const value = ev.evaluate(first, mod);
+    if (value.t === "object" && !value.props.has("listen")) return { node: first, value };
+  }
+  return void 0;
+}
+function topLevelOrigins(options, optionsNode, mod, versions, span, scope) {
+  const origins = options.keys.get("origins");
+  const declared = versions.dependency(mod.absPath, "socket.io");
+  if (!origins || declared?.major === void 0 || declared.major < 3) return void 0;
+  const keySpan = spanAt(origins) ?? spanOf(optionsNode, mod.path);
+  const policy = newPolicy({ stack: "express", library: "cors", span, scope });
+  policy.origins = [];
+  policy.libraryOptions = { disabled: true };
+  policy.invalidOptions = [
+    {
+      name: "origins",
+      span: keySpan,
+      problem: "unknown-option",
+      effect: "ignored",
+      suggestion: "cors",
+      consequence: `socket.io ${declared.range} reads CORS settings only from the \`cors\` option (the 2.x \`origins\` key is gone), so no CORS headers are sent and cross-origin polling requests fail`
+    }
+  ];
+  policy.notes = [SOCKET_IO_NOTE, `socket.io ${declared.range} (${declared.file}): no cors option, so the cors middleware is not installed`];
+  policy.mountedBy = "socket.io";
+  return policy;
+}
+function holderName(node, mod) {
+  const parent = mod.scopes.parentOf(node);
+  if (parent?.type === "VariableDeclarator" && parent.id.type === "Identifier") return parent.id.name;
+  if (parent?.type === "AssignmentExpression" && parent.left.type === "Identifier") return parent.left.name;
+  return void 0;
 }
 
 // src/extract/js/manual-headers.ts
@@ -22753,7 +17796,8 @@ function objectWrites(mod, ev, call, objNode, method, receiverText, owner) {
     out2.push({
       name: key,
       lower: key.trim().toLowerCase(),
-      valueNode: v.at?.node,
+      // The written expression (`'Access-Control-Allow-Origin': origin`), also when it evaluates to request data.
+      valueNode: at?.node.type === "Property" && at.mod === mod ? at.node.value : v.at?.node,
       value: v,
       span: at ? spanOf(at.node, at.mod.path) : spanOf(call, mod.path),
       combine: "replace",
@@ -22777,7 +17821,8 @@ function buildPolicy(mod, ev, owner, group, cors, registrations, fileStack) {
   for (const w of group) {
     const guards = isFunction(owner) ? guardsOf(w.call, owner, mod) : [];
     const conditional = guards.length ? guards.map((g) => g.positive ? textOf(g.test, mod.text, 80) : `!(${textOf(g.test, mod.text, 80)})`).join(" && ") : void 0;
-    const dependsOnOrigin = w.valueNode ? mentions(w.valueNode, isOrigin, mod, ev) : false;
+    const gatedByOrigin = guards.some((g) => classifyTest(g.test, g.positive, ev, mod, isOrigin).kind === "matchers");
+    const dependsOnOrigin = (w.valueNode ? mentions(w.valueNode, isOrigin, mod, ev) : false) || gatedByOrigin && w.lower === "access-control-allow-origin";
     const header = { name: w.name, value: valueText(w, mod), span: w.span, combine: w.combine };
     if (!isConstant(w.value)) header.expression = true;
     if (conditional) header.conditional = conditional;
@@ -22840,9 +17885,15 @@ function originsOfValue(valueNode, value, meaning, mod, ev, isOrigin, notes, w, 
     if (meaning.kind === "no-origin") return [];
     const verbatim = meaning.kind === "any-origin" || meaning.kind === "not-origin";
     const v = value.v;
-    if (v.trim() === "*") return [{ kind: "any", sentVerbatim: true, ...where4, span }];
+    const gate = meaning.kind === "matchers" && v.trim() === "*" ? meaning.entries : [];
+    if (gate.length) notes.push(`'*' is sent only for requests whose Origin passes the test guarding \`${textOf(w.call, mod.text, 60)}\``);
+    if (v.trim() === "*") return [...gate, { kind: "any", sentVerbatim: true, ...where4, span }];
     if (v === "") return [];
     return [{ ...exactEntry(v, value, { mod, node: w.call }), span, ...verbatim ? { sentVerbatim: true } : {} }];
+  }
+  if (value.t === "null" && (w.method === "setheader" || w.method === "set" || w.method === "header") && meaning.kind !== "no-origin") {
+    notes.push(`${w.receiverText}.${w.method}('${w.name}', null) sends the string 'null'`);
+    return [{ kind: "null", sentVerbatim: true, ...where4, span }];
   }
   if (value.t === "request" && value.part === "origin" || node && isOrigin(node)) {
     switch (meaning.kind) {
@@ -22874,7 +17925,7 @@ function followConst(node, mod) {
 function mentions(node, isOrigin, mod, ev) {
   const followed = followConst(unwrap(node), mod);
   let found = false;
-  walk(followed, (n) => {
+  walk2(followed, (n) => {
     if (!found && (n.type === "Identifier" || n.type === "MemberExpression" || n.type === "CallExpression") && isOrigin(n)) found = true;
   });
   const v = ev.evaluate(node, mod);
@@ -22905,7 +17956,7 @@ function varyNamesOrigin(v) {
 function handlesOptions(owner, registration) {
   if (registration?.method === "options") return true;
   let found = false;
-  walk(owner, (n) => {
+  walk2(owner, (n) => {
     if (!found && n.type === "Literal" && n.value === "OPTIONS") found = true;
   });
   return found;
@@ -23019,7 +18070,7 @@ function receiverIdentity(node, mod, ev) {
 
 // src/extract/js/extract.ts
 var FASTIFY_CORS_PACKAGES = /* @__PURE__ */ new Set(["@fastify/cors", "fastify-cors"]);
-function extractModule(mod, ev, versions) {
+function extractModule(mod, ev, versions, candidates2) {
   const fileStack = stackOfFile(mod);
   const registrations = collectRegistrations(mod, ev);
   const policies = [];
@@ -23029,9 +18080,16 @@ function extractModule(mod, ev, versions) {
     if (node.type === "NewExpression") {
       const apollo = apolloServerPolicy(node, mod, ev);
       if (apollo) policies.push(apollo);
+      const socketIo2 = socketIoPolicy(node, mod, ev, versions);
+      if (socketIo2) policies.push(socketIo2);
       continue;
     }
     if (node.type !== "CallExpression") continue;
+    const socketIo = socketIoPolicy(node, mod, ev, versions);
+    if (socketIo) {
+      policies.push(socketIo);
+      continue;
+    }
     const callee = unwrap(node.callee);
     const method = callee.type === "MemberExpression" ? memberName(callee) : void 0;
     if (method === "register" && node.arguments[0]) {
@@ -23071,6 +18129,7 @@ function extractModule(mod, ev, versions) {
     const scope = scopeOfUses(node, mod, regs);
     const span = spanOf(node, mod.path);
     const policy = library === "@koa/cors" ? koaCorsPolicy({ span, scope, optionsNode, mod, ev, major: versions.dependency(mod.absPath, "@koa/cors")?.major }) : npmCorsPolicy({ stack: fileStack === "nestjs" ? "nestjs" : "express", span, scope, optionsNode, mod, ev });
+    if (library === "@koa/cors") koaRoutesBefore(policy, regs, registrations, mod, ev);
     policies.push(policy);
     if (library === "cors") uses.push({ factory: node, policy, registrations: regs });
   }
@@ -23083,6 +18142,16 @@ function extractModule(mod, ev, versions) {
     }
   }
   policies.push(...manualHeaderPolicies(mod, ev, registrations, fileStack));
+  if (candidates2) {
+    for (const candidate of exportedOptionCandidates(mod, ev, fileStack)) {
+      const declared = versions.dependency(mod.absPath, "cors");
+      if (declared) {
+        candidate.policy.libraryVersion = declared.range;
+        candidate.policy.libraryVersionSource = declared.file;
+      }
+      candidates2.push(candidate);
+    }
+  }
   return policies;
 }
 function corsFactoryLibrary(call, mod, ev) {
@@ -23176,15 +18245,116 @@ function nestCreatePolicy(mod, ev, call, fastify) {
   }
   return void 0;
 }
+function koaRoutesBefore(policy, regs, registrations, mod, ev) {
+  const use = regs.find((r) => r.method === "use");
+  if (!use) return;
+  const before = registrations.filter((r) => r.method === "use" && r.receiverKey === use.receiverKey && r.call.range[0] < use.call.range[0] && r.handlers.some((h) => isRouterRoutes(h, mod, ev)));
+  if (!before.length) return;
+  policy.order = {
+    ...policy.order,
+    routesBefore: before.map((r) => ({ method: "ALL", path: textOf(r.handlers.find((h) => isRouterRoutes(h, mod, ev)), mod.text, 60), span: r.span }))
+  };
+  policy.notes = [...policy.notes ?? [], "Koa: a route the router matches runs its handlers with the downstream next(), which they normally do not call, so middleware registered after router.routes() does not run for it"];
+}
+function isRouterRoutes(handler, mod, ev) {
+  const h = unwrap(handler);
+  if (h.type !== "CallExpression" || h.callee.type !== "MemberExpression" || h.arguments.length) return false;
+  const name2 = memberName(h.callee);
+  if (name2 !== "routes" && name2 !== "middleware") return false;
+  return receiverIdentity(h.callee.object, mod, ev).isRouter;
+}
 
 // src/extract/js/modules.ts
-import path5 from "node:path";
+import path8 from "node:path";
+
+// src/parse/nesting.ts
+var MAX_CODE_NESTING = 200;
+function nestingDepth(text, language) {
+  let depth = 0;
+  let max = 0;
+  let i2 = 0;
+  const n = text.length;
+  const indents = [0];
+  let lineStart = true;
+  while (i2 < n) {
+    const ch = text[i2];
+    if (lineStart && language === "python" && depth === 0) {
+      lineStart = false;
+      let width = 0;
+      while (i2 < n && (text[i2] === " " || text[i2] === "	")) width += text[i2++] === "	" ? 8 : 1;
+      if (i2 < n && text[i2] !== "\n" && text[i2] !== "\r" && text[i2] !== "#") {
+        while (indents.length > 1 && width < indents[indents.length - 1]) indents.pop();
+        if (width > indents[indents.length - 1]) indents.push(width);
+        if (indents.length - 1 > max) max = indents.length - 1;
+      }
+      continue;
+    }
+    lineStart = false;
+    if (ch === "\n") {
+      lineStart = true;
+      i2++;
+      continue;
+    }
+    if (ch === "(" || ch === "[" || ch === "{") {
+      depth++;
+      const total = depth + (language === "python" ? indents.length - 1 : 0);
+      if (total > max) max = total;
+      i2++;
+      continue;
+    }
+    if (ch === ")" || ch === "]" || ch === "}") {
+      if (depth > 0) depth--;
+      i2++;
+      continue;
+    }
+    if (language === "python" && ch === "#") {
+      while (i2 < n && text[i2] !== "\n") i2++;
+      continue;
+    }
+    if (language === "js" && ch === "/" && text[i2 + 1] === "/") {
+      while (i2 < n && text[i2] !== "\n") i2++;
+      continue;
+    }
+    if (language === "js" && ch === "/" && text[i2 + 1] === "*") {
+      const end = text.indexOf("*/", i2 + 2);
+      i2 = end === -1 ? n : end + 2;
+      continue;
+    }
+    if (ch === '"' || ch === "'" || language === "js" && ch === "`") {
+      i2 = skipString(text, i2, language);
+      continue;
+    }
+    i2++;
+  }
+  return max;
+}
+function skipString(text, start2, language) {
+  const quote = text[start2];
+  const triple = language === "python" && text.startsWith(quote.repeat(3), start2);
+  const close = triple ? quote.repeat(3) : quote;
+  let i2 = start2 + close.length;
+  while (i2 < text.length) {
+    const ch = text[i2];
+    if (ch === "\\") {
+      i2 += 2;
+      continue;
+    }
+    if (text.startsWith(close, i2)) return i2 + close.length;
+    if (ch === "\n" && !triple && quote !== "`") return i2;
+    i2++;
+  }
+  return i2;
+}
+function nestingProblem(text, language) {
+  const depth = nestingDepth(text, language);
+  return depth > MAX_CODE_NESTING ? `nesting deeper than ${MAX_CODE_NESTING} levels (brackets${language === "python" ? " and indented blocks" : ""}); not parsed` : void 0;
+}
 
 // src/extract/js/scope.ts
 var Scopes = class {
   constructor(program) {
     this.program = program;
-    walk(program, (node, parent) => {
+    walk2(program, (node, parent) => {
       if (parent) this.parents.set(node, parent);
       this.nodes.push(node);
     });
@@ -23359,27 +18529,27 @@ var Scopes = class {
 function isLoopHead(decl, parent) {
   return !!parent && (parent.type === "ForInStatement" || parent.type === "ForOfStatement") && parent.left === decl;
 }
-function patternNames(pattern, path13, opaque = false) {
+function patternNames(pattern, path16, opaque = false) {
   switch (pattern.type) {
     case "Identifier":
-      return [{ id: pattern, path: path13, opaque: opaque || void 0 }];
+      return [{ id: pattern, path: path16, opaque: opaque || void 0 }];
     case "AssignmentPattern": {
-      const inner = patternNames(pattern.left, path13, opaque);
-      if (inner.length === 1 && inner[0].path === path13) inner[0].fallback = pattern.right;
+      const inner = patternNames(pattern.left, path16, opaque);
+      if (inner.length === 1 && inner[0].path === path16) inner[0].fallback = pattern.right;
       return inner;
     }
     case "ObjectPattern":
       return pattern.properties.flatMap((p) => {
-        if (p.type === "RestElement") return patternNames(p.argument, path13, true);
+        if (p.type === "RestElement") return patternNames(p.argument, path16, true);
         const key = propertyKey(p);
-        return patternNames(p.value, [...path13, key ?? "?"], opaque || key === void 0);
+        return patternNames(p.value, [...path16, key ?? "?"], opaque || key === void 0);
       });
     case "ArrayPattern":
-      return pattern.elements.flatMap((el, i2) => el ? patternNames(el, [...path13, i2], opaque || el.type === "RestElement") : []);
+      return pattern.elements.flatMap((el, i2) => el ? patternNames(el, [...path16, i2], opaque || el.type === "RestElement") : []);
     case "RestElement":
-      return patternNames(pattern.argument, path13, true);
+      return patternNames(pattern.argument, path16, true);
     case "TSParameterProperty":
-      return patternNames(pattern.parameter, path13, opaque);
+      return patternNames(pattern.parameter, path16, opaque);
     case "MemberExpression":
     default:
       return [];
@@ -23401,7 +18571,7 @@ var ModuleLoader = class {
    * (`@/config`, `src/config/cors`), or undefined when it names a package.
    */
   resolveAlias(from, specifier) {
-    const config = this.compilerPathsFor(path5.dirname(from.absPath));
+    const config = this.compilerPathsFor(path8.dirname(from.absPath));
     if (!config) return void 0;
     const bases = [];
     for (const [pattern, targets] of config.paths) {
@@ -23416,9 +18586,9 @@ var ModuleLoader = class {
         }
       }
       if (captured === void 0) continue;
-      for (const target2 of targets) bases.push(path5.resolve(config.pathsBase, target2.replace("*", captured)));
+      for (const target2 of targets) bases.push(path8.resolve(config.pathsBase, target2.replace("*", captured)));
     }
-    if (config.baseUrl) bases.push(path5.resolve(config.baseUrl, specifier));
+    if (config.baseUrl) bases.push(path8.resolve(config.baseUrl, specifier));
     for (const base of bases) {
       for (const candidate of candidates(base)) {
         const read = this.project.readText(candidate);
@@ -23435,7 +18605,7 @@ var ModuleLoader = class {
     if (cached !== void 0) return cached;
     let found = null;
     for (const name2 of ["tsconfig.json", "jsconfig.json"]) {
-      const file = path5.join(dir, name2);
+      const file = path8.join(dir, name2);
       const read = this.project.readText(file);
       if ("text" in read) {
         found = readCompilerPaths(file, read.text, (f) => this.project.readText(f), 0);
@@ -23443,8 +18613,8 @@ var ModuleLoader = class {
       }
     }
     if (!found) {
-      const parent = path5.dirname(dir);
-      const inside = !path5.relative(this.project.root, parent).startsWith("..");
+      const parent = path8.dirname(dir);
+      const inside = !path8.relative(this.project.root, parent).startsWith("..");
       found = parent !== dir && inside ? this.compilerPathsFor(parent) : null;
     }
     this.compilerPaths.set(dir, found);
@@ -23454,6 +18624,11 @@ var ModuleLoader = class {
   load(absPath, displayPath, text) {
     const cached = this.cache.get(absPath);
     if (cached && "program" in cached) return cached;
+    const tooDeep = nestingProblem(text, "js");
+    if (tooDeep) {
+      this.cache.set(absPath, { error: tooDeep });
+      return { kind: "file-skipped", file: displayPath, message: tooDeep };
+    }
     const parsed = parseJs(text, absPath);
     if (!parsed.ok) {
       const diagnostic = {
@@ -23473,7 +18648,7 @@ var ModuleLoader = class {
   /** The module a relative specifier names, or a reason it cannot be followed. */
   resolve(from, specifier) {
     if (!specifier.startsWith(".") && !specifier.startsWith("/")) return { error: `package import '${specifier}' is not followed` };
-    const base = path5.resolve(path5.dirname(from.absPath), specifier);
+    const base = path8.resolve(path8.dirname(from.absPath), specifier);
     for (const candidate of candidates(base)) {
       const cached = this.cache.get(candidate);
       if (cached) {
@@ -23497,16 +18672,16 @@ function readCompilerPaths(file, text, read, depth) {
     return null;
   }
   if (!json || typeof json !== "object") return null;
-  const dir = path5.dirname(file);
+  const dir = path8.dirname(file);
   const record = json;
   let inherited = null;
   if (typeof record.extends === "string" && record.extends.startsWith(".") && depth < 4) {
-    const parentFile = path5.resolve(dir, record.extends.endsWith(".json") ? record.extends : `${record.extends}.json`);
+    const parentFile = path8.resolve(dir, record.extends.endsWith(".json") ? record.extends : `${record.extends}.json`);
     const parent = read(parentFile);
     if ("text" in parent) inherited = readCompilerPaths(parentFile, parent.text, read, depth + 1);
   }
   const options = record.compilerOptions ?? {};
-  const baseUrl = typeof options.baseUrl === "string" ? path5.resolve(dir, options.baseUrl) : inherited?.baseUrl;
+  const baseUrl = typeof options.baseUrl === "string" ? path8.resolve(dir, options.baseUrl) : inherited?.baseUrl;
   let paths = inherited?.paths ?? [];
   let pathsBase = inherited?.pathsBase ?? baseUrl ?? dir;
   if (options.paths && typeof options.paths === "object") {
@@ -23540,7 +18715,7 @@ function stripJsonComments(text) {
 }
 function candidates(base) {
   const out2 = [];
-  const ext = path5.extname(base);
+  const ext = path8.extname(base);
   if (EXTENSIONS.includes(ext)) {
     out2.push(base);
     const stem = base.slice(0, -ext.length);
@@ -23549,26 +18724,28 @@ function candidates(base) {
   } else {
     for (const e of EXTENSIONS) out2.push(base + e);
   }
-  for (const e of EXTENSIONS) out2.push(path5.join(base, `index${e}`));
+  for (const e of EXTENSIONS) out2.push(path8.join(base, `index${e}`));
   return out2;
 }
 
 // src/extract/js/scanner.ts
 var MENTIONS_CORS = /cors|access-control-/i;
+var SOCKET_IO = /socket\.io/;
 var MINIFIED_MIN_BYTES = 200 * 1024;
 var MINIFIED_LINE = 2e4;
 var jsScanner = {
   language: "js",
   mentionsCors(text) {
-    return MENTIONS_CORS.test(text);
+    return MENTIONS_CORS.test(text) || SOCKET_IO.test(text) && /\borigins\b/.test(text);
   },
-  async scan(files, project) {
+  async scan(files, project, options) {
     await loadJsParser();
     const loader = new ModuleLoader(project);
     const ev = new Evaluator(loader);
     const versions = new PackageVersions(project);
     const policies = [];
     const diagnostics = [];
+    const candidates2 = [];
     for (const file of files) {
       const bundle = minifiedLine(file.text);
       if (bundle) {
@@ -23580,21 +18757,22 @@ var jsScanner = {
         });
         continue;
       }
-      const loaded2 = loader.load(file.absPath, file.path, file.text);
-      if (!("program" in loaded2)) {
-        diagnostics.push(loaded2);
-        continue;
-      }
       try {
-        policies.push(...extractModule(loaded2, ev, versions));
-      } catch (error) {
-        diagnostics.push({
-          kind: "unsupported",
-          file: file.path,
-          message: `internal error while reading CORS configuration: ${error instanceof Error ? error.message : String(error)}`
+        withFileBudget(options?.fileTimeBudgetMs, () => {
+          const loaded2 = loader.load(file.absPath, file.path, file.text);
+          if (!("program" in loaded2)) diagnostics.push(loaded2);
+          else {
+            const found = [];
+            policies.push(...extractModule(loaded2, ev, versions, found));
+            candidates2.push(...found);
+          }
         });
+      } catch (error) {
+        if (error instanceof OverBudget) diagnostics.push({ kind: "file-skipped", file: file.path, message: error.message });
+        else diagnostics.push(internalError(file.path, "the JavaScript scanner", error));
       }
     }
+    for (const candidate of candidates2) if (!ev.consumedOptions.has(candidate.object)) policies.push(candidate.policy);
     return { policies, diagnostics };
   }
 };
@@ -23613,19 +18791,19 @@ function minifiedLine(text) {
 }
 
 // src/extract/nginx/scanner.ts
-import path8 from "node:path";
+import path11 from "node:path";
 
 // src/extract/nginx/analyze.ts
-import path6 from "node:path";
+import path9 from "node:path";
 
 // src/extract/nginx/conditions.ts
-function parseCondition(values, words = []) {
+function parseCondition(values, words2 = []) {
   const parts2 = [...values];
-  const pw = [...words];
+  const pw = [...words2];
   if (parts2.length) parts2[0] = parts2[0].replace(/^\(/, "");
   if (parts2.length) parts2[parts2.length - 1] = parts2[parts2.length - 1].replace(/\)$/, "");
   const keep = parts2.map((p, i2) => ({ p, w: pw[i2] })).filter((x, i2) => x.p !== "" || i2 > 0 && i2 < parts2.length - 1);
-  const text = `(${keep.map((x) => words.length ? quoteIfNeeded2(x.p) : x.p).join(" ")})`;
+  const text = `(${keep.map((x) => words2.length ? quoteIfNeeded2(x.p) : x.p).join(" ")})`;
   const v = keep.map((x) => x.p);
   if (v.length === 1 && v[0].startsWith("$")) return { kind: "truthy", variable: varName(v[0]), text };
   if (v.length === 3 && v[0].startsWith("$")) {
@@ -23776,9 +18954,9 @@ function addHeaderSource(block) {
 function isCorsHeader(name2) {
   return /^access-control-/i.test(name2);
 }
-function walk2(block, visit) {
+function walk3(block, visit) {
   visit(block);
-  for (const c of block.children) walk2(c, visit);
+  for (const c of block.children) walk3(c, visit);
 }
 
 // src/extract/nginx/maps.ts
@@ -23791,11 +18969,26 @@ function collectMaps(directives) {
         maps.set(def.target, def);
         continue;
       }
+      if (d.name === "geo" && d.block && (d.args.length === 1 || d.args.length === 2)) {
+        const def = readGeo(d);
+        maps.set(def.target, def);
+        continue;
+      }
       if (d.block) visit(d.block);
     }
   };
   visit(directives);
   return maps;
+}
+function readGeo(d) {
+  const [source, target2] = d.args.length === 2 ? [d.args[0].value, d.args[1].value] : ["$remote_addr", d.args[0].value];
+  const def = { source, target: varName(target2), span: d.span, hostnames: false, entries: [] };
+  const settings = /* @__PURE__ */ new Set(["ranges", "proxy", "proxy_recursive", "delete", "include"]);
+  for (const e of d.block ?? []) {
+    if (e.name === "default" && e.args.length === 1) def.default = e.args[0];
+    else if (!settings.has(e.name) && e.args.length === 1) def.entries.push({ kind: "exact", key: e.name, ignoreCase: false, keySpan: e.nameSpan, value: e.args[0] });
+  }
+  return def;
 }
 function readMap(d) {
   const def = { source: d.args[0].value, target: varName(d.args[1].value), span: d.span, hostnames: false, entries: [] };
@@ -23838,7 +19031,7 @@ function mapLookup(def, input) {
 
 // src/extract/nginx/drops.ts
 function attachDrops(tree, policies, create) {
-  walk2(tree, (block) => {
+  walk3(tree, (block) => {
     if (!block.parent || addHeaderSource(block) !== block) return;
     const above = effectiveAddHeaders(block.parent).filter((h) => isCorsHeader(h.name));
     if (!above.length) return;
@@ -24210,7 +19403,7 @@ function answer(code, candidates2, at, scope) {
 // src/extract/nginx/policies.ts
 function buildPolicies(tree, maps) {
   const policies = /* @__PURE__ */ new Map();
-  walk2(tree, (block) => {
+  walk3(tree, (block) => {
     if (block.kind !== "server" && block.kind !== "location" && !(block.kind === "main" && isSnippetTop(block))) return;
     const sets = headerSets(block);
     if (!sets.some((s) => s.headers.some((h) => isCorsHeader(h.name)))) return;
@@ -24255,6 +19448,7 @@ function policyFor(block, sets, maps) {
       seen.add(key);
       const e = { name: h.name, value: h.value.value, span: h.value.span, always: h.always, combine: h.directive === "add_header" ? "add" : "replace" };
       if (set.conditional) e.conditional = set.conditional;
+      if (h.value.templated) e.expression = true;
       const acao3 = /^access-control-allow-origin$/i.test(h.name);
       if (isCorsHeader(h.name) && possibles(h, set).some((p) => p.kind === "origin" || acao3 && p.kind === "literal" && p.gate)) e.dependsOnOrigin = true;
       if (set.fixedStatus !== void 0) e.fixedStatus = set.fixedStatus;
@@ -24304,7 +19498,7 @@ function where3(span) {
 }
 
 // src/extract/nginx/analyze.ts
-function analyseRoot(loader, project, absPath, knownText, prefixDir = path6.dirname(absPath)) {
+function analyseRoot(loader, project, absPath, knownText, prefixDir = path9.dirname(absPath)) {
   const reached = /* @__PURE__ */ new Set();
   const directives = loader.expand(absPath, prefixDir, reached, knownText);
   return { root: absPath, tree: buildTree(directives, project.displayPath(absPath)), maps: collectMaps(directives), reached };
@@ -24317,12 +19511,12 @@ function policiesOf(config, fallbackMaps) {
 }
 function hasHttpBlock(tree) {
   let found = false;
-  walk2(tree, (b) => found ||= b.kind === "http");
+  walk3(tree, (b) => found ||= b.kind === "http");
   return found;
 }
 function setVariables(tree) {
   const out2 = /* @__PURE__ */ new Set();
-  walk2(tree, (b) => {
+  walk3(tree, (b) => {
     for (const d of b.body) if (d.name === "set" && d.args[0]) out2.add(varName(d.args[0].value));
   });
   return out2;
@@ -24341,7 +19535,7 @@ function isNginxText(text) {
 
 // src/extract/nginx/includes.ts
 var import_picomatch2 = __toESM(require_picomatch(), 1);
-import path7 from "node:path";
+import path10 from "node:path";
 
 // src/parse/nginx/template.ts
 var STATEMENTS = [
@@ -24598,9 +19792,11 @@ function unescapeAll(raw) {
 }
 
 // src/parse/nginx/parser.ts
+var MAX_NGINX_NESTING = 100;
 function parseNginx(text, file, options = {}) {
   const diagnostics = [];
   const template = options.template ?? false;
+  const maxNesting = options.maxNesting ?? MAX_NGINX_NESTING;
   const lexer = new Lexer(blankTemplateStatements(text, template), file, diagnostics);
   let pushedBack;
   const next = () => {
@@ -24619,33 +19815,61 @@ function parseNginx(text, file, options = {}) {
     if (marker) w.templated = marker;
     return w;
   };
-  const parseBlock = (depth, openedAt) => {
-    const directives2 = [];
-    for (; ; ) {
-      const t = next();
-      if (t.kind === "eof") {
-        if (depth > 0) lexer.error(openedAt, 'unexpected end of file: this "{" is never closed');
-        return { directives: directives2, end: t.end };
-      }
-      if (t.kind === "}") {
-        if (depth > 0) return { directives: directives2, end: t.end };
-        lexer.error(t.start, 'unexpected "}"');
-        continue;
-      }
-      if (t.kind === ";") {
-        lexer.error(t.start, 'unexpected ";"');
-        continue;
-      }
-      if (t.kind === "{") {
-        lexer.error(t.start, 'unexpected "{" without a directive name');
-        parseBlock(depth + 1, t.start);
-        continue;
-      }
-      const d = parseDirective(t, depth);
-      if (d) directives2.push(d);
+  const top = { directives: [], ownerStart: 0, openedAt: 0 };
+  const open = [top];
+  const close = (frame, end) => {
+    if (frame.owner) {
+      frame.owner.block = frame.directives;
+      frame.owner.blockSpan = span(frame.ownerStart, end);
     }
   };
-  const parseDirective = (nameToken, depth) => {
+  let tooDeep = false;
+  for (; ; ) {
+    const frame = open[open.length - 1];
+    const depth = open.length - 1;
+    const t = next();
+    if (t.kind === "eof") {
+      for (let i2 = open.length - 1; i2 > 0; i2--) {
+        lexer.error(open[i2].openedAt, 'unexpected end of file: this "{" is never closed');
+        close(open[i2], t.end);
+      }
+      break;
+    }
+    if (t.kind === "}") {
+      if (depth > 0) {
+        close(frame, t.end);
+        open.pop();
+      } else lexer.error(t.start, 'unexpected "}"');
+      continue;
+    }
+    if (t.kind === ";") {
+      lexer.error(t.start, 'unexpected ";"');
+      continue;
+    }
+    if (t.kind === "{") {
+      lexer.error(t.start, 'unexpected "{" without a directive name');
+      open.push({ directives: [], ownerStart: t.start, openedAt: t.start });
+      continue;
+    }
+    const parsed = parseDirective(t);
+    if (!parsed) continue;
+    frame.directives.push(parsed.directive);
+    if (parsed.opensBlock !== void 0) {
+      if (open.length > maxNesting) {
+        tooDeep = true;
+        break;
+      }
+      open.push({ directives: [], owner: parsed.directive, ownerStart: parsed.opensBlock.nameStart, openedAt: parsed.opensBlock.brace });
+    }
+  }
+  if (tooDeep) {
+    return {
+      directives: [],
+      diagnostics: [{ kind: "file-skipped", file, message: `nesting deeper than ${maxNesting} blocks; not analysed` }]
+    };
+  }
+  return { directives: top.directives, diagnostics: firstError(diagnostics) };
+  function parseDirective(nameToken) {
     const args2 = [];
     let lastEnd = nameToken.end;
     const directive = (end) => ({
@@ -24662,7 +19886,7 @@ function parseNginx(text, file, options = {}) {
         lastEnd = t.end;
         continue;
       }
-      if (t.kind === ";") return directive(t.end);
+      if (t.kind === ";") return { directive: directive(t.end) };
       if (t.kind === "{") {
         const d = directive(t.end);
         if (/_by_lua_block$/.test(nameToken.value)) {
@@ -24670,25 +19894,20 @@ function parseNginx(text, file, options = {}) {
           d.block = [];
           d.rawBody = raw?.body ?? "";
           d.blockSpan = span(nameToken.start, raw?.end ?? t.end);
-          return d;
+          return { directive: d };
         }
-        const body2 = parseBlock(depth + 1, t.start);
-        d.block = body2.directives;
-        d.blockSpan = span(nameToken.start, body2.end);
-        return d;
+        return { directive: d, opensBlock: { nameStart: nameToken.start, brace: t.start } };
       }
       if (t.kind === "}") {
         lexer.error(t.start, `unexpected "}": directive "${nameToken.value}" is not terminated by ";"`);
         pushedBack = t;
-        return directive(lastEnd);
+        return { directive: directive(lastEnd) };
       }
       lexer.error(t.start, `unexpected end of file: directive "${nameToken.value}" is not terminated by ";"`);
       pushedBack = t;
       return void 0;
     }
-  };
-  const { directives } = parseBlock(0, 0);
-  return { directives, diagnostics: firstError(diagnostics) };
+  }
 }
 function firstError(diagnostics) {
   if (diagnostics.length <= 1) return diagnostics;
@@ -24697,12 +19916,16 @@ function firstError(diagnostics) {
 }
 
 // src/extract/nginx/includes.ts
+var MAX_INCLUDE_DEPTH = 16;
+var MAX_EXPANDED_DIRECTIVES = 2e5;
 var IncludeLoader = class {
   constructor(project) {
     this.project = project;
   }
   project;
   parsed = /* @__PURE__ */ new Map();
+  /** Directives inlined from includes so far: files included many times over are a bounded cost. */
+  expandedCount = 0;
   /** Diagnostics, each reported once however often a file is included. */
   reported = /* @__PURE__ */ new Map();
   get diagnostics() {
@@ -24734,31 +19957,31 @@ var IncludeLoader = class {
    * beside the top-level file when the repository holds it there.
    */
   resolveInclude(pattern, prefixDir) {
-    const inRepo = path7.isAbsolute(pattern) ? repoEquivalent(pattern, prefixDir) : void 0;
+    const inRepo = path10.isAbsolute(pattern) ? repoEquivalent(pattern, prefixDir) : void 0;
     if (inRepo) {
       const found = this.resolvePath(inRepo, pattern);
       if (found.files.some((f) => "text" in this.project.readText(f))) return found;
     }
-    return this.resolvePath(path7.isAbsolute(pattern) ? pattern : path7.resolve(prefixDir, pattern), pattern);
+    return this.resolvePath(path10.isAbsolute(pattern) ? pattern : path10.resolve(prefixDir, pattern), pattern);
   }
   resolvePath(target2, pattern) {
     if (!/[*?[]/.test(pattern)) return { files: [target2], glob: false };
-    const isMatch = (0, import_picomatch2.default)(target2.split(path7.sep).join("/"), { dot: false });
-    const files = this.project.allFiles.filter((f) => f.language === "nginx" && isMatch(f.absPath.split(path7.sep).join("/"))).map((f) => f.absPath).sort();
+    const isMatch = (0, import_picomatch2.default)(target2.split(path10.sep).join("/"), { dot: false });
+    const files = this.project.allFiles.filter((f) => f.language === "nginx" && isMatch(f.absPath.split(path10.sep).join("/"))).map((f) => f.absPath).sort();
     return { files, glob: true };
   }
   /** The paths a file includes directly (resolved against prefixDir), without reading them. */
   directIncludes(file, prefixDir) {
     const out2 = [];
-    const walk3 = (ds) => {
+    const walk4 = (ds) => {
       for (const d of ds) {
         if (d.name === "include" && d.args.length === 1 && !d.args[0].templated) {
           out2.push(...this.resolveInclude(d.args[0].value, prefixDir).files);
         }
-        if (d.block) walk3(d.block);
+        if (d.block) walk4(d.block);
       }
     };
-    walk3(file.directives);
+    walk4(file.directives);
     return out2;
   }
   /**
@@ -24791,6 +20014,14 @@ var IncludeLoader = class {
     const { files, glob } = this.resolveInclude(arg.value, prefixDir);
     const out2 = [];
     for (const file of files) {
+      if (stack.length > MAX_INCLUDE_DEPTH) {
+        this.report({ kind: "file-skipped", file: d.file, line: d.span.line, column: d.span.column, message: `include "${arg.value}" is nested more than ${MAX_INCLUDE_DEPTH} files deep; not followed` });
+        return out2;
+      }
+      if (this.expandedCount > MAX_EXPANDED_DIRECTIVES) {
+        this.report({ kind: "file-skipped", file: d.file, line: d.span.line, column: d.span.column, message: `include "${arg.value}": the configuration expands to more than ${MAX_EXPANDED_DIRECTIVES} directives; the rest is not followed` });
+        return out2;
+      }
       if (stack.includes(file)) {
         const chain = [...stack, file].map((f) => this.project.displayPath(f)).join(" -> ");
         this.report({ kind: "file-skipped", file: d.file, line: d.span.line, column: d.span.column, message: `include "${arg.value}" forms a cycle (${chain}); not followed again` });
@@ -24804,6 +20035,7 @@ var IncludeLoader = class {
         continue;
       }
       reached.add(file);
+      this.expandedCount += loaded2.directives.length;
       out2.push(...this.expandList(loaded2.directives, prefixDir, [...stack, file], reached));
     }
     return out2;
@@ -24812,28 +20044,40 @@ var IncludeLoader = class {
 var STANDARD_PREFIXES = ["/etc/nginx/", "/usr/local/nginx/conf/", "/usr/local/etc/nginx/", "/usr/local/openresty/nginx/conf/", "/opt/homebrew/etc/nginx/"];
 function repoEquivalent(absolute, prefixDir) {
   const prefix = STANDARD_PREFIXES.find((p) => absolute.startsWith(p));
-  return prefix ? path7.join(prefixDir, absolute.slice(prefix.length)) : void 0;
+  return prefix ? path10.join(prefixDir, absolute.slice(prefix.length)) : void 0;
 }
 
 // src/extract/nginx/scanner.ts
 var nginxScanner = {
   language: "nginx",
   mentionsCors,
-  async scan(files, project) {
+  async scan(files, project, options) {
     const loader = new IncludeLoader(project);
     files = files.filter((f) => isNginxText(f.text));
     const corsFiles = new Map(files.map((f) => [f.absPath, f]));
     const configs = [];
     const reachedAll = /* @__PURE__ */ new Set();
+    const failures = [];
+    const failure = (root, error) => error instanceof OverBudget ? { kind: "file-skipped", file: project.displayPath(root), message: error.message } : internalError(project.displayPath(root), "the nginx scanner", error, true);
+    const analyse = (root, text) => {
+      try {
+        return withFileBudget(options?.fileTimeBudgetMs, () => analyseRoot(loader, project, root, text, choosePrefix(project, loader, root)));
+      } catch (error) {
+        failures.push(failure(root, error));
+        reachedAll.add(root);
+        return void 0;
+      }
+    };
     for (const root of findRoots(project, loader, corsFiles)) {
-      const config = analyseRoot(loader, project, root, corsFiles.get(root)?.text, choosePrefix(project, loader, root));
-      if (![...config.reached].some((f) => corsFiles.has(f))) continue;
+      const config = analyse(root, corsFiles.get(root)?.text);
+      if (!config || ![...config.reached].some((f) => corsFiles.has(f))) continue;
       configs.push(config);
       for (const f of config.reached) reachedAll.add(f);
     }
     for (const file of files) {
       if (reachedAll.has(file.absPath)) continue;
-      const config = analyseRoot(loader, project, file.absPath, file.text, choosePrefix(project, loader, file.absPath));
+      const config = analyse(file.absPath, file.text);
+      if (!config) continue;
       configs.push(config);
       for (const f of config.reached) reachedAll.add(f);
     }
@@ -24841,7 +20085,14 @@ var nginxScanner = {
     const policies = [];
     const seen = /* @__PURE__ */ new Set();
     for (const config of configs) {
-      for (const policy of policiesOf(config, allMaps)) {
+      let described;
+      try {
+        described = withFileBudget(options?.fileTimeBudgetMs, () => policiesOf(config, allMaps));
+      } catch (error) {
+        failures.push(failure(config.root, error));
+        continue;
+      }
+      for (const policy of described) {
         const key = JSON.stringify(policy);
         if (seen.has(key)) continue;
         seen.add(key);
@@ -24849,7 +20100,7 @@ var nginxScanner = {
       }
     }
     const reachedPaths = new Set([...reachedAll].map((f) => project.displayPath(f)));
-    return { policies, diagnostics: loader.diagnostics.filter((d) => reachedPaths.has(d.file)) };
+    return { policies, diagnostics: [...loader.diagnostics.filter((d) => reachedPaths.has(d.file)), ...failures] };
   }
 };
 function findRoots(project, loader, corsFiles) {
@@ -24860,7 +20111,12 @@ function findRoots(project, loader, corsFiles) {
     const known = corsFiles.get(file)?.text;
     const text = known ?? textOf2(project, file);
     if (text === void 0 || !/\binclude\s/.test(text) || !isNginxText(text)) continue;
-    const parsed = loader.load(file, known ?? text);
+    let parsed;
+    try {
+      parsed = loader.load(file, known ?? text);
+    } catch {
+      continue;
+    }
     if ("error" in parsed) continue;
     for (const prefix of prefixes(file, project.root)) {
       for (const target2 of loader.directIncludes(parsed, prefix)) if (target2 !== file) included.add(target2);
@@ -24874,12 +20130,12 @@ function textOf2(project, absPath) {
 }
 function prefixes(file, root) {
   const out2 = [];
-  let dir = path8.dirname(file);
+  let dir = path11.dirname(file);
   for (; ; ) {
     out2.push(dir);
-    const rel = path8.relative(root, dir);
-    if (!rel || rel.startsWith("..") || path8.isAbsolute(rel)) break;
-    const up = path8.dirname(dir);
+    const rel = path11.relative(root, dir);
+    if (!rel || rel.startsWith("..") || path11.isAbsolute(rel)) break;
+    const up = path11.dirname(dir);
     if (up === dir) break;
     dir = up;
   }
@@ -24904,8 +20160,8 @@ function choosePrefix(project, loader, file) {
 }
 
 // src/parse/python.ts
-import fs5 from "node:fs";
-import path9 from "node:path";
+import fs6 from "node:fs";
+import path12 from "node:path";
 import { fileURLToPath } from "node:url";
 
 // node_modules/web-tree-sitter/web-tree-sitter.js
@@ -26451,11 +21707,11 @@ async function Module2(moduleArg = {}) {
   }, "quit_");
   var _scriptName = import.meta.url;
   var scriptDirectory = "";
-  function locateFile(path13) {
+  function locateFile(path16) {
     if (Module["locateFile"]) {
-      return Module["locateFile"](path13, scriptDirectory);
+      return Module["locateFile"](path16, scriptDirectory);
     }
-    return scriptDirectory + path13;
+    return scriptDirectory + path16;
   }
   __name(locateFile, "locateFile");
   var readAsync, readBinary;
@@ -28964,21 +24220,21 @@ var GRAMMAR_WASM = "tree-sitter-python.wasm";
 var RUNTIME_WASM = "web-tree-sitter.wasm";
 var ready;
 function candidateFiles(file, packageDir) {
-  const here = path9.dirname(fileURLToPath(import.meta.url));
-  const dirs = [here, path9.dirname(here)];
-  const out2 = dirs.map((d) => path9.join(d, file));
+  const here = path12.dirname(fileURLToPath(import.meta.url));
+  const dirs = [here, path12.dirname(here)];
+  const out2 = dirs.map((d) => path12.join(d, file));
   for (let dir = here, i2 = 0; i2 < 6; i2++) {
-    out2.push(path9.join(dir, "node_modules", packageDir, file));
-    const parent = path9.dirname(dir);
+    out2.push(path12.join(dir, "node_modules", packageDir, file));
+    const parent = path12.dirname(dir);
     if (parent === dir) break;
     dir = parent;
   }
-  out2.push(path9.join(process.cwd(), "node_modules", packageDir, file));
+  out2.push(path12.join(process.cwd(), "node_modules", packageDir, file));
   return out2;
 }
 function locate(file, packageDir) {
   const candidates2 = candidateFiles(file, packageDir);
-  const found = candidates2.find((c) => fs5.existsSync(c));
+  const found = candidates2.find((c) => fs6.existsSync(c));
   if (!found) throw new Error(`cannot find ${file}; looked in ${candidates2.join(", ")}`);
   return found;
 }
@@ -29040,6 +24296,62 @@ function firstSyntaxError(root) {
     }
   }
   return void 0;
+}
+
+// src/extract/python/option-names.ts
+function editDistance2(a, b) {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  const d = Array.from({ length: x.length + 1 }, (_, i2) => Array.from({ length: y.length + 1 }, (_2, j) => i2 === 0 ? j : j === 0 ? i2 : 0));
+  for (let i2 = 1; i2 <= x.length; i2++) {
+    for (let j = 1; j <= y.length; j++) {
+      const cost = x[i2 - 1] === y[j - 1] ? 0 : 1;
+      d[i2][j] = Math.min(d[i2 - 1][j] + 1, d[i2][j - 1] + 1, d[i2 - 1][j - 1] + cost);
+      if (i2 > 1 && j > 1 && x[i2 - 1] === y[j - 2] && x[i2 - 2] === y[j - 1]) d[i2][j] = Math.min(d[i2][j], d[i2 - 2][j - 2] + 1);
+    }
+  }
+  return d[x.length][y.length];
+}
+function budget(name2) {
+  return name2.length <= 5 ? 1 : name2.length <= 12 ? 2 : 3;
+}
+function nearestOption2(name2, real, aliases = {}) {
+  const alias = aliases[name2] ?? aliases[name2.toLowerCase()];
+  if (alias) return alias;
+  let best;
+  let bestDistance = Infinity;
+  for (const candidate of real) {
+    const distance = editDistance2(name2, candidate);
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  if (best !== void 0 && bestDistance > 0 && bestDistance <= budget(name2)) return best;
+  return byWords(name2, real);
+}
+function words(name2) {
+  return new Set(name2.toLowerCase().split(/[_-]+/).filter(Boolean).map((w) => w.length > 3 && w.endsWith("s") ? w.slice(0, -1) : w));
+}
+function byWords(name2, real) {
+  const everywhere = real.length > 1 ? [...words(real[0])].filter((w) => real.every((r) => words(r).has(w))) : [];
+  const strip = (set) => new Set([...set].filter((w) => !everywhere.includes(w)));
+  const mine = strip(words(name2));
+  let best;
+  let bestScore = 0;
+  for (const candidate of real) {
+    const theirs = strip(words(candidate));
+    const shared = [...mine].filter((w) => theirs.has(w)).length;
+    const subset = shared === theirs.size || shared === mine.size;
+    const extra = Math.max(mine.size, theirs.size) - shared;
+    if (!subset || extra !== 1 || shared < 2) continue;
+    const score = shared / (mine.size + theirs.size - shared);
+    if (score > bestScore) {
+      best = candidate;
+      bestScore = score;
+    }
+  }
+  return best;
 }
 
 // src/extract/python/values.ts
@@ -29269,14 +24581,32 @@ var DJANGO_SETTINGS = [
   "CORS_URLS_REGEX",
   "CORS_ALLOW_PRIVATE_NETWORK"
 ];
+var KNOWN_SETTINGS = [...DJANGO_SETTINGS, "CORS_ALLOW_HEADERS", "CORS_EXPOSE_HEADERS", "CORS_REPLACE_HTTPS_REFERER", "CORS_MODEL"];
+var INVALID_ALONE = /* @__PURE__ */ new Set(["(", ")", "[", "\\", "*", "+", "?"]);
 var ORIGIN_SETTINGS = ["CORS_ALLOW_ALL_ORIGINS", "CORS_ORIGIN_ALLOW_ALL", "CORS_ALLOWED_ORIGINS", "CORS_ORIGIN_WHITELIST", "CORS_ALLOWED_ORIGIN_REGEXES", "CORS_ORIGIN_REGEX_WHITELIST"];
 function extractDjango(mod, ev) {
   const moduleScope = mod.scopes.get(mod.root.id);
   if (!moduleScope) return [];
   const own = DJANGO_SETTINGS.filter((name2) => moduleScope.get(name2)?.some(isAssignment));
-  if (!own.length) return [];
+  const misspelled = [];
+  for (const [name2, bindings] of moduleScope) {
+    if (!/^CORS_[A-Z0-9_]+$/.test(name2) || KNOWN_SETTINGS.includes(name2)) continue;
+    const binding = bindings.find(isAssignment);
+    if (!binding || readInModule(name2, mod)) continue;
+    const suggestion = nearestOption2(name2, KNOWN_SETTINGS);
+    if (!suggestion) continue;
+    misspelled.push({
+      name: name2,
+      span: spanOf2(binding.node, mod.path),
+      problem: "unknown-option",
+      effect: "ignored",
+      suggestion,
+      consequence: `django-cors-headers reads only its own setting names, so ${suggestion} keeps ${[suggestion, ALIASES[suggestion] ?? ""].some((n) => moduleScope.get(n)?.some(isAssignment)) ? "the value set in this module" : "its default"}`
+    });
+  }
+  if (!own.length && !(misspelled.length && /\bcorsheaders\b/.test(mod.text))) return [];
   const first = (names) => names.map((n) => moduleScope.get(n)?.find(isAssignment)).filter((b) => !!b).sort((a, b) => a.node.startIndex - b.node.startIndex)[0];
-  const anchor = first(ORIGIN_SETTINGS) ?? first(own);
+  const anchor = first(ORIGIN_SETTINGS) ?? first(own) ?? moduleScope.get(misspelled[0].name).find(isAssignment);
   const policy = newPolicy({
     stack: "django",
     library: "django-cors-headers",
@@ -29314,8 +24644,15 @@ function extractDjango(mod, ev) {
       );
     } else if (v.value === "unknown") origins.push(entry({ kind: "unknown", why: v.why ?? "CORS_ALLOW_ALL_ORIGINS" }, allowAll.value, allowAll.span));
   }
+  const invalid = [...misspelled];
   const list2 = withAlias("CORS_ALLOWED_ORIGINS");
-  if (list2) {
+  if (list2 && list2.value.t === "str") {
+    policy.originsSpan ??= list2.span;
+    const name2 = setting("CORS_ALLOWED_ORIGINS") ? "CORS_ALLOWED_ORIGINS" : "CORS_ORIGIN_WHITELIST";
+    invalid.push(stringForSequence(name2, list2.value.v, list2.span, "origin"));
+    notes.push(`${name2} is the string ${JSON.stringify(list2.value.v)}, not a tuple or list (a one-item tuple needs a trailing comma): django-cors-headers compares each of its characters as an origin, so it allows none (before 3.0, which compared host:port with \`in\`, it was a substring test)`);
+    if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(list2.value.v)) origins.push(entry({ kind: "exact", origin: list2.value.v }, list2.value, list2.span));
+  } else if (list2) {
     policy.originsSpan ??= list2.span;
     for (const item of items(list2.value)) {
       if (item.t === "str") {
@@ -29330,7 +24667,20 @@ function extractDjango(mod, ev) {
     }
   }
   const regexes = withAlias("CORS_ALLOWED_ORIGIN_REGEXES");
-  if (regexes) {
+  if (regexes && regexes.value.t === "str") {
+    const name2 = setting("CORS_ALLOWED_ORIGIN_REGEXES") ? "CORS_ALLOWED_ORIGIN_REGEXES" : "CORS_ORIGIN_REGEX_WHITELIST";
+    invalid.push(stringForSequence(name2, regexes.value.v, regexes.span, "pattern"));
+    const seen = /* @__PURE__ */ new Set();
+    for (const c of regexes.value.v) {
+      if (INVALID_ALONE.has(c)) {
+        notes.push(`${name2}: the character ${JSON.stringify(c)} is no valid pattern on its own, so a request whose Origin no earlier character matches raises re.error (a 500)`);
+        break;
+      }
+      if (seen.has(c)) continue;
+      seen.add(c);
+      origins.push(entry({ kind: "regex", pattern: c, flavor: "python", mode: "match", ignoreCase: false }, regexes.value, regexes.span));
+    }
+  } else if (regexes) {
     policy.originsSpan ??= regexes.span;
     for (const item of items(regexes.value)) {
       if (item.t === "str") origins.push(entry({ kind: "regex", pattern: item.v, flavor: "python", mode: "match", ignoreCase: false }, item, regexes.span));
@@ -29357,8 +24707,19 @@ function extractDjango(mod, ev) {
       notes.push("MIDDLEWARE in this module does not list corsheaders.middleware.CorsMiddleware, so these settings have no effect here");
     }
   }
+  if (invalid.length) policy.invalidOptions = invalid;
   if (notes.length) policy.notes = notes;
   return [policy];
+}
+function stringForSequence(name2, value, span, what) {
+  return {
+    name: name2,
+    span,
+    problem: "wrong-type",
+    effect: "ignored",
+    detail: `is the string ${JSON.stringify(value)}, not a tuple or list of ${what}s (parentheses alone make no tuple: a one-item tuple needs a trailing comma)`,
+    consequence: what === "origin" ? "django-cors-headers iterates the string, so each character is compared as an origin and no browser Origin ever matches" : "django-cors-headers iterates the string and applies re.match with each character as a pattern"
+  };
 }
 function isAssignment(b) {
   return b.kind === "assign" || b.kind === "augassign";
@@ -29368,12 +24729,21 @@ function items(v) {
   if (v.t === "str") return [{ ...v, t: "unknown", why: `${describe(v)} is a plain string: django-cors-headers iterates its characters` }];
   return [v];
 }
+function readInModule(name2, mod) {
+  return mod.root.descendantsOfType("identifier").some((id) => {
+    if (id.text !== name2) return false;
+    const parent = id.parent;
+    if (parent?.type === "assignment" && parent.childForFieldName("left")?.id === id.id) return false;
+    if (parent?.type === "augmented_assignment" && parent.childForFieldName("left")?.id === id.id) return false;
+    return true;
+  });
+}
 
 // src/extract/python/evaluate.ts
-import path11 from "node:path";
+import path14 from "node:path";
 
 // src/extract/python/modules.ts
-import path10 from "node:path";
+import path13 from "node:path";
 var MUTATORS = /* @__PURE__ */ new Set(["append", "extend", "insert", "add", "update"]);
 var SCOPE_TYPES = /* @__PURE__ */ new Set(["module", "function_definition", "class_definition"]);
 function addBinding(scopes, scope, name2, binding) {
@@ -29391,7 +24761,7 @@ function indexModule(root) {
   const starImports = [];
   const work = [[root, root]];
   let pending = [];
-  const walk3 = (node, scope) => {
+  const walk4 = (node, scope) => {
     pending.push([node, scope]);
   };
   const visit = (node, scope) => {
@@ -29406,17 +24776,17 @@ function indexModule(root) {
         }
         for (const p of params?.namedChildren ?? []) {
           const value = p.childForFieldName("value");
-          if (value) walk3(value, scope);
+          if (value) walk4(value, scope);
         }
         const body2 = node.childForFieldName("body");
-        if (body2) walk3(body2, node);
+        if (body2) walk4(body2, node);
         return;
       }
       case "class_definition": {
         const name2 = node.childForFieldName("name");
         if (name2) addBinding(scopes, scope, name2.text, { kind: "class", node });
         const body2 = node.childForFieldName("body");
-        if (body2) walk3(body2, node);
+        if (body2) walk4(body2, node);
         return;
       }
       case "lambda":
@@ -29441,7 +24811,7 @@ function indexModule(root) {
             addBinding(scopes, scope, id.text, { kind: "other", node, what: `unpacked in ${truncate(node.text)}` });
           }
         }
-        if (right) walk3(right, scope);
+        if (right) walk4(right, scope);
         return;
       }
       case "augmented_assignment": {
@@ -29449,7 +24819,7 @@ function indexModule(root) {
         const right = node.childForFieldName("right");
         const op = node.childForFieldName("operator")?.text ?? "";
         if (left?.type === "identifier" && right) addBinding(scopes, scope, left.text, { kind: "augassign", node, op, value: right });
-        if (right) walk3(right, scope);
+        if (right) walk4(right, scope);
         return;
       }
       case "expression_statement": {
@@ -29507,7 +24877,7 @@ function indexModule(root) {
         return;
       }
     }
-    for (const child of node.namedChildren) walk3(child, scope);
+    for (const child of node.namedChildren) walk4(child, scope);
   };
   while (work.length) {
     const [node, scope] = work.pop();
@@ -29565,6 +24935,11 @@ var ModuleLoader2 = class {
   load(absPath, displayPath, text) {
     const cached = this.byPath.get(absPath);
     if (cached && "tree" in cached) return cached;
+    const tooDeep = nestingProblem(text, "python");
+    if (tooDeep) {
+      this.byPath.set(absPath, { error: tooDeep });
+      throw new SkippedFile(tooDeep);
+    }
     const tree = this.parser.parse(text);
     if (!tree) throw new Error(`the Python parser returned no tree for ${displayPath}`);
     const mod = {
@@ -29589,7 +24964,12 @@ var ModuleLoader2 = class {
       this.byPath.set(absPath, { error: read.error });
       return void 0;
     }
-    return this.load(absPath, this.project.displayPath(absPath), read.text);
+    try {
+      return this.load(absPath, this.project.displayPath(absPath), read.text);
+    } catch (error) {
+      if (error instanceof SkippedFile) return void 0;
+      throw error;
+    }
   }
   /**
    * Find the file of `module` imported from `from`: relative imports against the importing file's
@@ -29599,20 +24979,20 @@ var ModuleLoader2 = class {
     const parts2 = module2 ? module2.split(".") : [];
     const bases = [];
     if (level > 0) {
-      let dir = path10.dirname(from.absPath);
-      for (let i2 = 1; i2 < level; i2++) dir = path10.dirname(dir);
+      let dir = path13.dirname(from.absPath);
+      for (let i2 = 1; i2 < level; i2++) dir = path13.dirname(dir);
       bases.push(dir);
     } else {
       const root = this.project.root;
-      for (let dir = path10.dirname(from.absPath); isWithin(root, dir); dir = path10.dirname(dir)) {
-        bases.push(dir, path10.join(dir, "src"));
-        if (dir === root || path10.dirname(dir) === dir) break;
+      for (let dir = path13.dirname(from.absPath); isWithin(root, dir); dir = path13.dirname(dir)) {
+        bases.push(dir, path13.join(dir, "src"));
+        if (dir === root || path13.dirname(dir) === dir) break;
       }
-      if (!bases.includes(root)) bases.push(root, path10.join(root, "src"));
+      if (!bases.includes(root)) bases.push(root, path13.join(root, "src"));
     }
     for (const base of bases) {
-      const stem = path10.join(base, ...parts2);
-      const candidates2 = parts2.length ? [`${stem}.py`, path10.join(stem, "__init__.py")] : [path10.join(stem, "__init__.py")];
+      const stem = path13.join(base, ...parts2);
+      const candidates2 = parts2.length ? [`${stem}.py`, path13.join(stem, "__init__.py")] : [path13.join(stem, "__init__.py")];
       for (const candidate of candidates2) {
         if (candidate === from.absPath) continue;
         const mod = this.open(candidate);
@@ -29621,19 +25001,34 @@ var ModuleLoader2 = class {
     }
     return void 0;
   }
+  /**
+   * Whether a Python file of the scan other than `except` spells the identifier `name` (an import or
+   * a use of it). Texts are read one at a time through the project and not kept.
+   */
+  mentionedElsewhere(name2, except) {
+    const word = new RegExp(`(?<![A-Za-z0-9_])${name2.replace(/[^A-Za-z0-9_]/g, "")}(?![A-Za-z0-9_])`);
+    for (const file of this.project.allFiles) {
+      if (file.language !== "python" || file.absPath === except) continue;
+      const read = this.project.readText(file.absPath);
+      if ("text" in read && word.test(read.text)) return true;
+    }
+    return false;
+  }
   dispose() {
     for (const entry2 of this.byPath.values()) if ("tree" in entry2) entry2.tree.delete();
     this.byPath.clear();
   }
 };
 function isWithin(root, p) {
-  const rel = path10.relative(root, p);
-  return rel === "" || !rel.startsWith("..") && !path10.isAbsolute(rel);
+  const rel = path13.relative(root, p);
+  return rel === "" || !rel.startsWith("..") && !path13.isAbsolute(rel);
 }
 function moduleNameOf(root, absPath) {
-  const rel = path10.relative(root, absPath).split(path10.sep).join("/");
+  const rel = path13.relative(root, absPath).split(path13.sep).join("/");
   return rel.replace(/\.py$/, "").replace(/\/__init__$/, "").replace(/^src\//, "").split("/").join(".");
 }
+var SkippedFile = class extends Error {
+};
 
 // src/extract/python/operations.ts
 function union2(values, condition) {
@@ -29703,6 +25098,7 @@ var Evaluator2 = class {
     }
   }
   evalNode(node, mod) {
+    spend();
     const span = spanOf2(node, mod.path);
     switch (node.type) {
       case "string":
@@ -29779,11 +25175,38 @@ var Evaluator2 = class {
         const t = cond ? truthy(this.eval(cond, mod)) : void 0;
         if (t === true) return this.eval(whenTrue, mod);
         if (t === false) return this.eval(whenFalse, mod);
-        return unknown2(`depends on the condition ${truncateText(cond?.text ?? "")}`, { span });
+        return this.evalBothBranches(whenTrue, cond, whenFalse, mod, span);
       }
       default:
         return unknown2(`${truncateText(node.text)} (${node.type.replace(/_/g, " ")})`, { span });
     }
+  }
+  /**
+   * `a if cond else b` where cond cannot be decided: every branch counts. When the condition reads
+   * the environment (`os.getenv("X").split(",") if os.getenv("X") else ["*"]`), a literal branch is
+   * what applies while the variable is unset, so it is marked as that variable's default.
+   */
+  evalBothBranches(whenTrue, cond, whenFalse, mod, span) {
+    const branches = [this.eval(whenTrue, mod), this.eval(whenFalse, mod)];
+    let test = cond;
+    let negated = false;
+    while (test?.type === "not_operator" || test?.type === "parenthesized_expression") {
+      if (test.type === "not_operator") negated = !negated;
+      test = test.type === "not_operator" ? test.childForFieldName("argument") : test.namedChildren.find((c) => c.type !== "comment") ?? null;
+    }
+    const condValue = test ? this.eval(test, mod) : void 0;
+    const envSource = condValue?.t === "unknown" && condValue.envDriven && condValue.source ? condValue.source : void 0;
+    const unsetBranch = negated ? 0 : 1;
+    const marked = envSource ? branches.map((b, i2) => i2 !== unsetBranch || b.t === "unknown" || b.envDriven ? b : envDefault(b, envSource)) : branches;
+    const known = marked.filter((b) => b.t !== "unknown");
+    const unknowns = marked.filter((b) => b.t === "unknown");
+    if (known.length === 1 && known[0].t === "seq" && unknowns.length === 1) {
+      const [seq, other] = [known[0], unknowns[0]];
+      if (seq.t === "seq") return { ...seq, span, items: [other, ...seq.items], envDriven: seq.envDriven || other.envDriven, source: seq.source ?? other.source };
+    }
+    const joined = union2(marked, cond?.text ?? "");
+    if (joined.t === "unknown") return unknown2(joined.why, { span, envDriven: joined.envDriven || !!envSource, source: joined.source ?? envSource });
+    return joined;
   }
   // ---- literals -------------------------------------------------------------------------------
   evalString(node, mod) {
@@ -30043,7 +25466,7 @@ var Evaluator2 = class {
         } finally {
           this.importDepth--;
         }
-        if (path11.basename(obj.mod.absPath) === "__init__.py") {
+        if (path14.basename(obj.mod.absPath) === "__init__.py") {
           const sub = this.loader.resolve(obj.mod, attr, 1);
           if (sub) return { t: "module", mod: sub };
         }
@@ -30075,7 +25498,10 @@ var Evaluator2 = class {
         const v = this.fieldDefault(last.value, cls.mod);
         return mark(v.t === "unknown" ? unknown2(`${text} (${v.why} in ${cls.mod.path})`, v) : v);
       }
-      if (last.kind === "func") return unknown2(`${text} is computed by ${cls.name}.${attr}() in ${cls.mod.path}`);
+      if (last.kind === "func") {
+        if (viaInstance && isProperty(last.node)) return this.propertyValue(cls, last.node, text);
+        return unknown2(`${text} is computed by ${cls.name}.${attr}() in ${cls.mod.path}`);
+      }
       return mark(this.evalBinding(last, attr, cls.mod));
     }
     for (const base of cls.node.childForFieldName("superclasses")?.namedChildren ?? []) {
@@ -30088,11 +25514,36 @@ var Evaluator2 = class {
     }
     return unknown2(`${text} (no attribute ${attr} on ${cls.name} in ${cls.mod.path})`);
   }
-  /** pydantic `Field(default=...)` / `Field(value)` / `Field(default_factory=lambda: value)`, or the value itself. */
+  /**
+   * The value a property returns, with `self` standing for an instance of `cls` (so `self.X` reads
+   * the field default). Only the property's last return is followed, as for functions.
+   */
+  propertyValue(cls, def, text) {
+    const key = `prop:${cls.mod.absPath}:${def.id}`;
+    if (this.active.has(key)) return unknown2(`${text} (a property that reads itself)`);
+    const body2 = def.childForFieldName("body");
+    const returns = body2 ? body2.descendantsOfType("return_statement").filter((r) => nearestFunction(r)?.id === def.id) : [];
+    const last = returns[returns.length - 1];
+    const selfName = def.childForFieldName("parameters")?.namedChildren.find((c) => c.type === "identifier")?.text ?? "self";
+    if (!last?.namedChildren[0]) return unknown2(`${text} (the property returns nothing the scanner can see)`);
+    this.active.add(key);
+    this.locals.push(/* @__PURE__ */ new Map([[selfName, { t: "call", callee: cls, node: cls.node, mod: cls.mod }]]));
+    try {
+      const value = this.eval(last.namedChildren[0], cls.mod);
+      return value.t === "unknown" ? unknown2(`${text} (the property returns ${value.why})`, { envDriven: value.envDriven, source: value.source }) : value;
+    } finally {
+      this.locals.pop();
+      this.active.delete(key);
+    }
+  }
+  /**
+   * pydantic `Field(default=...)` / `Field(value)` / `Field(default_factory=lambda: value)`, the same
+   * for `dataclasses.field` and attrs `attr.ib` / `attrs.field`, or the value itself.
+   */
   fieldDefault(value, mod) {
     if (value.type === "call") {
       const callee = this.eval(value.childForFieldName("function"), mod);
-      if (callee.t === "sym" && /(^|\.)Field$/.test(callee.qname)) {
+      if (callee.t === "sym" && (/(^|\.)Field$/.test(callee.qname) || /^(dataclasses\.field|attrs?\.(ib|attrib|field))$/.test(callee.qname))) {
         const args2 = value.childForFieldName("arguments")?.namedChildren ?? [];
         const kw = (n) => args2.find((a) => a.type === "keyword_argument" && a.childForFieldName("name")?.text === n)?.childForFieldName("value");
         const positional = args2.find((a) => a.type !== "keyword_argument" && a.type !== "comment");
@@ -30488,12 +25939,56 @@ function nearestFunction(node) {
   for (let n = node.parent; n; n = n.parent) if (n.type === "function_definition" || n.type === "lambda") return n;
   return null;
 }
+function isProperty(def) {
+  const decorated = def.parent?.type === "decorated_definition" ? def.parent : void 0;
+  return !!decorated?.namedChildren.some((d) => d.type === "decorator" && /^@\s*(?:[\w.]*\.)?(?:property|cached_property)\s*$/.test(d.text));
+}
 
 // src/extract/python/flask.ts
 var ALL_METHODS = ["GET", "HEAD", "POST", "OPTIONS", "PUT", "PATCH", "DELETE"];
 var REGEX_CHARS = ["*", "\\", "]", "?", "$", "^", "[", "(", ")"];
-var CORS_CLASS = /^flask_cors(\.extension)?\.CORS$/;
-var CROSS_ORIGIN = /^flask_cors(\.decorator)?\.cross_origin$/;
+var CORS_CLASS = /^(?:flask_cors|flask\.ext\.cors)(\.extension)?\.CORS$/;
+var CROSS_ORIGIN = /^(?:flask_cors|flask\.ext\.cors)(\.decorator)?\.cross_origin$/;
+var USES_FLASK_CORS = /\bflask_cors\b|\bflask\.ext\.cors\b/;
+var OPTIONS = [
+  "origins",
+  "methods",
+  "allow_headers",
+  "expose_headers",
+  "supports_credentials",
+  "max_age",
+  "send_wildcard",
+  "automatic_options",
+  "vary_header",
+  "resources",
+  "intercept_exceptions",
+  "always_send",
+  "allow_private_network"
+];
+var OPTION_ALIASES = {
+  headers: "allow_headers",
+  credentials: "supports_credentials",
+  allow_credentials: "supports_credentials",
+  allow_origins: "origins",
+  allow_methods: "methods",
+  origin: "origins"
+};
+var CONFIG_KEYS = OPTIONS.map((o) => `CORS_${o.toUpperCase()}`);
+var DEFAULT_EFFECT = {
+  origins: "the default origins '*' applies, which Flask-CORS answers by echoing the request Origin",
+  methods: "the default methods (GET, HEAD, POST, OPTIONS, PUT, PATCH, DELETE) apply",
+  allow_headers: "the default allow_headers '*' applies: every requested header is allowed",
+  expose_headers: "no Access-Control-Expose-Headers header is sent",
+  supports_credentials: "supports_credentials stays False, so no Access-Control-Allow-Credentials header is sent",
+  max_age: "no Access-Control-Max-Age header is sent",
+  send_wildcard: "send_wildcard stays False, so origins '*' echo the request Origin",
+  automatic_options: "automatic_options stays True",
+  vary_header: "vary_header stays True",
+  resources: "the default resources r'/*' applies: every path",
+  intercept_exceptions: "intercept_exceptions stays True",
+  always_send: "always_send stays True",
+  allow_private_network: "allow_private_network keeps its default"
+};
 var ROUTE_METHODS2 = /* @__PURE__ */ new Set(["route", "get", "post", "put", "patch", "delete"]);
 function probablyRegex(s) {
   return REGEX_CHARS.some((c) => s.includes(c));
@@ -30505,6 +26000,8 @@ var FlaskCors = class {
   ev;
   constructors = /* @__PURE__ */ new Map();
   policies = [];
+  /** Unknown app.config keys found while reading a layer of options. */
+  configProblems = /* @__PURE__ */ new WeakMap();
   scan(mod) {
     for (const call of mod.root.descendantsOfType("call")) {
       const fn = call.childForFieldName("function");
@@ -30542,7 +26039,7 @@ var FlaskCors = class {
     const callee = this.ev.eval(fn, mod);
     const q = qualifiedName(callee);
     if (q) return pattern.test(q);
-    return callee.t === "unknown" && fn.text === bare && /\bflask_cors\b/.test(mod.text);
+    return callee.t === "unknown" && fn.text === bare && USES_FLASK_CORS.test(mod.text);
   }
   initApp(call, fn, mod) {
     const target2 = this.ev.eval(fn.childForFieldName("object"), mod);
@@ -30562,8 +26059,11 @@ var FlaskCors = class {
    */
   appConfig(mod, appName) {
     const out2 = { positional: [], keywords: /* @__PURE__ */ new Map(), unresolvedSplats: [] };
-    const put = (key, value, span, node) => {
-      if (/^CORS_[A-Z_]+$/.test(key)) out2.keywords.set(key.slice(5).toLowerCase(), { value, span, node });
+    const unknownKeys = [];
+    const put = (key, value, span, node, written = true) => {
+      if (!/^CORS_[A-Z_]+$/.test(key)) return;
+      if (CONFIG_KEYS.includes(key)) out2.keywords.set(key.slice(5).toLowerCase(), { value, span, node });
+      else if (written) unknownKeys.push(unknownOption(key, span, CONFIG_KEYS, configAliases(), "app.config key"));
     };
     for (const node of mod.root.descendantsOfType(["assignment", "call"])) {
       if (node.type === "assignment") {
@@ -30584,10 +26084,11 @@ var FlaskCors = class {
         if (target2?.t !== "class" && target2?.t !== "module") continue;
         const span = spanOf2(node, mod.path);
         for (const key of this.configKeys(target2, /* @__PURE__ */ new Set())) {
-          put(key, reachedVia(this.ev.getAttr(target2, key, node, mod), span), span, node);
+          put(key, reachedVia(this.ev.getAttr(target2, key, node, mod), span), span, node, false);
         }
       }
     }
+    this.configProblems.set(out2, unknownKeys);
     return out2;
   }
   /** CORS_* names a config class (with its bases in the scanned tree) or module defines. */
@@ -30615,6 +26116,28 @@ var FlaskCors = class {
       splats.push(...layer.unresolvedSplats);
     }
     const span = spanOf2(call, mod.path);
+    const invalid = [];
+    for (const layer of layers) {
+      invalid.push(...this.configProblems.get(layer) ?? []);
+      for (const [k, v] of layer.keywords) if (k !== "app" && !OPTIONS.includes(k)) invalid.push(unknownOption(k, v.span, OPTIONS, OPTION_ALIASES, "option"));
+    }
+    const start2 = this.policies.length;
+    this.emitResources(span, merged, splats, notes, kind, appName);
+    const first = this.policies[start2];
+    if (first && invalid.length) first.invalidOptions = [...first.invalidOptions ?? [], ...invalid];
+    const hook = maskingHook(call, mod, appName);
+    if (hook) {
+      const name2 = hook.childForFieldName("name")?.text ?? "an after_request hook";
+      for (const policy of this.policies.slice(start2)) {
+        policy.preflight = {
+          value: "not-handled",
+          span: spanOf2(hook, mod.path),
+          why: `${name2}(), registered after Flask-CORS, runs before it (Flask runs after_request functions in reverse order of registration) and sets Access-Control-Allow-Origin, so Flask-CORS sees that header and leaves every response alone: the automatic OPTIONS answer gets no Access-Control-Allow-Methods or Allow-Headers`
+        };
+      }
+    }
+  }
+  emitResources(span, merged, splats, notes, kind, appName) {
     const resources = merged.get("resources");
     if (!resources) {
       this.policies.push(this.policy(span, { kind, name: appName }, merged, splats, notes, "extension"));
@@ -30625,21 +26148,26 @@ var FlaskCors = class {
     if (r.t === "dict") {
       for (const e of r.entries) {
         const pattern = e.key.t === "str" ? e.key.v : e.key.t === "regex" ? e.key.pattern : void 0;
-        if (pattern === void 0) continue;
         const options = new Map(merged);
         options.delete("resources");
+        const invalid = [];
         if (e.value.t === "dict") {
           for (const o of e.value.entries) {
-            if (o.key.t === "str") options.set(o.key.v, { value: o.value, span: o.span, node: resources.node });
+            if (o.key.t !== "str") continue;
+            options.set(o.key.v, { value: o.value, span: o.span, node: resources.node });
+            if (!OPTIONS.includes(o.key.v)) invalid.push(unknownOption(o.key.v, o.span, OPTIONS, OPTION_ALIASES, "option"));
           }
         } else if (e.value.t === "unknown") {
           splats.push(`resource options ${e.value.why}`);
         }
-        entries.push({ pattern, options, span: e.span });
+        entries.push({ pattern, label: pattern ?? `a path pattern the scanner could not resolve (${describe(e.key)})`, options, span: e.span, invalid });
       }
-    } else if (r.t === "str" || r.t === "seq") {
-      for (const item of r.t === "str" ? [r] : r.items) {
-        if (item.t === "str") entries.push({ pattern: item.v, options: merged, span: item.useSpan ?? item.span ?? resources.span });
+    } else if (r.t === "str" || r.t === "seq" || r.t === "regex") {
+      for (const item of r.t === "seq" ? r.items : [r]) {
+        const at = item.useSpan ?? item.span ?? resources.span;
+        if (item.t === "str") entries.push({ pattern: item.v, label: item.v, options: merged, span: at, invalid: [] });
+        else if (item.t === "regex") entries.push({ pattern: item.pattern, label: item.pattern, options: merged, span: at, invalid: [] });
+        else entries.push({ label: `a path pattern the scanner could not resolve (${describe(item)})`, options: merged, span: at, invalid: [] });
       }
     } else {
       notes = [...notes, `resources could not be resolved (${describe(r)}); the options are shown for every path`];
@@ -30648,8 +26176,11 @@ var FlaskCors = class {
       return;
     }
     for (const e of entries) {
-      const path13 = e.pattern === "*" ? ".*" : e.pattern;
-      this.policies.push(this.policy(span, { kind: "route", name: e.pattern, path: path13 }, e.options, splats, notes, "extension"));
+      const scope = { kind: "route", name: e.label };
+      if (e.pattern !== void 0) scope.path = e.pattern === "*" ? ".*" : e.pattern;
+      const policy = this.policy(span, scope, e.options, splats, notes, "extension");
+      if (e.invalid.length) policy.invalidOptions = e.invalid;
+      this.policies.push(policy);
     }
   }
   crossOrigin(decorator, mod) {
@@ -30669,8 +26200,8 @@ var FlaskCors = class {
       const callee = call?.childForFieldName("function");
       if (callee?.type !== "attribute" || !ROUTE_METHODS2.has(callee.childForFieldName("attribute")?.text ?? "")) continue;
       const routeArgs = this.ev.callArgs(call, mod);
-      const path13 = routeArgs.positional[0]?.value;
-      if (path13?.t === "str") scope.path = path13.v;
+      const path16 = routeArgs.positional[0]?.value;
+      if (path16?.t === "str") scope.path = path16.v;
       const verb = callee.childForFieldName("attribute").text;
       const methods = routeArgs.keywords.get("methods")?.value;
       if (verb !== "route") scope.methods = [verb.toUpperCase()];
@@ -30680,7 +26211,10 @@ var FlaskCors = class {
       }
     }
     const options = new Map(args2.keywords);
-    this.policies.push(this.policy(spanOf2(decorator, mod.path), scope, options, args2.unresolvedSplats, notes, "decorator"));
+    const policy = this.policy(spanOf2(decorator, mod.path), scope, options, args2.unresolvedSplats, notes, "decorator");
+    const invalid = [...args2.keywords].filter(([k]) => !OPTIONS.includes(k)).map(([k, v]) => unknownOption(k, v.span, OPTIONS, OPTION_ALIASES, "option"));
+    if (invalid.length) policy.invalidOptions = invalid;
+    this.policies.push(policy);
   }
   policy(span, scope, options, splats, notes, via) {
     const policy = newPolicy({ stack: "flask", library: "flask-cors", span, scope });
@@ -30763,13 +26297,165 @@ function flaskOrigins(v, optionSpan, sendWildcard, notes) {
   }
   return out2;
 }
+function configAliases() {
+  const out2 = {};
+  for (const [alias, real] of Object.entries(OPTION_ALIASES)) out2[`CORS_${alias.toUpperCase()}`] = `CORS_${real.toUpperCase()}`;
+  return out2;
+}
+function unknownOption(name2, span, real, aliases, what) {
+  const suggestion = nearestOption2(name2, real, aliases);
+  const meant = suggestion?.replace(/^CORS_/, "").toLowerCase();
+  const logged = what === "option" ? 'Flask-CORS only logs "Unknown option passed to Flask-CORS"' : "Flask-CORS reads only its own CORS_* keys from app.config";
+  return {
+    name: name2,
+    span,
+    problem: "unknown-option",
+    effect: "ignored",
+    ...suggestion ? { suggestion } : {},
+    consequence: meant && DEFAULT_EFFECT[meant] ? `${logged}; ${DEFAULT_EFFECT[meant]}` : logged
+  };
+}
+function maskingHook(call, mod, appName) {
+  const scope = enclosingBlock(call);
+  const defs = /* @__PURE__ */ new Map();
+  for (const def of scope.descendantsOfType("function_definition")) {
+    const name2 = def.childForFieldName("name")?.text;
+    if (name2) defs.set(name2, def);
+  }
+  const candidates2 = [];
+  for (const decorator of scope.descendantsOfType("decorator")) {
+    if (decorator.startIndex < call.endIndex) continue;
+    if (decorator.namedChildren[0]?.text !== `${appName}.after_request`) continue;
+    const def = decorator.parent?.childForFieldName("definition");
+    if (def?.type === "function_definition") candidates2.push(def);
+  }
+  for (const c of scope.descendantsOfType("call")) {
+    if (c.startIndex < call.endIndex || c.childForFieldName("function")?.text !== `${appName}.after_request`) continue;
+    const arg = c.childForFieldName("arguments")?.namedChildren[0];
+    const def = arg?.type === "identifier" ? defs.get(arg.text) : void 0;
+    if (def) candidates2.push(def);
+  }
+  return candidates2.find((def) => writesOriginAlways(def));
+}
+function enclosingBlock(node) {
+  for (let n = node.parent; n; n = n.parent) if (n.type === "function_definition" || n.type === "module") return n;
+  return node;
+}
+function writesOriginAlways(def) {
+  const body2 = def.childForFieldName("body");
+  for (const stmt of body2?.namedChildren ?? []) {
+    if (stmt.type !== "expression_statement") continue;
+    if (/^[\w.]+\s*\[\s*['"]access-control-allow-origin['"]\s*\]\s*=|\.(?:set|add|setdefault)\(\s*['"]access-control-allow-origin['"]/i.test(stmt.text)) return true;
+  }
+  return false;
+}
+
+// src/extract/python/manual-flow.ts
+function ownerInfo(fn) {
+  const name2 = fn.childForFieldName("name")?.text;
+  const body2 = fn.parent?.type === "decorated_definition" ? fn.parent.parent : fn.parent;
+  const cls = body2?.type === "block" && body2.parent?.type === "class_definition" ? body2.parent : void 0;
+  return { fn, name: name2, cls };
+}
+var APP_FACTORY = /(?:^|\.)(?:Flask|Quart|FastAPI|Starlette|Sanic|create_app|make_app|get_app|get_application|build_app)$/;
+function ownsApp(mod) {
+  for (const stmt of mod.root.namedChildren) {
+    const expr = stmt.type === "expression_statement" ? stmt.namedChildren[0] : void 0;
+    if (expr?.type !== "assignment") continue;
+    const right = expr.childForFieldName("right");
+    if (right?.type === "call" && APP_FACTORY.test(right.childForFieldName("function")?.text ?? "")) return true;
+  }
+  return false;
+}
+function neverRegistered(owner, mod, loader) {
+  const { fn, cls } = owner;
+  const def = cls ?? fn;
+  const name2 = def.childForFieldName("name")?.text;
+  if (!name2 || def.parent?.type === "decorated_definition") return false;
+  if (def.parent?.type !== "module" || !ownsApp(mod)) return false;
+  for (const id of mod.root.descendantsOfType("identifier")) {
+    if (id.text !== name2) continue;
+    if (id.parent?.id === def.id && id.parent.childForFieldName("name")?.id === id.id) continue;
+    return false;
+  }
+  if (new RegExp(`['"]${name2}['"]`).test(mod.text)) return false;
+  return !loader.mentionedElsewhere(name2, mod.absPath);
+}
+function isAfterRequestShape(fn) {
+  const params = (fn.childForFieldName("parameters")?.namedChildren ?? []).filter((p) => p.type !== "comment");
+  if (params.length !== 1 || params[0].type !== "identifier" && params[0].type !== "typed_parameter") return false;
+  const param = params[0].type === "identifier" ? params[0].text : params[0].namedChildren[0]?.text;
+  return !!param && fn.descendantsOfType("return_statement").some((r) => r.namedChildren[0]?.text === param);
+}
+function middlewareStyle(owner, mod) {
+  const { fn, name: name2, cls } = owner;
+  const paramsOf = (f) => (f.childForFieldName("parameters")?.namedChildren ?? []).filter((p) => p.type !== "comment").map((p) => p.type === "identifier" ? p.text : p.namedChildren[0]?.text ?? p.text);
+  const params = paramsOf(fn);
+  if (cls && name2 === "dispatch" && params.includes("call_next")) {
+    const bases = cls.childForFieldName("superclasses")?.text ?? "";
+    if (/BaseHTTPMiddleware/.test(bases)) return { style: "dispatch", root: fn };
+  }
+  if (!cls && params.includes("call_next") && fn.parent?.type === "decorated_definition") {
+    const decorators = fn.parent.namedChildren.filter((c) => c.type === "decorator").map((d) => d.text);
+    if (decorators.some((d) => /\.middleware\(\s*['"]http['"]\s*\)/.test(d))) return { style: "http-middleware", root: fn };
+  }
+  if (!/^\s*(from|import)\s+(starlette|fastapi)\b/m.test(mod.text)) return void 0;
+  for (let n = fn; n; n = n.parent) {
+    if (n.type !== "function_definition" || n.childForFieldName("name")?.text !== "__call__") continue;
+    const p = paramsOf(n);
+    const inClass = ownerInfo(n).cls !== void 0;
+    if (inClass && p.length === 4 && /^(scope|_scope)$/.test(p[1]) && /send/.test(p[3])) return { style: "asgi", root: n };
+    return void 0;
+  }
+  return void 0;
+}
+function contains3(outer, inner) {
+  return inner.startIndex >= outer.startIndex && inner.endIndex <= outer.endIndex;
+}
+function optionsTest(node) {
+  return /\bmethod\b[^\n]*(?:==|in)\s*[([{]?\s*['"]options['"]/i.test(node.text) || /['"]options['"]\s*==\s*[\w.]*\bmethod\b/i.test(node.text) || /\bmethod\b\s*\.\s*(?:lower|upper|casefold)\s*\(\s*\)\s*==\s*['"]options['"]/i.test(node.text);
+}
+function preflightOf2(owner, mod, corsWrites) {
+  const found = middlewareStyle(owner, mod);
+  if (!found) return unknownValue("hand-written headers: whether OPTIONS requests reach this code is not visible here");
+  const { style, root } = found;
+  const tests = root.descendantsOfType(["if_statement", "elif_clause", "conditional_expression"]).filter((n) => {
+    const cond = n.type === "conditional_expression" ? n.namedChildren[1] : n.childForFieldName("condition");
+    return !!cond && optionsTest(cond);
+  });
+  const firstWrite = Math.min(...corsWrites.map((w) => w.node.startIndex));
+  for (const test of tests) {
+    const branch = test.type === "conditional_expression" ? test : test.childForFieldName("consequence");
+    if (!branch) continue;
+    const early = branch.descendantsOfType("return_statement").find((r) => r.startIndex < firstWrite);
+    const writesInside = corsWrites.some((w) => contains3(branch, w.node));
+    if (early && !writesInside && !/access-control-/i.test(early.text)) {
+      return {
+        value: "not-handled",
+        span: spanOf2(early, mod.path),
+        why: `OPTIONS requests get \`${oneLine(early.text)}\`, returned before any Access-Control-* header is written, so the preflight answer carries none`
+      };
+    }
+    return { value: "handled", span: spanOf2(test, mod.path), why: "the middleware answers OPTIONS itself and the CORS headers are added to that answer" };
+  }
+  const forwards = style === "asgi" ? "the wrapped ASGI app" : "call_next(request)";
+  return {
+    value: "not-handled",
+    span: corsWrites[0]?.span,
+    why: `the middleware only adds the CORS headers to the response of ${forwards} and has no OPTIONS answer of its own, so a preflight reaches the router, which answers 405 Method Not Allowed unless a route handles OPTIONS`
+  };
+}
+function oneLine(text) {
+  const t = text.replace(/\s+/g, " ").trim();
+  return t.length > 60 ? `${t.slice(0, 59)}\u2026` : t;
+}
 
 // src/extract/python/manual-headers.ts
 var WRITE_METHODS2 = { set: "replace", setdefault: "replace", __setitem__: "replace", add: "add", add_header: "add", append: "add" };
 var RESPONSE_CALLEE = /(?:Response|^make_response|^Headers)$/;
 var REQUEST_ORIGIN = /\b(?:request|req)\s*\.\s*(?:headers\s*(?:\.\s*get\s*\(\s*|\[\s*)(?:'origin'|"origin")|META\s*(?:\.\s*get\s*\(\s*|\[\s*)(?:'HTTP_ORIGIN'|"HTTP_ORIGIN")|environ\s*(?:\.\s*get\s*\(\s*|\[\s*)(?:'HTTP_ORIGIN'|"HTTP_ORIGIN"))/i;
 var REQUEST_DATA = /^(?:request|req)\s*\.\s*(?:args|values|form|json|GET|POST|query_params|path_params)\b/;
-function extractManualHeaders(mod, ev) {
+function extractManualHeaders(mod, ev, loader) {
   const writes = collectWrites2(mod, ev);
   const groups = /* @__PURE__ */ new Map();
   for (const w of writes) {
@@ -30780,9 +26466,11 @@ function extractManualHeaders(mod, ev) {
   const policies = [];
   for (const group of groups.values()) {
     if (!group.some((w) => w.lower.startsWith("access-control-"))) continue;
-    const stack = stackOf2(mod, group[0].owner);
+    const owner = group[0].owner;
+    if (owner.type === "function_definition" && neverRegistered(ownerInfo(owner), mod, loader)) continue;
+    const stack = stackOf2(mod, owner);
     if (!stack) continue;
-    policies.push(buildPolicy2(mod, group, stack));
+    policies.push(buildPolicy2(mod, group, stack, ev));
   }
   return policies;
 }
@@ -30815,7 +26503,23 @@ function collectWrites2(mod, ev) {
       }
     }
   }
+  for (const pair of mod.root.descendantsOfType(["tuple", "list"])) {
+    const items2 = pair.namedChildren.filter((c) => c.type !== "comment");
+    if (items2.length !== 2 || !isHeaderPairContext(pair)) continue;
+    add(items2[0], items2[1], pair, "add");
+  }
   return out2.sort((a, b) => a.span.line - b.span.line || a.span.column - b.span.column);
+}
+function isHeaderPairContext(pair) {
+  const parent = pair.parent;
+  if (!parent) return false;
+  if (parent.type === "list") return true;
+  if (parent.type === "argument_list") {
+    const fn = parent.parent?.childForFieldName("function");
+    const method = fn?.type === "attribute" ? fn.childForFieldName("attribute")?.text : void 0;
+    return method === "append" || method === "insert";
+  }
+  return false;
 }
 function isCorsHeaderName2(name2) {
   const lower = name2.trim().toLowerCase();
@@ -30838,6 +26542,7 @@ function passedToResponse(dict) {
   if (parent?.type !== "argument_list") return false;
   const call = parent.parent;
   const fn = call?.type === "call" ? call.childForFieldName("function") : null;
+  if (fn?.type === "attribute" && fn.childForFieldName("attribute")?.text === "update" && /(?:^|\.)headers$/i.test(fn.childForFieldName("object")?.text ?? "")) return true;
   const name2 = fn?.type === "attribute" ? fn.childForFieldName("attribute")?.text : fn?.type === "identifier" ? fn.text : void 0;
   return name2 !== void 0 && RESPONSE_CALLEE.test(name2);
 }
@@ -30856,27 +26561,32 @@ function stackOf2(mod, owner) {
     const m = re.exec(text);
     if (m) return m[1] === "werkzeug" ? "flask" : m[1];
   }
+  if (owner.type === "function_definition" && isAfterRequestShape(owner)) return "flask";
   return void 0;
 }
-function buildPolicy2(mod, group, stack) {
+function buildPolicy2(mod, group, stack, ev) {
   const cors = group.filter((w) => w.lower.startsWith("access-control-"));
   const owner = group[0].owner;
-  const fnName = owner.type === "function_definition" ? owner.childForFieldName("name")?.text : void 0;
+  const info2 = owner.type === "function_definition" ? ownerInfo(owner) : void 0;
+  const className = info2?.cls?.childForFieldName("name")?.text;
+  const fnName = info2?.name && className ? `${className}.${info2.name}` : info2?.name;
   const policy = newPolicy({ stack, library: "manual", span: cors[0].span, scope: fnName ? { kind: "route", name: fnName } : { kind: "app", name: mod.name } });
   const emitted = [];
   const origins = [];
   for (const w of group) {
     const guard = guardOf2(w.valueNode, owner);
     const echoes = readsRequestOrigin(w.valueNode, owner);
-    const header = { name: w.name, value: w.value.t === "str" ? w.value.v : w.valueNode.text, span: w.span, combine: w.combine };
+    const sent = sentText(w.value, stack);
+    const header = { name: w.name, value: sent ?? w.valueNode.text, span: w.span, combine: w.combine };
     if (guard) header.conditional = guard;
     if (echoes) header.dependsOnOrigin = true;
-    if (w.value.t !== "str") header.expression = true;
+    if (sent === void 0) header.expression = true;
     emitted.push(header);
     if (w.lower !== "access-control-allow-origin") continue;
     const span = spanOf2(w.valueNode, mod.path);
     if (echoes) {
-      origins.push(guard && /origin/i.test(guard) ? { kind: "reflect", condition: guard, span } : { kind: "reflect", span });
+      const restricting = guard ? restrictingGuard(w.valueNode, owner, mod, ev) : void 0;
+      origins.push(restricting ? { kind: "reflect", condition: restricting, span } : { kind: "reflect", span });
     } else if (requestData(w.valueNode, owner) && !guard) {
       origins.push({ kind: "reflect", from: requestData(w.valueNode, owner), sentVerbatim: true, span });
     } else if (w.value.t === "str") {
@@ -30891,12 +26601,26 @@ function buildPolicy2(mod, group, stack) {
   policy.origins = origins;
   policy.originsSpan = origins[0]?.span;
   policy.emittedHeaders = emitted;
+  const nonString = raisesOnNonString(stack) ? group.find((w) => w.value.t === "bool" || w.value.t === "num") : void 0;
+  if (nonString) {
+    policy.notes = [
+      `${w2s(nonString)} is not a str: Starlette's MutableHeaders calls value.encode("latin-1") on it and raises AttributeError, so the response becomes a 500 without CORS headers`
+    ];
+  }
   const acac = cors.filter((w) => w.lower === "access-control-allow-credentials");
   if (acac.length) {
     const literal = acac.map((w) => w.value.t === "str" ? w.value.v.trim() : void 0);
     const at = literal.indexOf("true");
+    const pyTrue = raisesOnNonString(stack) ? -1 : acac.findIndex((w) => w.value.t === "bool" && w.value.v);
     if (at >= 0) policy.credentials = { value: true, span: acac[at].span };
-    else if (literal.every((v) => v !== void 0)) policy.credentials = { value: false, span: acac[0].span, why: `Access-Control-Allow-Credentials is '${literal[0]}', not 'true'` };
+    else if (pyTrue >= 0) {
+      policy.credentials = {
+        value: true,
+        span: acac[pyTrue].span,
+        raw: "True",
+        why: "Access-Control-Allow-Credentials is the Python bool True, which is sent as 'True'; browsers accept only the literal 'true', so credentialed cross-origin requests fail"
+      };
+    } else if (acac.every((w) => sentText(w.value, stack) !== void 0)) policy.credentials = { value: false, span: acac[0].span, why: `Access-Control-Allow-Credentials is '${sentText(acac[0].value, stack)}', not 'true'` };
     else policy.credentials = unknownValue(`Access-Control-Allow-Credentials is ${describe(acac[0].value)}`, acac[0].span);
   } else policy.credentials = { value: false, why: "no Access-Control-Allow-Credentials header is written" };
   policy.allowMethods = listHeader3(cors, "access-control-allow-methods");
@@ -30908,7 +26632,7 @@ function buildPolicy2(mod, group, stack) {
   const vary = group.filter((w) => w.lower === "vary");
   const varyOrigin = vary.find((w) => w.value.t === "str" && /(?:^|,)\s*origin\s*(?:,|$)/i.test(w.value.v));
   policy.varyOrigin = varyOrigin ? { value: true, span: varyOrigin.span } : vary.some((w) => w.value.t !== "str") ? unknownValue("a Vary header is written with a value that is not a constant", vary[0].span) : { value: false, why: "no Vary header naming Origin is written here" };
-  policy.preflight = unknownValue("hand-written headers: whether OPTIONS requests reach this code is not visible here");
+  policy.preflight = owner.type === "function_definition" ? preflightOf2(ownerInfo(owner), mod, cors.map((w) => ({ span: w.span, node: w.valueNode }))) : unknownValue("hand-written headers: whether OPTIONS requests reach this code is not visible here");
   policy.headersOnErrors = unknownValue("hand-written headers: error responses depend on the error path");
   return policy;
 }
@@ -30943,10 +26667,90 @@ function guardOf2(node, owner) {
   }
   return tests.length ? tests.join(" && ") : void 0;
 }
+function raisesOnNonString(stack) {
+  return stack === "starlette" || stack === "fastapi";
+}
+function sentText(v, stack) {
+  if (v.t === "str") return v.v;
+  if (raisesOnNonString(stack)) return void 0;
+  if (v.t === "num") return String(v.v);
+  if (v.t === "bool") return v.v ? "True" : "False";
+  return void 0;
+}
+var PRESENCE = /^(.+?)(?:\s+is\s+not\s+None|\s*!=\s*(?:''|""|None))?$/;
+var HEADER_PRESENCE = /^['"](?:origin|HTTP_ORIGIN)['"]\s+in\s+[\w.]+$/i;
+var METHOD_TEST = /^[\w.[\]'"]*\bmethod\b[\w.()]*\s*(?:==|!=|in|not in)\s*.+$|^['"][A-Za-z]+['"]\s*(?:==|!=)\s*[\w.]*\bmethod$/i;
+function restrictingGuard(value, owner, mod, ev) {
+  const kept = [];
+  for (let n = value.parent; n && n.id !== owner.id; n = n.parent) {
+    let cond;
+    if (n.type === "if_statement" || n.type === "elif_clause" || n.type === "while_statement") cond = n.childForFieldName("condition");
+    else if (n.type === "conditional_expression") cond = n.namedChildren[1];
+    if (!cond) continue;
+    for (const part of conjuncts(cond)) {
+      const text = part.text.replace(/\s+/g, " ").trim();
+      if (presenceOfEcho(text, value) || HEADER_PRESENCE.test(text) || METHOD_TEST.test(text)) continue;
+      if (fnmatchAll(part, mod, ev)) continue;
+      kept.push(text);
+    }
+  }
+  return kept.length ? kept.join(" && ") : void 0;
+}
+function conjuncts(node) {
+  if (node.type === "parenthesized_expression") {
+    const inner = node.namedChildren.find((c) => c.type !== "comment");
+    return inner ? conjuncts(inner) : [node];
+  }
+  if (node.type === "boolean_operator" && node.childForFieldName("operator")?.text === "and") {
+    return [...conjuncts(node.childForFieldName("left")), ...conjuncts(node.childForFieldName("right"))];
+  }
+  return [node];
+}
+function fnmatchAll(test, mod, ev) {
+  const calls2 = [test, ...test.descendantsOfType("call")].filter((c) => c.type === "call" && /(^|\.)fnmatch(case)?$/.test(c.childForFieldName("function")?.text ?? ""));
+  for (const call of calls2) {
+    const args2 = (call.childForFieldName("arguments")?.namedChildren ?? []).filter((a) => a.type !== "comment");
+    const pattern = args2[1];
+    if (!pattern) continue;
+    const direct = ev.eval(pattern, mod);
+    if (direct.t === "str" && direct.v === "*") return true;
+    if (pattern.type !== "identifier") continue;
+    for (let n = call; n; n = n.parent) {
+      const clauses = n.type === "for_statement" ? [n] : n.namedChildren.filter((c) => c.type === "for_in_clause");
+      for (const clause of clauses) {
+        if (clause.childForFieldName("left")?.text !== pattern.text) continue;
+        const iterable = ev.eval(clause.childForFieldName("right"), mod);
+        const items2 = iterable.t === "seq" ? iterable.items : [iterable];
+        if (items2.some((i2) => i2.t === "str" && i2.v.trim() === "*")) return true;
+      }
+    }
+  }
+  return false;
+}
+function presenceOfEcho(text, value) {
+  const subject = PRESENCE.exec(text)?.[1]?.trim().replace(/^not\s+/, "");
+  if (!subject) return false;
+  if (subject === value.text.trim()) return true;
+  const m = REQUEST_ORIGIN.exec(subject);
+  return !!m && subject.slice(0, m.index).trim() === "" && /^\s*(?:,[^()]*)?[)\]]\s*$/.test(subject.slice(m.index + m[0].length));
+}
+function w2s(w) {
+  return `The ${w.name} value ${w.valueNode.text}`;
+}
 
 // src/extract/python/starlette.ts
 var DEFAULT_METHODS2 = ["GET"];
 var DEFAULT_MAX_AGE2 = 600;
+var PARAMETERS = [
+  "allow_origins",
+  "allow_methods",
+  "allow_headers",
+  "allow_credentials",
+  "allow_origin_regex",
+  "allow_private_network",
+  "expose_headers",
+  "max_age"
+];
 var CORS_MIDDLEWARE = /^(starlette|fastapi)(\.[A-Za-z_]\w*)*\.CORSMiddleware$/;
 var MIDDLEWARE_WRAPPER = /^(starlette|fastapi)(\.[A-Za-z_]\w*)*\.Middleware$/;
 var APP_CLASS = /^(starlette|fastapi)(\.[A-Za-z_]\w*)*\.(Starlette|FastAPI)$/;
@@ -30990,7 +26794,8 @@ function extractStarlette(mod, ev) {
       buildPolicy3(args2, added.call, mod, {
         stack: stackOf3(receiverNode ? ev.eval(receiverNode, mod) : void 0, mod),
         appName: added.receiver,
-        addedAfter: wrapping
+        addedAfter: wrapping,
+        wrapper: `${added.receiver}.add_middleware`
       })
     );
   }
@@ -31009,7 +26814,7 @@ function extractStarlette(mod, ev) {
       ...app.before.map((n) => ({ name: (n.type === "call" ? n.childForFieldName("arguments")?.namedChildren[0]?.text : void 0) ?? n.text, span: spanOf2(n, mod.path) })),
       ...additions.filter((a) => app.name !== void 0 && a.receiver === app.name).map((a) => ({ name: a.name, span: a.span }))
     ];
-    policies.push(buildPolicy3(args2, call, mod, { stack: app.stack ?? stackOf3(void 0, mod), appName: app.name ?? "app", addedAfter: wrapping }));
+    policies.push(buildPolicy3(args2, call, mod, { stack: app.stack ?? stackOf3(void 0, mod), appName: app.name ?? "app", addedAfter: wrapping, wrapper: "Middleware" }));
   }
   return policies;
 }
@@ -31099,8 +26904,39 @@ function buildPolicy3(args2, call, mod, ctx) {
     why: "an unhandled exception becomes a 500 from ServerErrorMiddleware, which Starlette always places outside every user middleware, so that response carries no CORS headers; HTTPException responses do pass through CORSMiddleware"
   };
   policy.order = { addedAfter: ctx.addedAfter };
+  const invalid = invalidOptions(kw, ctx.wrapper);
+  if (invalid.length) policy.invalidOptions = invalid;
   policy.notes = notes;
   return policy;
+}
+function invalidOptions(kw, wrapper) {
+  const out2 = [];
+  for (const [name2, opt] of kw) {
+    if (name2 === "middleware_class" || name2 === "app") continue;
+    if (!PARAMETERS.includes(name2)) {
+      const suggestion = nearestOption2(name2, PARAMETERS);
+      out2.push({
+        name: name2,
+        span: opt.span,
+        problem: "unknown-option",
+        effect: "raises",
+        ...suggestion ? { suggestion } : {},
+        detail: `${wrapper} passes it on to CORSMiddleware.__init__, which has no such parameter`
+      });
+    }
+  }
+  const regex = kw.get("allow_origin_regex");
+  if (regex && (regex.value.t === "seq" || regex.value.t === "dict")) {
+    out2.push({
+      name: "allow_origin_regex",
+      span: regex.span,
+      problem: "wrong-type",
+      effect: "raises",
+      detail: `is a ${regex.value.t === "dict" ? "dict" : regex.value.kind}; allow_origin_regex takes one pattern string (CORSMiddleware calls re.compile on it)`,
+      consequence: "several patterns go into one string joined with |"
+    });
+  }
+  return out2;
 }
 function starletteOrigins(given, optionSpan, notes) {
   const v = envPlaceholder(given);
@@ -31140,36 +26976,18 @@ var pythonScanner = {
     try {
       for (const file of files) {
         try {
-          const mod = loader.load(file.absPath, file.path, file.text);
-          const bad = firstSyntaxError(mod.root);
-          if (bad) {
-            diagnostics.push({
-              kind: "parse-error",
-              file: file.path,
-              line: bad.startPosition.row + 1,
-              column: bad.startPosition.column + 1,
-              message: bad.isMissing ? `invalid Python syntax: missing ${bad.type}` : `invalid Python syntax near ${JSON.stringify(firstLine2(bad.text))}`
-            });
-          }
-          const run2 = (what, extract) => {
-            try {
-              policies.push(...extract() ?? []);
-            } catch (error) {
-              diagnostics.push({ kind: "unsupported", file: file.path, message: `internal error in the Python scanner (${what}): ${error.message}` });
-            }
-          };
-          run2("Starlette", () => extractStarlette(mod, evaluator));
-          run2("Flask-CORS", () => flask.scan(mod));
-          run2("django-cors-headers", () => extractDjango(mod, evaluator));
-          run2("hand-written headers", () => extractManualHeaders(mod, evaluator));
+          const own = withFileBudget(options?.fileTimeBudgetMs, () => scanFile(file, loader, evaluator, flask));
+          policies.push(...own.policies);
+          diagnostics.push(...own.diagnostics);
         } catch (error) {
-          diagnostics.push({ kind: "unsupported", file: file.path, message: `internal error in the Python scanner: ${error.message}` });
+          if (error instanceof SkippedFile || error instanceof OverBudget) diagnostics.push({ kind: "file-skipped", file: file.path, message: error.message });
+          else diagnostics.push(internalError(file.path, "the Python scanner", error));
         }
       }
       try {
         policies.push(...flask.finish());
       } catch (error) {
-        diagnostics.push({ kind: "unsupported", file: files[0]?.path ?? ".", message: `internal error in the Python scanner: ${error.message}` });
+        diagnostics.push(internalError(files[0]?.path ?? ".", "the Python scanner (Flask-CORS registrations)", error));
       }
     } finally {
       loader.dispose();
@@ -31177,6 +26995,34 @@ var pythonScanner = {
     return { policies, diagnostics };
   }
 };
+function scanFile(file, loader, evaluator, flask) {
+  const policies = [];
+  const diagnostics = [];
+  const mod = loader.load(file.absPath, file.path, file.text);
+  const bad = firstSyntaxError(mod.root);
+  if (bad) {
+    diagnostics.push({
+      kind: "parse-error",
+      file: file.path,
+      line: bad.startPosition.row + 1,
+      column: bad.startPosition.column + 1,
+      message: bad.isMissing ? `invalid Python syntax: missing ${bad.type}` : `invalid Python syntax near ${JSON.stringify(firstLine2(bad.text))}`
+    });
+  }
+  const run2 = (what, extract) => {
+    try {
+      policies.push(...extract() ?? []);
+    } catch (error) {
+      if (error instanceof OverBudget) throw error;
+      diagnostics.push(internalError(file.path, `the Python scanner (${what})`, error));
+    }
+  };
+  run2("Starlette", () => extractStarlette(mod, evaluator));
+  run2("Flask-CORS", () => flask.scan(mod));
+  run2("django-cors-headers", () => extractDjango(mod, evaluator));
+  run2("hand-written headers", () => extractManualHeaders(mod, evaluator, loader));
+  return { policies, diagnostics };
+}
 function firstLine2(text) {
   const line = text.split(/\r?\n/)[0] ?? "";
   return line.length > 40 ? `${line.slice(0, 39)}\u2026` : line;
@@ -31211,10 +27057,10 @@ function runRules(rules, policies, settingFor, settings) {
     const setting = settingFor(rule);
     if (setting === "off") continue;
     const options = { ...rule.meta.defaultOptions, ...setting.options };
-    const report = (r) => {
+    const report = (r, into) => {
       const template = rule.meta.messages[r.messageId];
       if (template === void 0) throw new Error(`rule ${rule.meta.id} reported unknown message id ${r.messageId}`);
-      findings.push({
+      into.push({
         ruleId: rule.meta.id,
         severity: setting.severity ?? r.severity ?? rule.meta.defaultSeverity,
         message: formatMessage(template, r.data),
@@ -31224,11 +27070,34 @@ function runRules(rules, policies, settingFor, settings) {
         policyIndex: r.policy ? policies.indexOf(r.policy) : void 0
       });
     };
+    const ruleFindings = [];
+    const collect = (r) => report(r, ruleFindings);
     try {
-      rule.check({ policies, options, settings, report });
-    } catch (error) {
-      errors.push({ ruleId: rule.meta.id, error });
+      rule.check({ policies, options, settings, report: collect });
+    } catch (batchError) {
+      ruleFindings.length = 0;
+      const failing = /* @__PURE__ */ new Set();
+      for (const policy of policies) {
+        try {
+          rule.check({ policies: [policy], options, settings, report: () => {
+          } });
+        } catch (error) {
+          failing.add(policy);
+          errors.push({ ruleId: rule.meta.id, error, file: policy.span.file });
+        }
+      }
+      const rest = policies.filter((p) => !failing.has(p));
+      if (!failing.size) errors.push({ ruleId: rule.meta.id, error: batchError });
+      else if (rest.length) {
+        try {
+          rule.check({ policies: rest, options, settings, report: collect });
+        } catch (error) {
+          ruleFindings.length = 0;
+          errors.push({ ruleId: rule.meta.id, error });
+        }
+      }
     }
+    findings.push(...ruleFindings);
   }
   return { findings, errors };
 }
@@ -31239,7 +27108,7 @@ function fingerprint(ruleId, r) {
 
 // src/lint.ts
 async function lint(paths, options = {}) {
-  const cwd = path12.resolve(options.cwd ?? process.cwd());
+  const cwd = path15.resolve(options.cwd ?? process.cwd());
   const inputs = paths.length ? paths : ["."];
   const loaded2 = options.config ? { config: options.config, file: void 0 } : loadConfig(cwd, options.configFile, allRules.map((r) => r.meta.id));
   const config = loaded2.config;
@@ -31248,9 +27117,10 @@ async function lint(paths, options = {}) {
   const diagnostics = [...discovery.diagnostics];
   const project = createProject(cwd, root, () => contextFiles(inputs, discovery.files, { cwd, root, ignore: config.ignore }), config.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
   const policies = [];
-  const scanOptions = { pythonParser: pythonParserSetting(config) };
+  const scanOptions = { pythonParser: pythonParserSetting(config), fileTimeBudgetMs: config.fileTimeBudgetMs };
   let filesScanned = 0;
-  for (const scanner of scanners) {
+  const rules = options.rules ?? allRules;
+  for (const scanner of options.scanners ?? scanners) {
     const sources = [];
     for (const file of discovery.files.filter((f) => f.language === scanner.language)) {
       const read = readSource(file.absPath, file.path, config.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
@@ -31266,22 +27136,12 @@ async function lint(paths, options = {}) {
     }
     filesScanned += sources.length;
     if (!sources.length) continue;
-    try {
-      const result = await scanner.scan(sources, project, scanOptions);
-      policies.push(...result.policies);
-      diagnostics.push(...result.diagnostics);
-    } catch (error) {
-      diagnostics.push({
-        kind: "unsupported",
-        file: sources.map((s) => s.path).join(", ") || ".",
-        message: `internal error in the ${scanner.language} scanner: ${error.stack ?? String(error)}`
-      });
-    }
+    const result = await scanIsolated(scanner, sources, project, scanOptions);
+    policies.push(...result.policies);
+    diagnostics.push(...result.diagnostics);
   }
-  const ruleRun = runRules(allRules, policies, (rule) => ruleSetting(rule, config), { allowedOrigins: config.allowedOrigins });
-  for (const { ruleId, error } of ruleRun.errors) {
-    diagnostics.push({ kind: "unsupported", file: ".", message: `internal error in rule ${ruleId}: ${error.stack ?? String(error)}` });
-  }
+  const ruleRun = runRules(rules, policies, (rule) => ruleSetting(rule, config), { allowedOrigins: config.allowedOrigins });
+  for (const { ruleId, error, file } of ruleRun.errors) diagnostics.push(internalError(file ?? ".", `rule ${ruleId}`, error, true));
   let suppressed = 0;
   const findings = [];
   for (const finding of uniqueFindings(ruleRun.findings)) {
@@ -31303,6 +27163,32 @@ async function lint(paths, options = {}) {
     configFile: loaded2.file,
     suppressed
   };
+}
+async function scanIsolated(scanner, sources, project, options) {
+  try {
+    return await scanner.scan(sources, project, options);
+  } catch (batchError) {
+    if (sources.length === 1) return { policies: [], diagnostics: [internalError(sources[0].path, `the ${scanner.language} scanner`, batchError, true)] };
+    const diagnostics = [];
+    const healthy = [];
+    for (const source of sources) {
+      try {
+        await scanner.scan([source], project, options);
+        healthy.push(source);
+      } catch (error) {
+        diagnostics.push(internalError(source.path, `the ${scanner.language} scanner`, error, true));
+      }
+    }
+    if (!healthy.length) return { policies: [], diagnostics };
+    try {
+      const result = await scanner.scan(healthy, project, options);
+      return { policies: result.policies, diagnostics: [...result.diagnostics, ...diagnostics] };
+    } catch (error) {
+      const parts2 = await Promise.all(healthy.map((s) => scanner.scan([s], project, options).catch(() => ({ policies: [], diagnostics: [] }))));
+      const fallback = internalError(healthy.map((s) => s.path).join(", "), `the ${scanner.language} scanner (files scanned one by one, cross-file links lost)`, error, true);
+      return { policies: parts2.flatMap((p) => p.policies), diagnostics: [...parts2.flatMap((p) => p.diagnostics), ...diagnostics, fallback] };
+    }
+  }
 }
 function uniqueFindings(findings) {
   const seen = /* @__PURE__ */ new Set();
@@ -31330,16 +27216,16 @@ function compareFindings(a, b) {
   return a.location.file.localeCompare(b.location.file) || a.location.line - b.location.line || a.location.column - b.location.column || a.ruleId.localeCompare(b.ruleId);
 }
 function contextFiles(inputs, named, options) {
-  if (inputs.every((p) => path12.resolve(options.cwd, p) === options.root)) return named;
+  if (inputs.every((p) => path15.resolve(options.cwd, p) === options.root)) return named;
   const all = discover([options.root], options).files;
   const known = new Set(named.map((f) => f.absPath));
   return [...named, ...all.filter((f) => !known.has(f.absPath))];
 }
 function scanRoot(cwd, inputs) {
-  const absolute = inputs.map((p) => path12.resolve(cwd, p));
+  const absolute = inputs.map((p) => path15.resolve(cwd, p));
   if (absolute.every((p) => isInside(cwd, p))) return cwd;
-  let common = path12.dirname(absolute[0]);
-  for (const p of absolute) while (!isInside(common, p)) common = path12.dirname(common);
+  let common = path15.dirname(absolute[0]);
+  for (const p of absolute) while (!isInside(common, p)) common = path15.dirname(common);
   return common;
 }
 function createProject(cwd, root, listFiles, maxBytes) {
@@ -31369,7 +27255,7 @@ function createProject(cwd, root, listFiles, maxBytes) {
       return { text: read.text };
     },
     linesOf(displayPath) {
-      const abs = byDisplay.get(displayPath) ?? path12.resolve(cwd, displayPath);
+      const abs = byDisplay.get(displayPath) ?? path15.resolve(cwd, displayPath);
       const read = project.readText(abs);
       return "text" in read ? read.text.split(/\r?\n/) : void 0;
     }
@@ -31383,6 +27269,9 @@ export {
   findRule,
   require_dist,
   ConfigError,
+  isInternalError,
+  fsPath,
+  readLines,
   classify,
   looksLikeNginx,
   varName,

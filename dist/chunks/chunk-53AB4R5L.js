@@ -1,18 +1,14 @@
 import { createRequire as __corsLintCreateRequire } from 'node:module'; const require = __corsLintCreateRequire(import.meta.url); import { fileURLToPath as __corsLintFileURLToPath } from 'node:url'; const __corsLintFilename = __corsLintFileURLToPath(import.meta.url); const __corsLintDirname = __corsLintFileURLToPath(new URL('.', import.meta.url));
 import {
   DOCS_BASE_URL,
-  allRules
-} from "./chunk-DJAIH3O3.js";
+  allRules,
+  fsPath,
+  isInternalError,
+  readLines
+} from "./chunk-6TMBXMVK.js";
 
 // src/format/github.ts
 import path from "node:path";
-
-// src/model/diagnostics.ts
-function isInternalError(d) {
-  return d.kind === "unsupported" && d.message.startsWith("internal error");
-}
-
-// src/format/github.ts
 var formatGithub = ({ result, cwd }) => {
   const root = repositoryRoot(process.env, cwd);
   const rel = (file) => root === cwd || file === "." ? file : path.relative(root, path.resolve(cwd, file)).split(path.sep).join("/");
@@ -341,11 +337,7 @@ function sourceLines(cwd) {
   const cache = /* @__PURE__ */ new Map();
   return (file) => {
     if (!cache.has(file)) {
-      try {
-        cache.set(file, fs2.readFileSync(path4.resolve(cwd, file), "utf8").split(/\r?\n/));
-      } catch {
-        cache.set(file, void 0);
-      }
+      cache.set(file, readLines(path4.resolve(cwd, file)));
     }
     return cache.get(file);
   };
@@ -359,7 +351,7 @@ function region(span) {
   return { startLine, startColumn, endLine, endColumn };
 }
 function notification(d, cwd, uriOf) {
-  const hasFile = d.file !== "." && d.file !== "" && fs2.existsSync(path4.resolve(cwd, d.file));
+  const hasFile = d.file !== "." && d.file !== "" && fs2.existsSync(fsPath(path4.resolve(cwd, d.file)));
   const location = hasFile ? {
     physicalLocation: {
       artifactLocation: { uri: uriOf(d.file), uriBaseId: SRCROOT },
@@ -409,7 +401,6 @@ function readRuleReadme(ruleId) {
 }
 
 // src/format/text.ts
-import fs3 from "node:fs";
 import path5 from "node:path";
 
 // src/format/ansi.ts
@@ -433,11 +424,11 @@ var formatText = ({ result, cwd, color }) => {
   for (const f of result.findings) byFile.set(f.location.file, [...byFile.get(f.location.file) ?? [], f]);
   const severityLabel = { error: c.red("error"), warning: c.yellow("warning"), note: c.cyan("note") };
   for (const [file, findings] of byFile) {
-    out.push(c.underline(file));
+    out.push(c.underline(printable(file)));
     const lines = readLines(path5.resolve(cwd, file));
     for (const f of findings) {
       const pos = `${f.location.line}:${f.location.column}`;
-      out.push(`  ${c.dim(pos.padEnd(7))} ${severityLabel[f.severity]}  ${f.message}  ${c.dim(`[${f.ruleId}]`)}`);
+      out.push(`  ${c.dim(pos.padEnd(7))} ${severityLabel[f.severity]}  ${printable(f.message)}  ${c.dim(`[${f.ruleId}]`)}`);
       if (f.witness) out.push(`  ${" ".repeat(7)} ${c.dim("witness:")} ${f.witness}`);
       out.push(...codeFrame(lines, f, c.dim, c.red));
     }
@@ -453,8 +444,14 @@ var formatText = ({ result, cwd, color }) => {
 `;
 };
 function formatDiagnostic(d) {
-  const where = d.line !== void 0 ? `${d.file}:${d.line}:${d.column ?? 1}` : d.file;
+  const where = d.line !== void 0 ? `${printable(d.file)}:${d.line}:${d.column ?? 1}` : printable(d.file);
   return `${where}: ${d.kind}: ${d.message}`;
+}
+function printable(text) {
+  return text.replace(/[\u0000-\u001f\u007f]/g, (ch) => {
+    const named = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
+    return named[ch] ?? `\\x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`;
+  });
 }
 function summaryLine(findings, diagnostics, files, policies, bold) {
   const count = (s) => findings.filter((f) => f.severity === s).length;
@@ -486,13 +483,6 @@ function codeFrame(lines, f, dim, mark) {
 function clip(text) {
   return text.length > FRAME_WIDTH ? `${text.slice(0, FRAME_WIDTH)}\u2026` : text;
 }
-function readLines(file) {
-  try {
-    return fs3.readFileSync(file, "utf8").split(/\r?\n/);
-  } catch {
-    return void 0;
-  }
-}
 
 // src/format/index.ts
 var formatters = {
@@ -507,7 +497,6 @@ var formatters = {
 var SEVERITY_RANK = { note: 1, warning: 2, error: 3 };
 
 export {
-  isInternalError,
   formatGithub,
   githubBlobBase,
   buildMarkdown,

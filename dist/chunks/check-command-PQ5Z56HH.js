@@ -13,7 +13,7 @@ import {
   require_dist,
   toJsRegex,
   varName
-} from "./chunk-DJAIH3O3.js";
+} from "./chunk-6TMBXMVK.js";
 import {
   __toESM
 } from "./chunk-O7AAMHAA.js";

@@ -2,16 +2,16 @@ import { createRequire as __corsLintCreateRequire } from 'node:module'; const re
 import {
   SEVERITY_RANK,
   formatters,
-  isInternalError,
   packageVersion,
   ruleReadmePath
-} from "./chunk-CD3XKD2P.js";
+} from "./chunk-53AB4R5L.js";
 import {
   ConfigError,
   allRules,
   findRule,
+  isInternalError,
   lint
-} from "./chunk-DJAIH3O3.js";
+} from "./chunk-6TMBXMVK.js";
 
 // src/cli/main.ts
 import fs2 from "node:fs";
@@ -186,7 +186,7 @@ async function main(argv, io) {
       case "explain":
         return explain(args.ruleId, io);
       case "check": {
-        const { runCheckCli } = await import("./check-command-OG3KUDVE.js");
+        const { runCheckCli } = await import("./check-command-PQ5Z56HH.js");
         return runCheckCli(args.argv, io);
       }
       case "lint":

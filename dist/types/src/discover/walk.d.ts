@@ -1,0 +1,24 @@
+export interface WalkEntry {
+    /** Absolute path as a string (undecodable bytes escaped, see fs-names). */
+    absPath: string;
+    /** Relative to the walked folder, with `/`. */
+    rel: string;
+    /** The entry is a symbolic link (never followed into; the caller decides about linked files). */
+    symlink: boolean;
+}
+export interface WalkOptions {
+    /** Called before a folder is read (its .gitignore, say); `rel` is '' for the walked folder itself. */
+    enterDir?(absPath: string, rel: string): void;
+    /** A folder that is skipped with everything below it (checked before it is read). */
+    skipDir(rel: string): boolean;
+    /** Only names this accepts are reported (no other file is ever stat'ed). */
+    wantFile(name: string, rel: string): boolean;
+    /** A folder that cannot be read. */
+    onError?(absPath: string, error: unknown): void;
+}
+/**
+ * Lists the files below a folder without following symbolic links (so no loops), in a stable order.
+ * Iterative, so depth is no limit; one `readdir` per folder with file types, and a `stat` only for
+ * entries whose type the file system does not tell. Every name is kept, whatever bytes it holds.
+ */
+export declare function walk(dir: string, options: WalkOptions): WalkEntry[];

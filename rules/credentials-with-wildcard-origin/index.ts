@@ -13,6 +13,8 @@ export default defineRule({
     messages: {
       echo:
         '{{what}} with credentials: {{library}} answers with the requesting Origin and Access-Control-Allow-Credentials: true {{when}}, so every website can read authenticated responses{{provenance}}',
+      literalWithoutCredentialsHeader:
+        "{{what}} with credentials: {{library}} sends Access-Control-Allow-Origin: * (it answers preflights with Access-Control-Allow-Credentials: true and removes that header from other responses), and a browser accepts '*' for no credentialed request, so every credentialed cross-origin request fails{{provenance}}",
       literal:
         '{{what}} with credentials: {{library}} sends Access-Control-Allow-Origin: * together with Access-Control-Allow-Credentials: true, which browsers refuse, so every credentialed cross-origin request fails{{provenance}}',
       startupError:
@@ -25,7 +27,8 @@ export default defineRule({
       for (const entry of policy.origins) {
         if (entry.kind !== 'any') continue;
         const effect = wildcardWithCredentialsEffect(policy);
-        const messageId = effect === 'echo' ? 'echo' : effect === 'literal' ? 'literal' : 'startupError';
+        const literal = policy.library === 'koa2-cors' ? 'literalWithoutCredentialsHeader' : 'literal';
+        const messageId = effect === 'echo' ? 'echo' : effect === 'literal' ? literal : 'startupError';
         report({
           messageId,
           data: {

@@ -57,6 +57,8 @@ function describeReflection(policy: CorsPolicy, entry: OriginEntry): string | un
       return 'origin: true (or an origin function that accepts every origin)';
     case '@koa/cors':
       return "@koa/cors origin '*' (or unset) with credentials";
+    case 'koa2-cors':
+      return 'koa2-cors with origin unset (its default sends back the request Origin) or an origin function that accepts every origin';
     case 'nginx':
       return 'Access-Control-Allow-Origin $http_origin without an origin check';
     case 'manual':

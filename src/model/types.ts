@@ -21,6 +21,7 @@ export type Library =
   | 'cors' // npm cors (Express, NestJS on Express)
   | '@fastify/cors'
   | '@koa/cors'
+  | 'koa2-cors' // npm koa2-cors, a separate Koa middleware with its own defaults
   | 'manual' // Access-Control-* headers written by application code
   | 'nginx';
 

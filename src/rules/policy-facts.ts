@@ -13,6 +13,7 @@ export const LIBRARY_NAMES: Record<Library, string> = {
   cors: 'npm cors',
   '@fastify/cors': '@fastify/cors',
   '@koa/cors': '@koa/cors',
+  'koa2-cors': 'koa2-cors',
   manual: 'hand-written headers',
   nginx: 'nginx',
 };

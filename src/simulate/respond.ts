@@ -4,6 +4,7 @@ import { djangoCorsResponder } from './responders/django-cors-headers.js';
 import { fastifyCorsResponder } from './responders/fastify-cors.js';
 import { flaskCorsResponder } from './responders/flask-cors.js';
 import { koaCorsResponder } from './responders/koa-cors.js';
+import { koa2CorsResponder } from './responders/koa2-cors.js';
 import { manualHeadersResponder } from './responders/manual-headers.js';
 import { nginxResponder } from './responders/nginx.js';
 import { npmCorsResponder } from './responders/npm-cors.js';
@@ -16,6 +17,7 @@ const RESPONDERS: Record<Library, Responder> = {
   cors: npmCorsResponder,
   '@fastify/cors': fastifyCorsResponder,
   '@koa/cors': koaCorsResponder,
+  'koa2-cors': koa2CorsResponder,
   'flask-cors': flaskCorsResponder,
   'django-cors-headers': djangoCorsResponder,
   manual: manualHeadersResponder,

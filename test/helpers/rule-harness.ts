@@ -14,6 +14,7 @@ const STACK_OF: Record<Library, Stack> = {
   cors: 'express',
   '@fastify/cors': 'fastify',
   '@koa/cors': 'koa',
+  'koa2-cors': 'koa',
   manual: 'node',
   nginx: 'nginx',
 };

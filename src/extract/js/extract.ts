@@ -7,6 +7,7 @@ import type { PackageVersions } from './package-versions.js';
 import { apolloServerPolicy } from './libraries/apollo-server.js';
 import { fastifyCorsPolicy } from './libraries/fastify-cors.js';
 import { koaCorsPolicy } from './libraries/koa-cors.js';
+import { koa2CorsPolicy } from './libraries/koa2-cors.js';
 import { npmCorsPolicy } from './libraries/npm-cors.js';
 import { socketIoPolicy } from './libraries/socket-io.js';
 import { manualHeaderPolicies } from './manual-headers.js';
@@ -84,8 +85,10 @@ export function extractModule(mod: JsModule, ev: Evaluator, versions: PackageVer
     const policy =
       library === '@koa/cors'
         ? koaCorsPolicy({ span, scope, optionsNode, mod, ev, major: versions.dependency(mod.absPath, '@koa/cors')?.major })
-        : npmCorsPolicy({ stack: fileStack === 'nestjs' ? 'nestjs' : 'express', span, scope, optionsNode, mod, ev });
-    if (library === '@koa/cors') koaRoutesBefore(policy, regs, registrations, mod, ev);
+        : library === 'koa2-cors'
+          ? koa2CorsPolicy({ span, scope, optionsNode, mod, ev })
+          : npmCorsPolicy({ stack: fileStack === 'nestjs' ? 'nestjs' : 'express', span, scope, optionsNode, mod, ev });
+    if (library === '@koa/cors' || library === 'koa2-cors') koaRoutesBefore(policy, regs, registrations, mod, ev);
     policies.push(policy);
     if (library === 'cors') uses.push({ factory: node, policy, registrations: regs });
   }
@@ -112,15 +115,15 @@ export function extractModule(mod: JsModule, ev: Evaluator, versions: PackageVer
   return policies;
 }
 
-/** `cors(...)` where `cors` is npm cors or @koa/cors however it was imported. */
-function corsFactoryLibrary(call: TSESTree.CallExpression, mod: JsModule, ev: Evaluator): 'cors' | '@koa/cors' | undefined {
+/** `cors(...)` where `cors` is npm cors, @koa/cors or koa2-cors however it was imported. */
+function corsFactoryLibrary(call: TSESTree.CallExpression, mod: JsModule, ev: Evaluator): 'cors' | '@koa/cors' | 'koa2-cors' | undefined {
   const callee = unwrap(call.callee);
   if (callee.type === 'MemberExpression' && memberName(callee) !== 'default') return undefined;
   if (callee.type !== 'Identifier' && callee.type !== 'MemberExpression' && callee.type !== 'CallExpression' && callee.type !== 'AwaitExpression') return undefined;
   const fn = ev.evaluate(callee, mod);
   if (fn.t !== 'package' || fn.member !== undefined) return undefined;
   if (fn.source === 'cors') return 'cors';
-  if (fn.source === '@koa/cors' || fn.source === 'koa2-cors') return fn.source === '@koa/cors' ? '@koa/cors' : undefined;
+  if (fn.source === '@koa/cors' || fn.source === 'koa2-cors') return fn.source;
   return undefined;
 }
 

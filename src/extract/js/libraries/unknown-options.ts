@@ -13,6 +13,7 @@ import type { JsValue } from '../values.js';
  *   itself reads prefix and logSerializers.
  * - @koa/cors 5 index.js: origin, allowMethods, exposeHeaders, allowHeaders, maxAge, credentials,
  *   keepHeadersOnError, secureContext, privateNetworkAccess.
+ * - koa2-cors 2.0 dist/index.js: origin, exposeHeaders, maxAge, credentials, allowMethods, allowHeaders.
  */
 const KNOWN: Partial<Record<Library, string[]>> = {
   cors: ['origin', 'methods', 'allowedHeaders', 'headers', 'exposedHeaders', 'credentials', 'maxAge', 'preflightContinue', 'optionsSuccessStatus'],
@@ -21,6 +22,7 @@ const KNOWN: Partial<Record<Library, string[]>> = {
     'maxAge', 'preflight', 'strictPreflight', 'cacheControl', 'delegator', 'hideOptionsRoute', 'logLevel', 'prefix', 'logSerializers',
   ],
   '@koa/cors': ['origin', 'allowMethods', 'exposeHeaders', 'allowHeaders', 'maxAge', 'credentials', 'keepHeadersOnError', 'secureContext', 'privateNetworkAccess'],
+  'koa2-cors': ['origin', 'exposeHeaders', 'maxAge', 'credentials', 'allowMethods', 'allowHeaders'],
 };
 
 /** Response header names written as option keys, mapped to the option that sends that header. */

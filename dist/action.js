@@ -6,7 +6,7 @@ import {
   FORMATS,
   applyBaseline,
   exitCodeFor
-} from "./chunks/chunk-3VWC6PPY.js";
+} from "./chunks/chunk-2SCJ2AOJ.js";
 import {
   SEVERITY_RANK,
   buildMarkdown,
@@ -15,12 +15,12 @@ import {
   formatters,
   githubBlobBase,
   githubVersionControl
-} from "./chunks/chunk-53AB4R5L.js";
+} from "./chunks/chunk-TCKMYFRF.js";
 import {
   ConfigError,
   isInternalError,
   lint
-} from "./chunks/chunk-6TMBXMVK.js";
+} from "./chunks/chunk-DHKXZNPY.js";
 import {
   __commonJS,
   __require,

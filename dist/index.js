@@ -2,11 +2,11 @@ import { createRequire as __corsLintCreateRequire } from 'node:module'; const re
 import {
   SEVERITY_RANK,
   formatters
-} from "./chunks/chunk-53AB4R5L.js";
+} from "./chunks/chunk-TCKMYFRF.js";
 import {
   ConfigError,
   lint
-} from "./chunks/chunk-6TMBXMVK.js";
+} from "./chunks/chunk-DHKXZNPY.js";
 import "./chunks/chunk-O7AAMHAA.js";
 export {
   ConfigError,

@@ -1,6 +1,6 @@
 export type Stack = 'fastapi' | 'starlette' | 'flask' | 'django' | 'express' | 'nestjs' | 'fastify' | 'koa' | 'node' | 'nginx';
 /** The concrete piece of software that produces the CORS headers; its semantics decide the effect. */
-export type Library = 'starlette' | 'flask-cors' | 'django-cors-headers' | 'cors' | '@fastify/cors' | '@koa/cors' | 'manual' | 'nginx';
+export type Library = 'starlette' | 'flask-cors' | 'django-cors-headers' | 'cors' | '@fastify/cors' | '@koa/cors' | 'koa2-cors' | 'manual' | 'nginx';
 export type Language = 'python' | 'js' | 'nginx';
 /** 1-based lines and columns; `file` is relative to the current directory, with `/`. */
 export interface Span {

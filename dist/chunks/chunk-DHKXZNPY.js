@@ -9500,6 +9500,7 @@ var LIBRARY_NAMES = {
   cors: "npm cors",
   "@fastify/cors": "@fastify/cors",
   "@koa/cors": "@koa/cors",
+  "koa2-cors": "koa2-cors",
   manual: "hand-written headers",
   nginx: "nginx"
 };
@@ -9642,6 +9643,7 @@ var credentials_with_wildcard_origin_default = defineRule({
     defaultSeverity: "error",
     messages: {
       echo: "{{what}} with credentials: {{library}} answers with the requesting Origin and Access-Control-Allow-Credentials: true {{when}}, so every website can read authenticated responses{{provenance}}",
+      literalWithoutCredentialsHeader: "{{what}} with credentials: {{library}} sends Access-Control-Allow-Origin: * (it answers preflights with Access-Control-Allow-Credentials: true and removes that header from other responses), and a browser accepts '*' for no credentialed request, so every credentialed cross-origin request fails{{provenance}}",
       literal: "{{what}} with credentials: {{library}} sends Access-Control-Allow-Origin: * together with Access-Control-Allow-Credentials: true, which browsers refuse, so every credentialed cross-origin request fails{{provenance}}",
       startupError: "{{what}} with supports_credentials=True: Flask-CORS raises ValueError at start-up for send_wildcard with credentials{{provenance}}"
     }
@@ -9652,7 +9654,8 @@ var credentials_with_wildcard_origin_default = defineRule({
       for (const entry2 of policy.origins) {
         if (entry2.kind !== "any") continue;
         const effect2 = wildcardWithCredentialsEffect(policy);
-        const messageId = effect2 === "echo" ? "echo" : effect2 === "literal" ? "literal" : "startupError";
+        const literal = policy.library === "koa2-cors" ? "literalWithoutCredentialsHeader" : "literal";
+        const messageId = effect2 === "echo" ? "echo" : effect2 === "literal" ? literal : "startupError";
         report({
           messageId,
           data: {
@@ -13483,6 +13486,8 @@ function describeReflection(policy, entry2) {
       return "origin: true (or an origin function that accepts every origin)";
     case "@koa/cors":
       return "@koa/cors origin '*' (or unset) with credentials";
+    case "koa2-cors":
+      return "koa2-cors with origin unset (its default sends back the request Origin) or an origin function that accepts every origin";
     case "nginx":
       return "Access-Control-Allow-Origin $http_origin without an origin check";
     case "manual":
@@ -17090,7 +17095,8 @@ var KNOWN = {
     "prefix",
     "logSerializers"
   ],
-  "@koa/cors": ["origin", "allowMethods", "exposeHeaders", "allowHeaders", "maxAge", "credentials", "keepHeadersOnError", "secureContext", "privateNetworkAccess"]
+  "@koa/cors": ["origin", "allowMethods", "exposeHeaders", "allowHeaders", "maxAge", "credentials", "keepHeadersOnError", "secureContext", "privateNetworkAccess"],
+  "koa2-cors": ["origin", "exposeHeaders", "maxAge", "credentials", "allowMethods", "allowHeaders"]
 };
 var HEADER_OPTIONS = {
   "access-control-allow-origin": { cors: "origin", "@fastify/cors": "origin", "@koa/cors": "origin" },
@@ -17579,6 +17585,65 @@ function koaCorsPolicy(input) {
     policy.headersOnErrors = { value: true, isDefault: true, why: "keepHeadersOnError defaults to true: thrown errors keep the CORS headers" };
   }
   const invalid = unknownOptions(value, "@koa/cors");
+  if (invalid.length) policy.invalidOptions = invalid;
+  if (notes.length) policy.notes = notes;
+  return policy;
+}
+
+// src/extract/js/libraries/koa2-cors.ts
+var KOA2_CORS_METHODS = ["GET", "PUT", "POST", "PATCH", "DELETE", "HEAD", "OPTIONS"];
+function koa2CorsPolicy(input) {
+  const { mod, ev } = input;
+  const policy = newPolicy({ stack: "koa", library: "koa2-cors", span: input.span, scope: input.scope });
+  const notes = [];
+  const value = input.optionsNode ? ev.evaluate(input.optionsNode, mod) : { t: "undefined" };
+  const useSite = input.optionsNode ? { mod, node: input.optionsNode } : void 0;
+  const options = new OptionsObject(value, useSite);
+  for (const source of sourcesOf(value)) ev.consumedOptions.add(source);
+  policy.varyOrigin = { value: true, why: 'koa2-cors calls ctx.vary("Origin") on every request' };
+  if (!options.resolvable) {
+    const why = `options are ${describeUnknown(value)}`;
+    policy.origins = [{ kind: "unknown", why }];
+    markAllUnknown(policy, why);
+    policy.varyOrigin = { value: true, why: 'koa2-cors calls ctx.vary("Origin") on every request' };
+    return policy;
+  }
+  const credentials = options.read("credentials");
+  if (credentials) {
+    const c = credentials.value;
+    policy.credentials = c.t === "boolean" ? valued(credentials, c.v) : c.t === "unknown" ? valued(credentials, "unknown", describeUnknown(c)) : valued(credentials, false);
+  }
+  const origin = options.read("origin");
+  policy.originsSpan = origin?.keySpan;
+  const o = origin?.value;
+  const star = (where4) => ({ kind: "any", sentVerbatim: true, ...where4 });
+  if (!o || o.t === "undefined" || o.t === "null" || o.t === "string" && o.v === "" || o.t === "boolean" && !o.v) {
+    policy.origins = [{ kind: "reflect", ...o ? whereWritten(o, useSite) : {} }];
+    notes.push("origin unset: koa2-cors sends back the request's own Origin, whatever it is ('*' only when there is none)");
+  } else if (o.t === "string") {
+    policy.origins = [o.v === "*" ? star(whereWritten(o, useSite)) : { ...exactEntry(o.v, o, useSite), sentVerbatim: true }];
+  } else if (o.t === "function") {
+    const decision = classifyOriginFunction(o.fn, o.mod, ev, "koa");
+    policy.libraryOptions = { ...policy.libraryOptions, originFunction: true };
+    policy.origins = decision.entries.map((e) => e.kind === "any" ? star({ span: e.span }) : e);
+    notes.push(...decision.notes);
+  } else if (o.t === "unknown") {
+    policy.origins = [{ kind: "unknown", why: o.why, ...whereWritten(o, useSite) }];
+  } else {
+    policy.origins = [{ kind: "unknown", why: `origin is ${describeUnknown(o)}` }];
+  }
+  const methods = options.read("allowMethods");
+  policy.allowMethods = methods ? stringList(methods) : byDefault(KOA2_CORS_METHODS);
+  const headers = options.read("allowHeaders");
+  if (headers && truthiness(headers.value) !== false) policy.allowHeaders = stringList(headers);
+  else policy.allowHeaders = { ...byDefault([]), why: "allowHeaders not set: the request Access-Control-Request-Headers are echoed" };
+  const exposed = options.read("exposeHeaders");
+  if (exposed) policy.exposeHeaders = stringList(exposed);
+  const maxAge = options.read("maxAge");
+  policy.maxAge = maxAge ? numberOption(maxAge) : unknownValue("not set: no Access-Control-Max-Age is sent");
+  policy.preflight = { value: "handled", why: "koa2-cors answers OPTIONS requests that carry Access-Control-Request-Method with 204" };
+  policy.headersOnErrors = { value: false, isDefault: true, why: "koa2-cors sets the headers before next(); when the app throws, Koa's error handler clears them" };
+  const invalid = unknownOptions(value, "koa2-cors");
   if (invalid.length) policy.invalidOptions = invalid;
   if (notes.length) policy.notes = notes;
   return policy;
@@ -18128,8 +18193,8 @@ function extractModule(mod, ev, versions, candidates2) {
     const regs = usesOf(node, mod, registrations);
     const scope = scopeOfUses(node, mod, regs);
     const span = spanOf(node, mod.path);
-    const policy = library === "@koa/cors" ? koaCorsPolicy({ span, scope, optionsNode, mod, ev, major: versions.dependency(mod.absPath, "@koa/cors")?.major }) : npmCorsPolicy({ stack: fileStack === "nestjs" ? "nestjs" : "express", span, scope, optionsNode, mod, ev });
-    if (library === "@koa/cors") koaRoutesBefore(policy, regs, registrations, mod, ev);
+    const policy = library === "@koa/cors" ? koaCorsPolicy({ span, scope, optionsNode, mod, ev, major: versions.dependency(mod.absPath, "@koa/cors")?.major }) : library === "koa2-cors" ? koa2CorsPolicy({ span, scope, optionsNode, mod, ev }) : npmCorsPolicy({ stack: fileStack === "nestjs" ? "nestjs" : "express", span, scope, optionsNode, mod, ev });
+    if (library === "@koa/cors" || library === "koa2-cors") koaRoutesBefore(policy, regs, registrations, mod, ev);
     policies.push(policy);
     if (library === "cors") uses.push({ factory: node, policy, registrations: regs });
   }
@@ -18161,7 +18226,7 @@ function corsFactoryLibrary(call, mod, ev) {
   const fn = ev.evaluate(callee, mod);
   if (fn.t !== "package" || fn.member !== void 0) return void 0;
   if (fn.source === "cors") return "cors";
-  if (fn.source === "@koa/cors" || fn.source === "koa2-cors") return fn.source === "@koa/cors" ? "@koa/cors" : void 0;
+  if (fn.source === "@koa/cors" || fn.source === "koa2-cors") return fn.source;
   return void 0;
 }
 function usesOf(call, mod, registrations) {

@@ -4,14 +4,14 @@ import {
   formatters,
   packageVersion,
   ruleReadmePath
-} from "./chunk-53AB4R5L.js";
+} from "./chunk-TCKMYFRF.js";
 import {
   ConfigError,
   allRules,
   findRule,
   isInternalError,
   lint
-} from "./chunk-6TMBXMVK.js";
+} from "./chunk-DHKXZNPY.js";
 
 // src/cli/main.ts
 import fs2 from "node:fs";
@@ -186,7 +186,7 @@ async function main(argv, io) {
       case "explain":
         return explain(args.ruleId, io);
       case "check": {
-        const { runCheckCli } = await import("./check-command-PQ5Z56HH.js");
+        const { runCheckCli } = await import("./check-command-KY5E27OG.js");
         return runCheckCli(args.argv, io);
       }
       case "lint":

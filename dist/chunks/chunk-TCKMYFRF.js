@@ -5,7 +5,7 @@ import {
   fsPath,
   isInternalError,
   readLines
-} from "./chunk-6TMBXMVK.js";
+} from "./chunk-DHKXZNPY.js";
 
 // src/format/github.ts
 import path from "node:path";

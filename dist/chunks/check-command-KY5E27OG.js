@@ -13,7 +13,7 @@ import {
   require_dist,
   toJsRegex,
   varName
-} from "./chunk-6TMBXMVK.js";
+} from "./chunk-DHKXZNPY.js";
 import {
   __toESM
 } from "./chunk-O7AAMHAA.js";
@@ -700,6 +700,57 @@ var koaCorsResponder = (policy, request, app) => {
   return { status: 204, headers, producedBy: "@koa/cors preflight answer 204" };
 };
 
+// src/simulate/responders/koa2-cors.ts
+function originValue2(policy, requestOrigin) {
+  const origins = knownOrigins(policy);
+  const fromFunction = policy.libraryOptions?.originFunction === true;
+  if (origins.length === 1 && origins[0].kind === "any") return "*";
+  const only = origins.length === 1 ? origins[0] : void 0;
+  if (only && (only.kind === "exact" || only.kind === "null") && only.sentVerbatim) return only.kind === "exact" ? only.origin : "null";
+  if (origins.length === 1 && origins[0].kind === "reflect" && !origins[0].condition && !fromFunction) return requestOrigin || "*";
+  const accepts = origins.map((o) => {
+    switch (o.kind) {
+      case "reflect":
+        if (o.condition) throw new UnknownBehaviour(`the koa2-cors origin function decides per request (${o.condition})`, o.span ?? policy.originsSpan);
+        return () => true;
+      case "exact":
+        return (x) => x === o.origin;
+      case "regex": {
+        const c = compileOriginRegex(o);
+        return (x) => c.test(x);
+      }
+      default:
+        throw new UnknownBehaviour("the koa2-cors origin function decides per request", policy.originsSpan ?? policy.span);
+    }
+  });
+  return requestOrigin && accepts.some((t) => t(requestOrigin)) ? requestOrigin : null;
+}
+var koa2CorsResponder = (policy, request, app) => {
+  const requestOrigin = request.headers["origin"] ?? "";
+  const headers = {};
+  appendVary(headers, "Origin");
+  const origin = originValue2(policy, requestOrigin);
+  if (origin === null) return { status: app.status, headers, producedBy: "app (the origin function returned nothing)" };
+  const credentials = valueOf(policy.credentials, false, "credentials");
+  const methods = valueOf(policy.allowMethods, ["GET", "PUT", "POST", "PATCH", "DELETE", "HEAD", "OPTIONS"], "allowMethods");
+  const allowHeaders = valueOf(policy.allowHeaders, null, "allowHeaders");
+  const expose = valueOf(policy.exposeHeaders, [], "exposeHeaders");
+  const maxAge = valueOf(policy.maxAge, null, "maxAge");
+  setHeader(headers, "Access-Control-Allow-Origin", origin);
+  if (request.method !== "OPTIONS") {
+    if (credentials && origin !== "*") setHeader(headers, "Access-Control-Allow-Credentials", "true");
+    if (expose.length) setHeader(headers, "Access-Control-Expose-Headers", policy.exposeHeaders.raw ?? expose.join(","));
+    return { status: app.status, headers, producedBy: "app, headers added by koa2-cors" };
+  }
+  if (!request.headers["access-control-request-method"]) return { status: app.status, headers, producedBy: "app (OPTIONS without Access-Control-Request-Method)" };
+  if (maxAge) setHeader(headers, "Access-Control-Max-Age", String(maxAge));
+  if (credentials) setHeader(headers, "Access-Control-Allow-Credentials", "true");
+  setHeader(headers, "Access-Control-Allow-Methods", policy.allowMethods.raw ?? methods.join(","));
+  const allow = allowHeaders && allowHeaders.length ? policy.allowHeaders.raw ?? allowHeaders.join(",") : request.headers["access-control-request-headers"];
+  setHeader(headers, "Access-Control-Allow-Headers", allow ?? "");
+  return { status: 204, headers, producedBy: "koa2-cors preflight answer 204" };
+};
+
 // src/simulate/responders/manual-headers.ts
 function originAccepted(policy, origin) {
   const entries = knownOrigins(policy);
@@ -1155,6 +1206,7 @@ var RESPONDERS = {
   cors: npmCorsResponder,
   "@fastify/cors": fastifyCorsResponder,
   "@koa/cors": koaCorsResponder,
+  "koa2-cors": koa2CorsResponder,
   "flask-cors": flaskCorsResponder,
   "django-cors-headers": djangoCorsResponder,
   manual: manualHeadersResponder,

@@ -2,9 +2,9 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import koaCors from '@koa/cors';
-import Koa from 'koa';
 import { describe, expect, it } from 'vitest';
 import type { CorsPolicy } from '../../src/model/types.js';
+import { serveKoa } from './koa-server.js';
 import { printTally, type Tally } from './compare.js';
 import { evaluateOptions } from './express-fixtures.js';
 import { send } from './http-client.js';
@@ -62,16 +62,7 @@ function source(options: string): string {
 }
 
 function serve(options: unknown): Promise<Server> {
-  const app = new Koa();
-  app.use(koaCors(options as never));
-  app.use((ctx) => {
-    const m = /^\/status\/(\d+)$/.exec(ctx.path);
-    ctx.status = m ? Number(m[1]) : 200;
-    ctx.body = 'app';
-  });
-  return new Promise((resolve) => {
-    const server = app.listen(0, '127.0.0.1', () => resolve(server));
-  });
+  return serveKoa(koaCors(options as never));
 }
 
 describe('@koa/cors conformance', () => {

@@ -1,10 +1,10 @@
 // Differential test: the koa2-cors model against real Koa 3 + koa2-cors on 127.0.0.1.
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import Koa from 'koa';
 import koa2Cors from 'koa2-cors';
 import { describe, expect, it } from 'vitest';
 import type { CorsPolicy } from '../../src/model/types.js';
+import { serveKoa } from './koa-server.js';
 import { printTally, type Tally } from './compare.js';
 import { evaluateOptions } from './express-fixtures.js';
 import { send } from './http-client.js';
@@ -47,16 +47,7 @@ function source(options: string): string {
 }
 
 function serve(options: unknown): Promise<Server> {
-  const app = new Koa();
-  app.use(koa2Cors(options as never));
-  app.use((ctx) => {
-    const m = /^\/status\/(\d+)$/.exec(ctx.path);
-    ctx.status = m ? Number(m[1]) : 200;
-    ctx.body = 'app';
-  });
-  return new Promise((resolve) => {
-    const server = app.listen(0, '127.0.0.1', () => resolve(server));
-  });
+  return serveKoa(koa2Cors(options as never));
 }
 
 describe('koa2-cors conformance', () => {

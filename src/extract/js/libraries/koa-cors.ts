@@ -13,6 +13,22 @@ import { describeUnknown, sourcesOf, truthiness, type Evaluator, type JsValue, t
 export const KOA_CORS_METHODS = ['GET', 'HEAD', 'PUT', 'POST', 'DELETE', 'PATCH'];
 
 /**
+ * allowMethods, allowHeaders (unset: the requested headers are mirrored), exposeHeaders and maxAge,
+ * which @koa/cors and koa2-cors name and read alike.
+ */
+export function readKoaStyleLists(policy: CorsPolicy, options: OptionsObject, defaultMethods: string[]): void {
+  const methods = options.read('allowMethods');
+  policy.allowMethods = methods ? stringList(methods) : byDefault(defaultMethods);
+  const headers = options.read('allowHeaders');
+  if (headers && truthiness(headers.value) !== false) policy.allowHeaders = stringList(headers);
+  else policy.allowHeaders = { ...byDefault<string[]>([]), why: 'allowHeaders not set: the request Access-Control-Request-Headers are echoed' };
+  const exposed = options.read('exposeHeaders');
+  if (exposed) policy.exposeHeaders = stringList(exposed);
+  const maxAge = options.read('maxAge');
+  policy.maxAge = maxAge ? numberOption(maxAge) : unknownValue('not set: no Access-Control-Max-Age is sent');
+}
+
+/**
  * The policy `app.use(cors(options))` from @koa/cors produces. Read from @koa/cors/index.js (v5):
  * - `ctx.vary('Origin')` on every request, whatever the options;
  * - origin unset or '*': '*'; with credentials the request Origin is echoed instead (no check);
@@ -88,15 +104,7 @@ export function koaCorsPolicy(input: {
     policy.origins = [{ kind: 'unknown', why: `origin is ${describeUnknown(o)}` }];
   }
 
-  const methods = options.read('allowMethods');
-  policy.allowMethods = methods ? stringList(methods) : byDefault(KOA_CORS_METHODS);
-  const headers = options.read('allowHeaders');
-  if (headers && truthiness(headers.value) !== false) policy.allowHeaders = stringList(headers);
-  else policy.allowHeaders = { ...byDefault<string[]>([]), why: 'allowHeaders not set: the request Access-Control-Request-Headers are echoed' };
-  const exposed = options.read('exposeHeaders');
-  if (exposed) policy.exposeHeaders = stringList(exposed);
-  const maxAge = options.read('maxAge');
-  policy.maxAge = maxAge ? numberOption(maxAge) : unknownValue('not set: no Access-Control-Max-Age is sent');
+  readKoaStyleLists(policy, options, KOA_CORS_METHODS);
   policy.varyOrigin = { value: true, why: '@koa/cors calls ctx.vary("Origin") on every request' };
   policy.preflight = { value: 'handled', why: '@koa/cors answers OPTIONS requests that carry Access-Control-Request-Method with 204' };
   const keep = options.read('keepHeadersOnError');

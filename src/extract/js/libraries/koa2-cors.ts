@@ -1,13 +1,14 @@
 import type { CorsPolicy, OriginEntry, PolicyScope, Span } from '../../../model/types.js';
-import { byDefault, newPolicy, unknownValue } from '../../../model/policy.js';
+import { newPolicy } from '../../../model/policy.js';
 import type { Node } from '../ast.js';
 import type { JsModule } from '../modules.js';
 import { classifyOriginFunction } from '../origin-function.js';
 import { exactEntry, whereWritten } from '../origins.js';
 import { markAllUnknown } from './npm-cors.js';
-import { numberOption, OptionsObject, stringList, valued } from './options.js';
+import { readKoaStyleLists } from './koa-cors.js';
+import { OptionsObject, valued } from './options.js';
 import { unknownOptions } from './unknown-options.js';
-import { describeUnknown, sourcesOf, truthiness, type Evaluator, type JsValue, type WrittenAt } from '../values.js';
+import { describeUnknown, sourcesOf, type Evaluator, type JsValue, type WrittenAt } from '../values.js';
 
 // Default of koa2-cors 2.0 (dist/index.js `defaultOptions`).
 export const KOA2_CORS_METHODS = ['GET', 'PUT', 'POST', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
@@ -68,15 +69,7 @@ export function koa2CorsPolicy(input: { span: Span; scope: PolicyScope; optionsN
     policy.origins = [{ kind: 'unknown', why: `origin is ${describeUnknown(o)}` }];
   }
 
-  const methods = options.read('allowMethods');
-  policy.allowMethods = methods ? stringList(methods) : byDefault(KOA2_CORS_METHODS);
-  const headers = options.read('allowHeaders');
-  if (headers && truthiness(headers.value) !== false) policy.allowHeaders = stringList(headers);
-  else policy.allowHeaders = { ...byDefault<string[]>([]), why: 'allowHeaders not set: the request Access-Control-Request-Headers are echoed' };
-  const exposed = options.read('exposeHeaders');
-  if (exposed) policy.exposeHeaders = stringList(exposed);
-  const maxAge = options.read('maxAge');
-  policy.maxAge = maxAge ? numberOption(maxAge) : unknownValue('not set: no Access-Control-Max-Age is sent');
+  readKoaStyleLists(policy, options, KOA2_CORS_METHODS);
   policy.preflight = { value: 'handled', why: 'koa2-cors answers OPTIONS requests that carry Access-Control-Request-Method with 204' };
   policy.headersOnErrors = { value: false, isDefault: true, why: "koa2-cors sets the headers before next(); when the app throws, Koa's error handler clears them" };
   const invalid = unknownOptions(value, 'koa2-cors');

@@ -113,7 +113,7 @@ export function discover(inputs: string[], options: DiscoverOptions): Discovery 
     const entries = walk(absInput, {
       enterDir: (abs) => ignores.load(abs),
       skipDir: (rel) => ignores.ignoresDir(path.join(absInput, rel)),
-      wantFile: (_name, rel) => classify(rel) !== undefined,
+      wantFile: (_name, rel) => classify(path.join(absInput, rel)) !== undefined,
       onError: (abs, error) => {
         if (abs === absInput) diagnostics.push({ kind: 'file-skipped', file: toDisplayPath(options.cwd, abs), message: `cannot read folder: ${describeError(error)}` });
       },

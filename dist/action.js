@@ -6,7 +6,7 @@ import {
   FORMATS,
   applyBaseline,
   exitCodeFor
-} from "./chunks/chunk-2SCJ2AOJ.js";
+} from "./chunks/chunk-QIXGKT6G.js";
 import {
   SEVERITY_RANK,
   buildMarkdown,
@@ -15,12 +15,12 @@ import {
   formatters,
   githubBlobBase,
   githubVersionControl
-} from "./chunks/chunk-TCKMYFRF.js";
+} from "./chunks/chunk-VQ4TKTVV.js";
 import {
   ConfigError,
   isInternalError,
   lint
-} from "./chunks/chunk-DHKXZNPY.js";
+} from "./chunks/chunk-2ZIB55XB.js";
 import {
   __commonJS,
   __require,

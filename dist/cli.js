@@ -2,9 +2,9 @@
 import { createRequire as __corsLintCreateRequire } from 'node:module'; const require = __corsLintCreateRequire(import.meta.url); import { fileURLToPath as __corsLintFileURLToPath } from 'node:url'; const __corsLintFilename = __corsLintFileURLToPath(import.meta.url); const __corsLintDirname = __corsLintFileURLToPath(new URL('.', import.meta.url));
 import {
   main
-} from "./chunks/chunk-2SCJ2AOJ.js";
-import "./chunks/chunk-TCKMYFRF.js";
-import "./chunks/chunk-DHKXZNPY.js";
+} from "./chunks/chunk-QIXGKT6G.js";
+import "./chunks/chunk-VQ4TKTVV.js";
+import "./chunks/chunk-2ZIB55XB.js";
 import "./chunks/chunk-O7AAMHAA.js";
 
 // src/cli/run.ts

@@ -2,11 +2,11 @@ import { createRequire as __corsLintCreateRequire } from 'node:module'; const re
 import {
   SEVERITY_RANK,
   formatters
-} from "./chunks/chunk-TCKMYFRF.js";
+} from "./chunks/chunk-VQ4TKTVV.js";
 import {
   ConfigError,
   lint
-} from "./chunks/chunk-DHKXZNPY.js";
+} from "./chunks/chunk-2ZIB55XB.js";
 import "./chunks/chunk-O7AAMHAA.js";
 export {
   ConfigError,

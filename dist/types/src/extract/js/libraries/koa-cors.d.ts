@@ -1,8 +1,14 @@
 import type { CorsPolicy, PolicyScope, Span } from '../../../model/types.js';
 import type { Node } from '../ast.js';
 import type { JsModule } from '../modules.js';
+import { OptionsObject } from './options.js';
 import { type Evaluator } from '../values.js';
 export declare const KOA_CORS_METHODS: string[];
+/**
+ * allowMethods, allowHeaders (unset: the requested headers are mirrored), exposeHeaders and maxAge,
+ * which @koa/cors and koa2-cors name and read alike.
+ */
+export declare function readKoaStyleLists(policy: CorsPolicy, options: OptionsObject, defaultMethods: string[]): void;
 /**
  * The policy `app.use(cors(options))` from @koa/cors produces. Read from @koa/cors/index.js (v5):
  * - `ctx.vary('Origin')` on every request, whatever the options;

@@ -15262,7 +15262,7 @@ function discover(inputs, options) {
     const entries = walk(absInput, {
       enterDir: (abs) => ignores.load(abs),
       skipDir: (rel) => ignores.ignoresDir(path5.join(absInput, rel)),
-      wantFile: (_name, rel) => classify(rel) !== void 0,
+      wantFile: (_name, rel) => classify(path5.join(absInput, rel)) !== void 0,
       onError: (abs, error) => {
         if (abs === absInput) diagnostics.push({ kind: "file-skipped", file: toDisplayPath(options.cwd, abs), message: `cannot read folder: ${describeError(error)}` });
       }
@@ -17510,6 +17510,17 @@ function fastifyCorsPolicy(input) {
 
 // src/extract/js/libraries/koa-cors.ts
 var KOA_CORS_METHODS = ["GET", "HEAD", "PUT", "POST", "DELETE", "PATCH"];
+function readKoaStyleLists(policy, options, defaultMethods) {
+  const methods = options.read("allowMethods");
+  policy.allowMethods = methods ? stringList(methods) : byDefault(defaultMethods);
+  const headers = options.read("allowHeaders");
+  if (headers && truthiness(headers.value) !== false) policy.allowHeaders = stringList(headers);
+  else policy.allowHeaders = { ...byDefault([]), why: "allowHeaders not set: the request Access-Control-Request-Headers are echoed" };
+  const exposed = options.read("exposeHeaders");
+  if (exposed) policy.exposeHeaders = stringList(exposed);
+  const maxAge = options.read("maxAge");
+  policy.maxAge = maxAge ? numberOption(maxAge) : unknownValue("not set: no Access-Control-Max-Age is sent");
+}
 function koaCorsPolicy(input) {
   const { mod, ev } = input;
   const policy = newPolicy({ stack: "koa", library: "@koa/cors", span: input.span, scope: input.scope });
@@ -17566,15 +17577,7 @@ function koaCorsPolicy(input) {
   } else {
     policy.origins = [{ kind: "unknown", why: `origin is ${describeUnknown(o)}` }];
   }
-  const methods = options.read("allowMethods");
-  policy.allowMethods = methods ? stringList(methods) : byDefault(KOA_CORS_METHODS);
-  const headers = options.read("allowHeaders");
-  if (headers && truthiness(headers.value) !== false) policy.allowHeaders = stringList(headers);
-  else policy.allowHeaders = { ...byDefault([]), why: "allowHeaders not set: the request Access-Control-Request-Headers are echoed" };
-  const exposed = options.read("exposeHeaders");
-  if (exposed) policy.exposeHeaders = stringList(exposed);
-  const maxAge = options.read("maxAge");
-  policy.maxAge = maxAge ? numberOption(maxAge) : unknownValue("not set: no Access-Control-Max-Age is sent");
+  readKoaStyleLists(policy, options, KOA_CORS_METHODS);
   policy.varyOrigin = { value: true, why: '@koa/cors calls ctx.vary("Origin") on every request' };
   policy.preflight = { value: "handled", why: "@koa/cors answers OPTIONS requests that carry Access-Control-Request-Method with 204" };
   const keep = options.read("keepHeadersOnError");
@@ -17632,15 +17635,7 @@ function koa2CorsPolicy(input) {
   } else {
     policy.origins = [{ kind: "unknown", why: `origin is ${describeUnknown(o)}` }];
   }
-  const methods = options.read("allowMethods");
-  policy.allowMethods = methods ? stringList(methods) : byDefault(KOA2_CORS_METHODS);
-  const headers = options.read("allowHeaders");
-  if (headers && truthiness(headers.value) !== false) policy.allowHeaders = stringList(headers);
-  else policy.allowHeaders = { ...byDefault([]), why: "allowHeaders not set: the request Access-Control-Request-Headers are echoed" };
-  const exposed = options.read("exposeHeaders");
-  if (exposed) policy.exposeHeaders = stringList(exposed);
-  const maxAge = options.read("maxAge");
-  policy.maxAge = maxAge ? numberOption(maxAge) : unknownValue("not set: no Access-Control-Max-Age is sent");
+  readKoaStyleLists(policy, options, KOA2_CORS_METHODS);
   policy.preflight = { value: "handled", why: "koa2-cors answers OPTIONS requests that carry Access-Control-Request-Method with 204" };
   policy.headersOnErrors = { value: false, isDefault: true, why: "koa2-cors sets the headers before next(); when the app throws, Koa's error handler clears them" };
   const invalid = unknownOptions(value, "koa2-cors");

@@ -5,7 +5,7 @@ import {
   fsPath,
   isInternalError,
   readLines
-} from "./chunk-DHKXZNPY.js";
+} from "./chunk-2ZIB55XB.js";
 
 // src/format/github.ts
 import path from "node:path";

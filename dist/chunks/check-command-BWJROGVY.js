@@ -13,7 +13,7 @@ import {
   require_dist,
   toJsRegex,
   varName
-} from "./chunk-DHKXZNPY.js";
+} from "./chunk-2ZIB55XB.js";
 import {
   __toESM
 } from "./chunk-O7AAMHAA.js";

@@ -4,14 +4,14 @@ import {
   formatters,
   packageVersion,
   ruleReadmePath
-} from "./chunk-TCKMYFRF.js";
+} from "./chunk-VQ4TKTVV.js";
 import {
   ConfigError,
   allRules,
   findRule,
   isInternalError,
   lint
-} from "./chunk-DHKXZNPY.js";
+} from "./chunk-2ZIB55XB.js";
 
 // src/cli/main.ts
 import fs2 from "node:fs";
@@ -186,7 +186,7 @@ async function main(argv, io) {
       case "explain":
         return explain(args.ruleId, io);
       case "check": {
-        const { runCheckCli } = await import("./check-command-KY5E27OG.js");
+        const { runCheckCli } = await import("./check-command-BWJROGVY.js");
         return runCheckCli(args.argv, io);
       }
       case "lint":

@@ -111,7 +111,10 @@ export function discover(inputs: string[], options: DiscoverOptions): Discovery 
     // Symbolic links are listed but never traversed (no loops); a linked file is read only when
     // it resolves inside the root, which accept() checks and reports. Ignored folders are never read.
     const entries = walk(absInput, {
-      enterDir: (abs) => ignores.load(abs),
+      // Only folders that hold a .gitignore are read for one (most hold none).
+      enterDir: (abs, _rel, names) => {
+        if (names.has('.gitignore')) ignores.load(abs);
+      },
       skipDir: (rel) => ignores.ignoresDir(path.join(absInput, rel)),
       wantFile: (_name, rel) => classify(path.join(absInput, rel)) !== undefined,
       onError: (abs, error) => {

@@ -12,8 +12,11 @@ export interface WalkEntry {
 }
 
 export interface WalkOptions {
-  /** Called before a folder is read (its .gitignore, say); `rel` is '' for the walked folder itself. */
-  enterDir?(absPath: string, rel: string): void;
+  /**
+   * Called once a folder is listed, before its entries are looked at (to read its .gitignore, say);
+   * `rel` is '' for the walked folder itself, `names` are its entries.
+   */
+  enterDir?(absPath: string, rel: string, names: ReadonlySet<string>): void;
   /** A folder that is skipped with everything below it (checked before it is read). */
   skipDir(rel: string): boolean;
   /** Only names this accepts are reported (no other file is ever stat'ed). */
@@ -32,7 +35,6 @@ export function walk(dir: string, options: WalkOptions): WalkEntry[] {
   const stack: Array<{ abs: string; raw: string | Buffer; rel: string }> = [{ abs: dir, raw: dir, rel: '' }];
   while (stack.length) {
     const current = stack.pop()!;
-    options.enterDir?.(current.abs, current.rel);
     let entries: fs.Dirent<Buffer>[];
     try {
       entries = fs.readdirSync(current.raw, { withFileTypes: true, encoding: 'buffer' });
@@ -41,6 +43,7 @@ export function walk(dir: string, options: WalkOptions): WalkEntry[] {
       continue;
     }
     const named = entries.map((entry) => ({ entry, ...decodeName(entry.name) }));
+    options.enterDir?.(current.abs, current.rel, new Set(named.map((n) => n.name)));
     named.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const subdirs: typeof stack = [];
     for (const { entry, name, exact } of named) {

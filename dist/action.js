@@ -6,7 +6,7 @@ import {
   FORMATS,
   applyBaseline,
   exitCodeFor
-} from "./chunks/chunk-QIXGKT6G.js";
+} from "./chunks/chunk-73CLNPQY.js";
 import {
   SEVERITY_RANK,
   buildMarkdown,
@@ -15,12 +15,12 @@ import {
   formatters,
   githubBlobBase,
   githubVersionControl
-} from "./chunks/chunk-VQ4TKTVV.js";
+} from "./chunks/chunk-RTGYVRJS.js";
 import {
   ConfigError,
   isInternalError,
   lint
-} from "./chunks/chunk-2ZIB55XB.js";
+} from "./chunks/chunk-MDA3K72H.js";
 import {
   __commonJS,
   __require,

@@ -2,11 +2,11 @@ import { createRequire as __corsLintCreateRequire } from 'node:module'; const re
 import {
   SEVERITY_RANK,
   formatters
-} from "./chunks/chunk-VQ4TKTVV.js";
+} from "./chunks/chunk-RTGYVRJS.js";
 import {
   ConfigError,
   lint
-} from "./chunks/chunk-2ZIB55XB.js";
+} from "./chunks/chunk-MDA3K72H.js";
 import "./chunks/chunk-O7AAMHAA.js";
 export {
   ConfigError,

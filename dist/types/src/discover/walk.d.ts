@@ -7,8 +7,11 @@ export interface WalkEntry {
     symlink: boolean;
 }
 export interface WalkOptions {
-    /** Called before a folder is read (its .gitignore, say); `rel` is '' for the walked folder itself. */
-    enterDir?(absPath: string, rel: string): void;
+    /**
+     * Called once a folder is listed, before its entries are looked at (to read its .gitignore, say);
+     * `rel` is '' for the walked folder itself, `names` are its entries.
+     */
+    enterDir?(absPath: string, rel: string, names: ReadonlySet<string>): void;
     /** A folder that is skipped with everything below it (checked before it is read). */
     skipDir(rel: string): boolean;
     /** Only names this accepts are reported (no other file is ever stat'ed). */

@@ -15153,7 +15153,6 @@ function walk(dir, options) {
   const stack = [{ abs: dir, raw: dir, rel: "" }];
   while (stack.length) {
     const current2 = stack.pop();
-    options.enterDir?.(current2.abs, current2.rel);
     let entries;
     try {
       entries = fs4.readdirSync(current2.raw, { withFileTypes: true, encoding: "buffer" });
@@ -15162,6 +15161,7 @@ function walk(dir, options) {
       continue;
     }
     const named = entries.map((entry2) => ({ entry: entry2, ...decodeName(entry2.name) }));
+    options.enterDir?.(current2.abs, current2.rel, new Set(named.map((n) => n.name)));
     named.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
     const subdirs = [];
     for (const { entry: entry2, name: name2, exact } of named) {
@@ -15260,7 +15260,10 @@ function discover(inputs, options) {
     ignores.loadAncestors(absInput);
     const realInput = safeRealpath(absInput) ?? absInput;
     const entries = walk(absInput, {
-      enterDir: (abs) => ignores.load(abs),
+      // Only folders that hold a .gitignore are read for one (most hold none).
+      enterDir: (abs, _rel, names) => {
+        if (names.has(".gitignore")) ignores.load(abs);
+      },
       skipDir: (rel) => ignores.ignoresDir(path5.join(absInput, rel)),
       wantFile: (_name, rel) => classify(path5.join(absInput, rel)) !== void 0,
       onError: (abs, error) => {

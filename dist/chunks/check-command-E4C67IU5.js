@@ -13,7 +13,7 @@ import {
   require_dist,
   toJsRegex,
   varName
-} from "./chunk-2ZIB55XB.js";
+} from "./chunk-MDA3K72H.js";
 import {
   __toESM
 } from "./chunk-O7AAMHAA.js";

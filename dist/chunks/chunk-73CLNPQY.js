@@ -4,14 +4,14 @@ import {
   formatters,
   packageVersion,
   ruleReadmePath
-} from "./chunk-VQ4TKTVV.js";
+} from "./chunk-RTGYVRJS.js";
 import {
   ConfigError,
   allRules,
   findRule,
   isInternalError,
   lint
-} from "./chunk-2ZIB55XB.js";
+} from "./chunk-MDA3K72H.js";
 
 // src/cli/main.ts
 import fs2 from "node:fs";
@@ -186,7 +186,7 @@ async function main(argv, io) {
       case "explain":
         return explain(args.ruleId, io);
       case "check": {
-        const { runCheckCli } = await import("./check-command-BWJROGVY.js");
+        const { runCheckCli } = await import("./check-command-E4C67IU5.js");
         return runCheckCli(args.argv, io);
       }
       case "lint":

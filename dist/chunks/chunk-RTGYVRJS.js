@@ -5,7 +5,7 @@ import {
   fsPath,
   isInternalError,
   readLines
-} from "./chunk-2ZIB55XB.js";
+} from "./chunk-MDA3K72H.js";
 
 // src/format/github.ts
 import path from "node:path";

@@ -1,5 +1,4 @@
 // Differential test: the npm cors model against real Express 5 + cors on 127.0.0.1.
-import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import cors from 'cors';
 import express from 'express';
@@ -7,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { CorsPolicy } from '../../src/model/types.js';
 import { printTally, type Tally } from './compare.js';
 import { EXPRESS_FIXTURES, evaluateOptions, expressPolicyDirect, expressSource } from './express-fixtures.js';
-import { send } from './http-client.js';
+import { answersOf } from './http-client.js';
 import { wireCases } from './matrix.js';
 import { compareConfig, type RealAnswer } from './run-model.js';
 import { policiesViaScanner, scannerRegistered } from './via-scanner.js';
@@ -34,14 +33,7 @@ describe('npm cors (Express) conformance', () => {
     const gaps: string[] = [];
     const tally: Tally = { stack: 'Express 5 + cors 2.8', configs: 0, browserRequests: 0, httpRequests: 0, mismatches: [], viaScanner: 0 };
     for (const [i, fixture] of EXPRESS_FIXTURES.entries()) {
-      const server = await serve(evaluateOptions(fixture.options));
-      const port = (server.address() as AddressInfo).port;
-      const real: RealAnswer[] = [];
-      try {
-        for (const c of cases) real.push(await send(port, c.request));
-      } finally {
-        server.close();
-      }
+      const real: RealAnswer[] = await answersOf(await serve(evaluateOptions(fixture.options)), cases.map((c) => c.request));
       let policy: CorsPolicy | string;
       if (scanned) {
         const found = scanned.get(String(i))!.filter((p) => p.library === 'cors');

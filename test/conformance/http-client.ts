@@ -20,3 +20,15 @@ export function send(port: number, req: HttpRequest): Promise<{ status: number; 
     r.end();
   });
 }
+
+/** Sends each request in turn to a started server, then closes it: the real answers, in order. */
+export async function answersOf(server: http.Server, requests: HttpRequest[]): Promise<Array<{ status: number; headers: Record<string, string | string[]> }>> {
+  const port = (server.address() as { port: number }).port;
+  const answers: Array<{ status: number; headers: Record<string, string | string[]> }> = [];
+  try {
+    for (const request of requests) answers.push(await send(port, request));
+  } finally {
+    server.close();
+  }
+  return answers;
+}

@@ -1,5 +1,4 @@
 // Differential test: the @koa/cors model against real Koa 3 + @koa/cors on 127.0.0.1.
-import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import koaCors from '@koa/cors';
 import { describe, expect, it } from 'vitest';
@@ -7,7 +6,7 @@ import type { CorsPolicy } from '../../src/model/types.js';
 import { serveKoa } from './koa-server.js';
 import { printTally, type Tally } from './compare.js';
 import { evaluateOptions } from './express-fixtures.js';
-import { send } from './http-client.js';
+import { answersOf } from './http-client.js';
 import { APP, EVIL, LOCAL, SUB } from './matrix.js';
 import { wireCases } from './matrix.js';
 import { compareConfig, type RealAnswer } from './run-model.js';
@@ -72,14 +71,7 @@ describe('@koa/cors conformance', () => {
     const gaps: string[] = [];
     const tally: Tally = { stack: 'Koa 3 + @koa/cors 5', configs: 0, browserRequests: 0, httpRequests: 0, mismatches: [], viaScanner: 0 };
     for (const [i, options] of KOA_FIXTURES.entries()) {
-      const server = await serve(evaluateOptions(options));
-      const port = (server.address() as AddressInfo).port;
-      const real: RealAnswer[] = [];
-      try {
-        for (const c of cases) real.push(await send(port, c.request));
-      } finally {
-        server.close();
-      }
+      const real: RealAnswer[] = await answersOf(await serve(evaluateOptions(options)), cases.map((c) => c.request));
       const found = scanned.get(String(i))!.filter((p) => p.library === '@koa/cors');
       let policy: CorsPolicy | string = found.length === 1 ? found[0]! : `the scanner produced ${found.length} @koa/cors policies`;
       if (typeof policy !== 'string' && /origin: \(ctx\)/.test(options) && policy.libraryOptions?.originFunction === undefined) {

@@ -116,9 +116,10 @@ async function scanIsolated(scanner: Scanner, sources: SourceFile[], project: Pr
     if (sources.length === 1) return { policies: [], diagnostics: [internalError(sources[0]!.path, `the ${scanner.language} scanner`, batchError, true)] };
     const diagnostics: Diagnostic[] = [];
     const healthy: SourceFile[] = [];
+    const alone: ScanResult[] = [];
     for (const source of sources) {
       try {
-        await scanner.scan([source], project, options);
+        alone.push(await scanner.scan([source], project, options));
         healthy.push(source);
       } catch (error) {
         diagnostics.push(internalError(source.path, `the ${scanner.language} scanner`, error, true));
@@ -129,10 +130,9 @@ async function scanIsolated(scanner: Scanner, sources: SourceFile[], project: Pr
       const result = await scanner.scan(healthy, project, options);
       return { policies: result.policies, diagnostics: [...result.diagnostics, ...diagnostics] };
     } catch (error) {
-      // Files that pass alone but fail together (a shared include): fall back to each file alone.
-      const parts = await Promise.all(healthy.map((s) => scanner.scan([s], project, options).catch(() => ({ policies: [], diagnostics: [] }))));
+      // Files that pass alone but fail together (a shared include): keep each file's own results.
       const fallback = internalError(healthy.map((s) => s.path).join(', '), `the ${scanner.language} scanner (files scanned one by one, cross-file links lost)`, error, true);
-      return { policies: parts.flatMap((p) => p.policies), diagnostics: [...parts.flatMap((p) => p.diagnostics), ...diagnostics, fallback] };
+      return { policies: alone.flatMap((p) => p.policies), diagnostics: [...alone.flatMap((p) => p.diagnostics), ...diagnostics, fallback] };
     }
   }
 }

@@ -1,8 +1,7 @@
 import { loadJsParser } from '../../parse/js.js';
 import type { CorsPolicy, Diagnostic, SourceFile } from '../../model/types.js';
 import type { Project, ScanOptions, Scanner, ScanResult } from '../scanner.js';
-import { OverBudget, withFileBudget } from '../budget.js';
-import { internalError } from '../../model/diagnostics.js';
+import { scanFailure, withFileBudget } from '../budget.js';
 import { PackageVersions } from './package-versions.js';
 import { extractModule } from './extract.js';
 import type { OptionsCandidate } from './exported-options.js';
@@ -56,8 +55,7 @@ export const jsScanner: Scanner = {
           }
         });
       } catch (error) {
-        if (error instanceof OverBudget) diagnostics.push({ kind: 'file-skipped', file: file.path, message: error.message });
-        else diagnostics.push(internalError(file.path, 'the JavaScript scanner', error));
+        diagnostics.push(scanFailure(file.path, 'the JavaScript scanner', error));
       }
     }
     // Options a scanned cors(...) call (or another CORS layer) was built from are described by that call.

@@ -1,8 +1,7 @@
 import path from 'node:path';
-import { internalError } from '../../model/diagnostics.js';
 import type { CorsPolicy, Diagnostic, SourceFile } from '../../model/types.js';
 import type { Project, ScanOptions, ScanResult, Scanner } from '../scanner.js';
-import { OverBudget, withFileBudget } from '../budget.js';
+import { scanFailure, withFileBudget } from '../budget.js';
 import { analyseRoot, policiesOf, type AnalysedConfig } from './analyze.js';
 import { isNginxText, mentionsCors } from './files.js';
 import { IncludeLoader } from './includes.js';
@@ -24,10 +23,7 @@ export const nginxScanner: Scanner = {
 
     // Each top-level configuration is analysed on its own: one that fails costs only its own results.
     const failures: Diagnostic[] = [];
-    const failure = (root: string, error: unknown): Diagnostic =>
-      error instanceof OverBudget
-        ? { kind: 'file-skipped', file: project.displayPath(root), message: error.message }
-        : internalError(project.displayPath(root), 'the nginx scanner', error, true);
+    const failure = (root: string, error: unknown): Diagnostic => scanFailure(project.displayPath(root), 'the nginx scanner', error, true);
     const analyse = (root: string, text: string | undefined): AnalysedConfig | undefined => {
       try {
         return withFileBudget(options?.fileTimeBudgetMs, () => analyseRoot(loader, project, root, text, choosePrefix(project, loader, root)));

@@ -1,4 +1,5 @@
 import { nestingProblem } from '../../parse/nesting.js';
+import { SkippedFile } from '../budget.js';
 import path from 'node:path';
 import type { Project } from '../scanner.js';
 import type { PyNode, PyParser, PyTree } from '../../parse/python.js';
@@ -340,6 +341,3 @@ function moduleNameOf(root: string, absPath: string): string {
   const rel = path.relative(root, absPath).split(path.sep).join('/');
   return rel.replace(/\.py$/, '').replace(/\/__init__$/, '').replace(/^src\//, '').split('/').join('.');
 }
-
-/** A file that is not parsed on purpose (see the message); the scanner reports it as file-skipped. */
-export class SkippedFile extends Error {}

@@ -6,8 +6,8 @@ import { extractDjango } from './django.js';
 import { Evaluator } from './evaluate.js';
 import { FlaskCors } from './flask.js';
 import { extractManualHeaders } from './manual-headers.js';
-import { ModuleLoader, SkippedFile } from './modules.js';
-import { OverBudget, withFileBudget } from '../budget.js';
+import { ModuleLoader } from './modules.js';
+import { scanFailure, SkippedFile, withFileBudget } from '../budget.js';
 import type { SourceFile } from '../../model/types.js';
 import { extractStarlette } from './starlette.js';
 
@@ -32,8 +32,7 @@ export const pythonScanner: Scanner = {
           policies.push(...own.policies);
           diagnostics.push(...own.diagnostics);
         } catch (error) {
-          if (error instanceof SkippedFile || error instanceof OverBudget) diagnostics.push({ kind: 'file-skipped', file: file.path, message: error.message });
-          else diagnostics.push(internalError(file.path, 'the Python scanner', error));
+          diagnostics.push(scanFailure(file.path, 'the Python scanner', error));
         }
       }
       try {
@@ -68,7 +67,7 @@ function scanFile(file: SourceFile, loader: ModuleLoader, evaluator: Evaluator, 
     try {
       policies.push(...(extract() ?? []));
     } catch (error) {
-      if (error instanceof OverBudget) throw error;
+      if (error instanceof SkippedFile) throw error;
       diagnostics.push(internalError(file.path, `the Python scanner (${what})`, error));
     }
   };

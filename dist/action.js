@@ -6,7 +6,7 @@ import {
   FORMATS,
   applyBaseline,
   exitCodeFor
-} from "./chunks/chunk-73CLNPQY.js";
+} from "./chunks/chunk-ABKOR545.js";
 import {
   SEVERITY_RANK,
   buildMarkdown,
@@ -15,12 +15,12 @@ import {
   formatters,
   githubBlobBase,
   githubVersionControl
-} from "./chunks/chunk-RTGYVRJS.js";
+} from "./chunks/chunk-JOINA3B5.js";
 import {
   ConfigError,
   isInternalError,
   lint
-} from "./chunks/chunk-MDA3K72H.js";
+} from "./chunks/chunk-6UCZVG2Z.js";
 import {
   __commonJS,
   __require,

@@ -2,11 +2,11 @@ import { createRequire as __corsLintCreateRequire } from 'node:module'; const re
 import {
   SEVERITY_RANK,
   formatters
-} from "./chunks/chunk-RTGYVRJS.js";
+} from "./chunks/chunk-JOINA3B5.js";
 import {
   ConfigError,
   lint
-} from "./chunks/chunk-MDA3K72H.js";
+} from "./chunks/chunk-6UCZVG2Z.js";
 import "./chunks/chunk-O7AAMHAA.js";
 export {
   ConfigError,

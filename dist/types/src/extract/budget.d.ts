@@ -1,10 +1,11 @@
-/**
- * The per-file time budget around parse + extract. Scanners are synchronous, so the budget is
- * cooperative: the evaluators and tree walks call `spend()` as they go, and once the file's time is up
- * it throws `OverBudget`, which the scanner turns into one file-skipped diagnostic for that file.
- */
+import type { Diagnostic } from '../model/types.js';
 export declare const DEFAULT_FILE_TIME_BUDGET_MS = 5000;
-export declare class OverBudget extends Error {
+/** A file a scanner stops reading on purpose (the message says why): one file-skipped diagnostic. */
+export declare class SkippedFile extends Error {
+}
+/** What a scanner reports for a file whose scan threw: file-skipped when cut off on purpose, else an internal error. */
+export declare function scanFailure(file: string, where: string, error: unknown, withStack?: boolean): Diagnostic;
+export declare class OverBudget extends SkippedFile {
     readonly budgetMs: number;
     constructor(budgetMs: number);
 }

@@ -90,6 +90,3 @@ export declare class ModuleLoader {
     mentionedElsewhere(name: string, except: string): boolean;
     dispose(): void;
 }
-/** A file that is not parsed on purpose (see the message); the scanner reports it as file-skipped. */
-export declare class SkippedFile extends Error {
-}

@@ -4,14 +4,14 @@ import {
   formatters,
   packageVersion,
   ruleReadmePath
-} from "./chunk-RTGYVRJS.js";
+} from "./chunk-JOINA3B5.js";
 import {
   ConfigError,
   allRules,
   findRule,
   isInternalError,
   lint
-} from "./chunk-MDA3K72H.js";
+} from "./chunk-6UCZVG2Z.js";
 
 // src/cli/main.ts
 import fs2 from "node:fs";
@@ -186,7 +186,7 @@ async function main(argv, io) {
       case "explain":
         return explain(args.ruleId, io);
       case "check": {
-        const { runCheckCli } = await import("./check-command-E4C67IU5.js");
+        const { runCheckCli } = await import("./check-command-U2KTMMF3.js");
         return runCheckCli(args.argv, io);
       }
       case "lint":

@@ -13,7 +13,7 @@ import {
   require_dist,
   toJsRegex,
   varName
-} from "./chunk-MDA3K72H.js";
+} from "./chunk-6UCZVG2Z.js";
 import {
   __toESM
 } from "./chunk-O7AAMHAA.js";

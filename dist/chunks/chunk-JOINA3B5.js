@@ -5,7 +5,7 @@ import {
   fsPath,
   isInternalError,
   readLines
-} from "./chunk-MDA3K72H.js";
+} from "./chunk-6UCZVG2Z.js";
 
 // src/format/github.ts
 import path from "node:path";

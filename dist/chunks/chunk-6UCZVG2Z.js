@@ -15403,9 +15403,23 @@ function attempt(text, jsx) {
   }
 }
 
+// src/model/diagnostics.ts
+function isInternalError(d) {
+  return d.kind === "internal-error";
+}
+function internalError(file, where4, error, withStack = false) {
+  const text = error instanceof Error ? withStack ? error.stack ?? error.message : `${error.name}: ${error.message}` : String(error);
+  return { kind: "internal-error", file, message: `internal error in ${where4}: ${text}` };
+}
+
 // src/extract/budget.ts
 var DEFAULT_FILE_TIME_BUDGET_MS = 5e3;
-var OverBudget = class extends Error {
+var SkippedFile = class extends Error {
+};
+function scanFailure(file, where4, error, withStack = false) {
+  return error instanceof SkippedFile ? { kind: "file-skipped", file, message: error.message } : internalError(file, where4, error, withStack);
+}
+var OverBudget = class extends SkippedFile {
   constructor(budgetMs2) {
     super(`took longer than the ${budgetMs2} ms per-file budget to analyse; cut off (set fileTimeBudgetMs to allow more)`);
     this.budgetMs = budgetMs2;
@@ -15429,15 +15443,6 @@ function withFileBudget(ms, run2) {
 function spend() {
   if (++calls & 255) return;
   if (Date.now() > deadline) throw new OverBudget(budgetMs);
-}
-
-// src/model/diagnostics.ts
-function isInternalError(d) {
-  return d.kind === "internal-error";
-}
-function internalError(file, where4, error, withStack = false) {
-  const text = error instanceof Error ? withStack ? error.stack ?? error.message : `${error.name}: ${error.message}` : String(error);
-  return { kind: "internal-error", file, message: `internal error in ${where4}: ${text}` };
 }
 
 // src/extract/js/package-versions.ts
@@ -18831,8 +18836,7 @@ var jsScanner = {
           }
         });
       } catch (error) {
-        if (error instanceof OverBudget) diagnostics.push({ kind: "file-skipped", file: file.path, message: error.message });
-        else diagnostics.push(internalError(file.path, "the JavaScript scanner", error));
+        diagnostics.push(scanFailure(file.path, "the JavaScript scanner", error));
       }
     }
     for (const candidate of candidates2) if (!ev.consumedOptions.has(candidate.object)) policies.push(candidate.policy);
@@ -20121,7 +20125,7 @@ var nginxScanner = {
     const configs = [];
     const reachedAll = /* @__PURE__ */ new Set();
     const failures = [];
-    const failure = (root, error) => error instanceof OverBudget ? { kind: "file-skipped", file: project.displayPath(root), message: error.message } : internalError(project.displayPath(root), "the nginx scanner", error, true);
+    const failure = (root, error) => scanFailure(project.displayPath(root), "the nginx scanner", error, true);
     const analyse = (root, text) => {
       try {
         return withFileBudget(options?.fileTimeBudgetMs, () => analyseRoot(loader, project, root, text, choosePrefix(project, loader, root)));
@@ -25090,8 +25094,6 @@ function moduleNameOf(root, absPath) {
   const rel = path13.relative(root, absPath).split(path13.sep).join("/");
   return rel.replace(/\.py$/, "").replace(/\/__init__$/, "").replace(/^src\//, "").split("/").join(".");
 }
-var SkippedFile = class extends Error {
-};
 
 // src/extract/python/operations.ts
 function union2(values, condition) {
@@ -27043,8 +27045,7 @@ var pythonScanner = {
           policies.push(...own.policies);
           diagnostics.push(...own.diagnostics);
         } catch (error) {
-          if (error instanceof SkippedFile || error instanceof OverBudget) diagnostics.push({ kind: "file-skipped", file: file.path, message: error.message });
-          else diagnostics.push(internalError(file.path, "the Python scanner", error));
+          diagnostics.push(scanFailure(file.path, "the Python scanner", error));
         }
       }
       try {
@@ -27076,7 +27077,7 @@ function scanFile(file, loader, evaluator, flask) {
     try {
       policies.push(...extract() ?? []);
     } catch (error) {
-      if (error instanceof OverBudget) throw error;
+      if (error instanceof SkippedFile) throw error;
       diagnostics.push(internalError(file.path, `the Python scanner (${what})`, error));
     }
   };
@@ -27234,9 +27235,10 @@ async function scanIsolated(scanner, sources, project, options) {
     if (sources.length === 1) return { policies: [], diagnostics: [internalError(sources[0].path, `the ${scanner.language} scanner`, batchError, true)] };
     const diagnostics = [];
     const healthy = [];
+    const alone = [];
     for (const source of sources) {
       try {
-        await scanner.scan([source], project, options);
+        alone.push(await scanner.scan([source], project, options));
         healthy.push(source);
       } catch (error) {
         diagnostics.push(internalError(source.path, `the ${scanner.language} scanner`, error, true));
@@ -27247,9 +27249,8 @@ async function scanIsolated(scanner, sources, project, options) {
       const result = await scanner.scan(healthy, project, options);
       return { policies: result.policies, diagnostics: [...result.diagnostics, ...diagnostics] };
     } catch (error) {
-      const parts2 = await Promise.all(healthy.map((s) => scanner.scan([s], project, options).catch(() => ({ policies: [], diagnostics: [] }))));
       const fallback = internalError(healthy.map((s) => s.path).join(", "), `the ${scanner.language} scanner (files scanned one by one, cross-file links lost)`, error, true);
-      return { policies: parts2.flatMap((p) => p.policies), diagnostics: [...parts2.flatMap((p) => p.diagnostics), ...diagnostics, fallback] };
+      return { policies: alone.flatMap((p) => p.policies), diagnostics: [...alone.flatMap((p) => p.diagnostics), ...diagnostics, fallback] };
     }
   }
 }

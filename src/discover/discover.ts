@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import ignore, { type Ignore } from 'ignore';
 import type { Diagnostic, Language } from '../model/types.js';
 import { classify } from './classify.js';
 import { fsPath } from './fs-names.js';
+import { IgnoreRules } from './ignore-rules.js';
 import { describeError } from './read-source.js';
 import { walk } from './walk.js';
 
@@ -72,12 +72,12 @@ export function discover(inputs: string[], options: DiscoverOptions): Discovery 
   const seen = new Set<string>();
   const files: DiscoveredFile[] = [];
 
-  /** `knownReal`: the real path when it is known without asking (a regular file found by the walk). */
-  const accept = (absPath: string, explicit: boolean, knownReal?: string) => {
+  /**
+   * `fromWalk`: the file was listed by a walk, so its language is known, its ignore rules were applied
+   * and, unless it is a link, its real path is `knownReal`.
+   */
+  const accept = (absPath: string, language: Language, explicit: boolean, knownReal?: string) => {
     const display = toDisplayPath(options.cwd, absPath);
-    const language = classify(absPath);
-    if (!language) return;
-    if (ignores.ignores(absPath)) return;
     const real = knownReal ?? safeRealpath(absPath);
     if (real === undefined) {
       if (explicit) diagnostics.push({ kind: 'file-skipped', file: display, message: describeLinkProblem(absPath) });
@@ -103,11 +103,15 @@ export function discover(inputs: string[], options: DiscoverOptions): Discovery 
     }
     if (stat.isFile()) {
       ignores.loadAncestors(path.dirname(absInput));
-      accept(absInput, true);
+      const language = classify(absInput);
+      if (language && !ignores.ignores(absInput)) accept(absInput, language, true);
       continue;
     }
     ignores.loadAncestors(absInput);
+    if (ignores.ignores(absInput, true)) continue;
     const realInput = safeRealpath(absInput) ?? absInput;
+    const base = ignores.relative(absInput) ?? '';
+    const fromRoot = (rel: string) => (base ? `${base}/${rel}` : rel);
     // Symbolic links are listed but never traversed (no loops); a linked file is read only when
     // it resolves inside the root, which accept() checks and reports. Ignored folders are never read.
     const entries = walk(absInput, {
@@ -115,20 +119,21 @@ export function discover(inputs: string[], options: DiscoverOptions): Discovery 
       enterDir: (abs, _rel, names) => {
         if (names.has('.gitignore')) ignores.load(abs);
       },
-      skipDir: (rel) => ignores.ignoresDir(path.join(absInput, rel)),
-      wantFile: (_name, rel) => classify(path.join(absInput, rel)) !== undefined,
+      skipDir: (rel) => ignores.ignoresEntry(fromRoot(rel), true),
+      want: (_name, rel, abs) => {
+        const language = classify(abs);
+        return language && !ignores.ignoresEntry(fromRoot(rel), false) ? language : undefined;
+      },
       onError: (abs, error) => {
         if (abs === absInput) diagnostics.push({ kind: 'file-skipped', file: toDisplayPath(options.cwd, abs), message: `cannot read folder: ${describeError(error)}` });
       },
     });
     entries.sort((a, b) => (a.absPath < b.absPath ? -1 : a.absPath > b.absPath ? 1 : 0));
     for (const entry of entries) {
-      if (!classify(entry.absPath)) continue;
       if (entry.symlink) {
-        if (!isFileOrLinkToFile(entry.absPath)) continue;
-        accept(entry.absPath, false);
+        if (isFileOrLinkToFile(entry.absPath)) accept(entry.absPath, entry.tag, false);
       } else {
-        accept(entry.absPath, false, path.join(realInput, entry.rel));
+        accept(entry.absPath, entry.tag, false, path.join(realInput, entry.rel));
       }
     }
   }
@@ -149,11 +154,10 @@ function isFileOrLinkToFile(entry: string): boolean {
  * .gitignore read when its folder is first entered and applied below that folder only.
  */
 class Ignores {
-  private readonly ig: Ignore = ignore();
+  private readonly rules: IgnoreRules;
   private readonly loaded = new Set<string>();
   constructor(private readonly root: string, private readonly gitignore: boolean, extra: string[] | undefined) {
-    this.ig.add(DEFAULT_IGNORES.map((g) => g.replace(/^\*\*\//, '').replace(/\/\*\*$/, '/')));
-    if (extra) this.ig.add(extra);
+    this.rules = new IgnoreRules([...DEFAULT_IGNORES.map(defaultAsGitignoreLine), ...(extra ?? [])]);
   }
 
   /** The .gitignore files of the root and every folder between it and `dir`. */
@@ -175,37 +179,33 @@ class Ignores {
     if (text === undefined) return;
     const scope = this.relative(dir);
     if (scope === undefined) return;
-    this.ig.add(text.split(/\r?\n/).map((line) => scopeGitignoreLine(line, scope)).filter((l): l is string => l !== undefined));
+    this.rules.addGitignore(scope, text.split('\n'));
   }
 
-  ignores(absPath: string): boolean {
+  /** A path given by the user: it, or a folder above it, is ignored. */
+  ignores(absPath: string, isDir = false): boolean {
     const rel = this.relative(absPath);
-    return !!rel && this.ig.ignores(rel);
+    return !!rel && this.rules.ignores(rel, isDir);
   }
 
-  ignoresDir(absPath: string): boolean {
-    const rel = this.relative(absPath);
-    return !!rel && this.ig.ignores(`${rel}/`);
+  /** An entry met by the walk, whose folders are known not to be ignored. */
+  ignoresEntry(rel: string, isDir: boolean): boolean {
+    return this.rules.ignoresSelf(rel, isDir);
   }
 
   /** Relative to the root with `/`, or undefined outside it. */
-  private relative(absPath: string): string | undefined {
+  relative(absPath: string): string | undefined {
     const rel = path.relative(this.root, absPath);
     if (rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
-    return rel.split(path.sep).join('/');
+    return path.sep === '/' ? rel : rel.split(path.sep).join('/');
   }
 }
 
-/** A nested .gitignore's patterns apply below its folder. */
-function scopeGitignoreLine(line: string, dir: string): string | undefined {
-  const trimmed = line.trim();
-  if (!trimmed || trimmed.startsWith('#')) return undefined;
-  if (!dir) return trimmed;
-  const negated = trimmed.startsWith('!');
-  const body = negated ? trimmed.slice(1) : trimmed;
-  const anchored = body.startsWith('/') || body.slice(0, -1).includes('/');
-  const scoped = anchored ? `${dir}/${body.replace(/^\//, '')}` : `${dir}/**/${body}`;
-  return negated ? `!${scoped}` : scoped;
+/** A default glob as a .gitignore line: a folder at any depth becomes `node_modules/`, which the walk never enters. */
+function defaultAsGitignoreLine(glob: string): string {
+  const folder = glob.replace(/\/\*\*$/, '/');
+  const rest = folder.replace(/^\*\*\//, '');
+  return rest.replace(/\/$/, '').includes('/') ? folder : rest;
 }
 
 function safeRead(file: string): string | undefined {

@@ -2,16 +2,18 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { decodeName, joinRaw, rememberRawPath } from './fs-names.js';
 
-export interface WalkEntry {
+export interface WalkEntry<T> {
   /** Absolute path as a string (undecodable bytes escaped, see fs-names). */
   absPath: string;
   /** Relative to the walked folder, with `/`. */
   rel: string;
   /** The entry is a symbolic link (never followed into; the caller decides about linked files). */
   symlink: boolean;
+  /** What `want` said about the file. */
+  tag: T;
 }
 
-export interface WalkOptions {
+export interface WalkOptions<T> {
   /**
    * Called once a folder is listed, before its entries are looked at (to read its .gitignore, say);
    * `rel` is '' for the walked folder itself, `names` are its entries.
@@ -19,8 +21,8 @@ export interface WalkOptions {
   enterDir?(absPath: string, rel: string, names: ReadonlySet<string>): void;
   /** A folder that is skipped with everything below it (checked before it is read). */
   skipDir(rel: string): boolean;
-  /** Only names this accepts are reported (no other file is ever stat'ed). */
-  wantFile(name: string, rel: string): boolean;
+  /** Only files this tags are reported (no other file is ever stat'ed). */
+  want(name: string, rel: string, absPath: string): T | undefined;
   /** A folder that cannot be read. */
   onError?(absPath: string, error: unknown): void;
 }
@@ -30,8 +32,8 @@ export interface WalkOptions {
  * Iterative, so depth is no limit; one `readdir` per folder with file types, and a `stat` only for
  * entries whose type the file system does not tell. Every name is kept, whatever bytes it holds.
  */
-export function walk(dir: string, options: WalkOptions): WalkEntry[] {
-  const out: WalkEntry[] = [];
+export function walk<T>(dir: string, options: WalkOptions<T>): Array<WalkEntry<T>> {
+  const out: Array<WalkEntry<T>> = [];
   const stack: Array<{ abs: string; raw: string | Buffer; rel: string }> = [{ abs: dir, raw: dir, rel: '' }];
   while (stack.length) {
     const current = stack.pop()!;
@@ -54,8 +56,9 @@ export function walk(dir: string, options: WalkOptions): WalkEntry[] {
       const type = entry.isSymbolicLink() ? 'link' : entry.isDirectory() ? 'dir' : entry.isFile() ? 'file' : typeOf(raw);
       if (type === 'dir') {
         if (!options.skipDir(rel)) subdirs.push({ abs, raw, rel });
-      } else if ((type === 'file' || type === 'link') && options.wantFile(name, rel)) {
-        out.push({ absPath: abs, rel, symlink: type === 'link' });
+      } else if (type === 'file' || type === 'link') {
+        const tag = options.want(name, rel, abs);
+        if (tag !== undefined) out.push({ absPath: abs, rel, symlink: type === 'link', tag });
       }
     }
     // Depth first in name order: push in reverse so the first folder is read next.

@@ -6,7 +6,7 @@ import {
   FORMATS,
   applyBaseline,
   exitCodeFor
-} from "./chunks/chunk-ABKOR545.js";
+} from "./chunks/chunk-MEKXO4GG.js";
 import {
   SEVERITY_RANK,
   buildMarkdown,
@@ -15,12 +15,12 @@ import {
   formatters,
   githubBlobBase,
   githubVersionControl
-} from "./chunks/chunk-JOINA3B5.js";
+} from "./chunks/chunk-JANN6N5Z.js";
 import {
   ConfigError,
   isInternalError,
   lint
-} from "./chunks/chunk-6UCZVG2Z.js";
+} from "./chunks/chunk-YW7LWSBT.js";
 import {
   __commonJS,
   __require,

@@ -2,9 +2,9 @@
 import { createRequire as __corsLintCreateRequire } from 'node:module'; const require = __corsLintCreateRequire(import.meta.url); import { fileURLToPath as __corsLintFileURLToPath } from 'node:url'; const __corsLintFilename = __corsLintFileURLToPath(import.meta.url); const __corsLintDirname = __corsLintFileURLToPath(new URL('.', import.meta.url));
 import {
   main
-} from "./chunks/chunk-ABKOR545.js";
-import "./chunks/chunk-JOINA3B5.js";
-import "./chunks/chunk-6UCZVG2Z.js";
+} from "./chunks/chunk-MEKXO4GG.js";
+import "./chunks/chunk-JANN6N5Z.js";
+import "./chunks/chunk-YW7LWSBT.js";
 import "./chunks/chunk-O7AAMHAA.js";
 
 // src/cli/run.ts

@@ -2,11 +2,11 @@ import { createRequire as __corsLintCreateRequire } from 'node:module'; const re
 import {
   SEVERITY_RANK,
   formatters
-} from "./chunks/chunk-JOINA3B5.js";
+} from "./chunks/chunk-JANN6N5Z.js";
 import {
   ConfigError,
   lint
-} from "./chunks/chunk-6UCZVG2Z.js";
+} from "./chunks/chunk-YW7LWSBT.js";
 import "./chunks/chunk-O7AAMHAA.js";
 export {
   ConfigError,

@@ -4,9 +4,10 @@ import { loadConfig } from './config/load.js';
 import { pythonParserSetting } from './config/parser-setting.js';
 import { overrideLevel, levelOf, ruleSetting } from './config/rule-settings.js';
 import type { Config } from './config/types.js';
-import { discover, isInside, safeRealpath, toDisplayPath, type DiscoveredFile } from './discover/discover.js';
+import { discover, isInside, type DiscoveredFile } from './discover/discover.js';
+import { createProject } from './project.js';
 import { looksLikeNginx } from './discover/classify.js';
-import { DEFAULT_MAX_FILE_BYTES, readSource } from './discover/read-source.js';
+import { DEFAULT_MAX_FILE_BYTES, readCandidate } from './discover/read-source.js';
 import { scanners } from './extract/index.js';
 import type { Project, ScanOptions, ScanResult, Scanner } from './extract/scanner.js';
 import { internalError } from './model/diagnostics.js';
@@ -60,14 +61,14 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
   for (const scanner of options.scanners ?? scanners) {
     const sources: SourceFile[] = [];
     for (const file of discovery.files.filter((f) => f.language === scanner.language)) {
-      const read = readSource(file.absPath, file.path, config.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
+      const read = readCandidate(file.absPath, file.path, config.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, scanner.quickCheck);
       if (!read.ok) {
         diagnostics.push(read.diagnostic);
         continue;
       }
       if (read.warning) diagnostics.push(read.warning);
+      if (read.text === undefined || !scanner.mentionsCors(read.text)) continue;
       project.remember(file.absPath, read.text);
-      if (!scanner.mentionsCors(read.text)) continue;
       if (file.language === 'nginx' && !looksLikeNginx(read.text) && !/\.(?:conf|nginx)$/i.test(file.path)) continue;
       sources.push({ ...file, text: read.text });
     }
@@ -197,42 +198,3 @@ function scanRoot(cwd: string, inputs: string[]): string {
 }
 
 type MutableProject = Project & { remember(absPath: string, text: string): void; linesOf(displayPath: string): string[] | undefined };
-
-/**
- * `listFiles` runs on first use of `allFiles`: only the nginx scanner (includers, glob includes) and
- * the version lookup need the whole tree, so runs without them never walk the root a second time.
- */
-function createProject(cwd: string, root: string, listFiles: () => DiscoveredFile[], maxBytes: number): MutableProject {
-  const texts = new Map<string, string>();
-  const byDisplay = new Map<string, string>();
-  const realRoot = safeRealpath(root) ?? root;
-  let allFiles: DiscoveredFile[] | undefined;
-  const project: MutableProject = {
-    root,
-    get allFiles() {
-      return (allFiles ??= listFiles());
-    },
-    displayPath: (absPath) => toDisplayPath(cwd, absPath),
-    remember(absPath, text) {
-      texts.set(absPath, text);
-      byDisplay.set(toDisplayPath(cwd, absPath), absPath);
-    },
-    readText(absPath) {
-      const cached = texts.get(absPath);
-      if (cached !== undefined) return { text: cached };
-      const real = safeRealpath(absPath);
-      if (real === undefined) return { error: 'no such file or directory' };
-      if (!isInside(realRoot, real)) return { error: `outside the scan root ${toDisplayPath(cwd, root)}` };
-      const read = readSource(absPath, toDisplayPath(cwd, absPath), maxBytes);
-      if (!read.ok) return { error: read.diagnostic.message };
-      project.remember(absPath, read.text);
-      return { text: read.text };
-    },
-    linesOf(displayPath) {
-      const abs = byDisplay.get(displayPath) ?? path.resolve(cwd, displayPath);
-      const read = project.readText(abs);
-      return 'text' in read ? read.text.split(/\r?\n/) : undefined;
-    },
-  };
-  return project;
-}

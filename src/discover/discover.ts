@@ -218,7 +218,7 @@ function safeRead(file: string): string | undefined {
 
 export function safeRealpath(p: string): string | undefined {
   try {
-    return fs.realpathSync(fsPath(p));
+    return fs.realpathSync.native(fsPath(p));
   } catch {
     return undefined;
   }

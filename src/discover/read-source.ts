@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import fs from 'node:fs';
 import type { Diagnostic } from '../model/types.js';
 import { fsPath } from './fs-names.js';
@@ -16,38 +17,72 @@ const LENIENT = new TextDecoder('utf-8', { fatal: false });
  * UTF-8 with a lenient fallback (a warning, never a lost file).
  */
 export function readSource(absPath: string, displayPath: string, maxBytes = DEFAULT_MAX_FILE_BYTES): ReadOutcome {
-  const skipped = (message: string): ReadOutcome => ({
-    ok: false,
-    diagnostic: { kind: 'file-skipped', file: displayPath, message },
-  });
-  let stat: fs.Stats;
+  const read = readChecked(absPath, displayPath, maxBytes);
+  return 'bytes' in read ? decode(read.bytes, displayPath) : read;
+}
+
+export type CandidateOutcome = ReadOutcome | { ok: true; text?: undefined; warning?: Diagnostic };
+
+/**
+ * As readSource, but the text is decoded only when the raw bytes pass `quickCheck` (an ASCII-only
+ * test, see Scanner.quickCheck): the many files that cannot matter are checked and dropped without
+ * building a string for them. The diagnostics are the same as readSource's.
+ */
+export function readCandidate(absPath: string, displayPath: string, maxBytes: number, quickCheck: RegExp): CandidateOutcome {
+  const read = readChecked(absPath, displayPath, maxBytes);
+  if (!('bytes' in read)) return read;
+  const { bytes } = read;
+  if (!utf16ByteOrder(bytes) && !quickCheck.test(bytes.toString('latin1'))) {
+    return isUtf8(bytes) ? { ok: true } : { ok: true, warning: notUtf8(displayPath) };
+  }
+  return decode(bytes, displayPath);
+}
+
+/** Size limit and the read itself; the bytes, or the reason the file is skipped. */
+function readChecked(absPath: string, displayPath: string, maxBytes: number): { bytes: Buffer } | { ok: false; diagnostic: Diagnostic } {
+  const skipped = (message: string) => ({ ok: false as const, diagnostic: { kind: 'file-skipped' as const, file: displayPath, message } });
+  let fd: number;
   try {
-    stat = fs.statSync(fsPath(absPath));
+    // Non-blocking, so a FIFO planted in the tree cannot hang the run (fstat then says it is no file).
+    fd = fs.openSync(fsPath(absPath), fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
   } catch (error) {
     return skipped(`cannot read file: ${describeError(error)}`);
   }
-  if (!stat.isFile()) return skipped('not a regular file');
-  if (stat.size > maxBytes) {
-    return skipped(`file is ${formatBytes(stat.size)}, over the ${formatBytes(maxBytes)} limit (set maxFileBytes to scan it)`);
-  }
-  let bytes: Buffer;
   try {
-    bytes = fs.readFileSync(fsPath(absPath));
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile()) return skipped('not a regular file');
+    if (stat.size > maxBytes) {
+      return skipped(`file is ${formatBytes(stat.size)}, over the ${formatBytes(maxBytes)} limit (set maxFileBytes to scan it)`);
+    }
+    const bytes = Buffer.allocUnsafe(stat.size);
+    let filled = 0;
+    while (filled < bytes.length) {
+      const n = fs.readSync(fd, bytes, filled, bytes.length - filled, null);
+      if (n === 0) break;
+      filled += n;
+    }
+    const read = filled === bytes.length ? bytes : bytes.subarray(0, filled);
+    if (!utf16ByteOrder(read) && read.subarray(0, 8192).includes(0)) return skipped('binary file (contains NUL bytes)');
+    return { bytes: read };
   } catch (error) {
     return skipped(`cannot read file: ${describeError(error)}`);
+  } finally {
+    fs.closeSync(fd);
   }
+}
+
+function decode(bytes: Buffer, displayPath: string): ReadOutcome {
   const utf16 = utf16ByteOrder(bytes);
   if (utf16) return decodeUtf16(bytes, utf16, displayPath);
-  if (bytes.subarray(0, 8192).includes(0)) return skipped('binary file (contains NUL bytes)');
   try {
     return { ok: true, text: stripBom(UTF8.decode(bytes)) };
   } catch {
-    return {
-      ok: true,
-      text: stripBom(LENIENT.decode(bytes)),
-      warning: { kind: 'encoding', file: displayPath, message: 'file is not valid UTF-8; invalid bytes were read as U+FFFD' },
-    };
+    return { ok: true, text: stripBom(LENIENT.decode(bytes)), warning: notUtf8(displayPath) };
   }
+}
+
+function notUtf8(displayPath: string): Diagnostic {
+  return { kind: 'encoding', file: displayPath, message: 'file is not valid UTF-8; invalid bytes were read as U+FFFD' };
 }
 
 /** The text of a file as every stage sees it (decoded as readSource does), split into lines; undefined when unreadable. */

@@ -34,5 +34,12 @@ export interface Scanner {
   language: Language;
   /** Cheap text test: could this file configure CORS? Files that fail it are not parsed. */
   mentionsCors(text: string): boolean;
+  /**
+   * A test of the raw bytes (read as Latin-1) that passes for every file `mentionsCors` passes, so
+   * that files which cannot matter are never decoded or kept. ASCII needles only: in UTF-8 every
+   * byte below 0x80 is the character itself, so an ASCII needle is found in the bytes exactly when
+   * it is in the text.
+   */
+  quickCheck: RegExp;
   scan(files: SourceFile[], project: Project, options?: ScanOptions): Promise<ScanResult>;
 }

@@ -21,6 +21,7 @@ const MINIFIED_LINE = 20_000;
  */
 export const jsScanner: Scanner = {
   language: 'js',
+  quickCheck: /cors|access-control-|origins/i,
   mentionsCors(text: string): boolean {
     // socket.io 2's own option was `origins`, without the word cors.
     return MENTIONS_CORS.test(text) || (SOCKET_IO.test(text) && /\borigins\b/.test(text));

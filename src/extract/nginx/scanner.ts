@@ -14,6 +14,7 @@ import { IncludeLoader } from './includes.js';
 export const nginxScanner: Scanner = {
   language: 'nginx',
   mentionsCors,
+  quickCheck: /access-control-|http_origin|cors|include/i,
   async scan(files: SourceFile[], project: Project, options?: ScanOptions): Promise<ScanResult> {
     const loader = new IncludeLoader(project);
     files = files.filter((f) => isNginxText(f.text));

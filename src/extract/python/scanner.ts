@@ -17,6 +17,7 @@ const MENTIONS_CORS = /CORSMiddleware|flask_cors|CORS\(|cross_origin|corsheaders
 export const pythonScanner: Scanner = {
   language: 'python',
   mentionsCors: (text) => MENTIONS_CORS.test(text),
+  quickCheck: /cors|cross_origin|access-control-allow-/i,
   async scan(files, project, options) {
     const policies: CorsPolicy[] = [];
     const diagnostics: Diagnostic[] = [];

@@ -13,6 +13,17 @@ export type ReadOutcome = {
  * UTF-8 with a lenient fallback (a warning, never a lost file).
  */
 export declare function readSource(absPath: string, displayPath: string, maxBytes?: number): ReadOutcome;
+export type CandidateOutcome = ReadOutcome | {
+    ok: true;
+    text?: undefined;
+    warning?: Diagnostic;
+};
+/**
+ * As readSource, but the text is decoded only when the raw bytes pass `quickCheck` (an ASCII-only
+ * test, see Scanner.quickCheck): the many files that cannot matter are checked and dropped without
+ * building a string for them. The diagnostics are the same as readSource's.
+ */
+export declare function readCandidate(absPath: string, displayPath: string, maxBytes: number, quickCheck: RegExp): CandidateOutcome;
 /** The text of a file as every stage sees it (decoded as readSource does), split into lines; undefined when unreadable. */
 export declare function readLines(absPath: string): string[] | undefined;
 export declare function describeError(error: unknown): string;

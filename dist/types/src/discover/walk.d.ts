@@ -1,12 +1,14 @@
-export interface WalkEntry {
+export interface WalkEntry<T> {
     /** Absolute path as a string (undecodable bytes escaped, see fs-names). */
     absPath: string;
     /** Relative to the walked folder, with `/`. */
     rel: string;
     /** The entry is a symbolic link (never followed into; the caller decides about linked files). */
     symlink: boolean;
+    /** What `want` said about the file. */
+    tag: T;
 }
-export interface WalkOptions {
+export interface WalkOptions<T> {
     /**
      * Called once a folder is listed, before its entries are looked at (to read its .gitignore, say);
      * `rel` is '' for the walked folder itself, `names` are its entries.
@@ -14,8 +16,8 @@ export interface WalkOptions {
     enterDir?(absPath: string, rel: string, names: ReadonlySet<string>): void;
     /** A folder that is skipped with everything below it (checked before it is read). */
     skipDir(rel: string): boolean;
-    /** Only names this accepts are reported (no other file is ever stat'ed). */
-    wantFile(name: string, rel: string): boolean;
+    /** Only files this tags are reported (no other file is ever stat'ed). */
+    want(name: string, rel: string, absPath: string): T | undefined;
     /** A folder that cannot be read. */
     onError?(absPath: string, error: unknown): void;
 }
@@ -24,4 +26,4 @@ export interface WalkOptions {
  * Iterative, so depth is no limit; one `readdir` per folder with file types, and a `stat` only for
  * entries whose type the file system does not tell. Every name is kept, whatever bytes it holds.
  */
-export declare function walk(dir: string, options: WalkOptions): WalkEntry[];
+export declare function walk<T>(dir: string, options: WalkOptions<T>): Array<WalkEntry<T>>;

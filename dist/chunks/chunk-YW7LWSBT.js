@@ -83,17 +83,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path16) {
-      const ctrl = callVisitor(key, node, visitor, path16);
+    function visit_(key, node, visitor, path17) {
+      const ctrl = callVisitor(key, node, visitor, path17);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path16, ctrl);
-        return visit_(key, ctrl, visitor, path16);
+        replaceNode(key, path17, ctrl);
+        return visit_(key, ctrl, visitor, path17);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path16 = Object.freeze(path16.concat(node));
+          path17 = Object.freeze(path17.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = visit_(i2, node.items[i2], visitor, path16);
+            const ci = visit_(i2, node.items[i2], visitor, path17);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -104,13 +104,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path16 = Object.freeze(path16.concat(node));
-          const ck = visit_("key", node.key, visitor, path16);
+          path17 = Object.freeze(path17.concat(node));
+          const ck = visit_("key", node.key, visitor, path17);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path16);
+          const cv = visit_("value", node.value, visitor, path17);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -131,17 +131,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path16) {
-      const ctrl = await callVisitor(key, node, visitor, path16);
+    async function visitAsync_(key, node, visitor, path17) {
+      const ctrl = await callVisitor(key, node, visitor, path17);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path16, ctrl);
-        return visitAsync_(key, ctrl, visitor, path16);
+        replaceNode(key, path17, ctrl);
+        return visitAsync_(key, ctrl, visitor, path17);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path16 = Object.freeze(path16.concat(node));
+          path17 = Object.freeze(path17.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node.items[i2], visitor, path16);
+            const ci = await visitAsync_(i2, node.items[i2], visitor, path17);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -152,13 +152,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path16 = Object.freeze(path16.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path16);
+          path17 = Object.freeze(path17.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path17);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path16);
+          const cv = await visitAsync_("value", node.value, visitor, path17);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -185,23 +185,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path16) {
+    function callVisitor(key, node, visitor, path17) {
       if (typeof visitor === "function")
-        return visitor(key, node, path16);
+        return visitor(key, node, path17);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path16);
+        return visitor.Map?.(key, node, path17);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path16);
+        return visitor.Seq?.(key, node, path17);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path16);
+        return visitor.Pair?.(key, node, path17);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path16);
+        return visitor.Scalar?.(key, node, path17);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path16);
+        return visitor.Alias?.(key, node, path17);
       return void 0;
     }
-    function replaceNode(key, path16, node) {
-      const parent = path16[path16.length - 1];
+    function replaceNode(key, path17, node) {
+      const parent = path17[path17.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -813,10 +813,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node2 = require_Node();
-    function collectionFromPath(schema, path16, value) {
+    function collectionFromPath(schema, path17, value) {
       let v = value;
-      for (let i2 = path16.length - 1; i2 >= 0; --i2) {
-        const k = path16[i2];
+      for (let i2 = path17.length - 1; i2 >= 0; --i2) {
+        const k = path17[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -835,7 +835,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path16) => path16 == null || typeof path16 === "object" && !!path16[Symbol.iterator]().next().done;
+    var isEmptyPath = (path17) => path17 == null || typeof path17 === "object" && !!path17[Symbol.iterator]().next().done;
     var Collection = class extends Node2.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -865,11 +865,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path16, value) {
-        if (isEmptyPath(path16))
+      addIn(path17, value) {
+        if (isEmptyPath(path17))
           this.add(value);
         else {
-          const [key, ...rest] = path16;
+          const [key, ...rest] = path17;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -883,8 +883,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path16) {
-        const [key, ...rest] = path16;
+      deleteIn(path17) {
+        const [key, ...rest] = path17;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -898,8 +898,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path16, keepScalar) {
-        const [key, ...rest] = path16;
+      getIn(path17, keepScalar) {
+        const [key, ...rest] = path17;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -917,8 +917,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path16) {
-        const [key, ...rest] = path16;
+      hasIn(path17) {
+        const [key, ...rest] = path17;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -928,8 +928,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path16, value) {
-        const [key, ...rest] = path16;
+      setIn(path17, value) {
+        const [key, ...rest] = path17;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3444,9 +3444,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path16, value) {
+      addIn(path17, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path16, value);
+          this.contents.addIn(path17, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3521,14 +3521,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path16) {
-        if (Collection.isEmptyPath(path16)) {
+      deleteIn(path17) {
+        if (Collection.isEmptyPath(path17)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path16) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path17) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3543,10 +3543,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path16, keepScalar) {
-        if (Collection.isEmptyPath(path16))
+      getIn(path17, keepScalar) {
+        if (Collection.isEmptyPath(path17))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path16, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path17, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3557,10 +3557,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path16) {
-        if (Collection.isEmptyPath(path16))
+      hasIn(path17) {
+        if (Collection.isEmptyPath(path17))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path16) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path17) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3577,13 +3577,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path16, value) {
-        if (Collection.isEmptyPath(path16)) {
+      setIn(path17, value) {
+        if (Collection.isEmptyPath(path17)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path16), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path17), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path16, value);
+          this.contents.setIn(path17, value);
         }
       }
       /**
@@ -5544,9 +5544,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path16) => {
+    visit.itemAtPath = (cst, path17) => {
       let item = cst;
-      for (const [field, index] of path16) {
+      for (const [field, index] of path17) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5555,23 +5555,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path16) => {
-      const parent = visit.itemAtPath(cst, path16.slice(0, -1));
-      const field = path16[path16.length - 1][0];
+    visit.parentCollection = (cst, path17) => {
+      const parent = visit.itemAtPath(cst, path17.slice(0, -1));
+      const field = path17[path17.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path16, item, visitor) {
-      let ctrl = visitor(item, path16);
+    function _visit(path17, item, visitor) {
+      let ctrl = visitor(item, path17);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path16.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path17.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -5582,10 +5582,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path16);
+            ctrl = ctrl(item, path17);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path16) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path17) : ctrl;
     }
     exports.visit = visit;
   }
@@ -6887,14 +6887,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs7 = this.flowScalar(this.type);
+              const fs8 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start: start2, key: fs7, sep: [] });
+                map.items.push({ start: start2, key: fs8, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs7);
+                this.stack.push(fs8);
               } else {
-                Object.assign(it, { key: fs7, sep: [] });
+                Object.assign(it, { key: fs8, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -7022,13 +7022,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs7 = this.flowScalar(this.type);
+              const fs8 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs7, sep: [] });
+                fc.items.push({ start: [], key: fs8, sep: [] });
               else if (it.sep)
-                this.stack.push(fs7);
+                this.stack.push(fs8);
               else
-                Object.assign(it, { key: fs7, sep: [] });
+                Object.assign(it, { key: fs8, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -8461,871 +8461,6 @@ var require_cjs = __commonJS({
   }
 });
 
-// node_modules/ignore/index.js
-var require_ignore = __commonJS({
-  "node_modules/ignore/index.js"(exports, module2) {
-    function makeArray(subject) {
-      return Array.isArray(subject) ? subject : [subject];
-    }
-    var UNDEFINED = void 0;
-    var EMPTY = "";
-    var SPACE2 = " ";
-    var ESCAPE = "\\";
-    var REGEX_LITERAL_SPECIAL = /[.*+?()[\]{}^$|\\/]/;
-    var BOM = "\uFEFF";
-    var REGEX_ANCHORED_GLOBSTAR = /^\/\*{2,}$/;
-    var REGEX_REPLACE_LEADING_EXCAPED_EXCLAMATION = /^\\!/;
-    var REGEX_REPLACE_LEADING_EXCAPED_HASH = /^\\#/;
-    var REGEX_SPLITALL_CRLF = /\r?\n/g;
-    var DOUBLE_SLASH = "//";
-    var SLASH_CODE = 47;
-    var DOT_CODE = 46;
-    var SLASH = "/";
-    var TMP_KEY_IGNORE = "node-ignore";
-    if (typeof Symbol !== "undefined") {
-      TMP_KEY_IGNORE = /* @__PURE__ */ Symbol.for("node-ignore");
-    }
-    var KEY_IGNORE = TMP_KEY_IGNORE;
-    var define = (object, key, value) => {
-      Object.defineProperty(object, key, { value });
-      return value;
-    };
-    var RETURN_FALSE = () => false;
-    var POSIX_CLASSES2 = {
-      alnum: "0-9A-Za-z",
-      alpha: "A-Za-z",
-      blank: " \\t",
-      cntrl: "\\x00-\\x1f\\x7f",
-      digit: "0-9",
-      graph: "!-.0-~",
-      lower: "a-z",
-      print: " -.0-~",
-      punct: "!-.:-@\\[-`{-~",
-      // git's `sane-ctype.h` classifies \v and \f as control, not space,
-      //   unlike C's `isspace`
-      space: " \\t\\n\\r",
-      upper: "A-Z",
-      xdigit: "0-9A-Fa-f"
-    };
-    var CLASS_MEMBERS_TO_ESCAPE = "\\]^-[";
-    var escapeMember = (char) => CLASS_MEMBERS_TO_ESCAPE.indexOf(char) < 0 ? char : ESCAPE + char;
-    var NON_SLASH = "(?!\\/)";
-    var classSource = (negated, body2) => {
-      if (negated) {
-        return `[^\\/${body2}]`;
-      }
-      const source = `[${body2}]`;
-      return new RegExp(source).test("/") ? NON_SLASH + source : source;
-    };
-    var scanBracket = (pattern, start2) => {
-      const { length } = pattern;
-      let index = start2 + 1;
-      let negated = EMPTY;
-      const lead = pattern[index];
-      if (lead === "!" || lead === "^") {
-        negated = "^";
-        index++;
-      }
-      let body2 = EMPTY;
-      let prev = EMPTY;
-      for (; ; ) {
-        const char = pattern[index];
-        if (char === UNDEFINED) {
-          return null;
-        }
-        if (char === ESCAPE) {
-          const escaped = pattern[++index];
-          body2 += escapeMember(escaped);
-          prev = escaped;
-        } else if (char === "-" && prev && index + 1 < length && pattern[index + 1] !== "]") {
-          index++;
-          let to = pattern[index];
-          if (to === ESCAPE) {
-            to = pattern[index += 1];
-          }
-          if (prev <= to) {
-            body2 += `-${escapeMember(to)}`;
-          }
-          prev = EMPTY;
-        } else if (char === "[" && pattern[index + 1] === ":") {
-          const nameStart = index + 2;
-          let end = nameStart;
-          while (end < length && pattern[end] !== "]") {
-            end++;
-          }
-          if (end === length) {
-            return null;
-          }
-          if (end > nameStart && pattern[end - 1] === ":") {
-            const name2 = pattern.slice(nameStart, end - 1);
-            if (!Object.prototype.hasOwnProperty.call(POSIX_CLASSES2, name2)) {
-              return null;
-            }
-            body2 += POSIX_CLASSES2[name2];
-            prev = EMPTY;
-            index = end;
-          } else {
-            body2 += escapeMember("[");
-            prev = "[";
-            index = nameStart - 2;
-          }
-        } else {
-          body2 += escapeMember(char);
-          prev = char;
-        }
-        index++;
-        if (pattern[index] === "]") {
-          return {
-            end: index,
-            source: classSource(negated, body2)
-          };
-        }
-      }
-    };
-    var NEVER_MATCH = "[]";
-    var PLACEHOLDER = "\0";
-    var REGEX_RESTORE_PLACEHOLDER = new RegExp(
-      `${PLACEHOLDER}(\\d+)${PLACEHOLDER}`,
-      "g"
-    );
-    var TRAILING_WILDCARD = "\uE000";
-    var TRAILING_DOUBLESTAR = "\uE001";
-    var isReserved = (char) => char === PLACEHOLDER || char === TRAILING_WILDCARD || char === TRAILING_DOUBLESTAR;
-    var extractBrackets = (pattern) => {
-      const sources = [];
-      const hold = (source) => `${PLACEHOLDER}${sources.push(source) - 1}${PLACEHOLDER}`;
-      const { length } = pattern;
-      let out2 = EMPTY;
-      let index = 0;
-      while (index < length) {
-        const char = pattern[index];
-        if (char === ESCAPE) {
-          const escaped = pattern[index + 1];
-          if (escaped === SLASH && index + 2 === length) {
-            out2 += hold(NEVER_MATCH);
-          } else if (escaped === "*" || escaped === "[" || escaped === SPACE2) {
-            out2 += pattern.slice(index, index + 2);
-          } else {
-            out2 += hold(
-              REGEX_LITERAL_SPECIAL.test(escaped) ? ESCAPE + escaped : isReserved(escaped) ? `[${escaped}]` : escaped
-            );
-          }
-          index += 2;
-        } else if (isReserved(char)) {
-          out2 += hold(`[${char}]`);
-          index++;
-        } else if (char === "[") {
-          const scanned = scanBracket(pattern, index);
-          if (scanned === null) {
-            out2 += hold(NEVER_MATCH);
-            index = length;
-          } else {
-            out2 += hold(scanned.source);
-            index = scanned.end + 1;
-          }
-        } else {
-          out2 += char;
-          index++;
-        }
-      }
-      return {
-        source: out2,
-        sources
-      };
-    };
-    var DIRECT = null;
-    var REGEX_INNER_SLASH = /\/(?!$)/;
-    var WILDCARD = "[^\\/]*";
-    var REPLACERS = [
-      // Replace (\ ) with ' '
-      // Only a space: an escaped tab or other whitespace is already a literal by
-      //   the time it reaches here, and a bare tab must be left as one, not turned
-      //   into a space.
-      // (\ ) -> ' '
-      // (\\ ) -> '\\ '
-      // (\\\ ) -> '\\ '
-      [
-        // A run of backslashes is taken whole, from its first one, so no match
-        //   ever starts again inside it -- `(\\+?) ` did, which made a long run
-        //   quadratic.
-        /(\\+)( ?)/g,
-        (_, run2, space) => space ? run2.slice(0, run2.length - run2.length % 2) + SPACE2 : run2,
-        ESCAPE + SPACE2
-      ],
-      // git's wildmatch() reads a run of two or more asterisks as one globstar
-      //   whenever the run fills a path segment: it starts the pattern or follows
-      //   a `/`, and it ends the pattern or comes before a `/`. A run of two is
-      //   already `**`; a longer one is folded into `**` here, so the steps
-      //   below only ever have to know `**`.
-      // `***/foo` -> `**/foo`, `a/***/b` -> `a/**/b`, `a/***` -> `a/**`
-      // git also takes a run beside a literal prefix (`a***/b`) or beside an
-      //   escaped slash (`***\/b`) as a globstar, and this does not; the README
-      //   lists both, under "A run of asterisks".
-      [
-        /(^|\/)\*{3,}(?=\/|$)/g,
-        (_, start2) => `${start2}**`,
-        "*"
-      ],
-      // Escape metacharacters
-      // which is written down by users but means special for regular expressions.
-      // > There are 12 characters with special meanings:
-      // > - the backslash \,
-      // > - the caret ^,
-      // > - the dollar sign $,
-      // > - the period or dot .,
-      // > - the vertical bar or pipe symbol |,
-      // > - the question mark ?,
-      // > - the asterisk or star *,
-      // > - the plus sign +,
-      // > - the opening parenthesis (,
-      // > - the closing parenthesis ),
-      // > - and the opening square bracket [,
-      // > - the opening curly brace {,
-      // > These special characters are often called "metacharacters".
-      [
-        /[\\$.|*+(){^]/g,
-        (match) => `\\${match}`
-      ],
-      [
-        // > a question mark (?) matches a single character
-        /(?!\\)\?/g,
-        () => "[^/]",
-        "?"
-      ],
-      // leading slash
-      [
-        // > A leading slash matches the beginning of the pathname.
-        // > For example, "/*.c" matches "cat-file.c" but not "mozilla-sha1/sha1.c".
-        // A leading slash matches the beginning of the pathname
-        /^\//,
-        () => "^",
-        SLASH
-      ],
-      // replace special metacharacter slash after the leading slash
-      [
-        /\//g,
-        () => "\\/",
-        SLASH
-      ],
-      [
-        // > A leading "**" followed by a slash means match in all directories.
-        // > For example, "**/foo" matches file or directory "foo" anywhere,
-        // > the same as pattern "foo".
-        // > "**/foo/bar" matches file or directory "bar" anywhere that is directly
-        // >   under directory "foo".
-        // Notice that the '*'s have been replaced as '\\*'
-        /^\^*(?:\\\*\\\*\\\/)+/,
-        // '**/foo' <-> 'foo'
-        () => "(?:^|\\/)",
-        "*"
-      ],
-      // starting
-      [
-        // there will be no leading '/'
-        //   (which has been replaced by section "leading slash")
-        // If starts with '**', adding a '^' to the regular expression also works
-        DIRECT,
-        (source, pattern) => {
-          if (!source || source[0] === "^" || source[0] === "(") {
-            return source;
-          }
-          const anchor = !REGEX_INNER_SLASH.test(pattern) ? "(?:^|\\/)" : "^";
-          return anchor + source;
-        }
-      ],
-      // two globstars
-      [
-        // Use lookahead assertions so that we could match more than one `'/**'`
-        /\\\/\\\*\\\*(?=\\\/|$)/g,
-        // Zero, one or several directories
-        // should not use '*', or it will be replaced by the next replacer
-        // Check if it is not the last `'/**'`
-        (_, index, str) => index + 6 < str.length ? str.slice(index + 6) === "\\/" ? "(?:\\/[^\\/]+)+" : "(?:\\/[^\\/]+)*" : `\\/${TRAILING_DOUBLESTAR}`,
-        "*"
-      ],
-      // normal intermediate wildcards
-      [
-        // Never replace escaped '*'
-        // ignore rule '\*' will match the path '*'
-        // 'abc.*/' -> go
-        // 'abc.*'  -> skip this rule,
-        //    coz trailing single wildcard will be handed by [trailing wildcard]
-        /(^|[^\\])(?:\\\*)+(?!$)/g,
-        // '*.js' matches '.js'
-        // '*.js' doesn't match 'abc'
-        // 1. An asterisk "*" matches anything except a slash.
-        // 2. Other consecutive asterisks are considered regular asterisks
-        //    and collapse into one non-slash wildcard run.
-        (_, p1) => p1 + WILDCARD,
-        "*"
-      ],
-      // trailing wildcard, held apart from a literal star
-      [
-        // The step above leaves a trailing `*` alone, so a single `\*` is all that
-        //   can be left at the end here, and what stands in front of it says which
-        //   kind it is. A wildcard arrives as the escaper wrote it, `\*` with
-        //   nothing before it; a literal arrives as the user's own escape, which
-        //   the escaper doubled, and then the star's own -- `\\` and then `\*`.
-        //   There is no third case: every backslash still reaching the chain is
-        //   one `\*`, `\[` or `\ ` carries itself, and each is followed by its
-        //   own character, so a longer run can never form. This runs while the
-        //   two are still distinct, before the unescape steps below collapse the
-        //   literal onto the very `\*` a wildcard leaves behind.
-        /(^|[^\\])((?:\\\\)*)\\\*$/,
-        (match, p1, p2) => p2 === EMPTY ? p1 + TRAILING_WILDCARD : match,
-        "*"
-      ],
-      [
-        // unescape, revert step 3 except for back slash
-        // For example, if a user escape a '\\*',
-        // after step 3, the result will be '\\\\\\*'
-        /\\\\\\(?=[$.|*+(){^])/g,
-        () => ESCAPE,
-        ESCAPE + ESCAPE
-      ],
-      [
-        // '\\\\' -> '\\'
-        /\\\\/g,
-        () => ESCAPE,
-        ESCAPE + ESCAPE
-      ],
-      [
-        // Every real bracket expression -- POSIX classes included -- has already
-        //   been held aside by `extractBrackets`, so the only `[` left in the
-        //   pattern is an escaped, literal one.
-        // A backslash could only stand at the end of the range if it quoted the
-        //   `]`, and `\]` is held aside long before this.
-        /\\\[([^\]/]*?)($|\])/g,
-        // '\\[bar]' -> '\\\\[bar]'
-        (match, range, close) => `\\[${range}${close}`,
-        "["
-      ],
-      // ending
-      [
-        // 'js' will not match 'js.'
-        // 'ab' will not match 'abc'
-        DIRECT,
-        // WTF!
-        // https://git-scm.com/docs/gitignore
-        // changes in [2.22.1](https://git-scm.com/docs/gitignore/2.22.1)
-        // which re-fixes #24, #38
-        // > If there is a separator at the end of the pattern then the pattern
-        // > will only match directories, otherwise the pattern can match both
-        // > files and directories.
-        // 'js*' will not match 'a.js'
-        // 'js/' will not match 'a.js'
-        // 'js' will match 'a.js' and 'a.js/'
-        (source) => {
-          const last = source[source.length - 1];
-          if (!last || last === TRAILING_WILDCARD || last === TRAILING_DOUBLESTAR) {
-            return source;
-          }
-          return last === SLASH ? `${source}$` : `${source}(?=$|\\/$)`;
-        }
-      ]
-    ];
-    var REGEX_REPLACE_TRAILING_WILDCARD = /(^|\\\/)?\uE000$/;
-    var MODE_IGNORE = "regex";
-    var MODE_CHECK_IGNORE = "checkRegex";
-    var UNDERSCORE = "_";
-    var replaceTrailingWildcard = (_, p1) => {
-      const prefix = p1 ? `${p1}[^/]+` : "[^/]*";
-      return `${prefix}(?=$|\\/$)`;
-    };
-    var REGEX_REPLACE_TRAILING_DOUBLESTAR = /\uE001$/;
-    var replaceTrailingDoublestar = () => "[\\s\\S]";
-    var separatorAfter = (run2, at) => {
-      let separator = EMPTY;
-      for (let index = at + 1; index < run2.length && !run2[index].wildcard; index++) {
-        separator += run2[index].single;
-      }
-      return separator;
-    };
-    var pinWildcards = (source) => {
-      if (source.indexOf(WILDCARD) < 0) {
-        return source;
-      }
-      const tokens = [];
-      const { length } = source;
-      let index = 0;
-      while (index < length) {
-        const char = source[index];
-        if (source.startsWith(WILDCARD, index)) {
-          tokens.push({ wildcard: true });
-          index += WILDCARD.length;
-        } else if (char === "[") {
-          let end = index + 1;
-          if (source[end] === "^") {
-            end++;
-          }
-          if (source[end] === "]") {
-            end++;
-          }
-          while (end < length && source[end] !== "]") {
-            end += source[end] === ESCAPE ? 2 : 1;
-          }
-          end++;
-          tokens.push({ single: source.slice(index, end) });
-          index = end;
-        } else if (char === ESCAPE) {
-          tokens.push({ single: source.slice(index, index + 2) });
-          index += 2;
-        } else if (char === "(") {
-          let depth = 0;
-          let end = index;
-          do {
-            if (source[end] === ESCAPE) {
-              end++;
-            } else if (source[end] === "(") {
-              depth++;
-            } else if (source[end] === ")") {
-              depth--;
-            }
-            end++;
-          } while (end < length && depth > 0);
-          if ("*+?".indexOf(source[end]) >= 0) {
-            end++;
-          }
-          tokens.push({ boundary: source.slice(index, end) });
-          index = end;
-        } else if (char === "^" || char === "$") {
-          tokens.push({ boundary: char });
-          index++;
-        } else {
-          tokens.push({ single: char });
-          index++;
-        }
-      }
-      let out2 = EMPTY;
-      let run2 = [];
-      const flush = () => {
-        let lastWildcard;
-        run2.forEach((token, at) => {
-          if (token.wildcard) {
-            lastWildcard = at;
-          }
-        });
-        run2.forEach((token, at) => {
-          if (!token.wildcard) {
-            out2 += token.single;
-            return;
-          }
-          out2 += at === lastWildcard ? WILDCARD : `(?:(?!${separatorAfter(run2, at)})[^\\/])*`;
-        });
-        run2 = [];
-      };
-      tokens.forEach((token) => {
-        if (token.boundary === void 0) {
-          run2.push(token);
-          return;
-        }
-        flush();
-        out2 += token.boundary;
-      });
-      flush();
-      return out2;
-    };
-    var makeRegexPrefix = (pattern) => {
-      if (REGEX_ANCHORED_GLOBSTAR.test(pattern)) {
-        pattern = "**";
-      }
-      const { source, sources } = extractBrackets(pattern);
-      const replaced = REPLACERS.reduce(
-        // A pass whose matcher finds nothing hands back the very string it was
-        //   given, so asking first costs a search and saves a rewrite. Ten of the
-        //   fifteen passes never fire for a typical .gitignore line, and between
-        //   them they were 45% of this chain.
-        (prev, [matcher, replacer, required]) => {
-          if (matcher === DIRECT) {
-            return replacer(prev, pattern);
-          }
-          if (required !== UNDEFINED && prev.indexOf(required) < 0) {
-            return prev;
-          }
-          return matcher.test(prev) ? prev.replace(matcher, replacer.bind(pattern)) : prev;
-        },
-        source
-      );
-      return sources.length ? replaced.replace(
-        REGEX_RESTORE_PLACEHOLDER,
-        (match, index) => sources[index]
-      ) : replaced;
-    };
-    var checkSourceOf = (body2, prefix) => {
-      if (body2[body2.length - 1] === SLASH) {
-        prefix = makeRegexPrefix(body2.slice(0, -1));
-      }
-      const head = prefix.slice(0, -1);
-      const last = prefix[prefix.length - 1];
-      return last === TRAILING_WILDCARD ? `${head}$` : last === TRAILING_DOUBLESTAR ? head : NEVER_MATCH;
-    };
-    var matchesBasename = (body2) => {
-      const index = body2.indexOf(SLASH);
-      return index < 0 || index === body2.length - 1;
-    };
-    var basenameOf = (path16) => {
-      const end = path16.length - 1;
-      const index = path16.lastIndexOf(
-        SLASH,
-        path16[end] === SLASH ? end - 1 : end
-      );
-      return index < 0 ? path16 : path16.slice(index + 1);
-    };
-    var parentOf = (path16) => {
-      if (path16.charCodeAt(0) === SLASH_CODE || path16.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path16.split(SLASH).filter(Boolean);
-        slices.pop();
-        return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
-      }
-      const end = path16.length - 1;
-      const cut = path16.lastIndexOf(
-        SLASH,
-        path16.charCodeAt(end) === SLASH_CODE ? end - 1 : end
-      );
-      return cut < 0 ? EMPTY : path16.slice(0, cut + 1);
-    };
-    var isString = (subject) => typeof subject === "string";
-    var checkPattern = (pattern) => pattern && isString(pattern);
-    var splitPattern = (pattern) => (pattern[pattern.length - 1] === "\r" ? pattern.slice(0, -1) : pattern).split(REGEX_SPLITALL_CRLF).filter(Boolean);
-    var IgnoreRule = class {
-      constructor(pattern, mark, body2, ignoreCase, negative, prefix) {
-        this.pattern = pattern;
-        this.mark = mark;
-        this.negative = negative;
-        define(this, "body", body2);
-        define(this, "ignoreCase", ignoreCase);
-        define(this, "regexPrefix", prefix);
-      }
-      // Worked out on first use and kept behind an own property, the way `regex`
-      //   caches itself in `_regex`. Deciding it in the constructor instead would
-      //   add a fourth `defineProperty` to every rule ever built, which cost 4% of
-      //   every compile -- including the compiles of rules that are never matched
-      //   against anything.
-      get _basenameOnly() {
-        return define(this, "_basenameOnly", matchesBasename(this.body));
-      }
-      get regex() {
-        const key = UNDERSCORE + MODE_IGNORE;
-        if (this[key]) {
-          return this[key];
-        }
-        return this._make(MODE_IGNORE, key);
-      }
-      get checkRegex() {
-        const key = UNDERSCORE + MODE_CHECK_IGNORE;
-        if (this[key]) {
-          return this[key];
-        }
-        return this._make(MODE_CHECK_IGNORE, key);
-      }
-      _make(mode, key) {
-        const str = pinWildcards(
-          mode === MODE_IGNORE ? this.regexPrefix.replace(REGEX_REPLACE_TRAILING_WILDCARD, replaceTrailingWildcard).replace(REGEX_REPLACE_TRAILING_DOUBLESTAR, replaceTrailingDoublestar) : checkSourceOf(this.body, this.regexPrefix)
-        );
-        const regex = this.ignoreCase ? new RegExp(str, "i") : new RegExp(str);
-        return define(this, key, regex);
-      }
-    };
-    var hasTrailingBackslash = (str) => {
-      let count = 0;
-      while (str[str.length - count - 1] === ESCAPE) {
-        count++;
-      }
-      return count % 2 === 1;
-    };
-    var trimEnd = (body2, stripLineEnd) => {
-      let lineEnd = body2.length;
-      let end;
-      for (; ; ) {
-        if (stripLineEnd && body2[lineEnd - 1] === "\r") {
-          lineEnd--;
-        }
-        end = lineEnd;
-        while (body2[end - 1] === SPACE2) {
-          end--;
-        }
-        if (!stripLineEnd || body2[end - 1] !== "\n") {
-          break;
-        }
-        lineEnd = end - 1;
-      }
-      if (end === lineEnd) {
-        return body2.slice(0, lineEnd);
-      }
-      let backslashes = 0;
-      while (body2[end - backslashes - 1] === ESCAPE) {
-        backslashes++;
-      }
-      return backslashes % 2 ? body2.slice(0, end - 1) + SPACE2 : body2.slice(0, end);
-    };
-    var createRule = (pattern, mark, ignoreCase, stripLineEnd, stripBOM) => {
-      let body2 = stripBOM && pattern[0] === BOM ? pattern.slice(1) : pattern;
-      if (body2[0] === "#") {
-        return;
-      }
-      let negative = false;
-      if (body2[0] === "!") {
-        negative = true;
-        body2 = body2.slice(1);
-      }
-      const last = body2[body2.length - 1];
-      if (last === SPACE2 || stripLineEnd && (last === "\r" || last === "\n")) {
-        body2 = trimEnd(body2, stripLineEnd);
-      }
-      if (!body2 || hasTrailingBackslash(body2)) {
-        return;
-      }
-      body2 = body2.replace(REGEX_REPLACE_LEADING_EXCAPED_EXCLAMATION, "!").replace(REGEX_REPLACE_LEADING_EXCAPED_HASH, "#");
-      const regexPrefix = makeRegexPrefix(body2);
-      return new IgnoreRule(
-        pattern,
-        mark,
-        body2,
-        ignoreCase,
-        negative,
-        regexPrefix
-      );
-    };
-    var RuleManager = class {
-      constructor(ignoreCase) {
-        this._ignoreCase = ignoreCase;
-        this._rules = [];
-        this._basenameCount = 0;
-      }
-      _add(pattern, index) {
-        if (pattern && pattern[KEY_IGNORE]) {
-          this._rules = this._rules.concat(pattern._rules._rules);
-          this._basenameCount += pattern._rules._basenameCount;
-          this._added = true;
-          return;
-        }
-        const isStr = isString(pattern);
-        const raw = isStr ? pattern : pattern.pattern;
-        const rule = checkPattern(raw) && createRule(
-          raw,
-          isStr ? UNDEFINED : pattern.mark,
-          this._ignoreCase,
-          !this._split,
-          this._stripBOM && !index
-        );
-        if (rule) {
-          this._added = true;
-          this._rules.push(rule);
-          if (matchesBasename(rule.body)) {
-            this._basenameCount++;
-          }
-        }
-      }
-      // @param {Array<string> | string | Ignore} pattern
-      add(pattern) {
-        this._added = false;
-        this._split = isString(pattern);
-        this._stripBOM = !this._split || pattern[0] === BOM;
-        makeArray(
-          this._split ? splitPattern(pattern) : pattern
-        ).forEach(this._add, this);
-        if (this._added) {
-          this._literalRules = UNDEFINED;
-        }
-        return this._added;
-      }
-      // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
-      //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
-      //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path16) {
-        const rules = this._literalRules || (this._literalRules = this._rules.filter(
-          ({ body: body2 }) => body2[body2.length - (body2[body2.length - 1] === SLASH ? 2 : 1)] === "*"
-        ));
-        let ignored = false;
-        let unignored = false;
-        let matchedRule;
-        for (let index = rules.length - 1; index >= 0; index--) {
-          const rule = rules[index];
-          if (rule.checkRegex.test(path16)) {
-            ignored = !rule.negative;
-            unignored = rule.negative;
-            matchedRule = rule.negative ? UNDEFINED : rule;
-            break;
-          }
-        }
-        const ret = {
-          ignored,
-          unignored
-        };
-        if (matchedRule) {
-          ret.rule = matchedRule;
-        }
-        return ret;
-      }
-      // Test one single path without recursively checking parent directories
-      //
-      // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
-      // @returns {TestResult}
-      test(path16, mode) {
-        const rules = this._rules;
-        const { length } = rules;
-        const shortcut = this._basenameCount * 2 >= length;
-        const basename = shortcut ? basenameOf(path16) : path16;
-        for (let index = length - 1; index >= 0; index--) {
-          const rule = rules[index];
-          if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename : path16
-          )) {
-            const { negative } = rule;
-            const ret = {
-              ignored: !negative,
-              unignored: negative
-            };
-            if (!negative) {
-              ret.rule = rule;
-            }
-            return ret;
-          }
-        }
-        return {
-          ignored: false,
-          unignored: false
-        };
-      }
-    };
-    var throwError = (message, Ctor) => {
-      throw new Ctor(message);
-    };
-    var checkPath = (path16, originalPath, doThrow) => {
-      if (!isString(path16)) {
-        return doThrow(
-          `path must be a string, but got \`${originalPath}\``,
-          TypeError
-        );
-      }
-      if (!path16) {
-        return doThrow(`path must not be empty`, TypeError);
-      }
-      if (checkPath.isNotRelative(path16)) {
-        const r = "`path.relative()`d";
-        return doThrow(
-          `path should be a ${r} string, but got "${originalPath}"`,
-          RangeError
-        );
-      }
-      return true;
-    };
-    var isNotRelative = (path16) => {
-      const first = path16.charCodeAt(0);
-      if (first === SLASH_CODE) {
-        return true;
-      }
-      if (first !== DOT_CODE) {
-        return false;
-      }
-      if (path16.length === 1) {
-        return true;
-      }
-      const second = path16.charCodeAt(1);
-      if (second === SLASH_CODE) {
-        return true;
-      }
-      if (second !== DOT_CODE) {
-        return false;
-      }
-      return path16.length === 2 || path16.charCodeAt(2) === SLASH_CODE;
-    };
-    checkPath.isNotRelative = isNotRelative;
-    checkPath.convert = (p) => p;
-    var convertPath = (target2) => isString(target2) && checkPath.convert(target2);
-    var Ignore = class {
-      constructor({
-        ignorecase = true,
-        ignoreCase = ignorecase,
-        allowRelativePaths = false
-      } = {}) {
-        define(this, KEY_IGNORE, true);
-        this._rules = new RuleManager(ignoreCase);
-        this._strictPathCheck = !allowRelativePaths;
-        this._initCache();
-      }
-      _initCache() {
-        this._ignoreCache = /* @__PURE__ */ Object.create(null);
-        this._testCache = /* @__PURE__ */ Object.create(null);
-      }
-      add(pattern) {
-        if (this._rules.add(pattern)) {
-          this._initCache();
-        }
-        return this;
-      }
-      // legacy
-      addPattern(pattern) {
-        return this.add(pattern);
-      }
-      // @returns {TestResult}
-      _test(originalPath, cache, path16) {
-        checkPath(
-          path16,
-          originalPath,
-          this._strictPathCheck ? throwError : RETURN_FALSE
-        );
-        return path16 ? this._t(path16, cache) : {
-          ignored: false,
-          unignored: false
-        };
-      }
-      checkIgnore(target2) {
-        const path16 = convertPath(target2);
-        if (!path16 || path16.charCodeAt(path16.length - 1) !== SLASH_CODE) {
-          return this._test(target2, this._testCache, path16);
-        }
-        const dir = this._t(path16, this._testCache);
-        if (dir.ignored) {
-          return dir;
-        }
-        const literal = this._rules.testLiteral(path16);
-        return literal.ignored || literal.unignored ? literal : dir;
-      }
-      _t(path16, cache) {
-        const cached = cache[path16];
-        if (cached) {
-          return cached;
-        }
-        const parentPath = parentOf(path16);
-        const parent = parentPath ? this._t(parentPath, cache) : UNDEFINED;
-        return cache[path16] = parent && parent.ignored ? parent : this._rules.test(path16, MODE_IGNORE);
-      }
-      ignores(path16) {
-        return this._test(path16, this._ignoreCache, convertPath(path16)).ignored;
-      }
-      createFilter() {
-        return (path16) => !this.ignores(path16);
-      }
-      filter(paths) {
-        return makeArray(paths).filter(this.createFilter());
-      }
-      // @returns {TestResult}
-      test(path16) {
-        return this._test(path16, this._testCache, convertPath(path16));
-      }
-    };
-    var factory = (options) => new Ignore(options);
-    var isPathValid = (path16) => checkPath(convertPath(path16), path16, RETURN_FALSE);
-    var setupWindows = () => {
-      const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
-      checkPath.convert = makePosix;
-      const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path16) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path16) || isNotRelative(path16);
-    };
-    if (
-      // Detect `process` so that it can run in browsers.
-      typeof process !== "undefined" && process.platform === "win32"
-    ) {
-      setupWindows();
-    }
-    module2.exports = factory;
-    factory.default = factory;
-    module2.exports.isPathValid = isPathValid;
-    define(module2.exports, /* @__PURE__ */ Symbol.for("setupWindows"), setupWindows);
-  }
-});
-
 // src/config/load.ts
 var import_yaml = __toESM(require_dist(), 1);
 import fs2 from "node:fs";
@@ -9471,7 +8606,7 @@ function readStructured(file) {
 }
 
 // src/lint.ts
-import path15 from "node:path";
+import path16 from "node:path";
 
 // src/rules/define-rule.ts
 var DOCS_BASE_URL = "https://github.com/cors-lint/cors-lint/blob/main/rules";
@@ -14987,7 +14122,6 @@ function optionsOf(entry2) {
 }
 
 // src/discover/discover.ts
-var import_ignore = __toESM(require_ignore(), 1);
 import fs5 from "node:fs";
 import path5 from "node:path";
 
@@ -15066,44 +14200,307 @@ function validSequenceLength(b, i2) {
   }
 }
 
+// src/discover/gitignore-pattern.ts
+function parseGitignoreLine(line) {
+  let body2 = stripTrailingSpaces(line.replace(/\r$/, ""));
+  if (!body2 || body2.startsWith("#")) return void 0;
+  let negated = false;
+  if (body2.startsWith("!")) {
+    negated = true;
+    body2 = body2.slice(1);
+  }
+  let dirOnly = false;
+  if (body2.endsWith("/") && !body2.endsWith("\\/")) {
+    dirOnly = true;
+    body2 = body2.replace(/\/+$/, "");
+  }
+  if (!body2) return void 0;
+  const anchored = body2.includes("/");
+  body2 = body2.replace(/^\//, "");
+  const source = translate(body2);
+  if (source === void 0) return void 0;
+  const pattern = { negated, dirOnly, anchored, source };
+  if (!/[*?[\\]/.test(body2)) pattern.literal = body2;
+  else if (!anchored && /^\*[^*?[\\]+$/.test(body2)) pattern.suffix = body2.slice(1);
+  return pattern;
+}
+function stripTrailingSpaces(line) {
+  let end = line.length;
+  while (end > 0 && line[end - 1] === " " && line[end - 2] !== "\\") end--;
+  return line.slice(0, end);
+}
+function translate(glob) {
+  const parts2 = glob.split("/");
+  let out2 = "";
+  for (let i2 = 0; i2 < parts2.length; i2++) {
+    const part = parts2[i2];
+    const last = i2 === parts2.length - 1;
+    if (part === "**") {
+      if (last) out2 += i2 === 0 ? ".*" : ".+";
+      else out2 += "(?:.*/)?";
+      continue;
+    }
+    const component = translateComponent(part);
+    if (component === void 0) return void 0;
+    out2 += component + (last ? "" : "/");
+  }
+  return out2;
+}
+var POSIX_CLASSES2 = {
+  alnum: "a-zA-Z0-9",
+  alpha: "a-zA-Z",
+  blank: " \\t",
+  cntrl: "\\x00-\\x1f\\x7f",
+  digit: "0-9",
+  graph: "\\x21-\\x7e",
+  lower: "a-z",
+  print: "\\x20-\\x7e",
+  punct: "!-\\/:-@\\[-`{-~",
+  space: " \\t\\n\\r\\f\\v",
+  upper: "A-Z",
+  xdigit: "0-9A-Fa-f"
+};
+function translateComponent(part) {
+  let out2 = "";
+  for (let i2 = 0; i2 < part.length; i2++) {
+    const c = part[i2];
+    if (c === "\\") {
+      i2++;
+      if (i2 < part.length) out2 += escapeChar(part[i2]);
+      continue;
+    }
+    if (c === "*") {
+      while (part[i2 + 1] === "*") i2++;
+      out2 += "[^/]*";
+      continue;
+    }
+    if (c === "?") {
+      out2 += "[^/]";
+      continue;
+    }
+    if (c === "[") {
+      const cls = readClass(part, i2);
+      if (!cls) return void 0;
+      out2 += cls.source;
+      i2 = cls.end;
+      continue;
+    }
+    out2 += escapeChar(c);
+  }
+  return out2;
+}
+function readClass(part, start2) {
+  let i2 = start2 + 1;
+  let negate = false;
+  if (part[i2] === "!" || part[i2] === "^") {
+    negate = true;
+    i2++;
+  }
+  let body2 = "";
+  let first = true;
+  for (; i2 < part.length; i2++) {
+    const c = part[i2];
+    if (c === "]" && !first) return { source: `[${negate ? "^/" : ""}${body2}]`, end: i2 };
+    first = false;
+    if (c === "[" && part[i2 + 1] === ":") {
+      const close = part.indexOf(":]", i2 + 2);
+      const name2 = close > 0 ? part.slice(i2 + 2, close) : "";
+      const expansion = POSIX_CLASSES2[name2];
+      if (expansion === void 0) return void 0;
+      body2 += expansion;
+      i2 = close + 1;
+      continue;
+    }
+    if (c === "\\") {
+      i2++;
+      if (i2 >= part.length) return void 0;
+      body2 += escapeClassChar(part[i2]);
+      continue;
+    }
+    if (c === "-" && body2 && part[i2 + 1] !== void 0 && part[i2 + 1] !== "]") {
+      body2 += "-";
+      continue;
+    }
+    body2 += escapeClassChar(c);
+  }
+  return void 0;
+}
+function escapeChar(c) {
+  return /[.*+?^${}()|[\]\\/]/.test(c) ? `\\${c}` : c;
+}
+function escapeClassChar(c) {
+  return /[\]\\^\-[]/.test(c) ? `\\${c}` : c;
+}
+
+// src/discover/ignore-rules.ts
+var PatternList = class {
+  groups = [];
+  constructor(patterns) {
+    let run2 = [];
+    const flush = () => {
+      if (!run2.length) return;
+      this.groups.push({ negated: run2[0].negated, any: new Matcher(run2), filesOnly: new Matcher(run2.filter((p) => !p.dirOnly)) });
+      run2 = [];
+    };
+    for (const pattern of patterns) {
+      if (run2.length && run2[0].negated !== pattern.negated) flush();
+      run2.push(pattern);
+    }
+    flush();
+  }
+  /** true: ignored, false: re-included by a `!` line, undefined: no line matches. */
+  decide(rel, isDir) {
+    for (let i2 = this.groups.length - 1; i2 >= 0; i2--) {
+      const group = this.groups[i2];
+      if ((isDir ? group.any : group.filesOnly).test(rel)) return !group.negated;
+    }
+    return void 0;
+  }
+};
+var Matcher = class {
+  names = /* @__PURE__ */ new Set();
+  paths = /* @__PURE__ */ new Set();
+  extensions = /* @__PURE__ */ new Set();
+  suffixes = [];
+  nameRegex;
+  pathRegex;
+  constructor(patterns) {
+    const nameSources = [];
+    const pathSources = [];
+    for (const p of patterns) {
+      if (p.literal !== void 0) (p.anchored ? this.paths : this.names).add(p.literal);
+      else if (p.suffix !== void 0 && /^\.[^./]+$/.test(p.suffix)) this.extensions.add(p.suffix);
+      else if (p.suffix !== void 0) this.suffixes.push(p.suffix);
+      else (p.anchored ? pathSources : nameSources).push(p.source);
+    }
+    this.nameRegex = anchoredUnion(nameSources);
+    this.pathRegex = anchoredUnion(pathSources);
+  }
+  test(rel) {
+    if (this.paths.size && this.paths.has(rel)) return true;
+    if (this.pathRegex?.test(rel)) return true;
+    const name2 = rel.slice(rel.lastIndexOf("/") + 1);
+    if (this.names.size && this.names.has(name2)) return true;
+    if (this.extensions.size) {
+      const dot = name2.lastIndexOf(".");
+      if (dot > 0 || dot === 0 && name2.length > 1) {
+        if (this.extensions.has(name2.slice(dot))) return true;
+      }
+    }
+    for (const suffix of this.suffixes) if (name2.endsWith(suffix)) return true;
+    return this.nameRegex !== void 0 && this.nameRegex.test(name2);
+  }
+};
+function anchoredUnion(sources) {
+  return sources.length ? new RegExp(`^(?:${sources.join("|")})$`) : void 0;
+}
+var IgnoreRules = class {
+  scopes = /* @__PURE__ */ new Map();
+  base;
+  dirCache = /* @__PURE__ */ new Map();
+  constructor(baseLines) {
+    this.base = new PatternList(compile(baseLines));
+  }
+  /** The lines of the .gitignore in folder `scope` ('' for the root). */
+  addGitignore(scope, lines) {
+    const patterns = compile(lines);
+    if (patterns.length) this.scopes.set(scope, new PatternList(patterns));
+    this.dirCache.clear();
+  }
+  /** The path itself, with its folders taken as not ignored (the walk never enters an ignored one). */
+  ignoresSelf(rel, isDir) {
+    let scope = rel;
+    while (true) {
+      const cut = scope.lastIndexOf("/");
+      scope = cut < 0 ? "" : scope.slice(0, cut);
+      const list2 = this.scopes.get(scope);
+      if (list2) {
+        const decision = list2.decide(scope ? rel.slice(scope.length + 1) : rel, isDir);
+        if (decision !== void 0) return decision;
+      }
+      if (!scope) break;
+    }
+    return this.base.decide(rel, isDir) ?? false;
+  }
+  /** The path or any folder above it. */
+  ignores(rel, isDir) {
+    const cut = rel.lastIndexOf("/");
+    if (cut > 0 && this.ignoresDir(rel.slice(0, cut))) return true;
+    return this.ignoresSelf(rel, isDir);
+  }
+  ignoresDir(rel) {
+    let cached = this.dirCache.get(rel);
+    if (cached === void 0) {
+      cached = this.ignores(rel, true);
+      this.dirCache.set(rel, cached);
+    }
+    return cached;
+  }
+};
+function compile(lines) {
+  return lines.map(parseGitignoreLine).filter((p) => p !== void 0);
+}
+
 // src/discover/read-source.ts
+import { isUtf8 } from "node:buffer";
 import fs3 from "node:fs";
 var DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
 var UTF8 = new TextDecoder("utf-8", { fatal: true });
 var LENIENT = new TextDecoder("utf-8", { fatal: false });
 function readSource(absPath, displayPath, maxBytes = DEFAULT_MAX_FILE_BYTES) {
-  const skipped = (message) => ({
-    ok: false,
-    diagnostic: { kind: "file-skipped", file: displayPath, message }
-  });
-  let stat;
+  const read = readChecked(absPath, displayPath, maxBytes);
+  return "bytes" in read ? decode(read.bytes, displayPath) : read;
+}
+function readCandidate(absPath, displayPath, maxBytes, quickCheck) {
+  const read = readChecked(absPath, displayPath, maxBytes);
+  if (!("bytes" in read)) return read;
+  const { bytes } = read;
+  if (!utf16ByteOrder(bytes) && !quickCheck.test(bytes.toString("latin1"))) {
+    return isUtf8(bytes) ? { ok: true } : { ok: true, warning: notUtf8(displayPath) };
+  }
+  return decode(bytes, displayPath);
+}
+function readChecked(absPath, displayPath, maxBytes) {
+  const skipped = (message) => ({ ok: false, diagnostic: { kind: "file-skipped", file: displayPath, message } });
+  let fd;
   try {
-    stat = fs3.statSync(fsPath(absPath));
+    fd = fs3.openSync(fsPath(absPath), fs3.constants.O_RDONLY | fs3.constants.O_NONBLOCK);
   } catch (error) {
     return skipped(`cannot read file: ${describeError(error)}`);
   }
-  if (!stat.isFile()) return skipped("not a regular file");
-  if (stat.size > maxBytes) {
-    return skipped(`file is ${formatBytes(stat.size)}, over the ${formatBytes(maxBytes)} limit (set maxFileBytes to scan it)`);
-  }
-  let bytes;
   try {
-    bytes = fs3.readFileSync(fsPath(absPath));
+    const stat = fs3.fstatSync(fd);
+    if (!stat.isFile()) return skipped("not a regular file");
+    if (stat.size > maxBytes) {
+      return skipped(`file is ${formatBytes(stat.size)}, over the ${formatBytes(maxBytes)} limit (set maxFileBytes to scan it)`);
+    }
+    const bytes = Buffer.allocUnsafe(stat.size);
+    let filled = 0;
+    while (filled < bytes.length) {
+      const n = fs3.readSync(fd, bytes, filled, bytes.length - filled, null);
+      if (n === 0) break;
+      filled += n;
+    }
+    const read = filled === bytes.length ? bytes : bytes.subarray(0, filled);
+    if (!utf16ByteOrder(read) && read.subarray(0, 8192).includes(0)) return skipped("binary file (contains NUL bytes)");
+    return { bytes: read };
   } catch (error) {
     return skipped(`cannot read file: ${describeError(error)}`);
+  } finally {
+    fs3.closeSync(fd);
   }
+}
+function decode(bytes, displayPath) {
   const utf16 = utf16ByteOrder(bytes);
   if (utf16) return decodeUtf16(bytes, utf16, displayPath);
-  if (bytes.subarray(0, 8192).includes(0)) return skipped("binary file (contains NUL bytes)");
   try {
     return { ok: true, text: stripBom(UTF8.decode(bytes)) };
   } catch {
-    return {
-      ok: true,
-      text: stripBom(LENIENT.decode(bytes)),
-      warning: { kind: "encoding", file: displayPath, message: "file is not valid UTF-8; invalid bytes were read as U+FFFD" }
-    };
+    return { ok: true, text: stripBom(LENIENT.decode(bytes)), warning: notUtf8(displayPath) };
   }
+}
+function notUtf8(displayPath) {
+  return { kind: "encoding", file: displayPath, message: "file is not valid UTF-8; invalid bytes were read as U+FFFD" };
 }
 function readLines(absPath) {
   const read = readSource(absPath, absPath, Number.MAX_SAFE_INTEGER);
@@ -15172,8 +14569,9 @@ function walk(dir, options) {
       const type = entry2.isSymbolicLink() ? "link" : entry2.isDirectory() ? "dir" : entry2.isFile() ? "file" : typeOf(raw);
       if (type === "dir") {
         if (!options.skipDir(rel)) subdirs.push({ abs, raw, rel });
-      } else if ((type === "file" || type === "link") && options.wantFile(name2, rel)) {
-        out2.push({ absPath: abs, rel, symlink: type === "link" });
+      } else if (type === "file" || type === "link") {
+        const tag = options.want(name2, rel, abs);
+        if (tag !== void 0) out2.push({ absPath: abs, rel, symlink: type === "link", tag });
       }
     }
     for (let i2 = subdirs.length - 1; i2 >= 0; i2--) stack.push(subdirs[i2]);
@@ -15225,11 +14623,8 @@ function discover(inputs, options) {
   const ignores = new Ignores(options.root, options.gitignore !== false, options.ignore);
   const seen = /* @__PURE__ */ new Set();
   const files = [];
-  const accept = (absPath, explicit, knownReal) => {
+  const accept = (absPath, language, explicit, knownReal) => {
     const display = toDisplayPath(options.cwd, absPath);
-    const language = classify(absPath);
-    if (!language) return;
-    if (ignores.ignores(absPath)) return;
     const real = knownReal ?? safeRealpath(absPath);
     if (real === void 0) {
       if (explicit) diagnostics.push({ kind: "file-skipped", file: display, message: describeLinkProblem(absPath) });
@@ -15254,30 +14649,35 @@ function discover(inputs, options) {
     }
     if (stat.isFile()) {
       ignores.loadAncestors(path5.dirname(absInput));
-      accept(absInput, true);
+      const language = classify(absInput);
+      if (language && !ignores.ignores(absInput)) accept(absInput, language, true);
       continue;
     }
     ignores.loadAncestors(absInput);
+    if (ignores.ignores(absInput, true)) continue;
     const realInput = safeRealpath(absInput) ?? absInput;
+    const base = ignores.relative(absInput) ?? "";
+    const fromRoot = (rel) => base ? `${base}/${rel}` : rel;
     const entries = walk(absInput, {
       // Only folders that hold a .gitignore are read for one (most hold none).
       enterDir: (abs, _rel, names) => {
         if (names.has(".gitignore")) ignores.load(abs);
       },
-      skipDir: (rel) => ignores.ignoresDir(path5.join(absInput, rel)),
-      wantFile: (_name, rel) => classify(path5.join(absInput, rel)) !== void 0,
+      skipDir: (rel) => ignores.ignoresEntry(fromRoot(rel), true),
+      want: (_name, rel, abs) => {
+        const language = classify(abs);
+        return language && !ignores.ignoresEntry(fromRoot(rel), false) ? language : void 0;
+      },
       onError: (abs, error) => {
         if (abs === absInput) diagnostics.push({ kind: "file-skipped", file: toDisplayPath(options.cwd, abs), message: `cannot read folder: ${describeError(error)}` });
       }
     });
     entries.sort((a, b) => a.absPath < b.absPath ? -1 : a.absPath > b.absPath ? 1 : 0);
     for (const entry2 of entries) {
-      if (!classify(entry2.absPath)) continue;
       if (entry2.symlink) {
-        if (!isFileOrLinkToFile(entry2.absPath)) continue;
-        accept(entry2.absPath, false);
+        if (isFileOrLinkToFile(entry2.absPath)) accept(entry2.absPath, entry2.tag, false);
       } else {
-        accept(entry2.absPath, false, path5.join(realInput, entry2.rel));
+        accept(entry2.absPath, entry2.tag, false, path5.join(realInput, entry2.rel));
       }
     }
   }
@@ -15294,12 +14694,11 @@ var Ignores = class {
   constructor(root, gitignore, extra) {
     this.root = root;
     this.gitignore = gitignore;
-    this.ig.add(DEFAULT_IGNORES.map((g) => g.replace(/^\*\*\//, "").replace(/\/\*\*$/, "/")));
-    if (extra) this.ig.add(extra);
+    this.rules = new IgnoreRules([...DEFAULT_IGNORES.map(defaultAsGitignoreLine), ...extra ?? []]);
   }
   root;
   gitignore;
-  ig = (0, import_ignore.default)();
+  rules;
   loaded = /* @__PURE__ */ new Set();
   /** The .gitignore files of the root and every folder between it and `dir`. */
   loadAncestors(dir) {
@@ -15319,32 +14718,28 @@ var Ignores = class {
     if (text === void 0) return;
     const scope = this.relative(dir);
     if (scope === void 0) return;
-    this.ig.add(text.split(/\r?\n/).map((line) => scopeGitignoreLine(line, scope)).filter((l) => l !== void 0));
+    this.rules.addGitignore(scope, text.split("\n"));
   }
-  ignores(absPath) {
+  /** A path given by the user: it, or a folder above it, is ignored. */
+  ignores(absPath, isDir = false) {
     const rel = this.relative(absPath);
-    return !!rel && this.ig.ignores(rel);
+    return !!rel && this.rules.ignores(rel, isDir);
   }
-  ignoresDir(absPath) {
-    const rel = this.relative(absPath);
-    return !!rel && this.ig.ignores(`${rel}/`);
+  /** An entry met by the walk, whose folders are known not to be ignored. */
+  ignoresEntry(rel, isDir) {
+    return this.rules.ignoresSelf(rel, isDir);
   }
   /** Relative to the root with `/`, or undefined outside it. */
   relative(absPath) {
     const rel = path5.relative(this.root, absPath);
     if (rel.startsWith("..") || path5.isAbsolute(rel)) return void 0;
-    return rel.split(path5.sep).join("/");
+    return path5.sep === "/" ? rel : rel.split(path5.sep).join("/");
   }
 };
-function scopeGitignoreLine(line, dir) {
-  const trimmed = line.trim();
-  if (!trimmed || trimmed.startsWith("#")) return void 0;
-  if (!dir) return trimmed;
-  const negated = trimmed.startsWith("!");
-  const body2 = negated ? trimmed.slice(1) : trimmed;
-  const anchored = body2.startsWith("/") || body2.slice(0, -1).includes("/");
-  const scoped = anchored ? `${dir}/${body2.replace(/^\//, "")}` : `${dir}/**/${body2}`;
-  return negated ? `!${scoped}` : scoped;
+function defaultAsGitignoreLine(glob) {
+  const folder = glob.replace(/\/\*\*$/, "/");
+  const rest = folder.replace(/^\*\*\//, "");
+  return rest.replace(/\/$/, "").includes("/") ? folder : rest;
 }
 function safeRead(file) {
   try {
@@ -15355,7 +14750,7 @@ function safeRead(file) {
 }
 function safeRealpath(p) {
   try {
-    return fs5.realpathSync(fsPath(p));
+    return fs5.realpathSync.native(fsPath(p));
   } catch {
     return void 0;
   }
@@ -15371,6 +14766,70 @@ function describeLinkProblem(p) {
 function isInside(root, candidate) {
   const rel = path5.relative(root, candidate);
   return rel === "" || !rel.startsWith("..") && !path5.isAbsolute(rel);
+}
+
+// src/project.ts
+import fs6 from "node:fs";
+import path6 from "node:path";
+var RECENT_TEXTS = 512;
+function createProject(cwd, root, listFiles, maxBytes) {
+  const scanned = /* @__PURE__ */ new Map();
+  const recent = /* @__PURE__ */ new Map();
+  const byDisplay = /* @__PURE__ */ new Map();
+  const realRoot = safeRealpath(root) ?? root;
+  let allFiles;
+  const listings = /* @__PURE__ */ new Map();
+  const listed = (absPath) => {
+    const dir = path6.dirname(absPath);
+    if (typeof fsPath(absPath) !== "string" || typeof fsPath(dir) !== "string") return true;
+    let names = listings.get(dir);
+    if (names === void 0) {
+      try {
+        names = new Set(fs6.readdirSync(fsPath(dir)));
+      } catch {
+        names = null;
+      }
+      listings.set(dir, names);
+    }
+    return names !== null && names.has(path6.basename(absPath));
+  };
+  const keep = (absPath, read) => {
+    recent.set(absPath, read);
+    if (recent.size > RECENT_TEXTS) recent.delete(recent.keys().next().value);
+    return read;
+  };
+  const project = {
+    root,
+    get allFiles() {
+      return allFiles ??= listFiles();
+    },
+    displayPath: (absPath) => toDisplayPath(cwd, absPath),
+    remember(absPath, text) {
+      scanned.set(absPath, text);
+      byDisplay.set(toDisplayPath(cwd, absPath), absPath);
+    },
+    readText(absPath) {
+      const text = scanned.get(absPath);
+      if (text !== void 0) return { text };
+      const cached = recent.get(absPath);
+      if (cached) {
+        recent.delete(absPath);
+        return keep(absPath, cached);
+      }
+      if (!listed(absPath)) return keep(absPath, { error: "no such file or directory" });
+      const real = safeRealpath(absPath);
+      if (real === void 0) return keep(absPath, { error: "no such file or directory" });
+      if (!isInside(realRoot, real)) return keep(absPath, { error: `outside the scan root ${toDisplayPath(cwd, root)}` });
+      const read = readSource(absPath, toDisplayPath(cwd, absPath), maxBytes);
+      return keep(absPath, read.ok ? { text: read.text } : { error: read.diagnostic.message });
+    },
+    linesOf(displayPath) {
+      const abs = byDisplay.get(displayPath) ?? path6.resolve(cwd, displayPath);
+      const read = project.readText(abs);
+      return "text" in read ? read.text.split(/\r?\n/) : void 0;
+    }
+  };
+  return project;
 }
 
 // src/parse/js.ts
@@ -15446,7 +14905,7 @@ function spend() {
 }
 
 // src/extract/js/package-versions.ts
-import path6 from "node:path";
+import path7 from "node:path";
 var FIELDS = ["dependencies", "devDependencies", "peerDependencies", "optionalDependencies"];
 var PackageVersions = class {
   constructor(project) {
@@ -15456,7 +14915,7 @@ var PackageVersions = class {
   manifests = /* @__PURE__ */ new Map();
   found = /* @__PURE__ */ new Map();
   dependency(absFile, name2) {
-    return this.lookup(path6.dirname(absFile), name2) ?? void 0;
+    return this.lookup(path7.dirname(absFile), name2) ?? void 0;
   }
   /** The Express major version, when declared. */
   majorFor(absFile) {
@@ -15472,10 +14931,10 @@ var PackageVersions = class {
     const range = deps?.[name2];
     if (range !== void 0) {
       const m = /(\d+)/.exec(range.replace(/^npm:[^@]+@/, ""));
-      result = { range, major: m ? Number(m[1]) : void 0, file: this.project.displayPath(path6.join(dir, "package.json")) };
+      result = { range, major: m ? Number(m[1]) : void 0, file: this.project.displayPath(path7.join(dir, "package.json")) };
     } else {
-      const parent = path6.dirname(dir);
-      const inside = !path6.relative(this.project.root, parent).startsWith("..");
+      const parent = path7.dirname(dir);
+      const inside = !path7.relative(this.project.root, parent).startsWith("..");
       if (parent !== dir && inside) result = this.lookup(parent, name2);
     }
     this.found.set(key, result);
@@ -15485,7 +14944,7 @@ var PackageVersions = class {
     const cached = this.manifests.get(dir);
     if (cached !== void 0) return cached;
     let deps = null;
-    const read = this.project.readText(path6.join(dir, "package.json"));
+    const read = this.project.readText(path7.join(dir, "package.json"));
     if ("text" in read) {
       try {
         const json = JSON.parse(read.text);
@@ -15646,10 +15105,10 @@ function isInside2(inner, outer) {
   return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
 }
 function express5Rejects(reg) {
-  const path16 = reg.path;
-  if (path16 === void 0 || path16 === "?" || reg.pathIsRegex) return void 0;
-  if (/\*(?![A-Za-z0-9_$])/.test(path16)) return `'*' needs a parameter name ("Missing parameter name")`;
-  const reserved = /[()[\]?+!]/.exec(path16);
+  const path17 = reg.path;
+  if (path17 === void 0 || path17 === "?" || reg.pathIsRegex) return void 0;
+  if (/\*(?![A-Za-z0-9_$])/.test(path17)) return `'*' needs a parameter name ("Missing parameter name")`;
+  const reserved = /[()[\]?+!]/.exec(path17);
   if (reserved) return `'${reserved[0]}' is reserved ("Unexpected ${reserved[0]}")`;
   return void 0;
 }
@@ -15661,26 +15120,26 @@ function preflightCovered(route, registrations, corsRegs) {
     return pathCovers(r, route.path);
   });
 }
-function pathCovers(handler, path16) {
+function pathCovers(handler, path17) {
   const written = handler.path;
   if (written === void 0 || written === "?") return false;
   if (handler.pathIsRegex) {
     const m = /^\/(.*)\/([a-z]*)$/s.exec(written);
     if (!m) return false;
     if (m[1] === ".*" || m[1] === ".+" || m[1] === "^.*$") return true;
-    if (path16 === void 0) return false;
+    if (path17 === void 0) return false;
     try {
-      return new RegExp(m[1], m[2].replace(/[gy]/g, "")).test(path16);
+      return new RegExp(m[1], m[2].replace(/[gy]/g, "")).test(path17);
     } catch {
       return false;
     }
   }
-  if (written === path16) return true;
+  if (written === path17) return true;
   return written === "*" || /^\/?\*\w*$/.test(written) || /^\/?\{\/?\*\w+\}$/.test(written) || written === "/(.*)";
 }
 
 // src/extract/js/exported-options.ts
-import path7 from "node:path";
+import path8 from "node:path";
 
 // src/model/policy.ts
 function byDefault(value) {
@@ -17314,7 +16773,7 @@ function exportedOptionCandidates(mod, ev, stack) {
   if (stack === "fastify" || stack === "koa") return [];
   const out2 = [];
   const seen = /* @__PURE__ */ new Set();
-  const fileSaysCors = CORS_NAME.test(path7.basename(mod.path));
+  const fileSaysCors = CORS_NAME.test(path8.basename(mod.path));
   for (const { name: name2, node, exported } of moduleValues(mod)) {
     const value = ev.evaluate(node, mod);
     for (const found of optionsIn(value, name2, fileSaysCors)) {
@@ -18333,7 +17792,7 @@ function isRouterRoutes(handler, mod, ev) {
 }
 
 // src/extract/js/modules.ts
-import path8 from "node:path";
+import path9 from "node:path";
 
 // src/parse/nesting.ts
 var MAX_CODE_NESTING = 200;
@@ -18597,27 +18056,27 @@ var Scopes = class {
 function isLoopHead(decl, parent) {
   return !!parent && (parent.type === "ForInStatement" || parent.type === "ForOfStatement") && parent.left === decl;
 }
-function patternNames(pattern, path16, opaque = false) {
+function patternNames(pattern, path17, opaque = false) {
   switch (pattern.type) {
     case "Identifier":
-      return [{ id: pattern, path: path16, opaque: opaque || void 0 }];
+      return [{ id: pattern, path: path17, opaque: opaque || void 0 }];
     case "AssignmentPattern": {
-      const inner = patternNames(pattern.left, path16, opaque);
-      if (inner.length === 1 && inner[0].path === path16) inner[0].fallback = pattern.right;
+      const inner = patternNames(pattern.left, path17, opaque);
+      if (inner.length === 1 && inner[0].path === path17) inner[0].fallback = pattern.right;
       return inner;
     }
     case "ObjectPattern":
       return pattern.properties.flatMap((p) => {
-        if (p.type === "RestElement") return patternNames(p.argument, path16, true);
+        if (p.type === "RestElement") return patternNames(p.argument, path17, true);
         const key = propertyKey(p);
-        return patternNames(p.value, [...path16, key ?? "?"], opaque || key === void 0);
+        return patternNames(p.value, [...path17, key ?? "?"], opaque || key === void 0);
       });
     case "ArrayPattern":
-      return pattern.elements.flatMap((el, i2) => el ? patternNames(el, [...path16, i2], opaque || el.type === "RestElement") : []);
+      return pattern.elements.flatMap((el, i2) => el ? patternNames(el, [...path17, i2], opaque || el.type === "RestElement") : []);
     case "RestElement":
-      return patternNames(pattern.argument, path16, true);
+      return patternNames(pattern.argument, path17, true);
     case "TSParameterProperty":
-      return patternNames(pattern.parameter, path16, opaque);
+      return patternNames(pattern.parameter, path17, opaque);
     case "MemberExpression":
     default:
       return [];
@@ -18639,7 +18098,7 @@ var ModuleLoader = class {
    * (`@/config`, `src/config/cors`), or undefined when it names a package.
    */
   resolveAlias(from, specifier) {
-    const config = this.compilerPathsFor(path8.dirname(from.absPath));
+    const config = this.compilerPathsFor(path9.dirname(from.absPath));
     if (!config) return void 0;
     const bases = [];
     for (const [pattern, targets] of config.paths) {
@@ -18654,9 +18113,9 @@ var ModuleLoader = class {
         }
       }
       if (captured === void 0) continue;
-      for (const target2 of targets) bases.push(path8.resolve(config.pathsBase, target2.replace("*", captured)));
+      for (const target2 of targets) bases.push(path9.resolve(config.pathsBase, target2.replace("*", captured)));
     }
-    if (config.baseUrl) bases.push(path8.resolve(config.baseUrl, specifier));
+    if (config.baseUrl) bases.push(path9.resolve(config.baseUrl, specifier));
     for (const base of bases) {
       for (const candidate of candidates(base)) {
         const read = this.project.readText(candidate);
@@ -18673,7 +18132,7 @@ var ModuleLoader = class {
     if (cached !== void 0) return cached;
     let found = null;
     for (const name2 of ["tsconfig.json", "jsconfig.json"]) {
-      const file = path8.join(dir, name2);
+      const file = path9.join(dir, name2);
       const read = this.project.readText(file);
       if ("text" in read) {
         found = readCompilerPaths(file, read.text, (f) => this.project.readText(f), 0);
@@ -18681,8 +18140,8 @@ var ModuleLoader = class {
       }
     }
     if (!found) {
-      const parent = path8.dirname(dir);
-      const inside = !path8.relative(this.project.root, parent).startsWith("..");
+      const parent = path9.dirname(dir);
+      const inside = !path9.relative(this.project.root, parent).startsWith("..");
       found = parent !== dir && inside ? this.compilerPathsFor(parent) : null;
     }
     this.compilerPaths.set(dir, found);
@@ -18716,7 +18175,7 @@ var ModuleLoader = class {
   /** The module a relative specifier names, or a reason it cannot be followed. */
   resolve(from, specifier) {
     if (!specifier.startsWith(".") && !specifier.startsWith("/")) return { error: `package import '${specifier}' is not followed` };
-    const base = path8.resolve(path8.dirname(from.absPath), specifier);
+    const base = path9.resolve(path9.dirname(from.absPath), specifier);
     for (const candidate of candidates(base)) {
       const cached = this.cache.get(candidate);
       if (cached) {
@@ -18740,16 +18199,16 @@ function readCompilerPaths(file, text, read, depth) {
     return null;
   }
   if (!json || typeof json !== "object") return null;
-  const dir = path8.dirname(file);
+  const dir = path9.dirname(file);
   const record = json;
   let inherited = null;
   if (typeof record.extends === "string" && record.extends.startsWith(".") && depth < 4) {
-    const parentFile = path8.resolve(dir, record.extends.endsWith(".json") ? record.extends : `${record.extends}.json`);
+    const parentFile = path9.resolve(dir, record.extends.endsWith(".json") ? record.extends : `${record.extends}.json`);
     const parent = read(parentFile);
     if ("text" in parent) inherited = readCompilerPaths(parentFile, parent.text, read, depth + 1);
   }
   const options = record.compilerOptions ?? {};
-  const baseUrl = typeof options.baseUrl === "string" ? path8.resolve(dir, options.baseUrl) : inherited?.baseUrl;
+  const baseUrl = typeof options.baseUrl === "string" ? path9.resolve(dir, options.baseUrl) : inherited?.baseUrl;
   let paths = inherited?.paths ?? [];
   let pathsBase = inherited?.pathsBase ?? baseUrl ?? dir;
   if (options.paths && typeof options.paths === "object") {
@@ -18783,7 +18242,7 @@ function stripJsonComments(text) {
 }
 function candidates(base) {
   const out2 = [];
-  const ext = path8.extname(base);
+  const ext = path9.extname(base);
   if (EXTENSIONS.includes(ext)) {
     out2.push(base);
     const stem = base.slice(0, -ext.length);
@@ -18792,7 +18251,7 @@ function candidates(base) {
   } else {
     for (const e of EXTENSIONS) out2.push(base + e);
   }
-  for (const e of EXTENSIONS) out2.push(path8.join(base, `index${e}`));
+  for (const e of EXTENSIONS) out2.push(path9.join(base, `index${e}`));
   return out2;
 }
 
@@ -18803,6 +18262,7 @@ var MINIFIED_MIN_BYTES = 200 * 1024;
 var MINIFIED_LINE = 2e4;
 var jsScanner = {
   language: "js",
+  quickCheck: /cors|access-control-|origins/i,
   mentionsCors(text) {
     return MENTIONS_CORS.test(text) || SOCKET_IO.test(text) && /\borigins\b/.test(text);
   },
@@ -18858,10 +18318,10 @@ function minifiedLine(text) {
 }
 
 // src/extract/nginx/scanner.ts
-import path11 from "node:path";
+import path12 from "node:path";
 
 // src/extract/nginx/analyze.ts
-import path9 from "node:path";
+import path10 from "node:path";
 
 // src/extract/nginx/conditions.ts
 function parseCondition(values, words2 = []) {
@@ -19565,7 +19025,7 @@ function where3(span) {
 }
 
 // src/extract/nginx/analyze.ts
-function analyseRoot(loader, project, absPath, knownText, prefixDir = path9.dirname(absPath)) {
+function analyseRoot(loader, project, absPath, knownText, prefixDir = path10.dirname(absPath)) {
   const reached = /* @__PURE__ */ new Set();
   const directives = loader.expand(absPath, prefixDir, reached, knownText);
   return { root: absPath, tree: buildTree(directives, project.displayPath(absPath)), maps: collectMaps(directives), reached };
@@ -19602,7 +19062,7 @@ function isNginxText(text) {
 
 // src/extract/nginx/includes.ts
 var import_picomatch2 = __toESM(require_picomatch(), 1);
-import path10 from "node:path";
+import path11 from "node:path";
 
 // src/parse/nginx/template.ts
 var STATEMENTS = [
@@ -20024,17 +19484,17 @@ var IncludeLoader = class {
    * beside the top-level file when the repository holds it there.
    */
   resolveInclude(pattern, prefixDir) {
-    const inRepo = path10.isAbsolute(pattern) ? repoEquivalent(pattern, prefixDir) : void 0;
+    const inRepo = path11.isAbsolute(pattern) ? repoEquivalent(pattern, prefixDir) : void 0;
     if (inRepo) {
       const found = this.resolvePath(inRepo, pattern);
       if (found.files.some((f) => "text" in this.project.readText(f))) return found;
     }
-    return this.resolvePath(path10.isAbsolute(pattern) ? pattern : path10.resolve(prefixDir, pattern), pattern);
+    return this.resolvePath(path11.isAbsolute(pattern) ? pattern : path11.resolve(prefixDir, pattern), pattern);
   }
   resolvePath(target2, pattern) {
     if (!/[*?[]/.test(pattern)) return { files: [target2], glob: false };
-    const isMatch = (0, import_picomatch2.default)(target2.split(path10.sep).join("/"), { dot: false });
-    const files = this.project.allFiles.filter((f) => f.language === "nginx" && isMatch(f.absPath.split(path10.sep).join("/"))).map((f) => f.absPath).sort();
+    const isMatch = (0, import_picomatch2.default)(target2.split(path11.sep).join("/"), { dot: false });
+    const files = this.project.allFiles.filter((f) => f.language === "nginx" && isMatch(f.absPath.split(path11.sep).join("/"))).map((f) => f.absPath).sort();
     return { files, glob: true };
   }
   /** The paths a file includes directly (resolved against prefixDir), without reading them. */
@@ -20111,13 +19571,14 @@ var IncludeLoader = class {
 var STANDARD_PREFIXES = ["/etc/nginx/", "/usr/local/nginx/conf/", "/usr/local/etc/nginx/", "/usr/local/openresty/nginx/conf/", "/opt/homebrew/etc/nginx/"];
 function repoEquivalent(absolute, prefixDir) {
   const prefix = STANDARD_PREFIXES.find((p) => absolute.startsWith(p));
-  return prefix ? path10.join(prefixDir, absolute.slice(prefix.length)) : void 0;
+  return prefix ? path11.join(prefixDir, absolute.slice(prefix.length)) : void 0;
 }
 
 // src/extract/nginx/scanner.ts
 var nginxScanner = {
   language: "nginx",
   mentionsCors,
+  quickCheck: /access-control-|http_origin|cors|include/i,
   async scan(files, project, options) {
     const loader = new IncludeLoader(project);
     files = files.filter((f) => isNginxText(f.text));
@@ -20197,12 +19658,12 @@ function textOf2(project, absPath) {
 }
 function prefixes(file, root) {
   const out2 = [];
-  let dir = path11.dirname(file);
+  let dir = path12.dirname(file);
   for (; ; ) {
     out2.push(dir);
-    const rel = path11.relative(root, dir);
-    if (!rel || rel.startsWith("..") || path11.isAbsolute(rel)) break;
-    const up = path11.dirname(dir);
+    const rel = path12.relative(root, dir);
+    if (!rel || rel.startsWith("..") || path12.isAbsolute(rel)) break;
+    const up = path12.dirname(dir);
     if (up === dir) break;
     dir = up;
   }
@@ -20227,8 +19688,8 @@ function choosePrefix(project, loader, file) {
 }
 
 // src/parse/python.ts
-import fs6 from "node:fs";
-import path12 from "node:path";
+import fs7 from "node:fs";
+import path13 from "node:path";
 import { fileURLToPath } from "node:url";
 
 // node_modules/web-tree-sitter/web-tree-sitter.js
@@ -21774,11 +21235,11 @@ async function Module2(moduleArg = {}) {
   }, "quit_");
   var _scriptName = import.meta.url;
   var scriptDirectory = "";
-  function locateFile(path16) {
+  function locateFile(path17) {
     if (Module["locateFile"]) {
-      return Module["locateFile"](path16, scriptDirectory);
+      return Module["locateFile"](path17, scriptDirectory);
     }
-    return scriptDirectory + path16;
+    return scriptDirectory + path17;
   }
   __name(locateFile, "locateFile");
   var readAsync, readBinary;
@@ -24287,21 +23748,21 @@ var GRAMMAR_WASM = "tree-sitter-python.wasm";
 var RUNTIME_WASM = "web-tree-sitter.wasm";
 var ready;
 function candidateFiles(file, packageDir) {
-  const here = path12.dirname(fileURLToPath(import.meta.url));
-  const dirs = [here, path12.dirname(here)];
-  const out2 = dirs.map((d) => path12.join(d, file));
+  const here = path13.dirname(fileURLToPath(import.meta.url));
+  const dirs = [here, path13.dirname(here)];
+  const out2 = dirs.map((d) => path13.join(d, file));
   for (let dir = here, i2 = 0; i2 < 6; i2++) {
-    out2.push(path12.join(dir, "node_modules", packageDir, file));
-    const parent = path12.dirname(dir);
+    out2.push(path13.join(dir, "node_modules", packageDir, file));
+    const parent = path13.dirname(dir);
     if (parent === dir) break;
     dir = parent;
   }
-  out2.push(path12.join(process.cwd(), "node_modules", packageDir, file));
+  out2.push(path13.join(process.cwd(), "node_modules", packageDir, file));
   return out2;
 }
 function locate(file, packageDir) {
   const candidates2 = candidateFiles(file, packageDir);
-  const found = candidates2.find((c) => fs6.existsSync(c));
+  const found = candidates2.find((c) => fs7.existsSync(c));
   if (!found) throw new Error(`cannot find ${file}; looked in ${candidates2.join(", ")}`);
   return found;
 }
@@ -24807,10 +24268,10 @@ function readInModule(name2, mod) {
 }
 
 // src/extract/python/evaluate.ts
-import path14 from "node:path";
+import path15 from "node:path";
 
 // src/extract/python/modules.ts
-import path13 from "node:path";
+import path14 from "node:path";
 var MUTATORS = /* @__PURE__ */ new Set(["append", "extend", "insert", "add", "update"]);
 var SCOPE_TYPES = /* @__PURE__ */ new Set(["module", "function_definition", "class_definition"]);
 function addBinding(scopes, scope, name2, binding) {
@@ -25046,20 +24507,20 @@ var ModuleLoader2 = class {
     const parts2 = module2 ? module2.split(".") : [];
     const bases = [];
     if (level > 0) {
-      let dir = path13.dirname(from.absPath);
-      for (let i2 = 1; i2 < level; i2++) dir = path13.dirname(dir);
+      let dir = path14.dirname(from.absPath);
+      for (let i2 = 1; i2 < level; i2++) dir = path14.dirname(dir);
       bases.push(dir);
     } else {
       const root = this.project.root;
-      for (let dir = path13.dirname(from.absPath); isWithin(root, dir); dir = path13.dirname(dir)) {
-        bases.push(dir, path13.join(dir, "src"));
-        if (dir === root || path13.dirname(dir) === dir) break;
+      for (let dir = path14.dirname(from.absPath); isWithin(root, dir); dir = path14.dirname(dir)) {
+        bases.push(dir, path14.join(dir, "src"));
+        if (dir === root || path14.dirname(dir) === dir) break;
       }
-      if (!bases.includes(root)) bases.push(root, path13.join(root, "src"));
+      if (!bases.includes(root)) bases.push(root, path14.join(root, "src"));
     }
     for (const base of bases) {
-      const stem = path13.join(base, ...parts2);
-      const candidates2 = parts2.length ? [`${stem}.py`, path13.join(stem, "__init__.py")] : [path13.join(stem, "__init__.py")];
+      const stem = path14.join(base, ...parts2);
+      const candidates2 = parts2.length ? [`${stem}.py`, path14.join(stem, "__init__.py")] : [path14.join(stem, "__init__.py")];
       for (const candidate of candidates2) {
         if (candidate === from.absPath) continue;
         const mod = this.open(candidate);
@@ -25087,11 +24548,11 @@ var ModuleLoader2 = class {
   }
 };
 function isWithin(root, p) {
-  const rel = path13.relative(root, p);
-  return rel === "" || !rel.startsWith("..") && !path13.isAbsolute(rel);
+  const rel = path14.relative(root, p);
+  return rel === "" || !rel.startsWith("..") && !path14.isAbsolute(rel);
 }
 function moduleNameOf(root, absPath) {
-  const rel = path13.relative(root, absPath).split(path13.sep).join("/");
+  const rel = path14.relative(root, absPath).split(path14.sep).join("/");
   return rel.replace(/\.py$/, "").replace(/\/__init__$/, "").replace(/^src\//, "").split("/").join(".");
 }
 
@@ -25531,7 +24992,7 @@ var Evaluator2 = class {
         } finally {
           this.importDepth--;
         }
-        if (path14.basename(obj.mod.absPath) === "__init__.py") {
+        if (path15.basename(obj.mod.absPath) === "__init__.py") {
           const sub = this.loader.resolve(obj.mod, attr, 1);
           if (sub) return { t: "module", mod: sub };
         }
@@ -26265,8 +25726,8 @@ var FlaskCors = class {
       const callee = call?.childForFieldName("function");
       if (callee?.type !== "attribute" || !ROUTE_METHODS2.has(callee.childForFieldName("attribute")?.text ?? "")) continue;
       const routeArgs = this.ev.callArgs(call, mod);
-      const path16 = routeArgs.positional[0]?.value;
-      if (path16?.t === "str") scope.path = path16.v;
+      const path17 = routeArgs.positional[0]?.value;
+      if (path17?.t === "str") scope.path = path17.v;
       const verb = callee.childForFieldName("attribute").text;
       const methods = routeArgs.keywords.get("methods")?.value;
       if (verb !== "route") scope.methods = [verb.toUpperCase()];
@@ -27031,6 +26492,7 @@ var MENTIONS_CORS2 = /CORSMiddleware|flask_cors|CORS\(|cross_origin|corsheaders|
 var pythonScanner = {
   language: "python",
   mentionsCors: (text) => MENTIONS_CORS2.test(text),
+  quickCheck: /cors|cross_origin|access-control-allow-/i,
   async scan(files, project, options) {
     const policies = [];
     const diagnostics = [];
@@ -27172,7 +26634,7 @@ function fingerprint(ruleId, r) {
 
 // src/lint.ts
 async function lint(paths, options = {}) {
-  const cwd = path15.resolve(options.cwd ?? process.cwd());
+  const cwd = path16.resolve(options.cwd ?? process.cwd());
   const inputs = paths.length ? paths : ["."];
   const loaded2 = options.config ? { config: options.config, file: void 0 } : loadConfig(cwd, options.configFile, allRules.map((r) => r.meta.id));
   const config = loaded2.config;
@@ -27187,14 +26649,14 @@ async function lint(paths, options = {}) {
   for (const scanner of options.scanners ?? scanners) {
     const sources = [];
     for (const file of discovery.files.filter((f) => f.language === scanner.language)) {
-      const read = readSource(file.absPath, file.path, config.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
+      const read = readCandidate(file.absPath, file.path, config.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, scanner.quickCheck);
       if (!read.ok) {
         diagnostics.push(read.diagnostic);
         continue;
       }
       if (read.warning) diagnostics.push(read.warning);
+      if (read.text === void 0 || !scanner.mentionsCors(read.text)) continue;
       project.remember(file.absPath, read.text);
-      if (!scanner.mentionsCors(read.text)) continue;
       if (file.language === "nginx" && !looksLikeNginx(read.text) && !/\.(?:conf|nginx)$/i.test(file.path)) continue;
       sources.push({ ...file, text: read.text });
     }
@@ -27280,51 +26742,17 @@ function compareFindings(a, b) {
   return a.location.file.localeCompare(b.location.file) || a.location.line - b.location.line || a.location.column - b.location.column || a.ruleId.localeCompare(b.ruleId);
 }
 function contextFiles(inputs, named, options) {
-  if (inputs.every((p) => path15.resolve(options.cwd, p) === options.root)) return named;
+  if (inputs.every((p) => path16.resolve(options.cwd, p) === options.root)) return named;
   const all = discover([options.root], options).files;
   const known = new Set(named.map((f) => f.absPath));
   return [...named, ...all.filter((f) => !known.has(f.absPath))];
 }
 function scanRoot(cwd, inputs) {
-  const absolute = inputs.map((p) => path15.resolve(cwd, p));
+  const absolute = inputs.map((p) => path16.resolve(cwd, p));
   if (absolute.every((p) => isInside(cwd, p))) return cwd;
-  let common = path15.dirname(absolute[0]);
-  for (const p of absolute) while (!isInside(common, p)) common = path15.dirname(common);
+  let common = path16.dirname(absolute[0]);
+  for (const p of absolute) while (!isInside(common, p)) common = path16.dirname(common);
   return common;
-}
-function createProject(cwd, root, listFiles, maxBytes) {
-  const texts = /* @__PURE__ */ new Map();
-  const byDisplay = /* @__PURE__ */ new Map();
-  const realRoot = safeRealpath(root) ?? root;
-  let allFiles;
-  const project = {
-    root,
-    get allFiles() {
-      return allFiles ??= listFiles();
-    },
-    displayPath: (absPath) => toDisplayPath(cwd, absPath),
-    remember(absPath, text) {
-      texts.set(absPath, text);
-      byDisplay.set(toDisplayPath(cwd, absPath), absPath);
-    },
-    readText(absPath) {
-      const cached = texts.get(absPath);
-      if (cached !== void 0) return { text: cached };
-      const real = safeRealpath(absPath);
-      if (real === void 0) return { error: "no such file or directory" };
-      if (!isInside(realRoot, real)) return { error: `outside the scan root ${toDisplayPath(cwd, root)}` };
-      const read = readSource(absPath, toDisplayPath(cwd, absPath), maxBytes);
-      if (!read.ok) return { error: read.diagnostic.message };
-      project.remember(absPath, read.text);
-      return { text: read.text };
-    },
-    linesOf(displayPath) {
-      const abs = byDisplay.get(displayPath) ?? path15.resolve(cwd, displayPath);
-      const read = project.readText(abs);
-      return "text" in read ? read.text.split(/\r?\n/) : void 0;
-    }
-  };
-  return project;
 }
 
 export {

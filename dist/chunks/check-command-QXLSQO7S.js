@@ -13,7 +13,7 @@ import {
   require_dist,
   toJsRegex,
   varName
-} from "./chunk-6UCZVG2Z.js";
+} from "./chunk-YW7LWSBT.js";
 import {
   __toESM
 } from "./chunk-O7AAMHAA.js";

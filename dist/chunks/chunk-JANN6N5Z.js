@@ -5,7 +5,7 @@ import {
   fsPath,
   isInternalError,
   readLines
-} from "./chunk-6UCZVG2Z.js";
+} from "./chunk-YW7LWSBT.js";
 
 // src/format/github.ts
 import path from "node:path";

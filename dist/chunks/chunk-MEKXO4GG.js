@@ -4,14 +4,14 @@ import {
   formatters,
   packageVersion,
   ruleReadmePath
-} from "./chunk-JOINA3B5.js";
+} from "./chunk-JANN6N5Z.js";
 import {
   ConfigError,
   allRules,
   findRule,
   isInternalError,
   lint
-} from "./chunk-6UCZVG2Z.js";
+} from "./chunk-YW7LWSBT.js";
 
 // src/cli/main.ts
 import fs2 from "node:fs";
@@ -186,7 +186,7 @@ async function main(argv, io) {
       case "explain":
         return explain(args.ruleId, io);
       case "check": {
-        const { runCheckCli } = await import("./check-command-U2KTMMF3.js");
+        const { runCheckCli } = await import("./check-command-QXLSQO7S.js");
         return runCheckCli(args.argv, io);
       }
       case "lint":

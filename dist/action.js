@@ -6,7 +6,7 @@ import {
   FORMATS,
   applyBaseline,
   exitCodeFor
-} from "./chunks/chunk-MEKXO4GG.js";
+} from "./chunks/chunk-2UKID5XB.js";
 import {
   SEVERITY_RANK,
   buildMarkdown,
@@ -15,12 +15,12 @@ import {
   formatters,
   githubBlobBase,
   githubVersionControl
-} from "./chunks/chunk-JANN6N5Z.js";
+} from "./chunks/chunk-XD36HVIK.js";
 import {
   ConfigError,
   isInternalError,
   lint
-} from "./chunks/chunk-YW7LWSBT.js";
+} from "./chunks/chunk-ACVDLVNJ.js";
 import {
   __commonJS,
   __require,

@@ -2,12 +2,14 @@
 import { createRequire as __corsLintCreateRequire } from 'node:module'; const require = __corsLintCreateRequire(import.meta.url); import { fileURLToPath as __corsLintFileURLToPath } from 'node:url'; const __corsLintFilename = __corsLintFileURLToPath(import.meta.url); const __corsLintDirname = __corsLintFileURLToPath(new URL('.', import.meta.url));
 import {
   main
-} from "./chunks/chunk-MEKXO4GG.js";
-import "./chunks/chunk-JANN6N5Z.js";
-import "./chunks/chunk-YW7LWSBT.js";
+} from "./chunks/chunk-2UKID5XB.js";
+import "./chunks/chunk-XD36HVIK.js";
+import "./chunks/chunk-ACVDLVNJ.js";
 import "./chunks/chunk-O7AAMHAA.js";
 
 // src/cli/run.ts
+import v8 from "node:v8";
+v8.setFlagsFromString("--liftoff-only");
 var code = await main(process.argv.slice(2), {
   cwd: process.cwd(),
   env: process.env,
@@ -16,3 +18,5 @@ var code = await main(process.argv.slice(2), {
   isTty: Boolean(process.stdout.isTTY)
 });
 process.exitCode = code;
+await Promise.all([process.stdout, process.stderr].map((stream) => new Promise((done) => stream.write("", done))));
+process.exit(code);

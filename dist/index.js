@@ -2,11 +2,11 @@ import { createRequire as __corsLintCreateRequire } from 'node:module'; const re
 import {
   SEVERITY_RANK,
   formatters
-} from "./chunks/chunk-JANN6N5Z.js";
+} from "./chunks/chunk-XD36HVIK.js";
 import {
   ConfigError,
   lint
-} from "./chunks/chunk-YW7LWSBT.js";
+} from "./chunks/chunk-ACVDLVNJ.js";
 import "./chunks/chunk-O7AAMHAA.js";
 export {
   ConfigError,

@@ -1,7 +1,5 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { isInside, safeRealpath, toDisplayPath, type DiscoveredFile } from './discover/discover.js';
-import { fsPath } from './discover/fs-names.js';
 import { readSource } from './discover/read-source.js';
 import type { Project } from './extract/scanner.js';
 
@@ -22,24 +20,6 @@ export function createProject(cwd: string, root: string, listFiles: () => Discov
   const byDisplay = new Map<string, string>();
   const realRoot = safeRealpath(root) ?? root;
   let allFiles: DiscoveredFile[] | undefined;
-  // Scanners probe many paths that do not exist (every folder an import could live in): one listing
-  // per folder answers those without a system call each.
-  const listings = new Map<string, Set<string> | null>();
-  const listed = (absPath: string) => {
-    const dir = path.dirname(absPath);
-    // Names that are not UTF-8 are kept as bytes (fs-names): ask the file system itself.
-    if (typeof fsPath(absPath) !== 'string' || typeof fsPath(dir) !== 'string') return true;
-    let names = listings.get(dir);
-    if (names === undefined) {
-      try {
-        names = new Set(fs.readdirSync(fsPath(dir)));
-      } catch {
-        names = null;
-      }
-      listings.set(dir, names);
-    }
-    return names !== null && names.has(path.basename(absPath));
-  };
   const keep = (absPath: string, read: { text: string } | { error: string }) => {
     recent.set(absPath, read);
     if (recent.size > RECENT_TEXTS) recent.delete(recent.keys().next().value!);
@@ -63,7 +43,6 @@ export function createProject(cwd: string, root: string, listFiles: () => Discov
         recent.delete(absPath);
         return keep(absPath, cached);
       }
-      if (!listed(absPath)) return keep(absPath, { error: 'no such file or directory' });
       const real = safeRealpath(absPath);
       if (real === undefined) return keep(absPath, { error: 'no such file or directory' });
       if (!isInside(realRoot, real)) return keep(absPath, { error: `outside the scan root ${toDisplayPath(cwd, root)}` });

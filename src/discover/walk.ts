@@ -37,20 +37,15 @@ export function walk<T>(dir: string, options: WalkOptions<T>): Array<WalkEntry<T
   const stack: Array<{ abs: string; raw: string | Buffer; rel: string }> = [{ abs: dir, raw: dir, rel: '' }];
   while (stack.length) {
     const current = stack.pop()!;
-    let entries: fs.Dirent<Buffer>[];
-    try {
-      entries = fs.readdirSync(current.raw, { withFileTypes: true, encoding: 'buffer' });
-    } catch (error) {
-      options.onError?.(current.abs, error);
-      continue;
-    }
-    const named = entries.map((entry) => ({ entry, ...decodeName(entry.name) }));
+    const named = list(current.raw, current.abs, options);
+    if (!named) continue;
     options.enterDir?.(current.abs, current.rel, new Set(named.map((n) => n.name)));
     named.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const subdirs: typeof stack = [];
-    for (const { entry, name, exact } of named) {
-      const abs = path.join(current.abs, name);
-      const raw = exact && typeof current.raw === 'string' ? abs : joinRaw(current.raw, entry.name);
+    const prefix = current.abs.endsWith(path.sep) ? current.abs : current.abs + path.sep;
+    for (const { entry, name, bytes } of named) {
+      const abs = prefix + name;
+      const raw = !bytes && typeof current.raw === 'string' ? abs : joinRaw(current.raw, bytes ?? Buffer.from(name));
       if (typeof raw !== 'string') rememberRawPath(abs, raw);
       const rel = current.rel ? `${current.rel}/${name}` : name;
       const type = entry.isSymbolicLink() ? 'link' : entry.isDirectory() ? 'dir' : entry.isFile() ? 'file' : typeOf(raw);
@@ -65,6 +60,33 @@ export function walk<T>(dir: string, options: WalkOptions<T>): Array<WalkEntry<T
     for (let i = subdirs.length - 1; i >= 0; i--) stack.push(subdirs[i]!);
   }
   return out;
+}
+
+interface Named {
+  entry: fs.Dirent<string> | fs.Dirent<Buffer>;
+  name: string;
+  /** The real bytes of a name that is not UTF-8 (then `name` is its escaped form). */
+  bytes?: Buffer;
+}
+
+/**
+ * One folder's entries. Names are read as strings; only a folder with a name that did not decode
+ * (U+FFFD) is listed again as bytes, so every other folder costs no conversions.
+ */
+function list(raw: string | Buffer, abs: string, options: { onError?(absPath: string, error: unknown): void }): Named[] | undefined {
+  try {
+    if (typeof raw === 'string') {
+      const entries = fs.readdirSync(raw, { withFileTypes: true });
+      if (!entries.some((e) => e.name.includes('\uFFFD'))) return entries.map((entry) => ({ entry, name: entry.name }));
+    }
+    return fs.readdirSync(raw, { withFileTypes: true, encoding: 'buffer' }).map((entry) => {
+      const { name, exact } = decodeName(entry.name);
+      return exact ? { entry, name } : { entry, name, bytes: entry.name };
+    });
+  } catch (error) {
+    options.onError?.(abs, error);
+    return undefined;
+  }
 }
 
 /** Entries whose type readdir did not report (some file systems): ask lstat. */

@@ -6320,15 +6320,15 @@ var require_parser = __commonJS({
     var node_process = __require("process");
     var cst = require_cst();
     var lexer = require_lexer();
-    function includesToken(list2, type) {
-      for (let i2 = 0; i2 < list2.length; ++i2)
-        if (list2[i2].type === type)
+    function includesToken(list3, type) {
+      for (let i2 = 0; i2 < list3.length; ++i2)
+        if (list3[i2].type === type)
           return true;
       return false;
     }
-    function findNonEmptyIndex(list2) {
-      for (let i2 = 0; i2 < list2.length; ++i2) {
-        switch (list2[i2].type) {
+    function findNonEmptyIndex(list3) {
+      for (let i2 = 0; i2 < list3.length; ++i2) {
+        switch (list3[i2].type) {
           case "space":
           case "comment":
           case "newline":
@@ -6887,14 +6887,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs8 = this.flowScalar(this.type);
+              const fs7 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start: start2, key: fs8, sep: [] });
+                map.items.push({ start: start2, key: fs7, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs8);
+                this.stack.push(fs7);
               } else {
-                Object.assign(it, { key: fs8, sep: [] });
+                Object.assign(it, { key: fs7, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -7022,13 +7022,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs8 = this.flowScalar(this.type);
+              const fs7 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs8, sep: [] });
+                fc.items.push({ start: [], key: fs7, sep: [] });
               else if (it.sep)
-                this.stack.push(fs8);
+                this.stack.push(fs7);
               else
-                Object.assign(it, { key: fs8, sep: [] });
+                Object.assign(it, { key: fs7, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -9018,8 +9018,8 @@ function renderWith(t, fill2, dot) {
 function candidateGroups(templates, intended) {
   const groups = [];
   const add = (weakness, origins) => {
-    const list2 = [...new Set(origins.filter((o) => o !== void 0))];
-    if (list2.length) groups.push({ weakness, origins: list2 });
+    const list3 = [...new Set(origins.filter((o) => o !== void 0))];
+    if (list3.length) groups.push({ weakness, origins: list3 });
   };
   const suffixWild = [];
   for (const t of templates) {
@@ -13772,10 +13772,10 @@ var shared_hosting_origin_default = defineRule({
 
 // src/origin/allowlist.ts
 var DEFAULT_PORTS3 = { http: 80, https: 443 };
-function parseAllowlist(list2) {
+function parseAllowlist(list3) {
   const entries = [];
   const invalid = [];
-  for (const raw of list2) {
+  for (const raw of list3) {
     const text = raw.trim();
     if (text.toLowerCase() === "null") {
       entries.push({ kind: "null" });
@@ -14413,9 +14413,9 @@ var IgnoreRules = class {
     while (true) {
       const cut = scope.lastIndexOf("/");
       scope = cut < 0 ? "" : scope.slice(0, cut);
-      const list2 = this.scopes.get(scope);
-      if (list2) {
-        const decision = list2.decide(scope ? rel.slice(scope.length + 1) : rel, isDir);
+      const list3 = this.scopes.get(scope);
+      if (list3) {
+        const decision = list3.decide(scope ? rel.slice(scope.length + 1) : rel, isDir);
         if (decision !== void 0) return decision;
       }
       if (!scope) break;
@@ -14550,20 +14550,15 @@ function walk(dir, options) {
   const stack = [{ abs: dir, raw: dir, rel: "" }];
   while (stack.length) {
     const current2 = stack.pop();
-    let entries;
-    try {
-      entries = fs4.readdirSync(current2.raw, { withFileTypes: true, encoding: "buffer" });
-    } catch (error) {
-      options.onError?.(current2.abs, error);
-      continue;
-    }
-    const named = entries.map((entry2) => ({ entry: entry2, ...decodeName(entry2.name) }));
+    const named = list2(current2.raw, current2.abs, options);
+    if (!named) continue;
     options.enterDir?.(current2.abs, current2.rel, new Set(named.map((n) => n.name)));
     named.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
     const subdirs = [];
-    for (const { entry: entry2, name: name2, exact } of named) {
-      const abs = path4.join(current2.abs, name2);
-      const raw = exact && typeof current2.raw === "string" ? abs : joinRaw(current2.raw, entry2.name);
+    const prefix = current2.abs.endsWith(path4.sep) ? current2.abs : current2.abs + path4.sep;
+    for (const { entry: entry2, name: name2, bytes } of named) {
+      const abs = prefix + name2;
+      const raw = !bytes && typeof current2.raw === "string" ? abs : joinRaw(current2.raw, bytes ?? Buffer.from(name2));
       if (typeof raw !== "string") rememberRawPath(abs, raw);
       const rel = current2.rel ? `${current2.rel}/${name2}` : name2;
       const type = entry2.isSymbolicLink() ? "link" : entry2.isDirectory() ? "dir" : entry2.isFile() ? "file" : typeOf(raw);
@@ -14577,6 +14572,21 @@ function walk(dir, options) {
     for (let i2 = subdirs.length - 1; i2 >= 0; i2--) stack.push(subdirs[i2]);
   }
   return out2;
+}
+function list2(raw, abs, options) {
+  try {
+    if (typeof raw === "string") {
+      const entries = fs4.readdirSync(raw, { withFileTypes: true });
+      if (!entries.some((e) => e.name.includes("\uFFFD"))) return entries.map((entry2) => ({ entry: entry2, name: entry2.name }));
+    }
+    return fs4.readdirSync(raw, { withFileTypes: true, encoding: "buffer" }).map((entry2) => {
+      const { name: name2, exact } = decodeName(entry2.name);
+      return exact ? { entry: entry2, name: name2 } : { entry: entry2, name: name2, bytes: entry2.name };
+    });
+  } catch (error) {
+    options.onError?.(abs, error);
+    return void 0;
+  }
 }
 function typeOf(p) {
   try {
@@ -14769,7 +14779,6 @@ function isInside(root, candidate) {
 }
 
 // src/project.ts
-import fs6 from "node:fs";
 import path6 from "node:path";
 var RECENT_TEXTS = 512;
 function createProject(cwd, root, listFiles, maxBytes) {
@@ -14778,21 +14787,6 @@ function createProject(cwd, root, listFiles, maxBytes) {
   const byDisplay = /* @__PURE__ */ new Map();
   const realRoot = safeRealpath(root) ?? root;
   let allFiles;
-  const listings = /* @__PURE__ */ new Map();
-  const listed = (absPath) => {
-    const dir = path6.dirname(absPath);
-    if (typeof fsPath(absPath) !== "string" || typeof fsPath(dir) !== "string") return true;
-    let names = listings.get(dir);
-    if (names === void 0) {
-      try {
-        names = new Set(fs6.readdirSync(fsPath(dir)));
-      } catch {
-        names = null;
-      }
-      listings.set(dir, names);
-    }
-    return names !== null && names.has(path6.basename(absPath));
-  };
   const keep = (absPath, read) => {
     recent.set(absPath, read);
     if (recent.size > RECENT_TEXTS) recent.delete(recent.keys().next().value);
@@ -14816,7 +14810,6 @@ function createProject(cwd, root, listFiles, maxBytes) {
         recent.delete(absPath);
         return keep(absPath, cached);
       }
-      if (!listed(absPath)) return keep(absPath, { error: "no such file or directory" });
       const real = safeRealpath(absPath);
       if (real === void 0) return keep(absPath, { error: "no such file or directory" });
       if (!isInside(realRoot, real)) return keep(absPath, { error: `outside the scan root ${toDisplayPath(cwd, root)}` });
@@ -15881,8 +15874,8 @@ function escapeRegex(text) {
 function exactEntry(origin, value, useSite) {
   return origin === "null" ? { kind: "null", ...whereWritten(value, useSite) } : { kind: "exact", origin, ...whereWritten(value, useSite) };
 }
-function listEntries(list2, useSite, regexAllowed) {
-  const items2 = list2.t === "array" ? list2.items : [list2];
+function listEntries(list3, useSite, regexAllowed) {
+  const items2 = list3.t === "array" ? list3.items : [list3];
   const out2 = [];
   for (const item of items2) {
     if (item.t === "string") out2.push(exactEntry(item.v, item, useSite));
@@ -16055,17 +16048,17 @@ function indexOfCall(node) {
 }
 function membership(listNode, present, ev, mod, text) {
   if (!present) return { kind: "unknown", why: `accepts origins that are not in \`${textOf(listNode, mod.text, 60)}\`` };
-  const list2 = ev.evaluate(listNode, mod);
+  const list3 = ev.evaluate(listNode, mod);
   const useSite = { mod, node: listNode };
-  if (list2.t === "string") {
-    return { kind: "matchers", entries: [{ kind: "substring", haystack: list2.v, ...whereWritten(list2, useSite) }] };
+  if (list3.t === "string") {
+    return { kind: "matchers", entries: [{ kind: "substring", haystack: list3.v, ...whereWritten(list3, useSite) }] };
   }
-  if (list2.t === "array") return { kind: "matchers", entries: listEntries(list2, useSite, false) };
-  if (list2.t === "unknown" && list2.env && !list2.envDriven) {
-    const why = `substring test: \`${text}\` searches the string in environment variable ${list2.env} (not split into a list), so any part of its value is accepted`;
-    return { kind: "matchers", entries: [{ kind: "unknown", why, substringOfEnv: list2.env, source: list2.env, ...whereWritten(list2, useSite) }] };
+  if (list3.t === "array") return { kind: "matchers", entries: listEntries(list3, useSite, false) };
+  if (list3.t === "unknown" && list3.env && !list3.envDriven) {
+    const why = `substring test: \`${text}\` searches the string in environment variable ${list3.env} (not split into a list), so any part of its value is accepted`;
+    return { kind: "matchers", entries: [{ kind: "unknown", why, substringOfEnv: list3.env, source: list3.env, ...whereWritten(list3, useSite) }] };
   }
-  return { kind: "unknown", why: `membership in \`${textOf(listNode, mod.text, 60)}\` (${describeUnknown(list2)}) in \`${text}\`` };
+  return { kind: "unknown", why: `membership in \`${textOf(listNode, mod.text, 60)}\` (${describeUnknown(list3)}) in \`${text}\`` };
 }
 function someCallback(listNode, fn, ev, mod, isOrigin, text) {
   const param = fn.params[0];
@@ -16074,8 +16067,8 @@ function someCallback(listNode, fn, ev, mod, isOrigin, text) {
   return itemTests(listNode, param.name, body2, ev, mod, isOrigin, text);
 }
 function itemTests(listNode, name2, body2, ev, mod, isOrigin, text) {
-  const list2 = ev.evaluate(listNode, mod);
-  if (list2.t !== "array") return { kind: "unknown", why: `condition \`${text}\` over \`${textOf(listNode, mod.text, 60)}\` (${describeUnknown(list2)})` };
+  const list3 = ev.evaluate(listNode, mod);
+  if (list3.t !== "array") return { kind: "unknown", why: `condition \`${text}\` over \`${textOf(listNode, mod.text, 60)}\` (${describeUnknown(list3)})` };
   const b = unwrap(body2);
   const isParam = (n) => {
     const u = unwrap(n);
@@ -16084,7 +16077,7 @@ function itemTests(listNode, name2, body2, ev, mod, isOrigin, text) {
   const useSite = { mod, node: listNode };
   const out2 = [];
   const call = b.type === "CallExpression" && b.callee.type === "MemberExpression" ? { method: memberName(b.callee), object: b.callee.object, arg: b.arguments[0] } : void 0;
-  for (const item of list2.items) {
+  for (const item of list3.items) {
     if (b.type === "BinaryExpression" && (b.operator === "===" || b.operator === "==") && (isParam(b.left) && isOrigin(b.right) || isParam(b.right) && isOrigin(b.left))) {
       out2.push(...listEntries({ t: "array", items: [item] }, useSite, false));
     } else if (call?.method === "test" && isParam(call.object) && call.arg && isOrigin(call.arg)) {
@@ -17180,9 +17173,9 @@ function manualHeaderPolicies(mod, ev, registrations, fileStack) {
   const writes = collectWrites(mod, ev);
   const groups = /* @__PURE__ */ new Map();
   for (const w of writes) {
-    const list2 = groups.get(w.owner) ?? [];
-    list2.push(w);
-    groups.set(w.owner, list2);
+    const list3 = groups.get(w.owner) ?? [];
+    list3.push(w);
+    groups.set(w.owner, list3);
   }
   const policies = [];
   for (const [owner, group] of groups) {
@@ -17282,8 +17275,8 @@ function headerObjectWrites(mod, ev, obj, seen) {
   for (const p of obj.properties) if (p.type === "Property") props.push(p);
   const keyProp = props.find((p) => propertyKey(p) === "key");
   const valueProp = props.find((p) => propertyKey(p) === "value");
-  const list2 = parent?.type === "ArrayExpression" ? mod.scopes.parentOf(parent) : void 0;
-  const inHeadersList = list2?.type === "Property" && propertyKey(list2)?.toLowerCase() === "headers";
+  const list3 = parent?.type === "ArrayExpression" ? mod.scopes.parentOf(parent) : void 0;
+  const inHeadersList = list3?.type === "Property" && propertyKey(list3)?.toLowerCase() === "headers";
   if (keyProp && valueProp && props.length === 2 && inHeadersList) {
     const name2 = ev.evaluate(keyProp.value, mod);
     if (name2.t === "string" && isCorsHeaderName(name2.v)) out2.push(write(mod, ev, obj, name2.v, valueProp.value, spanOf(obj, mod.path), "replace", "headers", "headers", owner));
@@ -18430,8 +18423,8 @@ function moreSetHeaders(d, block) {
   for (let i2 = 0; i2 < d.args.length; i2++) {
     const arg = d.args[i2];
     if (arg.value === "-s" || arg.value === "-t") {
-      const list2 = d.args[i2 + 1]?.value ?? "";
-      if (arg.value === "-s") statuses = [...statuses ?? [], ...list2.split(/\s+/).filter(Boolean).map(Number)];
+      const list3 = d.args[i2 + 1]?.value ?? "";
+      if (arg.value === "-s") statuses = [...statuses ?? [], ...list3.split(/\s+/).filter(Boolean).map(Number)];
       i2++;
       continue;
     }
@@ -19688,7 +19681,7 @@ function choosePrefix(project, loader, file) {
 }
 
 // src/parse/python.ts
-import fs7 from "node:fs";
+import fs6 from "node:fs";
 import path13 from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -23762,7 +23755,7 @@ function candidateFiles(file, packageDir) {
 }
 function locate(file, packageDir) {
   const candidates2 = candidateFiles(file, packageDir);
-  const found = candidates2.find((c) => fs7.existsSync(c));
+  const found = candidates2.find((c) => fs6.existsSync(c));
   if (!found) throw new Error(`cannot find ${file}; looked in ${candidates2.join(", ")}`);
   return found;
 }
@@ -24173,25 +24166,25 @@ function extractDjango(mod, ev) {
     } else if (v.value === "unknown") origins.push(entry({ kind: "unknown", why: v.why ?? "CORS_ALLOW_ALL_ORIGINS" }, allowAll.value, allowAll.span));
   }
   const invalid = [...misspelled];
-  const list2 = withAlias("CORS_ALLOWED_ORIGINS");
-  if (list2 && list2.value.t === "str") {
-    policy.originsSpan ??= list2.span;
+  const list3 = withAlias("CORS_ALLOWED_ORIGINS");
+  if (list3 && list3.value.t === "str") {
+    policy.originsSpan ??= list3.span;
     const name2 = setting("CORS_ALLOWED_ORIGINS") ? "CORS_ALLOWED_ORIGINS" : "CORS_ORIGIN_WHITELIST";
-    invalid.push(stringForSequence(name2, list2.value.v, list2.span, "origin"));
-    notes.push(`${name2} is the string ${JSON.stringify(list2.value.v)}, not a tuple or list (a one-item tuple needs a trailing comma): django-cors-headers compares each of its characters as an origin, so it allows none (before 3.0, which compared host:port with \`in\`, it was a substring test)`);
-    if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(list2.value.v)) origins.push(entry({ kind: "exact", origin: list2.value.v }, list2.value, list2.span));
-  } else if (list2) {
-    policy.originsSpan ??= list2.span;
-    for (const item of items(list2.value)) {
+    invalid.push(stringForSequence(name2, list3.value.v, list3.span, "origin"));
+    notes.push(`${name2} is the string ${JSON.stringify(list3.value.v)}, not a tuple or list (a one-item tuple needs a trailing comma): django-cors-headers compares each of its characters as an origin, so it allows none (before 3.0, which compared host:port with \`in\`, it was a substring test)`);
+    if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(list3.value.v)) origins.push(entry({ kind: "exact", origin: list3.value.v }, list3.value, list3.span));
+  } else if (list3) {
+    policy.originsSpan ??= list3.span;
+    for (const item of items(list3.value)) {
       if (item.t === "str") {
-        if (item.v === "null") origins.push(entry({ kind: "null" }, item, list2.span));
+        if (item.v === "null") origins.push(entry({ kind: "null" }, item, list3.span));
         else {
-          origins.push(entry({ kind: "exact", origin: item.v }, item, list2.span));
+          origins.push(entry({ kind: "exact", origin: item.v }, item, list3.span));
           if (/^[a-z][a-z0-9+.-]*:\/\/[^/?#]+[/?#]/i.test(item.v)) {
             notes.push(`${JSON.stringify(item.v)}: django-cors-headers compares scheme and host only, and its system check corsheaders.E014 rejects an origin with a path, query or fragment`);
           }
         }
-      } else origins.push(entry({ kind: "unknown", why: item.t === "unknown" ? item.why : `CORS_ALLOWED_ORIGINS entry ${describe(item)}` }, item, list2.span));
+      } else origins.push(entry({ kind: "unknown", why: item.t === "unknown" ? item.why : `CORS_ALLOWED_ORIGINS entry ${describe(item)}` }, item, list3.span));
     }
   }
   const regexes = withAlias("CORS_ALLOWED_ORIGIN_REGEXES");
@@ -24277,8 +24270,8 @@ var SCOPE_TYPES = /* @__PURE__ */ new Set(["module", "function_definition", "cla
 function addBinding(scopes, scope, name2, binding) {
   let names = scopes.get(scope.id);
   if (!names) scopes.set(scope.id, names = /* @__PURE__ */ new Map());
-  const list2 = names.get(name2);
-  if (list2) list2.push(binding);
+  const list3 = names.get(name2);
+  if (list3) list3.push(binding);
   else names.set(name2, [binding]);
 }
 function dottedText(node) {
@@ -25985,9 +25978,9 @@ function extractManualHeaders(mod, ev, loader) {
   const writes = collectWrites2(mod, ev);
   const groups = /* @__PURE__ */ new Map();
   for (const w of writes) {
-    const list2 = groups.get(w.owner.id) ?? [];
-    list2.push(w);
-    groups.set(w.owner.id, list2);
+    const list3 = groups.get(w.owner.id) ?? [];
+    list3.push(w);
+    groups.set(w.owner.id, list3);
   }
   const policies = [];
   for (const group of groups.values()) {
@@ -26345,10 +26338,10 @@ function extractStarlette(mod, ev) {
   return policies;
 }
 function findApp(call, mod, ev) {
-  const list2 = call.parent;
-  if (!list2 || list2.type !== "list" && list2.type !== "tuple") return { before: [] };
-  const before = list2.namedChildren.filter((c) => c.type !== "comment" && c.endIndex <= call.startIndex);
-  const holder = list2.parent;
+  const list3 = call.parent;
+  if (!list3 || list3.type !== "list" && list3.type !== "tuple") return { before: [] };
+  const before = list3.namedChildren.filter((c) => c.type !== "comment" && c.endIndex <= call.startIndex);
+  const holder = list3.parent;
   if (holder?.type === "keyword_argument" && holder.childForFieldName("name")?.text === "middleware") {
     const appCall = holder.parent?.parent;
     if (appCall?.type === "call") return { ...describeApp(appCall, mod, ev), before };

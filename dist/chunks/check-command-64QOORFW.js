@@ -13,7 +13,7 @@ import {
   require_dist,
   toJsRegex,
   varName
-} from "./chunk-YW7LWSBT.js";
+} from "./chunk-ACVDLVNJ.js";
 import {
   __toESM
 } from "./chunk-O7AAMHAA.js";

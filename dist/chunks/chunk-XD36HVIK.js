@@ -5,7 +5,7 @@ import {
   fsPath,
   isInternalError,
   readLines
-} from "./chunk-YW7LWSBT.js";
+} from "./chunk-ACVDLVNJ.js";
 
 // src/format/github.ts
 import path from "node:path";

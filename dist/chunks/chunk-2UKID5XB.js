@@ -4,14 +4,14 @@ import {
   formatters,
   packageVersion,
   ruleReadmePath
-} from "./chunk-JANN6N5Z.js";
+} from "./chunk-XD36HVIK.js";
 import {
   ConfigError,
   allRules,
   findRule,
   isInternalError,
   lint
-} from "./chunk-YW7LWSBT.js";
+} from "./chunk-ACVDLVNJ.js";
 
 // src/cli/main.ts
 import fs2 from "node:fs";
@@ -186,7 +186,7 @@ async function main(argv, io) {
       case "explain":
         return explain(args.ruleId, io);
       case "check": {
-        const { runCheckCli } = await import("./check-command-QXLSQO7S.js");
+        const { runCheckCli } = await import("./check-command-64QOORFW.js");
         return runCheckCli(args.argv, io);
       }
       case "lint":

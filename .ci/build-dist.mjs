@@ -11,6 +11,7 @@ const entries = [
   { in: 'src/cli/run.ts', out: 'cli' },
   { in: 'src/action/run.ts', out: 'action' },
   { in: 'src/index.ts', out: 'index' },
+  { in: 'src/discover/read-worker.ts', out: 'read-worker' },
 ].filter((e) => fs.existsSync(path.join(root, e.in)));
 
 fs.rmSync(dist, { recursive: true, force: true });

@@ -6,7 +6,7 @@ import {
   FORMATS,
   applyBaseline,
   exitCodeFor
-} from "./chunks/chunk-2UKID5XB.js";
+} from "./chunks/chunk-VTOV4YFJ.js";
 import {
   SEVERITY_RANK,
   buildMarkdown,
@@ -15,17 +15,19 @@ import {
   formatters,
   githubBlobBase,
   githubVersionControl
-} from "./chunks/chunk-XD36HVIK.js";
+} from "./chunks/chunk-TKEU7TQO.js";
 import {
   ConfigError,
   isInternalError,
   lint
-} from "./chunks/chunk-ACVDLVNJ.js";
+} from "./chunks/chunk-J65SQCHI.js";
+import "./chunks/chunk-LXGCFLD4.js";
+import "./chunks/chunk-7FLCUFHN.js";
 import {
   __commonJS,
   __require,
   __toESM
-} from "./chunks/chunk-O7AAMHAA.js";
+} from "./chunks/chunk-47KPZKYO.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({

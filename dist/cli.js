@@ -2,10 +2,12 @@
 import { createRequire as __corsLintCreateRequire } from 'node:module'; const require = __corsLintCreateRequire(import.meta.url); import { fileURLToPath as __corsLintFileURLToPath } from 'node:url'; const __corsLintFilename = __corsLintFileURLToPath(import.meta.url); const __corsLintDirname = __corsLintFileURLToPath(new URL('.', import.meta.url));
 import {
   main
-} from "./chunks/chunk-2UKID5XB.js";
-import "./chunks/chunk-XD36HVIK.js";
-import "./chunks/chunk-ACVDLVNJ.js";
-import "./chunks/chunk-O7AAMHAA.js";
+} from "./chunks/chunk-VTOV4YFJ.js";
+import "./chunks/chunk-TKEU7TQO.js";
+import "./chunks/chunk-J65SQCHI.js";
+import "./chunks/chunk-LXGCFLD4.js";
+import "./chunks/chunk-7FLCUFHN.js";
+import "./chunks/chunk-47KPZKYO.js";
 
 // src/cli/run.ts
 import v8 from "node:v8";

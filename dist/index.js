@@ -2,12 +2,14 @@ import { createRequire as __corsLintCreateRequire } from 'node:module'; const re
 import {
   SEVERITY_RANK,
   formatters
-} from "./chunks/chunk-XD36HVIK.js";
+} from "./chunks/chunk-TKEU7TQO.js";
 import {
   ConfigError,
   lint
-} from "./chunks/chunk-ACVDLVNJ.js";
-import "./chunks/chunk-O7AAMHAA.js";
+} from "./chunks/chunk-J65SQCHI.js";
+import "./chunks/chunk-LXGCFLD4.js";
+import "./chunks/chunk-7FLCUFHN.js";
+import "./chunks/chunk-47KPZKYO.js";
 export {
   ConfigError,
   SEVERITY_RANK,

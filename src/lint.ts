@@ -7,7 +7,8 @@ import type { Config } from './config/types.js';
 import { discover, isInside, type DiscoveredFile } from './discover/discover.js';
 import { createProject } from './project.js';
 import { looksLikeNginx } from './discover/classify.js';
-import { DEFAULT_MAX_FILE_BYTES, readCandidate } from './discover/read-source.js';
+import { ReadAhead } from './discover/read-ahead.js';
+import { DEFAULT_MAX_FILE_BYTES } from './discover/read-source.js';
 import { scanners } from './extract/index.js';
 import type { Project, ScanOptions, ScanResult, Scanner } from './extract/scanner.js';
 import { internalError } from './model/diagnostics.js';
@@ -50,18 +51,23 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
   const config = loaded.config;
   const root = scanRoot(cwd, inputs);
 
-  const discovery = discover(inputs, { cwd, root, ignore: config.ignore });
+  const scannerList = options.scanners ?? scanners;
+  const maxBytes = config.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  // Files are read (in a worker, for big trees) while the walk goes on.
+  const reads = new ReadAhead(maxBytes, new Map(scannerList.map((s) => [s.language, s.quickCheck])));
+  const discovery = discover(inputs, { cwd, root, ignore: config.ignore, onFile: (abs, display, language) => reads.submit(abs, display, language) });
+  await reads.finish();
   const diagnostics: Diagnostic[] = [...discovery.diagnostics];
-  const project = createProject(cwd, root, () => contextFiles(inputs, discovery.files, { cwd, root, ignore: config.ignore }), config.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
+  const project = createProject(cwd, root, () => contextFiles(inputs, discovery.files, { cwd, root, ignore: config.ignore }), maxBytes);
 
   const policies: CorsPolicy[] = [];
   const scanOptions = { pythonParser: pythonParserSetting(config), fileTimeBudgetMs: config.fileTimeBudgetMs };
   let filesScanned = 0;
   const rules = options.rules ?? allRules;
-  for (const scanner of options.scanners ?? scanners) {
+  for (const scanner of scannerList) {
     const sources: SourceFile[] = [];
     for (const file of discovery.files.filter((f) => f.language === scanner.language)) {
-      const read = readCandidate(file.absPath, file.path, config.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, scanner.quickCheck);
+      const read = reads.outcome(file.absPath, file.path, scanner.language);
       if (!read.ok) {
         diagnostics.push(read.diagnostic);
         continue;

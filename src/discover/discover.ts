@@ -49,6 +49,8 @@ export interface DiscoverOptions {
   ignore?: string[];
   /** Honour .gitignore files (default true). */
   gitignore?: boolean;
+  /** Told about each regular file as the walk finds it, before discovery ends (to start reading it). */
+  onFile?(absPath: string, displayPath: string, language: Language): void;
 }
 
 export interface Discovery {
@@ -57,6 +59,11 @@ export interface Discovery {
 }
 
 export function toDisplayPath(cwd: string, absPath: string): string {
+  // The common case, a path below the current directory, without path.relative's normalising.
+  if (absPath.length > cwd.length + 1 && absPath.startsWith(cwd) && absPath[cwd.length] === path.sep && !cwd.endsWith(path.sep) && !/[\\/]\.\.?(?:[\\/]|$)|[\\/]{2}/.test(absPath)) {
+    const rel = absPath.slice(cwd.length + 1);
+    return path.sep === '/' ? rel : rel.split(path.sep).join('/');
+  }
   const rel = path.relative(cwd, absPath) || path.basename(absPath);
   return rel.split(path.sep).join('/');
 }
@@ -72,10 +79,9 @@ export function discover(inputs: string[], options: DiscoverOptions): Discovery 
   const seen = new Set<string>();
   const files: DiscoveredFile[] = [];
 
-  /**
-   * `fromWalk`: the file was listed by a walk, so its language is known, its ignore rules were applied
-   * and, unless it is a link, its real path is `knownReal`.
-   */
+  /** Whether the folder being walked lies inside the root (then so does every regular file below it). */
+  let realInputInside = false;
+  /** `knownReal`: the real path of a regular file found by the walk, known without asking. */
   const accept = (absPath: string, language: Language, explicit: boolean, knownReal?: string) => {
     const display = toDisplayPath(options.cwd, absPath);
     const real = knownReal ?? safeRealpath(absPath);
@@ -83,7 +89,7 @@ export function discover(inputs: string[], options: DiscoverOptions): Discovery 
       if (explicit) diagnostics.push({ kind: 'file-skipped', file: display, message: describeLinkProblem(absPath) });
       return;
     }
-    if (!isInside(realRoot, real)) {
+    if (!(knownReal !== undefined && realInputInside) && !isInside(realRoot, real)) {
       diagnostics.push({ kind: 'file-skipped', file: display, message: `resolves outside the scan root (${real}); not read` });
       return;
     }
@@ -110,6 +116,9 @@ export function discover(inputs: string[], options: DiscoverOptions): Discovery 
     ignores.loadAncestors(absInput);
     if (ignores.ignores(absInput, true)) continue;
     const realInput = safeRealpath(absInput) ?? absInput;
+    // Regular files found by the walk lie below the walked folder: inside the root when it is.
+    realInputInside = isInside(realRoot, realInput);
+    const realPrefix = realInput.endsWith(path.sep) ? realInput : realInput + path.sep;
     const base = ignores.relative(absInput) ?? '';
     const fromRoot = (rel: string) => (base ? `${base}/${rel}` : rel);
     // Symbolic links are listed but never traversed (no loops); a linked file is read only when
@@ -122,7 +131,9 @@ export function discover(inputs: string[], options: DiscoverOptions): Discovery 
       skipDir: (rel) => ignores.ignoresEntry(fromRoot(rel), true),
       want: (_name, rel, abs) => {
         const language = classify(abs);
-        return language && !ignores.ignoresEntry(fromRoot(rel), false) ? language : undefined;
+        if (!language || ignores.ignoresEntry(fromRoot(rel), false)) return undefined;
+        options.onFile?.(abs, toDisplayPath(options.cwd, abs), language);
+        return language;
       },
       onError: (abs, error) => {
         if (abs === absInput) diagnostics.push({ kind: 'file-skipped', file: toDisplayPath(options.cwd, abs), message: `cannot read folder: ${describeError(error)}` });
@@ -133,7 +144,7 @@ export function discover(inputs: string[], options: DiscoverOptions): Discovery 
       if (entry.symlink) {
         if (isFileOrLinkToFile(entry.absPath)) accept(entry.absPath, entry.tag, false);
       } else {
-        accept(entry.absPath, entry.tag, false, path.join(realInput, entry.rel));
+        accept(entry.absPath, entry.tag, false, realPrefix + (path.sep === '/' ? entry.rel : entry.rel.split('/').join(path.sep)));
       }
     }
   }

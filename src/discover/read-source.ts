@@ -17,7 +17,7 @@ const LENIENT = new TextDecoder('utf-8', { fatal: false });
  * UTF-8 with a lenient fallback (a warning, never a lost file).
  */
 export function readSource(absPath: string, displayPath: string, maxBytes = DEFAULT_MAX_FILE_BYTES): ReadOutcome {
-  const read = readChecked(absPath, displayPath, maxBytes);
+  const read = readChecked(fsPath(absPath), displayPath, maxBytes);
   return 'bytes' in read ? decode(read.bytes, displayPath) : read;
 }
 
@@ -29,7 +29,12 @@ export type CandidateOutcome = ReadOutcome | { ok: true; text?: undefined; warni
  * building a string for them. The diagnostics are the same as readSource's.
  */
 export function readCandidate(absPath: string, displayPath: string, maxBytes: number, quickCheck: RegExp): CandidateOutcome {
-  const read = readChecked(absPath, displayPath, maxBytes);
+  return readCandidateBytes(fsPath(absPath), displayPath, maxBytes, quickCheck);
+}
+
+/** readCandidate for a path already given as the file system's bytes or string (see fs-names). */
+export function readCandidateBytes(target: string | Uint8Array, displayPath: string, maxBytes: number, quickCheck: RegExp): CandidateOutcome {
+  const read = readChecked(target, displayPath, maxBytes);
   if (!('bytes' in read)) return read;
   const { bytes } = read;
   if (!utf16ByteOrder(bytes) && !quickCheck.test(bytes.toString('latin1'))) {
@@ -39,12 +44,12 @@ export function readCandidate(absPath: string, displayPath: string, maxBytes: nu
 }
 
 /** Size limit and the read itself; the bytes, or the reason the file is skipped. */
-function readChecked(absPath: string, displayPath: string, maxBytes: number): { bytes: Buffer } | { ok: false; diagnostic: Diagnostic } {
+function readChecked(target: string | Uint8Array, displayPath: string, maxBytes: number): { bytes: Buffer } | { ok: false; diagnostic: Diagnostic } {
   const skipped = (message: string) => ({ ok: false as const, diagnostic: { kind: 'file-skipped' as const, file: displayPath, message } });
   let fd: number;
   try {
     // Non-blocking, so a FIFO planted in the tree cannot hang the run (fstat then says it is no file).
-    fd = fs.openSync(fsPath(absPath), fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+    fd = fs.openSync(typeof target === 'string' ? target : Buffer.from(target), fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
   } catch (error) {
     return skipped(`cannot read file: ${describeError(error)}`);
   }

@@ -15,6 +15,8 @@ export interface DiscoverOptions {
     ignore?: string[];
     /** Honour .gitignore files (default true). */
     gitignore?: boolean;
+    /** Told about each regular file as the walk finds it, before discovery ends (to start reading it). */
+    onFile?(absPath: string, displayPath: string, language: Language): void;
 }
 export interface Discovery {
     files: DiscoveredFile[];

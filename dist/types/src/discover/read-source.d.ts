@@ -24,6 +24,8 @@ export type CandidateOutcome = ReadOutcome | {
  * building a string for them. The diagnostics are the same as readSource's.
  */
 export declare function readCandidate(absPath: string, displayPath: string, maxBytes: number, quickCheck: RegExp): CandidateOutcome;
+/** readCandidate for a path already given as the file system's bytes or string (see fs-names). */
+export declare function readCandidateBytes(target: string | Uint8Array, displayPath: string, maxBytes: number, quickCheck: RegExp): CandidateOutcome;
 /** The text of a file as every stage sees it (decoded as readSource does), split into lines; undefined when unreadable. */
 export declare function readLines(absPath: string): string[] | undefined;
 export declare function describeError(error: unknown): string;

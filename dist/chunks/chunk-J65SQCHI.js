@@ -1,10 +1,23 @@
 import { createRequire as __corsLintCreateRequire } from 'node:module'; const require = __corsLintCreateRequire(import.meta.url); import { fileURLToPath as __corsLintFileURLToPath } from 'node:url'; const __corsLintFilename = __corsLintFileURLToPath(import.meta.url); const __corsLintDirname = __corsLintFileURLToPath(new URL('.', import.meta.url));
 import {
+  DEFAULT_MAX_FILE_BYTES,
+  decodeName,
+  describeError,
+  fsPath,
+  joinRaw,
+  readCandidate,
+  readCandidateBytes,
+  readSource,
+  rememberRawPath
+} from "./chunk-LXGCFLD4.js";
+import {
+  require_picomatch
+} from "./chunk-7FLCUFHN.js";
+import {
   __commonJS,
   __require,
-  __toESM,
-  require_picomatch
-} from "./chunk-O7AAMHAA.js";
+  __toESM
+} from "./chunk-47KPZKYO.js";
 
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
@@ -14122,8 +14135,8 @@ function optionsOf(entry2) {
 }
 
 // src/discover/discover.ts
-import fs5 from "node:fs";
-import path5 from "node:path";
+import fs4 from "node:fs";
+import path4 from "node:path";
 
 // src/discover/classify.ts
 import path2 from "node:path";
@@ -14148,56 +14161,6 @@ function classify(filePath) {
 }
 function looksLikeNginx(text) {
   return /(?:^|[;{}\s])(?:server|location|http|upstream|map)\s[^;{}]*\{|add_header\s|proxy_pass\s|listen\s+\d/m.test(text);
-}
-
-// src/discover/fs-names.ts
-import path3 from "node:path";
-var rawPaths = /* @__PURE__ */ new Map();
-var STRICT = new TextDecoder("utf-8", { fatal: true });
-function decodeName(raw) {
-  try {
-    return { name: STRICT.decode(raw), exact: true };
-  } catch {
-    return { name: escapeInvalidUtf8(raw), exact: false };
-  }
-}
-function rememberRawPath(display, raw) {
-  rawPaths.set(display, raw);
-}
-function fsPath(absPath) {
-  return rawPaths.get(absPath) ?? absPath;
-}
-function joinRaw(dir, name2) {
-  const base = typeof dir === "string" ? Buffer.from(dir) : dir;
-  return Buffer.concat([base, Buffer.from(path3.sep), name2]);
-}
-function escapeInvalidUtf8(raw) {
-  let out2 = "";
-  let i2 = 0;
-  while (i2 < raw.length) {
-    const len = validSequenceLength(raw, i2);
-    if (len) {
-      out2 += raw.subarray(i2, i2 + len).toString("utf8");
-      i2 += len;
-    } else {
-      out2 += `\\x${raw[i2].toString(16).toUpperCase().padStart(2, "0")}`;
-      i2++;
-    }
-  }
-  return out2;
-}
-function validSequenceLength(b, i2) {
-  const c = b[i2];
-  if (c < 128) return 1;
-  const len = c >= 194 && c <= 223 ? 2 : c >= 224 && c <= 239 ? 3 : c >= 240 && c <= 244 ? 4 : 0;
-  if (!len || i2 + len > b.length) return 0;
-  for (let k = 1; k < len; k++) if ((b[i2 + k] & 192) !== 128) return 0;
-  try {
-    STRICT.decode(b.subarray(i2, i2 + len));
-    return len;
-  } catch {
-    return 0;
-  }
 }
 
 // src/discover/gitignore-pattern.ts
@@ -14441,110 +14404,9 @@ function compile(lines) {
   return lines.map(parseGitignoreLine).filter((p) => p !== void 0);
 }
 
-// src/discover/read-source.ts
-import { isUtf8 } from "node:buffer";
-import fs3 from "node:fs";
-var DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
-var UTF8 = new TextDecoder("utf-8", { fatal: true });
-var LENIENT = new TextDecoder("utf-8", { fatal: false });
-function readSource(absPath, displayPath, maxBytes = DEFAULT_MAX_FILE_BYTES) {
-  const read = readChecked(absPath, displayPath, maxBytes);
-  return "bytes" in read ? decode(read.bytes, displayPath) : read;
-}
-function readCandidate(absPath, displayPath, maxBytes, quickCheck) {
-  const read = readChecked(absPath, displayPath, maxBytes);
-  if (!("bytes" in read)) return read;
-  const { bytes } = read;
-  if (!utf16ByteOrder(bytes) && !quickCheck.test(bytes.toString("latin1"))) {
-    return isUtf8(bytes) ? { ok: true } : { ok: true, warning: notUtf8(displayPath) };
-  }
-  return decode(bytes, displayPath);
-}
-function readChecked(absPath, displayPath, maxBytes) {
-  const skipped = (message) => ({ ok: false, diagnostic: { kind: "file-skipped", file: displayPath, message } });
-  let fd;
-  try {
-    fd = fs3.openSync(fsPath(absPath), fs3.constants.O_RDONLY | fs3.constants.O_NONBLOCK);
-  } catch (error) {
-    return skipped(`cannot read file: ${describeError(error)}`);
-  }
-  try {
-    const stat = fs3.fstatSync(fd);
-    if (!stat.isFile()) return skipped("not a regular file");
-    if (stat.size > maxBytes) {
-      return skipped(`file is ${formatBytes(stat.size)}, over the ${formatBytes(maxBytes)} limit (set maxFileBytes to scan it)`);
-    }
-    const bytes = Buffer.allocUnsafe(stat.size);
-    let filled = 0;
-    while (filled < bytes.length) {
-      const n = fs3.readSync(fd, bytes, filled, bytes.length - filled, null);
-      if (n === 0) break;
-      filled += n;
-    }
-    const read = filled === bytes.length ? bytes : bytes.subarray(0, filled);
-    if (!utf16ByteOrder(read) && read.subarray(0, 8192).includes(0)) return skipped("binary file (contains NUL bytes)");
-    return { bytes: read };
-  } catch (error) {
-    return skipped(`cannot read file: ${describeError(error)}`);
-  } finally {
-    fs3.closeSync(fd);
-  }
-}
-function decode(bytes, displayPath) {
-  const utf16 = utf16ByteOrder(bytes);
-  if (utf16) return decodeUtf16(bytes, utf16, displayPath);
-  try {
-    return { ok: true, text: stripBom(UTF8.decode(bytes)) };
-  } catch {
-    return { ok: true, text: stripBom(LENIENT.decode(bytes)), warning: notUtf8(displayPath) };
-  }
-}
-function notUtf8(displayPath) {
-  return { kind: "encoding", file: displayPath, message: "file is not valid UTF-8; invalid bytes were read as U+FFFD" };
-}
-function readLines(absPath) {
-  const read = readSource(absPath, absPath, Number.MAX_SAFE_INTEGER);
-  return read.ok ? read.text.split(/\r?\n/) : void 0;
-}
-function utf16ByteOrder(bytes) {
-  if (bytes.length >= 2 && bytes[0] === 255 && bytes[1] === 254) return "utf-16le";
-  if (bytes.length >= 2 && bytes[0] === 254 && bytes[1] === 255) return "utf-16be";
-  return void 0;
-}
-function decodeUtf16(bytes, encoding, displayPath) {
-  try {
-    return { ok: true, text: stripBom(new TextDecoder(encoding, { fatal: true }).decode(bytes)) };
-  } catch {
-    return {
-      ok: true,
-      text: stripBom(new TextDecoder(encoding, { fatal: false }).decode(bytes)),
-      warning: { kind: "encoding", file: displayPath, message: `file is not valid ${encoding.toUpperCase()} (it starts with a ${encoding.toUpperCase()} byte-order mark); invalid bytes were read as U+FFFD` }
-    };
-  }
-}
-function stripBom(text) {
-  return text.charCodeAt(0) === 65279 ? text.slice(1) : text;
-}
-function describeError(error) {
-  if (error && typeof error === "object" && "code" in error) {
-    const code = String(error.code);
-    const known = {
-      ENOENT: "no such file or directory",
-      EACCES: "permission denied",
-      ELOOP: "too many levels of symbolic links",
-      EISDIR: "is a directory"
-    };
-    return known[code] ?? code;
-  }
-  return error instanceof Error ? error.message : String(error);
-}
-function formatBytes(n) {
-  return n >= 1024 * 1024 ? `${(n / (1024 * 1024)).toFixed(1)} MiB` : `${Math.ceil(n / 1024)} KiB`;
-}
-
 // src/discover/walk.ts
-import fs4 from "node:fs";
-import path4 from "node:path";
+import fs3 from "node:fs";
+import path3 from "node:path";
 function walk(dir, options) {
   const out2 = [];
   const stack = [{ abs: dir, raw: dir, rel: "" }];
@@ -14555,7 +14417,7 @@ function walk(dir, options) {
     options.enterDir?.(current2.abs, current2.rel, new Set(named.map((n) => n.name)));
     named.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
     const subdirs = [];
-    const prefix = current2.abs.endsWith(path4.sep) ? current2.abs : current2.abs + path4.sep;
+    const prefix = current2.abs.endsWith(path3.sep) ? current2.abs : current2.abs + path3.sep;
     for (const { entry: entry2, name: name2, bytes } of named) {
       const abs = prefix + name2;
       const raw = !bytes && typeof current2.raw === "string" ? abs : joinRaw(current2.raw, bytes ?? Buffer.from(name2));
@@ -14576,10 +14438,10 @@ function walk(dir, options) {
 function list2(raw, abs, options) {
   try {
     if (typeof raw === "string") {
-      const entries = fs4.readdirSync(raw, { withFileTypes: true });
+      const entries = fs3.readdirSync(raw, { withFileTypes: true });
       if (!entries.some((e) => e.name.includes("\uFFFD"))) return entries.map((entry2) => ({ entry: entry2, name: entry2.name }));
     }
-    return fs4.readdirSync(raw, { withFileTypes: true, encoding: "buffer" }).map((entry2) => {
+    return fs3.readdirSync(raw, { withFileTypes: true, encoding: "buffer" }).map((entry2) => {
       const { name: name2, exact } = decodeName(entry2.name);
       return exact ? { entry: entry2, name: name2 } : { entry: entry2, name: name2, bytes: entry2.name };
     });
@@ -14590,7 +14452,7 @@ function list2(raw, abs, options) {
 }
 function typeOf(p) {
   try {
-    const s = fs4.lstatSync(p);
+    const s = fs3.lstatSync(p);
     return s.isSymbolicLink() ? "link" : s.isDirectory() ? "dir" : s.isFile() ? "file" : "other";
   } catch {
     return "other";
@@ -14624,8 +14486,12 @@ var DEFAULT_IGNORES = [
   "**/*.min.js"
 ];
 function toDisplayPath(cwd, absPath) {
-  const rel = path5.relative(cwd, absPath) || path5.basename(absPath);
-  return rel.split(path5.sep).join("/");
+  if (absPath.length > cwd.length + 1 && absPath.startsWith(cwd) && absPath[cwd.length] === path4.sep && !cwd.endsWith(path4.sep) && !/[\\/]\.\.?(?:[\\/]|$)|[\\/]{2}/.test(absPath)) {
+    const rel2 = absPath.slice(cwd.length + 1);
+    return path4.sep === "/" ? rel2 : rel2.split(path4.sep).join("/");
+  }
+  const rel = path4.relative(cwd, absPath) || path4.basename(absPath);
+  return rel.split(path4.sep).join("/");
 }
 function discover(inputs, options) {
   const diagnostics = [];
@@ -14633,6 +14499,7 @@ function discover(inputs, options) {
   const ignores = new Ignores(options.root, options.gitignore !== false, options.ignore);
   const seen = /* @__PURE__ */ new Set();
   const files = [];
+  let realInputInside = false;
   const accept = (absPath, language, explicit, knownReal) => {
     const display = toDisplayPath(options.cwd, absPath);
     const real = knownReal ?? safeRealpath(absPath);
@@ -14640,7 +14507,7 @@ function discover(inputs, options) {
       if (explicit) diagnostics.push({ kind: "file-skipped", file: display, message: describeLinkProblem(absPath) });
       return;
     }
-    if (!isInside(realRoot, real)) {
+    if (!(knownReal !== void 0 && realInputInside) && !isInside(realRoot, real)) {
       diagnostics.push({ kind: "file-skipped", file: display, message: `resolves outside the scan root (${real}); not read` });
       return;
     }
@@ -14649,16 +14516,16 @@ function discover(inputs, options) {
     files.push({ absPath, path: display, language });
   };
   for (const input of inputs) {
-    const absInput = path5.resolve(options.cwd, input);
+    const absInput = path4.resolve(options.cwd, input);
     let stat;
     try {
-      stat = fs5.statSync(absInput);
+      stat = fs4.statSync(absInput);
     } catch (error) {
       diagnostics.push({ kind: "file-skipped", file: toDisplayPath(options.cwd, absInput), message: `cannot read path: ${describeError(error)}` });
       continue;
     }
     if (stat.isFile()) {
-      ignores.loadAncestors(path5.dirname(absInput));
+      ignores.loadAncestors(path4.dirname(absInput));
       const language = classify(absInput);
       if (language && !ignores.ignores(absInput)) accept(absInput, language, true);
       continue;
@@ -14666,6 +14533,8 @@ function discover(inputs, options) {
     ignores.loadAncestors(absInput);
     if (ignores.ignores(absInput, true)) continue;
     const realInput = safeRealpath(absInput) ?? absInput;
+    realInputInside = isInside(realRoot, realInput);
+    const realPrefix = realInput.endsWith(path4.sep) ? realInput : realInput + path4.sep;
     const base = ignores.relative(absInput) ?? "";
     const fromRoot = (rel) => base ? `${base}/${rel}` : rel;
     const entries = walk(absInput, {
@@ -14676,7 +14545,9 @@ function discover(inputs, options) {
       skipDir: (rel) => ignores.ignoresEntry(fromRoot(rel), true),
       want: (_name, rel, abs) => {
         const language = classify(abs);
-        return language && !ignores.ignoresEntry(fromRoot(rel), false) ? language : void 0;
+        if (!language || ignores.ignoresEntry(fromRoot(rel), false)) return void 0;
+        options.onFile?.(abs, toDisplayPath(options.cwd, abs), language);
+        return language;
       },
       onError: (abs, error) => {
         if (abs === absInput) diagnostics.push({ kind: "file-skipped", file: toDisplayPath(options.cwd, abs), message: `cannot read folder: ${describeError(error)}` });
@@ -14687,7 +14558,7 @@ function discover(inputs, options) {
       if (entry2.symlink) {
         if (isFileOrLinkToFile(entry2.absPath)) accept(entry2.absPath, entry2.tag, false);
       } else {
-        accept(entry2.absPath, entry2.tag, false, path5.join(realInput, entry2.rel));
+        accept(entry2.absPath, entry2.tag, false, realPrefix + (path4.sep === "/" ? entry2.rel : entry2.rel.split("/").join(path4.sep)));
       }
     }
   }
@@ -14695,7 +14566,7 @@ function discover(inputs, options) {
 }
 function isFileOrLinkToFile(entry2) {
   try {
-    return fs5.statSync(fsPath(entry2)).isFile();
+    return fs4.statSync(fsPath(entry2)).isFile();
   } catch {
     return false;
   }
@@ -14712,19 +14583,19 @@ var Ignores = class {
   loaded = /* @__PURE__ */ new Set();
   /** The .gitignore files of the root and every folder between it and `dir`. */
   loadAncestors(dir) {
-    const rel = path5.relative(this.root, dir);
-    if (rel.startsWith("..") || path5.isAbsolute(rel)) return;
+    const rel = path4.relative(this.root, dir);
+    if (rel.startsWith("..") || path4.isAbsolute(rel)) return;
     let current2 = this.root;
     this.load(current2);
-    for (const part of rel ? rel.split(path5.sep) : []) {
-      current2 = path5.join(current2, part);
+    for (const part of rel ? rel.split(path4.sep) : []) {
+      current2 = path4.join(current2, part);
       this.load(current2);
     }
   }
   load(dir) {
     if (!this.gitignore || this.loaded.has(dir)) return;
     this.loaded.add(dir);
-    const text = safeRead(path5.join(dir, ".gitignore"));
+    const text = safeRead(path4.join(dir, ".gitignore"));
     if (text === void 0) return;
     const scope = this.relative(dir);
     if (scope === void 0) return;
@@ -14741,9 +14612,9 @@ var Ignores = class {
   }
   /** Relative to the root with `/`, or undefined outside it. */
   relative(absPath) {
-    const rel = path5.relative(this.root, absPath);
-    if (rel.startsWith("..") || path5.isAbsolute(rel)) return void 0;
-    return path5.sep === "/" ? rel : rel.split(path5.sep).join("/");
+    const rel = path4.relative(this.root, absPath);
+    if (rel.startsWith("..") || path4.isAbsolute(rel)) return void 0;
+    return path4.sep === "/" ? rel : rel.split(path4.sep).join("/");
   }
 };
 function defaultAsGitignoreLine(glob) {
@@ -14753,33 +14624,33 @@ function defaultAsGitignoreLine(glob) {
 }
 function safeRead(file) {
   try {
-    return fs5.readFileSync(file, "utf8");
+    return fs4.readFileSync(file, "utf8");
   } catch {
     return void 0;
   }
 }
 function safeRealpath(p) {
   try {
-    return fs5.realpathSync.native(fsPath(p));
+    return fs4.realpathSync.native(fsPath(p));
   } catch {
     return void 0;
   }
 }
 function describeLinkProblem(p) {
   try {
-    fs5.realpathSync(fsPath(p));
+    fs4.realpathSync(fsPath(p));
     return "cannot resolve path";
   } catch (error) {
     return `cannot resolve path: ${describeError(error)}`;
   }
 }
 function isInside(root, candidate) {
-  const rel = path5.relative(root, candidate);
-  return rel === "" || !rel.startsWith("..") && !path5.isAbsolute(rel);
+  const rel = path4.relative(root, candidate);
+  return rel === "" || !rel.startsWith("..") && !path4.isAbsolute(rel);
 }
 
 // src/project.ts
-import path6 from "node:path";
+import path5 from "node:path";
 var RECENT_TEXTS = 512;
 function createProject(cwd, root, listFiles, maxBytes) {
   const scanned = /* @__PURE__ */ new Map();
@@ -14817,7 +14688,7 @@ function createProject(cwd, root, listFiles, maxBytes) {
       return keep(absPath, read.ok ? { text: read.text } : { error: read.diagnostic.message });
     },
     linesOf(displayPath) {
-      const abs = byDisplay.get(displayPath) ?? path6.resolve(cwd, displayPath);
+      const abs = byDisplay.get(displayPath) ?? path5.resolve(cwd, displayPath);
       const read = project.readText(abs);
       return "text" in read ? read.text.split(/\r?\n/) : void 0;
     }
@@ -14825,11 +14696,110 @@ function createProject(cwd, root, listFiles, maxBytes) {
   return project;
 }
 
+// src/discover/read-ahead.ts
+import fs5 from "node:fs";
+import os from "node:os";
+import path6 from "node:path";
+import { fileURLToPath } from "node:url";
+import { Worker as Worker2 } from "node:worker_threads";
+var WORKER_MIN_FILES = 1e3;
+var BATCH = 128;
+var IN_FLIGHT = 2 * BATCH;
+var ReadAhead = class {
+  constructor(maxBytes, checks, workerScript = bundledWorkerScript()) {
+    this.maxBytes = maxBytes;
+    this.checks = checks;
+    this.workerScript = workerScript;
+  }
+  maxBytes;
+  checks;
+  workerScript;
+  queue = [];
+  ids = /* @__PURE__ */ new Map();
+  results = /* @__PURE__ */ new Map();
+  worker;
+  pending = 0;
+  sent = 0;
+  progress = new Int32Array(new SharedArrayBuffer(4));
+  failed = false;
+  settled;
+  /** A file found by the walk (discovery order need not be kept). */
+  submit(absPath, display, language) {
+    if (!this.workerScript || this.failed || this.ids.has(absPath)) return;
+    const id = this.ids.size;
+    this.ids.set(absPath, id);
+    this.queue.push({ id, fsPath: fsPath(absPath), display, language });
+    if (!this.worker && this.ids.size >= WORKER_MIN_FILES && os.availableParallelism() > 1) this.start();
+    if (this.worker && this.queue.length >= BATCH && this.sent - Atomics.load(this.progress, 0) < IN_FLIGHT) this.send(BATCH);
+  }
+  /**
+   * The walk is over: the main thread reads what is still queued, the worker keeps getting a batch
+   * whenever it has read the last one, and this resolves when both are done.
+   */
+  async finish() {
+    if (!this.worker) return;
+    while (this.queue.length && !this.failed) {
+      if (this.sent - Atomics.load(this.progress, 0) < BATCH) this.send(BATCH);
+      const own = this.queue.pop();
+      if (own) this.results.set(own.id, readCandidateBytes(own.fsPath, own.display, this.maxBytes, this.checks.get(own.language)));
+    }
+    this.worker.postMessage({ end: true });
+    if (this.pending > 0 && !this.failed) await new Promise((resolve) => this.settled = resolve);
+    void this.worker.terminate();
+  }
+  /** The file's outcome, as readCandidate gives it. */
+  outcome(absPath, display, language) {
+    const id = this.ids.get(absPath);
+    const result = id === void 0 ? void 0 : this.results.get(id);
+    if (result) {
+      this.results.delete(id);
+      return result;
+    }
+    return readCandidate(absPath, display, this.maxBytes, this.checks.get(language));
+  }
+  start() {
+    try {
+      this.worker = new Worker2(this.workerScript);
+    } catch {
+      this.failed = true;
+      return;
+    }
+    this.worker.unref();
+    const checks = Object.fromEntries([...this.checks].map(([language, re]) => [language, [re.source, re.flags]]));
+    this.worker.postMessage({ settings: { maxBytes: this.maxBytes, progress: this.progress.buffer, checks } });
+    this.worker.on("message", (message) => {
+      for (const [id, outcome] of message.outcomes) this.results.set(id, outcome);
+      this.pending -= message.outcomes.length;
+      if (this.pending === 0) this.settled?.();
+    });
+    const stop2 = () => {
+      this.failed = true;
+      this.settled?.();
+    };
+    this.worker.on("error", stop2);
+    this.worker.on("exit", stop2);
+  }
+  send(count) {
+    const batch = this.queue.splice(0, count);
+    if (!batch.length) return;
+    this.pending += batch.length;
+    this.sent += batch.length;
+    this.worker.postMessage({ batch });
+  }
+};
+function bundledWorkerScript() {
+  const here = path6.dirname(fileURLToPath(import.meta.url));
+  for (const candidate of [path6.join(here, "read-worker.js"), path6.join(here, "..", "read-worker.js")]) {
+    if (path6.basename(path6.dirname(candidate)) === "dist" && fs5.existsSync(candidate)) return candidate;
+  }
+  return void 0;
+}
+
 // src/parse/js.ts
 var parse4;
 async function loadJsParser() {
   if (parse4) return;
-  const mod = await import("./dist-4ZOJBKTR.js");
+  const mod = await import("./dist-2R3NRWEZ.js");
   parse4 = mod.parse ?? mod.default?.parse;
   if (!parse4) throw new Error("@typescript-eslint/typescript-estree has no parse export");
 }
@@ -19683,7 +19653,7 @@ function choosePrefix(project, loader, file) {
 // src/parse/python.ts
 import fs6 from "node:fs";
 import path13 from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
 
 // node_modules/web-tree-sitter/web-tree-sitter.js
 var __defProp = Object.defineProperty;
@@ -23741,7 +23711,7 @@ var GRAMMAR_WASM = "tree-sitter-python.wasm";
 var RUNTIME_WASM = "web-tree-sitter.wasm";
 var ready;
 function candidateFiles(file, packageDir) {
-  const here = path13.dirname(fileURLToPath(import.meta.url));
+  const here = path13.dirname(fileURLToPath2(import.meta.url));
   const dirs = [here, path13.dirname(here)];
   const out2 = dirs.map((d) => path13.join(d, file));
   for (let dir = here, i2 = 0; i2 < 6; i2++) {
@@ -26632,17 +26602,21 @@ async function lint(paths, options = {}) {
   const loaded2 = options.config ? { config: options.config, file: void 0 } : loadConfig(cwd, options.configFile, allRules.map((r) => r.meta.id));
   const config = loaded2.config;
   const root = scanRoot(cwd, inputs);
-  const discovery = discover(inputs, { cwd, root, ignore: config.ignore });
+  const scannerList = options.scanners ?? scanners;
+  const maxBytes = config.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const reads = new ReadAhead(maxBytes, new Map(scannerList.map((s) => [s.language, s.quickCheck])));
+  const discovery = discover(inputs, { cwd, root, ignore: config.ignore, onFile: (abs, display, language) => reads.submit(abs, display, language) });
+  await reads.finish();
   const diagnostics = [...discovery.diagnostics];
-  const project = createProject(cwd, root, () => contextFiles(inputs, discovery.files, { cwd, root, ignore: config.ignore }), config.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
+  const project = createProject(cwd, root, () => contextFiles(inputs, discovery.files, { cwd, root, ignore: config.ignore }), maxBytes);
   const policies = [];
   const scanOptions = { pythonParser: pythonParserSetting(config), fileTimeBudgetMs: config.fileTimeBudgetMs };
   let filesScanned = 0;
   const rules = options.rules ?? allRules;
-  for (const scanner of options.scanners ?? scanners) {
+  for (const scanner of scannerList) {
     const sources = [];
     for (const file of discovery.files.filter((f) => f.language === scanner.language)) {
-      const read = readCandidate(file.absPath, file.path, config.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, scanner.quickCheck);
+      const read = reads.outcome(file.absPath, file.path, scanner.language);
       if (!read.ok) {
         diagnostics.push(read.diagnostic);
         continue;
@@ -26755,8 +26729,6 @@ export {
   require_dist,
   ConfigError,
   isInternalError,
-  fsPath,
-  readLines,
   classify,
   looksLikeNginx,
   varName,

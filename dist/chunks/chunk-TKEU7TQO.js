@@ -2,10 +2,12 @@ import { createRequire as __corsLintCreateRequire } from 'node:module'; const re
 import {
   DOCS_BASE_URL,
   allRules,
+  isInternalError
+} from "./chunk-J65SQCHI.js";
+import {
   fsPath,
-  isInternalError,
   readLines
-} from "./chunk-ACVDLVNJ.js";
+} from "./chunk-LXGCFLD4.js";
 
 // src/format/github.ts
 import path from "node:path";

@@ -13,10 +13,12 @@ import {
   require_dist,
   toJsRegex,
   varName
-} from "./chunk-ACVDLVNJ.js";
+} from "./chunk-J65SQCHI.js";
+import "./chunk-LXGCFLD4.js";
+import "./chunk-7FLCUFHN.js";
 import {
   __toESM
-} from "./chunk-O7AAMHAA.js";
+} from "./chunk-47KPZKYO.js";
 
 // src/check/run-check.ts
 import path3 from "node:path";

@@ -4,14 +4,14 @@ import {
   formatters,
   packageVersion,
   ruleReadmePath
-} from "./chunk-XD36HVIK.js";
+} from "./chunk-TKEU7TQO.js";
 import {
   ConfigError,
   allRules,
   findRule,
   isInternalError,
   lint
-} from "./chunk-ACVDLVNJ.js";
+} from "./chunk-J65SQCHI.js";
 
 // src/cli/main.ts
 import fs2 from "node:fs";
@@ -186,7 +186,7 @@ async function main(argv, io) {
       case "explain":
         return explain(args.ruleId, io);
       case "check": {
-        const { runCheckCli } = await import("./check-command-64QOORFW.js");
+        const { runCheckCli } = await import("./check-command-5JQYJZHX.js");
         return runCheckCli(args.argv, io);
       }
       case "lint":

@@ -6,7 +6,7 @@ import {
   FORMATS,
   applyBaseline,
   exitCodeFor
-} from "./chunks/chunk-VTOV4YFJ.js";
+} from "./chunks/chunk-GGZ2HT26.js";
 import {
   SEVERITY_RANK,
   buildMarkdown,
@@ -15,12 +15,12 @@ import {
   formatters,
   githubBlobBase,
   githubVersionControl
-} from "./chunks/chunk-TKEU7TQO.js";
+} from "./chunks/chunk-D6DCXR26.js";
 import {
   ConfigError,
   isInternalError,
   lint
-} from "./chunks/chunk-J65SQCHI.js";
+} from "./chunks/chunk-4FHH4MEE.js";
 import "./chunks/chunk-LXGCFLD4.js";
 import "./chunks/chunk-7FLCUFHN.js";
 import {

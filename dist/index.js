@@ -2,11 +2,11 @@ import { createRequire as __corsLintCreateRequire } from 'node:module'; const re
 import {
   SEVERITY_RANK,
   formatters
-} from "./chunks/chunk-TKEU7TQO.js";
+} from "./chunks/chunk-D6DCXR26.js";
 import {
   ConfigError,
   lint
-} from "./chunks/chunk-J65SQCHI.js";
+} from "./chunks/chunk-4FHH4MEE.js";
 import "./chunks/chunk-LXGCFLD4.js";
 import "./chunks/chunk-7FLCUFHN.js";
 import "./chunks/chunk-47KPZKYO.js";

@@ -19,11 +19,9 @@ export function classify(filePath: string): Language | undefined {
   if (JS.test(base)) return TYPE_DECLARATIONS.test(base) ? undefined : 'js';
   const untemplated = base.replace(TEMPLATE_SUFFIX, '');
   if (NGINX_NAME.test(untemplated) || /^nginx/i.test(untemplated)) return 'nginx';
+  if (NOT_NGINX.test(base)) return undefined;
   const folders = path.dirname(filePath).split(/[\\/]/);
-  if (folders.some((f) => NGINX_FOLDERS.has(f.toLowerCase())) && !NOT_NGINX.test(base)) {
-    return 'nginx';
-  }
-  return undefined;
+  return folders.some((f) => NGINX_FOLDERS.has(f.toLowerCase())) ? 'nginx' : undefined;
 }
 
 /** Text test for files classified as nginx by folder only: does it look like nginx at all? */

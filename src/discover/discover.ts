@@ -82,8 +82,8 @@ export function discover(inputs: string[], options: DiscoverOptions): Discovery 
   /** Whether the folder being walked lies inside the root (then so does every regular file below it). */
   let realInputInside = false;
   /** `knownReal`: the real path of a regular file found by the walk, known without asking. */
-  const accept = (absPath: string, language: Language, explicit: boolean, knownReal?: string) => {
-    const display = toDisplayPath(options.cwd, absPath);
+  const accept = (absPath: string, language: Language, explicit: boolean, knownReal?: string, knownDisplay?: string) => {
+    const display = knownDisplay ?? toDisplayPath(options.cwd, absPath);
     const real = knownReal ?? safeRealpath(absPath);
     if (real === undefined) {
       if (explicit) diagnostics.push({ kind: 'file-skipped', file: display, message: describeLinkProblem(absPath) });
@@ -125,15 +125,16 @@ export function discover(inputs: string[], options: DiscoverOptions): Discovery 
     // it resolves inside the root, which accept() checks and reports. Ignored folders are never read.
     const entries = walk(absInput, {
       // Only folders that hold a .gitignore are read for one (most hold none).
-      enterDir: (abs, _rel, names) => {
-        if (names.has('.gitignore')) ignores.load(abs);
+      enterDir: (abs, _rel, has) => {
+        if (has('.gitignore')) ignores.load(abs);
       },
       skipDir: (rel) => ignores.ignoresEntry(fromRoot(rel), true),
-      want: (_name, rel, abs) => {
+      want: (name, dir, abs) => {
         const language = classify(abs);
-        if (!language || ignores.ignoresEntry(fromRoot(rel), false)) return undefined;
-        options.onFile?.(abs, toDisplayPath(options.cwd, abs), language);
-        return language;
+        if (!language || ignores.ignoresEntry(fromRoot(dir ? `${dir}/${name}` : name), false)) return undefined;
+        const display = toDisplayPath(options.cwd, abs);
+        options.onFile?.(abs, display, language);
+        return { language, display };
       },
       onError: (abs, error) => {
         if (abs === absInput) diagnostics.push({ kind: 'file-skipped', file: toDisplayPath(options.cwd, abs), message: `cannot read folder: ${describeError(error)}` });
@@ -142,9 +143,11 @@ export function discover(inputs: string[], options: DiscoverOptions): Discovery 
     entries.sort((a, b) => (a.absPath < b.absPath ? -1 : a.absPath > b.absPath ? 1 : 0));
     for (const entry of entries) {
       if (entry.symlink) {
-        if (isFileOrLinkToFile(entry.absPath)) accept(entry.absPath, entry.tag, false);
+        if (isFileOrLinkToFile(entry.absPath)) accept(entry.absPath, entry.tag.language, false, undefined, entry.tag.display);
       } else {
-        accept(entry.absPath, entry.tag, false, realPrefix + (path.sep === '/' ? entry.rel : entry.rel.split('/').join(path.sep)));
+        // Without links above the walked folder the real path is the path itself (no new string per file).
+        const real = realInput === absInput ? entry.absPath : realPrefix + (path.sep === '/' ? entry.rel : entry.rel.split('/').join(path.sep));
+        accept(entry.absPath, entry.tag.language, false, real, entry.tag.display);
       }
     }
   }

@@ -18,11 +18,11 @@ export interface WalkOptions<T> {
    * Called once a folder is listed, before its entries are looked at (to read its .gitignore, say);
    * `rel` is '' for the walked folder itself, `names` are its entries.
    */
-  enterDir?(absPath: string, rel: string, names: ReadonlySet<string>): void;
+  enterDir?(absPath: string, rel: string, has: (name: string) => boolean): void;
   /** A folder that is skipped with everything below it (checked before it is read). */
   skipDir(rel: string): boolean;
-  /** Only files this tags are reported (no other file is ever stat'ed). */
-  want(name: string, rel: string, absPath: string): T | undefined;
+  /** Only files this tags are reported (no other file is ever stat'ed); `dir` is the folder's `rel`. */
+  want(name: string, dir: string, absPath: string): T | undefined;
   /** A folder that cannot be read. */
   onError?(absPath: string, error: unknown): void;
 }
@@ -39,7 +39,7 @@ export function walk<T>(dir: string, options: WalkOptions<T>): Array<WalkEntry<T
     const current = stack.pop()!;
     const named = list(current.raw, current.abs, options);
     if (!named) continue;
-    options.enterDir?.(current.abs, current.rel, new Set(named.map((n) => n.name)));
+    options.enterDir?.(current.abs, current.rel, (name) => named.some((n) => n.name === name));
     named.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const subdirs: typeof stack = [];
     const prefix = current.abs.endsWith(path.sep) ? current.abs : current.abs + path.sep;
@@ -47,13 +47,13 @@ export function walk<T>(dir: string, options: WalkOptions<T>): Array<WalkEntry<T
       const abs = prefix + name;
       const raw = !bytes && typeof current.raw === 'string' ? abs : joinRaw(current.raw, bytes ?? Buffer.from(name));
       if (typeof raw !== 'string') rememberRawPath(abs, raw);
-      const rel = current.rel ? `${current.rel}/${name}` : name;
       const type = entry.isSymbolicLink() ? 'link' : entry.isDirectory() ? 'dir' : entry.isFile() ? 'file' : typeOf(raw);
       if (type === 'dir') {
+        const rel = current.rel ? `${current.rel}/${name}` : name;
         if (!options.skipDir(rel)) subdirs.push({ abs, raw, rel });
       } else if (type === 'file' || type === 'link') {
-        const tag = options.want(name, rel, abs);
-        if (tag !== undefined) out.push({ absPath: abs, rel, symlink: type === 'link', tag });
+        const tag = options.want(name, current.rel, abs);
+        if (tag !== undefined) out.push({ absPath: abs, rel: current.rel ? `${current.rel}/${name}` : name, symlink: type === 'link', tag });
       }
     }
     // Depth first in name order: push in reverse so the first folder is read next.

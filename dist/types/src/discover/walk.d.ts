@@ -13,11 +13,11 @@ export interface WalkOptions<T> {
      * Called once a folder is listed, before its entries are looked at (to read its .gitignore, say);
      * `rel` is '' for the walked folder itself, `names` are its entries.
      */
-    enterDir?(absPath: string, rel: string, names: ReadonlySet<string>): void;
+    enterDir?(absPath: string, rel: string, has: (name: string) => boolean): void;
     /** A folder that is skipped with everything below it (checked before it is read). */
     skipDir(rel: string): boolean;
-    /** Only files this tags are reported (no other file is ever stat'ed). */
-    want(name: string, rel: string, absPath: string): T | undefined;
+    /** Only files this tags are reported (no other file is ever stat'ed); `dir` is the folder's `rel`. */
+    want(name: string, dir: string, absPath: string): T | undefined;
     /** A folder that cannot be read. */
     onError?(absPath: string, error: unknown): void;
 }

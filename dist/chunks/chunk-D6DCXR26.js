@@ -3,7 +3,7 @@ import {
   DOCS_BASE_URL,
   allRules,
   isInternalError
-} from "./chunk-J65SQCHI.js";
+} from "./chunk-4FHH4MEE.js";
 import {
   fsPath,
   readLines

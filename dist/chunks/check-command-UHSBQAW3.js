@@ -13,7 +13,7 @@ import {
   require_dist,
   toJsRegex,
   varName
-} from "./chunk-J65SQCHI.js";
+} from "./chunk-4FHH4MEE.js";
 import "./chunk-LXGCFLD4.js";
 import "./chunk-7FLCUFHN.js";
 import {

@@ -14153,11 +14153,9 @@ function classify(filePath) {
   if (JS.test(base)) return TYPE_DECLARATIONS.test(base) ? void 0 : "js";
   const untemplated = base.replace(TEMPLATE_SUFFIX, "");
   if (NGINX_NAME.test(untemplated) || /^nginx/i.test(untemplated)) return "nginx";
+  if (NOT_NGINX.test(base)) return void 0;
   const folders = path2.dirname(filePath).split(/[\\/]/);
-  if (folders.some((f) => NGINX_FOLDERS.has(f.toLowerCase())) && !NOT_NGINX.test(base)) {
-    return "nginx";
-  }
-  return void 0;
+  return folders.some((f) => NGINX_FOLDERS.has(f.toLowerCase())) ? "nginx" : void 0;
 }
 function looksLikeNginx(text) {
   return /(?:^|[;{}\s])(?:server|location|http|upstream|map)\s[^;{}]*\{|add_header\s|proxy_pass\s|listen\s+\d/m.test(text);
@@ -14414,7 +14412,7 @@ function walk(dir, options) {
     const current2 = stack.pop();
     const named = list2(current2.raw, current2.abs, options);
     if (!named) continue;
-    options.enterDir?.(current2.abs, current2.rel, new Set(named.map((n) => n.name)));
+    options.enterDir?.(current2.abs, current2.rel, (name2) => named.some((n) => n.name === name2));
     named.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
     const subdirs = [];
     const prefix = current2.abs.endsWith(path3.sep) ? current2.abs : current2.abs + path3.sep;
@@ -14422,13 +14420,13 @@ function walk(dir, options) {
       const abs = prefix + name2;
       const raw = !bytes && typeof current2.raw === "string" ? abs : joinRaw(current2.raw, bytes ?? Buffer.from(name2));
       if (typeof raw !== "string") rememberRawPath(abs, raw);
-      const rel = current2.rel ? `${current2.rel}/${name2}` : name2;
       const type = entry2.isSymbolicLink() ? "link" : entry2.isDirectory() ? "dir" : entry2.isFile() ? "file" : typeOf(raw);
       if (type === "dir") {
+        const rel = current2.rel ? `${current2.rel}/${name2}` : name2;
         if (!options.skipDir(rel)) subdirs.push({ abs, raw, rel });
       } else if (type === "file" || type === "link") {
-        const tag = options.want(name2, rel, abs);
-        if (tag !== void 0) out2.push({ absPath: abs, rel, symlink: type === "link", tag });
+        const tag = options.want(name2, current2.rel, abs);
+        if (tag !== void 0) out2.push({ absPath: abs, rel: current2.rel ? `${current2.rel}/${name2}` : name2, symlink: type === "link", tag });
       }
     }
     for (let i2 = subdirs.length - 1; i2 >= 0; i2--) stack.push(subdirs[i2]);
@@ -14500,8 +14498,8 @@ function discover(inputs, options) {
   const seen = /* @__PURE__ */ new Set();
   const files = [];
   let realInputInside = false;
-  const accept = (absPath, language, explicit, knownReal) => {
-    const display = toDisplayPath(options.cwd, absPath);
+  const accept = (absPath, language, explicit, knownReal, knownDisplay) => {
+    const display = knownDisplay ?? toDisplayPath(options.cwd, absPath);
     const real = knownReal ?? safeRealpath(absPath);
     if (real === void 0) {
       if (explicit) diagnostics.push({ kind: "file-skipped", file: display, message: describeLinkProblem(absPath) });
@@ -14539,15 +14537,16 @@ function discover(inputs, options) {
     const fromRoot = (rel) => base ? `${base}/${rel}` : rel;
     const entries = walk(absInput, {
       // Only folders that hold a .gitignore are read for one (most hold none).
-      enterDir: (abs, _rel, names) => {
-        if (names.has(".gitignore")) ignores.load(abs);
+      enterDir: (abs, _rel, has) => {
+        if (has(".gitignore")) ignores.load(abs);
       },
       skipDir: (rel) => ignores.ignoresEntry(fromRoot(rel), true),
-      want: (_name, rel, abs) => {
+      want: (name2, dir, abs) => {
         const language = classify(abs);
-        if (!language || ignores.ignoresEntry(fromRoot(rel), false)) return void 0;
-        options.onFile?.(abs, toDisplayPath(options.cwd, abs), language);
-        return language;
+        if (!language || ignores.ignoresEntry(fromRoot(dir ? `${dir}/${name2}` : name2), false)) return void 0;
+        const display = toDisplayPath(options.cwd, abs);
+        options.onFile?.(abs, display, language);
+        return { language, display };
       },
       onError: (abs, error) => {
         if (abs === absInput) diagnostics.push({ kind: "file-skipped", file: toDisplayPath(options.cwd, abs), message: `cannot read folder: ${describeError(error)}` });
@@ -14556,9 +14555,10 @@ function discover(inputs, options) {
     entries.sort((a, b) => a.absPath < b.absPath ? -1 : a.absPath > b.absPath ? 1 : 0);
     for (const entry2 of entries) {
       if (entry2.symlink) {
-        if (isFileOrLinkToFile(entry2.absPath)) accept(entry2.absPath, entry2.tag, false);
+        if (isFileOrLinkToFile(entry2.absPath)) accept(entry2.absPath, entry2.tag.language, false, void 0, entry2.tag.display);
       } else {
-        accept(entry2.absPath, entry2.tag, false, realPrefix + (path4.sep === "/" ? entry2.rel : entry2.rel.split("/").join(path4.sep)));
+        const real = realInput === absInput ? entry2.absPath : realPrefix + (path4.sep === "/" ? entry2.rel : entry2.rel.split("/").join(path4.sep));
+        accept(entry2.absPath, entry2.tag.language, false, real, entry2.tag.display);
       }
     }
   }

@@ -6,7 +6,7 @@ import {
   FORMATS,
   applyBaseline,
   exitCodeFor
-} from "./chunks/chunk-GGZ2HT26.js";
+} from "./chunks/chunk-3W7KQUUG.js";
 import {
   SEVERITY_RANK,
   buildMarkdown,
@@ -15,12 +15,12 @@ import {
   formatters,
   githubBlobBase,
   githubVersionControl
-} from "./chunks/chunk-D6DCXR26.js";
+} from "./chunks/chunk-HMESFCHN.js";
 import {
   ConfigError,
   isInternalError,
   lint
-} from "./chunks/chunk-4FHH4MEE.js";
+} from "./chunks/chunk-KC74AR4B.js";
 import "./chunks/chunk-LXGCFLD4.js";
 import "./chunks/chunk-7FLCUFHN.js";
 import {

@@ -2,11 +2,11 @@ import { createRequire as __corsLintCreateRequire } from 'node:module'; const re
 import {
   SEVERITY_RANK,
   formatters
-} from "./chunks/chunk-D6DCXR26.js";
+} from "./chunks/chunk-HMESFCHN.js";
 import {
   ConfigError,
   lint
-} from "./chunks/chunk-4FHH4MEE.js";
+} from "./chunks/chunk-KC74AR4B.js";
 import "./chunks/chunk-LXGCFLD4.js";
 import "./chunks/chunk-7FLCUFHN.js";
 import "./chunks/chunk-47KPZKYO.js";

@@ -1,5 +1,7 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { isInside, safeRealpath, toDisplayPath, type DiscoveredFile } from './discover/discover.js';
+import { fsPath } from './discover/fs-names.js';
 import { readSource } from './discover/read-source.js';
 import type { Project } from './extract/scanner.js';
 
@@ -20,6 +22,18 @@ export function createProject(cwd: string, root: string, listFiles: () => Discov
   const byDisplay = new Map<string, string>();
   const realRoot = safeRealpath(root) ?? root;
   let allFiles: DiscoveredFile[] | undefined;
+  // Scanners probe many paths that do not exist (every folder an import could live in); a folder
+  // known to be missing answers for everything below it without a system call.
+  const folders = new Map<string, boolean>();
+  const folderExists = (dir: string): boolean => {
+    let known = folders.get(dir);
+    if (known === undefined) {
+      const parent = path.dirname(dir);
+      known = (parent === dir || folderExists(parent)) && isFolder(dir);
+      folders.set(dir, known);
+    }
+    return known;
+  };
   const keep = (absPath: string, read: { text: string } | { error: string }) => {
     recent.set(absPath, read);
     if (recent.size > RECENT_TEXTS) recent.delete(recent.keys().next().value!);
@@ -43,6 +57,7 @@ export function createProject(cwd: string, root: string, listFiles: () => Discov
         recent.delete(absPath);
         return keep(absPath, cached);
       }
+      if (!folderExists(path.dirname(absPath))) return keep(absPath, { error: 'no such file or directory' });
       const real = safeRealpath(absPath);
       if (real === undefined) return keep(absPath, { error: 'no such file or directory' });
       if (!isInside(realRoot, real)) return keep(absPath, { error: `outside the scan root ${toDisplayPath(cwd, root)}` });
@@ -56,4 +71,12 @@ export function createProject(cwd: string, root: string, listFiles: () => Discov
     },
   };
   return project;
+}
+
+function isFolder(dir: string): boolean {
+  try {
+    return fs.statSync(fsPath(dir)).isDirectory();
+  } catch {
+    return false;
+  }
 }

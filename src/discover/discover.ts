@@ -58,9 +58,11 @@ export interface Discovery {
   diagnostics: Diagnostic[];
 }
 
+const DOT_SEGMENT = /[\\/]\.\.?(?:[\\/]|$)|[\\/]{2}/;
+
 export function toDisplayPath(cwd: string, absPath: string): string {
   // The common case, a path below the current directory, without path.relative's normalising.
-  if (absPath.length > cwd.length + 1 && absPath.startsWith(cwd) && absPath[cwd.length] === path.sep && !cwd.endsWith(path.sep) && !/[\\/]\.\.?(?:[\\/]|$)|[\\/]{2}/.test(absPath)) {
+  if (absPath.length > cwd.length + 1 && absPath.startsWith(cwd) && absPath[cwd.length] === path.sep && !cwd.endsWith(path.sep) && !DOT_SEGMENT.test(absPath)) {
     const rel = absPath.slice(cwd.length + 1);
     return path.sep === '/' ? rel : rel.split(path.sep).join('/');
   }
@@ -247,7 +249,14 @@ function describeLinkProblem(p: string): string {
   }
 }
 
+/** `candidate` is `root` or below it (both absolute). */
 export function isInside(root: string, candidate: string): boolean {
+  // Normalised paths (no `.`/`..` segments, no doubled separators) are compared as strings.
+  if (!DOT_SEGMENT.test(candidate) && !DOT_SEGMENT.test(root)) {
+    const base = root.endsWith(path.sep) ? root.slice(0, -1) : root;
+    return candidate === base || candidate === root || candidate.startsWith(base + path.sep);
+  }
   const rel = path.relative(root, candidate);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+  // `..b` is a name inside the root; only `..` itself leaves it.
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel));
 }

@@ -1,4 +1,5 @@
 import { nestingProblem } from '../../parse/nesting.js';
+import { isInside } from '../../discover/discover.js';
 import { SkippedFile } from '../budget.js';
 import path from 'node:path';
 import type { Project } from '../scanner.js';
@@ -267,7 +268,7 @@ export class ModuleLoader {
   open(absPath: string): PyModule | undefined {
     const cached = this.byPath.get(absPath);
     if (cached) return 'tree' in cached ? cached : undefined;
-    if (!isWithin(this.project.root, absPath)) return undefined;
+    if (!isInside(this.project.root, absPath)) return undefined;
     const read = this.project.readText(absPath);
     if ('error' in read) {
       this.byPath.set(absPath, { error: read.error });
@@ -294,7 +295,7 @@ export class ModuleLoader {
       bases.push(dir);
     } else {
       const root = this.project.root;
-      for (let dir = path.dirname(from.absPath); isWithin(root, dir); dir = path.dirname(dir)) {
+      for (let dir = path.dirname(from.absPath); isInside(root, dir); dir = path.dirname(dir)) {
         bases.push(dir, path.join(dir, 'src'));
         if (dir === root || path.dirname(dir) === dir) break;
       }
@@ -332,10 +333,6 @@ export class ModuleLoader {
   }
 }
 
-function isWithin(root: string, p: string): boolean {
-  const rel = path.relative(root, p);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
-}
 
 function moduleNameOf(root: string, absPath: string): string {
   const rel = path.relative(root, absPath).split(path.sep).join('/');

@@ -29,4 +29,5 @@ export declare function toDisplayPath(cwd: string, absPath: string): string;
  */
 export declare function discover(inputs: string[], options: DiscoverOptions): Discovery;
 export declare function safeRealpath(p: string): string | undefined;
+/** `candidate` is `root` or below it (both absolute). */
 export declare function isInside(root: string, candidate: string): boolean;

@@ -4,14 +4,14 @@ import {
   formatters,
   packageVersion,
   ruleReadmePath
-} from "./chunk-D6DCXR26.js";
+} from "./chunk-HMESFCHN.js";
 import {
   ConfigError,
   allRules,
   findRule,
   isInternalError,
   lint
-} from "./chunk-4FHH4MEE.js";
+} from "./chunk-KC74AR4B.js";
 
 // src/cli/main.ts
 import fs2 from "node:fs";
@@ -186,7 +186,7 @@ async function main(argv, io) {
       case "explain":
         return explain(args.ruleId, io);
       case "check": {
-        const { runCheckCli } = await import("./check-command-UHSBQAW3.js");
+        const { runCheckCli } = await import("./check-command-DC7KZYAL.js");
         return runCheckCli(args.argv, io);
       }
       case "lint":

@@ -6900,14 +6900,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs7 = this.flowScalar(this.type);
+              const fs8 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start: start2, key: fs7, sep: [] });
+                map.items.push({ start: start2, key: fs8, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs7);
+                this.stack.push(fs8);
               } else {
-                Object.assign(it, { key: fs7, sep: [] });
+                Object.assign(it, { key: fs8, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -7035,13 +7035,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs7 = this.flowScalar(this.type);
+              const fs8 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs7, sep: [] });
+                fc.items.push({ start: [], key: fs8, sep: [] });
               else if (it.sep)
-                this.stack.push(fs7);
+                this.stack.push(fs8);
               else
-                Object.assign(it, { key: fs7, sep: [] });
+                Object.assign(it, { key: fs8, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -14483,8 +14483,9 @@ var DEFAULT_IGNORES = [
   "**/bower_components/**",
   "**/*.min.js"
 ];
+var DOT_SEGMENT = /[\\/]\.\.?(?:[\\/]|$)|[\\/]{2}/;
 function toDisplayPath(cwd, absPath) {
-  if (absPath.length > cwd.length + 1 && absPath.startsWith(cwd) && absPath[cwd.length] === path4.sep && !cwd.endsWith(path4.sep) && !/[\\/]\.\.?(?:[\\/]|$)|[\\/]{2}/.test(absPath)) {
+  if (absPath.length > cwd.length + 1 && absPath.startsWith(cwd) && absPath[cwd.length] === path4.sep && !cwd.endsWith(path4.sep) && !DOT_SEGMENT.test(absPath)) {
     const rel2 = absPath.slice(cwd.length + 1);
     return path4.sep === "/" ? rel2 : rel2.split(path4.sep).join("/");
   }
@@ -14645,11 +14646,16 @@ function describeLinkProblem(p) {
   }
 }
 function isInside(root, candidate) {
+  if (!DOT_SEGMENT.test(candidate) && !DOT_SEGMENT.test(root)) {
+    const base = root.endsWith(path4.sep) ? root.slice(0, -1) : root;
+    return candidate === base || candidate === root || candidate.startsWith(base + path4.sep);
+  }
   const rel = path4.relative(root, candidate);
-  return rel === "" || !rel.startsWith("..") && !path4.isAbsolute(rel);
+  return rel === "" || rel !== ".." && !rel.startsWith(`..${path4.sep}`) && !path4.isAbsolute(rel);
 }
 
 // src/project.ts
+import fs5 from "node:fs";
 import path5 from "node:path";
 var RECENT_TEXTS = 512;
 function createProject(cwd, root, listFiles, maxBytes) {
@@ -14658,6 +14664,16 @@ function createProject(cwd, root, listFiles, maxBytes) {
   const byDisplay = /* @__PURE__ */ new Map();
   const realRoot = safeRealpath(root) ?? root;
   let allFiles;
+  const folders = /* @__PURE__ */ new Map();
+  const folderExists = (dir) => {
+    let known = folders.get(dir);
+    if (known === void 0) {
+      const parent = path5.dirname(dir);
+      known = (parent === dir || folderExists(parent)) && isFolder(dir);
+      folders.set(dir, known);
+    }
+    return known;
+  };
   const keep = (absPath, read) => {
     recent.set(absPath, read);
     if (recent.size > RECENT_TEXTS) recent.delete(recent.keys().next().value);
@@ -14681,6 +14697,7 @@ function createProject(cwd, root, listFiles, maxBytes) {
         recent.delete(absPath);
         return keep(absPath, cached);
       }
+      if (!folderExists(path5.dirname(absPath))) return keep(absPath, { error: "no such file or directory" });
       const real = safeRealpath(absPath);
       if (real === void 0) return keep(absPath, { error: "no such file or directory" });
       if (!isInside(realRoot, real)) return keep(absPath, { error: `outside the scan root ${toDisplayPath(cwd, root)}` });
@@ -14695,9 +14712,16 @@ function createProject(cwd, root, listFiles, maxBytes) {
   };
   return project;
 }
+function isFolder(dir) {
+  try {
+    return fs5.statSync(fsPath(dir)).isDirectory();
+  } catch {
+    return false;
+  }
+}
 
 // src/discover/read-ahead.ts
-import fs5 from "node:fs";
+import fs6 from "node:fs";
 import os from "node:os";
 import path6 from "node:path";
 import { fileURLToPath } from "node:url";
@@ -14790,7 +14814,7 @@ var ReadAhead = class {
 function bundledWorkerScript() {
   const here = path6.dirname(fileURLToPath(import.meta.url));
   for (const candidate of [path6.join(here, "read-worker.js"), path6.join(here, "..", "read-worker.js")]) {
-    if (path6.basename(path6.dirname(candidate)) === "dist" && fs5.existsSync(candidate)) return candidate;
+    if (path6.basename(path6.dirname(candidate)) === "dist" && fs6.existsSync(candidate)) return candidate;
   }
   return void 0;
 }
@@ -19651,7 +19675,7 @@ function choosePrefix(project, loader, file) {
 }
 
 // src/parse/python.ts
-import fs6 from "node:fs";
+import fs7 from "node:fs";
 import path13 from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 
@@ -23725,7 +23749,7 @@ function candidateFiles(file, packageDir) {
 }
 function locate(file, packageDir) {
   const candidates2 = candidateFiles(file, packageDir);
-  const found = candidates2.find((c) => fs6.existsSync(c));
+  const found = candidates2.find((c) => fs7.existsSync(c));
   if (!found) throw new Error(`cannot find ${file}; looked in ${candidates2.join(", ")}`);
   return found;
 }
@@ -24449,7 +24473,7 @@ var ModuleLoader2 = class {
   open(absPath) {
     const cached = this.byPath.get(absPath);
     if (cached) return "tree" in cached ? cached : void 0;
-    if (!isWithin(this.project.root, absPath)) return void 0;
+    if (!isInside(this.project.root, absPath)) return void 0;
     const read = this.project.readText(absPath);
     if ("error" in read) {
       this.byPath.set(absPath, { error: read.error });
@@ -24475,7 +24499,7 @@ var ModuleLoader2 = class {
       bases.push(dir);
     } else {
       const root = this.project.root;
-      for (let dir = path14.dirname(from.absPath); isWithin(root, dir); dir = path14.dirname(dir)) {
+      for (let dir = path14.dirname(from.absPath); isInside(root, dir); dir = path14.dirname(dir)) {
         bases.push(dir, path14.join(dir, "src"));
         if (dir === root || path14.dirname(dir) === dir) break;
       }
@@ -24510,10 +24534,6 @@ var ModuleLoader2 = class {
     this.byPath.clear();
   }
 };
-function isWithin(root, p) {
-  const rel = path14.relative(root, p);
-  return rel === "" || !rel.startsWith("..") && !path14.isAbsolute(rel);
-}
 function moduleNameOf(root, absPath) {
   const rel = path14.relative(root, absPath).split(path14.sep).join("/");
   return rel.replace(/\.py$/, "").replace(/\/__init__$/, "").replace(/^src\//, "").split("/").join(".");

@@ -3,7 +3,7 @@ import {
   DOCS_BASE_URL,
   allRules,
   isInternalError
-} from "./chunk-4FHH4MEE.js";
+} from "./chunk-KC74AR4B.js";
 import {
   fsPath,
   readLines

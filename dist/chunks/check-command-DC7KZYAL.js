@@ -13,7 +13,7 @@ import {
   require_dist,
   toJsRegex,
   varName
-} from "./chunk-4FHH4MEE.js";
+} from "./chunk-KC74AR4B.js";
 import "./chunk-LXGCFLD4.js";
 import "./chunk-7FLCUFHN.js";
 import {

@@ -7,8 +7,10 @@
 //   - one-file latency: cors-lint on one small Python file against `node -e 0`;
 //   - peak RSS of each (GNU time), and 1x / 2x / 4x trees for scaling.
 //
-//   npm run build && node bench/monorepo.mjs [--runs 5] [--scales 1,2,4] [--write]
-// --write records the table in bench/RESULTS.md.
+//   npm run build && node bench/monorepo.mjs [--runs 5] [--scales 1,2,4] [--real DIR] [--runtimes BIN,BIN] [--write]
+// --real adds a checked-out real repository as one more tree; --runtimes measures the one-file
+// latency and the 1x tree again under other Node binaries (their module compile cache warmed by the
+// first run); --write records the table in bench/RESULTS.md.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -20,6 +22,8 @@ const args = process.argv.slice(2);
 const opt = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
 const runs = Number(opt('--runs', 5));
 const scales = opt('--scales', '1,2,4').split(',').map(Number);
+const real = opt('--real', undefined);
+const runtimes = opt('--runtimes', '').split(',').filter(Boolean);
 const cli = path.join(root, 'dist', 'cli.js');
 const astGrep = [path.join(root, 'node_modules', '.bin', 'ast-grep'), 'ast-grep', 'sg'].find((c) => spawnSync(c, ['--version']).status === 0);
 const rg = ['rg'].find((c) => spawnSync(c, ['--version']).status === 0);
@@ -107,8 +111,9 @@ const AST_GREP_RULES = [
   .map(([language, pattern], i) => `id: r${i}\nlanguage: ${language}\nrule:\n  pattern: ${JSON.stringify(pattern)}\nseverity: warning\nmessage: cors`)
   .join('\n---\n');
 
+const bin = path.join(root, 'bin', 'cors-lint.js');
 const tools = (dir) => [
-  { name: 'cors-lint (whole tree)', cmd: [process.execPath, cli, '--format', 'json', '--fail-on', 'never', '.'] },
+  { name: 'cors-lint (whole tree)', cmd: [process.execPath, bin, '--format', 'json', '--fail-on', 'never', '.'] },
   rg && { name: 'ripgrep -l (files mentioning CORS)', cmd: [rg, '-l', '-i', '-e', 'cors', '-e', 'access-control', '.'] },
   astGrep && { name: 'ast-grep scan (6 CORS patterns)', cmd: [astGrep, 'scan', '--inline-rules', AST_GREP_RULES, '--json=compact', '.'] },
 ].filter(Boolean).map((t) => ({ ...t, dir }));
@@ -120,9 +125,10 @@ const rows = [];
 const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`;
 const base = fs.mkdtempSync(path.join(os.tmpdir(), 'cors-lint-monorepo-'));
 const perScale = new Map();
-for (const scale of scales) {
-  const dir = path.join(base, `x${scale}`);
-  const files = writeMonorepo(dir, scale);
+const trees = [...scales.map((scale) => ({ scale, label: `${scale}×` })), ...(real ? [{ scale: 'real', label: path.basename(path.resolve(real)) }] : [])];
+for (const { scale, label } of trees) {
+  const dir = scale === 'real' ? path.resolve(real) : path.join(base, `x${scale}`);
+  const files = scale === 'real' ? countFiles(dir) : writeMonorepo(dir, scale);
   const list = tools(dir);
   const times = new Map(list.map((t) => [t.name, { ms: [], rss: [] }]));
   for (let r = 0; r < runs; r++) {
@@ -136,7 +142,7 @@ for (const scale of scales) {
   perScale.set(scale, { files, result });
   const ours = result['cors-lint (whole tree)'].ms;
   for (const [name, v] of Object.entries(result)) {
-    rows.push(`| ${scale}× (${files} files) | ${name} | ${v.ms.toFixed(0)} ms | ${Number.isNaN(v.rss) ? '—' : `${v.rss.toFixed(0)} MB`} | ${name.startsWith('cors-lint') ? '1.00' : (ours / v.ms).toFixed(2)} |`);
+    rows.push(`| ${label} (${files} files) | ${name} | ${v.ms.toFixed(0)} ms | ${Number.isNaN(v.rss) ? '—' : `${v.rss.toFixed(0)} MB`} | ${name.startsWith('cors-lint') ? '1.00' : (ours / v.ms).toFixed(2)} |`);
   }
 }
 
@@ -147,7 +153,7 @@ fs.writeFileSync(path.join(one, 'main.py'), pyCors(1));
 const latency = { node: [], ours: [] };
 for (let r = 0; r < Math.max(runs, 7); r++) {
   latency.node.push(measure([process.execPath, '-e', '0'], one).ms);
-  latency.ours.push(measure([process.execPath, cli, '--format', 'json', '--fail-on', 'never', 'main.py'], one).ms);
+  latency.ours.push(measure([process.execPath, bin, '--format', 'json', '--fail-on', 'never', 'main.py'], one).ms);
 }
 const nodeMs = median(latency.node);
 const oursMs = median(latency.ours);
@@ -161,6 +167,23 @@ const lines = [
   '',
   `One file (a small FastAPI module): cors-lint ${oursMs.toFixed(0)} ms, \`node -e 0\` ${nodeMs.toFixed(0)} ms, so cors-lint adds ${(oursMs - nodeMs).toFixed(0)} ms.`,
 ];
+for (const runtime of runtimes) {
+  const version = spawnSync(runtime, ['--version'], { encoding: 'utf8' }).stdout.trim();
+  const ms = { node: [], ours: [], tree: [] };
+  const tree = path.join(base, `x${scales[0]}`);
+  measure([runtime, bin, '--format', 'json', '--fail-on', 'never', 'main.py'], one); // fills the compile cache
+  for (let r = 0; r < Math.max(runs, 7); r++) {
+    ms.node.push(measure([runtime, '-e', '0'], one).ms);
+    ms.ours.push(measure([runtime, bin, '--format', 'json', '--fail-on', 'never', 'main.py'], one).ms);
+  }
+  const treeRss = [];
+  for (let r = 0; r < runs; r++) {
+    const m = measure([runtime, bin, '--format', 'json', '--fail-on', 'never', '.'], tree);
+    ms.tree.push(m.ms);
+    treeRss.push(m.rssMb);
+  }
+  lines.push('', `Node ${version}: one file ${median(ms.ours).toFixed(0)} ms against \`node -e 0\` ${median(ms.node).toFixed(0)} ms (adds ${(median(ms.ours) - median(ms.node)).toFixed(0)} ms); ${scales[0]}× tree ${median(ms.tree).toFixed(0)} ms, peak RSS ${Math.max(...treeRss).toFixed(0)} MB.`);
+}
 if (scales.length > 1) {
   const first = perScale.get(scales[0]).result['cors-lint (whole tree)'].ms;
   lines.push('', `Scaling (cors-lint, whole tree): ${scales.map((s) => `${s}× ${(perScale.get(s).result['cors-lint (whole tree)'].ms / first).toFixed(2)}`).join(', ')} of the ${scales[0]}× time.`);
@@ -172,4 +195,8 @@ if (args.includes('--write')) {
   fs.writeFileSync(file, `${header}${lines.join('\n')}\n`);
 }
 fs.rmSync(base, { recursive: true, force: true });
+}
+
+function countFiles(dir) {
+  return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length;
 }

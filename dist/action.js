@@ -6,7 +6,7 @@ import {
   FORMATS,
   applyBaseline,
   exitCodeFor
-} from "./chunks/chunk-3W7KQUUG.js";
+} from "./chunks/chunk-XBUH7XYW.js";
 import {
   SEVERITY_RANK,
   buildMarkdown,
@@ -15,12 +15,12 @@ import {
   formatters,
   githubBlobBase,
   githubVersionControl
-} from "./chunks/chunk-HMESFCHN.js";
+} from "./chunks/chunk-XCUVXWZ4.js";
 import {
   ConfigError,
   isInternalError,
   lint
-} from "./chunks/chunk-KC74AR4B.js";
+} from "./chunks/chunk-K3P5V7EU.js";
 import "./chunks/chunk-LXGCFLD4.js";
 import "./chunks/chunk-7FLCUFHN.js";
 import {

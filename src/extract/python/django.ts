@@ -220,7 +220,7 @@ function items(v: PyValue): PyValue[] {
 
 /** Whether `name` is read (not only assigned) somewhere in the module. */
 function readInModule(name: string, mod: PyModule): boolean {
-  return mod.root.descendantsOfType('identifier').some((id) => {
+  return mod.nodesOf('identifier').some((id) => {
     if (id.text !== name) return false;
     const parent = id.parent;
     if (parent?.type === 'assignment' && parent.childForFieldName('left')?.id === id.id) return false;

@@ -89,7 +89,7 @@ export class FlaskCors {
   constructor(private readonly ev: Evaluator) {}
 
   scan(mod: PyModule): void {
-    for (const call of mod.root.descendantsOfType('call')) {
+    for (const call of mod.nodesOf('call')) {
       const fn = call.childForFieldName('function');
       if (!fn) continue;
       if (call.parent?.type === 'decorator') continue;
@@ -112,7 +112,7 @@ export class FlaskCors {
         this.constructors.set(key, { node: call, mod, args, bound: false });
       }
     }
-    for (const decorator of mod.root.descendantsOfType('decorator')) this.crossOrigin(decorator, mod);
+    for (const decorator of mod.nodesOf('decorator')) this.crossOrigin(decorator, mod);
   }
 
   /** Constructors without an app and no init_app in the scanned files still describe the app's policy. */
@@ -157,7 +157,7 @@ export class FlaskCors {
       // Written in this module: a key get_app_kwarg_dict never reads.
       else if (written) unknownKeys.push(unknownOption(key, span, CONFIG_KEYS, configAliases(), 'app.config key'));
     };
-    for (const node of mod.root.descendantsOfType(['assignment', 'call'])) {
+    for (const node of mod.nodesOf(['assignment', 'call'])) {
       if (node.type === 'assignment') {
         const left = node.childForFieldName('left');
         if (left?.type !== 'subscript' || left.childForFieldName('value')?.text !== `${appName}.config`) continue;

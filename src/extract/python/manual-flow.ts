@@ -49,7 +49,7 @@ export function neverRegistered(owner: HeaderOwner, mod: PyModule, loader: Modul
   if (!name || def.parent?.type === 'decorated_definition') return false;
   // Only definitions at module level: nested ones are handed out by their enclosing function.
   if (def.parent?.type !== 'module' || !ownsApp(mod)) return false;
-  for (const id of mod.root.descendantsOfType('identifier')) {
+  for (const id of mod.nodesOf('identifier')) {
     if (id.text !== name) continue;
     if (id.parent?.id === def.id && id.parent.childForFieldName('name')?.id === id.id) continue;
     return false;

@@ -65,7 +65,7 @@ function collectWrites(mod: PyModule, ev: Evaluator): HeaderWrite[] {
     if (name.t !== 'str' || !isCorsHeaderName(name.v)) return;
     out.push({ name: name.v, lower: name.v.trim().toLowerCase(), value: ev.eval(valueNode, mod), valueNode, span: spanOf(spanNode, mod.path), combine, owner: ownerOf(spanNode, mod) });
   };
-  for (const node of mod.root.descendantsOfType(['assignment', 'call', 'dictionary'])) {
+  for (const node of mod.nodesOf(['assignment', 'call', 'dictionary'])) {
     if (node.type === 'assignment') {
       const left = node.childForFieldName('left');
       if (left?.type !== 'subscript') continue;
@@ -89,7 +89,7 @@ function collectWrites(mod: PyModule, ev: Evaluator): HeaderWrite[] {
   }
   // Raw ASGI header pairs: `headers.append((b"access-control-allow-origin", b"*"))`,
   // `message["headers"] = [[b"access-control-allow-origin", b"*"], ...]`.
-  for (const pair of mod.root.descendantsOfType(['tuple', 'list'])) {
+  for (const pair of mod.nodesOf(['tuple', 'list'])) {
     const items = pair.namedChildren.filter((c) => c.type !== 'comment');
     if (items.length !== 2 || !isHeaderPairContext(pair)) continue;
     add(items[0]!, items[1]!, pair, 'add');

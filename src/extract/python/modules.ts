@@ -35,7 +35,49 @@ export interface PyModule {
   scopes: Map<number, Map<string, Binding[]>>;
   /** `from x import *` statements. */
   starImports: Array<{ module: string; level: number; node: PyNode }>;
+  /**
+   * The module's nodes of these types, in source order (do not modify the array). The extractors ask
+   * for the same few types again and again; one walk answers them all (see ModuleNodes).
+   */
+  nodesOf(types: string | readonly string[]): readonly PyNode[];
 }
+
+/** Node types the extractors look up across a whole module, collected in one walk on first use. */
+const INDEXED_TYPES = ['call', 'keyword_argument', 'decorator', 'assignment', 'dictionary', 'tuple', 'list'];
+
+function moduleNodes(root: PyNode): PyModule['nodesOf'] {
+  let byType: Map<string, PyNode[]> | undefined;
+  const combined = new Map<string, readonly PyNode[]>();
+  return (types) => {
+    const list = typeof types === 'string' ? [types] : types;
+    const key = list.join(' ');
+    const known = combined.get(key);
+    if (known) return known;
+    let found: readonly PyNode[];
+    if (list.every((t) => INDEXED_TYPES.includes(t))) {
+      if (!byType) {
+        byType = new Map(INDEXED_TYPES.map((t) => [t, []]));
+        for (const node of root.descendantsOfType(INDEXED_TYPES)) if (node) byType.get(node.type)?.push(node);
+      }
+      found = list.length === 1 ? byType.get(list[0]!)! : list.flatMap((t) => byType!.get(t)!).sort((a, b) => a.startIndex - b.startIndex || b.endIndex - a.endIndex);
+    } else {
+      found = root.descendantsOfType([...list]).filter((n): n is PyNode => !!n);
+    }
+    combined.set(key, found);
+    return found;
+  };
+}
+
+/**
+ * Expressions: the grammar puts no statement (so no definition, assignment, import or loop) inside
+ * them, so the index does not walk their insides (most of a module's nodes).
+ */
+const NO_BINDINGS_INSIDE = new Set([
+  'call', 'argument_list', 'keyword_argument', 'attribute', 'subscript', 'identifier', 'string', 'concatenated_string',
+  'integer', 'float', 'true', 'false', 'none', 'binary_operator', 'boolean_operator', 'comparison_operator',
+  'unary_operator', 'not_operator', 'dictionary', 'pair', 'list', 'tuple', 'set', 'conditional_expression', 'await',
+  'comment',
+]);
 
 const SCOPE_TYPES = new Set(['module', 'function_definition', 'class_definition']);
 
@@ -176,6 +218,7 @@ function indexModule(root: PyNode): Pick<PyModule, 'scopes' | 'starImports'> {
         return;
       }
     }
+    if (NO_BINDINGS_INSIDE.has(node.type)) return;
     for (const child of node.namedChildren) walk(child, scope);
   };
   while (work.length) {
@@ -259,6 +302,7 @@ export class ModuleLoader {
       tree,
       root: tree.rootNode,
       ...indexModule(tree.rootNode),
+      nodesOf: moduleNodes(tree.rootNode),
     };
     this.byPath.set(absPath, mod);
     return mod;

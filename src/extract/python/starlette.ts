@@ -50,7 +50,7 @@ interface Added {
 /** `app.add_middleware(...)` calls and `@app.middleware("http")` decorators, in source order. */
 function middlewareAdditions(mod: PyModule): Added[] {
   const out: Added[] = [];
-  for (const call of mod.root.descendantsOfType('call')) {
+  for (const call of mod.nodesOf('call')) {
     const fn = call.childForFieldName('function');
     if (fn?.type !== 'attribute') continue;
     const attr = fn.childForFieldName('attribute')?.text;
@@ -92,7 +92,7 @@ export function extractStarlette(mod: PyModule, ev: Evaluator): CorsPolicy[] {
       }),
     );
   }
-  for (const call of mod.root.descendantsOfType('call')) {
+  for (const call of mod.nodesOf('call')) {
     const fn = call.childForFieldName('function');
     if (!fn || fn.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'add_middleware') continue;
     if (!/(^|\.)Middleware$/.test(fn.text)) continue;
@@ -126,7 +126,7 @@ function findApp(call: PyNode, mod: PyModule, ev: Evaluator): { name?: string; s
   // middleware = [...]; app = FastAPI(middleware=middleware)
   if (holder?.type === 'assignment' && holder.childForFieldName('left')?.type === 'identifier') {
     const name = holder.childForFieldName('left')!.text;
-    for (const kw of mod.root.descendantsOfType('keyword_argument')) {
+    for (const kw of mod.nodesOf('keyword_argument')) {
       if (kw.childForFieldName('name')?.text !== 'middleware' || kw.childForFieldName('value')?.text !== name) continue;
       const appCall = kw.parent?.parent;
       if (appCall?.type === 'call') return { ...describeApp(appCall, mod, ev), before };

@@ -63,6 +63,11 @@ export interface PyModule {
         level: number;
         node: PyNode;
     }>;
+    /**
+     * The module's nodes of these types, in source order (do not modify the array). The extractors ask
+     * for the same few types again and again; one walk answers them all (see ModuleNodes).
+     */
+    nodesOf(types: string | readonly string[]): readonly PyNode[];
 }
 /** The scopes that can see a name used at `node`, innermost first (class bodies only when directly inside). */
 export declare function enclosingScopes(node: PyNode): PyNode[];

@@ -13,7 +13,7 @@ import {
   require_dist,
   toJsRegex,
   varName
-} from "./chunk-KC74AR4B.js";
+} from "./chunk-K3P5V7EU.js";
 import "./chunk-LXGCFLD4.js";
 import "./chunk-7FLCUFHN.js";
 import {

@@ -4,14 +4,14 @@ import {
   formatters,
   packageVersion,
   ruleReadmePath
-} from "./chunk-HMESFCHN.js";
+} from "./chunk-XCUVXWZ4.js";
 import {
   ConfigError,
   allRules,
   findRule,
   isInternalError,
   lint
-} from "./chunk-KC74AR4B.js";
+} from "./chunk-K3P5V7EU.js";
 
 // src/cli/main.ts
 import fs2 from "node:fs";
@@ -186,7 +186,7 @@ async function main(argv, io) {
       case "explain":
         return explain(args.ruleId, io);
       case "check": {
-        const { runCheckCli } = await import("./check-command-DC7KZYAL.js");
+        const { runCheckCli } = await import("./check-command-46ZLG6B3.js");
         return runCheckCli(args.argv, io);
       }
       case "lint":

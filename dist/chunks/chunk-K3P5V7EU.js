@@ -24245,7 +24245,7 @@ function items(v) {
   return [v];
 }
 function readInModule(name2, mod) {
-  return mod.root.descendantsOfType("identifier").some((id) => {
+  return mod.nodesOf("identifier").some((id) => {
     if (id.text !== name2) return false;
     const parent = id.parent;
     if (parent?.type === "assignment" && parent.childForFieldName("left")?.id === id.id) return false;
@@ -24260,6 +24260,57 @@ import path15 from "node:path";
 // src/extract/python/modules.ts
 import path14 from "node:path";
 var MUTATORS = /* @__PURE__ */ new Set(["append", "extend", "insert", "add", "update"]);
+var INDEXED_TYPES = ["call", "keyword_argument", "decorator", "assignment", "dictionary", "tuple", "list"];
+function moduleNodes(root) {
+  let byType;
+  const combined = /* @__PURE__ */ new Map();
+  return (types) => {
+    const list3 = typeof types === "string" ? [types] : types;
+    const key = list3.join(" ");
+    const known = combined.get(key);
+    if (known) return known;
+    let found;
+    if (list3.every((t) => INDEXED_TYPES.includes(t))) {
+      if (!byType) {
+        byType = new Map(INDEXED_TYPES.map((t) => [t, []]));
+        for (const node of root.descendantsOfType(INDEXED_TYPES)) if (node) byType.get(node.type)?.push(node);
+      }
+      found = list3.length === 1 ? byType.get(list3[0]) : list3.flatMap((t) => byType.get(t)).sort((a, b) => a.startIndex - b.startIndex || b.endIndex - a.endIndex);
+    } else {
+      found = root.descendantsOfType([...list3]).filter((n) => !!n);
+    }
+    combined.set(key, found);
+    return found;
+  };
+}
+var NO_BINDINGS_INSIDE = /* @__PURE__ */ new Set([
+  "call",
+  "argument_list",
+  "keyword_argument",
+  "attribute",
+  "subscript",
+  "identifier",
+  "string",
+  "concatenated_string",
+  "integer",
+  "float",
+  "true",
+  "false",
+  "none",
+  "binary_operator",
+  "boolean_operator",
+  "comparison_operator",
+  "unary_operator",
+  "not_operator",
+  "dictionary",
+  "pair",
+  "list",
+  "tuple",
+  "set",
+  "conditional_expression",
+  "await",
+  "comment"
+]);
 var SCOPE_TYPES = /* @__PURE__ */ new Set(["module", "function_definition", "class_definition"]);
 function addBinding(scopes, scope, name2, binding) {
   let names = scopes.get(scope.id);
@@ -24392,6 +24443,7 @@ function indexModule(root) {
         return;
       }
     }
+    if (NO_BINDINGS_INSIDE.has(node.type)) return;
     for (const child of node.namedChildren) walk4(child, scope);
   };
   while (work.length) {
@@ -24464,7 +24516,8 @@ var ModuleLoader2 = class {
       text,
       tree,
       root: tree.rootNode,
-      ...indexModule(tree.rootNode)
+      ...indexModule(tree.rootNode),
+      nodesOf: moduleNodes(tree.rootNode)
     };
     this.byPath.set(absPath, mod);
     return mod;
@@ -25512,7 +25565,7 @@ var FlaskCors = class {
   /** Unknown app.config keys found while reading a layer of options. */
   configProblems = /* @__PURE__ */ new WeakMap();
   scan(mod) {
-    for (const call of mod.root.descendantsOfType("call")) {
+    for (const call of mod.nodesOf("call")) {
       const fn = call.childForFieldName("function");
       if (!fn) continue;
       if (call.parent?.type === "decorator") continue;
@@ -25534,7 +25587,7 @@ var FlaskCors = class {
         this.constructors.set(key, { node: call, mod, args: args2, bound: false });
       }
     }
-    for (const decorator of mod.root.descendantsOfType("decorator")) this.crossOrigin(decorator, mod);
+    for (const decorator of mod.nodesOf("decorator")) this.crossOrigin(decorator, mod);
   }
   /** Constructors without an app and no init_app in the scanned files still describe the app's policy. */
   finish() {
@@ -25574,7 +25627,7 @@ var FlaskCors = class {
       if (CONFIG_KEYS.includes(key)) out2.keywords.set(key.slice(5).toLowerCase(), { value, span, node });
       else if (written) unknownKeys.push(unknownOption(key, span, CONFIG_KEYS, configAliases(), "app.config key"));
     };
-    for (const node of mod.root.descendantsOfType(["assignment", "call"])) {
+    for (const node of mod.nodesOf(["assignment", "call"])) {
       if (node.type === "assignment") {
         const left = node.childForFieldName("left");
         if (left?.type !== "subscript" || left.childForFieldName("value")?.text !== `${appName}.config`) continue;
@@ -25882,7 +25935,7 @@ function neverRegistered(owner, mod, loader) {
   const name2 = def.childForFieldName("name")?.text;
   if (!name2 || def.parent?.type === "decorated_definition") return false;
   if (def.parent?.type !== "module" || !ownsApp(mod)) return false;
-  for (const id of mod.root.descendantsOfType("identifier")) {
+  for (const id of mod.nodesOf("identifier")) {
     if (id.text !== name2) continue;
     if (id.parent?.id === def.id && id.parent.childForFieldName("name")?.id === id.id) continue;
     return false;
@@ -25991,7 +26044,7 @@ function collectWrites2(mod, ev) {
     if (name2.t !== "str" || !isCorsHeaderName2(name2.v)) return;
     out2.push({ name: name2.v, lower: name2.v.trim().toLowerCase(), value: ev.eval(valueNode, mod), valueNode, span: spanOf2(spanNode, mod.path), combine: combine2, owner: ownerOf(spanNode, mod) });
   };
-  for (const node of mod.root.descendantsOfType(["assignment", "call", "dictionary"])) {
+  for (const node of mod.nodesOf(["assignment", "call", "dictionary"])) {
     if (node.type === "assignment") {
       const left = node.childForFieldName("left");
       if (left?.type !== "subscript") continue;
@@ -26012,7 +26065,7 @@ function collectWrites2(mod, ev) {
       }
     }
   }
-  for (const pair of mod.root.descendantsOfType(["tuple", "list"])) {
+  for (const pair of mod.nodesOf(["tuple", "list"])) {
     const items2 = pair.namedChildren.filter((c) => c.type !== "comment");
     if (items2.length !== 2 || !isHeaderPairContext(pair)) continue;
     add(items2[0], items2[1], pair, "add");
@@ -26270,7 +26323,7 @@ function isCorsMiddleware(value, node) {
 }
 function middlewareAdditions(mod) {
   const out2 = [];
-  for (const call of mod.root.descendantsOfType("call")) {
+  for (const call of mod.nodesOf("call")) {
     const fn = call.childForFieldName("function");
     if (fn?.type !== "attribute") continue;
     const attr = fn.childForFieldName("attribute")?.text;
@@ -26308,7 +26361,7 @@ function extractStarlette(mod, ev) {
       })
     );
   }
-  for (const call of mod.root.descendantsOfType("call")) {
+  for (const call of mod.nodesOf("call")) {
     const fn = call.childForFieldName("function");
     if (!fn || fn.type === "attribute" && fn.childForFieldName("attribute")?.text === "add_middleware") continue;
     if (!/(^|\.)Middleware$/.test(fn.text)) continue;
@@ -26338,7 +26391,7 @@ function findApp(call, mod, ev) {
   }
   if (holder?.type === "assignment" && holder.childForFieldName("left")?.type === "identifier") {
     const name2 = holder.childForFieldName("left").text;
-    for (const kw of mod.root.descendantsOfType("keyword_argument")) {
+    for (const kw of mod.nodesOf("keyword_argument")) {
       if (kw.childForFieldName("name")?.text !== "middleware" || kw.childForFieldName("value")?.text !== name2) continue;
       const appCall = kw.parent?.parent;
       if (appCall?.type === "call") return { ...describeApp(appCall, mod, ev), before };

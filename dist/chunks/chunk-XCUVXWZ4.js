@@ -3,7 +3,7 @@ import {
   DOCS_BASE_URL,
   allRules,
   isInternalError
-} from "./chunk-KC74AR4B.js";
+} from "./chunk-K3P5V7EU.js";
 import {
   fsPath,
   readLines

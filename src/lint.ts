@@ -14,6 +14,7 @@ import type { AnyRule } from './rules/define-rule.js';
 import { isSuppressed } from './filter/suppressions.js';
 import type { CorsPolicy, Diagnostic, Finding, SourceFile } from './model/types.js';
 import { runRules } from './rules/run-rules.js';
+import { repositoryContext } from './environment/index.js';
 
 export interface LintOptions {
   cwd?: string;
@@ -78,12 +79,17 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
     diagnostics.push(...result.diagnostics);
   }
 
-  const ruleRun = runRules(rules, policies, (rule) => ruleSetting(rule, config), { allowedOrigins: config.allowedOrigins });
+  // Environments and frontends (src/environment, src/frontend): per-environment copies of env-driven
+  // policies and the frontends that call the backends; nothing is read when no policy was found.
+  const context = repositoryContext(policies, project, { cwd, ignore: config.ignore, codeFiles: discovery.files.filter((f) => f.language === 'js').map((f) => f.absPath) });
+  diagnostics.push(...context.diagnostics);
+
+  const ruleRun = runRules(rules, context.policies, (rule) => ruleSetting(rule, config), { allowedOrigins: config.allowedOrigins, ...context.settings });
   for (const { ruleId, error, file } of ruleRun.errors) diagnostics.push(internalError(file ?? '.', `rule ${ruleId}`, error, true));
 
   let suppressed = 0;
   const findings: Finding[] = [];
-  for (const finding of uniqueFindings(ruleRun.findings)) {
+  for (const finding of uniqueFindings(context.annotate(ruleRun.findings))) {
     const adjusted = applyOverride(finding, config);
     if (!adjusted) continue;
     if (isSuppressed(adjusted, project.linesOf(adjusted.location.file))) {

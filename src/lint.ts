@@ -15,6 +15,7 @@ import { isSuppressed } from './filter/suppressions.js';
 import type { CorsPolicy, Diagnostic, Finding, SourceFile } from './model/types.js';
 import { runRules } from './rules/run-rules.js';
 import { repositoryContext } from './environment/index.js';
+import type { FrontendContext } from './frontend/types.js';
 
 export interface LintOptions {
   cwd?: string;
@@ -38,6 +39,8 @@ export interface LintResult {
   configFile?: string;
   /** Findings dropped by inline suppressions. */
   suppressed: number;
+  /** Frontends found in the repository and the backend policies they call (src/frontend). */
+  frontends?: FrontendContext;
 }
 
 /** The whole pipeline: discover -> prefilter -> parse+extract -> rules -> filter. */
@@ -107,6 +110,7 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
     config,
     configFile: loaded.file,
     suppressed,
+    frontends: context.settings.frontends,
   };
 }
 

@@ -52,6 +52,13 @@ export function readKubernetes(text: string, absPath: string, file: string): { s
     for (const { key, keyNode, value } of entries(get(doc, 'data'))) vars.set(key, settingOf(scalarText(value), spanOf(keyNode, key.length), key));
     configMaps.set(scalarText(getPath(doc, ['metadata', 'name'])) ?? '', vars);
   }
+  const referenced = new Set<string>();
+  for (const doc of yaml.docs) {
+    for (const container of items(getPath(doc, [...(WORKLOAD_PODS[scalarText(get(doc, 'kind')) ?? ''] ?? ['-']), 'containers']))) {
+      for (const ref of items(get(container, 'envFrom'))) referenced.add(scalarText(getPath(ref, ['configMapRef', 'name'])) ?? '');
+      for (const entry of items(get(container, 'env'))) referenced.add(scalarText(getPath(entry, ['valueFrom', 'configMapKeyRef', 'name'])) ?? '');
+    }
+  }
   const sources: EnvSource[] = [];
   for (const doc of yaml.docs) {
     const kind = scalarText(get(doc, 'kind')) ?? '';
@@ -59,8 +66,10 @@ export function readKubernetes(text: string, absPath: string, file: string): { s
     const envName = folderName ?? (namespace && !namespace.includes(TEMPLATE_MARK) ? namespace : undefined) ?? 'kubernetes';
     const resource = `${kind} ${scalarText(getPath(doc, ['metadata', 'name'])) ?? ''}`.trim();
     if (kind === 'ConfigMap') {
-      const vars = configMaps.get(scalarText(getPath(doc, ['metadata', 'name'])) ?? '')!;
-      if (vars.size) sources.push({ kind: 'kubernetes', name: `${envName} (${resource})`, file, vars });
+      // A ConfigMap a container of this file reads is that container's environment, not one of its own.
+      const cmName = scalarText(getPath(doc, ['metadata', 'name'])) ?? '';
+      const vars = configMaps.get(cmName)!;
+      if (vars.size && !referenced.has(cmName)) sources.push({ kind: 'kubernetes', name: `${envName} (${resource})`, file, vars });
       continue;
     }
     const podPath = WORKLOAD_PODS[kind];

@@ -25,6 +25,8 @@ export function readEnvSources(files: readonly ContextFile[], variables: readonl
     const text = io.readText(file.absPath);
     if (text === undefined) continue;
     const display = io.display(file.absPath);
+    // `api.env` style files are compose env_files: they count where a service reads them.
+    if (file.kind === 'dotenv' && !path.basename(file.absPath).startsWith('.env')) continue;
     if (file.kind === 'dotenv') {
       // Every dotenv file is parsed (they are small), so a broken one is always reported.
       const read = readDotenv(text, display);

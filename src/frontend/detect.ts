@@ -70,7 +70,7 @@ export function detectFrontends(files: readonly ContextFile[], io: FrontendReade
   for (const pkgFile of files.filter((f) => f.kind === 'package-json')) {
     const text = io.readText(pkgFile.absPath);
     if (text === undefined) continue;
-    let pkg: { name?: string; scripts?: Record<string, string>; dependencies?: Record<string, unknown>; devDependencies?: Record<string, unknown>; proxy?: unknown };
+    let pkg: { name?: string; scripts?: Record<string, string>; dependencies?: Record<string, unknown>; devDependencies?: Record<string, unknown>; proxy?: unknown; homepage?: unknown };
     try {
       pkg = JSON.parse(text) as typeof pkg;
     } catch {
@@ -98,6 +98,15 @@ export function detectFrontends(files: readonly ContextFile[], io: FrontendReade
     const envFiles = local.filter((f) => f.kind === 'dotenv').map((f) => ({ abs: f.absPath, base: path.basename(f.absPath), text: io.readText(f.absPath) ?? '' }));
 
     frontend.origins.push(devOrigin(framework, pkg.scripts ?? {}, text, pkgDisplay, configs, envFiles, io));
+    // The deployed URL, where package.json states one (`homepage`, which Create React App builds for).
+    if (typeof pkg.homepage === 'string' && /^https?:\/\/[^/]/i.test(pkg.homepage)) {
+      try {
+        const at = text.indexOf('"homepage"');
+        frontend.origins.push({ origin: new URL(pkg.homepage).origin, environment: 'production', how: 'homepage in package.json', span: spanAt(text, Math.max(0, at), 10, pkgDisplay) });
+      } catch {
+        // not a URL
+      }
+    }
     // API base URLs: public env variables in the frontend's env files.
     for (const env of envFiles) {
       if (/\.(?:example|sample|template|dist)$/i.test(env.base)) continue;
@@ -194,12 +203,13 @@ export function codeApiUrls(text: string, display: string): FrontendApiUrl[] {
     } catch {
       return;
     }
-    const local = /^https?:\/\/(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\])(?::|$)/.test(origin);
-    out.push({ url, environment: local ? 'development' : 'any', how, span: spanAt(text, offset, url.length, display) });
+    // Only loopback URLs: a deployed host written in code is as often a third-party API as the backend.
+    if (!/^https?:\/\/(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\])(?::|$)/.test(origin)) return;
+    out.push({ url, environment: 'development', how: `${how} in code`, span: spanAt(text, offset, url.length, display) });
   };
   for (const m of text.matchAll(/\bbaseURL\s*:\s*['"`](https?:\/\/[^'"`\s$]+)/g)) push(m[1]!, 'axios baseURL', m.index! + m[0].indexOf(m[1]!));
   for (const m of text.matchAll(/\b(?:fetch|axios(?:\.(?:get|post|put|patch|delete|request))?)\(\s*['"`](https?:\/\/[^'"`\s$]+)/g)) push(m[1]!, m[0].split('(')[0]!, m.index! + m[0].indexOf(m[1]!));
-  for (const m of text.matchAll(/\b(?:process\.env|import\.meta\.env)\.(\w+)\s*(?:\|\||\?\?)\s*['"`](https?:\/\/[^'"`\s$]+)/g)) push(m[2]!, `default of ${m[1]} in code`, m.index! + m[0].indexOf(m[2]!));
+  for (const m of text.matchAll(/\b(?:process\.env|import\.meta\.env)\.(\w+)\s*(?:\|\||\?\?)\s*['"`](https?:\/\/[^'"`\s$]+)/g)) push(m[2]!, `default of ${m[1]}`, m.index! + m[0].indexOf(m[2]!));
   for (const m of text.matchAll(/\b(?:const|let|var|export const)\s+(\w*(?:API|BACKEND|SERVER|BASE)\w*)\s*=\s*['"`](https?:\/\/[^'"`\s$]+)/gi)) push(m[2]!, m[1]!, m.index! + m[0].indexOf(m[2]!));
   return out;
 }
@@ -252,7 +262,7 @@ function proxies(framework: FrontendFramework, pkg: { proxy?: unknown }, pkgText
       for (const m of c.text.matchAll(/source\s*:\s*['"`]([^'"`]+)['"`]\s*,\s*destination\s*:\s*(?:['"`]([^'"`]+)['"`]|`([^`]+)`|([^,}\n]+))/g)) {
         const destination = m[2] ?? m[3] ?? 'unknown';
         if (!/^(?:https?:\/\/|\$\{|unknown)/.test(destination) && m[4] === undefined) continue;
-        out.push({ prefix: m[1]!.replace(/[:(].*$/, ''), target: /^https?:\/\//.test(destination) ? destination : 'unknown', how: `rewrites in ${c.base}`, span: spanAt(c.text, m.index!, 6, display) });
+        out.push({ prefix: m[1]!.replace(/[:(].*$/, ''), target: /^https?:\/\//.test(destination) ? originOf(destination) : 'unknown', how: `rewrites in ${c.base}`, span: spanAt(c.text, m.index!, 6, display) });
       }
     }
     if (/^setupProxy/.test(c.base)) {
@@ -266,4 +276,13 @@ function proxies(framework: FrontendFramework, pkg: { proxy?: unknown }, pkgText
     }
   }
   return out;
+}
+
+/** `http://localhost:8000/:path*` -> `http://localhost:8000` (Next.js destinations carry path patterns). */
+function originOf(url: string): string {
+  try {
+    return new URL(url.replace(/:\w+\*?/g, 'x')).origin;
+  } catch {
+    return url;
+  }
 }

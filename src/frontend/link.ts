@@ -84,13 +84,21 @@ export function linkFrontends(frontends: Frontend[], policies: readonly CorsPoli
   const links: FrontendLink[] = [];
   const addresses = new Map<CorsPolicy, Address[]>();
   for (const policy of policies.filter(linkable)) addresses.set(policy, backendAddresses(policy, sources, io));
+  // A deployed API host (https://api.example.com) names no port or service; when the repository holds
+  // a single backend file, that is the backend.
+  const files = new Set([...addresses.keys()].map((p) => p.span.file));
+  const only = files.size === 1 ? [...addresses.keys()] : [];
   for (const frontend of frontends) {
     for (const apiUrl of frontend.apiUrls) {
+      let linked = false;
       for (const [policy, addrs] of addresses) {
         const hit = reaches(apiUrl.url, addrs);
         if (!hit) continue;
+        linked = true;
         links.push({ frontend, apiUrl, policy, how: hit.how, proxiedBy: proxyTo(frontend, addrs) });
       }
+      if (linked || !only.length || isLoopback(apiUrl.url)) continue;
+      for (const policy of only) links.push({ frontend, apiUrl, policy, how: `the only backend in the repository (${policy.span.file})` });
     }
     // A frontend whose calls go only through its dev proxy still gets a (proxied) link for `check`.
     for (const proxy of frontend.proxies) {
@@ -104,6 +112,14 @@ export function linkFrontends(frontends: Frontend[], policies: readonly CorsPoli
     }
   }
   return links;
+}
+
+function isLoopback(url: string): boolean {
+  try {
+    return LOOPBACK.has(new URL(url).hostname);
+  } catch {
+    return true;
+  }
 }
 
 function proxyTo(frontend: Frontend, addrs: Address[]): DevProxy | undefined {

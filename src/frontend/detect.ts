@@ -281,7 +281,7 @@ function proxies(framework: FrontendFramework, pkg: { proxy?: unknown }, pkgText
 /** `http://localhost:8000/:path*` -> `http://localhost:8000` (Next.js destinations carry path patterns). */
 function originOf(url: string): string {
   try {
-    return new URL(url.replace(/:\w+\*?/g, 'x')).origin;
+    return new URL(url.replace(/\/:\w+\*?/g, '/x')).origin;
   } catch {
     return url;
   }

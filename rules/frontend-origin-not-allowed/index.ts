@@ -1,5 +1,5 @@
 import type { CorsPolicy, Span } from '../../src/model/types.js';
-import { isProductionName } from '../../src/environment/types.js';
+import { environmentFitsOrigin, isProductionName } from '../../src/environment/types.js';
 import { FRAMEWORK_LABEL, type FrontendLink } from '../../src/frontend/types.js';
 import { defineRule } from '../../src/rules/define-rule.js';
 import { actorLabel } from '../../src/rules/library-effects.js';
@@ -33,7 +33,7 @@ export default defineRule({
         if (!compatible(origin.environment, link.apiUrl.environment)) continue;
         if (sameOrigin(origin.origin, link.apiUrl.url)) continue;
         // The code's default and the environments a developer runs with; production values only for production origins.
-        const candidates = versions.filter((p) => (p.environment ? environmentFits(p.environment.name, origin.environment) : true));
+        const candidates = versions.filter((p) => (p.environment ? environmentFitsOrigin(p.environment.name, origin.environment) : true));
         const verdicts = candidates.map((p) => ({ p, allowed: simulate(p, { origin: origin.origin, method: 'GET', credentials: false, requestHeaders: [] }).verdict.allowed }));
         const envAllows = verdicts.some((v) => v.p.environment && v.allowed !== false);
         for (const { p, allowed } of verdicts) {
@@ -88,12 +88,6 @@ function sameOrigin(origin: string, url: string): boolean {
 /** A dev origin calls the dev API URLs and those valid everywhere; a production origin the production ones. */
 function compatible(originEnv: string, apiEnv: string): boolean {
   return apiEnv === 'any' || apiEnv === originEnv;
-}
-
-function environmentFits(policyEnv: string, originEnv: string): boolean {
-  const first = policyEnv.split(/[ ,(]/)[0]!;
-  if (isProductionName(originEnv)) return isProductionName(first);
-  return !isProductionName(first) && !/^(?:staging|stage|example|sample|template|test)$/i.test(first);
 }
 
 function allowedList(p: CorsPolicy): string {

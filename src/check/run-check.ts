@@ -9,6 +9,7 @@ import type { HttpRequest, SimRequest } from '../simulate/types.js';
 import { annotateVersions } from '../version/find-version.js';
 import { environmentVariants } from '../environment/index.js';
 import { FRAMEWORK_LABEL } from '../frontend/types.js';
+import { environmentFitsOrigin } from '../environment/types.js';
 import { CheckUsageError, validateCheckArgs, type CheckArgs } from './args.js';
 
 export const CHECK_EXIT_ALLOWED = 0;
@@ -145,8 +146,8 @@ function scanRoot(cwd: string, paths: string[]): string {
 
 /**
  * `check` without --origin in a repository with frontends: each frontend's dev origin against each
- * backend policy its API URL reaches, in the code's default and in every environment the repository
- * gives values for. Calls a dev proxy forwards are same-origin and listed, not simulated.
+ * backend policy its API URL reaches, in the code's default and in each environment that origin meets
+ * (development origins: not production or staging values). Calls a dev proxy forwards are same-origin and listed, not simulated.
  */
 function checkFrontends(links: NonNullable<Awaited<ReturnType<typeof lint>>['frontends']>['links'], request: SimRequest, diagnostics: Diagnostic[]): CheckRun {
   const results: CheckResult[] = [];
@@ -160,7 +161,7 @@ function checkFrontends(links: NonNullable<Awaited<ReturnType<typeof lint>>['fro
       seen.add(key);
       fromFrontends.push({ origin: origin.origin, frontend, how: origin.how, backend: `${link.policy.span.file}:${link.policy.span.line} via ${link.apiUrl.url} (${link.how})`, proxied: link.proxiedBy ? `${link.proxiedBy.how} forwards ${link.proxiedBy.prefix} to ${link.proxiedBy.target}` : undefined });
       if (link.proxiedBy) continue;
-      for (const policy of [link.policy, ...environmentVariants(link.policy)]) {
+      for (const policy of [link.policy, ...environmentVariants(link.policy).filter((v) => environmentFitsOrigin(v.environment!.name, origin.environment))]) {
         const result = checkPolicy(policy, { ...request, origin: origin.origin });
         results.push({ ...result, caller: { origin: origin.origin, frontend, environment: policy.environment?.name } });
       }

@@ -41,11 +41,22 @@ export function isProductionName(name: string): boolean {
 export function environmentNameFromFile(base: string, fallback: string): string {
   const dotenv = /^\.env\.(.+)$/.exec(base) ?? /^(.+)\.env$/.exec(base);
   if (dotenv) return dotenv[1]!;
-  if (base === '.env') return 'default';
+  if (base === '.env') return '.env';
   const compose = /^(?:docker-)?compose[.-](.+)\.ya?ml$/i.exec(base);
   if (compose) return compose[1]!;
   if (/^(?:docker-)?compose\.ya?ml$/i.test(base)) return fallback;
   const values = /^values[.-](.+)\.ya?ml$/i.exec(base);
   if (values) return values[1]!;
   return fallback;
+}
+
+/**
+ * Whether a policy's environment is the one a frontend origin meets: development origins meet the
+ * code's default and the environments a developer runs with (.env, compose), not production, staging
+ * or example values; production origins meet production environments.
+ */
+export function environmentFitsOrigin(policyEnvironment: string, originEnvironment: string): boolean {
+  const first = policyEnvironment.split(/[ ,(]/)[0]!;
+  if (isProductionName(originEnvironment)) return isProductionName(first);
+  return !isProductionName(first) && !/^(?:staging|stage|example|sample|template|test)$/i.test(first);
 }

@@ -74,7 +74,7 @@ app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_cr
       'api/.env': 'CORS_ORIGINS=["https://app.example.com", "*"]\n',
     });
     expect(r.ids).toContain('credentials-with-wildcard-origin');
-    expect(r.findings.find((f) => f.ruleId === 'credentials-with-wildcard-origin')!.message).toContain('environment default');
+    expect(r.findings.find((f) => f.ruleId === 'credentials-with-wildcard-origin')!.message).toContain('environment .env:');
   });
 
   it('a malformed dotenv file is one diagnostic for that file, and the rest of the run goes on', async () => {

@@ -9,7 +9,7 @@ import { lint } from '../../src/lint.js';
 import { validateSarif } from '../format/multitool.js';
 import { tempTree } from '../helpers/temp-tree.js';
 
-const repo = () =>
+const repo = (withDevEnv = true) =>
   tempTree({
     'api/main.py': `import os
 from fastapi import FastAPI
@@ -20,6 +20,7 @@ origins = os.getenv("CORS_ORIGINS", "http://localhost:3000").split(",")
 app.add_middleware(CORSMiddleware, allow_origins=origins, allow_credentials=True)
 `,
     'api/.env.production': 'CORS_ORIGINS=https://app.example.com/\n',
+    ...(withDevEnv ? { 'api/.env': 'CORS_ORIGINS=http://localhost:5173\n' } : {}),
     'web/package.json': JSON.stringify({ name: 'web', scripts: { dev: 'vite' }, devDependencies: { vite: '^5' } }),
     'web/.env': 'VITE_API_URL=http://localhost:8000\n',
   });
@@ -32,7 +33,7 @@ function capture() {
 
 describe('SARIF', () => {
   it('carries the environment file as a related location, valid under Sarif.Multitool', async () => {
-    const cwd = repo();
+    const cwd = repo(false);
     const result = await lint(['.'], { cwd });
     const text = formatters.sarif!({ result, cwd, color: false });
     const log = JSON.parse(text) as Sarif.Log;
@@ -58,14 +59,17 @@ describe('check without --origin', () => {
     expect(text).toContain('No --origin given: using the origins of the frontends found in the repository.');
     expect(text).toContain('http://localhost:5173  Vite app web (web/package.json)');
     expect(text).toContain("from       http://localhost:5173 (Vite app web (web/package.json)), the code's default");
-    expect(text).toContain('environment production');
+    expect(text).toContain('environment .env');
+    expect(text).not.toContain('environment production');
     const json = capture();
     await checkMain(['--format', 'json'], { cwd, ...json.io });
     const parsed = JSON.parse(json.out.join('')) as { origins: Array<{ origin: string }>; results: Array<{ origin: string; allowed: boolean; environment?: string }> };
     expect(parsed.origins.map((o) => o.origin)).toEqual(['http://localhost:5173']);
+    // The code's default blocks the Vite origin, the .env a developer runs with allows it;
+    // production values are not checked against a development origin.
     expect(parsed.results.map((r) => [r.origin, r.environment ?? 'default', r.allowed])).toEqual([
       ['http://localhost:5173', 'default', false],
-      ['http://localhost:5173', 'production', false],
+      ['http://localhost:5173', '.env', true],
     ]);
   });
 
@@ -85,6 +89,7 @@ describe('--print-policies', () => {
     const printed = JSON.parse(c.out.join('')) as { policies: Array<{ environments?: Array<{ name: string; settings: Array<{ variable: string; value: string; span: { file: string; line: number } }>; origins: Array<{ origin?: string }> }> }>; frontends: Array<{ framework: string }>; frontendLinks: Array<{ apiUrl: string }> };
     const env = printed.policies[0]!.environments!;
     expect(env.map((e) => [e.name, e.settings[0]!.variable, e.settings[0]!.value, `${e.settings[0]!.span.file}:${e.settings[0]!.span.line}`, e.origins.map((o) => o.origin)])).toEqual([
+      ['.env', 'CORS_ORIGINS', 'http://localhost:5173', 'api/.env:1', ['http://localhost:5173']],
       ['production', 'CORS_ORIGINS', 'https://app.example.com/', 'api/.env.production:1', ['https://app.example.com/']],
     ]);
     expect(printed.frontends.map((f) => f.framework)).toEqual(['vite']);

@@ -91,18 +91,26 @@ function originsFor(policy: CorsPolicy, variable: string, setting: EnvSetting, c
   if (setting.value === 'unknown') return [{ kind: 'unknown', why: setting.why ?? `${variable} is set where the linter cannot see it`, span, definedAt: setting.span, source: variable }];
   const { sep, json } = splitterFor(policy, reading, code);
   let parts: string[] = [setting.value];
+  let isList = false;
   const trimmed = setting.value.trim();
   if (json && trimmed.startsWith('[')) {
     try {
       const parsed = JSON.parse(trimmed) as unknown;
-      if (Array.isArray(parsed)) parts = parsed.map(String);
+      if (Array.isArray(parsed)) {
+        parts = parsed.map(String);
+        isList = true;
+      }
     } catch {
       // not JSON: one string
     }
   } else if (sep !== undefined && first.kind !== 'substring') {
     parts = setting.value.split(sep).map((s) => s.trim()).filter(Boolean);
+    isList = true;
   }
-  return parts.map((p) => matcherOf(p, first, span, setting.span, variable));
+  // A split value is a list the library compares against; one unsplit string keeps how the code
+  // used it (npm cors sends a plain string option verbatim, whatever the request Origin).
+  const verbatim = !isList && (first.sentVerbatim || (policy.library === 'cors' && first.kind === 'unknown' && /^environment variable \w+$/.test(first.why)));
+  return parts.map((p) => matcherOf(p, { ...first, sentVerbatim: verbatim || undefined }, span, setting.span, variable));
 }
 
 function booleanOf(text: string): boolean | undefined {

@@ -227,3 +227,19 @@ spec:
     expect(r.policies[0]!.environments?.map((e) => e.name)).toEqual(expect.arrayContaining(['helm values', 'staging (Helm values)']));
   });
 });
+
+describe('how the code reads the value', () => {
+  const config = (origin: string) => `const cors = require('cors');\nrequire('express')().use(cors({ origin: ${origin}, credentials: true }));\n`;
+
+  it('a split value is a list npm cors compares; an unsplit one is a string it sends verbatim', async () => {
+    const listed = await run({ 'api/app.js': config(`process.env.CORS_ORIGIN?.split(',') || 'http://localhost:5173'`), 'api/.env': 'CORS_ORIGIN=https://a.example.com,https://b.example.com\n' });
+    expect(listed.policies[0]!.environments![0]!.origins.map((o) => [o.kind === 'exact' && o.origin, !!o.sentVerbatim])).toEqual([
+      ['https://a.example.com', false],
+      ['https://b.example.com', false],
+    ]);
+    expect(listed.ids).not.toContain('multiple-origin-values');
+    const verbatim = await run({ 'api/app.js': config('process.env.CORS_ORIGIN'), 'api/.env': 'CORS_ORIGIN=https://a.example.com,https://b.example.com\n' });
+    expect(verbatim.policies[0]!.environments![0]!.origins.map((o) => [o.kind === 'exact' && o.origin, !!o.sentVerbatim])).toEqual([['https://a.example.com,https://b.example.com', true]]);
+    expect(verbatim.ids).toContain('multiple-origin-values');
+  });
+});

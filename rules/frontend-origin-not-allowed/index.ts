@@ -1,5 +1,6 @@
 import type { CorsPolicy, Span } from '../../src/model/types.js';
 import { environmentFitsOrigin, isProductionName } from '../../src/environment/types.js';
+import { originCallsApi } from '../../src/frontend/link.js';
 import { FRAMEWORK_LABEL, type FrontendLink } from '../../src/frontend/types.js';
 import { defineRule } from '../../src/rules/define-rule.js';
 import { actorLabel } from '../../src/rules/library-effects.js';
@@ -30,7 +31,7 @@ export default defineRule({
       const versions = byPlace.get(placeKey(link.policy.span));
       if (!versions) continue;
       for (const origin of link.frontend.origins) {
-        if (!compatible(origin.environment, link.apiUrl.environment)) continue;
+        if (!originCallsApi(origin.environment, link.apiUrl.environment)) continue;
         if (sameOrigin(origin.origin, link.apiUrl.url)) continue;
         // The code's default and the environments a developer runs with; production values only for production origins.
         const candidates = versions.filter((p) => (p.environment ? environmentFitsOrigin(p.environment.name, origin.environment) : true));
@@ -83,11 +84,6 @@ function sameOrigin(origin: string, url: string): boolean {
   } catch {
     return false;
   }
-}
-
-/** A dev origin calls the dev API URLs and those valid everywhere; a production origin the production ones. */
-function compatible(originEnv: string, apiEnv: string): boolean {
-  return apiEnv === 'any' || apiEnv === originEnv;
 }
 
 function allowedList(p: CorsPolicy): string {

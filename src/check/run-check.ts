@@ -9,6 +9,7 @@ import type { HttpRequest, SimRequest } from '../simulate/types.js';
 import { annotateVersions } from '../version/find-version.js';
 import { environmentVariants } from '../environment/index.js';
 import { FRAMEWORK_LABEL } from '../frontend/types.js';
+import { originCallsApi } from '../frontend/link.js';
 import { environmentFitsOrigin } from '../environment/types.js';
 import { CheckUsageError, validateCheckArgs, type CheckArgs } from './args.js';
 
@@ -125,7 +126,8 @@ export async function runCheck(args: CheckArgs): Promise<CheckRun> {
   if (needVersion.length) annotateVersions(needVersion, { root, cwd });
   attachNginxContexts(linted.policies, { root, cwd });
   const links = args.origin === undefined ? linted.frontends?.links ?? [] : [];
-  if (links.length) return checkFrontends(links, request, linted.diagnostics);
+  const viaFrontends = links.length ? checkFrontends(links, request, linted.diagnostics) : undefined;
+  if (viaFrontends?.fromFrontends?.length) return viaFrontends;
   const results = linted.policies.map((p) => checkPolicy(p, request));
   const exitCode = results.length > 0 && results.every((r) => r.allowed) ? CHECK_EXIT_ALLOWED : CHECK_EXIT_BLOCKED;
   return { results, exitCode, diagnostics: linted.diagnostics, request };
@@ -156,6 +158,7 @@ function checkFrontends(links: NonNullable<Awaited<ReturnType<typeof lint>>['fro
   for (const link of links) {
     const frontend = `${FRAMEWORK_LABEL[link.frontend.framework]} app ${link.frontend.name} (${link.frontend.packageJson.file})`;
     for (const origin of link.frontend.origins) {
+      if (!originCallsApi(origin.environment, link.apiUrl.environment)) continue;
       const key = `${origin.origin}\u0000${link.policy.span.file}:${link.policy.span.line}:${link.policy.span.column}`;
       if (seen.has(key)) continue;
       seen.add(key);

@@ -125,3 +125,8 @@ function isLoopback(url: string): boolean {
 function proxyTo(frontend: Frontend, addrs: Address[]): DevProxy | undefined {
   return frontend.proxies.find((p) => p.target === 'unknown' || reaches(p.target, addrs));
 }
+
+/** A development origin calls the development API URLs; a production origin the production ones. */
+export function originCallsApi(originEnvironment: string, apiEnvironment: string): boolean {
+  return apiEnvironment === 'any' || apiEnvironment === originEnvironment;
+}

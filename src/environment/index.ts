@@ -1,5 +1,6 @@
 // The repository around the CORS code: environment sources for env-driven policies and the frontends
 // that call them. lint() calls repositoryContext() once, after the scanners and before the rules.
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { CorsPolicy, Diagnostic, Finding } from '../model/types.js';
 import { detectFrontends } from '../frontend/detect.js';
@@ -64,6 +65,8 @@ export function repositoryContext(policies: CorsPolicy[], project: ContextProjec
           ...f,
           message: alreadyNamed ? f.message : `${f.message} [environment ${envInfo.name}: ${set}]`,
           policyIndex: baseIndex(f.policyIndex),
+          // The same offending value in two environments is two findings (baselines, SARIF alerts).
+          fingerprint: f.fingerprint && createHash('sha256').update(`${f.fingerprint}\u0000${envInfo.name}`).digest('hex').slice(0, 32),
           relatedLocations: [...(f.relatedLocations ?? []), ...envInfo.settings.map((s) => ({ span: s.span, message: `${s.variable} set for environment ${envInfo.name}` }))],
         }];
       });

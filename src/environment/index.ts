@@ -2,6 +2,7 @@
 // that call them. lint() calls repositoryContext() once, after the scanners and before the rules.
 import { createHash } from 'node:crypto';
 import path from 'node:path';
+import { internalError } from '../model/diagnostics.js';
 import type { CorsPolicy, Diagnostic, Finding } from '../model/types.js';
 import { detectFrontends } from '../frontend/detect.js';
 import { linkFrontends } from '../frontend/link.js';
@@ -28,7 +29,22 @@ export interface RepositoryContext {
   annotate(findings: Finding[]): Finding[];
 }
 
-export function repositoryContext(policies: CorsPolicy[], project: ContextProject, options: { cwd: string; ignore?: string[]; codeFiles?: readonly string[] }): RepositoryContext {
+type ContextOptions = { cwd: string; ignore?: string[]; codeFiles?: readonly string[] };
+
+/**
+ * A failure here costs the environments and frontends, never the policies' own findings: it is one
+ * internal-error diagnostic and the rules run on the policies as found.
+ */
+export function repositoryContext(policies: CorsPolicy[], project: ContextProject, options: ContextOptions): RepositoryContext {
+  try {
+    return buildContext(policies, project, options);
+  } catch (error) {
+    for (const p of policies) delete p.environments;
+    return { policies, diagnostics: [internalError('.', 'reading environments and frontends', error, true)], settings: {}, annotate: (f) => f };
+  }
+}
+
+function buildContext(policies: CorsPolicy[], project: ContextProject, options: ContextOptions): RepositoryContext {
   const diagnostics: Diagnostic[] = [];
   if (!policies.length) return { policies, diagnostics, settings: {}, annotate: (f) => f };
   const files: ContextFile[] = contextFiles(project.root, options.ignore);

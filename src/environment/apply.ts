@@ -29,6 +29,30 @@ export function variableOf(value: { source?: string; envDriven?: boolean; why?: 
   return fromWhy;
 }
 
+/**
+ * nginx configs filled in by envsubst at deploy time (the nginx image's templates): a value such as
+ * `https://${APP_HOST}:8443`. Upper-case `${NAME}` / `$NAME` are environment variables (nginx's own
+ * variables are lower-case).
+ */
+function envsubstTemplate(policy: CorsPolicy, entry: OriginEntry, code?: CodeReader): { text: string; names: string[] } | undefined {
+  if (policy.library !== 'nginx' || entry.kind !== 'unknown') return undefined;
+  let text = /^value "(.*)" is built from variables at request time$/.exec(entry.why)?.[1];
+  if (text === undefined && /^template placeholder /.test(entry.why)) {
+    // The scanner names only the placeholder; the whole value is the word it wrote down.
+    const span = entry.span;
+    const line = span && span.line === span.endLine ? code?.lines(span.file)?.[span.line - 1] : undefined;
+    text = line?.slice(span!.column - 1, span!.endColumn - 1).replace(/^(["'])(.*)\1$/, '$2') ?? entry.why.replace(/^template placeholder /, '');
+  }
+  if (!text) return undefined;
+  const names = [...text.matchAll(/\$\{?([A-Z_][A-Z0-9_]*)\}?/g)].map((m) => m[1]!);
+  return names.length ? { text, names } : undefined;
+}
+
+/** Every variable a policy's origins read, envsubst templates included. */
+export function policyVariables(policy: CorsPolicy): string[] {
+  return policy.origins.flatMap((e) => envsubstTemplate(policy, e)?.names ?? [variableOf(e)]).filter((v): v is string => !!v);
+}
+
 /** Finds the setting of `variable` in a source: exact name, or case-insensitively for settings fields (pydantic). */
 function lookup(source: EnvSource, variable: string): { name: string; setting: EnvSetting } | undefined {
   const exact = source.vars.get(variable);
@@ -122,9 +146,10 @@ function booleanOf(text: string): boolean | undefined {
 /** Sets `policy.environments` for every policy whose origins or credentials come from variables some source sets. */
 export function attachEnvironments(policies: readonly CorsPolicy[], sources: readonly EnvSource[], code: CodeReader): void {
   for (const policy of policies) {
-    const originVars = [...new Set(policy.origins.map((e) => variableOf(e)).filter((v): v is string => !!v))];
+    const originVars = [...new Set(policy.origins.filter((e) => !envsubstTemplate(policy, e)).map((e) => variableOf(e)).filter((v): v is string => !!v))];
+    const templated = policy.origins.some((e) => envsubstTemplate(policy, e));
     const credentialVar = variableOf(policy.credentials);
-    if (!originVars.length && !credentialVar) continue;
+    if (!originVars.length && !credentialVar && !templated) continue;
     const policyAbs = code.absPath(policy.span.file);
     const byValues = new Map<string, PolicyEnvironment>();
     for (const source of sources) {
@@ -132,6 +157,15 @@ export function attachEnvironments(policies: readonly CorsPolicy[], sources: rea
       let origins = policy.origins;
       let credentials: Valued<boolean> | undefined;
       const settings: PolicyEnvironment['settings'] = [];
+      origins = origins.map((entry) => {
+        const template = envsubstTemplate(policy, entry, code);
+        if (!template) return entry;
+        const hits = template.names.map((n) => ({ n, hit: lookup(source, n) }));
+        if (hits.some((h) => !h.hit || h.hit.setting.value === 'unknown')) return entry;
+        for (const { hit } of hits) settings.push({ variable: hit!.name, value: hit!.setting.value, span: hit!.setting.span });
+        const text = template.text.replace(/\$\{?([A-Z_][A-Z0-9_]*)\}?/g, (_m, n: string) => lookup(source, n)!.setting.value as string);
+        return matcherOf(text, { ...entry, sentVerbatim: true }, entry.span, hits[0]!.hit!.setting.span, template.names.join(', '));
+      });
       for (const variable of originVars) {
         const hit = lookup(source, variable);
         if (!hit) continue;

@@ -7,7 +7,7 @@ import type { CorsPolicy, Diagnostic, Finding } from '../model/types.js';
 import { detectFrontends } from '../frontend/detect.js';
 import { linkFrontends } from '../frontend/link.js';
 import type { FrontendContext } from '../frontend/types.js';
-import { attachEnvironments, environmentVariants, variableOf } from './apply.js';
+import { attachEnvironments, environmentVariants, policyVariables, variableOf } from './apply.js';
 import { contextFiles, type ContextFile } from './context-files.js';
 import { readEnvSources } from './sources.js';
 import type { EnvSource } from './types.js';
@@ -53,7 +53,7 @@ function buildContext(policies: CorsPolicy[], project: ContextProject, options: 
     return 'text' in read ? read.text : undefined;
   };
   const absPath = (display: string) => path.resolve(options.cwd, display);
-  const variables = [...new Set(policies.flatMap((p) => [...p.origins.map((o) => variableOf(o)), variableOf(p.credentials)]).filter((v): v is string => !!v))];
+  const variables = [...new Set(policies.flatMap((p) => [...policyVariables(p), variableOf(p.credentials)]).filter((v): v is string => !!v))];
   const env = readEnvSources(files, variables, { readText, display: project.displayPath });
   diagnostics.push(...env.diagnostics);
   attachEnvironments(policies, env.sources, { lines: project.linesOf, absPath });

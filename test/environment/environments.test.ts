@@ -243,3 +243,35 @@ describe('how the code reads the value', () => {
     expect(verbatim.ids).toContain('multiple-origin-values');
   });
 });
+
+describe('nginx templates filled in by envsubst', () => {
+  const conf = `server {
+    listen 80;
+    location /api/ {
+        add_header Access-Control-Allow-Origin "https://\${APP_HOST}/" always;
+        add_header Access-Control-Allow-Credentials true always;
+        proxy_pass http://api:8000;
+    }
+}
+`;
+  it('substitutes the compose environment of the nginx service and judges the result', async () => {
+    const files = {
+      'nginx/templates/default.conf.template': conf,
+      'docker-compose.yml': 'services:\n  proxy:\n    image: nginx:1.27\n    environment:\n      APP_HOST: app.example.com\n',
+    };
+    const r = await run(files);
+    const f = r.findings.find((x) => x.ruleId === 'malformed-origin');
+    expect(f, JSON.stringify(r.findings)).toBeDefined();
+    expect(f!.message).toContain("'https://app.example.com/'");
+    expect(f!.message).toContain('APP_HOST="app.example.com" at docker-compose.yml:5');
+  });
+
+  it('catchesNot the template without a trailing slash', async () => {
+    const r = await run({
+      'nginx/templates/default.conf.template': conf.replace('${APP_HOST}/', '${APP_HOST}'),
+      'docker-compose.yml': 'services:\n  proxy:\n    image: nginx:1.27\n    environment:\n      APP_HOST: app.example.com\n',
+    });
+    expect(r.findings.filter((x) => x.ruleId === 'malformed-origin')).toEqual([]);
+    expect(r.policies[0]!.environments?.[0]!.origins).toEqual([expect.objectContaining({ kind: 'exact', origin: 'https://app.example.com', sentVerbatim: true })]);
+  });
+});

@@ -67,9 +67,12 @@ export function readCompose(text: string, ctx: ComposeContext): { sources: EnvSo
       }
       const ports = items(get(def, 'ports')).map((p) => portPair(scalarText(p) ?? '', scalarText(get(p, 'published')), scalarText(get(p, 'target'))));
       const expose = items(get(def, 'expose')).map((p) => Number.parseInt(scalarText(p) ?? '', 10)).filter((n) => Number.isInteger(n));
+      // A service in profiles runs only with `--profile`: the profile names its environment.
+      const profiles = items(get(def, 'profiles')).map((p) => scalarText(p)).filter((p): p is string => !!p);
+      const envName = profiles.length ? profiles.join('/') : name;
       sources.push({
         kind: 'compose',
-        name: name === 'compose' ? `compose service ${service}` : `${name} (compose service ${service})`,
+        name: envName === 'compose' ? `compose service ${service}` : `${envName} (compose service ${service})`,
         file,
         vars,
         codeDirs: codeDirs.length ? codeDirs : undefined,

@@ -139,6 +139,15 @@ describe('docker compose', () => {
     expect(r.policies[0]!.environments?.map((e) => e.name)).toEqual(['prod (compose service api)']);
   });
 
+  it('a compose profile names the environment', async () => {
+    const r = await run({
+      'api/server.js': EXPRESS_ENV,
+      'docker-compose.yml': 'services:\n  api:\n    build: ./api\n    environment:\n      CORS_ORIGIN: https://app.example.com\n  api-prod:\n    build: ./api\n    profiles: [production]\n    environment:\n      CORS_ORIGIN: https://app.example.com/\n',
+    });
+    expect(r.policies[0]!.environments?.map((e) => e.name)).toEqual(['compose service api', 'production (compose service api-prod)']);
+    expect(r.findings.map((f) => [f.ruleId, f.message.includes('environment production (compose service api-prod)')])).toEqual([['malformed-origin', true]]);
+  });
+
   it('malformed compose YAML is one diagnostic for that file, and the rest of the run goes on', async () => {
     const r = await run({
       'api/server.js': EXPRESS_ENV,

@@ -1,4 +1,5 @@
 import type { CorsPolicy, Span } from '../../src/model/types.js';
+import { policyVariables } from '../../src/environment/apply.js';
 import { environmentFitsOrigin, isProductionName } from '../../src/environment/types.js';
 import { originCallsApi } from '../../src/frontend/link.js';
 import { FRAMEWORK_LABEL, type FrontendLink } from '../../src/frontend/types.js';
@@ -34,7 +35,10 @@ export default defineRule({
         if (!originCallsApi(origin.environment, link.apiUrl.environment)) continue;
         if (sameOrigin(origin.origin, link.apiUrl.url)) continue;
         // The code's default and the environments a developer runs with; production values only for production origins.
-        const candidates = versions.filter((p) => (p.environment ? environmentFitsOrigin(p.environment.name, origin.environment) : true));
+        // A production origin meets the code's default only where the origins are not env-driven: the
+        // deployment may set them from somewhere the repository does not show.
+        const productionOrigin = isProductionName(origin.environment);
+        const candidates = versions.filter((p) => (p.environment ? environmentFitsOrigin(p.environment, origin.environment) : !productionOrigin || !policyVariables(p).length));
         const verdicts = candidates.map((p) => ({ p, allowed: simulate(p, { origin: origin.origin, method: 'GET', credentials: false, requestHeaders: [] }).verdict.allowed }));
         const envAllows = verdicts.some((v) => v.p.environment && v.allowed !== false);
         for (const { p, allowed } of verdicts) {

@@ -164,7 +164,7 @@ function checkFrontends(links: NonNullable<Awaited<ReturnType<typeof lint>>['fro
       seen.add(key);
       fromFrontends.push({ origin: origin.origin, frontend, how: origin.how, backend: `${link.policy.span.file}:${link.policy.span.line} via ${link.apiUrl.url} (${link.how})`, proxied: link.proxiedBy ? `${link.proxiedBy.how} forwards ${link.proxiedBy.prefix} to ${link.proxiedBy.target}` : undefined });
       if (link.proxiedBy) continue;
-      for (const policy of [link.policy, ...environmentVariants(link.policy).filter((v) => environmentFitsOrigin(v.environment!.name, origin.environment))]) {
+      for (const policy of [link.policy, ...environmentVariants(link.policy).filter((v) => environmentFitsOrigin(v.environment!, origin.environment))]) {
         const result = checkPolicy(policy, { ...request, origin: origin.origin });
         results.push({ ...result, caller: { origin: origin.origin, frontend, environment: policy.environment?.name } });
       }

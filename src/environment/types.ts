@@ -52,11 +52,13 @@ export function environmentNameFromFile(base: string, fallback: string): string 
 
 /**
  * Whether a policy's environment is the one a frontend origin meets: development origins meet the
- * code's default and the environments a developer runs with (.env, compose), not production, staging
- * or example values; production origins meet production environments.
+ * code's default and what a developer runs with (.env files, compose; not production, staging or
+ * example values, nor Kubernetes or Helm, which are deployments); production origins meet production
+ * environments.
  */
-export function environmentFitsOrigin(policyEnvironment: string, originEnvironment: string): boolean {
-  const first = policyEnvironment.split(/[ ,(]/)[0]!;
+export function environmentFitsOrigin(environment: Pick<PolicyEnvironment, 'name' | 'kind'>, originEnvironment: string): boolean {
+  const first = environment.name.split(/[ ,(]/)[0]!;
   if (isProductionName(originEnvironment)) return isProductionName(first);
+  if (environment.kind === 'kubernetes' || environment.kind === 'helm') return false;
   return !isProductionName(first) && !/^(?:staging|stage|example|sample|template|test)$/i.test(first);
 }

@@ -148,5 +148,11 @@ app.add_middleware(CORSMiddleware, allow_origins=os.getenv("ORIGINS", "http://lo
     const r = await run(files);
     expect(r.own.map((f) => [f.severity, f.message.includes('in environment production')])).toEqual([['error', true]]);
     expect((await run({ ...files, 'api/.env.production': 'CORS_ORIGIN=https://app.example.com\n' })).own).toEqual([]);
+    // Without production values the deployment's origins are unknown: the code's default is not judged for it.
+    const { 'api/.env.production': _gone, ...withoutProductionValues } = files;
+    expect((await run({ ...withoutProductionValues, 'api/server.js': "const cors = require('cors');\nrequire('express')().use(cors({ origin: process.env.CORS_ORIGIN || 'http://localhost:3000' }));\n" })).own).toEqual([]);
+    // A literal allowlist is what production runs with.
+    const literal = await run({ ...withoutProductionValues, 'api/server.js': "const cors = require('cors');\nrequire('express')().use(cors({ origin: ['https://www.example.com'] }));\n" });
+    expect(literal.own.map((f) => f.severity)).toEqual(['error']);
   });
 });

@@ -15,6 +15,8 @@ interface Address {
   host?: string;
   port: number;
   how: string;
+  /** Only the server's default port: used when nothing states a port. */
+  weak?: boolean;
 }
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '0.0.0.0', '[::1]', '::1']);
@@ -58,7 +60,7 @@ function backendAddresses(policy: CorsPolicy, sources: readonly EnvSource[], io:
   if (!out.length) {
     // The servers' own defaults: uvicorn and Django's runserver 8000, Flask 5000.
     const fallback = policy.stack === 'fastapi' || policy.stack === 'starlette' || policy.stack === 'django' ? 8000 : policy.stack === 'flask' ? 5000 : undefined;
-    if (fallback) out.push({ port: fallback, how: `port ${fallback}, the default of ${policy.stack === 'flask' ? 'flask run' : policy.stack === 'django' ? 'manage.py runserver' : 'uvicorn'}` });
+    if (fallback) out.push({ weak: true, port: fallback, how: `port ${fallback}, the default of ${policy.stack === 'flask' ? 'flask run' : policy.stack === 'django' ? 'manage.py runserver' : 'uvicorn'}` });
   }
   return out;
 }
@@ -90,28 +92,55 @@ export function linkFrontends(frontends: Frontend[], policies: readonly CorsPoli
   const only = files.size === 1 ? [...addresses.keys()] : [];
   for (const frontend of frontends) {
     for (const apiUrl of frontend.apiUrls) {
-      let linked = false;
-      for (const [policy, addrs] of addresses) {
+      const hits = nearest(frontend, [...addresses].flatMap(([policy, addrs]) => {
         const hit = reaches(apiUrl.url, addrs);
-        if (!hit) continue;
-        linked = true;
-        links.push({ frontend, apiUrl, policy, how: hit.how, proxiedBy: proxyTo(frontend, addrs) });
-      }
-      if (linked || !only.length || isLoopback(apiUrl.url)) continue;
+        return hit ? [{ policy, addrs, hit }] : [];
+      }), io);
+      for (const { policy, addrs, hit } of hits) links.push({ frontend, apiUrl, policy, how: hit.how, proxiedBy: proxyTo(frontend, addrs) });
+      if (hits.length || !only.length || isLoopback(apiUrl.url)) continue;
       for (const policy of only) links.push({ frontend, apiUrl, policy, how: `the only backend in the repository (${policy.span.file})` });
     }
     // A frontend whose calls go only through its dev proxy still gets a (proxied) link for `check`.
     for (const proxy of frontend.proxies) {
       if (proxy.target === 'unknown') continue;
-      for (const [policy, addrs] of addresses) {
+      const hits = nearest(frontend, [...addresses].flatMap(([policy, addrs]) => {
         const hit = reaches(proxy.target, addrs);
-        if (!hit || links.some((l) => l.frontend === frontend && l.policy === policy)) continue;
+        return hit ? [{ policy, addrs, hit }] : [];
+      }), io);
+      for (const { policy, hit } of hits) {
+        if (links.some((l) => l.frontend === frontend && l.policy === policy)) continue;
         const apiUrl: FrontendApiUrl = { url: proxy.target, environment: 'development', how: proxy.how, span: proxy.span };
         links.push({ frontend, apiUrl, policy, how: hit.how, proxiedBy: proxy });
       }
     }
   }
   return links;
+}
+
+type Hit = { policy: CorsPolicy; addrs: Address[]; hit: Address };
+
+/**
+ * Of the backends a URL reaches, the nearest to the frontend in the tree (many projects scanned as
+ * one tree: each frontend links to its own backend), and of those the ones a stated port or service
+ * reaches (a server's default port only when nothing states one).
+ */
+function nearest(frontend: Frontend, hits: Hit[], io: LinkReader): Hit[] {
+  if (!hits.length) return [];
+  const shared = (h: Hit) => commonDepth(frontend.absDir, io.absPath(h.policy.span.file));
+  const best = Math.max(...hits.map(shared));
+  const near = hits.filter((h) => shared(h) === best);
+  const strong = near.filter((h) => !h.hit.weak);
+  if (strong.length) return strong;
+  // Default ports link only one backend file: with several, which one listens is a guess.
+  return new Set(near.map((h) => h.policy.span.file)).size > 1 ? [] : near;
+}
+
+function commonDepth(a: string, b: string): number {
+  const x = a.split(path.sep);
+  const y = b.split(path.sep);
+  let i = 0;
+  while (i < x.length && i < y.length && x[i] === y[i]) i++;
+  return i;
 }
 
 function isLoopback(url: string): boolean {

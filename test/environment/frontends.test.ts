@@ -117,6 +117,16 @@ describe('frontend-origin-not-allowed', () => {
     expect((await run({ ...files, 'api/server.js': express(['http://localhost:3000', 'http://localhost:3001']) })).own).toEqual([]);
   });
 
+  it('links a frontend to the nearest backend that reaches its URL, and guesses nothing between default ports', async () => {
+    const web = { 'a/web/package.json': pkg({ vite: '^5' }, { dev: 'vite' }), 'a/web/.env': 'VITE_API_URL=http://localhost:8000\n' };
+    const far = `${fastapi(['http://localhost:3000'])}\nimport uvicorn\nuvicorn.run(app, port=8000)\n`;
+    const r = await run({ ...web, 'a/api/main.py': fastapi(['http://localhost:5173']), 'b/api/main.py': far });
+    expect(r.links.map((l) => l.policy.span.file)).toEqual(['a/api/main.py']);
+    expect(r.own).toEqual([]);
+    const two = await run({ ...web, 'a/api/main.py': fastapi(['http://localhost:3000']), 'a/admin/main.py': fastapi(['http://localhost:3000']) });
+    expect(two.links).toEqual([]);
+  });
+
   it('links through a compose service name and its environment values', async () => {
     const files = {
       'web/package.json': pkg({ vite: '^5' }, { dev: 'vite' }),

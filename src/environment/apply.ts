@@ -82,7 +82,7 @@ function configures(source: EnvSource, policyAbs: string, all: readonly EnvSourc
 }
 
 /** How the code turns the variable's text into origins: split on a separator, or one string. */
-function splitterFor(policy: CorsPolicy, entries: OriginEntry[], code: CodeReader): { sep: string | RegExp | undefined; json: boolean } {
+function splitterFor(policy: CorsPolicy, entries: OriginEntry[], code: CodeReader): { sep: string | RegExp | undefined; json: boolean; trims: boolean } {
   const spans = entries.flatMap((e) => [e.definedAt, e.span]).concat(policy.originsSpan ? [policy.originsSpan] : []).filter((s): s is Span => !!s);
   const texts = [...entries.map((e) => ('why' in e ? e.why : '') ?? '')];
   for (const span of spans) {
@@ -90,12 +90,14 @@ function splitterFor(policy: CorsPolicy, entries: OriginEntry[], code: CodeReade
     if (lines) texts.push(lines.slice(span.line - 1, span.endLine).join('\n'));
   }
   const joined = texts.join('\n');
+  // `.split(",")` keeps the spaces after the commas unless the code strips them.
+  const trims = /\.(?:strip|trim)\(/.test(joined);
   const m = /\.split\(\s*(?:(["'`])(.*?)\1|\/(.+?)\/\w*)?\s*\)/.exec(joined);
-  if (m) return { sep: m[3] ? new RegExp(m[3]) : m[2] !== undefined ? m[2] : /\s+/, json: false };
-  if (/\bsplit\(\)/.test(joined) || /then \.split\(\)/.test(joined)) return { sep: ',', json: false };
+  if (m) return { sep: m[3] ? new RegExp(m[3]) : m[2] !== undefined ? m[2] : /\s+/, json: false, trims };
+  if (/then \.split\(\)/.test(joined)) return { sep: ',', json: false, trims };
   // pydantic settings fields: a list field reads JSON; projects usually add a comma-splitting validator.
   const settingsField = entries.some((e) => e.source && e.source === e.source.toLowerCase());
-  return { sep: settingsField ? ',' : undefined, json: true };
+  return { sep: settingsField ? ',' : undefined, json: true, trims: trims || settingsField };
 }
 
 function matcherOf(text: string, like: OriginEntry, span: Span | undefined, definedAt: Span, variable: string): OriginEntry {
@@ -113,7 +115,7 @@ function originsFor(policy: CorsPolicy, variable: string, setting: EnvSetting, c
   const first = reading[0]!;
   const span = first.span ?? policy.originsSpan;
   if (setting.value === 'unknown') return [{ kind: 'unknown', why: setting.why ?? `${variable} is set where the linter cannot see it`, span, definedAt: setting.span, source: variable }];
-  const { sep, json } = splitterFor(policy, reading, code);
+  const { sep, json, trims } = splitterFor(policy, reading, code);
   let parts: string[] = [setting.value];
   let isList = false;
   const trimmed = setting.value.trim();
@@ -128,7 +130,7 @@ function originsFor(policy: CorsPolicy, variable: string, setting: EnvSetting, c
       // not JSON: one string
     }
   } else if (sep !== undefined && first.kind !== 'substring') {
-    parts = setting.value.split(sep).map((s) => s.trim()).filter(Boolean);
+    parts = setting.value.split(sep).map((s) => (trims ? s.trim() : s)).filter((s) => s.trim() !== '');
     isList = true;
   }
   // A split value is a list the library compares against; one unsplit string keeps how the code

@@ -253,6 +253,29 @@ describe('how the code reads the value', () => {
   });
 });
 
+describe('splitting follows the code', () => {
+  const app = (expr: string) => `import os
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+
+app = FastAPI()
+app.add_middleware(CORSMiddleware, allow_origins=${expr})
+`;
+  const env = { 'api/.env': 'CORS_ORIGINS=https://a.example.com, https://b.example.com\n' };
+
+  it('catches the space that .split(",") keeps after a comma', async () => {
+    const r = await run({ 'api/main.py': app('os.getenv("CORS_ORIGINS", "").split(",")'), ...env });
+    expect(r.findings.map((f) => f.ruleId)).toContain('malformed-origin');
+    expect(r.findings.find((f) => f.ruleId === 'malformed-origin')!.message).toContain("' https://b.example.com'");
+  });
+
+  it('catchesNot the same value when the code strips each origin', async () => {
+    const r = await run({ 'api/main.py': app('[o.strip() for o in os.getenv("CORS_ORIGINS", "").split(",")]'), ...env });
+    expect(r.findings).toEqual([]);
+    expect(r.policies[0]!.environments![0]!.origins.map((o) => o.kind === 'exact' && o.origin)).toEqual(['https://a.example.com', 'https://b.example.com']);
+  });
+});
+
 describe('nginx templates filled in by envsubst', () => {
   const conf = `server {
     listen 80;

@@ -18,6 +18,7 @@ import sharedHostingOrigin from './shared-hosting-origin/index.js';
 import originNotAllowedByPolicy from './origin-not-allowed-by-policy/index.js';
 import unresolvedOrigin from './unresolved-origin/index.js';
 import invalidCorsOption from './invalid-cors-option/index.js';
+import frontendOriginNotAllowed from './frontend-origin-not-allowed/index.js';
 
 /** Every rule cors-lint has, in catalog order. Ids are public interface. */
 export const allRules: AnyRule[] = [
@@ -40,6 +41,7 @@ export const allRules: AnyRule[] = [
   originNotAllowedByPolicy,
   unresolvedOrigin,
   invalidCorsOption,
+  frontendOriginNotAllowed,
 ];
 
 export function findRule(id: string): AnyRule | undefined {

@@ -16,6 +16,8 @@ import type { AnyRule } from './rules/define-rule.js';
 import { isSuppressed } from './filter/suppressions.js';
 import type { CorsPolicy, Diagnostic, Finding, SourceFile } from './model/types.js';
 import { runRules } from './rules/run-rules.js';
+import { repositoryContext } from './environment/index.js';
+import type { FrontendContext } from './frontend/types.js';
 
 export interface LintOptions {
   cwd?: string;
@@ -39,6 +41,8 @@ export interface LintResult {
   configFile?: string;
   /** Findings dropped by inline suppressions. */
   suppressed: number;
+  /** Frontends found in the repository and the backend policies they call (src/frontend). */
+  frontends?: FrontendContext;
 }
 
 /** The whole pipeline: discover -> prefilter -> parse+extract -> rules -> filter. */
@@ -85,12 +89,17 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
     diagnostics.push(...result.diagnostics);
   }
 
-  const ruleRun = runRules(rules, policies, (rule) => ruleSetting(rule, config), { allowedOrigins: config.allowedOrigins });
+  // Environments and frontends (src/environment, src/frontend): per-environment copies of env-driven
+  // policies and the frontends that call the backends; nothing is read when no policy was found.
+  const context = repositoryContext(policies, project, { cwd, ignore: config.ignore, codeFiles: discovery.files.filter((f) => f.language === 'js').map((f) => f.absPath) });
+  diagnostics.push(...context.diagnostics);
+
+  const ruleRun = runRules(rules, context.policies, (rule) => ruleSetting(rule, config), { allowedOrigins: config.allowedOrigins, ...context.settings });
   for (const { ruleId, error, file } of ruleRun.errors) diagnostics.push(internalError(file ?? '.', `rule ${ruleId}`, error, true));
 
   let suppressed = 0;
   const findings: Finding[] = [];
-  for (const finding of uniqueFindings(ruleRun.findings)) {
+  for (const finding of uniqueFindings(context.annotate(ruleRun.findings))) {
     const adjusted = applyOverride(finding, config);
     if (!adjusted) continue;
     if (isSuppressed(adjusted, project.linesOf(adjusted.location.file))) {
@@ -108,6 +117,7 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
     config,
     configFile: loaded.file,
     suppressed,
+    frontends: context.settings.frontends,
   };
 }
 

@@ -27,13 +27,14 @@ export interface CheckArgs {
   appStatus?: number;
 }
 
-export const CHECK_HELP = `Usage: cors-lint check --origin <origin> [options] [paths..]
+export const CHECK_HELP = `Usage: cors-lint check [--origin <origin>] [options] [paths..]
 
 Simulates a browser request against every CORS configuration found under the paths and says,
 per configuration, whether the browser lets the page read the response.
 
 Options:
-  --origin <origin>      the page's origin, e.g. http://localhost:3000 (omit: no Origin header)
+  --origin <origin>      the page's origin, e.g. http://localhost:3000 (omit: the dev origins of
+                         the frontends found in the repository, else no Origin header)
   --credentials          credentials: 'include' (cookies are sent)
   --no-cookie            with --credentials: the browser holds no cookie for the API yet
   -X, --method <method>  request method (default GET)

@@ -27,7 +27,7 @@ export async function checkMain(argv: string[], io: CheckIo): Promise<number> {
     io.stderr(`cors-lint check: ${run.error}\n`);
     return run.exitCode;
   }
-  io.stdout(renderCheck(run.results, args.format, { request: run.request, cwd: io.cwd }));
+  io.stdout(renderCheck(run.results, args.format, { request: run.request, cwd: io.cwd, fromFrontends: run.fromFrontends }));
   if (args.format === 'text' && run.diagnostics.length) {
     for (const d of run.diagnostics) io.stderr(`${d.file}${d.line ? `:${d.line}:${d.column ?? 1}` : ''}: ${d.kind}: ${d.message}\n`);
   }

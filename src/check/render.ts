@@ -12,12 +12,16 @@ export interface RenderContext {
   request?: SimRequest;
   /** To read source lines for the text output; default process.cwd(). */
   cwd?: string;
+  /** The origins came from the repository's frontends (no --origin given). */
+  fromFrontends?: Array<{ origin: string; frontend: string; how: string; backend: string; proxied?: string }>;
 }
 
 /** JSON: exactly {"results":[{location:{file,line},stack,allowed,reason,preflight:{status,headers}|null,response:{headers}}]}. */
-function renderJson(results: CheckResult[]): string {
+function renderJson(results: CheckResult[], ctx: RenderContext = {}): string {
   const out = {
+    ...(ctx.fromFrontends ? { origins: ctx.fromFrontends } : {}),
     results: results.map((r) => ({
+      ...(r.caller ? { origin: r.caller.origin, frontend: r.caller.frontend, ...(r.caller.environment ? { environment: r.caller.environment } : {}) } : {}),
       location: { file: r.location.file, line: r.location.line },
       stack: r.stack,
       allowed: r.allowed,
@@ -56,7 +60,12 @@ function describeRequest(r: SimRequest): string {
 function renderText(results: CheckResult[], ctx: RenderContext): string {
   const cwd = ctx.cwd ?? process.cwd();
   const out: string[] = [];
-  if (ctx.request) out.push(`Request: ${describeRequest(ctx.request)}`, '');
+  if (ctx.fromFrontends) {
+    out.push('No --origin given: using the origins of the frontends found in the repository.');
+    for (const f of ctx.fromFrontends) out.push(`  ${f.origin}  ${f.frontend}, ${f.how}`, `    calls ${f.backend}${f.proxied ? `; same-origin: ${f.proxied}, so no CORS is needed` : ''}`);
+    out.push('');
+  }
+  if (ctx.request) out.push(`Request: ${describeRequest(ctx.fromFrontends ? { ...ctx.request, origin: 'each frontend origin above' } : ctx.request)}`, '');
   if (!results.length) {
     out.push("No CORS configuration found: the response carries no Access-Control-Allow-Origin header, so the browser blocks every cross-origin read.");
     return `${out.join('\n')}\n`;
@@ -66,6 +75,7 @@ function renderText(results: CheckResult[], ctx: RenderContext): string {
     const versioned = d.library in LIBRARY_PACKAGES;
     const version = !versioned ? '' : d.libraryVersion ? ` ${d.libraryVersion}${d.libraryVersionSource ? ` (${d.libraryVersionSource})` : ''}` : ' (newest behaviour; no version pinned)';
     out.push(`${r.location.file}:${r.location.line}:${d.column}  ${r.stack} · ${d.library}${version} · ${d.scope}`);
+    if (r.caller) out.push(`  from       ${r.caller.origin} (${r.caller.frontend})${r.caller.environment ? `, environment ${r.caller.environment}` : ", the code's default"}`);
     if (r.preflight && d.preflightRequest) {
       const acrh = d.preflightRequest.headers['access-control-request-headers'];
       out.push(`  preflight  OPTIONS ${d.preflightRequest.path}  (Access-Control-Request-Method: ${d.preflightRequest.headers['access-control-request-method']}${acrh ? `, Access-Control-Request-Headers: ${acrh}` : ''})`);
@@ -97,5 +107,5 @@ function renderText(results: CheckResult[], ctx: RenderContext): string {
 }
 
 export function renderCheck(results: CheckResult[], format: 'text' | 'json', ctx: RenderContext = {}): string {
-  return format === 'json' ? renderJson(results) : renderText(results, ctx);
+  return format === 'json' ? renderJson(results, ctx) : renderText(results, ctx);
 }

@@ -7,6 +7,10 @@ import { attachNginxContexts } from '../simulate/nginx-context.js';
 import { simulate } from '../simulate/simulate.js';
 import type { HttpRequest, SimRequest } from '../simulate/types.js';
 import { annotateVersions } from '../version/find-version.js';
+import { environmentVariants } from '../environment/index.js';
+import { FRAMEWORK_LABEL } from '../frontend/types.js';
+import { originCallsApi } from '../frontend/link.js';
+import { environmentFitsOrigin } from '../environment/types.js';
 import { CheckUsageError, validateCheckArgs, type CheckArgs } from './args.js';
 
 export const CHECK_EXIT_ALLOWED = 0;
@@ -21,6 +25,8 @@ export interface CheckResult {
   reason: string;
   preflight: { status: number | null; headers: HeaderBag } | null;
   response: { headers: HeaderBag };
+  /** Set when the origin comes from a frontend found in the repository (no --origin given). */
+  caller?: { origin: string; frontend: string; environment?: string };
   detail: {
     column: number;
     library: string;
@@ -47,6 +53,11 @@ export interface CheckRun {
   request: SimRequest;
   /** Set when exitCode is 2. */
   error?: string;
+  /**
+   * No --origin was given and the repository holds frontends: their origins were used, one request
+   * per frontend and backend policy its API URL reaches. `proxied`: same-origin through a dev proxy.
+   */
+  fromFrontends?: Array<{ origin: string; frontend: string; how: string; backend: string; proxied?: string }>;
 }
 
 function scopeLabel(p: CorsPolicy): string {
@@ -114,6 +125,9 @@ export async function runCheck(args: CheckArgs): Promise<CheckRun> {
   const root = scanRoot(cwd, args.paths);
   if (needVersion.length) annotateVersions(needVersion, { root, cwd });
   attachNginxContexts(linted.policies, { root, cwd });
+  const links = args.origin === undefined ? linted.frontends?.links ?? [] : [];
+  const viaFrontends = links.length ? checkFrontends(links, request, linted.diagnostics) : undefined;
+  if (viaFrontends?.fromFrontends?.length) return viaFrontends;
   const results = linted.policies.map((p) => checkPolicy(p, request));
   const exitCode = results.length > 0 && results.every((r) => r.allowed) ? CHECK_EXIT_ALLOWED : CHECK_EXIT_BLOCKED;
   return { results, exitCode, diagnostics: linted.diagnostics, request };
@@ -130,4 +144,32 @@ function scanRoot(cwd: string, paths: string[]): string {
   let common = path.dirname(abs[0]!);
   for (const p of abs) while (!inside(common, p)) common = path.dirname(common);
   return common;
+}
+
+/**
+ * `check` without --origin in a repository with frontends: each frontend's dev origin against each
+ * backend policy its API URL reaches, in the code's default and in each environment that origin meets
+ * (development origins: not production or staging values). Calls a dev proxy forwards are same-origin and listed, not simulated.
+ */
+function checkFrontends(links: NonNullable<Awaited<ReturnType<typeof lint>>['frontends']>['links'], request: SimRequest, diagnostics: Diagnostic[]): CheckRun {
+  const results: CheckResult[] = [];
+  const fromFrontends: NonNullable<CheckRun['fromFrontends']> = [];
+  const seen = new Set<string>();
+  for (const link of links) {
+    const frontend = `${FRAMEWORK_LABEL[link.frontend.framework]} app ${link.frontend.name} (${link.frontend.packageJson.file})`;
+    for (const origin of link.frontend.origins) {
+      if (!originCallsApi(origin.environment, link.apiUrl.environment)) continue;
+      const key = `${origin.origin}\u0000${link.policy.span.file}:${link.policy.span.line}:${link.policy.span.column}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      fromFrontends.push({ origin: origin.origin, frontend, how: origin.how, backend: `${link.policy.span.file}:${link.policy.span.line} via ${link.apiUrl.url} (${link.how})`, proxied: link.proxiedBy ? `${link.proxiedBy.how} forwards ${link.proxiedBy.prefix} to ${link.proxiedBy.target}` : undefined });
+      if (link.proxiedBy) continue;
+      for (const policy of [link.policy, ...environmentVariants(link.policy).filter((v) => environmentFitsOrigin(v.environment!, origin.environment))]) {
+        const result = checkPolicy(policy, { ...request, origin: origin.origin });
+        results.push({ ...result, caller: { origin: origin.origin, frontend, environment: policy.environment?.name } });
+      }
+    }
+  }
+  const exitCode = results.every((r) => r.allowed) ? CHECK_EXIT_ALLOWED : CHECK_EXIT_BLOCKED;
+  return { results, exitCode, diagnostics, request, fromFrontends };
 }

@@ -60,7 +60,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
 async function runLint(args: LintArgs, io: Io): Promise<number> {
   const result = await lint(args.paths, { cwd: io.cwd, configFile: args.config });
   if (args.printPolicies) {
-    io.stdout(`${JSON.stringify({ policies: result.policies, diagnostics: result.diagnostics }, null, 2)}\n`);
+    io.stdout(`${JSON.stringify({ policies: result.policies, ...frontendsView(result), diagnostics: result.diagnostics }, null, 2)}\n`);
     return EXIT_OK;
   }
   if (args.writeBaseline) {
@@ -79,6 +79,16 @@ async function runLint(args: LintArgs, io: Io): Promise<number> {
   const internal = filtered.diagnostics.some(isInternalError);
   if (internal) return EXIT_ERROR;
   return exitCodeFor(filtered, args.failOn);
+}
+
+/** --print-policies: the frontends found and which policy each one's API URL reaches (policies by place). */
+function frontendsView(result: LintResult): object {
+  const context = result.frontends;
+  if (!context?.frontends.length) return {};
+  return {
+    frontends: context.frontends.map(({ absDir: _abs, ...f }) => f),
+    frontendLinks: context.links.map((l) => ({ frontend: l.frontend.dir, apiUrl: l.apiUrl.url, policy: `${l.policy.span.file}:${l.policy.span.line}:${l.policy.span.column}`, how: l.how, ...(l.proxiedBy ? { proxiedBy: l.proxiedBy } : {}) })),
+  };
 }
 
 export function exitCodeFor(result: LintResult, failOn: FailOn): number {

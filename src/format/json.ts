@@ -11,6 +11,7 @@ export const formatJson: Formatter = ({ result }) => {
     message: f.message,
     location: { ...f.location },
     ...(f.witness !== undefined ? { witness: f.witness } : {}),
+    ...(f.relatedLocations?.length ? { relatedLocations: f.relatedLocations.map((r) => ({ location: { ...r.span }, message: r.message })) } : {}),
     fingerprint: f.fingerprint,
   }));
   const diagnostics = result.diagnostics.map((d) => ({

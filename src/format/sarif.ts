@@ -73,6 +73,9 @@ export function buildSarif(result: LintResult, cwd: string, options: SarifOption
       level: finding.severity,
       message: { text: messageText(finding) },
       locations: [{ physicalLocation: physicalLocation(finding.location, uriOf, source(finding.location.file)) }],
+      ...(finding.relatedLocations?.length
+        ? { relatedLocations: finding.relatedLocations.map((r, id) => ({ id, physicalLocation: physicalLocation(r.span, uriOf, source(r.span.file)), message: { text: r.message } })) }
+        : {}),
       partialFingerprints: { [FINGERPRINT_KEY]: `${fingerprint}:${occurrence}` },
       ...(finding.witness !== undefined ? { properties: { witness: finding.witness } } : {}),
     };

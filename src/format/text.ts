@@ -19,6 +19,7 @@ export const formatText: Formatter = ({ result, cwd, color }) => {
       const pos = `${f.location.line}:${f.location.column}`;
       out.push(`  ${c.dim(pos.padEnd(7))} ${severityLabel[f.severity]}  ${printable(f.message)}  ${c.dim(`[${f.ruleId}]`)}`);
       if (f.witness) out.push(`  ${' '.repeat(7)} ${c.dim('witness:')} ${f.witness}`);
+      for (const r of f.relatedLocations ?? []) out.push(`  ${' '.repeat(7)} ${c.dim('see:')} ${printable(`${r.span.file}:${r.span.line}`)} ${c.dim(printable(r.message))}`);
       out.push(...codeFrame(lines, f, c.dim, c.red));
     }
     out.push('');

@@ -44,6 +44,7 @@ export function runRules(
         witness: r.witness,
         fingerprint: fingerprint(rule.meta.id, r),
         policyIndex: r.policy ? policies.indexOf(r.policy) : undefined,
+        ...(r.relatedLocations?.length ? { relatedLocations: r.relatedLocations } : {}),
       });
     };
     const ruleFindings: Finding[] = [];

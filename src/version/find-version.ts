@@ -4,8 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { CorsPolicy, Library } from '../model/types.js';
 import { MANIFESTS, type Pin } from './manifests.js';
-import { FASTAPI_STARLETTE, LIBRARY_PACKAGES, STARLETTE_BEHAVIOUR_CHANGES } from './packages.js';
-import { boundariesInside, compareVersions, parseRange } from './semver-lite.js';
+import { BEHAVIOUR_CHANGES, FASTAPI_STARLETTE, LIBRARY_PACKAGES, STARLETTE_BEHAVIOUR_CHANGES } from './packages.js';
+import { behaviourVersion, comparePython, npmMinVersion } from './ranges.js';
 
 export interface VersionInfo {
   /** The version whose behaviour applies; absent when only a range is known and behaviour differs inside it. */
@@ -75,15 +75,13 @@ function pinsIn(project: VersionProject, dir: string, names: string[], ecosystem
 
 function fastapiToStarlette(fastapi: string): { spec: string } | undefined {
   let hit: string | undefined;
-  for (const row of FASTAPI_STARLETTE) if (compareVersions(fastapi, row.fastapi) >= 0) hit = row.starlette;
+  for (const row of FASTAPI_STARLETTE) if (comparePython(fastapi, row.fastapi) >= 0) hit = row.starlette;
   return hit ? { spec: hit } : undefined;
 }
 
 /** A Starlette requirement -> the version whose behaviour applies, when the whole range behaves alike. */
 function starletteFromSpec(spec: string): string | undefined {
-  const range = parseRange(spec);
-  if (boundariesInside(range, STARLETTE_BEHAVIOUR_CHANGES).length) return undefined;
-  return range.min?.v;
+  return behaviourVersion(spec, STARLETTE_BEHAVIOUR_CHANGES, 'python');
 }
 
 /**
@@ -96,6 +94,7 @@ export function libraryVersionNear(project: VersionProject, fileAbs: string, lib
   const root = path.resolve(project.root);
   const display = (abs: string) => project.displayPath?.(abs) ?? path.relative(project.cwd ?? process.cwd(), abs).split(path.sep).join('/');
   let dir = path.dirname(path.resolve(fileAbs));
+  let rangeOnly: VersionInfo | undefined;
   for (;;) {
     const manifests = pinsIn(project, dir, (project.listDir ?? listDir)(dir), pkg.ecosystem);
     for (const m of manifests) {
@@ -104,6 +103,17 @@ export function libraryVersionNear(project: VersionProject, fileAbs: string, lib
       if (pin?.spec && library === 'starlette') {
         const v = starletteFromSpec(pin.spec);
         return { version: v, source: display(m.file), note: v ? `starlette${pin.spec}` : `starlette${pin.spec} spans a CORSMiddleware behaviour change; the newest behaviour is assumed` };
+      }
+      if (pin?.spec && pkg.ecosystem === 'python' && pin.spec !== '') {
+        // A PEP 440 range: one behaviour when it stays between the library's behaviour changes.
+        const v = behaviourVersion(pin.spec, BEHAVIOUR_CHANGES[library] ?? [], 'python');
+        if (v) return { version: v, source: display(m.file), note: `${pkg.name}${pin.spec}` };
+      }
+      if (pin?.spec && pkg.ecosystem === 'node' && !rangeOnly) {
+        // An npm range from package.json: its lowest version, unless a lockfile further up (a
+        // workspace root) records the installed one.
+        const v = npmMinVersion(pin.spec);
+        if (v) rangeOnly = { version: v, source: display(m.file), note: `${pkg.name}@${pin.spec} in package.json, no lockfile: the lowest version it allows` };
       }
     }
     if (library === 'starlette') {
@@ -125,7 +135,7 @@ export function libraryVersionNear(project: VersionProject, fileAbs: string, lib
         };
       }
     }
-    if (dir === root || path.dirname(dir) === dir || !dir.startsWith(root)) return undefined;
+    if (dir === root || path.dirname(dir) === dir || !dir.startsWith(root)) return rangeOnly;
     dir = path.dirname(dir);
   }
 }

@@ -1,7 +1,10 @@
-// Reads pinned versions from requirements files, lockfiles and pyproject.toml. Never executes
-// anything; a file that cannot be parsed pins nothing.
+// Reads pinned versions from requirements files, lockfiles, pyproject.toml and package.json. TOML by
+// smol-toml, YAML by yaml, JSON by JSON.parse; versions and specifiers are judged in ranges.ts. Never
+// executes anything; a file that cannot be parsed pins nothing.
+import { parse as parseToml } from 'smol-toml';
 import YAML from 'yaml';
 import { normalizePythonName, type Ecosystem } from './packages.js';
+import { exactPythonPin, poetryToPep440 } from './ranges.js';
 
 /** An exact version (lockfiles, `==` pins) or only a requirement spec (`>=0.40,<1.0`). */
 export interface Pin {
@@ -19,8 +22,16 @@ export interface ManifestKind {
 }
 
 function pinFromSpec(spec: string): Pin {
-  const exact = /^\s*===?\s*([\w.+!-]+)\s*$/.exec(spec);
-  return exact ? { version: exact[1]!, spec: spec.trim() } : { spec: spec.trim() };
+  const trimmed = spec.trim();
+  const exact = exactPythonPin(trimmed);
+  return exact ? { version: exact, spec: trimmed } : { spec: trimmed };
+}
+
+/** A PEP 508 requirement (`starlette[full] (>=0.40,<1) ; python_version >= "3.8"`) -> name and specifier. */
+export function parseRequirement(text: string): { name: string; spec: string } | undefined {
+  const m = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[[^\]]*\])?\s*\(?\s*([^;()@]*?)\s*\)?\s*(?:;.*)?$/.exec(text);
+  if (!m || /^\s*@/.test(text.slice(m[1]!.length))) return undefined;
+  return { name: normalizePythonName(m[1]!), spec: m[2]!.replace(/\s+/g, '') };
 }
 
 function readRequirements(text: string): Map<string, Pin> {
@@ -28,9 +39,8 @@ function readRequirements(text: string): Map<string, Pin> {
   for (const raw of text.split(/\r?\n/)) {
     const line = raw.replace(/\s+#.*$/, '').trim();
     if (!line || line.startsWith('#') || line.startsWith('-')) continue;
-    const m = /^([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[[^\]]*\])?\s*([^;]*)/.exec(line);
-    if (!m) continue;
-    out.set(normalizePythonName(m[1]!), pinFromSpec(m[2]!));
+    const req = parseRequirement(line);
+    if (req) out.set(req.name, pinFromSpec(req.spec));
   }
   return out;
 }
@@ -38,11 +48,9 @@ function readRequirements(text: string): Map<string, Pin> {
 /** poetry.lock and uv.lock: [[package]] tables with name = "..." and version = "...". */
 function readTomlPackageLock(text: string): Map<string, Pin> {
   const out = new Map<string, Pin>();
-  for (const block of text.split(/^\[\[package\]\]\s*$/m).slice(1)) {
-    const body = block.split(/^\[/m)[0]!;
-    const name = /^name\s*=\s*"([^"]+)"/m.exec(body)?.[1];
-    const version = /^version\s*=\s*"([^"]+)"/m.exec(body)?.[1];
-    if (name && version) out.set(normalizePythonName(name), { version });
+  const data = parseToml(text) as { package?: Array<{ name?: unknown; version?: unknown }> };
+  for (const pkg of Array.isArray(data.package) ? data.package : []) {
+    if (typeof pkg?.name === 'string' && typeof pkg.version === 'string') out.set(normalizePythonName(pkg.name), { version: pkg.version });
   }
   return out;
 }
@@ -58,21 +66,46 @@ function readPipfileLock(text: string): Map<string, Pin> {
   return out;
 }
 
-/** PEP 621 `dependencies = [...]` strings and Poetry `[tool.poetry.dependencies]` tables. */
+type TomlTable = Record<string, unknown>;
+const table = (v: unknown): TomlTable => (v && typeof v === 'object' && !Array.isArray(v) ? (v as TomlTable) : {});
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+
+/**
+ * PEP 621 `[project] dependencies` and optional dependencies, PEP 735 `[dependency-groups]`, Poetry
+ * `[tool.poetry.dependencies]` and its groups (Poetry's ^ and ~ have npm's meaning; a bare version
+ * is an exact pin).
+ */
 function readPyproject(text: string): Map<string, Pin> {
   const out = new Map<string, Pin>();
-  for (const m of text.matchAll(/"([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[[^\]]*\])?\s*((?:[=<>!~]=?|===)[^";]*)?[^"]*"/g)) {
-    if (m[2] !== undefined) out.set(normalizePythonName(m[1]!), pinFromSpec(m[2]));
+  const data = parseToml(text) as TomlTable;
+  const project = table(data.project);
+  const requirements = [
+    ...strings(project.dependencies),
+    ...Object.values(table(project['optional-dependencies'])).flatMap(strings),
+    ...Object.values(table(data['dependency-groups'])).flatMap(strings),
+  ];
+  for (const r of requirements) {
+    const req = parseRequirement(r);
+    if (req && !out.has(req.name)) out.set(req.name, pinFromSpec(req.spec));
   }
-  const poetry = /^\[tool\.poetry(?:\.group\.[\w-]+)?\.dependencies\]\s*$([\s\S]*?)(?=^\[|(?![\s\S]))/gm;
-  for (const section of text.matchAll(poetry)) {
-    for (const line of section[1]!.split(/\r?\n/)) {
-      const m = /^([A-Za-z0-9][A-Za-z0-9._-]*)\s*=\s*(?:"([^"]*)"|\{[^}]*version\s*=\s*"([^"]*)")/.exec(line.trim());
-      if (!m) continue;
-      const spec = m[2] ?? m[3] ?? '';
-      // Poetry: a bare version is an exact pin; ^ and ~ are ranges.
-      out.set(normalizePythonName(m[1]!), /^\d[\w.]*$/.test(spec) ? { version: spec, spec } : pinFromSpec(spec));
+  const poetry = table(table(data.tool).poetry);
+  const sections = [table(poetry.dependencies), table(poetry['dev-dependencies']), ...Object.values(table(poetry.group)).map((g) => table(table(g).dependencies))];
+  for (const deps of sections) {
+    for (const [name, value] of Object.entries(deps)) {
+      const spec = typeof value === 'string' ? value : typeof table(value).version === 'string' ? (table(value).version as string) : undefined;
+      if (spec === undefined || out.has(normalizePythonName(name))) continue;
+      out.set(normalizePythonName(name), pinFromSpec(poetryToPep440(spec)));
     }
+  }
+  return out;
+}
+
+/** package.json dependency ranges (npm semver), used where no lockfile records the installed version. */
+function readPackageJson(text: string): Map<string, Pin> {
+  const out = new Map<string, Pin>();
+  const data = JSON.parse(text) as Record<string, unknown>;
+  for (const key of ['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies']) {
+    for (const [name, range] of Object.entries(table(data[key]))) if (typeof range === 'string' && !out.has(name)) out.set(name, { spec: range });
   }
   return out;
 }
@@ -132,4 +165,5 @@ export const MANIFESTS: ManifestKind[] = [
   { matches: (n) => n === 'package-lock.json' || n === 'npm-shrinkwrap.json', ecosystem: 'node', lock: true, read: readPackageLock },
   { matches: (n) => n === 'yarn.lock', ecosystem: 'node', lock: true, read: readYarnLock },
   { matches: (n) => n === 'pnpm-lock.yaml', ecosystem: 'node', lock: true, read: readPnpmLock },
+  { matches: (n) => n === 'package.json', ecosystem: 'node', lock: false, read: readPackageJson },
 ];

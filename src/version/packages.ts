@@ -73,3 +73,9 @@ export const FASTAPI_STARLETTE: Array<{ fastapi: string; starlette: string }> = 
 
 /** Starlette releases where CORSMiddleware behaviour changed (see src/simulate/responders/starlette.ts). */
 export const STARLETTE_BEHAVIOUR_CHANGES = ['0.13.1', '0.13.3', '0.15.0', '1.0.0'];
+
+/** Releases where a library's CORS behaviour changed, as the simulator models it (src/simulate/responders). */
+export const BEHAVIOUR_CHANGES: Partial<Record<Library, string[]>> = {
+  starlette: STARLETTE_BEHAVIOUR_CHANGES,
+  'django-cors-headers': ['4.0.0', '4.3.0'],
+};

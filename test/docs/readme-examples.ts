@@ -7,6 +7,11 @@ export interface ReadmeExample {
   code: string;
   /** 1-based line of the opening fence in the README. */
   line: number;
+  /**
+   * More files of the same example (a frontend and a backend): blocks right after it whose fence
+   * names a file, with no verdict of their own.
+   */
+  moreFiles?: Array<{ fileName: string; code: string }>;
 }
 
 const DEFAULT_FILE: Record<string, string> = {
@@ -26,6 +31,7 @@ const DEFAULT_FILE: Record<string, string> = {
 export function readmeExamples(markdown: string): ReadmeExample[] {
   const lines = markdown.split('\n');
   const examples: ReadmeExample[] = [];
+  let previousEnd = -1;
   for (let i = 0; i < lines.length; i++) {
     const open = /^```(\w+)(?:\s+(\S+))?\s*$/.exec(lines[i]!);
     if (!open) continue;
@@ -33,7 +39,10 @@ export function readmeExamples(markdown: string): ReadmeExample[] {
     let end = i + 1;
     while (end < lines.length && !/^```\s*$/.test(lines[end]!)) end++;
     const verdict = verdictAbove(lines, i);
-    if (verdict && DEFAULT_FILE[language]) {
+    const previous = examples[examples.length - 1];
+    if (!verdict && open[2] && previous && continues(lines, previousEnd, i)) {
+      (previous.moreFiles ??= []).push({ fileName: open[2], code: `${lines.slice(i + 1, end).join('\n')}\n` });
+    } else if (verdict && (DEFAULT_FILE[language] || open[2])) {
       examples.push({
         expect: verdict,
         language,
@@ -43,8 +52,15 @@ export function readmeExamples(markdown: string): ReadmeExample[] {
       });
     }
     i = end;
+    previousEnd = end;
   }
   return examples;
+}
+
+/** Only prose (no verdict, no heading, no other block) between the end of one block and the next fence. */
+function continues(lines: string[], from: number, to: number): boolean {
+  for (let j = from + 1; j < to; j++) if (/^#|❌|✅/.test(lines[j]!) || lines[j]!.startsWith('```')) return false;
+  return true;
 }
 
 function verdictAbove(lines: string[], fence: number): 'finding' | 'clean' | undefined {

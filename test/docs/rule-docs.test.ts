@@ -30,6 +30,10 @@ describe.each(allRules.map((r) => r.meta.id))('%s README', (ruleId) => {
     const dir = fs.mkdtempSync(path.join(work, `${ruleId}-`));
     fs.mkdirSync(path.dirname(path.join(dir, example.fileName)), { recursive: true });
     fs.writeFileSync(path.join(dir, example.fileName), example.code);
+    for (const more of example.moreFiles ?? []) {
+      fs.mkdirSync(path.dirname(path.join(dir, more.fileName)), { recursive: true });
+      fs.writeFileSync(path.join(dir, more.fileName), more.code);
+    }
     const result = await lint(['.'], { cwd: dir, config });
     const own = result.findings.filter((f) => f.ruleId === ruleId);
     const context = JSON.stringify({ findings: result.findings.map((f) => `${f.ruleId}: ${f.message}`), diagnostics: result.diagnostics }, null, 1);

@@ -6,7 +6,7 @@ import {
   FORMATS,
   applyBaseline,
   exitCodeFor
-} from "./chunks/chunk-XBUH7XYW.js";
+} from "./chunks/chunk-NWGWYG2U.js";
 import {
   SEVERITY_RANK,
   buildMarkdown,
@@ -15,12 +15,12 @@ import {
   formatters,
   githubBlobBase,
   githubVersionControl
-} from "./chunks/chunk-XCUVXWZ4.js";
+} from "./chunks/chunk-MFX3M5FQ.js";
 import {
   ConfigError,
   isInternalError,
   lint
-} from "./chunks/chunk-K3P5V7EU.js";
+} from "./chunks/chunk-XQWXQGRB.js";
 import "./chunks/chunk-LXGCFLD4.js";
 import "./chunks/chunk-7FLCUFHN.js";
 import {

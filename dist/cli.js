@@ -2,9 +2,9 @@
 import { createRequire as __corsLintCreateRequire } from 'node:module'; const require = __corsLintCreateRequire(import.meta.url); import { fileURLToPath as __corsLintFileURLToPath } from 'node:url'; const __corsLintFilename = __corsLintFileURLToPath(import.meta.url); const __corsLintDirname = __corsLintFileURLToPath(new URL('.', import.meta.url));
 import {
   main
-} from "./chunks/chunk-XBUH7XYW.js";
-import "./chunks/chunk-XCUVXWZ4.js";
-import "./chunks/chunk-K3P5V7EU.js";
+} from "./chunks/chunk-NWGWYG2U.js";
+import "./chunks/chunk-MFX3M5FQ.js";
+import "./chunks/chunk-XQWXQGRB.js";
 import "./chunks/chunk-LXGCFLD4.js";
 import "./chunks/chunk-7FLCUFHN.js";
 import "./chunks/chunk-47KPZKYO.js";

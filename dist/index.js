@@ -2,11 +2,11 @@ import { createRequire as __corsLintCreateRequire } from 'node:module'; const re
 import {
   SEVERITY_RANK,
   formatters
-} from "./chunks/chunk-XCUVXWZ4.js";
+} from "./chunks/chunk-MFX3M5FQ.js";
 import {
   ConfigError,
   lint
-} from "./chunks/chunk-K3P5V7EU.js";
+} from "./chunks/chunk-XQWXQGRB.js";
 import "./chunks/chunk-LXGCFLD4.js";
 import "./chunks/chunk-7FLCUFHN.js";
 import "./chunks/chunk-47KPZKYO.js";

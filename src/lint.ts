@@ -16,6 +16,7 @@ import type { AnyRule } from './rules/define-rule.js';
 import { isSuppressed } from './filter/suppressions.js';
 import type { CorsPolicy, Diagnostic, Finding, SourceFile } from './model/types.js';
 import { runRules } from './rules/run-rules.js';
+import { isContextFolder, kindOf as contextKindOf, type ContextFile } from './environment/context-files.js';
 import { repositoryContext } from './environment/index.js';
 import type { FrontendContext } from './frontend/types.js';
 
@@ -59,7 +60,14 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
   const maxBytes = config.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   // Files are read (in a worker, for big trees) while the walk goes on.
   const reads = new ReadAhead(maxBytes, new Map(scannerList.map((s) => [s.language, s.quickCheck])));
-  const discovery = discover(inputs, { cwd, root, ignore: config.ignore, onFile: (abs, display, language) => reads.submit(abs, display, language) });
+  const wholeRoot = inputs.every((p) => path.resolve(cwd, p) === root);
+  const discovery = discover(inputs, {
+    cwd,
+    root,
+    ignore: config.ignore,
+    onFile: (abs, display, language) => reads.submit(abs, display, language),
+    ...(wholeRoot ? { context: { kindOf: contextKindOf, inFolder: isContextFolder } } : {}),
+  });
   await reads.finish();
   const diagnostics: Diagnostic[] = [...discovery.diagnostics];
   const project = createProject(cwd, root, () => contextFiles(inputs, discovery.files, { cwd, root, ignore: config.ignore }), maxBytes);
@@ -91,7 +99,7 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
 
   // Environments and frontends (src/environment, src/frontend): per-environment copies of env-driven
   // policies and the frontends that call the backends; nothing is read when no policy was found.
-  const context = repositoryContext(policies, project, { cwd, ignore: config.ignore, codeFiles: discovery.files.filter((f) => f.language === 'js').map((f) => f.absPath) });
+  const context = repositoryContext(policies, project, { cwd, ignore: config.ignore, codeFiles: discovery.files.filter((f) => f.language === 'js').map((f) => f.absPath), ...(wholeRoot ? { files: discovery.context as ContextFile[] } : {}) });
   diagnostics.push(...context.diagnostics);
 
   const ruleRun = runRules(rules, context.policies, (rule) => ruleSetting(rule, config), { allowedOrigins: config.allowedOrigins, ...context.settings });

@@ -49,12 +49,20 @@ export interface DiscoverOptions {
   ignore?: string[];
   /** Honour .gitignore files (default true). */
   gitignore?: boolean;
+  /**
+   * Also list the files this names a kind for (environment and frontend files), whatever the
+   * .gitignore files say about them: an ignored `.env` is what a developer runs with. Folders the
+   * defaults, the configuration or a .gitignore exclude are still never entered.
+   */
+  context?: { kindOf(name: string): string | undefined; inFolder(rel: string): boolean };
   /** Told about each regular file as the walk finds it, before discovery ends (to start reading it). */
   onFile?(absPath: string, displayPath: string, language: Language): void;
 }
 
 export interface Discovery {
   files: DiscoveredFile[];
+  /** With `context`: the files it names a kind for, in walk order. */
+  context: Array<{ absPath: string; kind: string }>;
   diagnostics: Diagnostic[];
 }
 
@@ -80,6 +88,7 @@ export function discover(inputs: string[], options: DiscoverOptions): Discovery 
   const ignores = new Ignores(options.root, options.gitignore !== false, options.ignore);
   const seen = new Set<string>();
   const files: DiscoveredFile[] = [];
+  const context: Discovery['context'] = [];
 
   /** Whether the folder being walked lies inside the root (then so does every regular file below it). */
   let realInputInside = false;
@@ -132,6 +141,8 @@ export function discover(inputs: string[], options: DiscoverOptions): Discovery 
       },
       skipDir: (rel) => ignores.ignoresEntry(fromRoot(rel), true),
       want: (name, dir, abs) => {
+        const kind = options.context?.kindOf(name);
+        if (kind && options.context!.inFolder(fromRoot(dir)) && !ignores.ignoresByBase(fromRoot(dir ? `${dir}/${name}` : name))) context.push({ absPath: abs, kind });
         const language = classify(abs);
         if (!language || ignores.ignoresEntry(fromRoot(dir ? `${dir}/${name}` : name), false)) return undefined;
         const display = toDisplayPath(options.cwd, abs);
@@ -153,7 +164,7 @@ export function discover(inputs: string[], options: DiscoverOptions): Discovery 
       }
     }
   }
-  return { files, diagnostics };
+  return { files, diagnostics, context };
 }
 
 /** Regular files, and symbolic links whose target is a regular file (a dangling link is not listed). */
@@ -173,7 +184,7 @@ class Ignores {
   private readonly rules: IgnoreRules;
   private readonly loaded = new Set<string>();
   constructor(private readonly root: string, private readonly gitignore: boolean, extra: string[] | undefined) {
-    this.rules = new IgnoreRules([...DEFAULT_IGNORES.map(defaultAsGitignoreLine), ...(extra ?? [])]);
+    this.rules = baseIgnoreRules(extra);
   }
 
   /** The .gitignore files of the root and every folder between it and `dir`. */
@@ -204,6 +215,11 @@ class Ignores {
     return !!rel && this.rules.ignores(rel, isDir);
   }
 
+  /** A file by the defaults and the configuration only (no .gitignore). */
+  ignoresByBase(rel: string): boolean {
+    return this.rules.ignoresBase(rel, false);
+  }
+
   /** An entry met by the walk, whose folders are known not to be ignored. */
   ignoresEntry(rel: string, isDir: boolean): boolean {
     return this.rules.ignoresSelf(rel, isDir);
@@ -215,6 +231,11 @@ class Ignores {
     if (rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
     return path.sep === '/' ? rel : rel.split(path.sep).join('/');
   }
+}
+
+/** The defaults and the configuration's ignore globs, without any .gitignore. */
+export function baseIgnoreRules(extra: readonly string[] | undefined): IgnoreRules {
+  return new IgnoreRules([...DEFAULT_IGNORES.map(defaultAsGitignoreLine), ...(extra ?? [])]);
 }
 
 /** A default glob as a .gitignore line: a folder at any depth becomes `node_modules/`, which the walk never enters. */

@@ -118,6 +118,11 @@ export class IgnoreRules {
     return this.base.decide(rel, isDir) ?? false;
   }
 
+  /** The path by the base rules alone (its folders taken as not ignored). */
+  ignoresBase(rel: string, isDir: boolean): boolean {
+    return this.base.decide(rel, isDir) ?? false;
+  }
+
   /** The path or any folder above it. */
   ignores(rel: string, isDir: boolean): boolean {
     const cut = rel.lastIndexOf('/');

@@ -2,9 +2,7 @@
 // scan root. Nothing is read here: callers read lazily, and only what they need (see README,
 // "Environments and frontends"). .gitignore is not applied: .env files are usually ignored by git
 // and are exactly what a developer runs with; dependency and build folders are skipped.
-import path from 'node:path';
-import ignore from 'ignore';
-import { DEFAULT_IGNORES } from '../discover/discover.js';
+import { baseIgnoreRules } from '../discover/discover.js';
 import { walk } from '../discover/walk.js';
 
 export type ContextKind = 'dotenv' | 'compose' | 'helm-values' | 'yaml' | 'package-json' | 'frontend-config';
@@ -32,15 +30,24 @@ export function kindOf(base: string): ContextKind | undefined {
   return undefined;
 }
 
+/** CI workflows are YAML with `env:` blocks that describe no running application. */
+export function isContextFolder(rel: string): boolean {
+  return !/(?:^|\/)\.github(?:\/|$)/.test(rel);
+}
+
+/**
+ * The context files below `root`, for runs whose discovery did not walk the whole root (files named
+ * on the command line). A whole-root run collects them during discovery instead (DiscoverOptions.context).
+ */
 export function contextFiles(root: string, extraIgnores: readonly string[] = []): ContextFile[] {
-  const ig = ignore().add(DEFAULT_IGNORES.map((g) => g.replace(/^\*\*\//, '').replace(/\/\*\*$/, '/'))).add([...extraIgnores]);
+  const rules = baseIgnoreRules(extraIgnores);
   const out: ContextFile[] = [];
   for (const entry of walk(root, {
-    skipDir: (rel) => ig.ignores(`${rel}/`) || rel.split('/').pop() === '.github',
-    wantFile: (name, rel) => kindOf(name) !== undefined && !ig.ignores(rel),
+    skipDir: (rel) => rules.ignoresSelf(rel, true) || !isContextFolder(rel),
+    want: (name, dir) => (rules.ignoresSelf(dir ? `${dir}/${name}` : name, false) ? undefined : kindOf(name)),
   })) {
     if (entry.symlink) continue;
-    out.push({ absPath: entry.absPath, kind: kindOf(path.basename(entry.absPath))! });
+    out.push({ absPath: entry.absPath, kind: entry.tag });
   }
   return out;
 }

@@ -29,7 +29,13 @@ export interface RepositoryContext {
   annotate(findings: Finding[]): Finding[];
 }
 
-type ContextOptions = { cwd: string; ignore?: string[]; codeFiles?: readonly string[] };
+type ContextOptions = {
+  cwd: string;
+  ignore?: string[];
+  codeFiles?: readonly string[];
+  /** The context files, when discovery already listed them while walking the whole root. */
+  files?: readonly ContextFile[];
+};
 
 /**
  * A failure here costs the environments and frontends, never the policies' own findings: it is one
@@ -47,7 +53,7 @@ export function repositoryContext(policies: CorsPolicy[], project: ContextProjec
 function buildContext(policies: CorsPolicy[], project: ContextProject, options: ContextOptions): RepositoryContext {
   const diagnostics: Diagnostic[] = [];
   if (!policies.length) return { policies, diagnostics, settings: {}, annotate: (f) => f };
-  const files: ContextFile[] = contextFiles(project.root, options.ignore);
+  const files: ContextFile[] = options.files ? [...options.files] : contextFiles(project.root, options.ignore);
   const readText = (abs: string) => {
     const read = project.readText(abs);
     return 'text' in read ? read.text : undefined;

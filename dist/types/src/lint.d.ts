@@ -2,6 +2,7 @@ import type { Config } from './config/types.js';
 import type { Scanner } from './extract/scanner.js';
 import type { AnyRule } from './rules/define-rule.js';
 import type { CorsPolicy, Diagnostic, Finding } from './model/types.js';
+import type { FrontendContext } from './frontend/types.js';
 export interface LintOptions {
     cwd?: string;
     /** Use this configuration instead of looking for one. */
@@ -26,6 +27,8 @@ export interface LintResult {
     configFile?: string;
     /** Findings dropped by inline suppressions. */
     suppressed: number;
+    /** Frontends found in the repository and the backend policies they call (src/frontend). */
+    frontends?: FrontendContext;
 }
 /** The whole pipeline: discover -> prefilter -> parse+extract -> rules -> filter. */
 export declare function lint(paths: string[], options?: LintOptions): Promise<LintResult>;

@@ -5,5 +5,13 @@ export interface RenderContext {
     request?: SimRequest;
     /** To read source lines for the text output; default process.cwd(). */
     cwd?: string;
+    /** The origins came from the repository's frontends (no --origin given). */
+    fromFrontends?: Array<{
+        origin: string;
+        frontend: string;
+        how: string;
+        backend: string;
+        proxied?: string;
+    }>;
 }
 export declare function renderCheck(results: CheckResult[], format: 'text' | 'json', ctx?: RenderContext): string;

@@ -21,6 +21,12 @@ export interface CheckResult {
     response: {
         headers: HeaderBag;
     };
+    /** Set when the origin comes from a frontend found in the repository (no --origin given). */
+    caller?: {
+        origin: string;
+        frontend: string;
+        environment?: string;
+    };
     detail: {
         column: number;
         library: string;
@@ -46,6 +52,17 @@ export interface CheckRun {
     request: SimRequest;
     /** Set when exitCode is 2. */
     error?: string;
+    /**
+     * No --origin was given and the repository holds frontends: their origins were used, one request
+     * per frontend and backend policy its API URL reaches. `proxied`: same-origin through a dev proxy.
+     */
+    fromFrontends?: Array<{
+        origin: string;
+        frontend: string;
+        how: string;
+        backend: string;
+        proxied?: string;
+    }>;
 }
 export declare function checkPolicy(policy: CorsPolicy, request: SimRequest): CheckResult;
 /**

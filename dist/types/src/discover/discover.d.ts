@@ -1,4 +1,5 @@
 import type { Diagnostic, Language } from '../model/types.js';
+import { IgnoreRules } from './ignore-rules.js';
 /** Folders no one wants linted: dependencies, virtualenvs, VCS data, build output, caches. */
 export declare const DEFAULT_IGNORES: string[];
 export interface DiscoveredFile {
@@ -15,11 +16,25 @@ export interface DiscoverOptions {
     ignore?: string[];
     /** Honour .gitignore files (default true). */
     gitignore?: boolean;
+    /**
+     * Also list the files this names a kind for (environment and frontend files), whatever the
+     * .gitignore files say about them: an ignored `.env` is what a developer runs with. Folders the
+     * defaults, the configuration or a .gitignore exclude are still never entered.
+     */
+    context?: {
+        kindOf(name: string): string | undefined;
+        inFolder(rel: string): boolean;
+    };
     /** Told about each regular file as the walk finds it, before discovery ends (to start reading it). */
     onFile?(absPath: string, displayPath: string, language: Language): void;
 }
 export interface Discovery {
     files: DiscoveredFile[];
+    /** With `context`: the files it names a kind for, in walk order. */
+    context: Array<{
+        absPath: string;
+        kind: string;
+    }>;
     diagnostics: Diagnostic[];
 }
 export declare function toDisplayPath(cwd: string, absPath: string): string;
@@ -28,6 +43,8 @@ export declare function toDisplayPath(cwd: string, absPath: string): string;
  * Folders are walked (src/discover/walk.ts); explicit files are taken as given but still honour ignores.
  */
 export declare function discover(inputs: string[], options: DiscoverOptions): Discovery;
+/** The defaults and the configuration's ignore globs, without any .gitignore. */
+export declare function baseIgnoreRules(extra: readonly string[] | undefined): IgnoreRules;
 export declare function safeRealpath(p: string): string | undefined;
 /** `candidate` is `root` or below it (both absolute). */
 export declare function isInside(root: string, candidate: string): boolean;

@@ -13,6 +13,8 @@ export declare class IgnoreRules {
     addGitignore(scope: string, lines: string[]): void;
     /** The path itself, with its folders taken as not ignored (the walk never enters an ignored one). */
     ignoresSelf(rel: string, isDir: boolean): boolean;
+    /** The path by the base rules alone (its folders taken as not ignored). */
+    ignoresBase(rel: string, isDir: boolean): boolean;
     /** The path or any folder above it. */
     ignores(rel: string, isDir: boolean): boolean;
     private ignoresDir;

@@ -222,6 +222,31 @@ export interface CorsPolicy {
     invalidOptions?: InvalidOption[];
     /** Stack-specific details that no rule depends on but --print-policies shows. */
     notes?: string[];
+    /**
+     * The values repository sources (.env files, compose, Kubernetes, Helm) give the environment
+     * variables this policy's origins or credentials come from, one entry per environment
+     * (src/environment). Absent: nothing in the repository sets them (or the policy reads none).
+     */
+    environments?: PolicyEnvironment[];
+    /** Set on the per-environment copy of a policy that rules run on: the environment it stands for. */
+    environment?: PolicyEnvironment;
+}
+/** One environment's values for an env-driven policy. */
+export interface PolicyEnvironment {
+    /** `production` (.env.production), `compose` (docker-compose.yml), `staging` (values-staging.yaml). */
+    name: string;
+    /** Where the name comes from: dotenv, compose, kubernetes, helm. */
+    kind: 'dotenv' | 'compose' | 'kubernetes' | 'helm';
+    /** Each variable the policy reads, the value this environment gives it and where that is written. */
+    settings: Array<{
+        variable: string;
+        value: string | 'unknown';
+        span: Span;
+        why?: string;
+    }>;
+    /** The policy's origins in this environment. */
+    origins: OriginEntry[];
+    credentials?: Valued<boolean>;
 }
 /**
  * An option the library does not understand, as the scanner saw it. The scanner states what the
@@ -271,6 +296,11 @@ export interface Finding {
     fingerprint?: string;
     /** Index of the policy in the run's policy list. */
     policyIndex?: number;
+    /** Other places that explain the finding: the environment file that sets a value (SARIF relatedLocations). */
+    relatedLocations?: Array<{
+        span: Span;
+        message: string;
+    }>;
 }
 export type DiagnosticKind = 'parse-error' | 'config-error' | 'file-skipped' | 'encoding' | 'unsupported' | 'internal-error';
 export interface Diagnostic {

@@ -1,3 +1,4 @@
+import type { FrontendContext } from '../frontend/types.js';
 import type { CorsPolicy, Finding, Severity, Span } from '../model/types.js';
 export declare const DOCS_BASE_URL = "https://github.com/cors-lint/cors-lint/blob/main/rules";
 export interface RuleDocs {
@@ -28,11 +29,18 @@ export interface Report<MessageId extends string> {
     policy?: CorsPolicy;
     /** Text that identifies the finding independently of its line (e.g. the offending origin). */
     fingerprintText?: string;
+    /** Other places that explain the finding (SARIF relatedLocations). */
+    relatedLocations?: Array<{
+        span: Span;
+        message: string;
+    }>;
 }
 /** Settings the user gave for the whole run that rules may read. */
 export interface RunSettings {
     /** The organisation's allowlist: exact origins and `https://*.example.com` patterns. */
     allowedOrigins?: string[];
+    /** The repository's frontends and the backend policies their API URLs reach (src/frontend). */
+    frontends?: FrontendContext;
 }
 export interface RuleContext<MessageId extends string, Options> {
     policies: readonly CorsPolicy[];

@@ -12,4 +12,9 @@ export interface ManifestKind {
     lock: boolean;
     read(text: string): Map<string, Pin>;
 }
+/** A PEP 508 requirement (`starlette[full] (>=0.40,<1) ; python_version >= "3.8"`) -> name and specifier. */
+export declare function parseRequirement(text: string): {
+    name: string;
+    spec: string;
+} | undefined;
 export declare const MANIFESTS: ManifestKind[];

@@ -17,3 +17,5 @@ export declare const FASTAPI_STARLETTE: Array<{
 }>;
 /** Starlette releases where CORSMiddleware behaviour changed (see src/simulate/responders/starlette.ts). */
 export declare const STARLETTE_BEHAVIOUR_CHANGES: string[];
+/** Releases where a library's CORS behaviour changed, as the simulator models it (src/simulate/responders). */
+export declare const BEHAVIOUR_CHANGES: Partial<Record<Library, string[]>>;

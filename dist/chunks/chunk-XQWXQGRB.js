@@ -32,10 +32,10 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isScalar2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -56,7 +56,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar2(node) || isCollection(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -68,11 +68,11 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap;
+    exports.isMap = isMap2;
     exports.isNode = isNode2;
     exports.isPair = isPair;
-    exports.isScalar = isScalar;
-    exports.isSeq = isSeq;
+    exports.isScalar = isScalar2;
+    exports.isSeq = isSeq2;
   }
 });
 
@@ -96,17 +96,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path17) {
-      const ctrl = callVisitor(key, node, visitor, path17);
+    function visit_(key2, node, visitor, path25) {
+      const ctrl = callVisitor(key2, node, visitor, path25);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path17, ctrl);
-        return visit_(key, ctrl, visitor, path17);
+        replaceNode(key2, path25, ctrl);
+        return visit_(key2, ctrl, visitor, path25);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path17 = Object.freeze(path17.concat(node));
+          path25 = Object.freeze(path25.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = visit_(i2, node.items[i2], visitor, path17);
+            const ci = visit_(i2, node.items[i2], visitor, path25);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -117,13 +117,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path17 = Object.freeze(path17.concat(node));
-          const ck = visit_("key", node.key, visitor, path17);
+          path25 = Object.freeze(path25.concat(node));
+          const ck = visit_("key", node.key, visitor, path25);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path17);
+          const cv = visit_("value", node.value, visitor, path25);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -144,17 +144,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path17) {
-      const ctrl = await callVisitor(key, node, visitor, path17);
+    async function visitAsync_(key2, node, visitor, path25) {
+      const ctrl = await callVisitor(key2, node, visitor, path25);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path17, ctrl);
-        return visitAsync_(key, ctrl, visitor, path17);
+        replaceNode(key2, path25, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path25);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path17 = Object.freeze(path17.concat(node));
+          path25 = Object.freeze(path25.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node.items[i2], visitor, path17);
+            const ci = await visitAsync_(i2, node.items[i2], visitor, path25);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -165,13 +165,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path17 = Object.freeze(path17.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path17);
+          path25 = Object.freeze(path25.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path25);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path17);
+          const cv = await visitAsync_("value", node.value, visitor, path25);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -198,27 +198,27 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path17) {
+    function callVisitor(key2, node, visitor, path25) {
       if (typeof visitor === "function")
-        return visitor(key, node, path17);
+        return visitor(key2, node, path25);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path17);
+        return visitor.Map?.(key2, node, path25);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path17);
+        return visitor.Seq?.(key2, node, path25);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path17);
+        return visitor.Pair?.(key2, node, path25);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path17);
+        return visitor.Scalar?.(key2, node, path25);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path17);
+        return visitor.Alias?.(key2, node, path25);
       return void 0;
     }
-    function replaceNode(key, path17, node) {
-      const parent = path17[path17.length - 1];
+    function replaceNode(key2, path25, node) {
+      const parent = path25[path25.length - 1];
       if (identity.isCollection(parent)) {
-        parent.items[key] = node;
+        parent.items[key2] = node;
       } else if (identity.isPair(parent)) {
-        if (key === "key")
+        if (key2 === "key")
           parent.key = node;
         else
           parent.value = node;
@@ -411,9 +411,9 @@ var require_anchors = __commonJS({
     "use strict";
     var identity = require_identity();
     var visit = require_visit();
-    function anchorIsValid(anchor) {
-      if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
-        const sa = JSON.stringify(anchor);
+    function anchorIsValid(anchor2) {
+      if (/[\x00-\x19\s,[\]{}]/.test(anchor2)) {
+        const sa = JSON.stringify(anchor2);
         const msg = `Anchor must not contain whitespace or control characters: ${sa}`;
         throw new Error(msg);
       }
@@ -444,9 +444,9 @@ var require_anchors = __commonJS({
         onAnchor: (source) => {
           aliasObjects.push(source);
           prevAnchors ?? (prevAnchors = anchorNames(doc));
-          const anchor = findNewAnchor(prefix, prevAnchors);
-          prevAnchors.add(anchor);
-          return anchor;
+          const anchor2 = findNewAnchor(prefix, prevAnchors);
+          prevAnchors.add(anchor2);
+          return anchor2;
         },
         /**
          * With circular references, the source node is only resolved after all
@@ -479,7 +479,7 @@ var require_anchors = __commonJS({
 var require_applyReviver = __commonJS({
   "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
     "use strict";
-    function applyReviver(reviver, obj, key, val) {
+    function applyReviver(reviver, obj, key2, val) {
       if (val && typeof val === "object") {
         if (Array.isArray(val)) {
           for (let i2 = 0, len = val.length; i2 < len; ++i2) {
@@ -519,7 +519,7 @@ var require_applyReviver = __commonJS({
           }
         }
       }
-      return reviver.call(obj, key, val);
+      return reviver.call(obj, key2, val);
     }
     exports.applyReviver = applyReviver;
   }
@@ -693,8 +693,8 @@ var require_Alias = __commonJS({
     function getAliasCount(doc, node, anchors2) {
       if (identity.isAlias(node)) {
         const source = node.resolve(doc);
-        const anchor = anchors2 && source && anchors2.get(source);
-        return anchor ? anchor.count * anchor.aliasCount : 0;
+        const anchor2 = anchors2 && source && anchors2.get(source);
+        return anchor2 ? anchor2.count * anchor2.aliasCount : 0;
       } else if (identity.isCollection(node)) {
         let count = 0;
         for (const item of node.items) {
@@ -826,10 +826,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node2 = require_Node();
-    function collectionFromPath(schema, path17, value) {
+    function collectionFromPath(schema, path25, value) {
       let v = value;
-      for (let i2 = path17.length - 1; i2 >= 0; --i2) {
-        const k = path17[i2];
+      for (let i2 = path25.length - 1; i2 >= 0; --i2) {
+        const k = path25[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -848,7 +848,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path17) => path17 == null || typeof path17 === "object" && !!path17[Symbol.iterator]().next().done;
+    var isEmptyPath = (path25) => path25 == null || typeof path25 === "object" && !!path25[Symbol.iterator]().next().done;
     var Collection = class extends Node2.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -878,42 +878,42 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path17, value) {
-        if (isEmptyPath(path17))
+      addIn(path25, value) {
+        if (isEmptyPath(path25))
           this.add(value);
         else {
-          const [key, ...rest] = path17;
-          const node = this.get(key, true);
+          const [key2, ...rest] = path25;
+          const node = this.get(key2, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
           else if (node === void 0 && this.schema)
-            this.set(key, collectionFromPath(this.schema, rest, value));
+            this.set(key2, collectionFromPath(this.schema, rest, value));
           else
-            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+            throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
         }
       }
       /**
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path17) {
-        const [key, ...rest] = path17;
+      deleteIn(path25) {
+        const [key2, ...rest] = path25;
         if (rest.length === 0)
-          return this.delete(key);
-        const node = this.get(key, true);
+          return this.delete(key2);
+        const node = this.get(key2, true);
         if (identity.isCollection(node))
           return node.deleteIn(rest);
         else
-          throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+          throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path17, keepScalar) {
-        const [key, ...rest] = path17;
-        const node = this.get(key, true);
+      getIn(path25, keepScalar) {
+        const [key2, ...rest] = path25;
+        const node = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
         else
@@ -930,29 +930,29 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path17) {
-        const [key, ...rest] = path17;
+      hasIn(path25) {
+        const [key2, ...rest] = path25;
         if (rest.length === 0)
-          return this.has(key);
-        const node = this.get(key, true);
+          return this.has(key2);
+        const node = this.get(key2, true);
         return identity.isCollection(node) ? node.hasIn(rest) : false;
       }
       /**
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path17, value) {
-        const [key, ...rest] = path17;
+      setIn(path25, value) {
+        const [key2, ...rest] = path25;
         if (rest.length === 0) {
-          this.set(key, value);
+          this.set(key2, value);
         } else {
-          const node = this.get(key, true);
+          const node = this.get(key2, true);
           if (identity.isCollection(node))
             node.setIn(rest, value);
           else if (node === void 0 && this.schema)
-            this.set(key, collectionFromPath(this.schema, rest, value));
+            this.set(key2, collectionFromPath(this.schema, rest, value));
           else
-            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+            throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
         }
       }
     };
@@ -1479,10 +1479,10 @@ var require_stringify = __commonJS({
       if (!doc.directives)
         return "";
       const props = [];
-      const anchor = (identity.isScalar(node) || identity.isCollection(node)) && node.anchor;
-      if (anchor && anchors.anchorIsValid(anchor)) {
-        anchors$1.add(anchor);
-        props.push(`&${anchor}`);
+      const anchor2 = (identity.isScalar(node) || identity.isCollection(node)) && node.anchor;
+      if (anchor2 && anchors.anchorIsValid(anchor2)) {
+        anchors$1.add(anchor2);
+        props.push(`&${anchor2}`);
       }
       const tag = node.tag ?? (tagObj.default ? null : tagObj.tag);
       if (tag)
@@ -1530,19 +1530,19 @@ var require_stringifyPair = __commonJS({
     var Scalar = require_Scalar();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
-    function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
+    function stringifyPair({ key: key2, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
-      let keyComment = identity.isNode(key) && key.comment || null;
+      let keyComment = identity.isNode(key2) && key2.comment || null;
       if (simpleKeys) {
         if (keyComment) {
           throw new Error("With simple keys, key nodes cannot have comments");
         }
-        if (identity.isCollection(key) || !identity.isNode(key) && typeof key === "object") {
+        if (identity.isCollection(key2) || !identity.isNode(key2) && typeof key2 === "object") {
           const msg = "With simple keys, collection cannot be used as a key value";
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
+      let explicitKey = !simpleKeys && (!key2 || keyComment && value == null && !ctx.inFlow || identity.isCollection(key2) || (identity.isScalar(key2) ? key2.type === Scalar.Scalar.BLOCK_FOLDED || key2.type === Scalar.Scalar.BLOCK_LITERAL : typeof key2 === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -1550,7 +1550,7 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      let str = stringify.stringify(key2, ctx, () => keyCommentDone = true, () => chompKeep = true);
       if (!explicitKey && !ctx.inFlow && str.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
@@ -1694,7 +1694,7 @@ var require_merge = __commonJS({
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key) => (merge.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
+    var isMergeKey = (ctx, key2) => (merge.identify(key2) || identity.isScalar(key2) && (!key2.type || key2.type === Scalar.Scalar.PLAIN) && merge.identify(key2.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
     function addMergeToJSMap(ctx, map, value) {
       const source = resolveAliasValue(ctx, value);
       if (identity.isSeq(source))
@@ -1711,14 +1711,14 @@ var require_merge = __commonJS({
       if (!identity.isMap(source))
         throw new Error("Merge sources must be maps or map aliases");
       const srcMap = source.toJSON(null, ctx, Map);
-      for (const [key, value2] of srcMap) {
+      for (const [key2, value2] of srcMap) {
         if (map instanceof Map) {
-          if (!map.has(key))
-            map.set(key, value2);
+          if (!map.has(key2))
+            map.set(key2, value2);
         } else if (map instanceof Set) {
-          map.add(key);
-        } else if (!Object.prototype.hasOwnProperty.call(map, key)) {
-          Object.defineProperty(map, key, {
+          map.add(key2);
+        } else if (!Object.prototype.hasOwnProperty.call(map, key2)) {
+          Object.defineProperty(map, key2, {
             value: value2,
             writable: true,
             enumerable: true,
@@ -1746,19 +1746,19 @@ var require_addPairToJSMap = __commonJS({
     var stringify = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
-    function addPairToJSMap(ctx, map, { key, value }) {
-      if (identity.isNode(key) && key.addToJSMap)
-        key.addToJSMap(ctx, map, value);
-      else if (merge.isMergeKey(ctx, key))
+    function addPairToJSMap(ctx, map, { key: key2, value }) {
+      if (identity.isNode(key2) && key2.addToJSMap)
+        key2.addToJSMap(ctx, map, value);
+      else if (merge.isMergeKey(ctx, key2))
         merge.addMergeToJSMap(ctx, map, value);
       else {
-        const jsKey = toJS.toJS(key, "", ctx);
+        const jsKey = toJS.toJS(key2, "", ctx);
         if (map instanceof Map) {
           map.set(jsKey, toJS.toJS(value, jsKey, ctx));
         } else if (map instanceof Set) {
           map.add(jsKey);
         } else {
-          const stringKey = stringifyKey(key, jsKey, ctx);
+          const stringKey = stringifyKey(key2, jsKey, ctx);
           const jsValue = toJS.toJS(value, stringKey, ctx);
           if (stringKey in map)
             Object.defineProperty(map, stringKey, {
@@ -1773,19 +1773,19 @@ var require_addPairToJSMap = __commonJS({
       }
       return map;
     }
-    function stringifyKey(key, jsKey, ctx) {
+    function stringifyKey(key2, jsKey, ctx) {
       if (jsKey === null)
         return "";
       if (typeof jsKey !== "object")
         return String(jsKey);
-      if (identity.isNode(key) && ctx?.doc) {
+      if (identity.isNode(key2) && ctx?.doc) {
         const strCtx = stringify.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node of ctx.anchors.keys())
           strCtx.anchors.add(node.anchor);
         strCtx.inFlow = true;
         strCtx.inStringifyKey = true;
-        const strKey = key.toString(strCtx);
+        const strKey = key2.toString(strCtx);
         if (!ctx.mapKeyWarned) {
           let jsonStr = JSON.stringify(strKey);
           if (jsonStr.length > 40)
@@ -1809,24 +1809,24 @@ var require_Pair = __commonJS({
     var stringifyPair = require_stringifyPair();
     var addPairToJSMap = require_addPairToJSMap();
     var identity = require_identity();
-    function createPair(key, value, ctx) {
-      const k = createNode.createNode(key, void 0, ctx);
+    function createPair(key2, value, ctx) {
+      const k = createNode.createNode(key2, void 0, ctx);
       const v = createNode.createNode(value, void 0, ctx);
       return new Pair(k, v);
     }
     var Pair = class _Pair {
-      constructor(key, value = null) {
+      constructor(key2, value = null) {
         Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR });
-        this.key = key;
+        this.key = key2;
         this.value = value;
       }
       clone(schema) {
-        let { key, value } = this;
-        if (identity.isNode(key))
-          key = key.clone(schema);
+        let { key: key2, value } = this;
+        if (identity.isNode(key2))
+          key2 = key2.clone(schema);
         if (identity.isNode(value))
           value = value.clone(schema);
-        return new _Pair(key, value);
+        return new _Pair(key2, value);
       }
       toJSON(_, ctx) {
         const pair = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
@@ -1853,13 +1853,13 @@ var require_stringifyCollection = __commonJS({
       const stringify2 = flow ? stringifyFlowCollection : stringifyBlockCollection;
       return stringify2(collection, ctx, options);
     }
-    function stringifyBlockCollection({ comment, items: items2 }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
+    function stringifyBlockCollection({ comment, items: items3 }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent, options: { commentString } } = ctx;
       const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
       let chompKeep = false;
       const lines = [];
-      for (let i2 = 0; i2 < items2.length; ++i2) {
-        const item = items2[i2];
+      for (let i2 = 0; i2 < items3.length; ++i2) {
+        const item = items3[i2];
         let comment2 = null;
         if (identity.isNode(item)) {
           if (!chompKeep && item.spaceBefore)
@@ -1902,7 +1902,7 @@ ${indent}${line}` : "\n";
         onChompKeep();
       return str;
     }
-    function stringifyFlowCollection({ items: items2 }, ctx, { flowChars, itemIndent }) {
+    function stringifyFlowCollection({ items: items3 }, ctx, { flowChars, itemIndent }) {
       const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
       itemIndent += indentStep;
       const itemCtx = Object.assign({}, ctx, {
@@ -1913,8 +1913,8 @@ ${indent}${line}` : "\n";
       let reqNewline = false;
       let linesAtValue = 0;
       const lines = [];
-      for (let i2 = 0; i2 < items2.length; ++i2) {
-        const item = items2[i2];
+      for (let i2 = 0; i2 < items3.length; ++i2) {
+        const item = items3[i2];
         let comment = null;
         if (identity.isNode(item)) {
           if (item.spaceBefore)
@@ -1945,7 +1945,7 @@ ${indent}${line}` : "\n";
           reqNewline = true;
         let str = stringify.stringify(item, itemCtx, () => comment = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
-        if (i2 < items2.length - 1) {
+        if (i2 < items3.length - 1) {
           str += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
@@ -2002,11 +2002,11 @@ var require_YAMLMap = __commonJS({
     var identity = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
-    function findPair(items2, key) {
-      const k = identity.isScalar(key) ? key.value : key;
-      for (const it of items2) {
+    function findPair(items3, key2) {
+      const k = identity.isScalar(key2) ? key2.value : key2;
+      for (const it of items3) {
         if (identity.isPair(it)) {
-          if (it.key === key || it.key === k)
+          if (it.key === key2 || it.key === k)
             return it;
           if (identity.isScalar(it.key) && it.key.value === k)
             return it;
@@ -2029,20 +2029,20 @@ var require_YAMLMap = __commonJS({
       static from(schema, obj, ctx) {
         const { keepUndefined, replacer } = ctx;
         const map = new this(schema);
-        const add = (key, value) => {
+        const add = (key2, value) => {
           if (typeof replacer === "function")
-            value = replacer.call(obj, key, value);
-          else if (Array.isArray(replacer) && !replacer.includes(key))
+            value = replacer.call(obj, key2, value);
+          else if (Array.isArray(replacer) && !replacer.includes(key2))
             return;
           if (value !== void 0 || keepUndefined)
-            map.items.push(Pair.createPair(key, value, ctx));
+            map.items.push(Pair.createPair(key2, value, ctx));
         };
         if (obj instanceof Map) {
-          for (const [key, value] of obj)
-            add(key, value);
+          for (const [key2, value] of obj)
+            add(key2, value);
         } else if (obj && typeof obj === "object") {
-          for (const key of Object.keys(obj))
-            add(key, obj[key]);
+          for (const key2 of Object.keys(obj))
+            add(key2, obj[key2]);
         }
         if (typeof schema.sortMapEntries === "function") {
           map.items.sort(schema.sortMapEntries);
@@ -2082,23 +2082,23 @@ var require_YAMLMap = __commonJS({
           this.items.push(_pair);
         }
       }
-      delete(key) {
-        const it = findPair(this.items, key);
+      delete(key2) {
+        const it = findPair(this.items, key2);
         if (!it)
           return false;
         const del = this.items.splice(this.items.indexOf(it), 1);
         return del.length > 0;
       }
-      get(key, keepScalar) {
-        const it = findPair(this.items, key);
+      get(key2, keepScalar) {
+        const it = findPair(this.items, key2);
         const node = it?.value;
         return (!keepScalar && identity.isScalar(node) ? node.value : node) ?? void 0;
       }
-      has(key) {
-        return !!findPair(this.items, key);
+      has(key2) {
+        return !!findPair(this.items, key2);
       }
-      set(key, value) {
-        this.add(new Pair.Pair(key, value), true);
+      set(key2, value) {
+        this.add(new Pair.Pair(key2, value), true);
       }
       /**
        * @param ctx - Conversion context, originally set in Document#toJS()
@@ -2187,15 +2187,15 @@ var require_YAMLSeq = __commonJS({
        *
        * @returns `true` if the item was found and removed.
        */
-      delete(key) {
-        const idx = asItemIndex(key);
+      delete(key2) {
+        const idx = asItemIndex(key2);
         if (typeof idx !== "number")
           return false;
         const del = this.items.splice(idx, 1);
         return del.length > 0;
       }
-      get(key, keepScalar) {
-        const idx = asItemIndex(key);
+      get(key2, keepScalar) {
+        const idx = asItemIndex(key2);
         if (typeof idx !== "number")
           return void 0;
         const it = this.items[idx];
@@ -2207,8 +2207,8 @@ var require_YAMLSeq = __commonJS({
        * `key` must contain a representation of an integer for this to succeed.
        * It may be wrapped in a `Scalar`.
        */
-      has(key) {
-        const idx = asItemIndex(key);
+      has(key2) {
+        const idx = asItemIndex(key2);
         return typeof idx === "number" && idx < this.items.length;
       }
       /**
@@ -2218,10 +2218,10 @@ var require_YAMLSeq = __commonJS({
        * If `key` does not contain a representation of an integer, this will throw.
        * It may be wrapped in a `Scalar`.
        */
-      set(key, value) {
-        const idx = asItemIndex(key);
+      set(key2, value) {
+        const idx = asItemIndex(key2);
         if (typeof idx !== "number")
-          throw new Error(`Expected a valid index, not ${key}.`);
+          throw new Error(`Expected a valid index, not ${key2}.`);
         const prev = this.items[idx];
         if (identity.isScalar(prev) && Scalar.isScalarValue(value))
           prev.value = value;
@@ -2255,8 +2255,8 @@ var require_YAMLSeq = __commonJS({
           let i2 = 0;
           for (let it of obj) {
             if (typeof replacer === "function") {
-              const key = obj instanceof Set ? it : String(i2++);
-              it = replacer.call(obj, key, it);
+              const key2 = obj instanceof Set ? it : String(i2++);
+              it = replacer.call(obj, key2, it);
             }
             seq.items.push(createNode.createNode(it, void 0, ctx));
           }
@@ -2264,8 +2264,8 @@ var require_YAMLSeq = __commonJS({
         return seq;
       }
     };
-    function asItemIndex(key) {
-      let idx = identity.isScalar(key) ? key.value : key;
+    function asItemIndex(key2) {
+      let idx = identity.isScalar(key2) ? key2.value : key2;
       if (idx && typeof idx === "string")
         idx = Number(idx);
       return typeof idx === "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
@@ -2679,25 +2679,25 @@ ${cn.comment}` : item.comment;
         for (let it of iterable) {
           if (typeof replacer === "function")
             it = replacer.call(iterable, String(i2++), it);
-          let key, value;
+          let key2, value;
           if (Array.isArray(it)) {
             if (it.length === 2) {
-              key = it[0];
+              key2 = it[0];
               value = it[1];
             } else
               throw new TypeError(`Expected [key, value] tuple: ${it}`);
           } else if (it && it instanceof Object) {
             const keys = Object.keys(it);
             if (keys.length === 1) {
-              key = keys[0];
-              value = it[key];
+              key2 = keys[0];
+              value = it[key2];
             } else {
               throw new TypeError(`Expected tuple with one key, not ${keys.length} keys`);
             }
           } else {
-            key = it;
+            key2 = it;
           }
-          pairs2.items.push(Pair.createPair(key, value, ctx));
+          pairs2.items.push(Pair.createPair(key2, value, ctx));
         }
       return pairs2;
     }
@@ -2744,16 +2744,16 @@ var require_omap = __commonJS({
         if (ctx?.onCreate)
           ctx.onCreate(map);
         for (const pair of this.items) {
-          let key, value;
+          let key2, value;
           if (identity.isPair(pair)) {
-            key = toJS.toJS(pair.key, "", ctx);
-            value = toJS.toJS(pair.value, key, ctx);
+            key2 = toJS.toJS(pair.key, "", ctx);
+            value = toJS.toJS(pair.value, key2, ctx);
           } else {
-            key = toJS.toJS(pair, "", ctx);
+            key2 = toJS.toJS(pair, "", ctx);
           }
-          if (map.has(key))
+          if (map.has(key2))
             throw new Error("Ordered maps must not include duplicate keys");
-          map.set(key, value);
+          map.set(key2, value);
         }
         return map;
       }
@@ -2774,12 +2774,12 @@ var require_omap = __commonJS({
       resolve(seq, onError) {
         const pairs$1 = pairs.resolvePairs(seq, onError);
         const seenKeys = [];
-        for (const { key } of pairs$1.items) {
-          if (identity.isScalar(key)) {
-            if (seenKeys.includes(key.value)) {
-              onError(`Ordered maps must not include duplicate keys: ${key.value}`);
+        for (const { key: key2 } of pairs$1.items) {
+          if (identity.isScalar(key2)) {
+            if (seenKeys.includes(key2.value)) {
+              onError(`Ordered maps must not include duplicate keys: ${key2.value}`);
             } else {
-              seenKeys.push(key.value);
+              seenKeys.push(key2.value);
             }
           }
         }
@@ -2964,14 +2964,14 @@ var require_set = __commonJS({
         super(schema);
         this.tag = _YAMLSet.tag;
       }
-      add(key) {
+      add(key2) {
         let pair;
-        if (identity.isPair(key))
-          pair = key;
-        else if (key && typeof key === "object" && "key" in key && "value" in key && key.value === null)
-          pair = new Pair.Pair(key.key, null);
+        if (identity.isPair(key2))
+          pair = key2;
+        else if (key2 && typeof key2 === "object" && "key" in key2 && "value" in key2 && key2.value === null)
+          pair = new Pair.Pair(key2.key, null);
         else
-          pair = new Pair.Pair(key, null);
+          pair = new Pair.Pair(key2, null);
         const prev = YAMLMap.findPair(this.items, pair.key);
         if (!prev)
           this.items.push(pair);
@@ -2980,18 +2980,18 @@ var require_set = __commonJS({
        * If `keepPair` is `true`, returns the Pair matching `key`.
        * Otherwise, returns the value of that Pair's key.
        */
-      get(key, keepPair) {
-        const pair = YAMLMap.findPair(this.items, key);
+      get(key2, keepPair) {
+        const pair = YAMLMap.findPair(this.items, key2);
         return !keepPair && identity.isPair(pair) ? identity.isScalar(pair.key) ? pair.key.value : pair.key : pair;
       }
-      set(key, value) {
+      set(key2, value) {
         if (typeof value !== "boolean")
           throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value}`);
-        const prev = YAMLMap.findPair(this.items, key);
+        const prev = YAMLMap.findPair(this.items, key2);
         if (prev && !value) {
           this.items.splice(this.items.indexOf(prev), 1);
         } else if (!prev && value) {
-          this.items.push(new Pair.Pair(key));
+          this.items.push(new Pair.Pair(key2));
         }
       }
       toJSON(_, ctx) {
@@ -3238,7 +3238,7 @@ var require_tags = __commonJS({
         if (Array.isArray(customTags))
           tags = [];
         else {
-          const keys = Array.from(schemas.keys()).filter((key) => key !== "yaml11").map((key) => JSON.stringify(key)).join(", ");
+          const keys = Array.from(schemas.keys()).filter((key2) => key2 !== "yaml11").map((key2) => JSON.stringify(key2)).join(", ");
           throw new Error(`Unknown schema "${schemaName}"; use one of ${keys} or define customTags array`);
         }
       }
@@ -3254,7 +3254,7 @@ var require_tags = __commonJS({
         const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
         if (!tagObj) {
           const tagName = JSON.stringify(tag);
-          const keys = Object.keys(tagsByName).map((key) => JSON.stringify(key)).join(", ");
+          const keys = Object.keys(tagsByName).map((key2) => JSON.stringify(key2)).join(", ");
           throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
         }
         if (!tags2.includes(tagObj))
@@ -3457,9 +3457,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path17, value) {
+      addIn(path25, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path17, value);
+          this.contents.addIn(path25, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3518,8 +3518,8 @@ var require_Document = __commonJS({
        * Convert a key and a value into a `Pair` using the current schema,
        * recursively wrapping all values as `Scalar` or `Collection` nodes.
        */
-      createPair(key, value, options = {}) {
-        const k = this.createNode(key, null, options);
+      createPair(key2, value, options = {}) {
+        const k = this.createNode(key2, null, options);
         const v = this.createNode(value, null, options);
         return new Pair.Pair(k, v);
       }
@@ -3527,76 +3527,76 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      delete(key) {
-        return assertCollection(this.contents) ? this.contents.delete(key) : false;
+      delete(key2) {
+        return assertCollection(this.contents) ? this.contents.delete(key2) : false;
       }
       /**
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path17) {
-        if (Collection.isEmptyPath(path17)) {
+      deleteIn(path25) {
+        if (Collection.isEmptyPath(path25)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path17) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path25) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      get(key, keepScalar) {
-        return identity.isCollection(this.contents) ? this.contents.get(key, keepScalar) : void 0;
+      get(key2, keepScalar) {
+        return identity.isCollection(this.contents) ? this.contents.get(key2, keepScalar) : void 0;
       }
       /**
        * Returns item at `path`, or `undefined` if not found. By default unwraps
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path17, keepScalar) {
-        if (Collection.isEmptyPath(path17))
+      getIn(path25, keepScalar) {
+        if (Collection.isEmptyPath(path25))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path17, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path25, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
        */
-      has(key) {
-        return identity.isCollection(this.contents) ? this.contents.has(key) : false;
+      has(key2) {
+        return identity.isCollection(this.contents) ? this.contents.has(key2) : false;
       }
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path17) {
-        if (Collection.isEmptyPath(path17))
+      hasIn(path25) {
+        if (Collection.isEmptyPath(path25))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path17) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path25) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      set(key, value) {
+      set(key2, value) {
         if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, [key], value);
+          this.contents = Collection.collectionFromPath(this.schema, [key2], value);
         } else if (assertCollection(this.contents)) {
-          this.contents.set(key, value);
+          this.contents.set(key2, value);
         }
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path17, value) {
-        if (Collection.isEmptyPath(path17)) {
+      setIn(path25, value) {
+        if (Collection.isEmptyPath(path25)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path17), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path25), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path17, value);
+          this.contents.setIn(path25, value);
         }
       }
       /**
@@ -3766,7 +3766,7 @@ var require_resolve_props = __commonJS({
       let hasNewline = false;
       let reqSpace = false;
       let tab = null;
-      let anchor = null;
+      let anchor2 = null;
       let tag = null;
       let newlineAfterProp = null;
       let comma = null;
@@ -3813,16 +3813,16 @@ var require_resolve_props = __commonJS({
               commentSep += token.source;
             atNewline = true;
             hasNewline = true;
-            if (anchor || tag)
+            if (anchor2 || tag)
               newlineAfterProp = token;
             hasSpace = true;
             break;
           case "anchor":
-            if (anchor)
+            if (anchor2)
               onError(token, "MULTIPLE_ANCHORS", "A node can have at most one anchor");
             if (token.source.endsWith(":"))
               onError(token.offset + token.source.length - 1, "BAD_ALIAS", "Anchor ending in : is ambiguous", true);
-            anchor = token;
+            anchor2 = token;
             start2 ?? (start2 = token.offset);
             atNewline = false;
             hasSpace = false;
@@ -3839,7 +3839,7 @@ var require_resolve_props = __commonJS({
             break;
           }
           case indicator:
-            if (anchor || tag)
+            if (anchor2 || tag)
               onError(token, "BAD_PROP_ORDER", `Anchors and tags must be after the ${token.source} indicator`);
             if (found)
               onError(token, "UNEXPECTED_TOKEN", `Unexpected ${token.source} in ${flow ?? "collection"}`);
@@ -3876,7 +3876,7 @@ var require_resolve_props = __commonJS({
         spaceBefore,
         comment,
         hasNewline,
-        anchor,
+        anchor: anchor2,
         tag,
         newlineAfterProp,
         end,
@@ -3891,24 +3891,24 @@ var require_resolve_props = __commonJS({
 var require_util_contains_newline = __commonJS({
   "node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
     "use strict";
-    function containsNewline(key) {
-      if (!key)
+    function containsNewline(key2) {
+      if (!key2)
         return null;
-      switch (key.type) {
+      switch (key2.type) {
         case "alias":
         case "scalar":
         case "double-quoted-scalar":
         case "single-quoted-scalar":
-          if (key.source.includes("\n"))
+          if (key2.source.includes("\n"))
             return true;
-          if (key.end) {
-            for (const st of key.end)
+          if (key2.end) {
+            for (const st of key2.end)
               if (st.type === "newline")
                 return true;
           }
           return false;
         case "flow-collection":
-          for (const it of key.items) {
+          for (const it of key2.items) {
             for (const st of it.start)
               if (st.type === "newline")
                 return true;
@@ -3952,12 +3952,12 @@ var require_util_map_includes = __commonJS({
   "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
     "use strict";
     var identity = require_identity();
-    function mapIncludes(ctx, items2, search) {
+    function mapIncludes(ctx, items3, search) {
       const { uniqueKeys } = ctx.options;
       if (uniqueKeys === false)
         return false;
       const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity.isScalar(a) && identity.isScalar(b) && a.value === b.value;
-      return items2.some((pair) => isEqual(pair.key, search));
+      return items3.some((pair) => isEqual(pair.key, search));
     }
     exports.mapIncludes = mapIncludes;
   }
@@ -3982,10 +3982,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start: start2, key, sep, value } = collItem;
+        const { start: start2, key: key2, sep, value } = collItem;
         const keyProps = resolveProps.resolveProps(start2, {
           indicator: "explicit-key-ind",
-          next: key ?? sep?.[0],
+          next: key2 ?? sep?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -3993,10 +3993,10 @@ var require_resolve_block_map = __commonJS({
         });
         const implicitKey = !keyProps.found;
         if (implicitKey) {
-          if (key) {
-            if (key.type === "block-seq")
+          if (key2) {
+            if (key2.type === "block-seq")
               onError(offset, "BLOCK_AS_IMPLICIT_KEY", "A block sequence may not be used as an implicit map key");
-            else if ("indent" in key && key.indent !== bm.indent)
+            else if ("indent" in key2 && key2.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
           if (!keyProps.anchor && !keyProps.tag && !sep) {
@@ -4009,17 +4009,17 @@ var require_resolve_block_map = __commonJS({
             }
             continue;
           }
-          if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key)) {
-            onError(key ?? start2[start2.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
+          if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key2)) {
+            onError(key2 ?? start2[start2.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
           }
         } else if (keyProps.found?.indent !== bm.indent) {
           onError(offset, "BAD_INDENT", startColMsg);
         }
         ctx.atKey = true;
         const keyStart = keyProps.end;
-        const keyNode = key ? composeNode(ctx, key, keyProps, onError) : composeEmptyNode(ctx, keyStart, start2, null, keyProps, onError);
+        const keyNode = key2 ? composeNode(ctx, key2, keyProps, onError) : composeEmptyNode(ctx, keyStart, start2, null, keyProps, onError);
         if (ctx.schema.compat)
-          utilFlowIndentCheck.flowIndentCheck(bm.indent, key, onError);
+          utilFlowIndentCheck.flowIndentCheck(bm.indent, key2, onError);
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -4029,7 +4029,7 @@ var require_resolve_block_map = __commonJS({
           offset: keyNode.range[2],
           onError,
           parentIndent: bm.indent,
-          startOnNewline: !key || key.type === "block-scalar"
+          startOnNewline: !key2 || key2.type === "block-scalar"
         });
         offset = valueProps.end;
         if (valueProps.found) {
@@ -4180,9 +4180,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap = fc.start.source === "{";
-      const fcName = isMap ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap2 = fc.start.source === "{";
+      const fcName = isMap2 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap2 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -4193,11 +4193,11 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i2 = 0; i2 < fc.items.length; ++i2) {
         const collItem = fc.items[i2];
-        const { start: start2, key, sep, value } = collItem;
+        const { start: start2, key: key2, sep, value } = collItem;
         const props = resolveProps.resolveProps(start2, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep?.[0],
+          next: key2 ?? sep?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
@@ -4218,9 +4218,9 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key2))
             onError(
-              key,
+              key2,
               // checked by containsNewline()
               "MULTILINE_IMPLICIT_KEY",
               "Implicit keys of flow sequence pairs need to be on a single line"
@@ -4258,7 +4258,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap && !sep && !props.found) {
+        if (!isMap2 && !sep && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -4267,8 +4267,8 @@ var require_resolve_flow_collection = __commonJS({
         } else {
           ctx.atKey = true;
           const keyStart = props.end;
-          const keyNode = key ? composeNode(ctx, key, props, onError) : composeEmptyNode(ctx, keyStart, start2, null, props, onError);
-          if (isBlock(key))
+          const keyNode = key2 ? composeNode(ctx, key2, props, onError) : composeEmptyNode(ctx, keyStart, start2, null, props, onError);
+          if (isBlock(key2))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
           const valueProps = resolveProps.resolveProps(sep ?? [], {
@@ -4281,7 +4281,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap && !props.found && ctx.options.strict) {
+            if (!isMap2 && !props.found && ctx.options.strict) {
               if (sep)
                 for (const st of sep) {
                   if (st === valueProps.found)
@@ -4313,7 +4313,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap) {
+          if (isMap2) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -4329,7 +4329,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap ? "}" : "]";
+      const expectedEnd = isMap2 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -4385,8 +4385,8 @@ var require_compose_collection = __commonJS({
       const tagToken = props.tag;
       const tagName = !tagToken ? null : ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg));
       if (token.type === "block-seq") {
-        const { anchor, newlineAfterProp: nl } = props;
-        const lastProp = anchor && tagToken ? anchor.offset > tagToken.offset ? anchor : tagToken : anchor ?? tagToken;
+        const { anchor: anchor2, newlineAfterProp: nl } = props;
+        const lastProp = anchor2 && tagToken ? anchor2.offset > tagToken.offset ? anchor2 : tagToken : anchor2 ?? tagToken;
         if (lastProp && (!nl || nl.offset < lastProp.offset)) {
           const message = "Missing newline after block sequence props";
           onError(lastProp, "MISSING_CHAR", message);
@@ -4438,8 +4438,8 @@ var require_resolve_block_scalar = __commonJS({
       const lines = scalar.source ? splitLines(scalar.source) : [];
       let chompStart = lines.length;
       for (let i2 = lines.length - 1; i2 >= 0; --i2) {
-        const content = lines[i2][1];
-        if (content === "" || content === "\r")
+        const content2 = lines[i2][1];
+        if (content2 === "" || content2 === "\r")
           chompStart = i2;
         else
           break;
@@ -4455,8 +4455,8 @@ var require_resolve_block_scalar = __commonJS({
       let offset = scalar.offset + header.length;
       let contentStart = 0;
       for (let i2 = 0; i2 < chompStart; ++i2) {
-        const [indent, content] = lines[i2];
-        if (content === "" || content === "\r") {
+        const [indent, content2] = lines[i2];
+        if (content2 === "" || content2 === "\r") {
           if (header.indent === 0 && indent.length > trimIndent)
             trimIndent = indent.length;
         } else {
@@ -4473,7 +4473,7 @@ var require_resolve_block_scalar = __commonJS({
           }
           break;
         }
-        offset += indent.length + content.length + 1;
+        offset += indent.length + content2.length + 1;
       }
       for (let i2 = lines.length - 1; i2 >= chompStart; --i2) {
         if (lines[i2][0].length > trimIndent)
@@ -4485,35 +4485,35 @@ var require_resolve_block_scalar = __commonJS({
       for (let i2 = 0; i2 < contentStart; ++i2)
         value += lines[i2][0].slice(trimIndent) + "\n";
       for (let i2 = contentStart; i2 < chompStart; ++i2) {
-        let [indent, content] = lines[i2];
-        offset += indent.length + content.length + 1;
-        const crlf = content[content.length - 1] === "\r";
+        let [indent, content2] = lines[i2];
+        offset += indent.length + content2.length + 1;
+        const crlf = content2[content2.length - 1] === "\r";
         if (crlf)
-          content = content.slice(0, -1);
-        if (content && indent.length < trimIndent) {
+          content2 = content2.slice(0, -1);
+        if (content2 && indent.length < trimIndent) {
           const src = header.indent ? "explicit indentation indicator" : "first line";
           const message = `Block scalar lines must not be less indented than their ${src}`;
-          onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
+          onError(offset - content2.length - (crlf ? 2 : 1), "BAD_INDENT", message);
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep + indent.slice(trimIndent) + content;
+          value += sep + indent.slice(trimIndent) + content2;
           sep = "\n";
-        } else if (indent.length > trimIndent || content[0] === "	") {
+        } else if (indent.length > trimIndent || content2[0] === "	") {
           if (sep === " ")
             sep = "\n";
           else if (!prevMoreIndented && sep === "\n")
             sep = "\n\n";
-          value += sep + indent.slice(trimIndent) + content;
+          value += sep + indent.slice(trimIndent) + content2;
           sep = "\n";
           prevMoreIndented = true;
-        } else if (content === "") {
+        } else if (content2 === "") {
           if (sep === "\n")
             value += "\n";
           else
             sep = "\n";
         } else {
-          value += sep + content;
+          value += sep + content2;
           sep = " ";
           prevMoreIndented = false;
         }
@@ -4952,13 +4952,13 @@ var require_compose_node = __commonJS({
     var CN = { composeNode, composeEmptyNode };
     function composeNode(ctx, token, props, onError) {
       const atKey = ctx.atKey;
-      const { spaceBefore, comment, anchor, tag } = props;
+      const { spaceBefore, comment, anchor: anchor2, tag } = props;
       let node;
       let isSrcToken = true;
       switch (token.type) {
         case "alias":
           node = composeAlias(ctx, token, onError);
-          if (anchor || tag)
+          if (anchor2 || tag)
             onError(token, "ALIAS_PROPS", "An alias node must not specify any properties");
           break;
         case "scalar":
@@ -4966,16 +4966,16 @@ var require_compose_node = __commonJS({
         case "double-quoted-scalar":
         case "block-scalar":
           node = composeScalar.composeScalar(ctx, token, tag, onError);
-          if (anchor)
-            node.anchor = anchor.source.substring(1);
+          if (anchor2)
+            node.anchor = anchor2.source.substring(1);
           break;
         case "block-map":
         case "block-seq":
         case "flow-collection":
           try {
             node = composeCollection.composeCollection(CN, ctx, token, props, onError);
-            if (anchor)
-              node.anchor = anchor.source.substring(1);
+            if (anchor2)
+              node.anchor = anchor2.source.substring(1);
           } catch (error) {
             const message = error instanceof Error ? error.message : String(error);
             onError(token, "RESOURCE_EXHAUSTION", message);
@@ -4988,8 +4988,8 @@ var require_compose_node = __commonJS({
         }
       }
       node ?? (node = composeEmptyNode(ctx, token.offset, void 0, null, props, onError));
-      if (anchor && node.anchor === "")
-        onError(anchor, "BAD_ALIAS", "Anchor cannot be an empty string");
+      if (anchor2 && node.anchor === "")
+        onError(anchor2, "BAD_ALIAS", "Anchor cannot be an empty string");
       if (atKey && ctx.options.stringKeys && (!identity.isScalar(node) || typeof node.value !== "string" || node.tag && node.tag !== "tag:yaml.org,2002:str")) {
         const msg = "With stringKeys, all keys must be strings";
         onError(tag ?? token, "NON_STRING_KEY", msg);
@@ -5006,7 +5006,7 @@ var require_compose_node = __commonJS({
         node.srcToken = token;
       return node;
     }
-    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor, tag, end }, onError) {
+    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor: anchor2, tag, end }, onError) {
       const token = {
         type: "scalar",
         offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos),
@@ -5014,10 +5014,10 @@ var require_compose_node = __commonJS({
         source: ""
       };
       const node = composeScalar.composeScalar(ctx, token, tag, onError);
-      if (anchor) {
-        node.anchor = anchor.source.substring(1);
+      if (anchor2) {
+        node.anchor = anchor2.source.substring(1);
         if (node.anchor === "")
-          onError(anchor, "BAD_ALIAS", "Anchor cannot be an empty string");
+          onError(anchor2, "BAD_ALIAS", "Anchor cannot be an empty string");
       }
       if (spaceBefore)
         node.spaceBefore = true;
@@ -5418,9 +5418,9 @@ var require_cst_scalar = __commonJS({
         ];
         if (!addEndtoBlockProps(props, "end" in token ? token.end : void 0))
           props.push({ type: "newline", offset: -1, indent, source: "\n" });
-        for (const key of Object.keys(token))
-          if (key !== "type" && key !== "offset")
-            delete token[key];
+        for (const key2 of Object.keys(token))
+          if (key2 !== "type" && key2 !== "offset")
+            delete token[key2];
         Object.assign(token, { type: "block-scalar", indent, props, source: body2 });
       }
     }
@@ -5468,9 +5468,9 @@ var require_cst_scalar = __commonJS({
         default: {
           const indent = "indent" in token ? token.indent : -1;
           const end = "end" in token && Array.isArray(token.end) ? token.end.filter((st) => st.type === "space" || st.type === "comment" || st.type === "newline") : [];
-          for (const key of Object.keys(token))
-            if (key !== "type" && key !== "offset")
-              delete token[key];
+          for (const key2 of Object.keys(token))
+            if (key2 !== "type" && key2 !== "offset")
+              delete token[key2];
           Object.assign(token, { type, indent, source, end });
         }
       }
@@ -5525,12 +5525,12 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start: start2, key, sep, value }) {
+    function stringifyItem({ start: start2, key: key2, sep, value }) {
       let res = "";
       for (const st of start2)
         res += st.source;
-      if (key)
-        res += stringifyToken(key);
+      if (key2)
+        res += stringifyToken(key2);
       if (sep)
         for (const st of sep)
           res += st.source;
@@ -5557,9 +5557,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path17) => {
+    visit.itemAtPath = (cst, path25) => {
       let item = cst;
-      for (const [field, index] of path17) {
+      for (const [field, index] of path25) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5568,23 +5568,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path17) => {
-      const parent = visit.itemAtPath(cst, path17.slice(0, -1));
-      const field = path17[path17.length - 1][0];
+    visit.parentCollection = (cst, path25) => {
+      const parent = visit.itemAtPath(cst, path25.slice(0, -1));
+      const field = path25[path25.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path17, item, visitor) {
-      let ctrl = visitor(item, path17);
+    function _visit(path25, item, visitor) {
+      let ctrl = visitor(item, path25);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path17.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path25.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -5595,10 +5595,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path17);
+            ctrl = ctrl(item, path25);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path17) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path25) : ctrl;
     }
     exports.visit = visit;
   }
@@ -5616,7 +5616,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -5700,7 +5700,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar;
+    exports.isScalar = isScalar2;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -6299,7 +6299,7 @@ var require_lexer = __commonJS({
 var require_line_counter = __commonJS({
   "node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
-    var LineCounter = class {
+    var LineCounter2 = class {
       constructor() {
         this.lineStarts = [];
         this.addNewLine = (offset) => this.lineStarts.push(offset);
@@ -6322,7 +6322,7 @@ var require_line_counter = __commonJS({
         };
       }
     };
-    exports.LineCounter = LineCounter;
+    exports.LineCounter = LineCounter2;
   }
 });
 
@@ -6862,7 +6862,7 @@ var require_parser = __commonJS({
                   });
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start3 = getFirstKeyStartProps(it.start);
-                  const key = it.key;
+                  const key2 = it.key;
                   const sep = it.sep;
                   sep.push(this.sourceToken);
                   delete it.key;
@@ -6871,7 +6871,7 @@ var require_parser = __commonJS({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start3, key, sep }]
+                    items: [{ start: start3, key: key2, sep }]
                   });
                 } else if (start2.length > 0) {
                   it.sep = it.sep.concat(start2, this.sourceToken);
@@ -6900,14 +6900,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs8 = this.flowScalar(this.type);
+              const fs9 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start: start2, key: fs8, sep: [] });
+                map.items.push({ start: start2, key: fs9, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs8);
+                this.stack.push(fs9);
               } else {
-                Object.assign(it, { key: fs8, sep: [] });
+                Object.assign(it, { key: fs9, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -7035,13 +7035,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs8 = this.flowScalar(this.type);
+              const fs9 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs8, sep: [] });
+                fc.items.push({ start: [], key: fs9, sep: [] });
               else if (it.sep)
-                this.stack.push(fs8);
+                this.stack.push(fs9);
               else
-                Object.assign(it, { key: fs8, sep: [] });
+                Object.assign(it, { key: fs9, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -7216,7 +7216,7 @@ var require_public_api = __commonJS({
       const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
       return { lineCounter: lineCounter$1, prettyErrors };
     }
-    function parseAllDocuments(source, options = {}) {
+    function parseAllDocuments2(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -7249,7 +7249,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse5(src, reviver, options) {
+    function parse6(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -7290,8 +7290,8 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports.parse = parse5;
-    exports.parseAllDocuments = parseAllDocuments;
+    exports.parse = parse6;
+    exports.parseAllDocuments = parseAllDocuments2;
     exports.parseDocument = parseDocument;
     exports.stringify = stringify;
   }
@@ -8436,7 +8436,7 @@ var require_cjs = __commonJS({
       return false;
     }
     var RESULT = getEmptyResult();
-    function parse5(url, options) {
+    function parse6(url, options) {
       return parseImpl(url, 5, suffixLookup, options, getEmptyResult());
     }
     function getHostname(url, options) {
@@ -8470,7 +8470,208 @@ var require_cjs = __commonJS({
     exports.getHostname = getHostname;
     exports.getPublicSuffix = getPublicSuffix;
     exports.getSubdomain = getSubdomain;
-    exports.parse = parse5;
+    exports.parse = parse6;
+  }
+});
+
+// node_modules/dotenv/dist/index.cjs
+var require_dist2 = __commonJS({
+  "node_modules/dotenv/dist/index.cjs"(exports, module2) {
+    var j = (e, n) => () => {
+      try {
+        return n || e((n = { exports: {} }).exports, n), n.exports;
+      } catch (t) {
+        throw n = 0, t;
+      }
+    };
+    var R = j((Z, N) => {
+      function T(e) {
+        return typeof e == "string" ? !["false", "0", "no", "off", ""].includes(e.toLowerCase()) : !!e;
+      }
+      function U(e = process.env) {
+        let n = {};
+        for (let t of ["ENCODING", "PATH", "QUIET", "DEBUG", "OVERRIDE", "FAST"]) {
+          let r = e[`DOTENV_${t}`] != null ? e[`DOTENV_${t}`] : e[`DOTENV_CONFIG_${t}`];
+          r != null && (n[t.toLowerCase()] = t === "ENCODING" || t === "PATH" ? r : T(r));
+        }
+        return n;
+      }
+      N.exports = { parseBoolean: T, optionsFromEnv: U };
+    });
+    var P = j((ee, b) => {
+      var F = __require("fs"), _ = __require("path"), B = __require("os"), { URL: L, fileURLToPath: Q } = __require("url"), { parseBoolean: $, optionsFromEnv: I } = R(), G = /(?:^|^)\s*(?:export\s+)?([\w.-]+)(?:\s*=\s*?|:\s+?)(\s*'(?:\\'|[^'])*'|\s*"(?:\\"|[^"])*"|\s*`(?:\\`|[^`])*`|[^#\r\n]+)?\s*(?:#.*)?(?:$|$)/mg, y = new Uint8Array(256);
+      for (let e = 48; e <= 57; e++) y[e] = 1;
+      for (let e = 65; e <= 90; e++) y[e] = 1;
+      for (let e = 97; e <= 122; e++) y[e] = 1;
+      y[45] = 1;
+      y[46] = 1;
+      y[95] = 1;
+      function H(e) {
+        let n = {}, t = e.toString();
+        t = t.replace(/\r\n?/mg, `
+`);
+        let r;
+        for (; (r = G.exec(t)) != null; ) {
+          let o = r[1], i2 = r[2] || "";
+          i2 = i2.trim();
+          let c = i2[0];
+          i2 = i2.replace(/^(['"`])([\s\S]*)\1$/mg, "$2"), c === '"' && (i2 = i2.replace(/\\n/g, `
+`), i2 = i2.replace(/\\r/g, "\r")), n[o] = i2;
+        }
+        return n;
+      }
+      function g(e) {
+        return e <= 32 ? e === 32 || e >= 9 && e <= 13 : e >= 160 && (e === 160 || e === 5760 || e >= 8192 && e <= 8202 || e === 8232 || e === 8233 || e === 8239 || e === 8287 || e === 12288 || e === 65279);
+      }
+      function O(e) {
+        return e === 10 || e === 8232 || e === 8233;
+      }
+      function V(e) {
+        let n = {}, t = typeof e == "string" ? e : e.toString();
+        t.indexOf("\r") !== -1 && (t = t.replace(/\r\n?/g, `
+`));
+        let r = t.length, o = 0;
+        for (; o < r; ) {
+          let i2 = t.charCodeAt(o);
+          for (; o < r && g(i2); ) o++, i2 = t.charCodeAt(o);
+          if (o >= r) break;
+          if (i2 === 35) {
+            for (; o < r && !O(t.charCodeAt(o)); ) o++;
+            continue;
+          }
+          let c = -1;
+          if (i2 === 101 && o + 6 < r && t.charCodeAt(o + 1) === 120 && t.charCodeAt(o + 2) === 112 && t.charCodeAt(o + 3) === 111 && t.charCodeAt(o + 4) === 114 && t.charCodeAt(o + 5) === 116) {
+            let u = t.charCodeAt(o + 6);
+            if (g(u)) {
+              let s = o + 7;
+              for (; s < r && g(t.charCodeAt(s)); ) s++;
+              y[t.charCodeAt(s)] && (c = o + 6, o = s);
+            } else i2 = t.charCodeAt(o);
+          }
+          let E = o, p = 0;
+          for (; o < r && (p = t.charCodeAt(o), y[p]); ) o++;
+          if (o === E) {
+            for (; o < r && !O(t.charCodeAt(o)); ) o++;
+            continue;
+          }
+          let k = t.slice(E, o), D = o;
+          if (o >= r && (p = 0), g(p)) do
+            o++, p = o < r ? t.charCodeAt(o) : 0;
+          while (g(p));
+          if (p === 61) o++;
+          else if (p === 58 && o === D && o + 1 < r && g(t.charCodeAt(o + 1))) o += 2;
+          else {
+            for (o = c === -1 ? D : c; o < r && !O(t.charCodeAt(o)); ) o++;
+            continue;
+          }
+          let d = o, l = o;
+          for (; l < r && g(t.charCodeAt(l)); ) l++;
+          let C2 = t.charCodeAt(l), a, q = false;
+          if (C2 === 39 || C2 === 34 || C2 === 96) {
+            let u = t[l], s = t.indexOf(u, l + 1), f = -1, h = -1;
+            for (; s !== -1; ) {
+              let x = t.charCodeAt(s - 1) === 92, w = s + 1;
+              for (; w < r && !O(t.charCodeAt(w)) && g(t.charCodeAt(w)); ) w++;
+              if ((w === r || O(t.charCodeAt(w)) || t.charCodeAt(w) === 35) && (f = s, h = w), !x) break;
+              s = t.indexOf(u, s + 1);
+            }
+            if (f !== -1) {
+              if (a = t.slice(l + 1, f), o = h, t.charCodeAt(o) === 35) for (; o < r && !O(t.charCodeAt(o)); ) o++;
+              q = true;
+            }
+          }
+          if (!q) {
+            let u = t.indexOf(`
+`, d);
+            u === -1 && (u = r);
+            let s;
+            if (r < 4096) s = t.indexOf("#", d), (s === -1 || s > u) && (s = u);
+            else for (s = d; s < u && t.charCodeAt(s) !== 35; ) s++;
+            let f = d, h = s;
+            for (; f < h && g(t.charCodeAt(f)); ) f++;
+            for (; h > f && g(t.charCodeAt(h - 1)); ) h--;
+            let x = t.charCodeAt(f);
+            if (a = t.slice(f, h), a.includes("\u2028") || a.includes("\u2029") ? a = a.replace(/^(['"`])([\s\S]*)\1$/mg, "$2") : h - f >= 2 && (x === 39 || x === 34 || x === 96) && t.charCodeAt(h - 1) === x && (a = t.slice(f + 1, h - 1)), o = s, s < u) for (; o < r && !O(t.charCodeAt(o)); ) o++;
+          }
+          C2 === 34 && (q || l < o) && a.indexOf("\\") !== -1 && (a = a.replace(/\\n/g, `
+`).replace(/\\r/g, "\r")), n[k] = a;
+        }
+        return n;
+      }
+      function J(e, n) {
+        return n && $(n.fast) ? V(e) : H(e);
+      }
+      function v(e) {
+        console.log(`\u2506 ${e}`);
+      }
+      function W(e) {
+        console.error(`\u25C7 ${e}`);
+      }
+      function S(e) {
+        return e[0] === "~" ? _.join(B.homedir(), e.slice(1)) : e;
+      }
+      function K(e = {}) {
+        let n = { ...e };
+        for (let t of Object.keys(n)) n[t] === void 0 && delete n[t];
+        return { ...I(), ...n };
+      }
+      function M(e) {
+        e = K(e);
+        let n = _.resolve(process.cwd(), ".env"), t = "utf8", r = process.env;
+        e && e.processEnv != null && (r = e.processEnv);
+        let o = $(e && e.debug);
+        e && e.encoding ? t = e.encoding : o && v("no encoding is specified (UTF-8 is used by default)");
+        let i2 = [n];
+        if (e && e.path) if (!Array.isArray(e.path)) i2 = [S(e.path)];
+        else {
+          i2 = [];
+          for (let d of e.path) i2.push(S(d));
+        }
+        let c, E = {}, p = { fast: e.fast };
+        for (let d of i2) try {
+          let l = A.parse(F.readFileSync(d, { encoding: t }), p);
+          A.populate(E, l, e);
+        } catch (l) {
+          o && v(`failed to load ${d} ${l.message}`), c = l;
+        }
+        let k = A.populate(r, E, e), D = $(Object.prototype.hasOwnProperty.call(e, "quiet") ? e.quiet : I(r).quiet);
+        if (o || !D) {
+          let d = Object.keys(k).length, l = [];
+          for (let C2 of i2) try {
+            let a = _.relative(process.cwd(), C2 instanceof L ? Q(C2) : C2);
+            l.push(a);
+          } catch (a) {
+            o && v(`failed to load ${C2} ${a.message}`), c = a;
+          }
+          W(`injected env (${d}) from ${l.join(",")}`);
+        }
+        return c ? { parsed: E, error: c } : { parsed: E };
+      }
+      function Y(e) {
+        return A.configDotenv(e);
+      }
+      function z(e, n, t = {}) {
+        let r = $(t && t.debug), o = $(t && t.override), i2 = {};
+        if (e === null || typeof e != "object" || n === null || typeof n != "object") {
+          let c = new Error("OBJECT_REQUIRED: Please check the processEnv argument being passed to populate");
+          throw c.code = "OBJECT_REQUIRED", c;
+        }
+        for (let c of Object.keys(n)) Object.prototype.hasOwnProperty.call(e, c) ? (o === true && (e[c] = n[c], i2[c] = n[c]), r && v(o === true ? `"${c}" is already defined and WAS overwritten` : `"${c}" is already defined and was NOT overwritten`)) : (e[c] = n[c], i2[c] = n[c]);
+        return i2;
+      }
+      var A = { configDotenv: M, config: Y, parse: J, populate: z };
+      b.exports.configDotenv = A.configDotenv;
+      b.exports.config = A.config;
+      b.exports.parse = A.parse;
+      b.exports.populate = A.populate;
+      b.exports = A;
+    });
+    var m = P();
+    module2.exports = m;
+    module2.exports.config = m.config;
+    module2.exports.configDotenv = m.configDotenv;
+    module2.exports.parse = m.parse;
+    module2.exports.populate = m.populate;
   }
 });
 
@@ -8491,8 +8692,8 @@ var TOP_KEYS = ["rules", "allowedOrigins", "ignore", "overrides", "baseline", "m
 function validateConfig(raw, knownRuleIds) {
   const problems = [];
   if (!isObject(raw)) return ["the configuration must be an object"];
-  for (const key of Object.keys(raw)) {
-    if (!TOP_KEYS.includes(key)) problems.push(`unknown key "${key}"; allowed keys: ${TOP_KEYS.filter((k) => k !== "$schema").join(", ")}`);
+  for (const key2 of Object.keys(raw)) {
+    if (!TOP_KEYS.includes(key2)) problems.push(`unknown key "${key2}"; allowed keys: ${TOP_KEYS.filter((k) => k !== "$schema").join(", ")}`);
   }
   if ("rules" in raw) checkRules(raw.rules, "rules", knownRuleIds, problems);
   if ("allowedOrigins" in raw) checkOrigins(raw.allowedOrigins, problems);
@@ -8513,7 +8714,7 @@ function validateConfig(raw, knownRuleIds) {
       raw.overrides.forEach((o, i2) => {
         const where4 = `overrides[${i2}]`;
         if (!isObject(o)) return problems.push(`"${where4}" must be an object with "files" and "rules"`);
-        for (const key of Object.keys(o)) if (key !== "files" && key !== "rules") problems.push(`unknown key "${where4}.${key}"; allowed keys: files, rules`);
+        for (const key2 of Object.keys(o)) if (key2 !== "files" && key2 !== "rules") problems.push(`unknown key "${where4}.${key2}"; allowed keys: files, rules`);
         checkStringArray(o.files, `${where4}.files`, problems);
         if ("rules" in o) checkRules(o.rules, `${where4}.rules`, knownRuleIds, problems);
         return void 0;
@@ -8619,7 +8820,7 @@ function readStructured(file) {
 }
 
 // src/lint.ts
-import path16 from "node:path";
+import path24 from "node:path";
 
 // src/rules/define-rule.ts
 var DOCS_BASE_URL = "https://github.com/cors-lint/cors-lint/blob/main/rules";
@@ -8636,7 +8837,7 @@ function defineRule(rule) {
 function formatMessage(template, data = {}) {
   return template.replace(
     /\{\{\s*(\w+)\s*\}\}/g,
-    (whole, key) => key in data ? String(data[key]) : whole
+    (whole, key2) => key2 in data ? String(data[key2]) : whole
   );
 }
 
@@ -8733,13 +8934,13 @@ function originDependsOnRequest(policy) {
   }
   const literalLibrary = policy.library === "nginx" || policy.library === "manual";
   const any = policy.origins.find((o) => o.kind === "any");
-  const entries = !literalLibrary && any ? [any] : policy.origins;
-  const contributions = entries.map((entry2) => contributionOf(policy, entry2));
+  const entries2 = !literalLibrary && any ? [any] : policy.origins;
+  const contributions = entries2.map((entry2) => contributionOf(policy, entry2));
   const echo = contributions.find((c) => "echo" in c && c.echo);
   if (echo) return { depends: true, how: echo.how, span: echo.span };
   const unknown3 = contributions.find((c) => "unknown" in c);
   const fixed = contributions.filter(
-    (c, i2) => "echo" in c && !c.echo && !entries[i2].sentVerbatim
+    (c, i2) => "echo" in c && !c.echo && !entries2[i2].sentVerbatim
   );
   const values = new Set(fixed.map((c) => c.value));
   if (values.size >= 2) {
@@ -8961,8 +9162,8 @@ function charOf(node, flags2) {
 }
 var charCache = /* @__PURE__ */ new Map();
 function acceptedChars(raw, flags2) {
-  const key = `${flags2}/${raw}`;
-  const cached = charCache.get(key);
+  const key2 = `${flags2}/${raw}`;
+  const cached = charCache.get(key2);
   if (cached !== void 0) return cached;
   let chars = "";
   try {
@@ -8971,7 +9172,7 @@ function acceptedChars(raw, flags2) {
   } catch {
     chars = "";
   }
-  charCache.set(key, chars);
+  charCache.set(key2, chars);
   return chars;
 }
 function mergeLiterals(t) {
@@ -10016,9 +10217,9 @@ var RegExpValidator = class {
       this._options.onEscapeCharacterSet(start2, end, kind, negate);
     }
   }
-  onUnicodePropertyCharacterSet(start2, end, kind, key, value, negate, strings) {
+  onUnicodePropertyCharacterSet(start2, end, kind, key2, value, negate, strings) {
     if (this._options.onUnicodePropertyCharacterSet) {
-      this._options.onUnicodePropertyCharacterSet(start2, end, kind, key, value, negate, strings);
+      this._options.onUnicodePropertyCharacterSet(start2, end, kind, key2, value, negate, strings);
     }
   }
   onCharacter(start2, end, value) {
@@ -11021,12 +11222,12 @@ var RegExpValidator = class {
   eatUnicodePropertyValueExpression() {
     const start2 = this.index;
     if (this.eatUnicodePropertyName() && this.eat(EQUALS_SIGN)) {
-      const key = this._lastStrValue;
+      const key2 = this._lastStrValue;
       if (this.eatUnicodePropertyValue()) {
         const value = this._lastStrValue;
-        if (isValidUnicodeProperty(this.ecmaVersion, key, value)) {
+        if (isValidUnicodeProperty(this.ecmaVersion, key2, value)) {
           return {
-            key,
+            key: key2,
             value: value || null
           };
         }
@@ -11526,7 +11727,7 @@ var RegExpParserState = class {
       negate
     });
   }
-  onUnicodePropertyCharacterSet(start2, end, kind, key, value, negate, strings) {
+  onUnicodePropertyCharacterSet(start2, end, kind, key2, value, negate, strings) {
     const parent = this._node;
     if (parent.type !== "Alternative" && parent.type !== "CharacterClass") {
       throw new Error("UnknownError");
@@ -11539,7 +11740,7 @@ var RegExpParserState = class {
       raw: this.source.slice(start2, end),
       kind,
       strings: null,
-      key
+      key: key2
     };
     if (strings) {
       if (parent.type === "CharacterClass" && !parent.unicodeSets || negate || value !== null) {
@@ -12683,12 +12884,12 @@ var null_origin_default = defineRule({
 // rules/permissive-origin-regex/index.ts
 var verdicts = /* @__PURE__ */ new Map();
 function analyzeOnce(spec, budgetMs2) {
-  const key = JSON.stringify([spec.pattern, spec.flavor, spec.mode, spec.ignoreCase, spec.flags ?? "", budgetMs2]);
-  let verdict = verdicts.get(key);
+  const key2 = JSON.stringify([spec.pattern, spec.flavor, spec.mode, spec.ignoreCase, spec.flags ?? "", budgetMs2]);
+  let verdict = verdicts.get(key2);
   if (!verdict) {
     verdict = analyzeOriginPattern(spec, { budgetMs: budgetMs2 });
     if (verdicts.size > 2e3) verdicts.clear();
-    verdicts.set(key, verdict);
+    verdicts.set(key2, verdict);
   }
   return verdict;
 }
@@ -13258,9 +13459,9 @@ var add_header_inheritance_default = defineRule({
       for (const found of policy.droppedHeaders ?? []) {
         const drop = { ...found, headers: found.headers.filter((h) => mattersFor(h, found.answers)) };
         if (!drop.headers.length) continue;
-        const key = `${drop.cause.file}:${drop.cause.line}:${drop.cause.column}:${drop.block.line}:${drop.headers.join(",")}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
+        const key2 = `${drop.cause.file}:${drop.cause.line}:${drop.cause.column}:${drop.block.line}:${drop.headers.join(",")}`;
+        if (seen.has(key2)) continue;
+        seen.add(key2);
         report({
           messageId: isInheritOff(drop) ? "inheritOff" : "ownAddHeader",
           data: {
@@ -13396,9 +13597,9 @@ var missing_vary_origin_default = defineRule({
       const dependence = originDependsOnRequest(policy);
       if (dependence.depends !== true) continue;
       const at = dependence.span ?? policy.originsSpan ?? policy.span;
-      const key = `${at.file}:${at.line}:${at.column}\0${dependence.how}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
+      const key2 = `${at.file}:${at.line}:${at.column}\0${dependence.how}`;
+      if (seen.has(key2)) continue;
+      seen.add(key2);
       const detail = policy.varyOrigin.why && !policy.varyOrigin.isDefault ? `; ${policy.varyOrigin.why}` : "";
       context.report({
         messageId: "missingVary",
@@ -13454,27 +13655,27 @@ var preflight_not_handled_default = defineRule({
   },
   check(context) {
     for (const policy of context.policies) {
-      const { preflight } = policy;
-      if (preflight.value === "not-handled" && expectsPreflights(policy)) {
+      const { preflight: preflight2 } = policy;
+      if (preflight2.value === "not-handled" && expectsPreflights(policy)) {
         context.report({
           messageId: "notHandled",
           data: {
             target: target(policy),
-            why: preflight.why ?? "no CORS layer answers OPTIONS here",
+            why: preflight2.why ?? "no CORS layer answers OPTIONS here",
             requests: heldBack(policy),
             library: libraryLabel(policy)
           },
-          span: preflight.span ?? policy.span,
+          span: preflight2.span ?? policy.span,
           policy,
-          fingerprintText: `${target(policy)}\0${preflight.why ?? ""}`
+          fingerprintText: `${target(policy)}\0${preflight2.why ?? ""}`
         });
-      } else if (preflight.value === "passthrough" && context.options.reportPassthrough) {
+      } else if (preflight2.value === "passthrough" && context.options.reportPassthrough) {
         context.report({
           messageId: "passthrough",
-          data: { target: target(policy), why: preflight.why ?? "forwarded", requests: heldBack(policy) },
-          span: preflight.span ?? policy.span,
+          data: { target: target(policy), why: preflight2.why ?? "forwarded", requests: heldBack(policy) },
+          span: preflight2.span ?? policy.span,
           policy,
-          fingerprintText: `${target(policy)}\0${preflight.why ?? ""}`
+          fingerprintText: `${target(policy)}\0${preflight2.why ?? ""}`
         });
       }
     }
@@ -13483,9 +13684,9 @@ var preflight_not_handled_default = defineRule({
 
 // rules/middleware-order/index.ts
 var LISTED = 5;
-function listNames(items2) {
-  const shown = items2.slice(0, LISTED).map((item) => `${item.label} (line ${item.span.line})`);
-  const more = items2.length - shown.length;
+function listNames(items3) {
+  const shown = items3.slice(0, LISTED).map((item) => `${item.label} (line ${item.span.line})`);
+  const more = items3.length - shown.length;
   return more > 0 ? `${shown.join(", ")} and ${more} more` : shown.join(", ");
 }
 var PASS_THROUGH = /* @__PURE__ */ new Set(["GZipMiddleware", "SessionMiddleware", "ProxyHeadersMiddleware"]);
@@ -13595,12 +13796,12 @@ var duplicate_cors_layers_default = defineRule({
       const header = acao(policy);
       if (!header) continue;
       if (policy.proxy.hiddenHeaders.some((h) => ACAO.test(h))) continue;
-      const key = `${policy.span.file}:${policy.span.line}:${policy.span.column}`;
-      if (seen.has(key)) continue;
+      const key2 = `${policy.span.file}:${policy.span.line}:${policy.span.column}`;
+      if (seen.has(key2)) continue;
       const scope = policy.scope.name ?? policy.scope.kind;
       const target2 = policy.proxy.target;
       if (apps.length) {
-        seen.add(key);
+        seen.add(key2);
         report({
           messageId: "withApp",
           data: { scope, target: target2, app: `${apps[0].span.file}:${apps[0].span.line}`, more: apps.length > 1 ? ` and ${apps.length - 1} more` : "" },
@@ -13612,7 +13813,7 @@ var duplicate_cors_layers_default = defineRule({
       }
       const upstream = nginxUpstream(policy, policies);
       if (upstream) {
-        seen.add(key);
+        seen.add(key2);
         report({
           messageId: "withNginxUpstream",
           data: { scope, target: target2, upstream: upstream.scope.name ?? "another server block", app: where(upstream.originsSpan ?? upstream.span) },
@@ -13786,19 +13987,19 @@ var shared_hosting_origin_default = defineRule({
 // src/origin/allowlist.ts
 var DEFAULT_PORTS3 = { http: 80, https: 443 };
 function parseAllowlist(list3) {
-  const entries = [];
+  const entries2 = [];
   const invalid = [];
   for (const raw of list3) {
     const text = raw.trim();
     if (text.toLowerCase() === "null") {
-      entries.push({ kind: "null" });
+      entries2.push({ kind: "null" });
       continue;
     }
     const wild = /^([a-z][a-z0-9+.-]*):\/\/(\*\*?)\.([^/:\s*]+)(?::(\d{1,5}))?\/?$/i.exec(text);
     if (wild) {
       const scheme = wild[1].toLowerCase();
       const port = wild[4] === void 0 ? void 0 : Number(wild[4]);
-      entries.push({
+      entries2.push({
         kind: "wildcard",
         scheme,
         depth: wild[2] === "**" ? "any" : "one",
@@ -13809,10 +14010,10 @@ function parseAllowlist(list3) {
       continue;
     }
     const origin = normalizeOrigin(text);
-    if (origin) entries.push({ kind: "exact", origin });
+    if (origin) entries2.push({ kind: "exact", origin });
     else invalid.push(raw);
   }
-  return { entries, invalid };
+  return { entries: entries2, invalid };
 }
 function allows(allowlist, origin) {
   const normalized = normalizeOrigin(origin);
@@ -14057,4258 +14258,1037 @@ function consequenceOf(option) {
   return option.effect === "ignored" ? "; the library default applies instead" : "";
 }
 
-// rules/index.ts
-var allRules = [
-  credentials_with_wildcard_origin_default,
-  reflected_origin_default,
-  null_origin_default,
-  permissive_origin_regex_default,
-  insecure_origin_scheme_default,
-  wildcard_origin_default,
-  malformed_origin_default,
-  multiple_origin_values_default,
-  credentials_with_wildcard_headers_default,
-  add_header_inheritance_default,
-  cors_headers_without_always_default,
-  missing_vary_origin_default,
-  preflight_not_handled_default,
-  middleware_order_default,
-  duplicate_cors_layers_default,
-  shared_hosting_origin_default,
-  origin_not_allowed_by_policy_default,
-  unresolved_origin_default,
-  invalid_cors_option_default
-];
-function findRule(id) {
-  return allRules.find((rule) => rule.meta.id === id);
-}
-
-// src/config/parser-setting.ts
-var PARSER_ENV = "CORS_LINT_PARSER";
-var warnedEnv = false;
-function pythonParserSetting(config, env = process.env) {
-  const raw = env[PARSER_ENV]?.trim();
-  if (raw) {
-    const value = raw.toLowerCase();
-    if (PYTHON_PARSER_SETTINGS.includes(value)) return value;
-    if (!warnedEnv) {
-      warnedEnv = true;
-      process.stderr.write(`cors-lint: notice: ${PARSER_ENV}=${JSON.stringify(raw)} is not one of ${PYTHON_PARSER_SETTINGS.join(", ")}; ignoring it.
-`);
-    }
-  }
-  return config.parser ?? "wasm";
-}
-
-// src/config/rule-settings.ts
-var import_picomatch = __toESM(require_picomatch(), 1);
-function ruleSetting(rule, config) {
-  const entry2 = config.rules?.[rule.meta.id];
-  if (entry2 === void 0) {
-    const onSomewhere = config.overrides?.some((o) => levelOf(o.rules[rule.meta.id]) && levelOf(o.rules[rule.meta.id]) !== "off");
-    return rule.meta.offByDefault && !onSomewhere ? "off" : { options: {} };
-  }
-  const level = levelOf(entry2);
-  if (level === "off") {
-    const onSomewhere = config.overrides?.some((o) => {
-      const l = levelOf(o.rules[rule.meta.id]);
-      return l !== void 0 && l !== "off";
-    });
-    return onSomewhere ? { options: optionsOf(entry2) } : "off";
-  }
-  return { severity: level, options: optionsOf(entry2) };
-}
-function overrideLevel(config, ruleId, file) {
-  let result;
-  for (const override of config.overrides ?? []) {
-    if (!(ruleId in override.rules)) continue;
-    if ((0, import_picomatch.default)(override.files, { dot: true })(file)) result = override.rules[ruleId];
-  }
-  return result;
-}
-function levelOf(entry2) {
-  if (entry2 === void 0) return void 0;
-  return Array.isArray(entry2) ? entry2[0] : entry2;
-}
-function optionsOf(entry2) {
-  return Array.isArray(entry2) && entry2[1] ? entry2[1] : {};
-}
-
-// src/discover/discover.ts
-import fs4 from "node:fs";
-import path4 from "node:path";
-
-// src/discover/classify.ts
+// src/environment/apply.ts
 import path2 from "node:path";
-var PYTHON = /\.pyw?$/i;
-var JS = /\.(?:[cm]?js|[cm]?ts|jsx|tsx)$/i;
-var TYPE_DECLARATIONS = /\.d\.[cm]?ts$/i;
-var TEMPLATE_SUFFIX = /\.(?:j2|jinja2?|tpl|tmpl|template|erb|mustache|hbs|gotmpl)$/i;
-var NGINX_NAME = /(?:^nginx\.conf$|\.conf$|\.nginx$|\.vhost$)/i;
-var NOT_NGINX = /\.(?:md|rst|txt|json|ya?ml|toml|ini|xml|csv|log|out|snap|expected|diff|patch|sh|bash|ps1|lua|js|py|rb|go|crt|cer|key|pem|der|p12|html?|css|svg|png|jpe?g|gif|ico|gz|zip|tar|bak|orig|swp)$/i;
-var NGINX_FOLDERS = /* @__PURE__ */ new Set(["nginx", "conf.d", "sites-available", "sites-enabled", "snippets", "nginx-conf", "vhosts.d", "vhost.d"]);
-function classify(filePath) {
-  const base = path2.basename(filePath);
-  if (PYTHON.test(base)) return "python";
-  if (JS.test(base)) return TYPE_DECLARATIONS.test(base) ? void 0 : "js";
-  const untemplated = base.replace(TEMPLATE_SUFFIX, "");
-  if (NGINX_NAME.test(untemplated) || /^nginx/i.test(untemplated)) return "nginx";
-  if (NOT_NGINX.test(base)) return void 0;
-  const folders = path2.dirname(filePath).split(/[\\/]/);
-  return folders.some((f) => NGINX_FOLDERS.has(f.toLowerCase())) ? "nginx" : void 0;
-}
-function looksLikeNginx(text) {
-  return /(?:^|[;{}\s])(?:server|location|http|upstream|map)\s[^;{}]*\{|add_header\s|proxy_pass\s|listen\s+\d/m.test(text);
-}
-
-// src/discover/gitignore-pattern.ts
-function parseGitignoreLine(line) {
-  let body2 = stripTrailingSpaces(line.replace(/\r$/, ""));
-  if (!body2 || body2.startsWith("#")) return void 0;
-  let negated = false;
-  if (body2.startsWith("!")) {
-    negated = true;
-    body2 = body2.slice(1);
-  }
-  let dirOnly = false;
-  if (body2.endsWith("/") && !body2.endsWith("\\/")) {
-    dirOnly = true;
-    body2 = body2.replace(/\/+$/, "");
-  }
-  if (!body2) return void 0;
-  const anchored = body2.includes("/");
-  body2 = body2.replace(/^\//, "");
-  const source = translate(body2);
-  if (source === void 0) return void 0;
-  const pattern = { negated, dirOnly, anchored, source };
-  if (!/[*?[\\]/.test(body2)) pattern.literal = body2;
-  else if (!anchored && /^\*[^*?[\\]+$/.test(body2)) pattern.suffix = body2.slice(1);
-  return pattern;
-}
-function stripTrailingSpaces(line) {
-  let end = line.length;
-  while (end > 0 && line[end - 1] === " " && line[end - 2] !== "\\") end--;
-  return line.slice(0, end);
-}
-function translate(glob) {
-  const parts2 = glob.split("/");
-  let out2 = "";
-  for (let i2 = 0; i2 < parts2.length; i2++) {
-    const part = parts2[i2];
-    const last = i2 === parts2.length - 1;
-    if (part === "**") {
-      if (last) out2 += i2 === 0 ? ".*" : ".+";
-      else out2 += "(?:.*/)?";
-      continue;
-    }
-    const component = translateComponent(part);
-    if (component === void 0) return void 0;
-    out2 += component + (last ? "" : "/");
-  }
-  return out2;
-}
-var POSIX_CLASSES2 = {
-  alnum: "a-zA-Z0-9",
-  alpha: "a-zA-Z",
-  blank: " \\t",
-  cntrl: "\\x00-\\x1f\\x7f",
-  digit: "0-9",
-  graph: "\\x21-\\x7e",
-  lower: "a-z",
-  print: "\\x20-\\x7e",
-  punct: "!-\\/:-@\\[-`{-~",
-  space: " \\t\\n\\r\\f\\v",
-  upper: "A-Z",
-  xdigit: "0-9A-Fa-f"
-};
-function translateComponent(part) {
-  let out2 = "";
-  for (let i2 = 0; i2 < part.length; i2++) {
-    const c = part[i2];
-    if (c === "\\") {
-      i2++;
-      if (i2 < part.length) out2 += escapeChar(part[i2]);
-      continue;
-    }
-    if (c === "*") {
-      while (part[i2 + 1] === "*") i2++;
-      out2 += "[^/]*";
-      continue;
-    }
-    if (c === "?") {
-      out2 += "[^/]";
-      continue;
-    }
-    if (c === "[") {
-      const cls = readClass(part, i2);
-      if (!cls) return void 0;
-      out2 += cls.source;
-      i2 = cls.end;
-      continue;
-    }
-    out2 += escapeChar(c);
-  }
-  return out2;
-}
-function readClass(part, start2) {
-  let i2 = start2 + 1;
-  let negate = false;
-  if (part[i2] === "!" || part[i2] === "^") {
-    negate = true;
-    i2++;
-  }
-  let body2 = "";
-  let first = true;
-  for (; i2 < part.length; i2++) {
-    const c = part[i2];
-    if (c === "]" && !first) return { source: `[${negate ? "^/" : ""}${body2}]`, end: i2 };
-    first = false;
-    if (c === "[" && part[i2 + 1] === ":") {
-      const close = part.indexOf(":]", i2 + 2);
-      const name2 = close > 0 ? part.slice(i2 + 2, close) : "";
-      const expansion = POSIX_CLASSES2[name2];
-      if (expansion === void 0) return void 0;
-      body2 += expansion;
-      i2 = close + 1;
-      continue;
-    }
-    if (c === "\\") {
-      i2++;
-      if (i2 >= part.length) return void 0;
-      body2 += escapeClassChar(part[i2]);
-      continue;
-    }
-    if (c === "-" && body2 && part[i2 + 1] !== void 0 && part[i2 + 1] !== "]") {
-      body2 += "-";
-      continue;
-    }
-    body2 += escapeClassChar(c);
-  }
-  return void 0;
-}
-function escapeChar(c) {
-  return /[.*+?^${}()|[\]\\/]/.test(c) ? `\\${c}` : c;
-}
-function escapeClassChar(c) {
-  return /[\]\\^\-[]/.test(c) ? `\\${c}` : c;
-}
-
-// src/discover/ignore-rules.ts
-var PatternList = class {
-  groups = [];
-  constructor(patterns) {
-    let run2 = [];
-    const flush = () => {
-      if (!run2.length) return;
-      this.groups.push({ negated: run2[0].negated, any: new Matcher(run2), filesOnly: new Matcher(run2.filter((p) => !p.dirOnly)) });
-      run2 = [];
-    };
-    for (const pattern of patterns) {
-      if (run2.length && run2[0].negated !== pattern.negated) flush();
-      run2.push(pattern);
-    }
-    flush();
-  }
-  /** true: ignored, false: re-included by a `!` line, undefined: no line matches. */
-  decide(rel, isDir) {
-    for (let i2 = this.groups.length - 1; i2 >= 0; i2--) {
-      const group = this.groups[i2];
-      if ((isDir ? group.any : group.filesOnly).test(rel)) return !group.negated;
-    }
-    return void 0;
-  }
-};
-var Matcher = class {
-  names = /* @__PURE__ */ new Set();
-  paths = /* @__PURE__ */ new Set();
-  extensions = /* @__PURE__ */ new Set();
-  suffixes = [];
-  nameRegex;
-  pathRegex;
-  constructor(patterns) {
-    const nameSources = [];
-    const pathSources = [];
-    for (const p of patterns) {
-      if (p.literal !== void 0) (p.anchored ? this.paths : this.names).add(p.literal);
-      else if (p.suffix !== void 0 && /^\.[^./]+$/.test(p.suffix)) this.extensions.add(p.suffix);
-      else if (p.suffix !== void 0) this.suffixes.push(p.suffix);
-      else (p.anchored ? pathSources : nameSources).push(p.source);
-    }
-    this.nameRegex = anchoredUnion(nameSources);
-    this.pathRegex = anchoredUnion(pathSources);
-  }
-  test(rel) {
-    if (this.paths.size && this.paths.has(rel)) return true;
-    if (this.pathRegex?.test(rel)) return true;
-    const name2 = rel.slice(rel.lastIndexOf("/") + 1);
-    if (this.names.size && this.names.has(name2)) return true;
-    if (this.extensions.size) {
-      const dot = name2.lastIndexOf(".");
-      if (dot > 0 || dot === 0 && name2.length > 1) {
-        if (this.extensions.has(name2.slice(dot))) return true;
-      }
-    }
-    for (const suffix of this.suffixes) if (name2.endsWith(suffix)) return true;
-    return this.nameRegex !== void 0 && this.nameRegex.test(name2);
-  }
-};
-function anchoredUnion(sources) {
-  return sources.length ? new RegExp(`^(?:${sources.join("|")})$`) : void 0;
-}
-var IgnoreRules = class {
-  scopes = /* @__PURE__ */ new Map();
-  base;
-  dirCache = /* @__PURE__ */ new Map();
-  constructor(baseLines) {
-    this.base = new PatternList(compile(baseLines));
-  }
-  /** The lines of the .gitignore in folder `scope` ('' for the root). */
-  addGitignore(scope, lines) {
-    const patterns = compile(lines);
-    if (patterns.length) this.scopes.set(scope, new PatternList(patterns));
-    this.dirCache.clear();
-  }
-  /** The path itself, with its folders taken as not ignored (the walk never enters an ignored one). */
-  ignoresSelf(rel, isDir) {
-    let scope = rel;
-    while (true) {
-      const cut = scope.lastIndexOf("/");
-      scope = cut < 0 ? "" : scope.slice(0, cut);
-      const list3 = this.scopes.get(scope);
-      if (list3) {
-        const decision = list3.decide(scope ? rel.slice(scope.length + 1) : rel, isDir);
-        if (decision !== void 0) return decision;
-      }
-      if (!scope) break;
-    }
-    return this.base.decide(rel, isDir) ?? false;
-  }
-  /** The path or any folder above it. */
-  ignores(rel, isDir) {
-    const cut = rel.lastIndexOf("/");
-    if (cut > 0 && this.ignoresDir(rel.slice(0, cut))) return true;
-    return this.ignoresSelf(rel, isDir);
-  }
-  ignoresDir(rel) {
-    let cached = this.dirCache.get(rel);
-    if (cached === void 0) {
-      cached = this.ignores(rel, true);
-      this.dirCache.set(rel, cached);
-    }
-    return cached;
-  }
-};
-function compile(lines) {
-  return lines.map(parseGitignoreLine).filter((p) => p !== void 0);
-}
-
-// src/discover/walk.ts
-import fs3 from "node:fs";
-import path3 from "node:path";
-function walk(dir, options) {
-  const out2 = [];
-  const stack = [{ abs: dir, raw: dir, rel: "" }];
-  while (stack.length) {
-    const current2 = stack.pop();
-    const named = list2(current2.raw, current2.abs, options);
-    if (!named) continue;
-    options.enterDir?.(current2.abs, current2.rel, (name2) => named.some((n) => n.name === name2));
-    named.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-    const subdirs = [];
-    const prefix = current2.abs.endsWith(path3.sep) ? current2.abs : current2.abs + path3.sep;
-    for (const { entry: entry2, name: name2, bytes } of named) {
-      const abs = prefix + name2;
-      const raw = !bytes && typeof current2.raw === "string" ? abs : joinRaw(current2.raw, bytes ?? Buffer.from(name2));
-      if (typeof raw !== "string") rememberRawPath(abs, raw);
-      const type = entry2.isSymbolicLink() ? "link" : entry2.isDirectory() ? "dir" : entry2.isFile() ? "file" : typeOf(raw);
-      if (type === "dir") {
-        const rel = current2.rel ? `${current2.rel}/${name2}` : name2;
-        if (!options.skipDir(rel)) subdirs.push({ abs, raw, rel });
-      } else if (type === "file" || type === "link") {
-        const tag = options.want(name2, current2.rel, abs);
-        if (tag !== void 0) out2.push({ absPath: abs, rel: current2.rel ? `${current2.rel}/${name2}` : name2, symlink: type === "link", tag });
-      }
-    }
-    for (let i2 = subdirs.length - 1; i2 >= 0; i2--) stack.push(subdirs[i2]);
-  }
-  return out2;
-}
-function list2(raw, abs, options) {
-  try {
-    if (typeof raw === "string") {
-      const entries = fs3.readdirSync(raw, { withFileTypes: true });
-      if (!entries.some((e) => e.name.includes("\uFFFD"))) return entries.map((entry2) => ({ entry: entry2, name: entry2.name }));
-    }
-    return fs3.readdirSync(raw, { withFileTypes: true, encoding: "buffer" }).map((entry2) => {
-      const { name: name2, exact } = decodeName(entry2.name);
-      return exact ? { entry: entry2, name: name2 } : { entry: entry2, name: name2, bytes: entry2.name };
-    });
-  } catch (error) {
-    options.onError?.(abs, error);
-    return void 0;
-  }
-}
-function typeOf(p) {
-  try {
-    const s = fs3.lstatSync(p);
-    return s.isSymbolicLink() ? "link" : s.isDirectory() ? "dir" : s.isFile() ? "file" : "other";
-  } catch {
-    return "other";
-  }
-}
-
-// src/discover/discover.ts
-var DEFAULT_IGNORES = [
-  "**/node_modules/**",
-  "**/.git/**",
-  "**/.hg/**",
-  "**/.svn/**",
-  "**/.venv/**",
-  "**/venv/**",
-  "**/.env/**",
-  "**/env/lib/**",
-  "**/site-packages/**",
-  "**/__pycache__/**",
-  "**/.tox/**",
-  "**/.nox/**",
-  "**/.mypy_cache/**",
-  "**/.pytest_cache/**",
-  "**/dist/**",
-  "**/build/**",
-  "**/out/**",
-  "**/.next/**",
-  "**/.nuxt/**",
-  "**/coverage/**",
-  "**/vendor/**",
-  "**/bower_components/**",
-  "**/*.min.js"
+var ENV_READS = [
+  /os\.environ\[\s*["'](\w+)["']\s*\]/g,
+  /os\.(?:environ\.get|getenv)\(\s*["'](\w+)["']/g,
+  /process\.env\.(\w+)/g,
+  /process\.env\[\s*["'`](\w+)["'`]\s*\]/g,
+  /import\.meta\.env\.(\w+)/g,
+  /environment variable (\w+)/g,
+  /\b(?:config|env)\(\s*["'](\w+)["']/g
 ];
-var DOT_SEGMENT = /[\\/]\.\.?(?:[\\/]|$)|[\\/]{2}/;
-function toDisplayPath(cwd, absPath) {
-  if (absPath.length > cwd.length + 1 && absPath.startsWith(cwd) && absPath[cwd.length] === path4.sep && !cwd.endsWith(path4.sep) && !DOT_SEGMENT.test(absPath)) {
-    const rel2 = absPath.slice(cwd.length + 1);
-    return path4.sep === "/" ? rel2 : rel2.split(path4.sep).join("/");
-  }
-  const rel = path4.relative(cwd, absPath) || path4.basename(absPath);
-  return rel.split(path4.sep).join("/");
-}
-function discover(inputs, options) {
-  const diagnostics = [];
-  const realRoot = safeRealpath(options.root) ?? options.root;
-  const ignores = new Ignores(options.root, options.gitignore !== false, options.ignore);
-  const seen = /* @__PURE__ */ new Set();
-  const files = [];
-  let realInputInside = false;
-  const accept = (absPath, language, explicit, knownReal, knownDisplay) => {
-    const display = knownDisplay ?? toDisplayPath(options.cwd, absPath);
-    const real = knownReal ?? safeRealpath(absPath);
-    if (real === void 0) {
-      if (explicit) diagnostics.push({ kind: "file-skipped", file: display, message: describeLinkProblem(absPath) });
-      return;
-    }
-    if (!(knownReal !== void 0 && realInputInside) && !isInside(realRoot, real)) {
-      diagnostics.push({ kind: "file-skipped", file: display, message: `resolves outside the scan root (${real}); not read` });
-      return;
-    }
-    if (seen.has(real)) return;
-    seen.add(real);
-    files.push({ absPath, path: display, language });
-  };
-  for (const input of inputs) {
-    const absInput = path4.resolve(options.cwd, input);
-    let stat;
-    try {
-      stat = fs4.statSync(absInput);
-    } catch (error) {
-      diagnostics.push({ kind: "file-skipped", file: toDisplayPath(options.cwd, absInput), message: `cannot read path: ${describeError(error)}` });
-      continue;
-    }
-    if (stat.isFile()) {
-      ignores.loadAncestors(path4.dirname(absInput));
-      const language = classify(absInput);
-      if (language && !ignores.ignores(absInput)) accept(absInput, language, true);
-      continue;
-    }
-    ignores.loadAncestors(absInput);
-    if (ignores.ignores(absInput, true)) continue;
-    const realInput = safeRealpath(absInput) ?? absInput;
-    realInputInside = isInside(realRoot, realInput);
-    const realPrefix = realInput.endsWith(path4.sep) ? realInput : realInput + path4.sep;
-    const base = ignores.relative(absInput) ?? "";
-    const fromRoot = (rel) => base ? `${base}/${rel}` : rel;
-    const entries = walk(absInput, {
-      // Only folders that hold a .gitignore are read for one (most hold none).
-      enterDir: (abs, _rel, has) => {
-        if (has(".gitignore")) ignores.load(abs);
-      },
-      skipDir: (rel) => ignores.ignoresEntry(fromRoot(rel), true),
-      want: (name2, dir, abs) => {
-        const language = classify(abs);
-        if (!language || ignores.ignoresEntry(fromRoot(dir ? `${dir}/${name2}` : name2), false)) return void 0;
-        const display = toDisplayPath(options.cwd, abs);
-        options.onFile?.(abs, display, language);
-        return { language, display };
-      },
-      onError: (abs, error) => {
-        if (abs === absInput) diagnostics.push({ kind: "file-skipped", file: toDisplayPath(options.cwd, abs), message: `cannot read folder: ${describeError(error)}` });
-      }
-    });
-    entries.sort((a, b) => a.absPath < b.absPath ? -1 : a.absPath > b.absPath ? 1 : 0);
-    for (const entry2 of entries) {
-      if (entry2.symlink) {
-        if (isFileOrLinkToFile(entry2.absPath)) accept(entry2.absPath, entry2.tag.language, false, void 0, entry2.tag.display);
-      } else {
-        const real = realInput === absInput ? entry2.absPath : realPrefix + (path4.sep === "/" ? entry2.rel : entry2.rel.split("/").join(path4.sep));
-        accept(entry2.absPath, entry2.tag.language, false, real, entry2.tag.display);
-      }
-    }
-  }
-  return { files, diagnostics };
-}
-function isFileOrLinkToFile(entry2) {
-  try {
-    return fs4.statSync(fsPath(entry2)).isFile();
-  } catch {
-    return false;
-  }
-}
-var Ignores = class {
-  constructor(root, gitignore, extra) {
-    this.root = root;
-    this.gitignore = gitignore;
-    this.rules = new IgnoreRules([...DEFAULT_IGNORES.map(defaultAsGitignoreLine), ...extra ?? []]);
-  }
-  root;
-  gitignore;
-  rules;
-  loaded = /* @__PURE__ */ new Set();
-  /** The .gitignore files of the root and every folder between it and `dir`. */
-  loadAncestors(dir) {
-    const rel = path4.relative(this.root, dir);
-    if (rel.startsWith("..") || path4.isAbsolute(rel)) return;
-    let current2 = this.root;
-    this.load(current2);
-    for (const part of rel ? rel.split(path4.sep) : []) {
-      current2 = path4.join(current2, part);
-      this.load(current2);
-    }
-  }
-  load(dir) {
-    if (!this.gitignore || this.loaded.has(dir)) return;
-    this.loaded.add(dir);
-    const text = safeRead(path4.join(dir, ".gitignore"));
-    if (text === void 0) return;
-    const scope = this.relative(dir);
-    if (scope === void 0) return;
-    this.rules.addGitignore(scope, text.split("\n"));
-  }
-  /** A path given by the user: it, or a folder above it, is ignored. */
-  ignores(absPath, isDir = false) {
-    const rel = this.relative(absPath);
-    return !!rel && this.rules.ignores(rel, isDir);
-  }
-  /** An entry met by the walk, whose folders are known not to be ignored. */
-  ignoresEntry(rel, isDir) {
-    return this.rules.ignoresSelf(rel, isDir);
-  }
-  /** Relative to the root with `/`, or undefined outside it. */
-  relative(absPath) {
-    const rel = path4.relative(this.root, absPath);
-    if (rel.startsWith("..") || path4.isAbsolute(rel)) return void 0;
-    return path4.sep === "/" ? rel : rel.split(path4.sep).join("/");
-  }
-};
-function defaultAsGitignoreLine(glob) {
-  const folder = glob.replace(/\/\*\*$/, "/");
-  const rest = folder.replace(/^\*\*\//, "");
-  return rest.replace(/\/$/, "").includes("/") ? folder : rest;
-}
-function safeRead(file) {
-  try {
-    return fs4.readFileSync(file, "utf8");
-  } catch {
-    return void 0;
-  }
-}
-function safeRealpath(p) {
-  try {
-    return fs4.realpathSync.native(fsPath(p));
-  } catch {
-    return void 0;
-  }
-}
-function describeLinkProblem(p) {
-  try {
-    fs4.realpathSync(fsPath(p));
-    return "cannot resolve path";
-  } catch (error) {
-    return `cannot resolve path: ${describeError(error)}`;
-  }
-}
-function isInside(root, candidate) {
-  if (!DOT_SEGMENT.test(candidate) && !DOT_SEGMENT.test(root)) {
-    const base = root.endsWith(path4.sep) ? root.slice(0, -1) : root;
-    return candidate === base || candidate === root || candidate.startsWith(base + path4.sep);
-  }
-  const rel = path4.relative(root, candidate);
-  return rel === "" || rel !== ".." && !rel.startsWith(`..${path4.sep}`) && !path4.isAbsolute(rel);
-}
-
-// src/project.ts
-import fs5 from "node:fs";
-import path5 from "node:path";
-var RECENT_TEXTS = 512;
-function createProject(cwd, root, listFiles, maxBytes) {
-  const scanned = /* @__PURE__ */ new Map();
-  const recent = /* @__PURE__ */ new Map();
-  const byDisplay = /* @__PURE__ */ new Map();
-  const realRoot = safeRealpath(root) ?? root;
-  let allFiles;
-  const folders = /* @__PURE__ */ new Map();
-  const folderExists = (dir) => {
-    let known = folders.get(dir);
-    if (known === void 0) {
-      const parent = path5.dirname(dir);
-      known = (parent === dir || folderExists(parent)) && isFolder(dir);
-      folders.set(dir, known);
-    }
-    return known;
-  };
-  const keep = (absPath, read) => {
-    recent.set(absPath, read);
-    if (recent.size > RECENT_TEXTS) recent.delete(recent.keys().next().value);
-    return read;
-  };
-  const project = {
-    root,
-    get allFiles() {
-      return allFiles ??= listFiles();
-    },
-    displayPath: (absPath) => toDisplayPath(cwd, absPath),
-    remember(absPath, text) {
-      scanned.set(absPath, text);
-      byDisplay.set(toDisplayPath(cwd, absPath), absPath);
-    },
-    readText(absPath) {
-      const text = scanned.get(absPath);
-      if (text !== void 0) return { text };
-      const cached = recent.get(absPath);
-      if (cached) {
-        recent.delete(absPath);
-        return keep(absPath, cached);
-      }
-      if (!folderExists(path5.dirname(absPath))) return keep(absPath, { error: "no such file or directory" });
-      const real = safeRealpath(absPath);
-      if (real === void 0) return keep(absPath, { error: "no such file or directory" });
-      if (!isInside(realRoot, real)) return keep(absPath, { error: `outside the scan root ${toDisplayPath(cwd, root)}` });
-      const read = readSource(absPath, toDisplayPath(cwd, absPath), maxBytes);
-      return keep(absPath, read.ok ? { text: read.text } : { error: read.diagnostic.message });
-    },
-    linesOf(displayPath) {
-      const abs = byDisplay.get(displayPath) ?? path5.resolve(cwd, displayPath);
-      const read = project.readText(abs);
-      return "text" in read ? read.text.split(/\r?\n/) : void 0;
-    }
-  };
-  return project;
-}
-function isFolder(dir) {
-  try {
-    return fs5.statSync(fsPath(dir)).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-// src/discover/read-ahead.ts
-import fs6 from "node:fs";
-import os from "node:os";
-import path6 from "node:path";
-import { fileURLToPath } from "node:url";
-import { Worker as Worker2 } from "node:worker_threads";
-var WORKER_MIN_FILES = 1e3;
-var BATCH = 128;
-var IN_FLIGHT = 2 * BATCH;
-var ReadAhead = class {
-  constructor(maxBytes, checks, workerScript = bundledWorkerScript()) {
-    this.maxBytes = maxBytes;
-    this.checks = checks;
-    this.workerScript = workerScript;
-  }
-  maxBytes;
-  checks;
-  workerScript;
-  queue = [];
-  ids = /* @__PURE__ */ new Map();
-  results = /* @__PURE__ */ new Map();
-  worker;
-  pending = 0;
-  sent = 0;
-  progress = new Int32Array(new SharedArrayBuffer(4));
-  failed = false;
-  settled;
-  /** A file found by the walk (discovery order need not be kept). */
-  submit(absPath, display, language) {
-    if (!this.workerScript || this.failed || this.ids.has(absPath)) return;
-    const id = this.ids.size;
-    this.ids.set(absPath, id);
-    this.queue.push({ id, fsPath: fsPath(absPath), display, language });
-    if (!this.worker && this.ids.size >= WORKER_MIN_FILES && os.availableParallelism() > 1) this.start();
-    if (this.worker && this.queue.length >= BATCH && this.sent - Atomics.load(this.progress, 0) < IN_FLIGHT) this.send(BATCH);
-  }
-  /**
-   * The walk is over: the main thread reads what is still queued, the worker keeps getting a batch
-   * whenever it has read the last one, and this resolves when both are done.
-   */
-  async finish() {
-    if (!this.worker) return;
-    while (this.queue.length && !this.failed) {
-      if (this.sent - Atomics.load(this.progress, 0) < BATCH) this.send(BATCH);
-      const own = this.queue.pop();
-      if (own) this.results.set(own.id, readCandidateBytes(own.fsPath, own.display, this.maxBytes, this.checks.get(own.language)));
-    }
-    this.worker.postMessage({ end: true });
-    if (this.pending > 0 && !this.failed) await new Promise((resolve) => this.settled = resolve);
-    void this.worker.terminate();
-  }
-  /** The file's outcome, as readCandidate gives it. */
-  outcome(absPath, display, language) {
-    const id = this.ids.get(absPath);
-    const result = id === void 0 ? void 0 : this.results.get(id);
-    if (result) {
-      this.results.delete(id);
-      return result;
-    }
-    return readCandidate(absPath, display, this.maxBytes, this.checks.get(language));
-  }
-  start() {
-    try {
-      this.worker = new Worker2(this.workerScript);
-    } catch {
-      this.failed = true;
-      return;
-    }
-    this.worker.unref();
-    const checks = Object.fromEntries([...this.checks].map(([language, re]) => [language, [re.source, re.flags]]));
-    this.worker.postMessage({ settings: { maxBytes: this.maxBytes, progress: this.progress.buffer, checks } });
-    this.worker.on("message", (message) => {
-      for (const [id, outcome] of message.outcomes) this.results.set(id, outcome);
-      this.pending -= message.outcomes.length;
-      if (this.pending === 0) this.settled?.();
-    });
-    const stop2 = () => {
-      this.failed = true;
-      this.settled?.();
-    };
-    this.worker.on("error", stop2);
-    this.worker.on("exit", stop2);
-  }
-  send(count) {
-    const batch = this.queue.splice(0, count);
-    if (!batch.length) return;
-    this.pending += batch.length;
-    this.sent += batch.length;
-    this.worker.postMessage({ batch });
-  }
-};
-function bundledWorkerScript() {
-  const here = path6.dirname(fileURLToPath(import.meta.url));
-  for (const candidate of [path6.join(here, "read-worker.js"), path6.join(here, "..", "read-worker.js")]) {
-    if (path6.basename(path6.dirname(candidate)) === "dist" && fs6.existsSync(candidate)) return candidate;
-  }
-  return void 0;
-}
-
-// src/parse/js.ts
-var parse4;
-async function loadJsParser() {
-  if (parse4) return;
-  const mod = await import("./dist-2R3NRWEZ.js");
-  parse4 = mod.parse ?? mod.default?.parse;
-  if (!parse4) throw new Error("@typescript-eslint/typescript-estree has no parse export");
-}
-var NO_JSX = /\.[cm]?ts$/i;
-var PLAIN_JS = /\.[cm]?js$/i;
-function parseJs(text, filePath) {
-  const jsx = !NO_JSX.test(filePath);
-  const first = attempt(text, jsx);
-  if (first.ok || !jsx || !PLAIN_JS.test(filePath)) return first;
-  const second = attempt(text, false);
-  return second.ok ? second : first;
-}
-function attempt(text, jsx) {
-  if (!parse4) throw new Error("loadJsParser() must finish before parseJs() is called");
-  try {
-    const program = parse4(text, { loc: true, range: true, jsx, comment: false, errorOnUnknownASTType: false });
-    return { ok: true, program };
-  } catch (error) {
-    const e = error;
-    const line = typeof e.lineNumber === "number" ? e.lineNumber : e.location?.start?.line ?? 1;
-    const column0 = typeof e.column === "number" ? e.column : e.location?.start?.column ?? 0;
-    return { ok: false, message: String(e.message ?? error), line, column: column0 + 1 };
-  }
-}
-
-// src/model/diagnostics.ts
-function isInternalError(d) {
-  return d.kind === "internal-error";
-}
-function internalError(file, where4, error, withStack = false) {
-  const text = error instanceof Error ? withStack ? error.stack ?? error.message : `${error.name}: ${error.message}` : String(error);
-  return { kind: "internal-error", file, message: `internal error in ${where4}: ${text}` };
-}
-
-// src/extract/budget.ts
-var DEFAULT_FILE_TIME_BUDGET_MS = 5e3;
-var SkippedFile = class extends Error {
-};
-function scanFailure(file, where4, error, withStack = false) {
-  return error instanceof SkippedFile ? { kind: "file-skipped", file, message: error.message } : internalError(file, where4, error, withStack);
-}
-var OverBudget = class extends SkippedFile {
-  constructor(budgetMs2) {
-    super(`took longer than the ${budgetMs2} ms per-file budget to analyse; cut off (set fileTimeBudgetMs to allow more)`);
-    this.budgetMs = budgetMs2;
-  }
-  budgetMs;
-};
-var deadline = Infinity;
-var budgetMs = DEFAULT_FILE_TIME_BUDGET_MS;
-var calls = 0;
-function withFileBudget(ms, run2) {
-  if (deadline !== Infinity) return run2();
-  budgetMs = ms ?? DEFAULT_FILE_TIME_BUDGET_MS;
-  deadline = Date.now() + budgetMs;
-  calls = 0;
-  try {
-    return run2();
-  } finally {
-    deadline = Infinity;
-  }
-}
-function spend() {
-  if (++calls & 255) return;
-  if (Date.now() > deadline) throw new OverBudget(budgetMs);
-}
-
-// src/extract/js/package-versions.ts
-import path7 from "node:path";
-var FIELDS = ["dependencies", "devDependencies", "peerDependencies", "optionalDependencies"];
-var PackageVersions = class {
-  constructor(project) {
-    this.project = project;
-  }
-  project;
-  manifests = /* @__PURE__ */ new Map();
-  found = /* @__PURE__ */ new Map();
-  dependency(absFile, name2) {
-    return this.lookup(path7.dirname(absFile), name2) ?? void 0;
-  }
-  /** The Express major version, when declared. */
-  majorFor(absFile) {
-    const dep = this.dependency(absFile, "express");
-    return dep ? { major: dep.major, file: dep.file } : {};
-  }
-  lookup(dir, name2) {
-    const key = `${dir}\0${name2}`;
-    const cached = this.found.get(key);
-    if (cached !== void 0) return cached;
-    let result = null;
-    const deps = this.manifest(dir);
-    const range = deps?.[name2];
-    if (range !== void 0) {
-      const m = /(\d+)/.exec(range.replace(/^npm:[^@]+@/, ""));
-      result = { range, major: m ? Number(m[1]) : void 0, file: this.project.displayPath(path7.join(dir, "package.json")) };
-    } else {
-      const parent = path7.dirname(dir);
-      const inside = !path7.relative(this.project.root, parent).startsWith("..");
-      if (parent !== dir && inside) result = this.lookup(parent, name2);
-    }
-    this.found.set(key, result);
-    return result;
-  }
-  manifest(dir) {
-    const cached = this.manifests.get(dir);
-    if (cached !== void 0) return cached;
-    let deps = null;
-    const read = this.project.readText(path7.join(dir, "package.json"));
-    if ("text" in read) {
-      try {
-        const json = JSON.parse(read.text);
-        deps = {};
-        for (const field of FIELDS) {
-          const value = json?.[field];
-          if (value && typeof value === "object") {
-            for (const [k, v] of Object.entries(value)) if (typeof v === "string") deps[k] ??= v;
-          }
-        }
-      } catch {
-        deps = null;
-      }
-    }
-    this.manifests.set(dir, deps);
-    return deps;
-  }
-};
-
-// src/extract/js/ast.ts
-var SKIP_KEYS = /* @__PURE__ */ new Set(["parent", "loc", "range", "typeAnnotation", "returnType", "typeParameters", "typeArguments", "decorators"]);
-function childrenOf(node) {
+function namesIn(text) {
+  if (!text) return [];
   const out2 = [];
-  for (const key of Object.keys(node)) {
-    if (SKIP_KEYS.has(key)) continue;
-    const value = node[key];
-    if (Array.isArray(value)) {
-      for (const item of value) if (isNode(item)) out2.push(item);
-    } else if (isNode(value)) {
-      out2.push(value);
-    }
-  }
+  for (const re of ENV_READS) for (const m of text.matchAll(re)) out2.push(m[1]);
   return out2;
 }
-function isNode(value) {
-  return typeof value === "object" && value !== null && typeof value.type === "string" && "range" in value;
+function variableOf(value) {
+  const fromWhy = namesIn(value.why)[0];
+  if (value.source && (value.envDriven || value.kind === "unknown" || value.value === "unknown")) return value.source.replace(/^.*\./, "");
+  return fromWhy;
 }
-function walk2(root, visit) {
-  const stack = [[root, void 0]];
-  while (stack.length) {
-    const [node, parent] = stack.pop();
-    visit(node, parent);
-    const kids = childrenOf(node);
-    for (let i2 = kids.length - 1; i2 >= 0; i2--) stack.push([kids[i2], node]);
+function envsubstTemplate(policy, entry2, code) {
+  if (policy.library !== "nginx" || entry2.kind !== "unknown") return void 0;
+  let text = /^value "(.*)" is built from variables at request time$/.exec(entry2.why)?.[1];
+  if (text === void 0 && /^template placeholder /.test(entry2.why)) {
+    const span = entry2.span;
+    const line = span && span.line === span.endLine ? code?.lines(span.file)?.[span.line - 1] : void 0;
+    text = line?.slice(span.column - 1, span.endColumn - 1).replace(/^(["'])(.*)\1$/, "$2") ?? entry2.why.replace(/^template placeholder /, "");
   }
+  if (!text) return void 0;
+  const names = [...text.matchAll(/\$\{?([A-Z_][A-Z0-9_]*)\}?/g)].map((m) => m[1]);
+  return names.length ? { text, names } : void 0;
 }
-function spanOf(node, file) {
-  return {
-    file,
-    line: node.loc.start.line,
-    column: node.loc.start.column + 1,
-    endLine: node.loc.end.line,
-    endColumn: node.loc.end.column + 1
+function policyVariables(policy) {
+  return policy.origins.flatMap((e) => envsubstTemplate(policy, e)?.names ?? [variableOf(e)]).filter((v) => !!v);
+}
+function lookup(source, variable) {
+  const exact = source.vars.get(variable);
+  if (exact) return { name: variable, setting: exact };
+  if (variable !== variable.toLowerCase()) return void 0;
+  for (const [name2, setting2] of source.vars) if (name2.toLowerCase() === variable) return { name: name2, setting: setting2 };
+  return void 0;
+}
+function configures(source, policyAbs, all) {
+  const inside = (dir) => {
+    const rel = path2.relative(dir, policyAbs);
+    return !rel.startsWith("..") && !path2.isAbsolute(rel);
   };
+  if (source.codeDirs) return source.codeDirs.some(inside);
+  if (source.kind === "compose") return !all.some((s) => s.file === source.file && s.codeDirs?.some(inside));
+  return true;
 }
-function unwrap(node) {
-  let current2 = node;
-  for (; ; ) {
-    switch (current2.type) {
-      case "TSAsExpression":
-      case "TSSatisfiesExpression":
-      case "TSNonNullExpression":
-      case "TSTypeAssertion":
-      case "TSInstantiationExpression":
-        current2 = current2.expression;
-        continue;
-      case "ChainExpression":
-        current2 = current2.expression;
-        continue;
-      default:
-        return current2;
+function splitterFor(policy, entries2, code) {
+  const spans = entries2.flatMap((e) => [e.definedAt, e.span]).concat(policy.originsSpan ? [policy.originsSpan] : []).filter((s) => !!s);
+  const texts = [...entries2.map((e) => ("why" in e ? e.why : "") ?? "")];
+  for (const span of spans) {
+    const lines = code.lines(span.file);
+    if (lines) texts.push(lines.slice(span.line - 1, span.endLine).join("\n"));
+  }
+  const joined = texts.join("\n");
+  const trims = /\.(?:strip|trim)\(/.test(joined);
+  const m = /\.split\(\s*(?:(["'`])(.*?)\1|\/(.+?)\/\w*)?\s*\)/.exec(joined);
+  if (m) return { sep: m[3] ? new RegExp(m[3]) : m[2] !== void 0 ? m[2] : /\s+/, json: false, trims };
+  if (/then \.split\(\)/.test(joined)) return { sep: ",", json: false, trims };
+  const settingsField = entries2.some((e) => e.source && e.source === e.source.toLowerCase());
+  return { sep: settingsField ? "," : void 0, json: true, trims: trims || settingsField };
+}
+function matcherOf(text, like, span, definedAt, variable) {
+  const provenance2 = { span, definedAt, source: variable, sentVerbatim: like.sentVerbatim };
+  if (like.kind === "substring") return { kind: "substring", haystack: text, ...provenance2 };
+  if (text === "*") return { kind: "any", ...provenance2 };
+  if (text === "null") return { kind: "null", ...provenance2 };
+  return { kind: "exact", origin: text, ...provenance2 };
+}
+function originsFor(policy, variable, setting2, code) {
+  const reading = policy.origins.filter((e) => variableOf(e) === variable);
+  if (!reading.length) return void 0;
+  const first = reading[0];
+  const span = first.span ?? policy.originsSpan;
+  if (setting2.value === "unknown") return [{ kind: "unknown", why: setting2.why ?? `${variable} is set where the linter cannot see it`, span, definedAt: setting2.span, source: variable }];
+  const { sep, json, trims } = splitterFor(policy, reading, code);
+  let parts2 = [setting2.value];
+  let isList = false;
+  const trimmed = setting2.value.trim();
+  if (json && trimmed.startsWith("[")) {
+    try {
+      const parsed = JSON.parse(trimmed);
+      if (Array.isArray(parsed)) {
+        parts2 = parsed.map(String);
+        isList = true;
+      }
+    } catch {
     }
+  } else if (sep !== void 0 && first.kind !== "substring") {
+    parts2 = setting2.value.split(sep).map((s) => trims ? s.trim() : s).filter((s) => s.trim() !== "");
+    isList = true;
   }
+  const verbatim = !isList && (first.sentVerbatim || policy.library === "cors" && first.kind === "unknown" && /^environment variable \w+$/.test(first.why));
+  return parts2.map((p) => matcherOf(p, { ...first, sentVerbatim: verbatim || void 0 }, span, setting2.span, variable));
 }
-function memberName(node) {
-  if (!node.computed && node.property.type === "Identifier") return node.property.name;
-  if (node.computed && node.property.type === "Literal" && typeof node.property.value === "string") return node.property.value;
-  if (node.computed && node.property.type === "TemplateLiteral" && node.property.expressions.length === 0) {
-    return node.property.quasis[0]?.value.cooked ?? void 0;
-  }
-  if (!node.computed && node.property.type === "PrivateIdentifier") return void 0;
+function booleanOf(text) {
+  if (/^(?:true|1|yes|on)$/i.test(text.trim())) return true;
+  if (/^(?:false|0|no|off|)$/i.test(text.trim())) return false;
   return void 0;
 }
-function propertyKey(prop) {
-  const key = prop.key;
-  if (!prop.computed && key.type === "Identifier") return key.name;
-  if (key.type === "Literal" && (typeof key.value === "string" || typeof key.value === "number")) return String(key.value);
-  if (key.type === "TemplateLiteral" && key.expressions.length === 0) return key.quasis[0]?.value.cooked ?? void 0;
-  return void 0;
+function attachEnvironments(policies, sources, code) {
+  for (const policy of policies) {
+    const originVars = [...new Set(policy.origins.filter((e) => !envsubstTemplate(policy, e)).map((e) => variableOf(e)).filter((v) => !!v))];
+    const templated = policy.origins.some((e) => envsubstTemplate(policy, e));
+    const credentialVar = variableOf(policy.credentials);
+    if (!originVars.length && !credentialVar && !templated) continue;
+    const policyAbs = code.absPath(policy.span.file);
+    const byValues = /* @__PURE__ */ new Map();
+    for (const source of sources) {
+      if (!configures(source, policyAbs, sources)) continue;
+      let origins = policy.origins;
+      let credentials;
+      const settings = [];
+      origins = origins.map((entry2) => {
+        const template = envsubstTemplate(policy, entry2, code);
+        if (!template) return entry2;
+        const hits = template.names.map((n) => ({ n, hit: lookup(source, n) }));
+        if (hits.some((h) => !h.hit || h.hit.setting.value === "unknown")) return entry2;
+        for (const { hit } of hits) settings.push({ variable: hit.name, value: hit.setting.value, span: hit.setting.span });
+        const text = template.text.replace(/\$\{?([A-Z_][A-Z0-9_]*)\}?/g, (_m, n) => lookup(source, n).setting.value);
+        return matcherOf(text, { ...entry2, sentVerbatim: true }, entry2.span, hits[0].hit.setting.span, template.names.join(", "));
+      });
+      for (const variable of originVars) {
+        const hit = lookup(source, variable);
+        if (!hit) continue;
+        const replacement = originsFor(policy, variable, hit.setting, code);
+        if (!replacement) continue;
+        const at = origins.findIndex((e) => variableOf(e) === variable);
+        origins = [...origins.slice(0, at), ...replacement, ...origins.slice(at).filter((e) => variableOf(e) !== variable)];
+        settings.push({ variable: hit.name, value: hit.setting.value, span: hit.setting.span, why: hit.setting.why });
+      }
+      if (credentialVar) {
+        const hit = lookup(source, credentialVar);
+        const value = hit && hit.setting.value !== "unknown" ? booleanOf(hit.setting.value) : void 0;
+        if (hit) {
+          credentials = { value: value ?? "unknown", span: policy.credentials.span, definedAt: hit.setting.span, source: hit.name, why: value === void 0 ? `${hit.name}=${hit.setting.value}` : void 0 };
+          settings.push({ variable: hit.name, value: hit.setting.value, span: hit.setting.span, why: hit.setting.why });
+        }
+      }
+      if (!settings.length) continue;
+      const key2 = JSON.stringify([origins.map(matcherKey), credentials?.value]);
+      const same = byValues.get(key2);
+      if (same) {
+        same.name = `${same.name}, ${source.name}`;
+        continue;
+      }
+      byValues.set(key2, { name: source.name, kind: source.kind, settings, origins, ...credentials ? { credentials } : {} });
+    }
+    if (byValues.size) policy.environments = [...byValues.values()];
+  }
 }
-function isFunction(node) {
-  return node.type === "FunctionDeclaration" || node.type === "FunctionExpression" || node.type === "ArrowFunctionExpression";
+function matcherKey(e) {
+  return JSON.stringify({ ...e, span: void 0, definedAt: void 0, envDriven: void 0, source: void 0 });
 }
-function textOf(node, text, max = 160) {
-  const raw = text.slice(node.range[0], node.range[1]).replace(/\s+/g, " ");
-  return raw.length > max ? `${raw.slice(0, max - 1)}\u2026` : raw;
+function environmentVariants(policy) {
+  const base = JSON.stringify([policy.origins.map(matcherKey), policy.credentials.value]);
+  return (policy.environments ?? []).filter((env) => JSON.stringify([env.origins.map(matcherKey), (env.credentials ?? policy.credentials).value]) !== base).map((env) => ({ ...policy, origins: env.origins, credentials: env.credentials ?? policy.credentials, environments: void 0, environment: env }));
 }
 
-// src/extract/js/express-facts.ts
-var NEEDS_PREFLIGHT = /* @__PURE__ */ new Set(["put", "patch", "delete", "del"]);
-function applyExpressFacts(mod, registrations, uses, versions) {
-  const corsRegs = new Set(uses.flatMap((u) => u.registrations));
-  const express = versions.majorFor(mod.absPath);
-  for (const use of uses) {
-    const { policy } = use;
-    const notes = policy.notes ?? [];
-    for (const reg of use.registrations) {
-      if (reg.method === "use" && !reg.pathIsRegex && reg.path !== "?") {
-        const prefix = !reg.path || reg.path === "/" ? void 0 : reg.path.replace(/\/+$/, "");
-        const before = registrations.filter(
-          (r) => r.receiverKey === reg.receiverKey && (r.method !== "use" || r.mountsRouter === true) && r.call.range[0] < reg.call.range[0] && !corsRegs.has(r) && !isInside2(r.call, reg.call) && (prefix === void 0 || r.path !== void 0 && (r.path === prefix || r.path.startsWith(`${prefix}/`)))
-        );
-        if (before.length) {
-          policy.order = {
-            ...policy.order,
-            // A mounted router is listed as method USE with its mount path.
-            routesBefore: before.map((r) => ({ method: r.method.toUpperCase(), path: r.path ?? "/", span: r.span }))
-          };
-        }
-      }
-      const rejected = express5Rejects(reg);
-      if (rejected) {
-        const what = `${reg.receiverName}.${reg.method}('${reg.path}', ...)`;
-        if (express.major !== void 0 && express.major >= 5) {
-          const why = `Express ${express.major} (declared in ${express.file}) rejects the path '${reg.path}' when the app starts (path-to-regexp 8: ${rejected}), so ${what} never runs; use '/{*path}' (or app.use(cors()))`;
-          if (reg.method === "options") policy.preflight = { value: "not-handled", span: reg.span, why };
-          else notes.push(why);
-        } else if (express.major === void 0) {
-          notes.push(`${what}: Express 5 rejects this path at start-up (path-to-regexp 8: ${rejected}); the Express version is not known here`);
-        }
-      }
-    }
-    const routeRegs = use.registrations.filter((r) => r.method !== "use" && r.method !== "options" && r.method !== "all");
-    const customHeaders = policy.allowHeaders.isDefault !== true && Array.isArray(policy.allowHeaders.value) && policy.allowHeaders.value.length > 0;
-    for (const route of routeRegs) {
-      if (!NEEDS_PREFLIGHT.has(route.method) && !customHeaders) continue;
-      if (preflightCovered(route, registrations, corsRegs)) continue;
-      if (route.isRouter) {
-        const appWide = registrations.some((r) => corsRegs.has(r) && r.method === "use" && (!r.path || r.path === "/") && !r.isRouter);
-        if (appWide) continue;
-        const mountedHere = registrations.some((r) => r.mountsRouter && r.handlers.some((h) => h.type === "Identifier" && route.receiverKey.startsWith(`${h.name}@`)));
-        if (!mountedHere) {
-          notes.push(`cors() runs only on ${route.receiverName}.${route.method} ${route.path ?? ""}: whether its OPTIONS preflight reaches a cors() depends on where ${route.receiverName} is mounted, which is not in this file`);
-          break;
-        }
-      }
-      policy.preflight = {
-        value: "not-handled",
-        span: route.span,
-        why: `cors() runs only on ${route.method.toUpperCase()} ${route.path ?? ""}; the browser's OPTIONS preflight for it reaches no cors() (no matching ${route.receiverName}.options(...) and no ${route.receiverName}.use(cors())), so Express answers it without CORS headers and the ${route.method.toUpperCase()} request is never sent`
-      };
+// src/environment/types.ts
+function isProductionName(name2) {
+  return /^(?:prod|production|live|release)$/i.test(name2);
+}
+function environmentNameFromFile(base, fallback) {
+  const dotenv = /^\.env\.(.+)$/.exec(base) ?? /^(.+)\.env$/.exec(base);
+  if (dotenv) return dotenv[1];
+  if (base === ".env") return ".env";
+  const compose = /^(?:docker-)?compose[.-](.+)\.ya?ml$/i.exec(base);
+  if (compose) return compose[1];
+  if (/^(?:docker-)?compose\.ya?ml$/i.test(base)) return fallback;
+  const values = /^values[.-](.+)\.ya?ml$/i.exec(base);
+  if (values) return values[1];
+  return fallback;
+}
+function environmentFitsOrigin(environment, originEnvironment) {
+  const first = environment.name.split(/[ ,(]/)[0];
+  if (isProductionName(originEnvironment)) return isProductionName(first);
+  if (environment.kind === "kubernetes" || environment.kind === "helm") return false;
+  return !isProductionName(first) && !/^(?:staging|stage|example|sample|template|test)$/i.test(first);
+}
+
+// src/frontend/link.ts
+import path3 from "node:path";
+var LOOPBACK = /* @__PURE__ */ new Set(["localhost", "127.0.0.1", "0.0.0.0", "[::1]", "::1"]);
+function backendAddresses(policy, sources, io) {
+  const out2 = [];
+  const abs = io.absPath(policy.span.file);
+  const text = io.readText(abs) ?? "";
+  const code = [
+    /uvicorn\.run\([^)]*?\bport\s*=\s*(\d{2,5})/,
+    /\.run\([^)]*?\bport\s*=\s*(\d{2,5})/,
+    /\.listen\(\s*(\d{2,5})\b/,
+    /\blisten\(\s*\{[^}]*port\s*:\s*(\d{2,5})/,
+    /\bPORT\b[^\n]{0,40}?(?:\|\||\?\?|,)\s*['"]?(\d{2,5})\b/,
+    /\bport\s*[=:]\s*(\d{2,5})\b/
+  ];
+  for (const re of code) {
+    const m = re.exec(text);
+    if (m) {
+      out2.push({ port: Number(m[1]), how: `port ${m[1]} in ${policy.span.file}` });
       break;
     }
-    if (notes.length) policy.notes = notes;
   }
+  for (let dir = path3.dirname(abs); ; dir = path3.dirname(dir)) {
+    for (const name2 of ["package.json", "Dockerfile", "Procfile", "Makefile"]) {
+      const body2 = io.readText(path3.join(dir, name2));
+      if (!body2) continue;
+      const m = /(?:uvicorn|gunicorn|hypercorn|flask\s+run|manage\.py\s+runserver|fastapi\s+(?:dev|run)|node|nodemon|ts-node|tsx)\b[^\n"]*?(?:--port[=\s]+|-p\s+|--bind[=\s]+\S*:|\s(?:0\.0\.0\.0|127\.0\.0\.1|localhost):)(\d{2,5})\b/.exec(body2);
+      if (m) out2.push({ port: Number(m[1]), how: `port ${m[1]} in ${path3.relative(io.root, path3.join(dir, name2)).split(path3.sep).join("/")}` });
+    }
+    if (dir === io.root || path3.dirname(dir) === dir || !dir.startsWith(io.root)) break;
+  }
+  for (const s of sources) {
+    if (s.kind !== "compose" || !s.codeDirs?.some((d) => !path3.relative(d, abs).startsWith(".."))) continue;
+    for (const port of s.publishedPorts ?? []) out2.push({ port, how: `port ${port} published by compose service ${s.service} (${s.file})` });
+    for (const port of s.containerPorts ?? []) out2.push({ host: s.service, port, how: `compose service ${s.service} (${s.file})` });
+    out2.push({ host: s.service, port: 0, how: `compose service ${s.service} (${s.file})` });
+  }
+  if (!out2.length) {
+    const fallback = policy.stack === "fastapi" || policy.stack === "starlette" || policy.stack === "django" ? 8e3 : policy.stack === "flask" ? 5e3 : void 0;
+    if (fallback) out2.push({ weak: true, port: fallback, how: `port ${fallback}, the default of ${policy.stack === "flask" ? "flask run" : policy.stack === "django" ? "manage.py runserver" : "uvicorn"}` });
+  }
+  return out2;
 }
-function isInside2(inner, outer) {
-  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
-}
-function express5Rejects(reg) {
-  const path17 = reg.path;
-  if (path17 === void 0 || path17 === "?" || reg.pathIsRegex) return void 0;
-  if (/\*(?![A-Za-z0-9_$])/.test(path17)) return `'*' needs a parameter name ("Missing parameter name")`;
-  const reserved = /[()[\]?+!]/.exec(path17);
-  if (reserved) return `'${reserved[0]}' is reserved ("Unexpected ${reserved[0]}")`;
-  return void 0;
-}
-function preflightCovered(route, registrations, corsRegs) {
-  return registrations.some((r) => {
-    if (r.receiverKey !== route.receiverKey || !corsRegs.has(r)) return false;
-    if (r.method === "use") return !r.path || r.path === "/" || route.path !== void 0 && route.path.startsWith(r.path);
-    if (r.method !== "options" && r.method !== "all") return false;
-    return pathCovers(r, route.path);
-  });
-}
-function pathCovers(handler, path17) {
-  const written = handler.path;
-  if (written === void 0 || written === "?") return false;
-  if (handler.pathIsRegex) {
-    const m = /^\/(.*)\/([a-z]*)$/s.exec(written);
-    if (!m) return false;
-    if (m[1] === ".*" || m[1] === ".+" || m[1] === "^.*$") return true;
-    if (path17 === void 0) return false;
-    try {
-      return new RegExp(m[1], m[2].replace(/[gy]/g, "")).test(path17);
-    } catch {
-      return false;
-    }
-  }
-  if (written === path17) return true;
-  return written === "*" || /^\/?\*\w*$/.test(written) || /^\/?\{\/?\*\w+\}$/.test(written) || written === "/(.*)";
-}
-
-// src/extract/js/exported-options.ts
-import path8 from "node:path";
-
-// src/model/policy.ts
-function byDefault(value) {
-  return { value, isDefault: true };
-}
-function unknownValue(why, span) {
-  return { value: "unknown", why, span };
-}
-function newPolicy(init2) {
-  return {
-    ...init2,
-    origins: [],
-    credentials: byDefault(false),
-    allowMethods: byDefault([]),
-    allowHeaders: byDefault([]),
-    exposeHeaders: byDefault([]),
-    maxAge: unknownValue("not set"),
-    varyOrigin: byDefault(false),
-    preflight: byDefault("handled"),
-    headersOnErrors: byDefault(true)
-  };
-}
-
-// src/extract/js/values.ts
-var MAX_DEPTH = 60;
-var TEXT_METHODS = /* @__PURE__ */ new Set(["trim", "trimStart", "trimEnd", "toLowerCase", "toUpperCase"]);
-function unknown(why, meta = {}) {
-  return { t: "unknown", why, ...meta };
-}
-function fromEnv(value, env) {
-  const marked = { ...value, env, envDriven: true };
-  if (marked.t === "array") return { ...marked, items: marked.items.map((i2) => fromEnv(i2, env)) };
-  return marked;
-}
-var Evaluator = class {
-  constructor(loader) {
-    this.loader = loader;
-  }
-  loader;
-  active = /* @__PURE__ */ new Set();
-  memo = /* @__PURE__ */ new Map();
-  /**
-   * Options objects some CORS layer in this scan was built from (npm cors, @fastify/cors, @koa/cors),
-   * so an exported options object is described on its own only when nothing consumes it.
-   */
-  consumedOptions = /* @__PURE__ */ new Set();
-  /** Factory parameters in force while a returned closure is read (see withBindings); the memo is off meanwhile. */
-  bindings = /* @__PURE__ */ new Map();
-  /** Runs `read` with the factory parameters of a closure bound to the arguments the factory got. */
-  withBindings(bound, read) {
-    if (!bound?.size) return read();
-    const saved = this.bindings;
-    this.bindings = new Map([...saved, ...bound]);
-    try {
-      return read();
-    } finally {
-      this.bindings = saved;
-    }
-  }
-  evaluate(node, mod, depth = 0) {
-    if (!node) return { t: "undefined" };
-    const memoOn = this.bindings.size === 0;
-    const memo = memoOn ? this.memo.get(node) : void 0;
-    if (memo) return memo;
-    if (depth > MAX_DEPTH) return unknown("expression nests too deeply to follow");
-    if (this.active.has(node)) return unknown(`circular reference in ${textOf(node, mod.text, 60)}`);
-    this.active.add(node);
-    try {
-      const value = this.evaluateInner(unwrap(node), mod, depth + 1);
-      if (memoOn) this.memo.set(node, value);
-      return value;
-    } finally {
-      this.active.delete(node);
-    }
-  }
-  evaluateInner(node, mod, depth) {
-    spend();
-    const at = { mod, node };
-    switch (node.type) {
-      case "Literal": {
-        if ("regex" in node && node.regex) return { t: "regex", pattern: node.regex.pattern, flags: node.regex.flags, at };
-        const v = node.value;
-        if (typeof v === "string") return { t: "string", v, at };
-        if (typeof v === "number") return { t: "number", v, at };
-        if (typeof v === "boolean") return { t: "boolean", v, at };
-        if (v === null) return { t: "null", at };
-        return unknown(`literal ${node.raw}`);
-      }
-      case "TemplateLiteral": {
-        let out2 = node.quasis[0]?.value.cooked ?? "";
-        let env = {};
-        for (let i2 = 0; i2 < node.expressions.length; i2++) {
-          const part = this.evaluate(node.expressions[i2], mod, depth);
-          if (part.t !== "string" && part.t !== "number") return unknown(`template part \`${textOf(node.expressions[i2], mod.text, 60)}\` is not a constant`, pickEnv(part));
-          if (part.envDriven) env = { env: part.env, envDriven: true };
-          out2 += String(part.v) + (node.quasis[i2 + 1]?.value.cooked ?? "");
-        }
-        return { t: "string", v: out2, at, ...env };
-      }
-      case "Identifier":
-        return this.identifier(node, mod, depth);
-      case "ArrayExpression": {
-        const items2 = [];
-        for (const el of node.elements) {
-          if (!el) items2.push({ t: "undefined" });
-          else if (el.type === "SpreadElement") {
-            const spread = this.evaluate(el.argument, mod, depth);
-            if (spread.t === "array") items2.push(...spread.items);
-            else if (spread.t === "string") items2.push(...[...spread.v].map((c) => ({ t: "string", v: c, at: spread.at })));
-            else items2.push(unknown(`spread of \`${textOf(el.argument, mod.text, 60)}\`: ${describeUnknown(spread)}`, pickEnv(spread)));
-          } else items2.push(this.evaluate(el, mod, depth));
-        }
-        return { t: "array", items: items2, at };
-      }
-      case "ObjectExpression":
-        return this.object(node, mod, depth);
-      case "MemberExpression":
-        return this.member(node, mod, depth);
-      case "LogicalExpression":
-        return this.logical(node, mod, depth);
-      case "ConditionalExpression": {
-        const test = this.evaluate(node.test, mod, depth);
-        const truth = truthiness(test);
-        if (truth !== void 0) {
-          const taken = this.evaluate(truth ? node.consequent : node.alternate, mod, depth);
-          return test.envDriven && test.env && taken.t !== "unknown" && !taken.env ? fromEnv(taken, test.env) : taken;
-        }
-        return unknown(`depends on the condition \`${textOf(node.test, mod.text, 80)}\``, pickEnv(test));
-      }
-      case "BinaryExpression": {
-        if (node.operator !== "+") return unknown(`computed with ${node.operator}`);
-        const l = this.evaluate(node.left, mod, depth);
-        const r = this.evaluate(node.right, mod, depth);
-        if ((l.t === "string" || l.t === "number") && (r.t === "string" || r.t === "number")) {
-          const env = l.envDriven ? pickEnv(l) : r.envDriven ? pickEnv(r) : {};
-          if (l.t === "number" && r.t === "number") return { t: "number", v: l.v + r.v, at, ...env };
-          return { t: "string", v: String(l.v) + String(r.v), at, ...env };
-        }
-        const bad = l.t === "string" || l.t === "number" ? r : l;
-        return unknown(`concatenation with a value that is not a constant: ${describeUnknown(bad)}`, pickEnv(bad));
-      }
-      case "UnaryExpression": {
-        const arg = this.evaluate(node.argument, mod, depth);
-        if (node.operator === "!") {
-          const truth = truthiness(arg);
-          return truth === void 0 ? unknown(`negation of ${describeUnknown(arg)}`) : { t: "boolean", v: !truth, at };
-        }
-        if (node.operator === "-" && arg.t === "number") return { t: "number", v: -arg.v, at };
-        if (node.operator === "void") return { t: "undefined", at };
-        return unknown(`computed with ${node.operator}`);
-      }
-      case "SequenceExpression":
-        return this.evaluate(node.expressions[node.expressions.length - 1], mod, depth);
-      case "FunctionExpression":
-      case "ArrowFunctionExpression":
-        return { t: "function", fn: node, mod, at };
-      case "NewExpression":
-      case "CallExpression":
-        return this.call(node, mod, depth);
-      case "AwaitExpression":
-        return this.evaluate(node.argument, mod, depth);
-      case "ImportExpression": {
-        const src = this.evaluate(node.source, mod, depth);
-        if (src.t !== "string") return unknown("dynamic import of a computed path");
-        return this.moduleValue(src.v, mod);
-      }
-      case "ClassExpression":
-        return unknown("a class");
-      default:
-        return unknown(`\`${textOf(node, mod.text, 60)}\` is not a constant`);
-    }
-  }
-  /** The value a module specifier stands for: a package, or a same-repository namespace. */
-  moduleValue(specifier, from) {
-    if (!specifier.startsWith(".") && !specifier.startsWith("/")) {
-      const aliased = this.loader.resolveAlias(from, specifier);
-      return aliased ? { t: "namespace", mod: aliased } : { t: "package", source: specifier };
-    }
-    const target2 = this.loader.resolve(from, specifier);
-    return "program" in target2 ? { t: "namespace", mod: target2 } : unknown(target2.error);
-  }
-  identifier(node, mod, depth) {
-    const binding = mod.scopes.lookup(node);
-    if (!binding) {
-      if (node.name === "undefined") return { t: "undefined", at: { mod, node } };
-      if (node.name === "NaN" || node.name === "Infinity") return { t: "number", v: node.name === "NaN" ? NaN : Infinity };
-      return unknown(`\`${node.name}\` is not defined in this file`);
-    }
-    return this.bindingValue(binding, mod, depth);
-  }
-  bindingValue(binding, mod, depth) {
-    switch (binding.kind) {
-      case "import": {
-        const source = binding.importSource;
-        const name2 = binding.importName;
-        const aliased = !source.startsWith(".") && !source.startsWith("/") ? this.loader.resolveAlias(mod, source) : void 0;
-        if (!source.startsWith(".") && !source.startsWith("/") && !aliased) {
-          return { t: "package", source, member: name2 === "default" || name2 === "*" ? void 0 : name2 };
-        }
-        const target2 = aliased ?? this.loader.resolve(mod, source);
-        if (!("program" in target2)) return unknown(`imported from ${source}: ${target2.error}`);
-        if (name2 === "*") return { t: "namespace", mod: target2 };
-        return this.exported(target2, name2, depth);
-      }
-      case "function":
-        return binding.fn ? { t: "function", fn: binding.fn, mod, at: { mod, node: binding.fn } } : unknown("a function");
-      case "param": {
-        const bound = this.bindings.get(binding);
-        return bound ?? unknown(`\`${binding.name}\` is a function parameter`);
-      }
-      case "class":
-        return unknown(`\`${binding.name}\` is a class`);
-      case "catch":
-        return unknown(`\`${binding.name}\` is a caught error`);
-      default:
-        break;
-    }
-    if (binding.reassigned) return unknown(`\`${binding.name}\` is reassigned`);
-    if (!binding.init) return binding.fallback ? this.evaluate(binding.fallback, mod, depth) : unknown(`\`${binding.name}\` has no initial value`);
-    if (binding.opaque) return unknown(`\`${binding.name}\` is taken from a rest pattern or computed key`);
-    let value = this.evaluate(binding.init, mod, depth);
-    for (const key of binding.path ?? []) value = this.property(value, String(key), depth);
-    if (binding.fallback && (value.t === "undefined" || value.t === "unknown" && !value.env)) {
-      const fallback = this.evaluate(binding.fallback, mod, depth);
-      return value.t === "undefined" ? fallback : unknown(value.why);
-    }
-    return value;
-  }
-  /** An export of a same-repository module (ESM or CommonJS). Cycle-guarded. */
-  exported(mod, name2, depth) {
-    const key = `${mod.absPath}#${name2}`;
-    if (this.active.has(key)) return unknown(`circular import of ${name2} in ${mod.path}`);
-    if (depth > MAX_DEPTH) return unknown("imports nest too deeply to follow");
-    this.active.add(key);
-    try {
-      return this.exportedInner(mod, name2, depth + 1);
-    } finally {
-      this.active.delete(key);
-    }
-  }
-  exportedInner(mod, name2, depth) {
-    let commonjs;
-    for (const stmt of mod.program.body) {
-      if (stmt.type === "ExportNamedDeclaration") {
-        const decl = stmt.declaration;
-        if (decl && (decl.type === "VariableDeclaration" || decl.type === "FunctionDeclaration" || decl.type === "ClassDeclaration")) {
-          const binding = mod.scopes.moduleBinding(name2);
-          if (binding && declares(decl, name2)) return this.bindingValue(binding, mod, depth);
-        }
-        for (const spec of stmt.specifiers) {
-          const exportedName = spec.exported.type === "Identifier" ? spec.exported.name : String(spec.exported.value);
-          if (exportedName !== name2) continue;
-          const localName = spec.local.type === "Identifier" ? spec.local.name : String(spec.local.value);
-          if (stmt.source) {
-            const target2 = this.loader.resolve(mod, stmt.source.value);
-            if (!("program" in target2)) return unknown(target2.error);
-            return this.exported(target2, localName, depth);
-          }
-          const binding = mod.scopes.moduleBinding(localName);
-          return binding ? this.bindingValue(binding, mod, depth) : unknown(`${localName} is not declared in ${mod.path}`);
-        }
-      } else if (stmt.type === "ExportDefaultDeclaration" && name2 === "default") {
-        const decl = stmt.declaration;
-        if (decl.type === "FunctionDeclaration") return { t: "function", fn: decl, mod, at: { mod, node: decl } };
-        return this.evaluate(decl, mod, depth);
-      } else if (stmt.type === "ExportAllDeclaration" && !stmt.exported && name2 !== "default") {
-        const target2 = this.loader.resolve(mod, stmt.source.value);
-        if ("program" in target2) {
-          const value = this.exported(target2, name2, depth);
-          if (value.t !== "unknown") return value;
-        }
-      } else if (stmt.type === "ExpressionStatement" && stmt.expression.type === "AssignmentExpression" && stmt.expression.operator === "=") {
-        const target2 = stmt.expression.left;
-        const targetName = target2.type === "MemberExpression" ? exportsTarget(target2) : void 0;
-        if (targetName === "") {
-          const whole = this.evaluate(stmt.expression.right, mod, depth);
-          commonjs = name2 === "default" ? whole : this.property(whole, name2, depth);
-        } else if (targetName === name2) {
-          commonjs = this.evaluate(stmt.expression.right, mod, depth);
-        }
-      }
-    }
-    return commonjs ?? unknown(`${mod.path} has no export named ${name2}`);
-  }
-  object(node, mod, depth) {
-    const props = /* @__PURE__ */ new Map();
-    const keys = /* @__PURE__ */ new Map();
-    const spreadOf = [];
-    let unknownSpread;
-    for (const p of node.properties) {
-      if (p.type === "SpreadElement") {
-        const spread = this.evaluate(p.argument, mod, depth);
-        if (spread.t === "object") {
-          for (const [k, v] of spread.props) props.set(k, v);
-          for (const [k, v] of spread.keys) keys.set(k, v);
-          if (spread.unknownSpread) unknownSpread = spread.unknownSpread;
-          spreadOf.push(...sourcesOf(spread));
-        } else if (spread.t !== "undefined" && spread.t !== "null") {
-          unknownSpread = `spread of \`${textOf(p.argument, mod.text, 60)}\`: ${describeUnknown(spread)}`;
-        }
-        continue;
-      }
-      let key = propertyKey(p);
-      if (key === void 0 && p.computed) {
-        const k = this.evaluate(p.key, mod, depth);
-        if (k.t === "string" || k.t === "number") key = String(k.v);
-      }
-      if (key === void 0) {
-        unknownSpread = `computed key \`${textOf(p.key, mod.text, 60)}\``;
-        continue;
-      }
-      const value = this.evaluate(p.value, mod, depth);
-      props.set(key, value);
-      keys.set(key, { mod, node: p });
-    }
-    return { t: "object", props, keys, unknownSpread, at: { mod, node }, ...spreadOf.length ? { spreadOf } : {} };
-  }
-  /** `value[name]` for a value already evaluated. */
-  property(value, name2, _depth = 0) {
-    switch (value.t) {
-      case "object": {
-        const found = value.props.get(name2);
-        if (found) return found;
-        if (value.unknownSpread) return unknown(`${name2} may come from ${value.unknownSpread}`);
-        return { t: "undefined" };
-      }
-      case "array":
-        if (name2 === "length") return { t: "number", v: value.items.length, ...pickEnv(value) };
-        if (/^\d+$/.test(name2)) return value.items[Number(name2)] ?? { t: "undefined" };
-        return unknown(`array property ${name2}`);
-      case "string":
-        if (name2 === "length") return { t: "number", v: value.v.length };
-        return unknown(`string property ${name2}`);
-      case "namespace":
-        return this.exported(value.mod, name2, _depth);
-      case "package":
-        if (name2 === "default" && value.member === void 0) return value;
-        return { t: "package", source: value.source, member: value.member === void 0 ? name2 : `${value.member}.${name2}` };
-      case "request":
-        if (value.part === "data") return { t: "request", part: "data", text: `${value.text}.${name2}` };
-        if (value.part === "headers" && name2.toLowerCase() === "origin") return { t: "request", part: "origin" };
-        return unknown(`request header ${name2}`);
-      case "unknown":
-        return unknown(value.why, pickEnv(value));
-      default:
-        return unknown(`property ${name2} of a ${value.t}`);
-    }
-  }
-  member(node, mod, depth) {
-    const name2 = memberName(node);
-    const objectText = node.object.type === "MemberExpression" || node.object.type === "Identifier" || node.object.type === "MetaProperty" ? textOf(node.object, mod.text) : "";
-    if (objectText === "process.env" || objectText === "import.meta.env") {
-      if (name2 === void 0) return unknown("environment variable with a computed name");
-      return unknown(`environment variable ${name2}`, { env: name2 });
-    }
-    if (name2 === void 0) {
-      if (node.computed) {
-        const key = this.evaluate(node.property, mod, depth);
-        if (key.t === "string" || key.t === "number") return this.property(this.evaluate(node.object, mod, depth), String(key.v), depth);
-      }
-      return unknown(`computed property \`${textOf(node, mod.text, 80)}\``);
-    }
-    const object = this.evaluate(node.object, mod, depth);
-    if ((name2 === "headers" || name2 === "header") && object.t === "unknown" && isRequestLike(node.object, mod)) {
-      return { t: "request", part: "headers" };
-    }
-    if ((name2 === "query" || name2 === "body" || name2 === "params") && object.t === "unknown" && isRequestLike(node.object, mod)) {
-      return { t: "request", part: "data", text: textOf(node, mod.text, 60) };
-    }
-    return this.property(object, name2, depth);
-  }
-  logical(node, mod, depth) {
-    const left = this.evaluate(node.left, mod, depth);
-    if (node.operator === "&&") {
-      const truth2 = truthiness(left);
-      if (truth2 === false) return left;
-      if (truth2 === true) return this.evaluate(node.right, mod, depth);
-      return unknown(`depends on \`${textOf(node.left, mod.text, 80)}\``, pickEnv(left));
-    }
-    if (left.t === "unknown") {
-      if (left.env) {
-        const fallback = this.evaluate(node.right, mod, depth);
-        if (fallback.t === "unknown") return fallback;
-        return fromEnv(fallback, left.env);
-      }
-      return unknown(left.why);
-    }
-    if (node.operator === "??") return left.t === "null" || left.t === "undefined" ? this.evaluate(node.right, mod, depth) : left;
-    const truth = truthiness(left);
-    if (truth === true) return left;
-    if (truth === false) return this.evaluate(node.right, mod, depth);
-    return unknown(`depends on \`${textOf(node.left, mod.text, 80)}\``);
-  }
-  call(node, mod, depth) {
-    const at = { mod, node };
-    const callee = unwrap(node.callee);
-    const args2 = node.arguments;
-    const arg = (i2) => {
-      const a = args2[i2];
-      return !a ? { t: "undefined" } : a.type === "SpreadElement" ? unknown("spread argument") : this.evaluate(a, mod, depth);
-    };
-    if (callee.type === "Identifier" && !mod.scopes.lookup(callee)) {
-      switch (callee.name) {
-        case "require": {
-          const spec = arg(0);
-          if (spec.t !== "string") return unknown("require of a computed path");
-          const required = this.moduleValue(spec.v, mod);
-          if (required.t === "namespace" && assignsModuleExports(required.mod)) {
-            const whole = this.exported(required.mod, "default", depth);
-            if (whole.t !== "unknown") return whole;
-          }
-          return required;
-        }
-        case "RegExp": {
-          const source = arg(0);
-          const flags2 = arg(1);
-          const pattern = source.t === "string" ? source.v : source.t === "regex" ? source.pattern : void 0;
-          const flagText = flags2.t === "string" ? flags2.v : flags2.t === "undefined" ? source.t === "regex" ? source.flags : "" : void 0;
-          if (pattern === void 0 || flagText === void 0) return unknown(`RegExp built from ${describeUnknown(source.t === "unknown" ? source : flags2)}`, pickEnv(source));
-          return { t: "regex", pattern, flags: flagText, at, ...pickEnv(source) };
-        }
-        case "Set":
-        case "Array": {
-          if (callee.name === "Array" && node.type !== "NewExpression") break;
-          const items2 = args2.length ? arg(0) : { t: "array", items: [] };
-          if (items2.t === "array") return { ...items2, isSet: callee.name === "Set", at: items2.at ?? at };
-          if (items2.t === "undefined") return { t: "array", items: [], isSet: true, at };
-          return unknown(`${callee.name} of ${describeUnknown(items2)}`, pickEnv(items2));
-        }
-        case "String": {
-          const v = arg(0);
-          if (v.t === "string" || v.t === "number" || v.t === "boolean") return { ...v, t: "string", v: String(v.v) };
-          return unknown(`String of ${describeUnknown(v)}`, pickEnv(v));
-        }
-        case "Boolean": {
-          const truth = truthiness(arg(0));
-          return truth === void 0 ? unknown("Boolean of an unknown value") : { t: "boolean", v: truth, at };
-        }
-        case "Number":
-        case "parseInt": {
-          const v = arg(0);
-          if (v.t === "number") return v;
-          if (v.t === "string" && v.v.trim() !== "" && !Number.isNaN(Number.parseInt(v.v, 10))) return { t: "number", v: callee.name === "Number" ? Number(v.v) : Number.parseInt(v.v, 10), at, ...pickEnv(v) };
-          return unknown(`${callee.name} of ${describeUnknown(v)}`, pickEnv(v));
-        }
-        default:
-          break;
-      }
-    }
-    if (callee.type === "MemberExpression") {
-      const method = memberName(callee);
-      const objText = textOf(callee.object, mod.text, 40);
-      if (objText === "Object" && (method === "freeze" || method === "seal")) return arg(0);
-      if (objText === "Object" && method === "assign") {
-        const merged = { t: "object", props: /* @__PURE__ */ new Map(), keys: /* @__PURE__ */ new Map(), at };
-        for (let i2 = 0; i2 < args2.length; i2++) {
-          const part = arg(i2);
-          if (part.t === "object") {
-            for (const [k, v] of part.props) merged.props.set(k, v);
-            for (const [k, v] of part.keys) merged.keys.set(k, v);
-            if (part.unknownSpread) merged.unknownSpread = part.unknownSpread;
-            merged.spreadOf = [...merged.spreadOf ?? [], ...sourcesOf(part)];
-          } else merged.unknownSpread = `Object.assign source ${describeUnknown(part)}`;
-        }
-        return merged;
-      }
-      if (objText === "Array" && method === "from") return arg(0).t === "array" ? arg(0) : unknown("Array.from of an unknown value");
-      if (method === "get" && (objText === "Deno.env" || objText === "Bun.env")) {
-        const name2 = arg(0);
-        return name2.t === "string" ? unknown(`environment variable ${name2.v}`, { env: name2.v }) : unknown("environment variable with a computed name");
-      }
-      if (method !== void 0) {
-        const target2 = this.evaluate(callee.object, mod, depth);
-        const result = this.method(target2, method, args2, mod, depth, at, node);
-        if (result) return result;
-      }
-    }
-    const fnValue = this.evaluate(callee, mod, depth);
-    if (fnValue.t === "function") {
-      const closure = returnedClosure(fnValue.fn);
-      if (closure) {
-        const bound = new Map(fnValue.bound ?? []);
-        fnValue.fn.params.forEach((param, i2) => {
-          if (param.type !== "Identifier") return;
-          const binding = fnValue.mod.scopes.lookupName(param.name, fnValue.fn.body);
-          if (binding?.kind === "param") bound.set(binding, arg(i2));
-        });
-        return { t: "function", fn: closure, mod: fnValue.mod, at: { mod: fnValue.mod, node: closure }, ...bound.size ? { bound } : {} };
-      }
-      const returned = singleReturn(fnValue.fn);
-      if (returned) return this.withBindings(fnValue.bound, () => this.evaluate(returned, fnValue.mod, depth));
-      return unknown(`returned by \`${textOf(node.callee, mod.text, 60)}()\``);
-    }
-    if (fnValue.t === "package" && (fnValue.source === "url" || fnValue.source === "node:url") && fnValue.member === "parse") {
-      const first = args2[0] ? unwrap(args2[0]) : void 0;
-      if (first?.type === "MemberExpression" && memberName(first) === "url" && isRequestLike(first.object, mod)) {
-        return { t: "request", part: "data", text: textOf(node, mod.text, 60) };
-      }
-    }
-    if (fnValue.t === "package") return unknown(`returned by ${fnValue.source}${fnValue.member ? `.${fnValue.member}` : ""}()`);
-    return unknown(`returned by \`${textOf(node.callee, mod.text, 60)}()\``, pickEnv(fnValue));
-  }
-  /** Methods of strings and arrays that configuration code uses on constants. */
-  method(target2, method, args2, mod, depth, at, node) {
-    const arg0 = args2[0] && args2[0].type !== "SpreadElement" ? this.evaluate(args2[0], mod, depth) : { t: "undefined" };
-    if ((method === "get" || method === "header" || method === "getHeader") && arg0.t === "string" && arg0.v.toLowerCase() === "origin") {
-      if (target2.t === "request" || target2.t === "unknown" && node.type === "CallExpression" && isRequestLike(node.callee.object, mod)) {
-        return { t: "request", part: "origin" };
-      }
-    }
-    const env = pickEnv(target2);
-    if (target2.t === "string") {
-      if (TEXT_METHODS.has(method)) return { ...target2, v: applyTextMethod(target2.v, method), at: target2.at ?? at };
-      if (method === "split") {
-        if (arg0.t !== "string" && arg0.t !== "regex") return unknown("split with a computed separator", env);
-        const sep = arg0.t === "string" ? arg0.v : new RegExp(arg0.pattern, arg0.flags.replace(/[gy]/g, ""));
-        return { t: "array", items: target2.v.split(sep).map((v) => ({ t: "string", v, at: target2.at, ...env })), at: target2.at ?? at, ...env };
-      }
-      if (method === "concat") {
-        let out2 = target2.v;
-        for (let i2 = 0; i2 < args2.length; i2++) {
-          const a = args2[i2].type === "SpreadElement" ? unknown("spread") : this.evaluate(args2[i2], mod, depth);
-          if (a.t !== "string" && a.t !== "number") return unknown("concat with a value that is not a constant");
-          out2 += String(a.v);
-        }
-        return { t: "string", v: out2, at, ...env };
-      }
-      if (method === "toString" || method === "valueOf") return target2;
-      return void 0;
-    }
-    if (target2.t === "array") {
-      if (method === "map") {
-        const fn = arg0.t === "function" ? arg0.fn : void 0;
-        const chain = fn ? textMethodChain(fn) : void 0;
-        if (!chain) return unknown(`\`.map(${args2[0] ? textOf(args2[0], mod.text, 60) : ""})\` over a list`, env);
-        return {
-          ...target2,
-          items: target2.items.map((item) => {
-            if (item.t !== "string") return unknown(`mapped item ${describeUnknown(item)}`, pickEnv(item));
-            let v = item.v;
-            for (const m of chain) v = applyTextMethod(v, m);
-            return { ...item, v };
-          })
-        };
-      }
-      if (method === "filter") {
-        const fn = arg0.t === "function" ? arg0.fn : void 0;
-        const keepsTruthy = args2[0]?.type === "Identifier" && args2[0].name === "Boolean" || fn && isIdentityOrLength(fn);
-        if (!keepsTruthy) return unknown("filtered with a function", env);
-        return { ...target2, items: target2.items.filter((i2) => truthiness(i2) !== false) };
-      }
-      if (method === "concat") {
-        const items2 = [...target2.items];
-        for (let i2 = 0; i2 < args2.length; i2++) {
-          const a = args2[i2].type === "SpreadElement" ? unknown("spread") : this.evaluate(args2[i2], mod, depth);
-          if (a.t === "array") items2.push(...a.items);
-          else items2.push(a);
-        }
-        return { t: "array", items: items2, at: target2.at ?? at };
-      }
-      if (method === "join") {
-        const sep = args2.length === 0 ? "," : arg0.t === "string" ? arg0.v : void 0;
-        if (sep === void 0) return unknown("join with a computed separator", env);
-        if (!target2.items.every((i2) => i2.t === "string" || i2.t === "number")) return unknown("join of a list with items that are not constants", env);
-        return { t: "string", v: target2.items.map((i2) => String(i2.v)).join(sep), at, ...env };
-      }
-      if (method === "slice" && args2.length === 0) return target2;
-      if (method === "flat") return { ...target2, items: target2.items.flatMap((i2) => i2.t === "array" ? i2.items : [i2]) };
-      return void 0;
-    }
+function reaches(url, addresses) {
+  let parsed;
+  try {
+    parsed = new URL(url);
+  } catch {
     return void 0;
   }
-};
-function sourcesOf(value) {
-  if (value.t !== "object") return [];
-  return [...value.at ? [value.at.node] : [], ...value.spreadOf ?? []];
+  const port = Number(parsed.port || (parsed.protocol === "https:" ? 443 : 80));
+  const host = parsed.hostname;
+  return addresses.find((a) => a.host ? a.host === host && (a.port === 0 || a.port === port) : LOOPBACK.has(host) && a.port === port);
 }
-function declares(decl, name2) {
-  if (decl.type === "VariableDeclaration") return decl.declarations.some((d) => patternHas(d.id, name2));
-  if (decl.type === "FunctionDeclaration" || decl.type === "ClassDeclaration") return decl.id?.name === name2;
-  return false;
+function linkable(policy) {
+  return !policy.environment && policy.scope.kind !== "route";
 }
-function patternHas(p, name2) {
-  switch (p.type) {
-    case "Identifier":
-      return p.name === name2;
-    case "ObjectPattern":
-      return p.properties.some((q) => q.type === "RestElement" ? patternHas(q.argument, name2) : patternHas(q.value, name2));
-    case "ArrayPattern":
-      return p.elements.some((e) => !!e && patternHas(e, name2));
-    case "AssignmentPattern":
-      return patternHas(p.left, name2);
-    case "RestElement":
-      return patternHas(p.argument, name2);
-    default:
-      return false;
-  }
-}
-function assignsModuleExports(mod) {
-  let whole = false;
-  for (const stmt of mod.program.body) {
-    if (stmt.type !== "ExpressionStatement" || stmt.expression.type !== "AssignmentExpression" || stmt.expression.left.type !== "MemberExpression") continue;
-    const target2 = exportsTarget(stmt.expression.left);
-    if (target2 === "") whole = stmt.expression.operator === "=";
-    else if (target2 !== void 0) return false;
-  }
-  return whole;
-}
-function exportsTarget(node) {
-  const name2 = memberName(node);
-  if (node.object.type === "Identifier" && node.object.name === "module" && name2 === "exports") return "";
-  if (node.object.type === "Identifier" && node.object.name === "exports") return name2;
-  if (node.object.type === "MemberExpression" && exportsTarget(node.object) === "") return name2;
-  return void 0;
-}
-function singleReturn(fn) {
-  if (fn.body.type !== "BlockStatement") return fn.body;
-  const returns = fn.body.body.filter((s) => s.type === "ReturnStatement");
-  if (returns.length === 1 && fn.body.body.length === 1) return returns[0].argument ?? void 0;
-  return void 0;
-}
-function returnedClosure(fn) {
-  const isFn = (n) => !!n && (n.type === "ArrowFunctionExpression" || n.type === "FunctionExpression");
-  if (fn.body.type !== "BlockStatement") return isFn(unwrap(fn.body)) ? unwrap(fn.body) : void 0;
-  const body2 = fn.body.body;
-  const last = body2[body2.length - 1];
-  if (!last || last.type !== "ReturnStatement" || !last.argument || !isFn(unwrap(last.argument))) return void 0;
-  const throwsOnly = (stmt) => stmt.type === "ThrowStatement" || stmt.type === "BlockStatement" && stmt.body.length > 0 && stmt.body.every((s) => throwsOnly(s));
-  for (const stmt of body2.slice(0, -1)) {
-    if (stmt.type !== "IfStatement" || stmt.alternate || !throwsOnly(stmt.consequent)) return void 0;
-  }
-  return unwrap(last.argument);
-}
-function textMethodChain(fn) {
-  const param = fn.params[0];
-  const body2 = singleReturn(fn);
-  if (!param || param.type !== "Identifier" || !body2) return void 0;
-  const chain = [];
-  let current2 = unwrap(body2);
-  while (current2.type === "CallExpression" && current2.callee.type === "MemberExpression" && current2.arguments.length === 0) {
-    const m = memberName(current2.callee);
-    if (!m || !TEXT_METHODS.has(m)) return void 0;
-    chain.unshift(m);
-    current2 = unwrap(current2.callee.object);
-  }
-  return current2.type === "Identifier" && current2.name === param.name ? chain : void 0;
-}
-function isIdentityOrLength(fn) {
-  const param = fn.params[0];
-  const body2 = singleReturn(fn);
-  if (!param || param.type !== "Identifier" || !body2) return false;
-  const b = unwrap(body2);
-  if (b.type === "Identifier" && b.name === param.name) return true;
-  return b.type === "MemberExpression" && memberName(b) === "length" && b.object.type === "Identifier" && b.object.name === param.name;
-}
-function applyTextMethod(v, method) {
-  switch (method) {
-    case "trim":
-      return v.trim();
-    case "trimStart":
-      return v.trimStart();
-    case "trimEnd":
-      return v.trimEnd();
-    case "toLowerCase":
-      return v.toLowerCase();
-    case "toUpperCase":
-      return v.toUpperCase();
-    default:
-      return v;
-  }
-}
-function isRequestLike(node, mod) {
-  const n = unwrap(node);
-  if (n.type === "Identifier") {
-    const binding = mod.scopes.lookup(n);
-    if (binding) return binding.kind === "param";
-    return /^(?:req|request|ctx|context|event)$/i.test(n.name);
-  }
-  if (n.type === "MemberExpression") {
-    const name2 = memberName(n);
-    return (name2 === "request" || name2 === "req" || name2 === "raw") && isRequestLike(n.object, mod);
-  }
-  return false;
-}
-function truthiness(value) {
-  switch (value.t) {
-    case "string":
-      return value.v !== "";
-    case "number":
-      return value.v !== 0 && !Number.isNaN(value.v);
-    case "boolean":
-      return value.v;
-    case "null":
-    case "undefined":
-      return false;
-    case "regex":
-    case "array":
-    case "object":
-    case "function":
-      return true;
-    default:
-      return void 0;
-  }
-}
-function pickEnv(value) {
-  return value.env ? { env: value.env, envDriven: value.envDriven } : {};
-}
-function describeUnknown(value) {
-  if (value.t === "unknown") return value.why;
-  if (value.t === "request") return value.part === "data" ? `request data \`${value.text}\`` : value.part === "origin" ? "the request Origin" : "the request headers";
-  return `a ${value.t}`;
-}
-
-// src/extract/js/origins.ts
-function spanAt(at) {
-  return at ? spanOf(at.node, at.mod.path) : void 0;
-}
-function whereWritten(value, useSite) {
-  const out2 = {};
-  const span = spanAt(value.at);
-  if (span) out2.span = span;
-  if (value.at && useSite && !contains(useSite, value.at)) out2.definedAt = span;
-  if (value.envDriven) out2.envDriven = true;
-  if (value.env) out2.source = value.env;
-  return out2;
-}
-function contains(outer, inner) {
-  return outer.mod === inner.mod && outer.node.range[0] <= inner.node.range[0] && inner.node.range[1] <= outer.node.range[1];
-}
-function jsRegexEntry(pattern, flags2, value, useSite, writtenAs) {
-  const entry2 = { kind: "regex", pattern, flavor: "js", mode: "search", ignoreCase: flags2.includes("i"), flags: flags2, ...whereWritten(value, useSite) };
-  if (writtenAs) entry2.writtenAs = writtenAs;
-  return entry2;
-}
-var quoted = (text) => `'${text.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}'`;
-function escapeRegex(text) {
-  return text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-}
-function exactEntry(origin, value, useSite) {
-  return origin === "null" ? { kind: "null", ...whereWritten(value, useSite) } : { kind: "exact", origin, ...whereWritten(value, useSite) };
-}
-function listEntries(list3, useSite, regexAllowed) {
-  const items2 = list3.t === "array" ? list3.items : [list3];
-  const out2 = [];
-  for (const item of items2) {
-    if (item.t === "string") out2.push(exactEntry(item.v, item, useSite));
-    else if (item.t === "regex" && regexAllowed) out2.push(jsRegexEntry(item.pattern, item.flags, item, useSite));
-    else if (item.t === "array") out2.push(...listEntries(item, useSite, regexAllowed));
-    else if (item.t === "regex") continue;
-    else if (item.t === "boolean" || item.t === "number" || item.t === "null" || item.t === "undefined") {
-      if (regexAllowed && item.t !== "null" && item.t !== "undefined" && (item.t === "boolean" ? item.v : item.v !== 0)) out2.push({ kind: "reflect", ...whereWritten(item, useSite) });
-    } else if (item.t === "unknown") out2.push({ kind: "unknown", why: item.why, ...whereWritten(item, useSite) });
-    else out2.push({ kind: "unknown", why: `list item is ${describeUnknown(item)}`, ...whereWritten(item, useSite) });
-  }
-  return out2;
-}
-function originTester(ev, mod, originNames = /* @__PURE__ */ new Set(), originBindings = /* @__PURE__ */ new Set()) {
-  const test = (node, depth) => {
-    const n = unwrap(node);
-    if (n.type === "Identifier") {
-      const binding = mod.scopes.lookup(n);
-      if (binding && originBindings.has(binding)) return true;
-      if (!binding && originNames.has(n.name)) return true;
-      if (binding && binding.init && !binding.reassigned && !binding.path && binding.kind !== "import" && depth < 4) {
-        const init2 = unwrap(binding.init);
-        if (init2.type === "LogicalExpression" && init2.operator !== "&&" && test(init2.left, depth + 1)) return true;
-        if (init2.type === "CallExpression" && init2.callee.type === "MemberExpression" && /^(?:trim|toLowerCase)$/.test(memberName(init2.callee) ?? "") && test(init2.callee.object, depth + 1)) return true;
-      }
+function linkFrontends(frontends, policies, sources, io) {
+  const links = [];
+  const addresses = /* @__PURE__ */ new Map();
+  for (const policy of policies.filter(linkable)) addresses.set(policy, backendAddresses(policy, sources, io));
+  const files = new Set([...addresses.keys()].map((p) => p.span.file));
+  const only = files.size === 1 ? [...addresses.keys()] : [];
+  for (const frontend of frontends) {
+    for (const apiUrl of frontend.apiUrls) {
+      const hits = nearest(frontend, [...addresses].flatMap(([policy, addrs]) => {
+        const hit = reaches(apiUrl.url, addrs);
+        return hit ? [{ policy, addrs, hit }] : [];
+      }), io);
+      for (const { policy, addrs, hit } of hits) links.push({ frontend, apiUrl, policy, how: hit.how, proxiedBy: proxyTo(frontend, addrs) });
+      if (hits.length || !only.length || isLoopback(apiUrl.url)) continue;
+      for (const policy of only) links.push({ frontend, apiUrl, policy, how: `the only backend in the repository (${policy.span.file})` });
     }
-    const v = ev.evaluate(n, mod);
-    return v.t === "request" && v.part === "origin";
-  };
-  return (node) => test(node, 0);
-}
-function mentionsOrigin(node, isOrigin, mod, depth = 0, visited = /* @__PURE__ */ new Set()) {
-  let found = false;
-  walk2(node, (n) => {
-    if (found) return;
-    if ((n.type === "Identifier" || n.type === "MemberExpression" || n.type === "CallExpression") && isOrigin(n)) found = true;
-    else if (n.type === "Identifier" && mod && depth < 4) {
-      const binding = mod.scopes.lookup(n);
-      if (!binding || visited.has(binding)) return;
-      visited.add(binding);
-      if (binding.init && !binding.reassigned && binding.kind !== "import" && binding.id !== n && mentionsOrigin(binding.init, isOrigin, mod, depth + 1, visited)) found = true;
-    }
-  });
-  return found;
-}
-function classifyTest(test, positive, ev, mod, isOrigin, depth = 0) {
-  const t = unwrap(test);
-  const text = textOf(t, mod.text, 120);
-  const useSite = { mod, node: t };
-  if (!mentionsOrigin(t, isOrigin, mod)) return { kind: "not-origin", text: positive ? text : `!(${text})` };
-  if (t.type === "Identifier" && !isOrigin(t) && depth < 4) {
-    const binding = mod.scopes.lookup(t);
-    if (binding?.init && !binding.reassigned && !binding.path && (binding.kind === "const" || binding.kind === "let" || binding.kind === "var")) {
-      return classifyTest(binding.init, positive, ev, mod, isOrigin, depth + 1);
-    }
-  }
-  if (t.type === "UnaryExpression" && t.operator === "!") return classifyTest(t.argument, !positive, ev, mod, isOrigin);
-  if (isOrigin(t)) return positive ? { kind: "any-origin" } : { kind: "no-origin" };
-  const loop = positive && t.type !== "LogicalExpression" ? loopVariableIn(t, mod) : void 0;
-  if (loop) return itemTests(loop.list, loop.name, t, ev, mod, isOrigin, text);
-  if (t.type === "LogicalExpression") {
-    const op = positive ? t.operator : t.operator === "||" ? "&&" : t.operator === "&&" ? "||" : "??";
-    const left = classifyTest(t.left, positive, ev, mod, isOrigin);
-    const right = classifyTest(t.right, positive, ev, mod, isOrigin);
-    if (op === "||") return union(left, right);
-    if (op === "&&") return intersect(left, right, text);
-    return { kind: "unknown", why: `condition \`${text}\`` };
-  }
-  if (t.type === "BinaryExpression") {
-    const eq = t.operator === "===" || t.operator === "==";
-    const ne = t.operator === "!==" || t.operator === "!=";
-    if (eq || ne) {
-      const other = isOrigin(t.left) ? t.right : isOrigin(t.right) ? t.left : void 0;
-      if (other) {
-        const value = ev.evaluate(other, mod);
-        const holds = eq === positive;
-        if (value.t === "undefined" || value.t === "null" || value.t === "string" && value.v === "") return holds ? { kind: "no-origin" } : { kind: "any-origin" };
-        if (value.t === "string" && holds) return { kind: "matchers", entries: [exactEntry(value.v, value, useSite)] };
-        if (!holds) return { kind: "any-origin" };
-        return { kind: "unknown", why: `compared with ${describeUnknown(value)}` };
-      }
-      const boolCall = booleanCall(t.left) ?? booleanCall(t.right);
-      if (boolCall && originArg(boolCall.arguments[0], isOrigin)) {
-        const n = ev.evaluate(boolCall === unwrap(t.left) ? t.right : t.left, mod);
-        if (n.t === "number") return ne === positive ? { kind: "any-origin" } : { kind: "no-origin" };
-      }
-      const inOrigin = indexOfCall(t.left) ?? indexOfCall(t.right);
-      if (inOrigin && isOrigin(inOrigin.callee.object) && inOrigin.arguments[0]) {
-        const n = ev.evaluate(inOrigin === unwrap(t.left) ? t.right : t.left, mod);
-        const part = ev.evaluate(inOrigin.arguments[0], mod);
-        if (n.t === "number" && n.v === -1 && part.t === "string" && ne === positive) return { kind: "matchers", entries: [jsRegexEntry(escapeRegex(part.v), "", part, useSite, `origin.indexOf(${quoted(part.v)}) !== -1`)] };
-        if (n.t === "number" && n.v === 0 && part.t === "string" && eq === positive) return { kind: "matchers", entries: [jsRegexEntry(`^${escapeRegex(part.v)}`, "", part, useSite, `origin.indexOf(${quoted(part.v)}) === 0`)] };
-      }
-      const idx2 = indexOfCall(t.left) ?? indexOfCall(t.right);
-      if (idx2 && originArg(idx2.arguments[0], isOrigin)) {
-        const n = ev.evaluate(idx2 === unwrap(t.left) ? t.right : t.left, mod);
-        if (n.t === "number" && n.v === -1) return membership(idx2.callee.object, ne === positive, ev, mod, text);
-      }
-    }
-    const idx = indexOfCall(t.left);
-    if (idx && originArg(idx.arguments[0], isOrigin) && (t.operator === ">" || t.operator === ">=" || t.operator === "<")) {
-      const n = ev.evaluate(t.right, mod);
-      if (n.t === "number") {
-        const present = t.operator === ">" && n.v === -1 || t.operator === ">=" && n.v === 0;
-        const absent = t.operator === "<" && n.v === 0;
-        if (present || absent) return membership(idx.callee.object, present === positive, ev, mod, text);
-      }
-    }
-    return { kind: "unknown", why: `condition \`${text}\`` };
-  }
-  if (t.type === "CallExpression" && t.callee.type === "MemberExpression") {
-    const method = memberName(t.callee);
-    const target2 = t.callee.object;
-    const arg = t.arguments[0];
-    if (!positive) {
-      const testsOrigin = ["includes", "has", "test"].includes(method ?? "") && originArg(arg, isOrigin) || ["match", "search", "endsWith", "startsWith"].includes(method ?? "") && isOrigin(target2);
-      if (testsOrigin) return { kind: "any-origin" };
-      return { kind: "unknown", why: `accepts origins for which \`${text}\` is false` };
-    }
-    if ((method === "includes" || method === "has") && originArg(arg, isOrigin)) return membership(target2, true, ev, mod, text);
-    if (method === "includes" && isOrigin(target2) && arg) {
-      const part = ev.evaluate(arg, mod);
-      if (part.t === "string") return { kind: "matchers", entries: [jsRegexEntry(escapeRegex(part.v), "", part, useSite, `origin.includes(${quoted(part.v)})`)] };
-      return { kind: "unknown", why: `includes of ${describeUnknown(part)}` };
-    }
-    if (method === "test" && originArg(arg, isOrigin)) {
-      const re = ev.evaluate(target2, mod);
-      if (re.t === "regex") return { kind: "matchers", entries: [jsRegexEntry(re.pattern, re.flags, re, useSite)] };
-      return { kind: "unknown", why: `regex \`${textOf(target2, mod.text, 60)}\`: ${describeUnknown(re)}` };
-    }
-    if ((method === "match" || method === "search") && isOrigin(target2) && arg) {
-      const re = ev.evaluate(arg, mod);
-      if (re.t === "regex") return { kind: "matchers", entries: [jsRegexEntry(re.pattern, re.flags, re, useSite)] };
-      if (re.t === "string" && method === "match") return { kind: "matchers", entries: [jsRegexEntry(re.v, "", re, useSite)] };
-      return { kind: "unknown", why: `pattern \`${textOf(arg, mod.text, 60)}\`: ${describeUnknown(re)}` };
-    }
-    const dotted = method === "endsWith" && arg ? dotPrefixedOrigin(target2, ev, mod, isOrigin) : void 0;
-    if (dotted !== void 0 && arg) {
-      const suffix = ev.evaluate(arg, mod);
-      if (suffix.t === "string") return { kind: "matchers", entries: [jsRegexEntry(dottedSuffixPattern(dotted, suffix.v), "", suffix, useSite, `('.' + origin).endsWith(${quoted(suffix.v)})`)] };
-      return { kind: "unknown", why: `endsWith of ${describeUnknown(suffix)}` };
-    }
-    if ((method === "endsWith" || method === "startsWith") && isOrigin(target2) && arg) {
-      const suffix = ev.evaluate(arg, mod);
-      if (suffix.t === "string") {
-        const pattern = method === "endsWith" ? `${escapeRegex(suffix.v)}$` : `^${escapeRegex(suffix.v)}`;
-        return { kind: "matchers", entries: [jsRegexEntry(pattern, "", suffix, useSite, `origin.${method}(${quoted(suffix.v)})`)] };
-      }
-      return { kind: "unknown", why: `${method} of ${describeUnknown(suffix)}` };
-    }
-    if (method === "some" && arg && (arg.type === "ArrowFunctionExpression" || arg.type === "FunctionExpression")) {
-      return someCallback(target2, arg, ev, mod, isOrigin, text);
-    }
-  }
-  return { kind: "unknown", why: `condition \`${text}\`` };
-}
-function originArg(arg, isOrigin) {
-  if (!arg || arg.type === "SpreadElement") return false;
-  const a = unwrap(arg);
-  if (isOrigin(a)) return true;
-  return a.type === "LogicalExpression" && a.operator !== "&&" && isOrigin(a.left);
-}
-function booleanCall(node) {
-  const n = unwrap(node);
-  return n.type === "CallExpression" && n.callee.type === "MemberExpression" && /^(?:includes|has)$/.test(memberName(n.callee) ?? "") ? n : void 0;
-}
-function indexOfCall(node) {
-  const n = unwrap(node);
-  return n.type === "CallExpression" && n.callee.type === "MemberExpression" && memberName(n.callee) === "indexOf" ? n : void 0;
-}
-function membership(listNode, present, ev, mod, text) {
-  if (!present) return { kind: "unknown", why: `accepts origins that are not in \`${textOf(listNode, mod.text, 60)}\`` };
-  const list3 = ev.evaluate(listNode, mod);
-  const useSite = { mod, node: listNode };
-  if (list3.t === "string") {
-    return { kind: "matchers", entries: [{ kind: "substring", haystack: list3.v, ...whereWritten(list3, useSite) }] };
-  }
-  if (list3.t === "array") return { kind: "matchers", entries: listEntries(list3, useSite, false) };
-  if (list3.t === "unknown" && list3.env && !list3.envDriven) {
-    const why = `substring test: \`${text}\` searches the string in environment variable ${list3.env} (not split into a list), so any part of its value is accepted`;
-    return { kind: "matchers", entries: [{ kind: "unknown", why, substringOfEnv: list3.env, source: list3.env, ...whereWritten(list3, useSite) }] };
-  }
-  return { kind: "unknown", why: `membership in \`${textOf(listNode, mod.text, 60)}\` (${describeUnknown(list3)}) in \`${text}\`` };
-}
-function someCallback(listNode, fn, ev, mod, isOrigin, text) {
-  const param = fn.params[0];
-  const body2 = fn.body.type === "BlockStatement" ? fn.body.body.length === 1 && fn.body.body[0].type === "ReturnStatement" ? fn.body.body[0].argument : void 0 : fn.body;
-  if (!param || param.type !== "Identifier" || !body2) return { kind: "unknown", why: `condition \`${text}\`` };
-  return itemTests(listNode, param.name, body2, ev, mod, isOrigin, text);
-}
-function itemTests(listNode, name2, body2, ev, mod, isOrigin, text) {
-  const list3 = ev.evaluate(listNode, mod);
-  if (list3.t !== "array") return { kind: "unknown", why: `condition \`${text}\` over \`${textOf(listNode, mod.text, 60)}\` (${describeUnknown(list3)})` };
-  const b = unwrap(body2);
-  const isParam = (n) => {
-    const u = unwrap(n);
-    return u.type === "Identifier" && u.name === name2;
-  };
-  const useSite = { mod, node: listNode };
-  const out2 = [];
-  const call = b.type === "CallExpression" && b.callee.type === "MemberExpression" ? { method: memberName(b.callee), object: b.callee.object, arg: b.arguments[0] } : void 0;
-  for (const item of list3.items) {
-    if (b.type === "BinaryExpression" && (b.operator === "===" || b.operator === "==") && (isParam(b.left) && isOrigin(b.right) || isParam(b.right) && isOrigin(b.left))) {
-      out2.push(...listEntries({ t: "array", items: [item] }, useSite, false));
-    } else if (call?.method === "test" && isParam(call.object) && call.arg && isOrigin(call.arg)) {
-      out2.push(item.t === "regex" ? jsRegexEntry(item.pattern, item.flags, item, useSite) : { kind: "unknown", why: `tested with ${describeUnknown(item)}` });
-    } else if ((call?.method === "endsWith" || call?.method === "startsWith") && isOrigin(call.object) && call.arg && isParam(call.arg)) {
-      const ends = call.method === "endsWith";
-      out2.push(item.t === "string" ? jsRegexEntry(ends ? `${escapeRegex(item.v)}$` : `^${escapeRegex(item.v)}`, "", item, useSite, `origin.${call.method}(${quoted(item.v)})`) : { kind: "unknown", why: `${call.method} ${describeUnknown(item)}` });
-    } else if (call?.method === "endsWith" && call.arg && isParam(call.arg) && dotPrefixedOrigin(call.object, ev, mod, isOrigin) !== void 0) {
-      const dot = dotPrefixedOrigin(call.object, ev, mod, isOrigin);
-      out2.push(item.t === "string" ? jsRegexEntry(dottedSuffixPattern(dot, item.v), "", item, useSite, `('.' + origin).endsWith(${quoted(item.v)})`) : { kind: "unknown", why: `suffix ${describeUnknown(item)}` });
-    } else {
-      return { kind: "unknown", why: `condition \`${text}\`` };
-    }
-  }
-  return { kind: "matchers", entries: out2 };
-}
-function loopVariableIn(test, mod) {
-  let found;
-  walk2(test, (n) => {
-    if (found || n.type !== "Identifier") return;
-    const binding = mod.scopes.lookup(n);
-    if (!binding || binding.kind === "param" || binding.kind === "import") return;
-    const declarator = mod.scopes.parentOf(binding.id);
-    const declaration = declarator ? mod.scopes.parentOf(declarator) : void 0;
-    const loop = declaration ? mod.scopes.parentOf(declaration) : void 0;
-    if (declarator?.type === "VariableDeclarator" && declarator.id === binding.id && loop?.type === "ForOfStatement" && loop.left === declaration) {
-      found = { name: binding.name, list: loop.right };
-    }
-  });
-  return found;
-}
-function dotPrefixedOrigin(node, ev, mod, isOrigin) {
-  const n = unwrap(node);
-  if (n.type === "BinaryExpression" && n.operator === "+" && isOrigin(n.right)) {
-    const prefix = ev.evaluate(n.left, mod);
-    return prefix.t === "string" ? prefix.v : void 0;
-  }
-  if (n.type === "TemplateLiteral" && n.expressions.length === 1 && isOrigin(n.expressions[0]) && n.quasis[1]?.value.cooked === "") {
-    return n.quasis[0]?.value.cooked ?? void 0;
-  }
-  return void 0;
-}
-function dottedSuffixPattern(prefix, suffix) {
-  if (suffix.length > prefix.length && suffix.startsWith(prefix)) return `(?:${escapeRegex(suffix)}|^${escapeRegex(suffix.slice(prefix.length))})$`;
-  return `${escapeRegex(suffix)}$`;
-}
-function guardsHold(a, b) {
-  if (a.kind === "unknown") return a;
-  if (b.kind === "unknown") return b;
-  if (a.kind === "any-origin") return b;
-  if (b.kind === "any-origin") return a;
-  if (a.kind === "no-origin" || b.kind === "no-origin") return { kind: "no-origin" };
-  if (a.kind === "not-origin" && b.kind === "not-origin") return { kind: "not-origin", text: `${a.text} && ${b.text}` };
-  if (a.kind === "not-origin") return b;
-  if (b.kind === "not-origin") return a;
-  return { kind: "unknown", why: "several origin conditions at once" };
-}
-function union(a, b) {
-  if (a.kind === "unknown") return a;
-  if (b.kind === "unknown") return b;
-  if (a.kind === "any-origin" || b.kind === "any-origin") return { kind: "any-origin" };
-  if (a.kind === "not-origin" || b.kind === "not-origin") {
-    const cond = a.kind === "not-origin" ? a : b;
-    return { kind: "unknown", why: `accepts every origin when \`${cond.text}\`` };
-  }
-  if (a.kind === "no-origin") return b.kind === "matchers" ? { ...b, alsoWithoutOrigin: true } : b;
-  if (b.kind === "no-origin") return { ...a, alsoWithoutOrigin: true };
-  return { kind: "matchers", entries: [...a.entries, ...b.entries], alsoWithoutOrigin: a.alsoWithoutOrigin || b.alsoWithoutOrigin };
-}
-function intersect(a, b, text) {
-  if (a.kind === "unknown") return a;
-  if (b.kind === "unknown") return b;
-  if (a.kind === "any-origin") return b;
-  if (b.kind === "any-origin") return a;
-  if (a.kind === "not-origin" && b.kind !== "not-origin") return b;
-  if (b.kind === "not-origin" && a.kind !== "not-origin") return a;
-  if (a.kind === "no-origin" || b.kind === "no-origin") return { kind: "no-origin" };
-  return { kind: "unknown", why: `two origin conditions at once: \`${text}\`` };
-}
-
-// src/extract/js/origin-function.ts
-function classifyOriginFunction(fn, mod, ev, style) {
-  const notes = [];
-  const originParam = style === "callback" ? fn.params[0] : void 0;
-  const cbParam = style === "callback" ? fn.params[1] : void 0;
-  const originBindings = /* @__PURE__ */ new Set();
-  if (originParam?.type === "Identifier") {
-    const b = mod.scopes.lookupName(originParam.name, fn.body);
-    if (b) originBindings.add(b);
-  }
-  const isOrigin = originTester(ev, mod, /* @__PURE__ */ new Set(), originBindings);
-  const cbName = cbParam?.type === "Identifier" ? cbParam.name : void 0;
-  const sites = collectSites(fn, mod, cbName);
-  const fnText = textOf(fn, mod.text, 100);
-  if (!sites.length) return { entries: [{ kind: "unknown", why: `origin function \`${fnText}\`: no decision found` }], notes };
-  const { entries, withoutOrigin } = decideSites(sites, fn, mod, ev, isOrigin);
-  if (withoutOrigin) {
-    notes.push("the origin function also accepts requests without an Origin header (same-origin requests, curl, server-to-server); no Access-Control-Allow-Origin is sent for them");
-  }
-  if (!entries.length && !withoutOrigin) notes.push(`the origin function \`${fnText}\` never accepts an origin`);
-  return { entries: dedupe(entries), notes };
-}
-function decideSites(sites, fn, mod, ev, isOrigin) {
-  const entries = [];
-  let withoutOrigin = false;
-  for (const site of expandTernaries(sites)) {
-    if (site.rejected) continue;
-    const conditions = [...guardsOf(site.node, fn, mod), ...site.extra ?? []];
-    let meaning = { kind: "any-origin" };
-    for (const c of conditions) meaning = guardsHold(meaning, classifyTest(c.test, c.positive, ev, mod, isOrigin));
-    const value = site.value ? unwrap(site.value) : void 0;
-    const resolved = value ? ev.evaluate(value, mod) : void 0;
-    const useSite = value ? { mod, node: value } : void 0;
-    if (!value || !resolved) continue;
-    if (isOrigin(value) || resolved.t === "boolean" && resolved.v) {
-    } else if (resolved.t === "boolean" || resolved.t === "null" || resolved.t === "undefined" || resolved.t === "string" && resolved.v === "") {
-      continue;
-    } else if (resolved.t === "string") {
-      entries.push(resolved.v === "*" ? { kind: "any", sentVerbatim: true } : { ...exactEntry(resolved.v, resolved, useSite), sentVerbatim: true });
-      continue;
-    } else if (resolved.t === "array" || resolved.t === "regex") {
-      entries.push(...listEntries(resolved, useSite, true));
-      continue;
-    } else {
-      meaning = guardsHold(meaning, classifyTest(value, true, ev, mod, isOrigin));
-    }
-    switch (meaning.kind) {
-      case "any-origin":
-        entries.push({ kind: "reflect" });
-        break;
-      case "not-origin":
-        entries.push({ kind: "reflect", condition: meaning.text });
-        break;
-      case "no-origin":
-        withoutOrigin = true;
-        break;
-      case "matchers":
-        entries.push(...meaning.entries);
-        if (meaning.alsoWithoutOrigin) withoutOrigin = true;
-        break;
-      case "unknown":
-        entries.push({ kind: "unknown", why: `origin function: ${meaning.why}` });
-        break;
-    }
-  }
-  return { entries, withoutOrigin };
-}
-function expandTernaries(sites) {
-  const out2 = [];
-  const queue = [...sites];
-  while (queue.length) {
-    const site = queue.shift();
-    const value = site.value ? unwrap(site.value) : void 0;
-    if (!site.rejected && value?.type === "ConditionalExpression") {
-      const extra = site.extra ?? [];
-      queue.unshift(
-        { ...site, value: value.consequent, extra: [...extra, { test: value.test, positive: true }] },
-        { ...site, value: value.alternate, extra: [...extra, { test: value.test, positive: false }] }
-      );
-      continue;
-    }
-    out2.push(site);
-  }
-  return out2;
-}
-function collectSites(fn, mod, cbName) {
-  const sites = [];
-  if (fn.body.type !== "BlockStatement") {
-    const body2 = unwrap(fn.body);
-    if (!(cbName && isCallTo(body2, cbName))) sites.push({ node: body2, value: body2, rejected: false });
-  }
-  walk2(fn.body, (node) => {
-    if (mod.scopes.enclosingFunction(node) !== fn) return;
-    if (cbName && isCallTo(node, cbName)) {
-      const call = node;
-      const err2 = call.arguments[0];
-      const errorPassed = err2 && !(err2.type === "Literal" && err2.value === null) && !(err2.type === "Identifier" && err2.name === "undefined");
-      sites.push({ node, value: call.arguments[1], rejected: !!errorPassed || call.arguments.length < 2 });
-    } else if (node.type === "ReturnStatement" && node.argument && !(cbName && isCallTo(unwrap(node.argument), cbName))) {
-      sites.push({ node, value: node.argument, rejected: false });
-    }
-  });
-  return sites;
-}
-function isCallTo(node, name2) {
-  return node.type === "CallExpression" && unwrap(node.callee).type === "Identifier" && unwrap(node.callee).name === name2;
-}
-function guardsOf(node, fn, mod) {
-  const out2 = [];
-  let child = node;
-  for (let parent = mod.scopes.parentOf(node); parent && child !== fn; child = parent, parent = mod.scopes.parentOf(parent)) {
-    if ((parent.type === "IfStatement" || parent.type === "ConditionalExpression") && child !== parent.test) {
-      out2.push({ test: parent.test, positive: child === parent.consequent });
-    } else if (parent.type === "LogicalExpression" && child === parent.right && parent.operator !== "??") {
-      out2.push({ test: parent.left, positive: parent.operator === "&&" });
-    } else if (parent.type === "BlockStatement" || parent.type === "Program" || parent.type === "SwitchCase") {
-      const body2 = parent.type === "SwitchCase" ? parent.consequent : parent.body;
-      for (const sibling of body2) {
-        if (sibling === child) break;
-        if (sibling.type === "IfStatement" && !sibling.alternate && alwaysExits(sibling.consequent)) out2.push({ test: sibling.test, positive: false });
-      }
-    }
-    if (isFunction(parent)) break;
-  }
-  return out2;
-}
-function alwaysExits(stmt) {
-  if (stmt.type === "ReturnStatement" || stmt.type === "ThrowStatement") return true;
-  if (stmt.type === "BlockStatement") return stmt.body.length > 0 && alwaysExits(stmt.body[stmt.body.length - 1]);
-  if (stmt.type === "IfStatement") return !!stmt.alternate && alwaysExits(stmt.consequent) && alwaysExits(stmt.alternate);
-  if (stmt.type === "ExpressionStatement") return false;
-  return false;
-}
-function dedupe(entries) {
-  const seen = /* @__PURE__ */ new Set();
-  return entries.filter((e) => {
-    const key = JSON.stringify({ ...e, span: void 0, definedAt: void 0 }) + JSON.stringify(e.span ?? "");
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
-// src/extract/js/libraries/delegate.ts
-function classifyDelegate(fnValue, ev) {
-  const { fn, mod } = fnValue;
-  const cb = fn.params[1];
-  const handed = [];
-  if (cb?.type === "Identifier") {
-    walk2(fn.body, (node) => {
-      if (node.type === "CallExpression" && unwrap(node.callee).type === "Identifier" && unwrap(node.callee).name === cb.name && node.arguments[1]) {
-        handed.push(node.arguments[1]);
-      }
-    });
-  } else if (fn.body.type !== "BlockStatement") {
-    handed.push(fn.body);
-  } else {
-    walk2(fn.body, (node) => {
-      if (node.type === "ReturnStatement" && node.argument && mod.scopes.enclosingFunction(node) === fn) handed.push(node.argument);
-    });
-  }
-  if (handed.length !== 1) return { how: handed.length ? `it passes back ${handed.length} different options objects` : "it passes back no options object the scanner can see" };
-  const options = ev.evaluate(handed[0], mod);
-  if (options.t !== "object") return { how: "the options it passes back are not a constant object" };
-  return { options, how: "one options object" };
-}
-function delegateOrigins(fnValue, ev) {
-  const { fn, mod } = fnValue;
-  const cb = fn.params[1];
-  if (cb?.type !== "Identifier") return void 0;
-  const handedNames = /* @__PURE__ */ new Set();
-  const objects = [];
-  const inFn = (node) => mod.scopes.enclosingFunction(node) === fn;
-  walk2(fn.body, (node) => {
-    if (!inFn(node) || node.type !== "CallExpression") return;
-    const callee = unwrap(node.callee);
-    if (callee.type !== "Identifier" || callee.name !== cb.name || !node.arguments[1]) return;
-    const handed = unwrap(node.arguments[1]);
-    if (handed.type === "ObjectExpression") objects.push({ obj: handed, site: node });
-    else if (handed.type === "Identifier") {
-      const binding = mod.scopes.lookup(handed);
-      if (binding) handedNames.add(binding);
-    }
-  });
-  walk2(fn.body, (node) => {
-    if (!inFn(node)) return;
-    if (node.type === "AssignmentExpression" && node.left.type === "Identifier" && handedNames.has(mod.scopes.lookup(node.left))) {
-      const right = unwrap(node.right);
-      if (right.type === "ObjectExpression") objects.push({ obj: right, site: node });
-    } else if (node.type === "VariableDeclarator" && node.id.type === "Identifier" && node.init && handedNames.has(mod.scopes.lookup(node.id))) {
-      const init2 = unwrap(node.init);
-      if (init2.type === "ObjectExpression") objects.push({ obj: init2, site: node });
-    }
-  });
-  if (!objects.length) return void 0;
-  const sites = [];
-  const entries = [];
-  let accepting;
-  for (const { obj, site } of objects) {
-    const value = ev.evaluate(obj, mod);
-    if (value.t !== "object") return void 0;
-    let originProp;
-    for (const p of obj.properties) if (p.type === "Property" && !p.computed && p.key.type === "Identifier" && p.key.name === "origin") originProp = p;
-    if (!originProp) {
-      if (value.unknownSpread) return void 0;
-      entries.push({ kind: "any", sentVerbatim: true });
-      accepting ??= value;
-      continue;
-    }
-    const origin = ev.evaluate(originProp.value, mod);
-    if (origin.t === "boolean" && !origin.v) continue;
-    accepting ??= value;
-    sites.push({ node: site, value: originProp.value, rejected: false });
-  }
-  const decided = decideSites(sites, fn, mod, ev, originTester(ev, mod));
-  const notes = ["options come from a delegate function; origins modelled from the options objects it hands back"];
-  if (decided.withoutOrigin) notes.push("the delegate also accepts requests without an Origin header");
-  return { entries: [...entries, ...decided.entries], notes, options: accepting };
-}
-
-// src/extract/js/libraries/origin-option.ts
-function originOptionModel(value, library, ev, useSite) {
-  const notes = [];
-  if (!value) {
-    return { entries: [{ kind: "any", sentVerbatim: true }], notes: ["origin not set: the default '*' is sent"], perRequest: false };
-  }
-  const where4 = whereWritten(value, useSite);
-  switch (value.t) {
-    case "string":
-      if (value.v === "*") return { entries: [{ kind: "any", sentVerbatim: true, ...where4 }], notes, perRequest: false };
-      if (value.v === "" && library === "cors") return disabled(notes, "origin: '' is falsy: the cors middleware sends no CORS headers");
-      if (value.v === "" && library === "@fastify/cors") return disabled(notes, "origin: '' is falsy: @fastify/cors fails every request with 'Invalid CORS origin option'");
-      return { entries: [{ ...exactEntry(value.v, value, useSite), sentVerbatim: true }], notes, perRequest: false };
-    case "boolean":
-      if (value.v) return { entries: [{ kind: "reflect", ...where4 }], notes, perRequest: true };
-      return disabled(notes, "origin: false switches CORS off: no CORS headers are sent");
-    case "regex": {
-      if (library === "cors" && /[gy]/.test(value.flags)) {
-        notes.push(`the origin RegExp has the '${value.flags.replace(/[^gy]/g, "")}' flag: RegExp.test keeps lastIndex between requests, so matching origins are alternately accepted and refused`);
-      }
-      return { entries: [jsRegexEntry(value.pattern, value.flags, value, useSite)], notes, perRequest: true };
-    }
-    case "array": {
-      if (library === "@fastify/cors" && value.items.some((i2) => i2.t === "string" && i2.v === "*")) {
-        const star = value.items.find((i2) => i2.t === "string" && i2.v === "*");
-        notes.push("the origin list contains '*': @fastify/cors then sends '*' for every request");
-        return { entries: [{ kind: "any", sentVerbatim: true, ...whereWritten(star, useSite) }], notes, perRequest: false };
-      }
-      if (library === "cors") {
-        if (value.items.some((i2) => i2.t === "string" && i2.v === "*")) {
-          notes.push("'*' inside the origin list is compared as a string (===): it matches no real Origin, it does not allow all");
-        }
-        for (const item of value.items) {
-          if (item.t === "regex" && /[gy]/.test(item.flags)) notes.push(`the RegExp /${item.pattern}/${item.flags} keeps lastIndex between requests: matching origins are alternately accepted and refused`);
-        }
-      }
-      return { entries: listEntries(value, useSite, true), notes, perRequest: true };
-    }
-    case "function": {
-      const decision = ev.withBindings(value.bound, () => classifyOriginFunction(value.fn, value.mod, ev, "callback"));
-      return { entries: decision.entries, notes: [...notes, ...decision.notes], perRequest: true, fromFunction: true };
-    }
-    case "null":
-    case "undefined":
-    case "number": {
-      if (truthiness(value)) return { entries: [{ kind: "reflect", ...where4 }], notes, perRequest: true };
-      return disabled(
-        notes,
-        library === "cors" ? `origin is ${value.t === "number" ? "0" : value.t}: the cors middleware sends no CORS headers` : `origin is ${value.t === "number" ? "0" : value.t}: @fastify/cors fails every request with 'Invalid CORS origin option'`
-      );
-    }
-    case "request":
-      if (value.part === "data") return { entries: [{ kind: "reflect", from: value.text, sentVerbatim: true, ...where4 }], notes, perRequest: true };
-      if (value.part === "origin") return { entries: [{ kind: "reflect", ...where4 }], notes: [...notes, "the origin option is the request Origin itself"], perRequest: true };
-      return { entries: [{ kind: "unknown", why: `origin is ${describeUnknown(value)}`, ...where4 }], notes, perRequest: "unknown" };
-    case "unknown": {
-      if (value.env && !value.envDriven) {
-        notes.push(
-          library === "cors" ? `when ${value.env} is not set the origin option is undefined and the cors middleware sends no CORS headers` : `when ${value.env} is not set the origin option is undefined and @fastify/cors fails requests with 'Invalid CORS origin option'`
-        );
-      }
-      return { entries: [{ kind: "unknown", why: value.why, ...where4 }], notes, perRequest: "unknown" };
-    }
-    default:
-      return { entries: [{ kind: "reflect", ...where4 }], notes: [...notes, `origin is ${describeUnknown(value)}, which the library treats as true`], perRequest: true };
-  }
-}
-function originOptionModelOf(read, library, ev, useSite) {
-  const branches = read?.value.t === "unknown" && read.keyAt ? undecidedBranches(read.keyAt, ev) : void 0;
-  if (!branches) return originOptionModel(read?.value, library, ev, useSite);
-  const models = branches.nodes.map((node) => originOptionModel(ev.evaluate(node, branches.mod), library, ev, { mod: branches.mod, node }));
-  const entries = models.flatMap((m) => m.entries);
-  const perRequest = models.some((m) => m.perRequest === true) ? true : models.some((m) => m.perRequest === "unknown") ? "unknown" : false;
-  const notes = [`origin depends on \`${branches.test}\`, which is not known statically: every branch is described`, ...models.flatMap((m) => m.notes)];
-  return { entries, notes, perRequest, fromFunction: models.some((m) => m.fromFunction), disabled: models.every((m) => m.disabled) };
-}
-function undecidedBranches(keyAt, ev) {
-  if (keyAt.node.type !== "Property") return void 0;
-  const { mod } = keyAt;
-  let node = unwrap(keyAt.node.value);
-  for (let hops = 0; node.type === "Identifier" && hops < 4; hops++) {
-    const binding = mod.scopes.lookup(node);
-    if (!binding || binding.reassigned || binding.path || !binding.init || binding.kind === "import" || binding.kind === "param") return void 0;
-    node = unwrap(binding.init);
-  }
-  if (node.type !== "ConditionalExpression") return void 0;
-  if (truthiness(ev.evaluate(node.test, mod)) !== void 0) return void 0;
-  return { nodes: [node.consequent, node.alternate], test: textOf(node.test, mod.text, 80), mod };
-}
-function disabled(notes, note) {
-  return { entries: [], notes: [...notes, note], disabled: true, perRequest: false };
-}
-function applyOriginModel(policy, model, keySpan, notes) {
-  policy.origins = model.entries;
-  policy.originsSpan = keySpan;
-  notes.push(...model.notes);
-  if (model.disabled) policy.libraryOptions = { ...policy.libraryOptions, disabled: true };
-  if (model.fromFunction) policy.libraryOptions = { ...policy.libraryOptions, originFunction: true };
-}
-
-// src/extract/js/libraries/options.ts
-var OptionsObject = class {
-  constructor(value, useSite) {
-    this.value = value;
-    this.useSite = useSite;
-  }
-  value;
-  useSite;
-  get resolvable() {
-    return this.value.t === "object" || this.value.t === "undefined" || this.value.t === "null";
-  }
-  /** The option, `undefined` when it is certainly not set, or an unknown value when it may be set. */
-  read(name2) {
-    const v = this.value;
-    if (v.t === "undefined" || v.t === "null") return void 0;
-    if (v.t !== "object") return { value: { t: "unknown", why: `options are ${describeUnknown(v)}` } };
-    const found = v.props.get(name2);
-    if (!found) return v.unknownSpread ? { value: { t: "unknown", why: `${name2} may come from ${v.unknownSpread}` } } : void 0;
-    return { value: found, keySpan: spanAt(v.keys.get(name2)), valueSpan: spanAt(found.at), keyAt: v.keys.get(name2) };
-  }
-};
-function valued(read, value, why) {
-  const where4 = whereWritten(read.value);
-  const out2 = { value, span: read.valueSpan ?? read.keySpan };
-  if (why) out2.why = why;
-  if (where4.envDriven) out2.envDriven = true;
-  if (where4.source) out2.source = where4.source;
-  if (where4.span && read.keySpan && where4.span.file !== read.keySpan.file) out2.definedAt = where4.span;
-  else if (where4.span && read.keySpan && (where4.span.line < read.keySpan.line || where4.span.line > read.keySpan.endLine)) out2.definedAt = where4.span;
-  return out2;
-}
-function stringList(read) {
-  const v = read.value;
-  if (v.t === "string") return { ...valued(read, splitList(v.v)), raw: v.v };
-  if (v.t === "array") {
-    const out2 = [];
-    for (const item of v.items) {
-      if (item.t !== "string") return valued(read, "unknown", `list item is ${describeUnknown(item)}`);
-      out2.push(item.v.trim());
-    }
-    return valued(read, out2);
-  }
-  if (v.t === "undefined" || v.t === "null") return valued(read, []);
-  return valued(read, "unknown", describeUnknown(v));
-}
-function splitList(text) {
-  return text.split(",").map((s) => s.trim()).filter(Boolean);
-}
-function numberOption(read) {
-  const v = read.value;
-  if (v.t === "number") return valued(read, v.v);
-  if (v.t === "string" && /^\s*-?\d+\s*$/.test(v.v)) return valued(read, Number(v.v));
-  return valued(read, "unknown", describeUnknown(v));
-}
-
-// src/extract/js/libraries/unknown-options.ts
-var KNOWN = {
-  cors: ["origin", "methods", "allowedHeaders", "headers", "exposedHeaders", "credentials", "maxAge", "preflightContinue", "optionsSuccessStatus"],
-  "@fastify/cors": [
-    "origin",
-    "methods",
-    "hook",
-    "preflightContinue",
-    "optionsSuccessStatus",
-    "credentials",
-    "exposedHeaders",
-    "allowedHeaders",
-    "maxAge",
-    "preflight",
-    "strictPreflight",
-    "cacheControl",
-    "delegator",
-    "hideOptionsRoute",
-    "logLevel",
-    "prefix",
-    "logSerializers"
-  ],
-  "@koa/cors": ["origin", "allowMethods", "exposeHeaders", "allowHeaders", "maxAge", "credentials", "keepHeadersOnError", "secureContext", "privateNetworkAccess"],
-  "koa2-cors": ["origin", "exposeHeaders", "maxAge", "credentials", "allowMethods", "allowHeaders"]
-};
-var HEADER_OPTIONS = {
-  "access-control-allow-origin": { cors: "origin", "@fastify/cors": "origin", "@koa/cors": "origin" },
-  "access-control-allow-credentials": { cors: "credentials", "@fastify/cors": "credentials", "@koa/cors": "credentials" },
-  "access-control-allow-methods": { cors: "methods", "@fastify/cors": "methods", "@koa/cors": "allowMethods" },
-  "access-control-allow-headers": { cors: "allowedHeaders", "@fastify/cors": "allowedHeaders", "@koa/cors": "allowHeaders" },
-  "access-control-expose-headers": { cors: "exposedHeaders", "@fastify/cors": "exposedHeaders", "@koa/cors": "exposeHeaders" },
-  "access-control-max-age": { cors: "maxAge", "@fastify/cors": "maxAge", "@koa/cors": "maxAge" }
-};
-var CROSS_NAMES = {
-  origins: { cors: "origin", "@fastify/cors": "origin", "@koa/cors": "origin" },
-  alloworigin: { cors: "origin", "@fastify/cors": "origin", "@koa/cors": "origin" },
-  allowmethods: { cors: "methods", "@fastify/cors": "methods" },
-  allowheaders: { cors: "allowedHeaders", "@fastify/cors": "allowedHeaders" },
-  exposeheaders: { cors: "exposedHeaders", "@fastify/cors": "exposedHeaders" },
-  allowedmethods: { cors: "methods", "@fastify/cors": "methods", "@koa/cors": "allowMethods" },
-  allowedheaders: { "@koa/cors": "allowHeaders" },
-  exposedheaders: { "@koa/cors": "exposeHeaders" },
-  allowcredentials: { cors: "credentials", "@fastify/cors": "credentials", "@koa/cors": "credentials" },
-  supportscredentials: { cors: "credentials", "@fastify/cors": "credentials", "@koa/cors": "credentials" }
-};
-function unknownOptions(value, library) {
-  const known = KNOWN[library];
-  if (!known || value.t !== "object") return [];
-  const out2 = [];
-  for (const [name2, at] of value.keys) {
-    if (known.includes(name2)) continue;
-    const span = spanAt(at);
-    if (!span) continue;
-    const suggestion = nearestOption(name2, library, known);
-    const option = { name: name2, span, problem: "unknown-option", effect: "ignored" };
-    if (suggestion) option.suggestion = suggestion;
-    const consequence = consequenceOf2(suggestion, library, value);
-    if (consequence) option.consequence = consequence;
-    out2.push(option);
-  }
-  return out2;
-}
-function nearestOption(name2, library, known) {
-  const lower = name2.toLowerCase();
-  const header = HEADER_OPTIONS[lower]?.[library];
-  if (header) return header;
-  const cross = CROSS_NAMES[lower.replace(/[-_\s]/g, "")]?.[library];
-  if (cross) return cross;
-  const folded = known.find((k) => k.toLowerCase() === lower.replace(/[-_\s]/g, ""));
-  if (folded) return folded;
-  let best;
-  let bestDistance = Infinity;
-  for (const k of known) {
-    const d = editDistance(lower, k.toLowerCase());
-    if (d < bestDistance) {
-      best = k;
-      bestDistance = d;
-    }
-  }
-  return best !== void 0 && bestDistance <= Math.min(3, Math.floor(best.length / 3)) ? best : void 0;
-}
-function consequenceOf2(intended, library, value) {
-  if (!intended) return void 0;
-  if (value.props.has(intended) || intended === "allowedHeaders" && library === "cors" && value.props.has("headers")) {
-    return `\`${intended}\` is set separately and applies`;
-  }
-  switch (intended) {
-    case "origin":
-      if (library === "@koa/cors") return "origin is not set, so @koa/cors sends '*' (the request Origin when credentials are on)";
-      return "origin is not set, so the default origin '*' applies to every request";
-    case "credentials":
-      return "credentials are not set, so no Access-Control-Allow-Credentials header is sent and credentialed requests fail";
-    case "optionsSuccessStatus":
-      return "preflights are answered with the default status 204";
-    case "exposedHeaders":
-    case "exposeHeaders":
-      return "no Access-Control-Expose-Headers header is sent, so scripts cannot read those response headers";
-    case "allowedHeaders":
-    case "allowHeaders":
-      return library === "cors" ? "the headers a preflight requests are echoed back (the default)" : "the default allowed headers apply";
-    case "methods":
-    case "allowMethods":
-      return library === "cors" ? "the default methods GET,HEAD,PUT,PATCH,POST,DELETE are allowed" : library === "@fastify/cors" ? "the default methods GET,HEAD,POST are allowed" : "the default methods GET,HEAD,PUT,POST,DELETE,PATCH are allowed";
-    case "maxAge":
-      return "no Access-Control-Max-Age header is sent, so browsers cache preflights only briefly";
-    case "preflightContinue":
-      return "preflights are answered by the CORS middleware itself (the default)";
-    default:
-      return void 0;
-  }
-}
-function editDistance(a, b) {
-  const row = Array.from({ length: b.length + 1 }, (_, i2) => i2);
-  for (let i2 = 1; i2 <= a.length; i2++) {
-    let prev = row[0];
-    row[0] = i2;
-    for (let j = 1; j <= b.length; j++) {
-      const temp = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i2 - 1] === b[j - 1] ? 0 : 1));
-      prev = temp;
-    }
-  }
-  return row[b.length];
-}
-
-// src/extract/js/libraries/npm-cors.ts
-var NPM_CORS_METHODS = ["GET", "HEAD", "PUT", "PATCH", "POST", "DELETE"];
-function npmCorsPolicy(input) {
-  const { mod, ev } = input;
-  const policy = newPolicy({ stack: input.stack, library: "cors", span: input.span, scope: input.scope });
-  const notes = [];
-  let value = input.optionsValue ?? (input.optionsNode ? ev.evaluate(input.optionsNode, mod) : { t: "undefined" });
-  const useSite = input.optionsNode ? { mod, node: input.optionsNode } : void 0;
-  let delegatedOrigins;
-  if (value.t === "function") {
-    const delegated = classifyDelegate(value, ev);
-    if (delegated.options) {
-      notes.push(`options come from a delegate function; modelled from the options it passes back (${delegated.how})`);
-      value = delegated.options;
-    } else if (delegatedOrigins = delegateOrigins(value, ev)) {
-      notes.push(...delegatedOrigins.notes);
-      value = delegatedOrigins.options ?? { t: "object", props: /* @__PURE__ */ new Map(), keys: /* @__PURE__ */ new Map() };
-    } else {
-      policy.origins = [{ kind: "unknown", why: `options are decided per request by \`${textOf(value.fn, value.mod.text, 80)}\`: ${delegated.how}` }];
-      policy.originsSpan = input.optionsNode ? spanOfNode(input.optionsNode, mod) : void 0;
-      markAllUnknown(policy, "options are decided per request by a delegate function");
-      policy.notes = notes;
-      return policy;
-    }
-  }
-  const options = new OptionsObject(value, useSite);
-  for (const source of sourcesOf(value)) ev.consumedOptions.add(source);
-  if (!options.resolvable) {
-    const why = `options are ${describeUnknown(value)}`;
-    policy.origins = [{ kind: "unknown", why, ...value.env ? { source: value.env } : {} }];
-    markAllUnknown(policy, why);
-    policy.notes = notes;
-    return policy;
-  }
-  const origin = options.read("origin");
-  const model = delegatedOrigins ? { entries: delegatedOrigins.entries, notes: [], perRequest: true, fromFunction: true, disabled: false } : originOptionModelOf(origin, "cors", ev, useSite);
-  applyOriginModel(policy, model, origin?.keySpan, notes);
-  const credentials = options.read("credentials");
-  if (credentials) {
-    const c = credentials.value;
-    if (c.t === "boolean") policy.credentials = valued(credentials, c.v);
-    else if (c.t === "unknown") policy.credentials = valued(credentials, "unknown", c.why);
-    else policy.credentials = valued(credentials, false, `credentials is ${describeUnknown(c)}; only the literal true sends Access-Control-Allow-Credentials`);
-  }
-  const methods = options.read("methods");
-  policy.allowMethods = methods ? stringList(methods) : byDefault(NPM_CORS_METHODS);
-  const headers = options.read("allowedHeaders") ?? options.read("headers");
-  if (headers && truthiness(headers.value) !== false) policy.allowHeaders = stringList(headers);
-  else policy.allowHeaders = { ...byDefault([]), why: "allowedHeaders not set: the request Access-Control-Request-Headers are echoed" };
-  const exposed = options.read("exposedHeaders");
-  if (exposed) policy.exposeHeaders = stringList(exposed);
-  const maxAge = options.read("maxAge");
-  policy.maxAge = maxAge ? numberOption(maxAge) : unknownValue("not set: no Access-Control-Max-Age is sent (the browser default applies)");
-  const star = policy.origins.length === 1 && policy.origins[0].kind === "any";
-  if (model.disabled) policy.varyOrigin = { value: false, why: "CORS is switched off" };
-  else if (model.perRequest === "unknown") policy.varyOrigin = unknownValue("depends on the unresolved origin option");
-  else if (star) policy.varyOrigin = { value: false, why: "origin '*': the value does not depend on the request, no Vary is added" };
-  else policy.varyOrigin = { value: true, why: "the cors middleware adds Vary: Origin for every origin option other than *" };
-  const preflightContinue = options.read("preflightContinue");
-  const status = options.read("optionsSuccessStatus");
-  if (preflightContinue && truthiness(preflightContinue.value) === true) {
-    policy.preflight = valued(preflightContinue, "passthrough", "preflightContinue: OPTIONS requests get the CORS headers and go on to the next handler");
-    policy.libraryOptions = { ...policy.libraryOptions, preflightContinue: true };
-  } else if (preflightContinue && truthiness(preflightContinue.value) === void 0) {
-    policy.preflight = valued(preflightContinue, "unknown", describeUnknown(preflightContinue.value));
-  } else {
-    policy.preflight = { value: "handled", why: "the cors middleware answers every OPTIONS request itself (optionsSuccessStatus, default 204), even for origins it refuses" };
-  }
-  if (status && status.value.t === "number") policy.libraryOptions = { ...policy.libraryOptions, optionsSuccessStatus: status.value.v };
-  const invalid = unknownOptions(value, "cors");
-  if (invalid.length) policy.invalidOptions = invalid;
-  if (star && policy.credentials.value === true) {
-    notes.push("origin '*' with credentials: true: the cors middleware sends both Access-Control-Allow-Origin: * and Access-Control-Allow-Credentials: true (no reflection); browsers refuse credentialed responses");
-  }
-  if (notes.length) policy.notes = notes;
-  return policy;
-}
-function markAllUnknown(policy, why) {
-  policy.credentials = unknownValue(why);
-  policy.allowMethods = unknownValue(why);
-  policy.allowHeaders = unknownValue(why);
-  policy.exposeHeaders = unknownValue(why);
-  policy.maxAge = unknownValue(why);
-  policy.varyOrigin = unknownValue(why);
-}
-function spanOfNode(node, mod) {
-  return { file: mod.path, line: node.loc.start.line, column: node.loc.start.column + 1, endLine: node.loc.end.line, endColumn: node.loc.end.column + 1 };
-}
-
-// src/extract/js/exported-options.ts
-var NPM_CORS_KEYS = /* @__PURE__ */ new Set([
-  "methods",
-  "allowedHeaders",
-  "exposedHeaders",
-  "credentials",
-  "maxAge",
-  "preflightContinue",
-  "optionsSuccessStatus",
-  "optionSuccessStatus",
-  "exposeHeaders",
-  "Access-Control-Allow-Credentials"
-]);
-var KOA_KEYS = ["allowMethods", "allowHeaders", "keepHeadersOnError"];
-var CORS_NAME = /cors/i;
-function exportedOptionCandidates(mod, ev, stack) {
-  if (stack === "fastify" || stack === "koa") return [];
-  const out2 = [];
-  const seen = /* @__PURE__ */ new Set();
-  const fileSaysCors = CORS_NAME.test(path8.basename(mod.path));
-  for (const { name: name2, node, exported } of moduleValues(mod)) {
-    const value = ev.evaluate(node, mod);
-    for (const found of optionsIn(value, name2, fileSaysCors)) {
-      const object = found.value.at?.node;
-      if (!object || found.value.at?.mod !== mod || object.type !== "ObjectExpression" || seen.has(object)) continue;
-      if (!exported && referenced(mod, name2, node)) continue;
-      seen.add(object);
-      const consumedBefore = new Set(ev.consumedOptions);
-      const policy = npmCorsPolicy({
-        stack: stack === "nestjs" ? "nestjs" : "express",
-        span: spanOf(object, mod.path),
-        scope: { kind: "app", name: found.label },
-        optionsNode: object,
-        mod,
-        ev
-      });
-      for (const node2 of [...ev.consumedOptions]) if (!consumedBefore.has(node2)) ev.consumedOptions.delete(node2);
-      const how = exported ? `options exported from ${mod.path}` : `options defined in ${mod.path}`;
-      policy.notes = [...policy.notes ?? [], `${how}; the cors() call that uses them was not found${found.via ? ` (${found.via})` : ""}`];
-      out2.push({ policy, object });
-    }
-  }
-  return out2;
-}
-function optionsIn(value, name2, fileSaysCors) {
-  if (value.t !== "object") return [];
-  const label = name2 ?? "exported options";
-  if (looksLikeNpmCorsOptions(value, CORS_NAME.test(name2 ?? "") || fileSaysCors)) return [{ value, label }];
-  const nested = value.props.get("cors");
-  if (nested && nested.t === "object" && looksLikeNpmCorsOptions(nested, true)) return [{ value: nested, label: `${label}.cors`, via: "the cors member of a server options object, as socket.io takes it" }];
-  return [];
-}
-function looksLikeNpmCorsOptions(value, named) {
-  const origin = value.props.get("origin");
-  if (!origin) return false;
-  if (KOA_KEYS.some((k) => value.props.has(k))) return false;
-  if (origin.t === "function" && origin.fn.params.length >= 2) return true;
-  return named && [...value.props.keys()].some((k) => NPM_CORS_KEYS.has(k));
-}
-function moduleValues(mod) {
-  const out2 = [];
-  const exportedNames = /* @__PURE__ */ new Set();
-  for (const stmt of mod.program.body) {
-    if (stmt.type === "ExportDefaultDeclaration") {
-      const d = stmt.declaration;
-      if (d.type !== "FunctionDeclaration" && d.type !== "ClassDeclaration" && d.type !== "TSInterfaceDeclaration" && d.type !== "TSDeclareFunction") {
-        out2.push({ name: d.type === "Identifier" ? d.name : void 0, node: d, exported: true });
-      }
-    } else if (stmt.type === "ExportNamedDeclaration") {
-      if (stmt.declaration?.type === "VariableDeclaration") {
-        for (const d of stmt.declaration.declarations) if (d.id.type === "Identifier" && d.init) out2.push({ name: d.id.name, node: d.init, exported: true });
-      }
-      for (const spec of stmt.specifiers) if (!stmt.source && spec.local.type === "Identifier") exportedNames.add(spec.local.name);
-    } else if (stmt.type === "ExpressionStatement" && stmt.expression.type === "AssignmentExpression" && stmt.expression.operator === "=") {
-      const target2 = stmt.expression.left;
-      if (target2.type !== "MemberExpression") continue;
-      const named = exportName(target2);
-      if (named === void 0) continue;
-      const right = unwrap(stmt.expression.right);
-      out2.push({ name: named || (right.type === "Identifier" ? right.name : void 0), node: right, exported: true });
-      if (right.type === "ObjectExpression" && named === "") {
-        for (const p of right.properties) if (p.type === "Property" && p.key.type === "Identifier") out2.push({ name: p.key.name, node: p.value, exported: true });
-      }
-    } else if (stmt.type === "VariableDeclaration") {
-      for (const d of stmt.declarations) {
-        if (d.id.type !== "Identifier" || !d.init || !CORS_NAME.test(d.id.name)) continue;
-        out2.push({ name: d.id.name, node: d.init, exported: false });
+    for (const proxy2 of frontend.proxies) {
+      if (proxy2.target === "unknown") continue;
+      const hits = nearest(frontend, [...addresses].flatMap(([policy, addrs]) => {
+        const hit = reaches(proxy2.target, addrs);
+        return hit ? [{ policy, addrs, hit }] : [];
+      }), io);
+      for (const { policy, hit } of hits) {
+        if (links.some((l) => l.frontend === frontend && l.policy === policy)) continue;
+        const apiUrl = { url: proxy2.target, environment: "development", how: proxy2.how, span: proxy2.span };
+        links.push({ frontend, apiUrl, policy, how: hit.how, proxiedBy: proxy2 });
       }
     }
   }
-  for (const entry2 of out2) if (!entry2.exported && entry2.name && exportedNames.has(entry2.name)) entry2.exported = true;
-  return out2;
+  return links;
 }
-function exportName(node) {
-  const name2 = memberName(node);
-  if (node.object.type === "Identifier" && node.object.name === "module" && name2 === "exports") return "";
-  if (node.object.type === "Identifier" && node.object.name === "exports") return name2;
-  if (node.object.type === "MemberExpression" && exportName(node.object) === "") return name2;
-  return void 0;
+function nearest(frontend, hits, io) {
+  if (!hits.length) return [];
+  const shared = (h) => commonDepth(frontend.absDir, io.absPath(h.policy.span.file));
+  const best = Math.max(...hits.map(shared));
+  const near = hits.filter((h) => shared(h) === best);
+  const strong = near.filter((h) => !h.hit.weak);
+  if (strong.length) return strong;
+  return new Set(near.map((h) => h.policy.span.file)).size > 1 ? [] : near;
 }
-function referenced(mod, name2, init2) {
-  if (!name2) return false;
-  const binding = mod.scopes.moduleBinding(name2);
-  if (!binding) return false;
-  let used = false;
-  walk2(mod.program, (n) => {
-    if (used || n.type !== "Identifier" || n.name !== name2 || n === binding.id) return;
-    if (n.range[0] >= init2.range[0] && n.range[1] <= init2.range[1]) return;
-    const parent = mod.scopes.parentOf(n);
-    if (parent?.type === "Property" && parent.key === n && !parent.computed && !parent.shorthand) return;
-    if (parent?.type === "MemberExpression" && parent.property === n && !parent.computed) return;
-    if (mod.scopes.lookup(n) === binding) used = true;
-  });
-  return used;
-}
-
-// src/extract/js/libraries/apollo-server.ts
-function apolloServerPolicy(node, mod, ev) {
-  const ctor = ev.evaluate(node.callee, mod);
-  if (ctor.t !== "package" || ctor.source !== "apollo-server" || ctor.member !== "ApolloServer") return void 0;
-  const arg = node.arguments[0];
-  if (!arg || arg.type === "SpreadElement") return void 0;
-  const config = ev.evaluate(arg, mod);
-  if (config.t !== "object" || config.unknownSpread) return void 0;
-  const parent = mod.scopes.parentOf(node);
-  const name2 = parent?.type === "VariableDeclarator" && parent.id.type === "Identifier" ? parent.id.name : void 0;
-  const base = { stack: "express", span: spanOf(node, mod.path), scope: { kind: "app", ...name2 ? { name: name2 } : {} }, mod, ev };
-  const cors = config.props.get("cors");
-  let policy;
-  if (!cors || cors.t === "undefined") {
-    const star = { t: "object", props: /* @__PURE__ */ new Map([["origin", { t: "string", v: "*" }]]), keys: /* @__PURE__ */ new Map() };
-    policy = npmCorsPolicy({ ...base, optionsNode: void 0, optionsValue: star });
-    policy.notes = [...policy.notes ?? [], "apollo-server: without a cors option, listen() mounts cors({ origin: '*' })"];
-    policy.mountedBy = "Apollo Server";
-    return policy;
-  }
-  if (cors.t === "boolean") {
-    if (!cors.v) return void 0;
-    policy = npmCorsPolicy({ ...base, optionsNode: void 0, optionsValue: { t: "undefined" } });
-  } else {
-    const keyAt = config.keys.get("cors");
-    const optionsNode = keyAt && keyAt.node.type === "Property" && keyAt.mod === mod ? keyAt.node.value : void 0;
-    policy = npmCorsPolicy({ ...base, optionsNode, ...optionsNode ? {} : { optionsValue: cors } });
-  }
-  policy.notes = [...policy.notes ?? [], "apollo-server: listen() mounts cors(options) from npm cors on its Express app"];
-  policy.mountedBy = "Apollo Server";
-  return policy;
-}
-
-// src/extract/js/libraries/fastify-cors.ts
-var FASTIFY_CORS_METHODS = ["GET", "HEAD", "POST"];
-function fastifyCorsPolicy(input) {
-  const { mod, ev } = input;
-  const policy = newPolicy({ stack: input.stack, library: "@fastify/cors", span: input.span, scope: input.scope });
-  const notes = [];
-  const value = input.optionsValue ?? (input.optionsNode ? ev.evaluate(input.optionsNode, mod) : { t: "undefined" });
-  const useSite = input.optionsNode ? { mod, node: input.optionsNode } : void 0;
-  const options = new OptionsObject(value, useSite);
-  for (const source of sourcesOf(value)) ev.consumedOptions.add(source);
-  if (!options.resolvable) {
-    const why = value.t === "function" ? "options are decided by a function (delegator)" : `options are ${describeUnknown(value)}`;
-    policy.origins = [{ kind: "unknown", why }];
-    markAllUnknown(policy, why);
-    return policy;
-  }
-  if (options.read("delegator")) {
-    const why = "options are decided per request by the delegator function";
-    policy.origins = [{ kind: "unknown", why }];
-    markAllUnknown(policy, why);
-    return policy;
-  }
-  const origin = options.read("origin");
-  const model = originOptionModelOf(origin, "@fastify/cors", ev, useSite);
-  applyOriginModel(policy, model, origin?.keySpan, notes);
-  const credentials = options.read("credentials");
-  if (credentials) {
-    const truth = truthiness(credentials.value);
-    policy.credentials = truth === void 0 ? valued(credentials, "unknown", describeUnknown(credentials.value)) : valued(credentials, truth);
-  }
-  const methods = options.read("methods");
-  policy.allowMethods = methods ? stringList(methods) : byDefault(FASTIFY_CORS_METHODS);
-  const headers = options.read("allowedHeaders");
-  if (headers && headers.value.t !== "null") policy.allowHeaders = stringList(headers);
-  else policy.allowHeaders = { ...byDefault([]), why: "allowedHeaders not set: the request Access-Control-Request-Headers are echoed" };
-  const exposed = options.read("exposedHeaders");
-  if (exposed && exposed.value.t !== "null") policy.exposeHeaders = stringList(exposed);
-  const maxAge = options.read("maxAge");
-  policy.maxAge = maxAge && maxAge.value.t !== "null" ? numberOption(maxAge) : unknownValue("not set: no Access-Control-Max-Age is sent");
-  const originValue = origin?.value;
-  if (model.disabled) policy.varyOrigin = { value: false, why: "CORS is switched off" };
-  else if (!originValue || originValue.t === "string") policy.varyOrigin = { value: false, why: "@fastify/cors adds no Vary for a string origin option" };
-  else if (originValue.t === "unknown") policy.varyOrigin = unknownValue("depends on the unresolved origin option");
-  else policy.varyOrigin = { value: true, why: "@fastify/cors adds Vary: Origin for every origin option that is not a string" };
-  const preflight = options.read("preflight");
-  const preflightContinue = options.read("preflightContinue");
-  const strict = options.read("strictPreflight");
-  if (preflight && truthiness(preflight.value) === false) {
-    policy.preflight = valued(preflight, "not-handled", "preflight: false: OPTIONS requests are not answered by @fastify/cors (its OPTIONS * route answers 404)");
-  } else if (preflightContinue && truthiness(preflightContinue.value) === true) {
-    policy.preflight = valued(preflightContinue, "passthrough", "preflightContinue: OPTIONS requests go on to the route handlers");
-    policy.libraryOptions = { ...policy.libraryOptions, preflightContinue: true };
-  } else {
-    policy.preflight = { value: "handled", why: "@fastify/cors answers preflights in its hook (optionsSuccessStatus, default 204)" };
-  }
-  const strictValue = strict ? truthiness(strict.value) : true;
-  if (strictValue !== void 0) policy.libraryOptions = { ...policy.libraryOptions, strictPreflight: strictValue };
-  if (strictValue === true && !model.disabled) {
-    notes.push("strictPreflight (default): an OPTIONS request without Origin or Access-Control-Request-Method is answered 400 Invalid Preflight Request");
-  }
-  const status = options.read("optionsSuccessStatus");
-  if (status && status.value.t === "number") policy.libraryOptions = { ...policy.libraryOptions, optionsSuccessStatus: status.value.v };
-  const invalid = unknownOptions(value, "@fastify/cors");
-  if (invalid.length) policy.invalidOptions = invalid;
-  const star = policy.origins.length === 1 && policy.origins[0].kind === "any";
-  if (star && policy.credentials.value === true) {
-    notes.push("origin '*' with credentials: @fastify/cors sends both Access-Control-Allow-Origin: * and Access-Control-Allow-Credentials: true; browsers refuse credentialed responses");
-  }
-  if (notes.length) policy.notes = notes;
-  return policy;
-}
-
-// src/extract/js/libraries/koa-cors.ts
-var KOA_CORS_METHODS = ["GET", "HEAD", "PUT", "POST", "DELETE", "PATCH"];
-function readKoaStyleLists(policy, options, defaultMethods) {
-  const methods = options.read("allowMethods");
-  policy.allowMethods = methods ? stringList(methods) : byDefault(defaultMethods);
-  const headers = options.read("allowHeaders");
-  if (headers && truthiness(headers.value) !== false) policy.allowHeaders = stringList(headers);
-  else policy.allowHeaders = { ...byDefault([]), why: "allowHeaders not set: the request Access-Control-Request-Headers are echoed" };
-  const exposed = options.read("exposeHeaders");
-  if (exposed) policy.exposeHeaders = stringList(exposed);
-  const maxAge = options.read("maxAge");
-  policy.maxAge = maxAge ? numberOption(maxAge) : unknownValue("not set: no Access-Control-Max-Age is sent");
-}
-function koaCorsPolicy(input) {
-  const { mod, ev } = input;
-  const policy = newPolicy({ stack: "koa", library: "@koa/cors", span: input.span, scope: input.scope });
-  const notes = [];
-  const value = input.optionsNode ? ev.evaluate(input.optionsNode, mod) : { t: "undefined" };
-  const useSite = input.optionsNode ? { mod, node: input.optionsNode } : void 0;
-  const options = new OptionsObject(value, useSite);
-  for (const source of sourcesOf(value)) ev.consumedOptions.add(source);
-  if (!options.resolvable) {
-    const why = `options are ${describeUnknown(value)}`;
-    policy.origins = [{ kind: "unknown", why }];
-    markAllUnknown(policy, why);
-    policy.varyOrigin = { value: true, why: "@koa/cors always adds Vary: Origin" };
-    return policy;
-  }
-  const credentials = options.read("credentials");
-  if (credentials) {
-    const c = credentials.value;
-    if (c.t === "function") policy.credentials = valued(credentials, "unknown", "credentials are decided per request by a function");
-    else {
-      const truth = truthiness(c);
-      policy.credentials = truth === void 0 ? valued(credentials, "unknown", describeUnknown(c)) : valued(credentials, truth);
-    }
-  }
-  const cred = policy.credentials.value;
-  const origin = options.read("origin");
-  policy.originsSpan = origin?.keySpan;
-  const star = (where4) => {
-    if (cred === true) return [{ kind: "reflect", ...where4 }];
-    if (cred === false) return [{ kind: "any", sentVerbatim: true, ...where4 }];
-    return [{ kind: "unknown", why: "'*' is sent as is without credentials and replaced by the request Origin with credentials, which are not known" }];
-  };
-  const o = origin?.value;
-  if (!o && input.major !== void 0 && input.major < 5) {
-    policy.origins = [{ kind: "reflect" }];
-    notes.push(`@koa/cors ${input.major}.x with origin unset echoes the request Origin (5.0 changed the default to '*')`);
-  } else if (!o || o.t === "undefined" || o.t === "null" || o.t === "string" && o.v === "" || o.t === "boolean" && !o.v) {
-    policy.origins = star(o ? whereWritten(o, useSite) : {});
-    notes.push(cred === true ? "origin unset or '*' with credentials: @koa/cors echoes the request Origin" : "origin unset: '*' is sent");
-    if (!o && input.major === void 0) notes.push("@koa/cors before 5.0 echoed the request Origin when origin is unset; the installed version is not declared here");
-  } else if (o.t === "string") {
-    policy.origins = o.v === "*" ? star(whereWritten(o, useSite)) : [{ ...exactEntry(o.v, o, useSite), sentVerbatim: true }];
-    if (o.v === "*" && cred === true) notes.push("origin '*' with credentials: @koa/cors echoes the request Origin");
-  } else if (o.t === "function") {
-    const decision = classifyOriginFunction(o.fn, o.mod, ev, "koa");
-    policy.libraryOptions = { ...policy.libraryOptions, originFunction: true };
-    policy.origins = decision.entries.flatMap((e) => e.kind === "any" ? star({ span: e.span }) : [e]);
-    notes.push(...decision.notes);
-  } else if (o.t === "array") {
-    policy.origins = o.items.map((i2) => i2.t === "string" ? { ...exactEntry(i2.v, i2, useSite), sentVerbatim: true } : { kind: "unknown", why: describeUnknown(i2) });
-    notes.push("@koa/cors does not test arrays: ctx.set() sends every item as its own Access-Control-Allow-Origin field");
-  } else if (o.t === "unknown") {
-    policy.origins = [{ kind: "unknown", why: o.why, ...whereWritten(o, useSite) }];
-  } else {
-    policy.origins = [{ kind: "unknown", why: `origin is ${describeUnknown(o)}` }];
-  }
-  readKoaStyleLists(policy, options, KOA_CORS_METHODS);
-  policy.varyOrigin = { value: true, why: '@koa/cors calls ctx.vary("Origin") on every request' };
-  policy.preflight = { value: "handled", why: "@koa/cors answers OPTIONS requests that carry Access-Control-Request-Method with 204" };
-  const keep = options.read("keepHeadersOnError");
-  if (keep) {
-    const truth = keep.value.t === "undefined" ? true : truthiness(keep.value);
-    policy.headersOnErrors = truth === void 0 ? valued(keep, "unknown", describeUnknown(keep.value)) : valued(keep, truth);
-  } else {
-    policy.headersOnErrors = { value: true, isDefault: true, why: "keepHeadersOnError defaults to true: thrown errors keep the CORS headers" };
-  }
-  const invalid = unknownOptions(value, "@koa/cors");
-  if (invalid.length) policy.invalidOptions = invalid;
-  if (notes.length) policy.notes = notes;
-  return policy;
-}
-
-// src/extract/js/libraries/koa2-cors.ts
-var KOA2_CORS_METHODS = ["GET", "PUT", "POST", "PATCH", "DELETE", "HEAD", "OPTIONS"];
-function koa2CorsPolicy(input) {
-  const { mod, ev } = input;
-  const policy = newPolicy({ stack: "koa", library: "koa2-cors", span: input.span, scope: input.scope });
-  const notes = [];
-  const value = input.optionsNode ? ev.evaluate(input.optionsNode, mod) : { t: "undefined" };
-  const useSite = input.optionsNode ? { mod, node: input.optionsNode } : void 0;
-  const options = new OptionsObject(value, useSite);
-  for (const source of sourcesOf(value)) ev.consumedOptions.add(source);
-  policy.varyOrigin = { value: true, why: 'koa2-cors calls ctx.vary("Origin") on every request' };
-  if (!options.resolvable) {
-    const why = `options are ${describeUnknown(value)}`;
-    policy.origins = [{ kind: "unknown", why }];
-    markAllUnknown(policy, why);
-    policy.varyOrigin = { value: true, why: 'koa2-cors calls ctx.vary("Origin") on every request' };
-    return policy;
-  }
-  const credentials = options.read("credentials");
-  if (credentials) {
-    const c = credentials.value;
-    policy.credentials = c.t === "boolean" ? valued(credentials, c.v) : c.t === "unknown" ? valued(credentials, "unknown", describeUnknown(c)) : valued(credentials, false);
-  }
-  const origin = options.read("origin");
-  policy.originsSpan = origin?.keySpan;
-  const o = origin?.value;
-  const star = (where4) => ({ kind: "any", sentVerbatim: true, ...where4 });
-  if (!o || o.t === "undefined" || o.t === "null" || o.t === "string" && o.v === "" || o.t === "boolean" && !o.v) {
-    policy.origins = [{ kind: "reflect", ...o ? whereWritten(o, useSite) : {} }];
-    notes.push("origin unset: koa2-cors sends back the request's own Origin, whatever it is ('*' only when there is none)");
-  } else if (o.t === "string") {
-    policy.origins = [o.v === "*" ? star(whereWritten(o, useSite)) : { ...exactEntry(o.v, o, useSite), sentVerbatim: true }];
-  } else if (o.t === "function") {
-    const decision = classifyOriginFunction(o.fn, o.mod, ev, "koa");
-    policy.libraryOptions = { ...policy.libraryOptions, originFunction: true };
-    policy.origins = decision.entries.map((e) => e.kind === "any" ? star({ span: e.span }) : e);
-    notes.push(...decision.notes);
-  } else if (o.t === "unknown") {
-    policy.origins = [{ kind: "unknown", why: o.why, ...whereWritten(o, useSite) }];
-  } else {
-    policy.origins = [{ kind: "unknown", why: `origin is ${describeUnknown(o)}` }];
-  }
-  readKoaStyleLists(policy, options, KOA2_CORS_METHODS);
-  policy.preflight = { value: "handled", why: "koa2-cors answers OPTIONS requests that carry Access-Control-Request-Method with 204" };
-  policy.headersOnErrors = { value: false, isDefault: true, why: "koa2-cors sets the headers before next(); when the app throws, Koa's error handler clears them" };
-  const invalid = unknownOptions(value, "koa2-cors");
-  if (invalid.length) policy.invalidOptions = invalid;
-  if (notes.length) policy.notes = notes;
-  return policy;
-}
-
-// src/extract/js/libraries/socket-io.ts
-var SOCKET_IO_NOTE = "socket.io: engine.io passes the cors option to npm cors (require('cors')(opts.cors)) for its own requests under the socket.io path";
-function socketIoPolicy(node, mod, ev, versions) {
-  const ctor = ev.evaluate(node.callee, mod);
-  if (ctor.t !== "package" || ctor.source !== "socket.io") return void 0;
-  const isServer = ctor.member === "Server" ? node.type === "NewExpression" : ctor.member === void 0;
-  if (!isServer) return void 0;
-  const optionsArg = optionsArgument(node, mod, ev);
-  if (!optionsArg) return void 0;
-  const { node: optionsNode, value: options } = optionsArg;
-  if (options.t !== "object") return void 0;
-  const name2 = holderName(node, mod);
-  const scope = { kind: "app", name: name2 ? `socket.io server ${name2}` : "socket.io server" };
-  const span = spanOf(node, mod.path);
-  const cors = options.props.get("cors");
-  if (!cors || cors.t === "undefined" || cors.t === "null" || cors.t === "boolean" && !cors.v) {
-    return topLevelOrigins(options, optionsNode, mod, versions, span, scope);
-  }
-  const keyAt = options.keys.get("cors");
-  const corsNode = keyAt && keyAt.node.type === "Property" && keyAt.mod === mod ? keyAt.node.value : void 0;
-  const policy = cors.t === "boolean" ? npmCorsPolicy({ stack: "express", span, scope, optionsNode: void 0, optionsValue: { t: "undefined" }, mod, ev }) : npmCorsPolicy({ stack: "express", span, scope, optionsNode: corsNode, ...corsNode ? {} : { optionsValue: cors }, mod, ev });
-  policy.notes = [...policy.notes ?? [], SOCKET_IO_NOTE];
-  policy.mountedBy = "socket.io";
-  return policy;
-}
-function optionsArgument(node, mod, ev) {
-  const [first, second] = node.arguments;
-  if (second && second.type !== "SpreadElement") return { node: second, value: ev.evaluate(second, mod) };
-  if (first && first.type !== "SpreadElement") {
-    const value = ev.evaluate(first, mod);
-    if (value.t === "object" && !value.props.has("listen")) return { node: first, value };
-  }
-  return void 0;
-}
-function topLevelOrigins(options, optionsNode, mod, versions, span, scope) {
-  const origins = options.keys.get("origins");
-  const declared = versions.dependency(mod.absPath, "socket.io");
-  if (!origins || declared?.major === void 0 || declared.major < 3) return void 0;
-  const keySpan = spanAt(origins) ?? spanOf(optionsNode, mod.path);
-  const policy = newPolicy({ stack: "express", library: "cors", span, scope });
-  policy.origins = [];
-  policy.libraryOptions = { disabled: true };
-  policy.invalidOptions = [
-    {
-      name: "origins",
-      span: keySpan,
-      problem: "unknown-option",
-      effect: "ignored",
-      suggestion: "cors",
-      consequence: `socket.io ${declared.range} reads CORS settings only from the \`cors\` option (the 2.x \`origins\` key is gone), so no CORS headers are sent and cross-origin polling requests fail`
-    }
-  ];
-  policy.notes = [SOCKET_IO_NOTE, `socket.io ${declared.range} (${declared.file}): no cors option, so the cors middleware is not installed`];
-  policy.mountedBy = "socket.io";
-  return policy;
-}
-function holderName(node, mod) {
-  const parent = mod.scopes.parentOf(node);
-  if (parent?.type === "VariableDeclarator" && parent.id.type === "Identifier") return parent.id.name;
-  if (parent?.type === "AssignmentExpression" && parent.left.type === "Identifier") return parent.left.name;
-  return void 0;
-}
-
-// src/extract/js/manual-headers.ts
-var WRITE_METHODS = /* @__PURE__ */ new Set(["header", "set", "setheader", "append", "writehead", "headers", "vary", "appendheader"]);
-function manualHeaderPolicies(mod, ev, registrations, fileStack) {
-  const writes = collectWrites(mod, ev);
-  const groups = /* @__PURE__ */ new Map();
-  for (const w of writes) {
-    const list3 = groups.get(w.owner) ?? [];
-    list3.push(w);
-    groups.set(w.owner, list3);
-  }
-  const policies = [];
-  for (const [owner, group] of groups) {
-    const cors = group.filter((w) => w.lower.startsWith("access-control-"));
-    if (!cors.length) continue;
-    policies.push(buildPolicy(mod, ev, owner, group, cors, registrations, fileStack));
-  }
-  return policies;
-}
-function collectWrites(mod, ev) {
-  const out2 = [];
-  const seen = /* @__PURE__ */ new Set();
-  for (const node of mod.scopes.nodes) {
-    if (node.type === "ObjectExpression") {
-      out2.push(...headerObjectWrites(mod, ev, node, seen));
-      continue;
-    }
-    if (node.type === "Property" && propertyKey(node)?.toLowerCase() === "headers" && node.value.type === "Identifier") {
-      const owner2 = mod.scopes.enclosingFunction(node) ?? mod.program;
-      out2.push(...objectWrites(mod, ev, node, node.value, "headers", "headers", owner2).filter((w) => !seen.has(w.call) && w.valueNode !== void 0));
-      continue;
-    }
-    if (node.type === "MethodDefinition" && node.value.type === "FunctionExpression") {
-      out2.push(...nestHeaderWrites(mod, ev, node.decorators ?? [], node.value));
-      continue;
-    }
-    if (node.type !== "CallExpression") continue;
-    const callee = unwrap(node.callee);
-    const owner = mod.scopes.enclosingFunction(node) ?? mod.program;
-    const args2 = node.arguments.filter((a) => a.type !== "SpreadElement");
-    if (callee.type === "Identifier") {
-      const fn = ev.evaluate(callee, mod);
-      if (fn.t === "package" && fn.source === "vary" && !fn.member && args2[1]) {
-        out2.push(write(mod, ev, node, "Vary", args2[1], spanOf(node, mod.path), "add", "vary", textOf(args2[0] ?? node, mod.text, 40), owner));
-      }
-      continue;
-    }
-    if (callee.type !== "MemberExpression") continue;
-    const method = memberName(callee)?.toLowerCase();
-    if (!method || !WRITE_METHODS.has(method)) continue;
-    const receiverText = textOf(callee.object, mod.text, 60);
-    if (method === "vary") {
-      if (args2[0]) out2.push(write(mod, ev, node, "Vary", args2[0], spanOf(node, mod.path), "add", method, receiverText, owner));
-      continue;
-    }
-    const combine2 = method === "append" || method === "appendheader" ? "add" : "replace";
-    if (method === "writehead") {
-      const obj = args2.slice(1).find((a) => a.type === "ObjectExpression" || ev.evaluate(a, mod).t === "object");
-      if (obj) out2.push(...objectWrites(mod, ev, node, obj, method, receiverText, owner));
-      continue;
-    }
-    if (args2.length === 1) {
-      if (method === "set" || method === "header" || method === "headers") out2.push(...objectWrites(mod, ev, node, args2[0], method, receiverText, owner));
-      continue;
-    }
-    if (args2.length >= 2 && method !== "headers") {
-      const name2 = ev.evaluate(args2[0], mod);
-      if (name2.t !== "string" || !isCorsHeaderName(name2.v)) continue;
-      const span = unwrap(callee.object).type === "CallExpression" ? { ...spanOf(node, mod.path), ...startOf(callee.property) } : spanOf(node, mod.path);
-      out2.push(write(mod, ev, node, name2.v, args2[1], span, combine2, method, receiverText, owner));
-    }
-  }
-  return out2.sort((a, b) => a.span.line - b.span.line || a.span.column - b.span.column);
-}
-function nestHeaderWrites(mod, ev, decorators, owner) {
-  const out2 = [];
-  for (const d of decorators) {
-    const call = unwrap(d.expression);
-    if (call.type !== "CallExpression" || call.arguments.length < 2) continue;
-    const fn = ev.evaluate(call.callee, mod);
-    if (fn.t !== "package" || fn.source !== "@nestjs/common" || fn.member !== "Header") continue;
-    const [nameArg, valueArg] = call.arguments;
-    const name2 = ev.evaluate(nameArg, mod);
-    if (name2.t !== "string" || !isCorsHeaderName(name2.v)) continue;
-    out2.push(write(mod, ev, call, name2.v, valueArg, spanOf(d, mod.path), "replace", "header", "@Header", owner));
-  }
-  return out2;
-}
-function startOf(node) {
-  return { line: node.loc.start.line, column: node.loc.start.column + 1 };
-}
-function headerObjectWrites(mod, ev, obj, seen) {
-  const owner = mod.scopes.enclosingFunction(obj) ?? mod.program;
-  const parent = mod.scopes.parentOf(obj);
-  const out2 = [];
-  if (parent?.type === "Property" && parent.value === obj && propertyKey(parent)?.toLowerCase() === "headers") {
-    for (const p of obj.properties) {
-      if (p.type !== "Property" || seen.has(p) || seenProps.has(p)) continue;
-      const key = propertyKey(p);
-      if (key === void 0 || !isCorsHeaderName(key)) continue;
-      seen.add(p);
-      out2.push(write(mod, ev, p, key, p.value, spanOf(p, mod.path), "replace", "headers", "headers", owner));
-    }
-    return out2;
-  }
-  const props = [];
-  for (const p of obj.properties) if (p.type === "Property") props.push(p);
-  const keyProp = props.find((p) => propertyKey(p) === "key");
-  const valueProp = props.find((p) => propertyKey(p) === "value");
-  const list3 = parent?.type === "ArrayExpression" ? mod.scopes.parentOf(parent) : void 0;
-  const inHeadersList = list3?.type === "Property" && propertyKey(list3)?.toLowerCase() === "headers";
-  if (keyProp && valueProp && props.length === 2 && inHeadersList) {
-    const name2 = ev.evaluate(keyProp.value, mod);
-    if (name2.t === "string" && isCorsHeaderName(name2.v)) out2.push(write(mod, ev, obj, name2.v, valueProp.value, spanOf(obj, mod.path), "replace", "headers", "headers", owner));
-  }
-  return out2;
-}
-function isCorsHeaderName(name2) {
-  const lower = name2.trim().toLowerCase();
-  return lower.startsWith("access-control-") || lower === "vary";
-}
-function write(mod, ev, call, name2, valueNode, span, combine2, method, receiverText, owner) {
-  return { name: name2, lower: name2.trim().toLowerCase(), valueNode, value: ev.evaluate(valueNode, mod), span, combine: combine2, call, method, receiverText, owner };
-}
-var seenProps = /* @__PURE__ */ new WeakSet();
-function objectWrites(mod, ev, call, objNode, method, receiverText, owner) {
-  const out2 = [];
-  const obj = unwrap(objNode);
-  if (obj.type === "ObjectExpression") {
-    for (const p of obj.properties) {
-      if (p.type !== "Property") continue;
-      let key = propertyKey(p);
-      if (key === void 0 && p.computed) {
-        const k = ev.evaluate(p.key, mod);
-        if (k.t === "string") key = k.v;
-      }
-      if (key === void 0 || !isCorsHeaderName(key)) continue;
-      out2.push(write(mod, ev, call, key, p.value, spanOf(p, mod.path), "replace", method, receiverText, owner));
-      seenProps.add(p);
-    }
-    return out2;
-  }
-  const value = ev.evaluate(obj, mod);
-  if (value.t !== "object") return out2;
-  for (const [key, v] of value.props) {
-    if (!isCorsHeaderName(key)) continue;
-    const at = value.keys.get(key);
-    out2.push({
-      name: key,
-      lower: key.trim().toLowerCase(),
-      // The written expression (`'Access-Control-Allow-Origin': origin`), also when it evaluates to request data.
-      valueNode: at?.node.type === "Property" && at.mod === mod ? at.node.value : v.at?.node,
-      value: v,
-      span: at ? spanOf(at.node, at.mod.path) : spanOf(call, mod.path),
-      combine: "replace",
-      call,
-      method,
-      receiverText,
-      owner
-    });
-  }
-  return out2;
-}
-function buildPolicy(mod, ev, owner, group, cors, registrations, fileStack) {
-  const isOrigin = originTester(ev, mod);
-  const registration = registrations.find((r) => r.handlers.some((h) => unwrap(h) === owner || refersTo(h, owner, mod)));
-  const stack = stackOf(group, fileStack, registration);
-  const scope = scopeOf(mod, owner, registration);
-  const policy = newPolicy({ stack, library: "manual", span: cors[0].span, scope });
-  const notes = [];
-  const emitted = [];
-  const origins = [];
-  for (const w of group) {
-    const guards = isFunction(owner) ? guardsOf(w.call, owner, mod) : [];
-    const conditional = guards.length ? guards.map((g) => g.positive ? textOf(g.test, mod.text, 80) : `!(${textOf(g.test, mod.text, 80)})`).join(" && ") : void 0;
-    const gatedByOrigin = guards.some((g) => classifyTest(g.test, g.positive, ev, mod, isOrigin).kind === "matchers");
-    const dependsOnOrigin = (w.valueNode ? mentions(w.valueNode, isOrigin, mod, ev) : false) || gatedByOrigin && w.lower === "access-control-allow-origin";
-    const header = { name: w.name, value: valueText(w, mod), span: w.span, combine: w.combine };
-    if (!isConstant(w.value)) header.expression = true;
-    if (conditional) header.conditional = conditional;
-    if (dependsOnOrigin) header.dependsOnOrigin = true;
-    emitted.push(header);
-    if (w.lower !== "access-control-allow-origin") continue;
-    let meaning = { kind: "any-origin" };
-    for (const g of guards) meaning = guardsHold(meaning, classifyTest(g.test, g.positive, ev, mod, isOrigin));
-    origins.push(...originsOfValue(w.valueNode, w.value, meaning, mod, ev, isOrigin, notes, w));
-    if (dependsOnOrigin && (w.method === "header" || w.method === "set") && stack === "express") {
-      notes.push(`${w.receiverText}.${w.method}('${w.name}', <request Origin>): when the request has no Origin header Express sends the literal string 'undefined'`);
-    } else if (dependsOnOrigin && w.method === "setheader") {
-      notes.push(`${w.receiverText}.setHeader('${w.name}', <request Origin>): when the request has no Origin header Node throws ERR_HTTP_INVALID_HEADER_VALUE (an error response)`);
-    }
-  }
-  policy.origins = origins;
-  policy.emittedHeaders = emitted;
-  const acac = cors.filter((w) => w.lower === "access-control-allow-credentials");
-  if (acac.length) {
-    const literal = acac.map((w) => w.value.t === "string" ? w.value.v.trim() : w.value.t === "boolean" ? String(w.value.v) : void 0);
-    const span = acac[0].span;
-    if (literal.some((v) => v === "true")) policy.credentials = { value: true, span: acac[literal.indexOf("true")].span };
-    else if (literal.every((v) => v !== void 0)) policy.credentials = { value: false, span, why: `Access-Control-Allow-Credentials is '${literal[0]}', not 'true'` };
-    else policy.credentials = unknownValue(`Access-Control-Allow-Credentials is ${describeUnknown(acac[0].value)}`, span);
-  } else {
-    policy.credentials = { value: false, why: "no Access-Control-Allow-Credentials header is written" };
-  }
-  policy.allowMethods = listHeader(cors, "access-control-allow-methods");
-  policy.allowHeaders = listHeader(cors, "access-control-allow-headers");
-  policy.exposeHeaders = listHeader(cors, "access-control-expose-headers");
-  const maxAge = cors.find((w) => w.lower === "access-control-max-age");
-  if (maxAge) {
-    const v = maxAge.value;
-    const n = v.t === "number" ? v.v : v.t === "string" && /^\s*\d+\s*$/.test(v.v) ? Number(v.v) : void 0;
-    policy.maxAge = n === void 0 ? unknownValue(describeUnknown(v), maxAge.span) : { value: n, span: maxAge.span };
-  } else policy.maxAge = unknownValue("no Access-Control-Max-Age header is written");
-  const vary = group.filter((w) => w.lower === "vary");
-  const varyOrigin = vary.find((w) => varyNamesOrigin(w.value));
-  policy.varyOrigin = varyOrigin ? { value: true, span: varyOrigin.span } : vary.some((w) => w.value.t === "unknown") ? unknownValue("a Vary header is written with a value that is not a constant", vary[0].span) : { value: false, why: "no Vary header naming Origin is written in this handler" };
-  policy.preflight = handlesOptions(owner, registration) ? { value: "handled", why: "the handler answers OPTIONS requests" } : unknownValue("hand-written headers: no OPTIONS handling is visible in this handler");
-  policy.headersOnErrors = unknownValue("hand-written headers: error responses depend on the error path");
-  if (notes.length) policy.notes = [...new Set(notes)];
-  return policy;
-}
-function originsOfValue(valueNode, value, meaning, mod, ev, isOrigin, notes, w, depth = 0) {
-  const node = valueNode && depth < 6 ? followConst(unwrap(valueNode), mod) : void 0;
-  if (node && node.type === "ConditionalExpression") {
-    return [
-      ...originsOfValue(node.consequent, ev.evaluate(node.consequent, mod), guardsHold(meaning, classifyTest(node.test, true, ev, mod, isOrigin)), mod, ev, isOrigin, notes, w, depth + 1),
-      ...originsOfValue(node.alternate, ev.evaluate(node.alternate, mod), guardsHold(meaning, classifyTest(node.test, false, ev, mod, isOrigin)), mod, ev, isOrigin, notes, w, depth + 1)
-    ];
-  }
-  if (node && node.type === "LogicalExpression" && node.operator !== "&&" && isOrigin(node.left)) {
-    notes.push(`\`${textOf(node, mod.text, 80)}\`: the fallback is used only for requests without an Origin header`);
-    return originsOfValue(node.left, ev.evaluate(node.left, mod), meaning, mod, ev, isOrigin, notes, w, depth + 1);
-  }
-  const where4 = whereWritten(value, { mod, node: w.call });
-  const span = where4.span ?? (valueNode ? spanOf(valueNode, mod.path) : w.span);
-  if (value.t === "string") {
-    if (meaning.kind === "no-origin") return [];
-    const verbatim = meaning.kind === "any-origin" || meaning.kind === "not-origin";
-    const v = value.v;
-    const gate = meaning.kind === "matchers" && v.trim() === "*" ? meaning.entries : [];
-    if (gate.length) notes.push(`'*' is sent only for requests whose Origin passes the test guarding \`${textOf(w.call, mod.text, 60)}\``);
-    if (v.trim() === "*") return [...gate, { kind: "any", sentVerbatim: true, ...where4, span }];
-    if (v === "") return [];
-    return [{ ...exactEntry(v, value, { mod, node: w.call }), span, ...verbatim ? { sentVerbatim: true } : {} }];
-  }
-  if (value.t === "null" && (w.method === "setheader" || w.method === "set" || w.method === "header") && meaning.kind !== "no-origin") {
-    notes.push(`${w.receiverText}.${w.method}('${w.name}', null) sends the string 'null'`);
-    return [{ kind: "null", sentVerbatim: true, ...where4, span }];
-  }
-  if (value.t === "request" && value.part === "origin" || node && isOrigin(node)) {
-    switch (meaning.kind) {
-      case "any-origin":
-        return [{ kind: "reflect", span }];
-      case "not-origin":
-        return [{ kind: "reflect", condition: meaning.text, span }];
-      case "matchers":
-        return meaning.entries;
-      case "no-origin":
-        return [];
-      case "unknown":
-        return [{ kind: "reflect", condition: meaning.why, span }];
-    }
-  }
-  if (value.t === "request" && value.part === "data" && meaning.kind === "any-origin") return [{ kind: "reflect", from: value.text, sentVerbatim: true, span }];
-  if (value.t === "null" || value.t === "undefined" || value.t === "boolean" && !value.v) return [];
-  return [{ kind: "unknown", why: `Access-Control-Allow-Origin set to ${value.t === "unknown" ? value.why : describeUnknown(value)}`, ...where4, span }];
-}
-function followConst(node, mod) {
-  let current2 = node;
-  for (let i2 = 0; i2 < 5 && current2.type === "Identifier"; i2++) {
-    const binding = mod.scopes.lookup(current2);
-    if (!binding || binding.reassigned || !binding.init || binding.path || binding.kind !== "const" && binding.kind !== "let" && binding.kind !== "var") break;
-    current2 = unwrap(binding.init);
-  }
-  return current2;
-}
-function mentions(node, isOrigin, mod, ev) {
-  const followed = followConst(unwrap(node), mod);
-  let found = false;
-  walk2(followed, (n) => {
-    if (!found && (n.type === "Identifier" || n.type === "MemberExpression" || n.type === "CallExpression") && isOrigin(n)) found = true;
-  });
-  const v = ev.evaluate(node, mod);
-  return found || v.t === "request" && v.part === "origin";
-}
-function isConstant(v) {
-  return v.t === "string" || v.t === "number" || v.t === "boolean" || v.t === "array" && v.items.every((i2) => i2.t === "string");
-}
-function valueText(w, mod) {
-  const v = w.value;
-  if (v.t === "string") return v.v;
-  if (v.t === "number" || v.t === "boolean") return String(v.v);
-  if (v.t === "array" && v.items.every((i2) => i2.t === "string")) return v.items.map((i2) => i2.v).join(", ");
-  return w.valueNode ? textOf(w.valueNode, mod.text, 120) : "";
-}
-function listHeader(writes, lower) {
-  const w = writes.find((x) => x.lower === lower);
-  if (!w) return { value: [], why: `no ${lower} header is written` };
-  const v = w.value;
-  if (v.t === "string") return { value: splitList(v.v), span: w.span, raw: v.v };
-  if (v.t === "array" && v.items.every((i2) => i2.t === "string")) return { value: v.items.flatMap((i2) => splitList(i2.v)), span: w.span };
-  return unknownValue(describeUnknown(v), w.span);
-}
-function varyNamesOrigin(v) {
-  const text = v.t === "string" ? v.v : v.t === "array" ? v.items.map((i2) => i2.t === "string" ? i2.v : "").join(",") : "";
-  return text.split(",").some((part) => part.trim().toLowerCase() === "origin" || part.trim() === "*");
-}
-function handlesOptions(owner, registration) {
-  if (registration?.method === "options") return true;
-  let found = false;
-  walk2(owner, (n) => {
-    if (!found && n.type === "Literal" && n.value === "OPTIONS") found = true;
-  });
-  return found;
-}
-function refersTo(handler, owner, mod) {
-  const h = unwrap(handler);
-  if (h.type !== "Identifier") return false;
-  const binding = mod.scopes.lookup(h);
-  if (!binding) return false;
-  return binding.fn === owner || binding.init !== void 0 && unwrap(binding.init) === owner;
-}
-function stackOf(group, fileStack, registration) {
-  const receiver = group[0].receiverText;
-  if (/^(?:ctx|context)(?:\.response)?$/.test(receiver)) return "koa";
-  if (/^reply$/.test(receiver)) return "fastify";
-  if (fileStack) return fileStack;
-  if (registration) return "express";
-  return "node";
-}
-function scopeOf(mod, owner, registration) {
-  if (registration) {
-    if (registration.method === "use") return { kind: registration.isRouter ? "router" : "app", name: registration.receiverName, ...registration.path ? { path: registration.path } : {} };
-    return { kind: "route", name: `${registration.receiverName}.${registration.method} ${registration.path ?? ""}`.trim(), path: registration.path, methods: [registration.method.toUpperCase()] };
-  }
-  if (isFunction(owner)) {
-    const id = owner.type !== "ArrowFunctionExpression" && owner.id ? owner.id.name : void 0;
-    const parent = mod.scopes.parentOf(owner);
-    const varName2 = parent?.type === "VariableDeclarator" && parent.id.type === "Identifier" ? parent.id.name : void 0;
-    const name2 = id ?? varName2;
-    return name2 ? { kind: "app", name: name2 } : { kind: "app" };
-  }
-  return { kind: "app" };
-}
-
-// src/extract/js/registrations.ts
-var ROUTE_METHODS = /* @__PURE__ */ new Set(["get", "post", "put", "patch", "delete", "del", "all", "options", "head"]);
-function collectRegistrations(mod, ev) {
-  const out2 = [];
-  for (const node of mod.scopes.nodes) {
-    if (node.type !== "CallExpression") continue;
-    const callee = unwrap(node.callee);
-    if (callee.type !== "MemberExpression") continue;
-    const method = memberName(callee)?.toLowerCase();
-    if (!method || method !== "use" && !ROUTE_METHODS.has(method)) continue;
-    const args2 = node.arguments.filter((a) => a.type !== "SpreadElement");
-    if (!args2.length) continue;
-    const receiver = unwrap(callee.object);
-    let routePath;
-    let base = receiver;
-    if (receiver.type === "CallExpression" && receiver.callee.type === "MemberExpression" && memberName(receiver.callee) === "route") {
-      routePath = receiver.arguments[0];
-      base = unwrap(receiver.callee.object);
-    }
-    const first = args2[0];
-    const firstValue = routePath ? void 0 : ev.evaluate(first, mod);
-    const hasPath = routePath !== void 0 || firstValue !== void 0 && isPathValue(firstValue, first);
-    if (method !== "use" && !hasPath && args2.length < 1) continue;
-    if (method !== "use" && (!hasPath || !routePath && args2.length < 2)) continue;
-    const pathValue = routePath ? ev.evaluate(routePath, mod) : hasPath ? firstValue : void 0;
-    const { key, name: name2, isRouter } = receiverIdentity(base, mod, ev);
-    const handlers = routePath ? args2 : hasPath ? args2.slice(1) : args2;
-    const mountsRouter = method === "use" && handlers.some((h) => unwrap(h).type === "Identifier" && receiverIdentity(h, mod, ev).isRouter);
-    out2.push({
-      call: node,
-      receiverKey: key,
-      receiverName: name2,
-      method,
-      path: pathValue === void 0 ? void 0 : pathText(pathValue),
-      pathIsRegex: pathValue?.t === "regex",
-      handlers,
-      span: spanOf(node, mod.path),
-      isRouter,
-      ...mountsRouter ? { mountsRouter } : {}
-    });
-  }
-  return out2;
-}
-function isPathValue(value, node) {
-  if (value.t === "string" || value.t === "regex") return true;
-  if (value.t === "array") return value.items.every((i2) => i2.t === "string" || i2.t === "regex");
-  if (value.t !== "unknown") return false;
-  const n = unwrap(node);
-  if (n.type === "TemplateLiteral" || n.type === "BinaryExpression") return true;
-  if (n.type === "MemberExpression") return !n.computed && /path|prefix|route|url|base/i.test(memberName(n) ?? "");
-  return false;
-}
-function pathText(value) {
-  if (value.t === "string") return value.v;
-  if (value.t === "regex") return `/${value.pattern}/${value.flags}`;
-  if (value.t === "array") return value.items.map(pathText).join(",");
-  return "?";
-}
-function receiverIdentity(node, mod, ev) {
-  const n = unwrap(node);
-  const name2 = textOf(n, mod.text, 60);
-  if (n.type === "Identifier") {
-    const binding = mod.scopes.lookup(n);
-    let isRouter = /router$/i.test(n.name);
-    if (binding?.init) {
-      const init2 = unwrap(binding.init);
-      if (init2.type === "CallExpression" || init2.type === "NewExpression") {
-        const callee = ev.evaluate(init2.callee, mod);
-        if (callee.t === "package" && callee.member && /(^|\.)Router$/.test(callee.member)) isRouter = true;
-        if (callee.t === "package" && /router/i.test(callee.source)) isRouter = true;
-      }
-    }
-    return { key: binding ? `${n.name}@${binding.id.range[0]}` : n.name, name: n.name, isRouter };
-  }
-  return { key: name2, name: name2, isRouter: /router$/i.test(name2) };
-}
-
-// src/extract/js/extract.ts
-var FASTIFY_CORS_PACKAGES = /* @__PURE__ */ new Set(["@fastify/cors", "fastify-cors"]);
-function extractModule(mod, ev, versions, candidates2) {
-  const fileStack = stackOfFile(mod);
-  const registrations = collectRegistrations(mod, ev);
-  const policies = [];
-  const uses = [];
-  const nestFastify = usesNestFastifyAdapter(mod, ev);
-  for (const node of mod.scopes.nodes) {
-    if (node.type === "NewExpression") {
-      const apollo = apolloServerPolicy(node, mod, ev);
-      if (apollo) policies.push(apollo);
-      const socketIo2 = socketIoPolicy(node, mod, ev, versions);
-      if (socketIo2) policies.push(socketIo2);
-      continue;
-    }
-    if (node.type !== "CallExpression") continue;
-    const socketIo = socketIoPolicy(node, mod, ev, versions);
-    if (socketIo) {
-      policies.push(socketIo);
-      continue;
-    }
-    const callee = unwrap(node.callee);
-    const method = callee.type === "MemberExpression" ? memberName(callee) : void 0;
-    if (method === "register" && node.arguments[0]) {
-      const plugin = ev.evaluate(node.arguments[0], mod);
-      if (plugin.t === "package" && FASTIFY_CORS_PACKAGES.has(plugin.source)) {
-        const receiver = receiverIdentity(callee.object, mod, ev);
-        policies.push(
-          fastifyCorsPolicy({
-            stack: fileStack === "nestjs" ? "nestjs" : "fastify",
-            span: spanOf(node, mod.path),
-            scope: { kind: "app", name: receiver.name },
-            optionsNode: node.arguments[1],
-            mod,
-            ev
-          })
-        );
-      }
-      continue;
-    }
-    if (method === "enableCors") {
-      const receiver = receiverIdentity(callee.object, mod, ev);
-      policies.push(nestPolicy(mod, ev, node, { kind: "app", name: receiver.name }, node.arguments[0], void 0, nestFastify));
-      continue;
-    }
-    if (method === "create") {
-      const fn = ev.evaluate(callee, mod);
-      if (fn.t === "package" && fn.source === "@nestjs/core" && fn.member === "NestFactory.create") {
-        const fromCreate = nestCreatePolicy(mod, ev, node, nestFastify);
-        if (fromCreate) policies.push(fromCreate);
-      }
-      continue;
-    }
-    const library = corsFactoryLibrary(node, mod, ev);
-    if (!library) continue;
-    const optionsNode = node.arguments[0] && node.arguments[0].type !== "SpreadElement" ? node.arguments[0] : void 0;
-    const regs = usesOf(node, mod, registrations);
-    const scope = scopeOfUses(node, mod, regs);
-    const span = spanOf(node, mod.path);
-    const policy = library === "@koa/cors" ? koaCorsPolicy({ span, scope, optionsNode, mod, ev, major: versions.dependency(mod.absPath, "@koa/cors")?.major }) : library === "koa2-cors" ? koa2CorsPolicy({ span, scope, optionsNode, mod, ev }) : npmCorsPolicy({ stack: fileStack === "nestjs" ? "nestjs" : "express", span, scope, optionsNode, mod, ev });
-    if (library === "@koa/cors" || library === "koa2-cors") koaRoutesBefore(policy, regs, registrations, mod, ev);
-    policies.push(policy);
-    if (library === "cors") uses.push({ factory: node, policy, registrations: regs });
-  }
-  applyExpressFacts(mod, registrations, uses, versions);
-  for (const policy of policies) {
-    const declared = versions.dependency(mod.absPath, policy.library);
-    if (declared) {
-      policy.libraryVersion = declared.range;
-      policy.libraryVersionSource = declared.file;
-    }
-  }
-  policies.push(...manualHeaderPolicies(mod, ev, registrations, fileStack));
-  if (candidates2) {
-    for (const candidate of exportedOptionCandidates(mod, ev, fileStack)) {
-      const declared = versions.dependency(mod.absPath, "cors");
-      if (declared) {
-        candidate.policy.libraryVersion = declared.range;
-        candidate.policy.libraryVersionSource = declared.file;
-      }
-      candidates2.push(candidate);
-    }
-  }
-  return policies;
-}
-function corsFactoryLibrary(call, mod, ev) {
-  const callee = unwrap(call.callee);
-  if (callee.type === "MemberExpression" && memberName(callee) !== "default") return void 0;
-  if (callee.type !== "Identifier" && callee.type !== "MemberExpression" && callee.type !== "CallExpression" && callee.type !== "AwaitExpression") return void 0;
-  const fn = ev.evaluate(callee, mod);
-  if (fn.t !== "package" || fn.member !== void 0) return void 0;
-  if (fn.source === "cors") return "cors";
-  if (fn.source === "@koa/cors" || fn.source === "koa2-cors") return fn.source;
-  return void 0;
-}
-function usesOf(call, mod, registrations) {
-  const direct = registrations.filter((r) => r.handlers.some((h) => unwrap(h) === call) || r.call.arguments.some((a) => unwrap(a) === call));
-  if (direct.length) return direct;
-  const parent = mod.scopes.parentOf(call);
-  if (parent?.type === "VariableDeclarator" && parent.id.type === "Identifier") {
-    const binding = mod.scopes.lookup(parent.id);
-    if (!binding || binding.reassigned) return [];
-    return registrations.filter(
-      (r) => r.call.arguments.some((a) => {
-        const u = unwrap(a);
-        return u.type === "Identifier" && mod.scopes.lookup(u) === binding;
-      })
-    );
-  }
-  return [];
-}
-function scopeOfUses(call, mod, regs) {
-  const first = regs[0];
-  if (!first) {
-    const parent = mod.scopes.parentOf(call);
-    const name2 = parent?.type === "VariableDeclarator" && parent.id.type === "Identifier" ? parent.id.name : void 0;
-    return name2 ? { kind: "app", name: name2 } : { kind: "app" };
-  }
-  if (first.method === "use") {
-    return { kind: first.isRouter ? "router" : "app", name: first.receiverName, ...first.path ? { path: first.path } : {} };
-  }
-  const methods = [...new Set(regs.filter((r) => r.method !== "use").map((r) => r.method.toUpperCase()))];
-  return { kind: "route", name: `${first.receiverName}.${first.method} ${first.path ?? ""}`.trim(), path: first.path, methods };
-}
-function stackOfFile(mod) {
-  const sources = [];
-  for (const stmt of mod.program.body) if (stmt.type === "ImportDeclaration") sources.push(stmt.source.value);
-  for (const node of mod.scopes.nodes) {
-    if (node.type === "CallExpression" && node.callee.type === "Identifier" && node.callee.name === "require" && node.arguments[0]?.type === "Literal") {
-      sources.push(String(node.arguments[0].value));
-    } else if (node.type === "ImportExpression" && node.source.type === "Literal") {
-      sources.push(String(node.source.value));
-    }
-  }
-  if (sources.some((s) => s.startsWith("@nestjs/"))) return "nestjs";
-  if (sources.some((s) => s === "fastify" || s.startsWith("@fastify/"))) return "fastify";
-  if (sources.some((s) => s === "koa" || s.startsWith("@koa/"))) return "koa";
-  if (sources.some((s) => s === "express" || s === "cors")) return "express";
-  if (sources.some((s) => s === "http" || s === "node:http" || s === "https" || s === "node:https" || s === "http2" || s === "node:http2")) return "node";
-  return void 0;
-}
-function usesNestFastifyAdapter(mod, ev) {
-  for (const node of mod.scopes.nodes) {
-    if (node.type !== "NewExpression") continue;
-    const ctor = ev.evaluate(node.callee, mod);
-    if (ctor.t === "package" && ctor.source === "@nestjs/platform-fastify" && ctor.member === "FastifyAdapter") return true;
-  }
-  return false;
-}
-function nestPolicy(mod, ev, call, scope, optionsNode, optionsValue, fastify) {
-  const span = spanOf(call, mod.path);
-  const policy = fastify ? fastifyCorsPolicy({ stack: "nestjs", span, scope, optionsNode, optionsValue, mod, ev }) : npmCorsPolicy({ stack: "nestjs", span, scope, optionsNode, optionsValue, mod, ev });
-  policy.notes = [...policy.notes ?? [], fastify ? "NestJS FastifyAdapter: enableCors registers @fastify/cors" : "NestJS ExpressAdapter: enableCors(options) is app.use(cors(options))"];
-  return policy;
-}
-function nestCreatePolicy(mod, ev, call, fastify) {
-  for (const arg of call.arguments.slice(1)) {
-    if (arg.type === "SpreadElement") continue;
-    const value = ev.evaluate(arg, mod);
-    if (value.t !== "object") continue;
-    const cors = value.props.get("cors");
-    if (!cors) continue;
-    const parent = mod.scopes.parentOf(call);
-    const holder = parent?.type === "AwaitExpression" ? mod.scopes.parentOf(parent) : parent;
-    const name2 = holder?.type === "VariableDeclarator" && holder.id.type === "Identifier" ? holder.id.name : "app";
-    const scope = { kind: "app", name: name2 };
-    if (cors.t === "boolean" || cors.t === "undefined" || cors.t === "null") {
-      if (cors.t !== "boolean" || !cors.v) return void 0;
-      return nestPolicy(mod, ev, call, scope, void 0, { t: "undefined" }, fastify);
-    }
-    const keyAt = value.keys.get("cors");
-    const optionsNode = keyAt && keyAt.node.type === "Property" && keyAt.mod === mod ? keyAt.node.value : void 0;
-    return nestPolicy(mod, ev, call, scope, optionsNode, optionsNode ? void 0 : cors, fastify);
-  }
-  return void 0;
-}
-function koaRoutesBefore(policy, regs, registrations, mod, ev) {
-  const use = regs.find((r) => r.method === "use");
-  if (!use) return;
-  const before = registrations.filter((r) => r.method === "use" && r.receiverKey === use.receiverKey && r.call.range[0] < use.call.range[0] && r.handlers.some((h) => isRouterRoutes(h, mod, ev)));
-  if (!before.length) return;
-  policy.order = {
-    ...policy.order,
-    routesBefore: before.map((r) => ({ method: "ALL", path: textOf(r.handlers.find((h) => isRouterRoutes(h, mod, ev)), mod.text, 60), span: r.span }))
-  };
-  policy.notes = [...policy.notes ?? [], "Koa: a route the router matches runs its handlers with the downstream next(), which they normally do not call, so middleware registered after router.routes() does not run for it"];
-}
-function isRouterRoutes(handler, mod, ev) {
-  const h = unwrap(handler);
-  if (h.type !== "CallExpression" || h.callee.type !== "MemberExpression" || h.arguments.length) return false;
-  const name2 = memberName(h.callee);
-  if (name2 !== "routes" && name2 !== "middleware") return false;
-  return receiverIdentity(h.callee.object, mod, ev).isRouter;
-}
-
-// src/extract/js/modules.ts
-import path9 from "node:path";
-
-// src/parse/nesting.ts
-var MAX_CODE_NESTING = 200;
-function nestingDepth(text, language) {
-  let depth = 0;
-  let max = 0;
+function commonDepth(a, b) {
+  const x = a.split(path3.sep);
+  const y = b.split(path3.sep);
   let i2 = 0;
-  const n = text.length;
-  const indents = [0];
-  let lineStart = true;
-  while (i2 < n) {
-    const ch = text[i2];
-    if (lineStart && language === "python" && depth === 0) {
-      lineStart = false;
-      let width = 0;
-      while (i2 < n && (text[i2] === " " || text[i2] === "	")) width += text[i2++] === "	" ? 8 : 1;
-      if (i2 < n && text[i2] !== "\n" && text[i2] !== "\r" && text[i2] !== "#") {
-        while (indents.length > 1 && width < indents[indents.length - 1]) indents.pop();
-        if (width > indents[indents.length - 1]) indents.push(width);
-        if (indents.length - 1 > max) max = indents.length - 1;
-      }
-      continue;
-    }
-    lineStart = false;
-    if (ch === "\n") {
-      lineStart = true;
-      i2++;
-      continue;
-    }
-    if (ch === "(" || ch === "[" || ch === "{") {
-      depth++;
-      const total = depth + (language === "python" ? indents.length - 1 : 0);
-      if (total > max) max = total;
-      i2++;
-      continue;
-    }
-    if (ch === ")" || ch === "]" || ch === "}") {
-      if (depth > 0) depth--;
-      i2++;
-      continue;
-    }
-    if (language === "python" && ch === "#") {
-      while (i2 < n && text[i2] !== "\n") i2++;
-      continue;
-    }
-    if (language === "js" && ch === "/" && text[i2 + 1] === "/") {
-      while (i2 < n && text[i2] !== "\n") i2++;
-      continue;
-    }
-    if (language === "js" && ch === "/" && text[i2 + 1] === "*") {
-      const end = text.indexOf("*/", i2 + 2);
-      i2 = end === -1 ? n : end + 2;
-      continue;
-    }
-    if (ch === '"' || ch === "'" || language === "js" && ch === "`") {
-      i2 = skipString(text, i2, language);
-      continue;
-    }
-    i2++;
-  }
-  return max;
-}
-function skipString(text, start2, language) {
-  const quote = text[start2];
-  const triple = language === "python" && text.startsWith(quote.repeat(3), start2);
-  const close = triple ? quote.repeat(3) : quote;
-  let i2 = start2 + close.length;
-  while (i2 < text.length) {
-    const ch = text[i2];
-    if (ch === "\\") {
-      i2 += 2;
-      continue;
-    }
-    if (text.startsWith(close, i2)) return i2 + close.length;
-    if (ch === "\n" && !triple && quote !== "`") return i2;
-    i2++;
-  }
+  while (i2 < x.length && i2 < y.length && x[i2] === y[i2]) i2++;
   return i2;
 }
-function nestingProblem(text, language) {
-  const depth = nestingDepth(text, language);
-  return depth > MAX_CODE_NESTING ? `nesting deeper than ${MAX_CODE_NESTING} levels (brackets${language === "python" ? " and indented blocks" : ""}); not parsed` : void 0;
+function isLoopback(url) {
+  try {
+    return LOOPBACK.has(new URL(url).hostname);
+  } catch {
+    return true;
+  }
+}
+function proxyTo(frontend, addrs) {
+  return frontend.proxies.find((p) => p.target === "unknown" || reaches(p.target, addrs));
+}
+function originCallsApi(originEnvironment, apiEnvironment) {
+  return apiEnvironment === "any" || apiEnvironment === originEnvironment;
 }
 
-// src/extract/js/scope.ts
-var Scopes = class {
-  constructor(program) {
-    this.program = program;
-    walk2(program, (node, parent) => {
-      if (parent) this.parents.set(node, parent);
-      this.nodes.push(node);
-    });
-    this.scopes.set(program, { node: program, bindings: /* @__PURE__ */ new Map() });
-    for (const node of this.nodes) this.declare(node);
-    for (const node of this.nodes) this.noteAssignment(node);
+// src/frontend/types.ts
+var FRAMEWORK_LABEL = {
+  vite: "Vite",
+  next: "Next.js",
+  cra: "Create React App",
+  angular: "Angular",
+  "vue-cli": "Vue CLI",
+  sveltekit: "SvelteKit",
+  nuxt: "Nuxt"
+};
+
+// src/simulate/header-bag.ts
+function setHeader(bag, name2, value) {
+  bag[name2.toLowerCase()] = value;
+}
+function addHeader(bag, name2, value) {
+  const key2 = name2.toLowerCase();
+  const old = bag[key2];
+  if (old === void 0) bag[key2] = value;
+  else bag[key2] = [...Array.isArray(old) ? old : [old], value];
+}
+function appendVary(bag, field) {
+  const old = bag["vary"];
+  const current2 = old === void 0 ? "" : Array.isArray(old) ? old.join(", ") : old;
+  if (current2.trim() === "*") return;
+  const fields = current2.split(",").map((f) => f.trim()).filter(Boolean);
+  if (fields.some((f) => f.toLowerCase() === field.toLowerCase())) return;
+  bag["vary"] = fields.length ? `${current2}, ${field}` : field;
+}
+function appendVaryRaw(bag, field) {
+  const old = bag["vary"];
+  const current2 = old === void 0 ? void 0 : Array.isArray(old) ? old.join(", ") : old;
+  bag["vary"] = current2 === void 0 ? field : `${current2}, ${field}`;
+}
+function getCombined(bag, name2) {
+  const value = bag[name2.toLowerCase()];
+  if (value === void 0) return null;
+  return Array.isArray(value) ? value.join(", ") : value;
+}
+var CORS_RESPONSE_HEADERS = [
+  "access-control-allow-origin",
+  "access-control-allow-credentials",
+  "access-control-allow-methods",
+  "access-control-allow-headers",
+  "access-control-max-age",
+  "access-control-expose-headers",
+  "vary"
+];
+function corsHeadersOf(bag) {
+  const out2 = {};
+  for (const name2 of CORS_RESPONSE_HEADERS) if (bag[name2] !== void 0) out2[name2] = bag[name2];
+  return out2;
+}
+
+// src/simulate/fetch-rules.ts
+var NORMALIZED_METHODS = ["DELETE", "GET", "HEAD", "OPTIONS", "POST", "PUT"];
+function normalizeMethod(method) {
+  const upper2 = method.toUpperCase();
+  return NORMALIZED_METHODS.includes(upper2) ? upper2 : method;
+}
+function isSafelistedMethod(method) {
+  return method === "GET" || method === "HEAD" || method === "POST";
+}
+var FORBIDDEN_HEADERS = /* @__PURE__ */ new Set([
+  "accept-charset",
+  "accept-encoding",
+  "access-control-request-headers",
+  "access-control-request-method",
+  "connection",
+  "content-length",
+  "cookie",
+  "cookie2",
+  "date",
+  "dnt",
+  "expect",
+  "host",
+  "keep-alive",
+  "origin",
+  "referer",
+  "set-cookie",
+  "te",
+  "trailer",
+  "transfer-encoding",
+  "upgrade",
+  "via"
+]);
+function isForbiddenRequestHeader(name2) {
+  const lower = name2.toLowerCase();
+  return FORBIDDEN_HEADERS.has(lower) || lower.startsWith("proxy-") || lower.startsWith("sec-");
+}
+function parsePageHeader(text) {
+  const colon = text.indexOf(":");
+  if (colon < 0) return { name: text.trim() };
+  return { name: text.slice(0, colon).trim(), value: text.slice(colon + 1).trim() };
+}
+function hasUnsafeByte(value) {
+  for (const ch of value) {
+    const code = ch.codePointAt(0);
+    if (code < 32 && code !== 9 || code === 127 || '"():<>?@[\\]{}'.includes(ch)) return true;
   }
-  program;
-  parents = /* @__PURE__ */ new Map();
-  scopes = /* @__PURE__ */ new Map();
-  /** Every node in document order (the walk is done once and reused by the extractors). */
-  nodes = [];
-  /** The binding an identifier reference resolves to, if it is declared in this file. */
-  lookup(id) {
-    return this.lookupName(id.name, id);
-  }
-  lookupName(name2, at) {
-    for (let scope = this.scopeAt(at); scope; scope = scope.parent) {
-      const found = scope.bindings.get(name2);
-      if (found) return found;
+  return false;
+}
+var SAFE_MIME_ESSENCES = ["application/x-www-form-urlencoded", "multipart/form-data", "text/plain"];
+function isSafelistedHeader(header) {
+  const name2 = header.name.toLowerCase();
+  const value = header.value;
+  if (!["accept", "accept-language", "content-language", "content-type", "range"].includes(name2)) return false;
+  if (value === void 0) return name2 === "accept" || name2 === "accept-language" || name2 === "content-language";
+  if (Buffer.byteLength(value) > 128) return false;
+  switch (name2) {
+    case "accept":
+      return !hasUnsafeByte(value);
+    case "accept-language":
+    case "content-language":
+      return /^[0-9A-Za-z *,\-.;=]*$/.test(value);
+    case "content-type": {
+      if (hasUnsafeByte(value)) return false;
+      const essence = value.split(";")[0].trim().toLowerCase();
+      return SAFE_MIME_ESSENCES.includes(essence);
     }
-    return void 0;
+    case "range":
+      return /^bytes=\d*-\d*$/.test(value.replace(/[ \t]/g, "")) && value.replace(/[ \t]/g, "") !== "bytes=-";
   }
-  /** Module-level binding by name (exports, re-exports). */
-  moduleBinding(name2) {
-    return this.scopes.get(this.program).bindings.get(name2);
+  return false;
+}
+function unsafeHeaderNames(headers) {
+  const unsafe = /* @__PURE__ */ new Set();
+  let safelistedBytes = 0;
+  const safelisted = [];
+  for (const h of headers) {
+    if (isSafelistedHeader(h)) {
+      safelistedBytes += Buffer.byteLength(h.value ?? "");
+      safelisted.push(h.name.toLowerCase());
+    } else unsafe.add(h.name.toLowerCase());
   }
-  parentOf(node) {
-    return this.parents.get(node);
+  if (safelistedBytes > 1024) for (const n of safelisted) unsafe.add(n);
+  return [...unsafe].sort();
+}
+function needsPreflight(method, headers) {
+  return !isSafelistedMethod(method) || unsafeHeaderNames(headers).length > 0;
+}
+
+// src/simulate/browser-verdict.ts
+var PREFLIGHT_PREFIX = "Response to preflight request doesn't pass access control check: ";
+var MISSING_ALLOW_ORIGIN = "No 'Access-Control-Allow-Origin' header is present on the requested resource.";
+var WILDCARD_WITH_CREDENTIALS = "The value of the 'Access-Control-Allow-Origin' header in the response must not be the wildcard '*' when the request's credentials mode is 'include'.";
+var NOT_OK_STATUS = "It does not have HTTP ok status.";
+function corsCheck(headers, origin, credentials) {
+  const allowOrigin = getCombined(headers, "access-control-allow-origin");
+  if (allowOrigin === null) return { message: MISSING_ALLOW_ORIGIN, blame: "origin" };
+  if (allowOrigin === "*") {
+    if (!credentials) return null;
+    return { message: WILDCARD_WITH_CREDENTIALS, blame: "credentials" };
   }
-  /** The nearest enclosing function of a node, if any. */
-  enclosingFunction(node) {
-    for (let p = this.parents.get(node); p; p = this.parents.get(p)) if (isFunction(p)) return p;
-    return void 0;
+  if (allowOrigin !== origin) {
+    if (/[ ,]/.test(allowOrigin)) {
+      return {
+        message: `The 'Access-Control-Allow-Origin' header contains multiple values '${allowOrigin}', but only one is allowed.`,
+        blame: "origin"
+      };
+    }
+    if (allowOrigin !== "null" && !isValidUrl(allowOrigin)) {
+      return { message: `The 'Access-Control-Allow-Origin' header contains the invalid value '${allowOrigin}'.`, blame: "origin" };
+    }
+    return {
+      message: `The 'Access-Control-Allow-Origin' header has a value '${allowOrigin}' that is not equal to the supplied origin.`,
+      blame: "origin"
+    };
   }
-  isScopeNode(node, parent) {
-    switch (node.type) {
-      case "Program":
-      case "FunctionDeclaration":
-      case "FunctionExpression":
-      case "ArrowFunctionExpression":
-      case "ForStatement":
-      case "ForInStatement":
-      case "ForOfStatement":
-      case "CatchClause":
-      case "SwitchStatement":
-      case "StaticBlock":
+  if (!credentials) return null;
+  const allowCredentials = getCombined(headers, "access-control-allow-credentials");
+  if (allowCredentials === "true") return null;
+  return {
+    message: `The value of the 'Access-Control-Allow-Credentials' header in the response is '${allowCredentials ?? ""}' which must be 'true' when the request's credentials mode is 'include'.`,
+    blame: "credentials"
+  };
+}
+function isValidUrl(text) {
+  try {
+    new URL(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+var TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+function tokenList(headers, name2) {
+  const value = getCombined(headers, name2);
+  if (value === null) return [];
+  const items3 = value.split(",").map((s) => s.trim()).filter((s) => s !== "");
+  return items3.every((s) => TOKEN.test(s)) ? items3 : null;
+}
+function preflightCheck(status, headers, origin, credentials, method, unsafeHeaders) {
+  const cors = corsCheck(headers, origin, credentials);
+  if (cors) return { message: PREFLIGHT_PREFIX + cors.message, blame: cors.blame };
+  if (status < 200 || status > 299) return { message: PREFLIGHT_PREFIX + NOT_OK_STATUS, blame: "status" };
+  const methods = tokenList(headers, "access-control-allow-methods");
+  if (methods === null) {
+    return { message: "Cannot parse Access-Control-Allow-Methods response header field in preflight response.", blame: "methods" };
+  }
+  const headerNames = tokenList(headers, "access-control-allow-headers");
+  if (headerNames === null) {
+    return { message: "Cannot parse Access-Control-Allow-Headers response header field in preflight response.", blame: "headers" };
+  }
+  const methodAllowed = methods.includes(method) || isSafelistedMethod(method) || !credentials && methods.includes("*");
+  if (!methodAllowed) {
+    return { message: `Method ${method} is not allowed by Access-Control-Allow-Methods in preflight response.`, blame: "methods" };
+  }
+  const listed = new Set(headerNames.map((h) => h.toLowerCase()));
+  for (const name2 of unsafeHeaders) {
+    if (listed.has(name2)) continue;
+    if (!credentials && listed.has("*") && name2 !== "authorization") continue;
+    return {
+      message: `Request header field ${name2} is not allowed by Access-Control-Allow-Headers in preflight response.`,
+      blame: "headers"
+    };
+  }
+  return null;
+}
+
+// src/simulate/types.ts
+var UnknownBehaviour = class extends Error {
+  constructor(why, span) {
+    super(why);
+    this.why = why;
+    this.span = span;
+  }
+  why;
+  span;
+};
+
+// src/simulate/origin-regex.ts
+function translatePythonPattern(pattern) {
+  let source = pattern;
+  let flags2 = "";
+  for (; ; ) {
+    const m = /^\(\?([aiLmsux]+)\)/.exec(source);
+    if (!m) break;
+    for (const f of m[1]) {
+      if (f === "i" || f === "s" || f === "m") flags2 += flags2.includes(f) ? "" : f;
+      else if (f === "a" || f === "u") continue;
+      else throw new Error(`inline flag (?${f}) has no JavaScript equivalent`);
+    }
+    source = source.slice(m[0].length);
+  }
+  if (/\(\?[aiLmsux-]+[):]/.test(source)) throw new Error("a scoped inline flag group has no portable JavaScript equivalent");
+  source = source.replace(/\(\?P<([A-Za-z_]\w*)>/g, "(?<$1>").replace(/\(\?P=([A-Za-z_]\w*)\)/g, "\\k<$1>").replace(/\\A/g, "^").replace(/\\Z/g, "(?![\\s\\S])").replace(/\{,(\d+)\}/g, "{0,$1}");
+  return { source, flags: flags2 };
+}
+function anchor(source, mode) {
+  if (mode === "fullmatch") return `^(?:${source})$`;
+  if (mode === "match") return `^(?:${source})`;
+  return source;
+}
+function compileOriginRegex(entry2) {
+  try {
+    if (entry2.flavor === "python") {
+      const { source, flags: flags2 } = translatePythonPattern(entry2.pattern);
+      const re2 = new RegExp(anchor(source, entry2.mode), flags2 + (entry2.ignoreCase && !flags2.includes("i") ? "i" : ""));
+      return { test: (o) => re2.test(o), stateful: false };
+    }
+    if (entry2.flavor === "js") {
+      const flags2 = entry2.flags ?? (entry2.ignoreCase ? "i" : "");
+      const re2 = new RegExp(anchor(entry2.pattern, entry2.mode), flags2);
+      const stateful = /[gy]/.test(flags2);
+      return { test: (o) => re2.test(o), stateful };
+    }
+    const re = new RegExp(anchor(entry2.pattern, entry2.mode), entry2.ignoreCase ? "i" : "");
+    return { test: (o) => re.test(o), stateful: false };
+  } catch (error) {
+    throw new UnknownBehaviour(`the pattern ${JSON.stringify(entry2.pattern)} cannot be evaluated: ${error.message}`, entry2.span);
+  }
+}
+
+// src/simulate/options.ts
+function notWritten(v) {
+  return Boolean(v.isDefault) || v.value === "unknown" && /^not set\b/.test(v.why ?? "") && !v.span;
+}
+function valueOf(v, libraryDefault, what) {
+  if (notWritten(v)) return libraryDefault;
+  if (v.value === "unknown") throw new UnknownBehaviour(`${what} is not known statically${v.why ? `: ${v.why}` : ""}`, v.span);
+  return v.value;
+}
+function knownOrigins(policy) {
+  for (const entry2 of policy.origins) {
+    if (entry2.kind === "unknown") {
+      throw new UnknownBehaviour(`the allowed origins are not known statically: ${entry2.why}`, entry2.span ?? policy.originsSpan);
+    }
+    if (entry2.kind === "reflect" && entry2.from) {
+      throw new UnknownBehaviour(`Access-Control-Allow-Origin is request data the caller chooses (${entry2.from}), not derived from the Origin header`, entry2.span ?? policy.originsSpan);
+    }
+  }
+  return policy.origins;
+}
+function libraryOption(policy, name2, fallback) {
+  const value = policy.libraryOptions?.[name2];
+  return value === void 0 ? fallback : value;
+}
+function parseVersion(version) {
+  const parts2 = version.replace(/^[^\d]*/, "").split(/[.+-]/).map((p) => parseInt(p, 10));
+  return [parts2[0] || 0, parts2[1] || 0, parts2[2] || 0];
+}
+function atLeast(version, min) {
+  if (!version) return true;
+  const a = parseVersion(version);
+  const b = parseVersion(min);
+  for (let i2 = 0; i2 < 3; i2++) if (a[i2] !== b[i2]) return a[i2] > b[i2];
+  return true;
+}
+
+// src/simulate/responders/django-cors-headers.ts
+var DEFAULT_HEADERS_3 = ["accept", "accept-encoding", "authorization", "content-type", "dnt", "origin", "user-agent", "x-csrftoken", "x-requested-with"];
+var DEFAULT_HEADERS_4 = ["accept", "authorization", "content-type", "user-agent", "x-csrftoken", "x-requested-with"];
+var DEFAULT_METHODS = ["DELETE", "GET", "OPTIONS", "PATCH", "POST", "PUT"];
+function splitOrigin(text) {
+  const m = /^([A-Za-z][A-Za-z0-9+.-]*):(.*)$/.exec(text);
+  if (!m) return { scheme: "", netloc: "" };
+  const rest = m[2];
+  if (!rest.startsWith("//")) return { scheme: m[1].toLowerCase(), netloc: "" };
+  const after = rest.slice(2);
+  const end = after.search(/[/?#]/);
+  return { scheme: m[1].toLowerCase(), netloc: end < 0 ? after : after.slice(0, end) };
+}
+function allowedTester(policy, entries2) {
+  const testers = entries2.map((entry2) => {
+    switch (entry2.kind) {
+      case "null":
+        return (o) => o === "null";
+      case "exact": {
+        if (entry2.origin === "null") return (o) => o === "null";
+        const want = splitOrigin(entry2.origin);
+        return (o) => {
+          const got = splitOrigin(o);
+          return got.scheme === want.scheme && got.netloc === want.netloc;
+        };
+      }
+      case "regex": {
+        const c = compileOriginRegex({ ...entry2, mode: "match" });
+        return (o) => c.test(o);
+      }
+      case "any":
+        return () => true;
+      default:
+        throw new UnknownBehaviour(`origin entry of kind ${entry2.kind} is not a django-cors-headers setting`, entry2.span ?? policy.originsSpan);
+    }
+  });
+  return (o) => testers.some((t) => t(o));
+}
+function urlEnabled(policy, path25) {
+  const pattern = policy.scope.path;
+  if (!pattern) return true;
+  return compileOriginRegex({ kind: "regex", pattern, flavor: "python", mode: "match", ignoreCase: false }).test(path25.split("?")[0]);
+}
+var djangoCorsResponder = (policy, request, app) => {
+  if (!urlEnabled(policy, request.path)) {
+    return { status: app.status, headers: {}, producedBy: `Django view (the path does not match CORS_URLS_REGEX ${policy.scope.path})` };
+  }
+  const entries2 = knownOrigins(policy);
+  const allowAll = entries2.some((e) => e.kind === "any");
+  const credentials = valueOf(policy.credentials, false, "CORS_ALLOW_CREDENTIALS");
+  const isPreflight = request.method === "OPTIONS" && request.headers["access-control-request-method"] !== void 0;
+  const status = isPreflight ? 200 : app.status;
+  const producedBy = isPreflight ? "CorsMiddleware answers the preflight with 200" : "Django view, headers added by CorsMiddleware";
+  const version = policy.libraryVersion;
+  const headers = {};
+  appendVary(headers, atLeast(version, "4.0.0") ? "origin" : "Origin");
+  const origin = request.headers["origin"];
+  if (!origin) return { status, headers, producedBy };
+  const credentialsFirst = !atLeast(version, "4.3.0");
+  if (credentials && credentialsFirst) setHeader(headers, "Access-Control-Allow-Credentials", "true");
+  if (!allowAll && !allowedTester(policy, entries2)(origin)) return { status, headers, producedBy };
+  setHeader(headers, "Access-Control-Allow-Origin", allowAll && !credentials ? "*" : origin);
+  if (credentials && !credentialsFirst) setHeader(headers, "Access-Control-Allow-Credentials", "true");
+  const expose = valueOf(policy.exposeHeaders, [], "CORS_EXPOSE_HEADERS");
+  if (expose.length) setHeader(headers, "Access-Control-Expose-Headers", expose.join(", "));
+  if (request.method === "OPTIONS") {
+    setHeader(headers, "Access-Control-Allow-Headers", valueOf(policy.allowHeaders, atLeast(version, "4.0.0") ? DEFAULT_HEADERS_4 : DEFAULT_HEADERS_3, "CORS_ALLOW_HEADERS").join(", "));
+    setHeader(headers, "Access-Control-Allow-Methods", valueOf(policy.allowMethods, DEFAULT_METHODS, "CORS_ALLOW_METHODS").join(", "));
+    const maxAge = valueOf(policy.maxAge, 86400, "CORS_PREFLIGHT_MAX_AGE");
+    if (maxAge) setHeader(headers, "Access-Control-Max-Age", String(maxAge));
+  }
+  return { status, headers, producedBy };
+};
+
+// src/simulate/responders/fastify-cors.ts
+function setting(policy) {
+  const origins = knownOrigins(policy);
+  if (origins.some((o) => o.kind === "any")) return { mode: "string", value: "*" };
+  const only = origins.length === 1 ? origins[0] : void 0;
+  if (only?.sentVerbatim && (only.kind === "exact" || only.kind === "null")) return { mode: "string", value: only.kind === "exact" ? only.origin : "null" };
+  const testers = origins.map((o) => tester(o, policy));
+  return { mode: "match", test: (o) => testers.some((t) => t(o)) };
+}
+function tester(entry2, policy) {
+  switch (entry2.kind) {
+    case "exact":
+      return (o) => o === entry2.origin;
+    case "null":
+      return (o) => o === "null";
+    case "reflect":
+      if (entry2.condition) throw new UnknownBehaviour(`the origin function decides per request (${entry2.condition})`, entry2.span ?? policy.originsSpan);
+      return () => true;
+    case "regex": {
+      const compiled = compileOriginRegex(entry2);
+      return (o) => compiled.test(String(o));
+    }
+    default:
+      throw new UnknownBehaviour(`origin entry of kind ${entry2.kind} is not a @fastify/cors option`, entry2.span);
+  }
+}
+var listText = (v, raw) => raw ?? v.join(", ");
+function notHandled(request, app, headers, why) {
+  if (request.method === "OPTIONS") return { status: 404, headers, producedBy: `@fastify/cors OPTIONS route: not found (${why})` };
+  return { status: app.status, headers, producedBy: `route handler (${why})` };
+}
+var fastifyCorsResponder = (policy, request, app) => {
+  if (policy.libraryOptions?.disabled === true) return notHandled(request, app, {}, "origin: false");
+  const s = setting(policy);
+  const credentials = valueOf(policy.credentials, false, "credentials");
+  const methods = notWritten(policy.allowMethods) ? "GET,HEAD,POST" : listText(valueOf(policy.allowMethods, [], "methods"), policy.allowMethods.raw);
+  const allowedHeaders = valueOf(policy.allowHeaders, null, "allowedHeaders");
+  const exposed = valueOf(policy.exposeHeaders, null, "exposedHeaders");
+  const maxAge = valueOf(policy.maxAge, null, "maxAge");
+  const origin = request.headers["origin"];
+  const headers = {};
+  if (s.mode === "match") appendVary(headers, "Origin");
+  if (policy.libraryOptions?.originFunction === true && s.mode === "match" && !s.test(origin)) {
+    return notHandled(request, app, headers, "the origin function refused");
+  }
+  const allow = s.mode === "string" ? s.value : s.test(origin) ? origin : void 0;
+  if (allow) setHeader(headers, "Access-Control-Allow-Origin", allow);
+  if (credentials) setHeader(headers, "Access-Control-Allow-Credentials", "true");
+  if (exposed !== null) setHeader(headers, "Access-Control-Expose-Headers", listText(exposed, policy.exposeHeaders.raw));
+  if (request.method !== "OPTIONS") return { status: app.status, headers, producedBy: "route handler, headers added by @fastify/cors" };
+  if (libraryOption(policy, "preflight", true) !== true || policy.preflight.value === "not-handled") {
+    return notHandled(request, app, headers, "preflight: false");
+  }
+  if (libraryOption(policy, "strictPreflight", true) === true && (!origin || !request.headers["access-control-request-method"])) {
+    return { status: 400, headers, producedBy: '@fastify/cors: "Invalid Preflight Request"' };
+  }
+  setHeader(headers, "Access-Control-Allow-Methods", methods);
+  if (allowedHeaders === null) {
+    appendVary(headers, "Access-Control-Request-Headers");
+    const requested = request.headers["access-control-request-headers"];
+    if (requested !== void 0) setHeader(headers, "Access-Control-Allow-Headers", requested);
+  } else setHeader(headers, "Access-Control-Allow-Headers", listText(allowedHeaders, policy.allowHeaders.raw));
+  if (maxAge !== null) setHeader(headers, "Access-Control-Max-Age", String(maxAge));
+  if (libraryOption(policy, "preflightContinue", false)) {
+    return { status: app.status, headers, producedBy: "route handler (preflightContinue)" };
+  }
+  const status = Number(libraryOption(policy, "optionsSuccessStatus", 204));
+  return { status, headers, producedBy: `@fastify/cors preflight answer ${status}` };
+};
+
+// src/simulate/responders/flask-cors.ts
+var ALL_METHODS = ["GET", "HEAD", "POST", "OPTIONS", "PUT", "PATCH", "DELETE"];
+var REGEX_CHARS = ["*", "\\", "]", "?", "$", "^", "[", "(", ")"];
+var probablyRegex = (s) => REGEX_CHARS.some((c) => s.includes(c));
+function flaskOrigins(policy) {
+  const origins = knownOrigins(policy);
+  const list3 = origins.length ? origins : [{ kind: "any" }];
+  return list3.map((entry2) => {
+    switch (entry2.kind) {
+      case "any":
+      case "reflect":
+        if (entry2.kind === "reflect" && entry2.condition) throw new UnknownBehaviour(`origins decided per request (${entry2.condition})`, entry2.span);
+        return { text: ".*", regex: true, test: () => true };
+      case "null":
+        return { text: "null", regex: false, test: (o) => o.toLowerCase() === "null" };
+      case "exact":
+        if (probablyRegex(entry2.origin)) {
+          const c = compileOriginRegex({ kind: "regex", pattern: entry2.origin, flavor: "python", mode: "match", ignoreCase: true });
+          return { text: entry2.origin, regex: true, test: (o) => c.test(o) };
+        }
+        return { text: entry2.origin, regex: false, test: (o) => o.toLowerCase() === entry2.origin.toLowerCase() };
+      case "regex": {
+        const c = compileOriginRegex({ ...entry2, mode: "match", ignoreCase: entry2.ignoreCase });
+        return { text: entry2.pattern, regex: true, test: (o) => c.test(o) };
+      }
+      default:
+        throw new UnknownBehaviour(`origin entry of kind ${entry2.kind} is not a Flask-CORS option`, entry2.span);
+    }
+  });
+}
+var flaskCorsResponder = (policy, request, app) => {
+  const origins = flaskOrigins(policy);
+  const credentials = valueOf(policy.credentials, false, "supports_credentials");
+  const methods = [...valueOf(policy.allowMethods, ALL_METHODS, "methods")].sort().join(", ").toUpperCase();
+  const allowHeaders = valueOf(policy.allowHeaders, ["*"], "allow_headers").map((h) => h === "*" ? ".*" : h);
+  const expose = valueOf(policy.exposeHeaders, [], "expose_headers");
+  const maxAge = valueOf(policy.maxAge, null, "max_age");
+  const sendWildcard = libraryOption(policy, "send_wildcard", false) || knownOrigins(policy).some((o) => o.kind === "any");
+  const alwaysSend = libraryOption(policy, "always_send", true);
+  const varyHeader = libraryOption(policy, "vary_header", true);
+  const wildcard = origins.some((o) => o.text === ".*");
+  const requestOrigin = request.headers["origin"];
+  const status = request.method === "OPTIONS" ? 200 : app.status;
+  let toSet;
+  if (requestOrigin) {
+    if (wildcard && sendWildcard) toSet = ["*"];
+    else if (origins.some((o) => o.test(requestOrigin))) toSet = [requestOrigin];
+    else toSet = null;
+  } else if (alwaysSend) {
+    if (wildcard) toSet = credentials ? null : ["*"];
+    else toSet = origins.filter((o) => !o.regex).map((o) => o.text).sort();
+  } else toSet = null;
+  const headers = {};
+  if (!toSet || toSet.length === 0) return { status, headers, producedBy: "Flask view (no CORS headers)" };
+  addHeader(headers, "Access-Control-Allow-Origin", toSet[0]);
+  if (expose.length) setHeader(headers, "Access-Control-Expose-Headers", [...expose].sort().join(", "));
+  if (credentials) setHeader(headers, "Access-Control-Allow-Credentials", "true");
+  if (request.method === "OPTIONS") {
+    const acrm = (request.headers["access-control-request-method"] ?? "").toUpperCase();
+    if (acrm && methods.includes(acrm)) {
+      const requested = request.headers["access-control-request-headers"];
+      if (requested) {
+        const matching = requested.split(",").map((h) => h.trim()).filter(
+          (h) => allowHeaders.some(
+            (p) => probablyRegex(p) ? compileOriginRegex({ kind: "regex", pattern: p, flavor: "python", mode: "match", ignoreCase: true }).test(h) : p.toLowerCase() === h.toLowerCase()
+          )
+        ).sort();
+        if (matching.length) setHeader(headers, "Access-Control-Allow-Headers", matching.join(", "));
+      }
+      if (maxAge !== null && maxAge !== 0) setHeader(headers, "Access-Control-Max-Age", String(maxAge));
+      setHeader(headers, "Access-Control-Allow-Methods", methods);
+    }
+  }
+  const first = toSet[0];
+  if (varyHeader && first !== "*" && (origins.length > 1 || toSet.length > 1 || origins.some((o) => o.regex))) {
+    addHeader(headers, "Vary", "Origin");
+  }
+  return { status, headers, producedBy: request.method === "OPTIONS" ? "Flask automatic OPTIONS (200)" : "Flask view, headers added by Flask-CORS" };
+};
+
+// src/simulate/responders/koa-cors.ts
+function originValue(policy, requestOrigin) {
+  const origins = knownOrigins(policy);
+  const fromFunction = policy.libraryOptions?.originFunction === true;
+  if (origins.length === 0 || origins.length === 1 && origins[0].kind === "any") return "*";
+  if (origins.every((o) => (o.kind === "exact" || o.kind === "null") && o.sentVerbatim)) {
+    const values = origins.map((o) => o.kind === "exact" ? o.origin : "null");
+    return values.length === 1 ? values[0] : values;
+  }
+  if (origins.length === 1 && origins[0].kind === "reflect" && !origins[0].condition && !fromFunction) return requestOrigin;
+  const accepts = origins.map((o) => {
+    switch (o.kind) {
+      case "reflect":
+        if (o.condition) throw new UnknownBehaviour(`the @koa/cors origin function decides per request (${o.condition})`, o.span ?? policy.originsSpan);
+        return () => true;
+      case "exact":
+        return (x) => x === o.origin;
+      case "null":
+        return (x) => x === "null";
+      case "regex": {
+        const c = compileOriginRegex(o);
+        return (x) => c.test(x);
+      }
+      default:
+        throw new UnknownBehaviour("the @koa/cors origin function decides per request", policy.originsSpan ?? policy.span);
+    }
+  });
+  return requestOrigin && accepts.some((t) => t(requestOrigin)) ? requestOrigin : null;
+}
+function setOrigin(headers, origin) {
+  if (Array.isArray(origin)) for (const o of origin) addHeader(headers, "Access-Control-Allow-Origin", o);
+  else setHeader(headers, "Access-Control-Allow-Origin", origin);
+}
+var koaCorsResponder = (policy, request, app) => {
+  const requestOrigin = request.headers["origin"] ?? "";
+  const headers = {};
+  appendVary(headers, "Origin");
+  const credentials = valueOf(policy.credentials, false, "credentials");
+  let origin = originValue(policy, requestOrigin);
+  if (origin === null) return { status: app.status, headers, producedBy: "app (the origin function returned nothing)" };
+  const methods = valueOf(policy.allowMethods, ["GET", "HEAD", "PUT", "POST", "DELETE", "PATCH"], "allowMethods");
+  const allowHeaders = valueOf(policy.allowHeaders, null, "allowHeaders");
+  const expose = valueOf(policy.exposeHeaders, [], "exposeHeaders");
+  const maxAge = valueOf(policy.maxAge, null, "maxAge");
+  if (credentials && origin === "*") origin = requestOrigin;
+  if (request.method !== "OPTIONS") {
+    setOrigin(headers, origin);
+    if (credentials) setHeader(headers, "Access-Control-Allow-Credentials", "true");
+    if (expose.length) setHeader(headers, "Access-Control-Expose-Headers", policy.exposeHeaders.raw ?? expose.join(","));
+    return { status: app.status, headers, producedBy: "app, headers added by @koa/cors" };
+  }
+  if (!request.headers["access-control-request-method"]) return { status: app.status, headers, producedBy: "app (OPTIONS without Access-Control-Request-Method)" };
+  setOrigin(headers, origin);
+  if (credentials) setHeader(headers, "Access-Control-Allow-Credentials", "true");
+  if (maxAge) setHeader(headers, "Access-Control-Max-Age", String(maxAge));
+  if (methods.length) setHeader(headers, "Access-Control-Allow-Methods", policy.allowMethods.raw ?? methods.join(","));
+  const allow = allowHeaders && allowHeaders.length ? policy.allowHeaders.raw ?? allowHeaders.join(",") : request.headers["access-control-request-headers"];
+  if (allow) setHeader(headers, "Access-Control-Allow-Headers", allow);
+  return { status: 204, headers, producedBy: "@koa/cors preflight answer 204" };
+};
+
+// src/simulate/responders/koa2-cors.ts
+function originValue2(policy, requestOrigin) {
+  const origins = knownOrigins(policy);
+  const fromFunction = policy.libraryOptions?.originFunction === true;
+  if (origins.length === 1 && origins[0].kind === "any") return "*";
+  const only = origins.length === 1 ? origins[0] : void 0;
+  if (only && (only.kind === "exact" || only.kind === "null") && only.sentVerbatim) return only.kind === "exact" ? only.origin : "null";
+  if (origins.length === 1 && origins[0].kind === "reflect" && !origins[0].condition && !fromFunction) return requestOrigin || "*";
+  const accepts = origins.map((o) => {
+    switch (o.kind) {
+      case "reflect":
+        if (o.condition) throw new UnknownBehaviour(`the koa2-cors origin function decides per request (${o.condition})`, o.span ?? policy.originsSpan);
+        return () => true;
+      case "exact":
+        return (x) => x === o.origin;
+      case "regex": {
+        const c = compileOriginRegex(o);
+        return (x) => c.test(x);
+      }
+      default:
+        throw new UnknownBehaviour("the koa2-cors origin function decides per request", policy.originsSpan ?? policy.span);
+    }
+  });
+  return requestOrigin && accepts.some((t) => t(requestOrigin)) ? requestOrigin : null;
+}
+var koa2CorsResponder = (policy, request, app) => {
+  const requestOrigin = request.headers["origin"] ?? "";
+  const headers = {};
+  appendVary(headers, "Origin");
+  const origin = originValue2(policy, requestOrigin);
+  if (origin === null) return { status: app.status, headers, producedBy: "app (the origin function returned nothing)" };
+  const credentials = valueOf(policy.credentials, false, "credentials");
+  const methods = valueOf(policy.allowMethods, ["GET", "PUT", "POST", "PATCH", "DELETE", "HEAD", "OPTIONS"], "allowMethods");
+  const allowHeaders = valueOf(policy.allowHeaders, null, "allowHeaders");
+  const expose = valueOf(policy.exposeHeaders, [], "exposeHeaders");
+  const maxAge = valueOf(policy.maxAge, null, "maxAge");
+  setHeader(headers, "Access-Control-Allow-Origin", origin);
+  if (request.method !== "OPTIONS") {
+    if (credentials && origin !== "*") setHeader(headers, "Access-Control-Allow-Credentials", "true");
+    if (expose.length) setHeader(headers, "Access-Control-Expose-Headers", policy.exposeHeaders.raw ?? expose.join(","));
+    return { status: app.status, headers, producedBy: "app, headers added by koa2-cors" };
+  }
+  if (!request.headers["access-control-request-method"]) return { status: app.status, headers, producedBy: "app (OPTIONS without Access-Control-Request-Method)" };
+  if (maxAge) setHeader(headers, "Access-Control-Max-Age", String(maxAge));
+  if (credentials) setHeader(headers, "Access-Control-Allow-Credentials", "true");
+  setHeader(headers, "Access-Control-Allow-Methods", policy.allowMethods.raw ?? methods.join(","));
+  const allow = allowHeaders && allowHeaders.length ? policy.allowHeaders.raw ?? allowHeaders.join(",") : request.headers["access-control-request-headers"];
+  setHeader(headers, "Access-Control-Allow-Headers", allow ?? "");
+  return { status: 204, headers, producedBy: "koa2-cors preflight answer 204" };
+};
+
+// src/simulate/responders/manual-headers.ts
+function originAccepted(policy, origin) {
+  const entries2 = knownOrigins(policy);
+  return entries2.some((e) => {
+    switch (e.kind) {
+      case "any":
         return true;
-      case "BlockStatement":
-        return !(parent && (isFunction(parent) || parent.type === "CatchClause"));
+      case "reflect":
+        if (e.condition) throw new UnknownBehaviour(`the origin check is not known statically (${e.condition})`, e.span ?? policy.originsSpan);
+        return true;
+      case "exact":
+        return origin === e.origin;
+      case "null":
+        return origin === "null";
+      case "substring":
+        return origin !== void 0 && e.haystack.includes(origin);
+      case "regex":
+        return compileOriginRegex(e).test(String(origin));
       default:
         return false;
     }
-  }
-  scopeNodeAt(node) {
-    for (let current2 = node; current2; current2 = this.parents.get(current2)) {
-      if (this.isScopeNode(current2, this.parents.get(current2))) return current2;
+  });
+}
+function methodGuard(text, method) {
+  const m = /^(!\()?\s*[\w$.]+\.method\s*(===|==|!==|!=)\s*(['"`])([A-Za-z]+)\3\s*(\))?$/.exec(text.trim());
+  if (!m || Boolean(m[1]) !== Boolean(m[5])) return void 0;
+  const equal = method.toUpperCase() === m[4].toUpperCase();
+  const holds = m[2].startsWith("=") ? equal : !equal;
+  return m[1] ? !holds : holds;
+}
+function guardHolds(h, policy, method, origin) {
+  for (const guard of h.conditional.split(" && ")) {
+    const byMethod = methodGuard(guard, method);
+    if (byMethod === false) return false;
+    if (byMethod === true) continue;
+    if (/origin/i.test(guard)) {
+      if (origin === void 0 || !originAccepted(policy, origin)) return false;
+      continue;
     }
-    return this.program;
+    throw new UnknownBehaviour(`${h.name} is only sent when \`${h.conditional}\` holds`, h.span);
   }
-  functionScopeNodeAt(node) {
-    for (let current2 = node; current2; current2 = this.parents.get(current2)) {
-      if (current2.type === "Program" || isFunction(current2)) return current2;
-    }
-    return this.program;
-  }
-  scopeFor(scopeNode) {
-    let scope = this.scopes.get(scopeNode);
-    if (!scope) {
-      const outer = scopeNode === this.program ? void 0 : this.scopeFor(this.scopeNodeAt(this.parents.get(scopeNode)));
-      scope = { node: scopeNode, parent: outer, bindings: /* @__PURE__ */ new Map() };
-      this.scopes.set(scopeNode, scope);
-    }
-    return scope;
-  }
-  scopeAt(node) {
-    return this.scopeFor(this.scopeNodeAt(node));
-  }
-  add(scopeNode, binding) {
-    const bindings = this.scopeFor(scopeNode).bindings;
-    const existing = bindings.get(binding.name);
-    if (existing && existing.kind !== "function") existing.reassigned = true;
-    else bindings.set(binding.name, binding);
-  }
-  declare(node) {
-    switch (node.type) {
-      case "VariableDeclaration": {
-        const kind = node.kind === "const" ? "const" : node.kind === "let" ? "let" : node.kind === "var" ? "var" : "other";
-        const at = kind === "var" ? this.functionScopeNodeAt(this.parents.get(node)) : this.scopeNodeAt(this.parents.get(node));
-        const inLoopHead = isLoopHead(node, this.parents.get(node));
-        for (const d of node.declarations) {
-          for (const found of patternNames(d.id, [])) {
-            this.add(at, {
-              name: found.id.name,
-              kind,
-              id: found.id,
-              init: d.init ?? void 0,
-              path: found.path.length ? found.path : void 0,
-              fallback: found.fallback,
-              opaque: found.opaque,
-              // A loop head binding takes many values.
-              reassigned: inLoopHead
-            });
-          }
-        }
-        return;
+  return true;
+}
+function appliesToMethod(policy, method) {
+  const methods = policy.scope.methods;
+  return !methods || methods.length === 0 || methods.some((m) => m.toUpperCase() === method || m === "*");
+}
+var manualHeadersResponder = (policy, request, app) => {
+  if (policy.origins.some((e) => e.kind === "reflect" && e.from)) knownOrigins(policy);
+  const origin = request.headers["origin"];
+  const isOptions = request.method === "OPTIONS";
+  const headers = {};
+  const headerSpans = {};
+  const emitted = policy.emittedHeaders ?? [];
+  const routeMatches = appliesToMethod(policy, request.method);
+  if (routeMatches) {
+    for (const h of emitted) {
+      if (h.conditional && !guardHolds(h, policy, request.method, origin)) continue;
+      let value = h.value;
+      if (h.dependsOnOrigin) {
+        if (!h.conditional && !originAccepted(policy, origin)) continue;
+        value = origin ?? "undefined";
       }
-      case "FunctionDeclaration":
-        if (node.id) this.add(this.functionScopeNodeAt(this.parents.get(node)), { name: node.id.name, kind: "function", id: node.id, fn: node, reassigned: false });
-        this.declareParams(node);
-        return;
-      case "FunctionExpression":
-      case "ArrowFunctionExpression":
-        if (node.type === "FunctionExpression" && node.id) this.add(node, { name: node.id.name, kind: "function", id: node.id, fn: node, reassigned: false });
-        this.declareParams(node);
-        return;
-      case "ClassDeclaration":
-        if (node.id) this.add(this.scopeNodeAt(this.parents.get(node)), { name: node.id.name, kind: "class", id: node.id, reassigned: false });
-        return;
-      case "CatchClause":
-        if (node.param) for (const found of patternNames(node.param, [])) this.add(node, { name: found.id.name, kind: "catch", id: found.id, reassigned: false });
-        return;
-      case "ImportDeclaration":
-        for (const spec of node.specifiers) {
-          const importName = spec.type === "ImportDefaultSpecifier" ? "default" : spec.type === "ImportNamespaceSpecifier" ? "*" : spec.imported.type === "Identifier" ? spec.imported.name : String(spec.imported.value);
-          this.add(this.program, {
-            name: spec.local.name,
-            kind: "import",
-            id: spec.local,
-            importSource: node.source.value,
-            importName,
-            reassigned: false
-          });
-        }
-        return;
-      case "TSImportEqualsDeclaration":
-        if (node.moduleReference.type === "TSExternalModuleReference" && node.moduleReference.expression.type === "Literal") {
-          this.add(this.scopeNodeAt(this.parents.get(node)), {
-            name: node.id.name,
-            kind: "import",
-            id: node.id,
-            importSource: String(node.moduleReference.expression.value),
-            importName: "*",
-            reassigned: false
-          });
-        }
-        return;
-      default:
-        return;
+      if (value === "") continue;
+      if (h.combine === "add") addHeader(headers, h.name, value);
+      else setHeader(headers, h.name, value);
+      headerSpans[h.name.toLowerCase()] = h.span;
     }
   }
-  declareParams(fn) {
-    fn.params.forEach((param, index) => {
-      for (const found of patternNames(param, [])) {
-        this.add(fn, { name: found.id.name, kind: "param", id: found.id, paramOf: { fn, index }, path: found.path.length ? found.path : void 0, fallback: found.fallback, reassigned: false });
-      }
-    });
+  let status = app.status;
+  let producedBy = "application code";
+  if (isOptions && policy.preflight.value === "handled") {
+    const preflightStatus = policy.libraryOptions?.preflightStatus;
+    status = typeof preflightStatus === "number" ? preflightStatus : null;
+    producedBy = typeof preflightStatus === "number" ? "application code answers OPTIONS" : "application code answers OPTIONS (status not visible to the linter)";
+  } else if (isOptions) {
+    producedBy = "OPTIONS goes on to the rest of the application";
   }
-  noteAssignment(node) {
-    let targets = [];
-    if (node.type === "AssignmentExpression") targets = patternNames(node.left, []).map((f) => f.id);
-    else if (node.type === "UpdateExpression" && node.argument.type === "Identifier") targets = [node.argument];
-    else if ((node.type === "ForInStatement" || node.type === "ForOfStatement") && node.left.type !== "VariableDeclaration") {
-      targets = patternNames(node.left, []).map((f) => f.id);
-    }
-    for (const id of targets) {
-      const binding = this.lookup(id);
-      if (binding) binding.reassigned = true;
-    }
-  }
+  return { status, headers, headerSpans, producedBy };
 };
-function isLoopHead(decl, parent) {
-  return !!parent && (parent.type === "ForInStatement" || parent.type === "ForOfStatement") && parent.left === decl;
-}
-function patternNames(pattern, path17, opaque = false) {
-  switch (pattern.type) {
-    case "Identifier":
-      return [{ id: pattern, path: path17, opaque: opaque || void 0 }];
-    case "AssignmentPattern": {
-      const inner = patternNames(pattern.left, path17, opaque);
-      if (inner.length === 1 && inner[0].path === path17) inner[0].fallback = pattern.right;
-      return inner;
-    }
-    case "ObjectPattern":
-      return pattern.properties.flatMap((p) => {
-        if (p.type === "RestElement") return patternNames(p.argument, path17, true);
-        const key = propertyKey(p);
-        return patternNames(p.value, [...path17, key ?? "?"], opaque || key === void 0);
-      });
-    case "ArrayPattern":
-      return pattern.elements.flatMap((el, i2) => el ? patternNames(el, [...path17, i2], opaque || el.type === "RestElement") : []);
-    case "RestElement":
-      return patternNames(pattern.argument, path17, true);
-    case "TSParameterProperty":
-      return patternNames(pattern.parameter, path17, opaque);
-    case "MemberExpression":
-    default:
-      return [];
-  }
-}
-
-// src/extract/js/modules.ts
-var EXTENSIONS = [".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"];
-var ModuleLoader = class {
-  constructor(project) {
-    this.project = project;
-  }
-  project;
-  cache = /* @__PURE__ */ new Map();
-  diagnostics = [];
-  compilerPaths = /* @__PURE__ */ new Map();
-  /**
-   * A bare specifier that tsconfig/jsconfig `paths` or `baseUrl` maps into the repository
-   * (`@/config`, `src/config/cors`), or undefined when it names a package.
-   */
-  resolveAlias(from, specifier) {
-    const config = this.compilerPathsFor(path9.dirname(from.absPath));
-    if (!config) return void 0;
-    const bases = [];
-    for (const [pattern, targets] of config.paths) {
-      const star = pattern.indexOf("*");
-      let captured;
-      if (star === -1) captured = pattern === specifier ? "" : void 0;
-      else {
-        const prefix = pattern.slice(0, star);
-        const suffix = pattern.slice(star + 1);
-        if (specifier.startsWith(prefix) && specifier.endsWith(suffix) && specifier.length >= prefix.length + suffix.length) {
-          captured = specifier.slice(prefix.length, specifier.length - suffix.length);
-        }
-      }
-      if (captured === void 0) continue;
-      for (const target2 of targets) bases.push(path9.resolve(config.pathsBase, target2.replace("*", captured)));
-    }
-    if (config.baseUrl) bases.push(path9.resolve(config.baseUrl, specifier));
-    for (const base of bases) {
-      for (const candidate of candidates(base)) {
-        const read = this.project.readText(candidate);
-        if ("error" in read) continue;
-        const loaded2 = this.load(candidate, this.project.displayPath(candidate), read.text);
-        if ("program" in loaded2) return loaded2;
-        return void 0;
-      }
-    }
-    return void 0;
-  }
-  compilerPathsFor(dir) {
-    const cached = this.compilerPaths.get(dir);
-    if (cached !== void 0) return cached;
-    let found = null;
-    for (const name2 of ["tsconfig.json", "jsconfig.json"]) {
-      const file = path9.join(dir, name2);
-      const read = this.project.readText(file);
-      if ("text" in read) {
-        found = readCompilerPaths(file, read.text, (f) => this.project.readText(f), 0);
-        break;
-      }
-    }
-    if (!found) {
-      const parent = path9.dirname(dir);
-      const inside = !path9.relative(this.project.root, parent).startsWith("..");
-      found = parent !== dir && inside ? this.compilerPathsFor(parent) : null;
-    }
-    this.compilerPaths.set(dir, found);
-    return found;
-  }
-  /** A file handed to the scanner (its text is already read). */
-  load(absPath, displayPath, text) {
-    const cached = this.cache.get(absPath);
-    if (cached && "program" in cached) return cached;
-    const tooDeep = nestingProblem(text, "js");
-    if (tooDeep) {
-      this.cache.set(absPath, { error: tooDeep });
-      return { kind: "file-skipped", file: displayPath, message: tooDeep };
-    }
-    const parsed = parseJs(text, absPath);
-    if (!parsed.ok) {
-      const diagnostic = {
-        kind: "parse-error",
-        file: displayPath,
-        message: `cannot parse: ${parsed.message}`,
-        line: parsed.line,
-        column: parsed.column
-      };
-      this.cache.set(absPath, { error: diagnostic.message });
-      return diagnostic;
-    }
-    const module2 = { absPath, path: displayPath, text, program: parsed.program, scopes: new Scopes(parsed.program) };
-    this.cache.set(absPath, module2);
-    return module2;
-  }
-  /** The module a relative specifier names, or a reason it cannot be followed. */
-  resolve(from, specifier) {
-    if (!specifier.startsWith(".") && !specifier.startsWith("/")) return { error: `package import '${specifier}' is not followed` };
-    const base = path9.resolve(path9.dirname(from.absPath), specifier);
-    for (const candidate of candidates(base)) {
-      const cached = this.cache.get(candidate);
-      if (cached) {
-        if ("program" in cached) return cached;
-        continue;
-      }
-      const read = this.project.readText(candidate);
-      if ("error" in read) continue;
-      const loaded2 = this.load(candidate, this.project.displayPath(candidate), read.text);
-      if ("program" in loaded2) return loaded2;
-      return { error: `${this.project.displayPath(candidate)} does not parse` };
-    }
-    return { error: `cannot find '${specifier}' from ${from.path}` };
-  }
-};
-function readCompilerPaths(file, text, read, depth) {
-  let json;
-  try {
-    json = JSON.parse(stripJsonComments(text));
-  } catch {
-    return null;
-  }
-  if (!json || typeof json !== "object") return null;
-  const dir = path9.dirname(file);
-  const record = json;
-  let inherited = null;
-  if (typeof record.extends === "string" && record.extends.startsWith(".") && depth < 4) {
-    const parentFile = path9.resolve(dir, record.extends.endsWith(".json") ? record.extends : `${record.extends}.json`);
-    const parent = read(parentFile);
-    if ("text" in parent) inherited = readCompilerPaths(parentFile, parent.text, read, depth + 1);
-  }
-  const options = record.compilerOptions ?? {};
-  const baseUrl = typeof options.baseUrl === "string" ? path9.resolve(dir, options.baseUrl) : inherited?.baseUrl;
-  let paths = inherited?.paths ?? [];
-  let pathsBase = inherited?.pathsBase ?? baseUrl ?? dir;
-  if (options.paths && typeof options.paths === "object") {
-    paths = Object.entries(options.paths).filter((e) => Array.isArray(e[1]) && e[1].every((t) => typeof t === "string"));
-    pathsBase = baseUrl ?? dir;
-  }
-  if (!baseUrl && !paths.length) return null;
-  return { baseUrl, pathsBase, paths };
-}
-function stripJsonComments(text) {
-  let out2 = "";
-  let i2 = 0;
-  while (i2 < text.length) {
-    const c = text[i2];
-    if (c === '"') {
-      let j = i2 + 1;
-      while (j < text.length && text[j] !== '"') j += text[j] === "\\" ? 2 : 1;
-      out2 += text.slice(i2, j + 1);
-      i2 = j + 1;
-    } else if (c === "/" && text[i2 + 1] === "/") {
-      while (i2 < text.length && text[i2] !== "\n") i2++;
-    } else if (c === "/" && text[i2 + 1] === "*") {
-      const end = text.indexOf("*/", i2 + 2);
-      i2 = end === -1 ? text.length : end + 2;
-    } else {
-      out2 += c;
-      i2++;
-    }
-  }
-  return out2.replace(/,(\s*[}\]])/g, "$1");
-}
-function candidates(base) {
-  const out2 = [];
-  const ext = path9.extname(base);
-  if (EXTENSIONS.includes(ext)) {
-    out2.push(base);
-    const stem = base.slice(0, -ext.length);
-    const mapped = { ".js": [".ts", ".tsx"], ".mjs": [".mts"], ".cjs": [".cts"], ".jsx": [".tsx"] };
-    for (const alt of mapped[ext] ?? []) out2.push(stem + alt);
-  } else {
-    for (const e of EXTENSIONS) out2.push(base + e);
-  }
-  for (const e of EXTENSIONS) out2.push(path9.join(base, `index${e}`));
-  return out2;
-}
-
-// src/extract/js/scanner.ts
-var MENTIONS_CORS = /cors|access-control-/i;
-var SOCKET_IO = /socket\.io/;
-var MINIFIED_MIN_BYTES = 200 * 1024;
-var MINIFIED_LINE = 2e4;
-var jsScanner = {
-  language: "js",
-  quickCheck: /cors|access-control-|origins/i,
-  mentionsCors(text) {
-    return MENTIONS_CORS.test(text) || SOCKET_IO.test(text) && /\borigins\b/.test(text);
-  },
-  async scan(files, project, options) {
-    await loadJsParser();
-    const loader = new ModuleLoader(project);
-    const ev = new Evaluator(loader);
-    const versions = new PackageVersions(project);
-    const policies = [];
-    const diagnostics = [];
-    const candidates2 = [];
-    for (const file of files) {
-      const bundle = minifiedLine(file.text);
-      if (bundle) {
-        diagnostics.push({
-          kind: "file-skipped",
-          file: file.path,
-          line: bundle.line,
-          message: `looks minified (line ${bundle.line} is ${bundle.length} characters long): generated bundles are not scanned; scan the sources they are built from`
-        });
-        continue;
-      }
-      try {
-        withFileBudget(options?.fileTimeBudgetMs, () => {
-          const loaded2 = loader.load(file.absPath, file.path, file.text);
-          if (!("program" in loaded2)) diagnostics.push(loaded2);
-          else {
-            const found = [];
-            policies.push(...extractModule(loaded2, ev, versions, found));
-            candidates2.push(...found);
-          }
-        });
-      } catch (error) {
-        diagnostics.push(scanFailure(file.path, "the JavaScript scanner", error));
-      }
-    }
-    for (const candidate of candidates2) if (!ev.consumedOptions.has(candidate.object)) policies.push(candidate.policy);
-    return { policies, diagnostics };
-  }
-};
-function minifiedLine(text) {
-  if (text.length < MINIFIED_MIN_BYTES) return void 0;
-  let line = 1;
-  let start2 = 0;
-  for (; ; ) {
-    const end = text.indexOf("\n", start2);
-    const stop2 = end === -1 ? text.length : end;
-    if (stop2 - start2 >= MINIFIED_LINE) return { line, length: stop2 - start2 };
-    if (end === -1) return void 0;
-    start2 = end + 1;
-    line++;
-  }
-}
-
-// src/extract/nginx/scanner.ts
-import path12 from "node:path";
-
-// src/extract/nginx/analyze.ts
-import path10 from "node:path";
 
 // src/extract/nginx/conditions.ts
 function parseCondition(values, words2 = []) {
@@ -18342,9 +15322,9 @@ function toJsRegex(pattern, ignoreCase) {
     return void 0;
   }
 }
-function evaluateCondition(c, get) {
+function evaluateCondition(c, get2) {
   if (c.kind === "other") return void 0;
-  const value = get(c.variable);
+  const value = get2(c.variable);
   if (value === void 0) return void 0;
   if (c.kind === "truthy") return value !== "" && value !== "0";
   if (c.kind === "compare") return c.op === "=" ? value === c.value : value !== c.value;
@@ -18468,9 +15448,9 @@ function addHeaderSource(block) {
 function isCorsHeader(name2) {
   return /^access-control-/i.test(name2);
 }
-function walk3(block, visit) {
+function walk(block, visit) {
   visit(block);
-  for (const c of block.children) walk3(c, visit);
+  for (const c of block.children) walk(c, visit);
 }
 
 // src/extract/nginx/maps.ts
@@ -18511,11 +15491,11 @@ function readMap(d) {
     else if (e.name === "volatile" && e.args.length === 0) continue;
     else if (e.name === "default" && e.args.length === 1) def.default = e.args[0];
     else if (e.args.length === 1) {
-      const key = e.name;
-      if (key.startsWith("~*")) def.entries.push({ kind: "regex", key: key.slice(2), ignoreCase: true, keySpan: e.nameSpan, value: e.args[0] });
-      else if (key.startsWith("~")) def.entries.push({ kind: "regex", key: key.slice(1), ignoreCase: false, keySpan: e.nameSpan, value: e.args[0] });
+      const key2 = e.name;
+      if (key2.startsWith("~*")) def.entries.push({ kind: "regex", key: key2.slice(2), ignoreCase: true, keySpan: e.nameSpan, value: e.args[0] });
+      else if (key2.startsWith("~")) def.entries.push({ kind: "regex", key: key2.slice(1), ignoreCase: false, keySpan: e.nameSpan, value: e.args[0] });
       else {
-        const literal = key.startsWith("\\") ? key.slice(1) : key;
+        const literal = key2.startsWith("\\") ? key2.slice(1) : key2;
         const hostname = def.hostnames && (literal.startsWith(".") || literal.startsWith("*.") || literal.endsWith(".*"));
         def.entries.push({ kind: hostname ? "hostname" : "exact", key: literal, ignoreCase: true, keySpan: e.nameSpan, value: e.args[0] });
       }
@@ -18523,11 +15503,11 @@ function readMap(d) {
   }
   return def;
 }
-function hostnamePattern(key) {
+function hostnamePattern(key2) {
   const esc = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-  if (key.startsWith("*.")) return `^.+\\.${esc(key.slice(2))}$`;
-  if (key.startsWith(".")) return `^(?:.+\\.)?${esc(key.slice(1))}$`;
-  return `^${esc(key.slice(0, -2))}\\..+$`;
+  if (key2.startsWith("*.")) return `^.+\\.${esc(key2.slice(2))}$`;
+  if (key2.startsWith(".")) return `^(?:.+\\.)?${esc(key2.slice(1))}$`;
+  return `^${esc(key2.slice(0, -2))}\\..+$`;
 }
 function mapLookup(def, input) {
   const low = input.toLowerCase();
@@ -18545,7 +15525,7 @@ function mapLookup(def, input) {
 
 // src/extract/nginx/drops.ts
 function attachDrops(tree, policies, create) {
-  walk3(tree, (block) => {
+  walk(tree, (block) => {
     if (!block.parent || addHeaderSource(block) !== block) return;
     const above = effectiveAddHeaders(block.parent).filter((h) => isCorsHeader(h.name));
     if (!above.length) return;
@@ -18611,13 +15591,161 @@ function returnOf(block) {
   if (Number.isInteger(code)) return code;
   return /^https?:\/\/|^\$scheme/.test(r.args[0].value) ? 302 : void 0;
 }
-function scopeOf2(block, maps) {
+function scopeOf(block, maps) {
   const rewriteBlocks = [];
   let server;
   for (let b = block; b; b = b.parent) if (b.kind === "server") server = b;
   if (server && server !== block) rewriteBlocks.push(server);
   rewriteBlocks.push(block);
   return { maps, rewriteBlocks };
+}
+
+// src/extract/nginx/simulate.ts
+function simulate(tree, maps, req, options = {}) {
+  const server = findServer(tree);
+  const vars = /* @__PURE__ */ new Map();
+  const headers = Object.fromEntries(Object.entries(req.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+  const get2 = (name2, depth = 0) => {
+    if (vars.has(name2)) return vars.get(name2);
+    if (name2.startsWith("http_")) return headers[name2.slice(5).replace(/_/g, "-")] ?? "";
+    if (name2 === "request_method") return req.method;
+    if (name2 === "uri" || name2 === "document_uri") return req.path.split("?")[0];
+    if (name2 === "request_uri") return req.path;
+    if (name2 === "scheme") return "http";
+    const map = maps.get(name2);
+    if (map && depth < 10) {
+      const picked = mapLookup(map, evalValue(map.source, (n) => get2(n, depth + 1)));
+      return picked ? evalWord(picked, (n) => get2(n, depth + 1)) : "";
+    }
+    return "";
+  };
+  let conf = server;
+  let status;
+  let closed = false;
+  const run2 = (block) => {
+    for (const d of block.body) {
+      if (d.name === "set" && d.args.length >= 2) vars.set(varName(d.args[0].value), evalWord(d.args[1], get2));
+      else if (d.name === "if") {
+        const child = block.children.find((c) => c.directive === d);
+        if (!child?.condition) continue;
+        if (evaluateCondition(child.condition, (n) => get2(n)) !== true) continue;
+        conf = child;
+        if (run2(child)) return true;
+      } else if (d.name === "return" && d.args[0]) {
+        const code = Number(d.args[0].value);
+        status = Number.isInteger(code) ? code : 302;
+        if (status === 444) closed = true;
+        return true;
+      }
+    }
+    return false;
+  };
+  if (!run2(server)) {
+    const location = findLocation(server, req.path.split("?")[0]);
+    if (location) {
+      conf = location;
+      const limit = location.children.find((c) => c.kind === "limit_except");
+      if (limit && !allows2(limit.methods ?? [], req.method)) conf = limit;
+      const returned = run2(conf === limit ? limit : location);
+      if (!returned) {
+        if (conf.kind === "limit_except" && conf.body.some((d) => d.name === "deny" && d.args[0]?.value === "all")) status = 403;
+        else status = content(location, req.method, options);
+      }
+    } else status = content(server, req.method, options);
+  }
+  if (closed) return { status, headers: [], block: conf.label, closed };
+  const final = status ?? "unknown";
+  const out2 = [];
+  for (const h of effectiveAddHeaders(conf)) {
+    if (!h.always && (final === "unknown" || !SAFE_STATUSES2.includes(final))) continue;
+    const value = evalWord(h.value, get2);
+    if (value !== "") out2.push({ name: h.name, value });
+  }
+  for (const h of effectiveMoreHeaders(conf)) {
+    if (h.statuses && (final === "unknown" || !h.statuses.includes(final))) continue;
+    const value = evalWord(h.value, get2);
+    const existing = out2.findIndex((o) => o.name.toLowerCase() === h.name.toLowerCase());
+    if (existing >= 0) out2.splice(existing, 1);
+    if (value !== "") out2.push({ name: h.name, value });
+  }
+  return { status: final, headers: out2, block: conf.label };
+}
+function allows2(methods, method) {
+  const m = method.toUpperCase();
+  return methods.includes(m) || m === "HEAD" && methods.includes("GET");
+}
+function content(block, method, options) {
+  if (block.body.some((d) => /_pass$|^content_by_lua/.test(d.name))) return options.upstreamStatus ?? "unknown";
+  if (!["GET", "HEAD", "POST"].includes(method.toUpperCase())) return 405;
+  return options.staticStatus ?? 404;
+}
+function findServer(tree) {
+  const stack = [tree];
+  while (stack.length) {
+    const b = stack.shift();
+    if (b.kind === "server") return b;
+    stack.push(...b.children);
+  }
+  return tree;
+}
+function findLocation(container, uri) {
+  const locations = container.children.filter((c) => c.kind === "location");
+  const modifier = (b) => b.directive.args.length > 1 ? b.directive.args[0].value : "";
+  const target2 = (b) => b.directive.args[b.directive.args.length - 1]?.value ?? "";
+  const statics = locations.filter((b) => !["~", "~*"].includes(modifier(b)) && !target2(b).startsWith("@"));
+  const exact = statics.find((b) => modifier(b) === "=" && target2(b) === uri);
+  if (exact) return exact;
+  let found;
+  for (const b of statics) {
+    if (modifier(b) === "=" || !uri.startsWith(target2(b))) continue;
+    if (!found || target2(b).length > target2(found).length) found = b;
+  }
+  if (found) {
+    const inner = findLocation(found, uri);
+    if (inner) found = inner;
+    if (modifier(found) === "^~") return found;
+  }
+  for (const b of locations) {
+    const m = modifier(b);
+    if (m !== "~" && m !== "~*") continue;
+    if (toJsRegex(target2(b), m === "~*")?.test(uri)) return b;
+  }
+  return found;
+}
+function evalWord(word, get2) {
+  return evalValue(word.value, get2);
+}
+function evalValue(value, get2) {
+  return value.replace(/\$(?:\{(\w+)\}|(\w+))/g, (_, a, b) => get2((a ?? b).toLowerCase()));
+}
+
+// src/simulate/nginx-context.ts
+import fs3 from "node:fs";
+import path7 from "node:path";
+
+// src/extract/nginx/analyze.ts
+import path4 from "node:path";
+
+// src/model/policy.ts
+function byDefault(value) {
+  return { value, isDefault: true };
+}
+function unknownValue(why, span) {
+  return { value: "unknown", why, span };
+}
+function newPolicy(init2) {
+  return {
+    ...init2,
+    origins: [],
+    credentials: byDefault(false),
+    allowMethods: byDefault([]),
+    allowHeaders: byDefault([]),
+    exposeHeaders: byDefault([]),
+    maxAge: unknownValue("not set"),
+    varyOrigin: byDefault(false),
+    preflight: byDefault("handled"),
+    headersOnErrors: byDefault(true)
+  };
 }
 
 // src/extract/nginx/header-facts.ts
@@ -18634,7 +15762,7 @@ function credentialsOf(sets, possibles) {
   if (unknown3 && unknown3.kind === "unknown") return { value: "unknown", why: unknown3.why, span: found[0].h.span };
   return { value: false, span: found[0].h.span };
 }
-function listHeader2(sets, name2) {
+function listHeader(sets, name2) {
   const found = corsSets(sets, name2)[0];
   if (!found) return { value: [], isDefault: true };
   const { value } = found.h;
@@ -18805,16 +15933,16 @@ function originEntries(possibles) {
   const seen = /* @__PURE__ */ new Set();
   return out2.filter((o) => {
     const { span: _span, ...rest } = o;
-    const key = JSON.stringify(rest);
-    if (seen.has(key)) return false;
-    seen.add(key);
+    const key2 = JSON.stringify(rest);
+    if (seen.has(key2)) return false;
+    seen.add(key2);
     return true;
   });
 }
 
 // src/extract/nginx/preflight.ts
 function preflightFor(block, sets, maps) {
-  return serverLevelReturn(block, maps) ?? serverPreflight(block, maps) ?? preflightOf(block, sets, scopeOf2(block, maps));
+  return serverLevelReturn(block, maps) ?? serverPreflight(block, maps) ?? preflightOf(block, sets, scopeOf(block, maps));
 }
 function serverLevelReturn(block, maps) {
   let server;
@@ -18826,7 +15954,7 @@ function serverLevelReturn(block, maps) {
     const code = returnOf(child);
     if (code === void 0) continue;
     const set = { block: child, headers: [...effectiveAddHeaders(child), ...effectiveMoreHeaders(child)] };
-    return answer(code, [set], child, scopeOf2(child, maps));
+    return answer(code, [set], child, scopeOf(child, maps));
   }
   return void 0;
 }
@@ -18837,7 +15965,7 @@ function serverPreflight(block, maps) {
     return c.kind === "location" && (args2.join(" ") === "/" || args2.join(" ") === "^~ /");
   });
   if (!catchAll) return void 0;
-  const result = preflightOf(catchAll, headerSets(catchAll), scopeOf2(catchAll, maps));
+  const result = preflightOf(catchAll, headerSets(catchAll), scopeOf(catchAll, maps));
   return { ...result, why: [`every request reaches ${catchAll.label}`, result.why].filter(Boolean).join(": ") };
 }
 function preflightOf(block, sets, scope) {
@@ -18849,12 +15977,12 @@ function preflightOf(block, sets, scope) {
   const settable = new Set(
     [block, ...block.children].flatMap((b) => b.body.filter((d) => d.name === "set" && d.args[0]).map((d) => varName(d.args[0].value)))
   );
-  const get = (name2) => name2 === "request_method" ? "OPTIONS" : vars.has(name2) ? vars.get(name2) : settable.has(name2) ? "" : void 0;
+  const get2 = (name2) => name2 === "request_method" ? "OPTIONS" : vars.has(name2) ? vars.get(name2) : settable.has(name2) ? "" : void 0;
   const runSet = (d) => {
     const name2 = d.args[0] && varName(d.args[0].value);
     if (!name2 || !d.args[1]) return;
-    const parts2 = [...d.args[1].value.matchAll(/\$(?:\{(\w+)\}|(\w+))/g)].map((m) => get((m[1] ?? m[2]).toLowerCase()));
-    vars.set(name2, parts2.some((p) => p === void 0) ? void 0 : d.args[1].value.replace(/\$(?:\{(\w+)\}|(\w+))/g, (_, a, b) => get(String(a ?? b).toLowerCase()) ?? ""));
+    const parts2 = [...d.args[1].value.matchAll(/\$(?:\{(\w+)\}|(\w+))/g)].map((m) => get2((m[1] ?? m[2]).toLowerCase()));
+    vars.set(name2, parts2.some((p) => p === void 0) ? void 0 : d.args[1].value.replace(/\$(?:\{(\w+)\}|(\w+))/g, (_, a, b) => get2(String(a ?? b).toLowerCase()) ?? ""));
   };
   let candidates2 = [sets[0]];
   for (const d of limit ? [] : block.body) {
@@ -18862,7 +15990,7 @@ function preflightOf(block, sets, scope) {
     else if (d.name === "if") {
       const child = block.children.find((c) => c.directive === d);
       if (!child?.condition) continue;
-      const verdict = allowedOriginVerdict(child.condition) ?? evaluateCondition(child.condition, get);
+      const verdict = allowedOriginVerdict(child.condition) ?? evaluateCondition(child.condition, get2);
       if (verdict === false) continue;
       const set = sets.find((s) => s.block === child) ?? { block: child, headers: [...effectiveAddHeaders(child), ...effectiveMoreHeaders(child)] };
       candidates2 = verdict === true ? [set] : [...candidates2, set];
@@ -18917,7 +16045,7 @@ function answer(code, candidates2, at, scope) {
 // src/extract/nginx/policies.ts
 function buildPolicies(tree, maps) {
   const policies = /* @__PURE__ */ new Map();
-  walk3(tree, (block) => {
+  walk(tree, (block) => {
     if (block.kind !== "server" && block.kind !== "location" && !(block.kind === "main" && isSnippetTop(block))) return;
     const sets = headerSets(block);
     if (!sets.some((s) => s.headers.some((h) => isCorsHeader(h.name)))) return;
@@ -18934,7 +16062,7 @@ function hasOwnCorsConfig(block) {
   return block.ownAddHeaders.length > 0 || block.ownMoreHeaders.length > 0 || block.inherit !== void 0 || block.children.some((c) => (c.kind === "if" || c.kind === "limit_except") && (c.ownAddHeaders.length || c.ownMoreHeaders.length || c.kind === "limit_except" || returnOf(c))) || block.body.some((d) => CONTENT_HANDLERS.test(d.name) || d.name === "return");
 }
 function policyFor(block, sets, maps) {
-  const scope = scopeOf2(block, maps);
+  const scope = scopeOf(block, maps);
   const policy = newPolicy({
     stack: "nginx",
     library: "nginx",
@@ -18957,9 +16085,9 @@ function policyFor(block, sets, maps) {
   for (const set of sets) {
     for (const h of set.headers) {
       if (!isCorsHeader(h.name) && !/^vary$/i.test(h.name)) continue;
-      const key = `${h.span.file}:${h.span.line}:${h.span.column}:${h.name}:${set.conditional ?? ""}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
+      const key2 = `${h.span.file}:${h.span.line}:${h.span.column}:${h.name}:${set.conditional ?? ""}`;
+      if (seen.has(key2)) continue;
+      seen.add(key2);
       const e = { name: h.name, value: h.value.value, span: h.value.span, always: h.always, combine: h.directive === "add_header" ? "add" : "replace" };
       if (set.conditional) e.conditional = set.conditional;
       if (h.value.templated) e.expression = true;
@@ -18975,9 +16103,9 @@ function policyFor(block, sets, maps) {
   policy.origins = originEntries(acao2.flatMap(({ h, s }) => possibles(h, s)));
   if (acao2[0]) policy.originsSpan = acao2[0].h.span;
   policy.credentials = credentialsOf(sets, (h, s) => possibles(h, s));
-  policy.allowMethods = listHeader2(sets, "access-control-allow-methods");
-  policy.allowHeaders = listHeader2(sets, "access-control-allow-headers");
-  policy.exposeHeaders = listHeader2(sets, "access-control-expose-headers");
+  policy.allowMethods = listHeader(sets, "access-control-allow-methods");
+  policy.allowHeaders = listHeader(sets, "access-control-allow-headers");
+  policy.exposeHeaders = listHeader(sets, "access-control-expose-headers");
   policy.maxAge = maxAgeOf(sets);
   policy.varyOrigin = varyOf(sets);
   policy.headersOnErrors = onErrorsOf(sets);
@@ -19012,7 +16140,7 @@ function where3(span) {
 }
 
 // src/extract/nginx/analyze.ts
-function analyseRoot(loader, project, absPath, knownText, prefixDir = path10.dirname(absPath)) {
+function analyseRoot(loader, project, absPath, knownText, prefixDir = path4.dirname(absPath)) {
   const reached = /* @__PURE__ */ new Set();
   const directives = loader.expand(absPath, prefixDir, reached, knownText);
   return { root: absPath, tree: buildTree(directives, project.displayPath(absPath)), maps: collectMaps(directives), reached };
@@ -19025,31 +16153,20 @@ function policiesOf(config, fallbackMaps) {
 }
 function hasHttpBlock(tree) {
   let found = false;
-  walk3(tree, (b) => found ||= b.kind === "http");
+  walk(tree, (b) => found ||= b.kind === "http");
   return found;
 }
 function setVariables(tree) {
   const out2 = /* @__PURE__ */ new Set();
-  walk3(tree, (b) => {
+  walk(tree, (b) => {
     for (const d of b.body) if (d.name === "set" && d.args[0]) out2.add(varName(d.args[0].value));
   });
   return out2;
 }
 
-// src/extract/nginx/files.ts
-function isTemplatePath(p) {
-  return /\.(?:j2|jinja2?|tpl|tmpl|template|erb|mustache|hbs|gotmpl)$/i.test(p);
-}
-function mentionsCors(text) {
-  return /access-control-|\$http_origin|cors|\binclude\s/i.test(text);
-}
-function isNginxText(text) {
-  return /(?:^|[;{}\s])(?:http|server|location|events|upstream|map|if|types|stream)\s[^;{}]*\{/m.test(text) || /^\s*(?:add_header|more_set_headers|proxy_hide_header|proxy_pass|include|set|return|listen|server_name|root)\s[^;\n]*;/m.test(text);
-}
-
 // src/extract/nginx/includes.ts
-var import_picomatch2 = __toESM(require_picomatch(), 1);
-import path11 from "node:path";
+var import_picomatch = __toESM(require_picomatch(), 1);
+import path5 from "node:path";
 
 // src/parse/nginx/template.ts
 var STATEMENTS = [
@@ -19429,6 +16546,17 @@ function firstError(diagnostics) {
   return [{ ...first, message: `${first.message} (and ${diagnostics.length - 1} more syntax error${diagnostics.length > 2 ? "s" : ""} after it)` }];
 }
 
+// src/extract/nginx/files.ts
+function isTemplatePath(p) {
+  return /\.(?:j2|jinja2?|tpl|tmpl|template|erb|mustache|hbs|gotmpl)$/i.test(p);
+}
+function mentionsCors(text) {
+  return /access-control-|\$http_origin|cors|\binclude\s/i.test(text);
+}
+function isNginxText(text) {
+  return /(?:^|[;{}\s])(?:http|server|location|events|upstream|map|if|types|stream)\s[^;{}]*\{/m.test(text) || /^\s*(?:add_header|more_set_headers|proxy_hide_header|proxy_pass|include|set|return|listen|server_name|root)\s[^;\n]*;/m.test(text);
+}
+
 // src/extract/nginx/includes.ts
 var MAX_INCLUDE_DEPTH = 16;
 var MAX_EXPANDED_DIRECTIVES = 2e5;
@@ -19446,8 +16574,8 @@ var IncludeLoader = class {
     return [...this.reported.values()];
   }
   report(d) {
-    const key = `${d.kind}\0${d.file}\0${d.line}\0${d.column}\0${d.message}`;
-    if (!this.reported.has(key)) this.reported.set(key, d);
+    const key2 = `${d.kind}\0${d.file}\0${d.line}\0${d.column}\0${d.message}`;
+    if (!this.reported.has(key2)) this.reported.set(key2, d);
   }
   load(absPath, knownText) {
     const cached = this.parsed.get(absPath);
@@ -19471,17 +16599,17 @@ var IncludeLoader = class {
    * beside the top-level file when the repository holds it there.
    */
   resolveInclude(pattern, prefixDir) {
-    const inRepo = path11.isAbsolute(pattern) ? repoEquivalent(pattern, prefixDir) : void 0;
+    const inRepo = path5.isAbsolute(pattern) ? repoEquivalent(pattern, prefixDir) : void 0;
     if (inRepo) {
       const found = this.resolvePath(inRepo, pattern);
       if (found.files.some((f) => "text" in this.project.readText(f))) return found;
     }
-    return this.resolvePath(path11.isAbsolute(pattern) ? pattern : path11.resolve(prefixDir, pattern), pattern);
+    return this.resolvePath(path5.isAbsolute(pattern) ? pattern : path5.resolve(prefixDir, pattern), pattern);
   }
   resolvePath(target2, pattern) {
     if (!/[*?[]/.test(pattern)) return { files: [target2], glob: false };
-    const isMatch = (0, import_picomatch2.default)(target2.split(path11.sep).join("/"), { dot: false });
-    const files = this.project.allFiles.filter((f) => f.language === "nginx" && isMatch(f.absPath.split(path11.sep).join("/"))).map((f) => f.absPath).sort();
+    const isMatch = (0, import_picomatch.default)(target2.split(path5.sep).join("/"), { dot: false });
+    const files = this.project.allFiles.filter((f) => f.language === "nginx" && isMatch(f.absPath.split(path5.sep).join("/"))).map((f) => f.absPath).sort();
     return { files, glob: true };
   }
   /** The paths a file includes directly (resolved against prefixDir), without reading them. */
@@ -19558,10 +16686,4827 @@ var IncludeLoader = class {
 var STANDARD_PREFIXES = ["/etc/nginx/", "/usr/local/nginx/conf/", "/usr/local/etc/nginx/", "/usr/local/openresty/nginx/conf/", "/opt/homebrew/etc/nginx/"];
 function repoEquivalent(absolute, prefixDir) {
   const prefix = STANDARD_PREFIXES.find((p) => absolute.startsWith(p));
-  return prefix ? path11.join(prefixDir, absolute.slice(prefix.length)) : void 0;
+  return prefix ? path5.join(prefixDir, absolute.slice(prefix.length)) : void 0;
+}
+
+// src/discover/classify.ts
+import path6 from "node:path";
+var PYTHON = /\.pyw?$/i;
+var JS = /\.(?:[cm]?js|[cm]?ts|jsx|tsx)$/i;
+var TYPE_DECLARATIONS = /\.d\.[cm]?ts$/i;
+var TEMPLATE_SUFFIX = /\.(?:j2|jinja2?|tpl|tmpl|template|erb|mustache|hbs|gotmpl)$/i;
+var NGINX_NAME = /(?:^nginx\.conf$|\.conf$|\.nginx$|\.vhost$)/i;
+var NOT_NGINX = /\.(?:md|rst|txt|json|ya?ml|toml|ini|xml|csv|log|out|snap|expected|diff|patch|sh|bash|ps1|lua|js|py|rb|go|crt|cer|key|pem|der|p12|html?|css|svg|png|jpe?g|gif|ico|gz|zip|tar|bak|orig|swp)$/i;
+var NGINX_FOLDERS = /* @__PURE__ */ new Set(["nginx", "conf.d", "sites-available", "sites-enabled", "snippets", "nginx-conf", "vhosts.d", "vhost.d"]);
+function classify(filePath) {
+  const base = path6.basename(filePath);
+  if (PYTHON.test(base)) return "python";
+  if (JS.test(base)) return TYPE_DECLARATIONS.test(base) ? void 0 : "js";
+  const untemplated = base.replace(TEMPLATE_SUFFIX, "");
+  if (NGINX_NAME.test(untemplated) || /^nginx/i.test(untemplated)) return "nginx";
+  if (NOT_NGINX.test(base)) return void 0;
+  const folders = path6.dirname(filePath).split(/[\\/]/);
+  return folders.some((f) => NGINX_FOLDERS.has(f.toLowerCase())) ? "nginx" : void 0;
+}
+function looksLikeNginx(text) {
+  return /(?:^|[;{}\s])(?:server|location|http|upstream|map)\s[^;{}]*\{|add_header\s|proxy_pass\s|listen\s+\d/m.test(text);
+}
+
+// src/simulate/nginx-context.ts
+var contexts = /* @__PURE__ */ new WeakMap();
+function nginxContextOf(policy) {
+  return contexts.get(policy);
+}
+function sameSpan(a, b) {
+  return a.file === b.file && a.line === b.line && a.column === b.column;
+}
+function findBlock(tree, span) {
+  const stack = [tree];
+  while (stack.length) {
+    const b = stack.pop();
+    if (sameSpan(b.headerSpan, span)) return b;
+    stack.push(...b.children);
+  }
+  return void 0;
+}
+function serverOf(block) {
+  let b = block;
+  while (b) {
+    if (b.kind === "server") return b;
+    b = b.parent;
+  }
+  return block;
+}
+var SKIP_DIRS = /* @__PURE__ */ new Set(["node_modules", ".git", "dist", "build", ".venv", "venv", "__pycache__"]);
+function nginxFilesUnder(root, limit = 2e3) {
+  const out2 = [];
+  const walk4 = (dir) => {
+    let entries2;
+    try {
+      entries2 = fs3.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries2.sort((a, b) => a.name.localeCompare(b.name))) {
+      if (out2.length >= limit) return;
+      const abs = path7.join(dir, e.name);
+      if (e.isDirectory()) {
+        if (!SKIP_DIRS.has(e.name)) walk4(abs);
+      } else if (e.isFile() && classify(abs) === "nginx") out2.push(abs);
+    }
+  };
+  walk4(root);
+  return out2;
+}
+function diskProject(root, cwd) {
+  const display = (abs) => path7.relative(cwd, abs).split(path7.sep).join("/");
+  const files = nginxFilesUnder(root);
+  return {
+    root,
+    allFiles: files.map((absPath) => ({ absPath, path: display(absPath), language: "nginx" })),
+    displayPath: display,
+    readText(absPath) {
+      const rel = path7.relative(root, absPath);
+      if (rel.startsWith("..") || path7.isAbsolute(rel)) return { error: "outside the scan root" };
+      try {
+        return { text: fs3.readFileSync(absPath, "utf8") };
+      } catch {
+        return { error: "no such file or directory" };
+      }
+    }
+  };
+}
+function attachNginxContexts(policies, options) {
+  const pending = policies.filter((p) => p.library === "nginx" && !contexts.has(p));
+  if (!pending.length) return 0;
+  const project = diskProject(path7.resolve(options.root), path7.resolve(options.cwd));
+  const loader = new IncludeLoader(project);
+  const configs = [];
+  for (const f of project.allFiles) {
+    const read = project.readText(f.absPath);
+    if (!("text" in read) || !looksLikeNginx(read.text)) continue;
+    try {
+      configs.push(analyseRoot(loader, project, f.absPath));
+    } catch {
+    }
+  }
+  let attached = 0;
+  for (const policy of pending) {
+    let best;
+    for (const config of configs) {
+      const block = findBlock(config.tree, policy.span);
+      if (block && (!best || config.reached.size > best.config.reached.size)) best = { config, block };
+    }
+    if (!best) continue;
+    const maps = new Map([...configs.flatMap((c) => [...c.maps]), ...best.config.maps]);
+    contexts.set(policy, { server: serverOf(best.block), block: best.block, maps });
+    attached++;
+  }
+  return attached;
+}
+
+// src/simulate/responders/nginx-interim.ts
+var NGINX_ADD_HEADER_STATUSES = [200, 201, 204, 206, 301, 302, 303, 304, 307, 308];
+function expand(h, origin) {
+  return h.value.replace(/\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?/g, (_m, name2) => {
+    if (name2 === "http_origin") return origin ?? "";
+    throw new UnknownBehaviour(`${h.name} uses $${name2}, which the linter does not evaluate`, h.span);
+  });
+}
+var nginxInterimResponder = (policy, request, app) => {
+  const origin = request.headers["origin"];
+  let status = app.status;
+  if (request.method === "OPTIONS") {
+    const s = policy.libraryOptions?.preflightStatus;
+    status = typeof s === "number" ? s : policy.preflight.value === "handled" ? null : app.status;
+  }
+  const headers = {};
+  const headerSpans = {};
+  for (const h of policy.emittedHeaders ?? []) {
+    if (h.conditional) throw new UnknownBehaviour(`${h.name} is only sent when \`${h.conditional}\` holds`, h.span);
+    if (!h.always && (status === null || !NGINX_ADD_HEADER_STATUSES.includes(status))) {
+      if (status === null) throw new UnknownBehaviour("the status of this response is not known, and add_header without `always` depends on it", h.span);
+      continue;
+    }
+    const value = expand(h, origin);
+    if (value === "") continue;
+    if (h.combine === "replace") setHeader(headers, h.name, value);
+    else addHeader(headers, h.name, value);
+    headerSpans[h.name.toLowerCase()] = h.span;
+  }
+  return { status, headers, headerSpans, producedBy: "nginx add_header" };
+};
+
+// src/simulate/responders/nginx.ts
+var nginxResponder = (policy, request, app) => {
+  const ctx = nginxContextOf(policy);
+  if (!ctx) return nginxInterimResponder(policy, request, app);
+  const predicted = simulate(ctx.server, ctx.maps, { method: request.method, path: request.path, headers: request.headers }, { upstreamStatus: app.status, staticStatus: app.status });
+  const headers = {};
+  for (const h of predicted.headers) addHeader(headers, h.name, h.value);
+  const spans = {};
+  const answering = findByLabel(ctx.block, predicted.block) ?? findByLabel(ctx.server, predicted.block);
+  if (answering) for (const h of effectiveAddHeaders(answering)) spans[h.name.toLowerCase()] ??= h.span;
+  for (const e of policy.emittedHeaders ?? []) spans[e.name.toLowerCase()] ??= e.span;
+  return {
+    status: predicted.closed ? null : predicted.status === "unknown" ? null : predicted.status,
+    headers,
+    headerSpans: spans,
+    producedBy: `nginx (${predicted.block})${predicted.closed ? ", connection closed (444)" : ""}`
+  };
+};
+function findByLabel(root, label) {
+  const stack = [root];
+  while (stack.length) {
+    const b = stack.shift();
+    if (b.label === label) return b;
+    stack.push(...b.children);
+  }
+  return void 0;
+}
+
+// src/simulate/responders/npm-cors.ts
+function originSetting(policy) {
+  if (policy.libraryOptions?.disabled === true) return "disabled";
+  const origins = knownOrigins(policy);
+  if (origins.length === 1 && origins[0].kind === "any") return { mode: "any" };
+  const only = origins.length === 1 ? origins[0] : void 0;
+  if (only?.sentVerbatim && (only.kind === "exact" || only.kind === "null")) {
+    return { mode: "fixed", value: only.kind === "exact" ? only.origin : "null" };
+  }
+  const testers = origins.map((o) => entryTester(o, policy));
+  return { mode: "match", test: (origin) => testers.some((t) => t(origin)) };
+}
+function entryTester(entry2, policy) {
+  switch (entry2.kind) {
+    case "exact":
+      return (o) => o === entry2.origin;
+    case "null":
+      return (o) => o === "null";
+    case "any":
+      return (o) => o === "*";
+    case "reflect":
+      if (entry2.condition) {
+        throw new UnknownBehaviour(`the origin function decides per request (${entry2.condition})`, entry2.span ?? policy.originsSpan);
+      }
+      return () => true;
+    case "regex": {
+      const compiled = compileOriginRegex(entry2);
+      if (compiled.stateful) {
+        throw new UnknownBehaviour(
+          `the RegExp /${entry2.pattern}/${entry2.flags ?? ""} keeps lastIndex between requests, so RegExp.test alternates between allow and deny`,
+          entry2.span ?? policy.originsSpan
+        );
+      }
+      return (o) => compiled.test(String(o));
+    }
+    default:
+      throw new UnknownBehaviour(`origin entry of kind ${entry2.kind} is not an npm cors option`, entry2.span);
+  }
+}
+function joinList(v, raw) {
+  return raw ?? v.join(",");
+}
+var npmCorsResponder = (policy, request, app) => {
+  const setting2 = originSetting(policy);
+  if (setting2 === "disabled") return { status: app.status, headers: {}, producedBy: "route handler (origin: false disables cors)" };
+  const credentials = valueOf(policy.credentials, false, "credentials");
+  const methods = valueOf(policy.allowMethods, ["GET", "HEAD", "PUT", "PATCH", "POST", "DELETE"], "methods");
+  const allowedHeaders = valueOf(policy.allowHeaders, null, "allowedHeaders");
+  const exposed = valueOf(policy.exposeHeaders, [], "exposedHeaders");
+  const maxAge = valueOf(policy.maxAge, null, "maxAge");
+  const requestOrigin = request.headers["origin"];
+  const headers = {};
+  if (policy.libraryOptions?.originFunction === true && setting2.mode === "match" && !setting2.test(requestOrigin)) {
+    return { status: app.status, headers, producedBy: "route handler (the origin function refused, cors() adds nothing)" };
+  }
+  if (setting2.mode === "any") setHeader(headers, "Access-Control-Allow-Origin", "*");
+  else if (setting2.mode === "fixed") {
+    setHeader(headers, "Access-Control-Allow-Origin", setting2.value);
+    appendVary(headers, "Origin");
+  } else {
+    if (setting2.test(requestOrigin) && requestOrigin) setHeader(headers, "Access-Control-Allow-Origin", requestOrigin);
+    appendVary(headers, "Origin");
+  }
+  if (credentials) setHeader(headers, "Access-Control-Allow-Credentials", "true");
+  if (request.method !== "OPTIONS") {
+    if (exposed.length) setHeader(headers, "Access-Control-Expose-Headers", joinList(exposed, policy.exposeHeaders.raw));
+    return { status: app.status, headers, producedBy: "route handler, headers added by cors()" };
+  }
+  if (methods.length) setHeader(headers, "Access-Control-Allow-Methods", joinList(methods, policy.allowMethods.raw));
+  if (allowedHeaders === null) {
+    appendVary(headers, "Access-Control-Request-Headers");
+    const requested = request.headers["access-control-request-headers"];
+    if (requested) setHeader(headers, "Access-Control-Allow-Headers", requested);
+  } else if (allowedHeaders.length) setHeader(headers, "Access-Control-Allow-Headers", joinList(allowedHeaders, policy.allowHeaders.raw));
+  if (maxAge !== null) setHeader(headers, "Access-Control-Max-Age", String(maxAge));
+  if (exposed.length) setHeader(headers, "Access-Control-Expose-Headers", joinList(exposed, policy.exposeHeaders.raw));
+  if (libraryOption(policy, "preflightContinue", false)) {
+    return { status: app.status, headers, producedBy: "route handler (preflightContinue passes OPTIONS on)" };
+  }
+  const status = Number(libraryOption(policy, "optionsSuccessStatus", 204));
+  return { status, headers, producedBy: `cors() answers every OPTIONS request with ${status}` };
+};
+
+// src/simulate/responders/starlette.ts
+var SAFELISTED_HEADERS = ["Accept", "Accept-Language", "Content-Language", "Content-Type"];
+function configure(policy) {
+  const version = policy.libraryVersion;
+  const origins = knownOrigins(policy);
+  const allMethods = atLeast(version, "0.15.0") ? ["DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT"] : ["DELETE", "GET", "OPTIONS", "PATCH", "POST", "PUT"];
+  let allowMethods = valueOf(policy.allowMethods, ["GET"], "allow_methods");
+  if (allowMethods.includes("*")) allowMethods = allMethods;
+  const rawHeaders = valueOf(policy.allowHeaders, [], "allow_headers");
+  const credentials = valueOf(policy.credentials, false, "allow_credentials");
+  const expose = valueOf(policy.exposeHeaders, [], "expose_headers");
+  const maxAge = valueOf(policy.maxAge, 600, "max_age");
+  const allowAll = origins.some((o) => o.kind === "any" || o.kind === "substring" && o.haystack.includes("*"));
+  const allowAllHeaders = rawHeaders.includes("*");
+  const preflightExplicit = atLeast(version, "0.15.0") ? !allowAll || credentials : !allowAll;
+  const simpleHeaders = [];
+  if (allowAll) simpleHeaders.push(["Access-Control-Allow-Origin", "*"]);
+  if (credentials) simpleHeaders.push(["Access-Control-Allow-Credentials", "true"]);
+  if (expose.length) simpleHeaders.push(["Access-Control-Expose-Headers", expose.join(", ")]);
+  const preflightHeaders = [];
+  if (preflightExplicit) preflightHeaders.push(["Vary", "Origin"]);
+  else preflightHeaders.push(["Access-Control-Allow-Origin", "*"]);
+  preflightHeaders.push(["Access-Control-Allow-Methods", allowMethods.join(", ")]);
+  preflightHeaders.push(["Access-Control-Max-Age", String(maxAge)]);
+  const withSafelisted = atLeast(version, "0.13.3") ? [.../* @__PURE__ */ new Set([...SAFELISTED_HEADERS, ...rawHeaders])].sort() : rawHeaders;
+  if (withSafelisted.length && !allowAllHeaders) preflightHeaders.push(["Access-Control-Allow-Headers", withSafelisted.join(", ")]);
+  if (credentials) preflightHeaders.push(["Access-Control-Allow-Credentials", "true"]);
+  const regexMode = atLeast(version, "0.13.1") ? void 0 : "match";
+  const testers = origins.map((o) => originTester(o, regexMode));
+  return {
+    allowAll,
+    isAllowed: (origin) => allowAll || testers.some((t) => t(origin)),
+    allowMethods,
+    allowHeadersLower: withSafelisted.map((h) => h.toLowerCase()),
+    allowAllHeaders,
+    credentials,
+    simpleHeaders,
+    preflightHeaders,
+    preflightExplicit,
+    version
+  };
+}
+function originTester(entry2, regexMode) {
+  switch (entry2.kind) {
+    case "exact":
+      return (o) => o === entry2.origin;
+    case "null":
+      return (o) => o === "null";
+    case "substring":
+      return (o) => entry2.haystack.includes(o);
+    case "regex": {
+      const compiled = compileOriginRegex(regexMode ? { ...entry2, mode: regexMode } : entry2);
+      return (o) => compiled.test(o);
+    }
+    default:
+      return () => false;
+  }
+}
+function preflight(cfg, request) {
+  const origin = request.headers["origin"];
+  const method = request.headers["access-control-request-method"];
+  const requested = request.headers["access-control-request-headers"];
+  const headers = {};
+  for (const [k, v] of cfg.preflightHeaders) setHeader(headers, k, v);
+  const failures = [];
+  if (cfg.isAllowed(origin)) {
+    if (cfg.preflightExplicit) setHeader(headers, "Access-Control-Allow-Origin", origin);
+  } else failures.push("origin");
+  if (!cfg.allowMethods.includes(method)) failures.push("method");
+  if (cfg.allowAllHeaders && requested !== void 0) setHeader(headers, "Access-Control-Allow-Headers", requested);
+  else if (requested !== void 0) {
+    for (const h of requested.toLowerCase().split(",")) {
+      if (!cfg.allowHeadersLower.includes(h.trim())) {
+        failures.push("headers");
+        break;
+      }
+    }
+  }
+  if (failures.length) {
+    const cause = failures[0] === "origin" ? "origin" : failures[0] === "method" ? "methods" : "headers";
+    return { status: 400, headers, statusCause: cause, producedBy: `CORSMiddleware preflight: "Disallowed CORS ${failures.join(", ")}"` };
+  }
+  return { status: 200, headers, producedBy: 'CORSMiddleware preflight: "OK"' };
+}
+function actual(cfg, request, status) {
+  const origin = request.headers["origin"];
+  const headers = {};
+  for (const [k, v] of cfg.simpleHeaders) setHeader(headers, k, v);
+  const echoWildcard = atLeast(cfg.version, "1.0.0") ? cfg.credentials : request.headers["cookie"] !== void 0;
+  const explicit = cfg.allowAll && echoWildcard || !cfg.allowAll && cfg.isAllowed(origin);
+  if (explicit) {
+    setHeader(headers, "Access-Control-Allow-Origin", origin);
+    if (atLeast(cfg.version, "0.15.0") || !cfg.allowAll) appendVaryRaw(headers, "Origin");
+  }
+  const note = cfg.allowAll && !atLeast(cfg.version, "1.0.0") && cfg.credentials && request.headers["cookie"] !== void 0 ? `Starlette ${cfg.version ?? ""} echoes the Origin only because the request carries a Cookie; a credentialed request without cookies gets '*' and is blocked.`.replace("  ", " ") : void 0;
+  return { status, headers, producedBy: "route handler, headers added by CORSMiddleware", note };
+}
+var starletteResponder = (policy, request, app) => {
+  if (request.headers["origin"] === void 0) {
+    return { status: app.status, headers: {}, producedBy: "route handler (no Origin: CORSMiddleware passes the request through)" };
+  }
+  const cfg = configure(policy);
+  if (request.method === "OPTIONS" && request.headers["access-control-request-method"] !== void 0) return preflight(cfg, request);
+  return actual(cfg, request, app.status);
+};
+
+// src/simulate/respond.ts
+var RESPONDERS = {
+  starlette: starletteResponder,
+  cors: npmCorsResponder,
+  "@fastify/cors": fastifyCorsResponder,
+  "@koa/cors": koaCorsResponder,
+  "koa2-cors": koa2CorsResponder,
+  "flask-cors": flaskCorsResponder,
+  "django-cors-headers": djangoCorsResponder,
+  manual: manualHeadersResponder,
+  nginx: nginxResponder
+};
+function respond(policy, request, app = { status: 200 }) {
+  const normalized = {
+    method: request.method,
+    path: request.path,
+    headers: Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k.toLowerCase(), v]))
+  };
+  return RESPONDERS[policy.library](policy, normalized, app);
+}
+
+// src/simulate/simulate.ts
+var SIMULATED_COOKIE = "session=1";
+function browserRequests(req) {
+  const method = normalizeMethod(req.method);
+  const path25 = req.path ?? "/";
+  const dropped = [];
+  const pageHeaders = [];
+  for (const text of req.requestHeaders) {
+    const h = parsePageHeader(text);
+    if (!h.name) continue;
+    if (isForbiddenRequestHeader(h.name)) dropped.push(h.name);
+    else pageHeaders.push(h);
+  }
+  const unsafeHeaders = unsafeHeaderNames(pageHeaders);
+  const actualHeaders = {};
+  for (const h of pageHeaders) actualHeaders[h.name.toLowerCase()] = h.value ?? (h.name.toLowerCase() === "content-type" ? "application/json" : "1");
+  if (req.origin !== void 0) actualHeaders["origin"] = req.origin;
+  if (req.credentials && req.cookie !== false) actualHeaders["cookie"] = SIMULATED_COOKIE;
+  const actual2 = { method, path: path25, headers: actualHeaders };
+  const wantsPreflight = req.origin !== void 0 && (req.preflight ?? needsPreflight(method, pageHeaders));
+  let preflight2 = null;
+  if (wantsPreflight) {
+    const headers = { origin: req.origin, "access-control-request-method": method, accept: "*/*" };
+    if (unsafeHeaders.length) headers["access-control-request-headers"] = unsafeHeaders.join(",");
+    preflight2 = { method: "OPTIONS", path: path25, headers };
+  }
+  return { preflight: preflight2, actual: actual2, method, unsafeHeaders, dropped };
+}
+function blameSpan(policy, blame, response) {
+  const spans = response?.headerSpans ?? {};
+  const cause = blame === "status" ? response?.statusCause ?? "origin" : blame;
+  switch (cause) {
+    case "credentials":
+      return spans["access-control-allow-credentials"] ?? policy.credentials.span ?? spans["access-control-allow-origin"] ?? policy.originsSpan ?? policy.span;
+    case "methods":
+      return spans["access-control-allow-methods"] ?? policy.allowMethods.span ?? policy.span;
+    case "headers":
+      return spans["access-control-allow-headers"] ?? policy.allowHeaders.span ?? policy.span;
+    default:
+      return spans["access-control-allow-origin"] ?? policy.originsSpan ?? policy.span;
+  }
+}
+function wildcardSpan(policy, response) {
+  return response.headerSpans?.["access-control-allow-origin"] ?? policy.originsSpan ?? policy.credentials.span ?? policy.span;
+}
+function failure(policy, message, blame, response) {
+  const span = message.includes("must not be the wildcard '*'") ? wildcardSpan(policy, response) : blameSpan(policy, blame, response);
+  return { allowed: false, reason: message, span };
+}
+function safely(policy, request, status) {
+  try {
+    return respond(policy, request, { status });
+  } catch (error) {
+    if (error instanceof UnknownBehaviour) return error;
+    throw error;
+  }
+}
+function defaultPath(policy) {
+  const p = policy.scope.path;
+  if (policy.library === "nginx" && policy.scope.kind === "location" && p && p.startsWith("/")) return p;
+  if (p && /^\/[\w\-./]*$/.test(p)) return p;
+  return "/";
+}
+function simulate2(policy, req) {
+  const sent = browserRequests({ ...req, path: req.path ?? defaultPath(policy) });
+  const credentials = req.credentials;
+  const actualResponse = safely(policy, sent.actual, req.appStatus ?? 200);
+  const actual2 = actualResponse instanceof UnknownBehaviour ? null : { request: sent.actual, response: actualResponse };
+  let preflight2 = null;
+  let preflightUnknown;
+  if (sent.preflight) {
+    const r = safely(policy, sent.preflight, 200);
+    if (r instanceof UnknownBehaviour) preflightUnknown = r;
+    else preflight2 = { request: sent.preflight, response: r };
+  }
+  const unknown3 = (u) => ({
+    preflight: preflight2,
+    actual: actual2,
+    verdict: { allowed: "unknown", reason: `Cannot tell: ${u.why}.`, span: u.span ?? policy.span }
+  });
+  if (req.origin === void 0) {
+    if (actualResponse instanceof UnknownBehaviour) return unknown3(actualResponse);
+    return {
+      preflight: null,
+      actual: actual2,
+      verdict: { allowed: true, reason: "No Origin header is sent, so this is not a cross-origin browser request and CORS does not apply.", span: policy.span }
+    };
+  }
+  const origin = req.origin;
+  if (sent.preflight) {
+    if (preflightUnknown) return unknown3(preflightUnknown);
+    const pr = preflight2.response;
+    const problem2 = preflightCheck(pr.status ?? 200, pr.headers, origin, credentials, sent.method, sent.unsafeHeaders);
+    if (problem2) return { preflight: preflight2, actual: actual2, verdict: failure(policy, problem2.message, problem2.blame, pr) };
+    if (pr.status === null) {
+      return {
+        preflight: preflight2,
+        actual: actual2,
+        verdict: {
+          allowed: "unknown",
+          reason: `Cannot tell: the preflight's CORS headers pass, but its status is set by code the linter cannot see (${pr.producedBy ?? "the application"}); it must be 2xx.`,
+          span: policy.span
+        }
+      };
+    }
+  }
+  if (actualResponse instanceof UnknownBehaviour) return unknown3(actualResponse);
+  const problem = corsCheck(actualResponse.headers, origin, credentials);
+  if (problem) return { preflight: preflight2, actual: actual2, verdict: failure(policy, problem.message, problem.blame, actualResponse) };
+  const acao2 = getCombined(actualResponse.headers, "access-control-allow-origin");
+  const parts2 = [`Access-Control-Allow-Origin: ${acao2}`];
+  if (credentials) parts2.push("Access-Control-Allow-Credentials: true");
+  const lead = sent.preflight ? `The preflight allows ${sent.method}${sent.unsafeHeaders.length ? ` with ${sent.unsafeHeaders.join(", ")}` : ""} and the response` : "The response";
+  const dropped = sent.dropped.length ? ` (the browser does not let the page set ${sent.dropped.join(", ")})` : "";
+  return {
+    preflight: preflight2,
+    actual: actual2,
+    verdict: {
+      allowed: true,
+      reason: `${lead} carries ${parts2.join(" and ")}${credentials ? ", so the page can read it with credentials" : ""}${dropped}.${actualResponse.note ? ` ${actualResponse.note}` : ""}`,
+      span: blameSpan(policy, "allowed", actualResponse)
+    }
+  };
+}
+
+// rules/frontend-origin-not-allowed/index.ts
+var frontend_origin_not_allowed_default = defineRule({
+  meta: {
+    id: "frontend-origin-not-allowed",
+    docs: {
+      description: "A frontend in the repository calls a backend from an origin that the backend's CORS policy does not allow, so the browser blocks every response it gets.",
+      cwe: [942],
+      securitySeverity: 3.1
+    },
+    defaultSeverity: "warning",
+    messages: {
+      blocked: "{{framework}} app '{{frontend}}' runs on {{origin}} ({{originHow}}) and calls {{apiUrl}} ({{apiHow}}), which reaches this {{library}} policy through {{link}}; the policy does not allow {{origin}}{{allowed}}{{environment}}, so the browser blocks every response to that page: add {{origin}} to the allowed origins or proxy the calls through the dev server"
+    }
+  },
+  check({ policies, settings, report }) {
+    const links = settings.frontends?.links ?? [];
+    if (!links.length) return;
+    const byPlace = /* @__PURE__ */ new Map();
+    for (const p of policies) byPlace.set(placeKey(p.span), [...byPlace.get(placeKey(p.span)) ?? [], p]);
+    const seen = /* @__PURE__ */ new Set();
+    for (const link of links) {
+      if (link.proxiedBy) continue;
+      const versions = byPlace.get(placeKey(link.policy.span));
+      if (!versions) continue;
+      for (const origin of link.frontend.origins) {
+        if (!originCallsApi(origin.environment, link.apiUrl.environment)) continue;
+        if (sameOrigin(origin.origin, link.apiUrl.url)) continue;
+        const productionOrigin = isProductionName(origin.environment);
+        const candidates2 = versions.filter((p) => p.environment ? environmentFitsOrigin(p.environment, origin.environment) : !productionOrigin || !policyVariables(p).length);
+        const verdicts2 = candidates2.map((p) => ({ p, allowed: simulate2(p, { origin: origin.origin, method: "GET", credentials: false, requestHeaders: [] }).verdict.allowed }));
+        const envAllows = verdicts2.some((v) => v.p.environment && v.allowed !== false);
+        for (const { p, allowed } of verdicts2) {
+          if (allowed !== false) continue;
+          if (!p.environment && envAllows) continue;
+          const key2 = [link.frontend.absDir, origin.origin, placeKey(p.span), p.environment?.name ?? ""].join("\0");
+          if (seen.has(key2)) continue;
+          seen.add(key2);
+          const production = isProductionName(origin.environment) || p.environment && isProductionName(p.environment.name.split(" ")[0]);
+          report({
+            messageId: "blocked",
+            data: {
+              framework: FRAMEWORK_LABEL[link.frontend.framework],
+              frontend: link.frontend.dir === "." ? link.frontend.name : link.frontend.dir,
+              origin: origin.origin,
+              originHow: origin.how,
+              apiUrl: link.apiUrl.url,
+              apiHow: `${link.apiUrl.how}, ${place2(link.apiUrl.span)}`,
+              library: actorLabel(p),
+              link: link.how,
+              allowed: allowedList(p),
+              environment: p.environment ? ` in environment ${p.environment.name}` : ""
+            },
+            span: p.originsSpan ?? p.span,
+            severity: production ? "error" : "warning",
+            policy: p,
+            fingerprintText: `${link.frontend.dir}\0${origin.origin}\0${p.environment?.name ?? ""}`,
+            relatedLocations: relatedOf(link, origin.span)
+          });
+        }
+      }
+    }
+  }
+});
+function placeKey(span) {
+  return `${span.file}:${span.line}:${span.column}`;
+}
+function place2(span) {
+  return `${span.file}:${span.line}`;
+}
+function sameOrigin(origin, url) {
+  try {
+    return new URL(url).origin === origin;
+  } catch {
+    return false;
+  }
+}
+function allowedList(p) {
+  const exact = p.origins.flatMap((o) => o.kind === "exact" ? [o.origin] : o.kind === "regex" ? [`/${o.pattern}/`] : []);
+  if (!exact.length) return "";
+  const shown = exact.slice(0, 4).join(", ");
+  return ` (it allows ${shown}${exact.length > 4 ? ", \u2026" : ""})`;
+}
+function relatedOf(link, originSpan2) {
+  const out2 = [{ span: link.apiUrl.span, message: `API base URL ${link.apiUrl.url}` }];
+  out2.push({ span: originSpan2 ?? link.frontend.packageJson, message: `${FRAMEWORK_LABEL[link.frontend.framework]} app ${link.frontend.name}` });
+  return out2;
+}
+
+// rules/index.ts
+var allRules = [
+  credentials_with_wildcard_origin_default,
+  reflected_origin_default,
+  null_origin_default,
+  permissive_origin_regex_default,
+  insecure_origin_scheme_default,
+  wildcard_origin_default,
+  malformed_origin_default,
+  multiple_origin_values_default,
+  credentials_with_wildcard_headers_default,
+  add_header_inheritance_default,
+  cors_headers_without_always_default,
+  missing_vary_origin_default,
+  preflight_not_handled_default,
+  middleware_order_default,
+  duplicate_cors_layers_default,
+  shared_hosting_origin_default,
+  origin_not_allowed_by_policy_default,
+  unresolved_origin_default,
+  invalid_cors_option_default,
+  frontend_origin_not_allowed_default
+];
+function findRule(id) {
+  return allRules.find((rule) => rule.meta.id === id);
+}
+
+// src/config/parser-setting.ts
+var PARSER_ENV = "CORS_LINT_PARSER";
+var warnedEnv = false;
+function pythonParserSetting(config, env = process.env) {
+  const raw = env[PARSER_ENV]?.trim();
+  if (raw) {
+    const value = raw.toLowerCase();
+    if (PYTHON_PARSER_SETTINGS.includes(value)) return value;
+    if (!warnedEnv) {
+      warnedEnv = true;
+      process.stderr.write(`cors-lint: notice: ${PARSER_ENV}=${JSON.stringify(raw)} is not one of ${PYTHON_PARSER_SETTINGS.join(", ")}; ignoring it.
+`);
+    }
+  }
+  return config.parser ?? "wasm";
+}
+
+// src/config/rule-settings.ts
+var import_picomatch2 = __toESM(require_picomatch(), 1);
+function ruleSetting(rule, config) {
+  const entry2 = config.rules?.[rule.meta.id];
+  if (entry2 === void 0) {
+    const onSomewhere = config.overrides?.some((o) => levelOf(o.rules[rule.meta.id]) && levelOf(o.rules[rule.meta.id]) !== "off");
+    return rule.meta.offByDefault && !onSomewhere ? "off" : { options: {} };
+  }
+  const level = levelOf(entry2);
+  if (level === "off") {
+    const onSomewhere = config.overrides?.some((o) => {
+      const l = levelOf(o.rules[rule.meta.id]);
+      return l !== void 0 && l !== "off";
+    });
+    return onSomewhere ? { options: optionsOf(entry2) } : "off";
+  }
+  return { severity: level, options: optionsOf(entry2) };
+}
+function overrideLevel(config, ruleId, file) {
+  let result;
+  for (const override of config.overrides ?? []) {
+    if (!(ruleId in override.rules)) continue;
+    if ((0, import_picomatch2.default)(override.files, { dot: true })(file)) result = override.rules[ruleId];
+  }
+  return result;
+}
+function levelOf(entry2) {
+  if (entry2 === void 0) return void 0;
+  return Array.isArray(entry2) ? entry2[0] : entry2;
+}
+function optionsOf(entry2) {
+  return Array.isArray(entry2) && entry2[1] ? entry2[1] : {};
+}
+
+// src/discover/discover.ts
+import fs5 from "node:fs";
+import path9 from "node:path";
+
+// src/discover/gitignore-pattern.ts
+function parseGitignoreLine(line) {
+  let body2 = stripTrailingSpaces(line.replace(/\r$/, ""));
+  if (!body2 || body2.startsWith("#")) return void 0;
+  let negated = false;
+  if (body2.startsWith("!")) {
+    negated = true;
+    body2 = body2.slice(1);
+  }
+  let dirOnly = false;
+  if (body2.endsWith("/") && !body2.endsWith("\\/")) {
+    dirOnly = true;
+    body2 = body2.replace(/\/+$/, "");
+  }
+  if (!body2) return void 0;
+  const anchored = body2.includes("/");
+  body2 = body2.replace(/^\//, "");
+  const source = translate(body2);
+  if (source === void 0) return void 0;
+  const pattern = { negated, dirOnly, anchored, source };
+  if (!/[*?[\\]/.test(body2)) pattern.literal = body2;
+  else if (!anchored && /^\*[^*?[\\]+$/.test(body2)) pattern.suffix = body2.slice(1);
+  return pattern;
+}
+function stripTrailingSpaces(line) {
+  let end = line.length;
+  while (end > 0 && line[end - 1] === " " && line[end - 2] !== "\\") end--;
+  return line.slice(0, end);
+}
+function translate(glob) {
+  const parts2 = glob.split("/");
+  let out2 = "";
+  for (let i2 = 0; i2 < parts2.length; i2++) {
+    const part = parts2[i2];
+    const last = i2 === parts2.length - 1;
+    if (part === "**") {
+      if (last) out2 += i2 === 0 ? ".*" : ".+";
+      else out2 += "(?:.*/)?";
+      continue;
+    }
+    const component = translateComponent(part);
+    if (component === void 0) return void 0;
+    out2 += component + (last ? "" : "/");
+  }
+  return out2;
+}
+var POSIX_CLASSES2 = {
+  alnum: "a-zA-Z0-9",
+  alpha: "a-zA-Z",
+  blank: " \\t",
+  cntrl: "\\x00-\\x1f\\x7f",
+  digit: "0-9",
+  graph: "\\x21-\\x7e",
+  lower: "a-z",
+  print: "\\x20-\\x7e",
+  punct: "!-\\/:-@\\[-`{-~",
+  space: " \\t\\n\\r\\f\\v",
+  upper: "A-Z",
+  xdigit: "0-9A-Fa-f"
+};
+function translateComponent(part) {
+  let out2 = "";
+  for (let i2 = 0; i2 < part.length; i2++) {
+    const c = part[i2];
+    if (c === "\\") {
+      i2++;
+      if (i2 < part.length) out2 += escapeChar(part[i2]);
+      continue;
+    }
+    if (c === "*") {
+      while (part[i2 + 1] === "*") i2++;
+      out2 += "[^/]*";
+      continue;
+    }
+    if (c === "?") {
+      out2 += "[^/]";
+      continue;
+    }
+    if (c === "[") {
+      const cls = readClass(part, i2);
+      if (!cls) return void 0;
+      out2 += cls.source;
+      i2 = cls.end;
+      continue;
+    }
+    out2 += escapeChar(c);
+  }
+  return out2;
+}
+function readClass(part, start2) {
+  let i2 = start2 + 1;
+  let negate = false;
+  if (part[i2] === "!" || part[i2] === "^") {
+    negate = true;
+    i2++;
+  }
+  let body2 = "";
+  let first = true;
+  for (; i2 < part.length; i2++) {
+    const c = part[i2];
+    if (c === "]" && !first) return { source: `[${negate ? "^/" : ""}${body2}]`, end: i2 };
+    first = false;
+    if (c === "[" && part[i2 + 1] === ":") {
+      const close = part.indexOf(":]", i2 + 2);
+      const name2 = close > 0 ? part.slice(i2 + 2, close) : "";
+      const expansion = POSIX_CLASSES2[name2];
+      if (expansion === void 0) return void 0;
+      body2 += expansion;
+      i2 = close + 1;
+      continue;
+    }
+    if (c === "\\") {
+      i2++;
+      if (i2 >= part.length) return void 0;
+      body2 += escapeClassChar(part[i2]);
+      continue;
+    }
+    if (c === "-" && body2 && part[i2 + 1] !== void 0 && part[i2 + 1] !== "]") {
+      body2 += "-";
+      continue;
+    }
+    body2 += escapeClassChar(c);
+  }
+  return void 0;
+}
+function escapeChar(c) {
+  return /[.*+?^${}()|[\]\\/]/.test(c) ? `\\${c}` : c;
+}
+function escapeClassChar(c) {
+  return /[\]\\^\-[]/.test(c) ? `\\${c}` : c;
+}
+
+// src/discover/ignore-rules.ts
+var PatternList = class {
+  groups = [];
+  constructor(patterns) {
+    let run2 = [];
+    const flush = () => {
+      if (!run2.length) return;
+      this.groups.push({ negated: run2[0].negated, any: new Matcher(run2), filesOnly: new Matcher(run2.filter((p) => !p.dirOnly)) });
+      run2 = [];
+    };
+    for (const pattern of patterns) {
+      if (run2.length && run2[0].negated !== pattern.negated) flush();
+      run2.push(pattern);
+    }
+    flush();
+  }
+  /** true: ignored, false: re-included by a `!` line, undefined: no line matches. */
+  decide(rel, isDir) {
+    for (let i2 = this.groups.length - 1; i2 >= 0; i2--) {
+      const group = this.groups[i2];
+      if ((isDir ? group.any : group.filesOnly).test(rel)) return !group.negated;
+    }
+    return void 0;
+  }
+};
+var Matcher = class {
+  names = /* @__PURE__ */ new Set();
+  paths = /* @__PURE__ */ new Set();
+  extensions = /* @__PURE__ */ new Set();
+  suffixes = [];
+  nameRegex;
+  pathRegex;
+  constructor(patterns) {
+    const nameSources = [];
+    const pathSources = [];
+    for (const p of patterns) {
+      if (p.literal !== void 0) (p.anchored ? this.paths : this.names).add(p.literal);
+      else if (p.suffix !== void 0 && /^\.[^./]+$/.test(p.suffix)) this.extensions.add(p.suffix);
+      else if (p.suffix !== void 0) this.suffixes.push(p.suffix);
+      else (p.anchored ? pathSources : nameSources).push(p.source);
+    }
+    this.nameRegex = anchoredUnion(nameSources);
+    this.pathRegex = anchoredUnion(pathSources);
+  }
+  test(rel) {
+    if (this.paths.size && this.paths.has(rel)) return true;
+    if (this.pathRegex?.test(rel)) return true;
+    const name2 = rel.slice(rel.lastIndexOf("/") + 1);
+    if (this.names.size && this.names.has(name2)) return true;
+    if (this.extensions.size) {
+      const dot = name2.lastIndexOf(".");
+      if (dot > 0 || dot === 0 && name2.length > 1) {
+        if (this.extensions.has(name2.slice(dot))) return true;
+      }
+    }
+    for (const suffix of this.suffixes) if (name2.endsWith(suffix)) return true;
+    return this.nameRegex !== void 0 && this.nameRegex.test(name2);
+  }
+};
+function anchoredUnion(sources) {
+  return sources.length ? new RegExp(`^(?:${sources.join("|")})$`) : void 0;
+}
+var IgnoreRules = class {
+  scopes = /* @__PURE__ */ new Map();
+  base;
+  dirCache = /* @__PURE__ */ new Map();
+  constructor(baseLines) {
+    this.base = new PatternList(compile(baseLines));
+  }
+  /** The lines of the .gitignore in folder `scope` ('' for the root). */
+  addGitignore(scope, lines) {
+    const patterns = compile(lines);
+    if (patterns.length) this.scopes.set(scope, new PatternList(patterns));
+    this.dirCache.clear();
+  }
+  /** The path itself, with its folders taken as not ignored (the walk never enters an ignored one). */
+  ignoresSelf(rel, isDir) {
+    let scope = rel;
+    while (true) {
+      const cut = scope.lastIndexOf("/");
+      scope = cut < 0 ? "" : scope.slice(0, cut);
+      const list3 = this.scopes.get(scope);
+      if (list3) {
+        const decision = list3.decide(scope ? rel.slice(scope.length + 1) : rel, isDir);
+        if (decision !== void 0) return decision;
+      }
+      if (!scope) break;
+    }
+    return this.base.decide(rel, isDir) ?? false;
+  }
+  /** The path by the base rules alone (its folders taken as not ignored). */
+  ignoresBase(rel, isDir) {
+    return this.base.decide(rel, isDir) ?? false;
+  }
+  /** The path or any folder above it. */
+  ignores(rel, isDir) {
+    const cut = rel.lastIndexOf("/");
+    if (cut > 0 && this.ignoresDir(rel.slice(0, cut))) return true;
+    return this.ignoresSelf(rel, isDir);
+  }
+  ignoresDir(rel) {
+    let cached = this.dirCache.get(rel);
+    if (cached === void 0) {
+      cached = this.ignores(rel, true);
+      this.dirCache.set(rel, cached);
+    }
+    return cached;
+  }
+};
+function compile(lines) {
+  return lines.map(parseGitignoreLine).filter((p) => p !== void 0);
+}
+
+// src/discover/walk.ts
+import fs4 from "node:fs";
+import path8 from "node:path";
+function walk2(dir, options) {
+  const out2 = [];
+  const stack = [{ abs: dir, raw: dir, rel: "" }];
+  while (stack.length) {
+    const current2 = stack.pop();
+    const named = list2(current2.raw, current2.abs, options);
+    if (!named) continue;
+    options.enterDir?.(current2.abs, current2.rel, (name2) => named.some((n) => n.name === name2));
+    named.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+    const subdirs = [];
+    const prefix = current2.abs.endsWith(path8.sep) ? current2.abs : current2.abs + path8.sep;
+    for (const { entry: entry2, name: name2, bytes } of named) {
+      const abs = prefix + name2;
+      const raw = !bytes && typeof current2.raw === "string" ? abs : joinRaw(current2.raw, bytes ?? Buffer.from(name2));
+      if (typeof raw !== "string") rememberRawPath(abs, raw);
+      const type = entry2.isSymbolicLink() ? "link" : entry2.isDirectory() ? "dir" : entry2.isFile() ? "file" : typeOf(raw);
+      if (type === "dir") {
+        const rel = current2.rel ? `${current2.rel}/${name2}` : name2;
+        if (!options.skipDir(rel)) subdirs.push({ abs, raw, rel });
+      } else if (type === "file" || type === "link") {
+        const tag = options.want(name2, current2.rel, abs);
+        if (tag !== void 0) out2.push({ absPath: abs, rel: current2.rel ? `${current2.rel}/${name2}` : name2, symlink: type === "link", tag });
+      }
+    }
+    for (let i2 = subdirs.length - 1; i2 >= 0; i2--) stack.push(subdirs[i2]);
+  }
+  return out2;
+}
+function list2(raw, abs, options) {
+  try {
+    if (typeof raw === "string") {
+      const entries2 = fs4.readdirSync(raw, { withFileTypes: true });
+      if (!entries2.some((e) => e.name.includes("\uFFFD"))) return entries2.map((entry2) => ({ entry: entry2, name: entry2.name }));
+    }
+    return fs4.readdirSync(raw, { withFileTypes: true, encoding: "buffer" }).map((entry2) => {
+      const { name: name2, exact } = decodeName(entry2.name);
+      return exact ? { entry: entry2, name: name2 } : { entry: entry2, name: name2, bytes: entry2.name };
+    });
+  } catch (error) {
+    options.onError?.(abs, error);
+    return void 0;
+  }
+}
+function typeOf(p) {
+  try {
+    const s = fs4.lstatSync(p);
+    return s.isSymbolicLink() ? "link" : s.isDirectory() ? "dir" : s.isFile() ? "file" : "other";
+  } catch {
+    return "other";
+  }
+}
+
+// src/discover/discover.ts
+var DEFAULT_IGNORES = [
+  "**/node_modules/**",
+  "**/.git/**",
+  "**/.hg/**",
+  "**/.svn/**",
+  "**/.venv/**",
+  "**/venv/**",
+  "**/.env/**",
+  "**/env/lib/**",
+  "**/site-packages/**",
+  "**/__pycache__/**",
+  "**/.tox/**",
+  "**/.nox/**",
+  "**/.mypy_cache/**",
+  "**/.pytest_cache/**",
+  "**/dist/**",
+  "**/build/**",
+  "**/out/**",
+  "**/.next/**",
+  "**/.nuxt/**",
+  "**/coverage/**",
+  "**/vendor/**",
+  "**/bower_components/**",
+  "**/*.min.js"
+];
+var DOT_SEGMENT = /[\\/]\.\.?(?:[\\/]|$)|[\\/]{2}/;
+function toDisplayPath(cwd, absPath) {
+  if (absPath.length > cwd.length + 1 && absPath.startsWith(cwd) && absPath[cwd.length] === path9.sep && !cwd.endsWith(path9.sep) && !DOT_SEGMENT.test(absPath)) {
+    const rel2 = absPath.slice(cwd.length + 1);
+    return path9.sep === "/" ? rel2 : rel2.split(path9.sep).join("/");
+  }
+  const rel = path9.relative(cwd, absPath) || path9.basename(absPath);
+  return rel.split(path9.sep).join("/");
+}
+function discover(inputs, options) {
+  const diagnostics = [];
+  const realRoot = safeRealpath(options.root) ?? options.root;
+  const ignores = new Ignores(options.root, options.gitignore !== false, options.ignore);
+  const seen = /* @__PURE__ */ new Set();
+  const files = [];
+  const context = [];
+  let realInputInside = false;
+  const accept = (absPath, language, explicit, knownReal, knownDisplay) => {
+    const display = knownDisplay ?? toDisplayPath(options.cwd, absPath);
+    const real = knownReal ?? safeRealpath(absPath);
+    if (real === void 0) {
+      if (explicit) diagnostics.push({ kind: "file-skipped", file: display, message: describeLinkProblem(absPath) });
+      return;
+    }
+    if (!(knownReal !== void 0 && realInputInside) && !isInside(realRoot, real)) {
+      diagnostics.push({ kind: "file-skipped", file: display, message: `resolves outside the scan root (${real}); not read` });
+      return;
+    }
+    if (seen.has(real)) return;
+    seen.add(real);
+    files.push({ absPath, path: display, language });
+  };
+  for (const input of inputs) {
+    const absInput = path9.resolve(options.cwd, input);
+    let stat;
+    try {
+      stat = fs5.statSync(absInput);
+    } catch (error) {
+      diagnostics.push({ kind: "file-skipped", file: toDisplayPath(options.cwd, absInput), message: `cannot read path: ${describeError(error)}` });
+      continue;
+    }
+    if (stat.isFile()) {
+      ignores.loadAncestors(path9.dirname(absInput));
+      const language = classify(absInput);
+      if (language && !ignores.ignores(absInput)) accept(absInput, language, true);
+      continue;
+    }
+    ignores.loadAncestors(absInput);
+    if (ignores.ignores(absInput, true)) continue;
+    const realInput = safeRealpath(absInput) ?? absInput;
+    realInputInside = isInside(realRoot, realInput);
+    const realPrefix = realInput.endsWith(path9.sep) ? realInput : realInput + path9.sep;
+    const base = ignores.relative(absInput) ?? "";
+    const fromRoot = (rel) => base ? `${base}/${rel}` : rel;
+    const entries2 = walk2(absInput, {
+      // Only folders that hold a .gitignore are read for one (most hold none).
+      enterDir: (abs, _rel, has) => {
+        if (has(".gitignore")) ignores.load(abs);
+      },
+      skipDir: (rel) => ignores.ignoresEntry(fromRoot(rel), true),
+      want: (name2, dir, abs) => {
+        const kind = options.context?.kindOf(name2);
+        if (kind && options.context.inFolder(fromRoot(dir)) && !ignores.ignoresByBase(fromRoot(dir ? `${dir}/${name2}` : name2))) context.push({ absPath: abs, kind });
+        const language = classify(abs);
+        if (!language || ignores.ignoresEntry(fromRoot(dir ? `${dir}/${name2}` : name2), false)) return void 0;
+        const display = toDisplayPath(options.cwd, abs);
+        options.onFile?.(abs, display, language);
+        return { language, display };
+      },
+      onError: (abs, error) => {
+        if (abs === absInput) diagnostics.push({ kind: "file-skipped", file: toDisplayPath(options.cwd, abs), message: `cannot read folder: ${describeError(error)}` });
+      }
+    });
+    entries2.sort((a, b) => a.absPath < b.absPath ? -1 : a.absPath > b.absPath ? 1 : 0);
+    for (const entry2 of entries2) {
+      if (entry2.symlink) {
+        if (isFileOrLinkToFile(entry2.absPath)) accept(entry2.absPath, entry2.tag.language, false, void 0, entry2.tag.display);
+      } else {
+        const real = realInput === absInput ? entry2.absPath : realPrefix + (path9.sep === "/" ? entry2.rel : entry2.rel.split("/").join(path9.sep));
+        accept(entry2.absPath, entry2.tag.language, false, real, entry2.tag.display);
+      }
+    }
+  }
+  return { files, diagnostics, context };
+}
+function isFileOrLinkToFile(entry2) {
+  try {
+    return fs5.statSync(fsPath(entry2)).isFile();
+  } catch {
+    return false;
+  }
+}
+var Ignores = class {
+  constructor(root, gitignore, extra) {
+    this.root = root;
+    this.gitignore = gitignore;
+    this.rules = baseIgnoreRules(extra);
+  }
+  root;
+  gitignore;
+  rules;
+  loaded = /* @__PURE__ */ new Set();
+  /** The .gitignore files of the root and every folder between it and `dir`. */
+  loadAncestors(dir) {
+    const rel = path9.relative(this.root, dir);
+    if (rel.startsWith("..") || path9.isAbsolute(rel)) return;
+    let current2 = this.root;
+    this.load(current2);
+    for (const part of rel ? rel.split(path9.sep) : []) {
+      current2 = path9.join(current2, part);
+      this.load(current2);
+    }
+  }
+  load(dir) {
+    if (!this.gitignore || this.loaded.has(dir)) return;
+    this.loaded.add(dir);
+    const text = safeRead(path9.join(dir, ".gitignore"));
+    if (text === void 0) return;
+    const scope = this.relative(dir);
+    if (scope === void 0) return;
+    this.rules.addGitignore(scope, text.split("\n"));
+  }
+  /** A path given by the user: it, or a folder above it, is ignored. */
+  ignores(absPath, isDir = false) {
+    const rel = this.relative(absPath);
+    return !!rel && this.rules.ignores(rel, isDir);
+  }
+  /** A file by the defaults and the configuration only (no .gitignore). */
+  ignoresByBase(rel) {
+    return this.rules.ignoresBase(rel, false);
+  }
+  /** An entry met by the walk, whose folders are known not to be ignored. */
+  ignoresEntry(rel, isDir) {
+    return this.rules.ignoresSelf(rel, isDir);
+  }
+  /** Relative to the root with `/`, or undefined outside it. */
+  relative(absPath) {
+    const rel = path9.relative(this.root, absPath);
+    if (rel.startsWith("..") || path9.isAbsolute(rel)) return void 0;
+    return path9.sep === "/" ? rel : rel.split(path9.sep).join("/");
+  }
+};
+function baseIgnoreRules(extra) {
+  return new IgnoreRules([...DEFAULT_IGNORES.map(defaultAsGitignoreLine), ...extra ?? []]);
+}
+function defaultAsGitignoreLine(glob) {
+  const folder = glob.replace(/\/\*\*$/, "/");
+  const rest = folder.replace(/^\*\*\//, "");
+  return rest.replace(/\/$/, "").includes("/") ? folder : rest;
+}
+function safeRead(file) {
+  try {
+    return fs5.readFileSync(file, "utf8");
+  } catch {
+    return void 0;
+  }
+}
+function safeRealpath(p) {
+  try {
+    return fs5.realpathSync.native(fsPath(p));
+  } catch {
+    return void 0;
+  }
+}
+function describeLinkProblem(p) {
+  try {
+    fs5.realpathSync(fsPath(p));
+    return "cannot resolve path";
+  } catch (error) {
+    return `cannot resolve path: ${describeError(error)}`;
+  }
+}
+function isInside(root, candidate) {
+  if (!DOT_SEGMENT.test(candidate) && !DOT_SEGMENT.test(root)) {
+    const base = root.endsWith(path9.sep) ? root.slice(0, -1) : root;
+    return candidate === base || candidate === root || candidate.startsWith(base + path9.sep);
+  }
+  const rel = path9.relative(root, candidate);
+  return rel === "" || rel !== ".." && !rel.startsWith(`..${path9.sep}`) && !path9.isAbsolute(rel);
+}
+
+// src/project.ts
+import fs6 from "node:fs";
+import path10 from "node:path";
+var RECENT_TEXTS = 512;
+function createProject(cwd, root, listFiles, maxBytes) {
+  const scanned = /* @__PURE__ */ new Map();
+  const recent = /* @__PURE__ */ new Map();
+  const byDisplay = /* @__PURE__ */ new Map();
+  const realRoot = safeRealpath(root) ?? root;
+  let allFiles;
+  const folders = /* @__PURE__ */ new Map();
+  const folderExists = (dir) => {
+    let known = folders.get(dir);
+    if (known === void 0) {
+      const parent = path10.dirname(dir);
+      known = (parent === dir || folderExists(parent)) && isFolder(dir);
+      folders.set(dir, known);
+    }
+    return known;
+  };
+  const keep = (absPath, read) => {
+    recent.set(absPath, read);
+    if (recent.size > RECENT_TEXTS) recent.delete(recent.keys().next().value);
+    return read;
+  };
+  const project = {
+    root,
+    get allFiles() {
+      return allFiles ??= listFiles();
+    },
+    displayPath: (absPath) => toDisplayPath(cwd, absPath),
+    remember(absPath, text) {
+      scanned.set(absPath, text);
+      byDisplay.set(toDisplayPath(cwd, absPath), absPath);
+    },
+    readText(absPath) {
+      const text = scanned.get(absPath);
+      if (text !== void 0) return { text };
+      const cached = recent.get(absPath);
+      if (cached) {
+        recent.delete(absPath);
+        return keep(absPath, cached);
+      }
+      if (!folderExists(path10.dirname(absPath))) return keep(absPath, { error: "no such file or directory" });
+      const real = safeRealpath(absPath);
+      if (real === void 0) return keep(absPath, { error: "no such file or directory" });
+      if (!isInside(realRoot, real)) return keep(absPath, { error: `outside the scan root ${toDisplayPath(cwd, root)}` });
+      const read = readSource(absPath, toDisplayPath(cwd, absPath), maxBytes);
+      return keep(absPath, read.ok ? { text: read.text } : { error: read.diagnostic.message });
+    },
+    linesOf(displayPath) {
+      const abs = byDisplay.get(displayPath) ?? path10.resolve(cwd, displayPath);
+      const read = project.readText(abs);
+      return "text" in read ? read.text.split(/\r?\n/) : void 0;
+    }
+  };
+  return project;
+}
+function isFolder(dir) {
+  try {
+    return fs6.statSync(fsPath(dir)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+// src/discover/read-ahead.ts
+import fs7 from "node:fs";
+import os from "node:os";
+import path11 from "node:path";
+import { fileURLToPath } from "node:url";
+import { Worker as Worker2 } from "node:worker_threads";
+var WORKER_MIN_FILES = 1e3;
+var BATCH = 128;
+var IN_FLIGHT = 2 * BATCH;
+var ReadAhead = class {
+  constructor(maxBytes, checks, workerScript = bundledWorkerScript()) {
+    this.maxBytes = maxBytes;
+    this.checks = checks;
+    this.workerScript = workerScript;
+  }
+  maxBytes;
+  checks;
+  workerScript;
+  queue = [];
+  ids = /* @__PURE__ */ new Map();
+  results = /* @__PURE__ */ new Map();
+  worker;
+  pending = 0;
+  sent = 0;
+  progress = new Int32Array(new SharedArrayBuffer(4));
+  failed = false;
+  settled;
+  /** A file found by the walk (discovery order need not be kept). */
+  submit(absPath, display, language) {
+    if (!this.workerScript || this.failed || this.ids.has(absPath)) return;
+    const id = this.ids.size;
+    this.ids.set(absPath, id);
+    this.queue.push({ id, fsPath: fsPath(absPath), display, language });
+    if (!this.worker && this.ids.size >= WORKER_MIN_FILES && os.availableParallelism() > 1) this.start();
+    if (this.worker && this.queue.length >= BATCH && this.sent - Atomics.load(this.progress, 0) < IN_FLIGHT) this.send(BATCH);
+  }
+  /**
+   * The walk is over: the main thread reads what is still queued, the worker keeps getting a batch
+   * whenever it has read the last one, and this resolves when both are done.
+   */
+  async finish() {
+    if (!this.worker) return;
+    while (this.queue.length && !this.failed) {
+      if (this.sent - Atomics.load(this.progress, 0) < BATCH) this.send(BATCH);
+      const own = this.queue.pop();
+      if (own) this.results.set(own.id, readCandidateBytes(own.fsPath, own.display, this.maxBytes, this.checks.get(own.language)));
+    }
+    this.worker.postMessage({ end: true });
+    if (this.pending > 0 && !this.failed) await new Promise((resolve) => this.settled = resolve);
+    void this.worker.terminate();
+  }
+  /** The file's outcome, as readCandidate gives it. */
+  outcome(absPath, display, language) {
+    const id = this.ids.get(absPath);
+    const result = id === void 0 ? void 0 : this.results.get(id);
+    if (result) {
+      this.results.delete(id);
+      return result;
+    }
+    return readCandidate(absPath, display, this.maxBytes, this.checks.get(language));
+  }
+  start() {
+    try {
+      this.worker = new Worker2(this.workerScript);
+    } catch {
+      this.failed = true;
+      return;
+    }
+    this.worker.unref();
+    const checks = Object.fromEntries([...this.checks].map(([language, re]) => [language, [re.source, re.flags]]));
+    this.worker.postMessage({ settings: { maxBytes: this.maxBytes, progress: this.progress.buffer, checks } });
+    this.worker.on("message", (message) => {
+      for (const [id, outcome] of message.outcomes) this.results.set(id, outcome);
+      this.pending -= message.outcomes.length;
+      if (this.pending === 0) this.settled?.();
+    });
+    const stop2 = () => {
+      this.failed = true;
+      this.settled?.();
+    };
+    this.worker.on("error", stop2);
+    this.worker.on("exit", stop2);
+  }
+  send(count) {
+    const batch = this.queue.splice(0, count);
+    if (!batch.length) return;
+    this.pending += batch.length;
+    this.sent += batch.length;
+    this.worker.postMessage({ batch });
+  }
+};
+function bundledWorkerScript() {
+  const here = path11.dirname(fileURLToPath(import.meta.url));
+  for (const candidate of [path11.join(here, "read-worker.js"), path11.join(here, "..", "read-worker.js")]) {
+    if (path11.basename(path11.dirname(candidate)) === "dist" && fs7.existsSync(candidate)) return candidate;
+  }
+  return void 0;
+}
+
+// src/parse/js.ts
+var parse4;
+async function loadJsParser() {
+  if (parse4) return;
+  const mod = await import("./dist-QOFXHZO2.js");
+  parse4 = mod.parse ?? mod.default?.parse;
+  if (!parse4) throw new Error("@typescript-eslint/typescript-estree has no parse export");
+}
+var NO_JSX = /\.[cm]?ts$/i;
+var PLAIN_JS = /\.[cm]?js$/i;
+function parseJs(text, filePath) {
+  const jsx = !NO_JSX.test(filePath);
+  const first = attempt(text, jsx);
+  if (first.ok || !jsx || !PLAIN_JS.test(filePath)) return first;
+  const second = attempt(text, false);
+  return second.ok ? second : first;
+}
+function attempt(text, jsx) {
+  if (!parse4) throw new Error("loadJsParser() must finish before parseJs() is called");
+  try {
+    const program = parse4(text, { loc: true, range: true, jsx, comment: false, errorOnUnknownASTType: false });
+    return { ok: true, program };
+  } catch (error) {
+    const e = error;
+    const line = typeof e.lineNumber === "number" ? e.lineNumber : e.location?.start?.line ?? 1;
+    const column0 = typeof e.column === "number" ? e.column : e.location?.start?.column ?? 0;
+    return { ok: false, message: String(e.message ?? error), line, column: column0 + 1 };
+  }
+}
+
+// src/model/diagnostics.ts
+function isInternalError(d) {
+  return d.kind === "internal-error";
+}
+function internalError(file, where4, error, withStack = false) {
+  const text = error instanceof Error ? withStack ? error.stack ?? error.message : `${error.name}: ${error.message}` : String(error);
+  return { kind: "internal-error", file, message: `internal error in ${where4}: ${text}` };
+}
+
+// src/extract/budget.ts
+var DEFAULT_FILE_TIME_BUDGET_MS = 5e3;
+var SkippedFile = class extends Error {
+};
+function scanFailure(file, where4, error, withStack = false) {
+  return error instanceof SkippedFile ? { kind: "file-skipped", file, message: error.message } : internalError(file, where4, error, withStack);
+}
+var OverBudget = class extends SkippedFile {
+  constructor(budgetMs2) {
+    super(`took longer than the ${budgetMs2} ms per-file budget to analyse; cut off (set fileTimeBudgetMs to allow more)`);
+    this.budgetMs = budgetMs2;
+  }
+  budgetMs;
+};
+var deadline = Infinity;
+var budgetMs = DEFAULT_FILE_TIME_BUDGET_MS;
+var calls = 0;
+function withFileBudget(ms, run2) {
+  if (deadline !== Infinity) return run2();
+  budgetMs = ms ?? DEFAULT_FILE_TIME_BUDGET_MS;
+  deadline = Date.now() + budgetMs;
+  calls = 0;
+  try {
+    return run2();
+  } finally {
+    deadline = Infinity;
+  }
+}
+function spend() {
+  if (++calls & 255) return;
+  if (Date.now() > deadline) throw new OverBudget(budgetMs);
+}
+
+// src/extract/js/package-versions.ts
+import path12 from "node:path";
+var FIELDS = ["dependencies", "devDependencies", "peerDependencies", "optionalDependencies"];
+var PackageVersions = class {
+  constructor(project) {
+    this.project = project;
+  }
+  project;
+  manifests = /* @__PURE__ */ new Map();
+  found = /* @__PURE__ */ new Map();
+  dependency(absFile, name2) {
+    return this.lookup(path12.dirname(absFile), name2) ?? void 0;
+  }
+  /** The Express major version, when declared. */
+  majorFor(absFile) {
+    const dep = this.dependency(absFile, "express");
+    return dep ? { major: dep.major, file: dep.file } : {};
+  }
+  lookup(dir, name2) {
+    const key2 = `${dir}\0${name2}`;
+    const cached = this.found.get(key2);
+    if (cached !== void 0) return cached;
+    let result = null;
+    const deps = this.manifest(dir);
+    const range = deps?.[name2];
+    if (range !== void 0) {
+      const m = /(\d+)/.exec(range.replace(/^npm:[^@]+@/, ""));
+      result = { range, major: m ? Number(m[1]) : void 0, file: this.project.displayPath(path12.join(dir, "package.json")) };
+    } else {
+      const parent = path12.dirname(dir);
+      const inside = !path12.relative(this.project.root, parent).startsWith("..");
+      if (parent !== dir && inside) result = this.lookup(parent, name2);
+    }
+    this.found.set(key2, result);
+    return result;
+  }
+  manifest(dir) {
+    const cached = this.manifests.get(dir);
+    if (cached !== void 0) return cached;
+    let deps = null;
+    const read = this.project.readText(path12.join(dir, "package.json"));
+    if ("text" in read) {
+      try {
+        const json = JSON.parse(read.text);
+        deps = {};
+        for (const field of FIELDS) {
+          const value = json?.[field];
+          if (value && typeof value === "object") {
+            for (const [k, v] of Object.entries(value)) if (typeof v === "string") deps[k] ??= v;
+          }
+        }
+      } catch {
+        deps = null;
+      }
+    }
+    this.manifests.set(dir, deps);
+    return deps;
+  }
+};
+
+// src/extract/js/ast.ts
+var SKIP_KEYS = /* @__PURE__ */ new Set(["parent", "loc", "range", "typeAnnotation", "returnType", "typeParameters", "typeArguments", "decorators"]);
+function childrenOf(node) {
+  const out2 = [];
+  for (const key2 of Object.keys(node)) {
+    if (SKIP_KEYS.has(key2)) continue;
+    const value = node[key2];
+    if (Array.isArray(value)) {
+      for (const item of value) if (isNode(item)) out2.push(item);
+    } else if (isNode(value)) {
+      out2.push(value);
+    }
+  }
+  return out2;
+}
+function isNode(value) {
+  return typeof value === "object" && value !== null && typeof value.type === "string" && "range" in value;
+}
+function walk3(root, visit) {
+  const stack = [[root, void 0]];
+  while (stack.length) {
+    const [node, parent] = stack.pop();
+    visit(node, parent);
+    const kids = childrenOf(node);
+    for (let i2 = kids.length - 1; i2 >= 0; i2--) stack.push([kids[i2], node]);
+  }
+}
+function spanOf(node, file) {
+  return {
+    file,
+    line: node.loc.start.line,
+    column: node.loc.start.column + 1,
+    endLine: node.loc.end.line,
+    endColumn: node.loc.end.column + 1
+  };
+}
+function unwrap(node) {
+  let current2 = node;
+  for (; ; ) {
+    switch (current2.type) {
+      case "TSAsExpression":
+      case "TSSatisfiesExpression":
+      case "TSNonNullExpression":
+      case "TSTypeAssertion":
+      case "TSInstantiationExpression":
+        current2 = current2.expression;
+        continue;
+      case "ChainExpression":
+        current2 = current2.expression;
+        continue;
+      default:
+        return current2;
+    }
+  }
+}
+function memberName(node) {
+  if (!node.computed && node.property.type === "Identifier") return node.property.name;
+  if (node.computed && node.property.type === "Literal" && typeof node.property.value === "string") return node.property.value;
+  if (node.computed && node.property.type === "TemplateLiteral" && node.property.expressions.length === 0) {
+    return node.property.quasis[0]?.value.cooked ?? void 0;
+  }
+  if (!node.computed && node.property.type === "PrivateIdentifier") return void 0;
+  return void 0;
+}
+function propertyKey(prop) {
+  const key2 = prop.key;
+  if (!prop.computed && key2.type === "Identifier") return key2.name;
+  if (key2.type === "Literal" && (typeof key2.value === "string" || typeof key2.value === "number")) return String(key2.value);
+  if (key2.type === "TemplateLiteral" && key2.expressions.length === 0) return key2.quasis[0]?.value.cooked ?? void 0;
+  return void 0;
+}
+function isFunction(node) {
+  return node.type === "FunctionDeclaration" || node.type === "FunctionExpression" || node.type === "ArrowFunctionExpression";
+}
+function textOf(node, text, max = 160) {
+  const raw = text.slice(node.range[0], node.range[1]).replace(/\s+/g, " ");
+  return raw.length > max ? `${raw.slice(0, max - 1)}\u2026` : raw;
+}
+
+// src/extract/js/express-facts.ts
+var NEEDS_PREFLIGHT = /* @__PURE__ */ new Set(["put", "patch", "delete", "del"]);
+function applyExpressFacts(mod, registrations, uses, versions) {
+  const corsRegs = new Set(uses.flatMap((u) => u.registrations));
+  const express = versions.majorFor(mod.absPath);
+  for (const use of uses) {
+    const { policy } = use;
+    const notes = policy.notes ?? [];
+    for (const reg of use.registrations) {
+      if (reg.method === "use" && !reg.pathIsRegex && reg.path !== "?") {
+        const prefix = !reg.path || reg.path === "/" ? void 0 : reg.path.replace(/\/+$/, "");
+        const before = registrations.filter(
+          (r) => r.receiverKey === reg.receiverKey && (r.method !== "use" || r.mountsRouter === true) && r.call.range[0] < reg.call.range[0] && !corsRegs.has(r) && !isInside2(r.call, reg.call) && (prefix === void 0 || r.path !== void 0 && (r.path === prefix || r.path.startsWith(`${prefix}/`)))
+        );
+        if (before.length) {
+          policy.order = {
+            ...policy.order,
+            // A mounted router is listed as method USE with its mount path.
+            routesBefore: before.map((r) => ({ method: r.method.toUpperCase(), path: r.path ?? "/", span: r.span }))
+          };
+        }
+      }
+      const rejected = express5Rejects(reg);
+      if (rejected) {
+        const what = `${reg.receiverName}.${reg.method}('${reg.path}', ...)`;
+        if (express.major !== void 0 && express.major >= 5) {
+          const why = `Express ${express.major} (declared in ${express.file}) rejects the path '${reg.path}' when the app starts (path-to-regexp 8: ${rejected}), so ${what} never runs; use '/{*path}' (or app.use(cors()))`;
+          if (reg.method === "options") policy.preflight = { value: "not-handled", span: reg.span, why };
+          else notes.push(why);
+        } else if (express.major === void 0) {
+          notes.push(`${what}: Express 5 rejects this path at start-up (path-to-regexp 8: ${rejected}); the Express version is not known here`);
+        }
+      }
+    }
+    const routeRegs = use.registrations.filter((r) => r.method !== "use" && r.method !== "options" && r.method !== "all");
+    const customHeaders = policy.allowHeaders.isDefault !== true && Array.isArray(policy.allowHeaders.value) && policy.allowHeaders.value.length > 0;
+    for (const route of routeRegs) {
+      if (!NEEDS_PREFLIGHT.has(route.method) && !customHeaders) continue;
+      if (preflightCovered(route, registrations, corsRegs)) continue;
+      if (route.isRouter) {
+        const appWide = registrations.some((r) => corsRegs.has(r) && r.method === "use" && (!r.path || r.path === "/") && !r.isRouter);
+        if (appWide) continue;
+        const mountedHere = registrations.some((r) => r.mountsRouter && r.handlers.some((h) => h.type === "Identifier" && route.receiverKey.startsWith(`${h.name}@`)));
+        if (!mountedHere) {
+          notes.push(`cors() runs only on ${route.receiverName}.${route.method} ${route.path ?? ""}: whether its OPTIONS preflight reaches a cors() depends on where ${route.receiverName} is mounted, which is not in this file`);
+          break;
+        }
+      }
+      policy.preflight = {
+        value: "not-handled",
+        span: route.span,
+        why: `cors() runs only on ${route.method.toUpperCase()} ${route.path ?? ""}; the browser's OPTIONS preflight for it reaches no cors() (no matching ${route.receiverName}.options(...) and no ${route.receiverName}.use(cors())), so Express answers it without CORS headers and the ${route.method.toUpperCase()} request is never sent`
+      };
+      break;
+    }
+    if (notes.length) policy.notes = notes;
+  }
+}
+function isInside2(inner, outer) {
+  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
+}
+function express5Rejects(reg) {
+  const path25 = reg.path;
+  if (path25 === void 0 || path25 === "?" || reg.pathIsRegex) return void 0;
+  if (/\*(?![A-Za-z0-9_$])/.test(path25)) return `'*' needs a parameter name ("Missing parameter name")`;
+  const reserved = /[()[\]?+!]/.exec(path25);
+  if (reserved) return `'${reserved[0]}' is reserved ("Unexpected ${reserved[0]}")`;
+  return void 0;
+}
+function preflightCovered(route, registrations, corsRegs) {
+  return registrations.some((r) => {
+    if (r.receiverKey !== route.receiverKey || !corsRegs.has(r)) return false;
+    if (r.method === "use") return !r.path || r.path === "/" || route.path !== void 0 && route.path.startsWith(r.path);
+    if (r.method !== "options" && r.method !== "all") return false;
+    return pathCovers(r, route.path);
+  });
+}
+function pathCovers(handler, path25) {
+  const written = handler.path;
+  if (written === void 0 || written === "?") return false;
+  if (handler.pathIsRegex) {
+    const m = /^\/(.*)\/([a-z]*)$/s.exec(written);
+    if (!m) return false;
+    if (m[1] === ".*" || m[1] === ".+" || m[1] === "^.*$") return true;
+    if (path25 === void 0) return false;
+    try {
+      return new RegExp(m[1], m[2].replace(/[gy]/g, "")).test(path25);
+    } catch {
+      return false;
+    }
+  }
+  if (written === path25) return true;
+  return written === "*" || /^\/?\*\w*$/.test(written) || /^\/?\{\/?\*\w+\}$/.test(written) || written === "/(.*)";
+}
+
+// src/extract/js/exported-options.ts
+import path13 from "node:path";
+
+// src/extract/js/values.ts
+var MAX_DEPTH = 60;
+var TEXT_METHODS = /* @__PURE__ */ new Set(["trim", "trimStart", "trimEnd", "toLowerCase", "toUpperCase"]);
+function unknown(why, meta = {}) {
+  return { t: "unknown", why, ...meta };
+}
+function fromEnv(value, env) {
+  const marked = { ...value, env, envDriven: true };
+  if (marked.t === "array") return { ...marked, items: marked.items.map((i2) => fromEnv(i2, env)) };
+  return marked;
+}
+var Evaluator = class {
+  constructor(loader) {
+    this.loader = loader;
+  }
+  loader;
+  active = /* @__PURE__ */ new Set();
+  memo = /* @__PURE__ */ new Map();
+  /**
+   * Options objects some CORS layer in this scan was built from (npm cors, @fastify/cors, @koa/cors),
+   * so an exported options object is described on its own only when nothing consumes it.
+   */
+  consumedOptions = /* @__PURE__ */ new Set();
+  /** Factory parameters in force while a returned closure is read (see withBindings); the memo is off meanwhile. */
+  bindings = /* @__PURE__ */ new Map();
+  /** Runs `read` with the factory parameters of a closure bound to the arguments the factory got. */
+  withBindings(bound, read) {
+    if (!bound?.size) return read();
+    const saved = this.bindings;
+    this.bindings = new Map([...saved, ...bound]);
+    try {
+      return read();
+    } finally {
+      this.bindings = saved;
+    }
+  }
+  evaluate(node, mod, depth = 0) {
+    if (!node) return { t: "undefined" };
+    const memoOn = this.bindings.size === 0;
+    const memo = memoOn ? this.memo.get(node) : void 0;
+    if (memo) return memo;
+    if (depth > MAX_DEPTH) return unknown("expression nests too deeply to follow");
+    if (this.active.has(node)) return unknown(`circular reference in ${textOf(node, mod.text, 60)}`);
+    this.active.add(node);
+    try {
+      const value = this.evaluateInner(unwrap(node), mod, depth + 1);
+      if (memoOn) this.memo.set(node, value);
+      return value;
+    } finally {
+      this.active.delete(node);
+    }
+  }
+  evaluateInner(node, mod, depth) {
+    spend();
+    const at = { mod, node };
+    switch (node.type) {
+      case "Literal": {
+        if ("regex" in node && node.regex) return { t: "regex", pattern: node.regex.pattern, flags: node.regex.flags, at };
+        const v = node.value;
+        if (typeof v === "string") return { t: "string", v, at };
+        if (typeof v === "number") return { t: "number", v, at };
+        if (typeof v === "boolean") return { t: "boolean", v, at };
+        if (v === null) return { t: "null", at };
+        return unknown(`literal ${node.raw}`);
+      }
+      case "TemplateLiteral": {
+        let out2 = node.quasis[0]?.value.cooked ?? "";
+        let env = {};
+        for (let i2 = 0; i2 < node.expressions.length; i2++) {
+          const part = this.evaluate(node.expressions[i2], mod, depth);
+          if (part.t !== "string" && part.t !== "number") return unknown(`template part \`${textOf(node.expressions[i2], mod.text, 60)}\` is not a constant`, pickEnv(part));
+          if (part.envDriven) env = { env: part.env, envDriven: true };
+          out2 += String(part.v) + (node.quasis[i2 + 1]?.value.cooked ?? "");
+        }
+        return { t: "string", v: out2, at, ...env };
+      }
+      case "Identifier":
+        return this.identifier(node, mod, depth);
+      case "ArrayExpression": {
+        const items3 = [];
+        for (const el of node.elements) {
+          if (!el) items3.push({ t: "undefined" });
+          else if (el.type === "SpreadElement") {
+            const spread = this.evaluate(el.argument, mod, depth);
+            if (spread.t === "array") items3.push(...spread.items);
+            else if (spread.t === "string") items3.push(...[...spread.v].map((c) => ({ t: "string", v: c, at: spread.at })));
+            else items3.push(unknown(`spread of \`${textOf(el.argument, mod.text, 60)}\`: ${describeUnknown(spread)}`, pickEnv(spread)));
+          } else items3.push(this.evaluate(el, mod, depth));
+        }
+        return { t: "array", items: items3, at };
+      }
+      case "ObjectExpression":
+        return this.object(node, mod, depth);
+      case "MemberExpression":
+        return this.member(node, mod, depth);
+      case "LogicalExpression":
+        return this.logical(node, mod, depth);
+      case "ConditionalExpression": {
+        const test = this.evaluate(node.test, mod, depth);
+        const truth = truthiness(test);
+        if (truth !== void 0) {
+          const taken = this.evaluate(truth ? node.consequent : node.alternate, mod, depth);
+          return test.envDriven && test.env && taken.t !== "unknown" && !taken.env ? fromEnv(taken, test.env) : taken;
+        }
+        return unknown(`depends on the condition \`${textOf(node.test, mod.text, 80)}\``, pickEnv(test));
+      }
+      case "BinaryExpression": {
+        if (node.operator !== "+") return unknown(`computed with ${node.operator}`);
+        const l = this.evaluate(node.left, mod, depth);
+        const r = this.evaluate(node.right, mod, depth);
+        if ((l.t === "string" || l.t === "number") && (r.t === "string" || r.t === "number")) {
+          const env = l.envDriven ? pickEnv(l) : r.envDriven ? pickEnv(r) : {};
+          if (l.t === "number" && r.t === "number") return { t: "number", v: l.v + r.v, at, ...env };
+          return { t: "string", v: String(l.v) + String(r.v), at, ...env };
+        }
+        const bad = l.t === "string" || l.t === "number" ? r : l;
+        return unknown(`concatenation with a value that is not a constant: ${describeUnknown(bad)}`, pickEnv(bad));
+      }
+      case "UnaryExpression": {
+        const arg = this.evaluate(node.argument, mod, depth);
+        if (node.operator === "!") {
+          const truth = truthiness(arg);
+          return truth === void 0 ? unknown(`negation of ${describeUnknown(arg)}`) : { t: "boolean", v: !truth, at };
+        }
+        if (node.operator === "-" && arg.t === "number") return { t: "number", v: -arg.v, at };
+        if (node.operator === "void") return { t: "undefined", at };
+        return unknown(`computed with ${node.operator}`);
+      }
+      case "SequenceExpression":
+        return this.evaluate(node.expressions[node.expressions.length - 1], mod, depth);
+      case "FunctionExpression":
+      case "ArrowFunctionExpression":
+        return { t: "function", fn: node, mod, at };
+      case "NewExpression":
+      case "CallExpression":
+        return this.call(node, mod, depth);
+      case "AwaitExpression":
+        return this.evaluate(node.argument, mod, depth);
+      case "ImportExpression": {
+        const src = this.evaluate(node.source, mod, depth);
+        if (src.t !== "string") return unknown("dynamic import of a computed path");
+        return this.moduleValue(src.v, mod);
+      }
+      case "ClassExpression":
+        return unknown("a class");
+      default:
+        return unknown(`\`${textOf(node, mod.text, 60)}\` is not a constant`);
+    }
+  }
+  /** The value a module specifier stands for: a package, or a same-repository namespace. */
+  moduleValue(specifier, from) {
+    if (!specifier.startsWith(".") && !specifier.startsWith("/")) {
+      const aliased = this.loader.resolveAlias(from, specifier);
+      return aliased ? { t: "namespace", mod: aliased } : { t: "package", source: specifier };
+    }
+    const target2 = this.loader.resolve(from, specifier);
+    return "program" in target2 ? { t: "namespace", mod: target2 } : unknown(target2.error);
+  }
+  identifier(node, mod, depth) {
+    const binding = mod.scopes.lookup(node);
+    if (!binding) {
+      if (node.name === "undefined") return { t: "undefined", at: { mod, node } };
+      if (node.name === "NaN" || node.name === "Infinity") return { t: "number", v: node.name === "NaN" ? NaN : Infinity };
+      return unknown(`\`${node.name}\` is not defined in this file`);
+    }
+    return this.bindingValue(binding, mod, depth);
+  }
+  bindingValue(binding, mod, depth) {
+    switch (binding.kind) {
+      case "import": {
+        const source = binding.importSource;
+        const name2 = binding.importName;
+        const aliased = !source.startsWith(".") && !source.startsWith("/") ? this.loader.resolveAlias(mod, source) : void 0;
+        if (!source.startsWith(".") && !source.startsWith("/") && !aliased) {
+          return { t: "package", source, member: name2 === "default" || name2 === "*" ? void 0 : name2 };
+        }
+        const target2 = aliased ?? this.loader.resolve(mod, source);
+        if (!("program" in target2)) return unknown(`imported from ${source}: ${target2.error}`);
+        if (name2 === "*") return { t: "namespace", mod: target2 };
+        return this.exported(target2, name2, depth);
+      }
+      case "function":
+        return binding.fn ? { t: "function", fn: binding.fn, mod, at: { mod, node: binding.fn } } : unknown("a function");
+      case "param": {
+        const bound = this.bindings.get(binding);
+        return bound ?? unknown(`\`${binding.name}\` is a function parameter`);
+      }
+      case "class":
+        return unknown(`\`${binding.name}\` is a class`);
+      case "catch":
+        return unknown(`\`${binding.name}\` is a caught error`);
+      default:
+        break;
+    }
+    if (binding.reassigned) return unknown(`\`${binding.name}\` is reassigned`);
+    if (!binding.init) return binding.fallback ? this.evaluate(binding.fallback, mod, depth) : unknown(`\`${binding.name}\` has no initial value`);
+    if (binding.opaque) return unknown(`\`${binding.name}\` is taken from a rest pattern or computed key`);
+    let value = this.evaluate(binding.init, mod, depth);
+    for (const key2 of binding.path ?? []) value = this.property(value, String(key2), depth);
+    if (binding.fallback && (value.t === "undefined" || value.t === "unknown" && !value.env)) {
+      const fallback = this.evaluate(binding.fallback, mod, depth);
+      return value.t === "undefined" ? fallback : unknown(value.why);
+    }
+    return value;
+  }
+  /** An export of a same-repository module (ESM or CommonJS). Cycle-guarded. */
+  exported(mod, name2, depth) {
+    const key2 = `${mod.absPath}#${name2}`;
+    if (this.active.has(key2)) return unknown(`circular import of ${name2} in ${mod.path}`);
+    if (depth > MAX_DEPTH) return unknown("imports nest too deeply to follow");
+    this.active.add(key2);
+    try {
+      return this.exportedInner(mod, name2, depth + 1);
+    } finally {
+      this.active.delete(key2);
+    }
+  }
+  exportedInner(mod, name2, depth) {
+    let commonjs;
+    for (const stmt of mod.program.body) {
+      if (stmt.type === "ExportNamedDeclaration") {
+        const decl = stmt.declaration;
+        if (decl && (decl.type === "VariableDeclaration" || decl.type === "FunctionDeclaration" || decl.type === "ClassDeclaration")) {
+          const binding = mod.scopes.moduleBinding(name2);
+          if (binding && declares(decl, name2)) return this.bindingValue(binding, mod, depth);
+        }
+        for (const spec of stmt.specifiers) {
+          const exportedName = spec.exported.type === "Identifier" ? spec.exported.name : String(spec.exported.value);
+          if (exportedName !== name2) continue;
+          const localName = spec.local.type === "Identifier" ? spec.local.name : String(spec.local.value);
+          if (stmt.source) {
+            const target2 = this.loader.resolve(mod, stmt.source.value);
+            if (!("program" in target2)) return unknown(target2.error);
+            return this.exported(target2, localName, depth);
+          }
+          const binding = mod.scopes.moduleBinding(localName);
+          return binding ? this.bindingValue(binding, mod, depth) : unknown(`${localName} is not declared in ${mod.path}`);
+        }
+      } else if (stmt.type === "ExportDefaultDeclaration" && name2 === "default") {
+        const decl = stmt.declaration;
+        if (decl.type === "FunctionDeclaration") return { t: "function", fn: decl, mod, at: { mod, node: decl } };
+        return this.evaluate(decl, mod, depth);
+      } else if (stmt.type === "ExportAllDeclaration" && !stmt.exported && name2 !== "default") {
+        const target2 = this.loader.resolve(mod, stmt.source.value);
+        if ("program" in target2) {
+          const value = this.exported(target2, name2, depth);
+          if (value.t !== "unknown") return value;
+        }
+      } else if (stmt.type === "ExpressionStatement" && stmt.expression.type === "AssignmentExpression" && stmt.expression.operator === "=") {
+        const target2 = stmt.expression.left;
+        const targetName = target2.type === "MemberExpression" ? exportsTarget(target2) : void 0;
+        if (targetName === "") {
+          const whole = this.evaluate(stmt.expression.right, mod, depth);
+          commonjs = name2 === "default" ? whole : this.property(whole, name2, depth);
+        } else if (targetName === name2) {
+          commonjs = this.evaluate(stmt.expression.right, mod, depth);
+        }
+      }
+    }
+    return commonjs ?? unknown(`${mod.path} has no export named ${name2}`);
+  }
+  object(node, mod, depth) {
+    const props = /* @__PURE__ */ new Map();
+    const keys = /* @__PURE__ */ new Map();
+    const spreadOf = [];
+    let unknownSpread;
+    for (const p of node.properties) {
+      if (p.type === "SpreadElement") {
+        const spread = this.evaluate(p.argument, mod, depth);
+        if (spread.t === "object") {
+          for (const [k, v] of spread.props) props.set(k, v);
+          for (const [k, v] of spread.keys) keys.set(k, v);
+          if (spread.unknownSpread) unknownSpread = spread.unknownSpread;
+          spreadOf.push(...sourcesOf(spread));
+        } else if (spread.t !== "undefined" && spread.t !== "null") {
+          unknownSpread = `spread of \`${textOf(p.argument, mod.text, 60)}\`: ${describeUnknown(spread)}`;
+        }
+        continue;
+      }
+      let key2 = propertyKey(p);
+      if (key2 === void 0 && p.computed) {
+        const k = this.evaluate(p.key, mod, depth);
+        if (k.t === "string" || k.t === "number") key2 = String(k.v);
+      }
+      if (key2 === void 0) {
+        unknownSpread = `computed key \`${textOf(p.key, mod.text, 60)}\``;
+        continue;
+      }
+      const value = this.evaluate(p.value, mod, depth);
+      props.set(key2, value);
+      keys.set(key2, { mod, node: p });
+    }
+    return { t: "object", props, keys, unknownSpread, at: { mod, node }, ...spreadOf.length ? { spreadOf } : {} };
+  }
+  /** `value[name]` for a value already evaluated. */
+  property(value, name2, _depth = 0) {
+    switch (value.t) {
+      case "object": {
+        const found = value.props.get(name2);
+        if (found) return found;
+        if (value.unknownSpread) return unknown(`${name2} may come from ${value.unknownSpread}`);
+        return { t: "undefined" };
+      }
+      case "array":
+        if (name2 === "length") return { t: "number", v: value.items.length, ...pickEnv(value) };
+        if (/^\d+$/.test(name2)) return value.items[Number(name2)] ?? { t: "undefined" };
+        return unknown(`array property ${name2}`);
+      case "string":
+        if (name2 === "length") return { t: "number", v: value.v.length };
+        return unknown(`string property ${name2}`);
+      case "namespace":
+        return this.exported(value.mod, name2, _depth);
+      case "package":
+        if (name2 === "default" && value.member === void 0) return value;
+        return { t: "package", source: value.source, member: value.member === void 0 ? name2 : `${value.member}.${name2}` };
+      case "request":
+        if (value.part === "data") return { t: "request", part: "data", text: `${value.text}.${name2}` };
+        if (value.part === "headers" && name2.toLowerCase() === "origin") return { t: "request", part: "origin" };
+        return unknown(`request header ${name2}`);
+      case "unknown":
+        return unknown(value.why, pickEnv(value));
+      default:
+        return unknown(`property ${name2} of a ${value.t}`);
+    }
+  }
+  member(node, mod, depth) {
+    const name2 = memberName(node);
+    const objectText = node.object.type === "MemberExpression" || node.object.type === "Identifier" || node.object.type === "MetaProperty" ? textOf(node.object, mod.text) : "";
+    if (objectText === "process.env" || objectText === "import.meta.env") {
+      if (name2 === void 0) return unknown("environment variable with a computed name");
+      return unknown(`environment variable ${name2}`, { env: name2 });
+    }
+    if (name2 === void 0) {
+      if (node.computed) {
+        const key2 = this.evaluate(node.property, mod, depth);
+        if (key2.t === "string" || key2.t === "number") return this.property(this.evaluate(node.object, mod, depth), String(key2.v), depth);
+      }
+      return unknown(`computed property \`${textOf(node, mod.text, 80)}\``);
+    }
+    const object = this.evaluate(node.object, mod, depth);
+    if ((name2 === "headers" || name2 === "header") && object.t === "unknown" && isRequestLike(node.object, mod)) {
+      return { t: "request", part: "headers" };
+    }
+    if ((name2 === "query" || name2 === "body" || name2 === "params") && object.t === "unknown" && isRequestLike(node.object, mod)) {
+      return { t: "request", part: "data", text: textOf(node, mod.text, 60) };
+    }
+    return this.property(object, name2, depth);
+  }
+  logical(node, mod, depth) {
+    const left = this.evaluate(node.left, mod, depth);
+    if (node.operator === "&&") {
+      const truth2 = truthiness(left);
+      if (truth2 === false) return left;
+      if (truth2 === true) return this.evaluate(node.right, mod, depth);
+      return unknown(`depends on \`${textOf(node.left, mod.text, 80)}\``, pickEnv(left));
+    }
+    if (left.t === "unknown") {
+      if (left.env) {
+        const fallback = this.evaluate(node.right, mod, depth);
+        if (fallback.t === "unknown") return fallback;
+        return fromEnv(fallback, left.env);
+      }
+      return unknown(left.why);
+    }
+    if (node.operator === "??") return left.t === "null" || left.t === "undefined" ? this.evaluate(node.right, mod, depth) : left;
+    const truth = truthiness(left);
+    if (truth === true) return left;
+    if (truth === false) return this.evaluate(node.right, mod, depth);
+    return unknown(`depends on \`${textOf(node.left, mod.text, 80)}\``);
+  }
+  call(node, mod, depth) {
+    const at = { mod, node };
+    const callee = unwrap(node.callee);
+    const args2 = node.arguments;
+    const arg = (i2) => {
+      const a = args2[i2];
+      return !a ? { t: "undefined" } : a.type === "SpreadElement" ? unknown("spread argument") : this.evaluate(a, mod, depth);
+    };
+    if (callee.type === "Identifier" && !mod.scopes.lookup(callee)) {
+      switch (callee.name) {
+        case "require": {
+          const spec = arg(0);
+          if (spec.t !== "string") return unknown("require of a computed path");
+          const required = this.moduleValue(spec.v, mod);
+          if (required.t === "namespace" && assignsModuleExports(required.mod)) {
+            const whole = this.exported(required.mod, "default", depth);
+            if (whole.t !== "unknown") return whole;
+          }
+          return required;
+        }
+        case "RegExp": {
+          const source = arg(0);
+          const flags2 = arg(1);
+          const pattern = source.t === "string" ? source.v : source.t === "regex" ? source.pattern : void 0;
+          const flagText = flags2.t === "string" ? flags2.v : flags2.t === "undefined" ? source.t === "regex" ? source.flags : "" : void 0;
+          if (pattern === void 0 || flagText === void 0) return unknown(`RegExp built from ${describeUnknown(source.t === "unknown" ? source : flags2)}`, pickEnv(source));
+          return { t: "regex", pattern, flags: flagText, at, ...pickEnv(source) };
+        }
+        case "Set":
+        case "Array": {
+          if (callee.name === "Array" && node.type !== "NewExpression") break;
+          const items3 = args2.length ? arg(0) : { t: "array", items: [] };
+          if (items3.t === "array") return { ...items3, isSet: callee.name === "Set", at: items3.at ?? at };
+          if (items3.t === "undefined") return { t: "array", items: [], isSet: true, at };
+          return unknown(`${callee.name} of ${describeUnknown(items3)}`, pickEnv(items3));
+        }
+        case "String": {
+          const v = arg(0);
+          if (v.t === "string" || v.t === "number" || v.t === "boolean") return { ...v, t: "string", v: String(v.v) };
+          return unknown(`String of ${describeUnknown(v)}`, pickEnv(v));
+        }
+        case "Boolean": {
+          const truth = truthiness(arg(0));
+          return truth === void 0 ? unknown("Boolean of an unknown value") : { t: "boolean", v: truth, at };
+        }
+        case "Number":
+        case "parseInt": {
+          const v = arg(0);
+          if (v.t === "number") return v;
+          if (v.t === "string" && v.v.trim() !== "" && !Number.isNaN(Number.parseInt(v.v, 10))) return { t: "number", v: callee.name === "Number" ? Number(v.v) : Number.parseInt(v.v, 10), at, ...pickEnv(v) };
+          return unknown(`${callee.name} of ${describeUnknown(v)}`, pickEnv(v));
+        }
+        default:
+          break;
+      }
+    }
+    if (callee.type === "MemberExpression") {
+      const method = memberName(callee);
+      const objText = textOf(callee.object, mod.text, 40);
+      if (objText === "Object" && (method === "freeze" || method === "seal")) return arg(0);
+      if (objText === "Object" && method === "assign") {
+        const merged = { t: "object", props: /* @__PURE__ */ new Map(), keys: /* @__PURE__ */ new Map(), at };
+        for (let i2 = 0; i2 < args2.length; i2++) {
+          const part = arg(i2);
+          if (part.t === "object") {
+            for (const [k, v] of part.props) merged.props.set(k, v);
+            for (const [k, v] of part.keys) merged.keys.set(k, v);
+            if (part.unknownSpread) merged.unknownSpread = part.unknownSpread;
+            merged.spreadOf = [...merged.spreadOf ?? [], ...sourcesOf(part)];
+          } else merged.unknownSpread = `Object.assign source ${describeUnknown(part)}`;
+        }
+        return merged;
+      }
+      if (objText === "Array" && method === "from") return arg(0).t === "array" ? arg(0) : unknown("Array.from of an unknown value");
+      if (method === "get" && (objText === "Deno.env" || objText === "Bun.env")) {
+        const name2 = arg(0);
+        return name2.t === "string" ? unknown(`environment variable ${name2.v}`, { env: name2.v }) : unknown("environment variable with a computed name");
+      }
+      if (method !== void 0) {
+        const target2 = this.evaluate(callee.object, mod, depth);
+        const result = this.method(target2, method, args2, mod, depth, at, node);
+        if (result) return result;
+      }
+    }
+    const fnValue = this.evaluate(callee, mod, depth);
+    if (fnValue.t === "function") {
+      const closure = returnedClosure(fnValue.fn);
+      if (closure) {
+        const bound = new Map(fnValue.bound ?? []);
+        fnValue.fn.params.forEach((param, i2) => {
+          if (param.type !== "Identifier") return;
+          const binding = fnValue.mod.scopes.lookupName(param.name, fnValue.fn.body);
+          if (binding?.kind === "param") bound.set(binding, arg(i2));
+        });
+        return { t: "function", fn: closure, mod: fnValue.mod, at: { mod: fnValue.mod, node: closure }, ...bound.size ? { bound } : {} };
+      }
+      const returned = singleReturn(fnValue.fn);
+      if (returned) return this.withBindings(fnValue.bound, () => this.evaluate(returned, fnValue.mod, depth));
+      return unknown(`returned by \`${textOf(node.callee, mod.text, 60)}()\``);
+    }
+    if (fnValue.t === "package" && (fnValue.source === "url" || fnValue.source === "node:url") && fnValue.member === "parse") {
+      const first = args2[0] ? unwrap(args2[0]) : void 0;
+      if (first?.type === "MemberExpression" && memberName(first) === "url" && isRequestLike(first.object, mod)) {
+        return { t: "request", part: "data", text: textOf(node, mod.text, 60) };
+      }
+    }
+    if (fnValue.t === "package") return unknown(`returned by ${fnValue.source}${fnValue.member ? `.${fnValue.member}` : ""}()`);
+    return unknown(`returned by \`${textOf(node.callee, mod.text, 60)}()\``, pickEnv(fnValue));
+  }
+  /** Methods of strings and arrays that configuration code uses on constants. */
+  method(target2, method, args2, mod, depth, at, node) {
+    const arg0 = args2[0] && args2[0].type !== "SpreadElement" ? this.evaluate(args2[0], mod, depth) : { t: "undefined" };
+    if ((method === "get" || method === "header" || method === "getHeader") && arg0.t === "string" && arg0.v.toLowerCase() === "origin") {
+      if (target2.t === "request" || target2.t === "unknown" && node.type === "CallExpression" && isRequestLike(node.callee.object, mod)) {
+        return { t: "request", part: "origin" };
+      }
+    }
+    const env = pickEnv(target2);
+    if (target2.t === "string") {
+      if (TEXT_METHODS.has(method)) return { ...target2, v: applyTextMethod(target2.v, method), at: target2.at ?? at };
+      if (method === "split") {
+        if (arg0.t !== "string" && arg0.t !== "regex") return unknown("split with a computed separator", env);
+        const sep = arg0.t === "string" ? arg0.v : new RegExp(arg0.pattern, arg0.flags.replace(/[gy]/g, ""));
+        return { t: "array", items: target2.v.split(sep).map((v) => ({ t: "string", v, at: target2.at, ...env })), at: target2.at ?? at, ...env };
+      }
+      if (method === "concat") {
+        let out2 = target2.v;
+        for (let i2 = 0; i2 < args2.length; i2++) {
+          const a = args2[i2].type === "SpreadElement" ? unknown("spread") : this.evaluate(args2[i2], mod, depth);
+          if (a.t !== "string" && a.t !== "number") return unknown("concat with a value that is not a constant");
+          out2 += String(a.v);
+        }
+        return { t: "string", v: out2, at, ...env };
+      }
+      if (method === "toString" || method === "valueOf") return target2;
+      return void 0;
+    }
+    if (target2.t === "array") {
+      if (method === "map") {
+        const fn = arg0.t === "function" ? arg0.fn : void 0;
+        const chain = fn ? textMethodChain(fn) : void 0;
+        if (!chain) return unknown(`\`.map(${args2[0] ? textOf(args2[0], mod.text, 60) : ""})\` over a list`, env);
+        return {
+          ...target2,
+          items: target2.items.map((item) => {
+            if (item.t !== "string") return unknown(`mapped item ${describeUnknown(item)}`, pickEnv(item));
+            let v = item.v;
+            for (const m of chain) v = applyTextMethod(v, m);
+            return { ...item, v };
+          })
+        };
+      }
+      if (method === "filter") {
+        const fn = arg0.t === "function" ? arg0.fn : void 0;
+        const keepsTruthy = args2[0]?.type === "Identifier" && args2[0].name === "Boolean" || fn && isIdentityOrLength(fn);
+        if (!keepsTruthy) return unknown("filtered with a function", env);
+        return { ...target2, items: target2.items.filter((i2) => truthiness(i2) !== false) };
+      }
+      if (method === "concat") {
+        const items3 = [...target2.items];
+        for (let i2 = 0; i2 < args2.length; i2++) {
+          const a = args2[i2].type === "SpreadElement" ? unknown("spread") : this.evaluate(args2[i2], mod, depth);
+          if (a.t === "array") items3.push(...a.items);
+          else items3.push(a);
+        }
+        return { t: "array", items: items3, at: target2.at ?? at };
+      }
+      if (method === "join") {
+        const sep = args2.length === 0 ? "," : arg0.t === "string" ? arg0.v : void 0;
+        if (sep === void 0) return unknown("join with a computed separator", env);
+        if (!target2.items.every((i2) => i2.t === "string" || i2.t === "number")) return unknown("join of a list with items that are not constants", env);
+        return { t: "string", v: target2.items.map((i2) => String(i2.v)).join(sep), at, ...env };
+      }
+      if (method === "slice" && args2.length === 0) return target2;
+      if (method === "flat") return { ...target2, items: target2.items.flatMap((i2) => i2.t === "array" ? i2.items : [i2]) };
+      return void 0;
+    }
+    return void 0;
+  }
+};
+function sourcesOf(value) {
+  if (value.t !== "object") return [];
+  return [...value.at ? [value.at.node] : [], ...value.spreadOf ?? []];
+}
+function declares(decl, name2) {
+  if (decl.type === "VariableDeclaration") return decl.declarations.some((d) => patternHas(d.id, name2));
+  if (decl.type === "FunctionDeclaration" || decl.type === "ClassDeclaration") return decl.id?.name === name2;
+  return false;
+}
+function patternHas(p, name2) {
+  switch (p.type) {
+    case "Identifier":
+      return p.name === name2;
+    case "ObjectPattern":
+      return p.properties.some((q) => q.type === "RestElement" ? patternHas(q.argument, name2) : patternHas(q.value, name2));
+    case "ArrayPattern":
+      return p.elements.some((e) => !!e && patternHas(e, name2));
+    case "AssignmentPattern":
+      return patternHas(p.left, name2);
+    case "RestElement":
+      return patternHas(p.argument, name2);
+    default:
+      return false;
+  }
+}
+function assignsModuleExports(mod) {
+  let whole = false;
+  for (const stmt of mod.program.body) {
+    if (stmt.type !== "ExpressionStatement" || stmt.expression.type !== "AssignmentExpression" || stmt.expression.left.type !== "MemberExpression") continue;
+    const target2 = exportsTarget(stmt.expression.left);
+    if (target2 === "") whole = stmt.expression.operator === "=";
+    else if (target2 !== void 0) return false;
+  }
+  return whole;
+}
+function exportsTarget(node) {
+  const name2 = memberName(node);
+  if (node.object.type === "Identifier" && node.object.name === "module" && name2 === "exports") return "";
+  if (node.object.type === "Identifier" && node.object.name === "exports") return name2;
+  if (node.object.type === "MemberExpression" && exportsTarget(node.object) === "") return name2;
+  return void 0;
+}
+function singleReturn(fn) {
+  if (fn.body.type !== "BlockStatement") return fn.body;
+  const returns = fn.body.body.filter((s) => s.type === "ReturnStatement");
+  if (returns.length === 1 && fn.body.body.length === 1) return returns[0].argument ?? void 0;
+  return void 0;
+}
+function returnedClosure(fn) {
+  const isFn = (n) => !!n && (n.type === "ArrowFunctionExpression" || n.type === "FunctionExpression");
+  if (fn.body.type !== "BlockStatement") return isFn(unwrap(fn.body)) ? unwrap(fn.body) : void 0;
+  const body2 = fn.body.body;
+  const last = body2[body2.length - 1];
+  if (!last || last.type !== "ReturnStatement" || !last.argument || !isFn(unwrap(last.argument))) return void 0;
+  const throwsOnly = (stmt) => stmt.type === "ThrowStatement" || stmt.type === "BlockStatement" && stmt.body.length > 0 && stmt.body.every((s) => throwsOnly(s));
+  for (const stmt of body2.slice(0, -1)) {
+    if (stmt.type !== "IfStatement" || stmt.alternate || !throwsOnly(stmt.consequent)) return void 0;
+  }
+  return unwrap(last.argument);
+}
+function textMethodChain(fn) {
+  const param = fn.params[0];
+  const body2 = singleReturn(fn);
+  if (!param || param.type !== "Identifier" || !body2) return void 0;
+  const chain = [];
+  let current2 = unwrap(body2);
+  while (current2.type === "CallExpression" && current2.callee.type === "MemberExpression" && current2.arguments.length === 0) {
+    const m = memberName(current2.callee);
+    if (!m || !TEXT_METHODS.has(m)) return void 0;
+    chain.unshift(m);
+    current2 = unwrap(current2.callee.object);
+  }
+  return current2.type === "Identifier" && current2.name === param.name ? chain : void 0;
+}
+function isIdentityOrLength(fn) {
+  const param = fn.params[0];
+  const body2 = singleReturn(fn);
+  if (!param || param.type !== "Identifier" || !body2) return false;
+  const b = unwrap(body2);
+  if (b.type === "Identifier" && b.name === param.name) return true;
+  return b.type === "MemberExpression" && memberName(b) === "length" && b.object.type === "Identifier" && b.object.name === param.name;
+}
+function applyTextMethod(v, method) {
+  switch (method) {
+    case "trim":
+      return v.trim();
+    case "trimStart":
+      return v.trimStart();
+    case "trimEnd":
+      return v.trimEnd();
+    case "toLowerCase":
+      return v.toLowerCase();
+    case "toUpperCase":
+      return v.toUpperCase();
+    default:
+      return v;
+  }
+}
+function isRequestLike(node, mod) {
+  const n = unwrap(node);
+  if (n.type === "Identifier") {
+    const binding = mod.scopes.lookup(n);
+    if (binding) return binding.kind === "param";
+    return /^(?:req|request|ctx|context|event)$/i.test(n.name);
+  }
+  if (n.type === "MemberExpression") {
+    const name2 = memberName(n);
+    return (name2 === "request" || name2 === "req" || name2 === "raw") && isRequestLike(n.object, mod);
+  }
+  return false;
+}
+function truthiness(value) {
+  switch (value.t) {
+    case "string":
+      return value.v !== "";
+    case "number":
+      return value.v !== 0 && !Number.isNaN(value.v);
+    case "boolean":
+      return value.v;
+    case "null":
+    case "undefined":
+      return false;
+    case "regex":
+    case "array":
+    case "object":
+    case "function":
+      return true;
+    default:
+      return void 0;
+  }
+}
+function pickEnv(value) {
+  return value.env ? { env: value.env, envDriven: value.envDriven } : {};
+}
+function describeUnknown(value) {
+  if (value.t === "unknown") return value.why;
+  if (value.t === "request") return value.part === "data" ? `request data \`${value.text}\`` : value.part === "origin" ? "the request Origin" : "the request headers";
+  return `a ${value.t}`;
+}
+
+// src/extract/js/origins.ts
+function spanAt(at) {
+  return at ? spanOf(at.node, at.mod.path) : void 0;
+}
+function whereWritten(value, useSite) {
+  const out2 = {};
+  const span = spanAt(value.at);
+  if (span) out2.span = span;
+  if (value.at && useSite && !contains(useSite, value.at)) out2.definedAt = span;
+  if (value.envDriven) out2.envDriven = true;
+  if (value.env) out2.source = value.env;
+  return out2;
+}
+function contains(outer, inner) {
+  return outer.mod === inner.mod && outer.node.range[0] <= inner.node.range[0] && inner.node.range[1] <= outer.node.range[1];
+}
+function jsRegexEntry(pattern, flags2, value, useSite, writtenAs) {
+  const entry2 = { kind: "regex", pattern, flavor: "js", mode: "search", ignoreCase: flags2.includes("i"), flags: flags2, ...whereWritten(value, useSite) };
+  if (writtenAs) entry2.writtenAs = writtenAs;
+  return entry2;
+}
+var quoted = (text) => `'${text.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}'`;
+function escapeRegex(text) {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+}
+function exactEntry(origin, value, useSite) {
+  return origin === "null" ? { kind: "null", ...whereWritten(value, useSite) } : { kind: "exact", origin, ...whereWritten(value, useSite) };
+}
+function listEntries(list3, useSite, regexAllowed) {
+  const items3 = list3.t === "array" ? list3.items : [list3];
+  const out2 = [];
+  for (const item of items3) {
+    if (item.t === "string") out2.push(exactEntry(item.v, item, useSite));
+    else if (item.t === "regex" && regexAllowed) out2.push(jsRegexEntry(item.pattern, item.flags, item, useSite));
+    else if (item.t === "array") out2.push(...listEntries(item, useSite, regexAllowed));
+    else if (item.t === "regex") continue;
+    else if (item.t === "boolean" || item.t === "number" || item.t === "null" || item.t === "undefined") {
+      if (regexAllowed && item.t !== "null" && item.t !== "undefined" && (item.t === "boolean" ? item.v : item.v !== 0)) out2.push({ kind: "reflect", ...whereWritten(item, useSite) });
+    } else if (item.t === "unknown") out2.push({ kind: "unknown", why: item.why, ...whereWritten(item, useSite) });
+    else out2.push({ kind: "unknown", why: `list item is ${describeUnknown(item)}`, ...whereWritten(item, useSite) });
+  }
+  return out2;
+}
+function originTester2(ev, mod, originNames = /* @__PURE__ */ new Set(), originBindings = /* @__PURE__ */ new Set()) {
+  const test = (node, depth) => {
+    const n = unwrap(node);
+    if (n.type === "Identifier") {
+      const binding = mod.scopes.lookup(n);
+      if (binding && originBindings.has(binding)) return true;
+      if (!binding && originNames.has(n.name)) return true;
+      if (binding && binding.init && !binding.reassigned && !binding.path && binding.kind !== "import" && depth < 4) {
+        const init2 = unwrap(binding.init);
+        if (init2.type === "LogicalExpression" && init2.operator !== "&&" && test(init2.left, depth + 1)) return true;
+        if (init2.type === "CallExpression" && init2.callee.type === "MemberExpression" && /^(?:trim|toLowerCase)$/.test(memberName(init2.callee) ?? "") && test(init2.callee.object, depth + 1)) return true;
+      }
+    }
+    const v = ev.evaluate(n, mod);
+    return v.t === "request" && v.part === "origin";
+  };
+  return (node) => test(node, 0);
+}
+function mentionsOrigin(node, isOrigin, mod, depth = 0, visited = /* @__PURE__ */ new Set()) {
+  let found = false;
+  walk3(node, (n) => {
+    if (found) return;
+    if ((n.type === "Identifier" || n.type === "MemberExpression" || n.type === "CallExpression") && isOrigin(n)) found = true;
+    else if (n.type === "Identifier" && mod && depth < 4) {
+      const binding = mod.scopes.lookup(n);
+      if (!binding || visited.has(binding)) return;
+      visited.add(binding);
+      if (binding.init && !binding.reassigned && binding.kind !== "import" && binding.id !== n && mentionsOrigin(binding.init, isOrigin, mod, depth + 1, visited)) found = true;
+    }
+  });
+  return found;
+}
+function classifyTest(test, positive, ev, mod, isOrigin, depth = 0) {
+  const t = unwrap(test);
+  const text = textOf(t, mod.text, 120);
+  const useSite = { mod, node: t };
+  if (!mentionsOrigin(t, isOrigin, mod)) return { kind: "not-origin", text: positive ? text : `!(${text})` };
+  if (t.type === "Identifier" && !isOrigin(t) && depth < 4) {
+    const binding = mod.scopes.lookup(t);
+    if (binding?.init && !binding.reassigned && !binding.path && (binding.kind === "const" || binding.kind === "let" || binding.kind === "var")) {
+      return classifyTest(binding.init, positive, ev, mod, isOrigin, depth + 1);
+    }
+  }
+  if (t.type === "UnaryExpression" && t.operator === "!") return classifyTest(t.argument, !positive, ev, mod, isOrigin);
+  if (isOrigin(t)) return positive ? { kind: "any-origin" } : { kind: "no-origin" };
+  const loop = positive && t.type !== "LogicalExpression" ? loopVariableIn(t, mod) : void 0;
+  if (loop) return itemTests(loop.list, loop.name, t, ev, mod, isOrigin, text);
+  if (t.type === "LogicalExpression") {
+    const op = positive ? t.operator : t.operator === "||" ? "&&" : t.operator === "&&" ? "||" : "??";
+    const left = classifyTest(t.left, positive, ev, mod, isOrigin);
+    const right = classifyTest(t.right, positive, ev, mod, isOrigin);
+    if (op === "||") return union(left, right);
+    if (op === "&&") return intersect(left, right, text);
+    return { kind: "unknown", why: `condition \`${text}\`` };
+  }
+  if (t.type === "BinaryExpression") {
+    const eq = t.operator === "===" || t.operator === "==";
+    const ne = t.operator === "!==" || t.operator === "!=";
+    if (eq || ne) {
+      const other = isOrigin(t.left) ? t.right : isOrigin(t.right) ? t.left : void 0;
+      if (other) {
+        const value = ev.evaluate(other, mod);
+        const holds = eq === positive;
+        if (value.t === "undefined" || value.t === "null" || value.t === "string" && value.v === "") return holds ? { kind: "no-origin" } : { kind: "any-origin" };
+        if (value.t === "string" && holds) return { kind: "matchers", entries: [exactEntry(value.v, value, useSite)] };
+        if (!holds) return { kind: "any-origin" };
+        return { kind: "unknown", why: `compared with ${describeUnknown(value)}` };
+      }
+      const boolCall = booleanCall(t.left) ?? booleanCall(t.right);
+      if (boolCall && originArg(boolCall.arguments[0], isOrigin)) {
+        const n = ev.evaluate(boolCall === unwrap(t.left) ? t.right : t.left, mod);
+        if (n.t === "number") return ne === positive ? { kind: "any-origin" } : { kind: "no-origin" };
+      }
+      const inOrigin = indexOfCall(t.left) ?? indexOfCall(t.right);
+      if (inOrigin && isOrigin(inOrigin.callee.object) && inOrigin.arguments[0]) {
+        const n = ev.evaluate(inOrigin === unwrap(t.left) ? t.right : t.left, mod);
+        const part = ev.evaluate(inOrigin.arguments[0], mod);
+        if (n.t === "number" && n.v === -1 && part.t === "string" && ne === positive) return { kind: "matchers", entries: [jsRegexEntry(escapeRegex(part.v), "", part, useSite, `origin.indexOf(${quoted(part.v)}) !== -1`)] };
+        if (n.t === "number" && n.v === 0 && part.t === "string" && eq === positive) return { kind: "matchers", entries: [jsRegexEntry(`^${escapeRegex(part.v)}`, "", part, useSite, `origin.indexOf(${quoted(part.v)}) === 0`)] };
+      }
+      const idx2 = indexOfCall(t.left) ?? indexOfCall(t.right);
+      if (idx2 && originArg(idx2.arguments[0], isOrigin)) {
+        const n = ev.evaluate(idx2 === unwrap(t.left) ? t.right : t.left, mod);
+        if (n.t === "number" && n.v === -1) return membership(idx2.callee.object, ne === positive, ev, mod, text);
+      }
+    }
+    const idx = indexOfCall(t.left);
+    if (idx && originArg(idx.arguments[0], isOrigin) && (t.operator === ">" || t.operator === ">=" || t.operator === "<")) {
+      const n = ev.evaluate(t.right, mod);
+      if (n.t === "number") {
+        const present = t.operator === ">" && n.v === -1 || t.operator === ">=" && n.v === 0;
+        const absent = t.operator === "<" && n.v === 0;
+        if (present || absent) return membership(idx.callee.object, present === positive, ev, mod, text);
+      }
+    }
+    return { kind: "unknown", why: `condition \`${text}\`` };
+  }
+  if (t.type === "CallExpression" && t.callee.type === "MemberExpression") {
+    const method = memberName(t.callee);
+    const target2 = t.callee.object;
+    const arg = t.arguments[0];
+    if (!positive) {
+      const testsOrigin = ["includes", "has", "test"].includes(method ?? "") && originArg(arg, isOrigin) || ["match", "search", "endsWith", "startsWith"].includes(method ?? "") && isOrigin(target2);
+      if (testsOrigin) return { kind: "any-origin" };
+      return { kind: "unknown", why: `accepts origins for which \`${text}\` is false` };
+    }
+    if ((method === "includes" || method === "has") && originArg(arg, isOrigin)) return membership(target2, true, ev, mod, text);
+    if (method === "includes" && isOrigin(target2) && arg) {
+      const part = ev.evaluate(arg, mod);
+      if (part.t === "string") return { kind: "matchers", entries: [jsRegexEntry(escapeRegex(part.v), "", part, useSite, `origin.includes(${quoted(part.v)})`)] };
+      return { kind: "unknown", why: `includes of ${describeUnknown(part)}` };
+    }
+    if (method === "test" && originArg(arg, isOrigin)) {
+      const re = ev.evaluate(target2, mod);
+      if (re.t === "regex") return { kind: "matchers", entries: [jsRegexEntry(re.pattern, re.flags, re, useSite)] };
+      return { kind: "unknown", why: `regex \`${textOf(target2, mod.text, 60)}\`: ${describeUnknown(re)}` };
+    }
+    if ((method === "match" || method === "search") && isOrigin(target2) && arg) {
+      const re = ev.evaluate(arg, mod);
+      if (re.t === "regex") return { kind: "matchers", entries: [jsRegexEntry(re.pattern, re.flags, re, useSite)] };
+      if (re.t === "string" && method === "match") return { kind: "matchers", entries: [jsRegexEntry(re.v, "", re, useSite)] };
+      return { kind: "unknown", why: `pattern \`${textOf(arg, mod.text, 60)}\`: ${describeUnknown(re)}` };
+    }
+    const dotted = method === "endsWith" && arg ? dotPrefixedOrigin(target2, ev, mod, isOrigin) : void 0;
+    if (dotted !== void 0 && arg) {
+      const suffix = ev.evaluate(arg, mod);
+      if (suffix.t === "string") return { kind: "matchers", entries: [jsRegexEntry(dottedSuffixPattern(dotted, suffix.v), "", suffix, useSite, `('.' + origin).endsWith(${quoted(suffix.v)})`)] };
+      return { kind: "unknown", why: `endsWith of ${describeUnknown(suffix)}` };
+    }
+    if ((method === "endsWith" || method === "startsWith") && isOrigin(target2) && arg) {
+      const suffix = ev.evaluate(arg, mod);
+      if (suffix.t === "string") {
+        const pattern = method === "endsWith" ? `${escapeRegex(suffix.v)}$` : `^${escapeRegex(suffix.v)}`;
+        return { kind: "matchers", entries: [jsRegexEntry(pattern, "", suffix, useSite, `origin.${method}(${quoted(suffix.v)})`)] };
+      }
+      return { kind: "unknown", why: `${method} of ${describeUnknown(suffix)}` };
+    }
+    if (method === "some" && arg && (arg.type === "ArrowFunctionExpression" || arg.type === "FunctionExpression")) {
+      return someCallback(target2, arg, ev, mod, isOrigin, text);
+    }
+  }
+  return { kind: "unknown", why: `condition \`${text}\`` };
+}
+function originArg(arg, isOrigin) {
+  if (!arg || arg.type === "SpreadElement") return false;
+  const a = unwrap(arg);
+  if (isOrigin(a)) return true;
+  return a.type === "LogicalExpression" && a.operator !== "&&" && isOrigin(a.left);
+}
+function booleanCall(node) {
+  const n = unwrap(node);
+  return n.type === "CallExpression" && n.callee.type === "MemberExpression" && /^(?:includes|has)$/.test(memberName(n.callee) ?? "") ? n : void 0;
+}
+function indexOfCall(node) {
+  const n = unwrap(node);
+  return n.type === "CallExpression" && n.callee.type === "MemberExpression" && memberName(n.callee) === "indexOf" ? n : void 0;
+}
+function membership(listNode, present, ev, mod, text) {
+  if (!present) return { kind: "unknown", why: `accepts origins that are not in \`${textOf(listNode, mod.text, 60)}\`` };
+  const list3 = ev.evaluate(listNode, mod);
+  const useSite = { mod, node: listNode };
+  if (list3.t === "string") {
+    return { kind: "matchers", entries: [{ kind: "substring", haystack: list3.v, ...whereWritten(list3, useSite) }] };
+  }
+  if (list3.t === "array") return { kind: "matchers", entries: listEntries(list3, useSite, false) };
+  if (list3.t === "unknown" && list3.env && !list3.envDriven) {
+    const why = `substring test: \`${text}\` searches the string in environment variable ${list3.env} (not split into a list), so any part of its value is accepted`;
+    return { kind: "matchers", entries: [{ kind: "unknown", why, substringOfEnv: list3.env, source: list3.env, ...whereWritten(list3, useSite) }] };
+  }
+  return { kind: "unknown", why: `membership in \`${textOf(listNode, mod.text, 60)}\` (${describeUnknown(list3)}) in \`${text}\`` };
+}
+function someCallback(listNode, fn, ev, mod, isOrigin, text) {
+  const param = fn.params[0];
+  const body2 = fn.body.type === "BlockStatement" ? fn.body.body.length === 1 && fn.body.body[0].type === "ReturnStatement" ? fn.body.body[0].argument : void 0 : fn.body;
+  if (!param || param.type !== "Identifier" || !body2) return { kind: "unknown", why: `condition \`${text}\`` };
+  return itemTests(listNode, param.name, body2, ev, mod, isOrigin, text);
+}
+function itemTests(listNode, name2, body2, ev, mod, isOrigin, text) {
+  const list3 = ev.evaluate(listNode, mod);
+  if (list3.t !== "array") return { kind: "unknown", why: `condition \`${text}\` over \`${textOf(listNode, mod.text, 60)}\` (${describeUnknown(list3)})` };
+  const b = unwrap(body2);
+  const isParam = (n) => {
+    const u = unwrap(n);
+    return u.type === "Identifier" && u.name === name2;
+  };
+  const useSite = { mod, node: listNode };
+  const out2 = [];
+  const call = b.type === "CallExpression" && b.callee.type === "MemberExpression" ? { method: memberName(b.callee), object: b.callee.object, arg: b.arguments[0] } : void 0;
+  for (const item of list3.items) {
+    if (b.type === "BinaryExpression" && (b.operator === "===" || b.operator === "==") && (isParam(b.left) && isOrigin(b.right) || isParam(b.right) && isOrigin(b.left))) {
+      out2.push(...listEntries({ t: "array", items: [item] }, useSite, false));
+    } else if (call?.method === "test" && isParam(call.object) && call.arg && isOrigin(call.arg)) {
+      out2.push(item.t === "regex" ? jsRegexEntry(item.pattern, item.flags, item, useSite) : { kind: "unknown", why: `tested with ${describeUnknown(item)}` });
+    } else if ((call?.method === "endsWith" || call?.method === "startsWith") && isOrigin(call.object) && call.arg && isParam(call.arg)) {
+      const ends = call.method === "endsWith";
+      out2.push(item.t === "string" ? jsRegexEntry(ends ? `${escapeRegex(item.v)}$` : `^${escapeRegex(item.v)}`, "", item, useSite, `origin.${call.method}(${quoted(item.v)})`) : { kind: "unknown", why: `${call.method} ${describeUnknown(item)}` });
+    } else if (call?.method === "endsWith" && call.arg && isParam(call.arg) && dotPrefixedOrigin(call.object, ev, mod, isOrigin) !== void 0) {
+      const dot = dotPrefixedOrigin(call.object, ev, mod, isOrigin);
+      out2.push(item.t === "string" ? jsRegexEntry(dottedSuffixPattern(dot, item.v), "", item, useSite, `('.' + origin).endsWith(${quoted(item.v)})`) : { kind: "unknown", why: `suffix ${describeUnknown(item)}` });
+    } else {
+      return { kind: "unknown", why: `condition \`${text}\`` };
+    }
+  }
+  return { kind: "matchers", entries: out2 };
+}
+function loopVariableIn(test, mod) {
+  let found;
+  walk3(test, (n) => {
+    if (found || n.type !== "Identifier") return;
+    const binding = mod.scopes.lookup(n);
+    if (!binding || binding.kind === "param" || binding.kind === "import") return;
+    const declarator = mod.scopes.parentOf(binding.id);
+    const declaration = declarator ? mod.scopes.parentOf(declarator) : void 0;
+    const loop = declaration ? mod.scopes.parentOf(declaration) : void 0;
+    if (declarator?.type === "VariableDeclarator" && declarator.id === binding.id && loop?.type === "ForOfStatement" && loop.left === declaration) {
+      found = { name: binding.name, list: loop.right };
+    }
+  });
+  return found;
+}
+function dotPrefixedOrigin(node, ev, mod, isOrigin) {
+  const n = unwrap(node);
+  if (n.type === "BinaryExpression" && n.operator === "+" && isOrigin(n.right)) {
+    const prefix = ev.evaluate(n.left, mod);
+    return prefix.t === "string" ? prefix.v : void 0;
+  }
+  if (n.type === "TemplateLiteral" && n.expressions.length === 1 && isOrigin(n.expressions[0]) && n.quasis[1]?.value.cooked === "") {
+    return n.quasis[0]?.value.cooked ?? void 0;
+  }
+  return void 0;
+}
+function dottedSuffixPattern(prefix, suffix) {
+  if (suffix.length > prefix.length && suffix.startsWith(prefix)) return `(?:${escapeRegex(suffix)}|^${escapeRegex(suffix.slice(prefix.length))})$`;
+  return `${escapeRegex(suffix)}$`;
+}
+function guardsHold(a, b) {
+  if (a.kind === "unknown") return a;
+  if (b.kind === "unknown") return b;
+  if (a.kind === "any-origin") return b;
+  if (b.kind === "any-origin") return a;
+  if (a.kind === "no-origin" || b.kind === "no-origin") return { kind: "no-origin" };
+  if (a.kind === "not-origin" && b.kind === "not-origin") return { kind: "not-origin", text: `${a.text} && ${b.text}` };
+  if (a.kind === "not-origin") return b;
+  if (b.kind === "not-origin") return a;
+  return { kind: "unknown", why: "several origin conditions at once" };
+}
+function union(a, b) {
+  if (a.kind === "unknown") return a;
+  if (b.kind === "unknown") return b;
+  if (a.kind === "any-origin" || b.kind === "any-origin") return { kind: "any-origin" };
+  if (a.kind === "not-origin" || b.kind === "not-origin") {
+    const cond = a.kind === "not-origin" ? a : b;
+    return { kind: "unknown", why: `accepts every origin when \`${cond.text}\`` };
+  }
+  if (a.kind === "no-origin") return b.kind === "matchers" ? { ...b, alsoWithoutOrigin: true } : b;
+  if (b.kind === "no-origin") return { ...a, alsoWithoutOrigin: true };
+  return { kind: "matchers", entries: [...a.entries, ...b.entries], alsoWithoutOrigin: a.alsoWithoutOrigin || b.alsoWithoutOrigin };
+}
+function intersect(a, b, text) {
+  if (a.kind === "unknown") return a;
+  if (b.kind === "unknown") return b;
+  if (a.kind === "any-origin") return b;
+  if (b.kind === "any-origin") return a;
+  if (a.kind === "not-origin" && b.kind !== "not-origin") return b;
+  if (b.kind === "not-origin" && a.kind !== "not-origin") return a;
+  if (a.kind === "no-origin" || b.kind === "no-origin") return { kind: "no-origin" };
+  return { kind: "unknown", why: `two origin conditions at once: \`${text}\`` };
+}
+
+// src/extract/js/origin-function.ts
+function classifyOriginFunction(fn, mod, ev, style) {
+  const notes = [];
+  const originParam = style === "callback" ? fn.params[0] : void 0;
+  const cbParam = style === "callback" ? fn.params[1] : void 0;
+  const originBindings = /* @__PURE__ */ new Set();
+  if (originParam?.type === "Identifier") {
+    const b = mod.scopes.lookupName(originParam.name, fn.body);
+    if (b) originBindings.add(b);
+  }
+  const isOrigin = originTester2(ev, mod, /* @__PURE__ */ new Set(), originBindings);
+  const cbName = cbParam?.type === "Identifier" ? cbParam.name : void 0;
+  const sites = collectSites(fn, mod, cbName);
+  const fnText = textOf(fn, mod.text, 100);
+  if (!sites.length) return { entries: [{ kind: "unknown", why: `origin function \`${fnText}\`: no decision found` }], notes };
+  const { entries: entries2, withoutOrigin } = decideSites(sites, fn, mod, ev, isOrigin);
+  if (withoutOrigin) {
+    notes.push("the origin function also accepts requests without an Origin header (same-origin requests, curl, server-to-server); no Access-Control-Allow-Origin is sent for them");
+  }
+  if (!entries2.length && !withoutOrigin) notes.push(`the origin function \`${fnText}\` never accepts an origin`);
+  return { entries: dedupe(entries2), notes };
+}
+function decideSites(sites, fn, mod, ev, isOrigin) {
+  const entries2 = [];
+  let withoutOrigin = false;
+  for (const site of expandTernaries(sites)) {
+    if (site.rejected) continue;
+    const conditions = [...guardsOf(site.node, fn, mod), ...site.extra ?? []];
+    let meaning = { kind: "any-origin" };
+    for (const c of conditions) meaning = guardsHold(meaning, classifyTest(c.test, c.positive, ev, mod, isOrigin));
+    const value = site.value ? unwrap(site.value) : void 0;
+    const resolved = value ? ev.evaluate(value, mod) : void 0;
+    const useSite = value ? { mod, node: value } : void 0;
+    if (!value || !resolved) continue;
+    if (isOrigin(value) || resolved.t === "boolean" && resolved.v) {
+    } else if (resolved.t === "boolean" || resolved.t === "null" || resolved.t === "undefined" || resolved.t === "string" && resolved.v === "") {
+      continue;
+    } else if (resolved.t === "string") {
+      entries2.push(resolved.v === "*" ? { kind: "any", sentVerbatim: true } : { ...exactEntry(resolved.v, resolved, useSite), sentVerbatim: true });
+      continue;
+    } else if (resolved.t === "array" || resolved.t === "regex") {
+      entries2.push(...listEntries(resolved, useSite, true));
+      continue;
+    } else {
+      meaning = guardsHold(meaning, classifyTest(value, true, ev, mod, isOrigin));
+    }
+    switch (meaning.kind) {
+      case "any-origin":
+        entries2.push({ kind: "reflect" });
+        break;
+      case "not-origin":
+        entries2.push({ kind: "reflect", condition: meaning.text });
+        break;
+      case "no-origin":
+        withoutOrigin = true;
+        break;
+      case "matchers":
+        entries2.push(...meaning.entries);
+        if (meaning.alsoWithoutOrigin) withoutOrigin = true;
+        break;
+      case "unknown":
+        entries2.push({ kind: "unknown", why: `origin function: ${meaning.why}` });
+        break;
+    }
+  }
+  return { entries: entries2, withoutOrigin };
+}
+function expandTernaries(sites) {
+  const out2 = [];
+  const queue = [...sites];
+  while (queue.length) {
+    const site = queue.shift();
+    const value = site.value ? unwrap(site.value) : void 0;
+    if (!site.rejected && value?.type === "ConditionalExpression") {
+      const extra = site.extra ?? [];
+      queue.unshift(
+        { ...site, value: value.consequent, extra: [...extra, { test: value.test, positive: true }] },
+        { ...site, value: value.alternate, extra: [...extra, { test: value.test, positive: false }] }
+      );
+      continue;
+    }
+    out2.push(site);
+  }
+  return out2;
+}
+function collectSites(fn, mod, cbName) {
+  const sites = [];
+  if (fn.body.type !== "BlockStatement") {
+    const body2 = unwrap(fn.body);
+    if (!(cbName && isCallTo(body2, cbName))) sites.push({ node: body2, value: body2, rejected: false });
+  }
+  walk3(fn.body, (node) => {
+    if (mod.scopes.enclosingFunction(node) !== fn) return;
+    if (cbName && isCallTo(node, cbName)) {
+      const call = node;
+      const err2 = call.arguments[0];
+      const errorPassed = err2 && !(err2.type === "Literal" && err2.value === null) && !(err2.type === "Identifier" && err2.name === "undefined");
+      sites.push({ node, value: call.arguments[1], rejected: !!errorPassed || call.arguments.length < 2 });
+    } else if (node.type === "ReturnStatement" && node.argument && !(cbName && isCallTo(unwrap(node.argument), cbName))) {
+      sites.push({ node, value: node.argument, rejected: false });
+    }
+  });
+  return sites;
+}
+function isCallTo(node, name2) {
+  return node.type === "CallExpression" && unwrap(node.callee).type === "Identifier" && unwrap(node.callee).name === name2;
+}
+function guardsOf(node, fn, mod) {
+  const out2 = [];
+  let child = node;
+  for (let parent = mod.scopes.parentOf(node); parent && child !== fn; child = parent, parent = mod.scopes.parentOf(parent)) {
+    if ((parent.type === "IfStatement" || parent.type === "ConditionalExpression") && child !== parent.test) {
+      out2.push({ test: parent.test, positive: child === parent.consequent });
+    } else if (parent.type === "LogicalExpression" && child === parent.right && parent.operator !== "??") {
+      out2.push({ test: parent.left, positive: parent.operator === "&&" });
+    } else if (parent.type === "BlockStatement" || parent.type === "Program" || parent.type === "SwitchCase") {
+      const body2 = parent.type === "SwitchCase" ? parent.consequent : parent.body;
+      for (const sibling of body2) {
+        if (sibling === child) break;
+        if (sibling.type === "IfStatement" && !sibling.alternate && alwaysExits(sibling.consequent)) out2.push({ test: sibling.test, positive: false });
+      }
+    }
+    if (isFunction(parent)) break;
+  }
+  return out2;
+}
+function alwaysExits(stmt) {
+  if (stmt.type === "ReturnStatement" || stmt.type === "ThrowStatement") return true;
+  if (stmt.type === "BlockStatement") return stmt.body.length > 0 && alwaysExits(stmt.body[stmt.body.length - 1]);
+  if (stmt.type === "IfStatement") return !!stmt.alternate && alwaysExits(stmt.consequent) && alwaysExits(stmt.alternate);
+  if (stmt.type === "ExpressionStatement") return false;
+  return false;
+}
+function dedupe(entries2) {
+  const seen = /* @__PURE__ */ new Set();
+  return entries2.filter((e) => {
+    const key2 = JSON.stringify({ ...e, span: void 0, definedAt: void 0 }) + JSON.stringify(e.span ?? "");
+    if (seen.has(key2)) return false;
+    seen.add(key2);
+    return true;
+  });
+}
+
+// src/extract/js/libraries/delegate.ts
+function classifyDelegate(fnValue, ev) {
+  const { fn, mod } = fnValue;
+  const cb = fn.params[1];
+  const handed = [];
+  if (cb?.type === "Identifier") {
+    walk3(fn.body, (node) => {
+      if (node.type === "CallExpression" && unwrap(node.callee).type === "Identifier" && unwrap(node.callee).name === cb.name && node.arguments[1]) {
+        handed.push(node.arguments[1]);
+      }
+    });
+  } else if (fn.body.type !== "BlockStatement") {
+    handed.push(fn.body);
+  } else {
+    walk3(fn.body, (node) => {
+      if (node.type === "ReturnStatement" && node.argument && mod.scopes.enclosingFunction(node) === fn) handed.push(node.argument);
+    });
+  }
+  if (handed.length !== 1) return { how: handed.length ? `it passes back ${handed.length} different options objects` : "it passes back no options object the scanner can see" };
+  const options = ev.evaluate(handed[0], mod);
+  if (options.t !== "object") return { how: "the options it passes back are not a constant object" };
+  return { options, how: "one options object" };
+}
+function delegateOrigins(fnValue, ev) {
+  const { fn, mod } = fnValue;
+  const cb = fn.params[1];
+  if (cb?.type !== "Identifier") return void 0;
+  const handedNames = /* @__PURE__ */ new Set();
+  const objects = [];
+  const inFn = (node) => mod.scopes.enclosingFunction(node) === fn;
+  walk3(fn.body, (node) => {
+    if (!inFn(node) || node.type !== "CallExpression") return;
+    const callee = unwrap(node.callee);
+    if (callee.type !== "Identifier" || callee.name !== cb.name || !node.arguments[1]) return;
+    const handed = unwrap(node.arguments[1]);
+    if (handed.type === "ObjectExpression") objects.push({ obj: handed, site: node });
+    else if (handed.type === "Identifier") {
+      const binding = mod.scopes.lookup(handed);
+      if (binding) handedNames.add(binding);
+    }
+  });
+  walk3(fn.body, (node) => {
+    if (!inFn(node)) return;
+    if (node.type === "AssignmentExpression" && node.left.type === "Identifier" && handedNames.has(mod.scopes.lookup(node.left))) {
+      const right = unwrap(node.right);
+      if (right.type === "ObjectExpression") objects.push({ obj: right, site: node });
+    } else if (node.type === "VariableDeclarator" && node.id.type === "Identifier" && node.init && handedNames.has(mod.scopes.lookup(node.id))) {
+      const init2 = unwrap(node.init);
+      if (init2.type === "ObjectExpression") objects.push({ obj: init2, site: node });
+    }
+  });
+  if (!objects.length) return void 0;
+  const sites = [];
+  const entries2 = [];
+  let accepting;
+  for (const { obj, site } of objects) {
+    const value = ev.evaluate(obj, mod);
+    if (value.t !== "object") return void 0;
+    let originProp;
+    for (const p of obj.properties) if (p.type === "Property" && !p.computed && p.key.type === "Identifier" && p.key.name === "origin") originProp = p;
+    if (!originProp) {
+      if (value.unknownSpread) return void 0;
+      entries2.push({ kind: "any", sentVerbatim: true });
+      accepting ??= value;
+      continue;
+    }
+    const origin = ev.evaluate(originProp.value, mod);
+    if (origin.t === "boolean" && !origin.v) continue;
+    accepting ??= value;
+    sites.push({ node: site, value: originProp.value, rejected: false });
+  }
+  const decided = decideSites(sites, fn, mod, ev, originTester2(ev, mod));
+  const notes = ["options come from a delegate function; origins modelled from the options objects it hands back"];
+  if (decided.withoutOrigin) notes.push("the delegate also accepts requests without an Origin header");
+  return { entries: [...entries2, ...decided.entries], notes, options: accepting };
+}
+
+// src/extract/js/libraries/origin-option.ts
+function originOptionModel(value, library, ev, useSite) {
+  const notes = [];
+  if (!value) {
+    return { entries: [{ kind: "any", sentVerbatim: true }], notes: ["origin not set: the default '*' is sent"], perRequest: false };
+  }
+  const where4 = whereWritten(value, useSite);
+  switch (value.t) {
+    case "string":
+      if (value.v === "*") return { entries: [{ kind: "any", sentVerbatim: true, ...where4 }], notes, perRequest: false };
+      if (value.v === "" && library === "cors") return disabled(notes, "origin: '' is falsy: the cors middleware sends no CORS headers");
+      if (value.v === "" && library === "@fastify/cors") return disabled(notes, "origin: '' is falsy: @fastify/cors fails every request with 'Invalid CORS origin option'");
+      return { entries: [{ ...exactEntry(value.v, value, useSite), sentVerbatim: true }], notes, perRequest: false };
+    case "boolean":
+      if (value.v) return { entries: [{ kind: "reflect", ...where4 }], notes, perRequest: true };
+      return disabled(notes, "origin: false switches CORS off: no CORS headers are sent");
+    case "regex": {
+      if (library === "cors" && /[gy]/.test(value.flags)) {
+        notes.push(`the origin RegExp has the '${value.flags.replace(/[^gy]/g, "")}' flag: RegExp.test keeps lastIndex between requests, so matching origins are alternately accepted and refused`);
+      }
+      return { entries: [jsRegexEntry(value.pattern, value.flags, value, useSite)], notes, perRequest: true };
+    }
+    case "array": {
+      if (library === "@fastify/cors" && value.items.some((i2) => i2.t === "string" && i2.v === "*")) {
+        const star = value.items.find((i2) => i2.t === "string" && i2.v === "*");
+        notes.push("the origin list contains '*': @fastify/cors then sends '*' for every request");
+        return { entries: [{ kind: "any", sentVerbatim: true, ...whereWritten(star, useSite) }], notes, perRequest: false };
+      }
+      if (library === "cors") {
+        if (value.items.some((i2) => i2.t === "string" && i2.v === "*")) {
+          notes.push("'*' inside the origin list is compared as a string (===): it matches no real Origin, it does not allow all");
+        }
+        for (const item of value.items) {
+          if (item.t === "regex" && /[gy]/.test(item.flags)) notes.push(`the RegExp /${item.pattern}/${item.flags} keeps lastIndex between requests: matching origins are alternately accepted and refused`);
+        }
+      }
+      return { entries: listEntries(value, useSite, true), notes, perRequest: true };
+    }
+    case "function": {
+      const decision = ev.withBindings(value.bound, () => classifyOriginFunction(value.fn, value.mod, ev, "callback"));
+      return { entries: decision.entries, notes: [...notes, ...decision.notes], perRequest: true, fromFunction: true };
+    }
+    case "null":
+    case "undefined":
+    case "number": {
+      if (truthiness(value)) return { entries: [{ kind: "reflect", ...where4 }], notes, perRequest: true };
+      return disabled(
+        notes,
+        library === "cors" ? `origin is ${value.t === "number" ? "0" : value.t}: the cors middleware sends no CORS headers` : `origin is ${value.t === "number" ? "0" : value.t}: @fastify/cors fails every request with 'Invalid CORS origin option'`
+      );
+    }
+    case "request":
+      if (value.part === "data") return { entries: [{ kind: "reflect", from: value.text, sentVerbatim: true, ...where4 }], notes, perRequest: true };
+      if (value.part === "origin") return { entries: [{ kind: "reflect", ...where4 }], notes: [...notes, "the origin option is the request Origin itself"], perRequest: true };
+      return { entries: [{ kind: "unknown", why: `origin is ${describeUnknown(value)}`, ...where4 }], notes, perRequest: "unknown" };
+    case "unknown": {
+      if (value.env && !value.envDriven) {
+        notes.push(
+          library === "cors" ? `when ${value.env} is not set the origin option is undefined and the cors middleware sends no CORS headers` : `when ${value.env} is not set the origin option is undefined and @fastify/cors fails requests with 'Invalid CORS origin option'`
+        );
+      }
+      return { entries: [{ kind: "unknown", why: value.why, ...where4 }], notes, perRequest: "unknown" };
+    }
+    default:
+      return { entries: [{ kind: "reflect", ...where4 }], notes: [...notes, `origin is ${describeUnknown(value)}, which the library treats as true`], perRequest: true };
+  }
+}
+function originOptionModelOf(read, library, ev, useSite) {
+  const branches = read?.value.t === "unknown" && read.keyAt ? undecidedBranches(read.keyAt, ev) : void 0;
+  if (!branches) return originOptionModel(read?.value, library, ev, useSite);
+  const models = branches.nodes.map((node) => originOptionModel(ev.evaluate(node, branches.mod), library, ev, { mod: branches.mod, node }));
+  const entries2 = models.flatMap((m) => m.entries);
+  const perRequest = models.some((m) => m.perRequest === true) ? true : models.some((m) => m.perRequest === "unknown") ? "unknown" : false;
+  const notes = [`origin depends on \`${branches.test}\`, which is not known statically: every branch is described`, ...models.flatMap((m) => m.notes)];
+  return { entries: entries2, notes, perRequest, fromFunction: models.some((m) => m.fromFunction), disabled: models.every((m) => m.disabled) };
+}
+function undecidedBranches(keyAt, ev) {
+  if (keyAt.node.type !== "Property") return void 0;
+  const { mod } = keyAt;
+  let node = unwrap(keyAt.node.value);
+  for (let hops = 0; node.type === "Identifier" && hops < 4; hops++) {
+    const binding = mod.scopes.lookup(node);
+    if (!binding || binding.reassigned || binding.path || !binding.init || binding.kind === "import" || binding.kind === "param") return void 0;
+    node = unwrap(binding.init);
+  }
+  if (node.type !== "ConditionalExpression") return void 0;
+  if (truthiness(ev.evaluate(node.test, mod)) !== void 0) return void 0;
+  return { nodes: [node.consequent, node.alternate], test: textOf(node.test, mod.text, 80), mod };
+}
+function disabled(notes, note) {
+  return { entries: [], notes: [...notes, note], disabled: true, perRequest: false };
+}
+function applyOriginModel(policy, model, keySpan, notes) {
+  policy.origins = model.entries;
+  policy.originsSpan = keySpan;
+  notes.push(...model.notes);
+  if (model.disabled) policy.libraryOptions = { ...policy.libraryOptions, disabled: true };
+  if (model.fromFunction) policy.libraryOptions = { ...policy.libraryOptions, originFunction: true };
+}
+
+// src/extract/js/libraries/options.ts
+var OptionsObject = class {
+  constructor(value, useSite) {
+    this.value = value;
+    this.useSite = useSite;
+  }
+  value;
+  useSite;
+  get resolvable() {
+    return this.value.t === "object" || this.value.t === "undefined" || this.value.t === "null";
+  }
+  /** The option, `undefined` when it is certainly not set, or an unknown value when it may be set. */
+  read(name2) {
+    const v = this.value;
+    if (v.t === "undefined" || v.t === "null") return void 0;
+    if (v.t !== "object") return { value: { t: "unknown", why: `options are ${describeUnknown(v)}` } };
+    const found = v.props.get(name2);
+    if (!found) return v.unknownSpread ? { value: { t: "unknown", why: `${name2} may come from ${v.unknownSpread}` } } : void 0;
+    return { value: found, keySpan: spanAt(v.keys.get(name2)), valueSpan: spanAt(found.at), keyAt: v.keys.get(name2) };
+  }
+};
+function valued(read, value, why) {
+  const where4 = whereWritten(read.value);
+  const out2 = { value, span: read.valueSpan ?? read.keySpan };
+  if (why) out2.why = why;
+  if (where4.envDriven) out2.envDriven = true;
+  if (where4.source) out2.source = where4.source;
+  if (where4.span && read.keySpan && where4.span.file !== read.keySpan.file) out2.definedAt = where4.span;
+  else if (where4.span && read.keySpan && (where4.span.line < read.keySpan.line || where4.span.line > read.keySpan.endLine)) out2.definedAt = where4.span;
+  return out2;
+}
+function stringList(read) {
+  const v = read.value;
+  if (v.t === "string") return { ...valued(read, splitList(v.v)), raw: v.v };
+  if (v.t === "array") {
+    const out2 = [];
+    for (const item of v.items) {
+      if (item.t !== "string") return valued(read, "unknown", `list item is ${describeUnknown(item)}`);
+      out2.push(item.v.trim());
+    }
+    return valued(read, out2);
+  }
+  if (v.t === "undefined" || v.t === "null") return valued(read, []);
+  return valued(read, "unknown", describeUnknown(v));
+}
+function splitList(text) {
+  return text.split(",").map((s) => s.trim()).filter(Boolean);
+}
+function numberOption(read) {
+  const v = read.value;
+  if (v.t === "number") return valued(read, v.v);
+  if (v.t === "string" && /^\s*-?\d+\s*$/.test(v.v)) return valued(read, Number(v.v));
+  return valued(read, "unknown", describeUnknown(v));
+}
+
+// src/extract/js/libraries/unknown-options.ts
+var KNOWN = {
+  cors: ["origin", "methods", "allowedHeaders", "headers", "exposedHeaders", "credentials", "maxAge", "preflightContinue", "optionsSuccessStatus"],
+  "@fastify/cors": [
+    "origin",
+    "methods",
+    "hook",
+    "preflightContinue",
+    "optionsSuccessStatus",
+    "credentials",
+    "exposedHeaders",
+    "allowedHeaders",
+    "maxAge",
+    "preflight",
+    "strictPreflight",
+    "cacheControl",
+    "delegator",
+    "hideOptionsRoute",
+    "logLevel",
+    "prefix",
+    "logSerializers"
+  ],
+  "@koa/cors": ["origin", "allowMethods", "exposeHeaders", "allowHeaders", "maxAge", "credentials", "keepHeadersOnError", "secureContext", "privateNetworkAccess"],
+  "koa2-cors": ["origin", "exposeHeaders", "maxAge", "credentials", "allowMethods", "allowHeaders"]
+};
+var HEADER_OPTIONS = {
+  "access-control-allow-origin": { cors: "origin", "@fastify/cors": "origin", "@koa/cors": "origin" },
+  "access-control-allow-credentials": { cors: "credentials", "@fastify/cors": "credentials", "@koa/cors": "credentials" },
+  "access-control-allow-methods": { cors: "methods", "@fastify/cors": "methods", "@koa/cors": "allowMethods" },
+  "access-control-allow-headers": { cors: "allowedHeaders", "@fastify/cors": "allowedHeaders", "@koa/cors": "allowHeaders" },
+  "access-control-expose-headers": { cors: "exposedHeaders", "@fastify/cors": "exposedHeaders", "@koa/cors": "exposeHeaders" },
+  "access-control-max-age": { cors: "maxAge", "@fastify/cors": "maxAge", "@koa/cors": "maxAge" }
+};
+var CROSS_NAMES = {
+  origins: { cors: "origin", "@fastify/cors": "origin", "@koa/cors": "origin" },
+  alloworigin: { cors: "origin", "@fastify/cors": "origin", "@koa/cors": "origin" },
+  allowmethods: { cors: "methods", "@fastify/cors": "methods" },
+  allowheaders: { cors: "allowedHeaders", "@fastify/cors": "allowedHeaders" },
+  exposeheaders: { cors: "exposedHeaders", "@fastify/cors": "exposedHeaders" },
+  allowedmethods: { cors: "methods", "@fastify/cors": "methods", "@koa/cors": "allowMethods" },
+  allowedheaders: { "@koa/cors": "allowHeaders" },
+  exposedheaders: { "@koa/cors": "exposeHeaders" },
+  allowcredentials: { cors: "credentials", "@fastify/cors": "credentials", "@koa/cors": "credentials" },
+  supportscredentials: { cors: "credentials", "@fastify/cors": "credentials", "@koa/cors": "credentials" }
+};
+function unknownOptions(value, library) {
+  const known = KNOWN[library];
+  if (!known || value.t !== "object") return [];
+  const out2 = [];
+  for (const [name2, at] of value.keys) {
+    if (known.includes(name2)) continue;
+    const span = spanAt(at);
+    if (!span) continue;
+    const suggestion = nearestOption(name2, library, known);
+    const option = { name: name2, span, problem: "unknown-option", effect: "ignored" };
+    if (suggestion) option.suggestion = suggestion;
+    const consequence = consequenceOf2(suggestion, library, value);
+    if (consequence) option.consequence = consequence;
+    out2.push(option);
+  }
+  return out2;
+}
+function nearestOption(name2, library, known) {
+  const lower = name2.toLowerCase();
+  const header = HEADER_OPTIONS[lower]?.[library];
+  if (header) return header;
+  const cross = CROSS_NAMES[lower.replace(/[-_\s]/g, "")]?.[library];
+  if (cross) return cross;
+  const folded = known.find((k) => k.toLowerCase() === lower.replace(/[-_\s]/g, ""));
+  if (folded) return folded;
+  let best;
+  let bestDistance = Infinity;
+  for (const k of known) {
+    const d = editDistance(lower, k.toLowerCase());
+    if (d < bestDistance) {
+      best = k;
+      bestDistance = d;
+    }
+  }
+  return best !== void 0 && bestDistance <= Math.min(3, Math.floor(best.length / 3)) ? best : void 0;
+}
+function consequenceOf2(intended, library, value) {
+  if (!intended) return void 0;
+  if (value.props.has(intended) || intended === "allowedHeaders" && library === "cors" && value.props.has("headers")) {
+    return `\`${intended}\` is set separately and applies`;
+  }
+  switch (intended) {
+    case "origin":
+      if (library === "@koa/cors") return "origin is not set, so @koa/cors sends '*' (the request Origin when credentials are on)";
+      return "origin is not set, so the default origin '*' applies to every request";
+    case "credentials":
+      return "credentials are not set, so no Access-Control-Allow-Credentials header is sent and credentialed requests fail";
+    case "optionsSuccessStatus":
+      return "preflights are answered with the default status 204";
+    case "exposedHeaders":
+    case "exposeHeaders":
+      return "no Access-Control-Expose-Headers header is sent, so scripts cannot read those response headers";
+    case "allowedHeaders":
+    case "allowHeaders":
+      return library === "cors" ? "the headers a preflight requests are echoed back (the default)" : "the default allowed headers apply";
+    case "methods":
+    case "allowMethods":
+      return library === "cors" ? "the default methods GET,HEAD,PUT,PATCH,POST,DELETE are allowed" : library === "@fastify/cors" ? "the default methods GET,HEAD,POST are allowed" : "the default methods GET,HEAD,PUT,POST,DELETE,PATCH are allowed";
+    case "maxAge":
+      return "no Access-Control-Max-Age header is sent, so browsers cache preflights only briefly";
+    case "preflightContinue":
+      return "preflights are answered by the CORS middleware itself (the default)";
+    default:
+      return void 0;
+  }
+}
+function editDistance(a, b) {
+  const row = Array.from({ length: b.length + 1 }, (_, i2) => i2);
+  for (let i2 = 1; i2 <= a.length; i2++) {
+    let prev = row[0];
+    row[0] = i2;
+    for (let j = 1; j <= b.length; j++) {
+      const temp = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i2 - 1] === b[j - 1] ? 0 : 1));
+      prev = temp;
+    }
+  }
+  return row[b.length];
+}
+
+// src/extract/js/libraries/npm-cors.ts
+var NPM_CORS_METHODS = ["GET", "HEAD", "PUT", "PATCH", "POST", "DELETE"];
+function npmCorsPolicy(input) {
+  const { mod, ev } = input;
+  const policy = newPolicy({ stack: input.stack, library: "cors", span: input.span, scope: input.scope });
+  const notes = [];
+  let value = input.optionsValue ?? (input.optionsNode ? ev.evaluate(input.optionsNode, mod) : { t: "undefined" });
+  const useSite = input.optionsNode ? { mod, node: input.optionsNode } : void 0;
+  let delegatedOrigins;
+  if (value.t === "function") {
+    const delegated = classifyDelegate(value, ev);
+    if (delegated.options) {
+      notes.push(`options come from a delegate function; modelled from the options it passes back (${delegated.how})`);
+      value = delegated.options;
+    } else if (delegatedOrigins = delegateOrigins(value, ev)) {
+      notes.push(...delegatedOrigins.notes);
+      value = delegatedOrigins.options ?? { t: "object", props: /* @__PURE__ */ new Map(), keys: /* @__PURE__ */ new Map() };
+    } else {
+      policy.origins = [{ kind: "unknown", why: `options are decided per request by \`${textOf(value.fn, value.mod.text, 80)}\`: ${delegated.how}` }];
+      policy.originsSpan = input.optionsNode ? spanOfNode(input.optionsNode, mod) : void 0;
+      markAllUnknown(policy, "options are decided per request by a delegate function");
+      policy.notes = notes;
+      return policy;
+    }
+  }
+  const options = new OptionsObject(value, useSite);
+  for (const source of sourcesOf(value)) ev.consumedOptions.add(source);
+  if (!options.resolvable) {
+    const why = `options are ${describeUnknown(value)}`;
+    policy.origins = [{ kind: "unknown", why, ...value.env ? { source: value.env } : {} }];
+    markAllUnknown(policy, why);
+    policy.notes = notes;
+    return policy;
+  }
+  const origin = options.read("origin");
+  const model = delegatedOrigins ? { entries: delegatedOrigins.entries, notes: [], perRequest: true, fromFunction: true, disabled: false } : originOptionModelOf(origin, "cors", ev, useSite);
+  applyOriginModel(policy, model, origin?.keySpan, notes);
+  const credentials = options.read("credentials");
+  if (credentials) {
+    const c = credentials.value;
+    if (c.t === "boolean") policy.credentials = valued(credentials, c.v);
+    else if (c.t === "unknown") policy.credentials = valued(credentials, "unknown", c.why);
+    else policy.credentials = valued(credentials, false, `credentials is ${describeUnknown(c)}; only the literal true sends Access-Control-Allow-Credentials`);
+  }
+  const methods = options.read("methods");
+  policy.allowMethods = methods ? stringList(methods) : byDefault(NPM_CORS_METHODS);
+  const headers = options.read("allowedHeaders") ?? options.read("headers");
+  if (headers && truthiness(headers.value) !== false) policy.allowHeaders = stringList(headers);
+  else policy.allowHeaders = { ...byDefault([]), why: "allowedHeaders not set: the request Access-Control-Request-Headers are echoed" };
+  const exposed = options.read("exposedHeaders");
+  if (exposed) policy.exposeHeaders = stringList(exposed);
+  const maxAge = options.read("maxAge");
+  policy.maxAge = maxAge ? numberOption(maxAge) : unknownValue("not set: no Access-Control-Max-Age is sent (the browser default applies)");
+  const star = policy.origins.length === 1 && policy.origins[0].kind === "any";
+  if (model.disabled) policy.varyOrigin = { value: false, why: "CORS is switched off" };
+  else if (model.perRequest === "unknown") policy.varyOrigin = unknownValue("depends on the unresolved origin option");
+  else if (star) policy.varyOrigin = { value: false, why: "origin '*': the value does not depend on the request, no Vary is added" };
+  else policy.varyOrigin = { value: true, why: "the cors middleware adds Vary: Origin for every origin option other than *" };
+  const preflightContinue = options.read("preflightContinue");
+  const status = options.read("optionsSuccessStatus");
+  if (preflightContinue && truthiness(preflightContinue.value) === true) {
+    policy.preflight = valued(preflightContinue, "passthrough", "preflightContinue: OPTIONS requests get the CORS headers and go on to the next handler");
+    policy.libraryOptions = { ...policy.libraryOptions, preflightContinue: true };
+  } else if (preflightContinue && truthiness(preflightContinue.value) === void 0) {
+    policy.preflight = valued(preflightContinue, "unknown", describeUnknown(preflightContinue.value));
+  } else {
+    policy.preflight = { value: "handled", why: "the cors middleware answers every OPTIONS request itself (optionsSuccessStatus, default 204), even for origins it refuses" };
+  }
+  if (status && status.value.t === "number") policy.libraryOptions = { ...policy.libraryOptions, optionsSuccessStatus: status.value.v };
+  const invalid = unknownOptions(value, "cors");
+  if (invalid.length) policy.invalidOptions = invalid;
+  if (star && policy.credentials.value === true) {
+    notes.push("origin '*' with credentials: true: the cors middleware sends both Access-Control-Allow-Origin: * and Access-Control-Allow-Credentials: true (no reflection); browsers refuse credentialed responses");
+  }
+  if (notes.length) policy.notes = notes;
+  return policy;
+}
+function markAllUnknown(policy, why) {
+  policy.credentials = unknownValue(why);
+  policy.allowMethods = unknownValue(why);
+  policy.allowHeaders = unknownValue(why);
+  policy.exposeHeaders = unknownValue(why);
+  policy.maxAge = unknownValue(why);
+  policy.varyOrigin = unknownValue(why);
+}
+function spanOfNode(node, mod) {
+  return { file: mod.path, line: node.loc.start.line, column: node.loc.start.column + 1, endLine: node.loc.end.line, endColumn: node.loc.end.column + 1 };
+}
+
+// src/extract/js/exported-options.ts
+var NPM_CORS_KEYS = /* @__PURE__ */ new Set([
+  "methods",
+  "allowedHeaders",
+  "exposedHeaders",
+  "credentials",
+  "maxAge",
+  "preflightContinue",
+  "optionsSuccessStatus",
+  "optionSuccessStatus",
+  "exposeHeaders",
+  "Access-Control-Allow-Credentials"
+]);
+var KOA_KEYS = ["allowMethods", "allowHeaders", "keepHeadersOnError"];
+var CORS_NAME = /cors/i;
+function exportedOptionCandidates(mod, ev, stack) {
+  if (stack === "fastify" || stack === "koa") return [];
+  const out2 = [];
+  const seen = /* @__PURE__ */ new Set();
+  const fileSaysCors = CORS_NAME.test(path13.basename(mod.path));
+  for (const { name: name2, node, exported } of moduleValues(mod)) {
+    const value = ev.evaluate(node, mod);
+    for (const found of optionsIn(value, name2, fileSaysCors)) {
+      const object = found.value.at?.node;
+      if (!object || found.value.at?.mod !== mod || object.type !== "ObjectExpression" || seen.has(object)) continue;
+      if (!exported && referenced(mod, name2, node)) continue;
+      seen.add(object);
+      const consumedBefore = new Set(ev.consumedOptions);
+      const policy = npmCorsPolicy({
+        stack: stack === "nestjs" ? "nestjs" : "express",
+        span: spanOf(object, mod.path),
+        scope: { kind: "app", name: found.label },
+        optionsNode: object,
+        mod,
+        ev
+      });
+      for (const node2 of [...ev.consumedOptions]) if (!consumedBefore.has(node2)) ev.consumedOptions.delete(node2);
+      const how = exported ? `options exported from ${mod.path}` : `options defined in ${mod.path}`;
+      policy.notes = [...policy.notes ?? [], `${how}; the cors() call that uses them was not found${found.via ? ` (${found.via})` : ""}`];
+      out2.push({ policy, object });
+    }
+  }
+  return out2;
+}
+function optionsIn(value, name2, fileSaysCors) {
+  if (value.t !== "object") return [];
+  const label = name2 ?? "exported options";
+  if (looksLikeNpmCorsOptions(value, CORS_NAME.test(name2 ?? "") || fileSaysCors)) return [{ value, label }];
+  const nested = value.props.get("cors");
+  if (nested && nested.t === "object" && looksLikeNpmCorsOptions(nested, true)) return [{ value: nested, label: `${label}.cors`, via: "the cors member of a server options object, as socket.io takes it" }];
+  return [];
+}
+function looksLikeNpmCorsOptions(value, named) {
+  const origin = value.props.get("origin");
+  if (!origin) return false;
+  if (KOA_KEYS.some((k) => value.props.has(k))) return false;
+  if (origin.t === "function" && origin.fn.params.length >= 2) return true;
+  return named && [...value.props.keys()].some((k) => NPM_CORS_KEYS.has(k));
+}
+function moduleValues(mod) {
+  const out2 = [];
+  const exportedNames = /* @__PURE__ */ new Set();
+  for (const stmt of mod.program.body) {
+    if (stmt.type === "ExportDefaultDeclaration") {
+      const d = stmt.declaration;
+      if (d.type !== "FunctionDeclaration" && d.type !== "ClassDeclaration" && d.type !== "TSInterfaceDeclaration" && d.type !== "TSDeclareFunction") {
+        out2.push({ name: d.type === "Identifier" ? d.name : void 0, node: d, exported: true });
+      }
+    } else if (stmt.type === "ExportNamedDeclaration") {
+      if (stmt.declaration?.type === "VariableDeclaration") {
+        for (const d of stmt.declaration.declarations) if (d.id.type === "Identifier" && d.init) out2.push({ name: d.id.name, node: d.init, exported: true });
+      }
+      for (const spec of stmt.specifiers) if (!stmt.source && spec.local.type === "Identifier") exportedNames.add(spec.local.name);
+    } else if (stmt.type === "ExpressionStatement" && stmt.expression.type === "AssignmentExpression" && stmt.expression.operator === "=") {
+      const target2 = stmt.expression.left;
+      if (target2.type !== "MemberExpression") continue;
+      const named = exportName(target2);
+      if (named === void 0) continue;
+      const right = unwrap(stmt.expression.right);
+      out2.push({ name: named || (right.type === "Identifier" ? right.name : void 0), node: right, exported: true });
+      if (right.type === "ObjectExpression" && named === "") {
+        for (const p of right.properties) if (p.type === "Property" && p.key.type === "Identifier") out2.push({ name: p.key.name, node: p.value, exported: true });
+      }
+    } else if (stmt.type === "VariableDeclaration") {
+      for (const d of stmt.declarations) {
+        if (d.id.type !== "Identifier" || !d.init || !CORS_NAME.test(d.id.name)) continue;
+        out2.push({ name: d.id.name, node: d.init, exported: false });
+      }
+    }
+  }
+  for (const entry2 of out2) if (!entry2.exported && entry2.name && exportedNames.has(entry2.name)) entry2.exported = true;
+  return out2;
+}
+function exportName(node) {
+  const name2 = memberName(node);
+  if (node.object.type === "Identifier" && node.object.name === "module" && name2 === "exports") return "";
+  if (node.object.type === "Identifier" && node.object.name === "exports") return name2;
+  if (node.object.type === "MemberExpression" && exportName(node.object) === "") return name2;
+  return void 0;
+}
+function referenced(mod, name2, init2) {
+  if (!name2) return false;
+  const binding = mod.scopes.moduleBinding(name2);
+  if (!binding) return false;
+  let used = false;
+  walk3(mod.program, (n) => {
+    if (used || n.type !== "Identifier" || n.name !== name2 || n === binding.id) return;
+    if (n.range[0] >= init2.range[0] && n.range[1] <= init2.range[1]) return;
+    const parent = mod.scopes.parentOf(n);
+    if (parent?.type === "Property" && parent.key === n && !parent.computed && !parent.shorthand) return;
+    if (parent?.type === "MemberExpression" && parent.property === n && !parent.computed) return;
+    if (mod.scopes.lookup(n) === binding) used = true;
+  });
+  return used;
+}
+
+// src/extract/js/libraries/apollo-server.ts
+function apolloServerPolicy(node, mod, ev) {
+  const ctor = ev.evaluate(node.callee, mod);
+  if (ctor.t !== "package" || ctor.source !== "apollo-server" || ctor.member !== "ApolloServer") return void 0;
+  const arg = node.arguments[0];
+  if (!arg || arg.type === "SpreadElement") return void 0;
+  const config = ev.evaluate(arg, mod);
+  if (config.t !== "object" || config.unknownSpread) return void 0;
+  const parent = mod.scopes.parentOf(node);
+  const name2 = parent?.type === "VariableDeclarator" && parent.id.type === "Identifier" ? parent.id.name : void 0;
+  const base = { stack: "express", span: spanOf(node, mod.path), scope: { kind: "app", ...name2 ? { name: name2 } : {} }, mod, ev };
+  const cors = config.props.get("cors");
+  let policy;
+  if (!cors || cors.t === "undefined") {
+    const star = { t: "object", props: /* @__PURE__ */ new Map([["origin", { t: "string", v: "*" }]]), keys: /* @__PURE__ */ new Map() };
+    policy = npmCorsPolicy({ ...base, optionsNode: void 0, optionsValue: star });
+    policy.notes = [...policy.notes ?? [], "apollo-server: without a cors option, listen() mounts cors({ origin: '*' })"];
+    policy.mountedBy = "Apollo Server";
+    return policy;
+  }
+  if (cors.t === "boolean") {
+    if (!cors.v) return void 0;
+    policy = npmCorsPolicy({ ...base, optionsNode: void 0, optionsValue: { t: "undefined" } });
+  } else {
+    const keyAt = config.keys.get("cors");
+    const optionsNode = keyAt && keyAt.node.type === "Property" && keyAt.mod === mod ? keyAt.node.value : void 0;
+    policy = npmCorsPolicy({ ...base, optionsNode, ...optionsNode ? {} : { optionsValue: cors } });
+  }
+  policy.notes = [...policy.notes ?? [], "apollo-server: listen() mounts cors(options) from npm cors on its Express app"];
+  policy.mountedBy = "Apollo Server";
+  return policy;
+}
+
+// src/extract/js/libraries/fastify-cors.ts
+var FASTIFY_CORS_METHODS = ["GET", "HEAD", "POST"];
+function fastifyCorsPolicy(input) {
+  const { mod, ev } = input;
+  const policy = newPolicy({ stack: input.stack, library: "@fastify/cors", span: input.span, scope: input.scope });
+  const notes = [];
+  const value = input.optionsValue ?? (input.optionsNode ? ev.evaluate(input.optionsNode, mod) : { t: "undefined" });
+  const useSite = input.optionsNode ? { mod, node: input.optionsNode } : void 0;
+  const options = new OptionsObject(value, useSite);
+  for (const source of sourcesOf(value)) ev.consumedOptions.add(source);
+  if (!options.resolvable) {
+    const why = value.t === "function" ? "options are decided by a function (delegator)" : `options are ${describeUnknown(value)}`;
+    policy.origins = [{ kind: "unknown", why }];
+    markAllUnknown(policy, why);
+    return policy;
+  }
+  if (options.read("delegator")) {
+    const why = "options are decided per request by the delegator function";
+    policy.origins = [{ kind: "unknown", why }];
+    markAllUnknown(policy, why);
+    return policy;
+  }
+  const origin = options.read("origin");
+  const model = originOptionModelOf(origin, "@fastify/cors", ev, useSite);
+  applyOriginModel(policy, model, origin?.keySpan, notes);
+  const credentials = options.read("credentials");
+  if (credentials) {
+    const truth = truthiness(credentials.value);
+    policy.credentials = truth === void 0 ? valued(credentials, "unknown", describeUnknown(credentials.value)) : valued(credentials, truth);
+  }
+  const methods = options.read("methods");
+  policy.allowMethods = methods ? stringList(methods) : byDefault(FASTIFY_CORS_METHODS);
+  const headers = options.read("allowedHeaders");
+  if (headers && headers.value.t !== "null") policy.allowHeaders = stringList(headers);
+  else policy.allowHeaders = { ...byDefault([]), why: "allowedHeaders not set: the request Access-Control-Request-Headers are echoed" };
+  const exposed = options.read("exposedHeaders");
+  if (exposed && exposed.value.t !== "null") policy.exposeHeaders = stringList(exposed);
+  const maxAge = options.read("maxAge");
+  policy.maxAge = maxAge && maxAge.value.t !== "null" ? numberOption(maxAge) : unknownValue("not set: no Access-Control-Max-Age is sent");
+  const originValue3 = origin?.value;
+  if (model.disabled) policy.varyOrigin = { value: false, why: "CORS is switched off" };
+  else if (!originValue3 || originValue3.t === "string") policy.varyOrigin = { value: false, why: "@fastify/cors adds no Vary for a string origin option" };
+  else if (originValue3.t === "unknown") policy.varyOrigin = unknownValue("depends on the unresolved origin option");
+  else policy.varyOrigin = { value: true, why: "@fastify/cors adds Vary: Origin for every origin option that is not a string" };
+  const preflight2 = options.read("preflight");
+  const preflightContinue = options.read("preflightContinue");
+  const strict = options.read("strictPreflight");
+  if (preflight2 && truthiness(preflight2.value) === false) {
+    policy.preflight = valued(preflight2, "not-handled", "preflight: false: OPTIONS requests are not answered by @fastify/cors (its OPTIONS * route answers 404)");
+  } else if (preflightContinue && truthiness(preflightContinue.value) === true) {
+    policy.preflight = valued(preflightContinue, "passthrough", "preflightContinue: OPTIONS requests go on to the route handlers");
+    policy.libraryOptions = { ...policy.libraryOptions, preflightContinue: true };
+  } else {
+    policy.preflight = { value: "handled", why: "@fastify/cors answers preflights in its hook (optionsSuccessStatus, default 204)" };
+  }
+  const strictValue = strict ? truthiness(strict.value) : true;
+  if (strictValue !== void 0) policy.libraryOptions = { ...policy.libraryOptions, strictPreflight: strictValue };
+  if (strictValue === true && !model.disabled) {
+    notes.push("strictPreflight (default): an OPTIONS request without Origin or Access-Control-Request-Method is answered 400 Invalid Preflight Request");
+  }
+  const status = options.read("optionsSuccessStatus");
+  if (status && status.value.t === "number") policy.libraryOptions = { ...policy.libraryOptions, optionsSuccessStatus: status.value.v };
+  const invalid = unknownOptions(value, "@fastify/cors");
+  if (invalid.length) policy.invalidOptions = invalid;
+  const star = policy.origins.length === 1 && policy.origins[0].kind === "any";
+  if (star && policy.credentials.value === true) {
+    notes.push("origin '*' with credentials: @fastify/cors sends both Access-Control-Allow-Origin: * and Access-Control-Allow-Credentials: true; browsers refuse credentialed responses");
+  }
+  if (notes.length) policy.notes = notes;
+  return policy;
+}
+
+// src/extract/js/libraries/koa-cors.ts
+var KOA_CORS_METHODS = ["GET", "HEAD", "PUT", "POST", "DELETE", "PATCH"];
+function readKoaStyleLists(policy, options, defaultMethods) {
+  const methods = options.read("allowMethods");
+  policy.allowMethods = methods ? stringList(methods) : byDefault(defaultMethods);
+  const headers = options.read("allowHeaders");
+  if (headers && truthiness(headers.value) !== false) policy.allowHeaders = stringList(headers);
+  else policy.allowHeaders = { ...byDefault([]), why: "allowHeaders not set: the request Access-Control-Request-Headers are echoed" };
+  const exposed = options.read("exposeHeaders");
+  if (exposed) policy.exposeHeaders = stringList(exposed);
+  const maxAge = options.read("maxAge");
+  policy.maxAge = maxAge ? numberOption(maxAge) : unknownValue("not set: no Access-Control-Max-Age is sent");
+}
+function koaCorsPolicy(input) {
+  const { mod, ev } = input;
+  const policy = newPolicy({ stack: "koa", library: "@koa/cors", span: input.span, scope: input.scope });
+  const notes = [];
+  const value = input.optionsNode ? ev.evaluate(input.optionsNode, mod) : { t: "undefined" };
+  const useSite = input.optionsNode ? { mod, node: input.optionsNode } : void 0;
+  const options = new OptionsObject(value, useSite);
+  for (const source of sourcesOf(value)) ev.consumedOptions.add(source);
+  if (!options.resolvable) {
+    const why = `options are ${describeUnknown(value)}`;
+    policy.origins = [{ kind: "unknown", why }];
+    markAllUnknown(policy, why);
+    policy.varyOrigin = { value: true, why: "@koa/cors always adds Vary: Origin" };
+    return policy;
+  }
+  const credentials = options.read("credentials");
+  if (credentials) {
+    const c = credentials.value;
+    if (c.t === "function") policy.credentials = valued(credentials, "unknown", "credentials are decided per request by a function");
+    else {
+      const truth = truthiness(c);
+      policy.credentials = truth === void 0 ? valued(credentials, "unknown", describeUnknown(c)) : valued(credentials, truth);
+    }
+  }
+  const cred = policy.credentials.value;
+  const origin = options.read("origin");
+  policy.originsSpan = origin?.keySpan;
+  const star = (where4) => {
+    if (cred === true) return [{ kind: "reflect", ...where4 }];
+    if (cred === false) return [{ kind: "any", sentVerbatim: true, ...where4 }];
+    return [{ kind: "unknown", why: "'*' is sent as is without credentials and replaced by the request Origin with credentials, which are not known" }];
+  };
+  const o = origin?.value;
+  if (!o && input.major !== void 0 && input.major < 5) {
+    policy.origins = [{ kind: "reflect" }];
+    notes.push(`@koa/cors ${input.major}.x with origin unset echoes the request Origin (5.0 changed the default to '*')`);
+  } else if (!o || o.t === "undefined" || o.t === "null" || o.t === "string" && o.v === "" || o.t === "boolean" && !o.v) {
+    policy.origins = star(o ? whereWritten(o, useSite) : {});
+    notes.push(cred === true ? "origin unset or '*' with credentials: @koa/cors echoes the request Origin" : "origin unset: '*' is sent");
+    if (!o && input.major === void 0) notes.push("@koa/cors before 5.0 echoed the request Origin when origin is unset; the installed version is not declared here");
+  } else if (o.t === "string") {
+    policy.origins = o.v === "*" ? star(whereWritten(o, useSite)) : [{ ...exactEntry(o.v, o, useSite), sentVerbatim: true }];
+    if (o.v === "*" && cred === true) notes.push("origin '*' with credentials: @koa/cors echoes the request Origin");
+  } else if (o.t === "function") {
+    const decision = classifyOriginFunction(o.fn, o.mod, ev, "koa");
+    policy.libraryOptions = { ...policy.libraryOptions, originFunction: true };
+    policy.origins = decision.entries.flatMap((e) => e.kind === "any" ? star({ span: e.span }) : [e]);
+    notes.push(...decision.notes);
+  } else if (o.t === "array") {
+    policy.origins = o.items.map((i2) => i2.t === "string" ? { ...exactEntry(i2.v, i2, useSite), sentVerbatim: true } : { kind: "unknown", why: describeUnknown(i2) });
+    notes.push("@koa/cors does not test arrays: ctx.set() sends every item as its own Access-Control-Allow-Origin field");
+  } else if (o.t === "unknown") {
+    policy.origins = [{ kind: "unknown", why: o.why, ...whereWritten(o, useSite) }];
+  } else {
+    policy.origins = [{ kind: "unknown", why: `origin is ${describeUnknown(o)}` }];
+  }
+  readKoaStyleLists(policy, options, KOA_CORS_METHODS);
+  policy.varyOrigin = { value: true, why: '@koa/cors calls ctx.vary("Origin") on every request' };
+  policy.preflight = { value: "handled", why: "@koa/cors answers OPTIONS requests that carry Access-Control-Request-Method with 204" };
+  const keep = options.read("keepHeadersOnError");
+  if (keep) {
+    const truth = keep.value.t === "undefined" ? true : truthiness(keep.value);
+    policy.headersOnErrors = truth === void 0 ? valued(keep, "unknown", describeUnknown(keep.value)) : valued(keep, truth);
+  } else {
+    policy.headersOnErrors = { value: true, isDefault: true, why: "keepHeadersOnError defaults to true: thrown errors keep the CORS headers" };
+  }
+  const invalid = unknownOptions(value, "@koa/cors");
+  if (invalid.length) policy.invalidOptions = invalid;
+  if (notes.length) policy.notes = notes;
+  return policy;
+}
+
+// src/extract/js/libraries/koa2-cors.ts
+var KOA2_CORS_METHODS = ["GET", "PUT", "POST", "PATCH", "DELETE", "HEAD", "OPTIONS"];
+function koa2CorsPolicy(input) {
+  const { mod, ev } = input;
+  const policy = newPolicy({ stack: "koa", library: "koa2-cors", span: input.span, scope: input.scope });
+  const notes = [];
+  const value = input.optionsNode ? ev.evaluate(input.optionsNode, mod) : { t: "undefined" };
+  const useSite = input.optionsNode ? { mod, node: input.optionsNode } : void 0;
+  const options = new OptionsObject(value, useSite);
+  for (const source of sourcesOf(value)) ev.consumedOptions.add(source);
+  policy.varyOrigin = { value: true, why: 'koa2-cors calls ctx.vary("Origin") on every request' };
+  if (!options.resolvable) {
+    const why = `options are ${describeUnknown(value)}`;
+    policy.origins = [{ kind: "unknown", why }];
+    markAllUnknown(policy, why);
+    policy.varyOrigin = { value: true, why: 'koa2-cors calls ctx.vary("Origin") on every request' };
+    return policy;
+  }
+  const credentials = options.read("credentials");
+  if (credentials) {
+    const c = credentials.value;
+    policy.credentials = c.t === "boolean" ? valued(credentials, c.v) : c.t === "unknown" ? valued(credentials, "unknown", describeUnknown(c)) : valued(credentials, false);
+  }
+  const origin = options.read("origin");
+  policy.originsSpan = origin?.keySpan;
+  const o = origin?.value;
+  const star = (where4) => ({ kind: "any", sentVerbatim: true, ...where4 });
+  if (!o || o.t === "undefined" || o.t === "null" || o.t === "string" && o.v === "" || o.t === "boolean" && !o.v) {
+    policy.origins = [{ kind: "reflect", ...o ? whereWritten(o, useSite) : {} }];
+    notes.push("origin unset: koa2-cors sends back the request's own Origin, whatever it is ('*' only when there is none)");
+  } else if (o.t === "string") {
+    policy.origins = [o.v === "*" ? star(whereWritten(o, useSite)) : { ...exactEntry(o.v, o, useSite), sentVerbatim: true }];
+  } else if (o.t === "function") {
+    const decision = classifyOriginFunction(o.fn, o.mod, ev, "koa");
+    policy.libraryOptions = { ...policy.libraryOptions, originFunction: true };
+    policy.origins = decision.entries.map((e) => e.kind === "any" ? star({ span: e.span }) : e);
+    notes.push(...decision.notes);
+  } else if (o.t === "unknown") {
+    policy.origins = [{ kind: "unknown", why: o.why, ...whereWritten(o, useSite) }];
+  } else {
+    policy.origins = [{ kind: "unknown", why: `origin is ${describeUnknown(o)}` }];
+  }
+  readKoaStyleLists(policy, options, KOA2_CORS_METHODS);
+  policy.preflight = { value: "handled", why: "koa2-cors answers OPTIONS requests that carry Access-Control-Request-Method with 204" };
+  policy.headersOnErrors = { value: false, isDefault: true, why: "koa2-cors sets the headers before next(); when the app throws, Koa's error handler clears them" };
+  const invalid = unknownOptions(value, "koa2-cors");
+  if (invalid.length) policy.invalidOptions = invalid;
+  if (notes.length) policy.notes = notes;
+  return policy;
+}
+
+// src/extract/js/libraries/socket-io.ts
+var SOCKET_IO_NOTE = "socket.io: engine.io passes the cors option to npm cors (require('cors')(opts.cors)) for its own requests under the socket.io path";
+function socketIoPolicy(node, mod, ev, versions) {
+  const ctor = ev.evaluate(node.callee, mod);
+  if (ctor.t !== "package" || ctor.source !== "socket.io") return void 0;
+  const isServer = ctor.member === "Server" ? node.type === "NewExpression" : ctor.member === void 0;
+  if (!isServer) return void 0;
+  const optionsArg = optionsArgument(node, mod, ev);
+  if (!optionsArg) return void 0;
+  const { node: optionsNode, value: options } = optionsArg;
+  if (options.t !== "object") return void 0;
+  const name2 = holderName(node, mod);
+  const scope = { kind: "app", name: name2 ? `socket.io server ${name2}` : "socket.io server" };
+  const span = spanOf(node, mod.path);
+  const cors = options.props.get("cors");
+  if (!cors || cors.t === "undefined" || cors.t === "null" || cors.t === "boolean" && !cors.v) {
+    return topLevelOrigins(options, optionsNode, mod, versions, span, scope);
+  }
+  const keyAt = options.keys.get("cors");
+  const corsNode = keyAt && keyAt.node.type === "Property" && keyAt.mod === mod ? keyAt.node.value : void 0;
+  const policy = cors.t === "boolean" ? npmCorsPolicy({ stack: "express", span, scope, optionsNode: void 0, optionsValue: { t: "undefined" }, mod, ev }) : npmCorsPolicy({ stack: "express", span, scope, optionsNode: corsNode, ...corsNode ? {} : { optionsValue: cors }, mod, ev });
+  policy.notes = [...policy.notes ?? [], SOCKET_IO_NOTE];
+  policy.mountedBy = "socket.io";
+  return policy;
+}
+function optionsArgument(node, mod, ev) {
+  const [first, second] = node.arguments;
+  if (second && second.type !== "SpreadElement") return { node: second, value: ev.evaluate(second, mod) };
+  if (first && first.type !== "SpreadElement") {
+    const value = ev.evaluate(first, mod);
+    if (value.t === "object" && !value.props.has("listen")) return { node: first, value };
+  }
+  return void 0;
+}
+function topLevelOrigins(options, optionsNode, mod, versions, span, scope) {
+  const origins = options.keys.get("origins");
+  const declared = versions.dependency(mod.absPath, "socket.io");
+  if (!origins || declared?.major === void 0 || declared.major < 3) return void 0;
+  const keySpan = spanAt(origins) ?? spanOf(optionsNode, mod.path);
+  const policy = newPolicy({ stack: "express", library: "cors", span, scope });
+  policy.origins = [];
+  policy.libraryOptions = { disabled: true };
+  policy.invalidOptions = [
+    {
+      name: "origins",
+      span: keySpan,
+      problem: "unknown-option",
+      effect: "ignored",
+      suggestion: "cors",
+      consequence: `socket.io ${declared.range} reads CORS settings only from the \`cors\` option (the 2.x \`origins\` key is gone), so no CORS headers are sent and cross-origin polling requests fail`
+    }
+  ];
+  policy.notes = [SOCKET_IO_NOTE, `socket.io ${declared.range} (${declared.file}): no cors option, so the cors middleware is not installed`];
+  policy.mountedBy = "socket.io";
+  return policy;
+}
+function holderName(node, mod) {
+  const parent = mod.scopes.parentOf(node);
+  if (parent?.type === "VariableDeclarator" && parent.id.type === "Identifier") return parent.id.name;
+  if (parent?.type === "AssignmentExpression" && parent.left.type === "Identifier") return parent.left.name;
+  return void 0;
+}
+
+// src/extract/js/manual-headers.ts
+var WRITE_METHODS = /* @__PURE__ */ new Set(["header", "set", "setheader", "append", "writehead", "headers", "vary", "appendheader"]);
+function manualHeaderPolicies(mod, ev, registrations, fileStack) {
+  const writes = collectWrites(mod, ev);
+  const groups = /* @__PURE__ */ new Map();
+  for (const w of writes) {
+    const list3 = groups.get(w.owner) ?? [];
+    list3.push(w);
+    groups.set(w.owner, list3);
+  }
+  const policies = [];
+  for (const [owner, group] of groups) {
+    const cors = group.filter((w) => w.lower.startsWith("access-control-"));
+    if (!cors.length) continue;
+    policies.push(buildPolicy(mod, ev, owner, group, cors, registrations, fileStack));
+  }
+  return policies;
+}
+function collectWrites(mod, ev) {
+  const out2 = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const node of mod.scopes.nodes) {
+    if (node.type === "ObjectExpression") {
+      out2.push(...headerObjectWrites(mod, ev, node, seen));
+      continue;
+    }
+    if (node.type === "Property" && propertyKey(node)?.toLowerCase() === "headers" && node.value.type === "Identifier") {
+      const owner2 = mod.scopes.enclosingFunction(node) ?? mod.program;
+      out2.push(...objectWrites(mod, ev, node, node.value, "headers", "headers", owner2).filter((w) => !seen.has(w.call) && w.valueNode !== void 0));
+      continue;
+    }
+    if (node.type === "MethodDefinition" && node.value.type === "FunctionExpression") {
+      out2.push(...nestHeaderWrites(mod, ev, node.decorators ?? [], node.value));
+      continue;
+    }
+    if (node.type !== "CallExpression") continue;
+    const callee = unwrap(node.callee);
+    const owner = mod.scopes.enclosingFunction(node) ?? mod.program;
+    const args2 = node.arguments.filter((a) => a.type !== "SpreadElement");
+    if (callee.type === "Identifier") {
+      const fn = ev.evaluate(callee, mod);
+      if (fn.t === "package" && fn.source === "vary" && !fn.member && args2[1]) {
+        out2.push(write(mod, ev, node, "Vary", args2[1], spanOf(node, mod.path), "add", "vary", textOf(args2[0] ?? node, mod.text, 40), owner));
+      }
+      continue;
+    }
+    if (callee.type !== "MemberExpression") continue;
+    const method = memberName(callee)?.toLowerCase();
+    if (!method || !WRITE_METHODS.has(method)) continue;
+    const receiverText = textOf(callee.object, mod.text, 60);
+    if (method === "vary") {
+      if (args2[0]) out2.push(write(mod, ev, node, "Vary", args2[0], spanOf(node, mod.path), "add", method, receiverText, owner));
+      continue;
+    }
+    const combine2 = method === "append" || method === "appendheader" ? "add" : "replace";
+    if (method === "writehead") {
+      const obj = args2.slice(1).find((a) => a.type === "ObjectExpression" || ev.evaluate(a, mod).t === "object");
+      if (obj) out2.push(...objectWrites(mod, ev, node, obj, method, receiverText, owner));
+      continue;
+    }
+    if (args2.length === 1) {
+      if (method === "set" || method === "header" || method === "headers") out2.push(...objectWrites(mod, ev, node, args2[0], method, receiverText, owner));
+      continue;
+    }
+    if (args2.length >= 2 && method !== "headers") {
+      const name2 = ev.evaluate(args2[0], mod);
+      if (name2.t !== "string" || !isCorsHeaderName(name2.v)) continue;
+      const span = unwrap(callee.object).type === "CallExpression" ? { ...spanOf(node, mod.path), ...startOf(callee.property) } : spanOf(node, mod.path);
+      out2.push(write(mod, ev, node, name2.v, args2[1], span, combine2, method, receiverText, owner));
+    }
+  }
+  return out2.sort((a, b) => a.span.line - b.span.line || a.span.column - b.span.column);
+}
+function nestHeaderWrites(mod, ev, decorators, owner) {
+  const out2 = [];
+  for (const d of decorators) {
+    const call = unwrap(d.expression);
+    if (call.type !== "CallExpression" || call.arguments.length < 2) continue;
+    const fn = ev.evaluate(call.callee, mod);
+    if (fn.t !== "package" || fn.source !== "@nestjs/common" || fn.member !== "Header") continue;
+    const [nameArg, valueArg] = call.arguments;
+    const name2 = ev.evaluate(nameArg, mod);
+    if (name2.t !== "string" || !isCorsHeaderName(name2.v)) continue;
+    out2.push(write(mod, ev, call, name2.v, valueArg, spanOf(d, mod.path), "replace", "header", "@Header", owner));
+  }
+  return out2;
+}
+function startOf(node) {
+  return { line: node.loc.start.line, column: node.loc.start.column + 1 };
+}
+function headerObjectWrites(mod, ev, obj, seen) {
+  const owner = mod.scopes.enclosingFunction(obj) ?? mod.program;
+  const parent = mod.scopes.parentOf(obj);
+  const out2 = [];
+  if (parent?.type === "Property" && parent.value === obj && propertyKey(parent)?.toLowerCase() === "headers") {
+    for (const p of obj.properties) {
+      if (p.type !== "Property" || seen.has(p) || seenProps.has(p)) continue;
+      const key2 = propertyKey(p);
+      if (key2 === void 0 || !isCorsHeaderName(key2)) continue;
+      seen.add(p);
+      out2.push(write(mod, ev, p, key2, p.value, spanOf(p, mod.path), "replace", "headers", "headers", owner));
+    }
+    return out2;
+  }
+  const props = [];
+  for (const p of obj.properties) if (p.type === "Property") props.push(p);
+  const keyProp = props.find((p) => propertyKey(p) === "key");
+  const valueProp = props.find((p) => propertyKey(p) === "value");
+  const list3 = parent?.type === "ArrayExpression" ? mod.scopes.parentOf(parent) : void 0;
+  const inHeadersList = list3?.type === "Property" && propertyKey(list3)?.toLowerCase() === "headers";
+  if (keyProp && valueProp && props.length === 2 && inHeadersList) {
+    const name2 = ev.evaluate(keyProp.value, mod);
+    if (name2.t === "string" && isCorsHeaderName(name2.v)) out2.push(write(mod, ev, obj, name2.v, valueProp.value, spanOf(obj, mod.path), "replace", "headers", "headers", owner));
+  }
+  return out2;
+}
+function isCorsHeaderName(name2) {
+  const lower = name2.trim().toLowerCase();
+  return lower.startsWith("access-control-") || lower === "vary";
+}
+function write(mod, ev, call, name2, valueNode, span, combine2, method, receiverText, owner) {
+  return { name: name2, lower: name2.trim().toLowerCase(), valueNode, value: ev.evaluate(valueNode, mod), span, combine: combine2, call, method, receiverText, owner };
+}
+var seenProps = /* @__PURE__ */ new WeakSet();
+function objectWrites(mod, ev, call, objNode, method, receiverText, owner) {
+  const out2 = [];
+  const obj = unwrap(objNode);
+  if (obj.type === "ObjectExpression") {
+    for (const p of obj.properties) {
+      if (p.type !== "Property") continue;
+      let key2 = propertyKey(p);
+      if (key2 === void 0 && p.computed) {
+        const k = ev.evaluate(p.key, mod);
+        if (k.t === "string") key2 = k.v;
+      }
+      if (key2 === void 0 || !isCorsHeaderName(key2)) continue;
+      out2.push(write(mod, ev, call, key2, p.value, spanOf(p, mod.path), "replace", method, receiverText, owner));
+      seenProps.add(p);
+    }
+    return out2;
+  }
+  const value = ev.evaluate(obj, mod);
+  if (value.t !== "object") return out2;
+  for (const [key2, v] of value.props) {
+    if (!isCorsHeaderName(key2)) continue;
+    const at = value.keys.get(key2);
+    out2.push({
+      name: key2,
+      lower: key2.trim().toLowerCase(),
+      // The written expression (`'Access-Control-Allow-Origin': origin`), also when it evaluates to request data.
+      valueNode: at?.node.type === "Property" && at.mod === mod ? at.node.value : v.at?.node,
+      value: v,
+      span: at ? spanOf(at.node, at.mod.path) : spanOf(call, mod.path),
+      combine: "replace",
+      call,
+      method,
+      receiverText,
+      owner
+    });
+  }
+  return out2;
+}
+function buildPolicy(mod, ev, owner, group, cors, registrations, fileStack) {
+  const isOrigin = originTester2(ev, mod);
+  const registration = registrations.find((r) => r.handlers.some((h) => unwrap(h) === owner || refersTo(h, owner, mod)));
+  const stack = stackOf(group, fileStack, registration);
+  const scope = scopeOf2(mod, owner, registration);
+  const policy = newPolicy({ stack, library: "manual", span: cors[0].span, scope });
+  const notes = [];
+  const emitted = [];
+  const origins = [];
+  for (const w of group) {
+    const guards = isFunction(owner) ? guardsOf(w.call, owner, mod) : [];
+    const conditional = guards.length ? guards.map((g) => g.positive ? textOf(g.test, mod.text, 80) : `!(${textOf(g.test, mod.text, 80)})`).join(" && ") : void 0;
+    const gatedByOrigin = guards.some((g) => classifyTest(g.test, g.positive, ev, mod, isOrigin).kind === "matchers");
+    const dependsOnOrigin = (w.valueNode ? mentions(w.valueNode, isOrigin, mod, ev) : false) || gatedByOrigin && w.lower === "access-control-allow-origin";
+    const header = { name: w.name, value: valueText(w, mod), span: w.span, combine: w.combine };
+    if (!isConstant(w.value)) header.expression = true;
+    if (conditional) header.conditional = conditional;
+    if (dependsOnOrigin) header.dependsOnOrigin = true;
+    emitted.push(header);
+    if (w.lower !== "access-control-allow-origin") continue;
+    let meaning = { kind: "any-origin" };
+    for (const g of guards) meaning = guardsHold(meaning, classifyTest(g.test, g.positive, ev, mod, isOrigin));
+    origins.push(...originsOfValue(w.valueNode, w.value, meaning, mod, ev, isOrigin, notes, w));
+    if (dependsOnOrigin && (w.method === "header" || w.method === "set") && stack === "express") {
+      notes.push(`${w.receiverText}.${w.method}('${w.name}', <request Origin>): when the request has no Origin header Express sends the literal string 'undefined'`);
+    } else if (dependsOnOrigin && w.method === "setheader") {
+      notes.push(`${w.receiverText}.setHeader('${w.name}', <request Origin>): when the request has no Origin header Node throws ERR_HTTP_INVALID_HEADER_VALUE (an error response)`);
+    }
+  }
+  policy.origins = origins;
+  policy.emittedHeaders = emitted;
+  const acac = cors.filter((w) => w.lower === "access-control-allow-credentials");
+  if (acac.length) {
+    const literal = acac.map((w) => w.value.t === "string" ? w.value.v.trim() : w.value.t === "boolean" ? String(w.value.v) : void 0);
+    const span = acac[0].span;
+    if (literal.some((v) => v === "true")) policy.credentials = { value: true, span: acac[literal.indexOf("true")].span };
+    else if (literal.every((v) => v !== void 0)) policy.credentials = { value: false, span, why: `Access-Control-Allow-Credentials is '${literal[0]}', not 'true'` };
+    else policy.credentials = unknownValue(`Access-Control-Allow-Credentials is ${describeUnknown(acac[0].value)}`, span);
+  } else {
+    policy.credentials = { value: false, why: "no Access-Control-Allow-Credentials header is written" };
+  }
+  policy.allowMethods = listHeader2(cors, "access-control-allow-methods");
+  policy.allowHeaders = listHeader2(cors, "access-control-allow-headers");
+  policy.exposeHeaders = listHeader2(cors, "access-control-expose-headers");
+  const maxAge = cors.find((w) => w.lower === "access-control-max-age");
+  if (maxAge) {
+    const v = maxAge.value;
+    const n = v.t === "number" ? v.v : v.t === "string" && /^\s*\d+\s*$/.test(v.v) ? Number(v.v) : void 0;
+    policy.maxAge = n === void 0 ? unknownValue(describeUnknown(v), maxAge.span) : { value: n, span: maxAge.span };
+  } else policy.maxAge = unknownValue("no Access-Control-Max-Age header is written");
+  const vary = group.filter((w) => w.lower === "vary");
+  const varyOrigin = vary.find((w) => varyNamesOrigin(w.value));
+  policy.varyOrigin = varyOrigin ? { value: true, span: varyOrigin.span } : vary.some((w) => w.value.t === "unknown") ? unknownValue("a Vary header is written with a value that is not a constant", vary[0].span) : { value: false, why: "no Vary header naming Origin is written in this handler" };
+  policy.preflight = handlesOptions(owner, registration) ? { value: "handled", why: "the handler answers OPTIONS requests" } : unknownValue("hand-written headers: no OPTIONS handling is visible in this handler");
+  policy.headersOnErrors = unknownValue("hand-written headers: error responses depend on the error path");
+  if (notes.length) policy.notes = [...new Set(notes)];
+  return policy;
+}
+function originsOfValue(valueNode, value, meaning, mod, ev, isOrigin, notes, w, depth = 0) {
+  const node = valueNode && depth < 6 ? followConst(unwrap(valueNode), mod) : void 0;
+  if (node && node.type === "ConditionalExpression") {
+    return [
+      ...originsOfValue(node.consequent, ev.evaluate(node.consequent, mod), guardsHold(meaning, classifyTest(node.test, true, ev, mod, isOrigin)), mod, ev, isOrigin, notes, w, depth + 1),
+      ...originsOfValue(node.alternate, ev.evaluate(node.alternate, mod), guardsHold(meaning, classifyTest(node.test, false, ev, mod, isOrigin)), mod, ev, isOrigin, notes, w, depth + 1)
+    ];
+  }
+  if (node && node.type === "LogicalExpression" && node.operator !== "&&" && isOrigin(node.left)) {
+    notes.push(`\`${textOf(node, mod.text, 80)}\`: the fallback is used only for requests without an Origin header`);
+    return originsOfValue(node.left, ev.evaluate(node.left, mod), meaning, mod, ev, isOrigin, notes, w, depth + 1);
+  }
+  const where4 = whereWritten(value, { mod, node: w.call });
+  const span = where4.span ?? (valueNode ? spanOf(valueNode, mod.path) : w.span);
+  if (value.t === "string") {
+    if (meaning.kind === "no-origin") return [];
+    const verbatim = meaning.kind === "any-origin" || meaning.kind === "not-origin";
+    const v = value.v;
+    const gate = meaning.kind === "matchers" && v.trim() === "*" ? meaning.entries : [];
+    if (gate.length) notes.push(`'*' is sent only for requests whose Origin passes the test guarding \`${textOf(w.call, mod.text, 60)}\``);
+    if (v.trim() === "*") return [...gate, { kind: "any", sentVerbatim: true, ...where4, span }];
+    if (v === "") return [];
+    return [{ ...exactEntry(v, value, { mod, node: w.call }), span, ...verbatim ? { sentVerbatim: true } : {} }];
+  }
+  if (value.t === "null" && (w.method === "setheader" || w.method === "set" || w.method === "header") && meaning.kind !== "no-origin") {
+    notes.push(`${w.receiverText}.${w.method}('${w.name}', null) sends the string 'null'`);
+    return [{ kind: "null", sentVerbatim: true, ...where4, span }];
+  }
+  if (value.t === "request" && value.part === "origin" || node && isOrigin(node)) {
+    switch (meaning.kind) {
+      case "any-origin":
+        return [{ kind: "reflect", span }];
+      case "not-origin":
+        return [{ kind: "reflect", condition: meaning.text, span }];
+      case "matchers":
+        return meaning.entries;
+      case "no-origin":
+        return [];
+      case "unknown":
+        return [{ kind: "reflect", condition: meaning.why, span }];
+    }
+  }
+  if (value.t === "request" && value.part === "data" && meaning.kind === "any-origin") return [{ kind: "reflect", from: value.text, sentVerbatim: true, span }];
+  if (value.t === "null" || value.t === "undefined" || value.t === "boolean" && !value.v) return [];
+  return [{ kind: "unknown", why: `Access-Control-Allow-Origin set to ${value.t === "unknown" ? value.why : describeUnknown(value)}`, ...where4, span }];
+}
+function followConst(node, mod) {
+  let current2 = node;
+  for (let i2 = 0; i2 < 5 && current2.type === "Identifier"; i2++) {
+    const binding = mod.scopes.lookup(current2);
+    if (!binding || binding.reassigned || !binding.init || binding.path || binding.kind !== "const" && binding.kind !== "let" && binding.kind !== "var") break;
+    current2 = unwrap(binding.init);
+  }
+  return current2;
+}
+function mentions(node, isOrigin, mod, ev) {
+  const followed = followConst(unwrap(node), mod);
+  let found = false;
+  walk3(followed, (n) => {
+    if (!found && (n.type === "Identifier" || n.type === "MemberExpression" || n.type === "CallExpression") && isOrigin(n)) found = true;
+  });
+  const v = ev.evaluate(node, mod);
+  return found || v.t === "request" && v.part === "origin";
+}
+function isConstant(v) {
+  return v.t === "string" || v.t === "number" || v.t === "boolean" || v.t === "array" && v.items.every((i2) => i2.t === "string");
+}
+function valueText(w, mod) {
+  const v = w.value;
+  if (v.t === "string") return v.v;
+  if (v.t === "number" || v.t === "boolean") return String(v.v);
+  if (v.t === "array" && v.items.every((i2) => i2.t === "string")) return v.items.map((i2) => i2.v).join(", ");
+  return w.valueNode ? textOf(w.valueNode, mod.text, 120) : "";
+}
+function listHeader2(writes, lower) {
+  const w = writes.find((x) => x.lower === lower);
+  if (!w) return { value: [], why: `no ${lower} header is written` };
+  const v = w.value;
+  if (v.t === "string") return { value: splitList(v.v), span: w.span, raw: v.v };
+  if (v.t === "array" && v.items.every((i2) => i2.t === "string")) return { value: v.items.flatMap((i2) => splitList(i2.v)), span: w.span };
+  return unknownValue(describeUnknown(v), w.span);
+}
+function varyNamesOrigin(v) {
+  const text = v.t === "string" ? v.v : v.t === "array" ? v.items.map((i2) => i2.t === "string" ? i2.v : "").join(",") : "";
+  return text.split(",").some((part) => part.trim().toLowerCase() === "origin" || part.trim() === "*");
+}
+function handlesOptions(owner, registration) {
+  if (registration?.method === "options") return true;
+  let found = false;
+  walk3(owner, (n) => {
+    if (!found && n.type === "Literal" && n.value === "OPTIONS") found = true;
+  });
+  return found;
+}
+function refersTo(handler, owner, mod) {
+  const h = unwrap(handler);
+  if (h.type !== "Identifier") return false;
+  const binding = mod.scopes.lookup(h);
+  if (!binding) return false;
+  return binding.fn === owner || binding.init !== void 0 && unwrap(binding.init) === owner;
+}
+function stackOf(group, fileStack, registration) {
+  const receiver = group[0].receiverText;
+  if (/^(?:ctx|context)(?:\.response)?$/.test(receiver)) return "koa";
+  if (/^reply$/.test(receiver)) return "fastify";
+  if (fileStack) return fileStack;
+  if (registration) return "express";
+  return "node";
+}
+function scopeOf2(mod, owner, registration) {
+  if (registration) {
+    if (registration.method === "use") return { kind: registration.isRouter ? "router" : "app", name: registration.receiverName, ...registration.path ? { path: registration.path } : {} };
+    return { kind: "route", name: `${registration.receiverName}.${registration.method} ${registration.path ?? ""}`.trim(), path: registration.path, methods: [registration.method.toUpperCase()] };
+  }
+  if (isFunction(owner)) {
+    const id = owner.type !== "ArrowFunctionExpression" && owner.id ? owner.id.name : void 0;
+    const parent = mod.scopes.parentOf(owner);
+    const varName2 = parent?.type === "VariableDeclarator" && parent.id.type === "Identifier" ? parent.id.name : void 0;
+    const name2 = id ?? varName2;
+    return name2 ? { kind: "app", name: name2 } : { kind: "app" };
+  }
+  return { kind: "app" };
+}
+
+// src/extract/js/registrations.ts
+var ROUTE_METHODS = /* @__PURE__ */ new Set(["get", "post", "put", "patch", "delete", "del", "all", "options", "head"]);
+function collectRegistrations(mod, ev) {
+  const out2 = [];
+  for (const node of mod.scopes.nodes) {
+    if (node.type !== "CallExpression") continue;
+    const callee = unwrap(node.callee);
+    if (callee.type !== "MemberExpression") continue;
+    const method = memberName(callee)?.toLowerCase();
+    if (!method || method !== "use" && !ROUTE_METHODS.has(method)) continue;
+    const args2 = node.arguments.filter((a) => a.type !== "SpreadElement");
+    if (!args2.length) continue;
+    const receiver = unwrap(callee.object);
+    let routePath;
+    let base = receiver;
+    if (receiver.type === "CallExpression" && receiver.callee.type === "MemberExpression" && memberName(receiver.callee) === "route") {
+      routePath = receiver.arguments[0];
+      base = unwrap(receiver.callee.object);
+    }
+    const first = args2[0];
+    const firstValue = routePath ? void 0 : ev.evaluate(first, mod);
+    const hasPath = routePath !== void 0 || firstValue !== void 0 && isPathValue(firstValue, first);
+    if (method !== "use" && !hasPath && args2.length < 1) continue;
+    if (method !== "use" && (!hasPath || !routePath && args2.length < 2)) continue;
+    const pathValue = routePath ? ev.evaluate(routePath, mod) : hasPath ? firstValue : void 0;
+    const { key: key2, name: name2, isRouter } = receiverIdentity(base, mod, ev);
+    const handlers = routePath ? args2 : hasPath ? args2.slice(1) : args2;
+    const mountsRouter = method === "use" && handlers.some((h) => unwrap(h).type === "Identifier" && receiverIdentity(h, mod, ev).isRouter);
+    out2.push({
+      call: node,
+      receiverKey: key2,
+      receiverName: name2,
+      method,
+      path: pathValue === void 0 ? void 0 : pathText(pathValue),
+      pathIsRegex: pathValue?.t === "regex",
+      handlers,
+      span: spanOf(node, mod.path),
+      isRouter,
+      ...mountsRouter ? { mountsRouter } : {}
+    });
+  }
+  return out2;
+}
+function isPathValue(value, node) {
+  if (value.t === "string" || value.t === "regex") return true;
+  if (value.t === "array") return value.items.every((i2) => i2.t === "string" || i2.t === "regex");
+  if (value.t !== "unknown") return false;
+  const n = unwrap(node);
+  if (n.type === "TemplateLiteral" || n.type === "BinaryExpression") return true;
+  if (n.type === "MemberExpression") return !n.computed && /path|prefix|route|url|base/i.test(memberName(n) ?? "");
+  return false;
+}
+function pathText(value) {
+  if (value.t === "string") return value.v;
+  if (value.t === "regex") return `/${value.pattern}/${value.flags}`;
+  if (value.t === "array") return value.items.map(pathText).join(",");
+  return "?";
+}
+function receiverIdentity(node, mod, ev) {
+  const n = unwrap(node);
+  const name2 = textOf(n, mod.text, 60);
+  if (n.type === "Identifier") {
+    const binding = mod.scopes.lookup(n);
+    let isRouter = /router$/i.test(n.name);
+    if (binding?.init) {
+      const init2 = unwrap(binding.init);
+      if (init2.type === "CallExpression" || init2.type === "NewExpression") {
+        const callee = ev.evaluate(init2.callee, mod);
+        if (callee.t === "package" && callee.member && /(^|\.)Router$/.test(callee.member)) isRouter = true;
+        if (callee.t === "package" && /router/i.test(callee.source)) isRouter = true;
+      }
+    }
+    return { key: binding ? `${n.name}@${binding.id.range[0]}` : n.name, name: n.name, isRouter };
+  }
+  return { key: name2, name: name2, isRouter: /router$/i.test(name2) };
+}
+
+// src/extract/js/extract.ts
+var FASTIFY_CORS_PACKAGES = /* @__PURE__ */ new Set(["@fastify/cors", "fastify-cors"]);
+function extractModule(mod, ev, versions, candidates2) {
+  const fileStack = stackOfFile(mod);
+  const registrations = collectRegistrations(mod, ev);
+  const policies = [];
+  const uses = [];
+  const nestFastify = usesNestFastifyAdapter(mod, ev);
+  for (const node of mod.scopes.nodes) {
+    if (node.type === "NewExpression") {
+      const apollo = apolloServerPolicy(node, mod, ev);
+      if (apollo) policies.push(apollo);
+      const socketIo2 = socketIoPolicy(node, mod, ev, versions);
+      if (socketIo2) policies.push(socketIo2);
+      continue;
+    }
+    if (node.type !== "CallExpression") continue;
+    const socketIo = socketIoPolicy(node, mod, ev, versions);
+    if (socketIo) {
+      policies.push(socketIo);
+      continue;
+    }
+    const callee = unwrap(node.callee);
+    const method = callee.type === "MemberExpression" ? memberName(callee) : void 0;
+    if (method === "register" && node.arguments[0]) {
+      const plugin = ev.evaluate(node.arguments[0], mod);
+      if (plugin.t === "package" && FASTIFY_CORS_PACKAGES.has(plugin.source)) {
+        const receiver = receiverIdentity(callee.object, mod, ev);
+        policies.push(
+          fastifyCorsPolicy({
+            stack: fileStack === "nestjs" ? "nestjs" : "fastify",
+            span: spanOf(node, mod.path),
+            scope: { kind: "app", name: receiver.name },
+            optionsNode: node.arguments[1],
+            mod,
+            ev
+          })
+        );
+      }
+      continue;
+    }
+    if (method === "enableCors") {
+      const receiver = receiverIdentity(callee.object, mod, ev);
+      policies.push(nestPolicy(mod, ev, node, { kind: "app", name: receiver.name }, node.arguments[0], void 0, nestFastify));
+      continue;
+    }
+    if (method === "create") {
+      const fn = ev.evaluate(callee, mod);
+      if (fn.t === "package" && fn.source === "@nestjs/core" && fn.member === "NestFactory.create") {
+        const fromCreate = nestCreatePolicy(mod, ev, node, nestFastify);
+        if (fromCreate) policies.push(fromCreate);
+      }
+      continue;
+    }
+    const library = corsFactoryLibrary(node, mod, ev);
+    if (!library) continue;
+    const optionsNode = node.arguments[0] && node.arguments[0].type !== "SpreadElement" ? node.arguments[0] : void 0;
+    const regs = usesOf(node, mod, registrations);
+    const scope = scopeOfUses(node, mod, regs);
+    const span = spanOf(node, mod.path);
+    const policy = library === "@koa/cors" ? koaCorsPolicy({ span, scope, optionsNode, mod, ev, major: versions.dependency(mod.absPath, "@koa/cors")?.major }) : library === "koa2-cors" ? koa2CorsPolicy({ span, scope, optionsNode, mod, ev }) : npmCorsPolicy({ stack: fileStack === "nestjs" ? "nestjs" : "express", span, scope, optionsNode, mod, ev });
+    if (library === "@koa/cors" || library === "koa2-cors") koaRoutesBefore(policy, regs, registrations, mod, ev);
+    policies.push(policy);
+    if (library === "cors") uses.push({ factory: node, policy, registrations: regs });
+  }
+  applyExpressFacts(mod, registrations, uses, versions);
+  for (const policy of policies) {
+    const declared = versions.dependency(mod.absPath, policy.library);
+    if (declared) {
+      policy.libraryVersion = declared.range;
+      policy.libraryVersionSource = declared.file;
+    }
+  }
+  policies.push(...manualHeaderPolicies(mod, ev, registrations, fileStack));
+  if (candidates2) {
+    for (const candidate of exportedOptionCandidates(mod, ev, fileStack)) {
+      const declared = versions.dependency(mod.absPath, "cors");
+      if (declared) {
+        candidate.policy.libraryVersion = declared.range;
+        candidate.policy.libraryVersionSource = declared.file;
+      }
+      candidates2.push(candidate);
+    }
+  }
+  return policies;
+}
+function corsFactoryLibrary(call, mod, ev) {
+  const callee = unwrap(call.callee);
+  if (callee.type === "MemberExpression" && memberName(callee) !== "default") return void 0;
+  if (callee.type !== "Identifier" && callee.type !== "MemberExpression" && callee.type !== "CallExpression" && callee.type !== "AwaitExpression") return void 0;
+  const fn = ev.evaluate(callee, mod);
+  if (fn.t !== "package" || fn.member !== void 0) return void 0;
+  if (fn.source === "cors") return "cors";
+  if (fn.source === "@koa/cors" || fn.source === "koa2-cors") return fn.source;
+  return void 0;
+}
+function usesOf(call, mod, registrations) {
+  const direct = registrations.filter((r) => r.handlers.some((h) => unwrap(h) === call) || r.call.arguments.some((a) => unwrap(a) === call));
+  if (direct.length) return direct;
+  const parent = mod.scopes.parentOf(call);
+  if (parent?.type === "VariableDeclarator" && parent.id.type === "Identifier") {
+    const binding = mod.scopes.lookup(parent.id);
+    if (!binding || binding.reassigned) return [];
+    return registrations.filter(
+      (r) => r.call.arguments.some((a) => {
+        const u = unwrap(a);
+        return u.type === "Identifier" && mod.scopes.lookup(u) === binding;
+      })
+    );
+  }
+  return [];
+}
+function scopeOfUses(call, mod, regs) {
+  const first = regs[0];
+  if (!first) {
+    const parent = mod.scopes.parentOf(call);
+    const name2 = parent?.type === "VariableDeclarator" && parent.id.type === "Identifier" ? parent.id.name : void 0;
+    return name2 ? { kind: "app", name: name2 } : { kind: "app" };
+  }
+  if (first.method === "use") {
+    return { kind: first.isRouter ? "router" : "app", name: first.receiverName, ...first.path ? { path: first.path } : {} };
+  }
+  const methods = [...new Set(regs.filter((r) => r.method !== "use").map((r) => r.method.toUpperCase()))];
+  return { kind: "route", name: `${first.receiverName}.${first.method} ${first.path ?? ""}`.trim(), path: first.path, methods };
+}
+function stackOfFile(mod) {
+  const sources = [];
+  for (const stmt of mod.program.body) if (stmt.type === "ImportDeclaration") sources.push(stmt.source.value);
+  for (const node of mod.scopes.nodes) {
+    if (node.type === "CallExpression" && node.callee.type === "Identifier" && node.callee.name === "require" && node.arguments[0]?.type === "Literal") {
+      sources.push(String(node.arguments[0].value));
+    } else if (node.type === "ImportExpression" && node.source.type === "Literal") {
+      sources.push(String(node.source.value));
+    }
+  }
+  if (sources.some((s) => s.startsWith("@nestjs/"))) return "nestjs";
+  if (sources.some((s) => s === "fastify" || s.startsWith("@fastify/"))) return "fastify";
+  if (sources.some((s) => s === "koa" || s.startsWith("@koa/"))) return "koa";
+  if (sources.some((s) => s === "express" || s === "cors")) return "express";
+  if (sources.some((s) => s === "http" || s === "node:http" || s === "https" || s === "node:https" || s === "http2" || s === "node:http2")) return "node";
+  return void 0;
+}
+function usesNestFastifyAdapter(mod, ev) {
+  for (const node of mod.scopes.nodes) {
+    if (node.type !== "NewExpression") continue;
+    const ctor = ev.evaluate(node.callee, mod);
+    if (ctor.t === "package" && ctor.source === "@nestjs/platform-fastify" && ctor.member === "FastifyAdapter") return true;
+  }
+  return false;
+}
+function nestPolicy(mod, ev, call, scope, optionsNode, optionsValue, fastify) {
+  const span = spanOf(call, mod.path);
+  const policy = fastify ? fastifyCorsPolicy({ stack: "nestjs", span, scope, optionsNode, optionsValue, mod, ev }) : npmCorsPolicy({ stack: "nestjs", span, scope, optionsNode, optionsValue, mod, ev });
+  policy.notes = [...policy.notes ?? [], fastify ? "NestJS FastifyAdapter: enableCors registers @fastify/cors" : "NestJS ExpressAdapter: enableCors(options) is app.use(cors(options))"];
+  return policy;
+}
+function nestCreatePolicy(mod, ev, call, fastify) {
+  for (const arg of call.arguments.slice(1)) {
+    if (arg.type === "SpreadElement") continue;
+    const value = ev.evaluate(arg, mod);
+    if (value.t !== "object") continue;
+    const cors = value.props.get("cors");
+    if (!cors) continue;
+    const parent = mod.scopes.parentOf(call);
+    const holder = parent?.type === "AwaitExpression" ? mod.scopes.parentOf(parent) : parent;
+    const name2 = holder?.type === "VariableDeclarator" && holder.id.type === "Identifier" ? holder.id.name : "app";
+    const scope = { kind: "app", name: name2 };
+    if (cors.t === "boolean" || cors.t === "undefined" || cors.t === "null") {
+      if (cors.t !== "boolean" || !cors.v) return void 0;
+      return nestPolicy(mod, ev, call, scope, void 0, { t: "undefined" }, fastify);
+    }
+    const keyAt = value.keys.get("cors");
+    const optionsNode = keyAt && keyAt.node.type === "Property" && keyAt.mod === mod ? keyAt.node.value : void 0;
+    return nestPolicy(mod, ev, call, scope, optionsNode, optionsNode ? void 0 : cors, fastify);
+  }
+  return void 0;
+}
+function koaRoutesBefore(policy, regs, registrations, mod, ev) {
+  const use = regs.find((r) => r.method === "use");
+  if (!use) return;
+  const before = registrations.filter((r) => r.method === "use" && r.receiverKey === use.receiverKey && r.call.range[0] < use.call.range[0] && r.handlers.some((h) => isRouterRoutes(h, mod, ev)));
+  if (!before.length) return;
+  policy.order = {
+    ...policy.order,
+    routesBefore: before.map((r) => ({ method: "ALL", path: textOf(r.handlers.find((h) => isRouterRoutes(h, mod, ev)), mod.text, 60), span: r.span }))
+  };
+  policy.notes = [...policy.notes ?? [], "Koa: a route the router matches runs its handlers with the downstream next(), which they normally do not call, so middleware registered after router.routes() does not run for it"];
+}
+function isRouterRoutes(handler, mod, ev) {
+  const h = unwrap(handler);
+  if (h.type !== "CallExpression" || h.callee.type !== "MemberExpression" || h.arguments.length) return false;
+  const name2 = memberName(h.callee);
+  if (name2 !== "routes" && name2 !== "middleware") return false;
+  return receiverIdentity(h.callee.object, mod, ev).isRouter;
+}
+
+// src/extract/js/modules.ts
+import path14 from "node:path";
+
+// src/parse/nesting.ts
+var MAX_CODE_NESTING = 200;
+function nestingDepth(text, language) {
+  let depth = 0;
+  let max = 0;
+  let i2 = 0;
+  const n = text.length;
+  const indents = [0];
+  let lineStart = true;
+  while (i2 < n) {
+    const ch = text[i2];
+    if (lineStart && language === "python" && depth === 0) {
+      lineStart = false;
+      let width = 0;
+      while (i2 < n && (text[i2] === " " || text[i2] === "	")) width += text[i2++] === "	" ? 8 : 1;
+      if (i2 < n && text[i2] !== "\n" && text[i2] !== "\r" && text[i2] !== "#") {
+        while (indents.length > 1 && width < indents[indents.length - 1]) indents.pop();
+        if (width > indents[indents.length - 1]) indents.push(width);
+        if (indents.length - 1 > max) max = indents.length - 1;
+      }
+      continue;
+    }
+    lineStart = false;
+    if (ch === "\n") {
+      lineStart = true;
+      i2++;
+      continue;
+    }
+    if (ch === "(" || ch === "[" || ch === "{") {
+      depth++;
+      const total = depth + (language === "python" ? indents.length - 1 : 0);
+      if (total > max) max = total;
+      i2++;
+      continue;
+    }
+    if (ch === ")" || ch === "]" || ch === "}") {
+      if (depth > 0) depth--;
+      i2++;
+      continue;
+    }
+    if (language === "python" && ch === "#") {
+      while (i2 < n && text[i2] !== "\n") i2++;
+      continue;
+    }
+    if (language === "js" && ch === "/" && text[i2 + 1] === "/") {
+      while (i2 < n && text[i2] !== "\n") i2++;
+      continue;
+    }
+    if (language === "js" && ch === "/" && text[i2 + 1] === "*") {
+      const end = text.indexOf("*/", i2 + 2);
+      i2 = end === -1 ? n : end + 2;
+      continue;
+    }
+    if (ch === '"' || ch === "'" || language === "js" && ch === "`") {
+      i2 = skipString(text, i2, language);
+      continue;
+    }
+    i2++;
+  }
+  return max;
+}
+function skipString(text, start2, language) {
+  const quote = text[start2];
+  const triple = language === "python" && text.startsWith(quote.repeat(3), start2);
+  const close = triple ? quote.repeat(3) : quote;
+  let i2 = start2 + close.length;
+  while (i2 < text.length) {
+    const ch = text[i2];
+    if (ch === "\\") {
+      i2 += 2;
+      continue;
+    }
+    if (text.startsWith(close, i2)) return i2 + close.length;
+    if (ch === "\n" && !triple && quote !== "`") return i2;
+    i2++;
+  }
+  return i2;
+}
+function nestingProblem(text, language) {
+  const depth = nestingDepth(text, language);
+  return depth > MAX_CODE_NESTING ? `nesting deeper than ${MAX_CODE_NESTING} levels (brackets${language === "python" ? " and indented blocks" : ""}); not parsed` : void 0;
+}
+
+// src/extract/js/scope.ts
+var Scopes = class {
+  constructor(program) {
+    this.program = program;
+    walk3(program, (node, parent) => {
+      if (parent) this.parents.set(node, parent);
+      this.nodes.push(node);
+    });
+    this.scopes.set(program, { node: program, bindings: /* @__PURE__ */ new Map() });
+    for (const node of this.nodes) this.declare(node);
+    for (const node of this.nodes) this.noteAssignment(node);
+  }
+  program;
+  parents = /* @__PURE__ */ new Map();
+  scopes = /* @__PURE__ */ new Map();
+  /** Every node in document order (the walk is done once and reused by the extractors). */
+  nodes = [];
+  /** The binding an identifier reference resolves to, if it is declared in this file. */
+  lookup(id) {
+    return this.lookupName(id.name, id);
+  }
+  lookupName(name2, at) {
+    for (let scope = this.scopeAt(at); scope; scope = scope.parent) {
+      const found = scope.bindings.get(name2);
+      if (found) return found;
+    }
+    return void 0;
+  }
+  /** Module-level binding by name (exports, re-exports). */
+  moduleBinding(name2) {
+    return this.scopes.get(this.program).bindings.get(name2);
+  }
+  parentOf(node) {
+    return this.parents.get(node);
+  }
+  /** The nearest enclosing function of a node, if any. */
+  enclosingFunction(node) {
+    for (let p = this.parents.get(node); p; p = this.parents.get(p)) if (isFunction(p)) return p;
+    return void 0;
+  }
+  isScopeNode(node, parent) {
+    switch (node.type) {
+      case "Program":
+      case "FunctionDeclaration":
+      case "FunctionExpression":
+      case "ArrowFunctionExpression":
+      case "ForStatement":
+      case "ForInStatement":
+      case "ForOfStatement":
+      case "CatchClause":
+      case "SwitchStatement":
+      case "StaticBlock":
+        return true;
+      case "BlockStatement":
+        return !(parent && (isFunction(parent) || parent.type === "CatchClause"));
+      default:
+        return false;
+    }
+  }
+  scopeNodeAt(node) {
+    for (let current2 = node; current2; current2 = this.parents.get(current2)) {
+      if (this.isScopeNode(current2, this.parents.get(current2))) return current2;
+    }
+    return this.program;
+  }
+  functionScopeNodeAt(node) {
+    for (let current2 = node; current2; current2 = this.parents.get(current2)) {
+      if (current2.type === "Program" || isFunction(current2)) return current2;
+    }
+    return this.program;
+  }
+  scopeFor(scopeNode) {
+    let scope = this.scopes.get(scopeNode);
+    if (!scope) {
+      const outer = scopeNode === this.program ? void 0 : this.scopeFor(this.scopeNodeAt(this.parents.get(scopeNode)));
+      scope = { node: scopeNode, parent: outer, bindings: /* @__PURE__ */ new Map() };
+      this.scopes.set(scopeNode, scope);
+    }
+    return scope;
+  }
+  scopeAt(node) {
+    return this.scopeFor(this.scopeNodeAt(node));
+  }
+  add(scopeNode, binding) {
+    const bindings = this.scopeFor(scopeNode).bindings;
+    const existing = bindings.get(binding.name);
+    if (existing && existing.kind !== "function") existing.reassigned = true;
+    else bindings.set(binding.name, binding);
+  }
+  declare(node) {
+    switch (node.type) {
+      case "VariableDeclaration": {
+        const kind = node.kind === "const" ? "const" : node.kind === "let" ? "let" : node.kind === "var" ? "var" : "other";
+        const at = kind === "var" ? this.functionScopeNodeAt(this.parents.get(node)) : this.scopeNodeAt(this.parents.get(node));
+        const inLoopHead = isLoopHead(node, this.parents.get(node));
+        for (const d of node.declarations) {
+          for (const found of patternNames(d.id, [])) {
+            this.add(at, {
+              name: found.id.name,
+              kind,
+              id: found.id,
+              init: d.init ?? void 0,
+              path: found.path.length ? found.path : void 0,
+              fallback: found.fallback,
+              opaque: found.opaque,
+              // A loop head binding takes many values.
+              reassigned: inLoopHead
+            });
+          }
+        }
+        return;
+      }
+      case "FunctionDeclaration":
+        if (node.id) this.add(this.functionScopeNodeAt(this.parents.get(node)), { name: node.id.name, kind: "function", id: node.id, fn: node, reassigned: false });
+        this.declareParams(node);
+        return;
+      case "FunctionExpression":
+      case "ArrowFunctionExpression":
+        if (node.type === "FunctionExpression" && node.id) this.add(node, { name: node.id.name, kind: "function", id: node.id, fn: node, reassigned: false });
+        this.declareParams(node);
+        return;
+      case "ClassDeclaration":
+        if (node.id) this.add(this.scopeNodeAt(this.parents.get(node)), { name: node.id.name, kind: "class", id: node.id, reassigned: false });
+        return;
+      case "CatchClause":
+        if (node.param) for (const found of patternNames(node.param, [])) this.add(node, { name: found.id.name, kind: "catch", id: found.id, reassigned: false });
+        return;
+      case "ImportDeclaration":
+        for (const spec of node.specifiers) {
+          const importName = spec.type === "ImportDefaultSpecifier" ? "default" : spec.type === "ImportNamespaceSpecifier" ? "*" : spec.imported.type === "Identifier" ? spec.imported.name : String(spec.imported.value);
+          this.add(this.program, {
+            name: spec.local.name,
+            kind: "import",
+            id: spec.local,
+            importSource: node.source.value,
+            importName,
+            reassigned: false
+          });
+        }
+        return;
+      case "TSImportEqualsDeclaration":
+        if (node.moduleReference.type === "TSExternalModuleReference" && node.moduleReference.expression.type === "Literal") {
+          this.add(this.scopeNodeAt(this.parents.get(node)), {
+            name: node.id.name,
+            kind: "import",
+            id: node.id,
+            importSource: String(node.moduleReference.expression.value),
+            importName: "*",
+            reassigned: false
+          });
+        }
+        return;
+      default:
+        return;
+    }
+  }
+  declareParams(fn) {
+    fn.params.forEach((param, index) => {
+      for (const found of patternNames(param, [])) {
+        this.add(fn, { name: found.id.name, kind: "param", id: found.id, paramOf: { fn, index }, path: found.path.length ? found.path : void 0, fallback: found.fallback, reassigned: false });
+      }
+    });
+  }
+  noteAssignment(node) {
+    let targets = [];
+    if (node.type === "AssignmentExpression") targets = patternNames(node.left, []).map((f) => f.id);
+    else if (node.type === "UpdateExpression" && node.argument.type === "Identifier") targets = [node.argument];
+    else if ((node.type === "ForInStatement" || node.type === "ForOfStatement") && node.left.type !== "VariableDeclaration") {
+      targets = patternNames(node.left, []).map((f) => f.id);
+    }
+    for (const id of targets) {
+      const binding = this.lookup(id);
+      if (binding) binding.reassigned = true;
+    }
+  }
+};
+function isLoopHead(decl, parent) {
+  return !!parent && (parent.type === "ForInStatement" || parent.type === "ForOfStatement") && parent.left === decl;
+}
+function patternNames(pattern, path25, opaque = false) {
+  switch (pattern.type) {
+    case "Identifier":
+      return [{ id: pattern, path: path25, opaque: opaque || void 0 }];
+    case "AssignmentPattern": {
+      const inner = patternNames(pattern.left, path25, opaque);
+      if (inner.length === 1 && inner[0].path === path25) inner[0].fallback = pattern.right;
+      return inner;
+    }
+    case "ObjectPattern":
+      return pattern.properties.flatMap((p) => {
+        if (p.type === "RestElement") return patternNames(p.argument, path25, true);
+        const key2 = propertyKey(p);
+        return patternNames(p.value, [...path25, key2 ?? "?"], opaque || key2 === void 0);
+      });
+    case "ArrayPattern":
+      return pattern.elements.flatMap((el, i2) => el ? patternNames(el, [...path25, i2], opaque || el.type === "RestElement") : []);
+    case "RestElement":
+      return patternNames(pattern.argument, path25, true);
+    case "TSParameterProperty":
+      return patternNames(pattern.parameter, path25, opaque);
+    case "MemberExpression":
+    default:
+      return [];
+  }
+}
+
+// src/extract/js/modules.ts
+var EXTENSIONS = [".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"];
+var ModuleLoader = class {
+  constructor(project) {
+    this.project = project;
+  }
+  project;
+  cache = /* @__PURE__ */ new Map();
+  diagnostics = [];
+  compilerPaths = /* @__PURE__ */ new Map();
+  /**
+   * A bare specifier that tsconfig/jsconfig `paths` or `baseUrl` maps into the repository
+   * (`@/config`, `src/config/cors`), or undefined when it names a package.
+   */
+  resolveAlias(from, specifier) {
+    const config = this.compilerPathsFor(path14.dirname(from.absPath));
+    if (!config) return void 0;
+    const bases = [];
+    for (const [pattern, targets] of config.paths) {
+      const star = pattern.indexOf("*");
+      let captured;
+      if (star === -1) captured = pattern === specifier ? "" : void 0;
+      else {
+        const prefix = pattern.slice(0, star);
+        const suffix = pattern.slice(star + 1);
+        if (specifier.startsWith(prefix) && specifier.endsWith(suffix) && specifier.length >= prefix.length + suffix.length) {
+          captured = specifier.slice(prefix.length, specifier.length - suffix.length);
+        }
+      }
+      if (captured === void 0) continue;
+      for (const target2 of targets) bases.push(path14.resolve(config.pathsBase, target2.replace("*", captured)));
+    }
+    if (config.baseUrl) bases.push(path14.resolve(config.baseUrl, specifier));
+    for (const base of bases) {
+      for (const candidate of candidates(base)) {
+        const read = this.project.readText(candidate);
+        if ("error" in read) continue;
+        const loaded2 = this.load(candidate, this.project.displayPath(candidate), read.text);
+        if ("program" in loaded2) return loaded2;
+        return void 0;
+      }
+    }
+    return void 0;
+  }
+  compilerPathsFor(dir) {
+    const cached = this.compilerPaths.get(dir);
+    if (cached !== void 0) return cached;
+    let found = null;
+    for (const name2 of ["tsconfig.json", "jsconfig.json"]) {
+      const file = path14.join(dir, name2);
+      const read = this.project.readText(file);
+      if ("text" in read) {
+        found = readCompilerPaths(file, read.text, (f) => this.project.readText(f), 0);
+        break;
+      }
+    }
+    if (!found) {
+      const parent = path14.dirname(dir);
+      const inside = !path14.relative(this.project.root, parent).startsWith("..");
+      found = parent !== dir && inside ? this.compilerPathsFor(parent) : null;
+    }
+    this.compilerPaths.set(dir, found);
+    return found;
+  }
+  /** A file handed to the scanner (its text is already read). */
+  load(absPath, displayPath, text) {
+    const cached = this.cache.get(absPath);
+    if (cached && "program" in cached) return cached;
+    const tooDeep = nestingProblem(text, "js");
+    if (tooDeep) {
+      this.cache.set(absPath, { error: tooDeep });
+      return { kind: "file-skipped", file: displayPath, message: tooDeep };
+    }
+    const parsed = parseJs(text, absPath);
+    if (!parsed.ok) {
+      const diagnostic = {
+        kind: "parse-error",
+        file: displayPath,
+        message: `cannot parse: ${parsed.message}`,
+        line: parsed.line,
+        column: parsed.column
+      };
+      this.cache.set(absPath, { error: diagnostic.message });
+      return diagnostic;
+    }
+    const module2 = { absPath, path: displayPath, text, program: parsed.program, scopes: new Scopes(parsed.program) };
+    this.cache.set(absPath, module2);
+    return module2;
+  }
+  /** The module a relative specifier names, or a reason it cannot be followed. */
+  resolve(from, specifier) {
+    if (!specifier.startsWith(".") && !specifier.startsWith("/")) return { error: `package import '${specifier}' is not followed` };
+    const base = path14.resolve(path14.dirname(from.absPath), specifier);
+    for (const candidate of candidates(base)) {
+      const cached = this.cache.get(candidate);
+      if (cached) {
+        if ("program" in cached) return cached;
+        continue;
+      }
+      const read = this.project.readText(candidate);
+      if ("error" in read) continue;
+      const loaded2 = this.load(candidate, this.project.displayPath(candidate), read.text);
+      if ("program" in loaded2) return loaded2;
+      return { error: `${this.project.displayPath(candidate)} does not parse` };
+    }
+    return { error: `cannot find '${specifier}' from ${from.path}` };
+  }
+};
+function readCompilerPaths(file, text, read, depth) {
+  let json;
+  try {
+    json = JSON.parse(stripJsonComments(text));
+  } catch {
+    return null;
+  }
+  if (!json || typeof json !== "object") return null;
+  const dir = path14.dirname(file);
+  const record = json;
+  let inherited = null;
+  if (typeof record.extends === "string" && record.extends.startsWith(".") && depth < 4) {
+    const parentFile = path14.resolve(dir, record.extends.endsWith(".json") ? record.extends : `${record.extends}.json`);
+    const parent = read(parentFile);
+    if ("text" in parent) inherited = readCompilerPaths(parentFile, parent.text, read, depth + 1);
+  }
+  const options = record.compilerOptions ?? {};
+  const baseUrl = typeof options.baseUrl === "string" ? path14.resolve(dir, options.baseUrl) : inherited?.baseUrl;
+  let paths = inherited?.paths ?? [];
+  let pathsBase = inherited?.pathsBase ?? baseUrl ?? dir;
+  if (options.paths && typeof options.paths === "object") {
+    paths = Object.entries(options.paths).filter((e) => Array.isArray(e[1]) && e[1].every((t) => typeof t === "string"));
+    pathsBase = baseUrl ?? dir;
+  }
+  if (!baseUrl && !paths.length) return null;
+  return { baseUrl, pathsBase, paths };
+}
+function stripJsonComments(text) {
+  let out2 = "";
+  let i2 = 0;
+  while (i2 < text.length) {
+    const c = text[i2];
+    if (c === '"') {
+      let j = i2 + 1;
+      while (j < text.length && text[j] !== '"') j += text[j] === "\\" ? 2 : 1;
+      out2 += text.slice(i2, j + 1);
+      i2 = j + 1;
+    } else if (c === "/" && text[i2 + 1] === "/") {
+      while (i2 < text.length && text[i2] !== "\n") i2++;
+    } else if (c === "/" && text[i2 + 1] === "*") {
+      const end = text.indexOf("*/", i2 + 2);
+      i2 = end === -1 ? text.length : end + 2;
+    } else {
+      out2 += c;
+      i2++;
+    }
+  }
+  return out2.replace(/,(\s*[}\]])/g, "$1");
+}
+function candidates(base) {
+  const out2 = [];
+  const ext = path14.extname(base);
+  if (EXTENSIONS.includes(ext)) {
+    out2.push(base);
+    const stem = base.slice(0, -ext.length);
+    const mapped = { ".js": [".ts", ".tsx"], ".mjs": [".mts"], ".cjs": [".cts"], ".jsx": [".tsx"] };
+    for (const alt of mapped[ext] ?? []) out2.push(stem + alt);
+  } else {
+    for (const e of EXTENSIONS) out2.push(base + e);
+  }
+  for (const e of EXTENSIONS) out2.push(path14.join(base, `index${e}`));
+  return out2;
+}
+
+// src/extract/js/scanner.ts
+var MENTIONS_CORS = /cors|access-control-/i;
+var SOCKET_IO = /socket\.io/;
+var MINIFIED_MIN_BYTES = 200 * 1024;
+var MINIFIED_LINE = 2e4;
+var jsScanner = {
+  language: "js",
+  quickCheck: /cors|access-control-|origins/i,
+  mentionsCors(text) {
+    return MENTIONS_CORS.test(text) || SOCKET_IO.test(text) && /\borigins\b/.test(text);
+  },
+  async scan(files, project, options) {
+    await loadJsParser();
+    const loader = new ModuleLoader(project);
+    const ev = new Evaluator(loader);
+    const versions = new PackageVersions(project);
+    const policies = [];
+    const diagnostics = [];
+    const candidates2 = [];
+    for (const file of files) {
+      const bundle = minifiedLine(file.text);
+      if (bundle) {
+        diagnostics.push({
+          kind: "file-skipped",
+          file: file.path,
+          line: bundle.line,
+          message: `looks minified (line ${bundle.line} is ${bundle.length} characters long): generated bundles are not scanned; scan the sources they are built from`
+        });
+        continue;
+      }
+      try {
+        withFileBudget(options?.fileTimeBudgetMs, () => {
+          const loaded2 = loader.load(file.absPath, file.path, file.text);
+          if (!("program" in loaded2)) diagnostics.push(loaded2);
+          else {
+            const found = [];
+            policies.push(...extractModule(loaded2, ev, versions, found));
+            candidates2.push(...found);
+          }
+        });
+      } catch (error) {
+        diagnostics.push(scanFailure(file.path, "the JavaScript scanner", error));
+      }
+    }
+    for (const candidate of candidates2) if (!ev.consumedOptions.has(candidate.object)) policies.push(candidate.policy);
+    return { policies, diagnostics };
+  }
+};
+function minifiedLine(text) {
+  if (text.length < MINIFIED_MIN_BYTES) return void 0;
+  let line = 1;
+  let start2 = 0;
+  for (; ; ) {
+    const end = text.indexOf("\n", start2);
+    const stop2 = end === -1 ? text.length : end;
+    if (stop2 - start2 >= MINIFIED_LINE) return { line, length: stop2 - start2 };
+    if (end === -1) return void 0;
+    start2 = end + 1;
+    line++;
+  }
 }
 
 // src/extract/nginx/scanner.ts
+import path15 from "node:path";
 var nginxScanner = {
   language: "nginx",
   mentionsCors,
@@ -19573,12 +21518,12 @@ var nginxScanner = {
     const configs = [];
     const reachedAll = /* @__PURE__ */ new Set();
     const failures = [];
-    const failure = (root, error) => scanFailure(project.displayPath(root), "the nginx scanner", error, true);
+    const failure2 = (root, error) => scanFailure(project.displayPath(root), "the nginx scanner", error, true);
     const analyse = (root, text) => {
       try {
         return withFileBudget(options?.fileTimeBudgetMs, () => analyseRoot(loader, project, root, text, choosePrefix(project, loader, root)));
       } catch (error) {
-        failures.push(failure(root, error));
+        failures.push(failure2(root, error));
         reachedAll.add(root);
         return void 0;
       }
@@ -19604,13 +21549,13 @@ var nginxScanner = {
       try {
         described = withFileBudget(options?.fileTimeBudgetMs, () => policiesOf(config, allMaps));
       } catch (error) {
-        failures.push(failure(config.root, error));
+        failures.push(failure2(config.root, error));
         continue;
       }
       for (const policy of described) {
-        const key = JSON.stringify(policy);
-        if (seen.has(key)) continue;
-        seen.add(key);
+        const key2 = JSON.stringify(policy);
+        if (seen.has(key2)) continue;
+        seen.add(key2);
         policies.push(policy);
       }
     }
@@ -19645,12 +21590,12 @@ function textOf2(project, absPath) {
 }
 function prefixes(file, root) {
   const out2 = [];
-  let dir = path12.dirname(file);
+  let dir = path15.dirname(file);
   for (; ; ) {
     out2.push(dir);
-    const rel = path12.relative(root, dir);
-    if (!rel || rel.startsWith("..") || path12.isAbsolute(rel)) break;
-    const up = path12.dirname(dir);
+    const rel = path15.relative(root, dir);
+    if (!rel || rel.startsWith("..") || path15.isAbsolute(rel)) break;
+    const up = path15.dirname(dir);
     if (up === dir) break;
     dir = up;
   }
@@ -19675,8 +21620,8 @@ function choosePrefix(project, loader, file) {
 }
 
 // src/parse/python.ts
-import fs7 from "node:fs";
-import path13 from "node:path";
+import fs8 from "node:fs";
+import path16 from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 
 // node_modules/web-tree-sitter/web-tree-sitter.js
@@ -21183,7 +23128,7 @@ ${body2}`);
   }
   static loadFromWasmExports(mod, { sync }) {
     const symbolNames = Object.keys(mod);
-    const functionName = symbolNames.find((key) => LANGUAGE_FUNCTION_REGEX.test(key) && !key.includes("external_scanner_"));
+    const functionName = symbolNames.find((key2) => LANGUAGE_FUNCTION_REGEX.test(key2) && !key2.includes("external_scanner_"));
     if (!functionName) {
       console.log(`Couldn't find language function in Wasm file. Symbols:
 ${JSON.stringify(symbolNames, null, 2)}`);
@@ -21222,11 +23167,11 @@ async function Module2(moduleArg = {}) {
   }, "quit_");
   var _scriptName = import.meta.url;
   var scriptDirectory = "";
-  function locateFile(path17) {
+  function locateFile(path25) {
     if (Module["locateFile"]) {
-      return Module["locateFile"](path17, scriptDirectory);
+      return Module["locateFile"](path25, scriptDirectory);
     }
-    return scriptDirectory + path17;
+    return scriptDirectory + path25;
   }
   __name(locateFile, "locateFile");
   var readAsync, readBinary;
@@ -23735,21 +25680,21 @@ var GRAMMAR_WASM = "tree-sitter-python.wasm";
 var RUNTIME_WASM = "web-tree-sitter.wasm";
 var ready;
 function candidateFiles(file, packageDir) {
-  const here = path13.dirname(fileURLToPath2(import.meta.url));
-  const dirs = [here, path13.dirname(here)];
-  const out2 = dirs.map((d) => path13.join(d, file));
+  const here = path16.dirname(fileURLToPath2(import.meta.url));
+  const dirs = [here, path16.dirname(here)];
+  const out2 = dirs.map((d) => path16.join(d, file));
   for (let dir = here, i2 = 0; i2 < 6; i2++) {
-    out2.push(path13.join(dir, "node_modules", packageDir, file));
-    const parent = path13.dirname(dir);
+    out2.push(path16.join(dir, "node_modules", packageDir, file));
+    const parent = path16.dirname(dir);
     if (parent === dir) break;
     dir = parent;
   }
-  out2.push(path13.join(process.cwd(), "node_modules", packageDir, file));
+  out2.push(path16.join(process.cwd(), "node_modules", packageDir, file));
   return out2;
 }
 function locate(file, packageDir) {
   const candidates2 = candidateFiles(file, packageDir);
-  const found = candidates2.find((c) => fs7.existsSync(c));
+  const found = candidates2.find((c) => fs8.existsSync(c));
   if (!found) throw new Error(`cannot find ${file}; looked in ${candidates2.join(", ")}`);
   return found;
 }
@@ -23776,11 +25721,11 @@ function wasmParser() {
   return ready;
 }
 var warnedNative = false;
-async function pythonParser(setting = "wasm") {
-  if (setting === "wasm") return wasmParser();
+async function pythonParser(setting2 = "wasm") {
+  if (setting2 === "wasm") return wasmParser();
   const native = loadNativePython();
   if ("parser" in native) return nativeWithWasmForErrors(native.parser, await wasmParser());
-  if (setting === "native" && !warnedNative) {
+  if (setting2 === "native" && !warnedNative) {
     warnedNative = true;
     process.stderr.write(
       `cors-lint: notice: parser "native" was requested but the native tree-sitter bindings cannot be loaded (${native.error}); parsing Python with the wasm parser. Install tree-sitter and tree-sitter-python next to cors-lint to use it.
@@ -24006,12 +25951,12 @@ function provenance(value) {
   const out2 = {};
   const span = value.useSpan ?? value.span;
   if (span) out2.span = span;
-  if (value.useSpan && value.span && !sameSpan(value.useSpan, value.span)) out2.definedAt = value.span;
+  if (value.useSpan && value.span && !sameSpan2(value.useSpan, value.span)) out2.definedAt = value.span;
   if (value.envDriven) out2.envDriven = true;
   if (value.source) out2.source = value.source;
   return out2;
 }
-function sameSpan(a, b) {
+function sameSpan2(a, b) {
   return a.file === b.file && a.line === b.line && a.column === b.column && a.endLine === b.endLine && a.endColumn === b.endColumn;
 }
 function entry(matcher, value, fallback) {
@@ -24021,7 +25966,7 @@ function entry(matcher, value, fallback) {
 function valuedProvenance(opt) {
   const v = opt.value;
   const out2 = { span: opt.span };
-  const definedAt = opt.definedAt ?? (v.useSpan && v.span && !sameSpan(v.useSpan, v.span) ? v.span : void 0);
+  const definedAt = opt.definedAt ?? (v.useSpan && v.span && !sameSpan2(v.useSpan, v.span) ? v.span : void 0);
   if (definedAt) out2.definedAt = definedAt;
   if (v.envDriven) out2.envDriven = true;
   if (v.source) out2.source = v.source;
@@ -24065,9 +26010,9 @@ function envPlaceholder(v) {
   return v;
 }
 function originItems(v) {
-  const items2 = (v.t === "seq" ? v.items : [v]).map(envPlaceholder);
+  const items3 = (v.t === "seq" ? v.items : [v]).map(envPlaceholder);
   const out2 = [];
-  for (const item of items2) {
+  for (const item of items3) {
     const dup = item.t === "unknown" && item.envDriven && out2.some((o) => o.t === "unknown" && o.envDriven && o.source === item.source && o.why === item.why);
     if (!dup) out2.push(item);
   }
@@ -24076,7 +26021,7 @@ function originItems(v) {
 
 // src/extract/python/django.ts
 var DEFAULT_HEADERS = ["accept", "accept-encoding", "authorization", "content-type", "dnt", "origin", "user-agent", "x-csrftoken", "x-requested-with"];
-var DEFAULT_METHODS = ["DELETE", "GET", "OPTIONS", "PATCH", "POST", "PUT"];
+var DEFAULT_METHODS2 = ["DELETE", "GET", "OPTIONS", "PATCH", "POST", "PUT"];
 var DEFAULT_MAX_AGE = 86400;
 var ALIASES = {
   CORS_ALLOW_ALL_ORIGINS: "CORS_ORIGIN_ALLOW_ALL",
@@ -24121,15 +26066,15 @@ function extractDjango(mod, ev) {
   }
   if (!own.length && !(misspelled.length && /\bcorsheaders\b/.test(mod.text))) return [];
   const first = (names) => names.map((n) => moduleScope.get(n)?.find(isAssignment)).filter((b) => !!b).sort((a, b) => a.node.startIndex - b.node.startIndex)[0];
-  const anchor = first(ORIGIN_SETTINGS) ?? first(own) ?? moduleScope.get(misspelled[0].name).find(isAssignment);
+  const anchor2 = first(ORIGIN_SETTINGS) ?? first(own) ?? moduleScope.get(misspelled[0].name).find(isAssignment);
   const policy = newPolicy({
     stack: "django",
     library: "django-cors-headers",
-    span: spanOf2(anchor.node, mod.path),
+    span: spanOf2(anchor2.node, mod.path),
     scope: { kind: "settings", name: mod.name }
   });
   const notes = [];
-  const setting = (name2) => {
+  const setting2 = (name2) => {
     const value = ev.lookupModuleLevel(name2, mod);
     if (!value) return void 0;
     const last = moduleScope.get(name2)?.filter(isAssignment).pop();
@@ -24137,13 +26082,13 @@ function extractDjango(mod, ev) {
     if (!span) return void 0;
     return { value, span, node: last?.node ?? mod.root };
   };
-  const withAlias = (name2) => setting(name2) ?? (ALIASES[name2] ? setting(ALIASES[name2]) : void 0);
+  const withAlias = (name2) => setting2(name2) ?? (ALIASES[name2] ? setting2(ALIASES[name2]) : void 0);
   const opt = (name2, fromOpt, def) => {
     const o = withAlias(name2);
     return o ? fromOpt(o) : byDefault(def);
   };
   policy.credentials = opt("CORS_ALLOW_CREDENTIALS", (o) => valuedBool(o, "CORS_ALLOW_CREDENTIALS"), false);
-  policy.allowMethods = opt("CORS_ALLOW_METHODS", (o) => valuedStrings(o, "CORS_ALLOW_METHODS", false), DEFAULT_METHODS);
+  policy.allowMethods = opt("CORS_ALLOW_METHODS", (o) => valuedStrings(o, "CORS_ALLOW_METHODS", false), DEFAULT_METHODS2);
   policy.allowHeaders = opt("CORS_ALLOW_HEADERS", (o) => valuedStrings(o, "CORS_ALLOW_HEADERS", false), DEFAULT_HEADERS);
   policy.exposeHeaders = opt("CORS_EXPOSE_HEADERS", (o) => valuedStrings(o, "CORS_EXPOSE_HEADERS", false), []);
   policy.maxAge = opt("CORS_PREFLIGHT_MAX_AGE", (o) => valuedNumber(o, "CORS_PREFLIGHT_MAX_AGE"), DEFAULT_MAX_AGE);
@@ -24163,7 +26108,7 @@ function extractDjango(mod, ev) {
   const list3 = withAlias("CORS_ALLOWED_ORIGINS");
   if (list3 && list3.value.t === "str") {
     policy.originsSpan ??= list3.span;
-    const name2 = setting("CORS_ALLOWED_ORIGINS") ? "CORS_ALLOWED_ORIGINS" : "CORS_ORIGIN_WHITELIST";
+    const name2 = setting2("CORS_ALLOWED_ORIGINS") ? "CORS_ALLOWED_ORIGINS" : "CORS_ORIGIN_WHITELIST";
     invalid.push(stringForSequence(name2, list3.value.v, list3.span, "origin"));
     notes.push(`${name2} is the string ${JSON.stringify(list3.value.v)}, not a tuple or list (a one-item tuple needs a trailing comma): django-cors-headers compares each of its characters as an origin, so it allows none (before 3.0, which compared host:port with \`in\`, it was a substring test)`);
     if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(list3.value.v)) origins.push(entry({ kind: "exact", origin: list3.value.v }, list3.value, list3.span));
@@ -24183,7 +26128,7 @@ function extractDjango(mod, ev) {
   }
   const regexes = withAlias("CORS_ALLOWED_ORIGIN_REGEXES");
   if (regexes && regexes.value.t === "str") {
-    const name2 = setting("CORS_ALLOWED_ORIGIN_REGEXES") ? "CORS_ALLOWED_ORIGIN_REGEXES" : "CORS_ORIGIN_REGEX_WHITELIST";
+    const name2 = setting2("CORS_ALLOWED_ORIGIN_REGEXES") ? "CORS_ALLOWED_ORIGIN_REGEXES" : "CORS_ORIGIN_REGEX_WHITELIST";
     invalid.push(stringForSequence(name2, regexes.value.v, regexes.span, "pattern"));
     const seen = /* @__PURE__ */ new Set();
     for (const c of regexes.value.v) {
@@ -24204,7 +26149,7 @@ function extractDjango(mod, ev) {
     }
   }
   policy.origins = origins;
-  const urls = setting("CORS_URLS_REGEX");
+  const urls = setting2("CORS_URLS_REGEX");
   if (urls?.value.t === "str") {
     policy.scope.path = urls.value.v;
     notes.push(`CORS applies only to paths matching ${JSON.stringify(urls.value.v)} (re.match)`);
@@ -24215,7 +26160,7 @@ function extractDjango(mod, ev) {
     value: true,
     why: "Django turns exceptions into responses inside each middleware layer, so CorsMiddleware.process_response also runs on 4xx/5xx responses"
   };
-  const middleware = setting("MIDDLEWARE");
+  const middleware = setting2("MIDDLEWARE");
   if (middleware?.value.t === "seq" && middleware.value.items.every((i2) => i2.t === "str")) {
     const names = middleware.value.items.map((i2) => i2.v);
     if (!names.includes("corsheaders.middleware.CorsMiddleware")) {
@@ -24255,10 +26200,10 @@ function readInModule(name2, mod) {
 }
 
 // src/extract/python/evaluate.ts
-import path15 from "node:path";
+import path18 from "node:path";
 
 // src/extract/python/modules.ts
-import path14 from "node:path";
+import path17 from "node:path";
 var MUTATORS = /* @__PURE__ */ new Set(["append", "extend", "insert", "add", "update"]);
 var INDEXED_TYPES = ["call", "keyword_argument", "decorator", "assignment", "dictionary", "tuple", "list"];
 function moduleNodes(root) {
@@ -24266,8 +26211,8 @@ function moduleNodes(root) {
   const combined = /* @__PURE__ */ new Map();
   return (types) => {
     const list3 = typeof types === "string" ? [types] : types;
-    const key = list3.join(" ");
-    const known = combined.get(key);
+    const key2 = list3.join(" ");
+    const known = combined.get(key2);
     if (known) return known;
     let found;
     if (list3.every((t) => INDEXED_TYPES.includes(t))) {
@@ -24279,7 +26224,7 @@ function moduleNodes(root) {
     } else {
       found = root.descendantsOfType([...list3]).filter((n) => !!n);
     }
-    combined.set(key, found);
+    combined.set(key2, found);
     return found;
   };
 }
@@ -24547,20 +26492,20 @@ var ModuleLoader2 = class {
     const parts2 = module2 ? module2.split(".") : [];
     const bases = [];
     if (level > 0) {
-      let dir = path14.dirname(from.absPath);
-      for (let i2 = 1; i2 < level; i2++) dir = path14.dirname(dir);
+      let dir = path17.dirname(from.absPath);
+      for (let i2 = 1; i2 < level; i2++) dir = path17.dirname(dir);
       bases.push(dir);
     } else {
       const root = this.project.root;
-      for (let dir = path14.dirname(from.absPath); isInside(root, dir); dir = path14.dirname(dir)) {
-        bases.push(dir, path14.join(dir, "src"));
-        if (dir === root || path14.dirname(dir) === dir) break;
+      for (let dir = path17.dirname(from.absPath); isInside(root, dir); dir = path17.dirname(dir)) {
+        bases.push(dir, path17.join(dir, "src"));
+        if (dir === root || path17.dirname(dir) === dir) break;
       }
-      if (!bases.includes(root)) bases.push(root, path14.join(root, "src"));
+      if (!bases.includes(root)) bases.push(root, path17.join(root, "src"));
     }
     for (const base of bases) {
-      const stem = path14.join(base, ...parts2);
-      const candidates2 = parts2.length ? [`${stem}.py`, path14.join(stem, "__init__.py")] : [path14.join(stem, "__init__.py")];
+      const stem = path17.join(base, ...parts2);
+      const candidates2 = parts2.length ? [`${stem}.py`, path17.join(stem, "__init__.py")] : [path17.join(stem, "__init__.py")];
       for (const candidate of candidates2) {
         if (candidate === from.absPath) continue;
         const mod = this.open(candidate);
@@ -24588,7 +26533,7 @@ var ModuleLoader2 = class {
   }
 };
 function moduleNameOf(root, absPath) {
-  const rel = path14.relative(root, absPath).split(path14.sep).join("/");
+  const rel = path17.relative(root, absPath).split(path17.sep).join("/");
   return rel.replace(/\.py$/, "").replace(/\/__init__$/, "").replace(/^src\//, "").split("/").join(".");
 }
 
@@ -24597,17 +26542,17 @@ function union2(values, condition) {
   const [first] = values;
   if (!first) return unknown2(`depends on the condition ${truncateText(condition)}`);
   if (first.t === "seq" && values.every((v) => v.t === "seq")) {
-    const items2 = [];
+    const items3 = [];
     const seen = /* @__PURE__ */ new Set();
     for (const v of values) {
       for (const item of v.items) {
-        const key = `${item.t}:${"v" in item ? String(item.v) : describe(item)}:${item.span ? `${item.span.file}:${item.span.line}:${item.span.column}` : ""}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        items2.push(item);
+        const key2 = `${item.t}:${"v" in item ? String(item.v) : describe(item)}:${item.span ? `${item.span.file}:${item.span.line}:${item.span.column}` : ""}`;
+        if (seen.has(key2)) continue;
+        seen.add(key2);
+        items3.push(item);
       }
     }
-    return { ...first, items: items2 };
+    return { ...first, items: items3 };
   }
   const scalar = (v) => v.t === "str" || v.t === "num" || v.t === "bool" ? `${v.t}:${String(v.v)}` : void 0;
   if (scalar(first) !== void 0 && values.every((v) => scalar(v) === scalar(first))) return first;
@@ -24626,9 +26571,9 @@ function combine(a, b, span) {
   if (a.t === "unknown" && b.t === "seq") return { ...b, items: [a, ...b.items], span };
   return unknown2(`${describe(a)} + ${describe(b)}`, { span, envDriven: a.envDriven || b.envDriven, source: a.source ?? b.source });
 }
-function sortItems(items2) {
-  if (!items2.every((i2) => i2.t === "str")) return items2;
-  return [...items2].sort((x, y) => x.v < y.v ? -1 : 1);
+function sortItems(items3) {
+  if (!items3.every((i2) => i2.t === "str")) return items3;
+  return [...items3].sort((x, y) => x.v < y.v ? -1 : 1);
 }
 
 // src/extract/python/evaluate.ts
@@ -24788,35 +26733,35 @@ var Evaluator2 = class {
     return { t: "str", v, span, at: oneToOne ? { line: span.line, column: span.column + (start2?.text.length ?? 1) } : void 0 };
   }
   evalSequence(node, mod, kind) {
-    const items2 = [];
+    const items3 = [];
     for (const child of node.namedChildren) {
       if (child.type === "comment") continue;
       if (child.type === "list_splat") {
         const inner = this.eval(child.namedChildren[0], mod);
-        if (inner.t === "seq") items2.push(...inner.items);
-        else items2.push(unknown2(`*${truncateText(child.text)}: ${describe(inner)}`, { span: spanOf2(child, mod.path), envDriven: inner.envDriven, source: inner.source }));
+        if (inner.t === "seq") items3.push(...inner.items);
+        else items3.push(unknown2(`*${truncateText(child.text)}: ${describe(inner)}`, { span: spanOf2(child, mod.path), envDriven: inner.envDriven, source: inner.source }));
         continue;
       }
-      items2.push(this.eval(child, mod));
+      items3.push(this.eval(child, mod));
     }
-    return { t: "seq", kind, items: items2, span: spanOf2(node, mod.path) };
+    return { t: "seq", kind, items: items3, span: spanOf2(node, mod.path) };
   }
   evalDict(node, mod) {
-    const entries = [];
+    const entries2 = [];
     for (const child of node.namedChildren) {
       if (child.type === "pair") {
-        entries.push({
+        entries2.push({
           key: this.eval(child.childForFieldName("key"), mod),
           value: this.eval(child.childForFieldName("value"), mod),
           span: spanOf2(child, mod.path)
         });
       } else if (child.type === "dictionary_splat") {
         const inner = this.eval(child.namedChildren[0], mod);
-        if (inner.t === "dict") entries.push(...inner.entries);
+        if (inner.t === "dict") entries2.push(...inner.entries);
         else return unknown2(`**${truncateText(child.namedChildren[0]?.text ?? "")} in a dict: ${describe(inner)}`, { span: spanOf2(node, mod.path) });
       }
     }
-    return { t: "dict", entries, span: spanOf2(node, mod.path) };
+    return { t: "dict", entries: entries2, span: spanOf2(node, mod.path) };
   }
   // ---- names ----------------------------------------------------------------------------------
   lookupLocal(name2) {
@@ -24860,7 +26805,7 @@ var Evaluator2 = class {
       else arms.push({ cond: null, body: alt.childForFieldName("body") });
     }
     if (arms[arms.length - 1].cond !== null) arms.push({ cond: null, body: null });
-    const valueOf = (body2) => {
+    const valueOf2 = (body2) => {
       const inside = body2 ? bindings.filter((b) => contains2(body2, b.node)) : [];
       const last = inside[inside.length - 1];
       if (!last) return fallthrough();
@@ -24872,23 +26817,23 @@ var Evaluator2 = class {
     for (const arm of arms) {
       const t = arm.cond ? truthy(this.eval(arm.cond, mod)) : true;
       if (t === false) continue;
-      if (t === true && !undecided) return valueOf(arm.body);
+      if (t === true && !undecided) return valueOf2(arm.body);
       undecided ??= arm.cond ?? void 0;
-      candidates2.push(valueOf(arm.body));
+      candidates2.push(valueOf2(arm.body));
       if (t === true) break;
     }
     return union2(candidates2, undecided?.text ?? "");
   }
   /** The final module-level value of `name` in `mod`, or undefined when the module does not bind it. */
   /** Runs a lookup in another module with the import-cycle guard and the depth count held around it. */
-  acrossModules(key, lookup) {
-    this.active.add(key);
+  acrossModules(key2, lookup2) {
+    this.active.add(key2);
     this.importDepth++;
     try {
-      return lookup();
+      return lookup2();
     } finally {
       this.importDepth--;
-      this.active.delete(key);
+      this.active.delete(key2);
     }
   }
   lookupModuleLevel(name2, mod) {
@@ -24902,9 +26847,9 @@ var Evaluator2 = class {
       if (star.node.startIndex > before) continue;
       const target2 = this.withImport(() => this.loader.resolve(mod, star.module, star.level));
       if (!target2 || target2 === mod) continue;
-      const key = `star:${target2.absPath}:${name2}`;
-      if (this.active.has(key) || this.importDepth >= MAX_IMPORT_DEPTH) continue;
-      const v = this.acrossModules(key, () => this.lookupModuleLevel(name2, target2));
+      const key2 = `star:${target2.absPath}:${name2}`;
+      if (this.active.has(key2) || this.importDepth >= MAX_IMPORT_DEPTH) continue;
+      const v = this.acrossModules(key2, () => this.lookupModuleLevel(name2, target2));
       if (v) return v;
     }
     return void 0;
@@ -24918,18 +26863,18 @@ var Evaluator2 = class {
    * (this keeps chains like `A2 = A1 + A1` linear). Comprehension variables never leak into it.
    */
   evalBinding(binding, name2, mod) {
-    const key = `${mod.absPath}:${binding.node.id}:${name2}`;
-    const cached = this.memo.get(key);
+    const key2 = `${mod.absPath}:${binding.node.id}:${name2}`;
+    const cached = this.memo.get(key2);
     if (cached) return cached;
-    if (this.active.has(key)) return unknown2(`${name2} refers to itself`);
+    if (this.active.has(key2)) return unknown2(`${name2} refers to itself`);
     const saved = this.locals.splice(0);
-    this.active.add(key);
+    this.active.add(key2);
     try {
       const value = this.evalBindingOnce(binding, name2, mod);
-      this.memo.set(key, value);
+      this.memo.set(key2, value);
       return value;
     } finally {
-      this.active.delete(key);
+      this.active.delete(key2);
       this.locals.push(...saved);
     }
   }
@@ -24979,7 +26924,7 @@ var Evaluator2 = class {
         if (previous.t !== "dict") return previous;
         const fromKeywords = {
           t: "dict",
-          entries: [...args2.keywords].map(([key, o]) => ({ key: { t: "str", v: key, span: o.span }, value: o.value, span: o.span }))
+          entries: [...args2.keywords].map(([key2, o]) => ({ key: { t: "str", v: key2, span: o.span }, value: o.value, span: o.span }))
         };
         const merged = args2.positional.length ? combine(previous, arg(0), previous.span ?? span) : previous;
         return combine(merged, fromKeywords, previous.span ?? span);
@@ -25003,9 +26948,9 @@ var Evaluator2 = class {
     if (this.importDepth >= MAX_IMPORT_DEPTH) return unknown2(`${name2} from ${shown}: imports nested too deeply`);
     const target2 = this.loader.resolve(from, module2, level);
     if (target2) {
-      const key = `from:${target2.absPath}:${name2}`;
-      if (this.active.has(key)) return unknown2(`${name2} from ${shown}: circular import`);
-      const v = this.acrossModules(key, () => this.lookupModuleLevel(name2, target2));
+      const key2 = `from:${target2.absPath}:${name2}`;
+      if (this.active.has(key2)) return unknown2(`${name2} from ${shown}: circular import`);
+      const v = this.acrossModules(key2, () => this.lookupModuleLevel(name2, target2));
       if (v) return v;
     }
     const sub = this.loader.resolve(from, module2 ? `${module2}.${name2}` : name2, level);
@@ -25028,7 +26973,7 @@ var Evaluator2 = class {
         } finally {
           this.importDepth--;
         }
-        if (path15.basename(obj.mod.absPath) === "__init__.py") {
+        if (path18.basename(obj.mod.absPath) === "__init__.py") {
           const sub = this.loader.resolve(obj.mod, attr, 1);
           if (sub) return { t: "module", mod: sub };
         }
@@ -25081,21 +27026,21 @@ var Evaluator2 = class {
    * the field default). Only the property's last return is followed, as for functions.
    */
   propertyValue(cls, def, text) {
-    const key = `prop:${cls.mod.absPath}:${def.id}`;
-    if (this.active.has(key)) return unknown2(`${text} (a property that reads itself)`);
+    const key2 = `prop:${cls.mod.absPath}:${def.id}`;
+    if (this.active.has(key2)) return unknown2(`${text} (a property that reads itself)`);
     const body2 = def.childForFieldName("body");
     const returns = body2 ? body2.descendantsOfType("return_statement").filter((r) => nearestFunction(r)?.id === def.id) : [];
     const last = returns[returns.length - 1];
     const selfName = def.childForFieldName("parameters")?.namedChildren.find((c) => c.type === "identifier")?.text ?? "self";
     if (!last?.namedChildren[0]) return unknown2(`${text} (the property returns nothing the scanner can see)`);
-    this.active.add(key);
+    this.active.add(key2);
     this.locals.push(/* @__PURE__ */ new Map([[selfName, { t: "call", callee: cls, node: cls.node, mod: cls.mod }]]));
     try {
       const value = this.eval(last.namedChildren[0], cls.mod);
       return value.t === "unknown" ? unknown2(`${text} (the property returns ${value.why})`, { envDriven: value.envDriven, source: value.source }) : value;
     } finally {
       this.locals.pop();
-      this.active.delete(key);
+      this.active.delete(key2);
     }
   }
   /**
@@ -25161,17 +27106,17 @@ var Evaluator2 = class {
   evalSubscript(node, mod) {
     const span = spanOf2(node, mod.path);
     const obj = this.eval(node.childForFieldName("value"), mod);
-    const key = this.eval(node.childForFieldName("subscript"), mod);
+    const key2 = this.eval(node.childForFieldName("subscript"), mod);
     if (obj.t === "sym" && obj.qname === "os.environ") {
-      const name2 = key.t === "str" ? key.v : truncateText(node.childForFieldName("subscript")?.text ?? "");
+      const name2 = key2.t === "str" ? key2.v : truncateText(node.childForFieldName("subscript")?.text ?? "");
       return unknown2(`os.environ[${JSON.stringify(name2)}] (environment variable ${name2}, no default)`, { span, envDriven: true, source: name2 });
     }
-    if (obj.t === "dict" && (key.t === "str" || key.t === "num")) {
-      const entry2 = [...obj.entries].reverse().find((e) => (e.key.t === "str" || e.key.t === "num") && e.key.v === key.v);
+    if (obj.t === "dict" && (key2.t === "str" || key2.t === "num")) {
+      const entry2 = [...obj.entries].reverse().find((e) => (e.key.t === "str" || e.key.t === "num") && e.key.v === key2.v);
       if (entry2) return entry2.value;
     }
-    if (obj.t === "seq" && key.t === "num" && Number.isInteger(key.v)) {
-      const item = obj.items[key.v < 0 ? obj.items.length + key.v : key.v];
+    if (obj.t === "seq" && key2.t === "num" && Number.isInteger(key2.v)) {
+      const item = obj.items[key2.v < 0 ? obj.items.length + key2.v : key2.v];
       if (item) return item;
     }
     return unknown2(truncateText(node.text), { span, envDriven: obj.envDriven, source: obj.source });
@@ -25197,7 +27142,7 @@ var Evaluator2 = class {
     if (iterable.t !== "seq") {
       return unknown2(`comprehension over ${describe(iterable)}`, { span, envDriven: iterable.envDriven, source: iterable.source });
     }
-    const items2 = [];
+    const items3 = [];
     for (const item of iterable.items) {
       this.locals.push(/* @__PURE__ */ new Map([[target2.text, item]]));
       try {
@@ -25208,12 +27153,12 @@ var Evaluator2 = class {
         }
         if (!keep) continue;
         const v = this.eval(body2, mod);
-        items2.push(v.t === "unknown" ? v : { ...v, span: v.span ?? item.span, useSpan: item.useSpan, envDriven: item.envDriven || v.envDriven, source: item.source ?? v.source });
+        items3.push(v.t === "unknown" ? v : { ...v, span: v.span ?? item.span, useSpan: item.useSpan, envDriven: item.envDriven || v.envDriven, source: item.source ?? v.source });
       } finally {
         this.locals.pop();
       }
     }
-    return { t: "seq", kind: node.type === "set_comprehension" ? "set" : "list", items: items2, span, envDriven: iterable.envDriven, source: iterable.source };
+    return { t: "seq", kind: node.type === "set_comprehension" ? "set" : "list", items: items3, span, envDriven: iterable.envDriven, source: iterable.source };
   }
   evalBoolean(node, mod) {
     const op = node.childForFieldName("operator")?.text;
@@ -25318,8 +27263,8 @@ var Evaluator2 = class {
       }
       if (obj.t === "dict" && method === "get") {
         const args2 = this.callArgs(node, mod);
-        const key = args2.positional[0]?.value;
-        const entry2 = key && (key.t === "str" || key.t === "num") ? [...obj.entries].reverse().find((e) => "v" in e.key && e.key.v === key.v) : void 0;
+        const key2 = args2.positional[0]?.value;
+        const entry2 = key2 && (key2.t === "str" || key2.t === "num") ? [...obj.entries].reverse().find((e) => "v" in e.key && e.key.v === key2.v) : void 0;
         return entry2 ? entry2.value : args2.positional[1]?.value ?? { t: "none", span };
       }
       if (obj.t === "seq" && method === "copy") return obj;
@@ -25400,19 +27345,19 @@ var Evaluator2 = class {
   }
   callFunction(fn, node, mod) {
     const span = spanOf2(node, mod.path);
-    const key = `fn:${fn.mod.absPath}:${fn.node.id}`;
-    if (this.active.has(key)) return unknown2(`${fn.name}() calls itself`, { span });
+    const key2 = `fn:${fn.mod.absPath}:${fn.node.id}`;
+    if (this.active.has(key2)) return unknown2(`${fn.name}() calls itself`, { span });
     const body2 = fn.node.childForFieldName("body");
     const returns = body2 ? body2.descendantsOfType("return_statement").filter((r) => nearestFunction(r)?.id === fn.node.id) : [];
     const last = returns[returns.length - 1];
     if (!last) return unknown2(`${fn.name}() returns nothing the scanner can see`, { span });
-    this.active.add(key);
+    this.active.add(key2);
     try {
       const value = this.eval(last.namedChildren[0], fn.mod);
       if (value.t === "unknown") return unknown2(`${fn.name}() returns ${value.why}`, { span, envDriven: value.envDriven, source: value.source });
       return value;
     } finally {
-      this.active.delete(key);
+      this.active.delete(key2);
     }
   }
   stringMethod(s, method, node, mod) {
@@ -25463,20 +27408,20 @@ var Evaluator2 = class {
   }
   /** `"a,b".split(",")`; every piece keeps the literal's span and provenance. */
   splitString(s, sep, span) {
-    const items2 = [];
+    const items3 = [];
     if (sep === void 0) {
-      for (const m of s.v.matchAll(/\S+/g)) items2.push(sliceStr(s, m.index, m.index + m[0].length));
+      for (const m of s.v.matchAll(/\S+/g)) items3.push(sliceStr(s, m.index, m.index + m[0].length));
     } else if (sep === "") {
       return unknown2("split with an empty separator", { span });
     } else {
       let start2 = 0;
       for (let i2 = s.v.indexOf(sep); i2 >= 0; i2 = s.v.indexOf(sep, start2)) {
-        items2.push(sliceStr(s, start2, i2));
+        items3.push(sliceStr(s, start2, i2));
         start2 = i2 + sep.length;
       }
-      items2.push(sliceStr(s, start2));
+      items3.push(sliceStr(s, start2));
     }
-    return { t: "seq", kind: "list", items: items2, span: s.span ?? span, useSpan: s.useSpan, envDriven: s.envDriven, source: s.source };
+    return { t: "seq", kind: "list", items: items3, span: s.span ?? span, useSpan: s.useSpan, envDriven: s.envDriven, source: s.source };
   }
 };
 function splitsCommas(args2) {
@@ -25507,8 +27452,8 @@ function isProperty(def) {
 }
 
 // src/extract/python/flask.ts
-var ALL_METHODS = ["GET", "HEAD", "POST", "OPTIONS", "PUT", "PATCH", "DELETE"];
-var REGEX_CHARS = ["*", "\\", "]", "?", "$", "^", "[", "(", ")"];
+var ALL_METHODS2 = ["GET", "HEAD", "POST", "OPTIONS", "PUT", "PATCH", "DELETE"];
+var REGEX_CHARS2 = ["*", "\\", "]", "?", "$", "^", "[", "(", ")"];
 var CORS_CLASS = /^(?:flask_cors|flask\.ext\.cors)(\.extension)?\.CORS$/;
 var CROSS_ORIGIN = /^(?:flask_cors|flask\.ext\.cors)(\.decorator)?\.cross_origin$/;
 var USES_FLASK_CORS = /\bflask_cors\b|\bflask\.ext\.cors\b/;
@@ -25552,8 +27497,8 @@ var DEFAULT_EFFECT = {
   allow_private_network: "allow_private_network keeps its default"
 };
 var ROUTE_METHODS2 = /* @__PURE__ */ new Set(["route", "get", "post", "put", "patch", "delete"]);
-function probablyRegex(s) {
-  return REGEX_CHARS.some((c) => s.includes(c));
+function probablyRegex2(s) {
+  return REGEX_CHARS2.some((c) => s.includes(c));
 }
 var FlaskCors = class {
   constructor(ev) {
@@ -25577,14 +27522,14 @@ var FlaskCors = class {
       if (!this.isSymbol(fn, mod, CORS_CLASS, "CORS")) continue;
       const args2 = this.ev.callArgs(call, mod);
       const app = args2.positional[0]?.value ?? args2.keywords.get("app")?.value;
-      const key = keyOf(call, mod);
+      const key2 = keyOf(call, mod);
       if (app && app.t !== "none") {
-        this.constructors.set(key, { node: call, mod, args: args2, bound: true });
+        this.constructors.set(key2, { node: call, mod, args: args2, bound: true });
         const appName = args2.positional[0]?.node.text ?? args2.keywords.get("app")?.node.text ?? "app";
         const kind = /^flask(\.blueprints)?\.Blueprint$/.test(app.t === "call" ? qualifiedName(app.callee) ?? "" : "") ? "router" : "app";
         this.emit(call, mod, [this.appConfig(mod, appName), args2], appName, [], kind);
-      } else if (!this.constructors.has(key)) {
-        this.constructors.set(key, { node: call, mod, args: args2, bound: false });
+      } else if (!this.constructors.has(key2)) {
+        this.constructors.set(key2, { node: call, mod, args: args2, bound: false });
       }
     }
     for (const decorator of mod.nodesOf("decorator")) this.crossOrigin(decorator, mod);
@@ -25606,10 +27551,10 @@ var FlaskCors = class {
   initApp(call, fn, mod) {
     const target2 = this.ev.eval(fn.childForFieldName("object"), mod);
     if (target2.t !== "call" || !CORS_CLASS.test(qualifiedName(target2.callee) ?? "")) return;
-    const key = keyOf(target2.node, target2.mod);
-    const ctor = this.constructors.get(key) ?? { node: target2.node, mod: target2.mod, args: this.ev.callArgs(target2.node, target2.mod), bound: true };
+    const key2 = keyOf(target2.node, target2.mod);
+    const ctor = this.constructors.get(key2) ?? { node: target2.node, mod: target2.mod, args: this.ev.callArgs(target2.node, target2.mod), bound: true };
     ctor.bound = true;
-    this.constructors.set(key, ctor);
+    this.constructors.set(key2, ctor);
     const args2 = this.ev.callArgs(call, mod);
     const app = args2.positional[0]?.node.text ?? args2.keywords.get("app")?.node.text ?? "app";
     const notes = ctor.args.keywords.size ? [`options also come from CORS(...) at ${ctor.mod.path}:${ctor.node.startPosition.row + 1}`] : [];
@@ -25622,17 +27567,17 @@ var FlaskCors = class {
   appConfig(mod, appName) {
     const out2 = { positional: [], keywords: /* @__PURE__ */ new Map(), unresolvedSplats: [] };
     const unknownKeys = [];
-    const put = (key, value, span, node, written = true) => {
-      if (!/^CORS_[A-Z_]+$/.test(key)) return;
-      if (CONFIG_KEYS.includes(key)) out2.keywords.set(key.slice(5).toLowerCase(), { value, span, node });
-      else if (written) unknownKeys.push(unknownOption(key, span, CONFIG_KEYS, configAliases(), "app.config key"));
+    const put = (key2, value, span, node, written = true) => {
+      if (!/^CORS_[A-Z_]+$/.test(key2)) return;
+      if (CONFIG_KEYS.includes(key2)) out2.keywords.set(key2.slice(5).toLowerCase(), { value, span, node });
+      else if (written) unknownKeys.push(unknownOption(key2, span, CONFIG_KEYS, configAliases(), "app.config key"));
     };
     for (const node of mod.nodesOf(["assignment", "call"])) {
       if (node.type === "assignment") {
         const left = node.childForFieldName("left");
         if (left?.type !== "subscript" || left.childForFieldName("value")?.text !== `${appName}.config`) continue;
-        const key = this.ev.eval(left.childForFieldName("subscript"), mod);
-        if (key.t === "str") put(key.v, this.ev.eval(node.childForFieldName("right"), mod), spanOf2(node, mod.path), node);
+        const key2 = this.ev.eval(left.childForFieldName("subscript"), mod);
+        if (key2.t === "str") put(key2.v, this.ev.eval(node.childForFieldName("right"), mod), spanOf2(node, mod.path), node);
       } else if (node.childForFieldName("function")?.text === `${appName}.config.update`) {
         const args2 = this.ev.callArgs(node, mod);
         for (const [k, v] of args2.keywords) put(k, v.value, v.span, v.node);
@@ -25645,8 +27590,8 @@ var FlaskCors = class {
         const target2 = arg?.t === "str" ? this.ev.evalDotted(arg.v, mod) : arg;
         if (target2?.t !== "class" && target2?.t !== "module") continue;
         const span = spanOf2(node, mod.path);
-        for (const key of this.configKeys(target2, /* @__PURE__ */ new Set())) {
-          put(key, reachedVia(this.ev.getAttr(target2, key, node, mod), span), span, node, false);
+        for (const key2 of this.configKeys(target2, /* @__PURE__ */ new Set())) {
+          put(key2, reachedVia(this.ev.getAttr(target2, key2, node, mod), span), span, node, false);
         }
       }
     }
@@ -25664,7 +27609,7 @@ var FlaskCors = class {
     if (target2.t === "class") {
       for (const base of target2.node.childForFieldName("superclasses")?.namedChildren ?? []) {
         if (base.type === "keyword_argument") continue;
-        for (const key of this.configKeys(this.ev.eval(base, target2.mod), seen)) keys.add(key);
+        for (const key2 of this.configKeys(this.ev.eval(base, target2.mod), seen)) keys.add(key2);
       }
     }
     return keys;
@@ -25706,7 +27651,7 @@ var FlaskCors = class {
       return;
     }
     const r = resources.value;
-    const entries = [];
+    const entries2 = [];
     if (r.t === "dict") {
       for (const e of r.entries) {
         const pattern = e.key.t === "str" ? e.key.v : e.key.t === "regex" ? e.key.pattern : void 0;
@@ -25722,14 +27667,14 @@ var FlaskCors = class {
         } else if (e.value.t === "unknown") {
           splats.push(`resource options ${e.value.why}`);
         }
-        entries.push({ pattern, label: pattern ?? `a path pattern the scanner could not resolve (${describe(e.key)})`, options, span: e.span, invalid });
+        entries2.push({ pattern, label: pattern ?? `a path pattern the scanner could not resolve (${describe(e.key)})`, options, span: e.span, invalid });
       }
     } else if (r.t === "str" || r.t === "seq" || r.t === "regex") {
       for (const item of r.t === "seq" ? r.items : [r]) {
         const at = item.useSpan ?? item.span ?? resources.span;
-        if (item.t === "str") entries.push({ pattern: item.v, label: item.v, options: merged, span: at, invalid: [] });
-        else if (item.t === "regex") entries.push({ pattern: item.pattern, label: item.pattern, options: merged, span: at, invalid: [] });
-        else entries.push({ label: `a path pattern the scanner could not resolve (${describe(item)})`, options: merged, span: at, invalid: [] });
+        if (item.t === "str") entries2.push({ pattern: item.v, label: item.v, options: merged, span: at, invalid: [] });
+        else if (item.t === "regex") entries2.push({ pattern: item.pattern, label: item.pattern, options: merged, span: at, invalid: [] });
+        else entries2.push({ label: `a path pattern the scanner could not resolve (${describe(item)})`, options: merged, span: at, invalid: [] });
       }
     } else {
       notes = [...notes, `resources could not be resolved (${describe(r)}); the options are shown for every path`];
@@ -25737,7 +27682,7 @@ var FlaskCors = class {
       this.policies.push(this.policy(span, { kind, name: appName }, merged, splats, notes, "extension"));
       return;
     }
-    for (const e of entries) {
+    for (const e of entries2) {
       const scope = { kind: "route", name: e.label };
       if (e.pattern !== void 0) scope.path = e.pattern === "*" ? ".*" : e.pattern;
       const policy = this.policy(span, scope, e.options, splats, notes, "extension");
@@ -25762,8 +27707,8 @@ var FlaskCors = class {
       const callee = call?.childForFieldName("function");
       if (callee?.type !== "attribute" || !ROUTE_METHODS2.has(callee.childForFieldName("attribute")?.text ?? "")) continue;
       const routeArgs = this.ev.callArgs(call, mod);
-      const path17 = routeArgs.positional[0]?.value;
-      if (path17?.t === "str") scope.path = path17.v;
+      const path25 = routeArgs.positional[0]?.value;
+      if (path25?.t === "str") scope.path = path25.v;
       const verb = callee.childForFieldName("attribute").text;
       const methods = routeArgs.keywords.get("methods")?.value;
       if (verb !== "route") scope.methods = [verb.toUpperCase()];
@@ -25788,7 +27733,7 @@ var FlaskCors = class {
     };
     const sendWildcard = opt("send_wildcard", (o) => valuedBool(o, "send_wildcard"), false);
     policy.credentials = opt("supports_credentials", (o) => valuedBool(o, "supports_credentials"), false);
-    policy.allowMethods = opt("methods", (o) => upper(valuedStrings(o, "methods")), ALL_METHODS);
+    policy.allowMethods = opt("methods", (o) => upper(valuedStrings(o, "methods")), ALL_METHODS2);
     policy.allowHeaders = opt("allow_headers", (o) => valuedStrings(o, "allow_headers"), ["*"]);
     policy.exposeHeaders = opt("expose_headers", (o) => valuedStrings(o, "expose_headers"), []);
     const maxAge = options.get("max_age");
@@ -25796,7 +27741,7 @@ var FlaskCors = class {
     const origins = options.get("origins");
     if (origins) {
       policy.originsSpan = origins.span;
-      policy.origins = flaskOrigins(origins.value, origins.span, sendWildcard, allNotes);
+      policy.origins = flaskOrigins2(origins.value, origins.span, sendWildcard, allNotes);
     } else if (splats.length) {
       policy.origins = [{ kind: "unknown", why: `origins may be set by ${splats.join(", ")}`, span }];
     } else {
@@ -25840,18 +27785,18 @@ function wildcardEntry(sendWildcard, v, fallback, notes, isDefault = false) {
   notes.push(`${what}: Flask-CORS matches it as the regex ".*" and echoes the request Origin${sendWildcard.value === "unknown" ? " (unless send_wildcard, which could not be resolved)" : ""}`);
   return entry({ kind: "reflect" }, v, fallback);
 }
-function flaskOrigins(v, optionSpan, sendWildcard, notes) {
-  const items2 = originItems(v);
+function flaskOrigins2(v, optionSpan, sendWildcard, notes) {
+  const items3 = originItems(v);
   const out2 = [];
-  for (const item of items2) {
+  for (const item of items3) {
     if (item.t === "str") {
       if (item.v === "*" || item.v === ".*") out2.push(wildcardEntry(sendWildcard, item, optionSpan, notes));
-      else if (probablyRegex(item.v)) out2.push(entry({ kind: "regex", pattern: item.v, flavor: "python", mode: "match", ignoreCase: true }, item, optionSpan));
+      else if (probablyRegex2(item.v)) out2.push(entry({ kind: "regex", pattern: item.v, flavor: "python", mode: "match", ignoreCase: true }, item, optionSpan));
       else if (item.v.toLowerCase() === "null") out2.push(entry({ kind: "null" }, item, optionSpan));
       else out2.push(entry({ kind: "exact", origin: item.v }, item, optionSpan));
     } else if (item.t === "regex") {
       out2.push(entry({ kind: "regex", pattern: item.pattern, flavor: "python", mode: "match", ignoreCase: item.ignoreCase }, item, optionSpan));
-    } else if (item.t === "none" && items2.length === 1) {
+    } else if (item.t === "none" && items3.length === 1) {
       continue;
     } else {
       out2.push(entry({ kind: "unknown", why: item.t === "unknown" ? item.why : `origins entry ${describe(item)}` }, item, optionSpan));
@@ -26060,15 +28005,15 @@ function collectWrites2(mod, ev) {
     } else if (passedToResponse(node)) {
       for (const pair of node.namedChildren) {
         if (pair?.type !== "pair") continue;
-        const key = pair.childForFieldName("key");
-        if (key) add(key, pair.childForFieldName("value"), pair, "replace");
+        const key2 = pair.childForFieldName("key");
+        if (key2) add(key2, pair.childForFieldName("value"), pair, "replace");
       }
     }
   }
   for (const pair of mod.nodesOf(["tuple", "list"])) {
-    const items2 = pair.namedChildren.filter((c) => c.type !== "comment");
-    if (items2.length !== 2 || !isHeaderPairContext(pair)) continue;
-    add(items2[0], items2[1], pair, "add");
+    const items3 = pair.namedChildren.filter((c) => c.type !== "comment");
+    if (items3.length !== 2 || !isHeaderPairContext(pair)) continue;
+    add(items3[0], items3[1], pair, "add");
   }
   return out2.sort((a, b) => a.span.line - b.span.line || a.span.column - b.span.column);
 }
@@ -26282,8 +28227,8 @@ function fnmatchAll(test, mod, ev) {
       for (const clause of clauses) {
         if (clause.childForFieldName("left")?.text !== pattern.text) continue;
         const iterable = ev.eval(clause.childForFieldName("right"), mod);
-        const items2 = iterable.t === "seq" ? iterable.items : [iterable];
-        if (items2.some((i2) => i2.t === "str" && i2.v.trim() === "*")) return true;
+        const items3 = iterable.t === "seq" ? iterable.items : [iterable];
+        if (items3.some((i2) => i2.t === "str" && i2.v.trim() === "*")) return true;
       }
     }
   }
@@ -26301,7 +28246,7 @@ function w2s(w) {
 }
 
 // src/extract/python/starlette.ts
-var DEFAULT_METHODS2 = ["GET"];
+var DEFAULT_METHODS3 = ["GET"];
 var DEFAULT_MAX_AGE2 = 600;
 var PARAMETERS = [
   "allow_origins",
@@ -26442,7 +28387,7 @@ function buildPolicy3(args2, call, mod, ctx) {
     return maybeInSplat(splats, name2) ?? byDefault(def);
   };
   policy.credentials = opt("allow_credentials", (o) => valuedBool(o, "allow_credentials"), false);
-  policy.allowMethods = opt("allow_methods", (o) => valuedStrings(o, "allow_methods", false), DEFAULT_METHODS2);
+  policy.allowMethods = opt("allow_methods", (o) => valuedStrings(o, "allow_methods", false), DEFAULT_METHODS3);
   policy.allowHeaders = opt("allow_headers", (o) => valuedStrings(o, "allow_headers", false), []);
   policy.exposeHeaders = opt("expose_headers", (o) => valuedStrings(o, "expose_headers", false), []);
   policy.maxAge = opt("max_age", (o) => valuedNumber(o, "max_age"), DEFAULT_MAX_AGE2);
@@ -26616,20 +28561,21 @@ function runRules(rules, policies, settingFor, settings) {
   const findings = [];
   const errors = [];
   for (const rule of rules) {
-    const setting = settingFor(rule);
-    if (setting === "off") continue;
-    const options = { ...rule.meta.defaultOptions, ...setting.options };
+    const setting2 = settingFor(rule);
+    if (setting2 === "off") continue;
+    const options = { ...rule.meta.defaultOptions, ...setting2.options };
     const report = (r, into) => {
       const template = rule.meta.messages[r.messageId];
       if (template === void 0) throw new Error(`rule ${rule.meta.id} reported unknown message id ${r.messageId}`);
       into.push({
         ruleId: rule.meta.id,
-        severity: setting.severity ?? r.severity ?? rule.meta.defaultSeverity,
+        severity: setting2.severity ?? r.severity ?? rule.meta.defaultSeverity,
         message: formatMessage(template, r.data),
         location: r.span,
         witness: r.witness,
         fingerprint: fingerprint(rule.meta.id, r),
-        policyIndex: r.policy ? policies.indexOf(r.policy) : void 0
+        policyIndex: r.policy ? policies.indexOf(r.policy) : void 0,
+        ...r.relatedLocations?.length ? { relatedLocations: r.relatedLocations } : {}
       });
     };
     const ruleFindings = [];
@@ -26668,9 +28614,680 @@ function fingerprint(ruleId, r) {
   return createHash("sha256").update(identity).digest("hex").slice(0, 32);
 }
 
+// src/environment/context-files.ts
+var DOTENV = /^\.env(?:\.[\w.-]+)?$|^[\w.-]+\.env$/;
+var COMPOSE = /^(?:docker-)?compose(?:[.-][\w.-]+)?\.ya?ml$/i;
+var HELM_VALUES = /^values(?:[.-][\w.-]+)?\.ya?ml$/i;
+var YAML2 = /\.ya?ml$/i;
+var FRONTEND_CONFIG = /^(?:vite|vue|svelte|nuxt|next)\.config\.[cm]?[jt]s$|^angular\.json$|^proxy\.conf(?:\.[\w-]+)?\.json$|^setupProxy\.[jt]s$|^environment(?:\.[\w-]+)?\.ts$/;
+var NOT_ENV_YAML = /^(?:pnpm-lock|\.pre-commit|\.gitlab-ci|mkdocs|openapi|swagger|\.golangci|\.eslintrc|\.prettierrc|codecov|dependabot|renovate)/i;
+function kindOf(base) {
+  if (DOTENV.test(base)) return "dotenv";
+  if (base === "package.json") return "package-json";
+  if (FRONTEND_CONFIG.test(base)) return "frontend-config";
+  if (COMPOSE.test(base)) return "compose";
+  if (HELM_VALUES.test(base)) return "helm-values";
+  if (YAML2.test(base) && !NOT_ENV_YAML.test(base)) return "yaml";
+  return void 0;
+}
+function isContextFolder(rel) {
+  return !/(?:^|\/)\.github(?:\/|$)/.test(rel);
+}
+function contextFiles(root, extraIgnores = []) {
+  const rules = baseIgnoreRules(extraIgnores);
+  const out2 = [];
+  for (const entry2 of walk2(root, {
+    skipDir: (rel) => rules.ignoresSelf(rel, true) || !isContextFolder(rel),
+    want: (name2, dir) => rules.ignoresSelf(dir ? `${dir}/${name2}` : name2, false) ? void 0 : kindOf(name2)
+  })) {
+    if (entry2.symlink) continue;
+    out2.push({ absPath: entry2.absPath, kind: entry2.tag });
+  }
+  return out2;
+}
+
+// src/environment/index.ts
+import { createHash as createHash2 } from "node:crypto";
+import path23 from "node:path";
+
+// src/frontend/detect.ts
+import path19 from "node:path";
+
+// src/environment/dotenv.ts
+var import_dotenv = __toESM(require_dist2(), 1);
+var ASSIGNMENT = /^\s*(?:export\s+)?([\w.-]+)\s*(?:=|:\s)/;
+function readDotenv(text, file) {
+  const parsed = (0, import_dotenv.parse)(text);
+  const lines = text.split(/\r?\n/);
+  const lineOf = /* @__PURE__ */ new Map();
+  let bad;
+  let openQuote;
+  lines.forEach((raw, i2) => {
+    if (openQuote) {
+      if (raw.includes(openQuote)) openQuote = void 0;
+      return;
+    }
+    const trimmed = raw.trim();
+    if (!trimmed || trimmed.startsWith("#")) return;
+    const m = ASSIGNMENT.exec(raw);
+    if (!m) {
+      bad ??= { line: i2 + 1, text: trimmed };
+      return;
+    }
+    lineOf.set(m[1], { line: i2 + 1, column: raw.indexOf(m[1]) + 1 });
+    const rest = raw.slice(m[0].length).trimStart();
+    const quote = /^["'`]/.exec(rest)?.[0];
+    if (quote && !rest.slice(1).includes(quote)) openQuote = quote;
+  });
+  const vars = /* @__PURE__ */ new Map();
+  for (const [name2, value] of Object.entries(parsed)) {
+    const at = lineOf.get(name2) ?? { line: 1, column: 1 };
+    const span = { file, line: at.line, column: at.column, endLine: at.line, endColumn: at.column + name2.length };
+    vars.set(name2, { value, span });
+  }
+  const diagnostic = bad ? { kind: "parse-error", file, line: bad.line, column: 1, message: `not a dotenv assignment (NAME=value): '${bad.text.slice(0, 60)}'; this line sets nothing` } : void 0;
+  return { vars, diagnostic };
+}
+
+// src/frontend/detect.ts
+var DEFAULT_PORT = { vite: 5173, sveltekit: 5173, next: 3e3, nuxt: 3e3, cra: 3e3, angular: 4200, "vue-cli": 8080 };
+var DEV_COMMAND = {
+  vite: /\bvite(?:\s+(?:dev|serve))?(?=\s|$)/,
+  sveltekit: /\bvite(?:\s+(?:dev|serve))?(?=\s|$)/,
+  next: /\bnext(?:\s+dev)?(?=\s|$)/,
+  nuxt: /\b(?:nuxt|nuxi)(?:\s+dev)?(?=\s|$)/,
+  cra: /\breact-scripts\s+start\b/,
+  angular: /\bng\s+serve\b/,
+  "vue-cli": /\bvue-cli-service\s+serve\b/
+};
+var PUBLIC_PREFIX = {
+  vite: /^VITE_/,
+  sveltekit: /^(?:PUBLIC_|VITE_)/,
+  next: /^NEXT_PUBLIC_/,
+  nuxt: /^NUXT_PUBLIC_/,
+  cra: /^REACT_APP_/,
+  angular: /^NG_APP_/,
+  "vue-cli": /^VUE_APP_/
+};
+var API_NAME = /API|BACKEND|SERVER|BASE_?URL|ENDPOINT|HOST/i;
+function frameworkOf(deps) {
+  if (deps["@sveltejs/kit"]) return "sveltekit";
+  if (deps.nuxt || deps.nuxt3) return "nuxt";
+  if (deps.next) return "next";
+  if (deps["@angular/core"]) return "angular";
+  if (deps["@vue/cli-service"]) return "vue-cli";
+  if (deps["react-scripts"]) return "cra";
+  if (deps.vite) return "vite";
+  return void 0;
+}
+function spanAt2(text, offset, length, file) {
+  const before = text.slice(0, offset);
+  const line = before.split("\n").length;
+  const column = offset - before.lastIndexOf("\n");
+  return { file, line, column, endLine: line, endColumn: column + length };
+}
+function detectFrontends(files, io) {
+  const frontends = [];
+  const byDir = /* @__PURE__ */ new Map();
+  for (const f of files) {
+    const dir = path19.dirname(f.absPath);
+    byDir.set(dir, [...byDir.get(dir) ?? [], f]);
+  }
+  for (const pkgFile of files.filter((f) => f.kind === "package-json")) {
+    const text = io.readText(pkgFile.absPath);
+    if (text === void 0) continue;
+    let pkg;
+    try {
+      pkg = JSON.parse(text);
+    } catch {
+      continue;
+    }
+    if (!pkg || typeof pkg !== "object") continue;
+    const framework = frameworkOf({ ...pkg.dependencies ?? {}, ...pkg.devDependencies ?? {} });
+    if (!framework) continue;
+    const absDir = path19.dirname(pkgFile.absPath);
+    const pkgDisplay = io.display(pkgFile.absPath);
+    const local = byDir.get(absDir) ?? [];
+    const frontend = {
+      framework,
+      name: typeof pkg.name === "string" ? pkg.name : path19.basename(absDir),
+      dir: path19.dirname(pkgDisplay),
+      absDir,
+      packageJson: spanAt2(text, Math.max(0, text.indexOf('"dependencies"')), 14, pkgDisplay),
+      origins: [],
+      apiUrls: [],
+      proxies: []
+    };
+    const configs = local.filter((f) => f.kind === "frontend-config").map((f) => ({ abs: f.absPath, base: path19.basename(f.absPath), text: io.readText(f.absPath) ?? "" }));
+    const deeper = files.filter((f) => f.kind === "frontend-config" && path19.dirname(f.absPath).startsWith(absDir + path19.sep) && /^(?:setupProxy|environment|proxy\.conf)/.test(path19.basename(f.absPath)));
+    for (const f of deeper) configs.push({ abs: f.absPath, base: path19.basename(f.absPath), text: io.readText(f.absPath) ?? "" });
+    const envFiles = local.filter((f) => f.kind === "dotenv").map((f) => ({ abs: f.absPath, base: path19.basename(f.absPath), text: io.readText(f.absPath) ?? "" }));
+    frontend.origins.push(devOrigin(framework, pkg.scripts ?? {}, text, pkgDisplay, configs, envFiles, io));
+    if (typeof pkg.homepage === "string" && /^https?:\/\/[^/]/i.test(pkg.homepage)) {
+      try {
+        const at = text.indexOf('"homepage"');
+        frontend.origins.push({ origin: new URL(pkg.homepage).origin, environment: "production", how: "homepage in package.json", span: spanAt2(text, Math.max(0, at), 10, pkgDisplay) });
+      } catch {
+      }
+    }
+    for (const env of envFiles) {
+      if (/\.(?:example|sample|template|dist)$/i.test(env.base)) continue;
+      const environment = envEnvironment(env.base);
+      for (const [name2, setting2] of readDotenv(env.text, io.display(env.abs)).vars) {
+        if (!PUBLIC_PREFIX[framework].test(name2) || !API_NAME.test(name2) || !/^https?:\/\//i.test(setting2.value)) continue;
+        frontend.apiUrls.push({ url: setting2.value, environment, how: `${name2} in ${env.base}`, span: setting2.span });
+      }
+    }
+    for (const c of configs) frontend.apiUrls.push(...configApiUrls(c, io.display(c.abs)));
+    const nested = files.filter((f) => f.kind === "package-json" && f !== pkgFile && f.absPath.startsWith(absDir + path19.sep)).map((f) => path19.dirname(f.absPath) + path19.sep);
+    for (const abs of io.codeFiles ?? []) {
+      if (!abs.startsWith(absDir + path19.sep) || nested.some((n) => abs.startsWith(n)) || /\.config\.[cm]?[jt]s$/.test(abs)) continue;
+      const code = io.readText(abs);
+      if (code && /https?:\/\//.test(code)) frontend.apiUrls.push(...codeApiUrls(code, io.display(abs)));
+    }
+    frontend.proxies.push(...proxies(framework, pkg, text, pkgDisplay, configs, io));
+    frontends.push(frontend);
+  }
+  return frontends;
+}
+function envEnvironment(base) {
+  const name2 = /^\.env\.([\w-]+?)(?:\.local)?$/.exec(base)?.[1];
+  if (!name2 || name2 === "local") return "development";
+  return isProductionName(name2) ? "production" : name2;
+}
+function devOrigin(framework, scripts, pkgText, pkgDisplay, configs, envFiles, io) {
+  const scriptName = ["dev", "start", "serve", "develop"].find((n) => typeof scripts[n] === "string" && DEV_COMMAND[framework].test(scripts[n]));
+  const script = scriptName ? scripts[scriptName] : void 0;
+  const at = (needle) => spanAt2(pkgText, Math.max(0, pkgText.indexOf(needle)), needle.length, pkgDisplay);
+  const origin = (port, how, span) => ({ origin: `http://localhost:${port}`, environment: "development", how, span });
+  if (script) {
+    const flag = /(?:--port[=\s]+|(?:^|\s)-p[=\s]+)(\d{2,5})\b/.exec(script);
+    if (flag && framework !== "cra") return origin(flag[1], `${flag[0].trim()} in the ${scriptName} script`, at(flag[0].trim()));
+    const envPort = /(?:^|\s)(?:cross-env\s+)?(?:NUXT_PORT|PORT)=(\d{2,5})\b/.exec(script);
+    if (envPort && framework !== "vite" && framework !== "sveltekit" && framework !== "angular" && framework !== "vue-cli") return origin(envPort[1], `${envPort[0].trim()} in the ${scriptName} script`, at(envPort[0].trim()));
+  }
+  for (const c of configs) {
+    const display = io.display(c.abs);
+    if (/^(?:vite|svelte)\.config/.test(c.base) && (framework === "vite" || framework === "sveltekit")) {
+      const m = /\bserver\s*:\s*\{[^]*?\bport\s*:\s*(\d{2,5})/.exec(c.text);
+      if (m) return origin(m[1], `server.port in ${c.base}`, spanAt2(c.text, m.index + m[0].lastIndexOf(m[1]), m[1].length, display));
+    }
+    if (/^vue\.config/.test(c.base) && framework === "vue-cli") {
+      const m = /\bdevServer\s*:\s*\{[^]*?\bport\s*:\s*(\d{2,5})/.exec(c.text);
+      if (m) return origin(m[1], `devServer.port in ${c.base}`, spanAt2(c.text, m.index + m[0].lastIndexOf(m[1]), m[1].length, display));
+    }
+    if (/^nuxt\.config/.test(c.base) && framework === "nuxt") {
+      const m = /\bdevServer\s*:\s*\{[^]*?\bport\s*:\s*(\d{2,5})/.exec(c.text);
+      if (m) return origin(m[1], `devServer.port in ${c.base}`, spanAt2(c.text, m.index + m[0].lastIndexOf(m[1]), m[1].length, display));
+    }
+    if (c.base === "angular.json" && framework === "angular") {
+      const m = /"serve"\s*:\s*\{[^]*?"port"\s*:\s*(\d{2,5})/.exec(c.text);
+      if (m) return origin(m[1], `serve options port in angular.json`, spanAt2(c.text, m.index + m[0].lastIndexOf(m[1]), m[1].length, display));
+    }
+  }
+  if (framework === "cra" || framework === "next" || framework === "nuxt") {
+    for (const env of envFiles.filter((e) => /^\.env(?:\.development)?(?:\.local)?$/.test(e.base))) {
+      const vars = readDotenv(env.text, io.display(env.abs)).vars;
+      const port = (framework === "nuxt" ? vars.get("NUXT_PORT") : void 0) ?? vars.get("PORT");
+      if (port && /^\d{2,5}$/.test(String(port.value))) return origin(port.value, `PORT in ${env.base}`, port.span);
+    }
+  }
+  return origin(DEFAULT_PORT[framework], `the ${frameworkName(framework)} dev server's default port`, script ? at(script) : void 0);
+}
+function frameworkName(f) {
+  return { vite: "Vite", sveltekit: "SvelteKit (Vite)", next: "Next.js", nuxt: "Nuxt", cra: "Create React App", angular: "Angular CLI", "vue-cli": "Vue CLI" }[f];
+}
+function configApiUrls(c, display) {
+  const out2 = [];
+  if (!/^environment/.test(c.base)) return out2;
+  const environment = /environment\.(?:prod|production)\.ts$/.test(c.base) ? "production" : /^environment(?:\.development|\.dev)?\.ts$/.test(c.base) ? "development" : c.base.replace(/^environment\.|\.ts$/g, "");
+  for (const m of c.text.matchAll(/\b(\w*(?:api|backend|server|base)\w*)\s*:\s*['"`](https?:\/\/[^'"`\s]+)['"`]/gi)) {
+    out2.push({ url: m[2], environment, how: `${m[1]} in ${c.base}`, span: spanAt2(c.text, m.index + m[0].indexOf(m[2]), m[2].length, display) });
+  }
+  return out2;
+}
+function codeApiUrls(text, display) {
+  const out2 = [];
+  const push = (url, how, offset) => {
+    let origin;
+    try {
+      origin = new URL(url).origin;
+    } catch {
+      return;
+    }
+    if (!/^https?:\/\/(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\])(?::|$)/.test(origin)) return;
+    out2.push({ url, environment: "development", how: `${how} in code`, span: spanAt2(text, offset, url.length, display) });
+  };
+  for (const m of text.matchAll(/\bbaseURL\s*:\s*['"`](https?:\/\/[^'"`\s$]+)/g)) push(m[1], "axios baseURL", m.index + m[0].indexOf(m[1]));
+  for (const m of text.matchAll(/\b(?:fetch|axios(?:\.(?:get|post|put|patch|delete|request))?)\(\s*['"`](https?:\/\/[^'"`\s$]+)/g)) push(m[1], m[0].split("(")[0], m.index + m[0].indexOf(m[1]));
+  for (const m of text.matchAll(/\b(?:process\.env|import\.meta\.env)\.(\w+)\s*(?:\|\||\?\?)\s*['"`](https?:\/\/[^'"`\s$]+)/g)) push(m[2], `default of ${m[1]}`, m.index + m[0].indexOf(m[2]));
+  for (const m of text.matchAll(/\b(?:const|let|var|export const)\s+(\w*(?:API|BACKEND|SERVER|BASE)\w*)\s*=\s*['"`](https?:\/\/[^'"`\s$]+)/gi)) push(m[2], m[1], m.index + m[0].indexOf(m[2]));
+  return out2;
+}
+function objectBlock(text, from) {
+  const open = text.indexOf("{", from);
+  if (open < 0) return "";
+  let depth = 0;
+  for (let i2 = open; i2 < text.length; i2++) {
+    if (text[i2] === "{") depth++;
+    else if (text[i2] === "}" && --depth === 0) return text.slice(open, i2 + 1);
+  }
+  return text.slice(open);
+}
+function proxyEntries(block, blockOffset, text, display, how) {
+  const out2 = [];
+  for (const m of block.matchAll(/['"`]?(\^?\/[\w\-./*:^$]*)['"`]?\s*:\s*(?:['"`]([^'"`]+)['"`]|\{([^{}]*)\})/g)) {
+    const target2 = m[2] ?? /\btarget['"]?\s*:\s*['"`]([^'"`]+)['"`]/.exec(m[3] ?? "")?.[1] ?? "unknown";
+    out2.push({ prefix: m[1].replace(/^\^/, ""), target: target2, how, span: spanAt2(text, blockOffset + m.index, m[1].length + 2, display) });
+  }
+  return out2;
+}
+function proxies(framework, pkg, pkgText, pkgDisplay, configs, io) {
+  const out2 = [];
+  if (framework === "cra" && typeof pkg.proxy === "string") {
+    const at = pkgText.indexOf('"proxy"');
+    out2.push({ prefix: "/", target: pkg.proxy, how: "the proxy field of package.json", span: spanAt2(pkgText, Math.max(0, at), 7, pkgDisplay) });
+  }
+  for (const c of configs) {
+    const display = io.display(c.abs);
+    if (/^(?:vite|vue|nuxt)\.config/.test(c.base)) {
+      for (const m of c.text.matchAll(/\b(proxy|devProxy)\s*:\s*/g)) {
+        const after = c.text.slice(m.index + m[0].length);
+        const literal = /^['"`]([^'"`]+)['"`]/.exec(after);
+        if (literal) {
+          out2.push({ prefix: "/", target: literal[1], how: `devServer.proxy in ${c.base}`, span: spanAt2(c.text, m.index, m[0].length, display) });
+          continue;
+        }
+        const block = objectBlock(c.text, m.index + m[0].length);
+        out2.push(...proxyEntries(block, c.text.indexOf(block, m.index), c.text, display, `${c.base.startsWith("vite") ? "server.proxy" : m[1]} in ${c.base}`));
+      }
+      for (const m of c.text.matchAll(/['"`](\/[\w\-./]*)\*{0,2}['"`]\s*:\s*\{\s*proxy\s*:\s*['"`]([^'"`]+)['"`]/g)) {
+        out2.push({ prefix: m[1], target: m[2], how: `routeRules proxy in ${c.base}`, span: spanAt2(c.text, m.index, m[1].length + 2, display) });
+      }
+    }
+    if (/^next\.config/.test(c.base)) {
+      for (const m of c.text.matchAll(/source\s*:\s*['"`]([^'"`]+)['"`]\s*,\s*destination\s*:\s*(?:['"`]([^'"`]+)['"`]|`([^`]+)`|([^,}\n]+))/g)) {
+        const destination = m[2] ?? m[3] ?? "unknown";
+        if (!/^(?:https?:\/\/|\$\{|unknown)/.test(destination) && m[4] === void 0) continue;
+        out2.push({ prefix: m[1].replace(/[:(].*$/, ""), target: /^https?:\/\//.test(destination) ? originOf(destination) : "unknown", how: `rewrites in ${c.base}`, span: spanAt2(c.text, m.index, 6, display) });
+      }
+    }
+    if (/^setupProxy/.test(c.base)) {
+      for (const m of c.text.matchAll(/(?:createProxyMiddleware|proxy)\(\s*(?:['"`]([^'"`]+)['"`]\s*,\s*)?\{[^}]*?target\s*:\s*(?:['"`]([^'"`]+)['"`]|([\w.]+))/g)) {
+        out2.push({ prefix: m[1] ?? "/", target: m[2] ?? "unknown", how: `src/setupProxy.js`, span: spanAt2(c.text, m.index, 10, display) });
+      }
+    }
+    if (/^proxy\.conf/.test(c.base) || c.base === "angular.json" && /"proxyConfig"/.test(c.text)) {
+      if (c.base === "angular.json") continue;
+      out2.push(...proxyEntries(c.text, 0, c.text, display, c.base));
+    }
+  }
+  return out2;
+}
+function originOf(url) {
+  try {
+    return new URL(url.replace(/\/:\w+\*?/g, "/x")).origin;
+  } catch {
+    return url;
+  }
+}
+
+// src/environment/sources.ts
+import path22 from "node:path";
+
+// src/environment/compose.ts
+import path20 from "node:path";
+
+// src/environment/yaml-nodes.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+function parseYaml(text) {
+  const lineCounter = new import_yaml2.LineCounter();
+  const parsed = (0, import_yaml2.parseAllDocuments)(text, { lineCounter, uniqueKeys: false, strict: false });
+  const all = Array.isArray(parsed) ? parsed : [parsed];
+  const pos = (node) => node?.range ? lineCounter.linePos(node.range[0]) : { line: 1, col: 1 };
+  const file = {
+    docs: all.flatMap((d) => d.contents ? [d.contents] : []),
+    lineOf: (node) => pos(node).line,
+    columnOf: (node) => pos(node).col
+  };
+  const first = all.flatMap((d) => d.errors)[0];
+  if (first) {
+    const at = first.linePos?.[0];
+    file.error = { message: first.message.split("\n")[0], line: at?.line ?? 1, column: at?.col ?? 1 };
+  }
+  return file;
+}
+function get(node, key2) {
+  if (!(0, import_yaml2.isMap)(node)) return void 0;
+  for (const pair of node.items) {
+    const k = (0, import_yaml2.isScalar)(pair.key) ? String(pair.key.value) : void 0;
+    if (k === key2) return pair.value ?? void 0;
+  }
+  return void 0;
+}
+function getPath(node, keys) {
+  let current2 = node;
+  for (const key2 of keys) current2 = get(current2, key2);
+  return current2;
+}
+function entries(node) {
+  if (!(0, import_yaml2.isMap)(node)) return [];
+  return node.items.flatMap((pair) => (0, import_yaml2.isScalar)(pair.key) ? [{ key: String(pair.key.value), keyNode: pair.key, value: pair.value ?? void 0 }] : []);
+}
+function items2(node) {
+  return (0, import_yaml2.isSeq)(node) ? node.items : [];
+}
+function scalarText(node) {
+  if (!(0, import_yaml2.isScalar)(node) || node.value === null || node.value === void 0) return void 0;
+  return String(node.value);
+}
+
+// src/environment/compose.ts
+function readCompose(text, ctx) {
+  const file = ctx.display(ctx.absPath);
+  const yaml = parseYaml(text);
+  if (yaml.error) return { sources: [], diagnostics: [{ kind: "parse-error", file, line: yaml.error.line, column: yaml.error.column, message: `invalid YAML: ${yaml.error.message}` }] };
+  const dir = path20.dirname(ctx.absPath);
+  const diagnostics = [];
+  const projectEnv = ctx.readText(path20.join(dir, ".env"));
+  const interpolation = projectEnv !== void 0 ? readDotenv(projectEnv, ctx.display(path20.join(dir, ".env"))).vars : /* @__PURE__ */ new Map();
+  const name2 = environmentNameFromFile(path20.basename(ctx.absPath), "compose");
+  const sources = [];
+  const spanOf3 = (node, length = 1) => {
+    const line = yaml.lineOf(node);
+    const column = yaml.columnOf(node);
+    return { file, line, column, endLine: line, endColumn: column + length };
+  };
+  for (const doc of yaml.docs) {
+    for (const { key: service, value: def } of entries(get(doc, "services"))) {
+      if (!(0, import_yaml2.isMap)(def)) continue;
+      const vars = /* @__PURE__ */ new Map();
+      const envFiles = (0, import_yaml2.isScalar)(get(def, "env_file")) ? [get(def, "env_file")] : items2(get(def, "env_file"));
+      for (const entry2 of envFiles) {
+        const rel = scalarText(entry2) ?? scalarText(get(entry2, "path"));
+        if (!rel) continue;
+        const abs = path20.resolve(dir, rel);
+        const body2 = ctx.readText(abs);
+        if (body2 === void 0) continue;
+        const read = readDotenv(body2, ctx.display(abs));
+        if (read.diagnostic) diagnostics.push(read.diagnostic);
+        for (const [k, v] of read.vars) vars.set(k, v);
+      }
+      const environment = get(def, "environment");
+      for (const item of items2(environment)) {
+        const raw = scalarText(item);
+        if (raw === void 0) continue;
+        const eq = raw.indexOf("=");
+        const key2 = eq < 0 ? raw : raw.slice(0, eq);
+        vars.set(key2, eq < 0 ? { value: "unknown", span: spanOf3(item, raw.length), why: `${key2} is passed through from the shell that runs compose` } : interpolate(raw.slice(eq + 1), spanOf3(item, raw.length), interpolation));
+      }
+      for (const { key: key2, keyNode, value } of entries(environment)) {
+        const raw = scalarText(value);
+        vars.set(key2, raw === void 0 ? { value: "unknown", span: spanOf3(keyNode, key2.length), why: `${key2} is passed through from the shell that runs compose` } : interpolate(raw, spanOf3(keyNode, key2.length), interpolation));
+      }
+      const build = get(def, "build");
+      const context = scalarText(build) ?? scalarText(get(build, "context"));
+      const codeDirs = [];
+      if (context && !/^[a-z]+:\/\//i.test(context)) codeDirs.push(path20.resolve(dir, context));
+      for (const volume of items2(get(def, "volumes"))) {
+        const spec = scalarText(volume) ?? scalarText(get(volume, "source"));
+        const host = spec?.split(":")[0];
+        if (host && /^\.{1,2}(?:\/|$)/.test(host)) codeDirs.push(path20.resolve(dir, host));
+      }
+      const ports = items2(get(def, "ports")).map((p) => portPair(scalarText(p) ?? "", scalarText(get(p, "published")), scalarText(get(p, "target"))));
+      const expose = items2(get(def, "expose")).map((p) => Number.parseInt(scalarText(p) ?? "", 10)).filter((n) => Number.isInteger(n));
+      const profiles = items2(get(def, "profiles")).map((p) => scalarText(p)).filter((p) => !!p);
+      const envName = profiles.length ? profiles.join("/") : name2;
+      sources.push({
+        kind: "compose",
+        name: envName === "compose" ? `compose service ${service}` : `${envName} (compose service ${service})`,
+        file,
+        vars,
+        codeDirs: codeDirs.length ? codeDirs : void 0,
+        service,
+        publishedPorts: ports.flatMap((p) => p.host ? [p.host] : []),
+        containerPorts: [...ports.flatMap((p) => p.container ? [p.container] : []), ...expose]
+      });
+    }
+  }
+  return { sources, diagnostics };
+}
+function portPair(short, published, target2) {
+  if (published || target2) return { host: toPort(published), container: toPort(target2) };
+  const parts2 = short.replace(/\/\w+$/, "").split(":");
+  if (parts2.length === 1) return { container: toPort(parts2[0]) };
+  return { host: toPort(parts2[parts2.length - 2]), container: toPort(parts2[parts2.length - 1]) };
+}
+function toPort(text) {
+  const n = Number.parseInt(text ?? "", 10);
+  return Number.isInteger(n) && String(n) === text?.trim() ? n : void 0;
+}
+function interpolate(raw, span, env) {
+  let unknown3;
+  const value = raw.replace(/\$\$|\$\{([A-Za-z_]\w*)(?:(:?[-?+])([^}]*))?\}|\$([A-Za-z_]\w*)/g, (whole, braced, op, arg, bare) => {
+    if (whole === "$$") return "$";
+    const name2 = braced ?? bare;
+    const set = env.get(name2);
+    const isSet = set !== void 0 && set.value !== "unknown" && (op?.startsWith(":") ? set.value !== "" : true);
+    if (op?.endsWith("-")) return isSet ? set.value : arg ?? "";
+    if (op?.endsWith("+")) return isSet ? arg ?? "" : "";
+    if (isSet) return set.value;
+    unknown3 ??= `\${${name2}} comes from the shell or .env of whoever runs compose`;
+    return whole;
+  });
+  return unknown3 ? { value: "unknown", span, why: unknown3 } : { value, span };
+}
+
+// src/environment/kubernetes.ts
+import path21 from "node:path";
+var WORKLOAD_PODS = {
+  Pod: ["spec"],
+  Deployment: ["spec", "template", "spec"],
+  StatefulSet: ["spec", "template", "spec"],
+  DaemonSet: ["spec", "template", "spec"],
+  ReplicaSet: ["spec", "template", "spec"],
+  Job: ["spec", "template", "spec"],
+  CronJob: ["spec", "jobTemplate", "spec", "template", "spec"]
+};
+function mayBeKubernetes(text, variables) {
+  if (!/^\s*kind:\s*["']?(?:Pod|Deployment|StatefulSet|DaemonSet|ReplicaSet|Job|CronJob|ConfigMap)\b/m.test(text)) return false;
+  return variables.some((v) => text.includes(v));
+}
+var ENV_FOLDERS = /^(?:prod|production|staging|stage|dev|development|test|qa|preview|local)$/i;
+var TEMPLATE_MARK = "__cors_lint_template__";
+function untemplate(text) {
+  return text.split(/\r?\n/).map((line) => /^\s*\{\{-?[^}]*-?\}\}\s*$/.test(line) ? "" : line.replace(/\{\{-?[\s\S]*?-?\}\}/g, TEMPLATE_MARK)).join("\n");
+}
+function settingOf(raw, span, name2) {
+  if (raw === void 0) return { value: "unknown", span, why: `${name2} has no literal value here` };
+  if (raw.includes(TEMPLATE_MARK)) return { value: "unknown", span, why: `${name2} is filled in by a Helm template` };
+  return { value: raw, span };
+}
+function readKubernetes(text, absPath, file) {
+  const templated = text.includes("{{");
+  const yaml = parseYaml(templated ? untemplate(text) : text);
+  if (yaml.error) return { sources: [], diagnostics: templated ? [] : [{ kind: "parse-error", file, line: yaml.error.line, column: yaml.error.column, message: `invalid YAML: ${yaml.error.message}` }] };
+  const folderName = path21.dirname(absPath).split(path21.sep).reverse().find((s) => ENV_FOLDERS.test(s));
+  const spanOf3 = spanFactory(yaml, file);
+  const configMaps = /* @__PURE__ */ new Map();
+  for (const doc of yaml.docs) {
+    if (scalarText(get(doc, "kind")) !== "ConfigMap") continue;
+    const vars = /* @__PURE__ */ new Map();
+    for (const { key: key2, keyNode, value } of entries(get(doc, "data"))) vars.set(key2, settingOf(scalarText(value), spanOf3(keyNode, key2.length), key2));
+    configMaps.set(scalarText(getPath(doc, ["metadata", "name"])) ?? "", vars);
+  }
+  const referenced2 = /* @__PURE__ */ new Set();
+  for (const doc of yaml.docs) {
+    for (const container of items2(getPath(doc, [...WORKLOAD_PODS[scalarText(get(doc, "kind")) ?? ""] ?? ["-"], "containers"]))) {
+      for (const ref of items2(get(container, "envFrom"))) referenced2.add(scalarText(getPath(ref, ["configMapRef", "name"])) ?? "");
+      for (const entry2 of items2(get(container, "env"))) referenced2.add(scalarText(getPath(entry2, ["valueFrom", "configMapKeyRef", "name"])) ?? "");
+    }
+  }
+  const sources = [];
+  for (const doc of yaml.docs) {
+    const kind = scalarText(get(doc, "kind")) ?? "";
+    const namespace = scalarText(getPath(doc, ["metadata", "namespace"]));
+    const envName = folderName ?? (namespace && !namespace.includes(TEMPLATE_MARK) ? namespace : void 0) ?? "kubernetes";
+    const resource = `${kind} ${scalarText(getPath(doc, ["metadata", "name"])) ?? ""}`.trim();
+    if (kind === "ConfigMap") {
+      const cmName = scalarText(getPath(doc, ["metadata", "name"])) ?? "";
+      const vars = configMaps.get(cmName);
+      if (vars.size && !referenced2.has(cmName)) sources.push({ kind: "kubernetes", name: `${envName} (${resource})`, file, vars });
+      continue;
+    }
+    const podPath = WORKLOAD_PODS[kind];
+    if (!podPath) continue;
+    for (const container of items2(getPath(doc, [...podPath, "containers"]))) {
+      const vars = /* @__PURE__ */ new Map();
+      for (const ref of items2(get(container, "envFrom"))) {
+        const cm = configMaps.get(scalarText(getPath(ref, ["configMapRef", "name"])) ?? "\0");
+        if (cm) for (const [k, v] of cm) vars.set(k, v);
+      }
+      for (const entry2 of items2(get(container, "env"))) {
+        const name2 = scalarText(get(entry2, "name"));
+        if (!name2) continue;
+        const ref = getPath(entry2, ["valueFrom", "configMapKeyRef"]);
+        const fromMap2 = ref ? configMaps.get(scalarText(get(ref, "name")) ?? "")?.get(scalarText(get(ref, "key")) ?? "") : void 0;
+        vars.set(name2, fromMap2 ?? settingOf(get(entry2, "value") ? scalarText(get(entry2, "value")) ?? "" : void 0, spanOf3(get(entry2, "name"), name2.length), name2));
+      }
+      if (vars.size) sources.push({ kind: "kubernetes", name: `${envName} (${resource}, container ${scalarText(get(container, "name")) ?? "?"})`, file, vars });
+    }
+  }
+  return { sources, diagnostics: [] };
+}
+function readHelmValues(text, absPath, file, variables) {
+  const yaml = parseYaml(text);
+  if (yaml.error) return { sources: [], diagnostics: [{ kind: "parse-error", file, line: yaml.error.line, column: yaml.error.column, message: `invalid YAML: ${yaml.error.message}` }] };
+  const wanted = new Set(variables);
+  const spanOf3 = spanFactory(yaml, file);
+  const vars = /* @__PURE__ */ new Map();
+  const visit = (node, depth) => {
+    if (!node || depth > 40) return;
+    if ((0, import_yaml2.isMap)(node)) {
+      const name3 = scalarText(get(node, "name"));
+      if (name3 && wanted.has(name3) && get(node, "value")) vars.set(name3, settingOf(scalarText(get(node, "value")), spanOf3(get(node, "name"), name3.length), name3));
+      for (const { key: key2, keyNode, value } of entries(node)) {
+        if (wanted.has(key2) && !(0, import_yaml2.isMap)(value) && !(0, import_yaml2.isSeq)(value)) vars.set(key2, settingOf(scalarText(value), spanOf3(keyNode, key2.length), key2));
+        else visit(value, depth + 1);
+      }
+    } else if ((0, import_yaml2.isSeq)(node)) for (const item of node.items) visit(item, depth + 1);
+  };
+  for (const doc of yaml.docs) visit(doc, 0);
+  if (!vars.size) return { sources: [], diagnostics: [] };
+  const name2 = environmentNameFromFile(path21.basename(absPath), "helm values");
+  return { sources: [{ kind: "helm", name: name2 === "helm values" ? name2 : `${name2} (Helm values)`, file, vars }], diagnostics: [] };
+}
+function spanFactory(yaml, file) {
+  return (node, length = 1) => {
+    const line = yaml.lineOf(node);
+    const column = yaml.columnOf(node);
+    return { file, line, column, endLine: line, endColumn: column + length };
+  };
+}
+
+// src/environment/sources.ts
+function readEnvSources(files, variables, io) {
+  const sources = [];
+  const diagnostics = [];
+  if (!variables.length) return { sources, diagnostics };
+  const names = [...new Set(variables.flatMap((v) => [v, v.toUpperCase()]))];
+  const mentions2 = (text) => names.some((n) => text.includes(n)) || variables.some((v) => v === v.toLowerCase() && text.toLowerCase().includes(v));
+  for (const file of files) {
+    if (file.kind !== "dotenv" && file.kind !== "compose" && file.kind !== "helm-values" && file.kind !== "yaml") continue;
+    const text = io.readText(file.absPath);
+    if (text === void 0) continue;
+    const display = io.display(file.absPath);
+    if (file.kind === "dotenv" && !path22.basename(file.absPath).startsWith(".env")) continue;
+    if (file.kind === "dotenv") {
+      const read2 = readDotenv(text, display);
+      if (read2.diagnostic) diagnostics.push(read2.diagnostic);
+      if (read2.vars.size) sources.push({ kind: "dotenv", name: environmentNameFromFile(path22.basename(file.absPath), "default"), file: display, vars: read2.vars, codeDirs: [path22.dirname(file.absPath)] });
+      continue;
+    }
+    if (file.kind === "compose") {
+      const read2 = readCompose(text, { absPath: file.absPath, display: io.display, readText: io.readText });
+      diagnostics.push(...read2.diagnostics);
+      sources.push(...read2.sources);
+      continue;
+    }
+    if (!mentions2(text)) continue;
+    const read = file.kind === "helm-values" ? readHelmValues(text, file.absPath, display, names) : mayBeKubernetes(text, names) ? readKubernetes(text, file.absPath, display) : void 0;
+    if (!read) continue;
+    diagnostics.push(...read.diagnostics);
+    sources.push(...read.sources);
+  }
+  return { sources, diagnostics: dedupe2(diagnostics) };
+}
+function dedupe2(diagnostics) {
+  const seen = /* @__PURE__ */ new Set();
+  return diagnostics.filter((d) => {
+    const key2 = `${d.file}\0${d.line}\0${d.message}`;
+    if (seen.has(key2)) return false;
+    seen.add(key2);
+    return true;
+  });
+}
+
+// src/environment/index.ts
+function repositoryContext(policies, project, options) {
+  try {
+    return buildContext(policies, project, options);
+  } catch (error) {
+    for (const p of policies) delete p.environments;
+    return { policies, diagnostics: [internalError(".", "reading environments and frontends", error, true)], settings: {}, annotate: (f) => f };
+  }
+}
+function buildContext(policies, project, options) {
+  const diagnostics = [];
+  if (!policies.length) return { policies, diagnostics, settings: {}, annotate: (f) => f };
+  const files = options.files ? [...options.files] : contextFiles(project.root, options.ignore);
+  const readText = (abs) => {
+    const read = project.readText(abs);
+    return "text" in read ? read.text : void 0;
+  };
+  const absPath = (display) => path23.resolve(options.cwd, display);
+  const variables = [...new Set(policies.flatMap((p) => [...policyVariables(p), variableOf(p.credentials)]).filter((v) => !!v))];
+  const env = readEnvSources(files, variables, { readText, display: project.displayPath });
+  diagnostics.push(...env.diagnostics);
+  attachEnvironments(policies, env.sources, { lines: project.linesOf, absPath });
+  const frontends = detectFrontends(files, { readText, display: project.displayPath, diagnostics, codeFiles: options.codeFiles });
+  const links = frontends.length ? linkFrontends(frontends, policies, env.sources, { readText, absPath, root: project.root }) : [];
+  const variants = policies.flatMap((p) => environmentVariants(p));
+  const all = [...policies, ...variants];
+  const baseIndex = (i2) => i2 < policies.length ? i2 : policies.findIndex((p) => p.span === all[i2].span);
+  return {
+    policies: all,
+    diagnostics,
+    settings: { frontends: { frontends, links } },
+    annotate(findings) {
+      const fromBase = new Set(findings.filter((f) => f.policyIndex === void 0 || f.policyIndex < policies.length).map((f) => key(f)));
+      return findings.flatMap((f) => {
+        if (f.policyIndex === void 0 || f.policyIndex < policies.length) return [f];
+        if (fromBase.has(key(f))) return [];
+        const envPolicy = all[f.policyIndex];
+        const envInfo = envPolicy.environment;
+        const set = envInfo.settings.map((s) => `${s.variable}=${s.value === "unknown" ? "(unknown)" : JSON.stringify(s.value)} at ${s.span.file}:${s.span.line}`).join(", ");
+        const alreadyNamed = f.message.includes(`environment ${envInfo.name}`);
+        return [{
+          ...f,
+          message: alreadyNamed ? f.message : `${f.message} [environment ${envInfo.name}: ${set}]`,
+          policyIndex: baseIndex(f.policyIndex),
+          // The same offending value in two environments is two findings (baselines, SARIF alerts).
+          fingerprint: f.fingerprint && createHash2("sha256").update(`${f.fingerprint}\0${envInfo.name}`).digest("hex").slice(0, 32),
+          relatedLocations: [...f.relatedLocations ?? [], ...envInfo.settings.map((s) => ({ span: s.span, message: `${s.variable} set for environment ${envInfo.name}` }))]
+        }];
+      });
+    }
+  };
+}
+function key(f) {
+  const l = f.location;
+  return [f.ruleId, l.file, l.line, l.column, f.message].join("\0");
+}
+
 // src/lint.ts
 async function lint(paths, options = {}) {
-  const cwd = path16.resolve(options.cwd ?? process.cwd());
+  const cwd = path24.resolve(options.cwd ?? process.cwd());
   const inputs = paths.length ? paths : ["."];
   const loaded2 = options.config ? { config: options.config, file: void 0 } : loadConfig(cwd, options.configFile, allRules.map((r) => r.meta.id));
   const config = loaded2.config;
@@ -26678,10 +29295,17 @@ async function lint(paths, options = {}) {
   const scannerList = options.scanners ?? scanners;
   const maxBytes = config.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const reads = new ReadAhead(maxBytes, new Map(scannerList.map((s) => [s.language, s.quickCheck])));
-  const discovery = discover(inputs, { cwd, root, ignore: config.ignore, onFile: (abs, display, language) => reads.submit(abs, display, language) });
+  const wholeRoot = inputs.every((p) => path24.resolve(cwd, p) === root);
+  const discovery = discover(inputs, {
+    cwd,
+    root,
+    ignore: config.ignore,
+    onFile: (abs, display, language) => reads.submit(abs, display, language),
+    ...wholeRoot ? { context: { kindOf, inFolder: isContextFolder } } : {}
+  });
   await reads.finish();
   const diagnostics = [...discovery.diagnostics];
-  const project = createProject(cwd, root, () => contextFiles(inputs, discovery.files, { cwd, root, ignore: config.ignore }), maxBytes);
+  const project = createProject(cwd, root, () => contextFiles2(inputs, discovery.files, { cwd, root, ignore: config.ignore }), maxBytes);
   const policies = [];
   const scanOptions = { pythonParser: pythonParserSetting(config), fileTimeBudgetMs: config.fileTimeBudgetMs };
   let filesScanned = 0;
@@ -26706,11 +29330,13 @@ async function lint(paths, options = {}) {
     policies.push(...result.policies);
     diagnostics.push(...result.diagnostics);
   }
-  const ruleRun = runRules(rules, policies, (rule) => ruleSetting(rule, config), { allowedOrigins: config.allowedOrigins });
+  const context = repositoryContext(policies, project, { cwd, ignore: config.ignore, codeFiles: discovery.files.filter((f) => f.language === "js").map((f) => f.absPath), ...wholeRoot ? { files: discovery.context } : {} });
+  diagnostics.push(...context.diagnostics);
+  const ruleRun = runRules(rules, context.policies, (rule) => ruleSetting(rule, config), { allowedOrigins: config.allowedOrigins, ...context.settings });
   for (const { ruleId, error, file } of ruleRun.errors) diagnostics.push(internalError(file ?? ".", `rule ${ruleId}`, error, true));
   let suppressed = 0;
   const findings = [];
-  for (const finding of uniqueFindings(ruleRun.findings)) {
+  for (const finding of uniqueFindings(context.annotate(ruleRun.findings))) {
     const adjusted = applyOverride(finding, config);
     if (!adjusted) continue;
     if (isSuppressed(adjusted, project.linesOf(adjusted.location.file))) {
@@ -26727,7 +29353,8 @@ async function lint(paths, options = {}) {
     stats: { filesDiscovered: discovery.files.length, filesScanned },
     config,
     configFile: loaded2.file,
-    suppressed
+    suppressed,
+    frontends: context.settings.frontends
   };
 }
 async function scanIsolated(scanner, sources, project, options) {
@@ -26760,9 +29387,9 @@ function uniqueFindings(findings) {
   const seen = /* @__PURE__ */ new Set();
   return findings.filter((f) => {
     const { file, line, column, endLine, endColumn } = f.location;
-    const key = [f.ruleId, file, line, column, endLine, endColumn, f.message].join("\0");
-    if (seen.has(key)) return false;
-    seen.add(key);
+    const key2 = [f.ruleId, file, line, column, endLine, endColumn, f.message].join("\0");
+    if (seen.has(key2)) return false;
+    seen.add(key2);
     return true;
   });
 }
@@ -26781,37 +29408,33 @@ function applyOverride(finding, config) {
 function compareFindings(a, b) {
   return a.location.file.localeCompare(b.location.file) || a.location.line - b.location.line || a.location.column - b.location.column || a.ruleId.localeCompare(b.ruleId);
 }
-function contextFiles(inputs, named, options) {
-  if (inputs.every((p) => path16.resolve(options.cwd, p) === options.root)) return named;
+function contextFiles2(inputs, named, options) {
+  if (inputs.every((p) => path24.resolve(options.cwd, p) === options.root)) return named;
   const all = discover([options.root], options).files;
   const known = new Set(named.map((f) => f.absPath));
   return [...named, ...all.filter((f) => !known.has(f.absPath))];
 }
 function scanRoot(cwd, inputs) {
-  const absolute = inputs.map((p) => path16.resolve(cwd, p));
+  const absolute = inputs.map((p) => path24.resolve(cwd, p));
   if (absolute.every((p) => isInside(cwd, p))) return cwd;
-  let common = path16.dirname(absolute[0]);
-  for (const p of absolute) while (!isInside(common, p)) common = path16.dirname(common);
+  let common = path24.dirname(absolute[0]);
+  for (const p of absolute) while (!isInside(common, p)) common = path24.dirname(common);
   return common;
 }
 
 export {
   DOCS_BASE_URL,
+  environmentVariants,
+  environmentFitsOrigin,
+  originCallsApi,
+  FRAMEWORK_LABEL,
+  corsHeadersOf,
+  attachNginxContexts,
+  simulate2 as simulate,
   allRules,
   findRule,
   require_dist,
   ConfigError,
   isInternalError,
-  classify,
-  looksLikeNginx,
-  varName,
-  toJsRegex,
-  evaluateCondition,
-  effectiveAddHeaders,
-  effectiveMoreHeaders,
-  mapLookup,
-  SAFE_STATUSES2 as SAFE_STATUSES,
-  analyseRoot,
-  IncludeLoader,
   lint
 };

@@ -4,14 +4,14 @@ import {
   formatters,
   packageVersion,
   ruleReadmePath
-} from "./chunk-XCUVXWZ4.js";
+} from "./chunk-MFX3M5FQ.js";
 import {
   ConfigError,
   allRules,
   findRule,
   isInternalError,
   lint
-} from "./chunk-K3P5V7EU.js";
+} from "./chunk-XQWXQGRB.js";
 
 // src/cli/main.ts
 import fs2 from "node:fs";
@@ -186,7 +186,7 @@ async function main(argv, io) {
       case "explain":
         return explain(args.ruleId, io);
       case "check": {
-        const { runCheckCli } = await import("./check-command-46ZLG6B3.js");
+        const { runCheckCli } = await import("./check-command-L3VB6DN6.js");
         return runCheckCli(args.argv, io);
       }
       case "lint":
@@ -212,7 +212,7 @@ Run cors-lint --help for usage.
 async function runLint(args, io) {
   const result = await lint(args.paths, { cwd: io.cwd, configFile: args.config });
   if (args.printPolicies) {
-    io.stdout(`${JSON.stringify({ policies: result.policies, diagnostics: result.diagnostics }, null, 2)}
+    io.stdout(`${JSON.stringify({ policies: result.policies, ...frontendsView(result), diagnostics: result.diagnostics }, null, 2)}
 `);
     return EXIT_OK;
   }
@@ -232,6 +232,14 @@ async function runLint(args, io) {
   const internal = filtered.diagnostics.some(isInternalError);
   if (internal) return EXIT_ERROR;
   return exitCodeFor(filtered, args.failOn);
+}
+function frontendsView(result) {
+  const context = result.frontends;
+  if (!context?.frontends.length) return {};
+  return {
+    frontends: context.frontends.map(({ absDir: _abs, ...f }) => f),
+    frontendLinks: context.links.map((l) => ({ frontend: l.frontend.dir, apiUrl: l.apiUrl.url, policy: `${l.policy.span.file}:${l.policy.span.line}:${l.policy.span.column}`, how: l.how, ...l.proxiedBy ? { proxiedBy: l.proxiedBy } : {} }))
+  };
 }
 function exitCodeFor(result, failOn) {
   if (failOn === "never") return EXIT_OK;

@@ -3,7 +3,7 @@ import {
   DOCS_BASE_URL,
   allRules,
   isInternalError
-} from "./chunk-K3P5V7EU.js";
+} from "./chunk-XQWXQGRB.js";
 import {
   fsPath,
   readLines
@@ -70,6 +70,7 @@ var formatJson = ({ result }) => {
     message: f.message,
     location: { ...f.location },
     ...f.witness !== void 0 ? { witness: f.witness } : {},
+    ...f.relatedLocations?.length ? { relatedLocations: f.relatedLocations.map((r) => ({ location: { ...r.span }, message: r.message })) } : {},
     fingerprint: f.fingerprint
   }));
   const diagnostics = result.diagnostics.map((d) => ({
@@ -253,6 +254,7 @@ function buildSarif(result, cwd, options = {}) {
       level: finding.severity,
       message: { text: messageText(finding) },
       locations: [{ physicalLocation: physicalLocation(finding.location, uriOf, source(finding.location.file)) }],
+      ...finding.relatedLocations?.length ? { relatedLocations: finding.relatedLocations.map((r, id) => ({ id, physicalLocation: physicalLocation(r.span, uriOf, source(r.span.file)), message: { text: r.message } })) } : {},
       partialFingerprints: { [FINGERPRINT_KEY]: `${fingerprint}:${occurrence}` },
       ...finding.witness !== void 0 ? { properties: { witness: finding.witness } } : {}
     };
@@ -432,6 +434,7 @@ var formatText = ({ result, cwd, color }) => {
       const pos = `${f.location.line}:${f.location.column}`;
       out.push(`  ${c.dim(pos.padEnd(7))} ${severityLabel[f.severity]}  ${printable(f.message)}  ${c.dim(`[${f.ruleId}]`)}`);
       if (f.witness) out.push(`  ${" ".repeat(7)} ${c.dim("witness:")} ${f.witness}`);
+      for (const r of f.relatedLocations ?? []) out.push(`  ${" ".repeat(7)} ${c.dim("see:")} ${printable(`${r.span.file}:${r.span.line}`)} ${c.dim(printable(r.message))}`);
       out.push(...codeFrame(lines, f, c.dim, c.red));
     }
     out.push("");

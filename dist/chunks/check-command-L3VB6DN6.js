@@ -1,0 +1,2138 @@
+import { createRequire as __corsLintCreateRequire } from 'node:module'; const require = __corsLintCreateRequire(import.meta.url); import { fileURLToPath as __corsLintFileURLToPath } from 'node:url'; const __corsLintFilename = __corsLintFileURLToPath(import.meta.url); const __corsLintDirname = __corsLintFileURLToPath(new URL('.', import.meta.url));
+import {
+  FRAMEWORK_LABEL,
+  attachNginxContexts,
+  corsHeadersOf,
+  environmentFitsOrigin,
+  environmentVariants,
+  lint,
+  originCallsApi,
+  require_dist,
+  simulate
+} from "./chunk-XQWXQGRB.js";
+import "./chunk-LXGCFLD4.js";
+import {
+  require_semver
+} from "./chunk-PBBCCHSY.js";
+import "./chunk-7FLCUFHN.js";
+import {
+  __commonJS,
+  __toESM
+} from "./chunk-47KPZKYO.js";
+
+// node_modules/@renovatebot/pep440/lib/version.js
+var require_version = __commonJS({
+  "node_modules/@renovatebot/pep440/lib/version.js"(exports, module) {
+    var VERSION_PATTERN = [
+      "v?",
+      "(?:",
+      /* */
+      "(?:(?<epoch>[0-9]+)!)?",
+      // epoch
+      /* */
+      "(?<release>[0-9]+(?:\\.[0-9]+)*)",
+      // release segment
+      /* */
+      "(?<pre>",
+      // pre-release
+      /*    */
+      "[-_\\.]?",
+      /*    */
+      "(?<pre_l>(a|b|c|rc|alpha|beta|pre|preview))",
+      /*    */
+      "[-_\\.]?",
+      /*    */
+      "(?<pre_n>[0-9]+)?",
+      /* */
+      ")?",
+      /* */
+      "(?<post>",
+      // post release
+      /*    */
+      "(?:-(?<post_n1>[0-9]+))",
+      /*    */
+      "|",
+      /*    */
+      "(?:",
+      /*        */
+      "[-_\\.]?",
+      /*        */
+      "(?<post_l>post|rev|r)",
+      /*        */
+      "[-_\\.]?",
+      /*        */
+      "(?<post_n2>[0-9]+)?",
+      /*    */
+      ")",
+      /* */
+      ")?",
+      /* */
+      "(?<dev>",
+      // dev release
+      /*    */
+      "[-_\\.]?",
+      /*    */
+      "(?<dev_l>dev)",
+      /*    */
+      "[-_\\.]?",
+      /*    */
+      "(?<dev_n>[0-9]+)?",
+      /* */
+      ")?",
+      ")",
+      "(?:\\+(?<local>[a-z0-9]+(?:[-_\\.][a-z0-9]+)*))?"
+      // local version
+    ].join("");
+    module.exports = {
+      VERSION_PATTERN,
+      valid: valid2,
+      clean,
+      explain,
+      parse: parse2,
+      stringify: stringify2
+    };
+    var validRegex = new RegExp("^" + VERSION_PATTERN + "$", "i");
+    function valid2(version) {
+      return validRegex.test(version) ? version : null;
+    }
+    var cleanRegex = new RegExp("^\\s*" + VERSION_PATTERN + "\\s*$", "i");
+    function clean(version) {
+      return stringify2(parse2(version, cleanRegex));
+    }
+    function parse2(version, regex) {
+      const { groups } = (regex || validRegex).exec(version) || {};
+      if (!groups) {
+        return null;
+      }
+      const parsed = {
+        epoch: Number(groups.epoch ? groups.epoch : 0),
+        release: groups.release.split(".").map(Number),
+        pre: normalize_letter_version(groups.pre_l, groups.pre_n),
+        post: normalize_letter_version(
+          groups.post_l,
+          groups.post_n1 || groups.post_n2
+        ),
+        dev: normalize_letter_version(groups.dev_l, groups.dev_n),
+        local: parse_local_version(groups.local)
+      };
+      return parsed;
+    }
+    function stringify2(parsed) {
+      if (!parsed) {
+        return null;
+      }
+      const { epoch, release, pre, post, dev, local } = parsed;
+      const parts = [];
+      if (epoch !== 0) {
+        parts.push(`${epoch}!`);
+      }
+      parts.push(release.join("."));
+      if (pre) {
+        parts.push(pre.join(""));
+      }
+      if (post) {
+        parts.push("." + post.join(""));
+      }
+      if (dev) {
+        parts.push("." + dev.join(""));
+      }
+      if (local) {
+        parts.push(`+${local}`);
+      }
+      return parts.join("");
+    }
+    function normalize_letter_version(letterIn, numberIn) {
+      let letter = letterIn;
+      let number = numberIn;
+      if (letter) {
+        if (!number) {
+          number = 0;
+        }
+        letter = letter.toLowerCase();
+        if (letter === "alpha") {
+          letter = "a";
+        } else if (letter === "beta") {
+          letter = "b";
+        } else if (["c", "pre", "preview"].includes(letter)) {
+          letter = "rc";
+        } else if (["rev", "r"].includes(letter)) {
+          letter = "post";
+        }
+        return [letter, Number(number)];
+      }
+      if (!letter && number) {
+        letter = "post";
+        return [letter, Number(number)];
+      }
+      return null;
+    }
+    function parse_local_version(local) {
+      if (local) {
+        return local.split(/[._-]/).map(
+          (part) => Number.isNaN(Number(part)) ? part.toLowerCase() : Number(part)
+        );
+      }
+      return null;
+    }
+    function explain(version) {
+      const parsed = parse2(version);
+      if (!parsed) {
+        return parsed;
+      }
+      const { epoch, release, pre, post, dev, local } = parsed;
+      let base_version = "";
+      if (epoch !== 0) {
+        base_version += epoch + "!";
+      }
+      base_version += release.join(".");
+      const is_prerelease = Boolean(dev || pre);
+      const is_devrelease = Boolean(dev);
+      const is_postrelease = Boolean(post);
+      return {
+        epoch,
+        release,
+        pre,
+        post: post ? post[1] : post,
+        dev: dev ? dev[1] : dev,
+        local: local ? local.join(".") : local,
+        public: stringify2(parsed).split("+", 1)[0],
+        base_version,
+        is_prerelease,
+        is_devrelease,
+        is_postrelease
+      };
+    }
+  }
+});
+
+// node_modules/@renovatebot/pep440/lib/operator.js
+var require_operator = __commonJS({
+  "node_modules/@renovatebot/pep440/lib/operator.js"(exports, module) {
+    var { parse: parse2 } = require_version();
+    module.exports = {
+      compare: compare2,
+      rcompare,
+      lt,
+      le,
+      eq,
+      ne,
+      ge,
+      gt,
+      "<": lt,
+      "<=": le,
+      "==": eq,
+      "!=": ne,
+      ">=": ge,
+      ">": gt,
+      "===": arbitrary
+    };
+    function lt(version, other) {
+      return compare2(version, other) < 0;
+    }
+    function le(version, other) {
+      return compare2(version, other) <= 0;
+    }
+    function eq(version, other) {
+      return compare2(version, other) === 0;
+    }
+    function ne(version, other) {
+      return compare2(version, other) !== 0;
+    }
+    function ge(version, other) {
+      return compare2(version, other) >= 0;
+    }
+    function gt(version, other) {
+      return compare2(version, other) > 0;
+    }
+    function arbitrary(version, other) {
+      return version.toLowerCase() === other.toLowerCase();
+    }
+    function compare2(version, other) {
+      const parsedVersion = parse2(version);
+      const parsedOther = parse2(other);
+      const keyVersion = calculateKey(parsedVersion);
+      const keyOther = calculateKey(parsedOther);
+      return pyCompare(keyVersion, keyOther);
+    }
+    function rcompare(version, other) {
+      return -compare2(version, other);
+    }
+    function pyCompare(elemIn, otherIn) {
+      let elem = elemIn;
+      let other = otherIn;
+      if (elem === other) {
+        return 0;
+      }
+      if (Array.isArray(elem) !== Array.isArray(other)) {
+        elem = Array.isArray(elem) ? elem : [elem];
+        other = Array.isArray(other) ? other : [other];
+      }
+      if (Array.isArray(elem)) {
+        const len = Math.min(elem.length, other.length);
+        for (let i = 0; i < len; i += 1) {
+          const res = pyCompare(elem[i], other[i]);
+          if (res !== 0) {
+            return res;
+          }
+        }
+        return elem.length - other.length;
+      }
+      if (elem === -Infinity || other === Infinity) {
+        return -1;
+      }
+      if (elem === Infinity || other === -Infinity) {
+        return 1;
+      }
+      return elem < other ? -1 : 1;
+    }
+    function calculateKey(input) {
+      const { epoch } = input;
+      let { release, pre, post, local, dev } = input;
+      release = release.concat();
+      release.reverse();
+      while (release.length && release[0] === 0) {
+        release.shift();
+      }
+      release.reverse();
+      if (!pre && !post && dev) pre = -Infinity;
+      else if (!pre) pre = Infinity;
+      if (!post) post = -Infinity;
+      if (!dev) dev = Infinity;
+      if (!local) {
+        local = -Infinity;
+      } else {
+        local = local.map(
+          (i) => Number.isNaN(Number(i)) ? [-Infinity, i] : [Number(i), ""]
+        );
+      }
+      return [epoch, release, pre, post, dev, local];
+    }
+  }
+});
+
+// node_modules/@renovatebot/pep440/lib/specifier.js
+var require_specifier = __commonJS({
+  "node_modules/@renovatebot/pep440/lib/specifier.js"(exports, module) {
+    var { VERSION_PATTERN, explain: explainVersion } = require_version();
+    var Operator = require_operator();
+    var RANGE_PATTERN = [
+      "(?<operator>(===|~=|==|!=|<=|>=|<|>))",
+      "\\s*",
+      "(",
+      /*  */
+      "(?<version>(?:" + VERSION_PATTERN.replace(/\?<\w+>/g, "?:") + "))",
+      /*  */
+      "(?<prefix>\\.\\*)?",
+      /*  */
+      "|",
+      /*  */
+      "(?<legacy>[^,;\\s)]+)",
+      ")"
+    ].join("");
+    module.exports = {
+      RANGE_PATTERN,
+      parse: parse2,
+      satisfies: satisfies2,
+      filter,
+      validRange: validRange2,
+      maxSatisfying,
+      minSatisfying
+    };
+    var isEqualityOperator = (op) => ["==", "!=", "==="].includes(op);
+    var rangeRegex = new RegExp("^" + RANGE_PATTERN + "$", "i");
+    function parse2(ranges) {
+      if (!ranges.trim()) {
+        return [];
+      }
+      const specifiers = ranges.split(",").map((range) => rangeRegex.exec(range.trim()) || {}).map(({ groups }) => {
+        if (!groups) {
+          return null;
+        }
+        let { ...spec } = groups;
+        const { operator, version, prefix, legacy } = groups;
+        if (version) {
+          spec = { ...spec, ...explainVersion(version) };
+          if (operator === "~=") {
+            if (spec.release.length < 2) {
+              return null;
+            }
+          }
+          if (!isEqualityOperator(operator) && spec.local) {
+            return null;
+          }
+          if (prefix) {
+            if (!isEqualityOperator(operator) || spec.dev || spec.local) {
+              return null;
+            }
+          }
+        }
+        if (legacy && operator !== "===") {
+          return null;
+        }
+        return spec;
+      });
+      if (specifiers.filter(Boolean).length !== specifiers.length) {
+        return null;
+      }
+      return specifiers;
+    }
+    function filter(versions, specifier, options = {}) {
+      const filtered = pick(versions, specifier, options);
+      if (filtered.length === 0 && options.prereleases === void 0) {
+        return pick(versions, specifier, { prereleases: true });
+      }
+      return filtered;
+    }
+    function maxSatisfying(versions, range, options) {
+      const found = filter(versions, range, options).sort(Operator.compare);
+      return found.length === 0 ? null : found[found.length - 1];
+    }
+    function minSatisfying(versions, range, options) {
+      const found = filter(versions, range, options).sort(Operator.compare);
+      return found.length === 0 ? null : found[0];
+    }
+    function pick(versions, specifier, options) {
+      const parsed = parse2(specifier);
+      if (!parsed) {
+        return [];
+      }
+      return versions.filter((version) => {
+        const explained = explainVersion(version);
+        if (!parsed.length) {
+          return explained && !(explained.is_prerelease && !options.prereleases);
+        }
+        return parsed.reduce((pass, spec) => {
+          if (!pass) {
+            return false;
+          }
+          return contains({ ...spec, ...options }, { version, explained });
+        }, true);
+      });
+    }
+    function satisfies2(version, specifier, options = {}) {
+      const filtered = pick([version], specifier, options);
+      return filtered.length === 1;
+    }
+    function arrayStartsWith(array, prefix) {
+      if (prefix.length > array.length) {
+        return false;
+      }
+      for (let i = 0; i < prefix.length; i += 1) {
+        if (prefix[i] !== array[i]) {
+          return false;
+        }
+      }
+      return true;
+    }
+    function contains(specifier, input) {
+      const { explained } = input;
+      let { version } = input;
+      const { ...spec } = specifier;
+      if (spec.prereleases === void 0) {
+        spec.prereleases = spec.is_prerelease;
+      }
+      if (explained && explained.is_prerelease && !spec.prereleases) {
+        return false;
+      }
+      if (spec.operator === "~=") {
+        let compatiblePrefix = spec.release.slice(0, -1).concat("*").join(".");
+        if (spec.epoch) {
+          compatiblePrefix = spec.epoch + "!" + compatiblePrefix;
+        }
+        return satisfies2(version, `>=${spec.version}, ==${compatiblePrefix}`, {
+          prereleases: spec.prereleases
+        });
+      }
+      if (spec.prefix) {
+        const isMatching = explained.epoch === spec.epoch && arrayStartsWith(explained.release, spec.release);
+        const isEquality = spec.operator !== "!=";
+        return isEquality ? isMatching : !isMatching;
+      }
+      if (explained) {
+        if (explained.local && spec.version) {
+          version = explained.public;
+          spec.version = explainVersion(spec.version).public;
+        }
+      }
+      if (spec.operator === "<" || spec.operator === ">") {
+        if (Operator.eq(spec.release.join("."), explained.release.join("."))) {
+          return false;
+        }
+      }
+      const op = Operator[spec.operator];
+      return op(version, spec.version || spec.legacy);
+    }
+    function validRange2(specifier) {
+      return Boolean(parse2(specifier));
+    }
+  }
+});
+
+// node_modules/@renovatebot/pep440/lib/semantic.js
+var require_semantic = __commonJS({
+  "node_modules/@renovatebot/pep440/lib/semantic.js"(exports, module) {
+    var { explain, parse: parse2, stringify: stringify2 } = require_version();
+    module.exports = {
+      major,
+      minor,
+      patch,
+      inc
+    };
+    function major(input) {
+      const version = explain(input);
+      if (!version) {
+        throw new TypeError("Invalid Version: " + input);
+      }
+      return version.release[0];
+    }
+    function minor(input) {
+      const version = explain(input);
+      if (!version) {
+        throw new TypeError("Invalid Version: " + input);
+      }
+      if (version.release.length < 2) {
+        return 0;
+      }
+      return version.release[1];
+    }
+    function patch(input) {
+      const version = explain(input);
+      if (!version) {
+        throw new TypeError("Invalid Version: " + input);
+      }
+      if (version.release.length < 3) {
+        return 0;
+      }
+      return version.release[2];
+    }
+    function inc(input, release, preReleaseIdentifier) {
+      let identifier = preReleaseIdentifier || `a`;
+      const version = parse2(input);
+      if (!version) {
+        return null;
+      }
+      if (!["a", "b", "c", "rc", "alpha", "beta", "pre", "preview"].includes(
+        identifier
+      )) {
+        return null;
+      }
+      switch (release) {
+        case "premajor":
+          {
+            const [majorVersion] = version.release;
+            version.release.fill(0);
+            version.release[0] = majorVersion + 1;
+          }
+          version.pre = [identifier, 0];
+          delete version.post;
+          delete version.dev;
+          delete version.local;
+          break;
+        case "preminor":
+          {
+            const [majorVersion, minorVersion = 0] = version.release;
+            version.release.fill(0);
+            version.release[0] = majorVersion;
+            version.release[1] = minorVersion + 1;
+          }
+          version.pre = [identifier, 0];
+          delete version.post;
+          delete version.dev;
+          delete version.local;
+          break;
+        case "prepatch":
+          {
+            const [majorVersion, minorVersion = 0, patchVersion = 0] = version.release;
+            version.release.fill(0);
+            version.release[0] = majorVersion;
+            version.release[1] = minorVersion;
+            version.release[2] = patchVersion + 1;
+          }
+          version.pre = [identifier, 0];
+          delete version.post;
+          delete version.dev;
+          delete version.local;
+          break;
+        case "prerelease":
+          if (version.pre === null) {
+            const [majorVersion, minorVersion = 0, patchVersion = 0] = version.release;
+            version.release.fill(0);
+            version.release[0] = majorVersion;
+            version.release[1] = minorVersion;
+            version.release[2] = patchVersion + 1;
+            version.pre = [identifier, 0];
+          } else {
+            if (preReleaseIdentifier === void 0 && version.pre !== null) {
+              [identifier] = version.pre;
+            }
+            const [letter, number] = version.pre;
+            if (letter === identifier) {
+              version.pre = [letter, number + 1];
+            } else {
+              version.pre = [identifier, 0];
+            }
+          }
+          delete version.post;
+          delete version.dev;
+          delete version.local;
+          break;
+        case "major":
+          if (version.release.slice(1).some((value) => value !== 0) || version.pre === null) {
+            const [majorVersion] = version.release;
+            version.release.fill(0);
+            version.release[0] = majorVersion + 1;
+          }
+          delete version.pre;
+          delete version.post;
+          delete version.dev;
+          delete version.local;
+          break;
+        case "minor":
+          if (version.release.slice(2).some((value) => value !== 0) || version.pre === null) {
+            const [majorVersion, minorVersion = 0] = version.release;
+            version.release.fill(0);
+            version.release[0] = majorVersion;
+            version.release[1] = minorVersion + 1;
+          }
+          delete version.pre;
+          delete version.post;
+          delete version.dev;
+          delete version.local;
+          break;
+        case "patch":
+          if (version.release.slice(3).some((value) => value !== 0) || version.pre === null) {
+            const [majorVersion, minorVersion = 0, patchVersion = 0] = version.release;
+            version.release.fill(0);
+            version.release[0] = majorVersion;
+            version.release[1] = minorVersion;
+            version.release[2] = patchVersion + 1;
+          }
+          delete version.pre;
+          delete version.post;
+          delete version.dev;
+          delete version.local;
+          break;
+        default:
+          return null;
+      }
+      return stringify2(version);
+    }
+  }
+});
+
+// node_modules/@renovatebot/pep440/index.js
+var require_pep440 = __commonJS({
+  "node_modules/@renovatebot/pep440/index.js"(exports, module) {
+    var { valid: valid2, clean, explain, parse: parse2 } = require_version();
+    var { lt, le, eq, ne, ge, gt, compare: compare2, rcompare } = require_operator();
+    var {
+      filter,
+      maxSatisfying,
+      minSatisfying,
+      RANGE_PATTERN,
+      satisfies: satisfies2,
+      validRange: validRange2
+    } = require_specifier();
+    var { major, minor, patch, inc } = require_semantic();
+    module.exports = {
+      // version
+      valid: valid2,
+      clean,
+      explain,
+      parse: parse2,
+      // operator
+      lt,
+      le,
+      lte: le,
+      eq,
+      ne,
+      neq: ne,
+      ge,
+      gte: ge,
+      gt,
+      compare: compare2,
+      rcompare,
+      // range
+      filter,
+      maxSatisfying,
+      minSatisfying,
+      RANGE_PATTERN,
+      satisfies: satisfies2,
+      validRange: validRange2,
+      // semantic
+      major,
+      minor,
+      patch,
+      inc
+    };
+  }
+});
+
+// src/check/run-check.ts
+import path2 from "node:path";
+
+// src/version/find-version.ts
+import fs from "node:fs";
+import path from "node:path";
+
+// node_modules/smol-toml/dist/error.js
+function getLineColFromPtr(string, ptr) {
+  let lines = string.slice(0, ptr).split(/\r?\n/);
+  return [lines.length, lines.pop().length + 1];
+}
+function makeCodeBlock(string, line, column) {
+  let lines = string.split(/\r?\n/);
+  let codeblock = "";
+  let numberLen = (Math.log10(line + 1) | 0) + 1;
+  for (let i = line - 1; i <= line + 1; i++) {
+    let l = lines[i - 1];
+    if (!l)
+      continue;
+    codeblock += i.toString().padEnd(numberLen, " ");
+    codeblock += ":  ";
+    codeblock += l;
+    codeblock += "\n";
+    if (i === line) {
+      codeblock += " ".repeat(numberLen + column + 2);
+      codeblock += "^\n";
+    }
+  }
+  return codeblock;
+}
+var TomlError = class _TomlError extends Error {
+  line;
+  column;
+  codeblock;
+  constructor(message, options) {
+    const [line, column] = getLineColFromPtr(options.toml, options.ptr);
+    const codeblock = makeCodeBlock(options.toml, line, column);
+    super(`Invalid TOML document: ${message}
+
+${codeblock}`, options);
+    this.line = line;
+    this.column = column;
+    this.codeblock = codeblock;
+  }
+  /** @internal */
+  static x(message, ctx, ptr) {
+    throw new _TomlError(message, { toml: ctx.s, ptr: ptr ?? ctx.p });
+  }
+};
+
+// node_modules/smol-toml/dist/primitive.js
+function parseString(ctx) {
+  let startPtr = ctx.p;
+  let c = ctx.s.charCodeAt(ctx.p++);
+  let first = c;
+  let isLiteral = c === 39;
+  let isMultiline = c === ctx.s.charCodeAt(ctx.p) && c === ctx.s.charCodeAt(ctx.p + 1);
+  if (isMultiline) {
+    if ((c = ctx.s.charCodeAt(ctx.p += 2)) === 10)
+      ctx.p++;
+    else if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)
+      ctx.p += 2;
+  }
+  let parsed = "";
+  let sliceStart = ctx.p;
+  let state = 0;
+  for (; ctx.p < ctx.s.length; ctx.p++) {
+    c = ctx.s.charCodeAt(ctx.p);
+    if (isMultiline && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)) {
+      state = state && 3;
+    } else if (c < 32 && c !== 9 || c === 127) {
+      TomlError.x("control characters are not allowed in strings", ctx);
+    } else if ((!state || state === 3) && c === first && (!isMultiline || ctx.s.charCodeAt(ctx.p + 1) === first && ctx.s.charCodeAt(ctx.p + 2) === first)) {
+      if (isMultiline) {
+        if (ctx.s.charCodeAt(ctx.p + 3) === first)
+          ctx.p++;
+        if (ctx.s.charCodeAt(ctx.p + 3) === first)
+          ctx.p++;
+      }
+      if (!state) {
+        let s = ctx.s.slice(sliceStart, ctx.p);
+        parsed = parsed ? parsed + s : s;
+      }
+      ctx.p += isMultiline ? 3 : 1;
+      return parsed;
+    } else if (!state) {
+      if (!isLiteral && c === 92) {
+        parsed += ctx.s.slice(sliceStart, sliceStart = ctx.p);
+        state = 1;
+      }
+    } else if (state === 1) {
+      if (c === 120 || c === 117 || c === 85) {
+        let errPtr = ctx.p++ - 1;
+        let value = 0;
+        let len = c === 120 ? 2 : c === 117 ? 4 : 8;
+        for (let j = 0; j < len; j++, ctx.p++) {
+          let hex = ctx.s.charCodeAt(ctx.p);
+          let digit = (
+            /* 0-9 */
+            hex >= 48 && hex <= 57 ? hex - 48 : (
+              /* A-F */
+              hex >= 65 && hex <= 70 ? hex - 65 + 10 : (
+                /* a-f */
+                hex >= 97 && hex <= 102 ? hex - 97 + 10 : -1
+              )
+            )
+          );
+          if (digit < 0)
+            TomlError.x("invalid non-hex character in unicode escape", ctx);
+          value = value << 4 | digit;
+        }
+        if (value < 0 || value > 1114111 || value >= 55296 && value <= 57343) {
+          TomlError.x("invalid unicode escape", ctx, errPtr);
+        }
+        parsed += String.fromCodePoint(value);
+        sliceStart = ctx.p--;
+        state = 0;
+      } else if (isMultiline && (c === 32 || c === 9)) {
+        state = 2;
+      } else {
+        if (c === 98)
+          parsed += "\b";
+        else if (c === 116)
+          parsed += "	";
+        else if (c === 110)
+          parsed += "\n";
+        else if (c === 102)
+          parsed += "\f";
+        else if (c === 114)
+          parsed += "\r";
+        else if (c === 101)
+          parsed += "\x1B";
+        else if (c === 34)
+          parsed += '"';
+        else if (c === 92)
+          parsed += "\\";
+        else
+          TomlError.x("unrecognised escape sequence", ctx);
+        sliceStart = ctx.p + 1;
+        state = 0;
+      }
+    } else if (c !== 32 && c !== 9) {
+      if (state === 2)
+        TomlError.x("invalid escape: only line-ending whitespace may be escaped", ctx, sliceStart);
+      state = !isLiteral && c === 92 ? 1 : 0;
+      sliceStart = ctx.p;
+    }
+  }
+  TomlError.x("unfinished string", ctx, startPtr);
+}
+
+// node_modules/smol-toml/dist/date.js
+var DATE_TIME_RE = /^(\d{4}-\d{2}-\d{2})?[Tt ]?(?:(\d{2}):\d{2}(?::\d{2}(?:\.\d+)?)?)?(Z|z|[-+]\d{2}:\d{2})?$/i;
+var TomlDate = class _TomlDate extends Date {
+  #hasDate = false;
+  #hasTime = false;
+  #offset = null;
+  constructor(date, fasttype, unsafeDelim) {
+    let hasDate = true;
+    let hasTime = true;
+    let offset = "Z";
+    let c;
+    if (typeof date === "string") {
+      if (fasttype)
+        prep: {
+          if (fasttype < 3) {
+            if (+date.slice(11, 13) > 23) {
+              date = "";
+              break prep;
+            }
+            if (fasttype === 2) {
+              offset = null;
+              date += "Z";
+            } else if ((c = date.charCodeAt(date.length - 1)) !== 90 && c !== 122) {
+              offset = date.slice(date.length - 6);
+            }
+            if (unsafeDelim)
+              date = date.slice(0, 10) + "T" + date.slice(11);
+          } else if (fasttype === 4) {
+            date = +date.slice(0, 2) > 23 ? "" : `0000-01-01T${date}Z`;
+          }
+          hasDate = fasttype !== 4;
+          hasTime = fasttype !== 3;
+        }
+      else {
+        let match = date.match(DATE_TIME_RE);
+        if (match) {
+          if (!match[1]) {
+            hasDate = false;
+            date = `0000-01-01T${date}`;
+          }
+          hasTime = !!match[2];
+          hasTime && date[10] === " " && (date = date.replace(" ", "T"));
+          if (match[2] && +match[2] > 23) {
+            date = "";
+          } else {
+            offset = match[3] || null;
+            if (!offset && hasTime)
+              date += "Z";
+          }
+        } else {
+          date = "";
+        }
+      }
+    }
+    super(date);
+    if (!isNaN(this.getTime())) {
+      this.#hasDate = hasDate;
+      this.#hasTime = hasTime;
+      this.#offset = offset;
+    }
+  }
+  isDateTime() {
+    return this.#hasDate && this.#hasTime;
+  }
+  isLocal() {
+    return !this.#hasDate || !this.#hasTime || !this.#offset;
+  }
+  isDate() {
+    return this.#hasDate && !this.#hasTime;
+  }
+  isTime() {
+    return this.#hasTime && !this.#hasDate;
+  }
+  isValid() {
+    return this.#hasDate || this.#hasTime;
+  }
+  toISOString() {
+    let iso = super.toISOString();
+    if (this.isDate())
+      return iso.slice(0, 10);
+    if (this.isTime())
+      return iso.slice(11, 23);
+    if (this.#offset === null)
+      return iso.slice(0, -1);
+    if (this.#offset === "Z" || this.#offset === "z")
+      return iso;
+    let offset = +this.#offset.slice(1, 3) * 60 + +this.#offset.slice(4, 6);
+    offset = this.#offset[0] === "-" ? offset : -offset;
+    let offsetDate = new Date(this.getTime() - offset * 6e4);
+    return offsetDate.toISOString().slice(0, -1) + this.#offset;
+  }
+  static wrapAsOffsetDateTime(jsDate, offset = "Z") {
+    let date = new _TomlDate(jsDate);
+    date.#offset = offset;
+    return date;
+  }
+  static wrapAsLocalDateTime(jsDate) {
+    let date = new _TomlDate(jsDate);
+    date.#offset = null;
+    return date;
+  }
+  static wrapAsLocalDate(jsDate) {
+    let date = new _TomlDate(jsDate);
+    date.#hasTime = false;
+    date.#offset = null;
+    return date;
+  }
+  static wrapAsLocalTime(jsDate) {
+    let date = new _TomlDate(jsDate);
+    date.#hasDate = false;
+    date.#offset = null;
+    return date;
+  }
+};
+
+// node_modules/smol-toml/dist/extract.js
+function isDigit(char, base = 10) {
+  return base === 16 ? char > 47 && char < 58 || char > 64 && char < 71 || char > 96 && char < 103 : char > 47 && char < 48 + base;
+}
+function isEndOfValue(char, delim) {
+  return char === 32 || char === 9 || char === 10 || char === 13 || // Structure end or next value delimiter
+  delim && (char === delim || char === 44) || // Comment
+  char === 35;
+}
+function extractValue(ctx, end) {
+  let errPtr = ctx.p;
+  let c = ctx.s.charCodeAt(ctx.p);
+  if (c === 91 || c === 123) {
+    ctx.d-- || TomlError.x("document contains excessively nested structures. aborting.", ctx);
+    let value = c === 91 ? parseArray(ctx) : parseInlineTable(ctx);
+    ctx.d++;
+    return value;
+  }
+  if (c === 34 || c === 39) {
+    return parseString(ctx);
+  }
+  if (c === 116) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 114 || ctx.s.charCodeAt(++ctx.p) !== 117 || ctx.s.charCodeAt(++ctx.p) !== 101)
+      TomlError.x("invalid value", ctx, errPtr);
+    return ctx.p++, true;
+  }
+  if (c === 102) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 108 || ctx.s.charCodeAt(++ctx.p) !== 115 || ctx.s.charCodeAt(++ctx.p) !== 101)
+      TomlError.x("invalid value", ctx, errPtr);
+    return ctx.p++, false;
+  }
+  if (c === 43 || c === 45) {
+    return parseNumber(ctx, ctx.p, ctx.s.charCodeAt(++ctx.p), 44 - c, end);
+  }
+  if (ctx.s.charCodeAt(ctx.p + 4) === 45 && ctx.s.charCodeAt(ctx.p + 7) === 45) {
+    return parseDate(ctx, c, end);
+  }
+  if (ctx.s.charCodeAt(ctx.p + 2) === 58) {
+    return parseTime(ctx, c, end);
+  }
+  return parseNumber(ctx, ctx.p, c, 0, end);
+}
+function parseNumber(ctx, startPtr, startChr, sign, endChr) {
+  let c = startChr;
+  let state = 0;
+  let hasUnderscores = false;
+  if (c === 105) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 110 || ctx.s.charCodeAt(++ctx.p) !== 102)
+      TomlError.x("invalid value", ctx, startPtr);
+    return ctx.p++, (sign || 1) / 0;
+  }
+  if (c === 110) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 110)
+      TomlError.x("invalid value", ctx, startPtr);
+    return ctx.p++, NaN;
+  }
+  if (c === 48) {
+    if (++ctx.p >= ctx.s.length || isEndOfValue(c = ctx.s.charCodeAt(ctx.p), endChr))
+      return ctx.bi === true ? 0n : 0;
+    if (!sign) {
+      if (c === 120)
+        return parseIntegerBaseN(ctx, startPtr, 16, endChr);
+      else if (c === 98)
+        return parseIntegerBaseN(ctx, startPtr, 2, endChr);
+      else if (c === 111)
+        return parseIntegerBaseN(ctx, startPtr, 8, endChr);
+    }
+    if (c === 46)
+      state = 2;
+    else if (c === 101 || c === 69)
+      state = 4;
+    else
+      TomlError.x("illegal leading zero", ctx, startPtr);
+  } else if (!isDigit(c))
+    TomlError.x("invalid value", ctx, startPtr);
+  while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
+    if (!state)
+      state = 1;
+    if (c === 95) {
+      if (!(state & 1))
+        TomlError.x("illegal underscore", ctx);
+      state += 11;
+      hasUnderscores = true;
+    } else if (state === 1 && c === 46)
+      state = 2;
+    else if ((state === 1 || state === 3) && (c === 101 || c === 69))
+      state = 4;
+    else if (state === 4 && (c === 43 || c === 45)) {
+      state = 6;
+    } else if (!isDigit(c))
+      TomlError.x(`illegal character in numeric literal`, ctx);
+    else if (state > 9)
+      state -= 11;
+    else if (!(state & 1))
+      state++;
+  }
+  if (!state) {
+    let val = (startChr - 48) * (sign || 1);
+    return ctx.bi === true ? BigInt(val) : val;
+  }
+  if (!(state & 1))
+    TomlError.x("unfinished numeric value", ctx, startPtr);
+  let str = ctx.s.slice(startPtr, ctx.p);
+  if (hasUnderscores)
+    str = str.replaceAll("_", "");
+  return state > 1 ? parseFloat(str) : parseInteger(ctx, str, 10, startPtr);
+}
+function parseIntegerBaseN(ctx, startPtr, base, endChr) {
+  let c, underscore = 1;
+  while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
+    if (c === 95) {
+      if (underscore & 1)
+        TomlError.x("illegal underscore", ctx);
+      underscore = 3;
+    } else if (!isDigit(c, base))
+      TomlError.x(`illegal character in numeric literal`, ctx);
+    else if (underscore & 1)
+      underscore--;
+  }
+  if (underscore & 1)
+    TomlError.x("unfinished numeric value", ctx);
+  let str = ctx.s.slice(startPtr + 2, ctx.p);
+  if (underscore)
+    str = str.replaceAll("_", "");
+  return parseInteger(ctx, str, base, startPtr);
+}
+function parseInteger(ctx, str, base, startPtr) {
+  if (ctx.bi !== true)
+    int: {
+      let val = parseInt(str, base);
+      if (!Number.isSafeInteger(val)) {
+        if (ctx.bi)
+          break int;
+        TomlError.x("integer value cannot be represented losslessly", ctx, startPtr);
+      }
+      return val;
+    }
+  return base === 10 ? BigInt(str) : BigInt((base === 2 ? "0b" : base === 8 ? "0o" : "0x") + str);
+}
+function parseDate(ctx, c, endChr) {
+  let startPtr = ctx.p++, unsafeSeparator;
+  if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++))) {
+    return parseNumber(ctx, ctx.p = startPtr, c, 0, endChr);
+  }
+  ctx.p += 5;
+  if (!isDigit(ctx.s.charCodeAt(ctx.p++)))
+    TomlError.x("invalid date-time: date part is malformed", ctx, startPtr);
+  if (ctx.p >= ctx.s.length || ((c = ctx.s.charCodeAt(ctx.p)) !== 32 || (unsafeSeparator = true, !isDigit(ctx.s.charCodeAt(ctx.p + 1)))) && c !== 84 && c !== 116) {
+    let t2 = ctx.s.slice(startPtr, ctx.p);
+    return readDate(ctx, t2, 3, false, startPtr);
+  }
+  if (ctx.s.charCodeAt(ctx.p += 3) !== 58)
+    TomlError.x("invalid date-time: time part is malformed", ctx, startPtr);
+  if (ctx.s.charCodeAt(ctx.p += 3) === 58)
+    ctx.p += 3;
+  if (ctx.s.charCodeAt(ctx.p) === 46)
+    while (isDigit(ctx.s.charCodeAt(++ctx.p)))
+      ;
+  if (c = ctx.s.charCodeAt(ctx.p)) {
+    if (c === 90 || c === 122) {
+      let t2 = ctx.s.slice(startPtr, ++ctx.p);
+      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, "[+00:00]");
+    }
+    if (c === 43 || c === 45) {
+      let t2 = ctx.s.slice(startPtr, ctx.p += 6);
+      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, !ctx.ld && "[" + ctx.s.slice(ctx.p - 6, ctx.p) + "]");
+    }
+  }
+  let t = ctx.s.slice(startPtr, ctx.p);
+  return readDate(ctx, t, 2, unsafeSeparator, startPtr);
+}
+function parseTime(ctx, c, endChr) {
+  let start = ctx.p;
+  if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(++ctx.p))) {
+    return parseNumber(ctx, --ctx.p, c, 0, endChr);
+  }
+  if (ctx.s.charCodeAt(ctx.p += 4) === 58)
+    ctx.p += 3;
+  if (ctx.s.charCodeAt(ctx.p) === 46)
+    while (isDigit(ctx.s.charCodeAt(++ctx.p)))
+      ;
+  let t = ctx.s.slice(start, ctx.p);
+  return readDate(ctx, t, 4, false, start);
+}
+function readDate(ctx, str, type, unsafeDelim, errPtr, temporalSuffix) {
+  if (ctx.ld) {
+    let date = new TomlDate(str, type, unsafeDelim);
+    if (!date.isValid())
+      TomlError.x("invalid date", ctx, errPtr);
+    return date;
+  }
+  try {
+    if (temporalSuffix)
+      str += temporalSuffix;
+    switch (type) {
+      case 1:
+        return Temporal.ZonedDateTime.from(str);
+      case 2:
+        return Temporal.PlainDateTime.from(str);
+      case 3:
+        return Temporal.PlainDate.from(str);
+      case 4:
+        return Temporal.PlainTime.from(str);
+    }
+  } catch (e) {
+    TomlError.x(e instanceof Error ? e.message : "" + e, ctx, errPtr);
+  }
+}
+
+// node_modules/smol-toml/dist/util.js
+function skipComment(ctx) {
+  for (; ctx.p < ctx.s.length; ctx.p++) {
+    let c = ctx.s.charCodeAt(ctx.p);
+    if (c === 10)
+      break;
+    if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10) {
+      ctx.p++;
+      break;
+    }
+    if (c < 32 && c !== 9 || c === 127) {
+      TomlError.x("control characters are not allowed in comments", ctx);
+    }
+  }
+}
+function skipVoid(ctx, banNewLines, banComments) {
+  let c;
+  while (ctx.p < ctx.s.length) {
+    while (ctx.p < ctx.s.length && ((c = ctx.s.charCodeAt(ctx.p)) === 32 || c === 9 || !banNewLines && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)))
+      ctx.p++;
+    if (banComments || c !== 35)
+      break;
+    skipComment(ctx);
+  }
+}
+
+// node_modules/smol-toml/dist/struct.js
+function parseKey(ctx, end = 61) {
+  let startPtr;
+  let state = 0;
+  let parsed = [];
+  let sliceStart;
+  let c = ctx.s.charCodeAt(startPtr = ctx.p);
+  do {
+    if (c === end) {
+      if (!state)
+        TomlError.x("unexpected end of key", ctx);
+      if (state === 1)
+        parsed.push(ctx.s.slice(sliceStart, ctx.p));
+      return ctx.p++, parsed;
+    } else if (c === 46) {
+      if (!state)
+        TomlError.x("illegal empty bare key", ctx);
+      if (state === 1)
+        parsed.push(ctx.s.slice(sliceStart, ctx.p));
+      state = 0;
+    } else if (!state && (c === 34 || c === 39)) {
+      if (c === ctx.s.charCodeAt(ctx.p + 1) && c === ctx.s.charCodeAt(ctx.p + 2))
+        TomlError.x("illegal quoted key: multiline strings are not allowed", ctx);
+      parsed.push(parseString(ctx));
+      state = 2;
+      ctx.p--;
+    } else if (c === 32 || c === 9) {
+      if (state === 1) {
+        parsed.push(ctx.s.slice(sliceStart, ctx.p));
+        state = 2;
+      }
+    } else if (state === 2 || c < 48 && c !== 45 || c > 57 && c < 65 || c > 90 && c < 97 && c !== 95 || c > 122) {
+      TomlError.x("illegal character in key", ctx);
+    } else if (!state) {
+      state = 1;
+      sliceStart = ctx.p;
+    }
+  } while (c = ctx.s.charCodeAt(++ctx.p));
+  TomlError.x("incomplete key-value: cannot find end of key", ctx, startPtr);
+}
+function parseInlineTable(ctx) {
+  let startPtr = ctx.p++;
+  let res = /* @__PURE__ */ Object.create(null);
+  let seen = /* @__PURE__ */ new Set();
+  let c;
+  while (ctx.p < ctx.s.length) {
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p)) === 125) {
+      ctx.p++;
+      return res;
+    }
+    let k;
+    let t = res;
+    let hasOwn = false;
+    let errPtr = ctx.p;
+    let key = parseKey(ctx);
+    for (let i = 0; i < key.length; i++) {
+      if (i)
+        t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+      k = key[i];
+      if ((hasOwn = Object.hasOwn(t, k)) && (typeof t[k] !== "object" || seen.has(t[k]))) {
+        TomlError.x("trying to redefine an already defined value", ctx, errPtr);
+      }
+      let unsafe = k === "__proto__";
+      if (ctx.uk && (unsafe || k === "constructor")) {
+        t = ctx.uk !== 1 && TomlError.x("document contains an unsafe property", ctx, errPtr);
+        break;
+      }
+      if (!hasOwn && unsafe) {
+        Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
+      }
+    }
+    if (hasOwn) {
+      TomlError.x("trying to redefine an already defined value", ctx, errPtr);
+    }
+    skipVoid(ctx, true, true);
+    let value = extractValue(
+      ctx,
+      125
+      /* } */
+    );
+    if (t && typeof (t[k] = value) === "object")
+      seen.add(value);
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p++)) === 125) {
+      return res;
+    }
+    if (c !== 44)
+      TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
+  }
+  TomlError.x("unfinished table", ctx, startPtr);
+}
+function parseArray(ctx) {
+  let startPtr = ctx.p++;
+  let res = [];
+  let c;
+  while (ctx.p < ctx.s.length) {
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p)) === 93) {
+      ctx.p++;
+      return res;
+    }
+    res.push(extractValue(
+      ctx,
+      93
+      /* ] */
+    ));
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p++)) === 93) {
+      return res;
+    }
+    if (c !== 44)
+      TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
+  }
+  TomlError.x("unfinished array", ctx, startPtr);
+}
+
+// node_modules/smol-toml/dist/parse.js
+function peekTable(ctx, key, table2, meta, type) {
+  let t = table2;
+  let m = meta;
+  let k;
+  let hasOwn = false;
+  let state;
+  for (let i = 0; i < key.length; i++) {
+    if (i) {
+      t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+      m = (state = m[k]).c;
+      if (type === 0 && (state.t === 1 || state.t === 2)) {
+        return null;
+      }
+      if (state.t === 2) {
+        let l = t.length - 1;
+        t = t[l];
+        m = m[l].c;
+      }
+    }
+    k = key[i];
+    if ((hasOwn = Object.hasOwn(t, k)) && m[k]?.t === 0 && m[k]?.d) {
+      return null;
+    }
+    if (!hasOwn) {
+      let unsafe = k === "__proto__";
+      if (ctx.uk && (unsafe || k === "constructor"))
+        return false;
+      if (unsafe) {
+        Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
+        Object.defineProperty(m, k, { enumerable: true, configurable: true, writable: true });
+      }
+      m[k] = {
+        t: i < key.length - 1 && type === 2 ? 3 : type,
+        d: false,
+        i: 0,
+        c: /* @__PURE__ */ Object.create(null)
+      };
+    }
+  }
+  state = m[k];
+  if (state.t !== type && !(type === 1 && state.t === 3)) {
+    return null;
+  }
+  if (type === 2) {
+    if (!state.d) {
+      state.d = true;
+      t[k] = [];
+    }
+    t[k].push(t = /* @__PURE__ */ Object.create(null));
+    state.c[state.i++] = state = { t: 1, d: false, i: 0, c: /* @__PURE__ */ Object.create(null) };
+  }
+  if (state.d) {
+    return null;
+  }
+  state.d = true;
+  if (type === 1) {
+    t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+  } else if (type === 0 && hasOwn) {
+    return null;
+  }
+  return [k, t, state.c];
+}
+function validateTablePeek(ctx, peek, ptr) {
+  if (peek === null || ctx.uk === 2)
+    TomlError.x(peek === null ? "trying to redefine an already defined table or value" : "document contains an unsafe property", ctx, ptr);
+}
+function parse(toml, options = {}) {
+  let ctx = {
+    s: toml,
+    p: 0,
+    d: options.maxDepth ?? 1e3,
+    bi: options.integersAsBigInt ?? false,
+    ld: options.useLegacyDate ?? true,
+    uk: options.unsafeKeyBehaviour === "throw" ? 2 : options.unsafeKeyBehaviour === "drop" ? 1 : 0
+  };
+  let res = /* @__PURE__ */ Object.create(null);
+  let meta = /* @__PURE__ */ Object.create(null);
+  let tmp;
+  let skipping = false;
+  let tbl = res;
+  let m = meta;
+  if (toml.charCodeAt(0) === 65279)
+    ctx.p++;
+  skipVoid(ctx);
+  while (ctx.p < toml.length) {
+    if (toml.charCodeAt(ctx.p) === 91) {
+      let isTableArray = toml.charCodeAt(++ctx.p) === 91;
+      tmp = ctx.p += +isTableArray;
+      skipping = false;
+      let k = parseKey(
+        ctx,
+        93
+        /* ] */
+      );
+      if (isTableArray) {
+        if (toml.charCodeAt(ctx.p) !== 93) {
+          TomlError.x("expected end of table array declaration", ctx);
+        }
+        ctx.p++;
+      }
+      let p = peekTable(
+        ctx,
+        k,
+        res,
+        meta,
+        isTableArray ? 2 : 1
+        /* Type.EXPLICIT */
+      );
+      if (!p) {
+        validateTablePeek(ctx, p, tmp);
+        skipping = true;
+      } else {
+        m = p[2];
+        tbl = p[1];
+      }
+    } else {
+      tmp = ctx.p;
+      let k = parseKey(ctx);
+      let p = peekTable(
+        ctx,
+        k,
+        tbl,
+        m,
+        0
+        /* Type.DOTTED */
+      );
+      if (!p && !skipping)
+        validateTablePeek(ctx, p, tmp);
+      skipVoid(ctx, true, true);
+      let v = extractValue(ctx, void 0);
+      if (p && !skipping)
+        p[1][p[0]] = v;
+    }
+    skipVoid(ctx, true);
+    if (ctx.p < toml.length && (tmp = toml.charCodeAt(ctx.p)) !== 10 && (tmp !== 13 || toml.charCodeAt(ctx.p + 1) !== 10)) {
+      TomlError.x("each key-value declaration must be followed by an end-of-line", ctx);
+    }
+    skipVoid(ctx);
+  }
+  return res;
+}
+
+// node_modules/smol-toml/dist/stringify.js
+var HAS_WELLFORMED = !!"".isWellFormed;
+
+// src/version/manifests.ts
+var import_yaml = __toESM(require_dist(), 1);
+
+// src/version/packages.ts
+var LIBRARY_PACKAGES = {
+  starlette: { ecosystem: "python", name: "starlette" },
+  "flask-cors": { ecosystem: "python", name: "flask-cors" },
+  "django-cors-headers": { ecosystem: "python", name: "django-cors-headers" },
+  cors: { ecosystem: "node", name: "cors" },
+  "@fastify/cors": { ecosystem: "node", name: "@fastify/cors" },
+  "@koa/cors": { ecosystem: "node", name: "@koa/cors" }
+};
+function normalizePythonName(name) {
+  return name.toLowerCase().replace(/[-_.]+/g, "-");
+}
+var FASTAPI_STARLETTE = [
+  { fastapi: "0.10.0", starlette: "==0.11.1" },
+  { fastapi: "0.23.0", starlette: ">=0.11.1,<=0.12.0" },
+  { fastapi: "0.34.0", starlette: ">=0.11.1,<=0.12.7" },
+  { fastapi: "0.38.0", starlette: ">=0.11.1,<=0.12.8" },
+  { fastapi: "0.41.0", starlette: "==0.12.9" },
+  { fastapi: "0.50.0", starlette: "==0.13.2" },
+  { fastapi: "0.57.0", starlette: "==0.13.4" },
+  { fastapi: "0.60.1", starlette: "==0.13.6" },
+  { fastapi: "0.65.0", starlette: "==0.14.2" },
+  { fastapi: "0.69.0", starlette: "==0.15.0" },
+  { fastapi: "0.70.0", starlette: "==0.16.0" },
+  { fastapi: "0.71.0", starlette: "==0.17.1" },
+  { fastapi: "0.76.0", starlette: "==0.18.0" },
+  { fastapi: "0.77.0", starlette: "==0.19.0" },
+  { fastapi: "0.77.1", starlette: "==0.19.1" },
+  { fastapi: "0.85.0", starlette: "==0.20.4" },
+  { fastapi: "0.87.0", starlette: "==0.21.0" },
+  { fastapi: "0.88.0", starlette: "==0.22.0" },
+  { fastapi: "0.90.0", starlette: ">=0.22.0,<=0.23.0" },
+  { fastapi: "0.90.1", starlette: ">=0.22.0,<0.24.0" },
+  { fastapi: "0.91.0", starlette: ">=0.24.0,<0.25.0" },
+  { fastapi: "0.92.0", starlette: ">=0.25.0,<0.26.0" },
+  { fastapi: "0.94.0", starlette: ">=0.26.0,<0.27.0" },
+  { fastapi: "0.94.1", starlette: ">=0.26.1,<0.27.0" },
+  { fastapi: "0.95.2", starlette: ">=0.27.0,<0.28.0" },
+  { fastapi: "0.107.0", starlette: ">=0.28.0,<0.29.0" },
+  { fastapi: "0.108.0", starlette: ">=0.29.0,<0.33.0" },
+  { fastapi: "0.109.0", starlette: ">=0.35.0,<0.36.0" },
+  { fastapi: "0.109.2", starlette: ">=0.36.3,<0.37.0" },
+  { fastapi: "0.110.1", starlette: ">=0.37.2,<0.38.0" },
+  { fastapi: "0.112.1", starlette: ">=0.37.2,<0.39.0" },
+  { fastapi: "0.115.2", starlette: ">=0.37.2,<0.41.0" },
+  { fastapi: "0.115.3", starlette: ">=0.40.0,<0.42.0" },
+  { fastapi: "0.115.7", starlette: ">=0.40.0,<0.46.0" },
+  { fastapi: "0.115.10", starlette: ">=0.40.0,<0.47.0" },
+  { fastapi: "0.116.1", starlette: ">=0.40.0,<0.48.0" },
+  { fastapi: "0.116.2", starlette: ">=0.40.0,<0.49.0" },
+  { fastapi: "0.120.1", starlette: ">=0.40.0,<0.50.0" },
+  { fastapi: "0.121.3", starlette: ">=0.40.0,<0.51.0" },
+  { fastapi: "0.128.3", starlette: ">=0.40.0,<1.0.0" },
+  { fastapi: "0.133.0", starlette: ">=0.40.0" },
+  { fastapi: "0.134.0", starlette: ">=0.46.0" }
+];
+var STARLETTE_BEHAVIOUR_CHANGES = ["0.13.1", "0.13.3", "0.15.0", "1.0.0"];
+var BEHAVIOUR_CHANGES = {
+  starlette: STARLETTE_BEHAVIOUR_CHANGES,
+  "django-cors-headers": ["4.0.0", "4.3.0"]
+};
+
+// src/version/ranges.ts
+var pep440 = __toESM(require_pep440(), 1);
+var import_semver = __toESM(require_semver(), 1);
+function comparePython(a, b) {
+  const va = pep440.valid(a);
+  const vb = pep440.valid(b);
+  if (!va || !vb) return va ? 1 : vb ? -1 : 0;
+  return pep440.compare(va, vb);
+}
+function exactPythonPin(spec) {
+  const m = /^\s*===?\s*([^\s,*;]+)\s*$/.exec(spec);
+  return m && pep440.valid(m[1]) ? m[1] : void 0;
+}
+function poetryToPep440(spec) {
+  const trimmed = spec.trim();
+  if (/^\d[\w.]*$/.test(trimmed)) return `==${trimmed}`;
+  if (!/[\^~](?!=)/.test(trimmed)) return trimmed;
+  const range = import_semver.default.validRange(trimmed.replace(/,/g, " "));
+  if (!range) return trimmed;
+  return range.split(" ").map((c) => c.replace(/-0$/, "")).join(",");
+}
+function probes(spec, boundaries) {
+  const named = [...spec.matchAll(/\d+(?:\.\d+)*/g)].map((m) => m[0]);
+  const out = /* @__PURE__ */ new Set(["0.0.1"]);
+  for (const v of [...named, ...boundaries]) {
+    const parts = v.split(".").map(Number);
+    while (parts.length < 3) parts.push(0);
+    out.add(parts.join("."));
+    out.add([parts[0], parts[1], parts[2] + 1].join("."));
+    for (let i = parts.length - 1; i >= 0; i--) {
+      if (parts[i] > 0) {
+        out.add([...parts.slice(0, i), parts[i] - 1, ...parts.slice(i + 1).map(() => 9999)].join("."));
+        break;
+      }
+    }
+  }
+  return [...out];
+}
+function segmentOf(version, boundaries, compare2) {
+  return boundaries.filter((b) => compare2(version, b) >= 0).length;
+}
+function behaviourVersion(spec, boundaries, ecosystem) {
+  const satisfies2 = ecosystem === "python" ? (v) => pep440.satisfies(v, spec) : (v) => import_semver.default.satisfies(v, spec);
+  const compare2 = ecosystem === "python" ? comparePython : (a, b) => import_semver.default.compare(a, b);
+  if (ecosystem === "python" ? !pep440.validRange(spec) : !import_semver.default.validRange(spec)) return void 0;
+  const inRange = probes(spec, boundaries).filter((v) => {
+    try {
+      return satisfies2(v);
+    } catch {
+      return false;
+    }
+  });
+  if (!inRange.length) return void 0;
+  const segments = new Set(inRange.map((v) => segmentOf(v, boundaries, compare2)));
+  if (segments.size > 1) return void 0;
+  return inRange.sort(compare2)[0];
+}
+function npmMinVersion(range) {
+  try {
+    return import_semver.default.validRange(range) ? import_semver.default.minVersion(range)?.version : void 0;
+  } catch {
+    return void 0;
+  }
+}
+
+// src/version/manifests.ts
+function pinFromSpec(spec) {
+  const trimmed = spec.trim();
+  const exact = exactPythonPin(trimmed);
+  return exact ? { version: exact, spec: trimmed } : { spec: trimmed };
+}
+function parseRequirement(text) {
+  const m = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[[^\]]*\])?\s*\(?\s*([^;()@]*?)\s*\)?\s*(?:;.*)?$/.exec(text);
+  if (!m || /^\s*@/.test(text.slice(m[1].length))) return void 0;
+  return { name: normalizePythonName(m[1]), spec: m[2].replace(/\s+/g, "") };
+}
+function readRequirements(text) {
+  const out = /* @__PURE__ */ new Map();
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.replace(/\s+#.*$/, "").trim();
+    if (!line || line.startsWith("#") || line.startsWith("-")) continue;
+    const req = parseRequirement(line);
+    if (req) out.set(req.name, pinFromSpec(req.spec));
+  }
+  return out;
+}
+function readTomlPackageLock(text) {
+  const out = /* @__PURE__ */ new Map();
+  const data = parse(text);
+  for (const pkg of Array.isArray(data.package) ? data.package : []) {
+    if (typeof pkg?.name === "string" && typeof pkg.version === "string") out.set(normalizePythonName(pkg.name), { version: pkg.version });
+  }
+  return out;
+}
+function readPipfileLock(text) {
+  const out = /* @__PURE__ */ new Map();
+  const data = JSON.parse(text);
+  for (const section of ["develop", "default"]) {
+    for (const [name, info] of Object.entries(data[section] ?? {})) {
+      if (typeof info?.version === "string") out.set(normalizePythonName(name), pinFromSpec(info.version));
+    }
+  }
+  return out;
+}
+var table = (v) => v && typeof v === "object" && !Array.isArray(v) ? v : {};
+var strings = (v) => Array.isArray(v) ? v.filter((x) => typeof x === "string") : [];
+function readPyproject(text) {
+  const out = /* @__PURE__ */ new Map();
+  const data = parse(text);
+  const project = table(data.project);
+  const requirements = [
+    ...strings(project.dependencies),
+    ...Object.values(table(project["optional-dependencies"])).flatMap(strings),
+    ...Object.values(table(data["dependency-groups"])).flatMap(strings)
+  ];
+  for (const r of requirements) {
+    const req = parseRequirement(r);
+    if (req && !out.has(req.name)) out.set(req.name, pinFromSpec(req.spec));
+  }
+  const poetry = table(table(data.tool).poetry);
+  const sections = [table(poetry.dependencies), table(poetry["dev-dependencies"]), ...Object.values(table(poetry.group)).map((g) => table(table(g).dependencies))];
+  for (const deps of sections) {
+    for (const [name, value] of Object.entries(deps)) {
+      const spec = typeof value === "string" ? value : typeof table(value).version === "string" ? table(value).version : void 0;
+      if (spec === void 0 || out.has(normalizePythonName(name))) continue;
+      out.set(normalizePythonName(name), pinFromSpec(poetryToPep440(spec)));
+    }
+  }
+  return out;
+}
+function readPackageJson(text) {
+  const out = /* @__PURE__ */ new Map();
+  const data = JSON.parse(text);
+  for (const key of ["dependencies", "devDependencies", "optionalDependencies", "peerDependencies"]) {
+    for (const [name, range] of Object.entries(table(data[key]))) if (typeof range === "string" && !out.has(name)) out.set(name, { spec: range });
+  }
+  return out;
+}
+function readPackageLock(text) {
+  const out = /* @__PURE__ */ new Map();
+  const data = JSON.parse(text);
+  for (const [key, info] of Object.entries(data.packages ?? {})) {
+    const m = /^node_modules\/((?:@[^/]+\/)?[^/]+)$/.exec(key);
+    if (m && info.version) out.set(m[1], { version: info.version });
+  }
+  for (const [name, info] of Object.entries(data.dependencies ?? {})) {
+    if (!out.has(name) && info.version) out.set(name, { version: info.version });
+  }
+  return out;
+}
+function readYarnLock(text) {
+  const out = /* @__PURE__ */ new Map();
+  for (const block of text.split(/\r?\n(?=\S)/)) {
+    const header = block.split(/\r?\n/)[0];
+    const version = /^\s+version:?\s+"?([^"\s]+)"?/m.exec(block)?.[1];
+    if (!version) continue;
+    for (const entry of header.replace(/:$/, "").split(",")) {
+      const m = /^"?((?:@[^@/"]+\/)?[^@"]+)@/.exec(entry.trim());
+      if (m && !out.has(m[1])) out.set(m[1], { version });
+    }
+  }
+  return out;
+}
+function readPnpmLock(text) {
+  const out = /* @__PURE__ */ new Map();
+  const data = import_yaml.default.parse(text);
+  const take = (deps) => {
+    for (const [name, info] of Object.entries(deps ?? {})) {
+      const v = typeof info === "string" ? info : info?.version;
+      if (typeof v === "string" && !out.has(name)) out.set(name, { version: v.replace(/\(.*$/, "") });
+    }
+  };
+  const importers = data.importers ?? {};
+  for (const imp of Object.values(importers)) for (const k of ["dependencies", "devDependencies", "optionalDependencies"]) take(imp[k]);
+  for (const k of ["dependencies", "devDependencies", "optionalDependencies"]) take(data[k]);
+  for (const key of Object.keys(data.packages ?? {})) {
+    const m = /^\/?((?:@[^/@]+\/)?[^/@]+)[@/](\d[^(/]*)/.exec(key);
+    if (m && !out.has(m[1])) out.set(m[1], { version: m[2] });
+  }
+  return out;
+}
+var MANIFESTS = [
+  { matches: (n) => n === "poetry.lock", ecosystem: "python", lock: true, read: readTomlPackageLock },
+  { matches: (n) => n === "uv.lock", ecosystem: "python", lock: true, read: readTomlPackageLock },
+  { matches: (n) => n === "Pipfile.lock", ecosystem: "python", lock: true, read: readPipfileLock },
+  { matches: (n) => /^requirements.*\.txt$/i.test(n), ecosystem: "python", lock: false, read: readRequirements },
+  { matches: (n) => n === "pyproject.toml", ecosystem: "python", lock: false, read: readPyproject },
+  { matches: (n) => n === "package-lock.json" || n === "npm-shrinkwrap.json", ecosystem: "node", lock: true, read: readPackageLock },
+  { matches: (n) => n === "yarn.lock", ecosystem: "node", lock: true, read: readYarnLock },
+  { matches: (n) => n === "pnpm-lock.yaml", ecosystem: "node", lock: true, read: readPnpmLock },
+  { matches: (n) => n === "package.json", ecosystem: "node", lock: false, read: readPackageJson }
+];
+
+// src/version/find-version.ts
+var MAX_MANIFEST_BYTES = 50 * 1024 * 1024;
+function readFromDisk(root, abs) {
+  const rel = path.relative(root, abs);
+  if (rel.startsWith("..") || path.isAbsolute(rel)) return void 0;
+  try {
+    const stat = fs.statSync(abs);
+    if (!stat.isFile() || stat.size > MAX_MANIFEST_BYTES) return void 0;
+    return fs.readFileSync(abs, "utf8");
+  } catch {
+    return void 0;
+  }
+}
+function listDir(dir) {
+  try {
+    return fs.readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+function pinsIn(project, dir, names, ecosystem) {
+  const found = [];
+  for (const kind of MANIFESTS.filter((m) => m.ecosystem === ecosystem)) {
+    for (const name of names.filter((n) => kind.matches(n)).sort()) {
+      const abs = path.join(dir, name);
+      let text;
+      const viaProject = project.readText?.(abs);
+      if (viaProject && "text" in viaProject) text = viaProject.text;
+      else text = readFromDisk(project.root, abs);
+      if (text === void 0) continue;
+      try {
+        found.push({ file: abs, pins: kind.read(text), lock: kind.lock });
+      } catch {
+      }
+    }
+  }
+  return found.sort((a, b) => Number(b.lock) - Number(a.lock));
+}
+function fastapiToStarlette(fastapi) {
+  let hit;
+  for (const row of FASTAPI_STARLETTE) if (comparePython(fastapi, row.fastapi) >= 0) hit = row.starlette;
+  return hit ? { spec: hit } : void 0;
+}
+function starletteFromSpec(spec) {
+  return behaviourVersion(spec, STARLETTE_BEHAVIOUR_CHANGES, "python");
+}
+function libraryVersionNear(project, fileAbs, library) {
+  const pkg = LIBRARY_PACKAGES[library];
+  if (!pkg) return void 0;
+  const root = path.resolve(project.root);
+  const display = (abs) => project.displayPath?.(abs) ?? path.relative(project.cwd ?? process.cwd(), abs).split(path.sep).join("/");
+  let dir = path.dirname(path.resolve(fileAbs));
+  let rangeOnly;
+  for (; ; ) {
+    const manifests = pinsIn(project, dir, (project.listDir ?? listDir)(dir), pkg.ecosystem);
+    for (const m of manifests) {
+      const pin = m.pins.get(pkg.name);
+      if (pin?.version) return { version: pin.version, source: display(m.file) };
+      if (pin?.spec && library === "starlette") {
+        const v = starletteFromSpec(pin.spec);
+        return { version: v, source: display(m.file), note: v ? `starlette${pin.spec}` : `starlette${pin.spec} spans a CORSMiddleware behaviour change; the newest behaviour is assumed` };
+      }
+      if (pin?.spec && pkg.ecosystem === "python" && pin.spec !== "") {
+        const v = behaviourVersion(pin.spec, BEHAVIOUR_CHANGES[library] ?? [], "python");
+        if (v) return { version: v, source: display(m.file), note: `${pkg.name}${pin.spec}` };
+      }
+      if (pin?.spec && pkg.ecosystem === "node" && !rangeOnly) {
+        const v = npmMinVersion(pin.spec);
+        if (v) rangeOnly = { version: v, source: display(m.file), note: `${pkg.name}@${pin.spec} in package.json, no lockfile: the lowest version it allows` };
+      }
+    }
+    if (library === "starlette") {
+      for (const m of manifests) {
+        const fastapi = m.pins.get("fastapi");
+        if (!fastapi) continue;
+        if (!fastapi.version) {
+          return { source: display(m.file), note: `fastapi${fastapi.spec ?? ""} is not pinned, so the Starlette version is unknown; the newest behaviour is assumed` };
+        }
+        const implied = fastapiToStarlette(fastapi.version);
+        if (!implied) return { source: display(m.file), note: `fastapi ${fastapi.version} predates the known Starlette requirements` };
+        const v = starletteFromSpec(implied.spec);
+        return {
+          version: v,
+          source: display(m.file),
+          note: v ? `fastapi ${fastapi.version} requires starlette${implied.spec}` : `fastapi ${fastapi.version} allows starlette${implied.spec}, which spans a CORSMiddleware behaviour change; the newest behaviour is assumed`
+        };
+      }
+    }
+    if (dir === root || path.dirname(dir) === dir || !dir.startsWith(root)) return rangeOnly;
+    dir = path.dirname(dir);
+  }
+}
+function absOf(project, displayFile) {
+  const hit = project.allFiles?.find((f) => f.path === displayFile);
+  return hit ? hit.absPath : path.resolve(project.cwd ?? process.cwd(), displayFile);
+}
+function annotateVersions(policies, project) {
+  let n = 0;
+  for (const policy of policies) {
+    if (policy.libraryVersion) continue;
+    const info = libraryVersionNear(project, absOf(project, policy.span.file), policy.library);
+    if (!info) continue;
+    if (info.version) {
+      policy.libraryVersion = info.version;
+      n++;
+    }
+    policy.libraryVersionSource = info.source;
+    if (info.note) policy.notes = [...policy.notes ?? [], `${policy.library} version: ${info.note} (${info.source})`];
+  }
+  return n;
+}
+
+// src/check/args.ts
+import { parseArgs } from "node:util";
+var CheckUsageError = class extends Error {
+};
+var CHECK_HELP = `Usage: cors-lint check [--origin <origin>] [options] [paths..]
+
+Simulates a browser request against every CORS configuration found under the paths and says,
+per configuration, whether the browser lets the page read the response.
+
+Options:
+  --origin <origin>      the page's origin, e.g. http://localhost:3000 (omit: the dev origins of
+                         the frontends found in the repository, else no Origin header)
+  --credentials          credentials: 'include' (cookies are sent)
+  --no-cookie            with --credentials: the browser holds no cookie for the API yet
+  -X, --method <method>  request method (default GET)
+  -H, --header <header>  a request header the page sets, e.g. 'Authorization' or
+                         'Content-Type: application/json' (repeatable)
+  --headers <list>       comma-separated header names
+  --path <path>          request path (default /)
+  --app-status <code>    status the application answers with (default 200)
+  -f, --format <format>  text | json (default text)
+  -c, --config <file>    configuration file
+Exit codes: 0 every configuration allows the request, 1 some do not (or none was found), 2 usage error.
+`;
+function isSerializedOrigin(text) {
+  if (text === "null") return true;
+  try {
+    const url = new URL(text);
+    return url.origin !== "null" && url.origin === text;
+  } catch {
+    return false;
+  }
+}
+function originHint(text) {
+  try {
+    const url = new URL(text);
+    if (url.origin !== "null" && url.origin !== text) return ` (a browser would send ${url.origin})`;
+  } catch {
+  }
+  return "";
+}
+function parseCheckArgs(argv, cwd) {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        origin: { type: "string" },
+        credentials: { type: "boolean", default: false },
+        "no-cookie": { type: "boolean", default: false },
+        method: { type: "string", short: "X", default: "GET" },
+        header: { type: "string", short: "H", multiple: true },
+        headers: { type: "string", multiple: true },
+        path: { type: "string" },
+        "app-status": { type: "string" },
+        format: { type: "string", short: "f", default: "text" },
+        config: { type: "string", short: "c" },
+        help: { type: "boolean", short: "h" }
+      }
+    });
+  } catch (error) {
+    throw new CheckUsageError(error.message);
+  }
+  const v = parsed.values;
+  if (v.help) return "help";
+  const format = String(v.format);
+  if (format !== "text" && format !== "json") throw new CheckUsageError(`--format must be text or json, got '${format}'`);
+  const method = String(v.method);
+  if (!/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/.test(method)) throw new CheckUsageError(`--method '${method}' is not an HTTP method token`);
+  const headers = [...v.header ?? [], ...(v.headers ?? []).flatMap((h) => h.split(",").map((s) => s.trim()).filter(Boolean))];
+  let appStatus;
+  if (v["app-status"] !== void 0) {
+    appStatus = Number(v["app-status"]);
+    if (!Number.isInteger(appStatus) || appStatus < 100 || appStatus > 599) throw new CheckUsageError(`--app-status must be an HTTP status code, got '${v["app-status"]}'`);
+  }
+  const args = {
+    origin: v.origin,
+    credentials: Boolean(v.credentials),
+    noCookie: Boolean(v["no-cookie"]),
+    method,
+    headers,
+    paths: parsed.positionals,
+    format,
+    cwd,
+    config: v.config,
+    path: v.path,
+    appStatus
+  };
+  validateCheckArgs(args);
+  return args;
+}
+function validateCheckArgs(args) {
+  if (args.origin !== void 0 && !isSerializedOrigin(args.origin)) {
+    throw new CheckUsageError(`--origin '${args.origin}' is not an origin a browser sends: use scheme://host[:port] with no path or trailing slash${originHint(args.origin)}`);
+  }
+  if (args.path !== void 0 && !args.path.startsWith("/")) throw new CheckUsageError(`--path must start with '/', got '${args.path}'`);
+}
+
+// src/check/run-check.ts
+var CHECK_EXIT_ALLOWED = 0;
+var CHECK_EXIT_BLOCKED = 1;
+var CHECK_EXIT_USAGE = 2;
+function scopeLabel(p) {
+  const s = p.scope;
+  const name = s.name ?? s.path;
+  if (name && name.startsWith(s.kind)) return name;
+  return [s.kind, name].filter(Boolean).join(" ");
+}
+function checkPolicy(policy, request) {
+  const sim = simulate(policy, request);
+  const unknown = sim.verdict.allowed === "unknown";
+  return {
+    location: { file: policy.span.file, line: policy.span.line },
+    stack: policy.stack,
+    allowed: sim.verdict.allowed === true,
+    reason: sim.verdict.reason,
+    preflight: sim.preflight ? { status: sim.preflight.response.status, headers: corsHeadersOf(sim.preflight.response.headers) } : null,
+    response: { headers: sim.actual ? corsHeadersOf(sim.actual.response.headers) : {} },
+    detail: {
+      column: policy.span.column,
+      library: policy.library,
+      libraryVersion: policy.libraryVersion,
+      libraryVersionSource: policy.libraryVersionSource,
+      scope: scopeLabel(policy),
+      unknown,
+      responsible: sim.verdict.span,
+      preflightRequest: sim.preflight?.request,
+      preflightProducedBy: sim.preflight?.response.producedBy,
+      actualRequest: sim.actual?.request,
+      actualStatus: sim.actual?.response.status,
+      actualProducedBy: sim.actual?.response.producedBy
+    }
+  };
+}
+async function runCheck(args) {
+  const request = {
+    origin: args.origin,
+    method: args.method || "GET",
+    credentials: args.credentials,
+    cookie: args.noCookie ? false : void 0,
+    requestHeaders: args.headers,
+    path: args.path,
+    appStatus: args.appStatus
+  };
+  try {
+    validateCheckArgs(args);
+  } catch (error) {
+    if (error instanceof CheckUsageError) return { results: [], exitCode: CHECK_EXIT_USAGE, diagnostics: [], request, error: error.message };
+    throw error;
+  }
+  const cwd = path2.resolve(args.cwd ?? process.cwd());
+  let linted;
+  try {
+    linted = await lint(args.paths, { cwd, configFile: args.config });
+  } catch (error) {
+    return { results: [], exitCode: CHECK_EXIT_USAGE, diagnostics: [], request, error: error.message };
+  }
+  const needVersion = linted.policies.filter((p) => !p.libraryVersion);
+  const root = scanRoot(cwd, args.paths);
+  if (needVersion.length) annotateVersions(needVersion, { root, cwd });
+  attachNginxContexts(linted.policies, { root, cwd });
+  const links = args.origin === void 0 ? linted.frontends?.links ?? [] : [];
+  const viaFrontends = links.length ? checkFrontends(links, request, linted.diagnostics) : void 0;
+  if (viaFrontends?.fromFrontends?.length) return viaFrontends;
+  const results = linted.policies.map((p) => checkPolicy(p, request));
+  const exitCode = results.length > 0 && results.every((r) => r.allowed) ? CHECK_EXIT_ALLOWED : CHECK_EXIT_BLOCKED;
+  return { results, exitCode, diagnostics: linted.diagnostics, request };
+}
+function scanRoot(cwd, paths) {
+  const abs = (paths.length ? paths : ["."]).map((p) => path2.resolve(cwd, p));
+  const inside = (dir, p) => {
+    const rel = path2.relative(dir, p);
+    return !rel.startsWith("..") && !path2.isAbsolute(rel);
+  };
+  if (abs.every((p) => inside(cwd, p))) return cwd;
+  let common = path2.dirname(abs[0]);
+  for (const p of abs) while (!inside(common, p)) common = path2.dirname(common);
+  return common;
+}
+function checkFrontends(links, request, diagnostics) {
+  const results = [];
+  const fromFrontends = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const link of links) {
+    const frontend = `${FRAMEWORK_LABEL[link.frontend.framework]} app ${link.frontend.name} (${link.frontend.packageJson.file})`;
+    for (const origin of link.frontend.origins) {
+      if (!originCallsApi(origin.environment, link.apiUrl.environment)) continue;
+      const key = `${origin.origin}\0${link.policy.span.file}:${link.policy.span.line}:${link.policy.span.column}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      fromFrontends.push({ origin: origin.origin, frontend, how: origin.how, backend: `${link.policy.span.file}:${link.policy.span.line} via ${link.apiUrl.url} (${link.how})`, proxied: link.proxiedBy ? `${link.proxiedBy.how} forwards ${link.proxiedBy.prefix} to ${link.proxiedBy.target}` : void 0 });
+      if (link.proxiedBy) continue;
+      for (const policy of [link.policy, ...environmentVariants(link.policy).filter((v) => environmentFitsOrigin(v.environment, origin.environment))]) {
+        const result = checkPolicy(policy, { ...request, origin: origin.origin });
+        results.push({ ...result, caller: { origin: origin.origin, frontend, environment: policy.environment?.name } });
+      }
+    }
+  }
+  const exitCode = results.every((r) => r.allowed) ? CHECK_EXIT_ALLOWED : CHECK_EXIT_BLOCKED;
+  return { results, exitCode, diagnostics, request, fromFrontends };
+}
+
+// src/check/render.ts
+import fs2 from "node:fs";
+import path3 from "node:path";
+function renderJson(results, ctx = {}) {
+  const out = {
+    ...ctx.fromFrontends ? { origins: ctx.fromFrontends } : {},
+    results: results.map((r) => ({
+      ...r.caller ? { origin: r.caller.origin, frontend: r.caller.frontend, ...r.caller.environment ? { environment: r.caller.environment } : {} } : {},
+      location: { file: r.location.file, line: r.location.line },
+      stack: r.stack,
+      allowed: r.allowed,
+      reason: r.reason,
+      preflight: r.preflight ? { status: r.preflight.status, headers: r.preflight.headers } : null,
+      response: { headers: r.response.headers }
+    }))
+  };
+  return `${JSON.stringify(out, null, 2)}
+`;
+}
+function headerLines(headers, indent) {
+  const lines = [];
+  for (const [name, value] of Object.entries(headers)) {
+    for (const v of Array.isArray(value) ? value : [value]) lines.push(`${indent}${name}: ${v}`);
+  }
+  return lines.length ? lines : [`${indent}(no CORS headers)`];
+}
+function sourceLine(cwd, span) {
+  try {
+    return fs2.readFileSync(path3.resolve(cwd, span.file), "utf8").split(/\r?\n/)[span.line - 1];
+  } catch {
+    return void 0;
+  }
+}
+function describeRequest(r) {
+  const parts = [`${r.method.toUpperCase()}${r.path ? ` ${r.path}` : ""}`, r.origin === void 0 ? "without an Origin header" : `from ${r.origin}`];
+  if (r.credentials) parts.push(`with credentials: 'include'${r.cookie === false ? " (no cookie yet)" : ""}`);
+  if (r.requestHeaders.length) parts.push(`with headers ${r.requestHeaders.join(", ")}`);
+  return parts.join(" ");
+}
+function renderText(results, ctx) {
+  const cwd = ctx.cwd ?? process.cwd();
+  const out = [];
+  if (ctx.fromFrontends) {
+    out.push("No --origin given: using the origins of the frontends found in the repository.");
+    for (const f of ctx.fromFrontends) out.push(`  ${f.origin}  ${f.frontend}, ${f.how}`, `    calls ${f.backend}${f.proxied ? `; same-origin: ${f.proxied}, so no CORS is needed` : ""}`);
+    out.push("");
+  }
+  if (ctx.request) out.push(`Request: ${describeRequest(ctx.fromFrontends ? { ...ctx.request, origin: "each frontend origin above" } : ctx.request)}`, "");
+  if (!results.length) {
+    out.push("No CORS configuration found: the response carries no Access-Control-Allow-Origin header, so the browser blocks every cross-origin read.");
+    return `${out.join("\n")}
+`;
+  }
+  for (const r of results) {
+    const d = r.detail;
+    const versioned = d.library in LIBRARY_PACKAGES;
+    const version = !versioned ? "" : d.libraryVersion ? ` ${d.libraryVersion}${d.libraryVersionSource ? ` (${d.libraryVersionSource})` : ""}` : " (newest behaviour; no version pinned)";
+    out.push(`${r.location.file}:${r.location.line}:${d.column}  ${r.stack} \xB7 ${d.library}${version} \xB7 ${d.scope}`);
+    if (r.caller) out.push(`  from       ${r.caller.origin} (${r.caller.frontend})${r.caller.environment ? `, environment ${r.caller.environment}` : ", the code's default"}`);
+    if (r.preflight && d.preflightRequest) {
+      const acrh = d.preflightRequest.headers["access-control-request-headers"];
+      out.push(`  preflight  OPTIONS ${d.preflightRequest.path}  (Access-Control-Request-Method: ${d.preflightRequest.headers["access-control-request-method"]}${acrh ? `, Access-Control-Request-Headers: ${acrh}` : ""})`);
+      out.push(`    -> ${r.preflight.status ?? "status set by application code"}${d.preflightProducedBy ? `  ${d.preflightProducedBy}` : ""}`);
+      out.push(...headerLines(r.preflight.headers, "       "));
+    } else {
+      out.push("  preflight  none (simple request)");
+    }
+    if (d.actualRequest) {
+      out.push(`  request    ${d.actualRequest.method} ${d.actualRequest.path}`);
+      out.push(`    -> ${d.actualStatus ?? "status set by application code"}${d.actualProducedBy ? `  ${d.actualProducedBy}` : ""}`);
+      out.push(...headerLines(r.response.headers, "       "));
+    }
+    const verdict = d.unknown ? "UNKNOWN" : r.allowed ? "ALLOWED" : "BLOCKED";
+    out.push(`  ${verdict}: ${r.reason}`);
+    if (d.responsible) {
+      out.push(`  at ${d.responsible.file}:${d.responsible.line}:${d.responsible.column}`);
+      const line = sourceLine(cwd, d.responsible);
+      if (line !== void 0) out.push(`    ${String(d.responsible.line).padStart(4)} | ${line}`);
+    }
+    out.push("");
+  }
+  const allowed = results.filter((r) => r.allowed).length;
+  const unknown = results.filter((r) => r.detail.unknown).length;
+  out.push(
+    `${results.length} ${results.length === 1 ? "configuration" : "configurations"}: ${allowed} allowed, ${results.length - allowed - unknown} blocked${unknown ? `, ${unknown} unknown` : ""}`
+  );
+  return `${out.join("\n")}
+`;
+}
+function renderCheck(results, format, ctx = {}) {
+  return format === "json" ? renderJson(results, ctx) : renderText(results, ctx);
+}
+
+// src/check/main.ts
+async function checkMain(argv, io) {
+  let args;
+  try {
+    args = parseCheckArgs(argv, io.cwd);
+  } catch (error) {
+    if (!(error instanceof CheckUsageError)) throw error;
+    io.stderr(`cors-lint check: ${error.message}
+
+${CHECK_HELP}`);
+    return CHECK_EXIT_USAGE;
+  }
+  if (args === "help") {
+    io.stdout(CHECK_HELP);
+    return 0;
+  }
+  const run = await runCheck(args);
+  if (run.error) {
+    io.stderr(`cors-lint check: ${run.error}
+`);
+    return run.exitCode;
+  }
+  io.stdout(renderCheck(run.results, args.format, { request: run.request, cwd: io.cwd, fromFrontends: run.fromFrontends }));
+  if (args.format === "text" && run.diagnostics.length) {
+    for (const d of run.diagnostics) io.stderr(`${d.file}${d.line ? `:${d.line}:${d.column ?? 1}` : ""}: ${d.kind}: ${d.message}
+`);
+  }
+  return run.exitCode;
+}
+
+// src/cli/check-command.ts
+function runCheckCli(argv, io) {
+  return checkMain(argv, io);
+}
+export {
+  runCheckCli
+};

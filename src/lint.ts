@@ -14,6 +14,7 @@ import type { AnyRule } from './rules/define-rule.js';
 import { isSuppressed } from './filter/suppressions.js';
 import type { CorsPolicy, Diagnostic, Finding, SourceFile } from './model/types.js';
 import { runRules } from './rules/run-rules.js';
+import { sourceReader } from './fix/source.js';
 
 export interface LintOptions {
   cwd?: string;
@@ -78,7 +79,9 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
     diagnostics.push(...result.diagnostics);
   }
 
-  const ruleRun = runRules(rules, policies, (rule) => ruleSetting(rule, config), { allowedOrigins: config.allowedOrigins });
+  // Rules that offer fixes read the scanned text (src/fix).
+  const source = sourceReader((file) => project.textOf(file));
+  const ruleRun = runRules(rules, policies, (rule) => ruleSetting(rule, config), { allowedOrigins: config.allowedOrigins }, source);
   for (const { ruleId, error, file } of ruleRun.errors) diagnostics.push(internalError(file ?? '.', `rule ${ruleId}`, error, true));
 
   let suppressed = 0;
@@ -196,7 +199,7 @@ function scanRoot(cwd: string, inputs: string[]): string {
   return common;
 }
 
-type MutableProject = Project & { remember(absPath: string, text: string): void; linesOf(displayPath: string): string[] | undefined };
+type MutableProject = Project & { remember(absPath: string, text: string): void; linesOf(displayPath: string): string[] | undefined; textOf(displayPath: string): string | undefined };
 
 /**
  * `listFiles` runs on first use of `allFiles`: only the nginx scanner (includers, glob includes) and
@@ -229,9 +232,11 @@ function createProject(cwd: string, root: string, listFiles: () => DiscoveredFil
       return { text: read.text };
     },
     linesOf(displayPath) {
-      const abs = byDisplay.get(displayPath) ?? path.resolve(cwd, displayPath);
-      const read = project.readText(abs);
-      return 'text' in read ? read.text.split(/\r?\n/) : undefined;
+      return project.textOf(displayPath)?.split(/\r?\n/);
+    },
+    textOf(displayPath) {
+      const read = project.readText(byDisplay.get(displayPath) ?? path.resolve(cwd, displayPath));
+      return 'text' in read ? read.text : undefined;
     },
   };
   return project;

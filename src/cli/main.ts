@@ -11,6 +11,7 @@ import { HELP, parseCli, UsageError, type FailOn, type LintArgs } from './args.j
 import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK } from './exit-codes.js';
 import { formatRulesTable } from './rules-table.js';
 import { isInternalError } from '../model/diagnostics.js';
+import { lintAndFix, type FixRun } from '../fix/run-fix.js';
 
 export interface Io {
   cwd: string;
@@ -18,6 +19,8 @@ export interface Io {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   isTty: boolean;
+  /** Terminal width, when stdout is a terminal (text output wraps at it). */
+  columns?: number;
 }
 
 /** Runs the CLI and returns the exit code; never calls process.exit (testable, embeddable). */
@@ -58,7 +61,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
 }
 
 async function runLint(args: LintArgs, io: Io): Promise<number> {
-  const result = await lint(args.paths, { cwd: io.cwd, configFile: args.config });
+  if ((args.fix || args.diff) && (args.printPolicies || args.writeBaseline)) throw new UsageError('--fix and --diff cannot be combined with --print-policies or --write-baseline');
+  const fixRun = args.fix || args.diff ? await lintAndFix(args.paths, { cwd: io.cwd, configFile: args.config }, { unsafe: args.unsafeFixes, write: !args.diff }) : undefined;
+  const linted = fixRun ? { ...fixRun.result, diagnostics: [...fixRun.result.diagnostics, ...fixRun.diagnostics] } : await lint(args.paths, { cwd: io.cwd, configFile: args.config });
+  if (args.diff) return printDiff(fixRun!, linted, io);
+  const result = args.quiet ? { ...linted, findings: linted.findings.filter((f) => f.severity === 'error') } : linted;
   if (args.printPolicies) {
     io.stdout(`${JSON.stringify({ policies: result.policies, diagnostics: result.diagnostics }, null, 2)}\n`);
     return EXIT_OK;
@@ -72,13 +79,27 @@ async function runLint(args: LintArgs, io: Io): Promise<number> {
   const filtered = applyBaseline(result, args.baseline, io.cwd);
 
   const color = args.color ?? (io.isTty && !io.env.NO_COLOR && args.format === 'text' && !args.output);
-  const text = formatters[args.format]!({ result: filtered, cwd: io.cwd, color: Boolean(color) });
+  const width = args.width ?? (io.isTty && args.format === 'text' && !args.output ? io.columns : undefined);
+  const text = formatters[args.format]!({ result: filtered, cwd: io.cwd, color: Boolean(color), unsafeFixes: args.unsafeFixes, fixed: fixRun?.fixed, width });
+  if (fixRun && args.format !== 'text') io.stderr(`cors-lint: fixed ${fixRun.fixed} finding(s) in ${fixRun.changes.length} file(s)\n`);
   if (args.output) fs.writeFileSync(path.resolve(io.cwd, args.output), text);
   else io.stdout(text);
 
   const internal = filtered.diagnostics.some(isInternalError);
   if (internal) return EXIT_ERROR;
   return exitCodeFor(filtered, args.failOn);
+}
+
+/**
+ * --diff: the patch on stdout (nothing written), a count on stderr. Exit 1 when there is something to
+ * fix, 0 when not (as Ruff's --diff), 2 on internal errors.
+ */
+function printDiff(run: FixRun, result: LintResult, io: Io): number {
+  io.stdout(run.patch);
+  const skipped = run.diagnostics.map((d) => `cors-lint: ${d.file}: ${d.message}\n`).join('');
+  io.stderr(`${skipped}cors-lint: ${run.fixed ? `would fix ${run.fixed} finding(s) in ${run.changes.length} file(s)` : 'nothing to fix'}\n`);
+  if (result.diagnostics.some(isInternalError)) return EXIT_ERROR;
+  return run.patch ? EXIT_FINDINGS : EXIT_OK;
 }
 
 export function exitCodeFor(result: LintResult, failOn: FailOn): number {

@@ -7,5 +7,6 @@ const code = await main(process.argv.slice(2), {
   stdout: (t) => process.stdout.write(t),
   stderr: (t) => process.stderr.write(t),
   isTty: Boolean(process.stdout.isTTY),
+  columns: process.stdout.columns,
 });
 process.exitCode = code;

@@ -3,9 +3,10 @@ import path from 'node:path';
 import type { Diagnostic, Finding, Severity } from '../model/types.js';
 import { palette } from './ansi.js';
 import type { Formatter } from './formatter.js';
+import { isApplicable } from '../fix/run-fix.js';
 
 /** Human output: findings grouped by file, `line:col severity message [rule-id]`, a code frame, a summary. */
-export const formatText: Formatter = ({ result, cwd, color }) => {
+export const formatText: Formatter = ({ result, cwd, color, unsafeFixes = false, fixed, width }) => {
   const c = palette(color);
   const out: string[] = [];
   const byFile = new Map<string, Finding[]>();
@@ -17,7 +18,11 @@ export const formatText: Formatter = ({ result, cwd, color }) => {
     const lines = readLines(path.resolve(cwd, file));
     for (const f of findings) {
       const pos = `${f.location.line}:${f.location.column}`;
-      out.push(`  ${c.dim(pos.padEnd(7))} ${severityLabel[f.severity]}  ${printable(f.message)}  ${c.dim(`[${f.ruleId}]`)}`);
+      const fixable = isApplicable(f.fix, unsafeFixes);
+      const lead = 2 + 7 + 1 + f.severity.length + 2;
+      const body = wrap(`${fixable ? '[*] ' : ''}${printable(f.message)}  [${f.ruleId}]`, width, lead);
+      const message = body.slice(fixable ? 4 : 0, body.length - f.ruleId.length - 2);
+      out.push(`  ${c.dim(pos.padEnd(7))} ${severityLabel[f.severity]}  ${fixable ? `${c.bold('[*]')} ` : ''}${message}${c.dim(`[${f.ruleId}]`)}`);
       if (f.witness) out.push(`  ${' '.repeat(7)} ${c.dim('witness:')} ${f.witness}`);
       out.push(...codeFrame(lines, f, c.dim, c.red));
     }
@@ -28,7 +33,10 @@ export const formatText: Formatter = ({ result, cwd, color }) => {
     for (const d of result.diagnostics) out.push(`  ${formatDiagnostic(d)}`);
     out.push('');
   }
+  if (fixed) out.push(c.bold(`Fixed ${fixed} finding${fixed === 1 ? '' : 's'}; the report shows what is left.`));
   out.push(summaryLine(result.findings, result.diagnostics.length, result.stats.filesScanned, result.policies.length, c.bold));
+  const hint = fixableLine(result.findings, unsafeFixes);
+  if (hint) out.push(hint);
   return `${out.join('\n')}\n`;
 };
 
@@ -85,3 +93,32 @@ function clip(text: string): string {
 }
 
 
+
+/** "N fixable with --fix", and how many more --unsafe-fixes would fix; undefined when nothing is fixable. */
+export function fixableLine(findings: Finding[], unsafeFixes: boolean): string | undefined {
+  const safe = findings.filter((f) => f.fix?.applicability === 'safe').length;
+  const unsafe = findings.filter((f) => f.fix?.applicability === 'unsafe').length;
+  if (unsafeFixes) return safe + unsafe ? `[*] ${safe + unsafe} fixable with --fix --unsafe-fixes` : undefined;
+  if (!safe && !unsafe) return undefined;
+  const more = unsafe ? ` (${unsafe} more with --unsafe-fixes)` : '';
+  return safe ? `[*] ${safe} fixable with --fix${more}` : `${unsafe} fixable with --fix --unsafe-fixes`;
+}
+
+/**
+ * Word-wraps a message to `width` columns; continuation lines are indented to `lead` (the column the
+ * message starts at). Never breaks inside a word; no wrapping without a width.
+ */
+export function wrap(text: string, width: number | undefined, lead: number): string {
+  if (!width || width - lead < 20 || lead + text.length <= width) return text;
+  const room = width - lead;
+  const lines: string[] = [];
+  let current = '';
+  for (const word of text.split(/ +/)) {
+    if (current && current.length + 1 + word.length > room) {
+      lines.push(current);
+      current = word;
+    } else current = current ? `${current} ${word}` : word;
+  }
+  if (current) lines.push(current);
+  return lines.join(`\n${' '.repeat(lead)}`);
+}

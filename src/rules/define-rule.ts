@@ -1,4 +1,5 @@
-import type { CorsPolicy, Finding, Severity, Span } from '../model/types.js';
+import type { CorsPolicy, Finding, Fix, Severity, Span } from '../model/types.js';
+import type { SourceReader } from '../fix/source.js';
 
 export const DOCS_BASE_URL = 'https://github.com/cors-lint/cors-lint/blob/main/rules';
 
@@ -32,6 +33,8 @@ export interface Report<MessageId extends string> {
   policy?: CorsPolicy;
   /** Text that identifies the finding independently of its line (e.g. the offending origin). */
   fingerprintText?: string;
+  /** The one right edit, when there is one (built with src/fix/source.ts from `context.source`). */
+  fix?: Fix;
 }
 
 /** Settings the user gave for the whole run that rules may read. */
@@ -44,6 +47,8 @@ export interface RuleContext<MessageId extends string, Options> {
   policies: readonly CorsPolicy[];
   options: Options;
   settings: RunSettings;
+  /** The text of a file as scanned, for rules that offer fixes; undefined when the run has none. */
+  source: SourceReader;
   report(report: Report<MessageId>): void;
 }
 

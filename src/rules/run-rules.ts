@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { CorsPolicy, Finding, Severity } from '../model/types.js';
 import { formatMessage, type AnyRule, type Report, type RunSettings } from './define-rule.js';
+import type { SourceReader } from '../fix/source.js';
 
 export interface RuleSetting {
   /** Severity the user configured; undefined = the rule's own (which may vary per finding). */
@@ -26,6 +27,7 @@ export function runRules(
   policies: readonly CorsPolicy[],
   settingFor: (rule: AnyRule) => RuleSetting | 'off',
   settings: RunSettings,
+  source: SourceReader = () => undefined,
 ): { findings: Finding[]; errors: RuleError[] } {
   const findings: Finding[] = [];
   const errors: RuleError[] = [];
@@ -44,18 +46,19 @@ export function runRules(
         witness: r.witness,
         fingerprint: fingerprint(rule.meta.id, r),
         policyIndex: r.policy ? policies.indexOf(r.policy) : undefined,
+        ...(r.fix ? { fix: r.fix } : {}),
       });
     };
     const ruleFindings: Finding[] = [];
     const collect = (r: Report<string>) => report(r, ruleFindings);
     try {
-      rule.check({ policies, options, settings, report: collect });
+      rule.check({ policies, options, settings, source, report: collect });
     } catch (batchError) {
       ruleFindings.length = 0;
       const failing = new Set<CorsPolicy>();
       for (const policy of policies) {
         try {
-          rule.check({ policies: [policy], options, settings, report: () => {} });
+          rule.check({ policies: [policy], options, settings, source, report: () => {} });
         } catch (error) {
           failing.add(policy);
           errors.push({ ruleId: rule.meta.id, error, file: policy.span.file });
@@ -65,7 +68,7 @@ export function runRules(
       if (!failing.size) errors.push({ ruleId: rule.meta.id, error: batchError });
       else if (rest.length) {
         try {
-          rule.check({ policies: rest, options, settings, report: collect });
+          rule.check({ policies: rest, options, settings, source, report: collect });
         } catch (error) {
           ruleFindings.length = 0;
           errors.push({ ruleId: rule.meta.id, error });

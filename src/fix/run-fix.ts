@@ -1,0 +1,115 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { lint, type LintOptions, type LintResult } from '../lint.js';
+import type { Diagnostic, Finding, Fix, FixEdit } from '../model/types.js';
+import { applyFixes } from './apply.js';
+import { unifiedDiff } from './diff.js';
+import { syntaxError } from './parse-check.js';
+
+export interface FixOptions {
+  /** Also apply fixes marked unsafe (--unsafe-fixes). */
+  unsafe: boolean;
+  /** false: compute the patch only (--diff); nothing is written. */
+  write: boolean;
+  /** Re-lint rounds after applying, for fixes that overlapped others (Ruff: 100; ours rarely need 2). */
+  maxRounds?: number;
+}
+
+export interface FileChange {
+  file: string;
+  before: string;
+  after: string;
+  /** The edits from `before` to `after` (one round: --diff), for building a patch. */
+  edits: FixEdit[];
+}
+
+export interface FixRun {
+  /** The lint result after the fixes (with --diff: before them; nothing was changed). */
+  result: LintResult;
+  /** Number of findings whose fix was applied. */
+  fixed: number;
+  changes: FileChange[];
+  /** One `fix-skipped` per file whose fix could not be applied (would not parse, not UTF-8, changed meanwhile). */
+  diagnostics: Diagnostic[];
+  /** A unified diff of every change (empty when nothing would change). */
+  patch: string;
+}
+
+/** Which fixes a run applies: safe ones, and unsafe ones with --unsafe-fixes. */
+export function isApplicable(fix: Fix | undefined, unsafe: boolean): fix is Fix {
+  return fix !== undefined && (fix.applicability === 'safe' || unsafe);
+}
+
+/**
+ * Lint, apply the applicable fixes file by file, check each fixed file still parses with the same
+ * parser, write it, and lint again until no fix applies (bounded). With `write: false` one round is
+ * computed in memory and returned as a patch; fixes that overlap another wait for the next --fix round.
+ */
+export async function lintAndFix(paths: string[], lintOptions: LintOptions, options: FixOptions): Promise<FixRun> {
+  const cwd = path.resolve(lintOptions.cwd ?? process.cwd());
+  const maxRounds = options.write ? (options.maxRounds ?? 10) : 1;
+  const diagnostics: Diagnostic[] = [];
+  const changes = new Map<string, FileChange>();
+  const refused = new Set<string>();
+  let fixed = 0;
+  let result = await lint(paths, lintOptions);
+  for (let round = 0; round < maxRounds; round++) {
+    const byFile = new Map<string, Finding[]>();
+    for (const f of result.findings) {
+      if (!isApplicable(f.fix, options.unsafe)) continue;
+      const file = f.fix.edits[0]!.file;
+      if (refused.has(file) || f.fix.edits.some((e) => e.file !== file)) continue;
+      byFile.set(file, [...(byFile.get(file) ?? []), f]);
+    }
+    let appliedThisRound = 0;
+    for (const [file, findings] of byFile) {
+      const abs = path.resolve(cwd, file);
+      const read = readForFix(abs);
+      if ('error' in read) {
+        diagnostics.push({ kind: 'fix-skipped', file, message: `not fixed: ${read.error}` });
+        refused.add(file);
+        continue;
+      }
+      const { text: after, applied } = applyFixes(read.text, findings.map((f) => f.fix!));
+      if (!applied.length || after === read.text) continue;
+      const error = await syntaxError(file, after);
+      if (error && !(await syntaxError(file, read.text))) {
+        diagnostics.push({ kind: 'fix-skipped', file, message: `not fixed: the fixed file would not parse (${error}); the file is left as it is` });
+        refused.add(file);
+        continue;
+      }
+      const change = changes.get(file) ?? { file, before: read.text, after: read.text, edits: [] };
+      change.after = after;
+      change.edits.push(...applied.flatMap((f) => f.edits));
+      changes.set(file, change);
+      if (options.write) fs.writeFileSync(abs, read.bom + after);
+      fixed += findings.filter((f) => applied.includes(f.fix!)).length;
+      appliedThisRound++;
+    }
+    if (!appliedThisRound || !options.write) break;
+    result = await lint(paths, lintOptions);
+  }
+  const list = [...changes.values()].sort((a, b) => a.file.localeCompare(b.file));
+  const patch = options.write ? '' : list.map((c) => unifiedDiff(c.file, c.before, c.edits)).join('');
+  return { result, fixed, changes: list, diagnostics, patch };
+}
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The file as the scanners decoded it (a UTF-8 byte-order mark kept aside to write back), UTF-8 only. */
+function readForFix(abs: string): { text: string; bom: string } | { error: string } {
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(abs);
+  } catch (error) {
+    return { error: (error as Error).message };
+  }
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return { error: 'the file is UTF-16; only UTF-8 files are rewritten' };
+  let text: string;
+  try {
+    text = UTF8.decode(bytes);
+  } catch {
+    return { error: 'the file is not valid UTF-8, and rewriting it would change its bytes' };
+  }
+  return text.startsWith('\uFEFF') ? { text: text.slice(1), bom: '\uFEFF' } : { text, bom: '' };
+}

@@ -1,5 +1,10 @@
 import type { Fix, FixEdit } from '../model/types.js';
 
+/** Which fixes a run applies: safe ones, and unsafe ones with --unsafe-fixes. */
+export function isApplicable(fix: Fix | undefined, unsafe: boolean): fix is Fix {
+  return fix !== undefined && (fix.applicability === 'safe' || unsafe);
+}
+
 /**
  * Applies whole fixes to one file's text, in order of position. A fix whose edits overlap (or touch
  * the same insertion point as) an edit already taken is left for the next round, after a re-lint, as

@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { lint, type LintOptions, type LintResult } from '../lint.js';
-import type { Diagnostic, Finding, Fix, FixEdit } from '../model/types.js';
-import { applyFixes } from './apply.js';
+import type { Diagnostic, Finding, FixEdit } from '../model/types.js';
+import { applyFixes, isApplicable } from './apply.js';
+export { isApplicable };
 import { unifiedDiff } from './diff.js';
 import { syntaxError } from './parse-check.js';
 
@@ -33,11 +34,6 @@ export interface FixRun {
   diagnostics: Diagnostic[];
   /** A unified diff of every change (empty when nothing would change). */
   patch: string;
-}
-
-/** Which fixes a run applies: safe ones, and unsafe ones with --unsafe-fixes. */
-export function isApplicable(fix: Fix | undefined, unsafe: boolean): fix is Fix {
-  return fix !== undefined && (fix.applicability === 'safe' || unsafe);
 }
 
 /**

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Diagnostic, Finding, Severity } from '../model/types.js';
 import { palette } from './ansi.js';
 import type { Formatter } from './formatter.js';
-import { isApplicable } from '../fix/run-fix.js';
+import { isApplicable } from '../fix/apply.js';
 
 /** Human output: findings grouped by file, `line:col severity message [rule-id]`, a code frame, a summary. */
 export const formatText: Formatter = ({ result, cwd, color, unsafeFixes = false, fixed, width }) => {

@@ -1,6 +1,7 @@
 import { defineRule } from '../../src/rules/define-rule.js';
 import { libraryLabel } from '../../src/rules/policy-facts.js';
-import type { InvalidOption } from '../../src/model/types.js';
+import type { CorsPolicy, Fix, InvalidOption } from '../../src/model/types.js';
+import { fixOf, plainStringLiteral, type SourceReader } from '../../src/fix/source.js';
 
 /**
  * Options the CORS library does not have, or values of a type it does not take. The scanner states
@@ -23,7 +24,7 @@ export default defineRule({
       ignoredType: '`{{name}}` {{detail}}: {{library}} does not use it as written{{consequence}}',
     },
   },
-  check({ policies, report }) {
+  check({ policies, report, source }) {
     for (const policy of policies) {
       for (const option of policy.invalidOptions ?? []) {
         const wrongType = option.problem === 'wrong-type';
@@ -40,6 +41,7 @@ export default defineRule({
           span: option.span,
           policy,
           fingerprintText: `${option.problem}:${option.name}`,
+          fix: renameFix(policy, option, source),
         });
       }
     }
@@ -49,4 +51,25 @@ export default defineRule({
 function consequenceOf(option: InvalidOption): string {
   if (option.consequence) return `; ${option.consequence}`;
   return option.effect === 'ignored' ? '; the library default applies instead' : '';
+}
+
+/**
+ * Renames an unknown option to the real one it is a typo of. Unsafe: the option starts to act (an
+ * ignored `origins:` list becomes the policy, Starlette starts serving), which is the point but changes
+ * behaviour. Not offered when the real option is written too (the rename would repeat it).
+ */
+function renameFix(policy: CorsPolicy, option: InvalidOption, source: SourceReader): Fix | undefined {
+  const suggestion = option.suggestion;
+  if (option.problem !== 'unknown-option' || !suggestion || !/^[A-Za-z_$][\w$]*$/.test(suggestion)) return undefined;
+  const text = source(option.span.file);
+  const range = text?.range(option.span);
+  if (!text || !range) return undefined;
+  const setup = text.slice(policy.span) ?? '';
+  const written = new RegExp(`(^|[^\\w$])['"]?${suggestion.replace(/\$/g, '\\$')}['"]?\\s*[=:]`);
+  if (written.test(setup)) return undefined;
+  const description = `Rename \`${option.name}\` to \`${suggestion}\``;
+  const raw = text.text.slice(range.start, range.end);
+  if (raw === option.name) return fixOf('unsafe', description, [text.edit(range.start, range.end, suggestion)]);
+  const literal = plainStringLiteral(text, option.span, option.name);
+  return literal ? fixOf('unsafe', description, [text.edit(literal.contentStart, literal.contentEnd, suggestion)]) : undefined;
 }

@@ -1,4 +1,5 @@
-import type { CorsPolicy } from '../../src/model/types.js';
+import type { CorsPolicy, Fix, Span } from '../../src/model/types.js';
+import { fixOf, type SourceReader } from '../../src/fix/source.js';
 import { defineRule } from '../../src/rules/define-rule.js';
 import { libraryLabel, originDependsOnRequest, scopeLabel } from '../../src/rules/policy-facts.js';
 
@@ -55,6 +56,7 @@ export default defineRule({
         span: at,
         policy,
         fingerprintText: dependence.how,
+        fix: varyFix(policy, at, context.source),
       });
     }
   },
@@ -64,4 +66,35 @@ export default defineRule({
 function onlyOnPreflights(policy: CorsPolicy): boolean {
   const acao = (policy.emittedHeaders ?? []).filter((h) => /^access-control-allow-origin$/i.test(h.name));
   return acao.length > 0 && acao.every((h) => h.preflightOnly === true);
+}
+
+/**
+ * A line after the one that sets the origin-dependent header, in its block and indentation: nginx
+ * `add_header Vary Origin always;`, Express `res.vary('Origin');` (which appends to any Vary already
+ * set). Safe: caches key on Origin, nothing else changes. Only where the header is written
+ * unconditionally on a line of its own; elsewhere (an `if` block, Python code) the right place is a
+ * judgement call.
+ */
+function varyFix(policy: CorsPolicy, at: Span, source: SourceReader): Fix | undefined {
+  const text = source(at.file);
+  const range = text?.range(at);
+  if (!text || !range) return undefined;
+  const lineStart = text.offset(at.line, 1)!;
+  const before = text.text.slice(lineStart, range.start);
+  const next = text.lineEnd(range.end);
+  const indent = text.indentAt(range.start);
+  if (policy.library === 'nginx') {
+    const header = policy.emittedHeaders?.find((h) => h.span.line === at.line && h.span.column === at.column && h.span.file === at.file);
+    if (!header || header.conditional || !/^[ \t]*add_header[ \t]+\S+[ \t]+$/.test(before)) return undefined;
+    const rest = /^[^;\n]*;[ \t]*\r?\n/.exec(text.text.slice(range.end));
+    if (!rest || range.end + rest[0].length !== next) return undefined;
+    return fixOf('safe', 'Add `add_header Vary Origin always;` after it', [text.edit(next, next, `${indent}add_header Vary Origin always;${text.eol}`)]);
+  }
+  if (policy.library === 'manual' && policy.stack === 'express') {
+    const call = /^(\w+)\.(?:setHeader|header|set|append)\(\s*(['"])/.exec(text.text.slice(range.start, range.end));
+    if (!call || before.trim() !== '' || !/^[ \t]*;?[ \t]*\r?\n/.test(text.text.slice(range.end, next))) return undefined;
+    const q = call[2]!;
+    return fixOf('safe', `Add ${call[1]}.vary(${q}Origin${q}) after it`, [text.edit(next, next, `${indent}${call[1]}.vary(${q}Origin${q});${text.eol}`)]);
+  }
+  return undefined;
 }

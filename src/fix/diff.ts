@@ -35,9 +35,18 @@ export function unifiedDiff(file: string, before: string, edits: readonly FixEdi
     const changedText = before.slice(changedStart, changedEnd);
     const rebased = g.edits.map((e) => ({ ...e, start: e.start - changedStart, end: e.end - changedStart }));
     const newChanged = splitKeepingEnds(applyEdits(changedText, rebased));
-    const before_ = oldLines.slice(start, g.from);
     const removed = oldLines.slice(g.from, g.to + 1);
-    const after_ = oldLines.slice(g.to + 1, end + 1);
+    // Lines an edit only re-states (an insertion at a line start) are context, not a change.
+    let head = 0;
+    while (head < removed.length && head < newChanged.length && removed[head] === newChanged[head]) head++;
+    let tail = 0;
+    while (tail < removed.length - head && tail < newChanged.length - head && removed[removed.length - 1 - tail] === newChanged[newChanged.length - 1 - tail]) tail++;
+    const before_ = oldLines.slice(start, g.from + head);
+    const after_ = oldLines.slice(g.to + 1 - tail, end + 1);
+    removed.splice(removed.length - tail, tail);
+    removed.splice(0, head);
+    newChanged.splice(newChanged.length - tail, tail);
+    newChanged.splice(0, head);
     const oldCount = before_.length + removed.length + after_.length;
     const newCount = before_.length + newChanged.length + after_.length;
     out.push(`@@ -${range(start + 1, oldCount)} +${range(start + 1 + shift, newCount)} @@\n`);

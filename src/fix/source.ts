@@ -103,7 +103,9 @@ export function plainStringLiteral(source: SourceText, span: Span, value: string
   if (!r) return undefined;
   const raw = source.text.slice(r.start, r.end);
   const m = /^([rRuU]?)(["'`])([\s\S]*)\2$/.exec(raw);
-  if (!m || m[3] !== value || value.includes('\\') || value.includes(m[2]!) || (m[2] === '`' && value.includes('${'))) return undefined;
+  if (!m || m[3] !== value || value.includes(m[2]!) || (m[2] === '`' && value.includes('${'))) return undefined;
   const prefix = m[1]!;
+  // Backslashes are written as they are only in a raw string.
+  if (value.includes('\\') && prefix.toLowerCase() !== 'r') return undefined;
   return { quote: m[2]!, prefix, contentStart: r.start + prefix.length + 1, contentEnd: r.end - 1 };
 }

@@ -1,7 +1,7 @@
 import { defineRule } from '../../src/rules/define-rule.js';
 import { libraryLabel } from '../../src/rules/policy-facts.js';
 import type { CorsPolicy, Fix, InvalidOption } from '../../src/model/types.js';
-import { fixOf, plainStringLiteral, type SourceReader } from '../../src/fix/source.js';
+import { fixOf, type SourceReader } from '../../src/fix/source.js';
 
 /**
  * Options the CORS library does not have, or values of a type it does not take. The scanner states
@@ -65,11 +65,16 @@ function renameFix(policy: CorsPolicy, option: InvalidOption, source: SourceRead
   const range = text?.range(option.span);
   if (!text || !range) return undefined;
   const setup = text.slice(policy.span) ?? '';
-  const written = new RegExp(`(^|[^\\w$])['"]?${suggestion.replace(/\$/g, '\\$')}['"]?\\s*[=:]`);
-  if (written.test(setup)) return undefined;
+  if (new RegExp(`(^|[^\\w$])['"]?${escapeRegExp(suggestion)}['"]?\\s*[=:]`).test(setup)) return undefined;
   const description = `Rename \`${option.name}\` to \`${suggestion}\``;
+  // The span is the name, or the whole `name=value` / `name: value` / `'name': value`.
   const raw = text.text.slice(range.start, range.end);
-  if (raw === option.name) return fixOf('unsafe', description, [text.edit(range.start, range.end, suggestion)]);
-  const literal = plainStringLiteral(text, option.span, option.name);
-  return literal ? fixOf('unsafe', description, [text.edit(literal.contentStart, literal.contentEnd, suggestion)]) : undefined;
+  const written = new RegExp(`^(['"]?)${escapeRegExp(option.name)}\\1(?![\\w$])`).exec(raw);
+  if (!written) return undefined;
+  const start = range.start + written[1]!.length;
+  return fixOf('unsafe', description, [text.edit(start, start + option.name.length, suggestion)]);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -120,7 +120,7 @@ function tightenFix(policy: CorsPolicy, entry: OriginEntry & { kind: 'regex' }, 
   if (!span || !text || !range) return undefined;
   const raw = text.text.slice(range.start, range.end);
   const description = `Tighten the pattern to ${tightened}`;
-  if (raw === `/${entry.pattern}/${entry.flags ?? ''}` && !tightened.includes('/')) {
+  if (raw === `/${entry.pattern}/${entry.flags ?? ''}`) {
     return fixOf('unsafe', description, [text.edit(range.start + 1, range.start + 1 + entry.pattern.length, tightened)]);
   }
   const literal = plainStringLiteral(text, span, entry.pattern);

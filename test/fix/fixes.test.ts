@@ -1,0 +1,180 @@
+// Per fixable rule and stack: before -> after (exact text), the re-lint no longer reports the finding,
+// and the fixed file still parses with an independent parser (CPython, typescript-estree, nginx -t).
+import { describe, expect, it } from 'vitest';
+import { expectJsParses, expectNginxAccepts, expectPythonParses, fixTree, nginxMain, ruleIdsIn } from './helpers.js';
+
+const FASTAPI = (origins: string, extra = '') => `from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+
+app = FastAPI()
+app.add_middleware(
+    CORSMiddleware,
+    allow_origins=${origins},${extra}
+)
+`;
+
+describe('malformed-origin', () => {
+  it('FastAPI: drops a trailing slash, a default port and uppercase, keeping each literal\'s quotes (safe)', async () => {
+    const t = await fixTree({ 'main.py': FASTAPI(`["https://a.example.com/", 'https://B.Example.com:443', "https://ok.example.com"]`) });
+    expect(t.read('main.py')).toBe(FASTAPI(`["https://a.example.com", 'https://b.example.com', "https://ok.example.com"]`));
+    expect(await ruleIdsIn(t.dir)).not.toContain('malformed-origin');
+    await expectPythonParses(t.dir, 'main.py');
+    expect(t.code).toBe(0);
+  });
+
+  it('Starlette: a string where a list is wanted becomes a list of that origin (safe)', async () => {
+    const t = await fixTree({ 'main.py': FASTAPI(`'https://reports.example.com'`) });
+    expect(t.read('main.py')).toBe(FASTAPI(`['https://reports.example.com']`));
+    expect(await ruleIdsIn(t.dir)).toEqual([]);
+    await expectPythonParses(t.dir, 'main.py');
+  });
+
+  it('leaves a string that is an environment default alone (the variable would stay a string)', async () => {
+    const files = { 'main.py': `import os\n${FASTAPI(`os.getenv("ORIGINS", "https://reports.example.com")`)}` };
+    const t = await fixTree(files);
+    expect(t.read('main.py')).toBe(files['main.py']);
+    expect(await ruleIdsIn(t.dir)).toContain('malformed-origin');
+  });
+
+  it('fixes the constant where it is defined when the origin comes from one', async () => {
+    const t = await fixTree({ 'main.py': `ORIGIN = "https://app.example.com/"\n${FASTAPI('[ORIGIN]')}` });
+    expect(t.read('main.py')).toBe(`ORIGIN = "https://app.example.com"\n${FASTAPI('[ORIGIN]')}`);
+    expect(await ruleIdsIn(t.dir)).toEqual([]);
+  });
+
+  it('Express cors: fixes an origin in an array, keeping single quotes (safe)', async () => {
+    const js = (o: string) => `const express = require('express');\nconst cors = require('cors');\nconst app = express();\napp.use(cors({ origin: [${o}] }));\n`;
+    const t = await fixTree({ 'server.js': js(`'https://App.example.com/'`) });
+    expect(t.read('server.js')).toBe(js(`'https://app.example.com'`));
+    expect(await ruleIdsIn(t.dir)).not.toContain('malformed-origin');
+    expectJsParses(t.dir, 'server.js');
+  });
+
+  it('django-cors-headers: a trailing slash (its check E014) is dropped (safe)', async () => {
+    const settings = (o: string) => `INSTALLED_APPS = ["corsheaders"]\nCORS_ALLOWED_ORIGINS = [\n    ${o},\n]\n`;
+    const t = await fixTree({ 'settings.py': settings(`"https://shop.example.com/"`) });
+    expect(t.read('settings.py')).toBe(settings(`"https://shop.example.com"`));
+    expect(await ruleIdsIn(t.dir)).not.toContain('malformed-origin');
+    await expectPythonParses(t.dir, 'settings.py');
+  });
+
+  it('a dropped path changes which origin is trusted: unsafe, applied only with --unsafe-fixes', async () => {
+    const files = { 'main.py': FASTAPI(`["https://app.example.com/login"]`) };
+    const safeOnly = await fixTree(files);
+    expect(safeOnly.read('main.py')).toBe(files['main.py']);
+    expect(safeOnly.code).toBe(1);
+    const unsafe = await fixTree(files, ['--fix', '--unsafe-fixes']);
+    expect(unsafe.read('main.py')).toBe(FASTAPI(`["https://app.example.com"]`));
+    expect(await ruleIdsIn(unsafe.dir)).toEqual([]);
+  });
+});
+
+describe('cors-headers-without-always (nginx)', () => {
+  const server = (a: string, b: string) => `server {
+    listen 127.0.0.1:8080;
+    location / {
+        add_header Access-Control-Allow-Origin "https://app.example.com"${a};
+        add_header Access-Control-Allow-Credentials true${b};   # credentials
+        add_header X-Frame-Options DENY;
+        root html;
+    }
+}`;
+
+  it('adds `always` to every Access-Control-* add_header of the block in one fix (safe), nginx -t accepts it', async () => {
+    const t = await fixTree({ 'nginx.conf': nginxMain(server('', '')) });
+    expect(t.read('nginx.conf')).toBe(nginxMain(server(' always', ' always')));
+    expect(await ruleIdsIn(t.dir)).not.toContain('cors-headers-without-always');
+    expectNginxAccepts(t.dir, 'nginx.conf');
+  });
+});
+
+describe('missing-vary-origin', () => {
+  it('nginx: adds `add_header Vary Origin always;` after the reflecting add_header, same indentation (safe)', async () => {
+    const server = (vary: string) => `server {
+    listen 127.0.0.1:8080;
+    location /public/ {
+        add_header Access-Control-Allow-Origin $http_origin always;
+${vary}        return 200;
+    }
+}`;
+    const t = await fixTree({ 'nginx.conf': nginxMain(server('')) });
+    expect(t.read('nginx.conf')).toBe(nginxMain(server('        add_header Vary Origin always;\n')));
+    expect(await ruleIdsIn(t.dir)).not.toContain('missing-vary-origin');
+    expectNginxAccepts(t.dir, 'nginx.conf');
+  });
+
+  it('Express: adds res.vary(\'Origin\') after the hand-written header (safe)', async () => {
+    const js = (vary: string) => `const express = require('express');
+const app = express();
+app.get('/x', (req, res) => {
+  if (req.headers.origin && req.headers.origin.endsWith('.example.com')) {
+    res.setHeader('Access-Control-Allow-Origin', req.headers.origin);
+${vary}  }
+  res.json({});
+});
+`;
+    const t = await fixTree({ 'server.js': js('') });
+    expect(t.read('server.js')).toBe(js("    res.vary('Origin');\n"));
+    expect(await ruleIdsIn(t.dir)).not.toContain('missing-vary-origin');
+    expectJsParses(t.dir, 'server.js');
+  });
+});
+
+describe('invalid-cors-option (unsafe)', () => {
+  it('Starlette: renames allow_credantials to allow_credentials only with --unsafe-fixes', async () => {
+    const files = { 'main.py': FASTAPI('["https://app.example.com"]', '\n    allow_credantials=True,') };
+    const safeOnly = await fixTree(files);
+    expect(safeOnly.read('main.py')).toBe(files['main.py']);
+    const t = await fixTree(files, ['--fix', '--unsafe-fixes']);
+    expect(t.read('main.py')).toBe(FASTAPI('["https://app.example.com"]', '\n    allow_credentials=True,'));
+    expect(await ruleIdsIn(t.dir)).not.toContain('invalid-cors-option');
+    await expectPythonParses(t.dir, 'main.py');
+  });
+
+  it('npm cors: renames origins: to origin:', async () => {
+    const js = (key: string) => `const cors = require('cors');\nconst app = require('express')();\napp.use(cors({ ${key}: ['https://app.example.com'] }));\n`;
+    const t = await fixTree({ 'server.ts': js('origins') }, ['--fix', '--unsafe-fixes']);
+    expect(t.read('server.ts')).toBe(js('origin'));
+    expect(await ruleIdsIn(t.dir)).not.toContain('invalid-cors-option');
+    expectJsParses(t.dir, 'server.ts');
+  });
+
+  it('offers no rename when the real option is written too (it would be repeated)', async () => {
+    const files = { 'main.py': FASTAPI('["https://app.example.com"]', '\n    allow_credantials=True,\n    allow_credentials=True,') };
+    const t = await fixTree(files, ['--fix', '--unsafe-fixes']);
+    expect(t.read('main.py')).toBe(files['main.py']);
+  });
+});
+
+describe('permissive-origin-regex (unsafe)', () => {
+  it('django: anchors the end of a re.match pattern in a raw string', async () => {
+    const settings = (p: string) => `CORS_ALLOWED_ORIGIN_REGEXES = [${p}]\nCORS_ALLOW_CREDENTIALS = True\n`;
+    const t = await fixTree({ 'settings.py': settings(String.raw`r"^https://\w+\.example\.com"`) }, ['--fix', '--unsafe-fixes']);
+    expect(t.read('settings.py')).toBe(settings(String.raw`r"^https://\w+\.example\.com$"`));
+    expect(await ruleIdsIn(t.dir)).not.toContain('permissive-origin-regex');
+    await expectPythonParses(t.dir, 'settings.py');
+  });
+
+  it('Starlette: escapes the dots of a fullmatch pattern, making a plain string raw', async () => {
+    const t = await fixTree({ 'main.py': FASTAPI('[]', `\n    allow_origin_regex="https://app.example.com",`) }, ['--fix', '--unsafe-fixes']);
+    expect(t.read('main.py')).toBe(FASTAPI('[]', String.raw`
+    allow_origin_regex=r"https://app\.example\.com",`));
+    expect(await ruleIdsIn(t.dir)).not.toContain('permissive-origin-regex');
+    await expectPythonParses(t.dir, 'main.py');
+  });
+
+  it('npm cors: escapes and anchors a RegExp literal', async () => {
+    const js = (re: string) => `const cors = require('cors');\nconst app = require('express')();\napp.use(cors({ origin: ${re} }));\n`;
+    const t = await fixTree({ 'server.js': js(String.raw`/https:\/\/app.example.com/`) }, ['--fix', '--unsafe-fixes']);
+    expect(t.read('server.js')).toBe(js(String.raw`/^https:\/\/app\.example\.com$/`));
+    expect(await ruleIdsIn(t.dir)).not.toContain('permissive-origin-regex');
+    expectJsParses(t.dir, 'server.js');
+  });
+
+  it('offers nothing when anchoring would admit no origin at all (the right pattern is a human choice)', async () => {
+    const js = `const cors = require('cors');\nconst app = require('express')();\napp.use(cors({ origin: /example\\.com$/ }));\n`;
+    const t = await fixTree({ 'server.js': js }, ['--fix', '--unsafe-fixes']);
+    expect(t.read('server.js')).toBe(js);
+    expect(await ruleIdsIn(t.dir)).toContain('permissive-origin-regex');
+  });
+});

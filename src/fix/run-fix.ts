@@ -90,7 +90,8 @@ export async function lintAndFix(paths: string[], lintOptions: LintOptions, opti
   return { result, fixed, changes: list, diagnostics, patch };
 }
 
-const UTF8 = new TextDecoder('utf-8', { fatal: true });
+// ignoreBOM: keep a byte-order mark in the text, to write it back.
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** The file as the scanners decoded it (a UTF-8 byte-order mark kept aside to write back), UTF-8 only. */
 function readForFix(abs: string): { text: string; bom: string } | { error: string } {

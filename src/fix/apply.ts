@@ -8,7 +8,8 @@ export function isApplicable(fix: Fix | undefined, unsafe: boolean): fix is Fix 
 /**
  * Applies whole fixes to one file's text, in order of position. A fix whose edits overlap (or touch
  * the same insertion point as) an edit already taken is left for the next round, after a re-lint, as
- * Ruff does; a fix identical to one taken is the same fix reported twice and is dropped.
+ * Ruff does; a fix identical to one taken is the same fix reported twice (one constant, two apps): it
+ * counts as applied, its edits are made once.
  */
 export function applyFixes(text: string, fixes: readonly Fix[]): { text: string; applied: Fix[]; deferred: Fix[] } {
   const sorted = [...fixes].sort((a, b) => firstStart(a) - firstStart(b));
@@ -18,7 +19,10 @@ export function applyFixes(text: string, fixes: readonly Fix[]): { text: string;
   const seen = new Set<string>();
   for (const fix of sorted) {
     const key = JSON.stringify(fix.edits.map((e) => [e.start, e.end, e.replacement]));
-    if (seen.has(key)) continue;
+    if (seen.has(key)) {
+      applied.push(fix);
+      continue;
+    }
     if (fix.edits.some((e) => e.start > e.end || e.end > text.length || taken.some((t) => overlaps(e, t)))) {
       deferred.push(fix);
       continue;

@@ -47,6 +47,7 @@ export function unifiedDiff(file: string, before: string, edits: readonly FixEdi
     removed.splice(0, head);
     newChanged.splice(newChanged.length - tail, tail);
     newChanged.splice(0, head);
+    if (!removed.length && !newChanged.length) continue;
     const oldCount = before_.length + removed.length + after_.length;
     const newCount = before_.length + newChanged.length + after_.length;
     out.push(`@@ -${range(start + 1, oldCount)} +${range(start + 1 + shift, newCount)} @@\n`);
@@ -56,7 +57,7 @@ export function unifiedDiff(file: string, before: string, edits: readonly FixEdi
     for (const l of after_) out.push(line(' ', l));
     shift += newChanged.length - removed.length;
   }
-  return out.join('');
+  return out.length > 2 ? out.join('') : '';
 }
 
 function range(start: number, count: number): string {

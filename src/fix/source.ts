@@ -109,3 +109,25 @@ export function plainStringLiteral(source: SourceText, span: Span, value: string
   if (value.includes('\\') && prefix.toLowerCase() !== 'r') return undefined;
   return { quote: m[2]!, prefix, contentStart: r.start + prefix.length + 1, contentEnd: r.end - 1 };
 }
+
+/**
+ * A fix's edits as one replacement of whole lines (for review tools whose suggestions are line-based,
+ * as GitHub's are): [start, end) runs from the start of the first touched line to just past the last
+ * one's line break, and `text` is what those lines become. An insertion at the start of a line is
+ * attached to the line before it (the line the finding is on), not to the line it pushes down.
+ */
+export function lineWise(source: SourceText, edits: readonly FixEdit[]): { start: number; end: number; text: string } {
+  const lineStartOf = (offset: number) => source.offset(source.position(offset).line, 1)!;
+  let start = Infinity;
+  let end = -Infinity;
+  for (const e of edits) {
+    const insertionAtLineStart = e.start === e.end && e.column === 1 && e.line > 1;
+    const first = insertionAtLineStart ? lineStartOf(e.start - 1) : lineStartOf(e.start);
+    const last = insertionAtLineStart ? e.start : source.lineEnd(e.end > e.start && e.endColumn === 1 ? e.end - 1 : e.end);
+    start = Math.min(start, first);
+    end = Math.max(end, last);
+  }
+  let text = source.text.slice(start, end);
+  for (const e of [...edits].sort((a, b) => b.start - a.start)) text = text.slice(0, e.start - start) + e.replacement + text.slice(e.end - start);
+  return { start, end, text };
+}

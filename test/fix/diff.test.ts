@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyEdits, applyFixes } from '../../src/fix/apply.js';
 import { unifiedDiff } from '../../src/fix/diff.js';
-import { SourceText } from '../../src/fix/source.js';
+import { lineWise, SourceText } from '../../src/fix/source.js';
 import type { FixEdit } from '../../src/model/types.js';
 import { tempTree } from '../helpers/temp-tree.js';
 
@@ -77,5 +77,17 @@ describe('applyFixes', () => {
     expect(result.text).toBe('XcdW');
     expect(result.applied).toEqual([a, again, later]);
     expect(result.deferred).toEqual([overlapping, insertAtEdge]);
+  });
+});
+
+describe('lineWise (line-based suggestions)', () => {
+  it('covers whole lines, attaches an insertion at a line start to the line above, and keeps CRLF', () => {
+    const text = 'a = 1\r\nb = 2\r\nc = 3';
+    const s = new SourceText('f', text);
+    expect(lineWise(s, [s.edit(4, 5, '9')])).toEqual({ start: 0, end: 7, text: 'a = 9\r\n' });
+    const insert = text.indexOf('b');
+    expect(lineWise(s, [s.edit(insert, insert, 'x = 0\r\n')])).toEqual({ start: 0, end: 7, text: 'a = 1\r\nx = 0\r\n' });
+    // The last line has no line break: the range ends at the end of the text.
+    expect(lineWise(s, [s.edit(text.length, text.length, ' # end')])).toEqual({ start: 14, end: 19, text: 'c = 3 # end' });
   });
 });

@@ -97,7 +97,8 @@ describe('rdjson output (reviewdog)', () => {
       code: { url: 'https://github.com/cors-lint/cors-lint/blob/main/rules/malformed-origin/README.md' },
       // Columns in UTF-8 bytes: the 'é' inside the literal counts two (UTF-16: 51 to 75).
       location: { path: 'main.py', range: { start: { line: 5, column: 51 }, end: { line: 5, column: 76 } } },
-      suggestions: [{ range: { start: { line: 5, column: 52 }, end: { line: 5, column: 75 } }, text: 'https://é.example.com' }],
+      // One line-based suggestion: GitHub suggested changes replace whole lines.
+      suggestions: [{ range: { start: { line: 5, column: 1 }, end: { line: 6, column: 1 } }, text: FILES['main.py'].split('\n')[4]!.replace('é.example.com/', 'é.example.com') + '\n' }],
     });
     const regex = out.diagnostics.find((d: { code: { value: string } }) => d.code.value === 'permissive-origin-regex');
     expect(regex.suggestions).toBeUndefined();

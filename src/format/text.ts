@@ -16,7 +16,7 @@ export const formatText: Formatter = ({ result, cwd, color, unsafeFixes = false,
   for (const [file, findings] of byFile) {
     out.push(c.underline(printable(file)));
     const lines = readLines(path.resolve(cwd, file));
-    for (const f of findings) {
+    for (const [i, f] of findings.entries()) {
       const pos = `${f.location.line}:${f.location.column}`;
       const fixable = isApplicable(f.fix, unsafeFixes);
       const lead = 2 + 7 + 1 + f.severity.length + 2;
@@ -24,7 +24,9 @@ export const formatText: Formatter = ({ result, cwd, color, unsafeFixes = false,
       const message = body.slice(fixable ? 4 : 0, body.length - f.ruleId.length - 2);
       out.push(`  ${c.dim(pos.padEnd(7))} ${severityLabel[f.severity]}  ${fixable ? `${c.bold('[*]')} ` : ''}${message}${c.dim(`[${f.ruleId}]`)}`);
       if (f.witness) out.push(`  ${' '.repeat(7)} ${c.dim('witness:')} ${f.witness}`);
-      out.push(...codeFrame(lines, f, c.dim, c.red));
+      // Findings on the same span (one line, several rules) share one code frame, after the last.
+      const next = findings[i + 1];
+      if (!next || !sameSpan(next.location, f.location)) out.push(...codeFrame(lines, f, c.dim, c.red));
     }
     out.push('');
   }
@@ -121,4 +123,8 @@ export function wrap(text: string, width: number | undefined, lead: number): str
   }
   if (current) lines.push(current);
   return lines.join(`\n${' '.repeat(lead)}`);
+}
+
+function sameSpan(a: Finding['location'], b: Finding['location']): boolean {
+  return a.line === b.line && a.column === b.column && a.endLine === b.endLine && a.endColumn === b.endColumn;
 }

@@ -51,6 +51,15 @@ describe('text output', () => {
     expect(quiet.code).toBe(0);
   });
 
+  it('findings on the same span share one code frame, printed after the last of them', async () => {
+    const dir = tempTree({ 'nginx.conf': 'server {\n    location / {\n        add_header Access-Control-Allow-Origin $http_origin;\n    }\n}\n' });
+    const lines = (await cli(dir, ['.'])).stdout.split('\n');
+    const findings = lines.filter((l) => /^ {2}3:48 /.test(l));
+    expect(findings.length).toBeGreaterThanOrEqual(3);
+    expect(lines.filter((l) => l.startsWith('  > 3 |'))).toHaveLength(1);
+    expect(lines.findIndex((l) => l.startsWith('  > 3 |'))).toBeGreaterThan(lines.lastIndexOf(findings.at(-1)!));
+  });
+
   it('wraps long messages at --width, continuation lines under the message; no wrapping otherwise', async () => {
     const dir = tempTree(FILES);
     const wide = await cli(dir, ['.']);

@@ -4,60 +4,98 @@ import { SourceText } from './source.js';
 
 const CONTEXT = 3;
 
+/** Lines of the old text one set of edits rewrites (0-based, inclusive), with those edits. */
+interface Change {
+  from: number;
+  to: number;
+  edits: FixEdit[];
+}
+
 /**
  * A unified diff (`--- a/file`, `+++ b/file`, hunks with three lines of context) from one file's
  * edits, built from the edited lines themselves. Lines keep their own endings (a CRLF file stays CRLF
  * in the patch), so `git apply` and `patch -p1` reproduce the fixed file exactly.
  */
 export function unifiedDiff(file: string, before: string, edits: readonly FixEdit[]): string {
-  if (!edits.length) return '';
   const source = new SourceText(file, before);
   const oldLines = splitKeepingEnds(before);
-  // Line ranges (0-based, inclusive) each edit touches, merged when their context would touch.
-  const touched = [...edits]
-    .sort((a, b) => a.start - b.start)
-    .map((e) => ({ from: source.position(e.start).line - 1, to: source.position(Math.max(e.start, e.end - 1)).line - 1, edits: [e] }));
-  const groups: typeof touched = [];
-  for (const t of touched) {
-    const last = groups.at(-1);
-    if (last && t.from - last.to <= 2 * CONTEXT) {
-      last.to = Math.max(last.to, t.to);
-      last.edits.push(...t.edits);
-    } else groups.push({ ...t, edits: [...t.edits] });
-  }
-  const out = [`--- a/${file}\n`, `+++ b/${file}\n`];
+  const hunks = groupHunks(changesOf(source, edits));
+  const out: string[] = [];
   let shift = 0;
-  for (const g of groups) {
-    const start = Math.max(0, g.from - CONTEXT);
-    const end = Math.min(oldLines.length - 1, g.to + CONTEXT);
-    const changedStart = lineOffset(oldLines, g.from);
-    const changedEnd = lineOffset(oldLines, g.to + 1);
-    const changedText = before.slice(changedStart, changedEnd);
-    const rebased = g.edits.map((e) => ({ ...e, start: e.start - changedStart, end: e.end - changedStart }));
-    const newChanged = splitKeepingEnds(applyEdits(changedText, rebased));
-    const removed = oldLines.slice(g.from, g.to + 1);
-    // Lines an edit only re-states (an insertion at a line start) are context, not a change.
-    let head = 0;
-    while (head < removed.length && head < newChanged.length && removed[head] === newChanged[head]) head++;
-    let tail = 0;
-    while (tail < removed.length - head && tail < newChanged.length - head && removed[removed.length - 1 - tail] === newChanged[newChanged.length - 1 - tail]) tail++;
-    const before_ = oldLines.slice(start, g.from + head);
-    const after_ = oldLines.slice(g.to + 1 - tail, end + 1);
-    removed.splice(removed.length - tail, tail);
-    removed.splice(0, head);
-    newChanged.splice(newChanged.length - tail, tail);
-    newChanged.splice(0, head);
-    if (!removed.length && !newChanged.length) continue;
-    const oldCount = before_.length + removed.length + after_.length;
-    const newCount = before_.length + newChanged.length + after_.length;
-    out.push(`@@ -${range(start + 1, oldCount)} +${range(start + 1 + shift, newCount)} @@\n`);
-    for (const l of before_) out.push(line(' ', l));
-    for (const l of removed) out.push(line('-', l));
-    for (const l of newChanged) out.push(line('+', l));
-    for (const l of after_) out.push(line(' ', l));
-    shift += newChanged.length - removed.length;
+  for (const hunk of hunks) {
+    const start = Math.max(0, hunk[0]!.from - CONTEXT);
+    const end = Math.min(oldLines.length - 1, hunk.at(-1)!.to + CONTEXT);
+    const body: string[] = [];
+    let oldCount = 0;
+    let newCount = 0;
+    let changed = false;
+    let cursor = start;
+    const context = (upTo: number) => {
+      for (; cursor < upTo; cursor++) {
+        body.push(line(' ', oldLines[cursor]!));
+        oldCount++;
+        newCount++;
+      }
+    };
+    for (const change of hunk) {
+      const { removed, added, head, tail } = rewrite(before, oldLines, change);
+      context(change.from + head);
+      for (const l of removed) body.push(line('-', l));
+      for (const l of added) body.push(line('+', l));
+      oldCount += removed.length;
+      newCount += added.length;
+      changed ||= removed.length > 0 || added.length > 0;
+      cursor = change.to + 1 - tail;
+    }
+    context(end + 1);
+    if (!changed) continue;
+    out.push(`@@ -${range(start + 1, oldCount)} +${range(start + 1 + shift, newCount)} @@\n`, ...body);
+    shift += newCount - oldCount;
   }
-  return out.length > 2 ? out.join('') : '';
+  return out.length ? `--- a/${file}\n+++ b/${file}\n${out.join('')}` : '';
+}
+
+/** Each edit's lines; edits on the same or adjacent lines are one change (so - lines come before + lines). */
+function changesOf(source: SourceText, edits: readonly FixEdit[]): Change[] {
+  const changes: Change[] = [];
+  for (const e of [...edits].sort((a, b) => a.start - b.start)) {
+    const from = source.position(e.start).line - 1;
+    const to = source.position(Math.max(e.start, e.end - 1)).line - 1;
+    const last = changes.at(-1);
+    if (last && from <= last.to + 1) {
+      last.to = Math.max(last.to, to);
+      last.edits.push(e);
+    } else changes.push({ from, to, edits: [e] });
+  }
+  return changes;
+}
+
+/** Changes whose context would touch share a hunk. */
+function groupHunks(changes: Change[]): Change[][] {
+  const hunks: Change[][] = [];
+  for (const c of changes) {
+    const last = hunks.at(-1);
+    if (last && c.from - last.at(-1)!.to <= 2 * CONTEXT + 1) last.push(c);
+    else hunks.push([c]);
+  }
+  return hunks;
+}
+
+/**
+ * The old and new lines of one change, without the lines it leaves as they were at either end (an
+ * insertion at a line start re-states that line): `head`/`tail` count those, which become context.
+ */
+function rewrite(before: string, oldLines: string[], change: Change): { removed: string[]; added: string[]; head: number; tail: number } {
+  const startOffset = lineOffset(oldLines, change.from);
+  const endOffset = lineOffset(oldLines, change.to + 1);
+  const rebased = change.edits.map((e) => ({ ...e, start: e.start - startOffset, end: e.end - startOffset }));
+  const removed = oldLines.slice(change.from, change.to + 1);
+  const added = splitKeepingEnds(applyEdits(before.slice(startOffset, endOffset), rebased));
+  let head = 0;
+  while (head < removed.length && head < added.length && removed[head] === added[head]) head++;
+  let tail = 0;
+  while (tail < removed.length - head && tail < added.length - head && removed[removed.length - 1 - tail] === added[added.length - 1 - tail]) tail++;
+  return { removed: removed.slice(head, removed.length - tail), added: added.slice(head, added.length - tail), head, tail };
 }
 
 function range(start: number, count: number): string {
@@ -76,6 +114,5 @@ function lineOffset(lines: string[], index: number): number {
 
 /** Lines with their `\n` (or `\r\n`); a last line without one is kept as it is. */
 function splitKeepingEnds(text: string): string[] {
-  const lines = text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
-  return lines;
+  return text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
 }

@@ -178,3 +178,57 @@ describe('permissive-origin-regex (unsafe)', () => {
     expect(await ruleIdsIn(t.dir)).toContain('permissive-origin-regex');
   });
 });
+
+describe('malformed-origin and permissive-origin-regex on the other stacks', () => {
+  it('Flask-CORS: trailing slash and uppercase in one literal', async () => {
+    const app = (o: string) => `from flask import Flask\nfrom flask_cors import CORS\n\napp = Flask(__name__)\nCORS(app, origins=[${o}], supports_credentials=True)\n`;
+    const t = await fixTree({ 'app.py': app(`"https://App.example.com/"`) });
+    expect(t.read('app.py')).toBe(app(`"https://app.example.com"`));
+    expect(await ruleIdsIn(t.dir)).not.toContain('malformed-origin');
+    await expectPythonParses(t.dir, 'app.py');
+  });
+
+  it('NestJS enableCors: an explicit :443', async () => {
+    const ts = (o: string) => `import { NestFactory } from '@nestjs/core';\nimport { AppModule } from './app.module';\n\nasync function bootstrap() {\n  const app = await NestFactory.create(AppModule);\n  app.enableCors({ origin: ${o}, credentials: true });\n}\nbootstrap();\n`;
+    const t = await fixTree({ 'main.ts': ts(`'https://app.example.com:443'`) });
+    expect(t.read('main.ts')).toBe(ts(`'https://app.example.com'`));
+    expect(await ruleIdsIn(t.dir)).not.toContain('malformed-origin');
+    expectJsParses(t.dir, 'main.ts');
+  });
+
+  it('@fastify/cors: a string and a RegExp in one array, the RegExp with --unsafe-fixes', async () => {
+    const js = (a: string, b: string) => `import Fastify from 'fastify';\nimport cors from '@fastify/cors';\n\nconst app = Fastify();\nawait app.register(cors, { origin: [${a}, ${b}] });\n`;
+    const t = await fixTree({ 'server.mjs': js(`"https://app.example.com/"`, String.raw`/https:\/\/admin.example.com/`) }, ['--fix', '--unsafe-fixes']);
+    expect(t.read('server.mjs')).toBe(js(`"https://app.example.com"`, String.raw`/^https:\/\/admin\.example\.com$/`));
+    expect(await ruleIdsIn(t.dir)).toEqual([]);
+    expectJsParses(t.dir, 'server.mjs');
+  });
+
+  it('@koa/cors: a verbatim origin with uppercase', async () => {
+    const js = (o: string) => `const Koa = require('koa');\nconst cors = require('@koa/cors');\nconst app = new Koa();\napp.use(cors({ origin: ${o}, credentials: true }));\n`;
+    const t = await fixTree({ 'app.js': js(`'https://App.example.com'`) });
+    expect(t.read('app.js')).toBe(js(`'https://app.example.com'`));
+    expect(await ruleIdsIn(t.dir)).not.toContain('malformed-origin');
+    expectJsParses(t.dir, 'app.js');
+  });
+
+  it('nginx map: a quoted key with a trailing slash, and a ~ key escaped and anchored; nginx -t accepts both', async () => {
+    const server = (a: string, b: string) => `map $http_origin $cors_origin {
+    default "";
+    ${a} $http_origin;
+    ${b} $http_origin;
+}
+server {
+    listen 127.0.0.1:8080;
+    location / {
+        add_header Access-Control-Allow-Origin $cors_origin always;
+        add_header Vary Origin always;
+        root html;
+    }
+}`;
+    const t = await fixTree({ 'nginx.conf': nginxMain(server(`"https://app.example.com/"`, '~^https://api.example.com')) }, ['--fix', '--unsafe-fixes']);
+    expect(t.read('nginx.conf')).toBe(nginxMain(server(`"https://app.example.com"`, String.raw`~^https://api\.example\.com$`)));
+    expect(await ruleIdsIn(t.dir)).toEqual([]);
+    expectNginxAccepts(t.dir, 'nginx.conf');
+  });
+});

@@ -24,6 +24,7 @@ export const formatText: Formatter = ({ result, cwd, color, unsafeFixes = false,
       const message = body.slice(fixable ? 4 : 0, body.length - f.ruleId.length - 2);
       out.push(`  ${c.dim(pos.padEnd(7))} ${severityLabel[f.severity]}  ${fixable ? `${c.bold('[*]')} ` : ''}${message}${c.dim(`[${f.ruleId}]`)}`);
       if (f.witness) out.push(`  ${' '.repeat(7)} ${c.dim('witness:')} ${f.witness}`);
+      if (f.fix) out.push(`  ${' '.repeat(7)} ${c.dim(f.fix.applicability === 'safe' ? 'fix:' : 'unsafe fix:')} ${printable(f.fix.description)}`);
       // Findings on the same span (one line, several rules) share one code frame, after the last.
       const next = findings[i + 1];
       if (!next || !sameSpan(next.location, f.location)) out.push(...codeFrame(lines, f, c.dim, c.red));

@@ -153,3 +153,22 @@ describe('the parse oracles can fail', () => {
     if (fs.existsSync('/usr/sbin/nginx') || process.env.CI === 'true') expect(() => expectNginxAccepts(dir, 'nginx.conf')).toThrow(/nginx -t rejects/);
   });
 });
+
+describe('CLI flags', () => {
+  it('refuses --fix with --print-policies or --write-baseline, and a --width that is not a number (exit 2)', async () => {
+    const dir = tempTree({ 'a.py': 'x = 1\n' });
+    for (const args of [['--fix', '--print-policies'], ['--diff', '--write-baseline', 'b.json'], ['--width', 'wide']]) {
+      const run = await cli(dir, [...args, '.']);
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(run.stderr).toMatch(/^cors-lint: /);
+    }
+    expect(fs.existsSync(path.join(dir, 'b.json'))).toBe(false);
+  });
+
+  it('text names each fix under its finding, marking the unsafe ones', async () => {
+    const dir = tempTree({ 'main.py': 'from fastapi import FastAPI\nfrom fastapi.middleware.cors import CORSMiddleware\napp = FastAPI()\napp.add_middleware(CORSMiddleware, allow_origins=["https://a.example.com/"], allow_origin_regex="https://b.example.com")\n' });
+    const { stdout } = await cli(dir, ['.']);
+    expect(stdout).toContain("fix: Replace 'https://a.example.com/' with 'https://a.example.com'");
+    expect(stdout).toContain('unsafe fix: Tighten the pattern to https://b\\.example\\.com');
+  });
+});

@@ -232,8 +232,11 @@ function createProject(cwd: string, root: string, listFiles: () => DiscoveredFil
       return { text: read.text };
     },
     linesOf(displayPath) {
-      return project.textOf(displayPath)?.split(/\r?\n/);
+      const abs = byDisplay.get(displayPath) ?? path.resolve(cwd, displayPath);
+      const read = project.readText(abs);
+      return 'text' in read ? read.text.split(/\r?\n/) : undefined;
     },
+    // The whole text, line endings kept, for rules that build fixes.
     textOf(displayPath) {
       const read = project.readText(byDisplay.get(displayPath) ?? path.resolve(cwd, displayPath));
       return 'text' in read ? read.text : undefined;

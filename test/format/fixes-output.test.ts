@@ -92,6 +92,14 @@ describe('JSON output', () => {
   });
 });
 
+describe('Markdown summary', () => {
+  it('says how many findings --fix and --unsafe-fixes would fix', async () => {
+    const dir = tempTree(FILES);
+    const result = await lint(['.'], { cwd: dir });
+    expect(formatters.markdown!({ result, cwd: dir, color: false })).toContain('1 finding fixable with `cors-lint --fix`, 1 more with `--unsafe-fixes`.');
+  });
+});
+
 describe('rdjson output (reviewdog)', () => {
   it('is valid under the rdjson schema, with severity, source, code URL, range and suggestions', async () => {
     const dir = tempTree(FILES);

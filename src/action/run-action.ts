@@ -25,9 +25,11 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
   try {
     inputs = readInputs();
     // With fix-diff the lint is the first round of a fix run that writes nothing: the same findings, plus the patch.
-    const fixRun = inputs.fixDiff ? await lintAndFix(inputs.paths, { cwd: workspace, configFile: inputs.config }, { unsafe: inputs.unsafeFixes, write: false }) : undefined;
+    const baseline = inputs.baseline;
+    const select = (r: LintResult) => applyBaseline(r, baseline, workspace);
+    const fixRun = inputs.fixDiff ? await lintAndFix(inputs.paths, { cwd: workspace, configFile: inputs.config }, { unsafe: inputs.unsafeFixes, write: false, select }) : undefined;
     const linted = fixRun ? { ...fixRun.result, diagnostics: [...fixRun.result.diagnostics, ...fixRun.diagnostics] } : await lint(inputs.paths, { cwd: workspace, configFile: inputs.config });
-    const result = applyBaseline(linted, inputs.baseline, workspace);
+    const result = fixRun ? linted : applyBaseline(linted, baseline, workspace);
     const sarifFile = writeSarif(result, workspace, inputs.sarifFile, env, true, inputs.unsafeFixes);
     if (fixRun && inputs.fixDiff) {
       const patchFile = path.resolve(workspace, inputs.fixDiff);

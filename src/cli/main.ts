@@ -62,21 +62,24 @@ export async function main(argv: string[], io: Io): Promise<number> {
 
 async function runLint(args: LintArgs, io: Io): Promise<number> {
   if ((args.fix || args.diff) && (args.printPolicies || args.writeBaseline)) throw new UsageError('--fix and --diff cannot be combined with --print-policies or --write-baseline');
-  const fixRun = args.fix || args.diff ? await lintAndFix(args.paths, { cwd: io.cwd, configFile: args.config }, { unsafe: args.unsafeFixes, write: !args.diff }) : undefined;
+  // Only what is reported is fixed: findings recorded in the baseline are left alone.
+  const select = (r: LintResult) => applyBaseline(r, args.baseline, io.cwd);
+  const fixRun = args.fix || args.diff ? await lintAndFix(args.paths, { cwd: io.cwd, configFile: args.config }, { unsafe: args.unsafeFixes, write: !args.diff, select }) : undefined;
   const linted = fixRun ? { ...fixRun.result, diagnostics: [...fixRun.result.diagnostics, ...fixRun.diagnostics] } : await lint(args.paths, { cwd: io.cwd, configFile: args.config });
   if (args.diff) return printDiff(fixRun!, linted, io);
-  const result = args.quiet ? { ...linted, findings: linted.findings.filter((f) => f.severity === 'error') } : linted;
   if (args.printPolicies) {
-    io.stdout(`${JSON.stringify({ policies: result.policies, diagnostics: result.diagnostics }, null, 2)}\n`);
+    io.stdout(`${JSON.stringify({ policies: linted.policies, diagnostics: linted.diagnostics }, null, 2)}\n`);
     return EXIT_OK;
   }
   if (args.writeBaseline) {
     const file = path.resolve(io.cwd, args.writeBaseline);
-    fs.writeFileSync(file, `${JSON.stringify(buildBaseline(result.findings), null, 2)}\n`);
-    io.stderr(`cors-lint: recorded ${result.findings.length} finding(s) in ${args.writeBaseline}\n`);
+    fs.writeFileSync(file, `${JSON.stringify(buildBaseline(linted.findings), null, 2)}\n`);
+    io.stderr(`cors-lint: recorded ${linted.findings.length} finding(s) in ${args.writeBaseline}\n`);
     return EXIT_OK;
   }
-  const filtered = applyBaseline(result, args.baseline, io.cwd);
+  // A fix run has applied the baseline already (select).
+  const baselined = fixRun ? linted : applyBaseline(linted, args.baseline, io.cwd);
+  const filtered = args.quiet ? { ...baselined, findings: baselined.findings.filter((f) => f.severity === 'error') } : baselined;
 
   const color = args.color ?? (io.isTty && !io.env.NO_COLOR && args.format === 'text' && !args.output);
   const width = args.width ?? (io.isTty && args.format === 'text' && !args.output ? io.columns : undefined);

@@ -14,6 +14,8 @@ export interface FixOptions {
   write: boolean;
   /** Re-lint rounds after applying, for fixes that overlapped others (Ruff: 100; ours rarely need 2). */
   maxRounds?: number;
+  /** Which findings are reported, and so fixed: the baseline hides recorded ones (default: all). */
+  select?: (result: LintResult) => LintResult;
 }
 
 export interface FileChange {
@@ -25,7 +27,7 @@ export interface FileChange {
 }
 
 export interface FixRun {
-  /** The lint result after the fixes (with --diff: before them; nothing was changed). */
+  /** The lint result after the fixes (with --diff: before them; nothing was changed), after `select`. */
   result: LintResult;
   /** Number of findings whose fix was applied. */
   fixed: number;
@@ -48,7 +50,8 @@ export async function lintAndFix(paths: string[], lintOptions: LintOptions, opti
   const changes = new Map<string, FileChange>();
   const refused = new Set<string>();
   let fixed = 0;
-  let result = await lint(paths, lintOptions);
+  const select = options.select ?? ((r: LintResult) => r);
+  let result = select(await lint(paths, lintOptions));
   for (let round = 0; round < maxRounds; round++) {
     const byFile = new Map<string, Finding[]>();
     for (const f of result.findings) {
@@ -83,7 +86,7 @@ export async function lintAndFix(paths: string[], lintOptions: LintOptions, opti
       appliedThisRound++;
     }
     if (!appliedThisRound || !options.write) break;
-    result = await lint(paths, lintOptions);
+    result = select(await lint(paths, lintOptions));
   }
   const list = [...changes.values()].sort((a, b) => a.file.localeCompare(b.file));
   const patch = options.write ? '' : list.map((c) => unifiedDiff(c.file, c.before, c.edits)).join('');

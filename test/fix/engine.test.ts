@@ -154,6 +154,25 @@ describe('the parse oracles can fail', () => {
   });
 });
 
+describe('with a baseline', () => {
+  it('fixes only what is reported: findings recorded in the baseline are left alone', async () => {
+    const app = (a: string, b: string) => `from fastapi import FastAPI\nfrom fastapi.middleware.cors import CORSMiddleware\napp = FastAPI()\napp.add_middleware(CORSMiddleware, allow_origins=["${a}"])\nother = FastAPI()\nother.add_middleware(CORSMiddleware, allow_origins=["${b}"])\n`;
+    const dir = tempTree({ 'main.py': app('https://old.example.com/', 'https://ok.example.com') });
+    expect((await cli(dir, ['--write-baseline', 'baseline.json', '.'])).code).toBe(0);
+    fs.writeFileSync(path.join(dir, 'main.py'), app('https://old.example.com/', 'https://new.example.com/'));
+    const run = await cli(dir, ['--fix', '--baseline', 'baseline.json', '.']);
+    expect(fs.readFileSync(path.join(dir, 'main.py'), 'utf8')).toBe(app('https://old.example.com/', 'https://new.example.com'));
+    expect(run.stdout).toContain('Fixed 1 finding');
+    expect(run.code).toBe(0);
+  });
+
+  it('--quiet does not thin out a baseline being written', async () => {
+    const dir = tempTree({ 'nginx.conf': 'server {\n    location / {\n        add_header Access-Control-Allow-Origin https://a.example.com;\n    }\n}\n' });
+    await cli(dir, ['--quiet', '--write-baseline', 'b.json', '.']);
+    expect(JSON.stringify(JSON.parse(fs.readFileSync(path.join(dir, 'b.json'), 'utf8')))).toContain('cors-headers-without-always');
+  });
+});
+
 describe('CLI flags', () => {
   it('refuses --fix with --print-policies or --write-baseline, and a --width that is not a number (exit 2)', async () => {
     const dir = tempTree({ 'a.py': 'x = 1\n' });

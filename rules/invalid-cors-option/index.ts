@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/rules/define-rule.js';
 import { libraryLabel } from '../../src/rules/policy-facts.js';
-import type { CorsPolicy, Fix, InvalidOption } from '../../src/model/types.js';
+import type { Fix, InvalidOption } from '../../src/model/types.js';
 import { fixOf, type SourceReader } from '../../src/fix/source.js';
 
 /**
@@ -41,7 +41,7 @@ export default defineRule({
           span: option.span,
           policy,
           fingerprintText: `${option.problem}:${option.name}`,
-          fix: renameFix(policy, option, source),
+          fix: renameFix(option, source),
         });
       }
     }
@@ -56,15 +56,17 @@ function consequenceOf(option: InvalidOption): string {
 /**
  * Renames an unknown option to the real one it is a typo of. Unsafe: the option starts to act (an
  * ignored `origins:` list becomes the policy, Starlette starts serving), which is the point but changes
- * behaviour. Not offered when the real option is written too (the rename would repeat it).
+ * behaviour. Not offered when the real option is written anywhere in the file (the rename could repeat
+ * it).
  */
-function renameFix(policy: CorsPolicy, option: InvalidOption, source: SourceReader): Fix | undefined {
+function renameFix(option: InvalidOption, source: SourceReader): Fix | undefined {
   const suggestion = option.suggestion;
   if (option.problem !== 'unknown-option' || !suggestion || !/^[A-Za-z_$][\w$]*$/.test(suggestion)) return undefined;
   const text = source(option.span.file);
   const range = text?.range(option.span);
   if (!text || !range) return undefined;
-  const setup = text.slice(policy.span) ?? '';
+  // The whole file, not only the CORS call: options may be built in a variable, settings are module-wide.
+  const setup = text.text;
   if (new RegExp(`(^|[^\\w$])['"]?${escapeRegExp(suggestion)}['"]?\\s*[=:]`).test(setup)) return undefined;
   const description = `Rename \`${option.name}\` to \`${suggestion}\``;
   // The span is the name, or the whole `name=value` / `name: value` / `'name': value`.

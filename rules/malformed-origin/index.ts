@@ -189,8 +189,20 @@ function originFix(entry: OriginEntry & { origin: string }, problems: OriginForm
   // nginx map keys and unquoted words are the origin itself.
   const range = literal ? { start: literal.contentStart, end: literal.contentEnd } : text.slice(span) === entry.origin && /^[\w:/.\-]+$/.test(entry.origin) ? text.range(span) : undefined;
   if (!range) return undefined;
-  const safe = problems.every((p) => SAFE_CORRECTIONS.includes(p.id));
-  return fixOf(safe ? 'safe' : 'unsafe', `Replace '${entry.origin}' with '${suggestion}'`, [text.edit(range.start, range.end, suggestion)]);
+  // A suggestion can itself have a problem left (whitespace trimmed, a slash still there): correct
+  // until it is a serialized origin, so one fix is the whole fix.
+  const seen = [...problems];
+  let target = suggestion;
+  for (let i = 0; i < 5; i++) {
+    const left = originFormProblems(target);
+    const next = left.find((p) => p.suggestion)?.suggestion;
+    seen.push(...left);
+    if (!next || next === target) break;
+    target = next;
+  }
+  if (originFormProblems(target).length) return undefined;
+  const safe = seen.every((p) => SAFE_CORRECTIONS.includes(p.id));
+  return fixOf(safe ? 'safe' : 'unsafe', `Replace '${entry.origin}' with '${target}'`, [text.edit(range.start, range.end, target)]);
 }
 
 /** Where the literal is written: its definition when it comes from a constant, else where it is used. */

@@ -232,3 +232,20 @@ server {
     expectNginxAccepts(t.dir, 'nginx.conf');
   });
 });
+
+describe('one fix is the whole fix', () => {
+  it('an origin with whitespace and a trailing slash is corrected in one edit (so --diff shows all of it)', async () => {
+    const t = await fixTree({ 'main.py': FASTAPI(`[" https://a.example.com/ "]`) }, ['--diff']);
+    expect(t.stdout).toContain(`+    allow_origins=["https://a.example.com"],`);
+  });
+
+  it('django-cors-headers: a misspelled setting is renamed, unless the real one is set elsewhere in the module', async () => {
+    const settings = (name: string, extra = '') => `INSTALLED_APPS = ["corsheaders"]\n${name} = ["https://app.example.com"]\n${extra}`;
+    const t = await fixTree({ 'settings.py': settings('CORS_ALLOWED_ORIGIN') }, ['--fix', '--unsafe-fixes']);
+    expect(t.read('settings.py')).toBe(settings('CORS_ALLOWED_ORIGINS'));
+    expect(await ruleIdsIn(t.dir)).not.toContain('invalid-cors-option');
+    await expectPythonParses(t.dir, 'settings.py');
+    const both = settings('CORS_ALLOWED_ORIGIN', 'CORS_ALLOWED_ORIGINS = []\n');
+    expect((await fixTree({ 'settings.py': both }, ['--fix', '--unsafe-fixes'])).read('settings.py')).toBe(both);
+  });
+});

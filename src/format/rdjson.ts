@@ -57,7 +57,8 @@ export const formatRdjson: Formatter = ({ result, cwd, unsafeFixes = false }) =>
     severity: SEVERITY[f.severity],
     source: SOURCE,
     code: { value: f.ruleId, url: `${DOCS_BASE_URL}/${f.ruleId}/README.md` },
-    ...(isApplicable(f.fix, unsafeFixes)
+    // reviewdog applies a suggestion to the diagnostic's own file: a fix elsewhere (a constant's definition) is not one.
+    ...(isApplicable(f.fix, unsafeFixes) && f.fix.edits.every((e) => e.file === f.location.file)
       ? { suggestions: suggestion(f.fix) }
       : {}),
   }));

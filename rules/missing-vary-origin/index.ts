@@ -71,9 +71,9 @@ function onlyOnPreflights(policy: CorsPolicy): boolean {
 /**
  * A line after the one that sets the origin-dependent header, in its block and indentation: nginx
  * `add_header Vary Origin always;`, Express `res.vary('Origin');` (which appends to any Vary already
- * set). Safe: caches key on Origin, nothing else changes. Only where the header is written
- * unconditionally on a line of its own; elsewhere (an `if` block, Python code) the right place is a
- * judgement call.
+ * set), Flask `response.headers.add('Vary', 'Origin')`, Starlette `response.headers.append('Vary', 'Origin')`.
+ * Safe: caches key on Origin, nothing else changes. Only where the header is set unconditionally, in
+ * a statement of its own; elsewhere the right place is a judgement call.
  */
 function varyFix(policy: CorsPolicy, at: Span, source: SourceReader): Fix | undefined {
   const text = source(at.file);
@@ -83,9 +83,12 @@ function varyFix(policy: CorsPolicy, at: Span, source: SourceReader): Fix | unde
   const before = text.text.slice(lineStart, range.start);
   const next = text.lineEnd(range.end);
   const indent = text.indentAt(range.start);
+  // A header sent only under a condition needs Vary on the other responses too (a cache must not
+  // serve the answer without CORS headers to an allowed origin): where that goes is not mechanical.
+  const header = policy.emittedHeaders?.find((h) => h.span.file === at.file && h.span.line === at.line && /^access-control-allow-origin$/i.test(h.name));
+  if (!header || header.conditional) return undefined;
   if (policy.library === 'nginx') {
-    const header = policy.emittedHeaders?.find((h) => h.span.line === at.line && h.span.column === at.column && h.span.file === at.file);
-    if (!header || header.conditional || !/^[ \t]*add_header[ \t]+\S+[ \t]+$/.test(before)) return undefined;
+    if (!/^[ \t]*add_header[ \t]+\S+[ \t]+$/.test(before)) return undefined;
     const rest = /^[^;\n]*;[ \t]*\r?\n/.exec(text.text.slice(range.end));
     if (!rest || range.end + rest[0].length !== next) return undefined;
     return fixOf('safe', 'Add `add_header Vary Origin always;` after it', [text.edit(next, next, `${indent}add_header Vary Origin always;${text.eol}`)]);
@@ -95,6 +98,14 @@ function varyFix(policy: CorsPolicy, at: Span, source: SourceReader): Fix | unde
     if (!call || before.trim() !== '' || !/^[ \t]*;?[ \t]*\r?\n/.test(text.text.slice(range.end, next))) return undefined;
     const q = call[2]!;
     return fixOf('safe', `Add ${call[1]}.vary(${q}Origin${q}) after it`, [text.edit(next, next, `${indent}${call[1]}.vary(${q}Origin${q});${text.eol}`)]);
+  }
+  const python = /^(\w+)\.headers\[(['"])Access-Control-Allow-Origin\2\]\s*=/i.exec(text.text.slice(range.start, range.end));
+  if (policy.library === 'manual' && python && before.trim() === '' && /^[ \t]*(#.*)?\r?\n?$/.test(text.text.slice(range.end, next))) {
+    const [, name, q] = python;
+    // werkzeug Headers.add and Starlette MutableHeaders.append add one more Vary field, keeping any other.
+    const method = policy.stack === 'flask' ? 'add' : policy.stack === 'fastapi' || policy.stack === 'starlette' ? 'append' : undefined;
+    const call = method && `${name}.headers.${method}(${q}Vary${q}, ${q}Origin${q})`;
+    if (call) return fixOf('safe', `Add ${call} after it`, [text.edit(next, next, `${indent}${call}${text.eol}`)]);
   }
   return undefined;
 }

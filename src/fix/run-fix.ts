@@ -49,15 +49,22 @@ export async function lintAndFix(paths: string[], lintOptions: LintOptions, opti
   const diagnostics: Diagnostic[] = [];
   const changes = new Map<string, FileChange>();
   const refused = new Set<string>();
+  // A finding whose fix was applied and that comes back as often as before does not converge (a fix
+  // the scanner does not read as resolving it): it is fixed no further, with a diagnostic.
+  const stuck = new Set<string>();
+  const keyOf = (f: Finding) => `${f.fix!.edits[0]!.file}\u0000${f.ruleId}\u0000${f.fingerprint ?? f.message}`;
   let fixed = 0;
   const select = options.select ?? ((r: LintResult) => r);
   let result = select(await lint(paths, lintOptions));
   for (let round = 0; round < maxRounds; round++) {
     const byFile = new Map<string, Finding[]>();
+    const before = new Map<string, number>();
+    const applied = new Map<string, number>();
     for (const f of result.findings) {
       if (!isApplicable(f.fix, options.unsafe)) continue;
       const file = f.fix.edits[0]!.file;
-      if (refused.has(file) || f.fix.edits.some((e) => e.file !== file)) continue;
+      if (refused.has(file) || stuck.has(keyOf(f)) || f.fix.edits.some((e) => e.file !== file)) continue;
+      before.set(keyOf(f), (before.get(keyOf(f)) ?? 0) + 1);
       byFile.set(file, [...(byFile.get(file) ?? []), f]);
     }
     let appliedThisRound = 0;
@@ -69,8 +76,8 @@ export async function lintAndFix(paths: string[], lintOptions: LintOptions, opti
         refused.add(file);
         continue;
       }
-      const { text: after, applied } = applyFixes(read.text, findings.map((f) => f.fix!));
-      if (!applied.length || after === read.text) continue;
+      const { text: after, applied: taken } = applyFixes(read.text, findings.map((f) => f.fix!));
+      if (!taken.length || after === read.text) continue;
       const error = await syntaxError(file, after);
       if (error && !(await syntaxError(file, read.text))) {
         diagnostics.push({ kind: 'fix-skipped', file, message: `not fixed: the fixed file would not parse (${error}); the file is left as it is` });
@@ -79,14 +86,25 @@ export async function lintAndFix(paths: string[], lintOptions: LintOptions, opti
       }
       const change = changes.get(file) ?? { file, before: read.text, after: read.text, edits: [] };
       change.after = after;
-      change.edits.push(...applied.flatMap((f) => f.edits));
+      change.edits.push(...taken.flatMap((f) => f.edits));
       changes.set(file, change);
       if (options.write) fs.writeFileSync(abs, read.bom + after);
-      fixed += findings.filter((f) => applied.includes(f.fix!)).length;
+      const done = findings.filter((f) => taken.includes(f.fix!));
+      for (const f of done) applied.set(keyOf(f), (applied.get(keyOf(f)) ?? 0) + 1);
+      fixed += done.length;
       appliedThisRound++;
     }
     if (!appliedThisRound || !options.write) break;
     result = select(await lint(paths, lintOptions));
+    const after = new Map<string, number>();
+    for (const f of result.findings) if (f.fix) after.set(keyOf(f), (after.get(keyOf(f)) ?? 0) + 1);
+    for (const [key, count] of applied) {
+      if ((after.get(key) ?? 0) <= (before.get(key) ?? 0) - count) continue;
+      stuck.add(key);
+      const [file, ruleId] = key.split('\u0000');
+      fixed -= count;
+      diagnostics.push({ kind: 'fix-skipped', file: file!, message: `the ${ruleId} fix did not resolve its finding; it was applied once and is not applied again` });
+    }
   }
   const list = [...changes.values()].sort((a, b) => a.file.localeCompare(b.file));
   const patch = options.write ? '' : list.map((c) => unifiedDiff(c.file, c.before, c.edits)).join('');

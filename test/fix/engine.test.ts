@@ -109,6 +109,24 @@ describe('applying fixes', () => {
   });
 });
 
+describe('a fix that does not resolve its finding', () => {
+  it('is applied once, not round after round, and says so', async () => {
+    const neverDone = defineRule({
+      meta: { id: 'never-done', docs: { description: 'test', cwe: [], securitySeverity: 1 }, defaultSeverity: 'error', messages: { m: 'again' } },
+      check({ source, report }) {
+        const text = source('a.py')!;
+        const edit = text.edit(0, 0, '# note\n');
+        report({ messageId: 'm', span: edit, fix: { applicability: 'safe', description: 'note', edits: [edit] } });
+      },
+    });
+    const dir = tempTree({ 'a.py': 'x = 1\n' });
+    const run = await lintAndFix(['.'], { cwd: dir, rules: [neverDone] }, { unsafe: false, write: true });
+    expect(fs.readFileSync(path.join(dir, 'a.py'), 'utf8')).toBe('# note\nx = 1\n');
+    expect(run.fixed).toBe(0);
+    expect(run.diagnostics).toEqual([{ kind: 'fix-skipped', file: 'a.py', message: expect.stringContaining('the never-done fix did not resolve its finding') }]);
+  });
+});
+
 describe('--diff', () => {
   it('writes nothing, exits 1, and its patch applied with git apply gives what --fix writes', async () => {
     const viaDiff = copyExamples();

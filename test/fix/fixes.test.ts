@@ -107,16 +107,45 @@ ${vary}        return 200;
     const js = (vary: string) => `const express = require('express');
 const app = express();
 app.get('/x', (req, res) => {
-  if (req.headers.origin && req.headers.origin.endsWith('.example.com')) {
-    res.setHeader('Access-Control-Allow-Origin', req.headers.origin);
-${vary}  }
-  res.json({});
+  res.setHeader('Access-Control-Allow-Origin', req.headers.origin);
+${vary}  res.json({});
 });
 `;
     const t = await fixTree({ 'server.js': js('') });
-    expect(t.read('server.js')).toBe(js("    res.vary('Origin');\n"));
+    expect(t.read('server.js')).toBe(js("  res.vary('Origin');\n"));
     expect(await ruleIdsIn(t.dir)).not.toContain('missing-vary-origin');
     expectJsParses(t.dir, 'server.js');
+  });
+
+  it('offers nothing for a header set only under a condition (the other responses need Vary too)', async () => {
+    const js = `const express = require('express');
+const app = express();
+app.get('/x', (req, res) => {
+  if (req.headers.origin && req.headers.origin.endsWith('.example.com')) {
+    res.setHeader('Access-Control-Allow-Origin', req.headers.origin);
+  }
+  res.json({});
+});
+`;
+    const t = await fixTree({ 'server.js': js });
+    expect(t.read('server.js')).toBe(js);
+    expect(await ruleIdsIn(t.dir)).toContain('missing-vary-origin');
+  });
+
+  it('Flask: adds response.headers.add("Vary", "Origin") (safe)', async () => {
+    const py = (vary: string) => `from flask import Flask, request\n\napp = Flask(__name__)\n\n\n@app.after_request\ndef add_cors(response):\n    response.headers["Access-Control-Allow-Origin"] = request.headers.get("Origin", "")\n${vary}    return response\n`;
+    const t = await fixTree({ 'app.py': py('') });
+    expect(t.read('app.py')).toBe(py('    response.headers.add("Vary", "Origin")\n'));
+    expect(await ruleIdsIn(t.dir)).not.toContain('missing-vary-origin');
+    await expectPythonParses(t.dir, 'app.py');
+  });
+
+  it('FastAPI middleware: adds response.headers.append(\'Vary\', \'Origin\') (safe)', async () => {
+    const py = (vary: string) => `from fastapi import FastAPI, Request\n\napp = FastAPI()\n\n\n@app.middleware("http")\nasync def cors(request: Request, call_next):\n    response = await call_next(request)\n    response.headers['Access-Control-Allow-Origin'] = request.headers.get("origin", "")\n${vary}    return response\n`;
+    const t = await fixTree({ 'main.py': py('') });
+    expect(t.read('main.py')).toBe(py("    response.headers.append('Vary', 'Origin')\n"));
+    expect(await ruleIdsIn(t.dir)).not.toContain('missing-vary-origin');
+    await expectPythonParses(t.dir, 'main.py');
   });
 });
 

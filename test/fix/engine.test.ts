@@ -163,6 +163,22 @@ describe('--fix on the shipped vulnerable examples', () => {
   });
 });
 
+describe('README', () => {
+  it('shows the real --diff and --fix output on the shipped examples', async () => {
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const dir = tempTree({});
+    fs.cpSync(path.join(ROOT, 'examples/vulnerable'), path.join(dir, 'examples/vulnerable'), { recursive: true });
+    const shown = /`npx cors-lint examples\/vulnerable --diff` prints \(and exits 1\):\n\n```diff\n([\s\S]*?)```/.exec(readme)?.[1];
+    const diff = await cli(dir, ['--diff', 'examples/vulnerable']);
+    expect(diff.code).toBe(1);
+    expect(shown).toBe(diff.stdout);
+    const before = (await cli(dir, ['examples/vulnerable'])).stdout.trimEnd().split('\n').slice(-2).join('\n');
+    expect(readme).toContain(`ends with\n\n\`\`\`\n${before}\n\`\`\``);
+    const after = (await cli(dir, ['--fix', 'examples/vulnerable'])).stdout.trimEnd().split('\n').slice(-3).join('\n');
+    expect(readme).toContain(`\`\`\`\n${after}\n\`\`\``);
+  });
+});
+
 describe('the parse oracles can fail', () => {
   it('py_compile, typescript-estree and nginx -t reject broken files', async () => {
     const dir = tempTree({ 'a.py': 'def f(:\n', 'a.js': 'const = 1;\n', 'nginx.conf': nginxMain('server {\n    add_header X;\n}') });

@@ -20,6 +20,7 @@ export default defineRule({
       securitySeverity: 1.0,
     },
     defaultSeverity: 'warning',
+    fixable: 'safe',
     messages: {
       withoutAlways:
         'add_header {{name}} without `always` (in {{scope}}): nginx adds it only to 200, 201, 204, 206, 301, 302, 303, 304, 307 and 308 responses, so a 401, 404 or 500 reaches the browser without CORS headers and the page sees a CORS error instead of the real status. Add `always`: add_header {{name}} {{value}} always;',

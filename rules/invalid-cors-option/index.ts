@@ -17,6 +17,7 @@ export default defineRule({
       securitySeverity: 5.3,
     },
     defaultSeverity: 'error',
+    fixable: 'unsafe',
     messages: {
       raises: '{{library}} has no option `{{name}}`{{suggestion}}: it raises {{error}} when the middleware is built, so the application never starts serving{{consequence}}',
       raisesType: '`{{name}}` {{detail}}: {{library}} raises {{error}} when the middleware is built, so the application never starts serving{{consequence}}',

@@ -16,6 +16,7 @@ export default defineRule({
       securitySeverity: 5.3,
     },
     defaultSeverity: 'error',
+    fixable: 'safe-or-unsafe',
     messages: {
       neverMatches:
         "Origin '{{origin}}' {{problem}}, so it never equals the Origin a browser sends and {{library}} never allows it{{suggestion}}{{startup}}{{provenance}}",

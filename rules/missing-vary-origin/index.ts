@@ -31,6 +31,7 @@ export default defineRule({
       securitySeverity: 4.0,
     },
     defaultSeverity: 'warning',
+    fixable: 'safe',
     messages: {
       missingVary:
         'Access-Control-Allow-Origin {{how}} (in {{scope}}), but no Vary: Origin is sent with it ({{library}}{{detail}}): a shared cache or CDN can store the response made for one origin and serve it to a request from another, whose browser then sees a foreign Access-Control-Allow-Origin and blocks it, or gets the CORS answer meant for another site. {{fix}}',

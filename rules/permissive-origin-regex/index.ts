@@ -45,6 +45,7 @@ export default defineRule<'permissive' | 'unsupported' | 'undecided' | 'invalid'
       securitySeverity: 8.1,
     },
     defaultSeverity: 'error',
+    fixable: 'unsafe',
     messages: {
       permissive: '{{label}} {{pattern}} accepts {{witness}} ({{semantics}}): {{effect}}{{credentials}}{{provenance}}',
       unsupported: '{{label}} {{pattern}} was not analysed: {{reason}}',

@@ -35,7 +35,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         io.stdout(`${packageVersion()}\n`);
         return EXIT_OK;
       case 'rules':
-        io.stdout(args.format === 'json' ? `${JSON.stringify(allRules.map((r) => ({ id: r.meta.id, severity: r.meta.defaultSeverity, description: r.meta.docs.description, url: r.meta.docs.url })), null, 2)}\n` : formatRulesTable(allRules));
+        io.stdout(args.format === 'json' ? `${JSON.stringify(allRules.map((r) => ({ id: r.meta.id, severity: r.meta.defaultSeverity, description: r.meta.docs.description, url: r.meta.docs.url, ...(r.meta.fixable ? { fixable: r.meta.fixable } : {}) })), null, 2)}\n` : formatRulesTable(allRules));
         return EXIT_OK;
       case 'explain':
         return explain(args.ruleId, io);

@@ -18,6 +18,11 @@ export interface RuleMeta<MessageId extends string, Options> {
   defaultSeverity: Severity;
   /** Off unless configured (e.g. unresolved-origin, origin-not-allowed-by-policy without an allowlist). */
   offByDefault?: boolean;
+  /**
+   * The rule may offer fixes, and of which applicability (as ESLint's meta.fixable): a rule that
+   * reports a fix without declaring it fails, so `cors-lint rules` and the docs can say which rules fix.
+   */
+  fixable?: 'safe' | 'unsafe' | 'safe-or-unsafe';
   /** Message templates by id; `{{name}}` is replaced with data. */
   messages: Record<MessageId, string>;
   defaultOptions: Options;

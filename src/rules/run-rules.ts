@@ -38,6 +38,7 @@ export function runRules(
     const report = (r: Report<string>, into: Finding[]) => {
       const template = rule.meta.messages[r.messageId];
       if (template === undefined) throw new Error(`rule ${rule.meta.id} reported unknown message id ${r.messageId}`);
+      if (r.fix && !fixableAs(rule.meta.fixable, r.fix.applicability)) throw new Error(`rule ${rule.meta.id} reported a fix (${r.fix.applicability}) but declares fixable: ${rule.meta.fixable ?? 'none'}`);
       into.push({
         ruleId: rule.meta.id,
         severity: setting.severity ?? r.severity ?? rule.meta.defaultSeverity,
@@ -84,4 +85,8 @@ export function runRules(
 function fingerprint(ruleId: string, r: Report<string>): string {
   const identity = [ruleId, r.span.file, r.messageId, r.fingerprintText ?? JSON.stringify(r.data ?? {})].join('\u0000');
   return createHash('sha256').update(identity).digest('hex').slice(0, 32);
+}
+
+function fixableAs(declared: AnyRule['meta']['fixable'], applicability: 'safe' | 'unsafe'): boolean {
+  return declared === 'safe-or-unsafe' || declared === applicability;
 }

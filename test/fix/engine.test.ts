@@ -71,7 +71,7 @@ describe('applying fixes', () => {
 
   it('leaves a file untouched, with a fix-skipped diagnostic, when the fixed file would not parse', async () => {
     const breaksSyntax = defineRule({
-      meta: { id: 'breaks-syntax', docs: { description: 'test', cwe: [], securitySeverity: 1 }, defaultSeverity: 'error', messages: { m: 'unbalanced' } },
+      meta: { id: 'breaks-syntax', docs: { description: 'test', cwe: [], securitySeverity: 1 }, defaultSeverity: 'error', fixable: 'safe', messages: { m: 'unbalanced' } },
       check({ source, report }) {
         const text = source('app.py')!;
         const at = text.text.indexOf('(');
@@ -89,7 +89,7 @@ describe('applying fixes', () => {
   it('applies overlapping fixes over re-lint rounds until none is left, and stops at the round limit', async () => {
     // Every "xx" becomes "x": the fixes of "xxxx" overlap, so each round takes the ones that do not.
     const squeeze = defineRule({
-      meta: { id: 'squeeze', docs: { description: 'test', cwe: [], securitySeverity: 1 }, defaultSeverity: 'error', messages: { m: 'xx' } },
+      meta: { id: 'squeeze', docs: { description: 'test', cwe: [], securitySeverity: 1 }, defaultSeverity: 'error', fixable: 'safe', messages: { m: 'xx' } },
       check({ source, report }) {
         const text: SourceText = source('a.py')!;
         for (let i = text.text.indexOf('xx'); i !== -1; i = text.text.indexOf('xx', i + 1)) {
@@ -109,10 +109,27 @@ describe('applying fixes', () => {
   });
 });
 
+describe('rules declare their fixes', () => {
+  it('a rule that reports a fix it does not declare (meta.fixable) is an internal error, not a silent edit', async () => {
+    const undeclared = defineRule({
+      meta: { id: 'undeclared', docs: { description: 'test', cwe: [], securitySeverity: 1 }, defaultSeverity: 'error', messages: { m: 'm' } },
+      check({ source, report }) {
+        const edit = source('a.py')!.edit(0, 0, '#');
+        report({ messageId: 'm', span: edit, fix: { applicability: 'unsafe', description: 'x', edits: [edit] } });
+      },
+    });
+    const dir = tempTree({ 'a.py': 'x = 1\n' });
+    const run = await lintAndFix(['.'], { cwd: dir, rules: [undeclared] }, { unsafe: true, write: true });
+    expect(fs.readFileSync(path.join(dir, 'a.py'), 'utf8')).toBe('x = 1\n');
+    expect(run.result.diagnostics.map((d) => d.kind)).toEqual(['internal-error']);
+    expect(run.result.diagnostics[0]!.message).toContain('reported a fix (unsafe) but declares fixable: none');
+  });
+});
+
 describe('a fix that does not resolve its finding', () => {
   it('is applied once, not round after round, and says so', async () => {
     const neverDone = defineRule({
-      meta: { id: 'never-done', docs: { description: 'test', cwe: [], securitySeverity: 1 }, defaultSeverity: 'error', messages: { m: 'again' } },
+      meta: { id: 'never-done', docs: { description: 'test', cwe: [], securitySeverity: 1 }, defaultSeverity: 'error', fixable: 'safe', messages: { m: 'again' } },
       check({ source, report }) {
         const text = source('a.py')!;
         const edit = text.edit(0, 0, '# note\n');

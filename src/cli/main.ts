@@ -66,7 +66,7 @@ async function runLint(args: LintArgs, io: Io): Promise<number> {
   const select = (r: LintResult) => applyBaseline(r, args.baseline, io.cwd);
   const fixRun = args.fix || args.diff ? await lintAndFix(args.paths, { cwd: io.cwd, configFile: args.config }, { unsafe: args.unsafeFixes, write: !args.diff, select }) : undefined;
   const linted = fixRun ? { ...fixRun.result, diagnostics: [...fixRun.result.diagnostics, ...fixRun.diagnostics] } : await lint(args.paths, { cwd: io.cwd, configFile: args.config });
-  if (args.diff) return printDiff(fixRun!, linted, io);
+  if (args.diff) return printDiff(fixRun!, linted, io, args.output);
   if (args.printPolicies) {
     io.stdout(`${JSON.stringify({ policies: linted.policies, diagnostics: linted.diagnostics }, null, 2)}\n`);
     return EXIT_OK;
@@ -94,11 +94,12 @@ async function runLint(args: LintArgs, io: Io): Promise<number> {
 }
 
 /**
- * --diff: the patch on stdout (nothing written), a count on stderr. Exit 1 when there is something to
+ * --diff: the patch on stdout or in --output (no scanned file is written), a count on stderr. Exit 1 when there is something to
  * fix, 0 when not (as Ruff's --diff), 2 on internal errors.
  */
-function printDiff(run: FixRun, result: LintResult, io: Io): number {
-  io.stdout(run.patch);
+function printDiff(run: FixRun, result: LintResult, io: Io, output?: string): number {
+  if (output) fs.writeFileSync(path.resolve(io.cwd, output), run.patch);
+  else io.stdout(run.patch);
   const skipped = run.diagnostics.map((d) => `cors-lint: ${d.file}: ${d.message}\n`).join('');
   io.stderr(`${skipped}cors-lint: ${run.fixed ? `would fix ${run.fixed} finding(s) in ${run.changes.length} file(s)` : 'nothing to fix'}\n`);
   if (result.diagnostics.some(isInternalError)) return EXIT_ERROR;

@@ -156,6 +156,9 @@ describe('--diff', () => {
     const applied = spawnSync('git', ['apply', '--whitespace=nowarn', '-'], { cwd: viaDiff, input: diff.stdout, encoding: 'utf8' });
     expect(applied.stderr).toBe('');
     expect(applied.status).toBe(0);
+    const toFile = copyExamples();
+    expect((await cli(toFile, ['--diff', '-o', 'fixes.patch', '.'])).stdout).toBe('');
+    expect(fs.readFileSync(path.join(toFile, 'fixes.patch'), 'utf8')).toBe(diff.stdout);
     const viaFix = copyExamples();
     await cli(viaFix, ['--fix', '.']);
     expect(snapshot(viaDiff)).toEqual(snapshot(viaFix));

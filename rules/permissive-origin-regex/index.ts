@@ -133,10 +133,12 @@ function tightenFix(policy: CorsPolicy, entry: OriginEntry & { kind: 'regex' }, 
     return undefined;
   }
   if (policy.library === 'nginx') {
+    // A map key (`~*^https://...`), or the last word of an `if (... ~* pattern)` with its `)`.
     const at = raw.lastIndexOf(entry.pattern);
     const prefix = raw.slice(0, Math.max(0, at));
-    if (at >= 0 && at + entry.pattern.length === raw.length && /^~?\*?$/.test(prefix) && !/[\s;{}'"]/.test(tightened)) {
-      return fixOf('unsafe', description, [text.edit(range.start + at, range.end, tightened)]);
+    const suffix = at >= 0 ? raw.slice(at + entry.pattern.length) : '';
+    if (at >= 0 && (suffix === '' || suffix === ')') && /^~?\*?$/.test(prefix) && !/[\s;{}'"]/.test(tightened)) {
+      return fixOf('unsafe', description, [text.edit(range.start + at, range.start + at + entry.pattern.length, tightened)]);
     }
   }
   return undefined;

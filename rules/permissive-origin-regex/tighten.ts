@@ -1,8 +1,8 @@
 import type { RegexMode } from '../../src/model/types.js';
 
 /**
- * The pattern its author evidently meant: every dot between two letters or digits escaped (a host
- * separator, not "any character"), and the anchors the library's matching mode leaves out added
+ * The pattern its author evidently meant: every dot between two letters or digits (or after a group,
+ * `(app|www).example`) escaped, a host separator, not "any character", and the anchors the library's matching mode leaves out added
  * (`search`: `^` and `$`; `match`: `$`), with a top-level alternation grouped first so each anchor
  * applies to every branch. Returns undefined when nothing would change.
  */
@@ -27,7 +27,7 @@ export function tightenPattern(pattern: string, mode: RegexMode): string | undef
     else if (ch === '(') depth++;
     else if (ch === ')') depth--;
     else if (ch === '|' && depth === 0) topLevelAlternation = true;
-    if (ch === '.' && /[A-Za-z0-9]/.test(pattern[i - 1] ?? '') && /[A-Za-z0-9]/.test(pattern[i + 1] ?? '')) {
+    if (ch === '.' && /[A-Za-z0-9)]/.test(pattern[i - 1] ?? '') && /[A-Za-z0-9]/.test(pattern[i + 1] ?? '')) {
       out += '\\.';
       continue;
     }

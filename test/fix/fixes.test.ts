@@ -278,3 +278,24 @@ describe('one fix is the whole fix', () => {
     expect((await fixTree({ 'settings.py': both }, ['--fix', '--unsafe-fixes'])).read('settings.py')).toBe(both);
   });
 });
+
+describe('permissive-origin-regex in an nginx if', () => {
+  it('escapes and anchors the regex of `if ($http_origin ~* ...)`, keeping the closing parenthesis; nginx -t accepts it', async () => {
+    const server = (re: string) => `server {
+    listen 127.0.0.1:8080;
+    location / {
+        set $cors "";
+        if ($http_origin ~* ${re}) {
+            set $cors $http_origin;
+        }
+        add_header Access-Control-Allow-Origin $cors always;
+        add_header Vary Origin always;
+        root html;
+    }
+}`;
+    const t = await fixTree({ 'nginx.conf': nginxMain(server('^https://(app|www).example.com')) }, ['--fix', '--unsafe-fixes']);
+    expect(t.read('nginx.conf')).toBe(nginxMain(server(String.raw`^https://(app|www)\.example\.com$`)));
+    expect(await ruleIdsIn(t.dir)).toEqual([]);
+    expectNginxAccepts(t.dir, 'nginx.conf');
+  });
+});

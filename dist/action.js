@@ -6,7 +6,7 @@ import {
   FORMATS,
   applyBaseline,
   exitCodeFor
-} from "./chunks/chunk-NWGWYG2U.js";
+} from "./chunks/chunk-AZV6N3TR.js";
 import {
   SEVERITY_RANK,
   buildMarkdown,
@@ -14,13 +14,14 @@ import {
   formatGithub,
   formatters,
   githubBlobBase,
-  githubVersionControl
-} from "./chunks/chunk-MFX3M5FQ.js";
+  githubVersionControl,
+  lintAndFix
+} from "./chunks/chunk-77A4WGBU.js";
 import {
   ConfigError,
   isInternalError,
   lint
-} from "./chunks/chunk-XQWXQGRB.js";
+} from "./chunks/chunk-DQENIJB7.js";
 import "./chunks/chunk-LXGCFLD4.js";
 import "./chunks/chunk-7FLCUFHN.js";
 import {
@@ -19635,6 +19636,9 @@ function error(message, properties = {}) {
 function warning(message, properties = {}) {
   issueCommand("warning", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
+function info(message) {
+  process.stdout.write(message + os4.EOL);
+}
 
 // src/action/run-action.ts
 import fs3 from "node:fs";
@@ -19652,7 +19656,9 @@ function readInputs() {
     failOn: oneOf("fail-on", getInput("fail-on") || "error", FAIL_ON),
     sarifFile: getInput("sarif-file") || "cors-lint.sarif",
     annotations: booleanInput("annotations", true),
-    baseline: getInput("baseline") || void 0
+    baseline: getInput("baseline") || void 0,
+    fixDiff: getInput("fix-diff") || void 0,
+    unsafeFixes: booleanInput("unsafe-fixes", false)
   };
 }
 function oneOf(name, value, allowed) {
@@ -19673,9 +19679,21 @@ async function runAction(env = process.env) {
   let inputs;
   try {
     inputs = readInputs();
-    const result = applyBaseline(await lint(inputs.paths, { cwd: workspace, configFile: inputs.config }), inputs.baseline, workspace);
-    const sarifFile = writeSarif(result, workspace, inputs.sarifFile, env);
-    const log = formatters[inputs.format]({ result, cwd: workspace, color: false });
+    const baseline = inputs.baseline;
+    const select = (r) => applyBaseline(r, baseline, workspace);
+    const fixRun = inputs.fixDiff ? await lintAndFix(inputs.paths, { cwd: workspace, configFile: inputs.config }, { unsafe: inputs.unsafeFixes, write: false, select }) : void 0;
+    const linted = fixRun ? { ...fixRun.result, diagnostics: [...fixRun.result.diagnostics, ...fixRun.diagnostics] } : await lint(inputs.paths, { cwd: workspace, configFile: inputs.config });
+    const result = fixRun ? linted : applyBaseline(linted, baseline, workspace);
+    const sarifFile = writeSarif(result, workspace, inputs.sarifFile, env, true, inputs.unsafeFixes);
+    if (fixRun && inputs.fixDiff) {
+      const patchFile = path.resolve(workspace, inputs.fixDiff);
+      fs3.mkdirSync(path.dirname(patchFile), { recursive: true });
+      fs3.writeFileSync(patchFile, fixRun.patch);
+      setOutput("fix-diff", patchFile);
+      setOutput("fixable", fixRun.fixed);
+      info(`cors-lint: ${fixRun.fixed ? `wrote fixes for ${fixRun.fixed} finding(s) in ${fixRun.changes.length} file(s) to ${inputs.fixDiff}` : `nothing to fix; ${inputs.fixDiff} is empty`}`);
+    }
+    const log = formatters[inputs.format]({ result, cwd: workspace, color: false, unsafeFixes: inputs.unsafeFixes });
     process.stdout.write(log);
     if (inputs.annotations && inputs.format !== "github") {
       bestEffort("annotations", () => process.stdout.write(formatGithub({ result, cwd: workspace, color: false })));
@@ -19720,9 +19738,9 @@ async function bestEffortAsync(what, write) {
     warning(`cors-lint: could not write ${what}: ${error2.message}`);
   }
 }
-function writeSarif(result, workspace, target, env, successful = true) {
+function writeSarif(result, workspace, target, env, successful = true, unsafeFixes = false) {
   const file = path.resolve(workspace, target);
-  const log = buildSarif(result, workspace, { versionControl: githubVersionControl(env) });
+  const log = buildSarif(result, workspace, { versionControl: githubVersionControl(env), unsafeFixes });
   if (!successful) log.runs[0].invocations[0].executionSuccessful = false;
   fs3.mkdirSync(path.dirname(file), { recursive: true });
   fs3.writeFileSync(file, `${JSON.stringify(log, null, 2)}

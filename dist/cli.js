@@ -2,9 +2,9 @@
 import { createRequire as __corsLintCreateRequire } from 'node:module'; const require = __corsLintCreateRequire(import.meta.url); import { fileURLToPath as __corsLintFileURLToPath } from 'node:url'; const __corsLintFilename = __corsLintFileURLToPath(import.meta.url); const __corsLintDirname = __corsLintFileURLToPath(new URL('.', import.meta.url));
 import {
   main
-} from "./chunks/chunk-NWGWYG2U.js";
-import "./chunks/chunk-MFX3M5FQ.js";
-import "./chunks/chunk-XQWXQGRB.js";
+} from "./chunks/chunk-AZV6N3TR.js";
+import "./chunks/chunk-77A4WGBU.js";
+import "./chunks/chunk-DQENIJB7.js";
 import "./chunks/chunk-LXGCFLD4.js";
 import "./chunks/chunk-7FLCUFHN.js";
 import "./chunks/chunk-47KPZKYO.js";
@@ -17,7 +17,8 @@ var code = await main(process.argv.slice(2), {
   env: process.env,
   stdout: (t) => process.stdout.write(t),
   stderr: (t) => process.stderr.write(t),
-  isTty: Boolean(process.stdout.isTTY)
+  isTty: Boolean(process.stdout.isTTY),
+  columns: process.stdout.columns
 });
 process.exitCode = code;
 await Promise.all([process.stdout, process.stderr].map((stream) => new Promise((done) => stream.write("", done))));

@@ -1,12 +1,13 @@
 import { createRequire as __corsLintCreateRequire } from 'node:module'; const require = __corsLintCreateRequire(import.meta.url); import { fileURLToPath as __corsLintFileURLToPath } from 'node:url'; const __corsLintFilename = __corsLintFileURLToPath(import.meta.url); const __corsLintDirname = __corsLintFileURLToPath(new URL('.', import.meta.url));
 import {
   SEVERITY_RANK,
-  formatters
-} from "./chunks/chunk-MFX3M5FQ.js";
+  formatters,
+  lintAndFix
+} from "./chunks/chunk-77A4WGBU.js";
 import {
   ConfigError,
   lint
-} from "./chunks/chunk-XQWXQGRB.js";
+} from "./chunks/chunk-DQENIJB7.js";
 import "./chunks/chunk-LXGCFLD4.js";
 import "./chunks/chunk-7FLCUFHN.js";
 import "./chunks/chunk-47KPZKYO.js";
@@ -14,5 +15,6 @@ export {
   ConfigError,
   SEVERITY_RANK,
   formatters,
-  lint
+  lint,
+  lintAndFix
 };

@@ -2,6 +2,7 @@
 // Everything exported here is public interface; fields are only ever added.
 
 export { lint, type LintOptions, type LintResult } from './lint.js';
+export { lintAndFix, type FixOptions, type FixRun, type FileChange } from './fix/run-fix.js';
 export { ConfigError } from './config/load.js';
 export type { Config, RuleEntry, RuleLevel, Override } from './config/types.js';
 export { SEVERITY_RANK } from './model/types.js';
@@ -12,6 +13,9 @@ export type {
   DroppedHeaders,
   EmittedHeader,
   Finding,
+  Fix,
+  FixApplicability,
+  FixEdit,
   Language,
   Library,
   OrderFacts,

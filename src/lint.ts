@@ -19,6 +19,7 @@ import { runRules } from './rules/run-rules.js';
 import { isContextFolder, kindOf as contextKindOf, type ContextFile } from './environment/context-files.js';
 import { repositoryContext } from './environment/index.js';
 import type { FrontendContext } from './frontend/types.js';
+import { sourceReader } from './fix/source.js';
 
 export interface LintOptions {
   cwd?: string;
@@ -102,7 +103,9 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
   const context = repositoryContext(policies, project, { cwd, ignore: config.ignore, codeFiles: discovery.files.filter((f) => f.language === 'js').map((f) => f.absPath), ...(wholeRoot ? { files: discovery.context as ContextFile[] } : {}) });
   diagnostics.push(...context.diagnostics);
 
-  const ruleRun = runRules(rules, context.policies, (rule) => ruleSetting(rule, config), { allowedOrigins: config.allowedOrigins, ...context.settings });
+  // Rules that offer fixes read the scanned text (src/fix).
+  const source = sourceReader((file) => project.textOf(file));
+  const ruleRun = runRules(rules, context.policies, (rule) => ruleSetting(rule, config), { allowedOrigins: config.allowedOrigins, ...context.settings }, source);
   for (const { ruleId, error, file } of ruleRun.errors) diagnostics.push(internalError(file ?? '.', `rule ${ruleId}`, error, true));
 
   let suppressed = 0;
@@ -221,4 +224,3 @@ function scanRoot(cwd: string, inputs: string[]): string {
   return common;
 }
 
-type MutableProject = Project & { remember(absPath: string, text: string): void; linesOf(displayPath: string): string[] | undefined };

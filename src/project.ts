@@ -5,7 +5,7 @@ import { fsPath } from './discover/fs-names.js';
 import { readSource } from './discover/read-source.js';
 import type { Project } from './extract/scanner.js';
 
-export type MutableProject = Project & { remember(absPath: string, text: string): void; linesOf(displayPath: string): string[] | undefined };
+export type MutableProject = Project & { remember(absPath: string, text: string): void; linesOf(displayPath: string): string[] | undefined; textOf(displayPath: string): string | undefined };
 
 /** Texts of files that are not scanned (imports, includes, package.json) kept for reuse, most recent first out last. */
 const RECENT_TEXTS = 512;
@@ -68,6 +68,11 @@ export function createProject(cwd: string, root: string, listFiles: () => Discov
       const abs = byDisplay.get(displayPath) ?? path.resolve(cwd, displayPath);
       const read = project.readText(abs);
       return 'text' in read ? read.text.split(/\r?\n/) : undefined;
+    },
+    // The whole text, line endings kept, for rules that build fixes.
+    textOf(displayPath) {
+      const read = project.readText(byDisplay.get(displayPath) ?? path.resolve(cwd, displayPath));
+      return 'text' in read ? read.text : undefined;
     },
   };
   return project;

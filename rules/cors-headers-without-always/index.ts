@@ -1,5 +1,7 @@
 import type { CorsPolicy, EmittedHeader } from '../../src/model/types.js';
 import { defineRule } from '../../src/rules/define-rule.js';
+import { fixOf, type SourceReader } from '../../src/fix/source.js';
+import type { Fix } from '../../src/model/types.js';
 
 /** ngx_http_headers_filter (ngx_http_headers_filter_module.c): add_header without `always` is used only on these. */
 const SAFE_STATUSES = [200, 201, 204, 206, 301, 302, 303, 304, 307, 308];
@@ -18,6 +20,7 @@ export default defineRule({
       securitySeverity: 1.0,
     },
     defaultSeverity: 'warning',
+    fixable: 'safe',
     messages: {
       withoutAlways:
         'add_header {{name}} without `always` (in {{scope}}): nginx adds it only to 200, 201, 204, 206, 301, 302, 303, 304, 307 and 308 responses, so a 401, 404 or 500 reaches the browser without CORS headers and the page sees a CORS error instead of the real status. Add `always`: add_header {{name}} {{value}} always;',
@@ -25,7 +28,7 @@ export default defineRule({
         '{{count}} add_header Access-Control-* without `always` (in {{scope}}): {{names}}. nginx adds them only to 200, 201, 204, 206, 301, 302, 303, 304, 307 and 308 responses, so a 401, 404 or 500 reaches the browser without CORS headers and the page sees a CORS error instead of the real status. Add `always` to each, e.g. add_header {{name}} {{value}} always;',
     },
   },
-  check({ policies, report }) {
+  check({ policies, report, source }) {
     // One finding per block: headers written together reach the same policies (a server's headers
     // are inherited by each of its locations) under the same condition (an `if` inside a location is
     // a block of its own), so headers with the same policies and condition are one group.
@@ -55,6 +58,7 @@ export default defineRule({
         span: first.header.span,
         policy,
         fingerprintText: group.map((g) => `${g.header.name}\u0000${g.header.value}`).join('\u0001'),
+        fix: alwaysFix(group.map((g) => g.header), source),
       });
     }
   },
@@ -79,4 +83,18 @@ function needsAlways(header: EmittedHeader): boolean {
 
 function quoteIfNeeded(value: string): string {
   return /[\s;{}'"]/.test(value) || value === '' ? `"${value.replace(/"/g, '\\"')}"` : value;
+}
+
+/**
+ * ` always` after the value of each add_header of the group (the header span is its value word).
+ * Safe: the same headers, now also on 4xx/5xx. Only where the value is directly followed by the `;`.
+ */
+function alwaysFix(headers: EmittedHeader[], source: SourceReader): Fix | undefined {
+  const edits = headers.map((h) => {
+    const text = source(h.span.file);
+    const range = text?.range(h.span);
+    if (!text || !range || !/^[ \t]*;/.test(text.text.slice(range.end))) return undefined;
+    return text.edit(range.end, range.end, ' always');
+  });
+  return fixOf('safe', headers.length === 1 ? 'Add `always`' : `Add \`always\` to the ${headers.length} add_header lines`, edits);
 }

@@ -4,6 +4,8 @@ import { patternWording } from '../../src/regex/index.js';
 import { defineRule } from '../../src/rules/define-rule.js';
 import { actorLabel, originSpan, provenanceNote } from '../../src/rules/library-effects.js';
 import { originFormProblems, originHost, type OriginFormProblem } from '../../src/rules/origin-form.js';
+import { fixOf, plainStringLiteral, type SourceReader } from '../../src/fix/source.js';
+import type { Fix, OriginEntry, Span } from '../../src/model/types.js';
 
 export default defineRule({
   meta: {
@@ -14,6 +16,7 @@ export default defineRule({
       securitySeverity: 5.3,
     },
     defaultSeverity: 'error',
+    fixable: 'safe-or-unsafe',
     messages: {
       neverMatches:
         "Origin '{{origin}}' {{problem}}, so it never equals the Origin a browser sends and {{library}} never allows it{{suggestion}}{{startup}}{{provenance}}",
@@ -27,7 +30,7 @@ export default defineRule({
         "allowed origins is the string '{{haystack}}', not a list: {{library}} then tests {{test}}, a substring test that also admits {{witness}}{{provenance}}",
     },
   },
-  check({ policies, report }) {
+  check({ policies, report, source }) {
     for (const policy of policies) {
       for (const entry of policy.origins) {
         if (entry.kind === 'unknown' && entry.substringOfEnv) {
@@ -51,6 +54,7 @@ export default defineRule({
             witness,
             policy,
             fingerprintText: entry.haystack,
+            fix: listFix(policy, entry, source),
           });
           continue;
         }
@@ -88,6 +92,7 @@ export default defineRule({
           span: originSpan(policy, entry),
           policy,
           fingerprintText: entry.origin,
+          fix: suggestion && suggestion !== entry.origin ? originFix(entry, problems, suggestion, source) : undefined,
         });
       }
     }
@@ -167,4 +172,62 @@ function pathOnlyPattern(entry: Extract<OriginMatcher, { kind: 'regex' }>): stri
   const verdicts = evaluator.acceptsAll(candidates);
   if (verdicts.some((v) => v !== false)) return undefined;
   return candidates[0];
+}
+
+/** Problems whose correction is what the author evidently meant: the origin they wrote, serialized. */
+const SAFE_CORRECTIONS: string[] = ['trailing-slash', 'default-port', 'uppercase', 'whitespace'];
+
+/**
+ * Rewrites the literal where it is written (the constant's definition when the origin comes from
+ * one), keeping its quotes. Safe when only the serialization is wrong; a dropped path, query or
+ * user-info, or a guessed scheme, changes which origin is trusted, so that is unsafe.
+ */
+function originFix(entry: OriginEntry & { origin: string }, problems: OriginFormProblem[], suggestion: string, source: SourceReader): Fix | undefined {
+  const span = literalSpan(entry);
+  const text = span && source(span.file);
+  if (!span || !text) return undefined;
+  const literal = plainStringLiteral(text, span, entry.origin);
+  // nginx map keys and unquoted words are the origin itself.
+  const range = literal ? { start: literal.contentStart, end: literal.contentEnd } : text.slice(span) === entry.origin && /^[\w:/.\-]+$/.test(entry.origin) ? text.range(span) : undefined;
+  if (!range) return undefined;
+  // A suggestion can itself have a problem left (whitespace trimmed, a slash still there): correct
+  // until it is a serialized origin, so one fix is the whole fix.
+  const seen = [...problems];
+  let target = suggestion;
+  for (let i = 0; i < 5; i++) {
+    const left = originFormProblems(target);
+    const next = left.find((p) => p.suggestion)?.suggestion;
+    seen.push(...left);
+    if (!next || next === target) break;
+    target = next;
+  }
+  if (originFormProblems(target).length) return undefined;
+  const safe = seen.every((p) => SAFE_CORRECTIONS.includes(p.id));
+  return fixOf(safe ? 'safe' : 'unsafe', `Replace '${entry.origin}' with '${target}'`, [text.edit(range.start, range.end, target)]);
+}
+
+/** Where the literal is written: its definition when it comes from a constant, else where it is used. */
+function literalSpan(entry: OriginEntry): Span | undefined {
+  return entry.definedAt ?? entry.span;
+}
+
+/**
+ * Starlette's `allow_origins="https://a.com"` becomes `["https://a.com"]` (a joined string, one item per
+ * origin), in the same quotes. Not offered for an environment default: the variable's value would stay
+ * a string, so the right change there is a `.split(",")` the author must choose.
+ */
+function listFix(policy: CorsPolicy, entry: OriginEntry & { haystack: string }, source: SourceReader): Fix | undefined {
+  if (policy.library !== 'starlette' || entry.envDriven) return undefined;
+  const span = literalSpan(entry);
+  const text = span && source(span.file);
+  if (!span || !text) return undefined;
+  const literal = plainStringLiteral(text, span, entry.haystack);
+  const range = text.range(span);
+  if (!literal || !range) return undefined;
+  const items = entry.haystack.split(/[\s,;|]+/).filter(Boolean);
+  if (!items.length || !items.every((i) => originHost(i) && originFormProblems(i).length === 0)) return undefined;
+  const list = `[${items.map((i) => `${literal.prefix}${literal.quote}${i}${literal.quote}`).join(', ')}]`;
+  // A shared constant may be read as a string elsewhere too.
+  const shared = entry.definedAt !== undefined && entry.span !== undefined && entry.definedAt !== entry.span;
+  return fixOf(shared ? 'unsafe' : 'safe', `Make the origins a list: ${list}`, [text.edit(range.start, range.end, list)]);
 }

@@ -1,4 +1,5 @@
-import type { CorsPolicy } from '../../src/model/types.js';
+import type { CorsPolicy, Fix, Span } from '../../src/model/types.js';
+import { fixOf, type SourceReader } from '../../src/fix/source.js';
 import { defineRule } from '../../src/rules/define-rule.js';
 import { libraryLabel, originDependsOnRequest, scopeLabel } from '../../src/rules/policy-facts.js';
 
@@ -30,6 +31,7 @@ export default defineRule({
       securitySeverity: 4.0,
     },
     defaultSeverity: 'warning',
+    fixable: 'safe',
     messages: {
       missingVary:
         'Access-Control-Allow-Origin {{how}} (in {{scope}}), but no Vary: Origin is sent with it ({{library}}{{detail}}): a shared cache or CDN can store the response made for one origin and serve it to a request from another, whose browser then sees a foreign Access-Control-Allow-Origin and blocks it, or gets the CORS answer meant for another site. {{fix}}',
@@ -55,6 +57,7 @@ export default defineRule({
         span: at,
         policy,
         fingerprintText: dependence.how,
+        fix: varyFix(policy, at, context.source),
       });
     }
   },
@@ -64,4 +67,46 @@ export default defineRule({
 function onlyOnPreflights(policy: CorsPolicy): boolean {
   const acao = (policy.emittedHeaders ?? []).filter((h) => /^access-control-allow-origin$/i.test(h.name));
   return acao.length > 0 && acao.every((h) => h.preflightOnly === true);
+}
+
+/**
+ * A line after the one that sets the origin-dependent header, in its block and indentation: nginx
+ * `add_header Vary Origin always;`, Express `res.vary('Origin');` (which appends to any Vary already
+ * set), Flask `response.headers.add('Vary', 'Origin')`, Starlette `response.headers.append('Vary', 'Origin')`.
+ * Safe: caches key on Origin, nothing else changes. Only where the header is set unconditionally, in
+ * a statement of its own; elsewhere the right place is a judgement call.
+ */
+function varyFix(policy: CorsPolicy, at: Span, source: SourceReader): Fix | undefined {
+  const text = source(at.file);
+  const range = text?.range(at);
+  if (!text || !range) return undefined;
+  const lineStart = text.offset(at.line, 1)!;
+  const before = text.text.slice(lineStart, range.start);
+  const next = text.lineEnd(range.end);
+  const indent = text.indentAt(range.start);
+  // A header sent only under a condition needs Vary on the other responses too (a cache must not
+  // serve the answer without CORS headers to an allowed origin): where that goes is not mechanical.
+  const header = policy.emittedHeaders?.find((h) => h.span.file === at.file && h.span.line === at.line && /^access-control-allow-origin$/i.test(h.name));
+  if (!header || header.conditional) return undefined;
+  if (policy.library === 'nginx') {
+    if (!/^[ \t]*add_header[ \t]+\S+[ \t]+$/.test(before)) return undefined;
+    const rest = /^[^;\n]*;[ \t]*\r?\n/.exec(text.text.slice(range.end));
+    if (!rest || range.end + rest[0].length !== next) return undefined;
+    return fixOf('safe', 'Add `add_header Vary Origin always;` after it', [text.edit(next, next, `${indent}add_header Vary Origin always;${text.eol}`)]);
+  }
+  if (policy.library === 'manual' && policy.stack === 'express') {
+    const call = /^(\w+)\.(?:setHeader|header|set|append)\(\s*(['"])/.exec(text.text.slice(range.start, range.end));
+    if (!call || before.trim() !== '' || !/^[ \t]*;?[ \t]*\r?\n/.test(text.text.slice(range.end, next))) return undefined;
+    const q = call[2]!;
+    return fixOf('safe', `Add ${call[1]}.vary(${q}Origin${q}) after it`, [text.edit(next, next, `${indent}${call[1]}.vary(${q}Origin${q});${text.eol}`)]);
+  }
+  const python = /^(\w+)\.headers\[(['"])Access-Control-Allow-Origin\2\]\s*=/i.exec(text.text.slice(range.start, range.end));
+  if (policy.library === 'manual' && python && before.trim() === '' && /^[ \t]*(#.*)?\r?\n?$/.test(text.text.slice(range.end, next))) {
+    const [, name, q] = python;
+    // werkzeug Headers.add and Starlette MutableHeaders.append add one more Vary field, keeping any other.
+    const method = policy.stack === 'flask' ? 'add' : policy.stack === 'fastapi' || policy.stack === 'starlette' ? 'append' : undefined;
+    const call = method && `${name}.headers.${method}(${q}Vary${q}, ${q}Origin${q})`;
+    if (call) return fixOf('safe', `Add ${call} after it`, [text.edit(next, next, `${indent}${call}${text.eol}`)]);
+  }
+  return undefined;
 }

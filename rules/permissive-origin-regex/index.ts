@@ -12,6 +12,10 @@ import {
   weaknessEffect,
 } from '../../src/regex/index.js';
 import { patternWording } from '../../src/regex/index.js';
+import { fixOf, plainStringLiteral, type SourceReader } from '../../src/fix/source.js';
+import type { CorsPolicy, Fix, OriginEntry } from '../../src/model/types.js';
+import { tightenPattern } from './tighten.js';
+import { compilePattern, intendedOrigins, PatternEvaluator, templatesOf, WILD } from '../../src/regex/index.js';
 
 /** The same pattern often appears in many policies (nginx includes, shared settings): analyse it once. */
 const verdicts = new Map<string, ReturnType<typeof analyzeOriginPattern>>();
@@ -41,6 +45,7 @@ export default defineRule<'permissive' | 'unsupported' | 'undecided' | 'invalid'
       securitySeverity: 8.1,
     },
     defaultSeverity: 'error',
+    fixable: 'unsafe',
     messages: {
       permissive: '{{label}} {{pattern}} accepts {{witness}} ({{semantics}}): {{effect}}{{credentials}}{{provenance}}',
       unsupported: '{{label}} {{pattern}} was not analysed: {{reason}}',
@@ -49,7 +54,7 @@ export default defineRule<'permissive' | 'unsupported' | 'undecided' | 'invalid'
     },
     defaultOptions: { budgetMs: DEFAULT_BUDGET_MS },
   },
-  check({ policies, options, report }) {
+  check({ policies, options, report, source }) {
     for (const policy of policies) {
       for (const entry of policy.origins) {
         if (entry.kind !== 'regex') continue;
@@ -74,6 +79,7 @@ export default defineRule<'permissive' | 'unsupported' | 'undecided' | 'invalid'
             witness: verdict.witness,
             policy,
             fingerprintText: `${spec.flavor}:${spec.mode}:${spec.pattern}`,
+            fix: tightenFix(policy, entry, options.budgetMs, source),
           });
         } else if (verdict.verdict === 'invalid') {
           report({
@@ -98,3 +104,59 @@ export default defineRule<'permissive' | 'unsupported' | 'undecided' | 'invalid'
     }
   },
 });
+
+/**
+ * Unsafe: escaping dots and anchoring changes which origins are let in (that is the point), and the
+ * author must check the result still admits every origin they need. Offered only when the tightened
+ * pattern passes this rule's own analysis, and where the pattern is written verbatim: a JavaScript
+ * RegExp literal, a Python string (made raw when backslashes are added), an nginx word.
+ */
+function tightenFix(policy: CorsPolicy, entry: OriginEntry & { kind: 'regex' }, budgetMs: number, source: SourceReader): Fix | undefined {
+  if (entry.writtenAs) return undefined;
+  const tightened = tightenPattern(entry.pattern, entry.mode);
+  if (!tightened || analyzeOnce({ ...specOf(entry), pattern: tightened }, budgetMs).verdict !== 'safe' || !keepsIntended(entry, tightened)) return undefined;
+  const span = entry.definedAt ?? entry.span;
+  const text = span && source(span.file);
+  const range = span && text?.range(span);
+  if (!span || !text || !range) return undefined;
+  const raw = text.text.slice(range.start, range.end);
+  const description = `Tighten the pattern to ${tightened}`;
+  if (raw === `/${entry.pattern}/${entry.flags ?? ''}`) {
+    return fixOf('unsafe', description, [text.edit(range.start + 1, range.start + 1 + entry.pattern.length, tightened)]);
+  }
+  const literal = plainStringLiteral(text, span, entry.pattern);
+  if (literal && policy.library !== 'nginx') {
+    const python = entry.flavor === 'python';
+    if (literal.prefix.toLowerCase() === 'r' || !tightened.includes('\\')) return fixOf('unsafe', description, [text.edit(literal.contentStart, literal.contentEnd, tightened)]);
+    if (python && literal.prefix === '') return fixOf('unsafe', description, [text.edit(range.start, range.end, `r${literal.quote}${tightened}${literal.quote}`)]);
+    if (!python) return fixOf('unsafe', description, [text.edit(literal.contentStart, literal.contentEnd, tightened.replace(/\\/g, '\\\\'))]);
+    return undefined;
+  }
+  if (policy.library === 'nginx') {
+    // A map key (`~*^https://...`), or the last word of an `if (... ~* pattern)` with its `)`.
+    const at = raw.lastIndexOf(entry.pattern);
+    const prefix = raw.slice(0, Math.max(0, at));
+    const suffix = at >= 0 ? raw.slice(at + entry.pattern.length) : '';
+    if (at >= 0 && (suffix === '' || suffix === ')') && /^~?\*?$/.test(prefix) && !/[\s;{}'"]/.test(tightened)) {
+      return fixOf('unsafe', description, [text.edit(range.start + at, range.start + at + entry.pattern.length, tightened)]);
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The tightened pattern still admits the origins the author named (each wildcard filled with `app`):
+ * otherwise anchoring turned it into a pattern that admits nothing (`example\.com$` becomes
+ * `^example\.com$`, which no Origin matches), and the right pattern is a human's choice.
+ */
+function keepsIntended(entry: OriginEntry & { kind: 'regex' }, tightened: string): boolean {
+  const original = compilePattern(specOf(entry));
+  const next = compilePattern({ ...specOf(entry), pattern: tightened });
+  if (!original.ok || !next.ok) return false;
+  const { templates } = templatesOf(original.compiled.ast, original.compiled.flags);
+  const wanted = intendedOrigins(templates)
+    .filter((i) => !i.isNull && i.scheme && i.host)
+    .map((i) => `${i.scheme}://${i.host.split(WILD).join('app')}`);
+  if (!wanted.length) return false;
+  return new PatternEvaluator(next.compiled).acceptsAll(wanted).every((v) => v === true);
+}

@@ -11,6 +11,9 @@ export interface ActionInputs {
   sarifFile: string;
   annotations: boolean;
   baseline?: string;
+  /** Write the suggested fixes as a patch here (relative to the workspace). */
+  fixDiff?: string;
+  unsafeFixes: boolean;
 }
 
 export class InputError extends Error {}
@@ -28,6 +31,8 @@ export function readInputs(): ActionInputs {
     sarifFile: core.getInput('sarif-file') || 'cors-lint.sarif',
     annotations: booleanInput('annotations', true),
     baseline: core.getInput('baseline') || undefined,
+    fixDiff: core.getInput('fix-diff') || undefined,
+    unsafeFixes: booleanInput('unsafe-fixes', false),
   };
 }
 

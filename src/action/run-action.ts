@@ -10,6 +10,7 @@ import { formatters } from '../format/index.js';
 import { buildMarkdown, githubBlobBase } from '../format/markdown.js';
 import { buildSarif, githubVersionControl } from '../format/sarif.js';
 import { lint, type LintResult } from '../lint.js';
+import { lintAndFix } from '../fix/run-fix.js';
 import { SEVERITY_RANK, type Severity } from '../model/types.js';
 import { readInputs, type ActionInputs } from './inputs.js';
 import { isInternalError } from '../model/diagnostics.js';
@@ -23,10 +24,23 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
   let inputs: ActionInputs | undefined;
   try {
     inputs = readInputs();
-    const result = applyBaseline(await lint(inputs.paths, { cwd: workspace, configFile: inputs.config }), inputs.baseline, workspace);
-    const sarifFile = writeSarif(result, workspace, inputs.sarifFile, env);
+    // With fix-diff the lint is the first round of a fix run that writes nothing: the same findings, plus the patch.
+    const baseline = inputs.baseline;
+    const select = (r: LintResult) => applyBaseline(r, baseline, workspace);
+    const fixRun = inputs.fixDiff ? await lintAndFix(inputs.paths, { cwd: workspace, configFile: inputs.config }, { unsafe: inputs.unsafeFixes, write: false, select }) : undefined;
+    const linted = fixRun ? { ...fixRun.result, diagnostics: [...fixRun.result.diagnostics, ...fixRun.diagnostics] } : await lint(inputs.paths, { cwd: workspace, configFile: inputs.config });
+    const result = fixRun ? linted : applyBaseline(linted, baseline, workspace);
+    const sarifFile = writeSarif(result, workspace, inputs.sarifFile, env, true, inputs.unsafeFixes);
+    if (fixRun && inputs.fixDiff) {
+      const patchFile = path.resolve(workspace, inputs.fixDiff);
+      fs.mkdirSync(path.dirname(patchFile), { recursive: true });
+      fs.writeFileSync(patchFile, fixRun.patch);
+      core.setOutput('fix-diff', patchFile);
+      core.setOutput('fixable', fixRun.fixed);
+      core.info(`cors-lint: ${fixRun.fixed ? `wrote fixes for ${fixRun.fixed} finding(s) in ${fixRun.changes.length} file(s) to ${inputs.fixDiff}` : `nothing to fix; ${inputs.fixDiff} is empty`}`);
+    }
 
-    const log = formatters[inputs.format]!({ result, cwd: workspace, color: false });
+    const log = formatters[inputs.format]!({ result, cwd: workspace, color: false, unsafeFixes: inputs.unsafeFixes });
     process.stdout.write(log);
     // Annotations and the job summary are extras: a runner that cannot take them (a read-only or
     // missing GITHUB_STEP_SUMMARY, a closed stdout) gets a warning, and the step's result stands.
@@ -80,9 +94,9 @@ async function bestEffortAsync(what: string, write: () => Promise<unknown>): Pro
   }
 }
 
-function writeSarif(result: LintResult, workspace: string, target: string, env: NodeJS.ProcessEnv, successful = true): string {
+function writeSarif(result: LintResult, workspace: string, target: string, env: NodeJS.ProcessEnv, successful = true, unsafeFixes = false): string {
   const file = path.resolve(workspace, target);
-  const log = buildSarif(result, workspace, { versionControl: githubVersionControl(env) });
+  const log = buildSarif(result, workspace, { versionControl: githubVersionControl(env), unsafeFixes });
   if (!successful) log.runs[0]!.invocations![0]!.executionSuccessful = false;
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, `${JSON.stringify(log, null, 2)}\n`);

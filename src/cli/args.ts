@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 
 export class UsageError extends Error {}
 
-export const FORMATS = ['text', 'json', 'sarif', 'github', 'markdown'] as const;
+export const FORMATS = ['text', 'json', 'sarif', 'github', 'markdown', 'rdjson'] as const;
 export const FAIL_ON = ['error', 'warning', 'note', 'never'] as const;
 export type FailOn = (typeof FAIL_ON)[number];
 
@@ -17,6 +17,12 @@ export interface LintArgs {
   writeBaseline?: string;
   printPolicies: boolean;
   color?: boolean;
+  /** --fix / --unsafe-fixes / --diff (src/fix), --quiet, --width. */
+  fix: boolean;
+  unsafeFixes: boolean;
+  diff: boolean;
+  quiet: boolean;
+  width?: number;
 }
 
 export type CliArgs =
@@ -55,6 +61,11 @@ function parseLint(argv: string[]): CliArgs {
     'print-policies': { type: 'boolean', default: false },
     color: { type: 'boolean' },
     'no-color': { type: 'boolean' },
+    fix: { type: 'boolean', default: false },
+    'unsafe-fixes': { type: 'boolean', default: false },
+    diff: { type: 'boolean', default: false },
+    quiet: { type: 'boolean', short: 'q', default: false },
+    width: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
     version: { type: 'boolean', short: 'v' },
   });
@@ -71,7 +82,17 @@ function parseLint(argv: string[]): CliArgs {
     writeBaseline: values['write-baseline'] as string | undefined,
     printPolicies: Boolean(values['print-policies']),
     color: values['no-color'] ? false : (values.color as boolean | undefined),
+    fix: Boolean(values.fix),
+    unsafeFixes: Boolean(values['unsafe-fixes']),
+    diff: Boolean(values.diff),
+    quiet: Boolean(values.quiet),
+    width: values.width === undefined ? undefined : width(String(values.width)),
   };
+}
+
+function width(value: string): number {
+  if (!/^\d+$/.test(value)) throw new UsageError(`--width must be a number of columns, 0 for no wrapping (got "${value}")`);
+  return Number(value);
 }
 
 type Options = NonNullable<Parameters<typeof parseArgs>[0]>['options'];
@@ -99,13 +120,19 @@ Finds CORS configuration in Python (FastAPI/Starlette, Flask-CORS, django-cors-h
 JavaScript/TypeScript (cors, NestJS, Fastify, Koa, manual headers) and Nginx, and lints it.
 
 Options:
-  -f, --format <name>        text (default), json, sarif, github, markdown
+  -f, --format <name>        text (default), json, sarif, github, markdown, rdjson (reviewdog)
   -o, --output <file>        write the report to a file instead of stdout
       --fail-on <level>      error (default), warning, note, never: exit 1 at or above it
   -c, --config <file>        configuration file (.cors-lint.json / .cors-lint.yaml)
       --baseline <file>      report only findings not recorded in this baseline
       --write-baseline <file> record the current findings as the baseline and exit 0
       --print-policies       print the extracted CORS policies as JSON
+      --fix                  apply the safe fixes, then report what is left
+      --unsafe-fixes         with --fix or --diff, also the unsafe fixes; otherwise list them as available
+      --diff                 print the fixes as a unified diff instead of writing them
+                             (exit 1 when there is something to fix, 0 when not)
+  -q, --quiet                report errors only (warnings and notes are neither shown nor counted)
+      --width <columns>      wrap text output at this width (default: the terminal's; 0: never)
       --color / --no-color   force colour on or off (default: on for a TTY, off with NO_COLOR)
   -v, --version              print the version
   -h, --help                 print this help

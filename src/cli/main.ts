@@ -11,6 +11,7 @@ import { HELP, parseCli, UsageError, type FailOn, type LintArgs } from './args.j
 import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK } from './exit-codes.js';
 import { formatRulesTable } from './rules-table.js';
 import { isInternalError } from '../model/diagnostics.js';
+import { lintAndFix, type FixRun } from '../fix/run-fix.js';
 
 export interface Io {
   cwd: string;
@@ -18,6 +19,8 @@ export interface Io {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   isTty: boolean;
+  /** Terminal width, when stdout is a terminal (text output wraps at it). */
+  columns?: number;
 }
 
 /** Runs the CLI and returns the exit code; never calls process.exit (testable, embeddable). */
@@ -32,7 +35,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         io.stdout(`${packageVersion()}\n`);
         return EXIT_OK;
       case 'rules':
-        io.stdout(args.format === 'json' ? `${JSON.stringify(allRules.map((r) => ({ id: r.meta.id, severity: r.meta.defaultSeverity, description: r.meta.docs.description, url: r.meta.docs.url })), null, 2)}\n` : formatRulesTable(allRules));
+        io.stdout(args.format === 'json' ? `${JSON.stringify(allRules.map((r) => ({ id: r.meta.id, severity: r.meta.defaultSeverity, description: r.meta.docs.description, url: r.meta.docs.url, ...(r.meta.fixable ? { fixable: r.meta.fixable } : {}) })), null, 2)}\n` : formatRulesTable(allRules));
         return EXIT_OK;
       case 'explain':
         return explain(args.ruleId, io);
@@ -58,21 +61,31 @@ export async function main(argv: string[], io: Io): Promise<number> {
 }
 
 async function runLint(args: LintArgs, io: Io): Promise<number> {
-  const result = await lint(args.paths, { cwd: io.cwd, configFile: args.config });
+  if ((args.fix || args.diff) && (args.printPolicies || args.writeBaseline)) throw new UsageError('--fix and --diff cannot be combined with --print-policies or --write-baseline');
+  // Only what is reported is fixed: findings recorded in the baseline are left alone.
+  const select = (r: LintResult) => applyBaseline(r, args.baseline, io.cwd);
+  const fixRun = args.fix || args.diff ? await lintAndFix(args.paths, { cwd: io.cwd, configFile: args.config }, { unsafe: args.unsafeFixes, write: !args.diff, select }) : undefined;
+  const linted = fixRun ? { ...fixRun.result, diagnostics: [...fixRun.result.diagnostics, ...fixRun.diagnostics] } : await lint(args.paths, { cwd: io.cwd, configFile: args.config });
+  if (args.diff) return printDiff(fixRun!, linted, io, args.output);
   if (args.printPolicies) {
-    io.stdout(`${JSON.stringify({ policies: result.policies, ...frontendsView(result), diagnostics: result.diagnostics }, null, 2)}\n`);
+    io.stdout(`${JSON.stringify({ policies: linted.policies, ...frontendsView(linted), diagnostics: linted.diagnostics }, null, 2)}
+`);
     return EXIT_OK;
   }
   if (args.writeBaseline) {
     const file = path.resolve(io.cwd, args.writeBaseline);
-    fs.writeFileSync(file, `${JSON.stringify(buildBaseline(result.findings), null, 2)}\n`);
-    io.stderr(`cors-lint: recorded ${result.findings.length} finding(s) in ${args.writeBaseline}\n`);
+    fs.writeFileSync(file, `${JSON.stringify(buildBaseline(linted.findings), null, 2)}\n`);
+    io.stderr(`cors-lint: recorded ${linted.findings.length} finding(s) in ${args.writeBaseline}\n`);
     return EXIT_OK;
   }
-  const filtered = applyBaseline(result, args.baseline, io.cwd);
+  // A fix run has applied the baseline already (select).
+  const baselined = fixRun ? linted : applyBaseline(linted, args.baseline, io.cwd);
+  const filtered = args.quiet ? { ...baselined, findings: baselined.findings.filter((f) => f.severity === 'error') } : baselined;
 
   const color = args.color ?? (io.isTty && !io.env.NO_COLOR && args.format === 'text' && !args.output);
-  const text = formatters[args.format]!({ result: filtered, cwd: io.cwd, color: Boolean(color) });
+  const width = args.width ?? (io.isTty && args.format === 'text' && !args.output ? io.columns : undefined);
+  const text = formatters[args.format]!({ result: filtered, cwd: io.cwd, color: Boolean(color), unsafeFixes: args.unsafeFixes, fixed: fixRun?.fixed, width });
+  if (fixRun && args.format !== 'text') io.stderr(`cors-lint: fixed ${fixRun.fixed} finding(s) in ${fixRun.changes.length} file(s)\n`);
   if (args.output) fs.writeFileSync(path.resolve(io.cwd, args.output), text);
   else io.stdout(text);
 
@@ -89,6 +102,19 @@ function frontendsView(result: LintResult): object {
     frontends: context.frontends.map(({ absDir: _abs, ...f }) => f),
     frontendLinks: context.links.map((l) => ({ frontend: l.frontend.dir, apiUrl: l.apiUrl.url, policy: `${l.policy.span.file}:${l.policy.span.line}:${l.policy.span.column}`, how: l.how, ...(l.proxiedBy ? { proxiedBy: l.proxiedBy } : {}) })),
   };
+}
+
+/**
+ * --diff: the patch on stdout or in --output (no scanned file is written), a count on stderr. Exit 1 when there is something to
+ * fix, 0 when not (as Ruff's --diff), 2 on internal errors.
+ */
+function printDiff(run: FixRun, result: LintResult, io: Io, output?: string): number {
+  if (output) fs.writeFileSync(path.resolve(io.cwd, output), run.patch);
+  else io.stdout(run.patch);
+  const skipped = run.diagnostics.map((d) => `cors-lint: ${d.file}: ${d.message}\n`).join('');
+  io.stderr(`${skipped}cors-lint: ${run.fixed ? `would fix ${run.fixed} finding(s) in ${run.changes.length} file(s)` : 'nothing to fix'}\n`);
+  if (result.diagnostics.some(isInternalError)) return EXIT_ERROR;
+  return run.patch ? EXIT_FINDINGS : EXIT_OK;
 }
 
 export function exitCodeFor(result: LintResult, failOn: FailOn): number {

@@ -14,6 +14,7 @@ const code = await main(process.argv.slice(2), {
   stdout: (t) => process.stdout.write(t),
   stderr: (t) => process.stderr.write(t),
   isTty: Boolean(process.stdout.isTTY),
+  columns: process.stdout.columns,
 });
 // Exit as soon as the output is out: the Python parser's WebAssembly keeps being optimised in the
 // background after the run, and waiting for that would add a noticeable pause to every short run.

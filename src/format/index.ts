@@ -2,6 +2,7 @@ import type { Formatter } from './formatter.js';
 import { formatGithub } from './github.js';
 import { formatJson } from './json.js';
 import { formatMarkdown } from './markdown.js';
+import { formatRdjson } from './rdjson.js';
 import { formatSarif } from './sarif.js';
 import { formatText } from './text.js';
 
@@ -12,4 +13,5 @@ export const formatters: Record<string, Formatter> = {
   sarif: formatSarif,
   github: formatGithub,
   markdown: formatMarkdown,
+  rdjson: formatRdjson,
 };

@@ -13,6 +13,8 @@ export const formatJson: Formatter = ({ result }) => {
     ...(f.witness !== undefined ? { witness: f.witness } : {}),
     ...(f.relatedLocations?.length ? { relatedLocations: f.relatedLocations.map((r) => ({ location: { ...r.span }, message: r.message })) } : {}),
     fingerprint: f.fingerprint,
+    // Every fix, safe or unsafe: `start`/`end` are UTF-16 offsets in the file as decoded, `line`/`column` 1-based.
+    ...(f.fix ? { fix: { applicability: f.fix.applicability, description: f.fix.description, edits: f.fix.edits.map((e) => ({ ...e })) } } : {}),
   }));
   const diagnostics = result.diagnostics.map((d) => ({
     kind: d.kind,
@@ -27,6 +29,8 @@ export const formatJson: Formatter = ({ result }) => {
     filesScanned: result.stats.filesScanned,
     policies: result.policies.length,
     suppressed: result.suppressed,
+    fixable: result.findings.filter((f) => f.fix?.applicability === 'safe').length,
+    fixableUnsafe: result.findings.filter((f) => f.fix?.applicability === 'unsafe').length,
   };
   return `${JSON.stringify({ findings, diagnostics, summary }, null, 2)}\n`;
 };

@@ -57,6 +57,10 @@ export function buildMarkdown(result: LintResult, options: MarkdownOptions = {})
     if (ordered.length > MAX_ROWS) out.push('', `… and ${ordered.length - MAX_ROWS} more (see the SARIF report or the log).`);
     out.push('');
   }
+  const safe = result.findings.filter((f) => f.fix?.applicability === 'safe').length;
+  const unsafe = result.findings.filter((f) => f.fix?.applicability === 'unsafe').length;
+  if (safe) out.push(`${plural(safe, 'finding')} fixable with \`cors-lint --fix\`${unsafe ? `, ${unsafe} more with \`--unsafe-fixes\`` : ''}.`, '');
+  else if (unsafe) out.push(`${plural(unsafe, 'finding')} fixable with \`cors-lint --fix --unsafe-fixes\`.`, '');
   if (result.suppressed) out.push(`${plural(result.suppressed, 'finding')} suppressed inline.`, '');
   if (result.diagnostics.length) {
     out.push('### Diagnostics', '', '| File | Kind | Message |', '|---|---|---|');

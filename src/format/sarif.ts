@@ -3,8 +3,9 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
 import { allRules } from '../../rules/index.js';
+import { isApplicable } from '../fix/apply.js';
 import type { LintResult } from '../lint.js';
-import type { Diagnostic, Finding, Severity, Span } from '../model/types.js';
+import type { Diagnostic, Finding, Fix, Severity, Span } from '../model/types.js';
 import { packageVersion, ruleReadmePath } from '../package-root.js';
 import type { AnyRule } from '../rules/define-rule.js';
 import type { Formatter } from './formatter.js';
@@ -32,13 +33,15 @@ export interface SarifOptions {
    * Actions it is the workspace, so a run from a sub-folder still gives repository-relative paths.
    */
   srcRoot?: string;
+  /** Also carry unsafe fixes in `fixes` (--unsafe-fixes); safe ones always are. */
+  unsafeFixes?: boolean;
   /** The repository and commit the scanned tree is (GitHub Actions: from GITHUB_* variables). */
   versionControl?: { repositoryUri: string; revisionId?: string; branch?: string };
 }
 
 /** SARIF 2.1.0 for GitHub code scanning (`--format sarif`). */
-export const formatSarif: Formatter = ({ result, cwd }) =>
-  `${JSON.stringify(buildSarif(result, cwd, { versionControl: githubVersionControl(process.env), srcRoot: repositoryRoot(process.env, cwd) }), null, 2)}\n`;
+export const formatSarif: Formatter = ({ result, cwd, unsafeFixes }) =>
+  `${JSON.stringify(buildSarif(result, cwd, { versionControl: githubVersionControl(process.env), srcRoot: repositoryRoot(process.env, cwd), unsafeFixes }), null, 2)}\n`;
 
 /** The checked-out repository and commit inside a GitHub Actions run, else undefined. */
 export function githubVersionControl(env: NodeJS.ProcessEnv): SarifOptions['versionControl'] {
@@ -78,6 +81,7 @@ export function buildSarif(result: LintResult, cwd: string, options: SarifOption
         : {}),
       partialFingerprints: { [FINGERPRINT_KEY]: `${fingerprint}:${occurrence}` },
       ...(finding.witness !== undefined ? { properties: { witness: finding.witness } } : {}),
+      ...(isApplicable(finding.fix, options.unsafeFixes ?? false) ? { fixes: [sarifFix(finding.fix, uriOf)] } : {}),
     };
   });
 
@@ -135,6 +139,23 @@ function describeRule(rule: AnyRule, readme: string | undefined): Sarif.Reportin
 /** GitHub's `problem.severity` for non-security views: error, warning, recommendation. */
 function problemSeverity(severity: Severity): string {
   return severity === 'note' ? 'recommendation' : severity;
+}
+
+/** SARIF §3.55: one artifactChange for the file, a replacement (deletedRegion + insertedContent) per edit. */
+function sarifFix(fix: Fix, uriOf: (file: string) => string): Sarif.Fix {
+  return {
+    description: { text: `${fix.description}${fix.applicability === 'unsafe' ? ' (unsafe fix: changes what is allowed; review it)' : ''}` },
+    artifactChanges: [
+      {
+        artifactLocation: { uri: uriOf(fix.edits[0]!.file), uriBaseId: SRCROOT },
+        replacements: fix.edits.map((e) => ({
+          // An insertion is an empty region: start and end at the same point.
+          deletedRegion: { startLine: e.line, startColumn: e.column, endLine: e.endLine, endColumn: e.endColumn },
+          insertedContent: { text: e.replacement },
+        })),
+      },
+    ],
+  };
 }
 
 function physicalLocation(span: Span, uriOf: (file: string) => string, lines: string[] | undefined): Sarif.PhysicalLocation {

@@ -3,9 +3,10 @@ import path from 'node:path';
 import type { Diagnostic, Finding, Severity } from '../model/types.js';
 import { palette } from './ansi.js';
 import type { Formatter } from './formatter.js';
+import { isApplicable } from '../fix/apply.js';
 
 /** Human output: findings grouped by file, `line:col severity message [rule-id]`, a code frame, a summary. */
-export const formatText: Formatter = ({ result, cwd, color }) => {
+export const formatText: Formatter = ({ result, cwd, color, unsafeFixes = false, fixed, width }) => {
   const c = palette(color);
   const out: string[] = [];
   const byFile = new Map<string, Finding[]>();
@@ -15,12 +16,19 @@ export const formatText: Formatter = ({ result, cwd, color }) => {
   for (const [file, findings] of byFile) {
     out.push(c.underline(printable(file)));
     const lines = readLines(path.resolve(cwd, file));
-    for (const f of findings) {
+    for (const [i, f] of findings.entries()) {
       const pos = `${f.location.line}:${f.location.column}`;
-      out.push(`  ${c.dim(pos.padEnd(7))} ${severityLabel[f.severity]}  ${printable(f.message)}  ${c.dim(`[${f.ruleId}]`)}`);
+      const fixable = isApplicable(f.fix, unsafeFixes);
+      const lead = 2 + 7 + 1 + f.severity.length + 2;
+      const body = wrap(`${fixable ? '[*] ' : ''}${printable(f.message)}  [${f.ruleId}]`, width, lead);
+      const message = body.slice(fixable ? 4 : 0, body.length - f.ruleId.length - 2);
+      out.push(`  ${c.dim(pos.padEnd(7))} ${severityLabel[f.severity]}  ${fixable ? `${c.bold('[*]')} ` : ''}${message}${c.dim(`[${f.ruleId}]`)}`);
       if (f.witness) out.push(`  ${' '.repeat(7)} ${c.dim('witness:')} ${f.witness}`);
       for (const r of f.relatedLocations ?? []) out.push(`  ${' '.repeat(7)} ${c.dim('see:')} ${printable(`${r.span.file}:${r.span.line}`)} ${c.dim(printable(r.message))}`);
-      out.push(...codeFrame(lines, f, c.dim, c.red));
+      if (f.fix) out.push(`  ${' '.repeat(7)} ${c.dim(f.fix.applicability === 'safe' ? 'fix:' : 'unsafe fix:')} ${printable(f.fix.description)}`);
+      // Findings on the same span (one line, several rules) share one code frame, after the last.
+      const next = findings[i + 1];
+      if (!next || !sameSpan(next.location, f.location)) out.push(...codeFrame(lines, f, c.dim, c.red));
     }
     out.push('');
   }
@@ -29,7 +37,10 @@ export const formatText: Formatter = ({ result, cwd, color }) => {
     for (const d of result.diagnostics) out.push(`  ${formatDiagnostic(d)}`);
     out.push('');
   }
+  if (fixed) out.push(c.bold(`Fixed ${fixed} finding${fixed === 1 ? '' : 's'}; the report shows what is left.`));
   out.push(summaryLine(result.findings, result.diagnostics.length, result.stats.filesScanned, result.policies.length, c.bold));
+  const hint = fixableLine(result.findings, unsafeFixes);
+  if (hint) out.push(hint);
   return `${out.join('\n')}\n`;
 };
 
@@ -86,3 +97,36 @@ function clip(text: string): string {
 }
 
 
+
+/** "N fixable with --fix", and how many more --unsafe-fixes would fix; undefined when nothing is fixable. */
+export function fixableLine(findings: Finding[], unsafeFixes: boolean): string | undefined {
+  const safe = findings.filter((f) => f.fix?.applicability === 'safe').length;
+  const unsafe = findings.filter((f) => f.fix?.applicability === 'unsafe').length;
+  if (unsafeFixes) return safe + unsafe ? `[*] ${safe + unsafe} fixable with --fix --unsafe-fixes` : undefined;
+  if (!safe && !unsafe) return undefined;
+  const more = unsafe ? ` (${unsafe} more with --unsafe-fixes)` : '';
+  return safe ? `[*] ${safe} fixable with --fix${more}` : `${unsafe} fixable with --fix --unsafe-fixes`;
+}
+
+/**
+ * Word-wraps a message to `width` columns; continuation lines are indented to `lead` (the column the
+ * message starts at). Never breaks inside a word; no wrapping without a width.
+ */
+export function wrap(text: string, width: number | undefined, lead: number): string {
+  if (!width || width - lead < 20 || lead + text.length <= width) return text;
+  const room = width - lead;
+  const lines: string[] = [];
+  let current = '';
+  for (const word of text.split(/ +/)) {
+    if (current && current.length + 1 + word.length > room) {
+      lines.push(current);
+      current = word;
+    } else current = current ? `${current} ${word}` : word;
+  }
+  if (current) lines.push(current);
+  return lines.join(`\n${' '.repeat(lead)}`);
+}
+
+function sameSpan(a: Finding['location'], b: Finding['location']): boolean {
+  return a.line === b.line && a.column === b.column && a.endLine === b.endLine && a.endColumn === b.endColumn;
+}

@@ -1,5 +1,6 @@
 import type { FrontendContext } from '../frontend/types.js';
-import type { CorsPolicy, Finding, Severity, Span } from '../model/types.js';
+import type { CorsPolicy, Finding, Fix, Severity, Span } from '../model/types.js';
+import type { SourceReader } from '../fix/source.js';
 
 export const DOCS_BASE_URL = 'https://github.com/cors-lint/cors-lint/blob/main/rules';
 
@@ -18,6 +19,11 @@ export interface RuleMeta<MessageId extends string, Options> {
   defaultSeverity: Severity;
   /** Off unless configured (e.g. unresolved-origin, origin-not-allowed-by-policy without an allowlist). */
   offByDefault?: boolean;
+  /**
+   * The rule may offer fixes, and of which applicability (as ESLint's meta.fixable): a rule that
+   * reports a fix without declaring it fails, so `cors-lint rules` and the docs can say which rules fix.
+   */
+  fixable?: 'safe' | 'unsafe' | 'safe-or-unsafe';
   /** Message templates by id; `{{name}}` is replaced with data. */
   messages: Record<MessageId, string>;
   defaultOptions: Options;
@@ -35,6 +41,8 @@ export interface Report<MessageId extends string> {
   fingerprintText?: string;
   /** Other places that explain the finding (SARIF relatedLocations). */
   relatedLocations?: Array<{ span: Span; message: string }>;
+  /** The one right edit, when there is one (built with src/fix/source.ts from `context.source`). */
+  fix?: Fix;
 }
 
 /** Settings the user gave for the whole run that rules may read. */
@@ -49,6 +57,8 @@ export interface RuleContext<MessageId extends string, Options> {
   policies: readonly CorsPolicy[];
   options: Options;
   settings: RunSettings;
+  /** The text of a file as scanned, for rules that offer fixes; undefined when the run has none. */
+  source: SourceReader;
   report(report: Report<MessageId>): void;
 }
 

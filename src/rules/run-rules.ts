@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { CorsPolicy, Finding, Severity } from '../model/types.js';
 import { formatMessage, type AnyRule, type Report, type RunSettings } from './define-rule.js';
+import type { SourceReader } from '../fix/source.js';
 
 export interface RuleSetting {
   /** Severity the user configured; undefined = the rule's own (which may vary per finding). */
@@ -26,6 +27,7 @@ export function runRules(
   policies: readonly CorsPolicy[],
   settingFor: (rule: AnyRule) => RuleSetting | 'off',
   settings: RunSettings,
+  source: SourceReader = () => undefined,
 ): { findings: Finding[]; errors: RuleError[] } {
   const findings: Finding[] = [];
   const errors: RuleError[] = [];
@@ -36,6 +38,7 @@ export function runRules(
     const report = (r: Report<string>, into: Finding[]) => {
       const template = rule.meta.messages[r.messageId];
       if (template === undefined) throw new Error(`rule ${rule.meta.id} reported unknown message id ${r.messageId}`);
+      if (r.fix && !fixableAs(rule.meta.fixable, r.fix.applicability)) throw new Error(`rule ${rule.meta.id} reported a fix (${r.fix.applicability}) but declares fixable: ${rule.meta.fixable ?? 'none'}`);
       into.push({
         ruleId: rule.meta.id,
         severity: setting.severity ?? r.severity ?? rule.meta.defaultSeverity,
@@ -45,18 +48,19 @@ export function runRules(
         fingerprint: fingerprint(rule.meta.id, r),
         policyIndex: r.policy ? policies.indexOf(r.policy) : undefined,
         ...(r.relatedLocations?.length ? { relatedLocations: r.relatedLocations } : {}),
+        ...(r.fix ? { fix: r.fix } : {}),
       });
     };
     const ruleFindings: Finding[] = [];
     const collect = (r: Report<string>) => report(r, ruleFindings);
     try {
-      rule.check({ policies, options, settings, report: collect });
+      rule.check({ policies, options, settings, source, report: collect });
     } catch (batchError) {
       ruleFindings.length = 0;
       const failing = new Set<CorsPolicy>();
       for (const policy of policies) {
         try {
-          rule.check({ policies: [policy], options, settings, report: () => {} });
+          rule.check({ policies: [policy], options, settings, source, report: () => {} });
         } catch (error) {
           failing.add(policy);
           errors.push({ ruleId: rule.meta.id, error, file: policy.span.file });
@@ -66,7 +70,7 @@ export function runRules(
       if (!failing.size) errors.push({ ruleId: rule.meta.id, error: batchError });
       else if (rest.length) {
         try {
-          rule.check({ policies: rest, options, settings, report: collect });
+          rule.check({ policies: rest, options, settings, source, report: collect });
         } catch (error) {
           ruleFindings.length = 0;
           errors.push({ ruleId: rule.meta.id, error });
@@ -82,4 +86,8 @@ export function runRules(
 function fingerprint(ruleId: string, r: Report<string>): string {
   const identity = [ruleId, r.span.file, r.messageId, r.fingerprintText ?? JSON.stringify(r.data ?? {})].join('\u0000');
   return createHash('sha256').update(identity).digest('hex').slice(0, 32);
+}
+
+function fixableAs(declared: AnyRule['meta']['fixable'], applicability: 'safe' | 'unsafe'): boolean {
+  return declared === 'safe-or-unsafe' || declared === applicability;
 }

@@ -75,8 +75,10 @@ describe('GitHub Action (dist/action.js under Node 24)', () => {
       'sarif-file': 'cors-lint.sarif',
       annotations: 'true',
       baseline: '',
+      'fix-diff': '',
+      'unsafe-fixes': 'false',
     });
-    expect(Object.keys(action.outputs)).toEqual(['findings', 'errors', 'sarif-file']);
+    expect(Object.keys(action.outputs)).toEqual(['findings', 'errors', 'sarif-file', 'fix-diff', 'fixable']);
   });
 
   it('a job summary that cannot be written is a warning: with fail-on never the step still succeeds', () => {

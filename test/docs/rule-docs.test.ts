@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { allRules } from '../../rules/index.js';
 import { lint } from '../../src/lint.js';
+import { lintAndFix } from '../../src/fix/run-fix.js';
 import { readmeExamples } from './readme-examples.js';
 
 const rulesDir = path.resolve(__dirname, '../../rules');
@@ -40,5 +41,25 @@ describe.each(allRules.map((r) => r.meta.id))('%s README', (ruleId) => {
     if (example.expect === 'finding') expect(own.length, context).toBeGreaterThan(0);
     else expect(own, context).toEqual([]);
     expect(result.diagnostics.filter((d) => d.kind === 'parse-error'), context).toEqual([]);
+    // Where the example's finding has a fix, applying it (unsafe ones too) makes that finding go away.
+    const fixable = own.filter((f) => f.fix);
+    if (!fixable.length) return;
+    fixedExamples.add(ruleId);
+    const run = await lintAndFix(['.'], { cwd: dir, config }, { unsafe: true, write: true });
+    expect(run.diagnostics, context).toEqual([]);
+    const left = new Set(run.result.findings.filter((f) => f.ruleId === ruleId).map((f) => f.fingerprint));
+    for (const f of fixable) expect(left.has(f.fingerprint), `${f.message}\n${fs.readFileSync(path.join(dir, example.fileName), 'utf8')}`).toBe(false);
+  });
+
+  it('documents its fix (a "## Fix" section saying whether it is safe) exactly when it declares one, and its examples show it', () => {
+    const text = fs.readFileSync(readme, 'utf8');
+    const section = /^## Fix\n([\s\S]*?)(?=^## |(?![\s\S]))/m.exec(text)?.[1];
+    const fixable = allRules.find((r) => r.meta.id === ruleId)!.meta.fixable;
+    expect(fixedExamples.has(ruleId)).toBe(fixable !== undefined);
+    if (fixable) expect(section, 'README needs a ## Fix section').toMatch(fixable === 'safe-or-unsafe' ? /\bsafe\b[\s\S]*\bunsafe\b|\bunsafe\b[\s\S]*\bsafe\b/i : new RegExp(`\\*\\*${fixable}\\b`, 'i'));
+    else expect(section).toBeUndefined();
   });
 });
+
+/** Rules whose README examples produced a finding with a fix (filled by the example tests above). */
+const fixedExamples = new Set<string>();

@@ -153,4 +153,24 @@ describe('SARIF validity (Sarif.Multitool validate --rule-kind "Gh;Sarif")', () 
     expect(issues.filter((i) => i.level === 'error')).toEqual([]);
     expect(issues.filter((i) => i.level === 'warning')).toEqual([]);
   }, 120_000);
+  it('accepts fixes: artifactChanges with replacements (a rewrite and insertions), safe and unsafe', async () => {
+    const dir = tempTree({
+      'main.py': 'from fastapi import FastAPI\nfrom fastapi.middleware.cors import CORSMiddleware\napp = FastAPI()\napp.add_middleware(CORSMiddleware, allow_origins=["https://a.example.com/"], allow_origin_regex="https://b.example.com")\n',
+      'nginx.conf': 'server {\n    location / {\n        add_header Access-Control-Allow-Origin $http_origin;\n        add_header Access-Control-Allow-Credentials true;\n    }\n}\n',
+    });
+    const result = await lint(['.'], { cwd: dir });
+    const text = formatters.sarif!({ result, cwd: dir, color: false, unsafeFixes: true });
+    const log = JSON.parse(text) as Sarif.Log;
+    const fixes = log.runs[0]!.results!.flatMap((r) => r.fixes ?? []);
+    const replacements = fixes.flatMap((f) => f.artifactChanges.flatMap((c) => c.replacements));
+    expect(fixes.length).toBeGreaterThanOrEqual(4);
+    expect(replacements.some((r) => r.deletedRegion.startColumn === r.deletedRegion.endColumn && r.deletedRegion.startLine === r.deletedRegion.endLine)).toBe(true);
+    expect(replacements).toContainEqual({ deletedRegion: { startLine: 4, startColumn: 52, endLine: 4, endColumn: 74 }, insertedContent: { text: 'https://a.example.com' } });
+    expect(fixes.every((f) => f.artifactChanges[0]!.artifactLocation.uriBaseId === '%SRCROOT%')).toBe(true);
+    const issues = validateSarif(text);
+    expect(issues.filter((i) => i.level === 'error' || i.level === 'warning')).toEqual([]);
+    // Without --unsafe-fixes only the safe ones are carried.
+    const safeOnly = JSON.parse(formatters.sarif!({ result, cwd: dir, color: false })) as Sarif.Log;
+    expect(safeOnly.runs[0]!.results!.flatMap((r) => r.fixes ?? []).length).toBe(fixes.length - 1);
+  }, 120_000);
 });

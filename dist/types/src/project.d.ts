@@ -3,6 +3,7 @@ import type { Project } from './extract/scanner.js';
 export type MutableProject = Project & {
     remember(absPath: string, text: string): void;
     linesOf(displayPath: string): string[] | undefined;
+    textOf(displayPath: string): string | undefined;
 };
 /**
  * `listFiles` runs on first use of `allFiles`: only the nginx scanner (includers, glob includes) and

@@ -9,6 +9,9 @@ export interface ActionInputs {
     sarifFile: string;
     annotations: boolean;
     baseline?: string;
+    /** Write the suggested fixes as a patch here (relative to the workspace). */
+    fixDiff?: string;
+    unsafeFixes: boolean;
 }
 export declare class InputError extends Error {
 }

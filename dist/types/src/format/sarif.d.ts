@@ -20,6 +20,8 @@ export interface SarifOptions {
      * Actions it is the workspace, so a run from a sub-folder still gives repository-relative paths.
      */
     srcRoot?: string;
+    /** Also carry unsafe fixes in `fixes` (--unsafe-fixes); safe ones always are. */
+    unsafeFixes?: boolean;
     /** The repository and commit the scanned tree is (GitHub Actions: from GITHUB_* variables). */
     versionControl?: {
         repositoryUri: string;

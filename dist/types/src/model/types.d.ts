@@ -301,8 +301,29 @@ export interface Finding {
         span: Span;
         message: string;
     }>;
+    /** The edit that resolves the finding, when there is exactly one right edit (`--fix`). */
+    fix?: Fix;
 }
-export type DiagnosticKind = 'parse-error' | 'config-error' | 'file-skipped' | 'encoding' | 'unsupported' | 'internal-error';
+/**
+ * Fixes, Ruff style. 'safe': the result does what the author evidently meant (a trailing slash
+ * dropped, `always` added); 'unsafe': it changes what is allowed (a regex anchored, an option renamed),
+ * so it is applied only with --unsafe-fixes.
+ */
+export type FixApplicability = 'safe' | 'unsafe';
+/** One replacement: the range [start, end) in UTF-16 code units of the decoded text, also as a 1-based span. */
+export interface FixEdit extends Span {
+    start: number;
+    end: number;
+    replacement: string;
+}
+export interface Fix {
+    applicability: FixApplicability;
+    /** Imperative, for people: "Remove the trailing slash: 'https://a.com'". */
+    description: string;
+    /** Applied together or not at all; never overlapping. */
+    edits: FixEdit[];
+}
+export type DiagnosticKind = 'parse-error' | 'config-error' | 'file-skipped' | 'encoding' | 'unsupported' | 'internal-error' | 'fix-skipped';
 export interface Diagnostic {
     kind: DiagnosticKind;
     file: string;

@@ -1,5 +1,6 @@
 import type { CorsPolicy, Finding, Severity } from '../model/types.js';
 import { type AnyRule, type RunSettings } from './define-rule.js';
+import type { SourceReader } from '../fix/source.js';
 export interface RuleSetting {
     /** Severity the user configured; undefined = the rule's own (which may vary per finding). */
     severity?: Severity;
@@ -17,7 +18,7 @@ export interface RuleError {
  * nor its own findings on other policies: it is run on each policy alone to find the ones it fails
  * on, then again on all the others together.
  */
-export declare function runRules(rules: readonly AnyRule[], policies: readonly CorsPolicy[], settingFor: (rule: AnyRule) => RuleSetting | 'off', settings: RunSettings): {
+export declare function runRules(rules: readonly AnyRule[], policies: readonly CorsPolicy[], settingFor: (rule: AnyRule) => RuleSetting | 'off', settings: RunSettings, source?: SourceReader): {
     findings: Finding[];
     errors: RuleError[];
 };

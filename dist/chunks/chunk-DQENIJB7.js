@@ -12881,6 +12881,148 @@ var null_origin_default = defineRule({
   }
 });
 
+// src/fix/source.ts
+var SourceText = class {
+  constructor(file, text) {
+    this.file = file;
+    this.text = text;
+    for (let i2 = 0; i2 < text.length; i2++) if (text.charCodeAt(i2) === 10) this.lineStarts.push(i2 + 1);
+  }
+  file;
+  text;
+  lineStarts = [0];
+  /** Offset of a 1-based line and column, or undefined when the position is not in the text. */
+  offset(line, column) {
+    const start2 = this.lineStarts[line - 1];
+    if (start2 === void 0) return void 0;
+    const offset = start2 + column - 1;
+    const next = this.lineStarts[line] ?? this.text.length + 1;
+    return column >= 1 && offset < next && offset <= this.text.length ? offset : void 0;
+  }
+  position(offset) {
+    let lo = 0;
+    let hi = this.lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = lo + hi + 1 >> 1;
+      if (this.lineStarts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - this.lineStarts[lo] + 1 };
+  }
+  /** [start, end) of a span of this file, or undefined when it lies elsewhere or outside the text. */
+  range(span) {
+    if (span.file !== this.file) return void 0;
+    const start2 = this.offset(span.line, span.column);
+    const end = this.offset(span.endLine, span.endColumn);
+    return start2 === void 0 || end === void 0 || end < start2 ? void 0 : { start: start2, end };
+  }
+  slice(span) {
+    const r = this.range(span);
+    return r && this.text.slice(r.start, r.end);
+  }
+  /** The line ending the file uses (its first one), so inserted lines match it. */
+  get eol() {
+    const nl = this.text.indexOf("\n");
+    return nl > 0 && this.text[nl - 1] === "\r" ? "\r\n" : "\n";
+  }
+  /** The leading whitespace of the line holding `offset`. */
+  indentAt(offset) {
+    const { line } = this.position(offset);
+    const start2 = this.lineStarts[line - 1];
+    return /^[ \t]*/.exec(this.text.slice(start2))[0];
+  }
+  /** The offset just past the end of the line holding `offset` (after its line break), or the text's end. */
+  lineEnd(offset) {
+    const nl = this.text.indexOf("\n", offset);
+    return nl === -1 ? this.text.length : nl + 1;
+  }
+  edit(start2, end, replacement) {
+    const a = this.position(start2);
+    const b = this.position(end);
+    return { file: this.file, line: a.line, column: a.column, endLine: b.line, endColumn: b.column, start: start2, end, replacement };
+  }
+};
+function fixOf(applicability, description, edits) {
+  if (!edits.length || edits.some((e) => e === void 0)) return void 0;
+  return { applicability, description, edits };
+}
+function sourceReader(textOf3) {
+  const cache = /* @__PURE__ */ new Map();
+  return (file) => {
+    if (!cache.has(file)) {
+      const text = textOf3(file);
+      cache.set(file, text === void 0 ? void 0 : new SourceText(file, text));
+    }
+    return cache.get(file);
+  };
+}
+function plainStringLiteral(source, span, value) {
+  const r = source.range(span);
+  if (!r) return void 0;
+  const raw = source.text.slice(r.start, r.end);
+  const m = /^([rRuU]?)(["'`])([\s\S]*)\2$/.exec(raw);
+  if (!m || m[3] !== value || value.includes(m[2]) || m[2] === "`" && value.includes("${")) return void 0;
+  const prefix = m[1];
+  if (value.includes("\\") && prefix.toLowerCase() !== "r") return void 0;
+  return { quote: m[2], prefix, contentStart: r.start + prefix.length + 1, contentEnd: r.end - 1 };
+}
+function lineWise(source, edits) {
+  const lineStartOf = (offset) => source.offset(source.position(offset).line, 1);
+  let start2 = Infinity;
+  let end = -Infinity;
+  for (const e of edits) {
+    const insertionAtLineStart = e.start === e.end && e.column === 1 && e.line > 1;
+    const first = insertionAtLineStart ? lineStartOf(e.start - 1) : lineStartOf(e.start);
+    const last = insertionAtLineStart ? e.start : source.lineEnd(e.end > e.start && e.endColumn === 1 ? e.end - 1 : e.end);
+    start2 = Math.min(start2, first);
+    end = Math.max(end, last);
+  }
+  let text = source.text.slice(start2, end);
+  for (const e of [...edits].sort((a, b) => b.start - a.start)) text = text.slice(0, e.start - start2) + e.replacement + text.slice(e.end - start2);
+  return { start: start2, end, text };
+}
+
+// rules/permissive-origin-regex/tighten.ts
+function tightenPattern(pattern, mode) {
+  let out2 = "";
+  let inClass = false;
+  let depth = 0;
+  let topLevelAlternation = false;
+  for (let i2 = 0; i2 < pattern.length; i2++) {
+    const ch = pattern[i2];
+    if (ch === "\\") {
+      out2 += pattern.slice(i2, i2 + 2);
+      i2++;
+      continue;
+    }
+    if (inClass) {
+      if (ch === "]") inClass = false;
+      out2 += ch;
+      continue;
+    }
+    if (ch === "[") inClass = true;
+    else if (ch === "(") depth++;
+    else if (ch === ")") depth--;
+    else if (ch === "|" && depth === 0) topLevelAlternation = true;
+    if (ch === "." && /[A-Za-z0-9)]/.test(pattern[i2 - 1] ?? "") && /[A-Za-z0-9]/.test(pattern[i2 + 1] ?? "")) {
+      out2 += "\\.";
+      continue;
+    }
+    out2 += ch;
+  }
+  if (mode !== "fullmatch") {
+    const wantStart = mode === "search";
+    const hasStart = out2.startsWith("^");
+    const hasEnd = /(?:^|[^\\])(?:\\\\)*\$$/.test(out2);
+    if (topLevelAlternation && (wantStart && !hasStart || !hasEnd)) out2 = `${wantStart ? "^" : ""}(?:${out2})$`;
+    else {
+      if (wantStart && !hasStart) out2 = `^${out2}`;
+      if (!hasEnd) out2 = `${out2}$`;
+    }
+  }
+  return out2 === pattern ? void 0 : out2;
+}
+
 // rules/permissive-origin-regex/index.ts
 var verdicts = /* @__PURE__ */ new Map();
 function analyzeOnce(spec, budgetMs2) {
@@ -12902,6 +13044,7 @@ var permissive_origin_regex_default = defineRule({
       securitySeverity: 8.1
     },
     defaultSeverity: "error",
+    fixable: "unsafe",
     messages: {
       permissive: "{{label}} {{pattern}} accepts {{witness}} ({{semantics}}): {{effect}}{{credentials}}{{provenance}}",
       unsupported: "{{label}} {{pattern}} was not analysed: {{reason}}",
@@ -12910,7 +13053,7 @@ var permissive_origin_regex_default = defineRule({
     },
     defaultOptions: { budgetMs: DEFAULT_BUDGET_MS }
   },
-  check({ policies, options, report }) {
+  check({ policies, options, report, source }) {
     for (const policy of policies) {
       for (const entry2 of policy.origins) {
         if (entry2.kind !== "regex") continue;
@@ -12933,7 +13076,8 @@ var permissive_origin_regex_default = defineRule({
             span,
             witness: verdict.witness,
             policy,
-            fingerprintText: `${spec.flavor}:${spec.mode}:${spec.pattern}`
+            fingerprintText: `${spec.flavor}:${spec.mode}:${spec.pattern}`,
+            fix: tightenFix(policy, entry2, options.budgetMs, source)
           });
         } else if (verdict.verdict === "invalid") {
           report({
@@ -12958,6 +13102,46 @@ var permissive_origin_regex_default = defineRule({
     }
   }
 });
+function tightenFix(policy, entry2, budgetMs2, source) {
+  if (entry2.writtenAs) return void 0;
+  const tightened = tightenPattern(entry2.pattern, entry2.mode);
+  if (!tightened || analyzeOnce({ ...specOf(entry2), pattern: tightened }, budgetMs2).verdict !== "safe" || !keepsIntended(entry2, tightened)) return void 0;
+  const span = entry2.definedAt ?? entry2.span;
+  const text = span && source(span.file);
+  const range = span && text?.range(span);
+  if (!span || !text || !range) return void 0;
+  const raw = text.text.slice(range.start, range.end);
+  const description = `Tighten the pattern to ${tightened}`;
+  if (raw === `/${entry2.pattern}/${entry2.flags ?? ""}`) {
+    return fixOf("unsafe", description, [text.edit(range.start + 1, range.start + 1 + entry2.pattern.length, tightened)]);
+  }
+  const literal = plainStringLiteral(text, span, entry2.pattern);
+  if (literal && policy.library !== "nginx") {
+    const python = entry2.flavor === "python";
+    if (literal.prefix.toLowerCase() === "r" || !tightened.includes("\\")) return fixOf("unsafe", description, [text.edit(literal.contentStart, literal.contentEnd, tightened)]);
+    if (python && literal.prefix === "") return fixOf("unsafe", description, [text.edit(range.start, range.end, `r${literal.quote}${tightened}${literal.quote}`)]);
+    if (!python) return fixOf("unsafe", description, [text.edit(literal.contentStart, literal.contentEnd, tightened.replace(/\\/g, "\\\\"))]);
+    return void 0;
+  }
+  if (policy.library === "nginx") {
+    const at = raw.lastIndexOf(entry2.pattern);
+    const prefix = raw.slice(0, Math.max(0, at));
+    const suffix = at >= 0 ? raw.slice(at + entry2.pattern.length) : "";
+    if (at >= 0 && (suffix === "" || suffix === ")") && /^~?\*?$/.test(prefix) && !/[\s;{}'"]/.test(tightened)) {
+      return fixOf("unsafe", description, [text.edit(range.start + at, range.start + at + entry2.pattern.length, tightened)]);
+    }
+  }
+  return void 0;
+}
+function keepsIntended(entry2, tightened) {
+  const original = compilePattern(specOf(entry2));
+  const next = compilePattern({ ...specOf(entry2), pattern: tightened });
+  if (!original.ok || !next.ok) return false;
+  const { templates } = templatesOf(original.compiled.ast, original.compiled.flags);
+  const wanted = intendedOrigins(templates).filter((i2) => !i2.isNull && i2.scheme && i2.host).map((i2) => `${i2.scheme}://${i2.host.split(WILD).join("app")}`);
+  if (!wanted.length) return false;
+  return new PatternEvaluator(next.compiled).acceptsAll(wanted).every((v) => v === true);
+}
 
 // src/rules/origin-form.ts
 var DEFAULT_PORTS2 = { http: "80", https: "443", ws: "80", wss: "443" };
@@ -13138,6 +13322,7 @@ var malformed_origin_default = defineRule({
       securitySeverity: 5.3
     },
     defaultSeverity: "error",
+    fixable: "safe-or-unsafe",
     messages: {
       neverMatches: "Origin '{{origin}}' {{problem}}, so it never equals the Origin a browser sends and {{library}} never allows it{{suggestion}}{{startup}}{{provenance}}",
       djangoCheck: "Origin '{{origin}}' {{problem}}: django-cors-headers compares only scheme and host at run time, but its system check {{check}} rejects the setting, so manage.py commands such as runserver and migrate stop with an error{{suggestion}}{{provenance}}",
@@ -13146,7 +13331,7 @@ var malformed_origin_default = defineRule({
       substring: "allowed origins is the string '{{haystack}}', not a list: {{library}} then tests {{test}}, a substring test that also admits {{witness}}{{provenance}}"
     }
   },
-  check({ policies, report }) {
+  check({ policies, report, source }) {
     for (const policy of policies) {
       for (const entry2 of policy.origins) {
         if (entry2.kind === "unknown" && entry2.substringOfEnv) {
@@ -13169,7 +13354,8 @@ var malformed_origin_default = defineRule({
             span: originSpan(policy, entry2),
             witness,
             policy,
-            fingerprintText: entry2.haystack
+            fingerprintText: entry2.haystack,
+            fix: listFix(policy, entry2, source)
           });
           continue;
         }
@@ -13204,7 +13390,8 @@ var malformed_origin_default = defineRule({
           },
           span: originSpan(policy, entry2),
           policy,
-          fingerprintText: entry2.origin
+          fingerprintText: entry2.origin,
+          fix: suggestion && suggestion !== entry2.origin ? originFix(entry2, problems, suggestion, source) : void 0
         });
       }
     }
@@ -13260,6 +13447,44 @@ function pathOnlyPattern(entry2) {
   const verdicts2 = evaluator.acceptsAll(candidates2);
   if (verdicts2.some((v) => v !== false)) return void 0;
   return candidates2[0];
+}
+var SAFE_CORRECTIONS = ["trailing-slash", "default-port", "uppercase", "whitespace"];
+function originFix(entry2, problems, suggestion, source) {
+  const span = literalSpan(entry2);
+  const text = span && source(span.file);
+  if (!span || !text) return void 0;
+  const literal = plainStringLiteral(text, span, entry2.origin);
+  const range = literal ? { start: literal.contentStart, end: literal.contentEnd } : text.slice(span) === entry2.origin && /^[\w:/.\-]+$/.test(entry2.origin) ? text.range(span) : void 0;
+  if (!range) return void 0;
+  const seen = [...problems];
+  let target2 = suggestion;
+  for (let i2 = 0; i2 < 5; i2++) {
+    const left = originFormProblems(target2);
+    const next = left.find((p) => p.suggestion)?.suggestion;
+    seen.push(...left);
+    if (!next || next === target2) break;
+    target2 = next;
+  }
+  if (originFormProblems(target2).length) return void 0;
+  const safe = seen.every((p) => SAFE_CORRECTIONS.includes(p.id));
+  return fixOf(safe ? "safe" : "unsafe", `Replace '${entry2.origin}' with '${target2}'`, [text.edit(range.start, range.end, target2)]);
+}
+function literalSpan(entry2) {
+  return entry2.definedAt ?? entry2.span;
+}
+function listFix(policy, entry2, source) {
+  if (policy.library !== "starlette" || entry2.envDriven) return void 0;
+  const span = literalSpan(entry2);
+  const text = span && source(span.file);
+  if (!span || !text) return void 0;
+  const literal = plainStringLiteral(text, span, entry2.haystack);
+  const range = text.range(span);
+  if (!literal || !range) return void 0;
+  const items3 = entry2.haystack.split(/[\s,;|]+/).filter(Boolean);
+  if (!items3.length || !items3.every((i2) => originHost(i2) && originFormProblems(i2).length === 0)) return void 0;
+  const list3 = `[${items3.map((i2) => `${literal.prefix}${literal.quote}${i2}${literal.quote}`).join(", ")}]`;
+  const shared = entry2.definedAt !== void 0 && entry2.span !== void 0 && entry2.definedAt !== entry2.span;
+  return fixOf(shared ? "unsafe" : "safe", `Make the origins a list: ${list3}`, [text.edit(range.start, range.end, list3)]);
 }
 
 // rules/multiple-origin-values/index.ts
@@ -13512,12 +13737,13 @@ var cors_headers_without_always_default = defineRule({
       securitySeverity: 1
     },
     defaultSeverity: "warning",
+    fixable: "safe",
     messages: {
       withoutAlways: "add_header {{name}} without `always` (in {{scope}}): nginx adds it only to 200, 201, 204, 206, 301, 302, 303, 304, 307 and 308 responses, so a 401, 404 or 500 reaches the browser without CORS headers and the page sees a CORS error instead of the real status. Add `always`: add_header {{name}} {{value}} always;",
       withoutAlwaysMany: "{{count}} add_header Access-Control-* without `always` (in {{scope}}): {{names}}. nginx adds them only to 200, 201, 204, 206, 301, 302, 303, 304, 307 and 308 responses, so a 401, 404 or 500 reaches the browser without CORS headers and the page sees a CORS error instead of the real status. Add `always` to each, e.g. add_header {{name}} {{value}} always;"
     }
   },
-  check({ policies, report }) {
+  check({ policies, report, source }) {
     const keyOf2 = (h) => `${h.span.file}:${h.span.line}:${h.span.column}`;
     const reach = /* @__PURE__ */ new Map();
     for (const policy of policies) {
@@ -13543,7 +13769,8 @@ var cors_headers_without_always_default = defineRule({
         data: group.length === 1 ? data : { ...data, count: group.length, names: group.map((g) => g.header.name).join(", ") },
         span: first.header.span,
         policy,
-        fingerprintText: group.map((g) => `${g.header.name}\0${g.header.value}`).join("")
+        fingerprintText: group.map((g) => `${g.header.name}\0${g.header.value}`).join(""),
+        fix: alwaysFix(group.map((g) => g.header), source)
       });
     }
   }
@@ -13560,6 +13787,15 @@ function needsAlways(header) {
 }
 function quoteIfNeeded(value) {
   return /[\s;{}'"]/.test(value) || value === "" ? `"${value.replace(/"/g, '\\"')}"` : value;
+}
+function alwaysFix(headers, source) {
+  const edits = headers.map((h) => {
+    const text = source(h.span.file);
+    const range = text?.range(h.span);
+    if (!text || !range || !/^[ \t]*;/.test(text.text.slice(range.end))) return void 0;
+    return text.edit(range.end, range.end, " always");
+  });
+  return fixOf("safe", headers.length === 1 ? "Add `always`" : `Add \`always\` to the ${headers.length} add_header lines`, edits);
 }
 
 // rules/missing-vary-origin/index.ts
@@ -13585,6 +13821,7 @@ var missing_vary_origin_default = defineRule({
       securitySeverity: 4
     },
     defaultSeverity: "warning",
+    fixable: "safe",
     messages: {
       missingVary: "Access-Control-Allow-Origin {{how}} (in {{scope}}), but no Vary: Origin is sent with it ({{library}}{{detail}}): a shared cache or CDN can store the response made for one origin and serve it to a request from another, whose browser then sees a foreign Access-Control-Allow-Origin and blocks it, or gets the CORS answer meant for another site. {{fix}}"
     }
@@ -13606,7 +13843,8 @@ var missing_vary_origin_default = defineRule({
         data: { how: dependence.how, scope: scopeLabel(policy), library: libraryLabel(policy), detail, fix: fixFor(policy) },
         span: at,
         policy,
-        fingerprintText: dependence.how
+        fingerprintText: dependence.how,
+        fix: varyFix(policy, at, context.source)
       });
     }
   }
@@ -13614,6 +13852,37 @@ var missing_vary_origin_default = defineRule({
 function onlyOnPreflights(policy) {
   const acao2 = (policy.emittedHeaders ?? []).filter((h) => /^access-control-allow-origin$/i.test(h.name));
   return acao2.length > 0 && acao2.every((h) => h.preflightOnly === true);
+}
+function varyFix(policy, at, source) {
+  const text = source(at.file);
+  const range = text?.range(at);
+  if (!text || !range) return void 0;
+  const lineStart = text.offset(at.line, 1);
+  const before = text.text.slice(lineStart, range.start);
+  const next = text.lineEnd(range.end);
+  const indent = text.indentAt(range.start);
+  const header = policy.emittedHeaders?.find((h) => h.span.file === at.file && h.span.line === at.line && /^access-control-allow-origin$/i.test(h.name));
+  if (!header || header.conditional) return void 0;
+  if (policy.library === "nginx") {
+    if (!/^[ \t]*add_header[ \t]+\S+[ \t]+$/.test(before)) return void 0;
+    const rest = /^[^;\n]*;[ \t]*\r?\n/.exec(text.text.slice(range.end));
+    if (!rest || range.end + rest[0].length !== next) return void 0;
+    return fixOf("safe", "Add `add_header Vary Origin always;` after it", [text.edit(next, next, `${indent}add_header Vary Origin always;${text.eol}`)]);
+  }
+  if (policy.library === "manual" && policy.stack === "express") {
+    const call = /^(\w+)\.(?:setHeader|header|set|append)\(\s*(['"])/.exec(text.text.slice(range.start, range.end));
+    if (!call || before.trim() !== "" || !/^[ \t]*;?[ \t]*\r?\n/.test(text.text.slice(range.end, next))) return void 0;
+    const q = call[2];
+    return fixOf("safe", `Add ${call[1]}.vary(${q}Origin${q}) after it`, [text.edit(next, next, `${indent}${call[1]}.vary(${q}Origin${q});${text.eol}`)]);
+  }
+  const python = /^(\w+)\.headers\[(['"])Access-Control-Allow-Origin\2\]\s*=/i.exec(text.text.slice(range.start, range.end));
+  if (policy.library === "manual" && python && before.trim() === "" && /^[ \t]*(#.*)?\r?\n?$/.test(text.text.slice(range.end, next))) {
+    const [, name2, q] = python;
+    const method = policy.stack === "flask" ? "add" : policy.stack === "fastapi" || policy.stack === "starlette" ? "append" : void 0;
+    const call = method && `${name2}.headers.${method}(${q}Vary${q}, ${q}Origin${q})`;
+    if (call) return fixOf("safe", `Add ${call} after it`, [text.edit(next, next, `${indent}${call}${text.eol}`)]);
+  }
+  return void 0;
 }
 
 // rules/preflight-not-handled/index.ts
@@ -14224,6 +14493,7 @@ var invalid_cors_option_default = defineRule({
       securitySeverity: 5.3
     },
     defaultSeverity: "error",
+    fixable: "unsafe",
     messages: {
       raises: "{{library}} has no option `{{name}}`{{suggestion}}: it raises {{error}} when the middleware is built, so the application never starts serving{{consequence}}",
       raisesType: "`{{name}}` {{detail}}: {{library}} raises {{error}} when the middleware is built, so the application never starts serving{{consequence}}",
@@ -14231,7 +14501,7 @@ var invalid_cors_option_default = defineRule({
       ignoredType: "`{{name}}` {{detail}}: {{library}} does not use it as written{{consequence}}"
     }
   },
-  check({ policies, report }) {
+  check({ policies, report, source }) {
     for (const policy of policies) {
       for (const option of policy.invalidOptions ?? []) {
         const wrongType = option.problem === "wrong-type";
@@ -14247,7 +14517,8 @@ var invalid_cors_option_default = defineRule({
           },
           span: option.span,
           policy,
-          fingerprintText: `${option.problem}:${option.name}`
+          fingerprintText: `${option.problem}:${option.name}`,
+          fix: renameFix(option, source)
         });
       }
     }
@@ -14256,6 +14527,24 @@ var invalid_cors_option_default = defineRule({
 function consequenceOf(option) {
   if (option.consequence) return `; ${option.consequence}`;
   return option.effect === "ignored" ? "; the library default applies instead" : "";
+}
+function renameFix(option, source) {
+  const suggestion = option.suggestion;
+  if (option.problem !== "unknown-option" || !suggestion || !/^[A-Za-z_$][\w$]*$/.test(suggestion)) return void 0;
+  const text = source(option.span.file);
+  const range = text?.range(option.span);
+  if (!text || !range) return void 0;
+  const setup = text.text;
+  if (new RegExp(`(^|[^\\w$])['"]?${escapeRegExp(suggestion)}['"]?\\s*[=:]`).test(setup)) return void 0;
+  const description = `Rename \`${option.name}\` to \`${suggestion}\``;
+  const raw = text.text.slice(range.start, range.end);
+  const written = new RegExp(`^(['"]?)${escapeRegExp(option.name)}\\1(?![\\w$])`).exec(raw);
+  if (!written) return void 0;
+  const start2 = range.start + written[1].length;
+  return fixOf("unsafe", description, [text.edit(start2, start2 + option.name.length, suggestion)]);
+}
+function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 // src/environment/apply.ts
@@ -17931,6 +18220,11 @@ function createProject(cwd, root, listFiles, maxBytes) {
       const abs = byDisplay.get(displayPath) ?? path10.resolve(cwd, displayPath);
       const read = project.readText(abs);
       return "text" in read ? read.text.split(/\r?\n/) : void 0;
+    },
+    // The whole text, line endings kept, for rules that build fixes.
+    textOf(displayPath) {
+      const read = project.readText(byDisplay.get(displayPath) ?? path10.resolve(cwd, displayPath));
+      return "text" in read ? read.text : void 0;
     }
   };
   return project;
@@ -25744,6 +26038,12 @@ function nativeWithWasmForErrors(native, wasm) {
     }
   };
 }
+async function parsePython(text, setting2 = "wasm") {
+  const parser = await pythonParser(setting2);
+  const tree = parser.parse(text);
+  if (!tree) throw new Error("tree-sitter returned no tree");
+  return tree;
+}
 function firstSyntaxError(root) {
   if (!hasSyntaxError(root)) return void 0;
   const stack = [root];
@@ -28557,7 +28857,7 @@ function directiveCovers(rest, ruleId) {
 
 // src/rules/run-rules.ts
 import { createHash } from "node:crypto";
-function runRules(rules, policies, settingFor, settings) {
+function runRules(rules, policies, settingFor, settings, source = () => void 0) {
   const findings = [];
   const errors = [];
   for (const rule of rules) {
@@ -28567,6 +28867,7 @@ function runRules(rules, policies, settingFor, settings) {
     const report = (r, into) => {
       const template = rule.meta.messages[r.messageId];
       if (template === void 0) throw new Error(`rule ${rule.meta.id} reported unknown message id ${r.messageId}`);
+      if (r.fix && !fixableAs(rule.meta.fixable, r.fix.applicability)) throw new Error(`rule ${rule.meta.id} reported a fix (${r.fix.applicability}) but declares fixable: ${rule.meta.fixable ?? "none"}`);
       into.push({
         ruleId: rule.meta.id,
         severity: setting2.severity ?? r.severity ?? rule.meta.defaultSeverity,
@@ -28575,19 +28876,20 @@ function runRules(rules, policies, settingFor, settings) {
         witness: r.witness,
         fingerprint: fingerprint(rule.meta.id, r),
         policyIndex: r.policy ? policies.indexOf(r.policy) : void 0,
-        ...r.relatedLocations?.length ? { relatedLocations: r.relatedLocations } : {}
+        ...r.relatedLocations?.length ? { relatedLocations: r.relatedLocations } : {},
+        ...r.fix ? { fix: r.fix } : {}
       });
     };
     const ruleFindings = [];
     const collect = (r) => report(r, ruleFindings);
     try {
-      rule.check({ policies, options, settings, report: collect });
+      rule.check({ policies, options, settings, source, report: collect });
     } catch (batchError) {
       ruleFindings.length = 0;
       const failing = /* @__PURE__ */ new Set();
       for (const policy of policies) {
         try {
-          rule.check({ policies: [policy], options, settings, report: () => {
+          rule.check({ policies: [policy], options, settings, source, report: () => {
           } });
         } catch (error) {
           failing.add(policy);
@@ -28598,7 +28900,7 @@ function runRules(rules, policies, settingFor, settings) {
       if (!failing.size) errors.push({ ruleId: rule.meta.id, error: batchError });
       else if (rest.length) {
         try {
-          rule.check({ policies: rest, options, settings, report: collect });
+          rule.check({ policies: rest, options, settings, source, report: collect });
         } catch (error) {
           ruleFindings.length = 0;
           errors.push({ ruleId: rule.meta.id, error });
@@ -28612,6 +28914,9 @@ function runRules(rules, policies, settingFor, settings) {
 function fingerprint(ruleId, r) {
   const identity = [ruleId, r.span.file, r.messageId, r.fingerprintText ?? JSON.stringify(r.data ?? {})].join("\0");
   return createHash("sha256").update(identity).digest("hex").slice(0, 32);
+}
+function fixableAs(declared, applicability) {
+  return declared === "safe-or-unsafe" || declared === applicability;
 }
 
 // src/environment/context-files.ts
@@ -29332,7 +29637,8 @@ async function lint(paths, options = {}) {
   }
   const context = repositoryContext(policies, project, { cwd, ignore: config.ignore, codeFiles: discovery.files.filter((f) => f.language === "js").map((f) => f.absPath), ...wholeRoot ? { files: discovery.context } : {} });
   diagnostics.push(...context.diagnostics);
-  const ruleRun = runRules(rules, context.policies, (rule) => ruleSetting(rule, config), { allowedOrigins: config.allowedOrigins, ...context.settings });
+  const source = sourceReader((file) => project.textOf(file));
+  const ruleRun = runRules(rules, context.policies, (rule) => ruleSetting(rule, config), { allowedOrigins: config.allowedOrigins, ...context.settings }, source);
   for (const { ruleId, error, file } of ruleRun.errors) diagnostics.push(internalError(file ?? ".", `rule ${ruleId}`, error, true));
   let suppressed = 0;
   const findings = [];
@@ -29424,11 +29730,15 @@ function scanRoot(cwd, inputs) {
 
 export {
   DOCS_BASE_URL,
+  SourceText,
+  lineWise,
   environmentVariants,
   environmentFitsOrigin,
   originCallsApi,
   FRAMEWORK_LABEL,
   corsHeadersOf,
+  parseNginx,
+  classify,
   attachNginxContexts,
   simulate2 as simulate,
   allRules,
@@ -29436,5 +29746,9 @@ export {
   require_dist,
   ConfigError,
   isInternalError,
+  loadJsParser,
+  parseJs,
+  parsePython,
+  firstSyntaxError,
   lint
 };

@@ -9,7 +9,7 @@ import {
   originCallsApi,
   require_dist,
   simulate
-} from "./chunk-XQWXQGRB.js";
+} from "./chunk-DQENIJB7.js";
 import "./chunk-LXGCFLD4.js";
 import {
   require_semver

@@ -2,16 +2,17 @@ import { createRequire as __corsLintCreateRequire } from 'node:module'; const re
 import {
   SEVERITY_RANK,
   formatters,
+  lintAndFix,
   packageVersion,
   ruleReadmePath
-} from "./chunk-MFX3M5FQ.js";
+} from "./chunk-77A4WGBU.js";
 import {
   ConfigError,
   allRules,
   findRule,
   isInternalError,
   lint
-} from "./chunk-XQWXQGRB.js";
+} from "./chunk-DQENIJB7.js";
 
 // src/cli/main.ts
 import fs2 from "node:fs";
@@ -69,7 +70,7 @@ function applyBaseline(result, explicit, cwd) {
 import { parseArgs } from "node:util";
 var UsageError = class extends Error {
 };
-var FORMATS = ["text", "json", "sarif", "github", "markdown"];
+var FORMATS = ["text", "json", "sarif", "github", "markdown", "rdjson"];
 var FAIL_ON = ["error", "warning", "note", "never"];
 function parseCli(argv) {
   const [first, ...rest] = argv;
@@ -97,6 +98,11 @@ function parseLint(argv) {
     "print-policies": { type: "boolean", default: false },
     color: { type: "boolean" },
     "no-color": { type: "boolean" },
+    fix: { type: "boolean", default: false },
+    "unsafe-fixes": { type: "boolean", default: false },
+    diff: { type: "boolean", default: false },
+    quiet: { type: "boolean", short: "q", default: false },
+    width: { type: "string" },
     help: { type: "boolean", short: "h" },
     version: { type: "boolean", short: "v" }
   });
@@ -112,8 +118,17 @@ function parseLint(argv) {
     baseline: values.baseline,
     writeBaseline: values["write-baseline"],
     printPolicies: Boolean(values["print-policies"]),
-    color: values["no-color"] ? false : values.color
+    color: values["no-color"] ? false : values.color,
+    fix: Boolean(values.fix),
+    unsafeFixes: Boolean(values["unsafe-fixes"]),
+    diff: Boolean(values.diff),
+    quiet: Boolean(values.quiet),
+    width: values.width === void 0 ? void 0 : width(String(values.width))
   };
+}
+function width(value) {
+  if (!/^\d+$/.test(value)) throw new UsageError(`--width must be a number of columns, 0 for no wrapping (got "${value}")`);
+  return Number(value);
 }
 function parse(argv, options) {
   try {
@@ -136,13 +151,19 @@ Finds CORS configuration in Python (FastAPI/Starlette, Flask-CORS, django-cors-h
 JavaScript/TypeScript (cors, NestJS, Fastify, Koa, manual headers) and Nginx, and lints it.
 
 Options:
-  -f, --format <name>        text (default), json, sarif, github, markdown
+  -f, --format <name>        text (default), json, sarif, github, markdown, rdjson (reviewdog)
   -o, --output <file>        write the report to a file instead of stdout
       --fail-on <level>      error (default), warning, note, never: exit 1 at or above it
   -c, --config <file>        configuration file (.cors-lint.json / .cors-lint.yaml)
       --baseline <file>      report only findings not recorded in this baseline
       --write-baseline <file> record the current findings as the baseline and exit 0
       --print-policies       print the extracted CORS policies as JSON
+      --fix                  apply the safe fixes, then report what is left
+      --unsafe-fixes         with --fix or --diff, also the unsafe fixes; otherwise list them as available
+      --diff                 print the fixes as a unified diff instead of writing them
+                             (exit 1 when there is something to fix, 0 when not)
+  -q, --quiet                report errors only (warnings and notes are neither shown nor counted)
+      --width <columns>      wrap text output at this width (default: the terminal's; 0: never)
       --color / --no-color   force colour on or off (default: on for a TTY, off with NO_COLOR)
   -v, --version              print the version
   -h, --help                 print this help
@@ -160,9 +181,10 @@ function formatRulesTable(rules) {
   const idWidth = Math.max(...rules.map((r) => r.meta.id.length), 4);
   const rows = rules.map((r) => {
     const severity = r.meta.offByDefault ? "off" : r.meta.defaultSeverity;
-    return `${r.meta.id.padEnd(idWidth)}  ${severity.padEnd(7)}  ${r.meta.docs.description}`;
+    const fix = r.meta.fixable === "safe-or-unsafe" ? "both" : r.meta.fixable ?? "";
+    return `${r.meta.id.padEnd(idWidth)}  ${severity.padEnd(7)}  ${fix.padEnd(6)}  ${r.meta.docs.description}`;
   });
-  return `${"rule".padEnd(idWidth)}  ${"default".padEnd(7)}  description
+  return `${"rule".padEnd(idWidth)}  ${"default".padEnd(7)}  ${"fix".padEnd(6)}  description
 ${rows.join("\n")}
 `;
 }
@@ -180,13 +202,13 @@ async function main(argv, io) {
 `);
         return EXIT_OK;
       case "rules":
-        io.stdout(args.format === "json" ? `${JSON.stringify(allRules.map((r) => ({ id: r.meta.id, severity: r.meta.defaultSeverity, description: r.meta.docs.description, url: r.meta.docs.url })), null, 2)}
+        io.stdout(args.format === "json" ? `${JSON.stringify(allRules.map((r) => ({ id: r.meta.id, severity: r.meta.defaultSeverity, description: r.meta.docs.description, url: r.meta.docs.url, ...r.meta.fixable ? { fixable: r.meta.fixable } : {} })), null, 2)}
 ` : formatRulesTable(allRules));
         return EXIT_OK;
       case "explain":
         return explain(args.ruleId, io);
       case "check": {
-        const { runCheckCli } = await import("./check-command-L3VB6DN6.js");
+        const { runCheckCli } = await import("./check-command-CEBBRM2H.js");
         return runCheckCli(args.argv, io);
       }
       case "lint":
@@ -210,23 +232,31 @@ Run cors-lint --help for usage.
   }
 }
 async function runLint(args, io) {
-  const result = await lint(args.paths, { cwd: io.cwd, configFile: args.config });
+  if ((args.fix || args.diff) && (args.printPolicies || args.writeBaseline)) throw new UsageError("--fix and --diff cannot be combined with --print-policies or --write-baseline");
+  const select = (r) => applyBaseline(r, args.baseline, io.cwd);
+  const fixRun = args.fix || args.diff ? await lintAndFix(args.paths, { cwd: io.cwd, configFile: args.config }, { unsafe: args.unsafeFixes, write: !args.diff, select }) : void 0;
+  const linted = fixRun ? { ...fixRun.result, diagnostics: [...fixRun.result.diagnostics, ...fixRun.diagnostics] } : await lint(args.paths, { cwd: io.cwd, configFile: args.config });
+  if (args.diff) return printDiff(fixRun, linted, io, args.output);
   if (args.printPolicies) {
-    io.stdout(`${JSON.stringify({ policies: result.policies, ...frontendsView(result), diagnostics: result.diagnostics }, null, 2)}
+    io.stdout(`${JSON.stringify({ policies: linted.policies, ...frontendsView(linted), diagnostics: linted.diagnostics }, null, 2)}
 `);
     return EXIT_OK;
   }
   if (args.writeBaseline) {
     const file = path2.resolve(io.cwd, args.writeBaseline);
-    fs2.writeFileSync(file, `${JSON.stringify(buildBaseline(result.findings), null, 2)}
+    fs2.writeFileSync(file, `${JSON.stringify(buildBaseline(linted.findings), null, 2)}
 `);
-    io.stderr(`cors-lint: recorded ${result.findings.length} finding(s) in ${args.writeBaseline}
+    io.stderr(`cors-lint: recorded ${linted.findings.length} finding(s) in ${args.writeBaseline}
 `);
     return EXIT_OK;
   }
-  const filtered = applyBaseline(result, args.baseline, io.cwd);
+  const baselined = fixRun ? linted : applyBaseline(linted, args.baseline, io.cwd);
+  const filtered = args.quiet ? { ...baselined, findings: baselined.findings.filter((f) => f.severity === "error") } : baselined;
   const color = args.color ?? (io.isTty && !io.env.NO_COLOR && args.format === "text" && !args.output);
-  const text = formatters[args.format]({ result: filtered, cwd: io.cwd, color: Boolean(color) });
+  const width2 = args.width ?? (io.isTty && args.format === "text" && !args.output ? io.columns : void 0);
+  const text = formatters[args.format]({ result: filtered, cwd: io.cwd, color: Boolean(color), unsafeFixes: args.unsafeFixes, fixed: fixRun?.fixed, width: width2 });
+  if (fixRun && args.format !== "text") io.stderr(`cors-lint: fixed ${fixRun.fixed} finding(s) in ${fixRun.changes.length} file(s)
+`);
   if (args.output) fs2.writeFileSync(path2.resolve(io.cwd, args.output), text);
   else io.stdout(text);
   const internal = filtered.diagnostics.some(isInternalError);
@@ -240,6 +270,16 @@ function frontendsView(result) {
     frontends: context.frontends.map(({ absDir: _abs, ...f }) => f),
     frontendLinks: context.links.map((l) => ({ frontend: l.frontend.dir, apiUrl: l.apiUrl.url, policy: `${l.policy.span.file}:${l.policy.span.line}:${l.policy.span.column}`, how: l.how, ...l.proxiedBy ? { proxiedBy: l.proxiedBy } : {} }))
   };
+}
+function printDiff(run, result, io, output) {
+  if (output) fs2.writeFileSync(path2.resolve(io.cwd, output), run.patch);
+  else io.stdout(run.patch);
+  const skipped = run.diagnostics.map((d) => `cors-lint: ${d.file}: ${d.message}
+`).join("");
+  io.stderr(`${skipped}cors-lint: ${run.fixed ? `would fix ${run.fixed} finding(s) in ${run.changes.length} file(s)` : "nothing to fix"}
+`);
+  if (result.diagnostics.some(isInternalError)) return EXIT_ERROR;
+  return run.patch ? EXIT_FINDINGS : EXIT_OK;
 }
 function exitCodeFor(result, failOn) {
   if (failOn === "never") return EXIT_OK;

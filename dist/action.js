@@ -6,7 +6,7 @@ import {
   FORMATS,
   applyBaseline,
   exitCodeFor
-} from "./chunks/chunk-AZV6N3TR.js";
+} from "./chunks/chunk-CRUYS76L.js";
 import {
   SEVERITY_RANK,
   buildMarkdown,
@@ -16,12 +16,12 @@ import {
   githubBlobBase,
   githubVersionControl,
   lintAndFix
-} from "./chunks/chunk-77A4WGBU.js";
+} from "./chunks/chunk-ZTQ53ZYA.js";
 import {
   ConfigError,
   isInternalError,
   lint
-} from "./chunks/chunk-DQENIJB7.js";
+} from "./chunks/chunk-76USXBLK.js";
 import "./chunks/chunk-LXGCFLD4.js";
 import "./chunks/chunk-7FLCUFHN.js";
 import {

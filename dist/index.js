@@ -3,11 +3,11 @@ import {
   SEVERITY_RANK,
   formatters,
   lintAndFix
-} from "./chunks/chunk-77A4WGBU.js";
+} from "./chunks/chunk-ZTQ53ZYA.js";
 import {
   ConfigError,
   lint
-} from "./chunks/chunk-DQENIJB7.js";
+} from "./chunks/chunk-76USXBLK.js";
 import "./chunks/chunk-LXGCFLD4.js";
 import "./chunks/chunk-7FLCUFHN.js";
 import "./chunks/chunk-47KPZKYO.js";

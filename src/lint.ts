@@ -61,6 +61,7 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
   const maxBytes = config.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   // Files are read (in a worker, for big trees) while the walk goes on.
   const reads = new ReadAhead(maxBytes, new Map(scannerList.map((s) => [s.language, s.quickCheck])));
+  // Every path is the root itself: discovery sees the whole tree (else only the files named, as pre-commit passes them).
   const wholeRoot = inputs.every((p) => path.resolve(cwd, p) === root);
   const discovery = discover(inputs, {
     cwd,
@@ -71,7 +72,7 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
   });
   await reads.finish();
   const diagnostics: Diagnostic[] = [...discovery.diagnostics];
-  const project = createProject(cwd, root, () => contextFiles(inputs, discovery.files, { cwd, root, ignore: config.ignore }), maxBytes);
+  const project = createProject(cwd, root, () => (wholeRoot ? discovery.files : filesBelowRoot(discovery.files, { cwd, root, ignore: config.ignore })), maxBytes);
 
   const policies: CorsPolicy[] = [];
   const scanOptions = { pythonParser: pythonParserSetting(config), fileTimeBudgetMs: config.fileTimeBudgetMs };
@@ -208,8 +209,7 @@ export function compareFindings(a: Finding, b: Finding): number {
  * passes the staged ones), that is every file under the root: nginx finds the config that includes a
  * snippet and expands glob includes through it. Only the named files are scanned for policies.
  */
-function contextFiles(inputs: string[], named: DiscoveredFile[], options: { cwd: string; root: string; ignore?: string[] }): DiscoveredFile[] {
-  if (inputs.every((p) => path.resolve(options.cwd, p) === options.root)) return named;
+function filesBelowRoot(named: DiscoveredFile[], options: { cwd: string; root: string; ignore?: string[] }): DiscoveredFile[] {
   const all = discover([options.root], options).files;
   const known = new Set(named.map((f) => f.absPath));
   return [...named, ...all.filter((f) => !known.has(f.absPath))];

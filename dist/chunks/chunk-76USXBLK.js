@@ -29610,7 +29610,7 @@ async function lint(paths, options = {}) {
   });
   await reads.finish();
   const diagnostics = [...discovery.diagnostics];
-  const project = createProject(cwd, root, () => contextFiles2(inputs, discovery.files, { cwd, root, ignore: config.ignore }), maxBytes);
+  const project = createProject(cwd, root, () => wholeRoot ? discovery.files : filesBelowRoot(discovery.files, { cwd, root, ignore: config.ignore }), maxBytes);
   const policies = [];
   const scanOptions = { pythonParser: pythonParserSetting(config), fileTimeBudgetMs: config.fileTimeBudgetMs };
   let filesScanned = 0;
@@ -29714,8 +29714,7 @@ function applyOverride(finding, config) {
 function compareFindings(a, b) {
   return a.location.file.localeCompare(b.location.file) || a.location.line - b.location.line || a.location.column - b.location.column || a.ruleId.localeCompare(b.ruleId);
 }
-function contextFiles2(inputs, named, options) {
-  if (inputs.every((p) => path24.resolve(options.cwd, p) === options.root)) return named;
+function filesBelowRoot(named, options) {
   const all = discover([options.root], options).files;
   const known = new Set(named.map((f) => f.absPath));
   return [...named, ...all.filter((f) => !known.has(f.absPath))];

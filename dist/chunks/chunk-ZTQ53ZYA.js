@@ -12,7 +12,7 @@ import {
   parseJs,
   parseNginx,
   parsePython
-} from "./chunk-DQENIJB7.js";
+} from "./chunk-76USXBLK.js";
 import {
   fsPath,
   readLines,

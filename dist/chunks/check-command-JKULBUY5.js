@@ -9,7 +9,7 @@ import {
   originCallsApi,
   require_dist,
   simulate
-} from "./chunk-DQENIJB7.js";
+} from "./chunk-76USXBLK.js";
 import "./chunk-LXGCFLD4.js";
 import {
   require_semver

@@ -5,14 +5,14 @@ import {
   lintAndFix,
   packageVersion,
   ruleReadmePath
-} from "./chunk-77A4WGBU.js";
+} from "./chunk-ZTQ53ZYA.js";
 import {
   ConfigError,
   allRules,
   findRule,
   isInternalError,
   lint
-} from "./chunk-DQENIJB7.js";
+} from "./chunk-76USXBLK.js";
 
 // src/cli/main.ts
 import fs2 from "node:fs";
@@ -208,7 +208,7 @@ async function main(argv, io) {
       case "explain":
         return explain(args.ruleId, io);
       case "check": {
-        const { runCheckCli } = await import("./check-command-CEBBRM2H.js");
+        const { runCheckCli } = await import("./check-command-JKULBUY5.js");
         return runCheckCli(args.argv, io);
       }
       case "lint":

@@ -6,7 +6,7 @@ import {
   FORMATS,
   applyBaseline,
   exitCodeFor
-} from "./chunks/chunk-CRUYS76L.js";
+} from "./chunks/chunk-TL726HFJ.js";
 import {
   SEVERITY_RANK,
   buildMarkdown,
@@ -16,12 +16,12 @@ import {
   githubBlobBase,
   githubVersionControl,
   lintAndFix
-} from "./chunks/chunk-ZTQ53ZYA.js";
+} from "./chunks/chunk-IO2SMTFE.js";
 import {
   ConfigError,
   isInternalError,
   lint
-} from "./chunks/chunk-76USXBLK.js";
+} from "./chunks/chunk-DJU27M5W.js";
 import "./chunks/chunk-LXGCFLD4.js";
 import "./chunks/chunk-7FLCUFHN.js";
 import {

@@ -2,9 +2,9 @@
 import { createRequire as __corsLintCreateRequire } from 'node:module'; const require = __corsLintCreateRequire(import.meta.url); import { fileURLToPath as __corsLintFileURLToPath } from 'node:url'; const __corsLintFilename = __corsLintFileURLToPath(import.meta.url); const __corsLintDirname = __corsLintFileURLToPath(new URL('.', import.meta.url));
 import {
   main
-} from "./chunks/chunk-CRUYS76L.js";
-import "./chunks/chunk-ZTQ53ZYA.js";
-import "./chunks/chunk-76USXBLK.js";
+} from "./chunks/chunk-TL726HFJ.js";
+import "./chunks/chunk-IO2SMTFE.js";
+import "./chunks/chunk-DJU27M5W.js";
 import "./chunks/chunk-LXGCFLD4.js";
 import "./chunks/chunk-7FLCUFHN.js";
 import "./chunks/chunk-47KPZKYO.js";

@@ -3,11 +3,11 @@ import {
   SEVERITY_RANK,
   formatters,
   lintAndFix
-} from "./chunks/chunk-ZTQ53ZYA.js";
+} from "./chunks/chunk-IO2SMTFE.js";
 import {
   ConfigError,
   lint
-} from "./chunks/chunk-76USXBLK.js";
+} from "./chunks/chunk-DJU27M5W.js";
 import "./chunks/chunk-LXGCFLD4.js";
 import "./chunks/chunk-7FLCUFHN.js";
 import "./chunks/chunk-47KPZKYO.js";

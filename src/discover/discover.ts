@@ -184,7 +184,7 @@ class Ignores {
   private readonly rules: IgnoreRules;
   private readonly loaded = new Set<string>();
   constructor(private readonly root: string, private readonly gitignore: boolean, extra: string[] | undefined) {
-    this.rules = baseIgnoreRules(extra);
+    this.rules = new IgnoreRules([...DEFAULT_IGNORES.map(defaultAsGitignoreLine), ...(extra ?? [])]);
   }
 
   /** The .gitignore files of the root and every folder between it and `dir`. */
@@ -231,11 +231,6 @@ class Ignores {
     if (rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
     return path.sep === '/' ? rel : rel.split(path.sep).join('/');
   }
-}
-
-/** The defaults and the configuration's ignore globs, without any .gitignore. */
-export function baseIgnoreRules(extra: readonly string[] | undefined): IgnoreRules {
-  return new IgnoreRules([...DEFAULT_IGNORES.map(defaultAsGitignoreLine), ...(extra ?? [])]);
 }
 
 /** A default glob as a .gitignore line: a folder at any depth becomes `node_modules/`, which the walk never enters. */

@@ -2,8 +2,7 @@
 // scan root. Nothing is read here: callers read lazily, and only what they need (see README,
 // "Environments and frontends"). .gitignore is not applied: .env files are usually ignored by git
 // and are exactly what a developer runs with; dependency and build folders are skipped.
-import { baseIgnoreRules } from '../discover/discover.js';
-import { walk } from '../discover/walk.js';
+import { discover } from '../discover/discover.js';
 
 export type ContextKind = 'dotenv' | 'compose' | 'helm-values' | 'yaml' | 'package-json' | 'frontend-config';
 
@@ -37,17 +36,9 @@ export function isContextFolder(rel: string): boolean {
 
 /**
  * The context files below `root`, for runs whose discovery did not walk the whole root (files named
- * on the command line). A whole-root run collects them during discovery instead (DiscoverOptions.context).
+ * on the command line): the same discovery walk a whole-root run makes (DiscoverOptions.context).
  */
 export function contextFiles(root: string, extraIgnores: readonly string[] = []): ContextFile[] {
-  const rules = baseIgnoreRules(extraIgnores);
-  const out: ContextFile[] = [];
-  for (const entry of walk(root, {
-    skipDir: (rel) => rules.ignoresSelf(rel, true) || !isContextFolder(rel),
-    want: (name, dir) => (rules.ignoresSelf(dir ? `${dir}/${name}` : name, false) ? undefined : kindOf(name)),
-  })) {
-    if (entry.symlink) continue;
-    out.push({ absPath: entry.absPath, kind: entry.tag });
-  }
-  return out;
+  const found = discover([root], { cwd: root, root, ignore: [...extraIgnores], context: { kindOf, inFolder: isContextFolder } }).context;
+  return found as ContextFile[];
 }

@@ -1,37 +1,31 @@
 import type { Fix, FixApplicability, FixEdit, Span } from '../model/types.js';
+import { LineIndex } from '../parse/line-index.js';
 
 /**
  * A file's text as the scanners saw it, with the position arithmetic rules need to build edits.
  * Lines and columns are 1-based, columns in UTF-16 code units (as in every Span).
  */
 export class SourceText {
-  private readonly lineStarts: number[] = [0];
+  private readonly lines: LineIndex;
 
   constructor(
     readonly file: string,
     readonly text: string,
   ) {
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.lineStarts.push(i + 1);
+    this.lines = new LineIndex(text);
   }
 
   /** Offset of a 1-based line and column, or undefined when the position is not in the text. */
   offset(line: number, column: number): number | undefined {
-    const start = this.lineStarts[line - 1];
+    const start = this.lines.lineStart(line);
     if (start === undefined) return undefined;
     const offset = start + column - 1;
-    const next = this.lineStarts[line] ?? this.text.length + 1;
+    const next = this.lines.lineStart(line + 1) ?? this.text.length + 1;
     return column >= 1 && offset < next && offset <= this.text.length ? offset : undefined;
   }
 
   position(offset: number): { line: number; column: number } {
-    let lo = 0;
-    let hi = this.lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.lineStarts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - this.lineStarts[lo]! + 1 };
+    return this.lines.position(offset);
   }
 
   /** [start, end) of a span of this file, or undefined when it lies elsewhere or outside the text. */
@@ -56,7 +50,7 @@ export class SourceText {
   /** The leading whitespace of the line holding `offset`. */
   indentAt(offset: number): string {
     const { line } = this.position(offset);
-    const start = this.lineStarts[line - 1]!;
+    const start = this.lines.lineStart(line)!;
     return /^[ \t]*/.exec(this.text.slice(start))![0];
   }
 

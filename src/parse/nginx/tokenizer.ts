@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../../model/types.js';
-import { LineIndex } from './positions.js';
+import { LineIndex } from '../line-index.js';
 import { skipLuaBlock } from './lua.js';
 
 /**

@@ -1,5 +1,4 @@
 import type { Diagnostic, Language } from '../model/types.js';
-import { IgnoreRules } from './ignore-rules.js';
 /** Folders no one wants linted: dependencies, virtualenvs, VCS data, build output, caches. */
 export declare const DEFAULT_IGNORES: string[];
 export interface DiscoveredFile {
@@ -43,8 +42,6 @@ export declare function toDisplayPath(cwd: string, absPath: string): string;
  * Folders are walked (src/discover/walk.ts); explicit files are taken as given but still honour ignores.
  */
 export declare function discover(inputs: string[], options: DiscoverOptions): Discovery;
-/** The defaults and the configuration's ignore globs, without any .gitignore. */
-export declare function baseIgnoreRules(extra: readonly string[] | undefined): IgnoreRules;
 export declare function safeRealpath(p: string): string | undefined;
 /** `candidate` is `root` or below it (both absolute). */
 export declare function isInside(root: string, candidate: string): boolean;

@@ -8,6 +8,6 @@ export declare function kindOf(base: string): ContextKind | undefined;
 export declare function isContextFolder(rel: string): boolean;
 /**
  * The context files below `root`, for runs whose discovery did not walk the whole root (files named
- * on the command line). A whole-root run collects them during discovery instead (DiscoverOptions.context).
+ * on the command line): the same discovery walk a whole-root run makes (DiscoverOptions.context).
  */
 export declare function contextFiles(root: string, extraIgnores?: readonly string[]): ContextFile[];

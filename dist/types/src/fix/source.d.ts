@@ -6,7 +6,7 @@ import type { Fix, FixApplicability, FixEdit, Span } from '../model/types.js';
 export declare class SourceText {
     readonly file: string;
     readonly text: string;
-    private readonly lineStarts;
+    private readonly lines;
     constructor(file: string, text: string);
     /** Offset of a 1-based line and column, or undefined when the position is not in the text. */
     offset(line: number, column: number): number | undefined;

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../../model/types.js';
-import { LineIndex } from './positions.js';
+import { LineIndex } from '../line-index.js';
 /**
  * nginx's configuration lexer rules (ngx_conf_read_token in src/core/ngx_conf_file.c), re-implemented:
  * - words are separated by space, tab, CR, LF; `;` ends a directive, `{` opens a block, `}` closes one;

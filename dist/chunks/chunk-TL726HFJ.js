@@ -5,14 +5,14 @@ import {
   lintAndFix,
   packageVersion,
   ruleReadmePath
-} from "./chunk-ZTQ53ZYA.js";
+} from "./chunk-IO2SMTFE.js";
 import {
   ConfigError,
   allRules,
   findRule,
   isInternalError,
   lint
-} from "./chunk-76USXBLK.js";
+} from "./chunk-DJU27M5W.js";
 
 // src/cli/main.ts
 import fs2 from "node:fs";
@@ -208,7 +208,7 @@ async function main(argv, io) {
       case "explain":
         return explain(args.ruleId, io);
       case "check": {
-        const { runCheckCli } = await import("./check-command-JKULBUY5.js");
+        const { runCheckCli } = await import("./check-command-NZD5MTXO.js");
         return runCheckCli(args.argv, io);
       }
       case "lint":

@@ -12,7 +12,7 @@ import {
   parseJs,
   parseNginx,
   parsePython
-} from "./chunk-76USXBLK.js";
+} from "./chunk-DJU27M5W.js";
 import {
   fsPath,
   readLines,

@@ -9,7 +9,7 @@ import {
   originCallsApi,
   require_dist,
   simulate
-} from "./chunk-76USXBLK.js";
+} from "./chunk-DJU27M5W.js";
 import "./chunk-LXGCFLD4.js";
 import {
   require_semver

@@ -12881,33 +12881,54 @@ var null_origin_default = defineRule({
   }
 });
 
+// src/parse/line-index.ts
+var LineIndex = class {
+  starts = [0];
+  constructor(text) {
+    for (let i2 = 0; i2 < text.length; i2++) if (text.charCodeAt(i2) === 10) this.starts.push(i2 + 1);
+  }
+  /** Offset where the 1-based line starts, or undefined past the last line. */
+  lineStart(line) {
+    return this.starts[line - 1];
+  }
+  position(offset) {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = lo + hi + 1 >> 1;
+      if (this.starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - this.starts[lo] + 1 };
+  }
+  /** Span of text[start, end) — end exclusive, so endColumn is the column just after the last char. */
+  span(file, start2, end) {
+    const a = this.position(start2);
+    const b = this.position(Math.max(start2, end));
+    return { file, line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
+  }
+};
+
 // src/fix/source.ts
 var SourceText = class {
   constructor(file, text) {
     this.file = file;
     this.text = text;
-    for (let i2 = 0; i2 < text.length; i2++) if (text.charCodeAt(i2) === 10) this.lineStarts.push(i2 + 1);
+    this.lines = new LineIndex(text);
   }
   file;
   text;
-  lineStarts = [0];
+  lines;
   /** Offset of a 1-based line and column, or undefined when the position is not in the text. */
   offset(line, column) {
-    const start2 = this.lineStarts[line - 1];
+    const start2 = this.lines.lineStart(line);
     if (start2 === void 0) return void 0;
     const offset = start2 + column - 1;
-    const next = this.lineStarts[line] ?? this.text.length + 1;
+    const next = this.lines.lineStart(line + 1) ?? this.text.length + 1;
     return column >= 1 && offset < next && offset <= this.text.length ? offset : void 0;
   }
   position(offset) {
-    let lo = 0;
-    let hi = this.lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = lo + hi + 1 >> 1;
-      if (this.lineStarts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - this.lineStarts[lo] + 1 };
+    return this.lines.position(offset);
   }
   /** [start, end) of a span of this file, or undefined when it lies elsewhere or outside the text. */
   range(span) {
@@ -12928,7 +12949,7 @@ var SourceText = class {
   /** The leading whitespace of the line holding `offset`. */
   indentAt(offset) {
     const { line } = this.position(offset);
-    const start2 = this.lineStarts[line - 1];
+    const start2 = this.lines.lineStart(line);
     return /^[ \t]*/.exec(this.text.slice(start2))[0];
   }
   /** The offset just past the end of the line holding `offset` (after its line break), or the text's end. */
@@ -16489,30 +16510,6 @@ function templateMarker(raw, isTemplateFile) {
   return m?.[0];
 }
 
-// src/parse/nginx/positions.ts
-var LineIndex = class {
-  starts = [0];
-  constructor(text) {
-    for (let i2 = 0; i2 < text.length; i2++) if (text.charCodeAt(i2) === 10) this.starts.push(i2 + 1);
-  }
-  position(offset) {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = lo + hi + 1 >> 1;
-      if (this.starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - this.starts[lo] + 1 };
-  }
-  /** Span of text[start, end) — end exclusive, so endColumn is the column just after the last char. */
-  span(file, start2, end) {
-    const a = this.position(start2);
-    const b = this.position(Math.max(start2, end));
-    return { file, line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
-  }
-};
-
 // src/parse/nginx/lua.ts
 function skipLuaBlock(text, openBrace) {
   let depth = 1;
@@ -18081,7 +18078,7 @@ var Ignores = class {
   constructor(root, gitignore, extra) {
     this.root = root;
     this.gitignore = gitignore;
-    this.rules = baseIgnoreRules(extra);
+    this.rules = new IgnoreRules([...DEFAULT_IGNORES.map(defaultAsGitignoreLine), ...extra ?? []]);
   }
   root;
   gitignore;
@@ -18127,9 +18124,6 @@ var Ignores = class {
     return path9.sep === "/" ? rel : rel.split(path9.sep).join("/");
   }
 };
-function baseIgnoreRules(extra) {
-  return new IgnoreRules([...DEFAULT_IGNORES.map(defaultAsGitignoreLine), ...extra ?? []]);
-}
 function defaultAsGitignoreLine(glob) {
   const folder = glob.replace(/\/\*\*$/, "/");
   const rest = folder.replace(/^\*\*\//, "");
@@ -28939,16 +28933,8 @@ function isContextFolder(rel) {
   return !/(?:^|\/)\.github(?:\/|$)/.test(rel);
 }
 function contextFiles(root, extraIgnores = []) {
-  const rules = baseIgnoreRules(extraIgnores);
-  const out2 = [];
-  for (const entry2 of walk2(root, {
-    skipDir: (rel) => rules.ignoresSelf(rel, true) || !isContextFolder(rel),
-    want: (name2, dir) => rules.ignoresSelf(dir ? `${dir}/${name2}` : name2, false) ? void 0 : kindOf(name2)
-  })) {
-    if (entry2.symlink) continue;
-    out2.push({ absPath: entry2.absPath, kind: entry2.tag });
-  }
-  return out2;
+  const found = discover([root], { cwd: root, root, ignore: [...extraIgnores], context: { kindOf, inFolder: isContextFolder } }).context;
+  return found;
 }
 
 // src/environment/index.ts

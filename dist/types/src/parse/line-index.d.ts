@@ -1,8 +1,10 @@
-import type { Span } from '../../model/types.js';
+import type { Span } from '../model/types.js';
 /** Offsets -> 1-based line/column (UTF-16 columns, like editors and SARIF). */
 export declare class LineIndex {
     private readonly starts;
     constructor(text: string);
+    /** Offset where the 1-based line starts, or undefined past the last line. */
+    lineStart(line: number): number | undefined;
     position(offset: number): {
         line: number;
         column: number;

@@ -1,4 +1,4 @@
-import type { Span } from '../../model/types.js';
+import type { Span } from '../model/types.js';
 
 /** Offsets -> 1-based line/column (UTF-16 columns, like editors and SARIF). */
 export class LineIndex {
@@ -6,6 +6,11 @@ export class LineIndex {
 
   constructor(text: string) {
     for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
+  }
+
+  /** Offset where the 1-based line starts, or undefined past the last line. */
+  lineStart(line: number): number | undefined {
+    return this.starts[line - 1];
   }
 
   position(offset: number): { line: number; column: number } {

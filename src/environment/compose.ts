@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Diagnostic, Span } from '../model/types.js';
 import { readDotenv } from './dotenv.js';
 import { environmentNameFromFile, type EnvSetting, type EnvSource } from './types.js';
-import { entries, get, items, parseYaml, scalarText, isMap, isScalar, type Node } from './yaml-nodes.js';
+import { entries, get, items, parseYaml, scalarText, isMap, isScalar, type Node } from '../parse/yaml.js';
 
 export interface ComposeContext {
   absPath: string;

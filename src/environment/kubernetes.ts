@@ -3,7 +3,7 @@
 import path from 'node:path';
 import type { Diagnostic, Span } from '../model/types.js';
 import { environmentNameFromFile, type EnvSetting, type EnvSource } from './types.js';
-import { entries, get, getPath, items, parseYaml, scalarText, isMap, isSeq, type Node, type YamlFile } from './yaml-nodes.js';
+import { entries, get, getPath, items, parseYaml, scalarText, isMap, isSeq, type Node, type YamlFile } from '../parse/yaml.js';
 
 const WORKLOAD_PODS: Record<string, string[]> = {
   Pod: ['spec'],

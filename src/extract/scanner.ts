@@ -1,4 +1,4 @@
-import type { CorsPolicy, Diagnostic, Language, SourceFile } from '../model/types.js';
+import type { CorsPolicy, Diagnostic, Language, ProxyRoute, SourceFile } from '../model/types.js';
 import type { PythonParserSetting } from '../parse/python-node.js';
 
 /**
@@ -26,6 +26,8 @@ export interface ScanOptions {
 
 export interface ScanResult {
   policies: CorsPolicy[];
+  /** Proxy layers that forward to an application (nginx proxy_pass locations); linked in src/paths. */
+  routes?: ProxyRoute[];
   diagnostics: Diagnostic[];
 }
 

@@ -16,6 +16,8 @@ export const LIBRARY_NAMES: Record<Library, string> = {
   'koa2-cors': 'koa2-cors',
   manual: 'hand-written headers',
   nginx: 'nginx',
+  'ingress-nginx': 'ingress-nginx',
+  traefik: 'Traefik',
 };
 
 export const STACK_NAMES: Record<Stack, string> = {
@@ -29,6 +31,8 @@ export const STACK_NAMES: Record<Stack, string> = {
   koa: 'Koa',
   node: 'Node.js',
   nginx: 'nginx',
+  'ingress-nginx': 'ingress-nginx',
+  traefik: 'Traefik',
 };
 
 /** "Starlette CORSMiddleware in FastAPI", "npm cors in Express", "hand-written headers in Koa", "Flask-CORS", "nginx". */

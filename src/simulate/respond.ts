@@ -6,7 +6,9 @@ import { flaskCorsResponder } from './responders/flask-cors.js';
 import { koaCorsResponder } from './responders/koa-cors.js';
 import { koa2CorsResponder } from './responders/koa2-cors.js';
 import { manualHeadersResponder } from './responders/manual-headers.js';
+import { ingressNginxResponder } from './responders/ingress-nginx.js';
 import { nginxResponder } from './responders/nginx.js';
+import { traefikResponder } from './responders/traefik.js';
 import { npmCorsResponder } from './responders/npm-cors.js';
 import type { AppBehind, Responder } from './responders/responder.js';
 import { starletteResponder } from './responders/starlette.js';
@@ -22,6 +24,8 @@ const RESPONDERS: Record<Library, Responder> = {
   'django-cors-headers': djangoCorsResponder,
   manual: manualHeadersResponder,
   nginx: nginxResponder,
+  'ingress-nginx': ingressNginxResponder,
+  traefik: traefikResponder,
 };
 
 /**

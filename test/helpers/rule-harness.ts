@@ -17,6 +17,8 @@ const STACK_OF: Record<Library, Stack> = {
   'koa2-cors': 'koa',
   manual: 'node',
   nginx: 'nginx',
+  'ingress-nginx': 'ingress-nginx',
+  traefik: 'traefik',
 };
 
 /** A policy for rule tests: one library, origins with spans, credentials on or off. */

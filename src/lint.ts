@@ -20,6 +20,8 @@ import { isContextFolder, kindOf as contextKindOf, type ContextFile } from './en
 import { repositoryContext } from './environment/index.js';
 import type { FrontendContext } from './frontend/types.js';
 import { sourceReader } from './fix/source.js';
+import { readProxyLayers } from './proxy/index.js';
+import type { ProxyRoute } from './model/types.js';
 
 export interface LintOptions {
   cwd?: string;
@@ -75,6 +77,7 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
   const project = createProject(cwd, root, () => (wholeRoot ? discovery.files : filesBelowRoot(discovery.files, { cwd, root, ignore: config.ignore })), maxBytes);
 
   const policies: CorsPolicy[] = [];
+  const routes: ProxyRoute[] = [];
   const scanOptions = { pythonParser: pythonParserSetting(config), fileTimeBudgetMs: config.fileTimeBudgetMs };
   let filesScanned = 0;
   const rules = options.rules ?? allRules;
@@ -96,8 +99,23 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
     if (!sources.length) continue;
     const result = await scanIsolated(scanner, sources, project, scanOptions);
     policies.push(...result.policies);
+    routes.push(...(result.routes ?? []));
     diagnostics.push(...result.diagnostics);
   }
+
+  // Proxy layers written as Kubernetes objects or Traefik configuration (src/proxy): in a whole-root
+  // run every context file discovery listed; otherwise only the files named.
+  const proxyFiles = wholeRoot ? (discovery.context as ContextFile[]) : namedContextFiles(inputs, cwd);
+  const proxies = readProxyLayers(proxyFiles, {
+    readText: (abs) => {
+      const read = project.readText(abs);
+      return 'text' in read ? read.text : undefined;
+    },
+    display: (abs) => project.displayPath(abs),
+    diagnostics,
+  });
+  policies.push(...proxies.policies);
+  routes.push(...proxies.routes);
 
   // Environments and frontends (src/environment, src/frontend): per-environment copies of env-driven
   // policies and the frontends that call the backends; nothing is read when no policy was found.
@@ -213,6 +231,17 @@ function filesBelowRoot(named: DiscoveredFile[], options: { cwd: string; root: s
   const all = discover([options.root], options).files;
   const known = new Set(named.map((f) => f.absPath));
   return [...named, ...all.filter((f) => !known.has(f.absPath))];
+}
+
+/** The named paths that are context files (YAML, TOML, compose), for runs that name files. */
+function namedContextFiles(inputs: string[], cwd: string): ContextFile[] {
+  const out: ContextFile[] = [];
+  for (const input of inputs) {
+    const abs = path.resolve(cwd, input);
+    const kind = contextKindOf(path.basename(abs));
+    if (kind) out.push({ absPath: abs, kind });
+  }
+  return out;
 }
 
 /** The cwd, unless a path lies outside it: then the deepest folder holding all paths. */

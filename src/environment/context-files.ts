@@ -4,7 +4,7 @@
 // and are exactly what a developer runs with; dependency and build folders are skipped.
 import { discover } from '../discover/discover.js';
 
-export type ContextKind = 'dotenv' | 'compose' | 'helm-values' | 'yaml' | 'package-json' | 'frontend-config';
+export type ContextKind = 'dotenv' | 'compose' | 'helm-values' | 'yaml' | 'toml' | 'package-json' | 'frontend-config';
 
 export interface ContextFile {
   absPath: string;
@@ -15,6 +15,9 @@ const DOTENV = /^\.env(?:\.[\w.-]+)?$|^[\w.-]+\.env$/;
 const COMPOSE = /^(?:docker-)?compose(?:[.-][\w.-]+)?\.ya?ml$/i;
 const HELM_VALUES = /^values(?:[.-][\w.-]+)?\.ya?ml$/i;
 const YAML = /\.ya?ml$/i;
+/** TOML that may be Traefik configuration (its file provider); never a package manifest or lockfile. */
+const TOML = /\.toml$/i;
+const NOT_PROXY_TOML = /^(?:pyproject|Cargo|poetry|uv|netlify|rustfmt|clippy|deny|taplo|ruff|\.ruff|mypy|pytest|setup|Pipfile|wrangler|fly|samconfig|config\.rust|rust-toolchain|\.cargo)/i;
 const FRONTEND_CONFIG = /^(?:vite|vue|svelte|nuxt|next)\.config\.[cm]?[jt]s$|^angular\.json$|^proxy\.conf(?:\.[\w-]+)?\.json$|^setupProxy\.[jt]s$|^environment(?:\.[\w-]+)?\.ts$/;
 /** YAML that is never an environment: lockfiles, CI, linters, OpenAPI. */
 const NOT_ENV_YAML = /^(?:pnpm-lock|\.pre-commit|\.gitlab-ci|mkdocs|openapi|swagger|\.golangci|\.eslintrc|\.prettierrc|codecov|dependabot|renovate)/i;
@@ -26,6 +29,7 @@ export function kindOf(base: string): ContextKind | undefined {
   if (COMPOSE.test(base)) return 'compose';
   if (HELM_VALUES.test(base)) return 'helm-values';
   if (YAML.test(base) && !NOT_ENV_YAML.test(base)) return 'yaml';
+  if (TOML.test(base) && !NOT_PROXY_TOML.test(base)) return 'toml';
   return undefined;
 }
 

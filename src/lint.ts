@@ -70,7 +70,7 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
     root,
     ignore: config.ignore,
     onFile: (abs, display, language) => reads.submit(abs, display, language),
-    ...(wholeRoot ? { context: { kindOf: contextKindOf, inFolder: isContextFolder } } : {}),
+    context: { kindOf: contextKindOf, inFolder: isContextFolder },
   });
   await reads.finish();
   const diagnostics: Diagnostic[] = [...discovery.diagnostics];
@@ -103,10 +103,9 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
     diagnostics.push(...result.diagnostics);
   }
 
-  // Proxy layers written as Kubernetes objects or Traefik configuration (src/proxy): in a whole-root
-  // run every context file discovery listed; otherwise only the files named.
-  const proxyFiles = wholeRoot ? (discovery.context as ContextFile[]) : namedContextFiles(inputs, cwd);
-  const proxies = readProxyLayers(proxyFiles, {
+  // Proxy layers written as Kubernetes objects or Traefik configuration (src/proxy), in the context
+  // files discovery listed under the paths given.
+  const proxies = readProxyLayers(discovery.context as ContextFile[], {
     readText: (abs) => {
       const read = project.readText(abs);
       return 'text' in read ? read.text : undefined;
@@ -231,17 +230,6 @@ function filesBelowRoot(named: DiscoveredFile[], options: { cwd: string; root: s
   const all = discover([options.root], options).files;
   const known = new Set(named.map((f) => f.absPath));
   return [...named, ...all.filter((f) => !known.has(f.absPath))];
-}
-
-/** The named paths that are context files (YAML, TOML, compose), for runs that name files. */
-function namedContextFiles(inputs: string[], cwd: string): ContextFile[] {
-  const out: ContextFile[] = [];
-  for (const input of inputs) {
-    const abs = path.resolve(cwd, input);
-    const kind = contextKindOf(path.basename(abs));
-    if (kind) out.push({ absPath: abs, kind });
-  }
-  return out;
 }
 
 /** The cwd, unless a path lies outside it: then the deepest folder holding all paths. */

@@ -122,6 +122,8 @@ export function discover(inputs: string[], options: DiscoverOptions): Discovery 
       ignores.loadAncestors(path.dirname(absInput));
       const language = classify(absInput);
       if (language && !ignores.ignores(absInput)) accept(absInput, language, true);
+      const kind = options.context?.kindOf(path.basename(absInput));
+      if (kind) context.push({ absPath: absInput, kind });
       continue;
     }
     ignores.loadAncestors(absInput);

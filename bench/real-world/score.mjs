@@ -35,8 +35,11 @@ const STACK_GROUP = {
   nestjs: 'js: nest/fastify/koa', fastify: 'js: nest/fastify/koa', koa: 'js: nest/fastify/koa',
   'node-http': 'js: hand-written', nextjs: 'js: hand-written',
   nginx: 'nginx',
+  'ingress-nginx': 'proxy: ingress-nginx', traefik: 'proxy: traefik',
 };
-const groupOf = (entry) => STACK_GROUP[entry.stack] ?? (/\.py$/.test(entry.path) ? 'python: other' : /\.conf|nginx/.test(entry.path) ? 'nginx' : 'js: other');
+// An entry's own `group` wins: files of a deployed path (the nginx in front, the app behind, the compose
+// file linking them) are scored together, whatever stack each file is.
+const groupOf = (entry) => entry.group ?? STACK_GROUP[entry.stack] ?? (/\.py$/.test(entry.path) ? 'python: other' : /\.conf|nginx/.test(entry.path) ? 'nginx' : 'js: other');
 
 function loadManifest() {
   const dir = join(here, 'manifest');

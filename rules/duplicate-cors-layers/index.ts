@@ -1,7 +1,7 @@
 import type { CorsPolicy, EmittedHeader, Span } from '../../src/model/types.js';
 import { defineRule } from '../../src/rules/define-rule.js';
 import { libraryLabel } from '../../src/rules/policy-facts.js';
-import { acaoFields, linkText, pathProbes } from '../../src/rules/path-probes.js';
+import { acaoFields, firstOfPath, linkText, pathProbes } from '../../src/rules/path-probes.js';
 
 const ACAO = /^access-control-allow-origin$/i;
 
@@ -27,18 +27,18 @@ export default defineRule({
     const onPath = new Set<string>();
     for (const path of settings.paths ?? []) {
       if (path.route.blockSpan) onPath.add(key(path.route.blockSpan));
-      for (const probe of pathProbes(path)) {
+      const found = firstOfPath(pathProbes(path).filter((probe) => acaoFields(probe.through).length >= 2));
+      if (found) {
+        const { probe, more } = found;
         const fields = acaoFields(probe.through);
-        if (fields.length < 2) continue;
         const span = probe.through.headerSpans?.['access-control-allow-origin'] ?? path.route.span;
-        const at = `${key(span)}\u0000${probe.app.span.file}:${probe.app.span.line}`;
-        if (seen.has(at)) continue;
-        seen.add(at);
+        if (seen.has(key(span))) continue;
+        seen.add(key(span));
         report({
           messageId: 'throughPath',
           data: {
             proxy: path.route.label,
-            app: `${libraryLabel(probe.app)} (${where(probe.app.originsSpan ?? probe.app.span)})`,
+            app: `${libraryLabel(probe.app)} (${where(probe.app.originsSpan ?? probe.app.span)}${more})`,
             link: linkText(path),
             request: probe.kind === 'preflight' ? 'the preflight of a PUT' : 'a GET',
             origin: probe.origin,

@@ -1,7 +1,7 @@
 import type { CorsPolicy } from '../../src/model/types.js';
 import { defineRule } from '../../src/rules/define-rule.js';
 import { libraryLabel, scopeLabel } from '../../src/rules/policy-facts.js';
-import { acaoFields, linkText, pathProbes, where } from '../../src/rules/path-probes.js';
+import { acaoFields, firstOfPath, linkText, pathProbes, where } from '../../src/rules/path-probes.js';
 
 export interface PreflightOptions {
   /** Also report OPTIONS that go to something cors-lint cannot see (an upstream, preflightContinue). */
@@ -100,11 +100,10 @@ function checkPaths(context: Parameters<(typeof rule)['check']>[0]): void {
   for (const path of context.settings.paths ?? []) {
     const answer = path.route.answersPreflight;
     if (!answer || answer.corsHeaders) continue;
-    const reported = new Set<CorsPolicy>();
-    for (const probe of pathProbes(path)) {
-      if (probe.kind !== 'preflight' || probe.through.decidedBy !== 'proxy' || reported.has(probe.app)) continue;
-      if (!acaoFields(probe.direct).length || acaoFields(probe.through).length) continue;
-      reported.add(probe.app);
+    const failing = pathProbes(path).filter((probe) => probe.kind === 'preflight' && probe.through.decidedBy === 'proxy' && acaoFields(probe.direct).length > 0 && acaoFields(probe.through).length === 0);
+    const found = firstOfPath(failing);
+    if (found) {
+      const { probe, more } = found;
       context.report({
         messageId: 'proxyAnswers',
         severity: 'error',
@@ -112,7 +111,7 @@ function checkPaths(context: Parameters<(typeof rule)['check']>[0]): void {
           proxy: path.route.label,
           how: answer.how,
           app: libraryLabel(probe.app),
-          appAt: where(probe.app.span),
+          appAt: `${where(probe.app.span)}${more}`,
           link: linkText(path),
           request: 'PUT with a JSON body',
           origin: probe.origin,

@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/rules/define-rule.js';
 import { libraryLabel } from '../../src/rules/policy-facts.js';
-import { acaoFields, linkText, pathProbes, where } from '../../src/rules/path-probes.js';
+import { acaoFields, firstOfPath, linkText, pathProbes, where } from '../../src/rules/path-probes.js';
 
 export default defineRule({
   meta: {
@@ -20,20 +20,18 @@ export default defineRule({
   check({ settings, report }) {
     for (const path of settings.paths ?? []) {
       if (!path.route.strips.length) continue;
-      const reported = new Set<string>();
-      for (const probe of pathProbes(path)) {
-        if (probe.through.decidedBy !== 'app' || !acaoFields(probe.direct).length || acaoFields(probe.through).length) continue;
+      const failing = pathProbes(path).filter((probe) => probe.through.decidedBy === 'app' && acaoFields(probe.direct).length > 0 && acaoFields(probe.through).length === 0);
+      const found = firstOfPath(failing);
+      if (found) {
+        const { probe, more } = found;
         const strip = path.route.strips.find((s) => s.header === 'access-control-allow-origin' || (s.header.endsWith('*') && 'access-control-allow-origin'.startsWith(s.header.slice(0, -1)))) ?? path.route.strips[0]!;
-        const key = `${strip.span.line}:${strip.span.column}:${probe.app.span.file}:${probe.app.span.line}`;
-        if (reported.has(key)) continue;
-        reported.add(key);
         report({
           messageId: 'strips',
           data: {
             how: strip.how,
             proxy: path.route.label,
             app: libraryLabel(probe.app),
-            appAt: where(probe.app.originsSpan ?? probe.app.span),
+            appAt: `${where(probe.app.originsSpan ?? probe.app.span)}${more}`,
             request: probe.kind === 'preflight' ? 'the preflight of a PUT' : 'a GET',
             origin: probe.origin,
             link: linkText(path),

@@ -83,3 +83,14 @@ export function where(span: Span): string {
 export function linkText(path: DeployedPath): string {
   return path.linked ? `linked by ${path.how}` : path.how;
 }
+
+/**
+ * One finding per path: the first probe that shows the problem, and how many other applications
+ * behind the path show it too (a route linked to none stands in front of all of them).
+ */
+export function firstOfPath(failing: readonly PathProbe[]): { probe: PathProbe; more: string } | undefined {
+  const first = failing[0];
+  if (!first) return undefined;
+  const others = new Set(failing.map((p) => p.app).filter((a) => a !== first.app)).size;
+  return { probe: first, more: others ? ` and ${others} more` : '' };
+}

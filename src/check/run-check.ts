@@ -206,7 +206,8 @@ function checkFrontends(links: NonNullable<Awaited<ReturnType<typeof lint>>['fro
       fromFrontends.push({ origin: origin.origin, frontend, how: origin.how, backend: `${link.policy.span.file}:${link.policy.span.line} via ${link.apiUrl.url} (${link.how})`, proxied: link.proxiedBy ? `${link.proxiedBy.how} forwards ${link.proxiedBy.prefix} to ${link.proxiedBy.target}` : undefined });
       if (link.proxiedBy) continue;
       for (const policy of [link.policy, ...environmentVariants(link.policy).filter((v) => environmentFitsOrigin(v.environment!, origin.environment))]) {
-        const result = checkPolicy(policy, { ...request, origin: origin.origin });
+        const req = { ...request, origin: origin.origin };
+        const result = link.through ? checkPolicy(policy, req, simulatePath(link.through, policy, req)) : checkPolicy(policy, req);
         results.push({ ...result, caller: { origin: origin.origin, frontend, environment: policy.environment?.name } });
       }
     }

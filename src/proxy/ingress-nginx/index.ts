@@ -1,0 +1,217 @@
+// Kubernetes Ingress objects served by ingress-nginx: the CORS policy its annotations make the
+// controller apply, and one route per backend (host + path -> Service:port). Files are YAML context
+// files (plain manifests and Helm values); Helm templates are read where they still parse after their
+// `{{ ... }}` statements are blanked, and skipped quietly where they do not.
+import { TEMPLATE_MARK, untemplate } from '../../environment/kubernetes.js';
+import type { CorsPolicy, Diagnostic, ProxyRoute, ProxyTarget, Span } from '../../model/types.js';
+import { entries, get, getPath, isMap, isScalar, items, parseYaml, scalarText, type Node, type YamlFile } from '../../parse/yaml.js';
+import type { ProxyReader, ProxyReading } from '../types.js';
+import { ANNOTATION_PREFIX, CORS_ANNOTATIONS, parseCorsAnnotations, type CorsAnnotation } from './annotations.js';
+import { ingressPolicy, type AnnotationSpans } from './policy.js';
+import { snippetStrips } from './snippets.js';
+
+const INGRESS_API = new Set(['networking.k8s.io/v1', 'networking.k8s.io/v1beta1', 'extensions/v1beta1']);
+
+/** Cheap text test: only files that can hold an Ingress with ingress-nginx annotations are parsed. */
+export function mayHoldIngress(text: string): boolean {
+  return /^[ \t-]*kind:[ \t]*["']?Ingress["']?[ \t]*(?:#.*)?$/m.test(text) || text.includes('nginx.ingress.kubernetes.io');
+}
+
+export const readIngressNginx: ProxyReader = (files, context) => {
+  const out: ProxyReading = { policies: [], routes: [] };
+  for (const file of files) {
+    if (file.kind !== 'yaml' && file.kind !== 'helm-values') continue;
+    const text = context.readText(file.absPath);
+    if (text === undefined || !mayHoldIngress(text)) continue;
+    const display = context.display(file.absPath);
+    const got = readFile(text, display);
+    out.policies.push(...got.policies);
+    out.routes.push(...got.routes);
+    const already = context.diagnostics.some((d) => d.file === display && d.kind === 'parse-error');
+    if (got.diagnostic && !already) context.diagnostics.push(got.diagnostic);
+  }
+  return out;
+};
+
+/** One file's Ingress objects; at most one diagnostic for the whole file. */
+export function readFile(text: string, file: string): ProxyReading & { diagnostic?: Diagnostic } {
+  const templated = text.includes('{{');
+  const yaml = parseYaml(templated ? untemplate(text) : text);
+  const out: ProxyReading & { diagnostic?: Diagnostic } = { policies: [], routes: [] };
+  if (yaml.error) {
+    // A Helm template that does not parse is not a manifest to judge; a plain file that does not is reported.
+    if (!templated && /^[ \t-]*kind:[ \t]*["']?Ingress\b/m.test(text)) {
+      out.diagnostic = { kind: 'parse-error', file, line: yaml.error.line, column: yaml.error.column, message: `invalid YAML: ${yaml.error.message}` };
+    }
+    return out;
+  }
+  const lines = text.split(/\r?\n/);
+  const problems: string[] = [];
+  for (const doc of yaml.docs) {
+    if (scalarText(get(doc, 'kind')) !== 'Ingress') continue;
+    if (!INGRESS_API.has(scalarText(get(doc, 'apiVersion')) ?? '')) continue;
+    const ingress = readIngress(doc, yaml, lines, file, problems);
+    if (ingress.policy) out.policies.push(ingress.policy);
+    out.routes.push(...ingress.routes);
+  }
+  if (problems.length) {
+    out.diagnostic = {
+      kind: 'parse-error',
+      file,
+      message: `${problems[0]}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}; read as if quoted`,
+    };
+  }
+  return out;
+}
+
+function readIngress(doc: Node, yaml: YamlFile, lines: string[], file: string, problems: string[]): { policy?: CorsPolicy; routes: ProxyRoute[] } {
+  const name = clean(scalarText(getPath(doc, ['metadata', 'name']))) ?? '(unnamed)';
+  const namespace = clean(scalarText(getPath(doc, ['metadata', 'namespace'])));
+  const at = (node: Node | undefined | null): Span => lineSpan(yaml, lines, file, node);
+
+  // Annotations: the API server stores strings only; a YAML boolean or number makes kubectl and Helm
+  // reject the object. They are read as the text written (what quoting it gives) and reported once.
+  const annotations = new Map<string, string>();
+  const keyNodes = new Map<string, Node>();
+  const valueNodes = new Map<string, Node | undefined>();
+  for (const { key, keyNode, value } of entries(getPath(doc, ['metadata', 'annotations']))) {
+    keyNodes.set(key, keyNode);
+    valueNodes.set(key, value);
+    if (!isScalar(value) || value.value === null) {
+      if (key.startsWith(ANNOTATION_PREFIX)) problems.push(`Ingress ${name}: annotation ${key} has no string value`);
+      if (isScalar(value)) annotations.set(key, '');
+      continue;
+    }
+    const raw = value.value;
+    if (typeof raw !== 'string') {
+      const written = value.source ?? String(raw);
+      if (key.startsWith(ANNOTATION_PREFIX) && CORS_ANNOTATIONS.some((a) => key === ANNOTATION_PREFIX + a)) {
+        problems.push(`Ingress ${name}: annotation ${key} is the YAML ${typeof raw} ${written}, but annotation values must be strings, so kubectl and Helm reject this object (write "${written}")`);
+      }
+      annotations.set(key, written);
+    } else annotations.set(key, raw);
+  }
+
+  const spans: AnnotationSpans = {
+    line: (a) => {
+      const key = keyNodes.get(ANNOTATION_PREFIX + a);
+      return key ? at(key) : undefined;
+    },
+    value: (a) => {
+      const value = valueNodes.get(ANNOTATION_PREFIX + a);
+      return value && isScalar(value) ? valueSpan(yaml, lines, file, value) : undefined;
+    },
+    templated: (a) => (annotations.get(ANNOTATION_PREFIX + a) ?? '').includes(TEMPLATE_MARK),
+  };
+
+  let policy: CorsPolicy | undefined;
+  if (!spans.templated('enable-cors')) {
+    const config = parseCorsAnnotations(annotations);
+    if (config.enabled) policy = ingressPolicy(name, config, spans, spans.line('enable-cors')!);
+  }
+
+  // Snippets that change the response headers the application sends.
+  const strips: ProxyRoute['strips'] = [];
+  for (const snippet of ['configuration-snippet', 'server-snippet']) {
+    const key = ANNOTATION_PREFIX + snippet;
+    const value = valueNodes.get(key);
+    const text = annotations.get(key);
+    if (!text || !value || !isScalar(value)) continue;
+    strips.push(...snippetStrips(text, snippet, snippetLines(yaml, lines, file, keyNodes.get(key)!, value)));
+  }
+
+  const routes: ProxyRoute[] = [];
+  const enableSpan = spans.line('enable-cors');
+  const answersPreflight =
+    policy && policy.origins.length && enableSpan
+      ? {
+          span: enableSpan,
+          status: 204,
+          how:
+            policy.origins[0]!.kind === 'any'
+              ? 'ingress-nginx (enable-cors) answers every OPTIONS request with 204 itself'
+              : 'ingress-nginx (enable-cors) answers OPTIONS from an allowed origin with 204 itself',
+          corsHeaders: true,
+        }
+      : undefined;
+  const route = (backend: Node | undefined, label: string, host: string | undefined, path: string | undefined, spanNode: Node | undefined) => {
+    const target = backendTarget(backend, namespace);
+    if (!target) return;
+    const r: ProxyRoute = { stack: 'ingress-nginx', span: at(spanNode ?? backend), label, targets: [target], strips: [...strips] };
+    if (path !== undefined) r.path = path;
+    if (host) r.hosts = [host];
+    if (answersPreflight) r.answersPreflight = answersPreflight;
+    if (policy) r.policy = policy;
+    routes.push(r);
+  };
+  const spec = get(doc, 'spec');
+  const fallback = get(spec, 'defaultBackend') ?? get(spec, 'backend');
+  if (fallback) route(fallback, `Ingress ${name} default backend`, undefined, undefined, fallback);
+  for (const rule of items(get(spec, 'rules'))) {
+    const host = clean(scalarText(get(rule, 'host')));
+    for (const p of items(getPath(rule, ['http', 'paths']))) {
+      const path = clean(scalarText(get(p, 'path'))) ?? '/';
+      const backend = get(p, 'backend');
+      route(backend, `Ingress ${name}${host ? ` host ${host}` : ''} path ${path}`, host, path, get(backend, 'service') ?? get(backend, 'serviceName') ?? backend);
+    }
+  }
+  return { policy, routes };
+}
+
+/** networking.k8s.io/v1 `service: { name, port: { number | name } }`, v1beta1 `serviceName` / `servicePort`. */
+function backendTarget(backend: Node | undefined, namespace: string | undefined): ProxyTarget | undefined {
+  if (!isMap(backend)) return undefined;
+  const service = get(backend, 'service');
+  const name = clean(scalarText(service ? get(service, 'name') : get(backend, 'serviceName')));
+  if (!name) return undefined;
+  const portNode = service ? get(get(service, 'port'), 'number') ?? get(get(service, 'port'), 'name') : get(backend, 'servicePort');
+  const portText = clean(scalarText(portNode));
+  const port: number | string | undefined = portText === undefined ? undefined : /^\d+$/.test(portText) ? Number(portText) : portText;
+  const target: ProxyTarget = { raw: port === undefined ? name : `${name}:${port}`, host: name, kubernetesService: { name } };
+  if (typeof port === 'number') target.port = port;
+  if (port !== undefined) target.kubernetesService!.port = port;
+  if (namespace) target.kubernetesService!.namespace = namespace;
+  return target;
+}
+
+/** A scalar without Helm template text. */
+function clean(text: string | undefined): string | undefined {
+  return text === undefined || text.includes(TEMPLATE_MARK) ? undefined : text;
+}
+
+/** The line of a node, from its first character to the end of the line (trailing spaces and comment left out). */
+function lineSpan(yaml: YamlFile, lines: string[], file: string, node: Node | undefined | null): Span {
+  const line = yaml.lineOf(node);
+  const column = yaml.columnOf(node);
+  const text = lines[line - 1] ?? '';
+  const end = text.replace(/\s+#.*$/, '').trimEnd().length + 1;
+  return { file, line, column, endLine: line, endColumn: Math.max(end, column + 1) };
+}
+
+/** The value of a one-line scalar, quotes included; a block scalar: its first content line. */
+function valueSpan(yaml: YamlFile, lines: string[], file: string, value: Node): Span {
+  const span = lineSpan(yaml, lines, file, value);
+  if (isScalar(value) && (value.type === 'BLOCK_LITERAL' || value.type === 'BLOCK_FOLDED')) {
+    const next = lines[span.line] ?? '';
+    const indent = next.length - next.trimStart().length;
+    return { file, line: span.line + 1, column: indent + 1, endLine: span.line + 1, endColumn: Math.max(next.trimEnd().length + 1, indent + 2) };
+  }
+  return span;
+}
+
+/**
+ * Where line `i` (0-based) of a snippet's text is written: a literal block (`|`) keeps its lines, one
+ * below the key per line, shifted by the block's indentation; any other scalar points at its key.
+ */
+function snippetLines(yaml: YamlFile, lines: string[], file: string, keyNode: Node, value: Node): (line: number, column: number, endColumn: number) => Span {
+  const keySpan = lineSpan(yaml, lines, file, keyNode);
+  if (isScalar(value) && value.type === 'BLOCK_LITERAL') {
+    const first = yaml.lineOf(value) + 1;
+    const sample = lines.slice(first - 1).find((l) => l.trim()) ?? '';
+    const indent = sample.length - sample.trimStart().length;
+    return (line, column, endColumn) => ({ file, line: first + line, column: column + indent, endLine: first + line, endColumn: endColumn + indent });
+  }
+  return () => keySpan;
+}
+
+export type { CorsAnnotation };

@@ -179,12 +179,12 @@ function clean(text: string | undefined): string | undefined {
   return text === undefined || text.includes(TEMPLATE_MARK) ? undefined : text;
 }
 
-/** The line of a node, from its first character to the end of the line (trailing spaces and comment left out). */
+/** The line of a node, from its first character to the end of the line (trailing spaces left out). */
 function lineSpan(yaml: YamlFile, lines: string[], file: string, node: Node | undefined | null): Span {
   const line = yaml.lineOf(node);
   const column = yaml.columnOf(node);
   const text = lines[line - 1] ?? '';
-  const end = text.replace(/\s+#.*$/, '').trimEnd().length + 1;
+  const end = text.trimEnd().length + 1;
   return { file, line, column, endLine: line, endColumn: Math.max(end, column + 1) };
 }
 

@@ -134,4 +134,13 @@ describe('ingress-nginx Ingress objects through lint()', () => {
     expect(result.diagnostics.filter((d) => d.kind === 'internal-error')).toEqual([]);
     expect(result.findings.map((f) => f.ruleId)).toEqual(['credentials-with-wildcard-origin']);
   });
+
+  it('a misspelled CORS annotation: invalid-cors-option names the real one, without a fix', async () => {
+    const { ids, result } = await findings({ 'enable-cors': 'true', 'cors-allow-origins': 'https://app.example.com' });
+    expect(ids).toEqual(['credentials-with-wildcard-origin', 'invalid-cors-option']);
+    const f = result.findings.find((x) => x.ruleId === 'invalid-cors-option')!;
+    expect(f.message).toContain('did you mean `nginx.ingress.kubernetes.io/cors-allow-origin`?');
+    expect(f.message).toContain("its default, '*'");
+    expect(f.fix).toBeUndefined();
+  });
 });

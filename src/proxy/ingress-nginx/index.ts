@@ -7,7 +7,8 @@ import type { CorsPolicy, Diagnostic, ProxyRoute, ProxyTarget, Span } from '../.
 import { entries, get, getPath, isMap, isScalar, items, parseYaml, scalarText, type Node, type YamlFile } from '../../parse/yaml.js';
 import type { ProxyReader, ProxyReading } from '../types.js';
 import { ANNOTATION_PREFIX, CORS_ANNOTATIONS, parseCorsAnnotations, type CorsAnnotation } from './annotations.js';
-import { ingressPolicy, type AnnotationSpans } from './policy.js';
+import { ingressPolicy, DEFAULT_TEXT, type AnnotationSpans } from './policy.js';
+import { nearestOption } from '../../extract/python/option-names.js';
 import { snippetStrips } from './snippets.js';
 
 const INGRESS_API = new Set(['networking.k8s.io/v1', 'networking.k8s.io/v1beta1', 'extensions/v1beta1']);
@@ -50,6 +51,7 @@ export function readFile(text: string, file: string): ProxyReading & { diagnosti
   for (const doc of yaml.docs) {
     if (scalarText(get(doc, 'kind')) !== 'Ingress') continue;
     if (!INGRESS_API.has(scalarText(get(doc, 'apiVersion')) ?? '')) continue;
+    if (servedByAnotherController(doc)) continue;
     const ingress = readIngress(doc, yaml, lines, file, problems);
     if (ingress.policy) out.policies.push(ingress.policy);
     out.routes.push(...ingress.routes);
@@ -109,6 +111,24 @@ function readIngress(doc: Node, yaml: YamlFile, lines: string[], file: string, p
     const config = parseCorsAnnotations(annotations);
     if (config.enabled) policy = ingressPolicy(name, config, spans, spans.line('enable-cors')!);
   }
+  // A misspelled CORS annotation is ignored by the controller: its default applies.
+  if (policy) {
+    for (const [key, keyNode] of keyNodes) {
+      if (!key.startsWith(ANNOTATION_PREFIX)) continue;
+      const suffix = key.slice(ANNOTATION_PREFIX.length);
+      if ((CORS_ANNOTATIONS as readonly string[]).includes(suffix) || !/cor|origin/i.test(suffix)) continue;
+      const meant = nearestOption(suffix, CORS_ANNOTATIONS) as CorsAnnotation | undefined;
+      if (!meant) continue;
+      (policy.invalidOptions ??= []).push({
+        name: key,
+        span: at(keyNode),
+        problem: 'unknown-option',
+        effect: 'ignored',
+        suggestion: ANNOTATION_PREFIX + meant,
+        consequence: `the controller ignores it, so ${meant} keeps ${annotations.has(ANNOTATION_PREFIX + meant) ? 'the value written for it' : `its default, ${DEFAULT_TEXT[meant]}`}`,
+      });
+    }
+  }
 
   // Snippets that change the response headers the application sends.
   const strips: ProxyRoute['strips'] = [];
@@ -156,6 +176,18 @@ function readIngress(doc: Node, yaml: YamlFile, lines: string[], file: string, p
     }
   }
   return { policy, routes };
+}
+
+/**
+ * Ingress classes of other controllers: those Ingresses are not rendered by ingress-nginx, whatever
+ * nginx.ingress.kubernetes.io annotations they carry. Any other class name may be ingress-nginx's
+ * (class names are chosen per cluster).
+ */
+const OTHER_CONTROLLERS = /^(?:traefik|alb|gce|gce-internal|kong|haproxy|istio|contour|cilium|ambassador|emissary|skipper|azure\/application-gateway|azure-application-gateway|openshift-default|apisix)$/i;
+
+function servedByAnotherController(doc: Node): boolean {
+  const className = scalarText(getPath(doc, ['spec', 'ingressClassName'])) ?? scalarText(get(getPath(doc, ['metadata', 'annotations']), 'kubernetes.io/ingress.class'));
+  return className !== undefined && OTHER_CONTROLLERS.test(className.trim());
 }
 
 /** networking.k8s.io/v1 `service: { name, port: { number | name } }`, v1beta1 `serviceName` / `servicePort`. */

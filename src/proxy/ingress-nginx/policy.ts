@@ -15,7 +15,7 @@ export interface AnnotationSpans {
   templated(name: CorsAnnotation): boolean;
 }
 
-const DEFAULT_TEXT: Record<CorsAnnotation, string> = {
+export const DEFAULT_TEXT: Record<CorsAnnotation, string> = {
   'enable-cors': 'false (CORS off)',
   'cors-allow-origin': "'*'",
   'cors-allow-credentials': 'true',

@@ -49,4 +49,10 @@ describe('ingress-nginx responder', () => {
     expect(policyOf({}, 'spec:\n  ingressClassName: traefik')).toBeUndefined();
     expect(policyOf({}, 'spec:\n  ingressClassName: nginx-internal')).toBeDefined();
   });
+
+  it('a canary Ingress (its CORS annotations are ignored) and ssl-passthrough make no policy', () => {
+    expect(policyOf({ canary: 'true' })).toBeUndefined();
+    expect(policyOf({ 'ssl-passthrough': 'true' })).toBeUndefined();
+    expect(policyOf({ canary: 'false' })).toBeDefined();
+  });
 });

@@ -6,7 +6,7 @@ import { TEMPLATE_MARK, untemplate } from '../../environment/kubernetes.js';
 import type { CorsPolicy, Diagnostic, ProxyRoute, ProxyTarget, Span } from '../../model/types.js';
 import { entries, get, getPath, isMap, isScalar, items, parseYaml, scalarText, type Node, type YamlFile } from '../../parse/yaml.js';
 import type { ProxyReader, ProxyReading } from '../types.js';
-import { ANNOTATION_PREFIX, CORS_ANNOTATIONS, parseCorsAnnotations, type CorsAnnotation } from './annotations.js';
+import { ANNOTATION_PREFIX, CORS_ANNOTATIONS, goParseBool, parseCorsAnnotations, type CorsAnnotation } from './annotations.js';
 import { ingressPolicy, DEFAULT_TEXT, type AnnotationSpans } from './policy.js';
 import { nearestOption } from '../../extract/python/option-names.js';
 import { snippetStrips } from './snippets.js';
@@ -106,8 +106,12 @@ function readIngress(doc: Node, yaml: YamlFile, lines: string[], file: string, p
     templated: (a) => (annotations.get(ANNOTATION_PREFIX + a) ?? '').includes(TEMPLATE_MARK),
   };
 
+  // A canary Ingress inherits the main Ingress's annotations (its own CORS annotations are ignored);
+  // ssl-passthrough hands the TLS connection to the service, so nginx writes no HTTP header at all.
+  // (docs/user-guide/nginx-configuration/annotations.md, controller-v1.15.1)
+  const ignored = ['canary', 'ssl-passthrough'].some((a) => goParseBool(annotations.get(ANNOTATION_PREFIX + a) ?? '') === true);
   let policy: CorsPolicy | undefined;
-  if (!spans.templated('enable-cors')) {
+  if (!spans.templated('enable-cors') && !ignored) {
     const config = parseCorsAnnotations(annotations);
     if (config.enabled) policy = ingressPolicy(name, config, spans, spans.line('enable-cors')!);
   }

@@ -1,0 +1,123 @@
+// Nginx proxy configurations for the path conformance test: each is a server block that forwards
+// (some) requests to an application on 127.0.0.1, and does something to its CORS traffic on the way.
+// `{{APP}}` is the application's port, `{{N}}` keeps upstream and variable names unique (all pairs
+// share one http block in the real nginx). Each configuration names the applications it is run with.
+import type { AppId } from './path-apps.js';
+
+export interface ProxyFixture {
+  name: string;
+  /** http-level text before the server block (upstream blocks). */
+  pre?: string;
+  /** Directives inside `server { listen ...; }`. */
+  body: string;
+  /** Needs the headers-more module (more_set_headers, more_clear_headers). */
+  headersMore?: boolean;
+  apps: AppId[];
+}
+
+const PASS = 'proxy_pass http://127.0.0.1:{{APP}};';
+const HIDE = (h: string) => `proxy_hide_header ${h};`;
+const ALL_CORS = ['Access-Control-Allow-Origin', 'Access-Control-Allow-Credentials', 'Access-Control-Allow-Methods', 'Access-Control-Allow-Headers', 'Access-Control-Expose-Headers', 'Access-Control-Max-Age'];
+const ACAO = 'add_header Access-Control-Allow-Origin';
+const ACAC = 'add_header Access-Control-Allow-Credentials';
+const ACAM = 'add_header Access-Control-Allow-Methods';
+const ACAH = 'add_header Access-Control-Allow-Headers';
+
+const STARLETTE_ALL: AppId[] = ['starlette-list-credentials', 'starlette-wildcard', 'starlette-wildcard-credentials', 'starlette-regex'];
+const EXPRESS_ALL: AppId[] = ['express-list', 'express-default', 'express-reflect-credentials'];
+const ALL_APPS: AppId[] = [...STARLETTE_ALL, ...EXPRESS_ALL];
+
+export const PROXY_FIXTURES: ProxyFixture[] = [
+  { name: 'plain pass-through', body: `location / {\n  ${PASS}\n}`, apps: ALL_APPS },
+  { name: 'proxy_hide_header Access-Control-Allow-Credentials', body: `location / {\n  ${HIDE('Access-Control-Allow-Credentials')}\n  ${PASS}\n}`, apps: ['starlette-wildcard-credentials', 'express-list'] },
+  { name: 'proxy_hide_header Access-Control-Allow-Origin', body: `location / {\n  ${HIDE('Access-Control-Allow-Origin')}\n  ${PASS}\n}`, apps: ['starlette-list-credentials', 'express-reflect-credentials'] },
+  { name: 'every Access-Control-* header hidden one by one', body: `location / {\n${ALL_CORS.map((h) => `  ${HIDE(h)}\n`).join('')}  ${PASS}\n}`, apps: ['starlette-list-credentials', 'express-list'] },
+  { name: 'proxy_hide_header at server level, inherited', body: `${HIDE('Access-Control-Allow-Origin')}\nlocation / {\n  ${PASS}\n}`, apps: ['starlette-wildcard', 'express-default'] },
+  {
+    name: 'server-level proxy_hide_header replaced by the location own (Vary only)',
+    body: `${HIDE('Access-Control-Allow-Origin')}\nlocation / {\n  ${HIDE('Vary')}\n  ${PASS}\n}`,
+    apps: ['starlette-list-credentials', 'express-reflect-credentials'],
+  },
+  { name: "more_clear_headers 'Access-Control-*'", body: `location / {\n  more_clear_headers 'Access-Control-*';\n  ${PASS}\n}`, headersMore: true, apps: ['starlette-wildcard-credentials', 'express-reflect-credentials'] },
+  { name: 'more_clear_headers for one header (credentials)', body: `location / {\n  more_clear_headers Access-Control-Allow-Credentials;\n  ${PASS}\n}`, headersMore: true, apps: ['starlette-list-credentials', 'express-list'] },
+  { name: "more_clear_headers 'Access-Control-Allow-*'", body: `location / {\n  more_clear_headers 'Access-Control-Allow-*';\n  ${PASS}\n}`, headersMore: true, apps: ['starlette-regex'] },
+  {
+    name: "more_clear_headers 'Access-Control-*' and the proxy adds its own",
+    body: `location / {\n  more_clear_headers 'Access-Control-*';\n  ${ACAO} $http_origin always;\n  ${ACAC} true always;\n  add_header Vary Origin always;\n  ${PASS}\n}`,
+    headersMore: true,
+    apps: ['starlette-wildcard', 'express-default'],
+  },
+  { name: 'more_clear_headers only on 500', body: `location / {\n  more_clear_headers -s 500 'Access-Control-*';\n  ${PASS}\n}`, headersMore: true, apps: ['starlette-wildcard', 'express-reflect-credentials'] },
+  { name: 'OPTIONS answered 204 before proxy_pass, no headers', body: `location / {\n  if ($request_method = OPTIONS) {\n    return 204;\n  }\n  ${PASS}\n}`, apps: ['starlette-list-credentials', 'express-list', 'express-default'] },
+  {
+    name: 'OPTIONS answered 204 before proxy_pass, CORS headers in the if',
+    body: `location / {\n  if ($request_method = OPTIONS) {\n    ${ACAO} $http_origin;\n    ${ACAM} "GET, POST, PUT, PATCH, DELETE";\n    ${ACAH} $http_access_control_request_headers;\n    add_header Access-Control-Max-Age 600;\n    return 204;\n  }\n  ${PASS}\n}`,
+    apps: ['starlette-list-credentials', 'express-reflect-credentials'],
+  },
+  {
+    name: 'OPTIONS answered 204 with always headers, location add_header for the rest',
+    body: `location / {\n  if ($request_method = OPTIONS) {\n    ${ACAO} $http_origin always;\n    ${ACAC} true always;\n    ${ACAM} "GET, POST, PUT, PATCH, DELETE" always;\n    ${ACAH} "Authorization, Content-Type, X-Custom, X-Requested-With" always;\n    return 204;\n  }\n  ${ACAO} $http_origin;\n  ${PASS}\n}`,
+    apps: ['starlette-wildcard', 'express-list'],
+  },
+  { name: 'OPTIONS answered 204 at server level', body: `if ($request_method = OPTIONS) {\n  return 204;\n}\nlocation / {\n  ${PASS}\n}`, apps: ['starlette-regex', 'express-default'] },
+  { name: 'OPTIONS refused with 403', body: `location / {\n  if ($request_method = OPTIONS) {\n    return 403;\n  }\n  ${PASS}\n}`, apps: ['starlette-wildcard-credentials', 'express-list'] },
+  { name: 'limit_except GET POST { deny all; }', body: `location / {\n  limit_except GET POST {\n    deny all;\n  }\n  ${PASS}\n}`, apps: ['starlette-list-credentials', 'express-reflect-credentials'] },
+  { name: 'limit_except GET POST OPTIONS { deny all; }', body: `location / {\n  limit_except GET POST OPTIONS {\n    deny all;\n  }\n  ${PASS}\n}`, apps: ['starlette-wildcard', 'express-default'] },
+  { name: 'duplicate Access-Control-Allow-Origin without always', body: `location / {\n  ${ACAO} *;\n  ${PASS}\n}`, apps: ['starlette-list-credentials', 'starlette-wildcard', 'express-default'] },
+  { name: 'duplicate Access-Control-Allow-Origin with always', body: `location / {\n  ${ACAO} $http_origin always;\n  ${PASS}\n}`, apps: ['starlette-regex', 'express-reflect-credentials'] },
+  { name: 'duplicate Access-Control-Allow-Credentials', body: `location / {\n  ${ACAC} true always;\n  ${PASS}\n}`, apps: ['starlette-wildcard-credentials', 'express-list'] },
+  { name: 'server-level add_header inherited by the proxied location', body: `${ACAO} * always;\nlocation / {\n  ${PASS}\n}`, apps: ['starlette-wildcard', 'express-reflect-credentials'] },
+  {
+    name: 'server-level add_header dropped by a location add_header',
+    body: `${ACAO} * always;\nlocation / {\n  add_header X-Frame-Options DENY;\n  ${PASS}\n}`,
+    apps: ['starlette-list-credentials', 'express-default'],
+  },
+  {
+    name: 'hide and add: the proxy owns CORS',
+    body: `location / {\n${ALL_CORS.map((h) => `  ${HIDE(h)}\n`).join('')}  ${HIDE('Vary')}\n  ${ACAO} $http_origin always;\n  ${ACAC} true always;\n  add_header Vary Origin always;\n  ${PASS}\n}`,
+    apps: ['starlette-wildcard-credentials', 'express-default'],
+  },
+  { name: 'hide Allow-Origin, add a fixed one', body: `location / {\n  ${HIDE('Access-Control-Allow-Origin')}\n  ${ACAO} "https://app.example.com";\n  ${PASS}\n}`, apps: ['starlette-regex', 'express-list'] },
+  {
+    name: 'more_set_headers Access-Control-Allow-Origin',
+    body: `location / {\n  more_set_headers 'Access-Control-Allow-Origin: https://app.example.com';\n  ${PASS}\n}`,
+    headersMore: true,
+    apps: ['starlette-wildcard', 'express-reflect-credentials'],
+  },
+  {
+    name: 'more_set_headers then add_header of the same name',
+    body: `location / {\n  more_set_headers 'Access-Control-Allow-Origin: https://app.example.com';\n  ${ACAO} * always;\n  ${PASS}\n}`,
+    headersMore: true,
+    apps: ['starlette-list-credentials', 'express-default'],
+  },
+  { name: 'add_header Vary Origin', body: `location / {\n  add_header Vary Origin;\n  ${PASS}\n}`, apps: ['starlette-list-credentials', 'express-list'] },
+  { name: 'proxy_hide_header Vary', body: `location / {\n  ${HIDE('Vary')}\n  ${PASS}\n}`, apps: ['starlette-regex', 'express-reflect-credentials'] },
+  {
+    name: 'nested location inherits proxy_hide_header',
+    body: `location / {\n  ${HIDE('Access-Control-Allow-Origin')}\n  ${PASS}\n  location /status/ {\n    ${PASS}\n  }\n}`,
+    apps: ['starlette-wildcard', 'express-list'],
+  },
+  {
+    name: 'nested location with its own add_header',
+    body: `location / {\n  ${ACAO} * always;\n  ${PASS}\n  location /status/ {\n    add_header X-Debug 1 always;\n    ${PASS}\n  }\n}`,
+    apps: ['starlette-list-credentials', 'express-reflect-credentials'],
+  },
+  {
+    name: 'only /status/ is proxied, / is static',
+    body: `location /status/ {\n  ${PASS}\n}\nlocation / {\n  ${ACAO} * always;\n  return 200 "static";\n}`,
+    apps: ['starlette-list-credentials', 'express-list'],
+  },
+  { name: 'a prefix no request matches (/api/), / proxied', body: `location /api/ {\n  ${HIDE('Access-Control-Allow-Origin')}\n  ${PASS}\n}\nlocation / {\n  ${PASS}\n}`, apps: ['starlette-wildcard', 'express-default'] },
+  {
+    name: 'exact location = / hides, prefix / passes',
+    body: `location = / {\n  ${HIDE('Access-Control-Allow-Origin')}\n  ${PASS}\n}\nlocation / {\n  ${PASS}\n}`,
+    apps: ['starlette-list-credentials', 'express-reflect-credentials'],
+  },
+  { name: 'proxy_pass to an upstream block', pre: 'upstream app_{{N}} {\n  server 127.0.0.1:{{APP}};\n}', body: `location / {\n  proxy_pass http://app_{{N}};\n}`, apps: ['starlette-regex', 'express-list'] },
+  {
+    name: 'upstream block, hide and OPTIONS 204',
+    pre: 'upstream app_{{N}} {\n  server 127.0.0.1:{{APP}};\n}',
+    body: `location / {\n  if ($request_method = OPTIONS) {\n    return 204;\n  }\n  ${HIDE('Access-Control-Allow-Credentials')}\n  proxy_pass http://app_{{N}};\n}`,
+    apps: ['starlette-wildcard-credentials', 'express-reflect-credentials'],
+  },
+];

@@ -9,11 +9,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NGINX } from '../helpers/nginx-server.js';
-import { normalize, sameAnswer } from './compare.js';
+import { normalize, printTally, sameAnswer, type Tally } from './compare.js';
 import { wireCases } from './matrix.js';
 import { oracleMissing, pythonHas } from './oracle.js';
 import { APP_CONFIGS } from './path-apps.js';
 import { PROXY_FIXTURES } from './path-fixtures.js';
+import { comparePair, linkPair } from './path-model.js';
 import { HEADERS_MORE_MODULE, startWorld, type World } from './path-world.js';
 import type { RealAnswer } from './run-model.js';
 
@@ -89,4 +90,23 @@ describe('deployed path conformance (nginx in front of Starlette and Express)', 
     for (const p of problems.slice(0, 30)) console.log(p);
     expect(problems).toEqual([]);
   });
+
+  it.skipIf(skip !== null)('the path model answers every request through every pair as nginx and the application do', async () => {
+    const w = world!;
+    const linked = await Promise.all(w.pairs.map((p) => linkPair(p, w.starletteVersion)));
+    const tally: Tally = {
+      stack: `path nginx 1.22${headersMore ? ' + headers-more' : ''} -> Starlette ${w.starletteVersion} / Express 5 + cors 2.8 (${fixtures.length} proxy configurations × ${APP_CONFIGS.length} applications)`,
+      configs: 0,
+      browserRequests: 0,
+      httpRequests: 0,
+      mismatches: [],
+      viaScanner: 0,
+    };
+    w.pairs.forEach((p, i) => comparePair(tally, p, linked[i]!, cases, w.throughProxy[i]!));
+    printTally(tally);
+    if (tally.mismatches.length > 30) console.log(`[conformance] path: ${tally.mismatches.length - 30} more mismatches not shown`);
+    expect(tally.configs).toBeGreaterThanOrEqual(20);
+    expect(tally.viaScanner).toBe(tally.configs);
+    expect(tally.mismatches).toEqual([]);
+  }, 60_000);
 });

@@ -1,0 +1,85 @@
+// The model side of the path conformance test: one pair's repository (nginx config beside the
+// application's code) linted the way a user's is, the deployed path taken from lint()'s result,
+// and each request answered through it (src/paths/respond.ts), compared with the real answer.
+import fs from 'node:fs';
+import { lint } from '../../src/lint.js';
+import type { CorsPolicy } from '../../src/model/types.js';
+import { respondThroughRoute } from '../../src/paths/respond.js';
+import type { DeployedPath } from '../../src/paths/types.js';
+import { UnknownBehaviour } from '../../src/simulate/types.js';
+import { annotateVersions } from '../../src/version/index.js';
+import { tempTree } from '../helpers/temp-tree.js';
+import { describeMismatch, normalize, sameAnswer, type Answer, type Tally } from './compare.js';
+import { BROWSER_MATRIX, type WireCase } from './matrix.js';
+import { describeApp } from './path-apps.js';
+import { repositoryFiles, type Pair } from './path-world.js';
+import type { RealAnswer } from './run-model.js';
+
+export interface LinkedPair {
+  paths: DeployedPath[];
+  app: CorsPolicy;
+}
+
+/**
+ * Lints the pair's repository. The Starlette version is pinned in requirements.txt beside the app
+ * (the installed one), and read the way `cors-lint check` reads it. A string: why no path to the
+ * application came out.
+ */
+export async function linkPair(pair: Pair, starletteVersion: string | undefined): Promise<LinkedPair | string> {
+  const files = repositoryFiles(pair);
+  if (pair.app.kind === 'starlette' && starletteVersion) files['app/requirements.txt'] = `starlette==${starletteVersion}\n`;
+  const root = tempTree(files);
+  try {
+    const result = await lint([root], { cwd: root, config: {} });
+    const paths = result.paths ?? [];
+    const linked = paths.filter((p) => p.linked);
+    const library = pair.app.kind === 'starlette' ? 'starlette' : 'cors';
+    if (!linked.length) {
+      const routes = result.routes?.length ?? 0;
+      return `lint() linked no path to the application (${routes} routes, ${paths.length} paths: ${paths.map((p) => p.how).join('; ') || 'none'}; diagnostics: ${result.diagnostics.map((d) => d.message).join('; ') || 'none'})`;
+    }
+    const apps = [...new Set(linked.flatMap((p) => p.apps))];
+    if (apps.length !== 1 || apps[0]!.library !== library) return `the linked paths lead to ${apps.length} application policies (${apps.map((a) => a.library).join(', ')}), not to the one ${library} policy`;
+    const app = apps[0]!;
+    if (pair.app.kind === 'starlette') annotateVersions([app], { root, cwd: root });
+    return { paths: linked, app };
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+}
+
+/** The route a request is handed to: the longest route path the request path starts with (nginx prefix locations), else the first. */
+export function routeFor(paths: DeployedPath[], requestPath: string): DeployedPath {
+  let best: DeployedPath | undefined;
+  for (const p of paths) {
+    const prefix = p.route.path;
+    if (prefix === undefined || !requestPath.startsWith(prefix)) continue;
+    if (!best || prefix.length > (best.route.path ?? '').length) best = p;
+  }
+  return best ?? paths[0]!;
+}
+
+export function modelAnswer(linked: LinkedPair, c: WireCase): Answer | string {
+  const p = routeFor(linked.paths, c.request.path);
+  try {
+    return normalize(respondThroughRoute(p.route, linked.app, c.request, c.appStatus));
+  } catch (error) {
+    return error instanceof UnknownBehaviour ? `unknown: ${error.why}` : `crash: ${(error as Error).stack}`;
+  }
+}
+
+/** Compares one pair, every request; appends mismatches to the tally. */
+export function comparePair(tally: Tally, pair: Pair, linked: LinkedPair | string, cases: WireCase[], real: RealAnswer[]): void {
+  tally.configs++;
+  tally.browserRequests = BROWSER_MATRIX.length + 2;
+  if (typeof linked !== 'string') tally.viaScanner++;
+  const config = `${pair.fixture.name} × ${describeApp(pair.app)}:\n${pair.site}`;
+  cases.forEach((c, i) => {
+    tally.httpRequests++;
+    const r = real[i]!;
+    const realAnswer: Answer | string = 'error' in r ? `error: ${r.error}` : normalize(r);
+    const model = typeof linked === 'string' ? linked : modelAnswer(linked, c);
+    const same = typeof model !== 'string' && typeof realAnswer !== 'string' && sameAnswer(model, realAnswer);
+    if (!same) tally.mismatches.push(describeMismatch(config, c.label, c.request, model, realAnswer));
+  });
+}

@@ -105,6 +105,13 @@ describe('deployed path conformance (nginx in front of Starlette and Express)', 
     w.pairs.forEach((p, i) => comparePair(tally, p, linked[i]!, cases, w.throughProxy[i]!));
     printTally(tally);
     if (tally.mismatches.length > 30) console.log(`[conformance] path: ${tally.mismatches.length - 30} more mismatches not shown`);
+    // Per pair, so every configuration the model gets wrong is named even when its details are cut.
+    const perPair = new Map<string, number>();
+    for (const m of tally.mismatches) {
+      const pair = m.split('\n')[0]!.replace(/^MISMATCH config: /, '').replace(/:$/, '');
+      perPair.set(pair, (perPair.get(pair) ?? 0) + 1);
+    }
+    for (const [pair, n] of perPair) console.log(`[conformance] path: ${n} mismatches in ${pair}`);
     expect(tally.configs).toBeGreaterThanOrEqual(20);
     expect(tally.viaScanner).toBe(tally.configs);
     expect(tally.mismatches).toEqual([]);

@@ -4,13 +4,14 @@
 import fs from 'node:fs';
 import { lint } from '../../src/lint.js';
 import type { CorsPolicy } from '../../src/model/types.js';
-import { respondThroughRoute } from '../../src/paths/respond.js';
+import { respondThroughRoute, simulatePath } from '../../src/paths/respond.js';
 import type { DeployedPath } from '../../src/paths/types.js';
-import { UnknownBehaviour } from '../../src/simulate/types.js';
+import { simulate } from '../../src/simulate/simulate.js';
+import { UnknownBehaviour, type HttpRequest, type HttpResponse } from '../../src/simulate/types.js';
 import { annotateVersions } from '../../src/version/index.js';
 import { tempTree } from '../helpers/temp-tree.js';
 import { describeMismatch, normalize, sameAnswer, type Answer, type Tally } from './compare.js';
-import { BROWSER_MATRIX, type WireCase } from './matrix.js';
+import { BROWSER_MATRIX, pathFor, type WireCase } from './matrix.js';
 import { describeApp } from './path-apps.js';
 import { repositoryFiles, type Pair } from './path-world.js';
 import type { RealAnswer } from './run-model.js';
@@ -82,4 +83,47 @@ export function comparePair(tally: Tally, pair: Pair, linked: LinkedPair | strin
     const same = typeof model !== 'string' && typeof realAnswer !== 'string' && sameAnswer(model, realAnswer);
     if (!same) tally.mismatches.push(describeMismatch(config, c.label, c.request, model, realAnswer));
   });
+}
+
+/** The real answer to one HTTP request of the matrix (the browser's requests are the same ones wireCases() sent). */
+function realAnswerer(cases: WireCase[], real: RealAnswer[]): (r: HttpRequest) => HttpResponse {
+  const key = (r: HttpRequest) => JSON.stringify([r.method, r.path, Object.entries(r.headers).sort()]);
+  const index = new Map(cases.map((c, i) => [key(c.request), i]));
+  return (r) => {
+    const i = index.get(key(r));
+    if (i === undefined) throw new Error(`the matrix did not send ${r.method} ${r.path} ${JSON.stringify(r.headers)}`);
+    const a = real[i]!;
+    if ('error' in a) throw new UnknownBehaviour(`the real server gave no answer: ${a.error}`);
+    return { status: a.status, headers: a.headers };
+  };
+}
+
+/**
+ * The browser's verdict for every request of the matrix: simulatePath() (the model's answers)
+ * against the same Fetch checks run over the real answers. Appends to `verdicts` (counted there).
+ */
+export function compareVerdicts(verdicts: { compared: number; mismatches: string[] }, pair: Pair, linked: LinkedPair | string, cases: WireCase[], real: RealAnswer[]): void {
+  if (typeof linked === 'string') return;
+  const answer = realAnswerer(cases, real);
+  for (const { label, request } of BROWSER_MATRIX) {
+    const req = { ...request, path: pathFor(request.appStatus ?? 200) };
+    verdicts.compared++;
+    const expected = simulate(linked.app, req, answer).verdict;
+    let model: { allowed: boolean | 'unknown'; reason: string };
+    try {
+      model = simulatePath(routeFor(linked.paths, req.path).route, linked.app, req).verdict;
+    } catch (error) {
+      model = { allowed: 'unknown', reason: `crash: ${(error as Error).stack}` };
+    }
+    if (model.allowed !== expected.allowed) {
+      verdicts.mismatches.push(
+        [
+          `VERDICT MISMATCH config: ${pair.fixture.name} × ${describeApp(pair.app)}`,
+          `  request (${label}): ${JSON.stringify(req)}`,
+          `  model: ${model.allowed} — ${model.reason}`,
+          `  real:  ${expected.allowed} — ${expected.reason}`,
+        ].join('\n'),
+      );
+    }
+  }
 }

@@ -14,7 +14,7 @@ import { wireCases } from './matrix.js';
 import { oracleMissing, pythonHas } from './oracle.js';
 import { APP_CONFIGS } from './path-apps.js';
 import { PROXY_FIXTURES } from './path-fixtures.js';
-import { comparePair, linkPair } from './path-model.js';
+import { comparePair, compareVerdicts, linkPair } from './path-model.js';
 import { HEADERS_MORE_MODULE, startWorld, type World } from './path-world.js';
 import type { RealAnswer } from './run-model.js';
 
@@ -102,8 +102,14 @@ describe('deployed path conformance (nginx in front of Starlette and Express)', 
       mismatches: [],
       viaScanner: 0,
     };
-    w.pairs.forEach((p, i) => comparePair(tally, p, linked[i]!, cases, w.throughProxy[i]!));
+    const verdicts = { compared: 0, mismatches: [] as string[] };
+    w.pairs.forEach((p, i) => {
+      comparePair(tally, p, linked[i]!, cases, w.throughProxy[i]!);
+      compareVerdicts(verdicts, p, linked[i]!, cases, w.throughProxy[i]!);
+    });
     printTally(tally);
+    console.log(`[conformance] path: ${verdicts.compared} browser verdicts (simulatePath vs the Fetch checks over the real answers), ${verdicts.mismatches.length} differ`);
+    for (const m of verdicts.mismatches.slice(0, 10)) console.log(m);
     if (tally.mismatches.length > 30) console.log(`[conformance] path: ${tally.mismatches.length - 30} more mismatches not shown`);
     // Per pair, so every configuration the model gets wrong is named even when its details are cut.
     const perPair = new Map<string, number>();
@@ -115,5 +121,6 @@ describe('deployed path conformance (nginx in front of Starlette and Express)', 
     expect(tally.configs).toBeGreaterThanOrEqual(20);
     expect(tally.viaScanner).toBe(tally.configs);
     expect(tally.mismatches).toEqual([]);
+    expect(verdicts.mismatches).toEqual([]);
   }, 60_000);
 });

@@ -23,7 +23,9 @@ export type AppId =
   | 'starlette-regex'
   | 'express-list'
   | 'express-default'
-  | 'express-reflect-credentials';
+  | 'express-reflect-credentials'
+  | 'express-regex-credentials'
+  | 'express-preflight-continue';
 
 export type AppConfig =
   | { id: AppId; kind: 'starlette'; kwargs: Kwargs }
@@ -42,6 +44,8 @@ export const APP_CONFIGS: AppConfig[] = [
   { id: 'express-list', kind: 'express', options: `{ origin: [${q(APP)}, ${q(LOCAL)}], credentials: true }` },
   { id: 'express-default', kind: 'express', options: '' },
   { id: 'express-reflect-credentials', kind: 'express', options: `{ origin: true, credentials: true, maxAge: 600, exposedHeaders: ['X-Total'] }` },
+  { id: 'express-regex-credentials', kind: 'express', options: `{ origin: /\\.example\\.com$/, credentials: true, allowedHeaders: ['Authorization', 'X-Custom', 'Content-Type'] }` },
+  { id: 'express-preflight-continue', kind: 'express', options: `{ origin: [${q(APP)}], preflightContinue: true }` },
 ];
 
 export function appConfig(id: AppId): AppConfig {

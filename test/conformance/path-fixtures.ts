@@ -24,7 +24,7 @@ const ACAM = 'add_header Access-Control-Allow-Methods';
 const ACAH = 'add_header Access-Control-Allow-Headers';
 
 const STARLETTE_ALL: AppId[] = ['starlette-list-credentials', 'starlette-wildcard', 'starlette-wildcard-credentials', 'starlette-regex'];
-const EXPRESS_ALL: AppId[] = ['express-list', 'express-default', 'express-reflect-credentials'];
+const EXPRESS_ALL: AppId[] = ['express-list', 'express-default', 'express-reflect-credentials', 'express-regex-credentials', 'express-preflight-continue'];
 const ALL_APPS: AppId[] = [...STARLETTE_ALL, ...EXPRESS_ALL];
 
 export const PROXY_FIXTURES: ProxyFixture[] = [
@@ -172,4 +172,21 @@ export const PROXY_FIXTURES: ProxyFixture[] = [
     body: `${ACAO} $http_origin always;\n${ACAM} "GET, PUT, DELETE, PATCH" always;\n${ACAH} "Authorization, X-Custom, Content-Type, X-Requested-With" always;\nif ($request_method = OPTIONS) {\n  return 204;\n}\nlocation / {\n  ${PASS}\n}`,
     apps: ['starlette-list-credentials', 'express-list'],
   },
+  { name: 'OPTIONS 204 (quoted method) in front of an app that passes preflights on', body: `location / {\n  if ($request_method = 'OPTIONS') {\n    return 204;\n  }\n  ${PASS}\n}`, apps: ['express-preflight-continue', 'express-regex-credentials'] },
+  { name: 'OPTIONS matched by a regex if, answered 200 with location headers', body: `location / {\n  ${ACAO} $http_origin;\n  ${ACAM} "GET, PUT";\n  if ($request_method ~* "^options$") {\n    return 200;\n  }\n  ${PASS}\n}`, apps: ['starlette-regex', 'express-preflight-continue'] },
+  {
+    name: 'proxy_pass inside the OPTIONS if',
+    body: `location / {\n  if ($request_method = OPTIONS) {\n    ${ACAO} * always;\n    ${PASS}\n  }\n  ${PASS}\n}`,
+    apps: ['starlette-list-credentials', 'express-regex-credentials'],
+  },
+  { name: 'more_set_headers inside the OPTIONS if', body: `location / {\n  if ($request_method = OPTIONS) {\n    more_set_headers 'Access-Control-Max-Age: 5';\n  }\n  ${PASS}\n}`, headersMore: true, apps: ['starlette-regex', 'express-reflect-credentials'] },
+  { name: 'more_set_headers with a variable value', body: `location / {\n  more_set_headers 'Access-Control-Allow-Origin: $http_origin';\n  ${PASS}\n}`, headersMore: true, apps: ['starlette-list-credentials', 'express-default'] },
+  { name: 'more_clear_headers on 404 and 500', body: `location / {\n  more_clear_headers -s '404 500' 'Access-Control-Allow-Origin' 'Access-Control-Allow-Credentials';\n  ${PASS}\n}`, headersMore: true, apps: ['starlette-list-credentials', 'express-regex-credentials'] },
+  { name: 'limit_except with an internal-network allow list', body: `location / {\n  limit_except GET {\n    allow 10.0.0.0/8;\n    deny all;\n  }\n  ${PASS}\n}`, apps: ['starlette-wildcard', 'express-regex-credentials'] },
+  {
+    name: 'OPTIONS 204 in a nested location only',
+    body: `location / {\n  ${PASS}\n  location /status/ {\n    if ($request_method = OPTIONS) {\n      return 204;\n    }\n    ${HIDE('Access-Control-Allow-Origin')}\n    ${PASS}\n  }\n}`,
+    apps: ['starlette-list-credentials', 'express-preflight-continue'],
+  },
+  { name: 'static 500 location beside the proxy', body: `location / {\n  ${PASS}\n}\nlocation = /status/500 {\n  ${ACAO} * always;\n  return 500;\n}`, apps: ['starlette-wildcard-credentials', 'express-regex-credentials'] },
 ];

@@ -44,7 +44,7 @@ export function respondThroughRoute(route: ProxyRoute, app: CorsPolicy | undefin
 function throughNginx(route: ProxyRoute, ctx: NonNullable<ReturnType<typeof routeContextOf>>, app: CorsPolicy | undefined, req: HttpRequest, appStatus: number): PathResponse {
   const routed = routeRequest(ctx.server, ctx.maps, { method: req.method, path: req.path, headers: req.headers }, { upstreamStatus: appStatus, staticStatus: appStatus });
   const spans: NonNullable<HttpResponse['headerSpans']> = {};
-  for (const h of effectiveAddHeaders(routed.conf)) spans[h.name.toLowerCase()] ??= h.span;
+  for (const h of effectiveAddHeaders(routed.conf)) spans[h.name.toLowerCase()] ??= h.value.span;
   if (!routed.forwards) {
     if (routed.closed) return { status: null, headers: {}, headerSpans: spans, producedBy: `nginx (${routed.conf.label}), connection closed (444)`, decidedBy: 'proxy' };
     const headers = bagOf(outputHeaders(routed.conf, routed.status, routed.get));

@@ -35,7 +35,7 @@ export function buildRoutes(tree: Block, maps: Map<string, MapDef>, policies: re
     const route: ProxyRoute = {
       stack: 'nginx',
       span: pass.span,
-      label: block.kind === 'server' ? block.label : `${block.label} (${server.label})`,
+      label: block.kind === 'server' || server.label === 'server' ? block.label : `${block.label} (${server.label})`,
       blockSpan: block.headerSpan,
       targets: targetsOf(pass, upstreams),
       strips: stripsOf(block),

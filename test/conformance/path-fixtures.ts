@@ -189,4 +189,29 @@ export const PROXY_FIXTURES: ProxyFixture[] = [
     apps: ['starlette-list-credentials', 'express-preflight-continue'],
   },
   { name: 'static 500 location beside the proxy', body: `location / {\n  ${PASS}\n}\nlocation = /status/500 {\n  ${ACAO} * always;\n  return 500;\n}`, apps: ['starlette-wildcard-credentials', 'express-regex-credentials'] },
+  {
+    name: 'token guard that preflights skip with break',
+    body: `location / {\n  if ($request_method = OPTIONS) {\n    break;\n  }\n  if ($http_authorization = "") {\n    return 401;\n  }\n  ${PASS}\n}`,
+    apps: ['starlette-list-credentials', 'express-reflect-credentials'],
+  },
+  {
+    name: 'nested regex location and a top-level regex for the same path',
+    body: `location / {\n  ${PASS}\n  location ~ ^/status/ {\n    ${HIDE('Access-Control-Allow-Origin')}\n    ${PASS}\n  }\n}\nlocation ~ /status/500 {\n  ${ACAO} * always;\n  return 500;\n}`,
+    apps: ['starlette-list-credentials', 'express-list'],
+  },
+  { name: 'http to https redirect in front of the app', body: `if ($scheme = http) {\n  return 301 https://$host$request_uri;\n}\nlocation / {\n  ${ACAO} $http_origin;\n  ${PASS}\n}`, apps: ['starlette-wildcard', 'express-default'] },
+  { name: 'prefix /status without a slash hides', body: `location /status {\n  ${HIDE('Access-Control-Allow-Origin')}\n  ${PASS}\n}\nlocation / {\n  ${PASS}\n}`, apps: ['starlette-regex', 'express-regex-credentials'] },
+  { name: 'case-insensitive regex location', body: `location ~* ^/STATUS/5 {\n  more_clear_headers 'Access-Control-*';\n  ${PASS}\n}\nlocation / {\n  ${PASS}\n}`, headersMore: true, apps: ['starlette-wildcard-credentials', 'express-reflect-credentials'] },
+  {
+    name: '^~ prefix stops the regex locations',
+    body: `location ^~ /status/ {\n  ${PASS}\n}\nlocation ~ ^/status/5 {\n  ${ACAO} * always;\n  return 500;\n}\nlocation / {\n  ${HIDE('Vary')}\n  ${PASS}\n}`,
+    apps: ['starlette-regex', 'express-list'],
+  },
+  {
+    name: 'proxy_hide_header then more_set_headers of the same header',
+    body: `location / {\n  ${HIDE('Access-Control-Allow-Origin')}\n  more_set_headers 'Access-Control-Allow-Origin: https://app.example.com';\n  ${PASS}\n}`,
+    headersMore: true,
+    apps: ['starlette-wildcard', 'express-reflect-credentials'],
+  },
+  { name: 'return after proxy_pass wins', body: `location / {\n  ${PASS}\n  ${ACAO} * always;\n  return 403;\n}`, apps: ['starlette-wildcard', 'express-default'] },
 ];

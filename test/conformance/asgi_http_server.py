@@ -8,7 +8,8 @@ stdout:  one line {"version": str} once every port listens; then it serves until
 Each application is the one starlette_oracle.py builds (/status/<code> answers that status, every
 other path 200), so the HTTP answers can be checked against the oracle's direct ASGI answers.
 HTTP/1.1 subset: one request per connection (nginx speaks HTTP/1.0 to upstreams and closes),
-request bodies by Content-Length, the response closed by the connection.
+request bodies by Content-Length, the response closed by the connection. Every answer carries
+`X-Upstream: app` (as a server adds its own header), so the test can tell who answered.
 """
 import asyncio
 import json
@@ -78,6 +79,8 @@ async def handle(app, reader, writer):
             out.append(f"HTTP/1.1 {status} {reason(status)}\r\n".encode("latin-1"))
             for name, value in message.get("headers", []):
                 out.append(name + b": " + value + b"\r\n")
+            # Marks answers that come from the application (the test tells them from nginx's own).
+            out.append(b"x-upstream: app\r\n")
             out.append(b"connection: close\r\n\r\n")
         elif message["type"] == "http.response.body":
             if method != "HEAD":

@@ -107,8 +107,15 @@ export async function startApps(apps: Array<{ app: AppConfig; port: number }>): 
   return running;
 }
 
+/** The marker every application answer carries (not part of the linted source: the server's own header, like `Server`). */
+export const UPSTREAM_MARKER = 'x-upstream';
+
 function startExpress(options: string, port: number): Promise<Server> {
   const app = express();
+  app.use((req, res, next) => {
+    res.setHeader(UPSTREAM_MARKER, 'app');
+    next();
+  });
   app.use(cors(evaluateOptions(options) as cors.CorsOptions));
   app.use((req, res) => {
     const m = /^\/status\/(\d+)$/.exec(req.path);

@@ -12,7 +12,7 @@ import { annotateVersions } from '../../src/version/index.js';
 import { tempTree } from '../helpers/temp-tree.js';
 import { describeMismatch, normalize, sameAnswer, type Answer, type Tally } from './compare.js';
 import { BROWSER_MATRIX, pathFor, type WireCase } from './matrix.js';
-import { describeApp } from './path-apps.js';
+import { describeApp, UPSTREAM_MARKER } from './path-apps.js';
 import { repositoryFiles, type Pair } from './path-world.js';
 import type { RealAnswer } from './run-model.js';
 
@@ -60,10 +60,19 @@ export function routeFor(paths: DeployedPath[], requestPath: string): DeployedPa
   return best ?? paths[0]!;
 }
 
-export function modelAnswer(linked: LinkedPair, c: WireCase): Answer | string {
+/** Status, CORS headers, and which layer answered (the application's answers carry its marker header). */
+export type PathAnswer = Answer & { decidedBy: 'proxy' | 'app' };
+
+export function realPathAnswer(r: RealAnswer): PathAnswer | string {
+  if ('error' in r) return `error: ${r.error}`;
+  return { ...normalize(r), decidedBy: r.headers[UPSTREAM_MARKER] === undefined ? 'proxy' : 'app' };
+}
+
+export function modelAnswer(linked: LinkedPair, c: WireCase): PathAnswer | string {
   const p = routeFor(linked.paths, c.request.path);
   try {
-    return normalize(respondThroughRoute(p.route, linked.app, c.request, c.appStatus));
+    const answer = respondThroughRoute(p.route, linked.app, c.request, c.appStatus);
+    return { ...normalize(answer), decidedBy: answer.decidedBy };
   } catch (error) {
     return error instanceof UnknownBehaviour ? `unknown: ${error.why}` : `crash: ${(error as Error).stack}`;
   }
@@ -78,7 +87,7 @@ export function comparePair(tally: Tally, pair: Pair, linked: LinkedPair | strin
   cases.forEach((c, i) => {
     tally.httpRequests++;
     const r = real[i]!;
-    const realAnswer: Answer | string = 'error' in r ? `error: ${r.error}` : normalize(r);
+    const realAnswer = realPathAnswer(r);
     const model = typeof linked === 'string' ? linked : modelAnswer(linked, c);
     const same = typeof model !== 'string' && typeof realAnswer !== 'string' && sameAnswer(model, realAnswer);
     if (!same) tally.mismatches.push(describeMismatch(config, c.label, c.request, model, realAnswer));

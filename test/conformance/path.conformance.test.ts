@@ -2,7 +2,8 @@
 // module) in front of real applications (Starlette CORSMiddleware over HTTP, Express + npm cors) on
 // 127.0.0.1. Each proxy × application pair is linted as a repository (nginx config beside the app's
 // code, linked by the port), and the path's answer (src/paths/respond.ts) is compared with what the
-// client gets through nginx, status for status and header for header (repeated fields included).
+// client gets through nginx, status for status and header for header (repeated fields included),
+// and which layer answered (decidedBy: the applications mark their answers with X-Upstream).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,7 +13,7 @@ import { NGINX } from '../helpers/nginx-server.js';
 import { normalize, printTally, sameAnswer, type Tally } from './compare.js';
 import { wireCases } from './matrix.js';
 import { oracleMissing, pythonHas } from './oracle.js';
-import { APP_CONFIGS } from './path-apps.js';
+import { APP_CONFIGS, UPSTREAM_MARKER } from './path-apps.js';
 import { PROXY_FIXTURES } from './path-fixtures.js';
 import { comparePair, compareVerdicts, linkPair } from './path-model.js';
 import { HEADERS_MORE_MODULE, startWorld, type World } from './path-world.js';
@@ -82,6 +83,8 @@ describe('deployed path conformance (nginx in front of Starlette and Express)', 
     const answersOf = (name: string) => w.pairs.flatMap((p, i) => (p.fixture.name === name ? w.throughProxy[i]!.filter((a) => !('error' in a)) : [])) as Array<{ status: number; headers: Record<string, string | string[]> }>;
     if (answersOf('proxy_hide_header Access-Control-Allow-Origin').some((a) => a.headers['access-control-allow-origin'] !== undefined)) problems.push('proxy_hide_header left an Access-Control-Allow-Origin');
     if (answersOf('duplicate Access-Control-Allow-Origin with always').every((a) => !Array.isArray(a.headers['access-control-allow-origin']))) problems.push('no answer carries two Access-Control-Allow-Origin fields');
+    if (answersOf('plain pass-through').some((a) => a.headers[UPSTREAM_MARKER] !== 'app')) problems.push(`a pass-through answer lacks the application's ${UPSTREAM_MARKER} marker`);
+    if (answersOf('OPTIONS answered 204 before proxy_pass, no headers').some((a) => a.status === 204 && a.headers[UPSTREAM_MARKER] !== undefined)) problems.push(`nginx's own 204 carries the ${UPSTREAM_MARKER} marker`);
     if (headersMore && answersOf("more_clear_headers 'Access-Control-*'").some((a) => Object.keys(a.headers).some((h) => h.startsWith('access-control-')))) problems.push('more_clear_headers left an Access-Control-* header');
     console.log(
       `[conformance] path (collection): ${fixtures.length} proxy configurations, ${w.pairs.length} proxy × application pairs, ${cases.length} requests each, ` +

@@ -10,6 +10,8 @@ export interface ProxyFixture {
   pre?: string;
   /** Directives inside `server { listen ...; }`. */
   body: string;
+  /** A file the body includes as `snippets/cors-{{N}}.conf` (relative to the main configuration's folder). */
+  snippet?: string;
   /** Needs the headers-more module (more_set_headers, more_clear_headers). */
   headersMore?: boolean;
   apps: AppId[];
@@ -214,4 +216,28 @@ export const PROXY_FIXTURES: ProxyFixture[] = [
     apps: ['starlette-wildcard', 'express-reflect-credentials'],
   },
   { name: 'return after proxy_pass wins', body: `location / {\n  ${PASS}\n  ${ACAO} * always;\n  return 403;\n}`, apps: ['starlette-wildcard', 'express-default'] },
+  {
+    name: 'set/if chain for the preflight (origin check, then method)',
+    body: `location / {\n  set $cors_{{N}} "";\n  if ($http_origin ~* "^https://(app|api)\\.example\\.com$") {\n    set $cors_{{N}} "yes";\n  }\n  if ($request_method = OPTIONS) {\n    set $cors_{{N}} "\${cors_{{N}}}options";\n  }\n  if ($cors_{{N}} = "yesoptions") {\n    ${ACAO} $http_origin always;\n    ${ACAC} true always;\n    ${ACAM} "GET, POST, PUT, PATCH, DELETE" always;\n    ${ACAH} "Authorization, Content-Type, X-Custom, X-Requested-With" always;\n    return 204;\n  }\n  if ($request_method = OPTIONS) {\n    return 403;\n  }\n  ${PASS}\n}`,
+    apps: ['starlette-list-credentials', 'express-regex-credentials'],
+  },
+  {
+    name: 'map on the method, if on the variable',
+    pre: 'map $request_method $preflight_{{N}} {\n  OPTIONS 1;\n  default 0;\n}',
+    body: `location / {\n  if ($preflight_{{N}}) {\n    ${ACAO} * always;\n    return 204;\n  }\n  ${PASS}\n}`,
+    apps: ['starlette-regex', 'express-list'],
+  },
+  {
+    name: 'CORS headers from an included snippet, app headers hidden',
+    snippet: `proxy_hide_header Access-Control-Allow-Origin;\nproxy_hide_header Access-Control-Allow-Credentials;\nadd_header Access-Control-Allow-Origin $http_origin always;\nadd_header Access-Control-Allow-Credentials true always;\nadd_header Vary Origin always;\n`,
+    body: `location / {\n  include snippets/cors-{{N}}.conf;\n  ${PASS}\n}`,
+    apps: ['starlette-wildcard', 'express-list'],
+  },
+  {
+    name: 'proxy_pass in an included snippet',
+    snippet: `${PASS}\n`,
+    body: `location / {\n  more_clear_headers 'Access-Control-Allow-Credentials';\n  include snippets/cors-{{N}}.conf;\n}`,
+    headersMore: true,
+    apps: ['starlette-list-credentials', 'express-reflect-credentials'],
+  },
 ];

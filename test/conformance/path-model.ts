@@ -83,7 +83,7 @@ export function comparePair(tally: Tally, pair: Pair, linked: LinkedPair | strin
   tally.configs++;
   tally.browserRequests = BROWSER_MATRIX.length + 2;
   if (typeof linked !== 'string') tally.viaScanner++;
-  const config = `${pair.fixture.name} × ${describeApp(pair.app)}:\n${pair.site}`;
+  const config = `${pair.fixture.name} × ${describeApp(pair.app)}:\n${pair.site}${pair.snippet ? `${pair.snippet.name}:\n${pair.snippet.text}` : ''}`;
   cases.forEach((c, i) => {
     tally.httpRequests++;
     const r = real[i]!;

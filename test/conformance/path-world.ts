@@ -22,6 +22,8 @@ export interface Pair {
   port: number;
   /** The server block (with its http-level preamble) as the repository holds it. */
   site: string;
+  /** The included snippet, as `snippets/cors-<index>.conf` beside the main configuration. */
+  snippet?: { name: string; text: string };
 }
 
 export interface World {
@@ -35,8 +37,12 @@ export interface World {
   stop(): Promise<void>;
 }
 
+function filler(index: number, appPort: number): (t: string) => string {
+  return (t) => t.replaceAll('{{N}}', String(index)).replaceAll('{{APP}}', String(appPort));
+}
+
 export function siteText(fixture: ProxyFixture, index: number, port: number, appPort: number): string {
-  const fill = (t: string) => t.replaceAll('{{N}}', String(index)).replaceAll('{{APP}}', String(appPort));
+  const fill = filler(index, appPort);
   const indent = (t: string) => t.split('\n').map((l) => `  ${l}`).join('\n');
   return `${fixture.pre ? `${fill(fixture.pre)}\n\n` : ''}server {\n  listen 127.0.0.1:${port};\n${indent(fill(fixture.body))}\n}\n`;
 }
@@ -44,7 +50,9 @@ export function siteText(fixture: ProxyFixture, index: number, port: number, app
 /** The repository a user lints for one pair: the proxy configuration beside the application's code. */
 export function repositoryFiles(pair: Pair): Record<string, string> {
   const source = appSource(pair.app, pair.appPort);
-  return { 'nginx/site.conf': pair.site, [`app/${source.name}`]: source.text };
+  const files: Record<string, string> = { 'nginx/site.conf': pair.site, [`app/${source.name}`]: source.text };
+  if (pair.snippet) files[`nginx/${pair.snippet.name}`] = pair.snippet.text;
+  return files;
 }
 
 async function answersOf(port: number, cases: WireCase[]): Promise<RealAnswer[]> {
@@ -79,13 +87,19 @@ export async function startWorld(fixtures: ProxyFixture[], cases: WireCase[], he
         const index = pairs.length;
         const port = await freePort();
         const appPort = appPorts.get(id)!;
-        pairs.push({ index, fixture, app: appConfig(id), appPort, port, site: siteText(fixture, index, port, appPort) });
+        const pair: Pair = { index, fixture, app: appConfig(id), appPort, port, site: siteText(fixture, index, port, appPort) };
+        if (fixture.snippet) pair.snippet = { name: `snippets/cors-${index}.conf`, text: filler(index, appPort)(fixture.snippet) };
+        pairs.push(pair);
       }
     }
     fs.mkdirSync(path.join(dir, 'tmp'));
     for (const p of pairs) {
       fs.mkdirSync(path.join(dir, 'sites', String(p.index)), { recursive: true });
       fs.writeFileSync(path.join(dir, 'sites', String(p.index), 'site.conf'), p.site);
+      if (p.snippet) {
+        fs.mkdirSync(path.join(dir, 'snippets'), { recursive: true });
+        fs.writeFileSync(path.join(dir, p.snippet.name), p.snippet.text);
+      }
     }
     const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((t) => `  ${t}_temp_path ${dir}/tmp/${t};`).join('\n');
     const load = headersMore ? `load_module ${HEADERS_MORE_MODULE};\n` : '';

@@ -240,4 +240,12 @@ export const PROXY_FIXTURES: ProxyFixture[] = [
     headersMore: true,
     apps: ['starlette-list-credentials', 'express-reflect-credentials'],
   },
+  {
+    name: "the app's Allow-Origin re-added with always from $upstream_http_*",
+    body: `location / {\n  ${HIDE('Access-Control-Allow-Origin')}\n  ${ACAO} $upstream_http_access_control_allow_origin always;\n  ${PASS}\n}`,
+    apps: ['starlette-list-credentials', 'express-reflect-credentials'],
+  },
+  { name: 'proxy_set_header Origin "" (the app never sees the Origin)', body: `location / {\n  proxy_set_header Origin "";\n  ${PASS}\n}`, apps: ['starlette-list-credentials', 'express-reflect-credentials'] },
+  { name: 'proxy_set_header Origin to a fixed origin', body: `location / {\n  proxy_set_header Origin https://app.example.com;\n  ${PASS}\n}`, apps: ['starlette-regex', 'express-list'] },
+  { name: 'proxy_pass_request_headers off', body: `location / {\n  proxy_pass_request_headers off;\n  ${PASS}\n}`, apps: ['starlette-wildcard', 'express-default'] },
 ];

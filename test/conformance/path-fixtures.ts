@@ -248,4 +248,9 @@ export const PROXY_FIXTURES: ProxyFixture[] = [
   { name: 'proxy_set_header Origin "" (the app never sees the Origin)', body: `location / {\n  proxy_set_header Origin "";\n  ${PASS}\n}`, apps: ['starlette-list-credentials', 'express-reflect-credentials'] },
   { name: 'proxy_set_header Origin to a fixed origin', body: `location / {\n  proxy_set_header Origin https://app.example.com;\n  ${PASS}\n}`, apps: ['starlette-regex', 'express-list'] },
   { name: 'proxy_pass_request_headers off', body: `location / {\n  proxy_pass_request_headers off;\n  ${PASS}\n}`, apps: ['starlette-wildcard', 'express-default'] },
+  {
+    name: "OPTIONS 204 inherits the location's add_header (no always)",
+    body: `location / {\n  ${ACAO} $http_origin;\n  ${ACAM} "GET, POST, PUT, DELETE";\n  ${ACAH} "Authorization, Content-Type, X-Custom";\n  if ($request_method = OPTIONS) {\n    return 204;\n  }\n  ${PASS}\n}`,
+    apps: ['starlette-wildcard-credentials', 'express-regex-credentials', 'express-preflight-continue'],
+  },
 ];

@@ -211,4 +211,28 @@ spec:
     expect(mayHoldIngress('annotations:\n  nginx.ingress.kubernetes.io/enable-cors: "true"')).toBe(true);
     expect(mayHoldIngress('kind: IngressClass\n')).toBe(false);
   });
+
+  it('reads a chart values file: ingress.annotations become one policy, without routes', () => {
+    const text = `replicaCount: 2
+api:
+  ingress:
+    enabled: true
+    className: nginx
+    annotations:
+      nginx.ingress.kubernetes.io/enable-cors: "true"
+      nginx.ingress.kubernetes.io/cors-allow-origin: "https://app.example.com"
+    hosts:
+      - host: api.example.com
+web:
+  ingress:
+    className: traefik
+    annotations:
+      nginx.ingress.kubernetes.io/enable-cors: "true"
+`;
+    const got = readFile(text, 'chart/values.yaml', true);
+    expect(got.policies.map((p) => p.scope.name)).toEqual(['Helm values api.ingress']);
+    expect(got.policies[0]!.origins).toMatchObject([{ kind: 'exact', origin: 'https://app.example.com', span: { line: 8 } }]);
+    expect(got.routes).toEqual([]);
+    expect(readFile(text, 'chart/other.yaml', false).policies).toEqual([]);
+  });
 });

@@ -25,7 +25,7 @@ export const readIngressNginx: ProxyReader = (files, context) => {
     const text = context.readText(file.absPath);
     if (text === undefined || !mayHoldIngress(text)) continue;
     const display = context.display(file.absPath);
-    const got = readFile(text, display);
+    const got = readFile(text, display, file.kind === 'helm-values');
     out.policies.push(...got.policies);
     out.routes.push(...got.routes);
     const already = context.diagnostics.some((d) => d.file === display && d.kind === 'parse-error');
@@ -35,7 +35,7 @@ export const readIngressNginx: ProxyReader = (files, context) => {
 };
 
 /** One file's Ingress objects; at most one diagnostic for the whole file. */
-export function readFile(text: string, file: string): ProxyReading & { diagnostic?: Diagnostic } {
+export function readFile(text: string, file: string, helmValues = false): ProxyReading & { diagnostic?: Diagnostic } {
   const templated = text.includes('{{');
   const yaml = parseYaml(templated ? untemplate(text) : text);
   const out: ProxyReading & { diagnostic?: Diagnostic } = { policies: [], routes: [] };
@@ -52,9 +52,20 @@ export function readFile(text: string, file: string): ProxyReading & { diagnosti
     if (scalarText(get(doc, 'kind')) !== 'Ingress') continue;
     if (!INGRESS_API.has(scalarText(get(doc, 'apiVersion')) ?? '')) continue;
     if (servedByAnotherController(doc)) continue;
-    const ingress = readIngress(doc, yaml, lines, file, problems);
+    const shape = { name: clean(scalarText(getPath(doc, ['metadata', 'name']))) ?? '(unnamed)', namespace: clean(scalarText(getPath(doc, ['metadata', 'namespace']))), annotations: getPath(doc, ['metadata', 'annotations']), spec: get(doc, 'spec') };
+    const ingress = readIngress(shape, yaml, lines, file, problems);
     if (ingress.policy) out.policies.push(ingress.policy);
     out.routes.push(...ingress.routes);
+  }
+  // Helm values: a chart's `ingress: { className, annotations }` block becomes its Ingress's annotations.
+  if (helmValues) {
+    for (const doc of yaml.docs) {
+      for (const found of valuesIngresses(doc, '', 0)) {
+        if (OTHER_CONTROLLERS.test(scalarText(get(found.node, 'className')) ?? scalarText(get(get(found.node, 'annotations'), 'kubernetes.io/ingress.class')) ?? '')) continue;
+        const ingress = readIngress({ name: found.path, label: `Helm values ${found.path}`, annotations: get(found.node, 'annotations') }, yaml, lines, file, problems);
+        if (ingress.policy) out.policies.push(ingress.policy);
+      }
+    }
   }
   if (problems.length) {
     out.diagnostic = {
@@ -66,9 +77,30 @@ export function readFile(text: string, file: string): ProxyReading & { diagnosti
   return out;
 }
 
-function readIngress(doc: Node, yaml: YamlFile, lines: string[], file: string, problems: string[]): { policy?: CorsPolicy; routes: ProxyRoute[] } {
-  const name = clean(scalarText(getPath(doc, ['metadata', 'name']))) ?? '(unnamed)';
-  const namespace = clean(scalarText(getPath(doc, ['metadata', 'namespace'])));
+/** `ingress:` maps with ingress-nginx annotations in a values file, a few levels deep (`api.ingress`). */
+function valuesIngresses(node: Node | undefined, at: string, depth: number): Array<{ path: string; node: Node }> {
+  if (!isMap(node) || depth > 3) return [];
+  const out: Array<{ path: string; node: Node }> = [];
+  for (const { key, value } of entries(node)) {
+    const here = at ? `${at}.${key}` : key;
+    if (/^ingress$/i.test(key) && isMap(value) && entries(get(value, 'annotations')).some((e) => e.key.startsWith(ANNOTATION_PREFIX))) out.push({ path: here, node: value });
+    else out.push(...valuesIngresses(value, here, depth + 1));
+  }
+  return out;
+}
+
+interface IngressShape {
+  name: string;
+  namespace?: string;
+  annotations: Node | undefined;
+  /** Absent for Helm values (the chart's template builds the rules). */
+  spec?: Node;
+  /** How messages name it, when not `Ingress <name>`. */
+  label?: string;
+}
+
+function readIngress(shape: IngressShape, yaml: YamlFile, lines: string[], file: string, problems: string[]): { policy?: CorsPolicy; routes: ProxyRoute[] } {
+  const { name, namespace } = shape;
   const at = (node: Node | undefined | null): Span => lineSpan(yaml, lines, file, node);
 
   // Annotations: the API server stores strings only; a YAML boolean or number makes kubectl and Helm
@@ -76,7 +108,7 @@ function readIngress(doc: Node, yaml: YamlFile, lines: string[], file: string, p
   const annotations = new Map<string, string>();
   const keyNodes = new Map<string, Node>();
   const valueNodes = new Map<string, Node | undefined>();
-  for (const { key, keyNode, value } of entries(getPath(doc, ['metadata', 'annotations']))) {
+  for (const { key, keyNode, value } of entries(shape.annotations)) {
     keyNodes.set(key, keyNode);
     valueNodes.set(key, value);
     if (!isScalar(value) || value.value === null) {
@@ -113,7 +145,7 @@ function readIngress(doc: Node, yaml: YamlFile, lines: string[], file: string, p
   let policy: CorsPolicy | undefined;
   if (!spans.templated('enable-cors') && !ignored) {
     const config = parseCorsAnnotations(annotations);
-    if (config.enabled) policy = ingressPolicy(name, config, spans, spans.line('enable-cors')!);
+    if (config.enabled) policy = ingressPolicy(shape.label ?? `Ingress ${name}`, config, spans, spans.line('enable-cors')!);
   }
   // A misspelled CORS annotation is ignored by the controller: its default applies.
   if (policy) {
@@ -168,7 +200,7 @@ function readIngress(doc: Node, yaml: YamlFile, lines: string[], file: string, p
     if (policy) r.policy = policy;
     routes.push(r);
   };
-  const spec = get(doc, 'spec');
+  const spec = shape.spec;
   const fallback = get(spec, 'defaultBackend') ?? get(spec, 'backend');
   if (fallback) route(fallback, `Ingress ${name} default backend`, undefined, undefined, fallback);
   for (const rule of items(get(spec, 'rules'))) {

@@ -32,8 +32,9 @@ function list(text: string): string[] {
     .filter(Boolean);
 }
 
-export function ingressPolicy(ingress: string, config: IngressCorsConfig, spans: AnnotationSpans, enableSpan: Span): CorsPolicy {
-  const policy = newPolicy({ stack: 'ingress-nginx', library: 'ingress-nginx', span: enableSpan, scope: { kind: 'app', name: `Ingress ${ingress}` } });
+/** `label` names where the annotations are: `Ingress api`, `Helm values ingress`. */
+export function ingressPolicy(label: string, config: IngressCorsConfig, spans: AnnotationSpans, enableSpan: Span): CorsPolicy {
+  const policy = newPolicy({ stack: 'ingress-nginx', library: 'ingress-nginx', span: enableSpan, scope: { kind: 'app', name: label } });
   const outcome = (name: CorsAnnotation) => config.outcomes[name];
   const full = (name: CorsAnnotation) => `${ANNOTATION_PREFIX}${name}`;
   const spanOf = (name: CorsAnnotation) => spans.line(name) ?? enableSpan;
@@ -46,7 +47,7 @@ export function ingressPolicy(ingress: string, config: IngressCorsConfig, spans:
     policy.origins = [{ kind: 'unknown', why: `${full('cors-allow-origin')} is filled in by a Helm template`, span: originSpan }];
   } else if (config.origins.length === 1 && config.origins[0] === '*') {
     const entry: OriginEntry = { kind: 'any', span: originSpan };
-    if (originOutcome.status === 'default') entry.source = `ingress-nginx's default for ${full('cors-allow-origin')}, which Ingress ${ingress} does not set`;
+    if (originOutcome.status === 'default') entry.source = `ingress-nginx's default for ${full('cors-allow-origin')}, which ${label} does not set`;
     else if (originOutcome.status === 'rejected') entry.source = `ingress-nginx's fallback for an invalid ${full('cors-allow-origin')}: ${originOutcome.why}`;
     policy.origins = [entry];
   } else {

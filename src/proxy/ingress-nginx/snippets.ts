@@ -2,6 +2,10 @@
 // location (or server) block. What they do to the application's Access-Control-* headers:
 // proxy_hide_header drops one, more_clear_headers drops the names or `Prefix-*` patterns it lists,
 // more_set_headers replaces one (with an empty value: drops it).
+// Checked on Debian nginx 1.22 with headers-more: location-level headers-more commands (the snippet)
+// also run inside the template's `if ($cors = ...)` blocks, before the blocks' own more_set_headers,
+// so a snippet's more_clear_headers 'Access-Control-*' removes the application's headers on every
+// response while the controller's own CORS headers (allowed origins) are still set afterwards.
 import type { ProxyRoute, Span } from '../../model/types.js';
 import { parseNginx, type NginxDirective } from '../../parse/nginx/index.js';
 

@@ -11,6 +11,9 @@
 //   -Allow-Credentials (when on), -Allow-Methods, -Allow-Headers, -Expose-Headers (when set) and
 //   -Max-Age, all through more_set_headers (which replaces a header of the same name and applies to
 //   every status). No Vary header. A refused origin gets the service's answer untouched.
+// Checked on Debian nginx 1.22: for an allowed origin the service's own Access-Control-Allow-Origin is
+// replaced (one field, not two) and its other Access-Control-* headers that the template does not set
+// pass through; for a refused origin all of the service's headers pass through.
 import { DEFAULT_HEADERS, DEFAULT_MAX_AGE, DEFAULT_METHODS, originPattern } from '../../proxy/ingress-nginx/annotations.js';
 import type { CorsPolicy, Valued } from '../../model/types.js';
 import { setHeader, type HeaderBag } from '../header-bag.js';

@@ -6,7 +6,7 @@ import {
   FORMATS,
   applyBaseline,
   exitCodeFor
-} from "./chunks/chunk-KWDYG64X.js";
+} from "./chunks/chunk-5QF3UUBI.js";
 import {
   SEVERITY_RANK,
   buildMarkdown,
@@ -16,12 +16,12 @@ import {
   githubBlobBase,
   githubVersionControl,
   lintAndFix
-} from "./chunks/chunk-UQP3XWJO.js";
+} from "./chunks/chunk-6AM3HEW4.js";
 import {
   ConfigError,
   isInternalError,
   lint
-} from "./chunks/chunk-J7KGBHJO.js";
+} from "./chunks/chunk-R7QZTRIJ.js";
 import "./chunks/chunk-LXGCFLD4.js";
 import "./chunks/chunk-7FLCUFHN.js";
 import {

@@ -1,5 +1,5 @@
 import type { CorsPolicy, ProxyRoute } from '../model/types.js';
-import type { HttpRequest, HttpResponse, SimRequest, SimResult } from '../simulate/types.js';
+import { type HttpRequest, type HttpResponse, type SimRequest, type SimResult } from '../simulate/types.js';
 export interface PathResponse extends HttpResponse {
     /** Which layer's answer the browser gets: the proxy's own, or the application's as the proxy passed it on. */
     decidedBy: 'proxy' | 'app';

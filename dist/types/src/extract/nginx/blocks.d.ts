@@ -12,6 +12,8 @@ export interface HeaderDef {
     always: boolean;
     /** more_set_headers -s: the statuses it is limited to. */
     statuses?: number[];
+    /** more_set_headers -t: the response content types it is limited to. */
+    types?: string[];
     span: Span;
     owner: Block;
     directive: 'add_header' | 'more_set_headers';
@@ -22,6 +24,7 @@ export interface HeaderDef {
 export interface ClearDef {
     patterns: string[];
     statuses?: number[];
+    types?: string[];
     span: Span;
     owner: Block;
     order: number;

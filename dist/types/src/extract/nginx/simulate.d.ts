@@ -62,8 +62,17 @@ export declare function outputHeaders(conf: Block, status: number | 'unknown', g
     name: string;
     value: string;
 }>;
+/**
+ * The request headers the upstream receives (ngx_http_proxy_module): the client's, unless
+ * proxy_pass_request_headers is off, then the proxy_set_header list in effect — inherited only by
+ * levels that write none of their own — where an empty value removes the header.
+ */
+export declare function forwardedRequestHeaders(conf: Block, headers: Record<string, string>, get: (name: string) => string): Record<string, string>;
 /** A content handler that hands the request to another server. */
 export declare function forwarder(block: Block): import("../../parse/nginx/ast.js").NginxDirective | undefined;
 export declare function findServer(tree: Block): Block;
-/** ngx_http_core_find_location: exact, longest prefix (nested first), `^~` stops, then regexes in order. */
+/**
+ * ngx_http_core_find_location: exact, longest prefix (its nested locations first: a nested regex or
+ * `^~` match is final), `^~` stops, then this level's regexes in order.
+ */
 export declare function findLocation(container: Block, uri: string): Block | undefined;

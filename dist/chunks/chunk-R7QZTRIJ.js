@@ -986,14 +986,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text;
+        return text2;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text.length <= endStep)
-        return text;
+      if (text2.length <= endStep)
+        return text2;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -1010,14 +1010,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i2 = consumeMoreIndentedLines(text, i2, indent.length);
+        i2 = consumeMoreIndentedLines(text2, i2, indent.length);
         if (i2 !== -1)
           end = i2 + endStep;
       }
-      for (let ch; ch = text[i2 += 1]; ) {
+      for (let ch; ch = text2[i2 += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i2;
-          switch (text[i2 + 1]) {
+          switch (text2[i2 + 1]) {
             case "x":
               i2 += 3;
               break;
@@ -1034,12 +1034,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i2 = consumeMoreIndentedLines(text, i2, indent.length);
+            i2 = consumeMoreIndentedLines(text2, i2, indent.length);
           end = i2 + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text[i2 + 1];
+            const next = text2[i2 + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i2;
           }
@@ -1051,12 +1051,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text[i2 += 1];
+                ch = text2[i2 += 1];
                 overflow = true;
               }
               const j = i2 > escEnd + 1 ? i2 - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text;
+                return text2;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -1071,39 +1071,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text;
+        return text2;
       if (onFold)
         onFold();
-      let res = text.slice(0, folds[0]);
+      let res = text2.slice(0, folds[0]);
       for (let i3 = 0; i3 < folds.length; ++i3) {
         const fold = folds[i3];
-        const end2 = folds[i3 + 1] || text.length;
+        const end2 = folds[i3 + 1] || text2.length;
         if (fold === 0)
           res = `
-${indent}${text.slice(0, end2)}`;
+${indent}${text2.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text[fold]}\\`;
+            res += `${text2[fold]}\\`;
           res += `
-${indent}${text.slice(fold + 1, end2)}`;
+${indent}${text2.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text, i2, indent) {
+    function consumeMoreIndentedLines(text2, i2, indent) {
       let end = i2;
       let start2 = i2 + 1;
-      let ch = text[start2];
+      let ch = text2[start2];
       while (ch === " " || ch === "	") {
         if (i2 < start2 + indent) {
-          ch = text[++i2];
+          ch = text2[++i2];
         } else {
           do {
-            ch = text[++i2];
+            ch = text2[++i2];
           } while (ch && ch !== "\n");
           end = i2;
           start2 = i2 + 1;
-          ch = text[start2];
+          ch = text2[start2];
         }
       }
       return end;
@@ -6333,15 +6333,15 @@ var require_parser = __commonJS({
     var node_process = __require("process");
     var cst = require_cst();
     var lexer = require_lexer();
-    function includesToken(list3, type) {
-      for (let i2 = 0; i2 < list3.length; ++i2)
-        if (list3[i2].type === type)
+    function includesToken(list4, type) {
+      for (let i2 = 0; i2 < list4.length; ++i2)
+        if (list4[i2].type === type)
           return true;
       return false;
     }
-    function findNonEmptyIndex(list3) {
-      for (let i2 = 0; i2 < list3.length; ++i2) {
-        switch (list3[i2].type) {
+    function findNonEmptyIndex(list4) {
+      for (let i2 = 0; i2 < list4.length; ++i2) {
+        switch (list4[i2].type) {
           case "space":
           case "comment":
           case "newline":
@@ -8806,14 +8806,14 @@ function checked(file, raw, knownRuleIds) {
   return raw;
 }
 function readStructured(file) {
-  let text;
+  let text2;
   try {
-    text = fs2.readFileSync(file, "utf8");
+    text2 = fs2.readFileSync(file, "utf8");
   } catch (error) {
     throw new ConfigError(file, [`cannot read: ${error.message}`]);
   }
   try {
-    return /\.ya?ml$/i.test(file) ? import_yaml.default.parse(text) : JSON.parse(text);
+    return /\.ya?ml$/i.test(file) ? import_yaml.default.parse(text2) : JSON.parse(text2);
   } catch (error) {
     throw new ConfigError(file, [`invalid ${/\.ya?ml$/i.test(file) ? "YAML" : "JSON"}: ${error.message}`]);
   }
@@ -8870,6 +8870,7 @@ var STACK_NAMES = {
   traefik: "Traefik"
 };
 function libraryLabel(policy) {
+  if (policy.library === "ingress-nginx" && policy.scope.name) return `ingress-nginx (${policy.scope.name})`;
   const stack = policy.mountedBy ?? STACK_NAMES[policy.stack];
   const library = LIBRARY_NAMES[policy.library];
   if (library.toLowerCase().includes(stack.toLowerCase())) return library;
@@ -8910,6 +8911,7 @@ function contributionOf(policy, entry2) {
       if (entry2.from) return { echo: false, value: entry2.from, span: entry2.span };
       return { echo: true, how: entry2.condition ? `echoes the request Origin when ${entry2.condition}` : "echoes the request Origin", span: entry2.span };
     case "regex":
+      if (policy.library === "ingress-nginx" && entry2.writtenAs) return { echo: true, how: `echoes every request Origin that cors-allow-origin entry '${entry2.writtenAs}' admits`, span: entry2.span };
       return { echo: true, how: `echoes every request Origin that matches ${entry2.pattern}`, span: entry2.span };
     case "substring":
       return { echo: true, how: `echoes every request Origin found inside "${entry2.haystack}"`, span: entry2.span };
@@ -9031,8 +9033,8 @@ var import_tldts = __toESM(require_cjs(), 1);
 var DEFAULT_PORTS = { http: 80, https: 443, ws: 80, wss: 443 };
 var LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
 var IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
-function parseSerializedOrigin(text) {
-  const m = /^(https?):\/\/([^/:?#@\s]+)(?::(\d{1,5}))?$/.exec(text);
+function parseSerializedOrigin(text2) {
+  const m = /^(https?):\/\/([^/:?#@\s]+)(?::(\d{1,5}))?$/.exec(text2);
   if (!m) return void 0;
   const [, scheme, host, portText] = m;
   if (!isValidHost(host)) return void 0;
@@ -9044,8 +9046,8 @@ function parseSerializedOrigin(text) {
   }
   return { scheme, host };
 }
-function isBrowserOrigin(text) {
-  return text === "null" || parseSerializedOrigin(text) !== void 0;
+function isBrowserOrigin(text2) {
+  return text2 === "null" || parseSerializedOrigin(text2) !== void 0;
 }
 function isValidHost(host) {
   if (host.length > 253) return false;
@@ -9056,8 +9058,8 @@ function isValidHost(host) {
   if (!labels2.every((l) => LABEL.test(l))) return false;
   return !/^\d+$/.test(labels2[labels2.length - 1]);
 }
-function normalizeOrigin(text) {
-  const trimmed = text.trim();
+function normalizeOrigin(text2) {
+  const trimmed = text2.trim();
   if (trimmed.toLowerCase() === "null") return "null";
   const m = /^([a-z][a-z0-9+.-]*):\/\/([^/:?#@\s]+)(?::(\d{1,5}))?\/?$/i.exec(trimmed);
   if (!m) return void 0;
@@ -9208,9 +9210,9 @@ function representative(chars) {
 function countParts(t, kind) {
   return t.filter((p) => p.t === kind).length;
 }
-function fits(part, text) {
-  if (text.length < part.min) return false;
-  for (const c of text) if (!part.chars.includes(c)) return false;
+function fits(part, text2) {
+  if (text2.length < part.min) return false;
+  for (const c of text2) if (!part.chars.includes(c)) return false;
   return true;
 }
 
@@ -9222,10 +9224,10 @@ function neutral(part) {
   for (const f of ["app", "a", "8443", "0"]) if (fits(part, f)) return f;
   return representative(part.chars).repeat(Math.max(1, part.min));
 }
-function asOrigin(text, scheme = "https", leadingLabel = "app") {
-  if (text.includes(WILD)) return void 0;
-  if (text === "null") return "null";
-  let candidate = text;
+function asOrigin(text2, scheme = "https", leadingLabel = "app") {
+  if (text2.includes(WILD)) return void 0;
+  if (text2 === "null") return "null";
+  let candidate = text2;
   if (!candidate.includes("://")) candidate = candidate.startsWith("//") ? `${scheme}:${candidate}` : `${scheme}://${candidate}`;
   candidate = candidate.replace(/^([a-z]+:\/\/)([.-])/, `$1${leadingLabel}$2`);
   return parseSerializedOrigin(candidate) ? candidate : void 0;
@@ -9236,8 +9238,8 @@ function renderWith(t, fill2, dot) {
 function candidateGroups(templates, intended) {
   const groups = [];
   const add = (weakness, origins) => {
-    const list3 = [...new Set(origins.filter((o) => o !== void 0))];
-    if (list3.length) groups.push({ weakness, origins: list3 });
+    const list4 = [...new Set(origins.filter((o) => o !== void 0))];
+    if (list4.length) groups.push({ weakness, origins: list4 });
   };
   const suffixWild = [];
   for (const t of templates) {
@@ -9298,21 +9300,21 @@ function candidateGroups(templates, intended) {
   add("other", genericCandidates(templates));
   return groups;
 }
-function hostEndIndex(text) {
-  const sep = text.indexOf("://");
+function hostEndIndex(text2) {
+  const sep = text2.indexOf("://");
   const start2 = sep >= 0 ? sep + 3 : 0;
-  const m = /[:/?#]/.exec(text.slice(start2));
-  return m ? start2 + m.index : text.length;
+  const m = /[:/?#]/.exec(text2.slice(start2));
+  return m ? start2 + m.index : text2.length;
 }
 function genericCandidates(templates) {
   const out2 = /* @__PURE__ */ new Set();
   const fillers = ["evil", "evil.net", "evil.", ".evil", "evil-", "-evil", "x", "", "8443"];
   const prefixes2 = ["", "evil", "evil.", "evil-"];
   const suffixes = ["", `.${ATTACKER_HOST}`, `-${ATTACKER_HOST}`, ATTACKER_HOST];
-  const push = (text) => {
+  const push = (text2) => {
     if (out2.size >= MAX_GENERIC) return;
     for (const scheme of ["https", "http"]) {
-      const o = asOrigin(text, scheme);
+      const o = asOrigin(text2, scheme);
       if (o) out2.add(o);
     }
   };
@@ -9355,11 +9357,14 @@ function patternLabel(library) {
       return "origin RegExp";
     case "nginx":
       return "nginx regex";
+    case "ingress-nginx":
+      return "cors-allow-origin entry";
     default:
       return "origin pattern";
   }
 }
 function patternWording(library, entry2) {
+  if (entry2.writtenAs && library === "ingress-nginx") return { label: patternLabel(library), pattern: `'${entry2.writtenAs}'` };
   if (entry2.writtenAs) return { label: "origin test", pattern: `\`${entry2.writtenAs}\`` };
   return { label: patternLabel(library), pattern: patternText(entry2) };
 }
@@ -9372,6 +9377,7 @@ function patternText(spec) {
   return spec.flavor === "js" ? `/${spec.pattern}/${spec.flags ?? ""}` : `'${spec.pattern}'`;
 }
 function matchingSemantics(spec, library) {
+  if (library === "ingress-nginx") return "ingress-nginx tests $http_origin ~* (entries)$: case-insensitive, anchored only at the end, and `*.` stands for one DNS label";
   if (spec.writtenAs) return stringTestSemantics(spec.writtenAs);
   const gFlag = spec.flavor === "js" && (spec.flags ?? "").includes("g");
   switch (library) {
@@ -12205,9 +12211,9 @@ var Translator = class {
     if (this.atomicCount && this.hasNumericBackref) this.fail("an atomic group or possessive quantifier together with a numbered backreference");
     return this.out;
   }
-  emitAtom(text) {
+  emitAtom(text2) {
     this.lastAtom = this.out.length;
-    this.out += text;
+    this.out += text2;
     this.atStart = false;
   }
   step() {
@@ -12277,21 +12283,21 @@ var Translator = class {
   quantifier(q) {
     this.pos++;
     if (this.lastAtom < 0) this.invalid("nothing to repeat");
-    let text = q;
+    let text2 = q;
     const next = this.src[this.pos];
     if (next === "?") {
-      text += "?";
+      text2 += "?";
       this.pos++;
     } else if (next === "+") {
       this.pos++;
       const atom = this.out.slice(this.lastAtom);
       this.out = this.out.slice(0, this.lastAtom);
       const start2 = this.out.length;
-      this.out += this.atomic(atom + text);
+      this.out += this.atomic(atom + text2);
       this.lastAtom = start2;
       return;
     }
-    this.out += text;
+    this.out += text2;
     this.lastAtom = -1;
   }
   atomic(inner) {
@@ -12370,9 +12376,9 @@ var Translator = class {
       case "Q": {
         if (this.flavor !== "pcre") return this.invalid("bad escape \\Q");
         const end = this.src.indexOf("\\E", this.pos);
-        const text = end < 0 ? this.src.slice(this.pos) : this.src.slice(this.pos, end);
+        const text2 = end < 0 ? this.src.slice(this.pos) : this.src.slice(this.pos, end);
         this.pos = end < 0 ? this.src.length : end + 2;
-        for (const ch of text) this.emitAtom(this.literal(ch));
+        for (const ch of text2) this.emitAtom(this.literal(ch));
         return;
       }
       case "E":
@@ -12458,9 +12464,9 @@ var Translator = class {
   openGroup() {
     const rest = this.src.slice(this.pos);
     const saved = { ...this.state };
-    const push = (text, atomic = false) => {
+    const push = (text2, atomic = false) => {
       this.stack.push({ state: saved, outStart: this.out.length, atomic });
-      this.out += text;
+      this.out += text2;
       this.lastAtom = -1;
       this.atStart = false;
     };
@@ -12650,8 +12656,8 @@ function intendedOrigins(templates) {
   const out2 = [];
   const seen = /* @__PURE__ */ new Set();
   for (const t of templates) {
-    const text = render(t);
-    const intended = readIntended(text);
+    const text2 = render(t);
+    const intended = readIntended(text2);
     if (!intended || seen.has(intended.display)) continue;
     seen.add(intended.display);
     out2.push(intended);
@@ -12662,16 +12668,16 @@ function intendedOrigins(templates) {
   }
   return out2;
 }
-function readIntended(text) {
-  const display = text.split(WILD).join("*");
-  if (text.toLowerCase() === "null") return { display, host: "", isNull: true };
+function readIntended(text2) {
+  const display = text2.split(WILD).join("*");
+  if (text2.toLowerCase() === "null") return { display, host: "", isNull: true };
   let scheme;
-  let rest = text;
-  const sep = text.indexOf("://");
+  let rest = text2;
+  const sep = text2.indexOf("://");
   if (sep >= 0) {
-    const s = text.slice(0, sep).toLowerCase();
+    const s = text2.slice(0, sep).toLowerCase();
     scheme = ["http", "https", "ws", "wss"].includes(s) ? s : void 0;
-    rest = text.slice(sep + 3);
+    rest = text2.slice(sep + 3);
   } else {
     const slash = rest.lastIndexOf("/");
     if (slash >= 0 && !rest.slice(0, slash).includes(WILD)) rest = rest.slice(slash + 1);
@@ -12888,8 +12894,8 @@ var null_origin_default = defineRule({
 // src/parse/line-index.ts
 var LineIndex = class {
   starts = [0];
-  constructor(text) {
-    for (let i2 = 0; i2 < text.length; i2++) if (text.charCodeAt(i2) === 10) this.starts.push(i2 + 1);
+  constructor(text2) {
+    for (let i2 = 0; i2 < text2.length; i2++) if (text2.charCodeAt(i2) === 10) this.starts.push(i2 + 1);
   }
   /** Offset where the 1-based line starts, or undefined past the last line. */
   lineStart(line) {
@@ -12915,10 +12921,10 @@ var LineIndex = class {
 
 // src/fix/source.ts
 var SourceText = class {
-  constructor(file, text) {
+  constructor(file, text2) {
     this.file = file;
-    this.text = text;
-    this.lines = new LineIndex(text);
+    this.text = text2;
+    this.lines = new LineIndex(text2);
   }
   file;
   text;
@@ -12972,13 +12978,13 @@ function fixOf(applicability, description, edits) {
   return { applicability, description, edits };
 }
 function sourceReader(textOf3) {
-  const cache = /* @__PURE__ */ new Map();
+  const cache2 = /* @__PURE__ */ new Map();
   return (file) => {
-    if (!cache.has(file)) {
-      const text = textOf3(file);
-      cache.set(file, text === void 0 ? void 0 : new SourceText(file, text));
+    if (!cache2.has(file)) {
+      const text2 = textOf3(file);
+      cache2.set(file, text2 === void 0 ? void 0 : new SourceText(file, text2));
     }
-    return cache.get(file);
+    return cache2.get(file);
   };
 }
 function plainStringLiteral(source, span, value) {
@@ -13002,9 +13008,9 @@ function lineWise(source, edits) {
     start2 = Math.min(start2, first);
     end = Math.max(end, last);
   }
-  let text = source.text.slice(start2, end);
-  for (const e of [...edits].sort((a, b) => b.start - a.start)) text = text.slice(0, e.start - start2) + e.replacement + text.slice(e.end - start2);
-  return { start: start2, end, text };
+  let text2 = source.text.slice(start2, end);
+  for (const e of [...edits].sort((a, b) => b.start - a.start)) text2 = text2.slice(0, e.start - start2) + e.replacement + text2.slice(e.end - start2);
+  return { start: start2, end, text: text2 };
 }
 
 // rules/permissive-origin-regex/tighten.ts
@@ -13132,20 +13138,20 @@ function tightenFix(policy, entry2, budgetMs2, source) {
   const tightened = tightenPattern(entry2.pattern, entry2.mode);
   if (!tightened || analyzeOnce({ ...specOf(entry2), pattern: tightened }, budgetMs2).verdict !== "safe" || !keepsIntended(entry2, tightened)) return void 0;
   const span = entry2.definedAt ?? entry2.span;
-  const text = span && source(span.file);
-  const range = span && text?.range(span);
-  if (!span || !text || !range) return void 0;
-  const raw = text.text.slice(range.start, range.end);
+  const text2 = span && source(span.file);
+  const range = span && text2?.range(span);
+  if (!span || !text2 || !range) return void 0;
+  const raw = text2.text.slice(range.start, range.end);
   const description = `Tighten the pattern to ${tightened}`;
   if (raw === `/${entry2.pattern}/${entry2.flags ?? ""}`) {
-    return fixOf("unsafe", description, [text.edit(range.start + 1, range.start + 1 + entry2.pattern.length, tightened)]);
+    return fixOf("unsafe", description, [text2.edit(range.start + 1, range.start + 1 + entry2.pattern.length, tightened)]);
   }
-  const literal = plainStringLiteral(text, span, entry2.pattern);
+  const literal = plainStringLiteral(text2, span, entry2.pattern);
   if (literal && policy.library !== "nginx") {
     const python = entry2.flavor === "python";
-    if (literal.prefix.toLowerCase() === "r" || !tightened.includes("\\")) return fixOf("unsafe", description, [text.edit(literal.contentStart, literal.contentEnd, tightened)]);
-    if (python && literal.prefix === "") return fixOf("unsafe", description, [text.edit(range.start, range.end, `r${literal.quote}${tightened}${literal.quote}`)]);
-    if (!python) return fixOf("unsafe", description, [text.edit(literal.contentStart, literal.contentEnd, tightened.replace(/\\/g, "\\\\"))]);
+    if (literal.prefix.toLowerCase() === "r" || !tightened.includes("\\")) return fixOf("unsafe", description, [text2.edit(literal.contentStart, literal.contentEnd, tightened)]);
+    if (python && literal.prefix === "") return fixOf("unsafe", description, [text2.edit(range.start, range.end, `r${literal.quote}${tightened}${literal.quote}`)]);
+    if (!python) return fixOf("unsafe", description, [text2.edit(literal.contentStart, literal.contentEnd, tightened.replace(/\\/g, "\\\\"))]);
     return void 0;
   }
   if (policy.library === "nginx") {
@@ -13153,7 +13159,7 @@ function tightenFix(policy, entry2, budgetMs2, source) {
     const prefix = raw.slice(0, Math.max(0, at));
     const suffix = at >= 0 ? raw.slice(at + entry2.pattern.length) : "";
     if (at >= 0 && (suffix === "" || suffix === ")") && /^~?\*?$/.test(prefix) && !/[\s;{}'"]/.test(tightened)) {
-      return fixOf("unsafe", description, [text.edit(range.start + at, range.start + at + entry2.pattern.length, tightened)]);
+      return fixOf("unsafe", description, [text2.edit(range.start + at, range.start + at + entry2.pattern.length, tightened)]);
     }
   }
   return void 0;
@@ -13170,8 +13176,8 @@ function keepsIntended(entry2, tightened) {
 
 // src/rules/origin-form.ts
 var DEFAULT_PORTS2 = { http: "80", https: "443", ws: "80", wss: "443" };
-function looksLikeSeveralOrigins(text) {
-  const trimmed = text.trim();
+function looksLikeSeveralOrigins(text2) {
+  const trimmed = text2.trim();
   return /[\s,]/.test(trimmed) && (trimmed.match(/[a-z][a-z0-9+.-]*:\/\//gi)?.length ?? 0) >= 2;
 }
 function originFormProblems(raw) {
@@ -13183,10 +13189,10 @@ function originFormProblems(raw) {
   if (raw !== raw.trim() || /\s/.test(raw)) {
     problems.push({ id: "whitespace", problem: "contains whitespace", suggestion: raw.trim() });
   }
-  const text = raw.trim();
-  const match = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\/([^/?#]*)(.*)$/.exec(text);
+  const text2 = raw.trim();
+  const match = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\/([^/?#]*)(.*)$/.exec(text2);
   if (!match) {
-    const host = text.replace(/\/+$/, "");
+    const host = text2.replace(/\/+$/, "");
     return [...problems, { id: "no-scheme", problem: "has no scheme (browsers send scheme://host)", suggestion: /^[\w.-]+(?::\d+)?$/.test(host) ? `https://${host}` : void 0 }];
   }
   const [, scheme, authorityRaw, rest] = match;
@@ -13427,6 +13433,7 @@ function relevantProblems(policy, origin, sentVerbatim) {
   return originFormProblems(origin).filter((p) => {
     if (p.id === "several" && sentVerbatim) return false;
     if (p.id === "uppercase" && policy.library === "nginx" && !sentVerbatim) return false;
+    if (p.id === "uppercase" && policy.library === "ingress-nginx") return false;
     return true;
   });
 }
@@ -13476,10 +13483,10 @@ function pathOnlyPattern(entry2) {
 var SAFE_CORRECTIONS = ["trailing-slash", "default-port", "uppercase", "whitespace"];
 function originFix(entry2, problems, suggestion, source) {
   const span = literalSpan(entry2);
-  const text = span && source(span.file);
-  if (!span || !text) return void 0;
-  const literal = plainStringLiteral(text, span, entry2.origin);
-  const range = literal ? { start: literal.contentStart, end: literal.contentEnd } : text.slice(span) === entry2.origin && /^[\w:/.\-]+$/.test(entry2.origin) ? text.range(span) : void 0;
+  const text2 = span && source(span.file);
+  if (!span || !text2) return void 0;
+  const literal = plainStringLiteral(text2, span, entry2.origin);
+  const range = literal ? { start: literal.contentStart, end: literal.contentEnd } : text2.slice(span) === entry2.origin && /^[\w:/.\-]+$/.test(entry2.origin) ? text2.range(span) : void 0;
   if (!range) return void 0;
   const seen = [...problems];
   let target2 = suggestion;
@@ -13492,7 +13499,7 @@ function originFix(entry2, problems, suggestion, source) {
   }
   if (originFormProblems(target2).length) return void 0;
   const safe = seen.every((p) => SAFE_CORRECTIONS.includes(p.id));
-  return fixOf(safe ? "safe" : "unsafe", `Replace '${entry2.origin}' with '${target2}'`, [text.edit(range.start, range.end, target2)]);
+  return fixOf(safe ? "safe" : "unsafe", `Replace '${entry2.origin}' with '${target2}'`, [text2.edit(range.start, range.end, target2)]);
 }
 function literalSpan(entry2) {
   return entry2.definedAt ?? entry2.span;
@@ -13500,16 +13507,16 @@ function literalSpan(entry2) {
 function listFix(policy, entry2, source) {
   if (policy.library !== "starlette" || entry2.envDriven) return void 0;
   const span = literalSpan(entry2);
-  const text = span && source(span.file);
-  if (!span || !text) return void 0;
-  const literal = plainStringLiteral(text, span, entry2.haystack);
-  const range = text.range(span);
+  const text2 = span && source(span.file);
+  if (!span || !text2) return void 0;
+  const literal = plainStringLiteral(text2, span, entry2.haystack);
+  const range = text2.range(span);
   if (!literal || !range) return void 0;
   const items3 = entry2.haystack.split(/[\s,;|]+/).filter(Boolean);
   if (!items3.length || !items3.every((i2) => originHost(i2) && originFormProblems(i2).length === 0)) return void 0;
-  const list3 = `[${items3.map((i2) => `${literal.prefix}${literal.quote}${i2}${literal.quote}`).join(", ")}]`;
+  const list4 = `[${items3.map((i2) => `${literal.prefix}${literal.quote}${i2}${literal.quote}`).join(", ")}]`;
   const shared = entry2.definedAt !== void 0 && entry2.span !== void 0 && entry2.definedAt !== entry2.span;
-  return fixOf(shared ? "unsafe" : "safe", `Make the origins a list: ${list3}`, [text.edit(range.start, range.end, list3)]);
+  return fixOf(shared ? "unsafe" : "safe", `Make the origins a list: ${list4}`, [text2.edit(range.start, range.end, list4)]);
 }
 
 // rules/multiple-origin-values/index.ts
@@ -13815,10 +13822,10 @@ function quoteIfNeeded(value) {
 }
 function alwaysFix(headers, source) {
   const edits = headers.map((h) => {
-    const text = source(h.span.file);
-    const range = text?.range(h.span);
-    if (!text || !range || !/^[ \t]*;/.test(text.text.slice(range.end))) return void 0;
-    return text.edit(range.end, range.end, " always");
+    const text2 = source(h.span.file);
+    const range = text2?.range(h.span);
+    if (!text2 || !range || !/^[ \t]*;/.test(text2.text.slice(range.end))) return void 0;
+    return text2.edit(range.end, range.end, " always");
   });
   return fixOf("safe", headers.length === 1 ? "Add `always`" : `Add \`always\` to the ${headers.length} add_header lines`, edits);
 }
@@ -13829,6 +13836,8 @@ function fixFor(policy) {
   switch (policy.library) {
     case "nginx":
       return "Add `add_header Vary Origin always;` in the same block.";
+    case "ingress-nginx":
+      return "Add `more_set_headers 'Vary: Origin';` to the Ingress's nginx.ingress.kubernetes.io/configuration-snippet (where the controller allows snippets), or put a cache in front that keys on Origin.";
     case "flask-cors":
       return "Drop vary_header=False: Flask-CORS then adds Vary: Origin itself.";
     case "manual":
@@ -13879,33 +13888,33 @@ function onlyOnPreflights(policy) {
   return acao2.length > 0 && acao2.every((h) => h.preflightOnly === true);
 }
 function varyFix(policy, at, source) {
-  const text = source(at.file);
-  const range = text?.range(at);
-  if (!text || !range) return void 0;
-  const lineStart = text.offset(at.line, 1);
-  const before = text.text.slice(lineStart, range.start);
-  const next = text.lineEnd(range.end);
-  const indent = text.indentAt(range.start);
+  const text2 = source(at.file);
+  const range = text2?.range(at);
+  if (!text2 || !range) return void 0;
+  const lineStart = text2.offset(at.line, 1);
+  const before = text2.text.slice(lineStart, range.start);
+  const next = text2.lineEnd(range.end);
+  const indent = text2.indentAt(range.start);
   const header = policy.emittedHeaders?.find((h) => h.span.file === at.file && h.span.line === at.line && /^access-control-allow-origin$/i.test(h.name));
   if (!header || header.conditional) return void 0;
   if (policy.library === "nginx") {
     if (!/^[ \t]*add_header[ \t]+\S+[ \t]+$/.test(before)) return void 0;
-    const rest = /^[^;\n]*;[ \t]*\r?\n/.exec(text.text.slice(range.end));
+    const rest = /^[^;\n]*;[ \t]*\r?\n/.exec(text2.text.slice(range.end));
     if (!rest || range.end + rest[0].length !== next) return void 0;
-    return fixOf("safe", "Add `add_header Vary Origin always;` after it", [text.edit(next, next, `${indent}add_header Vary Origin always;${text.eol}`)]);
+    return fixOf("safe", "Add `add_header Vary Origin always;` after it", [text2.edit(next, next, `${indent}add_header Vary Origin always;${text2.eol}`)]);
   }
   if (policy.library === "manual" && policy.stack === "express") {
-    const call = /^(\w+)\.(?:setHeader|header|set|append)\(\s*(['"])/.exec(text.text.slice(range.start, range.end));
-    if (!call || before.trim() !== "" || !/^[ \t]*;?[ \t]*\r?\n/.test(text.text.slice(range.end, next))) return void 0;
+    const call = /^(\w+)\.(?:setHeader|header|set|append)\(\s*(['"])/.exec(text2.text.slice(range.start, range.end));
+    if (!call || before.trim() !== "" || !/^[ \t]*;?[ \t]*\r?\n/.test(text2.text.slice(range.end, next))) return void 0;
     const q = call[2];
-    return fixOf("safe", `Add ${call[1]}.vary(${q}Origin${q}) after it`, [text.edit(next, next, `${indent}${call[1]}.vary(${q}Origin${q});${text.eol}`)]);
+    return fixOf("safe", `Add ${call[1]}.vary(${q}Origin${q}) after it`, [text2.edit(next, next, `${indent}${call[1]}.vary(${q}Origin${q});${text2.eol}`)]);
   }
-  const python = /^(\w+)\.headers\[(['"])Access-Control-Allow-Origin\2\]\s*=/i.exec(text.text.slice(range.start, range.end));
-  if (policy.library === "manual" && python && before.trim() === "" && /^[ \t]*(#.*)?\r?\n?$/.test(text.text.slice(range.end, next))) {
+  const python = /^(\w+)\.headers\[(['"])Access-Control-Allow-Origin\2\]\s*=/i.exec(text2.text.slice(range.start, range.end));
+  if (policy.library === "manual" && python && before.trim() === "" && /^[ \t]*(#.*)?\r?\n?$/.test(text2.text.slice(range.end, next))) {
     const [, name2, q] = python;
     const method = policy.stack === "flask" ? "add" : policy.stack === "fastapi" || policy.stack === "starlette" ? "append" : void 0;
     const call = method && `${name2}.headers.${method}(${q}Vary${q}, ${q}Origin${q})`;
-    if (call) return fixOf("safe", `Add ${call} after it`, [text.edit(next, next, `${indent}${call}${text.eol}`)]);
+    if (call) return fixOf("safe", `Add ${call} after it`, [text2.edit(next, next, `${indent}${call}${text2.eol}`)]);
   }
   return void 0;
 }
@@ -13917,17 +13926,17 @@ function parseCondition(values, words2 = []) {
   if (parts2.length) parts2[0] = parts2[0].replace(/^\(/, "");
   if (parts2.length) parts2[parts2.length - 1] = parts2[parts2.length - 1].replace(/\)$/, "");
   const keep = parts2.map((p, i2) => ({ p, w: pw[i2] })).filter((x, i2) => x.p !== "" || i2 > 0 && i2 < parts2.length - 1);
-  const text = `(${keep.map((x) => words2.length ? quoteIfNeeded2(x.p) : x.p).join(" ")})`;
+  const text2 = `(${keep.map((x) => words2.length ? quoteIfNeeded2(x.p) : x.p).join(" ")})`;
   const v = keep.map((x) => x.p);
-  if (v.length === 1 && v[0].startsWith("$")) return { kind: "truthy", variable: varName(v[0]), text };
+  if (v.length === 1 && v[0].startsWith("$")) return { kind: "truthy", variable: varName(v[0]), text: text2 };
   if (v.length === 3 && v[0].startsWith("$")) {
     const op = v[1];
-    if (op === "=" || op === "!=") return { kind: "compare", variable: varName(v[0]), op, value: v[2], text };
+    if (op === "=" || op === "!=") return { kind: "compare", variable: varName(v[0]), op, value: v[2], text: text2 };
     if (op === "~" || op === "~*" || op === "!~" || op === "!~*") {
-      return { kind: "regex", variable: varName(v[0]), op, pattern: v[2], text, patternWord: keep[2].w };
+      return { kind: "regex", variable: varName(v[0]), op, pattern: v[2], text: text2, patternWord: keep[2].w };
     }
   }
-  return { kind: "other", text };
+  return { kind: "other", text: text2 };
 }
 function quoteIfNeeded2(s) {
   return /[\s;{}]/.test(s) || s === "" ? `"${s}"` : s;
@@ -14019,11 +14028,13 @@ function labelOf(d) {
 function moreSetHeaders(d, block) {
   const out2 = [];
   let statuses;
+  let types;
   for (let i2 = 0; i2 < d.args.length; i2++) {
     const arg = d.args[i2];
     if (arg.value === "-s" || arg.value === "-t") {
-      const list3 = d.args[i2 + 1]?.value ?? "";
-      if (arg.value === "-s") statuses = [...statuses ?? [], ...list3.split(/\s+/).filter(Boolean).map(Number)];
+      const list4 = (d.args[i2 + 1]?.value ?? "").split(/\s+/).filter(Boolean);
+      if (arg.value === "-s") statuses = [...statuses ?? [], ...list4.map(Number)];
+      else types = [...types ?? [], ...list4];
       i2++;
       continue;
     }
@@ -14036,6 +14047,7 @@ function moreSetHeaders(d, block) {
       value: { ...arg, value },
       always: !statuses || statuses.length === 0,
       statuses: statuses && statuses.length ? statuses : void 0,
+      ...types?.length ? { types } : {},
       span: d.span,
       owner: block,
       directive: "more_set_headers"
@@ -14046,17 +14058,20 @@ function moreSetHeaders(d, block) {
 function moreClearHeaders(d, block, order) {
   const patterns = [];
   let statuses;
+  let types;
   for (let i2 = 0; i2 < d.args.length; i2++) {
     const arg = d.args[i2].value;
     if (arg === "-s" || arg === "-t") {
-      if (arg === "-s") statuses = [...statuses ?? [], ...(d.args[i2 + 1]?.value ?? "").split(/\s+/).filter(Boolean).map(Number)];
+      const list4 = (d.args[i2 + 1]?.value ?? "").split(/\s+/).filter(Boolean);
+      if (arg === "-s") statuses = [...statuses ?? [], ...list4.map(Number)];
+      else types = [...types ?? [], ...list4];
       i2++;
       continue;
     }
     for (const name2 of arg.split(/\s+/)) if (name2) patterns.push(name2.toLowerCase());
   }
   if (!patterns.length) return void 0;
-  return { patterns, statuses: statuses?.length ? statuses : void 0, span: d.span, owner: block, order };
+  return { patterns, statuses: statuses?.length ? statuses : void 0, ...types?.length ? { types } : {}, span: d.span, owner: block, order };
 }
 function clearCovers(pattern, header) {
   const name2 = header.toLowerCase();
@@ -14277,24 +14292,27 @@ function routeRequest(server, maps, req, options = {}) {
   let closed = false;
   let forwards = false;
   let location;
-  const run2 = (block) => {
+  const runLevel = (block) => {
     for (const d of block.body) {
       if (d.name === "set" && d.args.length >= 2) vars.set(varName(d.args[0].value), evalWord(d.args[1], get2));
+      else if (d.name === "break") return "break";
       else if (d.name === "if") {
         const child = block.children.find((c) => c.directive === d);
         if (!child?.condition) continue;
         if (evaluateCondition(child.condition, (n) => get2(n)) !== true) continue;
         conf = child;
-        if (run2(child)) return true;
+        const ended = runLevel(child);
+        if (ended) return ended;
       } else if (d.name === "return" && d.args[0]) {
         const code = Number(d.args[0].value);
         status = Number.isInteger(code) ? code : 302;
         if (status === 444) closed = true;
-        return true;
+        return "return";
       }
     }
-    return false;
+    return void 0;
   };
+  const run2 = (block) => runLevel(block) === "return";
   const handle2 = (block) => {
     if (forwarder(block) || conf.kind === "if" && forwarder(conf)) {
       forwards = true;
@@ -14334,6 +14352,7 @@ function outputHeaders(conf, status, get2, upstream = []) {
     if ("set" in command && command.set) {
       const h = command.set;
       if (h.statuses && (status === "unknown" || !h.statuses.includes(status))) continue;
+      if (h.types) continue;
       const value = evalWord(h.value, get2);
       const at = out2.findIndex((o) => o.name.toLowerCase() === h.name.toLowerCase());
       if (at >= 0) {
@@ -14344,6 +14363,7 @@ function outputHeaders(conf, status, get2, upstream = []) {
     } else if ("clear" in command && command.clear) {
       const c = command.clear;
       if (c.statuses && (status === "unknown" || !c.statuses.includes(status))) continue;
+      if (c.types) continue;
       for (let i2 = out2.length - 1; i2 >= 0; i2--) if (c.patterns.some((p) => clearCovers(p, out2[i2].name))) out2.splice(i2, 1);
     }
   }
@@ -14351,6 +14371,25 @@ function outputHeaders(conf, status, get2, upstream = []) {
     if (!h.always && (status === "unknown" || !SAFE_STATUSES2.includes(status))) continue;
     const value = evalWord(h.value, get2);
     if (value !== "") out2.push({ name: h.name, value });
+  }
+  return out2;
+}
+function forwardedRequestHeaders(conf, headers, get2) {
+  const nearest = (name2) => {
+    for (let b = conf; b; b = b.parent) {
+      const list4 = b.body.filter((d) => d.name === name2);
+      if (list4.length) return list4;
+    }
+    return [];
+  };
+  const passOff = nearest("proxy_pass_request_headers")[0]?.args[0]?.value === "off";
+  const out2 = passOff ? {} : { ...headers };
+  for (const d of nearest("proxy_set_header")) {
+    if (d.args.length < 2) continue;
+    const name2 = d.args[0].value.toLowerCase();
+    const value = evalWord(d.args[1], get2);
+    if (value === "") delete out2[name2];
+    else out2[name2] = value;
   }
   return out2;
 }
@@ -14387,28 +14426,32 @@ function findServer(tree) {
   return tree;
 }
 function findLocation(container, uri) {
+  return locate(container, uri)?.block;
+}
+function locate(container, uri) {
   const locations = container.children.filter((c) => c.kind === "location");
   const modifier = (b) => b.directive.args.length > 1 ? b.directive.args[0].value : "";
   const target2 = (b) => b.directive.args[b.directive.args.length - 1]?.value ?? "";
   const statics = locations.filter((b) => !["~", "~*"].includes(modifier(b)) && !target2(b).startsWith("@"));
   const exact = statics.find((b) => modifier(b) === "=" && target2(b) === uri);
-  if (exact) return exact;
+  if (exact) return { block: exact, final: true };
   let found;
   for (const b of statics) {
     if (modifier(b) === "=" || !uri.startsWith(target2(b))) continue;
     if (!found || target2(b).length > target2(found).length) found = b;
   }
   if (found) {
-    const inner = findLocation(found, uri);
-    if (inner) found = inner;
-    if (modifier(found) === "^~") return found;
+    const inner = locate(found, uri);
+    if (inner?.final) return inner;
+    if (inner) found = inner.block;
+    if (modifier(found) === "^~") return { block: found, final: true };
   }
   for (const b of locations) {
     const m = modifier(b);
     if (m !== "~" && m !== "~*") continue;
-    if (toJsRegex(target2(b), m === "~*")?.test(uri)) return b;
+    if (toJsRegex(target2(b), m === "~*")?.test(uri)) return { block: b, final: true };
   }
-  return found;
+  return found ? { block: found, final: false } : void 0;
 }
 function evalWord(word, get2) {
   return evalValue(word.value, get2);
@@ -14494,7 +14537,7 @@ function stripsOf(block) {
   const out2 = [];
   for (const h of effectiveHidden(block)) if (isCorsHeader(h.name)) out2.push({ header: h.name.toLowerCase(), span: h.span, how: `proxy_hide_header ${h.name}` });
   for (const c of effectiveMoreClears(block)) {
-    if (c.statuses) continue;
+    if (c.statuses || c.types) continue;
     for (const p of c.patterns) {
       if (isCorsHeader(p) || clearCovers(p, "access-control-allow-origin")) out2.push({ header: p, span: c.span, how: `more_clear_headers ${p}` });
     }
@@ -14671,8 +14714,8 @@ function atLeast(version, min) {
 var DEFAULT_HEADERS_3 = ["accept", "accept-encoding", "authorization", "content-type", "dnt", "origin", "user-agent", "x-csrftoken", "x-requested-with"];
 var DEFAULT_HEADERS_4 = ["accept", "authorization", "content-type", "user-agent", "x-csrftoken", "x-requested-with"];
 var DEFAULT_METHODS = ["DELETE", "GET", "OPTIONS", "PATCH", "POST", "PUT"];
-function splitOrigin(text) {
-  const m = /^([A-Za-z][A-Za-z0-9+.-]*):(.*)$/.exec(text);
+function splitOrigin(text2) {
+  const m = /^([A-Za-z][A-Za-z0-9+.-]*):(.*)$/.exec(text2);
   if (!m) return { scheme: "", netloc: "" };
   const rest = m[2];
   if (!rest.startsWith("//")) return { scheme: m[1].toLowerCase(), netloc: "" };
@@ -14817,8 +14860,8 @@ var REGEX_CHARS = ["*", "\\", "]", "?", "$", "^", "[", "(", ")"];
 var probablyRegex = (s) => REGEX_CHARS.some((c) => s.includes(c));
 function flaskOrigins(policy) {
   const origins = knownOrigins(policy);
-  const list3 = origins.length ? origins : [{ kind: "any" }];
-  return list3.map((entry2) => {
+  const list4 = origins.length ? origins : [{ kind: "any" }];
+  return list4.map((entry2) => {
     switch (entry2.kind) {
       case "any":
       case "reflect":
@@ -15026,8 +15069,8 @@ function originAccepted(policy, origin) {
     }
   });
 }
-function methodGuard(text, method) {
-  const m = /^(!\()?\s*[\w$.]+\.method\s*(===|==|!==|!=)\s*(['"`])([A-Za-z]+)\3\s*(\))?$/.exec(text.trim());
+function methodGuard(text2, method) {
+  const m = /^(!\()?\s*[\w$.]+\.method\s*(===|==|!==|!=)\s*(['"`])([A-Za-z]+)\3\s*(\))?$/.exec(text2.trim());
   if (!m || Boolean(m[1]) !== Boolean(m[5])) return void 0;
   const equal = method.toUpperCase() === m[4].toUpperCase();
   const holds = m[2].startsWith("=") ? equal : !equal;
@@ -15084,9 +15127,194 @@ var manualHeadersResponder = (policy, request, app) => {
   return { status, headers, headerSpans, producedBy };
 };
 
+// src/proxy/ingress-nginx/annotations.ts
+var ANNOTATION_PREFIX = "nginx.ingress.kubernetes.io/";
+var DEFAULT_METHODS2 = "GET, PUT, POST, DELETE, PATCH, OPTIONS";
+var DEFAULT_HEADERS = "DNT,Keep-Alive,User-Agent,X-Requested-With,If-Modified-Since,Cache-Control,Content-Type,Range,Authorization";
+var DEFAULT_MAX_AGE = 1728e3;
+var CORS_ANNOTATIONS = ["enable-cors", "cors-allow-origin", "cors-allow-credentials", "cors-allow-methods", "cors-allow-headers", "cors-expose-headers", "cors-max-age"];
+function originListValid(s) {
+  if (s === "*") return true;
+  for (let i2 = 0; i2 < s.length; ) {
+    const c = s[i2];
+    if (/[A-Za-z0-9\-.,]/.test(c)) i2++;
+    else if (c === "*" && s[i2 + 1] === ".") i2 += 2;
+    else if (c === ":" && s.startsWith("//", i2 + 1) && i2 > 0 && /[a-z]/.test(s[i2 - 1])) i2 += 3;
+    else if (c === ":" && /\d/.test(s[i2 + 1] ?? "")) {
+      i2++;
+      while (i2 < s.length && /\d/.test(s[i2])) i2++;
+    } else return false;
+  }
+  return true;
+}
+function wordList(word) {
+  return (s) => {
+    const gaps = s.split(word);
+    return gaps.length > 1 && gaps[0] === "" && gaps.slice(1).every((g) => /^,?\s?$/.test(g));
+  };
+}
+var ORIGIN_ENTRY = /^(?:[a-z]+:\/\/(?:\*\.)?[A-Za-z0-9\-.]*(?::\d+)?|\*|null)?$/;
+var ORIGIN_LIST_VALID = { test: originListValid };
+var METHODS_VALID = { test: wordList(/[A-Za-z]+/) };
+var HEADERS_VALID = /^[A-Za-z0-9\-_, ]*$/;
+var EXPOSE_VALID = { test: wordList(/[A-Za-z0-9\-_*]+/) };
+var MALICIOUS = /\r|\n/;
+function goParseBool(text2) {
+  if (["1", "t", "T", "TRUE", "true", "True"].includes(text2)) return true;
+  if (["0", "f", "F", "FALSE", "false", "False"].includes(text2)) return false;
+  return void 0;
+}
+function goAtoi(text2) {
+  if (!/^[+-]?\d+$/.test(text2)) return void 0;
+  const n = Number(text2);
+  return Number.isSafeInteger(n) ? n : void 0;
+}
+function normalize(text2) {
+  return text2.split("\n").map((line) => line.trim()).join("\n");
+}
+function byPattern(pattern, what) {
+  return (value) => {
+    const squeezed = value.replaceAll(" ", "");
+    if (!pattern.test(squeezed) || MALICIOUS.test(squeezed)) return `it is not ${what}`;
+    return void 0;
+  };
+}
+var VALIDATORS = {
+  "enable-cors": (v) => goParseBool(v) === void 0 ? "it is not a Go boolean (true, false, 1, 0, t, f)" : void 0,
+  "cors-allow-credentials": (v) => goParseBool(v) === void 0 ? "it is not a Go boolean (true, false, 1, 0, t, f)" : void 0,
+  "cors-max-age": (v) => goAtoi(v) === void 0 ? "it is not an integer" : void 0,
+  "cors-allow-origin": (v) => {
+    const reason = byPattern(ORIGIN_LIST_VALID, "a comma-separated list of scheme://host[:port] origins, null or *")(v);
+    if (!reason) return void 0;
+    return originListProblem(v.replaceAll(" ", "")) ?? reason;
+  },
+  "cors-allow-methods": byPattern(METHODS_VALID, "a list of method names (letters only)"),
+  "cors-allow-headers": byPattern(HEADERS_VALID, "a list of header names (letters, digits, -, _)"),
+  "cors-expose-headers": byPattern(EXPOSE_VALID, "a list of header names or *")
+};
+function originListProblem(squeezed) {
+  for (const piece of squeezed.split(",")) {
+    if (!piece || piece === "null") continue;
+    if (piece === "*") return `'*' is allowed only on its own`;
+    if (!originListValid(piece)) {
+      if (/^[A-Za-z][\w+.-]*:\/\/[^/]+\/$/.test(piece)) return `'${piece}' ends with a slash`;
+      if (/^[A-Za-z][\w+.-]*:\/\/[^/]+\//.test(piece)) return `'${piece}' has a path`;
+      if (/^[^:]*[A-Z][^:]*:\/\//.test(piece)) return `'${piece}' has an uppercase scheme`;
+      return `'${piece}' is not scheme://host[:port]`;
+    }
+  }
+  return void 0;
+}
+function parseCorsAnnotations(annotations) {
+  const outcomes = {};
+  const read = (name2, parse6 = () => ({ ok: true })) => {
+    const written = annotations.get(ANNOTATION_PREFIX + name2);
+    if (written === void 0) {
+      outcomes[name2] = { name: name2, status: "default" };
+      return void 0;
+    }
+    const invalid = written === "" ? "it is empty" : VALIDATORS[name2](written);
+    if (invalid) {
+      outcomes[name2] = { name: name2, written, status: "rejected", why: invalid };
+      return void 0;
+    }
+    const normalized = normalize(written);
+    const parsed = normalized === "" && name2 !== "enable-cors" && name2 !== "cors-allow-credentials" && name2 !== "cors-max-age" ? { ok: false, why: "it is blank" } : parse6(normalized);
+    if (!parsed.ok) {
+      outcomes[name2] = { name: name2, written, status: "rejected", why: parsed.why };
+      return void 0;
+    }
+    outcomes[name2] = { name: name2, written, status: "used" };
+    return normalized;
+  };
+  const boolOf = (v) => goParseBool(v) === void 0 ? { ok: false, why: "it is not a Go boolean" } : { ok: true };
+  const enabledText = read("enable-cors", boolOf);
+  const enabled = enabledText !== void 0 && goParseBool(enabledText) === true;
+  const skippedOrigins = [];
+  let origins = ["*"];
+  const originText = read("cors-allow-origin");
+  if (originText !== void 0) {
+    origins = [];
+    for (const piece of originText.split(",")) {
+      const origin = piece.trim();
+      if (!origin) continue;
+      if (origin === "*") {
+        origins = ["*"];
+        break;
+      }
+      if (!ORIGIN_ENTRY.test(origin)) {
+        skippedOrigins.push({ origin, why: skipReason(origin) });
+        continue;
+      }
+      origins.push(origin);
+    }
+  }
+  const methods = read("cors-allow-methods", (v) => METHODS_VALID.test(v) ? { ok: true } : { ok: false, why: "it has more than one space between methods" }) ?? DEFAULT_METHODS2;
+  const headers = read("cors-allow-headers", (v) => HEADERS_VALID.test(v) ? { ok: true } : { ok: false, why: "it has characters other than letters, digits, -, _, comma and space" }) ?? DEFAULT_HEADERS;
+  const credentialsText = read("cors-allow-credentials", boolOf);
+  const credentials = credentialsText === void 0 ? true : goParseBool(credentialsText);
+  const expose = read("cors-expose-headers", (v) => EXPOSE_VALID.test(v) ? { ok: true } : { ok: false, why: "it has more than one space between names" }) ?? "";
+  const maxAgeText = read("cors-max-age", (v) => goAtoi(v) === void 0 ? { ok: false, why: "it is not an integer" } : { ok: true });
+  const maxAge = maxAgeText === void 0 ? DEFAULT_MAX_AGE : goAtoi(maxAgeText);
+  return { enabled, origins, credentials, methods, headers, expose, maxAge, outcomes, skippedOrigins };
+}
+function skipReason(origin) {
+  if (!origin.includes("://")) return "it has no scheme";
+  if (/\s/.test(origin)) return "it holds spaces (several origins must be separated by commas)";
+  if (/\*/.test(origin)) return "only one leading `*.` label is allowed";
+  return "it is not scheme://host[:port]";
+}
+function originPattern(origin) {
+  const quoted2 = origin.replace(/[\\.+*?()|[\]{}^$]/g, (c) => `\\${c}`);
+  return quoted2.replace("\\*", "[A-Za-z0-9\\-]+");
+}
+
 // src/simulate/responders/ingress-nginx.ts
-var ingressNginxResponder = (policy) => {
-  throw new UnknownBehaviour("the ingress-nginx responder is not built yet", policy.span);
+function originMode(policy) {
+  const origins = knownOrigins(policy);
+  if (origins.some((o) => o.kind === "any")) return { wildcard: true };
+  const patterns = origins.map((o) => {
+    switch (o.kind) {
+      case "exact":
+        return new RegExp(`${originPattern(o.origin)}$`, "i");
+      case "null":
+        return /null$/i;
+      case "regex":
+        return new RegExp(o.pattern, "i");
+      default:
+        throw new UnknownBehaviour(`origin entry of kind ${o.kind} is not an ingress-nginx origin`, o.span ?? policy.originsSpan);
+    }
+  });
+  return { wildcard: false, patterns };
+}
+function text(v, fallback, what) {
+  const list4 = valueOf(v, null, what);
+  if (list4 === null) return fallback;
+  return v.raw ?? list4.join(",");
+}
+var ingressNginxResponder = (policy, request, app) => {
+  const mode = originMode(policy);
+  const origin = request.headers["origin"];
+  const allowed = mode.wildcard || origin !== void 0 && mode.patterns.some((p) => p.test(origin));
+  const preflight2 = request.method === "OPTIONS";
+  if (!allowed) {
+    return { status: app.status, headers: {}, producedBy: `the service (ingress-nginx adds no CORS headers for ${origin === void 0 ? "a request without Origin" : `Origin ${origin}`})` };
+  }
+  const headers = {};
+  setHeader(headers, "Access-Control-Allow-Origin", mode.wildcard ? "*" : origin);
+  if (valueOf(policy.credentials, true, "cors-allow-credentials")) setHeader(headers, "Access-Control-Allow-Credentials", "true");
+  setHeader(headers, "Access-Control-Allow-Methods", text(policy.allowMethods, DEFAULT_METHODS2, "cors-allow-methods"));
+  setHeader(headers, "Access-Control-Allow-Headers", text(policy.allowHeaders, DEFAULT_HEADERS, "cors-allow-headers"));
+  const expose = text(policy.exposeHeaders, "", "cors-expose-headers");
+  if (expose) setHeader(headers, "Access-Control-Expose-Headers", expose);
+  setHeader(headers, "Access-Control-Max-Age", String(valueOf(policy.maxAge, DEFAULT_MAX_AGE, "cors-max-age")));
+  const spans = {};
+  if (policy.originsSpan) spans["access-control-allow-origin"] = policy.originsSpan;
+  if (policy.credentials.span) spans["access-control-allow-credentials"] = policy.credentials.span;
+  if (policy.allowMethods.span) spans["access-control-allow-methods"] = policy.allowMethods.span;
+  if (policy.allowHeaders.span) spans["access-control-allow-headers"] = policy.allowHeaders.span;
+  if (preflight2) return { status: 204, headers, headerSpans: spans, producedBy: "ingress-nginx answers the OPTIONS request itself (204)" };
+  return { status: app.status, headers, headerSpans: spans, producedBy: "the service, with the CORS headers ingress-nginx sets" };
 };
 
 // src/simulate/nginx-context.ts
@@ -15293,11 +15521,11 @@ function originEntries(possibles) {
       else out2.push({ kind: "reflect", condition: g.text, span: p.span });
       continue;
     }
-    const text = p.text.trim();
-    if (text === "") continue;
+    const text2 = p.text.trim();
+    if (text2 === "") continue;
     const verbatim = p.gate ? {} : { sentVerbatim: true };
-    if (text === "*") out2.push({ kind: "any", span: p.span, ...verbatim });
-    else if (text === "null") out2.push({ kind: "null", span: p.span, ...verbatim });
+    if (text2 === "*") out2.push({ kind: "any", span: p.span, ...verbatim });
+    else if (text2 === "null") out2.push({ kind: "null", span: p.span, ...verbatim });
     else out2.push({ kind: "exact", origin: p.text, span: p.span, ...verbatim });
   }
   const seen = /* @__PURE__ */ new Set();
@@ -15555,12 +15783,12 @@ var STATEMENTS = [
   // ERB statement (not <%= %>)
 ];
 var WHOLE_LINE_MARKER = /^[ \t]*\{\{[^\n]*?\}\}[ \t]*$/gm;
-function looksTemplated(text) {
-  return /\{\{|\{%|<%/.test(text);
+function looksTemplated(text2) {
+  return /\{\{|\{%|<%/.test(text2);
 }
-function blankTemplateStatements(text, isTemplateFile) {
-  if (!isTemplateFile && !looksTemplated(text)) return text;
-  let out2 = text;
+function blankTemplateStatements(text2, isTemplateFile) {
+  if (!isTemplateFile && !looksTemplated(text2)) return text2;
+  let out2 = text2;
   for (const re of STATEMENTS) out2 = out2.replace(re, blank);
   out2 = out2.replace(WHOLE_LINE_MARKER, blank);
   return out2;
@@ -15574,32 +15802,32 @@ function templateMarker(raw, isTemplateFile) {
 }
 
 // src/parse/nginx/lua.ts
-function skipLuaBlock(text, openBrace) {
+function skipLuaBlock(text2, openBrace) {
   let depth = 1;
   let i2 = openBrace + 1;
-  const n = text.length;
+  const n = text2.length;
   while (i2 < n) {
-    const c = text[i2];
-    if (c === "-" && text[i2 + 1] === "-") {
-      const long = longBracketLevel(text, i2 + 2);
+    const c = text2[i2];
+    if (c === "-" && text2[i2 + 1] === "-") {
+      const long = longBracketLevel(text2, i2 + 2);
       if (long >= 0) {
-        i2 = closeLongBracket(text, i2 + 2 + long + 2, long);
+        i2 = closeLongBracket(text2, i2 + 2 + long + 2, long);
         if (i2 < 0) return -1;
         continue;
       }
-      while (i2 < n && text[i2] !== "\n") i2++;
+      while (i2 < n && text2[i2] !== "\n") i2++;
       continue;
     }
     if (c === '"' || c === "'") {
       i2++;
-      while (i2 < n && text[i2] !== c && text[i2] !== "\n") i2 += text[i2] === "\\" ? 2 : 1;
+      while (i2 < n && text2[i2] !== c && text2[i2] !== "\n") i2 += text2[i2] === "\\" ? 2 : 1;
       i2++;
       continue;
     }
     if (c === "[") {
-      const long = longBracketLevel(text, i2);
+      const long = longBracketLevel(text2, i2);
       if (long >= 0) {
-        i2 = closeLongBracket(text, i2 + long + 2, long);
+        i2 = closeLongBracket(text2, i2 + long + 2, long);
         if (i2 < 0) return -1;
         continue;
       }
@@ -15613,30 +15841,30 @@ function skipLuaBlock(text, openBrace) {
   }
   return -1;
 }
-function longBracketLevel(text, at) {
-  if (text[at] !== "[") return -1;
+function longBracketLevel(text2, at) {
+  if (text2[at] !== "[") return -1;
   let level = 0;
   let j = at + 1;
-  while (text[j] === "=") {
+  while (text2[j] === "=") {
     level++;
     j++;
   }
-  return text[j] === "[" ? level : -1;
+  return text2[j] === "[" ? level : -1;
 }
-function closeLongBracket(text, from, level) {
+function closeLongBracket(text2, from, level) {
   const close = `]${"=".repeat(level)}]`;
-  const end = text.indexOf(close, from);
+  const end = text2.indexOf(close, from);
   return end < 0 ? -1 : end + close.length;
 }
 
 // src/parse/nginx/tokenizer.ts
 var SPACE = /* @__PURE__ */ new Set([" ", "	", "\r", "\n"]);
 var Lexer = class {
-  constructor(text, file, diagnostics) {
-    this.text = text;
+  constructor(text2, file, diagnostics) {
+    this.text = text2;
     this.file = file;
     this.diagnostics = diagnostics;
-    this.lines = new LineIndex(text);
+    this.lines = new LineIndex(text2);
   }
   text;
   file;
@@ -15648,20 +15876,20 @@ var Lexer = class {
     this.diagnostics.push({ kind: "parse-error", file: this.file, message, line, column });
   }
   next() {
-    const { text } = this;
-    const n = text.length;
+    const { text: text2 } = this;
+    const n = text2.length;
     for (; ; ) {
-      while (this.pos < n && SPACE.has(text[this.pos])) this.pos++;
+      while (this.pos < n && SPACE.has(text2[this.pos])) this.pos++;
       if (this.pos >= n) return { kind: "eof", start: n, end: n };
-      if (text[this.pos] === "#") {
-        while (this.pos < n && text[this.pos] !== "\n") this.pos++;
+      if (text2[this.pos] === "#") {
+        while (this.pos < n && text2[this.pos] !== "\n") this.pos++;
         continue;
       }
       break;
     }
     const start2 = this.pos;
-    const c = text[start2];
-    if (c === "{" && text[start2 + 1] === "{" && closesOnLine(text, start2 + 2, "}}")) return this.word(start2);
+    const c = text2[start2];
+    if (c === "{" && text2[start2 + 1] === "{" && closesOnLine(text2, start2 + 2, "}}")) return this.word(start2);
     if (c === ";" || c === "{" || c === "}") {
       this.pos++;
       return { kind: c, start: start2, end: start2 + 1 };
@@ -15670,53 +15898,53 @@ var Lexer = class {
     return this.word(start2);
   }
   quoted(start2, quote) {
-    const { text } = this;
-    const n = text.length;
+    const { text: text2 } = this;
+    const n = text2.length;
     let i2 = start2 + 1;
     let value = "";
-    while (i2 < n && text[i2] !== quote) {
-      if (text[i2] === "\\" && i2 + 1 < n) {
-        value += unescape(text[i2 + 1]);
+    while (i2 < n && text2[i2] !== quote) {
+      if (text2[i2] === "\\" && i2 + 1 < n) {
+        value += unescape(text2[i2 + 1]);
         i2 += 2;
         continue;
       }
-      value += text[i2];
+      value += text2[i2];
       i2++;
     }
     if (i2 >= n) {
       this.error(start2, `unterminated ${quote === '"' ? "double" : "single"}-quoted string`);
       this.pos = n;
-      return { kind: "word", value, raw: text.slice(start2), quote, start: start2, end: n };
+      return { kind: "word", value, raw: text2.slice(start2), quote, start: start2, end: n };
     }
     this.pos = i2 + 1;
-    const after = text[this.pos];
+    const after = text2[this.pos];
     if (after !== void 0 && !SPACE.has(after) && after !== ";" && after !== "{" && after !== ")" && after !== "}") {
       this.error(this.pos, `unexpected "${after}" after a quoted string`);
     }
-    return { kind: "word", value, raw: text.slice(start2, i2 + 1), quote, start: start2, end: i2 + 1 };
+    return { kind: "word", value, raw: text2.slice(start2, i2 + 1), quote, start: start2, end: i2 + 1 };
   }
   word(start2) {
-    const { text } = this;
-    const n = text.length;
+    const { text: text2 } = this;
+    const n = text2.length;
     let i2 = start2;
     let escaped = false;
     while (i2 < n) {
-      const c = text.charCodeAt(i2);
+      const c = text2.charCodeAt(i2);
       if (c === 92 && i2 + 1 < n) {
         escaped = true;
         i2 += 2;
         continue;
       }
-      if (c === 123 && text.charCodeAt(i2 + 1) === 123 && closesOnLine(text, i2 + 2, "}}")) {
-        i2 = text.indexOf("}}", i2 + 2) + 2;
+      if (c === 123 && text2.charCodeAt(i2 + 1) === 123 && closesOnLine(text2, i2 + 2, "}}")) {
+        i2 = text2.indexOf("}}", i2 + 2) + 2;
         continue;
       }
-      if (c === 60 && text.startsWith("<%=", i2) && closesOnLine(text, i2 + 3, "%>")) {
-        i2 = text.indexOf("%>", i2 + 3) + 2;
+      if (c === 60 && text2.startsWith("<%=", i2) && closesOnLine(text2, i2 + 3, "%>")) {
+        i2 = text2.indexOf("%>", i2 + 3) + 2;
         continue;
       }
-      if (c === 36 && text.charCodeAt(i2 + 1) === 123) {
-        const end = text.indexOf("}", i2);
+      if (c === 36 && text2.charCodeAt(i2 + 1) === 123) {
+        const end = text2.indexOf("}", i2);
         i2 = end < 0 ? n : end + 1;
         continue;
       }
@@ -15724,7 +15952,7 @@ var Lexer = class {
       i2++;
     }
     this.pos = i2;
-    const raw = text.slice(start2, i2);
+    const raw = text2.slice(start2, i2);
     return { kind: "word", value: escaped ? unescapeAll(raw) : raw, raw, start: start2, end: i2 };
   }
   /** After a `*_by_lua_block` name and its `{`: skip the Lua body. Returns the body text. */
@@ -15755,9 +15983,9 @@ function unescape(c) {
       return `\\${c}`;
   }
 }
-function closesOnLine(text, from, close) {
-  const end = text.indexOf(close, from);
-  const lineEnd = text.indexOf("\n", from);
+function closesOnLine(text2, from, close) {
+  const end = text2.indexOf(close, from);
+  const lineEnd = text2.indexOf("\n", from);
   return end >= 0 && (lineEnd < 0 || end < lineEnd);
 }
 function unescapeAll(raw) {
@@ -15773,11 +16001,11 @@ function unescapeAll(raw) {
 
 // src/parse/nginx/parser.ts
 var MAX_NGINX_NESTING = 100;
-function parseNginx(text, file, options = {}) {
+function parseNginx(text2, file, options = {}) {
   const diagnostics = [];
   const template = options.template ?? false;
   const maxNesting = options.maxNesting ?? MAX_NGINX_NESTING;
-  const lexer = new Lexer(blankTemplateStatements(text, template), file, diagnostics);
+  const lexer = new Lexer(blankTemplateStatements(text2, template), file, diagnostics);
   let pushedBack;
   const next = () => {
     if (pushedBack) {
@@ -15899,11 +16127,11 @@ function firstError(diagnostics) {
 function isTemplatePath(p) {
   return /\.(?:j2|jinja2?|tpl|tmpl|template|erb|mustache|hbs|gotmpl)$/i.test(p);
 }
-function mentionsCors(text) {
-  return /access-control-|\$http_origin|cors|\binclude\s|\b(?:proxy|fastcgi|uwsgi|scgi|grpc)_pass\s/i.test(text);
+function mentionsCors(text2) {
+  return /access-control-|\$http_origin|cors|\binclude\s|\b(?:proxy|fastcgi|uwsgi|scgi|grpc)_pass\s/i.test(text2);
 }
-function isNginxText(text) {
-  return /(?:^|[;{}\s])(?:http|server|location|events|upstream|map|if|types|stream)\s[^;{}]*\{/m.test(text) || /^\s*(?:add_header|more_set_headers|proxy_hide_header|proxy_pass|include|set|return|listen|server_name|root)\s[^;\n]*;/m.test(text);
+function isNginxText(text2) {
+  return /(?:^|[;{}\s])(?:http|server|location|events|upstream|map|if|types|stream)\s[^;{}]*\{/m.test(text2) || /^\s*(?:add_header|more_set_headers|proxy_hide_header|proxy_pass|include|set|return|listen|server_name|root)\s[^;\n]*;/m.test(text2);
 }
 
 // src/extract/nginx/includes.ts
@@ -16057,8 +16285,8 @@ function classify(filePath) {
   const folders = path4.dirname(filePath).split(/[\\/]/);
   return folders.some((f) => NGINX_FOLDERS.has(f.toLowerCase())) ? "nginx" : void 0;
 }
-function looksLikeNginx(text) {
-  return /(?:^|[;{}\s])(?:server|location|http|upstream|map)\s[^;{}]*\{|add_header\s|proxy_pass\s|listen\s+\d/m.test(text);
+function looksLikeNginx(text2) {
+  return /(?:^|[;{}\s])(?:server|location|http|upstream|map)\s[^;{}]*\{|add_header\s|proxy_pass\s|listen\s+\d/m.test(text2);
 }
 
 // src/simulate/nginx-context.ts
@@ -16467,10 +16695,10 @@ function isForbiddenRequestHeader(name2) {
   const lower = name2.toLowerCase();
   return FORBIDDEN_HEADERS.has(lower) || lower.startsWith("proxy-") || lower.startsWith("sec-");
 }
-function parsePageHeader(text) {
-  const colon = text.indexOf(":");
-  if (colon < 0) return { name: text.trim() };
-  return { name: text.slice(0, colon).trim(), value: text.slice(colon + 1).trim() };
+function parsePageHeader(text2) {
+  const colon = text2.indexOf(":");
+  if (colon < 0) return { name: text2.trim() };
+  return { name: text2.slice(0, colon).trim(), value: text2.slice(colon + 1).trim() };
 }
 function hasUnsafeByte(value) {
   for (const ch of value) {
@@ -16554,9 +16782,9 @@ function corsCheck(headers, origin, credentials) {
     blame: "credentials"
   };
 }
-function isValidUrl(text) {
+function isValidUrl(text2) {
   try {
-    new URL(text);
+    new URL(text2);
     return true;
   } catch {
     return false;
@@ -16604,8 +16832,8 @@ function browserRequests(req) {
   const path27 = req.path ?? "/";
   const dropped = [];
   const pageHeaders = [];
-  for (const text of req.requestHeaders) {
-    const h = parsePageHeader(text);
+  for (const text2 of req.requestHeaders) {
+    const h = parsePageHeader(text2);
     if (!h.name) continue;
     if (isForbiddenRequestHeader(h.name)) dropped.push(h.name);
     else pageHeaders.push(h);
@@ -16730,9 +16958,9 @@ function appAnswer(app, request, appStatus) {
 function fields(bag) {
   return Object.entries(bag).flatMap(([name2, v]) => (Array.isArray(v) ? v : [v]).map((value) => ({ name: name2, value })));
 }
-function bagOf(list3) {
+function bagOf(list4) {
   const bag = {};
-  for (const h of list3) addHeader(bag, h.name, h.value);
+  for (const h of list4) addHeader(bag, h.name, h.value);
   return bag;
 }
 function respondThroughRoute(route, app, request, appStatus) {
@@ -16742,7 +16970,9 @@ function respondThroughRoute(route, app, request, appStatus) {
   return throughHeaderMiddleware(route, app, req, appStatus);
 }
 function throughNginx(route, ctx, app, req, appStatus) {
-  const routed = routeRequest(ctx.server, ctx.maps, { method: req.method, path: req.path, headers: req.headers }, { upstreamStatus: appStatus, staticStatus: appStatus });
+  const routed = routeRequest(ctx.server, ctx.maps, { method: req.method, path: req.path, headers: req.headers }, { upstreamStatus: appStatus });
+  const limited = contentTypeLimited(routed.conf);
+  if (limited) throw new UnknownBehaviour(`${limited.what} applies only to responses of the content types ${limited.types.join(", ")}, and which content type an answer has is not in the configuration`, limited.span);
   const spans = {};
   for (const h of effectiveAddHeaders(routed.conf)) spans[h.name.toLowerCase()] ??= h.value.span;
   if (!routed.forwards) {
@@ -16752,9 +16982,16 @@ function throughNginx(route, ctx, app, req, appStatus) {
     for (const name2 of ["access-control-allow-origin", "access-control-allow-credentials", "access-control-allow-methods", "access-control-allow-headers"]) if (!headers[name2]) spans[name2] ??= answered;
     return { status: routed.status === "unknown" ? null : routed.status, headers, headerSpans: spans, producedBy: `nginx (${routed.conf.label}) without forwarding`, decidedBy: "proxy" };
   }
-  const upstream = appAnswer(app, req, appStatus);
+  const forwarded = { ...req, headers: forwardedRequestHeaders(routed.conf, req.headers, routed.get) };
+  const upstream = appAnswer(app, forwarded, appStatus);
   const status = upstream.status ?? "unknown";
-  const out2 = outputHeaders(routed.conf, status, routed.get, fields(upstream.headers));
+  const upstreamFields = fields(upstream.headers);
+  const get2 = (name2) => {
+    if (!name2.startsWith("upstream_http_")) return routed.get(name2);
+    const wanted = name2.slice("upstream_http_".length).replace(/_/g, "-");
+    return upstreamFields.filter((f) => f.name.toLowerCase() === wanted).map((f) => f.value).join(", ");
+  };
+  const out2 = outputHeaders(routed.conf, status, get2, upstreamFields);
   for (const [name2, span] of Object.entries(upstream.headerSpans ?? {})) spans[name2] ??= span;
   for (const s of route.strips) for (const name2 of Object.keys(upstream.headers)) if (covers(s.header, name2) && !out2.some((o) => o.name.toLowerCase() === name2)) spans[name2] = s.span;
   return {
@@ -16788,6 +17025,14 @@ function throughHeaderMiddleware(route, app, req, appStatus) {
   }
   return { status: upstream.status, headers, headerSpans: spans, producedBy: `${upstream.producedBy ?? "the application"}, passed on by ${route.label}`, decidedBy };
 }
+function contentTypeLimited(conf) {
+  const cors = (name2) => /^(?:access-control-|vary$)/i.test(name2) || name2 === "*";
+  const set = effectiveMoreHeaders(conf).find((h) => h.types && cors(h.name));
+  if (set) return { what: `more_set_headers -t for ${set.name}`, types: set.types, span: set.span };
+  const clear = effectiveMoreClears(conf).find((c) => c.types && c.patterns.some((p) => cors(p) || clearCovers(p, "access-control-allow-origin")));
+  if (clear) return { what: `more_clear_headers -t`, types: clear.types, span: clear.span };
+  return void 0;
+}
 function covers(pattern, header) {
   const name2 = header.toLowerCase();
   return pattern.endsWith("*") ? name2.startsWith(pattern.slice(0, -1)) : name2 === pattern;
@@ -16820,26 +17065,47 @@ function safely2(f) {
     throw error;
   }
 }
-function pathProbes(path27) {
+var cache = /* @__PURE__ */ new WeakMap();
+function appProbes(path27, app) {
+  let byApp = cache.get(path27);
+  if (!byApp) cache.set(path27, byApp = /* @__PURE__ */ new Map());
+  const known = byApp.get(app);
+  if (known) return known;
   const out2 = [];
   const requestPath = path27.route.path && path27.route.path.startsWith("/") ? path27.route.path : "/";
-  for (const app of path27.apps) {
-    const credentials = app.credentials.value === true;
-    for (const origin of allowedOrigins(app)) {
-      const actual2 = { origin, method: "GET", credentials, requestHeaders: [], path: requestPath };
-      const preflighted = { origin, method: "PUT", credentials, requestHeaders: ["Content-Type: application/json"], path: requestPath };
-      const sent = [
-        { kind: "actual", request: browserRequests(actual2).actual },
-        { kind: "preflight", request: browserRequests(preflighted).preflight }
-      ];
-      for (const { kind, request } of sent) {
-        const direct = safely2(() => respond(app, request, { status: 200 }));
-        const through = safely2(() => respondThroughRoute(path27.route, app, request, 200));
-        if (direct && through) out2.push({ path: path27, app, origin, kind, request, direct, through });
-      }
+  const credentials = app.credentials.value === true;
+  for (const origin of allowedOrigins(app)) {
+    const actual2 = { origin, method: "GET", credentials, requestHeaders: [], path: requestPath };
+    const preflighted = { origin, method: "PUT", credentials, requestHeaders: ["Content-Type: application/json"], path: requestPath };
+    const sent = [
+      { kind: "actual", request: browserRequests(actual2).actual },
+      { kind: "preflight", request: browserRequests(preflighted).preflight }
+    ];
+    for (const { kind, request } of sent) {
+      const direct = safely2(() => respond(app, request, { status: 200 }));
+      const through = safely2(() => respondThroughRoute(path27.route, app, request, 200));
+      if (direct && through) out2.push({ path: path27, app, origin, kind, request, direct, through });
     }
   }
+  byApp.set(app, out2);
   return out2;
+}
+function pathProbes(path27) {
+  return path27.apps.flatMap((app) => appProbes(path27, app));
+}
+function firstOfPath(path27, shows) {
+  if (!path27.linked) {
+    for (const app of path27.apps) {
+      const probe = appProbes(path27, app).find(shows);
+      if (probe) return { probe, more: path27.apps.length > 1 ? `, one of ${path27.apps.length} applications in the repository` : "" };
+    }
+    return void 0;
+  }
+  const failing = pathProbes(path27).filter(shows);
+  const first = failing[0];
+  if (!first) return void 0;
+  const others = new Set(failing.map((p) => p.app).filter((a) => a !== first.app)).size;
+  return { probe: first, more: others ? ` and ${others} more` : "" };
 }
 function acaoFields(response) {
   const v = response.headers["access-control-allow-origin"];
@@ -16850,12 +17116,6 @@ function where2(span) {
 }
 function linkText(path27) {
   return path27.linked ? `linked by ${path27.how}` : path27.how;
-}
-function firstOfPath(failing) {
-  const first = failing[0];
-  if (!first) return void 0;
-  const others = new Set(failing.map((p) => p.app).filter((a) => a !== first.app)).size;
-  return { probe: first, more: others ? ` and ${others} more` : "" };
 }
 
 // rules/preflight-not-handled/index.ts
@@ -16929,8 +17189,7 @@ function checkPaths(context) {
   for (const path27 of context.settings.paths ?? []) {
     const answer2 = path27.route.answersPreflight;
     if (!answer2 || answer2.corsHeaders) continue;
-    const failing = pathProbes(path27).filter((probe) => probe.kind === "preflight" && probe.through.decidedBy === "proxy" && acaoFields(probe.direct).length > 0 && acaoFields(probe.through).length === 0);
-    const found = firstOfPath(failing);
+    const found = firstOfPath(path27, (probe) => probe.kind === "preflight" && probe.through.decidedBy === "proxy" && acaoFields(probe.direct).length > 0 && acaoFields(probe.through).length === 0);
     if (found) {
       const { probe, more } = found;
       context.report({
@@ -17070,7 +17329,7 @@ var duplicate_cors_layers_default = defineRule({
     const onPath = /* @__PURE__ */ new Set();
     for (const path27 of settings.paths ?? []) {
       if (path27.route.blockSpan) onPath.add(key(path27.route.blockSpan));
-      const found = firstOfPath(pathProbes(path27).filter((probe) => acaoFields(probe.through).length >= 2));
+      const found = firstOfPath(path27, (probe) => acaoFields(probe.through).length >= 2);
       if (found) {
         const { probe, more } = found;
         const fields2 = acaoFields(probe.through);
@@ -17280,16 +17539,16 @@ var shared_hosting_origin_default = defineRule({
 
 // src/origin/allowlist.ts
 var DEFAULT_PORTS3 = { http: 80, https: 443 };
-function parseAllowlist(list3) {
+function parseAllowlist(list4) {
   const entries2 = [];
   const invalid = [];
-  for (const raw of list3) {
-    const text = raw.trim();
-    if (text.toLowerCase() === "null") {
+  for (const raw of list4) {
+    const text2 = raw.trim();
+    if (text2.toLowerCase() === "null") {
       entries2.push({ kind: "null" });
       continue;
     }
-    const wild = /^([a-z][a-z0-9+.-]*):\/\/(\*\*?)\.([^/:\s*]+)(?::(\d{1,5}))?\/?$/i.exec(text);
+    const wild = /^([a-z][a-z0-9+.-]*):\/\/(\*\*?)\.([^/:\s*]+)(?::(\d{1,5}))?\/?$/i.exec(text2);
     if (wild) {
       const scheme = wild[1].toLowerCase();
       const port = wild[4] === void 0 ? void 0 : Number(wild[4]);
@@ -17299,11 +17558,11 @@ function parseAllowlist(list3) {
         depth: wild[2] === "**" ? "any" : "one",
         base: wild[3].toLowerCase(),
         port: port === DEFAULT_PORTS3[scheme] ? void 0 : port,
-        text
+        text: text2
       });
       continue;
     }
-    const origin = normalizeOrigin(text);
+    const origin = normalizeOrigin(text2);
     if (origin) entries2.push({ kind: "exact", origin });
     else invalid.push(raw);
   }
@@ -17330,8 +17589,8 @@ function allows2(allowlist, origin) {
 function allowlistProbes(allowlist, label = "attacker-cors-lint") {
   const out2 = /* @__PURE__ */ new Set();
   const add = (scheme, host, port) => {
-    const text = `${scheme}://${host}${port === void 0 ? "" : `:${port}`}`;
-    if (parseSerializedOrigin(text)) out2.add(text);
+    const text2 = `${scheme}://${host}${port === void 0 ? "" : `:${port}`}`;
+    if (parseSerializedOrigin(text2)) out2.add(text2);
   };
   for (const e of allowlist.entries) {
     if (e.kind === "null") continue;
@@ -17463,12 +17722,12 @@ var origin_not_allowed_by_policy_default = defineRule({
   }
 });
 function substringWitness2(haystack, allowlist) {
-  const text = haystack.slice(0, 2048);
+  const text2 = haystack.slice(0, 2048);
   let fallback;
-  for (let start2 = 0; start2 < text.length; start2++) {
-    if (!text.startsWith("http", start2) && !text.startsWith("null", start2)) continue;
-    for (let end = text.length; end > start2; end--) {
-      const candidate = text.slice(start2, end);
+  for (let start2 = 0; start2 < text2.length; start2++) {
+    if (!text2.startsWith("http", start2) && !text2.startsWith("null", start2)) continue;
+    for (let end = text2.length; end > start2; end--) {
+      const candidate = text2.slice(start2, end);
       if (!isBrowserOrigin(candidate) || allows2(allowlist, candidate)) continue;
       if (isAttackerReachable(candidate)) return candidate;
       fallback ??= candidate;
@@ -17556,20 +17815,20 @@ function consequenceOf(option) {
 function renameFix(option, source) {
   const suggestion = option.suggestion;
   if (option.problem !== "unknown-option" || !suggestion || !/^[A-Za-z_$][\w$]*$/.test(suggestion)) return void 0;
-  const text = source(option.span.file);
-  const range = text?.range(option.span);
-  if (!text || !range) return void 0;
-  const setup = text.text;
+  const text2 = source(option.span.file);
+  const range = text2?.range(option.span);
+  if (!text2 || !range) return void 0;
+  const setup = text2.text;
   if (new RegExp(`(^|[^\\w$])['"]?${escapeRegExp(suggestion)}['"]?\\s*[=:]`).test(setup)) return void 0;
   const description = `Rename \`${option.name}\` to \`${suggestion}\``;
-  const raw = text.text.slice(range.start, range.end);
+  const raw = text2.text.slice(range.start, range.end);
   const written = new RegExp(`^(['"]?)${escapeRegExp(option.name)}\\1(?![\\w$])`).exec(raw);
   if (!written) return void 0;
   const start2 = range.start + written[1].length;
-  return fixOf("unsafe", description, [text.edit(start2, start2 + option.name.length, suggestion)]);
+  return fixOf("unsafe", description, [text2.edit(start2, start2 + option.name.length, suggestion)]);
 }
-function escapeRegExp(text) {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+function escapeRegExp(text2) {
+  return text2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 // src/environment/apply.ts
@@ -17583,10 +17842,10 @@ var ENV_READS = [
   /environment variable (\w+)/g,
   /\b(?:config|env)\(\s*["'](\w+)["']/g
 ];
-function namesIn(text) {
-  if (!text) return [];
+function namesIn(text2) {
+  if (!text2) return [];
   const out2 = [];
-  for (const re of ENV_READS) for (const m of text.matchAll(re)) out2.push(m[1]);
+  for (const re of ENV_READS) for (const m of text2.matchAll(re)) out2.push(m[1]);
   return out2;
 }
 function variableOf(value) {
@@ -17596,15 +17855,15 @@ function variableOf(value) {
 }
 function envsubstTemplate(policy, entry2, code) {
   if (policy.library !== "nginx" || entry2.kind !== "unknown") return void 0;
-  let text = /^value "(.*)" is built from variables at request time$/.exec(entry2.why)?.[1];
-  if (text === void 0 && /^template placeholder /.test(entry2.why)) {
+  let text2 = /^value "(.*)" is built from variables at request time$/.exec(entry2.why)?.[1];
+  if (text2 === void 0 && /^template placeholder /.test(entry2.why)) {
     const span = entry2.span;
     const line = span && span.line === span.endLine ? code?.lines(span.file)?.[span.line - 1] : void 0;
-    text = line?.slice(span.column - 1, span.endColumn - 1).replace(/^(["'])(.*)\1$/, "$2") ?? entry2.why.replace(/^template placeholder /, "");
+    text2 = line?.slice(span.column - 1, span.endColumn - 1).replace(/^(["'])(.*)\1$/, "$2") ?? entry2.why.replace(/^template placeholder /, "");
   }
-  if (!text) return void 0;
-  const names = [...text.matchAll(/\$\{?([A-Z_][A-Z0-9_]*)\}?/g)].map((m) => m[1]);
-  return names.length ? { text, names } : void 0;
+  if (!text2) return void 0;
+  const names = [...text2.matchAll(/\$\{?([A-Z_][A-Z0-9_]*)\}?/g)].map((m) => m[1]);
+  return names.length ? { text: text2, names } : void 0;
 }
 function policyVariables(policy) {
   return policy.origins.flatMap((e) => envsubstTemplate(policy, e)?.names ?? [variableOf(e)]).filter((v) => !!v);
@@ -17640,12 +17899,12 @@ function splitterFor(policy, entries2, code) {
   const settingsField = entries2.some((e) => e.source && e.source === e.source.toLowerCase());
   return { sep: settingsField ? "," : void 0, json: true, trims: trims || settingsField };
 }
-function matcherOf(text, like, span, definedAt, variable) {
+function matcherOf(text2, like, span, definedAt, variable) {
   const provenance2 = { span, definedAt, source: variable, sentVerbatim: like.sentVerbatim };
-  if (like.kind === "substring") return { kind: "substring", haystack: text, ...provenance2 };
-  if (text === "*") return { kind: "any", ...provenance2 };
-  if (text === "null") return { kind: "null", ...provenance2 };
-  return { kind: "exact", origin: text, ...provenance2 };
+  if (like.kind === "substring") return { kind: "substring", haystack: text2, ...provenance2 };
+  if (text2 === "*") return { kind: "any", ...provenance2 };
+  if (text2 === "null") return { kind: "null", ...provenance2 };
+  return { kind: "exact", origin: text2, ...provenance2 };
 }
 function originsFor(policy, variable, setting2, code) {
   const reading = policy.origins.filter((e) => variableOf(e) === variable);
@@ -17673,9 +17932,9 @@ function originsFor(policy, variable, setting2, code) {
   const verbatim = !isList && (first.sentVerbatim || policy.library === "cors" && first.kind === "unknown" && /^environment variable \w+$/.test(first.why));
   return parts2.map((p) => matcherOf(p, { ...first, sentVerbatim: verbatim || void 0 }, span, setting2.span, variable));
 }
-function booleanOf(text) {
-  if (/^(?:true|1|yes|on)$/i.test(text.trim())) return true;
-  if (/^(?:false|0|no|off|)$/i.test(text.trim())) return false;
+function booleanOf(text2) {
+  if (/^(?:true|1|yes|on)$/i.test(text2.trim())) return true;
+  if (/^(?:false|0|no|off|)$/i.test(text2.trim())) return false;
   return void 0;
 }
 function attachEnvironments(policies, sources, code) {
@@ -17697,8 +17956,8 @@ function attachEnvironments(policies, sources, code) {
         const hits = template.names.map((n) => ({ n, hit: lookup(source, n) }));
         if (hits.some((h) => !h.hit || h.hit.setting.value === "unknown")) return entry2;
         for (const { hit } of hits) settings.push({ variable: hit.name, value: hit.setting.value, span: hit.setting.span });
-        const text = template.text.replace(/\$\{?([A-Z_][A-Z0-9_]*)\}?/g, (_m, n) => lookup(source, n).setting.value);
-        return matcherOf(text, { ...entry2, sentVerbatim: true }, entry2.span, hits[0].hit.setting.span, template.names.join(", "));
+        const text2 = template.text.replace(/\$\{?([A-Z_][A-Z0-9_]*)\}?/g, (_m, n) => lookup(source, n).setting.value);
+        return matcherOf(text2, { ...entry2, sentVerbatim: true }, entry2.span, hits[0].hit.setting.span, template.names.join(", "));
       });
       for (const variable of originVars) {
         const hit = lookup(source, variable);
@@ -17768,7 +18027,7 @@ var LOOPBACK = /* @__PURE__ */ new Set(["localhost", "127.0.0.1", "0.0.0.0", "[:
 function backendAddresses(policy, sources, io) {
   const out2 = [];
   const abs = io.absPath(policy.span.file);
-  const text = io.readText(abs) ?? "";
+  const text2 = io.readText(abs) ?? "";
   const code = [
     /uvicorn\.run\([^)]*?\bport\s*=\s*(\d{2,5})/,
     /\.run\([^)]*?\bport\s*=\s*(\d{2,5})/,
@@ -17778,7 +18037,7 @@ function backendAddresses(policy, sources, io) {
     /\bport\s*[=:]\s*(\d{2,5})\b/
   ];
   for (const re of code) {
-    const m = re.exec(text);
+    const m = re.exec(text2);
     if (m) {
       out2.push({ port: Number(m[1]), how: `port ${m[1]} in ${policy.span.file}` });
       break;
@@ -18034,8 +18293,7 @@ var proxy_strips_cors_headers_default = defineRule({
   check({ settings, report }) {
     for (const path27 of settings.paths ?? []) {
       if (!path27.route.strips.length) continue;
-      const failing = pathProbes(path27).filter((probe) => probe.through.decidedBy === "app" && acaoFields(probe.direct).length > 0 && acaoFields(probe.through).length === 0);
-      const found = firstOfPath(failing);
+      const found = firstOfPath(path27, (probe) => probe.through.decidedBy === "app" && acaoFields(probe.direct).length > 0 && acaoFields(probe.through).length === 0);
       if (found) {
         const { probe, more } = found;
         const strip = path27.route.strips.find((s) => s.header === "access-control-allow-origin" || s.header.endsWith("*") && "access-control-allow-origin".startsWith(s.header.slice(0, -1))) ?? path27.route.strips[0];
@@ -18360,9 +18618,9 @@ var IgnoreRules = class {
     while (true) {
       const cut = scope.lastIndexOf("/");
       scope = cut < 0 ? "" : scope.slice(0, cut);
-      const list3 = this.scopes.get(scope);
-      if (list3) {
-        const decision = list3.decide(scope ? rel.slice(scope.length + 1) : rel, isDir);
+      const list4 = this.scopes.get(scope);
+      if (list4) {
+        const decision = list4.decide(scope ? rel.slice(scope.length + 1) : rel, isDir);
         if (decision !== void 0) return decision;
       }
       if (!scope) break;
@@ -18591,11 +18849,11 @@ var Ignores = class {
   load(dir) {
     if (!this.gitignore || this.loaded.has(dir)) return;
     this.loaded.add(dir);
-    const text = safeRead(path10.join(dir, ".gitignore"));
-    if (text === void 0) return;
+    const text2 = safeRead(path10.join(dir, ".gitignore"));
+    if (text2 === void 0) return;
     const scope = this.relative(dir);
     if (scope === void 0) return;
-    this.rules.addGitignore(scope, text.split("\n"));
+    this.rules.addGitignore(scope, text2.split("\n"));
   }
   /** A path given by the user: it, or a folder above it, is ignored. */
   ignores(absPath, isDir = false) {
@@ -18684,13 +18942,13 @@ function createProject(cwd, root, listFiles, maxBytes) {
       return allFiles ??= listFiles();
     },
     displayPath: (absPath) => toDisplayPath(cwd, absPath),
-    remember(absPath, text) {
-      scanned.set(absPath, text);
+    remember(absPath, text2) {
+      scanned.set(absPath, text2);
       byDisplay.set(toDisplayPath(cwd, absPath), absPath);
     },
     readText(absPath) {
-      const text = scanned.get(absPath);
-      if (text !== void 0) return { text };
+      const text2 = scanned.get(absPath);
+      if (text2 !== void 0) return { text: text2 };
       const cached = recent.get(absPath);
       if (cached) {
         recent.delete(absPath);
@@ -18833,17 +19091,17 @@ async function loadJsParser() {
 }
 var NO_JSX = /\.[cm]?ts$/i;
 var PLAIN_JS = /\.[cm]?js$/i;
-function parseJs(text, filePath) {
+function parseJs(text2, filePath) {
   const jsx = !NO_JSX.test(filePath);
-  const first = attempt(text, jsx);
+  const first = attempt(text2, jsx);
   if (first.ok || !jsx || !PLAIN_JS.test(filePath)) return first;
-  const second = attempt(text, false);
+  const second = attempt(text2, false);
   return second.ok ? second : first;
 }
-function attempt(text, jsx) {
+function attempt(text2, jsx) {
   if (!parse4) throw new Error("loadJsParser() must finish before parseJs() is called");
   try {
-    const program = parse4(text, { loc: true, range: true, jsx, comment: false, errorOnUnknownASTType: false });
+    const program = parse4(text2, { loc: true, range: true, jsx, comment: false, errorOnUnknownASTType: false });
     return { ok: true, program };
   } catch (error) {
     const e = error;
@@ -18858,8 +19116,8 @@ function isInternalError(d) {
   return d.kind === "internal-error";
 }
 function internalError(file, where5, error, withStack = false) {
-  const text = error instanceof Error ? withStack ? error.stack ?? error.message : `${error.name}: ${error.message}` : String(error);
-  return { kind: "internal-error", file, message: `internal error in ${where5}: ${text}` };
+  const text2 = error instanceof Error ? withStack ? error.stack ?? error.message : `${error.name}: ${error.message}` : String(error);
+  return { kind: "internal-error", file, message: `internal error in ${where5}: ${text2}` };
 }
 
 // src/extract/budget.ts
@@ -19029,8 +19287,8 @@ function propertyKey(prop) {
 function isFunction(node) {
   return node.type === "FunctionDeclaration" || node.type === "FunctionExpression" || node.type === "ArrowFunctionExpression";
 }
-function textOf(node, text, max = 160) {
-  const raw = text.slice(node.range[0], node.range[1]).replace(/\s+/g, " ");
+function textOf(node, text2, max = 160) {
+  const raw = text2.slice(node.range[0], node.range[1]).replace(/\s+/g, " ");
   return raw.length > max ? `${raw.slice(0, max - 1)}\u2026` : raw;
 }
 
@@ -19843,15 +20101,15 @@ function jsRegexEntry(pattern, flags2, value, useSite, writtenAs) {
   if (writtenAs) entry2.writtenAs = writtenAs;
   return entry2;
 }
-var quoted = (text) => `'${text.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}'`;
-function escapeRegex(text) {
-  return text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+var quoted = (text2) => `'${text2.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}'`;
+function escapeRegex(text2) {
+  return text2.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 }
 function exactEntry(origin, value, useSite) {
   return origin === "null" ? { kind: "null", ...whereWritten(value, useSite) } : { kind: "exact", origin, ...whereWritten(value, useSite) };
 }
-function listEntries(list3, useSite, regexAllowed) {
-  const items3 = list3.t === "array" ? list3.items : [list3];
+function listEntries(list4, useSite, regexAllowed) {
+  const items3 = list4.t === "array" ? list4.items : [list4];
   const out2 = [];
   for (const item of items3) {
     if (item.t === "string") out2.push(exactEntry(item.v, item, useSite));
@@ -19899,9 +20157,9 @@ function mentionsOrigin(node, isOrigin, mod, depth = 0, visited = /* @__PURE__ *
 }
 function classifyTest(test, positive, ev, mod, isOrigin, depth = 0) {
   const t = unwrap(test);
-  const text = textOf(t, mod.text, 120);
+  const text2 = textOf(t, mod.text, 120);
   const useSite = { mod, node: t };
-  if (!mentionsOrigin(t, isOrigin, mod)) return { kind: "not-origin", text: positive ? text : `!(${text})` };
+  if (!mentionsOrigin(t, isOrigin, mod)) return { kind: "not-origin", text: positive ? text2 : `!(${text2})` };
   if (t.type === "Identifier" && !isOrigin(t) && depth < 4) {
     const binding = mod.scopes.lookup(t);
     if (binding?.init && !binding.reassigned && !binding.path && (binding.kind === "const" || binding.kind === "let" || binding.kind === "var")) {
@@ -19911,14 +20169,14 @@ function classifyTest(test, positive, ev, mod, isOrigin, depth = 0) {
   if (t.type === "UnaryExpression" && t.operator === "!") return classifyTest(t.argument, !positive, ev, mod, isOrigin);
   if (isOrigin(t)) return positive ? { kind: "any-origin" } : { kind: "no-origin" };
   const loop = positive && t.type !== "LogicalExpression" ? loopVariableIn(t, mod) : void 0;
-  if (loop) return itemTests(loop.list, loop.name, t, ev, mod, isOrigin, text);
+  if (loop) return itemTests(loop.list, loop.name, t, ev, mod, isOrigin, text2);
   if (t.type === "LogicalExpression") {
     const op = positive ? t.operator : t.operator === "||" ? "&&" : t.operator === "&&" ? "||" : "??";
     const left = classifyTest(t.left, positive, ev, mod, isOrigin);
     const right = classifyTest(t.right, positive, ev, mod, isOrigin);
     if (op === "||") return union(left, right);
-    if (op === "&&") return intersect(left, right, text);
-    return { kind: "unknown", why: `condition \`${text}\`` };
+    if (op === "&&") return intersect(left, right, text2);
+    return { kind: "unknown", why: `condition \`${text2}\`` };
   }
   if (t.type === "BinaryExpression") {
     const eq = t.operator === "===" || t.operator === "==";
@@ -19948,7 +20206,7 @@ function classifyTest(test, positive, ev, mod, isOrigin, depth = 0) {
       const idx2 = indexOfCall(t.left) ?? indexOfCall(t.right);
       if (idx2 && originArg(idx2.arguments[0], isOrigin)) {
         const n = ev.evaluate(idx2 === unwrap(t.left) ? t.right : t.left, mod);
-        if (n.t === "number" && n.v === -1) return membership(idx2.callee.object, ne === positive, ev, mod, text);
+        if (n.t === "number" && n.v === -1) return membership(idx2.callee.object, ne === positive, ev, mod, text2);
       }
     }
     const idx = indexOfCall(t.left);
@@ -19957,10 +20215,10 @@ function classifyTest(test, positive, ev, mod, isOrigin, depth = 0) {
       if (n.t === "number") {
         const present = t.operator === ">" && n.v === -1 || t.operator === ">=" && n.v === 0;
         const absent = t.operator === "<" && n.v === 0;
-        if (present || absent) return membership(idx.callee.object, present === positive, ev, mod, text);
+        if (present || absent) return membership(idx.callee.object, present === positive, ev, mod, text2);
       }
     }
-    return { kind: "unknown", why: `condition \`${text}\`` };
+    return { kind: "unknown", why: `condition \`${text2}\`` };
   }
   if (t.type === "CallExpression" && t.callee.type === "MemberExpression") {
     const method = memberName(t.callee);
@@ -19969,9 +20227,9 @@ function classifyTest(test, positive, ev, mod, isOrigin, depth = 0) {
     if (!positive) {
       const testsOrigin = ["includes", "has", "test"].includes(method ?? "") && originArg(arg, isOrigin) || ["match", "search", "endsWith", "startsWith"].includes(method ?? "") && isOrigin(target2);
       if (testsOrigin) return { kind: "any-origin" };
-      return { kind: "unknown", why: `accepts origins for which \`${text}\` is false` };
+      return { kind: "unknown", why: `accepts origins for which \`${text2}\` is false` };
     }
-    if ((method === "includes" || method === "has") && originArg(arg, isOrigin)) return membership(target2, true, ev, mod, text);
+    if ((method === "includes" || method === "has") && originArg(arg, isOrigin)) return membership(target2, true, ev, mod, text2);
     if (method === "includes" && isOrigin(target2) && arg) {
       const part = ev.evaluate(arg, mod);
       if (part.t === "string") return { kind: "matchers", entries: [jsRegexEntry(escapeRegex(part.v), "", part, useSite, `origin.includes(${quoted(part.v)})`)] };
@@ -20003,10 +20261,10 @@ function classifyTest(test, positive, ev, mod, isOrigin, depth = 0) {
       return { kind: "unknown", why: `${method} of ${describeUnknown(suffix)}` };
     }
     if (method === "some" && arg && (arg.type === "ArrowFunctionExpression" || arg.type === "FunctionExpression")) {
-      return someCallback(target2, arg, ev, mod, isOrigin, text);
+      return someCallback(target2, arg, ev, mod, isOrigin, text2);
     }
   }
-  return { kind: "unknown", why: `condition \`${text}\`` };
+  return { kind: "unknown", why: `condition \`${text2}\`` };
 }
 function originArg(arg, isOrigin) {
   if (!arg || arg.type === "SpreadElement") return false;
@@ -20022,29 +20280,29 @@ function indexOfCall(node) {
   const n = unwrap(node);
   return n.type === "CallExpression" && n.callee.type === "MemberExpression" && memberName(n.callee) === "indexOf" ? n : void 0;
 }
-function membership(listNode, present, ev, mod, text) {
+function membership(listNode, present, ev, mod, text2) {
   if (!present) return { kind: "unknown", why: `accepts origins that are not in \`${textOf(listNode, mod.text, 60)}\`` };
-  const list3 = ev.evaluate(listNode, mod);
+  const list4 = ev.evaluate(listNode, mod);
   const useSite = { mod, node: listNode };
-  if (list3.t === "string") {
-    return { kind: "matchers", entries: [{ kind: "substring", haystack: list3.v, ...whereWritten(list3, useSite) }] };
+  if (list4.t === "string") {
+    return { kind: "matchers", entries: [{ kind: "substring", haystack: list4.v, ...whereWritten(list4, useSite) }] };
   }
-  if (list3.t === "array") return { kind: "matchers", entries: listEntries(list3, useSite, false) };
-  if (list3.t === "unknown" && list3.env && !list3.envDriven) {
-    const why = `substring test: \`${text}\` searches the string in environment variable ${list3.env} (not split into a list), so any part of its value is accepted`;
-    return { kind: "matchers", entries: [{ kind: "unknown", why, substringOfEnv: list3.env, source: list3.env, ...whereWritten(list3, useSite) }] };
+  if (list4.t === "array") return { kind: "matchers", entries: listEntries(list4, useSite, false) };
+  if (list4.t === "unknown" && list4.env && !list4.envDriven) {
+    const why = `substring test: \`${text2}\` searches the string in environment variable ${list4.env} (not split into a list), so any part of its value is accepted`;
+    return { kind: "matchers", entries: [{ kind: "unknown", why, substringOfEnv: list4.env, source: list4.env, ...whereWritten(list4, useSite) }] };
   }
-  return { kind: "unknown", why: `membership in \`${textOf(listNode, mod.text, 60)}\` (${describeUnknown(list3)}) in \`${text}\`` };
+  return { kind: "unknown", why: `membership in \`${textOf(listNode, mod.text, 60)}\` (${describeUnknown(list4)}) in \`${text2}\`` };
 }
-function someCallback(listNode, fn, ev, mod, isOrigin, text) {
+function someCallback(listNode, fn, ev, mod, isOrigin, text2) {
   const param = fn.params[0];
   const body2 = fn.body.type === "BlockStatement" ? fn.body.body.length === 1 && fn.body.body[0].type === "ReturnStatement" ? fn.body.body[0].argument : void 0 : fn.body;
-  if (!param || param.type !== "Identifier" || !body2) return { kind: "unknown", why: `condition \`${text}\`` };
-  return itemTests(listNode, param.name, body2, ev, mod, isOrigin, text);
+  if (!param || param.type !== "Identifier" || !body2) return { kind: "unknown", why: `condition \`${text2}\`` };
+  return itemTests(listNode, param.name, body2, ev, mod, isOrigin, text2);
 }
-function itemTests(listNode, name2, body2, ev, mod, isOrigin, text) {
-  const list3 = ev.evaluate(listNode, mod);
-  if (list3.t !== "array") return { kind: "unknown", why: `condition \`${text}\` over \`${textOf(listNode, mod.text, 60)}\` (${describeUnknown(list3)})` };
+function itemTests(listNode, name2, body2, ev, mod, isOrigin, text2) {
+  const list4 = ev.evaluate(listNode, mod);
+  if (list4.t !== "array") return { kind: "unknown", why: `condition \`${text2}\` over \`${textOf(listNode, mod.text, 60)}\` (${describeUnknown(list4)})` };
   const b = unwrap(body2);
   const isParam = (n) => {
     const u = unwrap(n);
@@ -20053,7 +20311,7 @@ function itemTests(listNode, name2, body2, ev, mod, isOrigin, text) {
   const useSite = { mod, node: listNode };
   const out2 = [];
   const call = b.type === "CallExpression" && b.callee.type === "MemberExpression" ? { method: memberName(b.callee), object: b.callee.object, arg: b.arguments[0] } : void 0;
-  for (const item of list3.items) {
+  for (const item of list4.items) {
     if (b.type === "BinaryExpression" && (b.operator === "===" || b.operator === "==") && (isParam(b.left) && isOrigin(b.right) || isParam(b.right) && isOrigin(b.left))) {
       out2.push(...listEntries({ t: "array", items: [item] }, useSite, false));
     } else if (call?.method === "test" && isParam(call.object) && call.arg && isOrigin(call.arg)) {
@@ -20065,7 +20323,7 @@ function itemTests(listNode, name2, body2, ev, mod, isOrigin, text) {
       const dot = dotPrefixedOrigin(call.object, ev, mod, isOrigin);
       out2.push(item.t === "string" ? jsRegexEntry(dottedSuffixPattern(dot, item.v), "", item, useSite, `('.' + origin).endsWith(${quoted(item.v)})`) : { kind: "unknown", why: `suffix ${describeUnknown(item)}` });
     } else {
-      return { kind: "unknown", why: `condition \`${text}\`` };
+      return { kind: "unknown", why: `condition \`${text2}\`` };
     }
   }
   return { kind: "matchers", entries: out2 };
@@ -20123,7 +20381,7 @@ function union(a, b) {
   if (b.kind === "no-origin") return { ...a, alsoWithoutOrigin: true };
   return { kind: "matchers", entries: [...a.entries, ...b.entries], alsoWithoutOrigin: a.alsoWithoutOrigin || b.alsoWithoutOrigin };
 }
-function intersect(a, b, text) {
+function intersect(a, b, text2) {
   if (a.kind === "unknown") return a;
   if (b.kind === "unknown") return b;
   if (a.kind === "any-origin") return b;
@@ -20131,7 +20389,7 @@ function intersect(a, b, text) {
   if (a.kind === "not-origin" && b.kind !== "not-origin") return b;
   if (b.kind === "not-origin" && a.kind !== "not-origin") return a;
   if (a.kind === "no-origin" || b.kind === "no-origin") return { kind: "no-origin" };
-  return { kind: "unknown", why: `two origin conditions at once: \`${text}\`` };
+  return { kind: "unknown", why: `two origin conditions at once: \`${text2}\`` };
 }
 
 // src/extract/js/origin-function.ts
@@ -20499,8 +20757,8 @@ function stringList(read) {
   if (v.t === "undefined" || v.t === "null") return valued(read, []);
   return valued(read, "unknown", describeUnknown(v));
 }
-function splitList(text) {
-  return text.split(",").map((s) => s.trim()).filter(Boolean);
+function splitList(text2) {
+  return text2.split(",").map((s) => s.trim()).filter(Boolean);
 }
 function numberOption(read) {
   const v = read.value;
@@ -21149,9 +21407,9 @@ function manualHeaderPolicies(mod, ev, registrations, fileStack) {
   const writes = collectWrites(mod, ev);
   const groups = /* @__PURE__ */ new Map();
   for (const w of writes) {
-    const list3 = groups.get(w.owner) ?? [];
-    list3.push(w);
-    groups.set(w.owner, list3);
+    const list4 = groups.get(w.owner) ?? [];
+    list4.push(w);
+    groups.set(w.owner, list4);
   }
   const policies = [];
   for (const [owner, group] of groups) {
@@ -21251,8 +21509,8 @@ function headerObjectWrites(mod, ev, obj, seen) {
   for (const p of obj.properties) if (p.type === "Property") props.push(p);
   const keyProp = props.find((p) => propertyKey(p) === "key");
   const valueProp = props.find((p) => propertyKey(p) === "value");
-  const list3 = parent?.type === "ArrayExpression" ? mod.scopes.parentOf(parent) : void 0;
-  const inHeadersList = list3?.type === "Property" && propertyKey(list3)?.toLowerCase() === "headers";
+  const list4 = parent?.type === "ArrayExpression" ? mod.scopes.parentOf(parent) : void 0;
+  const inHeadersList = list4?.type === "Property" && propertyKey(list4)?.toLowerCase() === "headers";
   if (keyProp && valueProp && props.length === 2 && inHeadersList) {
     const name2 = ev.evaluate(keyProp.value, mod);
     if (name2.t === "string" && isCorsHeaderName(name2.v)) out2.push(write(mod, ev, obj, name2.v, valueProp.value, spanOf(obj, mod.path), "replace", "headers", "headers", owner));
@@ -21446,8 +21704,8 @@ function listHeader2(writes, lower) {
   return unknownValue(describeUnknown(v), w.span);
 }
 function varyNamesOrigin(v) {
-  const text = v.t === "string" ? v.v : v.t === "array" ? v.items.map((i2) => i2.t === "string" ? i2.v : "").join(",") : "";
-  return text.split(",").some((part) => part.trim().toLowerCase() === "origin" || part.trim() === "*");
+  const text2 = v.t === "string" ? v.v : v.t === "array" ? v.items.map((i2) => i2.t === "string" ? i2.v : "").join(",") : "";
+  return text2.split(",").some((part) => part.trim().toLowerCase() === "origin" || part.trim() === "*");
 }
 function handlesOptions(owner, registration) {
   if (registration?.method === "options") return true;
@@ -21765,20 +22023,20 @@ import path15 from "node:path";
 
 // src/parse/nesting.ts
 var MAX_CODE_NESTING = 200;
-function nestingDepth(text, language) {
+function nestingDepth(text2, language) {
   let depth = 0;
   let max = 0;
   let i2 = 0;
-  const n = text.length;
+  const n = text2.length;
   const indents = [0];
   let lineStart = true;
   while (i2 < n) {
-    const ch = text[i2];
+    const ch = text2[i2];
     if (lineStart && language === "python" && depth === 0) {
       lineStart = false;
       let width = 0;
-      while (i2 < n && (text[i2] === " " || text[i2] === "	")) width += text[i2++] === "	" ? 8 : 1;
-      if (i2 < n && text[i2] !== "\n" && text[i2] !== "\r" && text[i2] !== "#") {
+      while (i2 < n && (text2[i2] === " " || text2[i2] === "	")) width += text2[i2++] === "	" ? 8 : 1;
+      if (i2 < n && text2[i2] !== "\n" && text2[i2] !== "\r" && text2[i2] !== "#") {
         while (indents.length > 1 && width < indents[indents.length - 1]) indents.pop();
         if (width > indents[indents.length - 1]) indents.push(width);
         if (indents.length - 1 > max) max = indents.length - 1;
@@ -21804,45 +22062,45 @@ function nestingDepth(text, language) {
       continue;
     }
     if (language === "python" && ch === "#") {
-      while (i2 < n && text[i2] !== "\n") i2++;
+      while (i2 < n && text2[i2] !== "\n") i2++;
       continue;
     }
-    if (language === "js" && ch === "/" && text[i2 + 1] === "/") {
-      while (i2 < n && text[i2] !== "\n") i2++;
+    if (language === "js" && ch === "/" && text2[i2 + 1] === "/") {
+      while (i2 < n && text2[i2] !== "\n") i2++;
       continue;
     }
-    if (language === "js" && ch === "/" && text[i2 + 1] === "*") {
-      const end = text.indexOf("*/", i2 + 2);
+    if (language === "js" && ch === "/" && text2[i2 + 1] === "*") {
+      const end = text2.indexOf("*/", i2 + 2);
       i2 = end === -1 ? n : end + 2;
       continue;
     }
     if (ch === '"' || ch === "'" || language === "js" && ch === "`") {
-      i2 = skipString(text, i2, language);
+      i2 = skipString(text2, i2, language);
       continue;
     }
     i2++;
   }
   return max;
 }
-function skipString(text, start2, language) {
-  const quote = text[start2];
-  const triple = language === "python" && text.startsWith(quote.repeat(3), start2);
+function skipString(text2, start2, language) {
+  const quote = text2[start2];
+  const triple = language === "python" && text2.startsWith(quote.repeat(3), start2);
   const close = triple ? quote.repeat(3) : quote;
   let i2 = start2 + close.length;
-  while (i2 < text.length) {
-    const ch = text[i2];
+  while (i2 < text2.length) {
+    const ch = text2[i2];
     if (ch === "\\") {
       i2 += 2;
       continue;
     }
-    if (text.startsWith(close, i2)) return i2 + close.length;
+    if (text2.startsWith(close, i2)) return i2 + close.length;
     if (ch === "\n" && !triple && quote !== "`") return i2;
     i2++;
   }
   return i2;
 }
-function nestingProblem(text, language) {
-  const depth = nestingDepth(text, language);
+function nestingProblem(text2, language) {
+  const depth = nestingDepth(text2, language);
   return depth > MAX_CODE_NESTING ? `nesting deeper than ${MAX_CODE_NESTING} levels (brackets${language === "python" ? " and indented blocks" : ""}); not parsed` : void 0;
 }
 
@@ -22117,15 +22375,15 @@ var ModuleLoader = class {
     return found;
   }
   /** A file handed to the scanner (its text is already read). */
-  load(absPath, displayPath, text) {
+  load(absPath, displayPath, text2) {
     const cached = this.cache.get(absPath);
     if (cached && "program" in cached) return cached;
-    const tooDeep = nestingProblem(text, "js");
+    const tooDeep = nestingProblem(text2, "js");
     if (tooDeep) {
       this.cache.set(absPath, { error: tooDeep });
       return { kind: "file-skipped", file: displayPath, message: tooDeep };
     }
-    const parsed = parseJs(text, absPath);
+    const parsed = parseJs(text2, absPath);
     if (!parsed.ok) {
       const diagnostic = {
         kind: "parse-error",
@@ -22137,7 +22395,7 @@ var ModuleLoader = class {
       this.cache.set(absPath, { error: diagnostic.message });
       return diagnostic;
     }
-    const module2 = { absPath, path: displayPath, text, program: parsed.program, scopes: new Scopes(parsed.program) };
+    const module2 = { absPath, path: displayPath, text: text2, program: parsed.program, scopes: new Scopes(parsed.program) };
     this.cache.set(absPath, module2);
     return module2;
   }
@@ -22160,10 +22418,10 @@ var ModuleLoader = class {
     return { error: `cannot find '${specifier}' from ${from.path}` };
   }
 };
-function readCompilerPaths(file, text, read, depth) {
+function readCompilerPaths(file, text2, read, depth) {
   let json;
   try {
-    json = JSON.parse(stripJsonComments(text));
+    json = JSON.parse(stripJsonComments(text2));
   } catch {
     return null;
   }
@@ -22187,21 +22445,21 @@ function readCompilerPaths(file, text, read, depth) {
   if (!baseUrl && !paths.length) return null;
   return { baseUrl, pathsBase, paths };
 }
-function stripJsonComments(text) {
+function stripJsonComments(text2) {
   let out2 = "";
   let i2 = 0;
-  while (i2 < text.length) {
-    const c = text[i2];
+  while (i2 < text2.length) {
+    const c = text2[i2];
     if (c === '"') {
       let j = i2 + 1;
-      while (j < text.length && text[j] !== '"') j += text[j] === "\\" ? 2 : 1;
-      out2 += text.slice(i2, j + 1);
+      while (j < text2.length && text2[j] !== '"') j += text2[j] === "\\" ? 2 : 1;
+      out2 += text2.slice(i2, j + 1);
       i2 = j + 1;
-    } else if (c === "/" && text[i2 + 1] === "/") {
-      while (i2 < text.length && text[i2] !== "\n") i2++;
-    } else if (c === "/" && text[i2 + 1] === "*") {
-      const end = text.indexOf("*/", i2 + 2);
-      i2 = end === -1 ? text.length : end + 2;
+    } else if (c === "/" && text2[i2 + 1] === "/") {
+      while (i2 < text2.length && text2[i2] !== "\n") i2++;
+    } else if (c === "/" && text2[i2 + 1] === "*") {
+      const end = text2.indexOf("*/", i2 + 2);
+      i2 = end === -1 ? text2.length : end + 2;
     } else {
       out2 += c;
       i2++;
@@ -22232,8 +22490,8 @@ var MINIFIED_LINE = 2e4;
 var jsScanner = {
   language: "js",
   quickCheck: /cors|access-control-|origins/i,
-  mentionsCors(text) {
-    return MENTIONS_CORS.test(text) || SOCKET_IO.test(text) && /\borigins\b/.test(text);
+  mentionsCors(text2) {
+    return MENTIONS_CORS.test(text2) || SOCKET_IO.test(text2) && /\borigins\b/.test(text2);
   },
   async scan(files, project, options) {
     await loadJsParser();
@@ -22272,13 +22530,13 @@ var jsScanner = {
     return { policies, diagnostics };
   }
 };
-function minifiedLine(text) {
-  if (text.length < MINIFIED_MIN_BYTES) return void 0;
+function minifiedLine(text2) {
+  if (text2.length < MINIFIED_MIN_BYTES) return void 0;
   let line = 1;
   let start2 = 0;
   for (; ; ) {
-    const end = text.indexOf("\n", start2);
-    const stop2 = end === -1 ? text.length : end;
+    const end = text2.indexOf("\n", start2);
+    const stop2 = end === -1 ? text2.length : end;
     if (stop2 - start2 >= MINIFIED_LINE) return { line, length: stop2 - start2 };
     if (end === -1) return void 0;
     start2 = end + 1;
@@ -22300,9 +22558,9 @@ var nginxScanner = {
     const reachedAll = /* @__PURE__ */ new Set();
     const failures = [];
     const failure2 = (root, error) => scanFailure(project.displayPath(root), "the nginx scanner", error, true);
-    const analyse = (root, text) => {
+    const analyse = (root, text2) => {
       try {
-        return withFileBudget(options?.fileTimeBudgetMs, () => analyseRoot(loader, project, root, text, choosePrefix(project, loader, root)));
+        return withFileBudget(options?.fileTimeBudgetMs, () => analyseRoot(loader, project, root, text2, choosePrefix(project, loader, root)));
       } catch (error) {
         failures.push(failure2(root, error));
         reachedAll.add(root);
@@ -22360,11 +22618,11 @@ function findRoots(project, loader, corsFiles) {
   const included = /* @__PURE__ */ new Set();
   for (const file of nginxFiles) {
     const known = corsFiles.get(file)?.text;
-    const text = known ?? textOf2(project, file);
-    if (text === void 0 || !/\binclude\s/.test(text) || !isNginxText(text)) continue;
+    const text2 = known ?? textOf2(project, file);
+    if (text2 === void 0 || !/\binclude\s/.test(text2) || !isNginxText(text2)) continue;
     let parsed;
     try {
-      parsed = loader.load(file, known ?? text);
+      parsed = loader.load(file, known ?? text2);
     } catch {
       continue;
     }
@@ -25883,11 +26141,11 @@ function parseMatchPredicate(steps, index, operator, textPredicates) {
     for (const c of captures) {
       if (c.name === captureName) nodes.push(c.node.text);
     }
-    const test = /* @__PURE__ */ __name((text, positive) => {
-      return positive ? regex.test(text) : !regex.test(text);
+    const test = /* @__PURE__ */ __name((text2, positive) => {
+      return positive ? regex.test(text2) : !regex.test(text2);
     }, "test");
     if (nodes.length === 0) return !isPositive;
-    return matchAll ? nodes.every((text) => test(text, isPositive)) : nodes.some((text) => test(text, isPositive));
+    return matchAll ? nodes.every((text2) => test(text2, isPositive)) : nodes.some((text2) => test(text2, isPositive));
   });
 }
 __name(parseMatchPredicate, "parseMatchPredicate");
@@ -25917,7 +26175,7 @@ function parseAnyOfPredicate(steps, index, operator, textPredicates) {
       if (c.name === captureName) nodes.push(c.node.text);
     }
     if (nodes.length === 0) return !isPositive;
-    return nodes.every((text) => values.includes(text)) === isPositive;
+    return nodes.every((text2) => values.includes(text2)) === isPositive;
   });
 }
 __name(parseAnyOfPredicate, "parseAnyOfPredicate");
@@ -26449,8 +26707,8 @@ function loadNativePython() {
       if (native.parse("x = 1\n")?.rootNode.type !== "module") return { error: `${BINDINGS} did not parse with ${GRAMMAR}` };
       const parser = {
         engine: "native",
-        parse(text) {
-          const tree = native.parse(text);
+        parse(text2) {
+          const tree = native.parse(text2);
           return tree ? { rootNode: tree.rootNode, engine: "native", delete() {
           } } : null;
         }
@@ -26462,8 +26720,8 @@ function loadNativePython() {
   })();
   return loaded;
 }
-function firstLine(text) {
-  return text.split("\n")[0] ?? text;
+function firstLine(text2) {
+  return text2.split("\n")[0] ?? text2;
 }
 
 // src/parse/python.ts
@@ -26483,7 +26741,7 @@ function candidateFiles(file, packageDir) {
   out2.push(path17.join(process.cwd(), "node_modules", packageDir, file));
   return out2;
 }
-function locate(file, packageDir) {
+function locate2(file, packageDir) {
   const candidates2 = candidateFiles(file, packageDir);
   const found = candidates2.find((c) => fs8.existsSync(c));
   if (!found) throw new Error(`cannot find ${file}; looked in ${candidates2.join(", ")}`);
@@ -26492,15 +26750,15 @@ function locate(file, packageDir) {
 function wasmParser() {
   ready ??= (async () => {
     await Parser.init({
-      locateFile: (name2) => name2 === RUNTIME_WASM ? locate(RUNTIME_WASM, "web-tree-sitter") : name2
+      locateFile: (name2) => name2 === RUNTIME_WASM ? locate2(RUNTIME_WASM, "web-tree-sitter") : name2
     });
-    const language = await Language.load(locate(GRAMMAR_WASM, "tree-sitter-python"));
+    const language = await Language.load(locate2(GRAMMAR_WASM, "tree-sitter-python"));
     const parser = new Parser();
     parser.setLanguage(language);
     const engine = {
       engine: "wasm",
-      parse(text) {
-        const tree = parser.parse(text);
+      parse(text2) {
+        const tree = parser.parse(text2);
         return tree && { rootNode: tree.rootNode, engine: "wasm", delete: () => tree.delete() };
       }
     };
@@ -26528,16 +26786,16 @@ async function pythonParser(setting2 = "wasm") {
 function nativeWithWasmForErrors(native, wasm) {
   return {
     engine: "native",
-    parse(text) {
-      const tree = native.parse(text);
+    parse(text2) {
+      const tree = native.parse(text2);
       if (tree && !hasSyntaxError(tree.rootNode)) return tree;
-      return wasm.parse(text);
+      return wasm.parse(text2);
     }
   };
 }
-async function parsePython(text, setting2 = "wasm") {
+async function parsePython(text2, setting2 = "wasm") {
   const parser = await pythonParser(setting2);
-  const tree = parser.parse(text);
+  const tree = parser.parse(text2);
   if (!tree) throw new Error("tree-sitter returned no tree");
   return tree;
 }
@@ -26817,9 +27075,9 @@ function originItems(v) {
 }
 
 // src/extract/python/django.ts
-var DEFAULT_HEADERS = ["accept", "accept-encoding", "authorization", "content-type", "dnt", "origin", "user-agent", "x-csrftoken", "x-requested-with"];
-var DEFAULT_METHODS2 = ["DELETE", "GET", "OPTIONS", "PATCH", "POST", "PUT"];
-var DEFAULT_MAX_AGE = 86400;
+var DEFAULT_HEADERS2 = ["accept", "accept-encoding", "authorization", "content-type", "dnt", "origin", "user-agent", "x-csrftoken", "x-requested-with"];
+var DEFAULT_METHODS3 = ["DELETE", "GET", "OPTIONS", "PATCH", "POST", "PUT"];
+var DEFAULT_MAX_AGE2 = 86400;
 var ALIASES = {
   CORS_ALLOW_ALL_ORIGINS: "CORS_ORIGIN_ALLOW_ALL",
   CORS_ALLOWED_ORIGINS: "CORS_ORIGIN_WHITELIST",
@@ -26885,10 +27143,10 @@ function extractDjango(mod, ev) {
     return o ? fromOpt(o) : byDefault(def);
   };
   policy.credentials = opt("CORS_ALLOW_CREDENTIALS", (o) => valuedBool(o, "CORS_ALLOW_CREDENTIALS"), false);
-  policy.allowMethods = opt("CORS_ALLOW_METHODS", (o) => valuedStrings(o, "CORS_ALLOW_METHODS", false), DEFAULT_METHODS2);
-  policy.allowHeaders = opt("CORS_ALLOW_HEADERS", (o) => valuedStrings(o, "CORS_ALLOW_HEADERS", false), DEFAULT_HEADERS);
+  policy.allowMethods = opt("CORS_ALLOW_METHODS", (o) => valuedStrings(o, "CORS_ALLOW_METHODS", false), DEFAULT_METHODS3);
+  policy.allowHeaders = opt("CORS_ALLOW_HEADERS", (o) => valuedStrings(o, "CORS_ALLOW_HEADERS", false), DEFAULT_HEADERS2);
   policy.exposeHeaders = opt("CORS_EXPOSE_HEADERS", (o) => valuedStrings(o, "CORS_EXPOSE_HEADERS", false), []);
-  policy.maxAge = opt("CORS_PREFLIGHT_MAX_AGE", (o) => valuedNumber(o, "CORS_PREFLIGHT_MAX_AGE"), DEFAULT_MAX_AGE);
+  policy.maxAge = opt("CORS_PREFLIGHT_MAX_AGE", (o) => valuedNumber(o, "CORS_PREFLIGHT_MAX_AGE"), DEFAULT_MAX_AGE2);
   const origins = [];
   const allowAll = withAlias("CORS_ALLOW_ALL_ORIGINS");
   if (allowAll) {
@@ -26902,25 +27160,25 @@ function extractDjango(mod, ev) {
     } else if (v.value === "unknown") origins.push(entry({ kind: "unknown", why: v.why ?? "CORS_ALLOW_ALL_ORIGINS" }, allowAll.value, allowAll.span));
   }
   const invalid = [...misspelled];
-  const list3 = withAlias("CORS_ALLOWED_ORIGINS");
-  if (list3 && list3.value.t === "str") {
-    policy.originsSpan ??= list3.span;
+  const list4 = withAlias("CORS_ALLOWED_ORIGINS");
+  if (list4 && list4.value.t === "str") {
+    policy.originsSpan ??= list4.span;
     const name2 = setting2("CORS_ALLOWED_ORIGINS") ? "CORS_ALLOWED_ORIGINS" : "CORS_ORIGIN_WHITELIST";
-    invalid.push(stringForSequence(name2, list3.value.v, list3.span, "origin"));
-    notes.push(`${name2} is the string ${JSON.stringify(list3.value.v)}, not a tuple or list (a one-item tuple needs a trailing comma): django-cors-headers compares each of its characters as an origin, so it allows none (before 3.0, which compared host:port with \`in\`, it was a substring test)`);
-    if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(list3.value.v)) origins.push(entry({ kind: "exact", origin: list3.value.v }, list3.value, list3.span));
-  } else if (list3) {
-    policy.originsSpan ??= list3.span;
-    for (const item of items(list3.value)) {
+    invalid.push(stringForSequence(name2, list4.value.v, list4.span, "origin"));
+    notes.push(`${name2} is the string ${JSON.stringify(list4.value.v)}, not a tuple or list (a one-item tuple needs a trailing comma): django-cors-headers compares each of its characters as an origin, so it allows none (before 3.0, which compared host:port with \`in\`, it was a substring test)`);
+    if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(list4.value.v)) origins.push(entry({ kind: "exact", origin: list4.value.v }, list4.value, list4.span));
+  } else if (list4) {
+    policy.originsSpan ??= list4.span;
+    for (const item of items(list4.value)) {
       if (item.t === "str") {
-        if (item.v === "null") origins.push(entry({ kind: "null" }, item, list3.span));
+        if (item.v === "null") origins.push(entry({ kind: "null" }, item, list4.span));
         else {
-          origins.push(entry({ kind: "exact", origin: item.v }, item, list3.span));
+          origins.push(entry({ kind: "exact", origin: item.v }, item, list4.span));
           if (/^[a-z][a-z0-9+.-]*:\/\/[^/?#]+[/?#]/i.test(item.v)) {
             notes.push(`${JSON.stringify(item.v)}: django-cors-headers compares scheme and host only, and its system check corsheaders.E014 rejects an origin with a path, query or fragment`);
           }
         }
-      } else origins.push(entry({ kind: "unknown", why: item.t === "unknown" ? item.why : `CORS_ALLOWED_ORIGINS entry ${describe(item)}` }, item, list3.span));
+      } else origins.push(entry({ kind: "unknown", why: item.t === "unknown" ? item.why : `CORS_ALLOWED_ORIGINS entry ${describe(item)}` }, item, list4.span));
     }
   }
   const regexes = withAlias("CORS_ALLOWED_ORIGIN_REGEXES");
@@ -27007,19 +27265,19 @@ function moduleNodes(root) {
   let byType;
   const combined = /* @__PURE__ */ new Map();
   return (types) => {
-    const list3 = typeof types === "string" ? [types] : types;
-    const key3 = list3.join(" ");
+    const list4 = typeof types === "string" ? [types] : types;
+    const key3 = list4.join(" ");
     const known = combined.get(key3);
     if (known) return known;
     let found;
-    if (list3.every((t) => INDEXED_TYPES.includes(t))) {
+    if (list4.every((t) => INDEXED_TYPES.includes(t))) {
       if (!byType) {
         byType = new Map(INDEXED_TYPES.map((t) => [t, []]));
         for (const node of root.descendantsOfType(INDEXED_TYPES)) if (node) byType.get(node.type)?.push(node);
       }
-      found = list3.length === 1 ? byType.get(list3[0]) : list3.flatMap((t) => byType.get(t)).sort((a, b) => a.startIndex - b.startIndex || b.endIndex - a.endIndex);
+      found = list4.length === 1 ? byType.get(list4[0]) : list4.flatMap((t) => byType.get(t)).sort((a, b) => a.startIndex - b.startIndex || b.endIndex - a.endIndex);
     } else {
-      found = root.descendantsOfType([...list3]).filter((n) => !!n);
+      found = root.descendantsOfType([...list4]).filter((n) => !!n);
     }
     combined.set(key3, found);
     return found;
@@ -27057,8 +27315,8 @@ var SCOPE_TYPES = /* @__PURE__ */ new Set(["module", "function_definition", "cla
 function addBinding(scopes, scope, name2, binding) {
   let names = scopes.get(scope.id);
   if (!names) scopes.set(scope.id, names = /* @__PURE__ */ new Map());
-  const list3 = names.get(name2);
-  if (list3) list3.push(binding);
+  const list4 = names.get(name2);
+  if (list4) list4.push(binding);
   else names.set(name2, [binding]);
 }
 function dottedText(node) {
@@ -27196,8 +27454,8 @@ function indexModule(root) {
   }
   return { scopes, starImports };
 }
-function truncate(text, max = 60) {
-  const one = text.replace(/\s+/g, " ");
+function truncate(text2, max = 60) {
+  const one = text2.replace(/\s+/g, " ");
   return one.length > max ? `${one.slice(0, max - 1)}\u2026` : one;
 }
 function enclosingScopes(node) {
@@ -27226,8 +27484,8 @@ function isInsideBody(node, def) {
   }
   return false;
 }
-function truncateText(text, max = 60) {
-  return truncate(text, max);
+function truncateText(text2, max = 60) {
+  return truncate(text2, max);
 }
 var ModuleLoader2 = class {
   constructor(project, parser) {
@@ -27241,21 +27499,21 @@ var ModuleLoader2 = class {
     return this.project.root;
   }
   /** Parse a file's text (already read) and index it. */
-  load(absPath, displayPath, text) {
+  load(absPath, displayPath, text2) {
     const cached = this.byPath.get(absPath);
     if (cached && "tree" in cached) return cached;
-    const tooDeep = nestingProblem(text, "python");
+    const tooDeep = nestingProblem(text2, "python");
     if (tooDeep) {
       this.byPath.set(absPath, { error: tooDeep });
       throw new SkippedFile(tooDeep);
     }
-    const tree = this.parser.parse(text);
+    const tree = this.parser.parse(text2);
     if (!tree) throw new Error(`the Python parser returned no tree for ${displayPath}`);
     const mod = {
       absPath,
       path: displayPath,
       name: moduleNameOf(this.project.root, absPath),
-      text,
+      text: text2,
       tree,
       root: tree.rootNode,
       ...indexModule(tree.rootNode),
@@ -27522,8 +27780,8 @@ var Evaluator2 = class {
     const start2 = node.namedChildren.find((c) => c.type === "string_start");
     const end = node.namedChildren.find((c) => c.type === "string_end");
     const prefix = (start2?.text ?? '"').replace(/['"]+$/, "").toLowerCase();
-    const text = node.text;
-    const body2 = text.slice(start2?.text.length ?? 1, text.length - (end?.text.length ?? 0));
+    const text2 = node.text;
+    const body2 = text2.slice(start2?.text.length ?? 1, text2.length - (end?.text.length ?? 0));
     const raw = prefix.includes("r");
     const v = raw ? body2 : decodeEscapes(body2);
     const oneToOne = v === body2 && !body2.includes("\n") && span.line === span.endLine;
@@ -27758,7 +28016,7 @@ var Evaluator2 = class {
   }
   // ---- attributes -----------------------------------------------------------------------------
   getAttr(obj, attr, node, mod) {
-    const text = truncateText(node.text);
+    const text2 = truncateText(node.text);
     switch (obj.t) {
       case "sym":
         return { t: "sym", qname: `${obj.qname}.${attr}` };
@@ -27774,22 +28032,22 @@ var Evaluator2 = class {
           const sub = this.loader.resolve(obj.mod, attr, 1);
           if (sub) return { t: "module", mod: sub };
         }
-        return unknown2(`${text} (${attr} is not defined in ${obj.mod.path})`);
+        return unknown2(`${text2} (${attr} is not defined in ${obj.mod.path})`);
       }
       case "class":
-        return this.classAttr(obj, attr, false, text);
+        return this.classAttr(obj, attr, false, text2);
       case "call":
-        if (obj.callee.t === "class") return this.classAttr(obj.callee, attr, true, text);
-        return unknown2(`${text} (attribute of ${describe(obj)})`);
+        if (obj.callee.t === "class") return this.classAttr(obj.callee, attr, true, text2);
+        return unknown2(`${text2} (attribute of ${describe(obj)})`);
       case "unknown":
-        return unknown2(`${text} (${obj.why})`, { envDriven: obj.envDriven, source: obj.source });
+        return unknown2(`${text2} (${obj.why})`, { envDriven: obj.envDriven, source: obj.source });
       default:
-        return unknown2(`${text} (attribute of ${describe(obj)})`);
+        return unknown2(`${text2} (attribute of ${describe(obj)})`);
     }
   }
   /** A class attribute / pydantic field default; env-driven when read from a BaseSettings instance. */
-  classAttr(cls, attr, viaInstance, text, seen = /* @__PURE__ */ new Set()) {
-    if (seen.has(cls.node.id)) return unknown2(`${text} (circular class hierarchy)`);
+  classAttr(cls, attr, viaInstance, text2, seen = /* @__PURE__ */ new Set()) {
+    if (seen.has(cls.node.id)) return unknown2(`${text2} (circular class hierarchy)`);
     seen.add(cls.node.id);
     const bindings = cls.mod.scopes.get(cls.node.id)?.get(attr);
     const last = bindings?.[bindings.length - 1];
@@ -27798,13 +28056,13 @@ var Evaluator2 = class {
     const mark = (v) => settings && !v.source ? envDefault(v, envName) : v;
     if (last) {
       if (last.kind === "assign") {
-        if (!last.value) return mark(unknown2(`${text} (no literal default in ${cls.mod.path})`));
+        if (!last.value) return mark(unknown2(`${text2} (no literal default in ${cls.mod.path})`));
         const v = this.fieldDefault(last.value, cls.mod);
-        return mark(v.t === "unknown" ? unknown2(`${text} (${v.why} in ${cls.mod.path})`, v) : v);
+        return mark(v.t === "unknown" ? unknown2(`${text2} (${v.why} in ${cls.mod.path})`, v) : v);
       }
       if (last.kind === "func") {
-        if (viaInstance && isProperty(last.node)) return this.propertyValue(cls, last.node, text);
-        return unknown2(`${text} is computed by ${cls.name}.${attr}() in ${cls.mod.path}`);
+        if (viaInstance && isProperty(last.node)) return this.propertyValue(cls, last.node, text2);
+        return unknown2(`${text2} is computed by ${cls.name}.${attr}() in ${cls.mod.path}`);
       }
       return mark(this.evalBinding(last, attr, cls.mod));
     }
@@ -27812,29 +28070,29 @@ var Evaluator2 = class {
       if (base.type === "keyword_argument") continue;
       const b = this.eval(base, cls.mod);
       if (b.t === "class") {
-        const v = this.classAttr(b, attr, viaInstance, text, seen);
-        if (!(v.t === "unknown" && v.why.startsWith(`${text} (no attribute`))) return settings && v.t !== "unknown" ? mark(v) : v;
+        const v = this.classAttr(b, attr, viaInstance, text2, seen);
+        if (!(v.t === "unknown" && v.why.startsWith(`${text2} (no attribute`))) return settings && v.t !== "unknown" ? mark(v) : v;
       }
     }
-    return unknown2(`${text} (no attribute ${attr} on ${cls.name} in ${cls.mod.path})`);
+    return unknown2(`${text2} (no attribute ${attr} on ${cls.name} in ${cls.mod.path})`);
   }
   /**
    * The value a property returns, with `self` standing for an instance of `cls` (so `self.X` reads
    * the field default). Only the property's last return is followed, as for functions.
    */
-  propertyValue(cls, def, text) {
+  propertyValue(cls, def, text2) {
     const key3 = `prop:${cls.mod.absPath}:${def.id}`;
-    if (this.active.has(key3)) return unknown2(`${text} (a property that reads itself)`);
+    if (this.active.has(key3)) return unknown2(`${text2} (a property that reads itself)`);
     const body2 = def.childForFieldName("body");
     const returns = body2 ? body2.descendantsOfType("return_statement").filter((r) => nearestFunction(r)?.id === def.id) : [];
     const last = returns[returns.length - 1];
     const selfName = def.childForFieldName("parameters")?.namedChildren.find((c) => c.type === "identifier")?.text ?? "self";
-    if (!last?.namedChildren[0]) return unknown2(`${text} (the property returns nothing the scanner can see)`);
+    if (!last?.namedChildren[0]) return unknown2(`${text2} (the property returns nothing the scanner can see)`);
     this.active.add(key3);
     this.locals.push(/* @__PURE__ */ new Map([[selfName, { t: "call", callee: cls, node: cls.node, mod: cls.mod }]]));
     try {
       const value = this.eval(last.namedChildren[0], cls.mod);
-      return value.t === "unknown" ? unknown2(`${text} (the property returns ${value.why})`, { envDriven: value.envDriven, source: value.source }) : value;
+      return value.t === "unknown" ? unknown2(`${text2} (the property returns ${value.why})`, { envDriven: value.envDriven, source: value.source }) : value;
     } finally {
       this.locals.pop();
       this.active.delete(key3);
@@ -28749,8 +29007,8 @@ function preflightOf2(owner, mod, corsWrites) {
     why: `the middleware only adds the CORS headers to the response of ${forwards} and has no OPTIONS answer of its own, so a preflight reaches the router, which answers 405 Method Not Allowed unless a route handles OPTIONS`
   };
 }
-function oneLine(text) {
-  const t = text.replace(/\s+/g, " ").trim();
+function oneLine(text2) {
+  const t = text2.replace(/\s+/g, " ").trim();
   return t.length > 60 ? `${t.slice(0, 59)}\u2026` : t;
 }
 
@@ -28763,9 +29021,9 @@ function extractManualHeaders(mod, ev, loader) {
   const writes = collectWrites2(mod, ev);
   const groups = /* @__PURE__ */ new Map();
   for (const w of writes) {
-    const list3 = groups.get(w.owner.id) ?? [];
-    list3.push(w);
-    groups.set(w.owner.id, list3);
+    const list4 = groups.get(w.owner.id) ?? [];
+    list4.push(w);
+    groups.set(w.owner.id, list4);
   }
   const policies = [];
   for (const group of groups.values()) {
@@ -28861,8 +29119,8 @@ function stackOf2(mod, owner) {
     [mod.text, new RegExp(`^${framework}`, "m")],
     [mod.text, new RegExp(`^\\s*${framework}`, "m")]
   ];
-  for (const [text, re] of tries) {
-    const m = re.exec(text);
+  for (const [text2, re] of tries) {
+    const m = re.exec(text2);
     if (m) return m[1] === "werkzeug" ? "flask" : m[1];
   }
   if (owner.type === "function_definition" && isAfterRequestShape(owner)) return "flask";
@@ -28992,10 +29250,10 @@ function restrictingGuard(value, owner, mod, ev) {
     else if (n.type === "conditional_expression") cond = n.namedChildren[1];
     if (!cond) continue;
     for (const part of conjuncts(cond)) {
-      const text = part.text.replace(/\s+/g, " ").trim();
-      if (presenceOfEcho(text, value) || HEADER_PRESENCE.test(text) || METHOD_TEST.test(text)) continue;
+      const text2 = part.text.replace(/\s+/g, " ").trim();
+      if (presenceOfEcho(text2, value) || HEADER_PRESENCE.test(text2) || METHOD_TEST.test(text2)) continue;
       if (fnmatchAll(part, mod, ev)) continue;
-      kept.push(text);
+      kept.push(text2);
     }
   }
   return kept.length ? kept.join(" && ") : void 0;
@@ -29031,8 +29289,8 @@ function fnmatchAll(test, mod, ev) {
   }
   return false;
 }
-function presenceOfEcho(text, value) {
-  const subject = PRESENCE.exec(text)?.[1]?.trim().replace(/^not\s+/, "");
+function presenceOfEcho(text2, value) {
+  const subject = PRESENCE.exec(text2)?.[1]?.trim().replace(/^not\s+/, "");
   if (!subject) return false;
   if (subject === value.text.trim()) return true;
   const m = REQUEST_ORIGIN.exec(subject);
@@ -29043,8 +29301,8 @@ function w2s(w) {
 }
 
 // src/extract/python/starlette.ts
-var DEFAULT_METHODS3 = ["GET"];
-var DEFAULT_MAX_AGE2 = 600;
+var DEFAULT_METHODS4 = ["GET"];
+var DEFAULT_MAX_AGE3 = 600;
 var PARAMETERS = [
   "allow_origins",
   "allow_methods",
@@ -29123,10 +29381,10 @@ function extractStarlette(mod, ev) {
   return policies;
 }
 function findApp(call, mod, ev) {
-  const list3 = call.parent;
-  if (!list3 || list3.type !== "list" && list3.type !== "tuple") return { before: [] };
-  const before = list3.namedChildren.filter((c) => c.type !== "comment" && c.endIndex <= call.startIndex);
-  const holder = list3.parent;
+  const list4 = call.parent;
+  if (!list4 || list4.type !== "list" && list4.type !== "tuple") return { before: [] };
+  const before = list4.namedChildren.filter((c) => c.type !== "comment" && c.endIndex <= call.startIndex);
+  const holder = list4.parent;
   if (holder?.type === "keyword_argument" && holder.childForFieldName("name")?.text === "middleware") {
     const appCall = holder.parent?.parent;
     if (appCall?.type === "call") return { ...describeApp(appCall, mod, ev), before };
@@ -29184,10 +29442,10 @@ function buildPolicy3(args2, call, mod, ctx) {
     return maybeInSplat(splats, name2) ?? byDefault(def);
   };
   policy.credentials = opt("allow_credentials", (o) => valuedBool(o, "allow_credentials"), false);
-  policy.allowMethods = opt("allow_methods", (o) => valuedStrings(o, "allow_methods", false), DEFAULT_METHODS3);
+  policy.allowMethods = opt("allow_methods", (o) => valuedStrings(o, "allow_methods", false), DEFAULT_METHODS4);
   policy.allowHeaders = opt("allow_headers", (o) => valuedStrings(o, "allow_headers", false), []);
   policy.exposeHeaders = opt("expose_headers", (o) => valuedStrings(o, "expose_headers", false), []);
-  policy.maxAge = opt("max_age", (o) => valuedNumber(o, "max_age"), DEFAULT_MAX_AGE2);
+  policy.maxAge = opt("max_age", (o) => valuedNumber(o, "max_age"), DEFAULT_MAX_AGE3);
   if (Array.isArray(policy.allowMethods.value) && policy.allowMethods.value.includes("*")) {
     notes.push('allow_methods contains "*": Starlette answers preflights with DELETE, GET, HEAD, OPTIONS, PATCH, POST, PUT');
   }
@@ -29269,7 +29527,7 @@ function starletteOrigins(given, optionSpan, notes) {
 var MENTIONS_CORS2 = /CORSMiddleware|flask_cors|CORS\(|cross_origin|corsheaders|CORS_|[Aa]ccess-[Cc]ontrol-[Aa]llow-/;
 var pythonScanner = {
   language: "python",
-  mentionsCors: (text) => MENTIONS_CORS2.test(text),
+  mentionsCors: (text2) => MENTIONS_CORS2.test(text2),
   quickCheck: /cors|cross_origin|access-control-allow-/i,
   async scan(files, project, options) {
     const policies = [];
@@ -29327,8 +29585,8 @@ function scanFile(file, loader, evaluator, flask) {
   run2("hand-written headers", () => extractManualHeaders(mod, evaluator, loader));
   return { policies, diagnostics };
 }
-function firstLine2(text) {
-  const line = text.split(/\r?\n/)[0] ?? "";
+function firstLine2(text2) {
+  const line = text2.split(/\r?\n/)[0] ?? "";
   return line.length > 40 ? `${line.slice(0, 39)}\u2026` : line;
 }
 
@@ -29453,9 +29711,9 @@ import path20 from "node:path";
 // src/environment/dotenv.ts
 var import_dotenv = __toESM(require_dist2(), 1);
 var ASSIGNMENT = /^\s*(?:export\s+)?([\w.-]+)\s*(?:=|:\s)/;
-function readDotenv(text, file) {
-  const parsed = (0, import_dotenv.parse)(text);
-  const lines = text.split(/\r?\n/);
+function readDotenv(text2, file) {
+  const parsed = (0, import_dotenv.parse)(text2);
+  const lines = text2.split(/\r?\n/);
   const lineOf = /* @__PURE__ */ new Map();
   let bad;
   let openQuote;
@@ -29517,8 +29775,8 @@ function frameworkOf(deps) {
   if (deps.vite) return "vite";
   return void 0;
 }
-function spanAt2(text, offset, length, file) {
-  const before = text.slice(0, offset);
+function spanAt2(text2, offset, length, file) {
+  const before = text2.slice(0, offset);
   const line = before.split("\n").length;
   const column = offset - before.lastIndexOf("\n");
   return { file, line, column, endLine: line, endColumn: column + length };
@@ -29531,11 +29789,11 @@ function detectFrontends(files, io) {
     byDir.set(dir, [...byDir.get(dir) ?? [], f]);
   }
   for (const pkgFile of files.filter((f) => f.kind === "package-json")) {
-    const text = io.readText(pkgFile.absPath);
-    if (text === void 0) continue;
+    const text2 = io.readText(pkgFile.absPath);
+    if (text2 === void 0) continue;
     let pkg;
     try {
-      pkg = JSON.parse(text);
+      pkg = JSON.parse(text2);
     } catch {
       continue;
     }
@@ -29550,7 +29808,7 @@ function detectFrontends(files, io) {
       name: typeof pkg.name === "string" ? pkg.name : path20.basename(absDir),
       dir: path20.dirname(pkgDisplay),
       absDir,
-      packageJson: spanAt2(text, Math.max(0, text.indexOf('"dependencies"')), 14, pkgDisplay),
+      packageJson: spanAt2(text2, Math.max(0, text2.indexOf('"dependencies"')), 14, pkgDisplay),
       origins: [],
       apiUrls: [],
       proxies: []
@@ -29559,11 +29817,11 @@ function detectFrontends(files, io) {
     const deeper = files.filter((f) => f.kind === "frontend-config" && path20.dirname(f.absPath).startsWith(absDir + path20.sep) && /^(?:setupProxy|environment|proxy\.conf)/.test(path20.basename(f.absPath)));
     for (const f of deeper) configs.push({ abs: f.absPath, base: path20.basename(f.absPath), text: io.readText(f.absPath) ?? "" });
     const envFiles = local.filter((f) => f.kind === "dotenv").map((f) => ({ abs: f.absPath, base: path20.basename(f.absPath), text: io.readText(f.absPath) ?? "" }));
-    frontend.origins.push(devOrigin(framework, pkg.scripts ?? {}, text, pkgDisplay, configs, envFiles, io));
+    frontend.origins.push(devOrigin(framework, pkg.scripts ?? {}, text2, pkgDisplay, configs, envFiles, io));
     if (typeof pkg.homepage === "string" && /^https?:\/\/[^/]/i.test(pkg.homepage)) {
       try {
-        const at = text.indexOf('"homepage"');
-        frontend.origins.push({ origin: new URL(pkg.homepage).origin, environment: "production", how: "homepage in package.json", span: spanAt2(text, Math.max(0, at), 10, pkgDisplay) });
+        const at = text2.indexOf('"homepage"');
+        frontend.origins.push({ origin: new URL(pkg.homepage).origin, environment: "production", how: "homepage in package.json", span: spanAt2(text2, Math.max(0, at), 10, pkgDisplay) });
       } catch {
       }
     }
@@ -29582,7 +29840,7 @@ function detectFrontends(files, io) {
       const code = io.readText(abs);
       if (code && /https?:\/\//.test(code)) frontend.apiUrls.push(...codeApiUrls(code, io.display(abs)));
     }
-    frontend.proxies.push(...proxies(framework, pkg, text, pkgDisplay, configs, io));
+    frontend.proxies.push(...proxies(framework, pkg, text2, pkgDisplay, configs, io));
     frontends.push(frontend);
   }
   return frontends;
@@ -29643,7 +29901,7 @@ function configApiUrls(c, display) {
   }
   return out2;
 }
-function codeApiUrls(text, display) {
+function codeApiUrls(text2, display) {
   const out2 = [];
   const push = (url, how, offset) => {
     let origin;
@@ -29653,29 +29911,29 @@ function codeApiUrls(text, display) {
       return;
     }
     if (!/^https?:\/\/(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\])(?::|$)/.test(origin)) return;
-    out2.push({ url, environment: "development", how: `${how} in code`, span: spanAt2(text, offset, url.length, display) });
+    out2.push({ url, environment: "development", how: `${how} in code`, span: spanAt2(text2, offset, url.length, display) });
   };
-  for (const m of text.matchAll(/\bbaseURL\s*:\s*['"`](https?:\/\/[^'"`\s$]+)/g)) push(m[1], "axios baseURL", m.index + m[0].indexOf(m[1]));
-  for (const m of text.matchAll(/\b(?:fetch|axios(?:\.(?:get|post|put|patch|delete|request))?)\(\s*['"`](https?:\/\/[^'"`\s$]+)/g)) push(m[1], m[0].split("(")[0], m.index + m[0].indexOf(m[1]));
-  for (const m of text.matchAll(/\b(?:process\.env|import\.meta\.env)\.(\w+)\s*(?:\|\||\?\?)\s*['"`](https?:\/\/[^'"`\s$]+)/g)) push(m[2], `default of ${m[1]}`, m.index + m[0].indexOf(m[2]));
-  for (const m of text.matchAll(/\b(?:const|let|var|export const)\s+(\w*(?:API|BACKEND|SERVER|BASE)\w*)\s*=\s*['"`](https?:\/\/[^'"`\s$]+)/gi)) push(m[2], m[1], m.index + m[0].indexOf(m[2]));
+  for (const m of text2.matchAll(/\bbaseURL\s*:\s*['"`](https?:\/\/[^'"`\s$]+)/g)) push(m[1], "axios baseURL", m.index + m[0].indexOf(m[1]));
+  for (const m of text2.matchAll(/\b(?:fetch|axios(?:\.(?:get|post|put|patch|delete|request))?)\(\s*['"`](https?:\/\/[^'"`\s$]+)/g)) push(m[1], m[0].split("(")[0], m.index + m[0].indexOf(m[1]));
+  for (const m of text2.matchAll(/\b(?:process\.env|import\.meta\.env)\.(\w+)\s*(?:\|\||\?\?)\s*['"`](https?:\/\/[^'"`\s$]+)/g)) push(m[2], `default of ${m[1]}`, m.index + m[0].indexOf(m[2]));
+  for (const m of text2.matchAll(/\b(?:const|let|var|export const)\s+(\w*(?:API|BACKEND|SERVER|BASE)\w*)\s*=\s*['"`](https?:\/\/[^'"`\s$]+)/gi)) push(m[2], m[1], m.index + m[0].indexOf(m[2]));
   return out2;
 }
-function objectBlock(text, from) {
-  const open = text.indexOf("{", from);
+function objectBlock(text2, from) {
+  const open = text2.indexOf("{", from);
   if (open < 0) return "";
   let depth = 0;
-  for (let i2 = open; i2 < text.length; i2++) {
-    if (text[i2] === "{") depth++;
-    else if (text[i2] === "}" && --depth === 0) return text.slice(open, i2 + 1);
+  for (let i2 = open; i2 < text2.length; i2++) {
+    if (text2[i2] === "{") depth++;
+    else if (text2[i2] === "}" && --depth === 0) return text2.slice(open, i2 + 1);
   }
-  return text.slice(open);
+  return text2.slice(open);
 }
-function proxyEntries(block, blockOffset, text, display, how) {
+function proxyEntries(block, blockOffset, text2, display, how) {
   const out2 = [];
   for (const m of block.matchAll(/['"`]?(\^?\/[\w\-./*:^$]*)['"`]?\s*:\s*(?:['"`]([^'"`]+)['"`]|\{([^{}]*)\})/g)) {
     const target2 = m[2] ?? /\btarget['"]?\s*:\s*['"`]([^'"`]+)['"`]/.exec(m[3] ?? "")?.[1] ?? "unknown";
-    out2.push({ prefix: m[1].replace(/^\^/, ""), target: target2, how, span: spanAt2(text, blockOffset + m.index, m[1].length + 2, display) });
+    out2.push({ prefix: m[1].replace(/^\^/, ""), target: target2, how, span: spanAt2(text2, blockOffset + m.index, m[1].length + 2, display) });
   }
   return out2;
 }
@@ -29734,9 +29992,9 @@ import path21 from "node:path";
 
 // src/parse/yaml.ts
 var import_yaml2 = __toESM(require_dist(), 1);
-function parseYaml(text) {
+function parseYaml(text2) {
   const lineCounter = new import_yaml2.LineCounter();
-  const parsed = (0, import_yaml2.parseAllDocuments)(text, { lineCounter, uniqueKeys: false, strict: false });
+  const parsed = (0, import_yaml2.parseAllDocuments)(text2, { lineCounter, uniqueKeys: false, strict: false });
   const all = Array.isArray(parsed) ? parsed : [parsed];
   const pos = (node) => node?.range ? lineCounter.linePos(node.range[0]) : { line: 1, col: 1 };
   const file = {
@@ -29777,9 +30035,9 @@ function scalarText(node) {
 }
 
 // src/environment/compose.ts
-function readCompose(text, ctx) {
+function readCompose(text2, ctx) {
   const file = ctx.display(ctx.absPath);
-  const yaml = parseYaml(text);
+  const yaml = parseYaml(text2);
   if (yaml.error) return { sources: [], diagnostics: [{ kind: "parse-error", file, line: yaml.error.line, column: yaml.error.column, message: `invalid YAML: ${yaml.error.message}` }] };
   const dir = path21.dirname(ctx.absPath);
   const diagnostics = [];
@@ -29852,9 +30110,9 @@ function portPair(short, published, target2) {
   if (parts2.length === 1) return { container: toPort(parts2[0]) };
   return { host: toPort(parts2[parts2.length - 2]), container: toPort(parts2[parts2.length - 1]) };
 }
-function toPort(text) {
-  const n = Number.parseInt(text ?? "", 10);
-  return Number.isInteger(n) && String(n) === text?.trim() ? n : void 0;
+function toPort(text2) {
+  const n = Number.parseInt(text2 ?? "", 10);
+  return Number.isInteger(n) && String(n) === text2?.trim() ? n : void 0;
 }
 function interpolate(raw, span, env) {
   let unknown3;
@@ -29878,9 +30136,9 @@ function readKubeIndex(files, io) {
   const index = { services: [], workloads: [] };
   for (const f of files) {
     if (f.kind !== "yaml") continue;
-    const text = io.readText(f.absPath);
-    if (!text || !MENTIONS.test(text) || text.includes("{{")) continue;
-    const yaml = parseYaml(text);
+    const text2 = io.readText(f.absPath);
+    if (!text2 || !MENTIONS.test(text2) || text2.includes("{{")) continue;
+    const yaml = parseYaml(text2);
     if (yaml.error) continue;
     for (const doc of yaml.docs) {
       const kind = scalarText(get(doc, "kind"));
@@ -29925,9 +30183,9 @@ function podPort(index, service, port) {
   return void 0;
 }
 function num(node) {
-  const text = scalarText(node);
-  const n = Number(text);
-  return text !== void 0 && Number.isInteger(n) && n > 0 ? n : void 0;
+  const text2 = scalarText(node);
+  const n = Number(text2);
+  return text2 !== void 0 && Number.isInteger(n) && n > 0 ? n : void 0;
 }
 function labels(node) {
   const out2 = {};
@@ -29986,8 +30244,8 @@ function linkRoutes(routes, policies, sources, kube, io) {
   }
   return paths;
 }
-function unique(list3) {
-  return [...new Set(list3)];
+function unique(list4) {
+  return [...new Set(list4)];
 }
 function describeTarget(t) {
   if (t.kubernetesService) return `Service ${t.kubernetesService.name}${t.kubernetesService.port !== void 0 ? `:${t.kubernetesService.port}` : ""}`;
@@ -30016,8 +30274,8 @@ function composeServices(files, io) {
   const sources = [];
   for (const f of files) {
     if (f.kind !== "compose") continue;
-    const text = io.readText(f.absPath);
-    if (text !== void 0) sources.push(...readCompose(text, { absPath: f.absPath, display: io.display, readText: io.readText }).sources);
+    const text2 = io.readText(f.absPath);
+    if (text2 !== void 0) sources.push(...readCompose(text2, { absPath: f.absPath, display: io.display, readText: io.readText }).sources);
   }
   return sources;
 }
@@ -30036,23 +30294,23 @@ var WORKLOAD_PODS = {
   Job: ["spec", "template", "spec"],
   CronJob: ["spec", "jobTemplate", "spec", "template", "spec"]
 };
-function mayBeKubernetes(text, variables) {
-  if (!/^\s*kind:\s*["']?(?:Pod|Deployment|StatefulSet|DaemonSet|ReplicaSet|Job|CronJob|ConfigMap)\b/m.test(text)) return false;
-  return variables.some((v) => text.includes(v));
+function mayBeKubernetes(text2, variables) {
+  if (!/^\s*kind:\s*["']?(?:Pod|Deployment|StatefulSet|DaemonSet|ReplicaSet|Job|CronJob|ConfigMap)\b/m.test(text2)) return false;
+  return variables.some((v) => text2.includes(v));
 }
 var ENV_FOLDERS = /^(?:prod|production|staging|stage|dev|development|test|qa|preview|local)$/i;
 var TEMPLATE_MARK = "__cors_lint_template__";
-function untemplate(text) {
-  return text.split(/\r?\n/).map((line) => /^\s*\{\{-?[^}]*-?\}\}\s*$/.test(line) ? "" : line.replace(/\{\{-?[\s\S]*?-?\}\}/g, TEMPLATE_MARK)).join("\n");
+function untemplate(text2) {
+  return text2.split(/\r?\n/).map((line) => /^\s*\{\{-?[^}]*-?\}\}\s*$/.test(line) ? "" : line.replace(/\{\{-?[\s\S]*?-?\}\}/g, TEMPLATE_MARK)).join("\n");
 }
 function settingOf(raw, span, name2) {
   if (raw === void 0) return { value: "unknown", span, why: `${name2} has no literal value here` };
   if (raw.includes(TEMPLATE_MARK)) return { value: "unknown", span, why: `${name2} is filled in by a Helm template` };
   return { value: raw, span };
 }
-function readKubernetes(text, absPath, file) {
-  const templated = text.includes("{{");
-  const yaml = parseYaml(templated ? untemplate(text) : text);
+function readKubernetes(text2, absPath, file) {
+  const templated = text2.includes("{{");
+  const yaml = parseYaml(templated ? untemplate(text2) : text2);
   if (yaml.error) return { sources: [], diagnostics: templated ? [] : [{ kind: "parse-error", file, line: yaml.error.line, column: yaml.error.column, message: `invalid YAML: ${yaml.error.message}` }] };
   const folderName = path23.dirname(absPath).split(path23.sep).reverse().find((s) => ENV_FOLDERS.test(s));
   const spanOf3 = spanFactory(yaml, file);
@@ -30102,8 +30360,8 @@ function readKubernetes(text, absPath, file) {
   }
   return { sources, diagnostics: [] };
 }
-function readHelmValues(text, absPath, file, variables) {
-  const yaml = parseYaml(text);
+function readHelmValues(text2, absPath, file, variables) {
+  const yaml = parseYaml(text2);
   if (yaml.error) return { sources: [], diagnostics: [{ kind: "parse-error", file, line: yaml.error.line, column: yaml.error.column, message: `invalid YAML: ${yaml.error.message}` }] };
   const wanted = new Set(variables);
   const spanOf3 = spanFactory(yaml, file);
@@ -30138,27 +30396,27 @@ function readEnvSources(files, variables, io) {
   const diagnostics = [];
   if (!variables.length) return { sources, diagnostics };
   const names = [...new Set(variables.flatMap((v) => [v, v.toUpperCase()]))];
-  const mentions2 = (text) => names.some((n) => text.includes(n)) || variables.some((v) => v === v.toLowerCase() && text.toLowerCase().includes(v));
+  const mentions2 = (text2) => names.some((n) => text2.includes(n)) || variables.some((v) => v === v.toLowerCase() && text2.toLowerCase().includes(v));
   for (const file of files) {
     if (file.kind !== "dotenv" && file.kind !== "compose" && file.kind !== "helm-values" && file.kind !== "yaml") continue;
-    const text = io.readText(file.absPath);
-    if (text === void 0) continue;
+    const text2 = io.readText(file.absPath);
+    if (text2 === void 0) continue;
     const display = io.display(file.absPath);
     if (file.kind === "dotenv" && !path24.basename(file.absPath).startsWith(".env")) continue;
     if (file.kind === "dotenv") {
-      const read2 = readDotenv(text, display);
+      const read2 = readDotenv(text2, display);
       if (read2.diagnostic) diagnostics.push(read2.diagnostic);
       if (read2.vars.size) sources.push({ kind: "dotenv", name: environmentNameFromFile(path24.basename(file.absPath), "default"), file: display, vars: read2.vars, codeDirs: [path24.dirname(file.absPath)] });
       continue;
     }
     if (file.kind === "compose") {
-      const read2 = readCompose(text, { absPath: file.absPath, display: io.display, readText: io.readText });
+      const read2 = readCompose(text2, { absPath: file.absPath, display: io.display, readText: io.readText });
       diagnostics.push(...read2.diagnostics);
       sources.push(...read2.sources);
       continue;
     }
-    if (!mentions2(text)) continue;
-    const read = file.kind === "helm-values" ? readHelmValues(text, file.absPath, display, names) : mayBeKubernetes(text, names) ? readKubernetes(text, file.absPath, display) : void 0;
+    if (!mentions2(text2)) continue;
+    const read = file.kind === "helm-values" ? readHelmValues(text2, file.absPath, display, names) : mayBeKubernetes(text2, names) ? readKubernetes(text2, file.absPath, display) : void 0;
     if (!read) continue;
     diagnostics.push(...read.diagnostics);
     sources.push(...read.sources);
@@ -30232,8 +30490,362 @@ function key2(f) {
   return [f.ruleId, l.file, l.line, l.column, f.message].join("\0");
 }
 
+// src/proxy/ingress-nginx/policy.ts
+var CONTROLLER_VERSION = "controller-v1.15.1";
+var DEFAULT_TEXT = {
+  "enable-cors": "false (CORS off)",
+  "cors-allow-origin": "'*'",
+  "cors-allow-credentials": "true",
+  "cors-allow-methods": `'${DEFAULT_METHODS2}'`,
+  "cors-allow-headers": `'${DEFAULT_HEADERS}'`,
+  "cors-expose-headers": "none (no Access-Control-Expose-Headers)",
+  "cors-max-age": String(DEFAULT_MAX_AGE)
+};
+function list3(text2) {
+  return text2.split(",").map((s) => s.trim()).filter(Boolean);
+}
+function ingressPolicy(label, config, spans, enableSpan) {
+  const policy = newPolicy({ stack: "ingress-nginx", library: "ingress-nginx", span: enableSpan, scope: { kind: "app", name: label } });
+  const outcome = (name2) => config.outcomes[name2];
+  const full = (name2) => `${ANNOTATION_PREFIX}${name2}`;
+  const spanOf3 = (name2) => spans.line(name2) ?? enableSpan;
+  const originOutcome = outcome("cors-allow-origin");
+  policy.originsSpan = spans.line("cors-allow-origin") ?? enableSpan;
+  const originSpan2 = spans.value("cors-allow-origin") ?? policy.originsSpan;
+  if (spans.templated("cors-allow-origin")) {
+    policy.origins = [{ kind: "unknown", why: `${full("cors-allow-origin")} is filled in by a Helm template`, span: originSpan2 }];
+  } else if (config.origins.length === 1 && config.origins[0] === "*") {
+    const entry2 = { kind: "any", span: originSpan2 };
+    if (originOutcome.status === "default") entry2.source = `ingress-nginx's default for ${full("cors-allow-origin")}, which ${label} does not set`;
+    else if (originOutcome.status === "rejected") entry2.source = `ingress-nginx's fallback for an invalid ${full("cors-allow-origin")}: ${originOutcome.why}`;
+    policy.origins = [entry2];
+  } else {
+    policy.origins = config.origins.map((origin) => {
+      if (origin === "null") return { kind: "null", span: originSpan2 };
+      if (origin.includes("*")) {
+        return { kind: "regex", pattern: `${originPattern(origin)}$`, flavor: "pcre", mode: "search", ignoreCase: true, writtenAs: origin, span: originSpan2 };
+      }
+      return { kind: "exact", origin, span: originSpan2 };
+    });
+  }
+  const valued2 = (name2, value, raw) => {
+    const o = outcome(name2);
+    const v = { value };
+    if (raw !== void 0) v.raw = raw;
+    if (o.status === "default") {
+      v.isDefault = true;
+      v.why = `${full(name2)} is not set; the controller's default applies`;
+    } else {
+      v.span = spanOf3(name2);
+      if (o.status === "rejected") v.why = `the controller rejects '${o.written}' (${o.why}) and uses its default`;
+    }
+    if (spans.templated(name2)) return { value: "unknown", span: spanOf3(name2), why: `${full(name2)} is filled in by a Helm template` };
+    return v;
+  };
+  policy.credentials = valued2("cors-allow-credentials", config.credentials);
+  if (policy.credentials.isDefault) policy.credentials.span = enableSpan;
+  policy.allowMethods = valued2("cors-allow-methods", list3(config.methods), config.methods);
+  policy.allowHeaders = valued2("cors-allow-headers", list3(config.headers), config.headers);
+  policy.exposeHeaders = valued2("cors-expose-headers", list3(config.expose), config.expose);
+  policy.maxAge = valued2("cors-max-age", config.maxAge);
+  policy.varyOrigin = { value: false, why: "the controller's CORS template sends no Vary header" };
+  policy.preflight = config.origins.length ? { value: "handled", span: enableSpan, why: "the template answers OPTIONS from an allowed origin with 204 itself" } : { value: "passthrough", span: enableSpan, why: "no origin is left, so OPTIONS requests go to the service" };
+  policy.headersOnErrors = { value: true, why: "more_set_headers without -s applies to every status" };
+  const invalid = [];
+  for (const name2 of Object.keys(config.outcomes)) {
+    const o = config.outcomes[name2];
+    if (o.status !== "rejected" || spans.templated(name2)) continue;
+    const fallback = name2 === "cors-allow-origin" ? "'*', and with the default credentials (true) every origin is then trusted" : DEFAULT_TEXT[name2];
+    invalid.push({
+      name: full(name2),
+      span: spanOf3(name2),
+      problem: "wrong-type",
+      effect: "ignored",
+      detail: `is '${o.written}', which the controller rejects: ${o.why}`,
+      consequence: `the controller uses its default, ${fallback}`
+    });
+  }
+  for (const skipped of config.skippedOrigins) {
+    invalid.push({
+      name: full("cors-allow-origin"),
+      span: spanOf3("cors-allow-origin"),
+      problem: "wrong-type",
+      effect: "ignored",
+      detail: `lists '${skipped.origin}', which the controller skips: ${skipped.why}`,
+      consequence: config.origins.length ? "that origin is never allowed" : "no origin is left, so the controller sends no CORS headers at all"
+    });
+  }
+  if (invalid.length) policy.invalidOptions = invalid;
+  const rendered = config.origins.length === 1 && config.origins[0] === "*" ? "set $http_origin *; (Access-Control-Allow-Origin: * on every response)" : config.origins.length ? `if ($http_origin ~* (${config.origins.map((o) => `(${originPattern(o)})`).join("|")})$)` : "no origin left: no CORS headers";
+  policy.notes = [`ingress-nginx ${CONTROLLER_VERSION} semantics (annotations/cors/main.go, nginx.tmpl CORS block)`, `origin test: ${rendered}`];
+  return policy;
+}
+
+// src/proxy/ingress-nginx/snippets.ts
+var CORS_HEADER = /^access-control-/i;
+function coversCors(pattern) {
+  const p = pattern.toLowerCase();
+  if (p.endsWith("*")) return "access-control-".startsWith(p.slice(0, -1)) || p.slice(0, -1).startsWith("access-control-");
+  return CORS_HEADER.test(p);
+}
+function snippetStrips(text2, annotation, map) {
+  const parsed = parseNginx(text2, "<snippet>");
+  const out2 = [];
+  const where5 = (d) => map(d.span.line - 1, d.span.column, d.span.endColumn);
+  const visit = (list4, depth) => {
+    for (const d of list4) {
+      if (d.block && depth < 20) visit(d.block, depth + 1);
+      const args2 = d.args.map((a) => a.value);
+      if (d.name === "proxy_hide_header" && args2[0] && CORS_HEADER.test(args2[0])) {
+        out2.push({ header: args2[0].toLowerCase(), span: where5(d), how: `proxy_hide_header in ${annotation}` });
+      }
+      if (d.name === "more_clear_headers") {
+        for (const name2 of headerArgs(args2)) if (coversCors(name2)) out2.push({ header: name2.toLowerCase(), span: where5(d), how: `more_clear_headers in ${annotation}` });
+      }
+      if (d.name === "more_set_headers") {
+        for (const item of headerArgs(args2)) {
+          const colon = item.indexOf(":");
+          const name2 = (colon < 0 ? item : item.slice(0, colon)).trim();
+          const value = colon < 0 ? "" : item.slice(colon + 1).trim();
+          if (!coversCors(name2)) continue;
+          out2.push({ header: name2.toLowerCase(), span: where5(d), how: value ? `more_set_headers in ${annotation} (replaced by '${value}')` : `more_set_headers in ${annotation} (empty value: removed)` });
+        }
+      }
+    }
+  };
+  visit(parsed.directives, 0);
+  return out2;
+}
+function headerArgs(args2) {
+  const out2 = [];
+  for (let i2 = 0; i2 < args2.length; i2++) {
+    const a = args2[i2];
+    if (a === "-s" || a === "-t") {
+      i2++;
+      continue;
+    }
+    if (a.startsWith("-s") || a.startsWith("-t")) continue;
+    out2.push(a);
+  }
+  return out2;
+}
+
+// src/proxy/ingress-nginx/index.ts
+var INGRESS_API = /* @__PURE__ */ new Set(["networking.k8s.io/v1", "networking.k8s.io/v1beta1", "extensions/v1beta1"]);
+function mayHoldIngress(text2) {
+  return /^[ \t-]*kind:[ \t]*["']?Ingress["']?[ \t]*(?:#.*)?$/m.test(text2) || text2.includes("nginx.ingress.kubernetes.io");
+}
+var readIngressNginx = (files, context) => {
+  const out2 = { policies: [], routes: [] };
+  for (const file of files) {
+    if (file.kind !== "yaml" && file.kind !== "helm-values") continue;
+    const text2 = context.readText(file.absPath);
+    if (text2 === void 0 || !mayHoldIngress(text2)) continue;
+    const display = context.display(file.absPath);
+    const got = readFile(text2, display, file.kind === "helm-values");
+    out2.policies.push(...got.policies);
+    out2.routes.push(...got.routes);
+    const already = context.diagnostics.some((d) => d.file === display && d.kind === "parse-error");
+    if (got.diagnostic && !already) context.diagnostics.push(got.diagnostic);
+  }
+  return out2;
+};
+function readFile(text2, file, helmValues = false) {
+  const templated = text2.includes("{{");
+  const yaml = parseYaml(templated ? untemplate(text2) : text2);
+  const out2 = { policies: [], routes: [] };
+  if (yaml.error) {
+    if (!templated && /^[ \t-]*kind:[ \t]*["']?Ingress\b/m.test(text2)) {
+      out2.diagnostic = { kind: "parse-error", file, line: yaml.error.line, column: yaml.error.column, message: `invalid YAML: ${yaml.error.message}` };
+    }
+    return out2;
+  }
+  const lines = text2.split(/\r?\n/);
+  const problems = [];
+  for (const doc of yaml.docs) {
+    if (scalarText(get(doc, "kind")) !== "Ingress") continue;
+    if (!INGRESS_API.has(scalarText(get(doc, "apiVersion")) ?? "")) continue;
+    if (servedByAnotherController(doc)) continue;
+    const shape = { name: clean(scalarText(getPath(doc, ["metadata", "name"]))) ?? "(unnamed)", namespace: clean(scalarText(getPath(doc, ["metadata", "namespace"]))), annotations: getPath(doc, ["metadata", "annotations"]), spec: get(doc, "spec") };
+    const ingress = readIngress(shape, yaml, lines, file, problems);
+    if (ingress.policy) out2.policies.push(ingress.policy);
+    out2.routes.push(...ingress.routes);
+  }
+  if (helmValues) {
+    for (const doc of yaml.docs) {
+      for (const found of valuesIngresses(doc, "", 0)) {
+        if (OTHER_CONTROLLERS.test(scalarText(get(found.node, "className")) ?? scalarText(get(get(found.node, "annotations"), "kubernetes.io/ingress.class")) ?? "")) continue;
+        const ingress = readIngress({ name: found.path, label: `Helm values ${found.path}`, annotations: get(found.node, "annotations") }, yaml, lines, file, problems);
+        if (ingress.policy) out2.policies.push(ingress.policy);
+      }
+    }
+  }
+  if (problems.length) {
+    out2.diagnostic = {
+      kind: "parse-error",
+      file,
+      message: `${problems[0]}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ""}; read as if quoted`
+    };
+  }
+  return out2;
+}
+function valuesIngresses(node, at, depth) {
+  if (!(0, import_yaml2.isMap)(node) || depth > 3) return [];
+  const out2 = [];
+  for (const { key: key3, value } of entries(node)) {
+    const here = at ? `${at}.${key3}` : key3;
+    if (/^ingress$/i.test(key3) && (0, import_yaml2.isMap)(value) && entries(get(value, "annotations")).some((e) => e.key.startsWith(ANNOTATION_PREFIX))) out2.push({ path: here, node: value });
+    else out2.push(...valuesIngresses(value, here, depth + 1));
+  }
+  return out2;
+}
+function readIngress(shape, yaml, lines, file, problems) {
+  const { name: name2, namespace } = shape;
+  const at = (node) => lineSpan(yaml, lines, file, node);
+  const annotations = /* @__PURE__ */ new Map();
+  const keyNodes = /* @__PURE__ */ new Map();
+  const valueNodes = /* @__PURE__ */ new Map();
+  for (const { key: key3, keyNode, value } of entries(shape.annotations)) {
+    keyNodes.set(key3, keyNode);
+    valueNodes.set(key3, value);
+    if (!(0, import_yaml2.isScalar)(value) || value.value === null) {
+      if (key3.startsWith(ANNOTATION_PREFIX)) problems.push(`Ingress ${name2}: annotation ${key3} has no string value`);
+      if ((0, import_yaml2.isScalar)(value)) annotations.set(key3, "");
+      continue;
+    }
+    const raw = value.value;
+    if (typeof raw !== "string") {
+      const written = value.source ?? String(raw);
+      if (key3.startsWith(ANNOTATION_PREFIX) && CORS_ANNOTATIONS.some((a) => key3 === ANNOTATION_PREFIX + a)) {
+        problems.push(`Ingress ${name2}: annotation ${key3} is the YAML ${typeof raw} ${written}, but annotation values must be strings, so kubectl and Helm reject this object (write "${written}")`);
+      }
+      annotations.set(key3, written);
+    } else annotations.set(key3, raw);
+  }
+  const spans = {
+    line: (a) => {
+      const key3 = keyNodes.get(ANNOTATION_PREFIX + a);
+      return key3 ? at(key3) : void 0;
+    },
+    value: (a) => {
+      const value = valueNodes.get(ANNOTATION_PREFIX + a);
+      return value && (0, import_yaml2.isScalar)(value) ? valueSpan(yaml, lines, file, value) : void 0;
+    },
+    templated: (a) => (annotations.get(ANNOTATION_PREFIX + a) ?? "").includes(TEMPLATE_MARK)
+  };
+  const ignored = ["canary", "ssl-passthrough"].some((a) => goParseBool(annotations.get(ANNOTATION_PREFIX + a) ?? "") === true);
+  let policy;
+  if (!spans.templated("enable-cors") && !ignored) {
+    const config = parseCorsAnnotations(annotations);
+    if (config.enabled) policy = ingressPolicy(shape.label ?? `Ingress ${name2}`, config, spans, spans.line("enable-cors"));
+  }
+  if (policy) {
+    for (const [key3, keyNode] of keyNodes) {
+      if (!key3.startsWith(ANNOTATION_PREFIX)) continue;
+      const suffix = key3.slice(ANNOTATION_PREFIX.length);
+      if (CORS_ANNOTATIONS.includes(suffix) || !/cor|origin/i.test(suffix)) continue;
+      const meant = nearestOption2(suffix, CORS_ANNOTATIONS);
+      if (!meant) continue;
+      (policy.invalidOptions ??= []).push({
+        name: key3,
+        span: at(keyNode),
+        problem: "unknown-option",
+        effect: "ignored",
+        suggestion: ANNOTATION_PREFIX + meant,
+        consequence: `the controller ignores it, so ${meant} keeps ${annotations.has(ANNOTATION_PREFIX + meant) ? "the value written for it" : `its default, ${DEFAULT_TEXT[meant]}`}`
+      });
+    }
+  }
+  const strips = [];
+  for (const snippet of ["configuration-snippet", "server-snippet"]) {
+    const key3 = ANNOTATION_PREFIX + snippet;
+    const value = valueNodes.get(key3);
+    const text2 = annotations.get(key3);
+    if (!text2 || !value || !(0, import_yaml2.isScalar)(value)) continue;
+    strips.push(...snippetStrips(text2, snippet, snippetLines(yaml, lines, file, keyNodes.get(key3), value)));
+  }
+  const routes = [];
+  const enableSpan = spans.line("enable-cors");
+  const answersPreflight = policy && policy.origins.length && enableSpan ? {
+    span: enableSpan,
+    status: 204,
+    how: policy.origins[0].kind === "any" ? "ingress-nginx (enable-cors) answers every OPTIONS request with 204 itself" : "ingress-nginx (enable-cors) answers OPTIONS from an allowed origin with 204 itself",
+    corsHeaders: true
+  } : void 0;
+  const route = (backend, label, host, path27, spanNode) => {
+    const target2 = backendTarget(backend, namespace);
+    if (!target2) return;
+    const r = { stack: "ingress-nginx", span: at(spanNode ?? backend), label, targets: [target2], strips: [...strips] };
+    if (path27 !== void 0) r.path = path27;
+    if (host) r.hosts = [host];
+    if (answersPreflight) r.answersPreflight = answersPreflight;
+    if (policy) r.policy = policy;
+    routes.push(r);
+  };
+  const spec = shape.spec;
+  const fallback = get(spec, "defaultBackend") ?? get(spec, "backend");
+  if (fallback) route(fallback, `Ingress ${name2} default backend`, void 0, void 0, fallback);
+  for (const rule2 of items2(get(spec, "rules"))) {
+    const host = clean(scalarText(get(rule2, "host")));
+    for (const p of items2(getPath(rule2, ["http", "paths"]))) {
+      const path27 = clean(scalarText(get(p, "path"))) ?? "/";
+      const backend = get(p, "backend");
+      route(backend, `Ingress ${name2}${host ? ` host ${host}` : ""} path ${path27}`, host, path27, get(backend, "service") ?? get(backend, "serviceName") ?? backend);
+    }
+  }
+  return { policy, routes };
+}
+var OTHER_CONTROLLERS = /^(?:traefik|alb|gce|gce-internal|kong|haproxy|istio|contour|cilium|ambassador|emissary|skipper|azure\/application-gateway|azure-application-gateway|openshift-default|apisix)$/i;
+function servedByAnotherController(doc) {
+  const className = scalarText(getPath(doc, ["spec", "ingressClassName"])) ?? scalarText(get(getPath(doc, ["metadata", "annotations"]), "kubernetes.io/ingress.class"));
+  return className !== void 0 && OTHER_CONTROLLERS.test(className.trim());
+}
+function backendTarget(backend, namespace) {
+  if (!(0, import_yaml2.isMap)(backend)) return void 0;
+  const service = get(backend, "service");
+  const name2 = clean(scalarText(service ? get(service, "name") : get(backend, "serviceName")));
+  if (!name2) return void 0;
+  const portNode = service ? get(get(service, "port"), "number") ?? get(get(service, "port"), "name") : get(backend, "servicePort");
+  const portText = clean(scalarText(portNode));
+  const port = portText === void 0 ? void 0 : /^\d+$/.test(portText) ? Number(portText) : portText;
+  const target2 = { raw: port === void 0 ? name2 : `${name2}:${port}`, host: name2, kubernetesService: { name: name2 } };
+  if (typeof port === "number") target2.port = port;
+  if (port !== void 0) target2.kubernetesService.port = port;
+  if (namespace) target2.kubernetesService.namespace = namespace;
+  return target2;
+}
+function clean(text2) {
+  return text2 === void 0 || text2.includes(TEMPLATE_MARK) ? void 0 : text2;
+}
+function lineSpan(yaml, lines, file, node) {
+  const line = yaml.lineOf(node);
+  const column = yaml.columnOf(node);
+  const text2 = lines[line - 1] ?? "";
+  const end = text2.trimEnd().length + 1;
+  return { file, line, column, endLine: line, endColumn: Math.max(end, column + 1) };
+}
+function valueSpan(yaml, lines, file, value) {
+  const span = lineSpan(yaml, lines, file, value);
+  if ((0, import_yaml2.isScalar)(value) && (value.type === "BLOCK_LITERAL" || value.type === "BLOCK_FOLDED")) {
+    const next = lines[span.line] ?? "";
+    const indent = next.length - next.trimStart().length;
+    return { file, line: span.line + 1, column: indent + 1, endLine: span.line + 1, endColumn: Math.max(next.trimEnd().length + 1, indent + 2) };
+  }
+  return span;
+}
+function snippetLines(yaml, lines, file, keyNode, value) {
+  const keySpan = lineSpan(yaml, lines, file, keyNode);
+  if ((0, import_yaml2.isScalar)(value) && value.type === "BLOCK_LITERAL") {
+    const first = yaml.lineOf(value) + 1;
+    const sample = lines.slice(first - 1).find((l) => l.trim()) ?? "";
+    const indent = sample.length - sample.trimStart().length;
+    return (line, column, endColumn) => ({ file, line: first + line, column: column + indent, endLine: first + line, endColumn: endColumn + indent });
+  }
+  return () => keySpan;
+}
+
 // src/proxy/index.ts
-var PROXY_READERS = [];
+var PROXY_READERS = [{ name: "ingress-nginx", read: readIngressNginx }];
 function readProxyLayers(files, context, readers = PROXY_READERS) {
   const out2 = { policies: [], routes: [] };
   if (!files.length) return out2;
@@ -30306,6 +30918,7 @@ async function lint(paths, options = {}) {
   });
   policies.push(...proxies2.policies);
   routes.push(...proxies2.routes);
+  filesScanned += new Set(proxies2.policies.map((p) => p.span.file)).size;
   const linked = buildPaths(routes, policies, discovery.context, {
     readText: (abs) => {
       const read = project.readText(abs);

@@ -12,7 +12,7 @@ import {
   parseJs,
   parseNginx,
   parsePython
-} from "./chunk-J7KGBHJO.js";
+} from "./chunk-R7QZTRIJ.js";
 import {
   fsPath,
   readLines,

@@ -12,7 +12,7 @@ import {
   require_dist,
   simulate,
   simulatePath
-} from "./chunk-J7KGBHJO.js";
+} from "./chunk-R7QZTRIJ.js";
 import "./chunk-LXGCFLD4.js";
 import {
   require_semver

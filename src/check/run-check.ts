@@ -141,7 +141,8 @@ export async function runCheck(args: CheckArgs): Promise<CheckRun> {
   if (viaFrontends?.fromFrontends?.length) return viaFrontends;
   // An application behind a linked proxy is reached through the proxy: its answer is the path's.
   const paths = linted.paths ?? [];
-  const behindProxy = new Set(paths.filter((p) => p.linked).flatMap((p) => p.apps));
+  // A proxy's own policy on a route with a path is part of the path's answer.
+  const behindProxy = new Set([...paths.filter((p) => p.linked).flatMap((p) => p.apps), ...paths.flatMap((p) => (p.route.policy ? [p.route.policy] : []))]);
   const results = [...linted.policies.filter((p) => !behindProxy.has(p)).map((p) => checkPolicy(p, request)), ...paths.flatMap((p) => checkPath(p, request))];
   const exitCode = results.length > 0 && results.every((r) => r.allowed) ? CHECK_EXIT_ALLOWED : CHECK_EXIT_BLOCKED;
   return { results, exitCode, diagnostics: linted.diagnostics, request };

@@ -4,9 +4,10 @@
 import { internalError } from '../model/diagnostics.js';
 import type { ContextFile } from '../environment/context-files.js';
 import type { ProxyReadContext, ProxyReader, ProxyReading } from './types.js';
+import { readIngressNginx } from './ingress-nginx/index.js';
 
 /** The readers, one per proxy kind. */
-export const PROXY_READERS: ReadonlyArray<{ name: string; read: ProxyReader }> = [];
+export const PROXY_READERS: ReadonlyArray<{ name: string; read: ProxyReader }> = [{ name: 'ingress-nginx', read: readIngressNginx }];
 
 /** A reader that fails costs its own results only: one internal-error diagnostic. */
 export function readProxyLayers(files: readonly ContextFile[], context: ProxyReadContext, readers = PROXY_READERS): ProxyReading {

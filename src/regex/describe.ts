@@ -20,6 +20,8 @@ export function patternLabel(library: Library): string {
       return 'origin RegExp';
     case 'nginx':
       return 'nginx regex';
+    case 'ingress-nginx':
+      return 'cors-allow-origin entry';
     default:
       return 'origin pattern';
   }
@@ -30,6 +32,8 @@ export function patternLabel(library: Library): string {
  * pattern translates a string test (`origin.startsWith(...)`), that test as the code spells it.
  */
 export function patternWording(library: Library, entry: { writtenAs?: string } & RegexSpec): { label: string; pattern: string } {
+  // ingress-nginx: the annotation's origin as written; the pattern is the controller's translation.
+  if (entry.writtenAs && library === 'ingress-nginx') return { label: patternLabel(library), pattern: `'${entry.writtenAs}'` };
   if (entry.writtenAs) return { label: 'origin test', pattern: `\`${entry.writtenAs}\`` };
   return { label: patternLabel(library), pattern: patternText(entry) };
 }
@@ -48,6 +52,7 @@ export function patternText(spec: RegexSpec): string {
 
 /** How the library matches, in words. */
 export function matchingSemantics(spec: RegexSpec & { writtenAs?: string }, library: Library): string {
+  if (library === 'ingress-nginx') return 'ingress-nginx tests $http_origin ~* (entries)$: case-insensitive, anchored only at the end, and `*.` stands for one DNS label';
   if (spec.writtenAs) return stringTestSemantics(spec.writtenAs);
   const gFlag = spec.flavor === 'js' && (spec.flags ?? '').includes('g');
   switch (library) {

@@ -107,7 +107,7 @@ function stripsOf(block: Block): ProxyRoute['strips'] {
   const out: ProxyRoute['strips'] = [];
   for (const h of effectiveHidden(block)) if (isCorsHeader(h.name)) out.push({ header: h.name.toLowerCase(), span: h.span, how: `proxy_hide_header ${h.name}` });
   for (const c of effectiveMoreClears(block)) {
-    if (c.statuses) continue;
+    if (c.statuses || c.types) continue;
     for (const p of c.patterns) {
       if (isCorsHeader(p) || clearCovers(p, 'access-control-allow-origin')) out.push({ header: p, span: c.span, how: `more_clear_headers ${p}` });
     }
@@ -125,7 +125,7 @@ function preflightAnswer(server: Block, block: Block, maps: Map<string, MapDef>,
   return {
     span: answeringSpan(routed.conf, block),
     status: routed.closed ? 'unknown' : routed.status,
-    how: routed.closed ? `${routed.conf.label} closes the connection (444)` : `${routed.conf.label} answers OPTIONS with ${routed.status}`,
+    how: routed.closed ? `${routed.conf.label} closes the connection (444)` : `${routed.conf.label} answers OPTIONS with ${routed.status}${routed.status === 401 ? ' (auth_basic: preflights carry no credentials)' : ''}`,
     corsHeaders: headers.some((h) => /^access-control-allow-origin$/i.test(h.name)),
   };
 }
@@ -134,6 +134,10 @@ function preflightAnswer(server: Block, block: Block, maps: Map<string, MapDef>,
 function answeringSpan(conf: Block, block: Block): Span {
   const ret = conf.body.find((d) => d.name === 'return' || (d.name === 'deny' && conf.kind === 'limit_except'));
   if (ret) return ret.span;
+  for (let b: Block | undefined = conf; b; b = b.parent) {
+    const auth = b.body.find((d) => d.name === 'auth_basic');
+    if (auth) return auth.span;
+  }
   return conf === block ? block.headerSpan : conf.headerSpan;
 }
 

@@ -96,17 +96,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key2, node, visitor, path25) {
-      const ctrl = callVisitor(key2, node, visitor, path25);
+    function visit_(key3, node, visitor, path27) {
+      const ctrl = callVisitor(key3, node, visitor, path27);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path25, ctrl);
-        return visit_(key2, ctrl, visitor, path25);
+        replaceNode(key3, path27, ctrl);
+        return visit_(key3, ctrl, visitor, path27);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path25 = Object.freeze(path25.concat(node));
+          path27 = Object.freeze(path27.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = visit_(i2, node.items[i2], visitor, path25);
+            const ci = visit_(i2, node.items[i2], visitor, path27);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -117,13 +117,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path25 = Object.freeze(path25.concat(node));
-          const ck = visit_("key", node.key, visitor, path25);
+          path27 = Object.freeze(path27.concat(node));
+          const ck = visit_("key", node.key, visitor, path27);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path25);
+          const cv = visit_("value", node.value, visitor, path27);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -144,17 +144,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node, visitor, path25) {
-      const ctrl = await callVisitor(key2, node, visitor, path25);
+    async function visitAsync_(key3, node, visitor, path27) {
+      const ctrl = await callVisitor(key3, node, visitor, path27);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path25, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path25);
+        replaceNode(key3, path27, ctrl);
+        return visitAsync_(key3, ctrl, visitor, path27);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path25 = Object.freeze(path25.concat(node));
+          path27 = Object.freeze(path27.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node.items[i2], visitor, path25);
+            const ci = await visitAsync_(i2, node.items[i2], visitor, path27);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -165,13 +165,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path25 = Object.freeze(path25.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path25);
+          path27 = Object.freeze(path27.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path27);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path25);
+          const cv = await visitAsync_("value", node.value, visitor, path27);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -198,27 +198,27 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node, visitor, path25) {
+    function callVisitor(key3, node, visitor, path27) {
       if (typeof visitor === "function")
-        return visitor(key2, node, path25);
+        return visitor(key3, node, path27);
       if (identity.isMap(node))
-        return visitor.Map?.(key2, node, path25);
+        return visitor.Map?.(key3, node, path27);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key2, node, path25);
+        return visitor.Seq?.(key3, node, path27);
       if (identity.isPair(node))
-        return visitor.Pair?.(key2, node, path25);
+        return visitor.Pair?.(key3, node, path27);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key2, node, path25);
+        return visitor.Scalar?.(key3, node, path27);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key2, node, path25);
+        return visitor.Alias?.(key3, node, path27);
       return void 0;
     }
-    function replaceNode(key2, path25, node) {
-      const parent = path25[path25.length - 1];
+    function replaceNode(key3, path27, node) {
+      const parent = path27[path27.length - 1];
       if (identity.isCollection(parent)) {
-        parent.items[key2] = node;
+        parent.items[key3] = node;
       } else if (identity.isPair(parent)) {
-        if (key2 === "key")
+        if (key3 === "key")
           parent.key = node;
         else
           parent.value = node;
@@ -479,7 +479,7 @@ var require_anchors = __commonJS({
 var require_applyReviver = __commonJS({
   "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
     "use strict";
-    function applyReviver(reviver, obj, key2, val) {
+    function applyReviver(reviver, obj, key3, val) {
       if (val && typeof val === "object") {
         if (Array.isArray(val)) {
           for (let i2 = 0, len = val.length; i2 < len; ++i2) {
@@ -519,7 +519,7 @@ var require_applyReviver = __commonJS({
           }
         }
       }
-      return reviver.call(obj, key2, val);
+      return reviver.call(obj, key3, val);
     }
     exports.applyReviver = applyReviver;
   }
@@ -826,10 +826,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node2 = require_Node();
-    function collectionFromPath(schema, path25, value) {
+    function collectionFromPath(schema, path27, value) {
       let v = value;
-      for (let i2 = path25.length - 1; i2 >= 0; --i2) {
-        const k = path25[i2];
+      for (let i2 = path27.length - 1; i2 >= 0; --i2) {
+        const k = path27[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -848,7 +848,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path25) => path25 == null || typeof path25 === "object" && !!path25[Symbol.iterator]().next().done;
+    var isEmptyPath = (path27) => path27 == null || typeof path27 === "object" && !!path27[Symbol.iterator]().next().done;
     var Collection = class extends Node2.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -878,42 +878,42 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path25, value) {
-        if (isEmptyPath(path25))
+      addIn(path27, value) {
+        if (isEmptyPath(path27))
           this.add(value);
         else {
-          const [key2, ...rest] = path25;
-          const node = this.get(key2, true);
+          const [key3, ...rest] = path27;
+          const node = this.get(key3, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
           else if (node === void 0 && this.schema)
-            this.set(key2, collectionFromPath(this.schema, rest, value));
+            this.set(key3, collectionFromPath(this.schema, rest, value));
           else
-            throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
+            throw new Error(`Expected YAML collection at ${key3}. Remaining path: ${rest}`);
         }
       }
       /**
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path25) {
-        const [key2, ...rest] = path25;
+      deleteIn(path27) {
+        const [key3, ...rest] = path27;
         if (rest.length === 0)
-          return this.delete(key2);
-        const node = this.get(key2, true);
+          return this.delete(key3);
+        const node = this.get(key3, true);
         if (identity.isCollection(node))
           return node.deleteIn(rest);
         else
-          throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
+          throw new Error(`Expected YAML collection at ${key3}. Remaining path: ${rest}`);
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path25, keepScalar) {
-        const [key2, ...rest] = path25;
-        const node = this.get(key2, true);
+      getIn(path27, keepScalar) {
+        const [key3, ...rest] = path27;
+        const node = this.get(key3, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
         else
@@ -930,29 +930,29 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path25) {
-        const [key2, ...rest] = path25;
+      hasIn(path27) {
+        const [key3, ...rest] = path27;
         if (rest.length === 0)
-          return this.has(key2);
-        const node = this.get(key2, true);
+          return this.has(key3);
+        const node = this.get(key3, true);
         return identity.isCollection(node) ? node.hasIn(rest) : false;
       }
       /**
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path25, value) {
-        const [key2, ...rest] = path25;
+      setIn(path27, value) {
+        const [key3, ...rest] = path27;
         if (rest.length === 0) {
-          this.set(key2, value);
+          this.set(key3, value);
         } else {
-          const node = this.get(key2, true);
+          const node = this.get(key3, true);
           if (identity.isCollection(node))
             node.setIn(rest, value);
           else if (node === void 0 && this.schema)
-            this.set(key2, collectionFromPath(this.schema, rest, value));
+            this.set(key3, collectionFromPath(this.schema, rest, value));
           else
-            throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
+            throw new Error(`Expected YAML collection at ${key3}. Remaining path: ${rest}`);
         }
       }
     };
@@ -986,14 +986,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text;
+        return text2;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text.length <= endStep)
-        return text;
+      if (text2.length <= endStep)
+        return text2;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -1010,14 +1010,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i2 = consumeMoreIndentedLines(text, i2, indent.length);
+        i2 = consumeMoreIndentedLines(text2, i2, indent.length);
         if (i2 !== -1)
           end = i2 + endStep;
       }
-      for (let ch; ch = text[i2 += 1]; ) {
+      for (let ch; ch = text2[i2 += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i2;
-          switch (text[i2 + 1]) {
+          switch (text2[i2 + 1]) {
             case "x":
               i2 += 3;
               break;
@@ -1034,12 +1034,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i2 = consumeMoreIndentedLines(text, i2, indent.length);
+            i2 = consumeMoreIndentedLines(text2, i2, indent.length);
           end = i2 + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text[i2 + 1];
+            const next = text2[i2 + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i2;
           }
@@ -1051,12 +1051,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text[i2 += 1];
+                ch = text2[i2 += 1];
                 overflow = true;
               }
               const j = i2 > escEnd + 1 ? i2 - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text;
+                return text2;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -1071,39 +1071,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text;
+        return text2;
       if (onFold)
         onFold();
-      let res = text.slice(0, folds[0]);
+      let res = text2.slice(0, folds[0]);
       for (let i3 = 0; i3 < folds.length; ++i3) {
         const fold = folds[i3];
-        const end2 = folds[i3 + 1] || text.length;
+        const end2 = folds[i3 + 1] || text2.length;
         if (fold === 0)
           res = `
-${indent}${text.slice(0, end2)}`;
+${indent}${text2.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text[fold]}\\`;
+            res += `${text2[fold]}\\`;
           res += `
-${indent}${text.slice(fold + 1, end2)}`;
+${indent}${text2.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text, i2, indent) {
+    function consumeMoreIndentedLines(text2, i2, indent) {
       let end = i2;
       let start2 = i2 + 1;
-      let ch = text[start2];
+      let ch = text2[start2];
       while (ch === " " || ch === "	") {
         if (i2 < start2 + indent) {
-          ch = text[++i2];
+          ch = text2[++i2];
         } else {
           do {
-            ch = text[++i2];
+            ch = text2[++i2];
           } while (ch && ch !== "\n");
           end = i2;
           start2 = i2 + 1;
-          ch = text[start2];
+          ch = text2[start2];
         }
       }
       return end;
@@ -1530,19 +1530,19 @@ var require_stringifyPair = __commonJS({
     var Scalar = require_Scalar();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
-    function stringifyPair({ key: key2, value }, ctx, onComment, onChompKeep) {
+    function stringifyPair({ key: key3, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
-      let keyComment = identity.isNode(key2) && key2.comment || null;
+      let keyComment = identity.isNode(key3) && key3.comment || null;
       if (simpleKeys) {
         if (keyComment) {
           throw new Error("With simple keys, key nodes cannot have comments");
         }
-        if (identity.isCollection(key2) || !identity.isNode(key2) && typeof key2 === "object") {
+        if (identity.isCollection(key3) || !identity.isNode(key3) && typeof key3 === "object") {
           const msg = "With simple keys, collection cannot be used as a key value";
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key2 || keyComment && value == null && !ctx.inFlow || identity.isCollection(key2) || (identity.isScalar(key2) ? key2.type === Scalar.Scalar.BLOCK_FOLDED || key2.type === Scalar.Scalar.BLOCK_LITERAL : typeof key2 === "object"));
+      let explicitKey = !simpleKeys && (!key3 || keyComment && value == null && !ctx.inFlow || identity.isCollection(key3) || (identity.isScalar(key3) ? key3.type === Scalar.Scalar.BLOCK_FOLDED || key3.type === Scalar.Scalar.BLOCK_LITERAL : typeof key3 === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -1550,7 +1550,7 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify.stringify(key2, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      let str = stringify.stringify(key3, ctx, () => keyCommentDone = true, () => chompKeep = true);
       if (!explicitKey && !ctx.inFlow && str.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
@@ -1694,7 +1694,7 @@ var require_merge = __commonJS({
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key2) => (merge.identify(key2) || identity.isScalar(key2) && (!key2.type || key2.type === Scalar.Scalar.PLAIN) && merge.identify(key2.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
+    var isMergeKey = (ctx, key3) => (merge.identify(key3) || identity.isScalar(key3) && (!key3.type || key3.type === Scalar.Scalar.PLAIN) && merge.identify(key3.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
     function addMergeToJSMap(ctx, map, value) {
       const source = resolveAliasValue(ctx, value);
       if (identity.isSeq(source))
@@ -1711,14 +1711,14 @@ var require_merge = __commonJS({
       if (!identity.isMap(source))
         throw new Error("Merge sources must be maps or map aliases");
       const srcMap = source.toJSON(null, ctx, Map);
-      for (const [key2, value2] of srcMap) {
+      for (const [key3, value2] of srcMap) {
         if (map instanceof Map) {
-          if (!map.has(key2))
-            map.set(key2, value2);
+          if (!map.has(key3))
+            map.set(key3, value2);
         } else if (map instanceof Set) {
-          map.add(key2);
-        } else if (!Object.prototype.hasOwnProperty.call(map, key2)) {
-          Object.defineProperty(map, key2, {
+          map.add(key3);
+        } else if (!Object.prototype.hasOwnProperty.call(map, key3)) {
+          Object.defineProperty(map, key3, {
             value: value2,
             writable: true,
             enumerable: true,
@@ -1746,19 +1746,19 @@ var require_addPairToJSMap = __commonJS({
     var stringify = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
-    function addPairToJSMap(ctx, map, { key: key2, value }) {
-      if (identity.isNode(key2) && key2.addToJSMap)
-        key2.addToJSMap(ctx, map, value);
-      else if (merge.isMergeKey(ctx, key2))
+    function addPairToJSMap(ctx, map, { key: key3, value }) {
+      if (identity.isNode(key3) && key3.addToJSMap)
+        key3.addToJSMap(ctx, map, value);
+      else if (merge.isMergeKey(ctx, key3))
         merge.addMergeToJSMap(ctx, map, value);
       else {
-        const jsKey = toJS.toJS(key2, "", ctx);
+        const jsKey = toJS.toJS(key3, "", ctx);
         if (map instanceof Map) {
           map.set(jsKey, toJS.toJS(value, jsKey, ctx));
         } else if (map instanceof Set) {
           map.add(jsKey);
         } else {
-          const stringKey = stringifyKey(key2, jsKey, ctx);
+          const stringKey = stringifyKey(key3, jsKey, ctx);
           const jsValue = toJS.toJS(value, stringKey, ctx);
           if (stringKey in map)
             Object.defineProperty(map, stringKey, {
@@ -1773,19 +1773,19 @@ var require_addPairToJSMap = __commonJS({
       }
       return map;
     }
-    function stringifyKey(key2, jsKey, ctx) {
+    function stringifyKey(key3, jsKey, ctx) {
       if (jsKey === null)
         return "";
       if (typeof jsKey !== "object")
         return String(jsKey);
-      if (identity.isNode(key2) && ctx?.doc) {
+      if (identity.isNode(key3) && ctx?.doc) {
         const strCtx = stringify.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node of ctx.anchors.keys())
           strCtx.anchors.add(node.anchor);
         strCtx.inFlow = true;
         strCtx.inStringifyKey = true;
-        const strKey = key2.toString(strCtx);
+        const strKey = key3.toString(strCtx);
         if (!ctx.mapKeyWarned) {
           let jsonStr = JSON.stringify(strKey);
           if (jsonStr.length > 40)
@@ -1809,24 +1809,24 @@ var require_Pair = __commonJS({
     var stringifyPair = require_stringifyPair();
     var addPairToJSMap = require_addPairToJSMap();
     var identity = require_identity();
-    function createPair(key2, value, ctx) {
-      const k = createNode.createNode(key2, void 0, ctx);
+    function createPair(key3, value, ctx) {
+      const k = createNode.createNode(key3, void 0, ctx);
       const v = createNode.createNode(value, void 0, ctx);
       return new Pair(k, v);
     }
     var Pair = class _Pair {
-      constructor(key2, value = null) {
+      constructor(key3, value = null) {
         Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR });
-        this.key = key2;
+        this.key = key3;
         this.value = value;
       }
       clone(schema) {
-        let { key: key2, value } = this;
-        if (identity.isNode(key2))
-          key2 = key2.clone(schema);
+        let { key: key3, value } = this;
+        if (identity.isNode(key3))
+          key3 = key3.clone(schema);
         if (identity.isNode(value))
           value = value.clone(schema);
-        return new _Pair(key2, value);
+        return new _Pair(key3, value);
       }
       toJSON(_, ctx) {
         const pair = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
@@ -2002,11 +2002,11 @@ var require_YAMLMap = __commonJS({
     var identity = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
-    function findPair(items3, key2) {
-      const k = identity.isScalar(key2) ? key2.value : key2;
+    function findPair(items3, key3) {
+      const k = identity.isScalar(key3) ? key3.value : key3;
       for (const it of items3) {
         if (identity.isPair(it)) {
-          if (it.key === key2 || it.key === k)
+          if (it.key === key3 || it.key === k)
             return it;
           if (identity.isScalar(it.key) && it.key.value === k)
             return it;
@@ -2029,20 +2029,20 @@ var require_YAMLMap = __commonJS({
       static from(schema, obj, ctx) {
         const { keepUndefined, replacer } = ctx;
         const map = new this(schema);
-        const add = (key2, value) => {
+        const add = (key3, value) => {
           if (typeof replacer === "function")
-            value = replacer.call(obj, key2, value);
-          else if (Array.isArray(replacer) && !replacer.includes(key2))
+            value = replacer.call(obj, key3, value);
+          else if (Array.isArray(replacer) && !replacer.includes(key3))
             return;
           if (value !== void 0 || keepUndefined)
-            map.items.push(Pair.createPair(key2, value, ctx));
+            map.items.push(Pair.createPair(key3, value, ctx));
         };
         if (obj instanceof Map) {
-          for (const [key2, value] of obj)
-            add(key2, value);
+          for (const [key3, value] of obj)
+            add(key3, value);
         } else if (obj && typeof obj === "object") {
-          for (const key2 of Object.keys(obj))
-            add(key2, obj[key2]);
+          for (const key3 of Object.keys(obj))
+            add(key3, obj[key3]);
         }
         if (typeof schema.sortMapEntries === "function") {
           map.items.sort(schema.sortMapEntries);
@@ -2082,23 +2082,23 @@ var require_YAMLMap = __commonJS({
           this.items.push(_pair);
         }
       }
-      delete(key2) {
-        const it = findPair(this.items, key2);
+      delete(key3) {
+        const it = findPair(this.items, key3);
         if (!it)
           return false;
         const del = this.items.splice(this.items.indexOf(it), 1);
         return del.length > 0;
       }
-      get(key2, keepScalar) {
-        const it = findPair(this.items, key2);
+      get(key3, keepScalar) {
+        const it = findPair(this.items, key3);
         const node = it?.value;
         return (!keepScalar && identity.isScalar(node) ? node.value : node) ?? void 0;
       }
-      has(key2) {
-        return !!findPair(this.items, key2);
+      has(key3) {
+        return !!findPair(this.items, key3);
       }
-      set(key2, value) {
-        this.add(new Pair.Pair(key2, value), true);
+      set(key3, value) {
+        this.add(new Pair.Pair(key3, value), true);
       }
       /**
        * @param ctx - Conversion context, originally set in Document#toJS()
@@ -2187,15 +2187,15 @@ var require_YAMLSeq = __commonJS({
        *
        * @returns `true` if the item was found and removed.
        */
-      delete(key2) {
-        const idx = asItemIndex(key2);
+      delete(key3) {
+        const idx = asItemIndex(key3);
         if (typeof idx !== "number")
           return false;
         const del = this.items.splice(idx, 1);
         return del.length > 0;
       }
-      get(key2, keepScalar) {
-        const idx = asItemIndex(key2);
+      get(key3, keepScalar) {
+        const idx = asItemIndex(key3);
         if (typeof idx !== "number")
           return void 0;
         const it = this.items[idx];
@@ -2207,8 +2207,8 @@ var require_YAMLSeq = __commonJS({
        * `key` must contain a representation of an integer for this to succeed.
        * It may be wrapped in a `Scalar`.
        */
-      has(key2) {
-        const idx = asItemIndex(key2);
+      has(key3) {
+        const idx = asItemIndex(key3);
         return typeof idx === "number" && idx < this.items.length;
       }
       /**
@@ -2218,10 +2218,10 @@ var require_YAMLSeq = __commonJS({
        * If `key` does not contain a representation of an integer, this will throw.
        * It may be wrapped in a `Scalar`.
        */
-      set(key2, value) {
-        const idx = asItemIndex(key2);
+      set(key3, value) {
+        const idx = asItemIndex(key3);
         if (typeof idx !== "number")
-          throw new Error(`Expected a valid index, not ${key2}.`);
+          throw new Error(`Expected a valid index, not ${key3}.`);
         const prev = this.items[idx];
         if (identity.isScalar(prev) && Scalar.isScalarValue(value))
           prev.value = value;
@@ -2255,8 +2255,8 @@ var require_YAMLSeq = __commonJS({
           let i2 = 0;
           for (let it of obj) {
             if (typeof replacer === "function") {
-              const key2 = obj instanceof Set ? it : String(i2++);
-              it = replacer.call(obj, key2, it);
+              const key3 = obj instanceof Set ? it : String(i2++);
+              it = replacer.call(obj, key3, it);
             }
             seq.items.push(createNode.createNode(it, void 0, ctx));
           }
@@ -2264,8 +2264,8 @@ var require_YAMLSeq = __commonJS({
         return seq;
       }
     };
-    function asItemIndex(key2) {
-      let idx = identity.isScalar(key2) ? key2.value : key2;
+    function asItemIndex(key3) {
+      let idx = identity.isScalar(key3) ? key3.value : key3;
       if (idx && typeof idx === "string")
         idx = Number(idx);
       return typeof idx === "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
@@ -2364,9 +2364,9 @@ var require_stringifyNumber = __commonJS({
     function stringifyNumber({ format, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
         return String(value);
-      const num = typeof value === "number" ? value : Number(value);
-      if (!isFinite(num))
-        return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
+      const num2 = typeof value === "number" ? value : Number(value);
+      if (!isFinite(num2))
+        return isNaN(num2) ? ".nan" : num2 < 0 ? "-.inf" : ".inf";
       let n = Object.is(value, -0) ? "-0" : JSON.stringify(value);
       if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
         let i2 = n.indexOf(".");
@@ -2406,8 +2406,8 @@ var require_float = __commonJS({
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
       resolve: (str) => parseFloat(str),
       stringify(node) {
-        const num = Number(node.value);
-        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
+        const num2 = Number(node.value);
+        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node);
       }
     };
     var float = {
@@ -2679,25 +2679,25 @@ ${cn.comment}` : item.comment;
         for (let it of iterable) {
           if (typeof replacer === "function")
             it = replacer.call(iterable, String(i2++), it);
-          let key2, value;
+          let key3, value;
           if (Array.isArray(it)) {
             if (it.length === 2) {
-              key2 = it[0];
+              key3 = it[0];
               value = it[1];
             } else
               throw new TypeError(`Expected [key, value] tuple: ${it}`);
           } else if (it && it instanceof Object) {
             const keys = Object.keys(it);
             if (keys.length === 1) {
-              key2 = keys[0];
-              value = it[key2];
+              key3 = keys[0];
+              value = it[key3];
             } else {
               throw new TypeError(`Expected tuple with one key, not ${keys.length} keys`);
             }
           } else {
-            key2 = it;
+            key3 = it;
           }
-          pairs2.items.push(Pair.createPair(key2, value, ctx));
+          pairs2.items.push(Pair.createPair(key3, value, ctx));
         }
       return pairs2;
     }
@@ -2744,16 +2744,16 @@ var require_omap = __commonJS({
         if (ctx?.onCreate)
           ctx.onCreate(map);
         for (const pair of this.items) {
-          let key2, value;
+          let key3, value;
           if (identity.isPair(pair)) {
-            key2 = toJS.toJS(pair.key, "", ctx);
-            value = toJS.toJS(pair.value, key2, ctx);
+            key3 = toJS.toJS(pair.key, "", ctx);
+            value = toJS.toJS(pair.value, key3, ctx);
           } else {
-            key2 = toJS.toJS(pair, "", ctx);
+            key3 = toJS.toJS(pair, "", ctx);
           }
-          if (map.has(key2))
+          if (map.has(key3))
             throw new Error("Ordered maps must not include duplicate keys");
-          map.set(key2, value);
+          map.set(key3, value);
         }
         return map;
       }
@@ -2774,12 +2774,12 @@ var require_omap = __commonJS({
       resolve(seq, onError) {
         const pairs$1 = pairs.resolvePairs(seq, onError);
         const seenKeys = [];
-        for (const { key: key2 } of pairs$1.items) {
-          if (identity.isScalar(key2)) {
-            if (seenKeys.includes(key2.value)) {
-              onError(`Ordered maps must not include duplicate keys: ${key2.value}`);
+        for (const { key: key3 } of pairs$1.items) {
+          if (identity.isScalar(key3)) {
+            if (seenKeys.includes(key3.value)) {
+              onError(`Ordered maps must not include duplicate keys: ${key3.value}`);
             } else {
-              seenKeys.push(key2.value);
+              seenKeys.push(key3.value);
             }
           }
         }
@@ -2846,8 +2846,8 @@ var require_float2 = __commonJS({
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
       resolve: (str) => parseFloat(str.replace(/_/g, "")),
       stringify(node) {
-        const num = Number(node.value);
-        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
+        const num2 = Number(node.value);
+        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node);
       }
     };
     var float = {
@@ -2964,14 +2964,14 @@ var require_set = __commonJS({
         super(schema);
         this.tag = _YAMLSet.tag;
       }
-      add(key2) {
+      add(key3) {
         let pair;
-        if (identity.isPair(key2))
-          pair = key2;
-        else if (key2 && typeof key2 === "object" && "key" in key2 && "value" in key2 && key2.value === null)
-          pair = new Pair.Pair(key2.key, null);
+        if (identity.isPair(key3))
+          pair = key3;
+        else if (key3 && typeof key3 === "object" && "key" in key3 && "value" in key3 && key3.value === null)
+          pair = new Pair.Pair(key3.key, null);
         else
-          pair = new Pair.Pair(key2, null);
+          pair = new Pair.Pair(key3, null);
         const prev = YAMLMap.findPair(this.items, pair.key);
         if (!prev)
           this.items.push(pair);
@@ -2980,18 +2980,18 @@ var require_set = __commonJS({
        * If `keepPair` is `true`, returns the Pair matching `key`.
        * Otherwise, returns the value of that Pair's key.
        */
-      get(key2, keepPair) {
-        const pair = YAMLMap.findPair(this.items, key2);
+      get(key3, keepPair) {
+        const pair = YAMLMap.findPair(this.items, key3);
         return !keepPair && identity.isPair(pair) ? identity.isScalar(pair.key) ? pair.key.value : pair.key : pair;
       }
-      set(key2, value) {
+      set(key3, value) {
         if (typeof value !== "boolean")
           throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value}`);
-        const prev = YAMLMap.findPair(this.items, key2);
+        const prev = YAMLMap.findPair(this.items, key3);
         if (prev && !value) {
           this.items.splice(this.items.indexOf(prev), 1);
         } else if (!prev && value) {
-          this.items.push(new Pair.Pair(key2));
+          this.items.push(new Pair.Pair(key3));
         }
       }
       toJSON(_, ctx) {
@@ -3049,23 +3049,23 @@ var require_timestamp = __commonJS({
     function parseSexagesimal(str, asBigInt) {
       const sign = str[0];
       const parts2 = sign === "-" || sign === "+" ? str.substring(1) : str;
-      const num = (n) => asBigInt ? BigInt(n) : Number(n);
-      const res = parts2.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
-      return sign === "-" ? num(-1) * res : res;
+      const num2 = (n) => asBigInt ? BigInt(n) : Number(n);
+      const res = parts2.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num2(60) + num2(p), num2(0));
+      return sign === "-" ? num2(-1) * res : res;
     }
     function stringifySexagesimal(node) {
       let { value } = node;
-      let num = (n) => n;
+      let num2 = (n) => n;
       if (typeof value === "bigint")
-        num = (n) => BigInt(n);
+        num2 = (n) => BigInt(n);
       else if (isNaN(value) || !isFinite(value))
         return stringifyNumber.stringifyNumber(node);
       let sign = "";
       if (value < 0) {
         sign = "-";
-        value *= num(-1);
+        value *= num2(-1);
       }
-      const _60 = num(60);
+      const _60 = num2(60);
       const parts2 = [value % _60];
       if (value < 60) {
         parts2.unshift(0);
@@ -3238,7 +3238,7 @@ var require_tags = __commonJS({
         if (Array.isArray(customTags))
           tags = [];
         else {
-          const keys = Array.from(schemas.keys()).filter((key2) => key2 !== "yaml11").map((key2) => JSON.stringify(key2)).join(", ");
+          const keys = Array.from(schemas.keys()).filter((key3) => key3 !== "yaml11").map((key3) => JSON.stringify(key3)).join(", ");
           throw new Error(`Unknown schema "${schemaName}"; use one of ${keys} or define customTags array`);
         }
       }
@@ -3254,7 +3254,7 @@ var require_tags = __commonJS({
         const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
         if (!tagObj) {
           const tagName = JSON.stringify(tag);
-          const keys = Object.keys(tagsByName).map((key2) => JSON.stringify(key2)).join(", ");
+          const keys = Object.keys(tagsByName).map((key3) => JSON.stringify(key3)).join(", ");
           throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
         }
         if (!tags2.includes(tagObj))
@@ -3457,9 +3457,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path25, value) {
+      addIn(path27, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path25, value);
+          this.contents.addIn(path27, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3518,8 +3518,8 @@ var require_Document = __commonJS({
        * Convert a key and a value into a `Pair` using the current schema,
        * recursively wrapping all values as `Scalar` or `Collection` nodes.
        */
-      createPair(key2, value, options = {}) {
-        const k = this.createNode(key2, null, options);
+      createPair(key3, value, options = {}) {
+        const k = this.createNode(key3, null, options);
         const v = this.createNode(value, null, options);
         return new Pair.Pair(k, v);
       }
@@ -3527,76 +3527,76 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      delete(key2) {
-        return assertCollection(this.contents) ? this.contents.delete(key2) : false;
+      delete(key3) {
+        return assertCollection(this.contents) ? this.contents.delete(key3) : false;
       }
       /**
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path25) {
-        if (Collection.isEmptyPath(path25)) {
+      deleteIn(path27) {
+        if (Collection.isEmptyPath(path27)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path25) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path27) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      get(key2, keepScalar) {
-        return identity.isCollection(this.contents) ? this.contents.get(key2, keepScalar) : void 0;
+      get(key3, keepScalar) {
+        return identity.isCollection(this.contents) ? this.contents.get(key3, keepScalar) : void 0;
       }
       /**
        * Returns item at `path`, or `undefined` if not found. By default unwraps
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path25, keepScalar) {
-        if (Collection.isEmptyPath(path25))
+      getIn(path27, keepScalar) {
+        if (Collection.isEmptyPath(path27))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path25, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path27, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
        */
-      has(key2) {
-        return identity.isCollection(this.contents) ? this.contents.has(key2) : false;
+      has(key3) {
+        return identity.isCollection(this.contents) ? this.contents.has(key3) : false;
       }
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path25) {
-        if (Collection.isEmptyPath(path25))
+      hasIn(path27) {
+        if (Collection.isEmptyPath(path27))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path25) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path27) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      set(key2, value) {
+      set(key3, value) {
         if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, [key2], value);
+          this.contents = Collection.collectionFromPath(this.schema, [key3], value);
         } else if (assertCollection(this.contents)) {
-          this.contents.set(key2, value);
+          this.contents.set(key3, value);
         }
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path25, value) {
-        if (Collection.isEmptyPath(path25)) {
+      setIn(path27, value) {
+        if (Collection.isEmptyPath(path27)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path25), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path27), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path25, value);
+          this.contents.setIn(path27, value);
         }
       }
       /**
@@ -3891,24 +3891,24 @@ var require_resolve_props = __commonJS({
 var require_util_contains_newline = __commonJS({
   "node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
     "use strict";
-    function containsNewline(key2) {
-      if (!key2)
+    function containsNewline(key3) {
+      if (!key3)
         return null;
-      switch (key2.type) {
+      switch (key3.type) {
         case "alias":
         case "scalar":
         case "double-quoted-scalar":
         case "single-quoted-scalar":
-          if (key2.source.includes("\n"))
+          if (key3.source.includes("\n"))
             return true;
-          if (key2.end) {
-            for (const st of key2.end)
+          if (key3.end) {
+            for (const st of key3.end)
               if (st.type === "newline")
                 return true;
           }
           return false;
         case "flow-collection":
-          for (const it of key2.items) {
+          for (const it of key3.items) {
             for (const st of it.start)
               if (st.type === "newline")
                 return true;
@@ -3982,10 +3982,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start: start2, key: key2, sep, value } = collItem;
+        const { start: start2, key: key3, sep, value } = collItem;
         const keyProps = resolveProps.resolveProps(start2, {
           indicator: "explicit-key-ind",
-          next: key2 ?? sep?.[0],
+          next: key3 ?? sep?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -3993,10 +3993,10 @@ var require_resolve_block_map = __commonJS({
         });
         const implicitKey = !keyProps.found;
         if (implicitKey) {
-          if (key2) {
-            if (key2.type === "block-seq")
+          if (key3) {
+            if (key3.type === "block-seq")
               onError(offset, "BLOCK_AS_IMPLICIT_KEY", "A block sequence may not be used as an implicit map key");
-            else if ("indent" in key2 && key2.indent !== bm.indent)
+            else if ("indent" in key3 && key3.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
           if (!keyProps.anchor && !keyProps.tag && !sep) {
@@ -4009,17 +4009,17 @@ var require_resolve_block_map = __commonJS({
             }
             continue;
           }
-          if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key2)) {
-            onError(key2 ?? start2[start2.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
+          if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key3)) {
+            onError(key3 ?? start2[start2.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
           }
         } else if (keyProps.found?.indent !== bm.indent) {
           onError(offset, "BAD_INDENT", startColMsg);
         }
         ctx.atKey = true;
         const keyStart = keyProps.end;
-        const keyNode = key2 ? composeNode(ctx, key2, keyProps, onError) : composeEmptyNode(ctx, keyStart, start2, null, keyProps, onError);
+        const keyNode = key3 ? composeNode(ctx, key3, keyProps, onError) : composeEmptyNode(ctx, keyStart, start2, null, keyProps, onError);
         if (ctx.schema.compat)
-          utilFlowIndentCheck.flowIndentCheck(bm.indent, key2, onError);
+          utilFlowIndentCheck.flowIndentCheck(bm.indent, key3, onError);
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -4029,7 +4029,7 @@ var require_resolve_block_map = __commonJS({
           offset: keyNode.range[2],
           onError,
           parentIndent: bm.indent,
-          startOnNewline: !key2 || key2.type === "block-scalar"
+          startOnNewline: !key3 || key3.type === "block-scalar"
         });
         offset = valueProps.end;
         if (valueProps.found) {
@@ -4193,11 +4193,11 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i2 = 0; i2 < fc.items.length; ++i2) {
         const collItem = fc.items[i2];
-        const { start: start2, key: key2, sep, value } = collItem;
+        const { start: start2, key: key3, sep, value } = collItem;
         const props = resolveProps.resolveProps(start2, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key2 ?? sep?.[0],
+          next: key3 ?? sep?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
@@ -4218,9 +4218,9 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key2))
+          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key3))
             onError(
-              key2,
+              key3,
               // checked by containsNewline()
               "MULTILINE_IMPLICIT_KEY",
               "Implicit keys of flow sequence pairs need to be on a single line"
@@ -4267,8 +4267,8 @@ var require_resolve_flow_collection = __commonJS({
         } else {
           ctx.atKey = true;
           const keyStart = props.end;
-          const keyNode = key2 ? composeNode(ctx, key2, props, onError) : composeEmptyNode(ctx, keyStart, start2, null, props, onError);
-          if (isBlock(key2))
+          const keyNode = key3 ? composeNode(ctx, key3, props, onError) : composeEmptyNode(ctx, keyStart, start2, null, props, onError);
+          if (isBlock(key3))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
           const valueProps = resolveProps.resolveProps(sep ?? [], {
@@ -5418,9 +5418,9 @@ var require_cst_scalar = __commonJS({
         ];
         if (!addEndtoBlockProps(props, "end" in token ? token.end : void 0))
           props.push({ type: "newline", offset: -1, indent, source: "\n" });
-        for (const key2 of Object.keys(token))
-          if (key2 !== "type" && key2 !== "offset")
-            delete token[key2];
+        for (const key3 of Object.keys(token))
+          if (key3 !== "type" && key3 !== "offset")
+            delete token[key3];
         Object.assign(token, { type: "block-scalar", indent, props, source: body2 });
       }
     }
@@ -5468,9 +5468,9 @@ var require_cst_scalar = __commonJS({
         default: {
           const indent = "indent" in token ? token.indent : -1;
           const end = "end" in token && Array.isArray(token.end) ? token.end.filter((st) => st.type === "space" || st.type === "comment" || st.type === "newline") : [];
-          for (const key2 of Object.keys(token))
-            if (key2 !== "type" && key2 !== "offset")
-              delete token[key2];
+          for (const key3 of Object.keys(token))
+            if (key3 !== "type" && key3 !== "offset")
+              delete token[key3];
           Object.assign(token, { type, indent, source, end });
         }
       }
@@ -5525,12 +5525,12 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start: start2, key: key2, sep, value }) {
+    function stringifyItem({ start: start2, key: key3, sep, value }) {
       let res = "";
       for (const st of start2)
         res += st.source;
-      if (key2)
-        res += stringifyToken(key2);
+      if (key3)
+        res += stringifyToken(key3);
       if (sep)
         for (const st of sep)
           res += st.source;
@@ -5557,9 +5557,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path25) => {
+    visit.itemAtPath = (cst, path27) => {
       let item = cst;
-      for (const [field, index] of path25) {
+      for (const [field, index] of path27) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5568,23 +5568,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path25) => {
-      const parent = visit.itemAtPath(cst, path25.slice(0, -1));
-      const field = path25[path25.length - 1][0];
+    visit.parentCollection = (cst, path27) => {
+      const parent = visit.itemAtPath(cst, path27.slice(0, -1));
+      const field = path27[path27.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path25, item, visitor) {
-      let ctrl = visitor(item, path25);
+    function _visit(path27, item, visitor) {
+      let ctrl = visitor(item, path27);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path25.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path27.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -5595,10 +5595,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path25);
+            ctrl = ctrl(item, path27);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path25) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path27) : ctrl;
     }
     exports.visit = visit;
   }
@@ -6333,15 +6333,15 @@ var require_parser = __commonJS({
     var node_process = __require("process");
     var cst = require_cst();
     var lexer = require_lexer();
-    function includesToken(list3, type) {
-      for (let i2 = 0; i2 < list3.length; ++i2)
-        if (list3[i2].type === type)
+    function includesToken(list4, type) {
+      for (let i2 = 0; i2 < list4.length; ++i2)
+        if (list4[i2].type === type)
           return true;
       return false;
     }
-    function findNonEmptyIndex(list3) {
-      for (let i2 = 0; i2 < list3.length; ++i2) {
-        switch (list3[i2].type) {
+    function findNonEmptyIndex(list4) {
+      for (let i2 = 0; i2 < list4.length; ++i2) {
+        switch (list4[i2].type) {
           case "space":
           case "comment":
           case "newline":
@@ -6862,7 +6862,7 @@ var require_parser = __commonJS({
                   });
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start3 = getFirstKeyStartProps(it.start);
-                  const key2 = it.key;
+                  const key3 = it.key;
                   const sep = it.sep;
                   sep.push(this.sourceToken);
                   delete it.key;
@@ -6871,7 +6871,7 @@ var require_parser = __commonJS({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start3, key: key2, sep }]
+                    items: [{ start: start3, key: key3, sep }]
                   });
                 } else if (start2.length > 0) {
                   it.sep = it.sep.concat(start2, this.sourceToken);
@@ -8084,7 +8084,7 @@ var require_cjs = __commonJS({
       const none = hostname.length + 1;
       let exception = none;
       let exceptionIsIcann = false;
-      let rule = none;
+      let rule2 = none;
       let ruleIsIcann = false;
       const extra = options.extraSuffixes;
       for (let section = 0; section < 2; section += 1) {
@@ -8114,20 +8114,20 @@ var require_cjs = __commonJS({
           if (wildcard && start2 > 1 && hostname.charCodeAt(start2 - 2) !== 46) {
             start2 = hostname.lastIndexOf(".", start2 - 2) + 1;
           }
-          if (start2 < rule) {
-            rule = start2;
+          if (start2 < rule2) {
+            rule2 = start2;
             ruleIsIcann = isIcann;
           }
         }
       }
       const suffixStart = hostname.length - suffix.length;
       const builtin = isException ? hostname.lastIndexOf(".", suffixStart - 2) + 1 : suffixStart;
-      if (exception <= rule && (isException ? exception < builtin : exception <= builtin)) {
+      if (exception <= rule2 && (isException ? exception < builtin : exception <= builtin)) {
         out2.publicSuffix = hostname.slice(hostname.indexOf(".", exception) + 1);
         out2.isIcann = exceptionIsIcann;
         out2.isPrivate = !exceptionIsIcann;
-      } else if (rule < builtin || rule === builtin && !out2.isIcann && !out2.isPrivate) {
-        out2.publicSuffix = hostname.slice(rule);
+      } else if (rule2 < builtin || rule2 === builtin && !out2.isIcann && !out2.isPrivate) {
+        out2.publicSuffix = hostname.slice(rule2);
         out2.isIcann = ruleIsIcann;
         out2.isPrivate = !ruleIsIcann;
       }
@@ -8692,8 +8692,8 @@ var TOP_KEYS = ["rules", "allowedOrigins", "ignore", "overrides", "baseline", "m
 function validateConfig(raw, knownRuleIds) {
   const problems = [];
   if (!isObject(raw)) return ["the configuration must be an object"];
-  for (const key2 of Object.keys(raw)) {
-    if (!TOP_KEYS.includes(key2)) problems.push(`unknown key "${key2}"; allowed keys: ${TOP_KEYS.filter((k) => k !== "$schema").join(", ")}`);
+  for (const key3 of Object.keys(raw)) {
+    if (!TOP_KEYS.includes(key3)) problems.push(`unknown key "${key3}"; allowed keys: ${TOP_KEYS.filter((k) => k !== "$schema").join(", ")}`);
   }
   if ("rules" in raw) checkRules(raw.rules, "rules", knownRuleIds, problems);
   if ("allowedOrigins" in raw) checkOrigins(raw.allowedOrigins, problems);
@@ -8712,29 +8712,29 @@ function validateConfig(raw, knownRuleIds) {
     if (!Array.isArray(raw.overrides)) problems.push('"overrides" must be an array of { files, rules }');
     else
       raw.overrides.forEach((o, i2) => {
-        const where4 = `overrides[${i2}]`;
-        if (!isObject(o)) return problems.push(`"${where4}" must be an object with "files" and "rules"`);
-        for (const key2 of Object.keys(o)) if (key2 !== "files" && key2 !== "rules") problems.push(`unknown key "${where4}.${key2}"; allowed keys: files, rules`);
-        checkStringArray(o.files, `${where4}.files`, problems);
-        if ("rules" in o) checkRules(o.rules, `${where4}.rules`, knownRuleIds, problems);
+        const where5 = `overrides[${i2}]`;
+        if (!isObject(o)) return problems.push(`"${where5}" must be an object with "files" and "rules"`);
+        for (const key3 of Object.keys(o)) if (key3 !== "files" && key3 !== "rules") problems.push(`unknown key "${where5}.${key3}"; allowed keys: files, rules`);
+        checkStringArray(o.files, `${where5}.files`, problems);
+        if ("rules" in o) checkRules(o.rules, `${where5}.rules`, knownRuleIds, problems);
         return void 0;
       });
   }
   return problems;
 }
-function checkRules(rules, where4, known, problems) {
-  if (!isObject(rules)) return problems.push(`"${where4}" must be an object mapping rule ids to a level`);
+function checkRules(rules, where5, known, problems) {
+  if (!isObject(rules)) return problems.push(`"${where5}" must be an object mapping rule ids to a level`);
   for (const [id, entry2] of Object.entries(rules)) {
     if (!known.includes(id)) {
-      problems.push(`"${where4}.${id}" is not a rule; run \`cors-lint rules\` for the list`);
+      problems.push(`"${where5}.${id}" is not a rule; run \`cors-lint rules\` for the list`);
       continue;
     }
     const level = Array.isArray(entry2) ? entry2[0] : entry2;
     if (typeof level !== "string" || !LEVELS.includes(level)) {
-      problems.push(`"${where4}.${id}" must be one of ${LEVELS.join(", ")} (or [level, options])`);
+      problems.push(`"${where5}.${id}" must be one of ${LEVELS.join(", ")} (or [level, options])`);
     }
     if (Array.isArray(entry2) && (entry2.length > 2 || entry2.length === 2 && !isObject(entry2[1]))) {
-      problems.push(`"${where4}.${id}" must be [level] or [level, { options }]`);
+      problems.push(`"${where5}.${id}" must be [level] or [level, { options }]`);
     }
   }
   return void 0;
@@ -8747,9 +8747,9 @@ function checkOrigins(value, problems) {
     }
   }
 }
-function checkStringArray(value, where4, problems) {
+function checkStringArray(value, where5, problems) {
   if (!Array.isArray(value) || !value.every((v) => typeof v === "string")) {
-    problems.push(`"${where4}" must be an array of strings`);
+    problems.push(`"${where5}" must be an array of strings`);
     return false;
   }
   return true;
@@ -8806,38 +8806,38 @@ function checked(file, raw, knownRuleIds) {
   return raw;
 }
 function readStructured(file) {
-  let text;
+  let text2;
   try {
-    text = fs2.readFileSync(file, "utf8");
+    text2 = fs2.readFileSync(file, "utf8");
   } catch (error) {
     throw new ConfigError(file, [`cannot read: ${error.message}`]);
   }
   try {
-    return /\.ya?ml$/i.test(file) ? import_yaml.default.parse(text) : JSON.parse(text);
+    return /\.ya?ml$/i.test(file) ? import_yaml.default.parse(text2) : JSON.parse(text2);
   } catch (error) {
     throw new ConfigError(file, [`invalid ${/\.ya?ml$/i.test(file) ? "YAML" : "JSON"}: ${error.message}`]);
   }
 }
 
 // src/lint.ts
-import path24 from "node:path";
+import path26 from "node:path";
 
 // src/rules/define-rule.ts
 var DOCS_BASE_URL = "https://github.com/cors-lint/cors-lint/blob/main/rules";
-function defineRule(rule) {
+function defineRule(rule2) {
   return {
     meta: {
-      ...rule.meta,
-      defaultOptions: rule.meta.defaultOptions ?? {},
-      docs: { ...rule.meta.docs, url: `${DOCS_BASE_URL}/${rule.meta.id}/README.md` }
+      ...rule2.meta,
+      defaultOptions: rule2.meta.defaultOptions ?? {},
+      docs: { ...rule2.meta.docs, url: `${DOCS_BASE_URL}/${rule2.meta.id}/README.md` }
     },
-    check: rule.check
+    check: rule2.check
   };
 }
 function formatMessage(template, data = {}) {
   return template.replace(
     /\{\{\s*(\w+)\s*\}\}/g,
-    (whole, key2) => key2 in data ? String(data[key2]) : whole
+    (whole, key3) => key3 in data ? String(data[key3]) : whole
   );
 }
 
@@ -8851,7 +8851,9 @@ var LIBRARY_NAMES = {
   "@koa/cors": "@koa/cors",
   "koa2-cors": "koa2-cors",
   manual: "hand-written headers",
-  nginx: "nginx"
+  nginx: "nginx",
+  "ingress-nginx": "ingress-nginx",
+  traefik: "Traefik"
 };
 var STACK_NAMES = {
   fastapi: "FastAPI",
@@ -8863,9 +8865,12 @@ var STACK_NAMES = {
   fastify: "Fastify",
   koa: "Koa",
   node: "Node.js",
-  nginx: "nginx"
+  nginx: "nginx",
+  "ingress-nginx": "ingress-nginx",
+  traefik: "Traefik"
 };
 function libraryLabel(policy) {
+  if (policy.library === "ingress-nginx" && policy.scope.name) return `ingress-nginx (${policy.scope.name})`;
   const stack = policy.mountedBy ?? STACK_NAMES[policy.stack];
   const library = LIBRARY_NAMES[policy.library];
   if (library.toLowerCase().includes(stack.toLowerCase())) return library;
@@ -8906,6 +8911,7 @@ function contributionOf(policy, entry2) {
       if (entry2.from) return { echo: false, value: entry2.from, span: entry2.span };
       return { echo: true, how: entry2.condition ? `echoes the request Origin when ${entry2.condition}` : "echoes the request Origin", span: entry2.span };
     case "regex":
+      if (policy.library === "ingress-nginx" && entry2.writtenAs) return { echo: true, how: `echoes every request Origin that cors-allow-origin entry '${entry2.writtenAs}' admits`, span: entry2.span };
       return { echo: true, how: `echoes every request Origin that matches ${entry2.pattern}`, span: entry2.span };
     case "substring":
       return { echo: true, how: `echoes every request Origin found inside "${entry2.haystack}"`, span: entry2.span };
@@ -9027,8 +9033,8 @@ var import_tldts = __toESM(require_cjs(), 1);
 var DEFAULT_PORTS = { http: 80, https: 443, ws: 80, wss: 443 };
 var LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
 var IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
-function parseSerializedOrigin(text) {
-  const m = /^(https?):\/\/([^/:?#@\s]+)(?::(\d{1,5}))?$/.exec(text);
+function parseSerializedOrigin(text2) {
+  const m = /^(https?):\/\/([^/:?#@\s]+)(?::(\d{1,5}))?$/.exec(text2);
   if (!m) return void 0;
   const [, scheme, host, portText] = m;
   if (!isValidHost(host)) return void 0;
@@ -9040,20 +9046,20 @@ function parseSerializedOrigin(text) {
   }
   return { scheme, host };
 }
-function isBrowserOrigin(text) {
-  return text === "null" || parseSerializedOrigin(text) !== void 0;
+function isBrowserOrigin(text2) {
+  return text2 === "null" || parseSerializedOrigin(text2) !== void 0;
 }
 function isValidHost(host) {
   if (host.length > 253) return false;
   if (IPV4.test(host)) return true;
   if (host === "localhost") return true;
-  const labels = host.split(".");
-  if (labels.length < 2) return false;
-  if (!labels.every((l) => LABEL.test(l))) return false;
-  return !/^\d+$/.test(labels[labels.length - 1]);
+  const labels2 = host.split(".");
+  if (labels2.length < 2) return false;
+  if (!labels2.every((l) => LABEL.test(l))) return false;
+  return !/^\d+$/.test(labels2[labels2.length - 1]);
 }
-function normalizeOrigin(text) {
-  const trimmed = text.trim();
+function normalizeOrigin(text2) {
+  const trimmed = text2.trim();
   if (trimmed.toLowerCase() === "null") return "null";
   const m = /^([a-z][a-z0-9+.-]*):\/\/([^/:?#@\s]+)(?::(\d{1,5}))?\/?$/i.exec(trimmed);
   if (!m) return void 0;
@@ -9162,8 +9168,8 @@ function charOf(node, flags2) {
 }
 var charCache = /* @__PURE__ */ new Map();
 function acceptedChars(raw, flags2) {
-  const key2 = `${flags2}/${raw}`;
-  const cached = charCache.get(key2);
+  const key3 = `${flags2}/${raw}`;
+  const cached = charCache.get(key3);
   if (cached !== void 0) return cached;
   let chars = "";
   try {
@@ -9172,7 +9178,7 @@ function acceptedChars(raw, flags2) {
   } catch {
     chars = "";
   }
-  charCache.set(key2, chars);
+  charCache.set(key3, chars);
   return chars;
 }
 function mergeLiterals(t) {
@@ -9204,9 +9210,9 @@ function representative(chars) {
 function countParts(t, kind) {
   return t.filter((p) => p.t === kind).length;
 }
-function fits(part, text) {
-  if (text.length < part.min) return false;
-  for (const c of text) if (!part.chars.includes(c)) return false;
+function fits(part, text2) {
+  if (text2.length < part.min) return false;
+  for (const c of text2) if (!part.chars.includes(c)) return false;
   return true;
 }
 
@@ -9218,10 +9224,10 @@ function neutral(part) {
   for (const f of ["app", "a", "8443", "0"]) if (fits(part, f)) return f;
   return representative(part.chars).repeat(Math.max(1, part.min));
 }
-function asOrigin(text, scheme = "https", leadingLabel = "app") {
-  if (text.includes(WILD)) return void 0;
-  if (text === "null") return "null";
-  let candidate = text;
+function asOrigin(text2, scheme = "https", leadingLabel = "app") {
+  if (text2.includes(WILD)) return void 0;
+  if (text2 === "null") return "null";
+  let candidate = text2;
   if (!candidate.includes("://")) candidate = candidate.startsWith("//") ? `${scheme}:${candidate}` : `${scheme}://${candidate}`;
   candidate = candidate.replace(/^([a-z]+:\/\/)([.-])/, `$1${leadingLabel}$2`);
   return parseSerializedOrigin(candidate) ? candidate : void 0;
@@ -9232,8 +9238,8 @@ function renderWith(t, fill2, dot) {
 function candidateGroups(templates, intended) {
   const groups = [];
   const add = (weakness, origins) => {
-    const list3 = [...new Set(origins.filter((o) => o !== void 0))];
-    if (list3.length) groups.push({ weakness, origins: list3 });
+    const list4 = [...new Set(origins.filter((o) => o !== void 0))];
+    if (list4.length) groups.push({ weakness, origins: list4 });
   };
   const suffixWild = [];
   for (const t of templates) {
@@ -9294,21 +9300,21 @@ function candidateGroups(templates, intended) {
   add("other", genericCandidates(templates));
   return groups;
 }
-function hostEndIndex(text) {
-  const sep = text.indexOf("://");
+function hostEndIndex(text2) {
+  const sep = text2.indexOf("://");
   const start2 = sep >= 0 ? sep + 3 : 0;
-  const m = /[:/?#]/.exec(text.slice(start2));
-  return m ? start2 + m.index : text.length;
+  const m = /[:/?#]/.exec(text2.slice(start2));
+  return m ? start2 + m.index : text2.length;
 }
 function genericCandidates(templates) {
   const out2 = /* @__PURE__ */ new Set();
   const fillers = ["evil", "evil.net", "evil.", ".evil", "evil-", "-evil", "x", "", "8443"];
   const prefixes2 = ["", "evil", "evil.", "evil-"];
   const suffixes = ["", `.${ATTACKER_HOST}`, `-${ATTACKER_HOST}`, ATTACKER_HOST];
-  const push = (text) => {
+  const push = (text2) => {
     if (out2.size >= MAX_GENERIC) return;
     for (const scheme of ["https", "http"]) {
-      const o = asOrigin(text, scheme);
+      const o = asOrigin(text2, scheme);
       if (o) out2.add(o);
     }
   };
@@ -9351,11 +9357,14 @@ function patternLabel(library) {
       return "origin RegExp";
     case "nginx":
       return "nginx regex";
+    case "ingress-nginx":
+      return "cors-allow-origin entry";
     default:
       return "origin pattern";
   }
 }
 function patternWording(library, entry2) {
+  if (entry2.writtenAs && library === "ingress-nginx") return { label: patternLabel(library), pattern: `'${entry2.writtenAs}'` };
   if (entry2.writtenAs) return { label: "origin test", pattern: `\`${entry2.writtenAs}\`` };
   return { label: patternLabel(library), pattern: patternText(entry2) };
 }
@@ -9368,6 +9377,7 @@ function patternText(spec) {
   return spec.flavor === "js" ? `/${spec.pattern}/${spec.flags ?? ""}` : `'${spec.pattern}'`;
 }
 function matchingSemantics(spec, library) {
+  if (library === "ingress-nginx") return "ingress-nginx tests $http_origin ~* (entries)$: case-insensitive, anchored only at the end, and `*.` stands for one DNS label";
   if (spec.writtenAs) return stringTestSemantics(spec.writtenAs);
   const gFlag = spec.flavor === "js" && (spec.flags ?? "").includes("g");
   switch (library) {
@@ -10217,9 +10227,9 @@ var RegExpValidator = class {
       this._options.onEscapeCharacterSet(start2, end, kind, negate);
     }
   }
-  onUnicodePropertyCharacterSet(start2, end, kind, key2, value, negate, strings) {
+  onUnicodePropertyCharacterSet(start2, end, kind, key3, value, negate, strings) {
     if (this._options.onUnicodePropertyCharacterSet) {
-      this._options.onUnicodePropertyCharacterSet(start2, end, kind, key2, value, negate, strings);
+      this._options.onUnicodePropertyCharacterSet(start2, end, kind, key3, value, negate, strings);
     }
   }
   onCharacter(start2, end, value) {
@@ -11222,12 +11232,12 @@ var RegExpValidator = class {
   eatUnicodePropertyValueExpression() {
     const start2 = this.index;
     if (this.eatUnicodePropertyName() && this.eat(EQUALS_SIGN)) {
-      const key2 = this._lastStrValue;
+      const key3 = this._lastStrValue;
       if (this.eatUnicodePropertyValue()) {
         const value = this._lastStrValue;
-        if (isValidUnicodeProperty(this.ecmaVersion, key2, value)) {
+        if (isValidUnicodeProperty(this.ecmaVersion, key3, value)) {
           return {
-            key: key2,
+            key: key3,
             value: value || null
           };
         }
@@ -11727,7 +11737,7 @@ var RegExpParserState = class {
       negate
     });
   }
-  onUnicodePropertyCharacterSet(start2, end, kind, key2, value, negate, strings) {
+  onUnicodePropertyCharacterSet(start2, end, kind, key3, value, negate, strings) {
     const parent = this._node;
     if (parent.type !== "Alternative" && parent.type !== "CharacterClass") {
       throw new Error("UnknownError");
@@ -11740,7 +11750,7 @@ var RegExpParserState = class {
       raw: this.source.slice(start2, end),
       kind,
       strings: null,
-      key: key2
+      key: key3
     };
     if (strings) {
       if (parent.type === "CharacterClass" && !parent.unicodeSets || negate || value !== null) {
@@ -12201,9 +12211,9 @@ var Translator = class {
     if (this.atomicCount && this.hasNumericBackref) this.fail("an atomic group or possessive quantifier together with a numbered backreference");
     return this.out;
   }
-  emitAtom(text) {
+  emitAtom(text2) {
     this.lastAtom = this.out.length;
-    this.out += text;
+    this.out += text2;
     this.atStart = false;
   }
   step() {
@@ -12273,21 +12283,21 @@ var Translator = class {
   quantifier(q) {
     this.pos++;
     if (this.lastAtom < 0) this.invalid("nothing to repeat");
-    let text = q;
+    let text2 = q;
     const next = this.src[this.pos];
     if (next === "?") {
-      text += "?";
+      text2 += "?";
       this.pos++;
     } else if (next === "+") {
       this.pos++;
       const atom = this.out.slice(this.lastAtom);
       this.out = this.out.slice(0, this.lastAtom);
       const start2 = this.out.length;
-      this.out += this.atomic(atom + text);
+      this.out += this.atomic(atom + text2);
       this.lastAtom = start2;
       return;
     }
-    this.out += text;
+    this.out += text2;
     this.lastAtom = -1;
   }
   atomic(inner) {
@@ -12366,9 +12376,9 @@ var Translator = class {
       case "Q": {
         if (this.flavor !== "pcre") return this.invalid("bad escape \\Q");
         const end = this.src.indexOf("\\E", this.pos);
-        const text = end < 0 ? this.src.slice(this.pos) : this.src.slice(this.pos, end);
+        const text2 = end < 0 ? this.src.slice(this.pos) : this.src.slice(this.pos, end);
         this.pos = end < 0 ? this.src.length : end + 2;
-        for (const ch of text) this.emitAtom(this.literal(ch));
+        for (const ch of text2) this.emitAtom(this.literal(ch));
         return;
       }
       case "E":
@@ -12454,9 +12464,9 @@ var Translator = class {
   openGroup() {
     const rest = this.src.slice(this.pos);
     const saved = { ...this.state };
-    const push = (text, atomic = false) => {
+    const push = (text2, atomic = false) => {
       this.stack.push({ state: saved, outStart: this.out.length, atomic });
-      this.out += text;
+      this.out += text2;
       this.lastAtom = -1;
       this.atStart = false;
     };
@@ -12646,8 +12656,8 @@ function intendedOrigins(templates) {
   const out2 = [];
   const seen = /* @__PURE__ */ new Set();
   for (const t of templates) {
-    const text = render(t);
-    const intended = readIntended(text);
+    const text2 = render(t);
+    const intended = readIntended(text2);
     if (!intended || seen.has(intended.display)) continue;
     seen.add(intended.display);
     out2.push(intended);
@@ -12658,16 +12668,16 @@ function intendedOrigins(templates) {
   }
   return out2;
 }
-function readIntended(text) {
-  const display = text.split(WILD).join("*");
-  if (text.toLowerCase() === "null") return { display, host: "", isNull: true };
+function readIntended(text2) {
+  const display = text2.split(WILD).join("*");
+  if (text2.toLowerCase() === "null") return { display, host: "", isNull: true };
   let scheme;
-  let rest = text;
-  const sep = text.indexOf("://");
+  let rest = text2;
+  const sep = text2.indexOf("://");
   if (sep >= 0) {
-    const s = text.slice(0, sep).toLowerCase();
+    const s = text2.slice(0, sep).toLowerCase();
     scheme = ["http", "https", "ws", "wss"].includes(s) ? s : void 0;
-    rest = text.slice(sep + 3);
+    rest = text2.slice(sep + 3);
   } else {
     const slash = rest.lastIndexOf("/");
     if (slash >= 0 && !rest.slice(0, slash).includes(WILD)) rest = rest.slice(slash + 1);
@@ -12884,8 +12894,8 @@ var null_origin_default = defineRule({
 // src/parse/line-index.ts
 var LineIndex = class {
   starts = [0];
-  constructor(text) {
-    for (let i2 = 0; i2 < text.length; i2++) if (text.charCodeAt(i2) === 10) this.starts.push(i2 + 1);
+  constructor(text2) {
+    for (let i2 = 0; i2 < text2.length; i2++) if (text2.charCodeAt(i2) === 10) this.starts.push(i2 + 1);
   }
   /** Offset where the 1-based line starts, or undefined past the last line. */
   lineStart(line) {
@@ -12911,10 +12921,10 @@ var LineIndex = class {
 
 // src/fix/source.ts
 var SourceText = class {
-  constructor(file, text) {
+  constructor(file, text2) {
     this.file = file;
-    this.text = text;
-    this.lines = new LineIndex(text);
+    this.text = text2;
+    this.lines = new LineIndex(text2);
   }
   file;
   text;
@@ -12968,13 +12978,13 @@ function fixOf(applicability, description, edits) {
   return { applicability, description, edits };
 }
 function sourceReader(textOf3) {
-  const cache = /* @__PURE__ */ new Map();
+  const cache2 = /* @__PURE__ */ new Map();
   return (file) => {
-    if (!cache.has(file)) {
-      const text = textOf3(file);
-      cache.set(file, text === void 0 ? void 0 : new SourceText(file, text));
+    if (!cache2.has(file)) {
+      const text2 = textOf3(file);
+      cache2.set(file, text2 === void 0 ? void 0 : new SourceText(file, text2));
     }
-    return cache.get(file);
+    return cache2.get(file);
   };
 }
 function plainStringLiteral(source, span, value) {
@@ -12998,9 +13008,9 @@ function lineWise(source, edits) {
     start2 = Math.min(start2, first);
     end = Math.max(end, last);
   }
-  let text = source.text.slice(start2, end);
-  for (const e of [...edits].sort((a, b) => b.start - a.start)) text = text.slice(0, e.start - start2) + e.replacement + text.slice(e.end - start2);
-  return { start: start2, end, text };
+  let text2 = source.text.slice(start2, end);
+  for (const e of [...edits].sort((a, b) => b.start - a.start)) text2 = text2.slice(0, e.start - start2) + e.replacement + text2.slice(e.end - start2);
+  return { start: start2, end, text: text2 };
 }
 
 // rules/permissive-origin-regex/tighten.ts
@@ -13047,12 +13057,12 @@ function tightenPattern(pattern, mode) {
 // rules/permissive-origin-regex/index.ts
 var verdicts = /* @__PURE__ */ new Map();
 function analyzeOnce(spec, budgetMs2) {
-  const key2 = JSON.stringify([spec.pattern, spec.flavor, spec.mode, spec.ignoreCase, spec.flags ?? "", budgetMs2]);
-  let verdict = verdicts.get(key2);
+  const key3 = JSON.stringify([spec.pattern, spec.flavor, spec.mode, spec.ignoreCase, spec.flags ?? "", budgetMs2]);
+  let verdict = verdicts.get(key3);
   if (!verdict) {
     verdict = analyzeOriginPattern(spec, { budgetMs: budgetMs2 });
     if (verdicts.size > 2e3) verdicts.clear();
-    verdicts.set(key2, verdict);
+    verdicts.set(key3, verdict);
   }
   return verdict;
 }
@@ -13128,20 +13138,20 @@ function tightenFix(policy, entry2, budgetMs2, source) {
   const tightened = tightenPattern(entry2.pattern, entry2.mode);
   if (!tightened || analyzeOnce({ ...specOf(entry2), pattern: tightened }, budgetMs2).verdict !== "safe" || !keepsIntended(entry2, tightened)) return void 0;
   const span = entry2.definedAt ?? entry2.span;
-  const text = span && source(span.file);
-  const range = span && text?.range(span);
-  if (!span || !text || !range) return void 0;
-  const raw = text.text.slice(range.start, range.end);
+  const text2 = span && source(span.file);
+  const range = span && text2?.range(span);
+  if (!span || !text2 || !range) return void 0;
+  const raw = text2.text.slice(range.start, range.end);
   const description = `Tighten the pattern to ${tightened}`;
   if (raw === `/${entry2.pattern}/${entry2.flags ?? ""}`) {
-    return fixOf("unsafe", description, [text.edit(range.start + 1, range.start + 1 + entry2.pattern.length, tightened)]);
+    return fixOf("unsafe", description, [text2.edit(range.start + 1, range.start + 1 + entry2.pattern.length, tightened)]);
   }
-  const literal = plainStringLiteral(text, span, entry2.pattern);
+  const literal = plainStringLiteral(text2, span, entry2.pattern);
   if (literal && policy.library !== "nginx") {
     const python = entry2.flavor === "python";
-    if (literal.prefix.toLowerCase() === "r" || !tightened.includes("\\")) return fixOf("unsafe", description, [text.edit(literal.contentStart, literal.contentEnd, tightened)]);
-    if (python && literal.prefix === "") return fixOf("unsafe", description, [text.edit(range.start, range.end, `r${literal.quote}${tightened}${literal.quote}`)]);
-    if (!python) return fixOf("unsafe", description, [text.edit(literal.contentStart, literal.contentEnd, tightened.replace(/\\/g, "\\\\"))]);
+    if (literal.prefix.toLowerCase() === "r" || !tightened.includes("\\")) return fixOf("unsafe", description, [text2.edit(literal.contentStart, literal.contentEnd, tightened)]);
+    if (python && literal.prefix === "") return fixOf("unsafe", description, [text2.edit(range.start, range.end, `r${literal.quote}${tightened}${literal.quote}`)]);
+    if (!python) return fixOf("unsafe", description, [text2.edit(literal.contentStart, literal.contentEnd, tightened.replace(/\\/g, "\\\\"))]);
     return void 0;
   }
   if (policy.library === "nginx") {
@@ -13149,7 +13159,7 @@ function tightenFix(policy, entry2, budgetMs2, source) {
     const prefix = raw.slice(0, Math.max(0, at));
     const suffix = at >= 0 ? raw.slice(at + entry2.pattern.length) : "";
     if (at >= 0 && (suffix === "" || suffix === ")") && /^~?\*?$/.test(prefix) && !/[\s;{}'"]/.test(tightened)) {
-      return fixOf("unsafe", description, [text.edit(range.start + at, range.start + at + entry2.pattern.length, tightened)]);
+      return fixOf("unsafe", description, [text2.edit(range.start + at, range.start + at + entry2.pattern.length, tightened)]);
     }
   }
   return void 0;
@@ -13166,8 +13176,8 @@ function keepsIntended(entry2, tightened) {
 
 // src/rules/origin-form.ts
 var DEFAULT_PORTS2 = { http: "80", https: "443", ws: "80", wss: "443" };
-function looksLikeSeveralOrigins(text) {
-  const trimmed = text.trim();
+function looksLikeSeveralOrigins(text2) {
+  const trimmed = text2.trim();
   return /[\s,]/.test(trimmed) && (trimmed.match(/[a-z][a-z0-9+.-]*:\/\//gi)?.length ?? 0) >= 2;
 }
 function originFormProblems(raw) {
@@ -13179,10 +13189,10 @@ function originFormProblems(raw) {
   if (raw !== raw.trim() || /\s/.test(raw)) {
     problems.push({ id: "whitespace", problem: "contains whitespace", suggestion: raw.trim() });
   }
-  const text = raw.trim();
-  const match = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\/([^/?#]*)(.*)$/.exec(text);
+  const text2 = raw.trim();
+  const match = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\/([^/?#]*)(.*)$/.exec(text2);
   if (!match) {
-    const host = text.replace(/\/+$/, "");
+    const host = text2.replace(/\/+$/, "");
     return [...problems, { id: "no-scheme", problem: "has no scheme (browsers send scheme://host)", suggestion: /^[\w.-]+(?::\d+)?$/.test(host) ? `https://${host}` : void 0 }];
   }
   const [, scheme, authorityRaw, rest] = match;
@@ -13423,6 +13433,7 @@ function relevantProblems(policy, origin, sentVerbatim) {
   return originFormProblems(origin).filter((p) => {
     if (p.id === "several" && sentVerbatim) return false;
     if (p.id === "uppercase" && policy.library === "nginx" && !sentVerbatim) return false;
+    if (p.id === "uppercase" && policy.library === "ingress-nginx") return false;
     return true;
   });
 }
@@ -13439,11 +13450,11 @@ function substringWitness(haystack) {
       }
       continue;
     }
-    const labels = parsed.host.split(".");
-    const tld = labels.at(-1);
-    if (labels.length < 2 || !/^[a-z]+$/.test(tld)) continue;
+    const labels2 = parsed.host.split(".");
+    const tld = labels2.at(-1);
+    if (labels2.length < 2 || !/^[a-z]+$/.test(tld)) continue;
     for (let cut = 1; tld.length - cut >= 2; cut++) {
-      const shorter = `${parsed.scheme}://${[...labels.slice(0, -1), tld.slice(0, tld.length - cut)].join(".")}`;
+      const shorter = `${parsed.scheme}://${[...labels2.slice(0, -1), tld.slice(0, tld.length - cut)].join(".")}`;
       if (haystack.includes(shorter) && !listed.includes(shorter)) return shorter;
     }
     const hostPrefix = `${parsed.scheme}://${parsed.host.slice(0, -1)}`;
@@ -13472,10 +13483,10 @@ function pathOnlyPattern(entry2) {
 var SAFE_CORRECTIONS = ["trailing-slash", "default-port", "uppercase", "whitespace"];
 function originFix(entry2, problems, suggestion, source) {
   const span = literalSpan(entry2);
-  const text = span && source(span.file);
-  if (!span || !text) return void 0;
-  const literal = plainStringLiteral(text, span, entry2.origin);
-  const range = literal ? { start: literal.contentStart, end: literal.contentEnd } : text.slice(span) === entry2.origin && /^[\w:/.\-]+$/.test(entry2.origin) ? text.range(span) : void 0;
+  const text2 = span && source(span.file);
+  if (!span || !text2) return void 0;
+  const literal = plainStringLiteral(text2, span, entry2.origin);
+  const range = literal ? { start: literal.contentStart, end: literal.contentEnd } : text2.slice(span) === entry2.origin && /^[\w:/.\-]+$/.test(entry2.origin) ? text2.range(span) : void 0;
   if (!range) return void 0;
   const seen = [...problems];
   let target2 = suggestion;
@@ -13488,7 +13499,7 @@ function originFix(entry2, problems, suggestion, source) {
   }
   if (originFormProblems(target2).length) return void 0;
   const safe = seen.every((p) => SAFE_CORRECTIONS.includes(p.id));
-  return fixOf(safe ? "safe" : "unsafe", `Replace '${entry2.origin}' with '${target2}'`, [text.edit(range.start, range.end, target2)]);
+  return fixOf(safe ? "safe" : "unsafe", `Replace '${entry2.origin}' with '${target2}'`, [text2.edit(range.start, range.end, target2)]);
 }
 function literalSpan(entry2) {
   return entry2.definedAt ?? entry2.span;
@@ -13496,16 +13507,16 @@ function literalSpan(entry2) {
 function listFix(policy, entry2, source) {
   if (policy.library !== "starlette" || entry2.envDriven) return void 0;
   const span = literalSpan(entry2);
-  const text = span && source(span.file);
-  if (!span || !text) return void 0;
-  const literal = plainStringLiteral(text, span, entry2.haystack);
-  const range = text.range(span);
+  const text2 = span && source(span.file);
+  if (!span || !text2) return void 0;
+  const literal = plainStringLiteral(text2, span, entry2.haystack);
+  const range = text2.range(span);
   if (!literal || !range) return void 0;
   const items3 = entry2.haystack.split(/[\s,;|]+/).filter(Boolean);
   if (!items3.length || !items3.every((i2) => originHost(i2) && originFormProblems(i2).length === 0)) return void 0;
-  const list3 = `[${items3.map((i2) => `${literal.prefix}${literal.quote}${i2}${literal.quote}`).join(", ")}]`;
+  const list4 = `[${items3.map((i2) => `${literal.prefix}${literal.quote}${i2}${literal.quote}`).join(", ")}]`;
   const shared = entry2.definedAt !== void 0 && entry2.span !== void 0 && entry2.definedAt !== entry2.span;
-  return fixOf(shared ? "unsafe" : "safe", `Make the origins a list: ${list3}`, [text.edit(range.start, range.end, list3)]);
+  return fixOf(shared ? "unsafe" : "safe", `Make the origins a list: ${list4}`, [text2.edit(range.start, range.end, list4)]);
 }
 
 // rules/multiple-origin-values/index.ts
@@ -13705,9 +13716,9 @@ var add_header_inheritance_default = defineRule({
       for (const found of policy.droppedHeaders ?? []) {
         const drop = { ...found, headers: found.headers.filter((h) => mattersFor(h, found.answers)) };
         if (!drop.headers.length) continue;
-        const key2 = `${drop.cause.file}:${drop.cause.line}:${drop.cause.column}:${drop.block.line}:${drop.headers.join(",")}`;
-        if (seen.has(key2)) continue;
-        seen.add(key2);
+        const key3 = `${drop.cause.file}:${drop.cause.line}:${drop.cause.column}:${drop.block.line}:${drop.headers.join(",")}`;
+        if (seen.has(key3)) continue;
+        seen.add(key3);
         report({
           messageId: isInheritOff(drop) ? "inheritOff" : "ownAddHeader",
           data: {
@@ -13811,10 +13822,10 @@ function quoteIfNeeded(value) {
 }
 function alwaysFix(headers, source) {
   const edits = headers.map((h) => {
-    const text = source(h.span.file);
-    const range = text?.range(h.span);
-    if (!text || !range || !/^[ \t]*;/.test(text.text.slice(range.end))) return void 0;
-    return text.edit(range.end, range.end, " always");
+    const text2 = source(h.span.file);
+    const range = text2?.range(h.span);
+    if (!text2 || !range || !/^[ \t]*;/.test(text2.text.slice(range.end))) return void 0;
+    return text2.edit(range.end, range.end, " always");
   });
   return fixOf("safe", headers.length === 1 ? "Add `always`" : `Add \`always\` to the ${headers.length} add_header lines`, edits);
 }
@@ -13825,6 +13836,8 @@ function fixFor(policy) {
   switch (policy.library) {
     case "nginx":
       return "Add `add_header Vary Origin always;` in the same block.";
+    case "ingress-nginx":
+      return "Add `more_set_headers 'Vary: Origin';` to the Ingress's nginx.ingress.kubernetes.io/configuration-snippet (where the controller allows snippets), or put a cache in front that keys on Origin.";
     case "flask-cors":
       return "Drop vary_header=False: Flask-CORS then adds Vary: Origin itself.";
     case "manual":
@@ -13855,9 +13868,9 @@ var missing_vary_origin_default = defineRule({
       const dependence = originDependsOnRequest(policy);
       if (dependence.depends !== true) continue;
       const at = dependence.span ?? policy.originsSpan ?? policy.span;
-      const key2 = `${at.file}:${at.line}:${at.column}\0${dependence.how}`;
-      if (seen.has(key2)) continue;
-      seen.add(key2);
+      const key3 = `${at.file}:${at.line}:${at.column}\0${dependence.how}`;
+      if (seen.has(key3)) continue;
+      seen.add(key3);
       const detail = policy.varyOrigin.why && !policy.varyOrigin.isDefault ? `; ${policy.varyOrigin.why}` : "";
       context.report({
         messageId: "missingVary",
@@ -13875,1032 +13888,712 @@ function onlyOnPreflights(policy) {
   return acao2.length > 0 && acao2.every((h) => h.preflightOnly === true);
 }
 function varyFix(policy, at, source) {
-  const text = source(at.file);
-  const range = text?.range(at);
-  if (!text || !range) return void 0;
-  const lineStart = text.offset(at.line, 1);
-  const before = text.text.slice(lineStart, range.start);
-  const next = text.lineEnd(range.end);
-  const indent = text.indentAt(range.start);
+  const text2 = source(at.file);
+  const range = text2?.range(at);
+  if (!text2 || !range) return void 0;
+  const lineStart = text2.offset(at.line, 1);
+  const before = text2.text.slice(lineStart, range.start);
+  const next = text2.lineEnd(range.end);
+  const indent = text2.indentAt(range.start);
   const header = policy.emittedHeaders?.find((h) => h.span.file === at.file && h.span.line === at.line && /^access-control-allow-origin$/i.test(h.name));
   if (!header || header.conditional) return void 0;
   if (policy.library === "nginx") {
     if (!/^[ \t]*add_header[ \t]+\S+[ \t]+$/.test(before)) return void 0;
-    const rest = /^[^;\n]*;[ \t]*\r?\n/.exec(text.text.slice(range.end));
+    const rest = /^[^;\n]*;[ \t]*\r?\n/.exec(text2.text.slice(range.end));
     if (!rest || range.end + rest[0].length !== next) return void 0;
-    return fixOf("safe", "Add `add_header Vary Origin always;` after it", [text.edit(next, next, `${indent}add_header Vary Origin always;${text.eol}`)]);
+    return fixOf("safe", "Add `add_header Vary Origin always;` after it", [text2.edit(next, next, `${indent}add_header Vary Origin always;${text2.eol}`)]);
   }
   if (policy.library === "manual" && policy.stack === "express") {
-    const call = /^(\w+)\.(?:setHeader|header|set|append)\(\s*(['"])/.exec(text.text.slice(range.start, range.end));
-    if (!call || before.trim() !== "" || !/^[ \t]*;?[ \t]*\r?\n/.test(text.text.slice(range.end, next))) return void 0;
+    const call = /^(\w+)\.(?:setHeader|header|set|append)\(\s*(['"])/.exec(text2.text.slice(range.start, range.end));
+    if (!call || before.trim() !== "" || !/^[ \t]*;?[ \t]*\r?\n/.test(text2.text.slice(range.end, next))) return void 0;
     const q = call[2];
-    return fixOf("safe", `Add ${call[1]}.vary(${q}Origin${q}) after it`, [text.edit(next, next, `${indent}${call[1]}.vary(${q}Origin${q});${text.eol}`)]);
+    return fixOf("safe", `Add ${call[1]}.vary(${q}Origin${q}) after it`, [text2.edit(next, next, `${indent}${call[1]}.vary(${q}Origin${q});${text2.eol}`)]);
   }
-  const python = /^(\w+)\.headers\[(['"])Access-Control-Allow-Origin\2\]\s*=/i.exec(text.text.slice(range.start, range.end));
-  if (policy.library === "manual" && python && before.trim() === "" && /^[ \t]*(#.*)?\r?\n?$/.test(text.text.slice(range.end, next))) {
+  const python = /^(\w+)\.headers\[(['"])Access-Control-Allow-Origin\2\]\s*=/i.exec(text2.text.slice(range.start, range.end));
+  if (policy.library === "manual" && python && before.trim() === "" && /^[ \t]*(#.*)?\r?\n?$/.test(text2.text.slice(range.end, next))) {
     const [, name2, q] = python;
     const method = policy.stack === "flask" ? "add" : policy.stack === "fastapi" || policy.stack === "starlette" ? "append" : void 0;
     const call = method && `${name2}.headers.${method}(${q}Vary${q}, ${q}Origin${q})`;
-    if (call) return fixOf("safe", `Add ${call} after it`, [text.edit(next, next, `${indent}${call}${text.eol}`)]);
+    if (call) return fixOf("safe", `Add ${call} after it`, [text2.edit(next, next, `${indent}${call}${text2.eol}`)]);
   }
   return void 0;
 }
 
-// rules/preflight-not-handled/index.ts
-var SAFELISTED_METHODS = /* @__PURE__ */ new Set(["GET", "HEAD", "POST"]);
-function target(policy) {
-  const { scope } = policy;
-  if (scope.kind === "route" && scope.path) {
-    const methods = scope.methods?.length ? `${scope.methods.map((m) => m.toUpperCase()).join("/")} ` : "";
-    return `${methods}${scope.path}`;
-  }
-  return scopeLabel(policy);
-}
-function heldBack(policy) {
-  const nonSimple = (policy.scope.methods ?? []).map((m) => m.toUpperCase()).filter((m) => !SAFELISTED_METHODS.has(m) && m !== "OPTIONS");
-  if (nonSimple.length) return `${nonSimple.join("/")} requests`;
-  return "non-simple requests (PUT, PATCH, DELETE, JSON bodies, custom headers such as Authorization)";
-}
-function expectsPreflights(policy) {
-  if (policy.library !== "nginx" && policy.library !== "manual") return true;
-  if (policy.stack === "fastapi" && policy.library === "manual" && !policy.scope.methods?.length) return true;
-  if (policy.scope.methods?.some((m) => !SAFELISTED_METHODS.has(m.toUpperCase()) && m.toUpperCase() !== "OPTIONS")) return true;
-  const configured = (v) => v.value === "unknown" || v.value.length > 0 && !v.isDefault;
-  return configured(policy.allowMethods) || configured(policy.allowHeaders);
-}
-var preflight_not_handled_default = defineRule({
-  meta: {
-    id: "preflight-not-handled",
-    docs: {
-      description: "Preflight (OPTIONS) requests get no CORS answer, so the browser never sends non-simple cross-origin requests.",
-      cwe: [942],
-      securitySeverity: 2
-    },
-    defaultSeverity: "warning",
-    defaultOptions: { reportPassthrough: false },
-    messages: {
-      notHandled: "Preflight requests for {{target}} cannot succeed: {{why}}. The browser sends an OPTIONS preflight before cross-origin {{requests}} and, unless that answer is a 2xx with matching CORS headers, never sends the real request, so the CORS settings of {{library}} never take effect for it.",
-      passthrough: "OPTIONS requests for {{target}} are passed on ({{why}}) to something cors-lint cannot see: unless it answers them with the CORS headers, the browser never sends cross-origin {{requests}} here."
-    }
-  },
-  check(context) {
-    for (const policy of context.policies) {
-      const { preflight: preflight2 } = policy;
-      if (preflight2.value === "not-handled" && expectsPreflights(policy)) {
-        context.report({
-          messageId: "notHandled",
-          data: {
-            target: target(policy),
-            why: preflight2.why ?? "no CORS layer answers OPTIONS here",
-            requests: heldBack(policy),
-            library: libraryLabel(policy)
-          },
-          span: preflight2.span ?? policy.span,
-          policy,
-          fingerprintText: `${target(policy)}\0${preflight2.why ?? ""}`
-        });
-      } else if (preflight2.value === "passthrough" && context.options.reportPassthrough) {
-        context.report({
-          messageId: "passthrough",
-          data: { target: target(policy), why: preflight2.why ?? "forwarded", requests: heldBack(policy) },
-          span: preflight2.span ?? policy.span,
-          policy,
-          fingerprintText: `${target(policy)}\0${preflight2.why ?? ""}`
-        });
-      }
+// src/extract/nginx/conditions.ts
+function parseCondition(values, words2 = []) {
+  const parts2 = [...values];
+  const pw = [...words2];
+  if (parts2.length) parts2[0] = parts2[0].replace(/^\(/, "");
+  if (parts2.length) parts2[parts2.length - 1] = parts2[parts2.length - 1].replace(/\)$/, "");
+  const keep = parts2.map((p, i2) => ({ p, w: pw[i2] })).filter((x, i2) => x.p !== "" || i2 > 0 && i2 < parts2.length - 1);
+  const text2 = `(${keep.map((x) => words2.length ? quoteIfNeeded2(x.p) : x.p).join(" ")})`;
+  const v = keep.map((x) => x.p);
+  if (v.length === 1 && v[0].startsWith("$")) return { kind: "truthy", variable: varName(v[0]), text: text2 };
+  if (v.length === 3 && v[0].startsWith("$")) {
+    const op = v[1];
+    if (op === "=" || op === "!=") return { kind: "compare", variable: varName(v[0]), op, value: v[2], text: text2 };
+    if (op === "~" || op === "~*" || op === "!~" || op === "!~*") {
+      return { kind: "regex", variable: varName(v[0]), op, pattern: v[2], text: text2, patternWord: keep[2].w };
     }
   }
-});
-
-// rules/middleware-order/index.ts
-var LISTED = 5;
-function listNames(items3) {
-  const shown = items3.slice(0, LISTED).map((item) => `${item.label} (line ${item.span.line})`);
-  const more = items3.length - shown.length;
-  return more > 0 ? `${shown.join(", ")} and ${more} more` : shown.join(", ");
+  return { kind: "other", text: text2 };
 }
-var PASS_THROUGH = /* @__PURE__ */ new Set(["GZipMiddleware", "SessionMiddleware", "ProxyHeadersMiddleware"]);
-function wrappingRule(policy) {
-  switch (policy.library) {
-    case "starlette":
-      return {
-        layer: "CORSMiddleware",
-        order: "in Starlette the last add_middleware() call, or the first entry of middleware=[...], is the outermost layer",
-        fix: "Add CORSMiddleware last (or list it first in middleware=[...])."
-      };
-    case "django-cors-headers":
-      return {
-        layer: "CorsMiddleware",
-        order: "Django runs MIDDLEWARE entries listed earlier outside the later ones",
-        fix: "Move corsheaders.middleware.CorsMiddleware above them in MIDDLEWARE."
-      };
-    default:
-      return {
-        layer: LIBRARY_NAMES[policy.library],
-        order: `${STACK_NAMES[policy.stack]} runs them outside it`,
-        fix: "Register the CORS layer so that it wraps everything else."
-      };
-  }
+function quoteIfNeeded2(s) {
+  return /[\s;{}]/.test(s) || s === "" ? `"${s}"` : s;
 }
-var middleware_order_default = defineRule({
-  meta: {
-    id: "middleware-order",
-    docs: {
-      description: "The CORS layer does not wrap the whole app: middleware outside it (Starlette/FastAPI) or routes registered before it (Express) answer without CORS headers.",
-      cwe: [696],
-      securitySeverity: 3
-    },
-    defaultSeverity: "warning",
-    messages: {
-      wrappedByLater: "{{layer}} is wrapped by {{names}}: {{order}}, so responses those middleware produce themselves \u2014 an authentication 401, a rejected host, an error they raise \u2014 leave the app without CORS headers, and the browser reports a CORS error instead of the real status, which the page cannot read. {{fix}}",
-      shadowedByCors: "CORSMiddleware is added more than once: {{names}} {{verb}} outside this one. Starlette answers every preflight from the outermost CORSMiddleware alone, so the origins, methods and headers of this one never apply to preflights, while on other requests every layer runs and sets its own headers (an origin that any of them allows gets Access-Control-Allow-Origin). Keep one CORSMiddleware with the settings you mean.",
-      routesBefore: "{{library}} is registered after {{routes}}: {{framework}} runs handlers in registration order, so these routes answer before the CORS middleware runs and their responses carry no Access-Control-Allow-Origin; browsers block them for every other origin. Register the CORS middleware before the routes."
-    }
-  },
-  check(context) {
-    for (const policy of context.policies) {
-      const order = policy.order;
-      if (!order) continue;
-      const outside = (order.addedAfter ?? []).filter((m) => !PASS_THROUGH.has(m.name.split(".").pop()));
-      const isCorsLayer = (name2) => policy.library === "starlette" && name2.split(".").pop() === "CORSMiddleware";
-      const corsLayers = outside.filter((m) => isCorsLayer(m.name));
-      const wrappers = outside.filter((m) => !isCorsLayer(m.name));
-      if (corsLayers.length) {
-        context.report({
-          messageId: "shadowedByCors",
-          data: { names: listNames(corsLayers.map((m) => ({ label: "CORSMiddleware", span: m.span }))), verb: corsLayers.length === 1 ? "is" : "are" },
-          span: policy.span,
-          policy,
-          fingerprintText: `cors-layers:${corsLayers.length}`
-        });
-      }
-      if (wrappers.length) {
-        const { layer, order: why, fix } = wrappingRule(policy);
-        context.report({
-          messageId: "wrappedByLater",
-          data: { layer, names: listNames(wrappers.map((m) => ({ label: m.name, span: m.span }))), order: why, fix },
-          span: policy.span,
-          policy,
-          fingerprintText: wrappers.map((m) => m.name).join(",")
-        });
-      }
-      const routes = order.routesBefore ?? [];
-      if (routes.length) {
-        context.report({
-          messageId: "routesBefore",
-          data: {
-            library: LIBRARY_NAMES[policy.library],
-            framework: STACK_NAMES[policy.stack],
-            routes: listNames(routes.map((r) => ({ label: `${r.method.toUpperCase()} ${r.path}`, span: r.span })))
-          },
-          span: policy.span,
-          policy,
-          fingerprintText: routes.map((r) => `${r.method.toUpperCase()} ${r.path}`).join(",")
-        });
-      }
-    }
-  }
-});
-
-// rules/duplicate-cors-layers/index.ts
-var ACAO = /^access-control-allow-origin$/i;
-var duplicate_cors_layers_default = defineRule({
-  meta: {
-    id: "duplicate-cors-layers",
-    docs: {
-      description: "Two layers both emit CORS headers for the same traffic: an nginx location adds Access-Control-Allow-Origin and proxy_passes to an upstream that sends its own, without proxy_hide_header.",
-      cwe: [16],
-      securitySeverity: 2
-    },
-    defaultSeverity: "warning",
-    messages: {
-      withApp: "{{scope}} adds Access-Control-Allow-Origin and proxy_passes to {{target}} without proxy_hide_header Access-Control-Allow-Origin, while the application configures CORS too ({{app}}{{more}}): responses that pass through carry two Access-Control-Allow-Origin fields, which browsers reject with a CORS error. Let one layer own CORS: drop the add_header lines, or add proxy_hide_header Access-Control-Allow-Origin (and the other Access-Control-* headers) in {{scope}}.",
-      withNginxUpstream: "{{scope}} adds Access-Control-Allow-Origin and proxy_passes to {{target}}, which is {{upstream}} ({{app}}) and adds its own, without proxy_hide_header Access-Control-Allow-Origin: responses carry two Access-Control-Allow-Origin fields, which browsers reject with a CORS error. Let one layer own CORS, or add proxy_hide_header Access-Control-Allow-Origin in {{scope}}."
-    }
-  },
-  check({ policies, report }) {
-    const apps = policies.filter((p) => p.stack !== "nginx").sort((a, b) => a.span.file.localeCompare(b.span.file) || a.span.line - b.span.line);
-    const seen = /* @__PURE__ */ new Set();
-    for (const policy of policies) {
-      if (policy.stack !== "nginx" || !policy.proxy) continue;
-      const header = acao(policy);
-      if (!header) continue;
-      if (policy.proxy.hiddenHeaders.some((h) => ACAO.test(h))) continue;
-      const key2 = `${policy.span.file}:${policy.span.line}:${policy.span.column}`;
-      if (seen.has(key2)) continue;
-      const scope = policy.scope.name ?? policy.scope.kind;
-      const target2 = policy.proxy.target;
-      if (apps.length) {
-        seen.add(key2);
-        report({
-          messageId: "withApp",
-          data: { scope, target: target2, app: `${apps[0].span.file}:${apps[0].span.line}`, more: apps.length > 1 ? ` and ${apps.length - 1} more` : "" },
-          span: header.span,
-          policy,
-          fingerprintText: `${scope}\0${target2}`
-        });
-        continue;
-      }
-      const upstream = nginxUpstream(policy, policies);
-      if (upstream) {
-        seen.add(key2);
-        report({
-          messageId: "withNginxUpstream",
-          data: { scope, target: target2, upstream: upstream.scope.name ?? "another server block", app: where(upstream.originsSpan ?? upstream.span) },
-          span: header.span,
-          policy,
-          fingerprintText: `${scope}\0${target2}`
-        });
-      }
-    }
-  }
-});
-function where(span) {
-  return `${span.file}:${span.line}`;
+function varName(ref) {
+  return ref.replace(/^\$\{?/, "").replace(/\}$/, "").toLowerCase();
 }
-function acao(policy) {
-  return (policy.emittedHeaders ?? []).find((h) => ACAO.test(h.name) && h.fixedStatus === void 0);
-}
-function nginxUpstream(policy, policies) {
-  const m = /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(?::(\d+))?(?:\/|$)/i.exec(policy.proxy.target);
-  if (!m) return void 0;
-  const port = m[2] ?? (policy.proxy.target.startsWith("https") ? "443" : "80");
-  return policies.find(
-    (other) => other !== policy && other.stack === "nginx" && !sameListen(other, policy) && (other.scope.listen ?? []).some((l) => listensOn(l, port)) && (other.emittedHeaders ?? []).some((h) => ACAO.test(h.name))
-  );
-}
-function sameListen(a, b) {
-  return JSON.stringify(a.scope.listen ?? []) === JSON.stringify(b.scope.listen ?? []);
-}
-function listensOn(listen, port) {
-  const m = /^(?:(?:localhost|127\.0\.0\.1|\*|0\.0\.0\.0|\[::1?\]):)?(\d+)$/.exec(listen);
-  return m?.[1] === port;
-}
-
-// rules/shared-hosting-origin/shared-hosting.ts
-var import_tldts3 = __toESM(require_cjs(), 1);
-var SHARED_ORIGIN_PLAYGROUNDS = ["cdpn.io", "codepen.io", "jsfiddle.net", "fiddle.jshell.net"];
-var PER_PROJECT_PLAYGROUNDS = ["stackblitz.io", "webcontainer.io", "codesandbox.io", "glitch.me"];
-var ATTACKER_LABEL = "attacker-cors-lint";
-var ATTACKER_FILLERS = [ATTACKER_LABEL, `${ATTACKER_LABEL}.`, `-${ATTACKER_LABEL}`, "attacker", "attacker."];
-function under(host, domain) {
-  return host === domain || host.endsWith(`.${domain}`);
-}
-function sharedHostingOf(host) {
-  const h = host.toLowerCase();
-  const shared = SHARED_ORIGIN_PLAYGROUNDS.find((d) => h === d);
-  if (shared) return { suffix: shared, kind: "playground" };
-  const perProject = PER_PROJECT_PLAYGROUNDS.find((d) => under(h, d));
-  if (perProject) return { suffix: perProject, kind: "playground" };
-  const info2 = (0, import_tldts3.parse)(h, { allowPrivateDomains: true });
-  if (info2.isPrivate && info2.publicSuffix) {
-    const icann = (0, import_tldts3.parse)(h).publicSuffix ?? "";
-    const suffix = info2.publicSuffix === h ? h.split(".").slice(1).join(".") || h : info2.publicSuffix;
-    return { suffix: suffix.length > icann.length ? suffix : info2.publicSuffix, kind: "private-suffix" };
-  }
-  return void 0;
-}
-function isSharedRoot(host) {
-  const h = host.toLowerCase();
-  if (SHARED_ORIGIN_PLAYGROUNDS.includes(h) || PER_PROJECT_PLAYGROUNDS.includes(h)) return { suffix: h, kind: "playground" };
-  const info2 = (0, import_tldts3.parse)(h, { allowPrivateDomains: true });
-  if (info2.isPrivate && info2.publicSuffix === h) return { suffix: h, kind: "private-suffix" };
-  return void 0;
-}
-function attackerDeployable(host) {
-  const shared = sharedHostingOf(host);
-  if (!shared) return void 0;
-  if (SHARED_ORIGIN_PLAYGROUNDS.includes(host)) return shared;
-  return host.includes("attacker") ? shared : void 0;
-}
-
-// rules/shared-hosting-origin/index.ts
-var GENERIC_ATTACKER_ORIGINS = ["https://cors-lint-attacker.com", "https://evil.net", "http://cors-lint-attacker.com"];
-function where2(shared) {
-  return shared.kind === "playground" ? `${shared.suffix} is a code playground where anyone can run their own page` : `${shared.suffix} is on the Public Suffix List's private section: anyone can deploy a site under it`;
-}
-function credentialsNote(policy) {
-  return policy.credentials.value === true ? `, including authenticated responses (${libraryLabel(policy)} sends Access-Control-Allow-Credentials: true)` : "";
-}
-var shared_hosting_origin_default = defineRule({
-  meta: {
-    id: "shared-hosting-origin",
-    docs: {
-      description: "The policy trusts every subdomain of a domain where anyone can get a subdomain (a private public suffix such as vercel.app or github.io, or a code playground).",
-      cwe: [942, 346],
-      securitySeverity: 7.5
-    },
-    defaultSeverity: "error",
-    messages: {
-      pattern: "{{label}} {{pattern}} accepts {{witness}}: {{where}}, so an attacker who deploys there can read the responses{{credentials}}{{provenance}}",
-      exact: "Trusted origin '{{origin}}': {{where}}, so an attacker's page there can read the responses{{credentials}}{{provenance}}"
-    },
-    defaultOptions: { budgetMs: DEFAULT_BUDGET_MS }
-  },
-  check({ policies, options, report }) {
-    for (const policy of policies) {
-      const severity = policy.credentials.value === true ? "error" : "warning";
-      for (const entry2 of policy.origins) {
-        const span = originSpan(policy, entry2);
-        if (entry2.kind === "exact") {
-          const origin = normalizeOrigin(entry2.origin);
-          const parsed = origin ? parseSerializedOrigin(origin) : void 0;
-          if (!parsed) continue;
-          const shared2 = isSharedRoot(parsed.host);
-          if (!shared2) continue;
-          report({
-            messageId: "exact",
-            data: { origin: entry2.origin, where: where2(shared2), credentials: credentialsNote(policy), provenance: provenanceNote(entry2) },
-            span,
-            severity,
-            witness: origin,
-            policy,
-            fingerprintText: origin
-          });
-          continue;
-        }
-        if (entry2.kind !== "regex") continue;
-        const spec = specOf(entry2);
-        const prepared = preparePattern(spec, { budgetMs: options.budgetMs });
-        if ("unsupported" in prepared) continue;
-        if (GENERIC_ATTACKER_ORIGINS.some((o) => prepared.evaluator.accepts(o) === true)) continue;
-        const origins = [];
-        for (const t of prepared.templates) {
-          const wilds = countWilds(t);
-          for (const filler of ATTACKER_FILLERS) {
-            for (let j = -1; j < wilds; j++) {
-              const o = asOrigin(fillTemplate(t, filler, j), "https", filler.replace(/^[-.]|[-.]$/g, ""));
-              if (o) origins.push(o);
-            }
-          }
-          const plain = fillTemplate(t, "app");
-          if (!plain.includes("://")) {
-            for (const filler of ATTACKER_FILLERS) {
-              const o = asOrigin(`${filler.replace(/[-.]$/, "")}.${plain.replace(/^[./]+/, "")}`);
-              if (o) origins.push(o);
-            }
-          }
-        }
-        for (const host of SHARED_ORIGIN_PLAYGROUNDS) origins.push(`https://${host}`);
-        const found = searchWitness(
-          prepared,
-          (o) => {
-            const p = parseSerializedOrigin(o);
-            return p !== void 0 && attackerDeployable(p.host) !== void 0;
-          },
-          [{ weakness: "other", origins: [...new Set(origins)] }],
-          false
-          // deployability is judged by the predicate (wildcard PSL rules such as *.replit.dev have no registrable domain)
-        );
-        if (found.kind !== "found") continue;
-        const shared = attackerDeployable(parseSerializedOrigin(found.origin).host);
-        report({
-          messageId: "pattern",
-          data: {
-            ...patternWording(policy.library, { ...spec, writtenAs: entry2.writtenAs }),
-            witness: found.origin,
-            where: where2(shared),
-            credentials: credentialsNote(policy),
-            provenance: provenanceNote(entry2)
-          },
-          span,
-          severity,
-          witness: found.origin,
-          policy,
-          fingerprintText: `${spec.flavor}:${spec.mode}:${spec.pattern}`
-        });
-      }
-    }
-  }
-});
-
-// src/origin/allowlist.ts
-var DEFAULT_PORTS3 = { http: 80, https: 443 };
-function parseAllowlist(list3) {
-  const entries2 = [];
-  const invalid = [];
-  for (const raw of list3) {
-    const text = raw.trim();
-    if (text.toLowerCase() === "null") {
-      entries2.push({ kind: "null" });
-      continue;
-    }
-    const wild = /^([a-z][a-z0-9+.-]*):\/\/(\*\*?)\.([^/:\s*]+)(?::(\d{1,5}))?\/?$/i.exec(text);
-    if (wild) {
-      const scheme = wild[1].toLowerCase();
-      const port = wild[4] === void 0 ? void 0 : Number(wild[4]);
-      entries2.push({
-        kind: "wildcard",
-        scheme,
-        depth: wild[2] === "**" ? "any" : "one",
-        base: wild[3].toLowerCase(),
-        port: port === DEFAULT_PORTS3[scheme] ? void 0 : port,
-        text
-      });
-      continue;
-    }
-    const origin = normalizeOrigin(text);
-    if (origin) entries2.push({ kind: "exact", origin });
-    else invalid.push(raw);
-  }
-  return { entries: entries2, invalid };
-}
-function allows(allowlist, origin) {
-  const normalized = normalizeOrigin(origin);
-  if (!normalized) return false;
-  if (normalized === "null") return allowlist.entries.some((e) => e.kind === "null");
-  const m = /^([a-z][a-z0-9+.-]*):\/\/([^:]+)(?::(\d+))?$/.exec(normalized);
-  if (!m) return false;
-  const [, scheme, host, portText] = m;
-  const port = portText === void 0 ? void 0 : Number(portText);
-  return allowlist.entries.some((e) => {
-    if (e.kind === "exact") return e.origin === normalized;
-    if (e.kind !== "wildcard") return false;
-    if (e.scheme !== scheme || e.port !== port) return false;
-    if (!host.endsWith(`.${e.base}`)) return false;
-    const prefix = host.slice(0, -(e.base.length + 1));
-    if (!prefix || prefix.startsWith(".") || prefix.endsWith(".") || prefix.includes("..")) return false;
-    return e.depth === "any" || !prefix.includes(".");
-  });
-}
-function allowlistProbes(allowlist, label = "attacker-cors-lint") {
-  const out2 = /* @__PURE__ */ new Set();
-  const add = (scheme, host, port) => {
-    const text = `${scheme}://${host}${port === void 0 ? "" : `:${port}`}`;
-    if (parseSerializedOrigin(text)) out2.add(text);
-  };
-  for (const e of allowlist.entries) {
-    if (e.kind === "null") continue;
-    if (e.kind === "exact") {
-      const p = parseSerializedOrigin(e.origin);
-      if (!p) continue;
-      const labels = p.host.split(".");
-      const other = p.scheme === "https" ? "http" : "https";
-      add(p.scheme, p.host, p.port);
-      add(other, p.host, p.port);
-      add(p.scheme, `${label}.${p.host}`, p.port);
-      add(p.scheme, `evil${p.host}`, p.port);
-      add(p.scheme, `${p.host}.evil.net`, p.port);
-      add(p.scheme, p.host, 8443);
-      if (labels.length > 2) {
-        add(p.scheme, [label, ...labels.slice(1)].join("."), p.port);
-        add(p.scheme, labels.slice(1).join("."), p.port);
-      }
-      continue;
-    }
-    const one = `${label}.${e.base}`;
-    add(e.scheme, one, e.port);
-    add(e.scheme, `a.${one}`, e.port);
-    add(e.scheme, `app.${e.base}`, e.port);
-    add(e.scheme, `app.app.${e.base}`, e.port);
-    add(e.scheme, e.base, e.port);
-    add(e.scheme === "https" ? "http" : "https", one, e.port);
-    add(e.scheme, `evil${e.base}`, e.port);
-    add(e.scheme, `${one}.evil.net`, e.port);
-  }
-  return [...out2];
-}
-
-// rules/origin-not-allowed-by-policy/index.ts
-var OUTSIDER = "https://attacker-cors-lint.net";
-var origin_not_allowed_by_policy_default = defineRule({
-  meta: {
-    id: "origin-not-allowed-by-policy",
-    docs: {
-      description: "A trusted origin (exact, reachable through a pattern, or every origin) falls outside the organisation's allowlist (allowedOrigins). Runs only when allowedOrigins is configured.",
-      cwe: [942],
-      securitySeverity: 6.5
-    },
-    defaultSeverity: "error",
-    messages: {
-      exact: "Origin '{{origin}}' is trusted by {{library}} but is not in allowedOrigins{{provenance}}",
-      every: "{{library}} trusts {{what}}, so origins outside allowedOrigins such as {{witness}} can read the responses{{provenance}}",
-      pattern: "{{label}} {{pattern}} accepts {{witness}} ({{semantics}}), which is not in allowedOrigins{{provenance}}",
-      substring: "allow_origins is the string '{{haystack}}': Starlette tests `origin in string`, so it accepts {{witness}}, which is not in allowedOrigins{{provenance}}",
-      unchecked: "{{label}} {{pattern}} could not be checked against allowedOrigins: {{reason}}"
-    },
-    defaultOptions: { budgetMs: DEFAULT_BUDGET_MS }
-  },
-  check({ policies, options, settings, report }) {
-    if (settings.allowedOrigins === void 0) return;
-    const allowlist = parseAllowlist(settings.allowedOrigins);
-    const probes = allowlistProbes(allowlist);
-    for (const policy of policies) {
-      const library = libraryLabel(policy);
-      for (const entry2 of policy.origins) {
-        let checkRegex2 = function(regex) {
-          const spec = specOf(regex);
-          const common = patternWording(policy.library, { ...spec, writtenAs: regex.writtenAs });
-          const prepared = preparePattern(spec, { budgetMs: options.budgetMs });
-          if ("unsupported" in prepared) {
-            if (prepared.invalid) return;
-            report({ ...base, messageId: "unchecked", data: { ...common, reason: prepared.unsupported }, severity: "note", fingerprintText: spec.pattern });
-            return;
-          }
-          const own = [];
-          for (const t of prepared.templates) {
-            for (const filler of ["app", "attacker-cors-lint", "www"]) {
-              const o = asOrigin(fillTemplate(t, filler));
-              if (o) own.push(o);
-            }
-          }
-          const groups = [
-            { weakness: "other", origins: [...own, ...probes] },
-            ...candidateGroups(prepared.templates, prepared.intended)
-          ];
-          const found = searchWitness(prepared, (o) => !allows(allowlist, o), groups, false);
-          if (found.kind === "found") {
-            report({
-              ...base,
-              messageId: "pattern",
-              data: { ...common, witness: found.origin, semantics: matchingSemantics({ ...spec, writtenAs: regex.writtenAs }, policy.library), provenance: provenance2 },
-              witness: found.origin,
-              fingerprintText: spec.pattern
-            });
-          } else if (found.kind === "undecided") {
-            report({ ...base, messageId: "unchecked", data: { ...common, reason: found.reason }, severity: "note", fingerprintText: spec.pattern });
-          }
-        };
-        var checkRegex = checkRegex2;
-        const span = originSpan(policy, entry2);
-        const provenance2 = provenanceNote(entry2);
-        const base = { span, policy };
-        switch (entry2.kind) {
-          case "exact": {
-            const origin = normalizeOrigin(entry2.origin);
-            if (!origin || allows(allowlist, origin)) continue;
-            report({ ...base, messageId: "exact", data: { origin: entry2.origin, library, provenance: provenance2 }, witness: origin, fingerprintText: origin });
-            continue;
-          }
-          case "null":
-            if (allows(allowlist, "null")) continue;
-            report({ ...base, messageId: "exact", data: { origin: "null", library, provenance: provenance2 }, witness: "null", fingerprintText: "null" });
-            continue;
-          case "any":
-          case "reflect": {
-            const what = entry2.kind === "any" ? "every origin (*)" : "every origin (it echoes the request Origin)";
-            report({ ...base, messageId: "every", data: { library, what, witness: OUTSIDER, provenance: provenance2 }, witness: OUTSIDER, fingerprintText: entry2.kind });
-            continue;
-          }
-          case "substring": {
-            const witness = substringWitness2(entry2.haystack, allowlist);
-            if (!witness) continue;
-            report({ ...base, messageId: "substring", data: { haystack: entry2.haystack, witness, provenance: provenance2 }, witness, fingerprintText: entry2.haystack });
-            continue;
-          }
-          case "regex":
-            checkRegex2(entry2);
-            continue;
-          default:
-            continue;
-        }
-      }
-    }
-  }
-});
-function substringWitness2(haystack, allowlist) {
-  const text = haystack.slice(0, 2048);
-  let fallback;
-  for (let start2 = 0; start2 < text.length; start2++) {
-    if (!text.startsWith("http", start2) && !text.startsWith("null", start2)) continue;
-    for (let end = text.length; end > start2; end--) {
-      const candidate = text.slice(start2, end);
-      if (!isBrowserOrigin(candidate) || allows(allowlist, candidate)) continue;
-      if (isAttackerReachable(candidate)) return candidate;
-      fallback ??= candidate;
-    }
-  }
-  return fallback;
-}
-
-// rules/unresolved-origin/index.ts
-var unresolved_origin_default = defineRule({
-  meta: {
-    id: "unresolved-origin",
-    docs: {
-      description: "The allowed origins come from somewhere cors-lint cannot resolve (environment without default, a function, another module), so they were not checked.",
-      cwe: [942],
-      securitySeverity: 0.1
-    },
-    defaultSeverity: "note",
-    offByDefault: true,
-    messages: {
-      unresolved: "Allowed origins for {{library}} could not be resolved statically: {{why}}; the other origin rules did not check them"
-    }
-  },
-  check({ policies, report }) {
-    for (const policy of policies) {
-      for (const entry2 of policy.origins) {
-        if (entry2.kind !== "unknown") continue;
-        report({
-          messageId: "unresolved",
-          data: { library: libraryLabel(policy), why: entry2.why },
-          span: originSpan(policy, entry2),
-          policy,
-          fingerprintText: entry2.why
-        });
-      }
-    }
-  }
-});
-
-// rules/invalid-cors-option/index.ts
-var invalid_cors_option_default = defineRule({
-  meta: {
-    id: "invalid-cors-option",
-    docs: {
-      description: "The CORS setup uses an option the library does not have, or a value of the wrong type, so it does not do what it says.",
-      cwe: [942],
-      securitySeverity: 5.3
-    },
-    defaultSeverity: "error",
-    fixable: "unsafe",
-    messages: {
-      raises: "{{library}} has no option `{{name}}`{{suggestion}}: it raises {{error}} when the middleware is built, so the application never starts serving{{consequence}}",
-      raisesType: "`{{name}}` {{detail}}: {{library}} raises {{error}} when the middleware is built, so the application never starts serving{{consequence}}",
-      ignored: "{{library}} has no option `{{name}}`{{suggestion}}: it is silently ignored{{consequence}}",
-      ignoredType: "`{{name}}` {{detail}}: {{library}} does not use it as written{{consequence}}"
-    }
-  },
-  check({ policies, report, source }) {
-    for (const policy of policies) {
-      for (const option of policy.invalidOptions ?? []) {
-        const wrongType = option.problem === "wrong-type";
-        report({
-          messageId: option.effect === "raises" ? wrongType ? "raisesType" : "raises" : wrongType ? "ignoredType" : "ignored",
-          data: {
-            library: libraryLabel(policy),
-            name: option.name,
-            suggestion: option.suggestion ? ` (did you mean \`${option.suggestion}\`?)` : "",
-            detail: option.detail ?? "has a value of the wrong type",
-            error: wrongType ? "TypeError" : "TypeError (unexpected keyword argument)",
-            consequence: consequenceOf(option)
-          },
-          span: option.span,
-          policy,
-          fingerprintText: `${option.problem}:${option.name}`,
-          fix: renameFix(option, source)
-        });
-      }
-    }
-  }
-});
-function consequenceOf(option) {
-  if (option.consequence) return `; ${option.consequence}`;
-  return option.effect === "ignored" ? "; the library default applies instead" : "";
-}
-function renameFix(option, source) {
-  const suggestion = option.suggestion;
-  if (option.problem !== "unknown-option" || !suggestion || !/^[A-Za-z_$][\w$]*$/.test(suggestion)) return void 0;
-  const text = source(option.span.file);
-  const range = text?.range(option.span);
-  if (!text || !range) return void 0;
-  const setup = text.text;
-  if (new RegExp(`(^|[^\\w$])['"]?${escapeRegExp(suggestion)}['"]?\\s*[=:]`).test(setup)) return void 0;
-  const description = `Rename \`${option.name}\` to \`${suggestion}\``;
-  const raw = text.text.slice(range.start, range.end);
-  const written = new RegExp(`^(['"]?)${escapeRegExp(option.name)}\\1(?![\\w$])`).exec(raw);
-  if (!written) return void 0;
-  const start2 = range.start + written[1].length;
-  return fixOf("unsafe", description, [text.edit(start2, start2 + option.name.length, suggestion)]);
-}
-function escapeRegExp(text) {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
-// src/environment/apply.ts
-import path2 from "node:path";
-var ENV_READS = [
-  /os\.environ\[\s*["'](\w+)["']\s*\]/g,
-  /os\.(?:environ\.get|getenv)\(\s*["'](\w+)["']/g,
-  /process\.env\.(\w+)/g,
-  /process\.env\[\s*["'`](\w+)["'`]\s*\]/g,
-  /import\.meta\.env\.(\w+)/g,
-  /environment variable (\w+)/g,
-  /\b(?:config|env)\(\s*["'](\w+)["']/g
-];
-function namesIn(text) {
-  if (!text) return [];
-  const out2 = [];
-  for (const re of ENV_READS) for (const m of text.matchAll(re)) out2.push(m[1]);
-  return out2;
-}
-function variableOf(value) {
-  const fromWhy = namesIn(value.why)[0];
-  if (value.source && (value.envDriven || value.kind === "unknown" || value.value === "unknown")) return value.source.replace(/^.*\./, "");
-  return fromWhy;
-}
-function envsubstTemplate(policy, entry2, code) {
-  if (policy.library !== "nginx" || entry2.kind !== "unknown") return void 0;
-  let text = /^value "(.*)" is built from variables at request time$/.exec(entry2.why)?.[1];
-  if (text === void 0 && /^template placeholder /.test(entry2.why)) {
-    const span = entry2.span;
-    const line = span && span.line === span.endLine ? code?.lines(span.file)?.[span.line - 1] : void 0;
-    text = line?.slice(span.column - 1, span.endColumn - 1).replace(/^(["'])(.*)\1$/, "$2") ?? entry2.why.replace(/^template placeholder /, "");
-  }
-  if (!text) return void 0;
-  const names = [...text.matchAll(/\$\{?([A-Z_][A-Z0-9_]*)\}?/g)].map((m) => m[1]);
-  return names.length ? { text, names } : void 0;
-}
-function policyVariables(policy) {
-  return policy.origins.flatMap((e) => envsubstTemplate(policy, e)?.names ?? [variableOf(e)]).filter((v) => !!v);
-}
-function lookup(source, variable) {
-  const exact = source.vars.get(variable);
-  if (exact) return { name: variable, setting: exact };
-  if (variable !== variable.toLowerCase()) return void 0;
-  for (const [name2, setting2] of source.vars) if (name2.toLowerCase() === variable) return { name: name2, setting: setting2 };
-  return void 0;
-}
-function configures(source, policyAbs, all) {
-  const inside = (dir) => {
-    const rel = path2.relative(dir, policyAbs);
-    return !rel.startsWith("..") && !path2.isAbsolute(rel);
-  };
-  if (source.codeDirs) return source.codeDirs.some(inside);
-  if (source.kind === "compose") return !all.some((s) => s.file === source.file && s.codeDirs?.some(inside));
-  return true;
-}
-function splitterFor(policy, entries2, code) {
-  const spans = entries2.flatMap((e) => [e.definedAt, e.span]).concat(policy.originsSpan ? [policy.originsSpan] : []).filter((s) => !!s);
-  const texts = [...entries2.map((e) => ("why" in e ? e.why : "") ?? "")];
-  for (const span of spans) {
-    const lines = code.lines(span.file);
-    if (lines) texts.push(lines.slice(span.line - 1, span.endLine).join("\n"));
-  }
-  const joined = texts.join("\n");
-  const trims = /\.(?:strip|trim)\(/.test(joined);
-  const m = /\.split\(\s*(?:(["'`])(.*?)\1|\/(.+?)\/\w*)?\s*\)/.exec(joined);
-  if (m) return { sep: m[3] ? new RegExp(m[3]) : m[2] !== void 0 ? m[2] : /\s+/, json: false, trims };
-  if (/then \.split\(\)/.test(joined)) return { sep: ",", json: false, trims };
-  const settingsField = entries2.some((e) => e.source && e.source === e.source.toLowerCase());
-  return { sep: settingsField ? "," : void 0, json: true, trims: trims || settingsField };
-}
-function matcherOf(text, like, span, definedAt, variable) {
-  const provenance2 = { span, definedAt, source: variable, sentVerbatim: like.sentVerbatim };
-  if (like.kind === "substring") return { kind: "substring", haystack: text, ...provenance2 };
-  if (text === "*") return { kind: "any", ...provenance2 };
-  if (text === "null") return { kind: "null", ...provenance2 };
-  return { kind: "exact", origin: text, ...provenance2 };
-}
-function originsFor(policy, variable, setting2, code) {
-  const reading = policy.origins.filter((e) => variableOf(e) === variable);
-  if (!reading.length) return void 0;
-  const first = reading[0];
-  const span = first.span ?? policy.originsSpan;
-  if (setting2.value === "unknown") return [{ kind: "unknown", why: setting2.why ?? `${variable} is set where the linter cannot see it`, span, definedAt: setting2.span, source: variable }];
-  const { sep, json, trims } = splitterFor(policy, reading, code);
-  let parts2 = [setting2.value];
-  let isList = false;
-  const trimmed = setting2.value.trim();
-  if (json && trimmed.startsWith("[")) {
-    try {
-      const parsed = JSON.parse(trimmed);
-      if (Array.isArray(parsed)) {
-        parts2 = parsed.map(String);
-        isList = true;
-      }
-    } catch {
-    }
-  } else if (sep !== void 0 && first.kind !== "substring") {
-    parts2 = setting2.value.split(sep).map((s) => trims ? s.trim() : s).filter((s) => s.trim() !== "");
-    isList = true;
-  }
-  const verbatim = !isList && (first.sentVerbatim || policy.library === "cors" && first.kind === "unknown" && /^environment variable \w+$/.test(first.why));
-  return parts2.map((p) => matcherOf(p, { ...first, sentVerbatim: verbatim || void 0 }, span, setting2.span, variable));
-}
-function booleanOf(text) {
-  if (/^(?:true|1|yes|on)$/i.test(text.trim())) return true;
-  if (/^(?:false|0|no|off|)$/i.test(text.trim())) return false;
-  return void 0;
-}
-function attachEnvironments(policies, sources, code) {
-  for (const policy of policies) {
-    const originVars = [...new Set(policy.origins.filter((e) => !envsubstTemplate(policy, e)).map((e) => variableOf(e)).filter((v) => !!v))];
-    const templated = policy.origins.some((e) => envsubstTemplate(policy, e));
-    const credentialVar = variableOf(policy.credentials);
-    if (!originVars.length && !credentialVar && !templated) continue;
-    const policyAbs = code.absPath(policy.span.file);
-    const byValues = /* @__PURE__ */ new Map();
-    for (const source of sources) {
-      if (!configures(source, policyAbs, sources)) continue;
-      let origins = policy.origins;
-      let credentials;
-      const settings = [];
-      origins = origins.map((entry2) => {
-        const template = envsubstTemplate(policy, entry2, code);
-        if (!template) return entry2;
-        const hits = template.names.map((n) => ({ n, hit: lookup(source, n) }));
-        if (hits.some((h) => !h.hit || h.hit.setting.value === "unknown")) return entry2;
-        for (const { hit } of hits) settings.push({ variable: hit.name, value: hit.setting.value, span: hit.setting.span });
-        const text = template.text.replace(/\$\{?([A-Z_][A-Z0-9_]*)\}?/g, (_m, n) => lookup(source, n).setting.value);
-        return matcherOf(text, { ...entry2, sentVerbatim: true }, entry2.span, hits[0].hit.setting.span, template.names.join(", "));
-      });
-      for (const variable of originVars) {
-        const hit = lookup(source, variable);
-        if (!hit) continue;
-        const replacement = originsFor(policy, variable, hit.setting, code);
-        if (!replacement) continue;
-        const at = origins.findIndex((e) => variableOf(e) === variable);
-        origins = [...origins.slice(0, at), ...replacement, ...origins.slice(at).filter((e) => variableOf(e) !== variable)];
-        settings.push({ variable: hit.name, value: hit.setting.value, span: hit.setting.span, why: hit.setting.why });
-      }
-      if (credentialVar) {
-        const hit = lookup(source, credentialVar);
-        const value = hit && hit.setting.value !== "unknown" ? booleanOf(hit.setting.value) : void 0;
-        if (hit) {
-          credentials = { value: value ?? "unknown", span: policy.credentials.span, definedAt: hit.setting.span, source: hit.name, why: value === void 0 ? `${hit.name}=${hit.setting.value}` : void 0 };
-          settings.push({ variable: hit.name, value: hit.setting.value, span: hit.setting.span, why: hit.setting.why });
-        }
-      }
-      if (!settings.length) continue;
-      const key2 = JSON.stringify([origins.map(matcherKey), credentials?.value]);
-      const same = byValues.get(key2);
-      if (same) {
-        same.name = `${same.name}, ${source.name}`;
-        continue;
-      }
-      byValues.set(key2, { name: source.name, kind: source.kind, settings, origins, ...credentials ? { credentials } : {} });
-    }
-    if (byValues.size) policy.environments = [...byValues.values()];
-  }
-}
-function matcherKey(e) {
-  return JSON.stringify({ ...e, span: void 0, definedAt: void 0, envDriven: void 0, source: void 0 });
-}
-function environmentVariants(policy) {
-  const base = JSON.stringify([policy.origins.map(matcherKey), policy.credentials.value]);
-  return (policy.environments ?? []).filter((env) => JSON.stringify([env.origins.map(matcherKey), (env.credentials ?? policy.credentials).value]) !== base).map((env) => ({ ...policy, origins: env.origins, credentials: env.credentials ?? policy.credentials, environments: void 0, environment: env }));
-}
-
-// src/environment/types.ts
-function isProductionName(name2) {
-  return /^(?:prod|production|live|release)$/i.test(name2);
-}
-function environmentNameFromFile(base, fallback) {
-  const dotenv = /^\.env\.(.+)$/.exec(base) ?? /^(.+)\.env$/.exec(base);
-  if (dotenv) return dotenv[1];
-  if (base === ".env") return ".env";
-  const compose = /^(?:docker-)?compose[.-](.+)\.ya?ml$/i.exec(base);
-  if (compose) return compose[1];
-  if (/^(?:docker-)?compose\.ya?ml$/i.test(base)) return fallback;
-  const values = /^values[.-](.+)\.ya?ml$/i.exec(base);
-  if (values) return values[1];
-  return fallback;
-}
-function environmentFitsOrigin(environment, originEnvironment) {
-  const first = environment.name.split(/[ ,(]/)[0];
-  if (isProductionName(originEnvironment)) return isProductionName(first);
-  if (environment.kind === "kubernetes" || environment.kind === "helm") return false;
-  return !isProductionName(first) && !/^(?:staging|stage|example|sample|template|test)$/i.test(first);
-}
-
-// src/frontend/link.ts
-import path3 from "node:path";
-var LOOPBACK = /* @__PURE__ */ new Set(["localhost", "127.0.0.1", "0.0.0.0", "[::1]", "::1"]);
-function backendAddresses(policy, sources, io) {
-  const out2 = [];
-  const abs = io.absPath(policy.span.file);
-  const text = io.readText(abs) ?? "";
-  const code = [
-    /uvicorn\.run\([^)]*?\bport\s*=\s*(\d{2,5})/,
-    /\.run\([^)]*?\bport\s*=\s*(\d{2,5})/,
-    /\.listen\(\s*(\d{2,5})\b/,
-    /\blisten\(\s*\{[^}]*port\s*:\s*(\d{2,5})/,
-    /\bPORT\b[^\n]{0,40}?(?:\|\||\?\?|,)\s*['"]?(\d{2,5})\b/,
-    /\bport\s*[=:]\s*(\d{2,5})\b/
-  ];
-  for (const re of code) {
-    const m = re.exec(text);
-    if (m) {
-      out2.push({ port: Number(m[1]), how: `port ${m[1]} in ${policy.span.file}` });
-      break;
-    }
-  }
-  for (let dir = path3.dirname(abs); ; dir = path3.dirname(dir)) {
-    for (const name2 of ["package.json", "Dockerfile", "Procfile", "Makefile"]) {
-      const body2 = io.readText(path3.join(dir, name2));
-      if (!body2) continue;
-      const m = /(?:uvicorn|gunicorn|hypercorn|flask\s+run|manage\.py\s+runserver|fastapi\s+(?:dev|run)|node|nodemon|ts-node|tsx)\b[^\n"]*?(?:--port[=\s]+|-p\s+|--bind[=\s]+\S*:|\s(?:0\.0\.0\.0|127\.0\.0\.1|localhost):)(\d{2,5})\b/.exec(body2);
-      if (m) out2.push({ port: Number(m[1]), how: `port ${m[1]} in ${path3.relative(io.root, path3.join(dir, name2)).split(path3.sep).join("/")}` });
-    }
-    if (dir === io.root || path3.dirname(dir) === dir || !dir.startsWith(io.root)) break;
-  }
-  for (const s of sources) {
-    if (s.kind !== "compose" || !s.codeDirs?.some((d) => !path3.relative(d, abs).startsWith(".."))) continue;
-    for (const port of s.publishedPorts ?? []) out2.push({ port, how: `port ${port} published by compose service ${s.service} (${s.file})` });
-    for (const port of s.containerPorts ?? []) out2.push({ host: s.service, port, how: `compose service ${s.service} (${s.file})` });
-    out2.push({ host: s.service, port: 0, how: `compose service ${s.service} (${s.file})` });
-  }
-  if (!out2.length) {
-    const fallback = policy.stack === "fastapi" || policy.stack === "starlette" || policy.stack === "django" ? 8e3 : policy.stack === "flask" ? 5e3 : void 0;
-    if (fallback) out2.push({ weak: true, port: fallback, how: `port ${fallback}, the default of ${policy.stack === "flask" ? "flask run" : policy.stack === "django" ? "manage.py runserver" : "uvicorn"}` });
-  }
-  return out2;
-}
-function reaches(url, addresses) {
-  let parsed;
+function toJsRegex(pattern, ignoreCase) {
   try {
-    parsed = new URL(url);
+    return new RegExp(pattern, ignoreCase ? "i" : "");
   } catch {
     return void 0;
   }
-  const port = Number(parsed.port || (parsed.protocol === "https:" ? 443 : 80));
-  const host = parsed.hostname;
-  return addresses.find((a) => a.host ? a.host === host && (a.port === 0 || a.port === port) : LOOPBACK.has(host) && a.port === port);
 }
-function linkable(policy) {
-  return !policy.environment && policy.scope.kind !== "route";
+function evaluateCondition(c, get2) {
+  if (c.kind === "other") return void 0;
+  const value = get2(c.variable);
+  if (value === void 0) return void 0;
+  if (c.kind === "truthy") return value !== "" && value !== "0";
+  if (c.kind === "compare") return c.op === "=" ? value === c.value : value !== c.value;
+  const re = toJsRegex(c.pattern, c.op.endsWith("*"));
+  if (!re) return void 0;
+  const hit = re.test(value);
+  return c.op.startsWith("!") ? !hit : hit;
 }
-function linkFrontends(frontends, policies, sources, io) {
-  const links = [];
-  const addresses = /* @__PURE__ */ new Map();
-  for (const policy of policies.filter(linkable)) addresses.set(policy, backendAddresses(policy, sources, io));
-  const files = new Set([...addresses.keys()].map((p) => p.span.file));
-  const only = files.size === 1 ? [...addresses.keys()] : [];
-  for (const frontend of frontends) {
-    for (const apiUrl of frontend.apiUrls) {
-      const hits = nearest(frontend, [...addresses].flatMap(([policy, addrs]) => {
-        const hit = reaches(apiUrl.url, addrs);
-        return hit ? [{ policy, addrs, hit }] : [];
-      }), io);
-      for (const { policy, addrs, hit } of hits) links.push({ frontend, apiUrl, policy, how: hit.how, proxiedBy: proxyTo(frontend, addrs) });
-      if (hits.length || !only.length || isLoopback(apiUrl.url)) continue;
-      for (const policy of only) links.push({ frontend, apiUrl, policy, how: `the only backend in the repository (${policy.span.file})` });
+
+// src/extract/nginx/blocks.ts
+var LEVELS2 = /* @__PURE__ */ new Set(["http", "server", "location", "if", "limit_except"]);
+function buildTree(directives, file) {
+  const root = newBlock("main", `top level of ${file}`, void 0, { file, line: 1, column: 1, endLine: 1, endColumn: 1 }, directives);
+  fill(root);
+  return root;
+}
+function newBlock(kind, label, directive, headerSpan, body2, parent) {
+  return { kind, label, directive, headerSpan, parent, body: body2, children: [], ownAddHeaders: [], ownMoreHeaders: [], ownMoreClears: [], ownHidden: [] };
+}
+function fill(block) {
+  for (const d of block.body) {
+    switch (d.name) {
+      case "add_header":
+        if (d.args.length >= 2) {
+          block.ownAddHeaders.push({
+            name: d.args[0].value,
+            value: d.args[1],
+            always: d.args[2]?.value === "always",
+            span: d.span,
+            owner: block,
+            directive: "add_header"
+          });
+        }
+        break;
+      case "more_set_headers":
+        block.ownMoreHeaders.push(...moreSetHeaders(d, block).map((h) => ({ ...h, order: block.ownMoreHeaders.length + block.ownMoreClears.length })));
+        break;
+      case "more_clear_headers": {
+        const clear = moreClearHeaders(d, block, block.ownMoreHeaders.length + block.ownMoreClears.length);
+        if (clear) block.ownMoreClears.push(clear);
+        break;
+      }
+      case "add_header_inherit": {
+        const mode = d.args[0]?.value;
+        if (mode === "on" || mode === "off" || mode === "merge") block.inherit = { mode, span: d.span };
+        break;
+      }
+      case "proxy_hide_header":
+        if (d.args[0]) block.ownHidden.push({ name: d.args[0].value, span: d.span });
+        break;
     }
-    for (const proxy2 of frontend.proxies) {
-      if (proxy2.target === "unknown") continue;
-      const hits = nearest(frontend, [...addresses].flatMap(([policy, addrs]) => {
-        const hit = reaches(proxy2.target, addrs);
-        return hit ? [{ policy, addrs, hit }] : [];
-      }), io);
-      for (const { policy, hit } of hits) {
-        if (links.some((l) => l.frontend === frontend && l.policy === policy)) continue;
-        const apiUrl = { url: proxy2.target, environment: "development", how: proxy2.how, span: proxy2.span };
-        links.push({ frontend, apiUrl, policy, how: hit.how, proxiedBy: proxy2 });
+    if (d.block && LEVELS2.has(d.name) && d.rawBody === void 0) {
+      const kind = d.name;
+      const child = newBlock(kind, labelOf(d), d, d.span, d.block, block);
+      if (kind === "if") {
+        child.condition = parseCondition(d.args.map((a) => a.value), d.args);
+        child.label = `if ${child.condition.text}`;
+      }
+      if (kind === "limit_except") child.methods = d.args.map((a) => a.value.toUpperCase());
+      block.children.push(child);
+      fill(child);
+    }
+  }
+}
+function labelOf(d) {
+  if (d.name === "server") {
+    const names = d.block?.find((c) => c.name === "server_name")?.args.map((a) => a.value);
+    return names?.length ? `server ${names[0]}` : "server";
+  }
+  return [d.name, ...d.args.map((a) => a.raw)].join(" ");
+}
+function moreSetHeaders(d, block) {
+  const out2 = [];
+  let statuses;
+  let types;
+  for (let i2 = 0; i2 < d.args.length; i2++) {
+    const arg = d.args[i2];
+    if (arg.value === "-s" || arg.value === "-t") {
+      const list4 = (d.args[i2 + 1]?.value ?? "").split(/\s+/).filter(Boolean);
+      if (arg.value === "-s") statuses = [...statuses ?? [], ...list4.map(Number)];
+      else types = [...types ?? [], ...list4];
+      i2++;
+      continue;
+    }
+    const colon = arg.value.indexOf(":");
+    const name2 = (colon < 0 ? arg.value : arg.value.slice(0, colon)).trim();
+    if (!name2) continue;
+    const value = colon < 0 ? "" : arg.value.slice(colon + 1).trim();
+    out2.push({
+      name: name2,
+      value: { ...arg, value },
+      always: !statuses || statuses.length === 0,
+      statuses: statuses && statuses.length ? statuses : void 0,
+      ...types?.length ? { types } : {},
+      span: d.span,
+      owner: block,
+      directive: "more_set_headers"
+    });
+  }
+  return out2;
+}
+function moreClearHeaders(d, block, order) {
+  const patterns = [];
+  let statuses;
+  let types;
+  for (let i2 = 0; i2 < d.args.length; i2++) {
+    const arg = d.args[i2].value;
+    if (arg === "-s" || arg === "-t") {
+      const list4 = (d.args[i2 + 1]?.value ?? "").split(/\s+/).filter(Boolean);
+      if (arg === "-s") statuses = [...statuses ?? [], ...list4.map(Number)];
+      else types = [...types ?? [], ...list4];
+      i2++;
+      continue;
+    }
+    for (const name2 of arg.split(/\s+/)) if (name2) patterns.push(name2.toLowerCase());
+  }
+  if (!patterns.length) return void 0;
+  return { patterns, statuses: statuses?.length ? statuses : void 0, ...types?.length ? { types } : {}, span: d.span, owner: block, order };
+}
+function clearCovers(pattern, header) {
+  const name2 = header.toLowerCase();
+  return pattern.endsWith("*") ? name2.startsWith(pattern.slice(0, -1)) : name2 === pattern;
+}
+function inheritMode(block) {
+  for (let b = block; b; b = b.parent) if (b.inherit) return b.inherit.mode;
+  return "on";
+}
+function effectiveAddHeaders(block) {
+  if (!block.parent) return block.ownAddHeaders;
+  const mode = inheritMode(block);
+  const prev = effectiveAddHeaders(block.parent);
+  if (mode === "off") return block.ownAddHeaders;
+  if (block.ownAddHeaders.length === 0) return prev;
+  return mode === "merge" ? [...block.ownAddHeaders, ...prev] : block.ownAddHeaders;
+}
+function effectiveMoreHeaders(block) {
+  if (!block.parent) return block.ownMoreHeaders;
+  const prev = effectiveMoreHeaders(block.parent);
+  return block.ownMoreHeaders.length ? [...prev, ...block.ownMoreHeaders] : prev;
+}
+function effectiveMoreClears(block) {
+  if (!block.parent) return block.ownMoreClears;
+  const prev = effectiveMoreClears(block.parent);
+  return block.ownMoreClears.length ? [...prev, ...block.ownMoreClears] : prev;
+}
+function effectiveHidden(block) {
+  for (let b = block; b; b = b.parent) if (b.ownHidden.length) return b.ownHidden;
+  return [];
+}
+function addHeaderSource(block) {
+  for (let b = block; b; b = b.parent) {
+    if (b.ownAddHeaders.length || b.inherit?.mode === "off") return b;
+  }
+  return void 0;
+}
+function isCorsHeader(name2) {
+  return /^access-control-/i.test(name2);
+}
+function walk(block, visit) {
+  visit(block);
+  for (const c of block.children) walk(c, visit);
+}
+
+// src/extract/nginx/maps.ts
+function collectMaps(directives) {
+  const maps = /* @__PURE__ */ new Map();
+  const visit = (ds) => {
+    for (const d of ds) {
+      if (d.name === "map" && d.block && d.args.length === 2) {
+        const def = readMap(d);
+        maps.set(def.target, def);
+        continue;
+      }
+      if (d.name === "geo" && d.block && (d.args.length === 1 || d.args.length === 2)) {
+        const def = readGeo(d);
+        maps.set(def.target, def);
+        continue;
+      }
+      if (d.block) visit(d.block);
+    }
+  };
+  visit(directives);
+  return maps;
+}
+function readGeo(d) {
+  const [source, target2] = d.args.length === 2 ? [d.args[0].value, d.args[1].value] : ["$remote_addr", d.args[0].value];
+  const def = { source, target: varName(target2), span: d.span, hostnames: false, entries: [] };
+  const settings = /* @__PURE__ */ new Set(["ranges", "proxy", "proxy_recursive", "delete", "include"]);
+  for (const e of d.block ?? []) {
+    if (e.name === "default" && e.args.length === 1) def.default = e.args[0];
+    else if (!settings.has(e.name) && e.args.length === 1) def.entries.push({ kind: "exact", key: e.name, ignoreCase: false, keySpan: e.nameSpan, value: e.args[0] });
+  }
+  return def;
+}
+function readMap(d) {
+  const def = { source: d.args[0].value, target: varName(d.args[1].value), span: d.span, hostnames: false, entries: [] };
+  for (const e of d.block ?? []) {
+    if (e.name === "hostnames" && e.args.length === 0) def.hostnames = true;
+    else if (e.name === "volatile" && e.args.length === 0) continue;
+    else if (e.name === "default" && e.args.length === 1) def.default = e.args[0];
+    else if (e.args.length === 1) {
+      const key3 = e.name;
+      if (key3.startsWith("~*")) def.entries.push({ kind: "regex", key: key3.slice(2), ignoreCase: true, keySpan: e.nameSpan, value: e.args[0] });
+      else if (key3.startsWith("~")) def.entries.push({ kind: "regex", key: key3.slice(1), ignoreCase: false, keySpan: e.nameSpan, value: e.args[0] });
+      else {
+        const literal = key3.startsWith("\\") ? key3.slice(1) : key3;
+        const hostname = def.hostnames && (literal.startsWith(".") || literal.startsWith("*.") || literal.endsWith(".*"));
+        def.entries.push({ kind: hostname ? "hostname" : "exact", key: literal, ignoreCase: true, keySpan: e.nameSpan, value: e.args[0] });
       }
     }
   }
-  return links;
+  return def;
 }
-function nearest(frontend, hits, io) {
-  if (!hits.length) return [];
-  const shared = (h) => commonDepth(frontend.absDir, io.absPath(h.policy.span.file));
-  const best = Math.max(...hits.map(shared));
-  const near = hits.filter((h) => shared(h) === best);
-  const strong = near.filter((h) => !h.hit.weak);
-  if (strong.length) return strong;
-  return new Set(near.map((h) => h.policy.span.file)).size > 1 ? [] : near;
+function hostnamePattern(key3) {
+  const esc = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+  if (key3.startsWith("*.")) return `^.+\\.${esc(key3.slice(2))}$`;
+  if (key3.startsWith(".")) return `^(?:.+\\.)?${esc(key3.slice(1))}$`;
+  return `^${esc(key3.slice(0, -2))}\\..+$`;
 }
-function commonDepth(a, b) {
-  const x = a.split(path3.sep);
-  const y = b.split(path3.sep);
-  let i2 = 0;
-  while (i2 < x.length && i2 < y.length && x[i2] === y[i2]) i2++;
-  return i2;
-}
-function isLoopback(url) {
-  try {
-    return LOOPBACK.has(new URL(url).hostname);
-  } catch {
-    return true;
+function mapLookup(def, input) {
+  const low = input.toLowerCase();
+  for (const e of def.entries) if (e.kind === "exact" && e.key.toLowerCase() === low) return e.value;
+  for (const e of def.entries) {
+    if (e.kind === "hostname" && new RegExp(hostnamePattern(e.key), "i").test(input)) return e.value;
   }
-}
-function proxyTo(frontend, addrs) {
-  return frontend.proxies.find((p) => p.target === "unknown" || reaches(p.target, addrs));
-}
-function originCallsApi(originEnvironment, apiEnvironment) {
-  return apiEnvironment === "any" || apiEnvironment === originEnvironment;
+  for (const e of def.entries) {
+    if (e.kind !== "regex") continue;
+    const re = toJsRegex(e.key, e.ignoreCase);
+    if (re?.test(input)) return e.value;
+  }
+  return def.default;
 }
 
-// src/frontend/types.ts
-var FRAMEWORK_LABEL = {
-  vite: "Vite",
-  next: "Next.js",
-  cra: "Create React App",
-  angular: "Angular",
-  "vue-cli": "Vue CLI",
-  sveltekit: "SvelteKit",
-  nuxt: "Nuxt"
-};
+// src/extract/nginx/drops.ts
+function attachDrops(tree, policies, create) {
+  walk(tree, (block) => {
+    if (!block.parent || addHeaderSource(block) !== block) return;
+    const above = effectiveAddHeaders(block.parent).filter((h) => isCorsHeader(h.name));
+    if (!above.length) return;
+    const here = new Set([...effectiveAddHeaders(block), ...effectiveMoreHeaders(block)].map((h) => h.name.toLowerCase()));
+    const lost = above.filter((h) => !here.has(h.name.toLowerCase()));
+    if (!lost.length) return;
+    const from = lost[0].owner;
+    const off = block.inherit?.mode === "off" ? block.inherit : void 0;
+    const cause = off?.span ?? block.ownAddHeaders[0]?.span ?? block.headerSpan;
+    const drop = {
+      block: block.headerSpan,
+      blockLabel: block.kind === "if" || block.kind === "limit_except" ? `${block.label} in ${block.parent.label}` : block.label,
+      from: from.headerSpan,
+      fromLabel: from.kind === "main" ? `the top level of ${from.headerSpan.file}` : from.label,
+      headers: [...new Set(lost.map((h) => h.name))],
+      cause,
+      causeDirective: off ? "add_header_inherit" : "add_header",
+      answers: answersOf(block)
+    };
+    let policy = policies.get(from);
+    if (!policy) {
+      policy = create(from);
+      policies.set(from, policy);
+    }
+    (policy.droppedHeaders ??= []).push(drop);
+  });
+}
+function answersOf(block) {
+  if (block.kind !== "if" || !block.condition) return void 0;
+  const when = (method) => evaluateCondition(block.condition, (n) => n === "request_method" ? method : void 0);
+  const onOptions = when("OPTIONS");
+  const onOthers = ["GET", "POST", "PUT", "DELETE"].map(when);
+  if (onOptions === true && onOthers.every((v) => v === false)) return "preflight";
+  if (onOptions === false && onOthers.every((v) => v === true)) return "actual";
+  return void 0;
+}
+
+// src/extract/nginx/header-sets.ts
+var SAFE_STATUSES2 = [200, 201, 204, 206, 301, 302, 303, 304, 307, 308];
+var CONTENT_HANDLERS = /^(?:proxy_pass|fastcgi_pass|uwsgi_pass|scgi_pass|grpc_pass|memcached_pass|content_by_lua_block|content_by_lua_file|content_by_lua)$/;
+function unitSet(block) {
+  return { block, headers: [...effectiveAddHeaders(block), ...effectiveMoreHeaders(block)], fixedStatus: returnOf(block) };
+}
+function headerSets(block) {
+  const sets = [unitSet(block)];
+  for (const c of block.children) {
+    if (c.kind !== "if" && c.kind !== "limit_except") continue;
+    if (!c.ownAddHeaders.length && !c.ownMoreHeaders.length && !c.inherit) continue;
+    sets.push({
+      block: c,
+      headers: [...effectiveAddHeaders(c), ...effectiveMoreHeaders(c)],
+      conditional: c.kind === "if" ? `if ${c.condition?.text ?? ""}`.trim() : `methods other than ${c.methods?.join(" ")} (limit_except)`,
+      fixedStatus: returnOf(c),
+      ...answersOf(c) === "preflight" ? { preflightOnly: true } : {}
+    });
+  }
+  return sets;
+}
+function returnOf(block) {
+  const r = block.body.find((d) => d.name === "return");
+  if (!r || !r.args[0]) return void 0;
+  const code = Number(r.args[0].value);
+  if (Number.isInteger(code)) return code;
+  return /^https?:\/\/|^\$scheme/.test(r.args[0].value) ? 302 : void 0;
+}
+function scopeOf(block, maps) {
+  const rewriteBlocks = [];
+  let server;
+  for (let b = block; b; b = b.parent) if (b.kind === "server") server = b;
+  if (server && server !== block) rewriteBlocks.push(server);
+  rewriteBlocks.push(block);
+  return { maps, rewriteBlocks };
+}
+
+// src/extract/nginx/simulate.ts
+function simulate(tree, maps, req, options = {}) {
+  const routed = routeRequest(findServer(tree), maps, req, options);
+  if (routed.closed) return { status: routed.status, headers: [], block: routed.conf.label, closed: true };
+  return { status: routed.status, headers: outputHeaders(routed.conf, routed.status, routed.get), block: routed.conf.label };
+}
+function routeRequest(server, maps, req, options = {}) {
+  const vars = /* @__PURE__ */ new Map();
+  const headers = Object.fromEntries(Object.entries(req.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+  const get2 = (name2, depth = 0) => {
+    if (vars.has(name2)) return vars.get(name2);
+    if (name2.startsWith("http_")) return headers[name2.slice(5).replace(/_/g, "-")] ?? "";
+    if (name2 === "request_method") return req.method;
+    if (name2 === "uri" || name2 === "document_uri") return req.path.split("?")[0];
+    if (name2 === "request_uri") return req.path;
+    if (name2 === "scheme") return "http";
+    const map = maps.get(name2);
+    if (map && depth < 10) {
+      const picked = mapLookup(map, evalValue(map.source, (n) => get2(n, depth + 1)));
+      return picked ? evalWord(picked, (n) => get2(n, depth + 1)) : "";
+    }
+    return "";
+  };
+  let conf = server;
+  let status;
+  let closed = false;
+  let forwards = false;
+  let location;
+  const runLevel = (block) => {
+    for (const d of block.body) {
+      if (d.name === "set" && d.args.length >= 2) vars.set(varName(d.args[0].value), evalWord(d.args[1], get2));
+      else if (d.name === "break") return "break";
+      else if (d.name === "if") {
+        const child = block.children.find((c) => c.directive === d);
+        if (!child?.condition) continue;
+        if (evaluateCondition(child.condition, (n) => get2(n)) !== true) continue;
+        conf = child;
+        const ended = runLevel(child);
+        if (ended) return ended;
+      } else if (d.name === "return" && d.args[0]) {
+        const code = Number(d.args[0].value);
+        status = Number.isInteger(code) ? code : 302;
+        if (status === 444) closed = true;
+        return "return";
+      }
+    }
+    return void 0;
+  };
+  const run2 = (block) => runLevel(block) === "return";
+  const handle2 = (block) => {
+    if (forwarder(block) || conf.kind === "if" && forwarder(conf)) {
+      forwards = true;
+      return options.upstreamStatus ?? "unknown";
+    }
+    return content(block, req.method, options);
+  };
+  if (!run2(server)) {
+    location = findLocation(server, req.path.split("?")[0]);
+    if (location) {
+      conf = location;
+      const limit = location.children.find((c) => c.kind === "limit_except");
+      if (limit && !allows(limit.methods ?? [], req.method)) conf = limit;
+      const returned = run2(conf === limit ? limit : location);
+      if (!returned) {
+        if (conf.kind === "limit_except" && conf.body.some((d) => d.name === "deny" && d.args[0]?.value === "all")) status = 403;
+        else if (needsBasicAuth(conf) && !/^basic\s/i.test(headers["authorization"] ?? "")) status = 401;
+        else status = handle2(location);
+      }
+    } else status = handle2(server);
+  }
+  return { conf, location, status: status ?? "unknown", closed, forwards, get: get2 };
+}
+function outputHeaders(conf, status, get2, upstream = []) {
+  const hidden = new Set(effectiveHidden(conf).map((h) => h.name.toLowerCase()));
+  const out2 = upstream.filter((h) => !hidden.has(h.name.toLowerCase())).map((h) => ({ ...h }));
+  const depth = (b) => {
+    let n = 0;
+    for (let p = b.parent; p; p = p.parent) n++;
+    return n;
+  };
+  const commands = [
+    ...effectiveMoreHeaders(conf).map((h) => ({ set: h, depth: depth(h.owner), order: h.order ?? 0 })),
+    ...effectiveMoreClears(conf).map((c) => ({ clear: c, depth: depth(c.owner), order: c.order }))
+  ].sort((a, b) => a.depth - b.depth || a.order - b.order);
+  for (const command of commands) {
+    if ("set" in command && command.set) {
+      const h = command.set;
+      if (h.statuses && (status === "unknown" || !h.statuses.includes(status))) continue;
+      if (h.types) continue;
+      const value = evalWord(h.value, get2);
+      const at = out2.findIndex((o) => o.name.toLowerCase() === h.name.toLowerCase());
+      if (at >= 0) {
+        for (let i2 = out2.length - 1; i2 > at; i2--) if (out2[i2].name.toLowerCase() === h.name.toLowerCase()) out2.splice(i2, 1);
+        if (value === "") out2.splice(at, 1);
+        else out2[at] = { name: out2[at].name, value };
+      } else if (value !== "") out2.push({ name: h.name, value });
+    } else if ("clear" in command && command.clear) {
+      const c = command.clear;
+      if (c.statuses && (status === "unknown" || !c.statuses.includes(status))) continue;
+      if (c.types) continue;
+      for (let i2 = out2.length - 1; i2 >= 0; i2--) if (c.patterns.some((p) => clearCovers(p, out2[i2].name))) out2.splice(i2, 1);
+    }
+  }
+  for (const h of effectiveAddHeaders(conf)) {
+    if (!h.always && (status === "unknown" || !SAFE_STATUSES2.includes(status))) continue;
+    const value = evalWord(h.value, get2);
+    if (value !== "") out2.push({ name: h.name, value });
+  }
+  return out2;
+}
+function forwardedRequestHeaders(conf, headers, get2) {
+  const nearest = (name2) => {
+    for (let b = conf; b; b = b.parent) {
+      const list4 = b.body.filter((d) => d.name === name2);
+      if (list4.length) return list4;
+    }
+    return [];
+  };
+  const passOff = nearest("proxy_pass_request_headers")[0]?.args[0]?.value === "off";
+  const out2 = passOff ? {} : { ...headers };
+  for (const d of nearest("proxy_set_header")) {
+    if (d.args.length < 2) continue;
+    const name2 = d.args[0].value.toLowerCase();
+    const value = evalWord(d.args[1], get2);
+    if (value === "") delete out2[name2];
+    else out2[name2] = value;
+  }
+  return out2;
+}
+function forwarder(block) {
+  return block.body.find((d) => /^(?:proxy|fastcgi|uwsgi|scgi|grpc|memcached)_pass$/.test(d.name));
+}
+function needsBasicAuth(conf) {
+  const nearest = (name2) => {
+    for (let b = conf; b; b = b.parent) {
+      const d = b.body.find((x) => x.name === name2);
+      if (d) return d.args[0]?.value;
+    }
+    return void 0;
+  };
+  const auth = nearest("auth_basic");
+  return auth !== void 0 && auth !== "off" && nearest("satisfy") !== "any";
+}
+function allows(methods, method) {
+  const m = method.toUpperCase();
+  return methods.includes(m) || m === "HEAD" && methods.includes("GET");
+}
+function content(block, method, options) {
+  if (block.body.some((d) => /^content_by_lua/.test(d.name))) return options.upstreamStatus ?? "unknown";
+  if (!["GET", "HEAD", "POST"].includes(method.toUpperCase())) return 405;
+  return options.staticStatus ?? 404;
+}
+function findServer(tree) {
+  const stack = [tree];
+  while (stack.length) {
+    const b = stack.shift();
+    if (b.kind === "server") return b;
+    stack.push(...b.children);
+  }
+  return tree;
+}
+function findLocation(container, uri) {
+  return locate(container, uri)?.block;
+}
+function locate(container, uri) {
+  const locations = container.children.filter((c) => c.kind === "location");
+  const modifier = (b) => b.directive.args.length > 1 ? b.directive.args[0].value : "";
+  const target2 = (b) => b.directive.args[b.directive.args.length - 1]?.value ?? "";
+  const statics = locations.filter((b) => !["~", "~*"].includes(modifier(b)) && !target2(b).startsWith("@"));
+  const exact = statics.find((b) => modifier(b) === "=" && target2(b) === uri);
+  if (exact) return { block: exact, final: true };
+  let found;
+  for (const b of statics) {
+    if (modifier(b) === "=" || !uri.startsWith(target2(b))) continue;
+    if (!found || target2(b).length > target2(found).length) found = b;
+  }
+  if (found) {
+    const inner = locate(found, uri);
+    if (inner?.final) return inner;
+    if (inner) found = inner.block;
+    if (modifier(found) === "^~") return { block: found, final: true };
+  }
+  for (const b of locations) {
+    const m = modifier(b);
+    if (m !== "~" && m !== "~*") continue;
+    if (toJsRegex(target2(b), m === "~*")?.test(uri)) return { block: b, final: true };
+  }
+  return found ? { block: found, final: false } : void 0;
+}
+function evalWord(word, get2) {
+  return evalValue(word.value, get2);
+}
+function evalValue(value, get2) {
+  return value.replace(/\$(?:\{(\w+)\}|(\w+))/g, (_, a, b) => get2((a ?? b).toLowerCase()));
+}
+
+// src/extract/nginx/routes.ts
+var contexts = /* @__PURE__ */ new WeakMap();
+function routeContextOf(route) {
+  return contexts.get(route);
+}
+var PROBE_ORIGIN = "https://cross-origin.example";
+function buildRoutes(tree, maps, policies) {
+  const upstreams = upstreamBlocks(tree);
+  const routes = [];
+  walk(tree, (block) => {
+    if (block.kind !== "location" && block.kind !== "server") return;
+    const pass = forwarder(block);
+    if (!pass) return;
+    const server = serverOf(block);
+    const route = {
+      stack: "nginx",
+      span: pass.span,
+      label: block.kind === "server" || server.label === "server" ? block.label : `${block.label} (${server.label})`,
+      blockSpan: block.headerSpan,
+      targets: targetsOf(pass, upstreams),
+      strips: stripsOf(block)
+    };
+    const path27 = locationPath(block);
+    if (path27) route.path = path27;
+    const listen = server.body.filter((d) => d.name === "listen" && d.args[0]).map((d) => d.args[0].value);
+    if (listen.length) route.listen = listen;
+    const hosts = server.body.filter((d) => d.name === "server_name").flatMap((d) => d.args.map((a) => a.value)).filter((h) => h && h !== "_");
+    if (hosts.length) route.hosts = hosts;
+    const answer2 = preflightAnswer(server, block, maps, path27 ?? "/");
+    if (answer2) route.answersPreflight = answer2;
+    const policy = policyOf(block, policies);
+    if (policy) route.policy = policy;
+    contexts.set(route, { server, block, maps });
+    routes.push(route);
+  });
+  return routes;
+}
+function serverOf(block) {
+  for (let b = block; b; b = b.parent) if (b.kind === "server") return b;
+  return block;
+}
+function locationPath(block) {
+  if (block.kind !== "location") return void 0;
+  const args2 = block.directive?.args ?? [];
+  const modifier = args2.length > 1 ? args2[0].value : "";
+  const target2 = args2[args2.length - 1]?.value;
+  if (!target2 || modifier === "~" || modifier === "~*" || target2.startsWith("@")) return void 0;
+  return target2;
+}
+function upstreamBlocks(tree) {
+  const out2 = /* @__PURE__ */ new Map();
+  walk(tree, (b) => {
+    for (const d of b.body) if (d.name === "upstream" && d.block && d.args[0]) out2.set(d.args[0].value.toLowerCase(), d);
+  });
+  return out2;
+}
+function targetsOf(pass, upstreams) {
+  const raw = pass.args[0]?.value ?? "";
+  const m = /^(?:(https?|grpcs?):\/\/)?(\[[^\]]+\]|[^/:$]+)(?::(\d+))?/i.exec(raw);
+  if (!m || raw.includes("$") && !m[2]) return [];
+  const scheme = m[1]?.toLowerCase().startsWith("https") || m[1]?.toLowerCase() === "grpcs" ? "https" : "http";
+  const host = m[2].toLowerCase();
+  if (host.startsWith("unix")) return [];
+  const upstream = upstreams.get(host);
+  if (upstream && !m[3]) {
+    return (upstream.block ?? []).filter((d) => d.name === "server" && d.args[0]).map((d) => {
+      const s = /^(\[[^\]]+\]|[^:]+)(?::(\d+))?$/.exec(d.args[0].value);
+      return { raw: `${raw} (upstream server ${d.args[0].value})`, host: (s?.[1] ?? d.args[0].value).toLowerCase(), port: s?.[2] ? Number(s[2]) : 80, scheme };
+    }).filter((t) => !t.host.startsWith("unix"));
+  }
+  if (raw.includes("$")) return [];
+  return [{ raw, host, port: m[3] ? Number(m[3]) : pass.name === "proxy_pass" ? scheme === "https" ? 443 : 80 : void 0, scheme }];
+}
+function stripsOf(block) {
+  const out2 = [];
+  for (const h of effectiveHidden(block)) if (isCorsHeader(h.name)) out2.push({ header: h.name.toLowerCase(), span: h.span, how: `proxy_hide_header ${h.name}` });
+  for (const c of effectiveMoreClears(block)) {
+    if (c.statuses || c.types) continue;
+    for (const p of c.patterns) {
+      if (isCorsHeader(p) || clearCovers(p, "access-control-allow-origin")) out2.push({ header: p, span: c.span, how: `more_clear_headers ${p}` });
+    }
+  }
+  return out2;
+}
+function preflightAnswer(server, block, maps, path27) {
+  if (block.kind === "location" && findLocation(server, path27) !== block) return void 0;
+  const request = { method: "OPTIONS", path: path27, headers: { origin: PROBE_ORIGIN, "access-control-request-method": "PUT", "access-control-request-headers": "content-type" } };
+  const routed = routeRequest(server, maps, request, { upstreamStatus: 200 });
+  if (routed.forwards || routed.location && routed.location !== block && block.kind === "location") return void 0;
+  const headers = routed.closed ? [] : outputHeaders(routed.conf, routed.status, routed.get);
+  return {
+    span: answeringSpan(routed.conf, block),
+    status: routed.closed ? "unknown" : routed.status,
+    how: routed.closed ? `${routed.conf.label} closes the connection (444)` : `${routed.conf.label} answers OPTIONS with ${routed.status}${routed.status === 401 ? " (auth_basic: preflights carry no credentials)" : ""}`,
+    corsHeaders: headers.some((h) => /^access-control-allow-origin$/i.test(h.name))
+  };
+}
+function answeringSpan(conf, block) {
+  const ret = conf.body.find((d) => d.name === "return" || d.name === "deny" && conf.kind === "limit_except");
+  if (ret) return ret.span;
+  for (let b = conf; b; b = b.parent) {
+    const auth = b.body.find((d) => d.name === "auth_basic");
+    if (auth) return auth.span;
+  }
+  return conf === block ? block.headerSpan : conf.headerSpan;
+}
+function policyOf(block, policies) {
+  for (let b = block; b; b = b.parent) {
+    const p = policies.find((x) => sameStart(x.span, b.headerSpan));
+    if (p) return p;
+  }
+  return void 0;
+}
+function sameStart(a, b) {
+  return a.file === b.file && a.line === b.line && a.column === b.column;
+}
 
 // src/simulate/header-bag.ts
 function setHeader(bag, name2, value) {
   bag[name2.toLowerCase()] = value;
 }
 function addHeader(bag, name2, value) {
-  const key2 = name2.toLowerCase();
-  const old = bag[key2];
-  if (old === void 0) bag[key2] = value;
-  else bag[key2] = [...Array.isArray(old) ? old : [old], value];
+  const key3 = name2.toLowerCase();
+  const old = bag[key3];
+  if (old === void 0) bag[key3] = value;
+  else bag[key3] = [...Array.isArray(old) ? old : [old], value];
 }
 function appendVary(bag, field) {
   const old = bag["vary"];
   const current2 = old === void 0 ? "" : Array.isArray(old) ? old.join(", ") : old;
   if (current2.trim() === "*") return;
-  const fields = current2.split(",").map((f) => f.trim()).filter(Boolean);
-  if (fields.some((f) => f.toLowerCase() === field.toLowerCase())) return;
-  bag["vary"] = fields.length ? `${current2}, ${field}` : field;
+  const fields2 = current2.split(",").map((f) => f.trim()).filter(Boolean);
+  if (fields2.some((f) => f.toLowerCase() === field.toLowerCase())) return;
+  bag["vary"] = fields2.length ? `${current2}, ${field}` : field;
 }
 function appendVaryRaw(bag, field) {
   const old = bag["vary"];
@@ -14925,172 +14618,6 @@ function corsHeadersOf(bag) {
   const out2 = {};
   for (const name2 of CORS_RESPONSE_HEADERS) if (bag[name2] !== void 0) out2[name2] = bag[name2];
   return out2;
-}
-
-// src/simulate/fetch-rules.ts
-var NORMALIZED_METHODS = ["DELETE", "GET", "HEAD", "OPTIONS", "POST", "PUT"];
-function normalizeMethod(method) {
-  const upper2 = method.toUpperCase();
-  return NORMALIZED_METHODS.includes(upper2) ? upper2 : method;
-}
-function isSafelistedMethod(method) {
-  return method === "GET" || method === "HEAD" || method === "POST";
-}
-var FORBIDDEN_HEADERS = /* @__PURE__ */ new Set([
-  "accept-charset",
-  "accept-encoding",
-  "access-control-request-headers",
-  "access-control-request-method",
-  "connection",
-  "content-length",
-  "cookie",
-  "cookie2",
-  "date",
-  "dnt",
-  "expect",
-  "host",
-  "keep-alive",
-  "origin",
-  "referer",
-  "set-cookie",
-  "te",
-  "trailer",
-  "transfer-encoding",
-  "upgrade",
-  "via"
-]);
-function isForbiddenRequestHeader(name2) {
-  const lower = name2.toLowerCase();
-  return FORBIDDEN_HEADERS.has(lower) || lower.startsWith("proxy-") || lower.startsWith("sec-");
-}
-function parsePageHeader(text) {
-  const colon = text.indexOf(":");
-  if (colon < 0) return { name: text.trim() };
-  return { name: text.slice(0, colon).trim(), value: text.slice(colon + 1).trim() };
-}
-function hasUnsafeByte(value) {
-  for (const ch of value) {
-    const code = ch.codePointAt(0);
-    if (code < 32 && code !== 9 || code === 127 || '"():<>?@[\\]{}'.includes(ch)) return true;
-  }
-  return false;
-}
-var SAFE_MIME_ESSENCES = ["application/x-www-form-urlencoded", "multipart/form-data", "text/plain"];
-function isSafelistedHeader(header) {
-  const name2 = header.name.toLowerCase();
-  const value = header.value;
-  if (!["accept", "accept-language", "content-language", "content-type", "range"].includes(name2)) return false;
-  if (value === void 0) return name2 === "accept" || name2 === "accept-language" || name2 === "content-language";
-  if (Buffer.byteLength(value) > 128) return false;
-  switch (name2) {
-    case "accept":
-      return !hasUnsafeByte(value);
-    case "accept-language":
-    case "content-language":
-      return /^[0-9A-Za-z *,\-.;=]*$/.test(value);
-    case "content-type": {
-      if (hasUnsafeByte(value)) return false;
-      const essence = value.split(";")[0].trim().toLowerCase();
-      return SAFE_MIME_ESSENCES.includes(essence);
-    }
-    case "range":
-      return /^bytes=\d*-\d*$/.test(value.replace(/[ \t]/g, "")) && value.replace(/[ \t]/g, "") !== "bytes=-";
-  }
-  return false;
-}
-function unsafeHeaderNames(headers) {
-  const unsafe = /* @__PURE__ */ new Set();
-  let safelistedBytes = 0;
-  const safelisted = [];
-  for (const h of headers) {
-    if (isSafelistedHeader(h)) {
-      safelistedBytes += Buffer.byteLength(h.value ?? "");
-      safelisted.push(h.name.toLowerCase());
-    } else unsafe.add(h.name.toLowerCase());
-  }
-  if (safelistedBytes > 1024) for (const n of safelisted) unsafe.add(n);
-  return [...unsafe].sort();
-}
-function needsPreflight(method, headers) {
-  return !isSafelistedMethod(method) || unsafeHeaderNames(headers).length > 0;
-}
-
-// src/simulate/browser-verdict.ts
-var PREFLIGHT_PREFIX = "Response to preflight request doesn't pass access control check: ";
-var MISSING_ALLOW_ORIGIN = "No 'Access-Control-Allow-Origin' header is present on the requested resource.";
-var WILDCARD_WITH_CREDENTIALS = "The value of the 'Access-Control-Allow-Origin' header in the response must not be the wildcard '*' when the request's credentials mode is 'include'.";
-var NOT_OK_STATUS = "It does not have HTTP ok status.";
-function corsCheck(headers, origin, credentials) {
-  const allowOrigin = getCombined(headers, "access-control-allow-origin");
-  if (allowOrigin === null) return { message: MISSING_ALLOW_ORIGIN, blame: "origin" };
-  if (allowOrigin === "*") {
-    if (!credentials) return null;
-    return { message: WILDCARD_WITH_CREDENTIALS, blame: "credentials" };
-  }
-  if (allowOrigin !== origin) {
-    if (/[ ,]/.test(allowOrigin)) {
-      return {
-        message: `The 'Access-Control-Allow-Origin' header contains multiple values '${allowOrigin}', but only one is allowed.`,
-        blame: "origin"
-      };
-    }
-    if (allowOrigin !== "null" && !isValidUrl(allowOrigin)) {
-      return { message: `The 'Access-Control-Allow-Origin' header contains the invalid value '${allowOrigin}'.`, blame: "origin" };
-    }
-    return {
-      message: `The 'Access-Control-Allow-Origin' header has a value '${allowOrigin}' that is not equal to the supplied origin.`,
-      blame: "origin"
-    };
-  }
-  if (!credentials) return null;
-  const allowCredentials = getCombined(headers, "access-control-allow-credentials");
-  if (allowCredentials === "true") return null;
-  return {
-    message: `The value of the 'Access-Control-Allow-Credentials' header in the response is '${allowCredentials ?? ""}' which must be 'true' when the request's credentials mode is 'include'.`,
-    blame: "credentials"
-  };
-}
-function isValidUrl(text) {
-  try {
-    new URL(text);
-    return true;
-  } catch {
-    return false;
-  }
-}
-var TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
-function tokenList(headers, name2) {
-  const value = getCombined(headers, name2);
-  if (value === null) return [];
-  const items3 = value.split(",").map((s) => s.trim()).filter((s) => s !== "");
-  return items3.every((s) => TOKEN.test(s)) ? items3 : null;
-}
-function preflightCheck(status, headers, origin, credentials, method, unsafeHeaders) {
-  const cors = corsCheck(headers, origin, credentials);
-  if (cors) return { message: PREFLIGHT_PREFIX + cors.message, blame: cors.blame };
-  if (status < 200 || status > 299) return { message: PREFLIGHT_PREFIX + NOT_OK_STATUS, blame: "status" };
-  const methods = tokenList(headers, "access-control-allow-methods");
-  if (methods === null) {
-    return { message: "Cannot parse Access-Control-Allow-Methods response header field in preflight response.", blame: "methods" };
-  }
-  const headerNames = tokenList(headers, "access-control-allow-headers");
-  if (headerNames === null) {
-    return { message: "Cannot parse Access-Control-Allow-Headers response header field in preflight response.", blame: "headers" };
-  }
-  const methodAllowed = methods.includes(method) || isSafelistedMethod(method) || !credentials && methods.includes("*");
-  if (!methodAllowed) {
-    return { message: `Method ${method} is not allowed by Access-Control-Allow-Methods in preflight response.`, blame: "methods" };
-  }
-  const listed = new Set(headerNames.map((h) => h.toLowerCase()));
-  for (const name2 of unsafeHeaders) {
-    if (listed.has(name2)) continue;
-    if (!credentials && listed.has("*") && name2 !== "authorization") continue;
-    return {
-      message: `Request header field ${name2} is not allowed by Access-Control-Allow-Headers in preflight response.`,
-      blame: "headers"
-    };
-  }
-  return null;
 }
 
 // src/simulate/types.ts
@@ -15187,8 +14714,8 @@ function atLeast(version, min) {
 var DEFAULT_HEADERS_3 = ["accept", "accept-encoding", "authorization", "content-type", "dnt", "origin", "user-agent", "x-csrftoken", "x-requested-with"];
 var DEFAULT_HEADERS_4 = ["accept", "authorization", "content-type", "user-agent", "x-csrftoken", "x-requested-with"];
 var DEFAULT_METHODS = ["DELETE", "GET", "OPTIONS", "PATCH", "POST", "PUT"];
-function splitOrigin(text) {
-  const m = /^([A-Za-z][A-Za-z0-9+.-]*):(.*)$/.exec(text);
+function splitOrigin(text2) {
+  const m = /^([A-Za-z][A-Za-z0-9+.-]*):(.*)$/.exec(text2);
   if (!m) return { scheme: "", netloc: "" };
   const rest = m[2];
   if (!rest.startsWith("//")) return { scheme: m[1].toLowerCase(), netloc: "" };
@@ -15221,10 +14748,10 @@ function allowedTester(policy, entries2) {
   });
   return (o) => testers.some((t) => t(o));
 }
-function urlEnabled(policy, path25) {
+function urlEnabled(policy, path27) {
   const pattern = policy.scope.path;
   if (!pattern) return true;
-  return compileOriginRegex({ kind: "regex", pattern, flavor: "python", mode: "match", ignoreCase: false }).test(path25.split("?")[0]);
+  return compileOriginRegex({ kind: "regex", pattern, flavor: "python", mode: "match", ignoreCase: false }).test(path27.split("?")[0]);
 }
 var djangoCorsResponder = (policy, request, app) => {
   if (!urlEnabled(policy, request.path)) {
@@ -15333,8 +14860,8 @@ var REGEX_CHARS = ["*", "\\", "]", "?", "$", "^", "[", "(", ")"];
 var probablyRegex = (s) => REGEX_CHARS.some((c) => s.includes(c));
 function flaskOrigins(policy) {
   const origins = knownOrigins(policy);
-  const list3 = origins.length ? origins : [{ kind: "any" }];
-  return list3.map((entry2) => {
+  const list4 = origins.length ? origins : [{ kind: "any" }];
+  return list4.map((entry2) => {
     switch (entry2.kind) {
       case "any":
       case "reflect":
@@ -15542,8 +15069,8 @@ function originAccepted(policy, origin) {
     }
   });
 }
-function methodGuard(text, method) {
-  const m = /^(!\()?\s*[\w$.]+\.method\s*(===|==|!==|!=)\s*(['"`])([A-Za-z]+)\3\s*(\))?$/.exec(text.trim());
+function methodGuard(text2, method) {
+  const m = /^(!\()?\s*[\w$.]+\.method\s*(===|==|!==|!=)\s*(['"`])([A-Za-z]+)\3\s*(\))?$/.exec(text2.trim());
   if (!m || Boolean(m[1]) !== Boolean(m[5])) return void 0;
   const equal = method.toUpperCase() === m[4].toUpperCase();
   const holds = m[2].startsWith("=") ? equal : !equal;
@@ -15600,441 +15127,202 @@ var manualHeadersResponder = (policy, request, app) => {
   return { status, headers, headerSpans, producedBy };
 };
 
-// src/extract/nginx/conditions.ts
-function parseCondition(values, words2 = []) {
-  const parts2 = [...values];
-  const pw = [...words2];
-  if (parts2.length) parts2[0] = parts2[0].replace(/^\(/, "");
-  if (parts2.length) parts2[parts2.length - 1] = parts2[parts2.length - 1].replace(/\)$/, "");
-  const keep = parts2.map((p, i2) => ({ p, w: pw[i2] })).filter((x, i2) => x.p !== "" || i2 > 0 && i2 < parts2.length - 1);
-  const text = `(${keep.map((x) => words2.length ? quoteIfNeeded2(x.p) : x.p).join(" ")})`;
-  const v = keep.map((x) => x.p);
-  if (v.length === 1 && v[0].startsWith("$")) return { kind: "truthy", variable: varName(v[0]), text };
-  if (v.length === 3 && v[0].startsWith("$")) {
-    const op = v[1];
-    if (op === "=" || op === "!=") return { kind: "compare", variable: varName(v[0]), op, value: v[2], text };
-    if (op === "~" || op === "~*" || op === "!~" || op === "!~*") {
-      return { kind: "regex", variable: varName(v[0]), op, pattern: v[2], text, patternWord: keep[2].w };
-    }
-  }
-  return { kind: "other", text };
-}
-function quoteIfNeeded2(s) {
-  return /[\s;{}]/.test(s) || s === "" ? `"${s}"` : s;
-}
-function varName(ref) {
-  return ref.replace(/^\$\{?/, "").replace(/\}$/, "").toLowerCase();
-}
-function toJsRegex(pattern, ignoreCase) {
-  try {
-    return new RegExp(pattern, ignoreCase ? "i" : "");
-  } catch {
-    return void 0;
-  }
-}
-function evaluateCondition(c, get2) {
-  if (c.kind === "other") return void 0;
-  const value = get2(c.variable);
-  if (value === void 0) return void 0;
-  if (c.kind === "truthy") return value !== "" && value !== "0";
-  if (c.kind === "compare") return c.op === "=" ? value === c.value : value !== c.value;
-  const re = toJsRegex(c.pattern, c.op.endsWith("*"));
-  if (!re) return void 0;
-  const hit = re.test(value);
-  return c.op.startsWith("!") ? !hit : hit;
-}
-
-// src/extract/nginx/blocks.ts
-var LEVELS2 = /* @__PURE__ */ new Set(["http", "server", "location", "if", "limit_except"]);
-function buildTree(directives, file) {
-  const root = newBlock("main", `top level of ${file}`, void 0, { file, line: 1, column: 1, endLine: 1, endColumn: 1 }, directives);
-  fill(root);
-  return root;
-}
-function newBlock(kind, label, directive, headerSpan, body2, parent) {
-  return { kind, label, directive, headerSpan, parent, body: body2, children: [], ownAddHeaders: [], ownMoreHeaders: [], ownHidden: [] };
-}
-function fill(block) {
-  for (const d of block.body) {
-    switch (d.name) {
-      case "add_header":
-        if (d.args.length >= 2) {
-          block.ownAddHeaders.push({
-            name: d.args[0].value,
-            value: d.args[1],
-            always: d.args[2]?.value === "always",
-            span: d.span,
-            owner: block,
-            directive: "add_header"
-          });
-        }
-        break;
-      case "more_set_headers":
-        block.ownMoreHeaders.push(...moreSetHeaders(d, block));
-        break;
-      case "add_header_inherit": {
-        const mode = d.args[0]?.value;
-        if (mode === "on" || mode === "off" || mode === "merge") block.inherit = { mode, span: d.span };
-        break;
-      }
-      case "proxy_hide_header":
-        if (d.args[0]) block.ownHidden.push({ name: d.args[0].value, span: d.span });
-        break;
-    }
-    if (d.block && LEVELS2.has(d.name) && d.rawBody === void 0) {
-      const kind = d.name;
-      const child = newBlock(kind, labelOf(d), d, d.span, d.block, block);
-      if (kind === "if") {
-        child.condition = parseCondition(d.args.map((a) => a.value), d.args);
-        child.label = `if ${child.condition.text}`;
-      }
-      if (kind === "limit_except") child.methods = d.args.map((a) => a.value.toUpperCase());
-      block.children.push(child);
-      fill(child);
-    }
-  }
-}
-function labelOf(d) {
-  if (d.name === "server") {
-    const names = d.block?.find((c) => c.name === "server_name")?.args.map((a) => a.value);
-    return names?.length ? `server ${names[0]}` : "server";
-  }
-  return [d.name, ...d.args.map((a) => a.raw)].join(" ");
-}
-function moreSetHeaders(d, block) {
-  const out2 = [];
-  let statuses;
-  for (let i2 = 0; i2 < d.args.length; i2++) {
-    const arg = d.args[i2];
-    if (arg.value === "-s" || arg.value === "-t") {
-      const list3 = d.args[i2 + 1]?.value ?? "";
-      if (arg.value === "-s") statuses = [...statuses ?? [], ...list3.split(/\s+/).filter(Boolean).map(Number)];
+// src/proxy/ingress-nginx/annotations.ts
+var ANNOTATION_PREFIX = "nginx.ingress.kubernetes.io/";
+var DEFAULT_METHODS2 = "GET, PUT, POST, DELETE, PATCH, OPTIONS";
+var DEFAULT_HEADERS = "DNT,Keep-Alive,User-Agent,X-Requested-With,If-Modified-Since,Cache-Control,Content-Type,Range,Authorization";
+var DEFAULT_MAX_AGE = 1728e3;
+var CORS_ANNOTATIONS = ["enable-cors", "cors-allow-origin", "cors-allow-credentials", "cors-allow-methods", "cors-allow-headers", "cors-expose-headers", "cors-max-age"];
+function originListValid(s) {
+  if (s === "*") return true;
+  for (let i2 = 0; i2 < s.length; ) {
+    const c = s[i2];
+    if (/[A-Za-z0-9\-.,]/.test(c)) i2++;
+    else if (c === "*" && s[i2 + 1] === ".") i2 += 2;
+    else if (c === ":" && s.startsWith("//", i2 + 1) && i2 > 0 && /[a-z]/.test(s[i2 - 1])) i2 += 3;
+    else if (c === ":" && /\d/.test(s[i2 + 1] ?? "")) {
       i2++;
-      continue;
-    }
-    const colon = arg.value.indexOf(":");
-    const name2 = (colon < 0 ? arg.value : arg.value.slice(0, colon)).trim();
-    if (!name2) continue;
-    const value = colon < 0 ? "" : arg.value.slice(colon + 1).trim();
-    out2.push({
-      name: name2,
-      value: { ...arg, value },
-      always: !statuses || statuses.length === 0,
-      statuses: statuses && statuses.length ? statuses : void 0,
-      span: d.span,
-      owner: block,
-      directive: "more_set_headers"
-    });
+      while (i2 < s.length && /\d/.test(s[i2])) i2++;
+    } else return false;
   }
-  return out2;
+  return true;
 }
-function inheritMode(block) {
-  for (let b = block; b; b = b.parent) if (b.inherit) return b.inherit.mode;
-  return "on";
+function wordList(word) {
+  return (s) => {
+    const gaps = s.split(word);
+    return gaps.length > 1 && gaps[0] === "" && gaps.slice(1).every((g) => /^,?\s?$/.test(g));
+  };
 }
-function effectiveAddHeaders(block) {
-  if (!block.parent) return block.ownAddHeaders;
-  const mode = inheritMode(block);
-  const prev = effectiveAddHeaders(block.parent);
-  if (mode === "off") return block.ownAddHeaders;
-  if (block.ownAddHeaders.length === 0) return prev;
-  return mode === "merge" ? [...block.ownAddHeaders, ...prev] : block.ownAddHeaders;
+var ORIGIN_ENTRY = /^(?:[a-z]+:\/\/(?:\*\.)?[A-Za-z0-9\-.]*(?::\d+)?|\*|null)?$/;
+var ORIGIN_LIST_VALID = { test: originListValid };
+var METHODS_VALID = { test: wordList(/[A-Za-z]+/) };
+var HEADERS_VALID = /^[A-Za-z0-9\-_, ]*$/;
+var EXPOSE_VALID = { test: wordList(/[A-Za-z0-9\-_*]+/) };
+var MALICIOUS = /\r|\n/;
+function goParseBool(text2) {
+  if (["1", "t", "T", "TRUE", "true", "True"].includes(text2)) return true;
+  if (["0", "f", "F", "FALSE", "false", "False"].includes(text2)) return false;
+  return void 0;
 }
-function effectiveMoreHeaders(block) {
-  if (!block.parent) return block.ownMoreHeaders;
-  const prev = effectiveMoreHeaders(block.parent);
-  return block.ownMoreHeaders.length ? [...prev, ...block.ownMoreHeaders] : prev;
+function goAtoi(text2) {
+  if (!/^[+-]?\d+$/.test(text2)) return void 0;
+  const n = Number(text2);
+  return Number.isSafeInteger(n) ? n : void 0;
 }
-function effectiveHidden(block) {
-  for (let b = block; b; b = b.parent) if (b.ownHidden.length) return b.ownHidden;
-  return [];
+function normalize(text2) {
+  return text2.split("\n").map((line) => line.trim()).join("\n");
 }
-function addHeaderSource(block) {
-  for (let b = block; b; b = b.parent) {
-    if (b.ownAddHeaders.length || b.inherit?.mode === "off") return b;
+function byPattern(pattern, what) {
+  return (value) => {
+    const squeezed = value.replaceAll(" ", "");
+    if (!pattern.test(squeezed) || MALICIOUS.test(squeezed)) return `it is not ${what}`;
+    return void 0;
+  };
+}
+var VALIDATORS = {
+  "enable-cors": (v) => goParseBool(v) === void 0 ? "it is not a Go boolean (true, false, 1, 0, t, f)" : void 0,
+  "cors-allow-credentials": (v) => goParseBool(v) === void 0 ? "it is not a Go boolean (true, false, 1, 0, t, f)" : void 0,
+  "cors-max-age": (v) => goAtoi(v) === void 0 ? "it is not an integer" : void 0,
+  "cors-allow-origin": (v) => {
+    const reason = byPattern(ORIGIN_LIST_VALID, "a comma-separated list of scheme://host[:port] origins, null or *")(v);
+    if (!reason) return void 0;
+    return originListProblem(v.replaceAll(" ", "")) ?? reason;
+  },
+  "cors-allow-methods": byPattern(METHODS_VALID, "a list of method names (letters only)"),
+  "cors-allow-headers": byPattern(HEADERS_VALID, "a list of header names (letters, digits, -, _)"),
+  "cors-expose-headers": byPattern(EXPOSE_VALID, "a list of header names or *")
+};
+function originListProblem(squeezed) {
+  for (const piece of squeezed.split(",")) {
+    if (!piece || piece === "null") continue;
+    if (piece === "*") return `'*' is allowed only on its own`;
+    if (!originListValid(piece)) {
+      if (/^[A-Za-z][\w+.-]*:\/\/[^/]+\/$/.test(piece)) return `'${piece}' ends with a slash`;
+      if (/^[A-Za-z][\w+.-]*:\/\/[^/]+\//.test(piece)) return `'${piece}' has a path`;
+      if (/^[^:]*[A-Z][^:]*:\/\//.test(piece)) return `'${piece}' has an uppercase scheme`;
+      return `'${piece}' is not scheme://host[:port]`;
+    }
   }
   return void 0;
 }
-function isCorsHeader(name2) {
-  return /^access-control-/i.test(name2);
-}
-function walk(block, visit) {
-  visit(block);
-  for (const c of block.children) walk(c, visit);
-}
-
-// src/extract/nginx/maps.ts
-function collectMaps(directives) {
-  const maps = /* @__PURE__ */ new Map();
-  const visit = (ds) => {
-    for (const d of ds) {
-      if (d.name === "map" && d.block && d.args.length === 2) {
-        const def = readMap(d);
-        maps.set(def.target, def);
-        continue;
-      }
-      if (d.name === "geo" && d.block && (d.args.length === 1 || d.args.length === 2)) {
-        const def = readGeo(d);
-        maps.set(def.target, def);
-        continue;
-      }
-      if (d.block) visit(d.block);
+function parseCorsAnnotations(annotations) {
+  const outcomes = {};
+  const read = (name2, parse6 = () => ({ ok: true })) => {
+    const written = annotations.get(ANNOTATION_PREFIX + name2);
+    if (written === void 0) {
+      outcomes[name2] = { name: name2, status: "default" };
+      return void 0;
     }
+    const invalid = written === "" ? "it is empty" : VALIDATORS[name2](written);
+    if (invalid) {
+      outcomes[name2] = { name: name2, written, status: "rejected", why: invalid };
+      return void 0;
+    }
+    const normalized = normalize(written);
+    const parsed = normalized === "" && name2 !== "enable-cors" && name2 !== "cors-allow-credentials" && name2 !== "cors-max-age" ? { ok: false, why: "it is blank" } : parse6(normalized);
+    if (!parsed.ok) {
+      outcomes[name2] = { name: name2, written, status: "rejected", why: parsed.why };
+      return void 0;
+    }
+    outcomes[name2] = { name: name2, written, status: "used" };
+    return normalized;
   };
-  visit(directives);
-  return maps;
-}
-function readGeo(d) {
-  const [source, target2] = d.args.length === 2 ? [d.args[0].value, d.args[1].value] : ["$remote_addr", d.args[0].value];
-  const def = { source, target: varName(target2), span: d.span, hostnames: false, entries: [] };
-  const settings = /* @__PURE__ */ new Set(["ranges", "proxy", "proxy_recursive", "delete", "include"]);
-  for (const e of d.block ?? []) {
-    if (e.name === "default" && e.args.length === 1) def.default = e.args[0];
-    else if (!settings.has(e.name) && e.args.length === 1) def.entries.push({ kind: "exact", key: e.name, ignoreCase: false, keySpan: e.nameSpan, value: e.args[0] });
-  }
-  return def;
-}
-function readMap(d) {
-  const def = { source: d.args[0].value, target: varName(d.args[1].value), span: d.span, hostnames: false, entries: [] };
-  for (const e of d.block ?? []) {
-    if (e.name === "hostnames" && e.args.length === 0) def.hostnames = true;
-    else if (e.name === "volatile" && e.args.length === 0) continue;
-    else if (e.name === "default" && e.args.length === 1) def.default = e.args[0];
-    else if (e.args.length === 1) {
-      const key2 = e.name;
-      if (key2.startsWith("~*")) def.entries.push({ kind: "regex", key: key2.slice(2), ignoreCase: true, keySpan: e.nameSpan, value: e.args[0] });
-      else if (key2.startsWith("~")) def.entries.push({ kind: "regex", key: key2.slice(1), ignoreCase: false, keySpan: e.nameSpan, value: e.args[0] });
-      else {
-        const literal = key2.startsWith("\\") ? key2.slice(1) : key2;
-        const hostname = def.hostnames && (literal.startsWith(".") || literal.startsWith("*.") || literal.endsWith(".*"));
-        def.entries.push({ kind: hostname ? "hostname" : "exact", key: literal, ignoreCase: true, keySpan: e.nameSpan, value: e.args[0] });
+  const boolOf = (v) => goParseBool(v) === void 0 ? { ok: false, why: "it is not a Go boolean" } : { ok: true };
+  const enabledText = read("enable-cors", boolOf);
+  const enabled = enabledText !== void 0 && goParseBool(enabledText) === true;
+  const skippedOrigins = [];
+  let origins = ["*"];
+  const originText = read("cors-allow-origin");
+  if (originText !== void 0) {
+    origins = [];
+    for (const piece of originText.split(",")) {
+      const origin = piece.trim();
+      if (!origin) continue;
+      if (origin === "*") {
+        origins = ["*"];
+        break;
       }
+      if (!ORIGIN_ENTRY.test(origin)) {
+        skippedOrigins.push({ origin, why: skipReason(origin) });
+        continue;
+      }
+      origins.push(origin);
     }
   }
-  return def;
+  const methods = read("cors-allow-methods", (v) => METHODS_VALID.test(v) ? { ok: true } : { ok: false, why: "it has more than one space between methods" }) ?? DEFAULT_METHODS2;
+  const headers = read("cors-allow-headers", (v) => HEADERS_VALID.test(v) ? { ok: true } : { ok: false, why: "it has characters other than letters, digits, -, _, comma and space" }) ?? DEFAULT_HEADERS;
+  const credentialsText = read("cors-allow-credentials", boolOf);
+  const credentials = credentialsText === void 0 ? true : goParseBool(credentialsText);
+  const expose = read("cors-expose-headers", (v) => EXPOSE_VALID.test(v) ? { ok: true } : { ok: false, why: "it has more than one space between names" }) ?? "";
+  const maxAgeText = read("cors-max-age", (v) => goAtoi(v) === void 0 ? { ok: false, why: "it is not an integer" } : { ok: true });
+  const maxAge = maxAgeText === void 0 ? DEFAULT_MAX_AGE : goAtoi(maxAgeText);
+  return { enabled, origins, credentials, methods, headers, expose, maxAge, outcomes, skippedOrigins };
 }
-function hostnamePattern(key2) {
-  const esc = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-  if (key2.startsWith("*.")) return `^.+\\.${esc(key2.slice(2))}$`;
-  if (key2.startsWith(".")) return `^(?:.+\\.)?${esc(key2.slice(1))}$`;
-  return `^${esc(key2.slice(0, -2))}\\..+$`;
+function skipReason(origin) {
+  if (!origin.includes("://")) return "it has no scheme";
+  if (/\s/.test(origin)) return "it holds spaces (several origins must be separated by commas)";
+  if (/\*/.test(origin)) return "only one leading `*.` label is allowed";
+  return "it is not scheme://host[:port]";
 }
-function mapLookup(def, input) {
-  const low = input.toLowerCase();
-  for (const e of def.entries) if (e.kind === "exact" && e.key.toLowerCase() === low) return e.value;
-  for (const e of def.entries) {
-    if (e.kind === "hostname" && new RegExp(hostnamePattern(e.key), "i").test(input)) return e.value;
-  }
-  for (const e of def.entries) {
-    if (e.kind !== "regex") continue;
-    const re = toJsRegex(e.key, e.ignoreCase);
-    if (re?.test(input)) return e.value;
-  }
-  return def.default;
+function originPattern(origin) {
+  const quoted2 = origin.replace(/[\\.+*?()|[\]{}^$]/g, (c) => `\\${c}`);
+  return quoted2.replace("\\*", "[A-Za-z0-9\\-]+");
 }
 
-// src/extract/nginx/drops.ts
-function attachDrops(tree, policies, create) {
-  walk(tree, (block) => {
-    if (!block.parent || addHeaderSource(block) !== block) return;
-    const above = effectiveAddHeaders(block.parent).filter((h) => isCorsHeader(h.name));
-    if (!above.length) return;
-    const here = new Set([...effectiveAddHeaders(block), ...effectiveMoreHeaders(block)].map((h) => h.name.toLowerCase()));
-    const lost = above.filter((h) => !here.has(h.name.toLowerCase()));
-    if (!lost.length) return;
-    const from = lost[0].owner;
-    const off = block.inherit?.mode === "off" ? block.inherit : void 0;
-    const cause = off?.span ?? block.ownAddHeaders[0]?.span ?? block.headerSpan;
-    const drop = {
-      block: block.headerSpan,
-      blockLabel: block.kind === "if" || block.kind === "limit_except" ? `${block.label} in ${block.parent.label}` : block.label,
-      from: from.headerSpan,
-      fromLabel: from.kind === "main" ? `the top level of ${from.headerSpan.file}` : from.label,
-      headers: [...new Set(lost.map((h) => h.name))],
-      cause,
-      causeDirective: off ? "add_header_inherit" : "add_header",
-      answers: answersOf(block)
-    };
-    let policy = policies.get(from);
-    if (!policy) {
-      policy = create(from);
-      policies.set(from, policy);
+// src/simulate/responders/ingress-nginx.ts
+function originMode(policy) {
+  const origins = knownOrigins(policy);
+  if (origins.some((o) => o.kind === "any")) return { wildcard: true };
+  const patterns = origins.map((o) => {
+    switch (o.kind) {
+      case "exact":
+        return new RegExp(`${originPattern(o.origin)}$`, "i");
+      case "null":
+        return /null$/i;
+      case "regex":
+        return new RegExp(o.pattern, "i");
+      default:
+        throw new UnknownBehaviour(`origin entry of kind ${o.kind} is not an ingress-nginx origin`, o.span ?? policy.originsSpan);
     }
-    (policy.droppedHeaders ??= []).push(drop);
   });
+  return { wildcard: false, patterns };
 }
-function answersOf(block) {
-  if (block.kind !== "if" || !block.condition) return void 0;
-  const when = (method) => evaluateCondition(block.condition, (n) => n === "request_method" ? method : void 0);
-  const onOptions = when("OPTIONS");
-  const onOthers = ["GET", "POST", "PUT", "DELETE"].map(when);
-  if (onOptions === true && onOthers.every((v) => v === false)) return "preflight";
-  if (onOptions === false && onOthers.every((v) => v === true)) return "actual";
-  return void 0;
+function text(v, fallback, what) {
+  const list4 = valueOf(v, null, what);
+  if (list4 === null) return fallback;
+  return v.raw ?? list4.join(",");
 }
-
-// src/extract/nginx/header-sets.ts
-var SAFE_STATUSES2 = [200, 201, 204, 206, 301, 302, 303, 304, 307, 308];
-var CONTENT_HANDLERS = /^(?:proxy_pass|fastcgi_pass|uwsgi_pass|scgi_pass|grpc_pass|memcached_pass|content_by_lua_block|content_by_lua_file|content_by_lua)$/;
-function unitSet(block) {
-  return { block, headers: [...effectiveAddHeaders(block), ...effectiveMoreHeaders(block)], fixedStatus: returnOf(block) };
-}
-function headerSets(block) {
-  const sets = [unitSet(block)];
-  for (const c of block.children) {
-    if (c.kind !== "if" && c.kind !== "limit_except") continue;
-    if (!c.ownAddHeaders.length && !c.ownMoreHeaders.length && !c.inherit) continue;
-    sets.push({
-      block: c,
-      headers: [...effectiveAddHeaders(c), ...effectiveMoreHeaders(c)],
-      conditional: c.kind === "if" ? `if ${c.condition?.text ?? ""}`.trim() : `methods other than ${c.methods?.join(" ")} (limit_except)`,
-      fixedStatus: returnOf(c),
-      ...answersOf(c) === "preflight" ? { preflightOnly: true } : {}
-    });
+var ingressNginxResponder = (policy, request, app) => {
+  const mode = originMode(policy);
+  const origin = request.headers["origin"];
+  const allowed = mode.wildcard || origin !== void 0 && mode.patterns.some((p) => p.test(origin));
+  const preflight2 = request.method === "OPTIONS";
+  if (!allowed) {
+    return { status: app.status, headers: {}, producedBy: `the service (ingress-nginx adds no CORS headers for ${origin === void 0 ? "a request without Origin" : `Origin ${origin}`})` };
   }
-  return sets;
-}
-function returnOf(block) {
-  const r = block.body.find((d) => d.name === "return");
-  if (!r || !r.args[0]) return void 0;
-  const code = Number(r.args[0].value);
-  if (Number.isInteger(code)) return code;
-  return /^https?:\/\/|^\$scheme/.test(r.args[0].value) ? 302 : void 0;
-}
-function scopeOf(block, maps) {
-  const rewriteBlocks = [];
-  let server;
-  for (let b = block; b; b = b.parent) if (b.kind === "server") server = b;
-  if (server && server !== block) rewriteBlocks.push(server);
-  rewriteBlocks.push(block);
-  return { maps, rewriteBlocks };
-}
-
-// src/extract/nginx/simulate.ts
-function simulate(tree, maps, req, options = {}) {
-  const server = findServer(tree);
-  const vars = /* @__PURE__ */ new Map();
-  const headers = Object.fromEntries(Object.entries(req.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
-  const get2 = (name2, depth = 0) => {
-    if (vars.has(name2)) return vars.get(name2);
-    if (name2.startsWith("http_")) return headers[name2.slice(5).replace(/_/g, "-")] ?? "";
-    if (name2 === "request_method") return req.method;
-    if (name2 === "uri" || name2 === "document_uri") return req.path.split("?")[0];
-    if (name2 === "request_uri") return req.path;
-    if (name2 === "scheme") return "http";
-    const map = maps.get(name2);
-    if (map && depth < 10) {
-      const picked = mapLookup(map, evalValue(map.source, (n) => get2(n, depth + 1)));
-      return picked ? evalWord(picked, (n) => get2(n, depth + 1)) : "";
-    }
-    return "";
-  };
-  let conf = server;
-  let status;
-  let closed = false;
-  const run2 = (block) => {
-    for (const d of block.body) {
-      if (d.name === "set" && d.args.length >= 2) vars.set(varName(d.args[0].value), evalWord(d.args[1], get2));
-      else if (d.name === "if") {
-        const child = block.children.find((c) => c.directive === d);
-        if (!child?.condition) continue;
-        if (evaluateCondition(child.condition, (n) => get2(n)) !== true) continue;
-        conf = child;
-        if (run2(child)) return true;
-      } else if (d.name === "return" && d.args[0]) {
-        const code = Number(d.args[0].value);
-        status = Number.isInteger(code) ? code : 302;
-        if (status === 444) closed = true;
-        return true;
-      }
-    }
-    return false;
-  };
-  if (!run2(server)) {
-    const location = findLocation(server, req.path.split("?")[0]);
-    if (location) {
-      conf = location;
-      const limit = location.children.find((c) => c.kind === "limit_except");
-      if (limit && !allows2(limit.methods ?? [], req.method)) conf = limit;
-      const returned = run2(conf === limit ? limit : location);
-      if (!returned) {
-        if (conf.kind === "limit_except" && conf.body.some((d) => d.name === "deny" && d.args[0]?.value === "all")) status = 403;
-        else status = content(location, req.method, options);
-      }
-    } else status = content(server, req.method, options);
-  }
-  if (closed) return { status, headers: [], block: conf.label, closed };
-  const final = status ?? "unknown";
-  const out2 = [];
-  for (const h of effectiveAddHeaders(conf)) {
-    if (!h.always && (final === "unknown" || !SAFE_STATUSES2.includes(final))) continue;
-    const value = evalWord(h.value, get2);
-    if (value !== "") out2.push({ name: h.name, value });
-  }
-  for (const h of effectiveMoreHeaders(conf)) {
-    if (h.statuses && (final === "unknown" || !h.statuses.includes(final))) continue;
-    const value = evalWord(h.value, get2);
-    const existing = out2.findIndex((o) => o.name.toLowerCase() === h.name.toLowerCase());
-    if (existing >= 0) out2.splice(existing, 1);
-    if (value !== "") out2.push({ name: h.name, value });
-  }
-  return { status: final, headers: out2, block: conf.label };
-}
-function allows2(methods, method) {
-  const m = method.toUpperCase();
-  return methods.includes(m) || m === "HEAD" && methods.includes("GET");
-}
-function content(block, method, options) {
-  if (block.body.some((d) => /_pass$|^content_by_lua/.test(d.name))) return options.upstreamStatus ?? "unknown";
-  if (!["GET", "HEAD", "POST"].includes(method.toUpperCase())) return 405;
-  return options.staticStatus ?? 404;
-}
-function findServer(tree) {
-  const stack = [tree];
-  while (stack.length) {
-    const b = stack.shift();
-    if (b.kind === "server") return b;
-    stack.push(...b.children);
-  }
-  return tree;
-}
-function findLocation(container, uri) {
-  const locations = container.children.filter((c) => c.kind === "location");
-  const modifier = (b) => b.directive.args.length > 1 ? b.directive.args[0].value : "";
-  const target2 = (b) => b.directive.args[b.directive.args.length - 1]?.value ?? "";
-  const statics = locations.filter((b) => !["~", "~*"].includes(modifier(b)) && !target2(b).startsWith("@"));
-  const exact = statics.find((b) => modifier(b) === "=" && target2(b) === uri);
-  if (exact) return exact;
-  let found;
-  for (const b of statics) {
-    if (modifier(b) === "=" || !uri.startsWith(target2(b))) continue;
-    if (!found || target2(b).length > target2(found).length) found = b;
-  }
-  if (found) {
-    const inner = findLocation(found, uri);
-    if (inner) found = inner;
-    if (modifier(found) === "^~") return found;
-  }
-  for (const b of locations) {
-    const m = modifier(b);
-    if (m !== "~" && m !== "~*") continue;
-    if (toJsRegex(target2(b), m === "~*")?.test(uri)) return b;
-  }
-  return found;
-}
-function evalWord(word, get2) {
-  return evalValue(word.value, get2);
-}
-function evalValue(value, get2) {
-  return value.replace(/\$(?:\{(\w+)\}|(\w+))/g, (_, a, b) => get2((a ?? b).toLowerCase()));
-}
+  const headers = {};
+  setHeader(headers, "Access-Control-Allow-Origin", mode.wildcard ? "*" : origin);
+  if (valueOf(policy.credentials, true, "cors-allow-credentials")) setHeader(headers, "Access-Control-Allow-Credentials", "true");
+  setHeader(headers, "Access-Control-Allow-Methods", text(policy.allowMethods, DEFAULT_METHODS2, "cors-allow-methods"));
+  setHeader(headers, "Access-Control-Allow-Headers", text(policy.allowHeaders, DEFAULT_HEADERS, "cors-allow-headers"));
+  const expose = text(policy.exposeHeaders, "", "cors-expose-headers");
+  if (expose) setHeader(headers, "Access-Control-Expose-Headers", expose);
+  setHeader(headers, "Access-Control-Max-Age", String(valueOf(policy.maxAge, DEFAULT_MAX_AGE, "cors-max-age")));
+  const spans = {};
+  if (policy.originsSpan) spans["access-control-allow-origin"] = policy.originsSpan;
+  if (policy.credentials.span) spans["access-control-allow-credentials"] = policy.credentials.span;
+  if (policy.allowMethods.span) spans["access-control-allow-methods"] = policy.allowMethods.span;
+  if (policy.allowHeaders.span) spans["access-control-allow-headers"] = policy.allowHeaders.span;
+  if (preflight2) return { status: 204, headers, headerSpans: spans, producedBy: "ingress-nginx answers the OPTIONS request itself (204)" };
+  return { status: app.status, headers, headerSpans: spans, producedBy: "the service, with the CORS headers ingress-nginx sets" };
+};
 
 // src/simulate/nginx-context.ts
 import fs3 from "node:fs";
-import path7 from "node:path";
+import path5 from "node:path";
 
 // src/extract/nginx/analyze.ts
-import path4 from "node:path";
+import path2 from "node:path";
 
 // src/model/policy.ts
 function byDefault(value) {
@@ -16233,19 +15521,19 @@ function originEntries(possibles) {
       else out2.push({ kind: "reflect", condition: g.text, span: p.span });
       continue;
     }
-    const text = p.text.trim();
-    if (text === "") continue;
+    const text2 = p.text.trim();
+    if (text2 === "") continue;
     const verbatim = p.gate ? {} : { sentVerbatim: true };
-    if (text === "*") out2.push({ kind: "any", span: p.span, ...verbatim });
-    else if (text === "null") out2.push({ kind: "null", span: p.span, ...verbatim });
+    if (text2 === "*") out2.push({ kind: "any", span: p.span, ...verbatim });
+    else if (text2 === "null") out2.push({ kind: "null", span: p.span, ...verbatim });
     else out2.push({ kind: "exact", origin: p.text, span: p.span, ...verbatim });
   }
   const seen = /* @__PURE__ */ new Set();
   return out2.filter((o) => {
     const { span: _span, ...rest } = o;
-    const key2 = JSON.stringify(rest);
-    if (seen.has(key2)) return false;
-    seen.add(key2);
+    const key3 = JSON.stringify(rest);
+    if (seen.has(key3)) return false;
+    seen.add(key3);
     return true;
   });
 }
@@ -16395,9 +15683,9 @@ function policyFor(block, sets, maps) {
   for (const set of sets) {
     for (const h of set.headers) {
       if (!isCorsHeader(h.name) && !/^vary$/i.test(h.name)) continue;
-      const key2 = `${h.span.file}:${h.span.line}:${h.span.column}:${h.name}:${set.conditional ?? ""}`;
-      if (seen.has(key2)) continue;
-      seen.add(key2);
+      const key3 = `${h.span.file}:${h.span.line}:${h.span.column}:${h.name}:${set.conditional ?? ""}`;
+      if (seen.has(key3)) continue;
+      seen.add(key3);
       const e = { name: h.name, value: h.value.value, span: h.value.span, always: h.always, combine: h.directive === "add_header" ? "add" : "replace" };
       if (set.conditional) e.conditional = set.conditional;
       if (h.value.templated) e.expression = true;
@@ -16429,7 +15717,7 @@ function policyFor(block, sets, maps) {
     };
   }
   const inherited = sets[0].headers.find((h) => isCorsHeader(h.name) && h.owner !== block);
-  if (inherited) policy.notes = [`CORS headers inherited from ${inherited.owner.label} (${where3(inherited.owner.headerSpan)})`];
+  if (inherited) policy.notes = [`CORS headers inherited from ${inherited.owner.label} (${where(inherited.owner.headerSpan)})`];
   return policy;
 }
 function scopeFor(block) {
@@ -16445,21 +15733,24 @@ function scopeFor(block) {
   if (block.kind === "http") return { kind: "http", name: "http" };
   return { kind: "location", name: `top level of ${block.headerSpan.file}` };
 }
-function where3(span) {
+function where(span) {
   return `${span.file}:${span.line}`;
 }
 
 // src/extract/nginx/analyze.ts
-function analyseRoot(loader, project, absPath, knownText, prefixDir = path4.dirname(absPath)) {
+function analyseRoot(loader, project, absPath, knownText, prefixDir = path2.dirname(absPath)) {
   const reached = /* @__PURE__ */ new Set();
   const directives = loader.expand(absPath, prefixDir, reached, knownText);
   return { root: absPath, tree: buildTree(directives, project.displayPath(absPath)), maps: collectMaps(directives), reached };
 }
 function policiesOf(config, fallbackMaps) {
-  if (!fallbackMaps || hasHttpBlock(config.tree)) return buildPolicies(config.tree, config.maps);
+  return buildPolicies(config.tree, mapsFor(config, fallbackMaps));
+}
+function mapsFor(config, fallbackMaps) {
+  if (!fallbackMaps || hasHttpBlock(config.tree)) return config.maps;
   const assigned = setVariables(config.tree);
   const borrowed = [...fallbackMaps].filter(([name2]) => !assigned.has(name2));
-  return buildPolicies(config.tree, new Map([...borrowed, ...config.maps]));
+  return new Map([...borrowed, ...config.maps]);
 }
 function hasHttpBlock(tree) {
   let found = false;
@@ -16476,7 +15767,7 @@ function setVariables(tree) {
 
 // src/extract/nginx/includes.ts
 var import_picomatch = __toESM(require_picomatch(), 1);
-import path5 from "node:path";
+import path3 from "node:path";
 
 // src/parse/nginx/template.ts
 var STATEMENTS = [
@@ -16492,12 +15783,12 @@ var STATEMENTS = [
   // ERB statement (not <%= %>)
 ];
 var WHOLE_LINE_MARKER = /^[ \t]*\{\{[^\n]*?\}\}[ \t]*$/gm;
-function looksTemplated(text) {
-  return /\{\{|\{%|<%/.test(text);
+function looksTemplated(text2) {
+  return /\{\{|\{%|<%/.test(text2);
 }
-function blankTemplateStatements(text, isTemplateFile) {
-  if (!isTemplateFile && !looksTemplated(text)) return text;
-  let out2 = text;
+function blankTemplateStatements(text2, isTemplateFile) {
+  if (!isTemplateFile && !looksTemplated(text2)) return text2;
+  let out2 = text2;
   for (const re of STATEMENTS) out2 = out2.replace(re, blank);
   out2 = out2.replace(WHOLE_LINE_MARKER, blank);
   return out2;
@@ -16511,32 +15802,32 @@ function templateMarker(raw, isTemplateFile) {
 }
 
 // src/parse/nginx/lua.ts
-function skipLuaBlock(text, openBrace) {
+function skipLuaBlock(text2, openBrace) {
   let depth = 1;
   let i2 = openBrace + 1;
-  const n = text.length;
+  const n = text2.length;
   while (i2 < n) {
-    const c = text[i2];
-    if (c === "-" && text[i2 + 1] === "-") {
-      const long = longBracketLevel(text, i2 + 2);
+    const c = text2[i2];
+    if (c === "-" && text2[i2 + 1] === "-") {
+      const long = longBracketLevel(text2, i2 + 2);
       if (long >= 0) {
-        i2 = closeLongBracket(text, i2 + 2 + long + 2, long);
+        i2 = closeLongBracket(text2, i2 + 2 + long + 2, long);
         if (i2 < 0) return -1;
         continue;
       }
-      while (i2 < n && text[i2] !== "\n") i2++;
+      while (i2 < n && text2[i2] !== "\n") i2++;
       continue;
     }
     if (c === '"' || c === "'") {
       i2++;
-      while (i2 < n && text[i2] !== c && text[i2] !== "\n") i2 += text[i2] === "\\" ? 2 : 1;
+      while (i2 < n && text2[i2] !== c && text2[i2] !== "\n") i2 += text2[i2] === "\\" ? 2 : 1;
       i2++;
       continue;
     }
     if (c === "[") {
-      const long = longBracketLevel(text, i2);
+      const long = longBracketLevel(text2, i2);
       if (long >= 0) {
-        i2 = closeLongBracket(text, i2 + long + 2, long);
+        i2 = closeLongBracket(text2, i2 + long + 2, long);
         if (i2 < 0) return -1;
         continue;
       }
@@ -16550,30 +15841,30 @@ function skipLuaBlock(text, openBrace) {
   }
   return -1;
 }
-function longBracketLevel(text, at) {
-  if (text[at] !== "[") return -1;
+function longBracketLevel(text2, at) {
+  if (text2[at] !== "[") return -1;
   let level = 0;
   let j = at + 1;
-  while (text[j] === "=") {
+  while (text2[j] === "=") {
     level++;
     j++;
   }
-  return text[j] === "[" ? level : -1;
+  return text2[j] === "[" ? level : -1;
 }
-function closeLongBracket(text, from, level) {
+function closeLongBracket(text2, from, level) {
   const close = `]${"=".repeat(level)}]`;
-  const end = text.indexOf(close, from);
+  const end = text2.indexOf(close, from);
   return end < 0 ? -1 : end + close.length;
 }
 
 // src/parse/nginx/tokenizer.ts
 var SPACE = /* @__PURE__ */ new Set([" ", "	", "\r", "\n"]);
 var Lexer = class {
-  constructor(text, file, diagnostics) {
-    this.text = text;
+  constructor(text2, file, diagnostics) {
+    this.text = text2;
     this.file = file;
     this.diagnostics = diagnostics;
-    this.lines = new LineIndex(text);
+    this.lines = new LineIndex(text2);
   }
   text;
   file;
@@ -16585,20 +15876,20 @@ var Lexer = class {
     this.diagnostics.push({ kind: "parse-error", file: this.file, message, line, column });
   }
   next() {
-    const { text } = this;
-    const n = text.length;
+    const { text: text2 } = this;
+    const n = text2.length;
     for (; ; ) {
-      while (this.pos < n && SPACE.has(text[this.pos])) this.pos++;
+      while (this.pos < n && SPACE.has(text2[this.pos])) this.pos++;
       if (this.pos >= n) return { kind: "eof", start: n, end: n };
-      if (text[this.pos] === "#") {
-        while (this.pos < n && text[this.pos] !== "\n") this.pos++;
+      if (text2[this.pos] === "#") {
+        while (this.pos < n && text2[this.pos] !== "\n") this.pos++;
         continue;
       }
       break;
     }
     const start2 = this.pos;
-    const c = text[start2];
-    if (c === "{" && text[start2 + 1] === "{" && closesOnLine(text, start2 + 2, "}}")) return this.word(start2);
+    const c = text2[start2];
+    if (c === "{" && text2[start2 + 1] === "{" && closesOnLine(text2, start2 + 2, "}}")) return this.word(start2);
     if (c === ";" || c === "{" || c === "}") {
       this.pos++;
       return { kind: c, start: start2, end: start2 + 1 };
@@ -16607,53 +15898,53 @@ var Lexer = class {
     return this.word(start2);
   }
   quoted(start2, quote) {
-    const { text } = this;
-    const n = text.length;
+    const { text: text2 } = this;
+    const n = text2.length;
     let i2 = start2 + 1;
     let value = "";
-    while (i2 < n && text[i2] !== quote) {
-      if (text[i2] === "\\" && i2 + 1 < n) {
-        value += unescape(text[i2 + 1]);
+    while (i2 < n && text2[i2] !== quote) {
+      if (text2[i2] === "\\" && i2 + 1 < n) {
+        value += unescape(text2[i2 + 1]);
         i2 += 2;
         continue;
       }
-      value += text[i2];
+      value += text2[i2];
       i2++;
     }
     if (i2 >= n) {
       this.error(start2, `unterminated ${quote === '"' ? "double" : "single"}-quoted string`);
       this.pos = n;
-      return { kind: "word", value, raw: text.slice(start2), quote, start: start2, end: n };
+      return { kind: "word", value, raw: text2.slice(start2), quote, start: start2, end: n };
     }
     this.pos = i2 + 1;
-    const after = text[this.pos];
+    const after = text2[this.pos];
     if (after !== void 0 && !SPACE.has(after) && after !== ";" && after !== "{" && after !== ")" && after !== "}") {
       this.error(this.pos, `unexpected "${after}" after a quoted string`);
     }
-    return { kind: "word", value, raw: text.slice(start2, i2 + 1), quote, start: start2, end: i2 + 1 };
+    return { kind: "word", value, raw: text2.slice(start2, i2 + 1), quote, start: start2, end: i2 + 1 };
   }
   word(start2) {
-    const { text } = this;
-    const n = text.length;
+    const { text: text2 } = this;
+    const n = text2.length;
     let i2 = start2;
     let escaped = false;
     while (i2 < n) {
-      const c = text.charCodeAt(i2);
+      const c = text2.charCodeAt(i2);
       if (c === 92 && i2 + 1 < n) {
         escaped = true;
         i2 += 2;
         continue;
       }
-      if (c === 123 && text.charCodeAt(i2 + 1) === 123 && closesOnLine(text, i2 + 2, "}}")) {
-        i2 = text.indexOf("}}", i2 + 2) + 2;
+      if (c === 123 && text2.charCodeAt(i2 + 1) === 123 && closesOnLine(text2, i2 + 2, "}}")) {
+        i2 = text2.indexOf("}}", i2 + 2) + 2;
         continue;
       }
-      if (c === 60 && text.startsWith("<%=", i2) && closesOnLine(text, i2 + 3, "%>")) {
-        i2 = text.indexOf("%>", i2 + 3) + 2;
+      if (c === 60 && text2.startsWith("<%=", i2) && closesOnLine(text2, i2 + 3, "%>")) {
+        i2 = text2.indexOf("%>", i2 + 3) + 2;
         continue;
       }
-      if (c === 36 && text.charCodeAt(i2 + 1) === 123) {
-        const end = text.indexOf("}", i2);
+      if (c === 36 && text2.charCodeAt(i2 + 1) === 123) {
+        const end = text2.indexOf("}", i2);
         i2 = end < 0 ? n : end + 1;
         continue;
       }
@@ -16661,7 +15952,7 @@ var Lexer = class {
       i2++;
     }
     this.pos = i2;
-    const raw = text.slice(start2, i2);
+    const raw = text2.slice(start2, i2);
     return { kind: "word", value: escaped ? unescapeAll(raw) : raw, raw, start: start2, end: i2 };
   }
   /** After a `*_by_lua_block` name and its `{`: skip the Lua body. Returns the body text. */
@@ -16692,9 +15983,9 @@ function unescape(c) {
       return `\\${c}`;
   }
 }
-function closesOnLine(text, from, close) {
-  const end = text.indexOf(close, from);
-  const lineEnd = text.indexOf("\n", from);
+function closesOnLine(text2, from, close) {
+  const end = text2.indexOf(close, from);
+  const lineEnd = text2.indexOf("\n", from);
   return end >= 0 && (lineEnd < 0 || end < lineEnd);
 }
 function unescapeAll(raw) {
@@ -16710,11 +16001,11 @@ function unescapeAll(raw) {
 
 // src/parse/nginx/parser.ts
 var MAX_NGINX_NESTING = 100;
-function parseNginx(text, file, options = {}) {
+function parseNginx(text2, file, options = {}) {
   const diagnostics = [];
   const template = options.template ?? false;
   const maxNesting = options.maxNesting ?? MAX_NGINX_NESTING;
-  const lexer = new Lexer(blankTemplateStatements(text, template), file, diagnostics);
+  const lexer = new Lexer(blankTemplateStatements(text2, template), file, diagnostics);
   let pushedBack;
   const next = () => {
     if (pushedBack) {
@@ -16836,11 +16127,11 @@ function firstError(diagnostics) {
 function isTemplatePath(p) {
   return /\.(?:j2|jinja2?|tpl|tmpl|template|erb|mustache|hbs|gotmpl)$/i.test(p);
 }
-function mentionsCors(text) {
-  return /access-control-|\$http_origin|cors|\binclude\s/i.test(text);
+function mentionsCors(text2) {
+  return /access-control-|\$http_origin|cors|\binclude\s|\b(?:proxy|fastcgi|uwsgi|scgi|grpc)_pass\s/i.test(text2);
 }
-function isNginxText(text) {
-  return /(?:^|[;{}\s])(?:http|server|location|events|upstream|map|if|types|stream)\s[^;{}]*\{/m.test(text) || /^\s*(?:add_header|more_set_headers|proxy_hide_header|proxy_pass|include|set|return|listen|server_name|root)\s[^;\n]*;/m.test(text);
+function isNginxText(text2) {
+  return /(?:^|[;{}\s])(?:http|server|location|events|upstream|map|if|types|stream)\s[^;{}]*\{/m.test(text2) || /^\s*(?:add_header|more_set_headers|proxy_hide_header|proxy_pass|include|set|return|listen|server_name|root)\s[^;\n]*;/m.test(text2);
 }
 
 // src/extract/nginx/includes.ts
@@ -16860,8 +16151,8 @@ var IncludeLoader = class {
     return [...this.reported.values()];
   }
   report(d) {
-    const key2 = `${d.kind}\0${d.file}\0${d.line}\0${d.column}\0${d.message}`;
-    if (!this.reported.has(key2)) this.reported.set(key2, d);
+    const key3 = `${d.kind}\0${d.file}\0${d.line}\0${d.column}\0${d.message}`;
+    if (!this.reported.has(key3)) this.reported.set(key3, d);
   }
   load(absPath, knownText) {
     const cached = this.parsed.get(absPath);
@@ -16885,17 +16176,17 @@ var IncludeLoader = class {
    * beside the top-level file when the repository holds it there.
    */
   resolveInclude(pattern, prefixDir) {
-    const inRepo = path5.isAbsolute(pattern) ? repoEquivalent(pattern, prefixDir) : void 0;
+    const inRepo = path3.isAbsolute(pattern) ? repoEquivalent(pattern, prefixDir) : void 0;
     if (inRepo) {
       const found = this.resolvePath(inRepo, pattern);
       if (found.files.some((f) => "text" in this.project.readText(f))) return found;
     }
-    return this.resolvePath(path5.isAbsolute(pattern) ? pattern : path5.resolve(prefixDir, pattern), pattern);
+    return this.resolvePath(path3.isAbsolute(pattern) ? pattern : path3.resolve(prefixDir, pattern), pattern);
   }
   resolvePath(target2, pattern) {
     if (!/[*?[]/.test(pattern)) return { files: [target2], glob: false };
-    const isMatch = (0, import_picomatch.default)(target2.split(path5.sep).join("/"), { dot: false });
-    const files = this.project.allFiles.filter((f) => f.language === "nginx" && isMatch(f.absPath.split(path5.sep).join("/"))).map((f) => f.absPath).sort();
+    const isMatch = (0, import_picomatch.default)(target2.split(path3.sep).join("/"), { dot: false });
+    const files = this.project.allFiles.filter((f) => f.language === "nginx" && isMatch(f.absPath.split(path3.sep).join("/"))).map((f) => f.absPath).sort();
     return { files, glob: true };
   }
   /** The paths a file includes directly (resolved against prefixDir), without reading them. */
@@ -16972,11 +16263,11 @@ var IncludeLoader = class {
 var STANDARD_PREFIXES = ["/etc/nginx/", "/usr/local/nginx/conf/", "/usr/local/etc/nginx/", "/usr/local/openresty/nginx/conf/", "/opt/homebrew/etc/nginx/"];
 function repoEquivalent(absolute, prefixDir) {
   const prefix = STANDARD_PREFIXES.find((p) => absolute.startsWith(p));
-  return prefix ? path5.join(prefixDir, absolute.slice(prefix.length)) : void 0;
+  return prefix ? path3.join(prefixDir, absolute.slice(prefix.length)) : void 0;
 }
 
 // src/discover/classify.ts
-import path6 from "node:path";
+import path4 from "node:path";
 var PYTHON = /\.pyw?$/i;
 var JS = /\.(?:[cm]?js|[cm]?ts|jsx|tsx)$/i;
 var TYPE_DECLARATIONS = /\.d\.[cm]?ts$/i;
@@ -16985,23 +16276,23 @@ var NGINX_NAME = /(?:^nginx\.conf$|\.conf$|\.nginx$|\.vhost$)/i;
 var NOT_NGINX = /\.(?:md|rst|txt|json|ya?ml|toml|ini|xml|csv|log|out|snap|expected|diff|patch|sh|bash|ps1|lua|js|py|rb|go|crt|cer|key|pem|der|p12|html?|css|svg|png|jpe?g|gif|ico|gz|zip|tar|bak|orig|swp)$/i;
 var NGINX_FOLDERS = /* @__PURE__ */ new Set(["nginx", "conf.d", "sites-available", "sites-enabled", "snippets", "nginx-conf", "vhosts.d", "vhost.d"]);
 function classify(filePath) {
-  const base = path6.basename(filePath);
+  const base = path4.basename(filePath);
   if (PYTHON.test(base)) return "python";
   if (JS.test(base)) return TYPE_DECLARATIONS.test(base) ? void 0 : "js";
   const untemplated = base.replace(TEMPLATE_SUFFIX, "");
   if (NGINX_NAME.test(untemplated) || /^nginx/i.test(untemplated)) return "nginx";
   if (NOT_NGINX.test(base)) return void 0;
-  const folders = path6.dirname(filePath).split(/[\\/]/);
+  const folders = path4.dirname(filePath).split(/[\\/]/);
   return folders.some((f) => NGINX_FOLDERS.has(f.toLowerCase())) ? "nginx" : void 0;
 }
-function looksLikeNginx(text) {
-  return /(?:^|[;{}\s])(?:server|location|http|upstream|map)\s[^;{}]*\{|add_header\s|proxy_pass\s|listen\s+\d/m.test(text);
+function looksLikeNginx(text2) {
+  return /(?:^|[;{}\s])(?:server|location|http|upstream|map)\s[^;{}]*\{|add_header\s|proxy_pass\s|listen\s+\d/m.test(text2);
 }
 
 // src/simulate/nginx-context.ts
-var contexts = /* @__PURE__ */ new WeakMap();
+var contexts2 = /* @__PURE__ */ new WeakMap();
 function nginxContextOf(policy) {
-  return contexts.get(policy);
+  return contexts2.get(policy);
 }
 function sameSpan(a, b) {
   return a.file === b.file && a.line === b.line && a.column === b.column;
@@ -17015,7 +16306,7 @@ function findBlock(tree, span) {
   }
   return void 0;
 }
-function serverOf(block) {
+function serverOf2(block) {
   let b = block;
   while (b) {
     if (b.kind === "server") return b;
@@ -17035,7 +16326,7 @@ function nginxFilesUnder(root, limit = 2e3) {
     }
     for (const e of entries2.sort((a, b) => a.name.localeCompare(b.name))) {
       if (out2.length >= limit) return;
-      const abs = path7.join(dir, e.name);
+      const abs = path5.join(dir, e.name);
       if (e.isDirectory()) {
         if (!SKIP_DIRS.has(e.name)) walk4(abs);
       } else if (e.isFile() && classify(abs) === "nginx") out2.push(abs);
@@ -17045,15 +16336,15 @@ function nginxFilesUnder(root, limit = 2e3) {
   return out2;
 }
 function diskProject(root, cwd) {
-  const display = (abs) => path7.relative(cwd, abs).split(path7.sep).join("/");
+  const display = (abs) => path5.relative(cwd, abs).split(path5.sep).join("/");
   const files = nginxFilesUnder(root);
   return {
     root,
     allFiles: files.map((absPath) => ({ absPath, path: display(absPath), language: "nginx" })),
     displayPath: display,
     readText(absPath) {
-      const rel = path7.relative(root, absPath);
-      if (rel.startsWith("..") || path7.isAbsolute(rel)) return { error: "outside the scan root" };
+      const rel = path5.relative(root, absPath);
+      if (rel.startsWith("..") || path5.isAbsolute(rel)) return { error: "outside the scan root" };
       try {
         return { text: fs3.readFileSync(absPath, "utf8") };
       } catch {
@@ -17063,9 +16354,9 @@ function diskProject(root, cwd) {
   };
 }
 function attachNginxContexts(policies, options) {
-  const pending = policies.filter((p) => p.library === "nginx" && !contexts.has(p));
+  const pending = policies.filter((p) => p.library === "nginx" && !contexts2.has(p));
   if (!pending.length) return 0;
-  const project = diskProject(path7.resolve(options.root), path7.resolve(options.cwd));
+  const project = diskProject(path5.resolve(options.root), path5.resolve(options.cwd));
   const loader = new IncludeLoader(project);
   const configs = [];
   for (const f of project.allFiles) {
@@ -17085,7 +16376,7 @@ function attachNginxContexts(policies, options) {
     }
     if (!best) continue;
     const maps = new Map([...configs.flatMap((c) => [...c.maps]), ...best.config.maps]);
-    contexts.set(policy, { server: serverOf(best.block), block: best.block, maps });
+    contexts2.set(policy, { server: serverOf2(best.block), block: best.block, maps });
     attached++;
   }
   return attached;
@@ -17150,6 +16441,11 @@ function findByLabel(root, label) {
   }
   return void 0;
 }
+
+// src/simulate/responders/traefik.ts
+var traefikResponder = (policy) => {
+  throw new UnknownBehaviour("the Traefik responder is not built yet", policy.span);
+};
 
 // src/simulate/responders/npm-cors.ts
 function originSetting(policy) {
@@ -17350,7 +16646,9 @@ var RESPONDERS = {
   "flask-cors": flaskCorsResponder,
   "django-cors-headers": djangoCorsResponder,
   manual: manualHeadersResponder,
-  nginx: nginxResponder
+  nginx: nginxResponder,
+  "ingress-nginx": ingressNginxResponder,
+  traefik: traefikResponder
 };
 function respond(policy, request, app = { status: 200 }) {
   const normalized = {
@@ -17361,15 +16659,181 @@ function respond(policy, request, app = { status: 200 }) {
   return RESPONDERS[policy.library](policy, normalized, app);
 }
 
+// src/simulate/fetch-rules.ts
+var NORMALIZED_METHODS = ["DELETE", "GET", "HEAD", "OPTIONS", "POST", "PUT"];
+function normalizeMethod(method) {
+  const upper2 = method.toUpperCase();
+  return NORMALIZED_METHODS.includes(upper2) ? upper2 : method;
+}
+function isSafelistedMethod(method) {
+  return method === "GET" || method === "HEAD" || method === "POST";
+}
+var FORBIDDEN_HEADERS = /* @__PURE__ */ new Set([
+  "accept-charset",
+  "accept-encoding",
+  "access-control-request-headers",
+  "access-control-request-method",
+  "connection",
+  "content-length",
+  "cookie",
+  "cookie2",
+  "date",
+  "dnt",
+  "expect",
+  "host",
+  "keep-alive",
+  "origin",
+  "referer",
+  "set-cookie",
+  "te",
+  "trailer",
+  "transfer-encoding",
+  "upgrade",
+  "via"
+]);
+function isForbiddenRequestHeader(name2) {
+  const lower = name2.toLowerCase();
+  return FORBIDDEN_HEADERS.has(lower) || lower.startsWith("proxy-") || lower.startsWith("sec-");
+}
+function parsePageHeader(text2) {
+  const colon = text2.indexOf(":");
+  if (colon < 0) return { name: text2.trim() };
+  return { name: text2.slice(0, colon).trim(), value: text2.slice(colon + 1).trim() };
+}
+function hasUnsafeByte(value) {
+  for (const ch of value) {
+    const code = ch.codePointAt(0);
+    if (code < 32 && code !== 9 || code === 127 || '"():<>?@[\\]{}'.includes(ch)) return true;
+  }
+  return false;
+}
+var SAFE_MIME_ESSENCES = ["application/x-www-form-urlencoded", "multipart/form-data", "text/plain"];
+function isSafelistedHeader(header) {
+  const name2 = header.name.toLowerCase();
+  const value = header.value;
+  if (!["accept", "accept-language", "content-language", "content-type", "range"].includes(name2)) return false;
+  if (value === void 0) return name2 === "accept" || name2 === "accept-language" || name2 === "content-language";
+  if (Buffer.byteLength(value) > 128) return false;
+  switch (name2) {
+    case "accept":
+      return !hasUnsafeByte(value);
+    case "accept-language":
+    case "content-language":
+      return /^[0-9A-Za-z *,\-.;=]*$/.test(value);
+    case "content-type": {
+      if (hasUnsafeByte(value)) return false;
+      const essence = value.split(";")[0].trim().toLowerCase();
+      return SAFE_MIME_ESSENCES.includes(essence);
+    }
+    case "range":
+      return /^bytes=\d*-\d*$/.test(value.replace(/[ \t]/g, "")) && value.replace(/[ \t]/g, "") !== "bytes=-";
+  }
+  return false;
+}
+function unsafeHeaderNames(headers) {
+  const unsafe = /* @__PURE__ */ new Set();
+  let safelistedBytes = 0;
+  const safelisted = [];
+  for (const h of headers) {
+    if (isSafelistedHeader(h)) {
+      safelistedBytes += Buffer.byteLength(h.value ?? "");
+      safelisted.push(h.name.toLowerCase());
+    } else unsafe.add(h.name.toLowerCase());
+  }
+  if (safelistedBytes > 1024) for (const n of safelisted) unsafe.add(n);
+  return [...unsafe].sort();
+}
+function needsPreflight(method, headers) {
+  return !isSafelistedMethod(method) || unsafeHeaderNames(headers).length > 0;
+}
+
+// src/simulate/browser-verdict.ts
+var PREFLIGHT_PREFIX = "Response to preflight request doesn't pass access control check: ";
+var MISSING_ALLOW_ORIGIN = "No 'Access-Control-Allow-Origin' header is present on the requested resource.";
+var WILDCARD_WITH_CREDENTIALS = "The value of the 'Access-Control-Allow-Origin' header in the response must not be the wildcard '*' when the request's credentials mode is 'include'.";
+var NOT_OK_STATUS = "It does not have HTTP ok status.";
+function corsCheck(headers, origin, credentials) {
+  const allowOrigin = getCombined(headers, "access-control-allow-origin");
+  if (allowOrigin === null) return { message: MISSING_ALLOW_ORIGIN, blame: "origin" };
+  if (allowOrigin === "*") {
+    if (!credentials) return null;
+    return { message: WILDCARD_WITH_CREDENTIALS, blame: "credentials" };
+  }
+  if (allowOrigin !== origin) {
+    if (/[ ,]/.test(allowOrigin)) {
+      return {
+        message: `The 'Access-Control-Allow-Origin' header contains multiple values '${allowOrigin}', but only one is allowed.`,
+        blame: "origin"
+      };
+    }
+    if (allowOrigin !== "null" && !isValidUrl(allowOrigin)) {
+      return { message: `The 'Access-Control-Allow-Origin' header contains the invalid value '${allowOrigin}'.`, blame: "origin" };
+    }
+    return {
+      message: `The 'Access-Control-Allow-Origin' header has a value '${allowOrigin}' that is not equal to the supplied origin.`,
+      blame: "origin"
+    };
+  }
+  if (!credentials) return null;
+  const allowCredentials = getCombined(headers, "access-control-allow-credentials");
+  if (allowCredentials === "true") return null;
+  return {
+    message: `The value of the 'Access-Control-Allow-Credentials' header in the response is '${allowCredentials ?? ""}' which must be 'true' when the request's credentials mode is 'include'.`,
+    blame: "credentials"
+  };
+}
+function isValidUrl(text2) {
+  try {
+    new URL(text2);
+    return true;
+  } catch {
+    return false;
+  }
+}
+var TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+function tokenList(headers, name2) {
+  const value = getCombined(headers, name2);
+  if (value === null) return [];
+  const items3 = value.split(",").map((s) => s.trim()).filter((s) => s !== "");
+  return items3.every((s) => TOKEN.test(s)) ? items3 : null;
+}
+function preflightCheck(status, headers, origin, credentials, method, unsafeHeaders) {
+  const cors = corsCheck(headers, origin, credentials);
+  if (cors) return { message: PREFLIGHT_PREFIX + cors.message, blame: cors.blame };
+  if (status < 200 || status > 299) return { message: PREFLIGHT_PREFIX + NOT_OK_STATUS, blame: "status" };
+  const methods = tokenList(headers, "access-control-allow-methods");
+  if (methods === null) {
+    return { message: "Cannot parse Access-Control-Allow-Methods response header field in preflight response.", blame: "methods" };
+  }
+  const headerNames = tokenList(headers, "access-control-allow-headers");
+  if (headerNames === null) {
+    return { message: "Cannot parse Access-Control-Allow-Headers response header field in preflight response.", blame: "headers" };
+  }
+  const methodAllowed = methods.includes(method) || isSafelistedMethod(method) || !credentials && methods.includes("*");
+  if (!methodAllowed) {
+    return { message: `Method ${method} is not allowed by Access-Control-Allow-Methods in preflight response.`, blame: "methods" };
+  }
+  const listed = new Set(headerNames.map((h) => h.toLowerCase()));
+  for (const name2 of unsafeHeaders) {
+    if (listed.has(name2)) continue;
+    if (!credentials && listed.has("*") && name2 !== "authorization") continue;
+    return {
+      message: `Request header field ${name2} is not allowed by Access-Control-Allow-Headers in preflight response.`,
+      blame: "headers"
+    };
+  }
+  return null;
+}
+
 // src/simulate/simulate.ts
 var SIMULATED_COOKIE = "session=1";
 function browserRequests(req) {
   const method = normalizeMethod(req.method);
-  const path25 = req.path ?? "/";
+  const path27 = req.path ?? "/";
   const dropped = [];
   const pageHeaders = [];
-  for (const text of req.requestHeaders) {
-    const h = parsePageHeader(text);
+  for (const text2 of req.requestHeaders) {
+    const h = parsePageHeader(text2);
     if (!h.name) continue;
     if (isForbiddenRequestHeader(h.name)) dropped.push(h.name);
     else pageHeaders.push(h);
@@ -17379,13 +16843,13 @@ function browserRequests(req) {
   for (const h of pageHeaders) actualHeaders[h.name.toLowerCase()] = h.value ?? (h.name.toLowerCase() === "content-type" ? "application/json" : "1");
   if (req.origin !== void 0) actualHeaders["origin"] = req.origin;
   if (req.credentials && req.cookie !== false) actualHeaders["cookie"] = SIMULATED_COOKIE;
-  const actual2 = { method, path: path25, headers: actualHeaders };
+  const actual2 = { method, path: path27, headers: actualHeaders };
   const wantsPreflight = req.origin !== void 0 && (req.preflight ?? needsPreflight(method, pageHeaders));
   let preflight2 = null;
   if (wantsPreflight) {
     const headers = { origin: req.origin, "access-control-request-method": method, accept: "*/*" };
     if (unsafeHeaders.length) headers["access-control-request-headers"] = unsafeHeaders.join(",");
-    preflight2 = { method: "OPTIONS", path: path25, headers };
+    preflight2 = { method: "OPTIONS", path: path27, headers };
   }
   return { preflight: preflight2, actual: actual2, method, unsafeHeaders, dropped };
 }
@@ -17410,9 +16874,9 @@ function failure(policy, message, blame, response) {
   const span = message.includes("must not be the wildcard '*'") ? wildcardSpan(policy, response) : blameSpan(policy, blame, response);
   return { allowed: false, reason: message, span };
 }
-function safely(policy, request, status) {
+function safely(answer2, request, status) {
   try {
-    return respond(policy, request, { status });
+    return answer2(request, status);
   } catch (error) {
     if (error instanceof UnknownBehaviour) return error;
     throw error;
@@ -17424,15 +16888,15 @@ function defaultPath(policy) {
   if (p && /^\/[\w\-./]*$/.test(p)) return p;
   return "/";
 }
-function simulate2(policy, req) {
+function simulate2(policy, req, answer2 = (r, status) => respond(policy, r, { status })) {
   const sent = browserRequests({ ...req, path: req.path ?? defaultPath(policy) });
   const credentials = req.credentials;
-  const actualResponse = safely(policy, sent.actual, req.appStatus ?? 200);
+  const actualResponse = safely(answer2, sent.actual, req.appStatus ?? 200);
   const actual2 = actualResponse instanceof UnknownBehaviour ? null : { request: sent.actual, response: actualResponse };
   let preflight2 = null;
   let preflightUnknown;
   if (sent.preflight) {
-    const r = safely(policy, sent.preflight, 200);
+    const r = safely(answer2, sent.preflight, 200);
     if (r instanceof UnknownBehaviour) preflightUnknown = r;
     else preflight2 = { request: sent.preflight, response: r };
   }
@@ -17486,6 +16950,1243 @@ function simulate2(policy, req) {
   };
 }
 
+// src/paths/respond.ts
+function appAnswer(app, request, appStatus) {
+  if (!app) return { status: appStatus, headers: {}, producedBy: "the upstream" };
+  return respond(app, request, { status: appStatus });
+}
+function fields(bag) {
+  return Object.entries(bag).flatMap(([name2, v]) => (Array.isArray(v) ? v : [v]).map((value) => ({ name: name2, value })));
+}
+function bagOf(list4) {
+  const bag = {};
+  for (const h of list4) addHeader(bag, h.name, h.value);
+  return bag;
+}
+function respondThroughRoute(route, app, request, appStatus) {
+  const req = { ...request, headers: Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k.toLowerCase(), v])) };
+  const ctx = route.stack === "nginx" ? routeContextOf(route) : void 0;
+  if (ctx) return throughNginx(route, ctx, app, req, appStatus);
+  return throughHeaderMiddleware(route, app, req, appStatus);
+}
+function throughNginx(route, ctx, app, req, appStatus) {
+  const routed = routeRequest(ctx.server, ctx.maps, { method: req.method, path: req.path, headers: req.headers }, { upstreamStatus: appStatus });
+  const limited = contentTypeLimited(routed.conf);
+  if (limited) throw new UnknownBehaviour(`${limited.what} applies only to responses of the content types ${limited.types.join(", ")}, and which content type an answer has is not in the configuration`, limited.span);
+  const spans = {};
+  for (const h of effectiveAddHeaders(routed.conf)) spans[h.name.toLowerCase()] ??= h.value.span;
+  if (!routed.forwards) {
+    if (routed.closed) return { status: null, headers: {}, headerSpans: spans, producedBy: `nginx (${routed.conf.label}), connection closed (444)`, decidedBy: "proxy" };
+    const headers = bagOf(outputHeaders(routed.conf, routed.status, routed.get));
+    const answered = routed.conf.body.find((d) => d.name === "return" || d.name === "deny")?.span ?? routed.conf.headerSpan;
+    for (const name2 of ["access-control-allow-origin", "access-control-allow-credentials", "access-control-allow-methods", "access-control-allow-headers"]) if (!headers[name2]) spans[name2] ??= answered;
+    return { status: routed.status === "unknown" ? null : routed.status, headers, headerSpans: spans, producedBy: `nginx (${routed.conf.label}) without forwarding`, decidedBy: "proxy" };
+  }
+  const forwarded = { ...req, headers: forwardedRequestHeaders(routed.conf, req.headers, routed.get) };
+  const upstream = appAnswer(app, forwarded, appStatus);
+  const status = upstream.status ?? "unknown";
+  const upstreamFields = fields(upstream.headers);
+  const get2 = (name2) => {
+    if (!name2.startsWith("upstream_http_")) return routed.get(name2);
+    const wanted = name2.slice("upstream_http_".length).replace(/_/g, "-");
+    return upstreamFields.filter((f) => f.name.toLowerCase() === wanted).map((f) => f.value).join(", ");
+  };
+  const out2 = outputHeaders(routed.conf, status, get2, upstreamFields);
+  for (const [name2, span] of Object.entries(upstream.headerSpans ?? {})) spans[name2] ??= span;
+  for (const s of route.strips) for (const name2 of Object.keys(upstream.headers)) if (covers(s.header, name2) && !out2.some((o) => o.name.toLowerCase() === name2)) spans[name2] = s.span;
+  return {
+    status: upstream.status,
+    headers: bagOf(out2),
+    headerSpans: spans,
+    producedBy: `${upstream.producedBy ?? "the application"}, passed on by nginx (${routed.conf.label})`,
+    decidedBy: "app",
+    ...upstream.note ? { note: upstream.note } : {},
+    ...upstream.statusCause ? { statusCause: upstream.statusCause } : {}
+  };
+}
+function throughHeaderMiddleware(route, app, req, appStatus) {
+  const isPreflight = req.method === "OPTIONS" && req.headers["origin"] !== void 0 && req.headers["access-control-request-method"] !== void 0;
+  if (route.policy && route.answersPreflight && isPreflight) {
+    const own = respond(route.policy, req, { status: appStatus });
+    return { ...own, decidedBy: "proxy" };
+  }
+  const upstream = appAnswer(app, req, appStatus);
+  const headers = {};
+  for (const [name2, value] of Object.entries(upstream.headers)) if (!route.strips.some((s) => covers(s.header, name2))) headers[name2] = value;
+  let decidedBy = "app";
+  const spans = { ...upstream.headerSpans ?? {} };
+  if (route.policy) {
+    const own = respond(route.policy, req, { status: upstream.status ?? appStatus });
+    for (const [name2, value] of Object.entries(own.headers)) {
+      headers[name2] = value;
+      if (own.headerSpans?.[name2]) spans[name2] = own.headerSpans[name2];
+      if (name2 === "access-control-allow-origin") decidedBy = "proxy";
+    }
+  }
+  return { status: upstream.status, headers, headerSpans: spans, producedBy: `${upstream.producedBy ?? "the application"}, passed on by ${route.label}`, decidedBy };
+}
+function contentTypeLimited(conf) {
+  const cors = (name2) => /^(?:access-control-|vary$)/i.test(name2) || name2 === "*";
+  const set = effectiveMoreHeaders(conf).find((h) => h.types && cors(h.name));
+  if (set) return { what: `more_set_headers -t for ${set.name}`, types: set.types, span: set.span };
+  const clear = effectiveMoreClears(conf).find((c) => c.types && c.patterns.some((p) => cors(p) || clearCovers(p, "access-control-allow-origin")));
+  if (clear) return { what: `more_clear_headers -t`, types: clear.types, span: clear.span };
+  return void 0;
+}
+function covers(pattern, header) {
+  const name2 = header.toLowerCase();
+  return pattern.endsWith("*") ? name2.startsWith(pattern.slice(0, -1)) : name2 === pattern;
+}
+function simulatePath(route, app, req) {
+  const blamed = app ?? route.policy;
+  const request = { ...req, path: req.path ?? (route.path && route.path.startsWith("/") ? route.path : "/") };
+  const answer2 = (r, status) => respondThroughRoute(route, app, r, status);
+  if (blamed) return simulate2(blamed, request, answer2);
+  return simulate2(routePlaceholder(route), request, answer2);
+}
+function routePlaceholder(route) {
+  return newPolicy({ stack: route.stack, library: route.stack === "nginx" ? "nginx" : route.stack, span: route.span, scope: { kind: "location", name: route.label, ...route.path ? { path: route.path } : {} } });
+}
+
+// src/rules/path-probes.ts
+var ANY_ORIGIN = "https://cross-origin.example";
+function allowedOrigins(app) {
+  const exact = app.origins.filter((o) => o.kind === "exact").map((o) => o.origin);
+  const valid = exact.filter((o) => /^https?:\/\/[^/\s]+$/.test(o));
+  if (valid.length) return valid.slice(0, 1);
+  if (app.origins.some((o) => o.kind === "any" || o.kind === "reflect")) return [ANY_ORIGIN];
+  return [];
+}
+function safely2(f) {
+  try {
+    return f();
+  } catch (error) {
+    if (error instanceof UnknownBehaviour) return void 0;
+    throw error;
+  }
+}
+var cache = /* @__PURE__ */ new WeakMap();
+function appProbes(path27, app) {
+  let byApp = cache.get(path27);
+  if (!byApp) cache.set(path27, byApp = /* @__PURE__ */ new Map());
+  const known = byApp.get(app);
+  if (known) return known;
+  const out2 = [];
+  const requestPath = path27.route.path && path27.route.path.startsWith("/") ? path27.route.path : "/";
+  const credentials = app.credentials.value === true;
+  for (const origin of allowedOrigins(app)) {
+    const actual2 = { origin, method: "GET", credentials, requestHeaders: [], path: requestPath };
+    const preflighted = { origin, method: "PUT", credentials, requestHeaders: ["Content-Type: application/json"], path: requestPath };
+    const sent = [
+      { kind: "actual", request: browserRequests(actual2).actual },
+      { kind: "preflight", request: browserRequests(preflighted).preflight }
+    ];
+    for (const { kind, request } of sent) {
+      const direct = safely2(() => respond(app, request, { status: 200 }));
+      const through = safely2(() => respondThroughRoute(path27.route, app, request, 200));
+      if (direct && through) out2.push({ path: path27, app, origin, kind, request, direct, through });
+    }
+  }
+  byApp.set(app, out2);
+  return out2;
+}
+function pathProbes(path27) {
+  return path27.apps.flatMap((app) => appProbes(path27, app));
+}
+function firstOfPath(path27, shows) {
+  if (!path27.linked) {
+    for (const app of path27.apps) {
+      const probe = appProbes(path27, app).find(shows);
+      if (probe) return { probe, more: path27.apps.length > 1 ? `, one of ${path27.apps.length} applications in the repository` : "" };
+    }
+    return void 0;
+  }
+  const failing = pathProbes(path27).filter(shows);
+  const first = failing[0];
+  if (!first) return void 0;
+  const others = new Set(failing.map((p) => p.app).filter((a) => a !== first.app)).size;
+  return { probe: first, more: others ? ` and ${others} more` : "" };
+}
+function acaoFields(response) {
+  const v = response.headers["access-control-allow-origin"];
+  return v === void 0 ? [] : Array.isArray(v) ? v : [v];
+}
+function where2(span) {
+  return `${span.file}:${span.line}`;
+}
+function linkText(path27) {
+  return path27.linked ? `linked by ${path27.how}` : path27.how;
+}
+
+// rules/preflight-not-handled/index.ts
+var SAFELISTED_METHODS = /* @__PURE__ */ new Set(["GET", "HEAD", "POST"]);
+function target(policy) {
+  const { scope } = policy;
+  if (scope.kind === "route" && scope.path) {
+    const methods = scope.methods?.length ? `${scope.methods.map((m) => m.toUpperCase()).join("/")} ` : "";
+    return `${methods}${scope.path}`;
+  }
+  return scopeLabel(policy);
+}
+function heldBack(policy) {
+  const nonSimple = (policy.scope.methods ?? []).map((m) => m.toUpperCase()).filter((m) => !SAFELISTED_METHODS.has(m) && m !== "OPTIONS");
+  if (nonSimple.length) return `${nonSimple.join("/")} requests`;
+  return "non-simple requests (PUT, PATCH, DELETE, JSON bodies, custom headers such as Authorization)";
+}
+function expectsPreflights(policy) {
+  if (policy.library !== "nginx" && policy.library !== "manual") return true;
+  if (policy.stack === "fastapi" && policy.library === "manual" && !policy.scope.methods?.length) return true;
+  if (policy.scope.methods?.some((m) => !SAFELISTED_METHODS.has(m.toUpperCase()) && m.toUpperCase() !== "OPTIONS")) return true;
+  const configured = (v) => v.value === "unknown" || v.value.length > 0 && !v.isDefault;
+  return configured(policy.allowMethods) || configured(policy.allowHeaders);
+}
+var rule = defineRule({
+  meta: {
+    id: "preflight-not-handled",
+    docs: {
+      description: "Preflight (OPTIONS) requests get no CORS answer, so the browser never sends non-simple cross-origin requests.",
+      cwe: [942],
+      securitySeverity: 2
+    },
+    defaultSeverity: "warning",
+    defaultOptions: { reportPassthrough: false },
+    messages: {
+      notHandled: "Preflight requests for {{target}} cannot succeed: {{why}}. The browser sends an OPTIONS preflight before cross-origin {{requests}} and, unless that answer is a 2xx with matching CORS headers, never sends the real request, so the CORS settings of {{library}} never take effect for it.",
+      proxyAnswers: "{{proxy}} answers OPTIONS itself ({{how}}) and never forwards the preflight to {{app}} ({{appAt}}), which owns CORS on this path ({{link}}): the preflight of a cross-origin {{request}} from {{origin}} gets {{answer}}, so the browser never sends the real request. Let the preflight through to the application (remove the OPTIONS branch), or answer it with the same CORS headers the application sends.",
+      passthrough: "OPTIONS requests for {{target}} are passed on ({{why}}) to something cors-lint cannot see: unless it answers them with the CORS headers, the browser never sends cross-origin {{requests}} here."
+    }
+  },
+  check(context) {
+    checkPaths(context);
+    for (const policy of context.policies) {
+      const { preflight: preflight2 } = policy;
+      if (preflight2.value === "not-handled" && expectsPreflights(policy)) {
+        context.report({
+          messageId: "notHandled",
+          data: {
+            target: target(policy),
+            why: preflight2.why ?? "no CORS layer answers OPTIONS here",
+            requests: heldBack(policy),
+            library: libraryLabel(policy)
+          },
+          span: preflight2.span ?? policy.span,
+          policy,
+          fingerprintText: `${target(policy)}\0${preflight2.why ?? ""}`
+        });
+      } else if (preflight2.value === "passthrough" && context.options.reportPassthrough) {
+        context.report({
+          messageId: "passthrough",
+          data: { target: target(policy), why: preflight2.why ?? "forwarded", requests: heldBack(policy) },
+          span: preflight2.span ?? policy.span,
+          policy,
+          fingerprintText: `${target(policy)}\0${preflight2.why ?? ""}`
+        });
+      }
+    }
+  }
+});
+function checkPaths(context) {
+  for (const path27 of context.settings.paths ?? []) {
+    const answer2 = path27.route.answersPreflight;
+    if (!answer2 || answer2.corsHeaders) continue;
+    const found = firstOfPath(path27, (probe) => probe.kind === "preflight" && probe.through.decidedBy === "proxy" && acaoFields(probe.direct).length > 0 && acaoFields(probe.through).length === 0);
+    if (found) {
+      const { probe, more } = found;
+      context.report({
+        messageId: "proxyAnswers",
+        severity: "error",
+        data: {
+          proxy: path27.route.label,
+          how: answer2.how,
+          app: libraryLabel(probe.app),
+          appAt: `${where2(probe.app.span)}${more}`,
+          link: linkText(path27),
+          request: "PUT with a JSON body",
+          origin: probe.origin,
+          answer: `${probe.through.status ?? "no response"} without Access-Control-Allow-Origin`
+        },
+        span: answer2.span,
+        policy: probe.app,
+        fingerprintText: `${path27.route.label}\0${answer2.how}`,
+        relatedLocations: [
+          { span: path27.route.span, message: `forwards other requests to ${path27.route.targets.map((t) => t.raw).join(", ") || "the application"}` },
+          { span: probe.app.span, message: `${libraryLabel(probe.app)} answers preflights` }
+        ]
+      });
+    }
+  }
+}
+var preflight_not_handled_default = rule;
+
+// rules/middleware-order/index.ts
+var LISTED = 5;
+function listNames(items3) {
+  const shown = items3.slice(0, LISTED).map((item) => `${item.label} (line ${item.span.line})`);
+  const more = items3.length - shown.length;
+  return more > 0 ? `${shown.join(", ")} and ${more} more` : shown.join(", ");
+}
+var PASS_THROUGH = /* @__PURE__ */ new Set(["GZipMiddleware", "SessionMiddleware", "ProxyHeadersMiddleware"]);
+function wrappingRule(policy) {
+  switch (policy.library) {
+    case "starlette":
+      return {
+        layer: "CORSMiddleware",
+        order: "in Starlette the last add_middleware() call, or the first entry of middleware=[...], is the outermost layer",
+        fix: "Add CORSMiddleware last (or list it first in middleware=[...])."
+      };
+    case "django-cors-headers":
+      return {
+        layer: "CorsMiddleware",
+        order: "Django runs MIDDLEWARE entries listed earlier outside the later ones",
+        fix: "Move corsheaders.middleware.CorsMiddleware above them in MIDDLEWARE."
+      };
+    default:
+      return {
+        layer: LIBRARY_NAMES[policy.library],
+        order: `${STACK_NAMES[policy.stack]} runs them outside it`,
+        fix: "Register the CORS layer so that it wraps everything else."
+      };
+  }
+}
+var middleware_order_default = defineRule({
+  meta: {
+    id: "middleware-order",
+    docs: {
+      description: "The CORS layer does not wrap the whole app: middleware outside it (Starlette/FastAPI) or routes registered before it (Express) answer without CORS headers.",
+      cwe: [696],
+      securitySeverity: 3
+    },
+    defaultSeverity: "warning",
+    messages: {
+      wrappedByLater: "{{layer}} is wrapped by {{names}}: {{order}}, so responses those middleware produce themselves \u2014 an authentication 401, a rejected host, an error they raise \u2014 leave the app without CORS headers, and the browser reports a CORS error instead of the real status, which the page cannot read. {{fix}}",
+      shadowedByCors: "CORSMiddleware is added more than once: {{names}} {{verb}} outside this one. Starlette answers every preflight from the outermost CORSMiddleware alone, so the origins, methods and headers of this one never apply to preflights, while on other requests every layer runs and sets its own headers (an origin that any of them allows gets Access-Control-Allow-Origin). Keep one CORSMiddleware with the settings you mean.",
+      routesBefore: "{{library}} is registered after {{routes}}: {{framework}} runs handlers in registration order, so these routes answer before the CORS middleware runs and their responses carry no Access-Control-Allow-Origin; browsers block them for every other origin. Register the CORS middleware before the routes."
+    }
+  },
+  check(context) {
+    for (const policy of context.policies) {
+      const order = policy.order;
+      if (!order) continue;
+      const outside = (order.addedAfter ?? []).filter((m) => !PASS_THROUGH.has(m.name.split(".").pop()));
+      const isCorsLayer = (name2) => policy.library === "starlette" && name2.split(".").pop() === "CORSMiddleware";
+      const corsLayers = outside.filter((m) => isCorsLayer(m.name));
+      const wrappers = outside.filter((m) => !isCorsLayer(m.name));
+      if (corsLayers.length) {
+        context.report({
+          messageId: "shadowedByCors",
+          data: { names: listNames(corsLayers.map((m) => ({ label: "CORSMiddleware", span: m.span }))), verb: corsLayers.length === 1 ? "is" : "are" },
+          span: policy.span,
+          policy,
+          fingerprintText: `cors-layers:${corsLayers.length}`
+        });
+      }
+      if (wrappers.length) {
+        const { layer, order: why, fix } = wrappingRule(policy);
+        context.report({
+          messageId: "wrappedByLater",
+          data: { layer, names: listNames(wrappers.map((m) => ({ label: m.name, span: m.span }))), order: why, fix },
+          span: policy.span,
+          policy,
+          fingerprintText: wrappers.map((m) => m.name).join(",")
+        });
+      }
+      const routes = order.routesBefore ?? [];
+      if (routes.length) {
+        context.report({
+          messageId: "routesBefore",
+          data: {
+            library: LIBRARY_NAMES[policy.library],
+            framework: STACK_NAMES[policy.stack],
+            routes: listNames(routes.map((r) => ({ label: `${r.method.toUpperCase()} ${r.path}`, span: r.span })))
+          },
+          span: policy.span,
+          policy,
+          fingerprintText: routes.map((r) => `${r.method.toUpperCase()} ${r.path}`).join(",")
+        });
+      }
+    }
+  }
+});
+
+// rules/duplicate-cors-layers/index.ts
+var ACAO = /^access-control-allow-origin$/i;
+var duplicate_cors_layers_default = defineRule({
+  meta: {
+    id: "duplicate-cors-layers",
+    docs: {
+      description: "Two layers both emit CORS headers for the same traffic: an nginx location adds Access-Control-Allow-Origin and proxy_passes to an upstream that sends its own, without proxy_hide_header.",
+      cwe: [16],
+      securitySeverity: 2
+    },
+    defaultSeverity: "warning",
+    messages: {
+      throughPath: "{{proxy}} adds Access-Control-Allow-Origin to what {{app}} already sends ({{link}}): {{request}} from {{origin}} gets the fields {{fields}} through the proxy, which is not one origin, so the browser rejects the response with a CORS error. Let one layer own CORS: drop the proxy's add_header lines, or add proxy_hide_header Access-Control-Allow-Origin (and the other Access-Control-* headers) next to them.",
+      withNginxUpstream: "{{scope}} adds Access-Control-Allow-Origin and proxy_passes to {{target}}, which is {{upstream}} ({{app}}) and adds its own, without proxy_hide_header Access-Control-Allow-Origin: responses carry two Access-Control-Allow-Origin fields, which browsers reject with a CORS error. Let one layer own CORS, or add proxy_hide_header Access-Control-Allow-Origin in {{scope}}."
+    }
+  },
+  check({ policies, settings, report }) {
+    const seen = /* @__PURE__ */ new Set();
+    const onPath = /* @__PURE__ */ new Set();
+    for (const path27 of settings.paths ?? []) {
+      if (path27.route.blockSpan) onPath.add(key(path27.route.blockSpan));
+      const found = firstOfPath(path27, (probe) => acaoFields(probe.through).length >= 2);
+      if (found) {
+        const { probe, more } = found;
+        const fields2 = acaoFields(probe.through);
+        const span = probe.through.headerSpans?.["access-control-allow-origin"] ?? path27.route.span;
+        if (seen.has(key(span))) continue;
+        seen.add(key(span));
+        report({
+          messageId: "throughPath",
+          data: {
+            proxy: path27.route.label,
+            app: `${libraryLabel(probe.app)} (${where3(probe.app.originsSpan ?? probe.app.span)}${more})`,
+            link: linkText(path27),
+            request: probe.kind === "preflight" ? "the preflight of a PUT" : "a GET",
+            origin: probe.origin,
+            fields: fields2.map((f) => `'${f}'`).join(" and ")
+          },
+          span,
+          policy: path27.route.policy ?? probe.app,
+          fingerprintText: `${path27.route.label}\0${probe.app.span.file}`,
+          relatedLocations: [{ span: probe.app.originsSpan ?? probe.app.span, message: `${libraryLabel(probe.app)} sends Access-Control-Allow-Origin too` }]
+        });
+      }
+    }
+    for (const policy of policies) {
+      if (policy.stack !== "nginx" || !policy.proxy || onPath.has(key(policy.span))) continue;
+      const header = acao(policy);
+      if (!header) continue;
+      if (policy.proxy.hiddenHeaders.some((h) => ACAO.test(h))) continue;
+      if (seen.has(key(policy.span))) continue;
+      const scope = policy.scope.name ?? policy.scope.kind;
+      const target2 = policy.proxy.target;
+      const upstream = nginxUpstream(policy, policies);
+      if (upstream) {
+        seen.add(key(policy.span));
+        report({
+          messageId: "withNginxUpstream",
+          data: { scope, target: target2, upstream: upstream.scope.name ?? "another server block", app: where3(upstream.originsSpan ?? upstream.span) },
+          span: header.span,
+          policy,
+          fingerprintText: `${scope}\0${target2}`
+        });
+      }
+    }
+  }
+});
+function key(span) {
+  return `${span.file}:${span.line}:${span.column}`;
+}
+function where3(span) {
+  return `${span.file}:${span.line}`;
+}
+function acao(policy) {
+  return (policy.emittedHeaders ?? []).find((h) => ACAO.test(h.name) && h.fixedStatus === void 0);
+}
+function nginxUpstream(policy, policies) {
+  const m = /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(?::(\d+))?(?:\/|$)/i.exec(policy.proxy.target);
+  if (!m) return void 0;
+  const port = m[2] ?? (policy.proxy.target.startsWith("https") ? "443" : "80");
+  return policies.find(
+    (other) => other !== policy && other.stack === "nginx" && !sameListen(other, policy) && (other.scope.listen ?? []).some((l) => listensOn(l, port)) && (other.emittedHeaders ?? []).some((h) => ACAO.test(h.name))
+  );
+}
+function sameListen(a, b) {
+  return JSON.stringify(a.scope.listen ?? []) === JSON.stringify(b.scope.listen ?? []);
+}
+function listensOn(listen, port) {
+  const m = /^(?:(?:localhost|127\.0\.0\.1|\*|0\.0\.0\.0|\[::1?\]):)?(\d+)$/.exec(listen);
+  return m?.[1] === port;
+}
+
+// rules/shared-hosting-origin/shared-hosting.ts
+var import_tldts3 = __toESM(require_cjs(), 1);
+var SHARED_ORIGIN_PLAYGROUNDS = ["cdpn.io", "codepen.io", "jsfiddle.net", "fiddle.jshell.net"];
+var PER_PROJECT_PLAYGROUNDS = ["stackblitz.io", "webcontainer.io", "codesandbox.io", "glitch.me"];
+var ATTACKER_LABEL = "attacker-cors-lint";
+var ATTACKER_FILLERS = [ATTACKER_LABEL, `${ATTACKER_LABEL}.`, `-${ATTACKER_LABEL}`, "attacker", "attacker."];
+function under(host, domain) {
+  return host === domain || host.endsWith(`.${domain}`);
+}
+function sharedHostingOf(host) {
+  const h = host.toLowerCase();
+  const shared = SHARED_ORIGIN_PLAYGROUNDS.find((d) => h === d);
+  if (shared) return { suffix: shared, kind: "playground" };
+  const perProject = PER_PROJECT_PLAYGROUNDS.find((d) => under(h, d));
+  if (perProject) return { suffix: perProject, kind: "playground" };
+  const info2 = (0, import_tldts3.parse)(h, { allowPrivateDomains: true });
+  if (info2.isPrivate && info2.publicSuffix) {
+    const icann = (0, import_tldts3.parse)(h).publicSuffix ?? "";
+    const suffix = info2.publicSuffix === h ? h.split(".").slice(1).join(".") || h : info2.publicSuffix;
+    return { suffix: suffix.length > icann.length ? suffix : info2.publicSuffix, kind: "private-suffix" };
+  }
+  return void 0;
+}
+function isSharedRoot(host) {
+  const h = host.toLowerCase();
+  if (SHARED_ORIGIN_PLAYGROUNDS.includes(h) || PER_PROJECT_PLAYGROUNDS.includes(h)) return { suffix: h, kind: "playground" };
+  const info2 = (0, import_tldts3.parse)(h, { allowPrivateDomains: true });
+  if (info2.isPrivate && info2.publicSuffix === h) return { suffix: h, kind: "private-suffix" };
+  return void 0;
+}
+function attackerDeployable(host) {
+  const shared = sharedHostingOf(host);
+  if (!shared) return void 0;
+  if (SHARED_ORIGIN_PLAYGROUNDS.includes(host)) return shared;
+  return host.includes("attacker") ? shared : void 0;
+}
+
+// rules/shared-hosting-origin/index.ts
+var GENERIC_ATTACKER_ORIGINS = ["https://cors-lint-attacker.com", "https://evil.net", "http://cors-lint-attacker.com"];
+function where4(shared) {
+  return shared.kind === "playground" ? `${shared.suffix} is a code playground where anyone can run their own page` : `${shared.suffix} is on the Public Suffix List's private section: anyone can deploy a site under it`;
+}
+function credentialsNote(policy) {
+  return policy.credentials.value === true ? `, including authenticated responses (${libraryLabel(policy)} sends Access-Control-Allow-Credentials: true)` : "";
+}
+var shared_hosting_origin_default = defineRule({
+  meta: {
+    id: "shared-hosting-origin",
+    docs: {
+      description: "The policy trusts every subdomain of a domain where anyone can get a subdomain (a private public suffix such as vercel.app or github.io, or a code playground).",
+      cwe: [942, 346],
+      securitySeverity: 7.5
+    },
+    defaultSeverity: "error",
+    messages: {
+      pattern: "{{label}} {{pattern}} accepts {{witness}}: {{where}}, so an attacker who deploys there can read the responses{{credentials}}{{provenance}}",
+      exact: "Trusted origin '{{origin}}': {{where}}, so an attacker's page there can read the responses{{credentials}}{{provenance}}"
+    },
+    defaultOptions: { budgetMs: DEFAULT_BUDGET_MS }
+  },
+  check({ policies, options, report }) {
+    for (const policy of policies) {
+      const severity = policy.credentials.value === true ? "error" : "warning";
+      for (const entry2 of policy.origins) {
+        const span = originSpan(policy, entry2);
+        if (entry2.kind === "exact") {
+          const origin = normalizeOrigin(entry2.origin);
+          const parsed = origin ? parseSerializedOrigin(origin) : void 0;
+          if (!parsed) continue;
+          const shared2 = isSharedRoot(parsed.host);
+          if (!shared2) continue;
+          report({
+            messageId: "exact",
+            data: { origin: entry2.origin, where: where4(shared2), credentials: credentialsNote(policy), provenance: provenanceNote(entry2) },
+            span,
+            severity,
+            witness: origin,
+            policy,
+            fingerprintText: origin
+          });
+          continue;
+        }
+        if (entry2.kind !== "regex") continue;
+        const spec = specOf(entry2);
+        const prepared = preparePattern(spec, { budgetMs: options.budgetMs });
+        if ("unsupported" in prepared) continue;
+        if (GENERIC_ATTACKER_ORIGINS.some((o) => prepared.evaluator.accepts(o) === true)) continue;
+        const origins = [];
+        for (const t of prepared.templates) {
+          const wilds = countWilds(t);
+          for (const filler of ATTACKER_FILLERS) {
+            for (let j = -1; j < wilds; j++) {
+              const o = asOrigin(fillTemplate(t, filler, j), "https", filler.replace(/^[-.]|[-.]$/g, ""));
+              if (o) origins.push(o);
+            }
+          }
+          const plain = fillTemplate(t, "app");
+          if (!plain.includes("://")) {
+            for (const filler of ATTACKER_FILLERS) {
+              const o = asOrigin(`${filler.replace(/[-.]$/, "")}.${plain.replace(/^[./]+/, "")}`);
+              if (o) origins.push(o);
+            }
+          }
+        }
+        for (const host of SHARED_ORIGIN_PLAYGROUNDS) origins.push(`https://${host}`);
+        const found = searchWitness(
+          prepared,
+          (o) => {
+            const p = parseSerializedOrigin(o);
+            return p !== void 0 && attackerDeployable(p.host) !== void 0;
+          },
+          [{ weakness: "other", origins: [...new Set(origins)] }],
+          false
+          // deployability is judged by the predicate (wildcard PSL rules such as *.replit.dev have no registrable domain)
+        );
+        if (found.kind !== "found") continue;
+        const shared = attackerDeployable(parseSerializedOrigin(found.origin).host);
+        report({
+          messageId: "pattern",
+          data: {
+            ...patternWording(policy.library, { ...spec, writtenAs: entry2.writtenAs }),
+            witness: found.origin,
+            where: where4(shared),
+            credentials: credentialsNote(policy),
+            provenance: provenanceNote(entry2)
+          },
+          span,
+          severity,
+          witness: found.origin,
+          policy,
+          fingerprintText: `${spec.flavor}:${spec.mode}:${spec.pattern}`
+        });
+      }
+    }
+  }
+});
+
+// src/origin/allowlist.ts
+var DEFAULT_PORTS3 = { http: 80, https: 443 };
+function parseAllowlist(list4) {
+  const entries2 = [];
+  const invalid = [];
+  for (const raw of list4) {
+    const text2 = raw.trim();
+    if (text2.toLowerCase() === "null") {
+      entries2.push({ kind: "null" });
+      continue;
+    }
+    const wild = /^([a-z][a-z0-9+.-]*):\/\/(\*\*?)\.([^/:\s*]+)(?::(\d{1,5}))?\/?$/i.exec(text2);
+    if (wild) {
+      const scheme = wild[1].toLowerCase();
+      const port = wild[4] === void 0 ? void 0 : Number(wild[4]);
+      entries2.push({
+        kind: "wildcard",
+        scheme,
+        depth: wild[2] === "**" ? "any" : "one",
+        base: wild[3].toLowerCase(),
+        port: port === DEFAULT_PORTS3[scheme] ? void 0 : port,
+        text: text2
+      });
+      continue;
+    }
+    const origin = normalizeOrigin(text2);
+    if (origin) entries2.push({ kind: "exact", origin });
+    else invalid.push(raw);
+  }
+  return { entries: entries2, invalid };
+}
+function allows2(allowlist, origin) {
+  const normalized = normalizeOrigin(origin);
+  if (!normalized) return false;
+  if (normalized === "null") return allowlist.entries.some((e) => e.kind === "null");
+  const m = /^([a-z][a-z0-9+.-]*):\/\/([^:]+)(?::(\d+))?$/.exec(normalized);
+  if (!m) return false;
+  const [, scheme, host, portText] = m;
+  const port = portText === void 0 ? void 0 : Number(portText);
+  return allowlist.entries.some((e) => {
+    if (e.kind === "exact") return e.origin === normalized;
+    if (e.kind !== "wildcard") return false;
+    if (e.scheme !== scheme || e.port !== port) return false;
+    if (!host.endsWith(`.${e.base}`)) return false;
+    const prefix = host.slice(0, -(e.base.length + 1));
+    if (!prefix || prefix.startsWith(".") || prefix.endsWith(".") || prefix.includes("..")) return false;
+    return e.depth === "any" || !prefix.includes(".");
+  });
+}
+function allowlistProbes(allowlist, label = "attacker-cors-lint") {
+  const out2 = /* @__PURE__ */ new Set();
+  const add = (scheme, host, port) => {
+    const text2 = `${scheme}://${host}${port === void 0 ? "" : `:${port}`}`;
+    if (parseSerializedOrigin(text2)) out2.add(text2);
+  };
+  for (const e of allowlist.entries) {
+    if (e.kind === "null") continue;
+    if (e.kind === "exact") {
+      const p = parseSerializedOrigin(e.origin);
+      if (!p) continue;
+      const labels2 = p.host.split(".");
+      const other = p.scheme === "https" ? "http" : "https";
+      add(p.scheme, p.host, p.port);
+      add(other, p.host, p.port);
+      add(p.scheme, `${label}.${p.host}`, p.port);
+      add(p.scheme, `evil${p.host}`, p.port);
+      add(p.scheme, `${p.host}.evil.net`, p.port);
+      add(p.scheme, p.host, 8443);
+      if (labels2.length > 2) {
+        add(p.scheme, [label, ...labels2.slice(1)].join("."), p.port);
+        add(p.scheme, labels2.slice(1).join("."), p.port);
+      }
+      continue;
+    }
+    const one = `${label}.${e.base}`;
+    add(e.scheme, one, e.port);
+    add(e.scheme, `a.${one}`, e.port);
+    add(e.scheme, `app.${e.base}`, e.port);
+    add(e.scheme, `app.app.${e.base}`, e.port);
+    add(e.scheme, e.base, e.port);
+    add(e.scheme === "https" ? "http" : "https", one, e.port);
+    add(e.scheme, `evil${e.base}`, e.port);
+    add(e.scheme, `${one}.evil.net`, e.port);
+  }
+  return [...out2];
+}
+
+// rules/origin-not-allowed-by-policy/index.ts
+var OUTSIDER = "https://attacker-cors-lint.net";
+var origin_not_allowed_by_policy_default = defineRule({
+  meta: {
+    id: "origin-not-allowed-by-policy",
+    docs: {
+      description: "A trusted origin (exact, reachable through a pattern, or every origin) falls outside the organisation's allowlist (allowedOrigins). Runs only when allowedOrigins is configured.",
+      cwe: [942],
+      securitySeverity: 6.5
+    },
+    defaultSeverity: "error",
+    messages: {
+      exact: "Origin '{{origin}}' is trusted by {{library}} but is not in allowedOrigins{{provenance}}",
+      every: "{{library}} trusts {{what}}, so origins outside allowedOrigins such as {{witness}} can read the responses{{provenance}}",
+      pattern: "{{label}} {{pattern}} accepts {{witness}} ({{semantics}}), which is not in allowedOrigins{{provenance}}",
+      substring: "allow_origins is the string '{{haystack}}': Starlette tests `origin in string`, so it accepts {{witness}}, which is not in allowedOrigins{{provenance}}",
+      unchecked: "{{label}} {{pattern}} could not be checked against allowedOrigins: {{reason}}"
+    },
+    defaultOptions: { budgetMs: DEFAULT_BUDGET_MS }
+  },
+  check({ policies, options, settings, report }) {
+    if (settings.allowedOrigins === void 0) return;
+    const allowlist = parseAllowlist(settings.allowedOrigins);
+    const probes = allowlistProbes(allowlist);
+    for (const policy of policies) {
+      const library = libraryLabel(policy);
+      for (const entry2 of policy.origins) {
+        let checkRegex2 = function(regex) {
+          const spec = specOf(regex);
+          const common = patternWording(policy.library, { ...spec, writtenAs: regex.writtenAs });
+          const prepared = preparePattern(spec, { budgetMs: options.budgetMs });
+          if ("unsupported" in prepared) {
+            if (prepared.invalid) return;
+            report({ ...base, messageId: "unchecked", data: { ...common, reason: prepared.unsupported }, severity: "note", fingerprintText: spec.pattern });
+            return;
+          }
+          const own = [];
+          for (const t of prepared.templates) {
+            for (const filler of ["app", "attacker-cors-lint", "www"]) {
+              const o = asOrigin(fillTemplate(t, filler));
+              if (o) own.push(o);
+            }
+          }
+          const groups = [
+            { weakness: "other", origins: [...own, ...probes] },
+            ...candidateGroups(prepared.templates, prepared.intended)
+          ];
+          const found = searchWitness(prepared, (o) => !allows2(allowlist, o), groups, false);
+          if (found.kind === "found") {
+            report({
+              ...base,
+              messageId: "pattern",
+              data: { ...common, witness: found.origin, semantics: matchingSemantics({ ...spec, writtenAs: regex.writtenAs }, policy.library), provenance: provenance2 },
+              witness: found.origin,
+              fingerprintText: spec.pattern
+            });
+          } else if (found.kind === "undecided") {
+            report({ ...base, messageId: "unchecked", data: { ...common, reason: found.reason }, severity: "note", fingerprintText: spec.pattern });
+          }
+        };
+        var checkRegex = checkRegex2;
+        const span = originSpan(policy, entry2);
+        const provenance2 = provenanceNote(entry2);
+        const base = { span, policy };
+        switch (entry2.kind) {
+          case "exact": {
+            const origin = normalizeOrigin(entry2.origin);
+            if (!origin || allows2(allowlist, origin)) continue;
+            report({ ...base, messageId: "exact", data: { origin: entry2.origin, library, provenance: provenance2 }, witness: origin, fingerprintText: origin });
+            continue;
+          }
+          case "null":
+            if (allows2(allowlist, "null")) continue;
+            report({ ...base, messageId: "exact", data: { origin: "null", library, provenance: provenance2 }, witness: "null", fingerprintText: "null" });
+            continue;
+          case "any":
+          case "reflect": {
+            const what = entry2.kind === "any" ? "every origin (*)" : "every origin (it echoes the request Origin)";
+            report({ ...base, messageId: "every", data: { library, what, witness: OUTSIDER, provenance: provenance2 }, witness: OUTSIDER, fingerprintText: entry2.kind });
+            continue;
+          }
+          case "substring": {
+            const witness = substringWitness2(entry2.haystack, allowlist);
+            if (!witness) continue;
+            report({ ...base, messageId: "substring", data: { haystack: entry2.haystack, witness, provenance: provenance2 }, witness, fingerprintText: entry2.haystack });
+            continue;
+          }
+          case "regex":
+            checkRegex2(entry2);
+            continue;
+          default:
+            continue;
+        }
+      }
+    }
+  }
+});
+function substringWitness2(haystack, allowlist) {
+  const text2 = haystack.slice(0, 2048);
+  let fallback;
+  for (let start2 = 0; start2 < text2.length; start2++) {
+    if (!text2.startsWith("http", start2) && !text2.startsWith("null", start2)) continue;
+    for (let end = text2.length; end > start2; end--) {
+      const candidate = text2.slice(start2, end);
+      if (!isBrowserOrigin(candidate) || allows2(allowlist, candidate)) continue;
+      if (isAttackerReachable(candidate)) return candidate;
+      fallback ??= candidate;
+    }
+  }
+  return fallback;
+}
+
+// rules/unresolved-origin/index.ts
+var unresolved_origin_default = defineRule({
+  meta: {
+    id: "unresolved-origin",
+    docs: {
+      description: "The allowed origins come from somewhere cors-lint cannot resolve (environment without default, a function, another module), so they were not checked.",
+      cwe: [942],
+      securitySeverity: 0.1
+    },
+    defaultSeverity: "note",
+    offByDefault: true,
+    messages: {
+      unresolved: "Allowed origins for {{library}} could not be resolved statically: {{why}}; the other origin rules did not check them"
+    }
+  },
+  check({ policies, report }) {
+    for (const policy of policies) {
+      for (const entry2 of policy.origins) {
+        if (entry2.kind !== "unknown") continue;
+        report({
+          messageId: "unresolved",
+          data: { library: libraryLabel(policy), why: entry2.why },
+          span: originSpan(policy, entry2),
+          policy,
+          fingerprintText: entry2.why
+        });
+      }
+    }
+  }
+});
+
+// rules/invalid-cors-option/index.ts
+var invalid_cors_option_default = defineRule({
+  meta: {
+    id: "invalid-cors-option",
+    docs: {
+      description: "The CORS setup uses an option the library does not have, or a value of the wrong type, so it does not do what it says.",
+      cwe: [942],
+      securitySeverity: 5.3
+    },
+    defaultSeverity: "error",
+    fixable: "unsafe",
+    messages: {
+      raises: "{{library}} has no option `{{name}}`{{suggestion}}: it raises {{error}} when the middleware is built, so the application never starts serving{{consequence}}",
+      raisesType: "`{{name}}` {{detail}}: {{library}} raises {{error}} when the middleware is built, so the application never starts serving{{consequence}}",
+      ignored: "{{library}} has no option `{{name}}`{{suggestion}}: it is silently ignored{{consequence}}",
+      ignoredType: "`{{name}}` {{detail}}: {{library}} does not use it as written{{consequence}}"
+    }
+  },
+  check({ policies, report, source }) {
+    for (const policy of policies) {
+      for (const option of policy.invalidOptions ?? []) {
+        const wrongType = option.problem === "wrong-type";
+        report({
+          messageId: option.effect === "raises" ? wrongType ? "raisesType" : "raises" : wrongType ? "ignoredType" : "ignored",
+          data: {
+            library: libraryLabel(policy),
+            name: option.name,
+            suggestion: option.suggestion ? ` (did you mean \`${option.suggestion}\`?)` : "",
+            detail: option.detail ?? "has a value of the wrong type",
+            error: wrongType ? "TypeError" : "TypeError (unexpected keyword argument)",
+            consequence: consequenceOf(option)
+          },
+          span: option.span,
+          policy,
+          fingerprintText: `${option.problem}:${option.name}`,
+          fix: renameFix(option, source)
+        });
+      }
+    }
+  }
+});
+function consequenceOf(option) {
+  if (option.consequence) return `; ${option.consequence}`;
+  return option.effect === "ignored" ? "; the library default applies instead" : "";
+}
+function renameFix(option, source) {
+  const suggestion = option.suggestion;
+  if (option.problem !== "unknown-option" || !suggestion || !/^[A-Za-z_$][\w$]*$/.test(suggestion)) return void 0;
+  const text2 = source(option.span.file);
+  const range = text2?.range(option.span);
+  if (!text2 || !range) return void 0;
+  const setup = text2.text;
+  if (new RegExp(`(^|[^\\w$])['"]?${escapeRegExp(suggestion)}['"]?\\s*[=:]`).test(setup)) return void 0;
+  const description = `Rename \`${option.name}\` to \`${suggestion}\``;
+  const raw = text2.text.slice(range.start, range.end);
+  const written = new RegExp(`^(['"]?)${escapeRegExp(option.name)}\\1(?![\\w$])`).exec(raw);
+  if (!written) return void 0;
+  const start2 = range.start + written[1].length;
+  return fixOf("unsafe", description, [text2.edit(start2, start2 + option.name.length, suggestion)]);
+}
+function escapeRegExp(text2) {
+  return text2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+// src/environment/apply.ts
+import path6 from "node:path";
+var ENV_READS = [
+  /os\.environ\[\s*["'](\w+)["']\s*\]/g,
+  /os\.(?:environ\.get|getenv)\(\s*["'](\w+)["']/g,
+  /process\.env\.(\w+)/g,
+  /process\.env\[\s*["'`](\w+)["'`]\s*\]/g,
+  /import\.meta\.env\.(\w+)/g,
+  /environment variable (\w+)/g,
+  /\b(?:config|env)\(\s*["'](\w+)["']/g
+];
+function namesIn(text2) {
+  if (!text2) return [];
+  const out2 = [];
+  for (const re of ENV_READS) for (const m of text2.matchAll(re)) out2.push(m[1]);
+  return out2;
+}
+function variableOf(value) {
+  const fromWhy = namesIn(value.why)[0];
+  if (value.source && (value.envDriven || value.kind === "unknown" || value.value === "unknown")) return value.source.replace(/^.*\./, "");
+  return fromWhy;
+}
+function envsubstTemplate(policy, entry2, code) {
+  if (policy.library !== "nginx" || entry2.kind !== "unknown") return void 0;
+  let text2 = /^value "(.*)" is built from variables at request time$/.exec(entry2.why)?.[1];
+  if (text2 === void 0 && /^template placeholder /.test(entry2.why)) {
+    const span = entry2.span;
+    const line = span && span.line === span.endLine ? code?.lines(span.file)?.[span.line - 1] : void 0;
+    text2 = line?.slice(span.column - 1, span.endColumn - 1).replace(/^(["'])(.*)\1$/, "$2") ?? entry2.why.replace(/^template placeholder /, "");
+  }
+  if (!text2) return void 0;
+  const names = [...text2.matchAll(/\$\{?([A-Z_][A-Z0-9_]*)\}?/g)].map((m) => m[1]);
+  return names.length ? { text: text2, names } : void 0;
+}
+function policyVariables(policy) {
+  return policy.origins.flatMap((e) => envsubstTemplate(policy, e)?.names ?? [variableOf(e)]).filter((v) => !!v);
+}
+function lookup(source, variable) {
+  const exact = source.vars.get(variable);
+  if (exact) return { name: variable, setting: exact };
+  if (variable !== variable.toLowerCase()) return void 0;
+  for (const [name2, setting2] of source.vars) if (name2.toLowerCase() === variable) return { name: name2, setting: setting2 };
+  return void 0;
+}
+function configures(source, policyAbs, all) {
+  const inside = (dir) => {
+    const rel = path6.relative(dir, policyAbs);
+    return !rel.startsWith("..") && !path6.isAbsolute(rel);
+  };
+  if (source.codeDirs) return source.codeDirs.some(inside);
+  if (source.kind === "compose") return !all.some((s) => s.file === source.file && s.codeDirs?.some(inside));
+  return true;
+}
+function splitterFor(policy, entries2, code) {
+  const spans = entries2.flatMap((e) => [e.definedAt, e.span]).concat(policy.originsSpan ? [policy.originsSpan] : []).filter((s) => !!s);
+  const texts = [...entries2.map((e) => ("why" in e ? e.why : "") ?? "")];
+  for (const span of spans) {
+    const lines = code.lines(span.file);
+    if (lines) texts.push(lines.slice(span.line - 1, span.endLine).join("\n"));
+  }
+  const joined = texts.join("\n");
+  const trims = /\.(?:strip|trim)\(/.test(joined);
+  const m = /\.split\(\s*(?:(["'`])(.*?)\1|\/(.+?)\/\w*)?\s*\)/.exec(joined);
+  if (m) return { sep: m[3] ? new RegExp(m[3]) : m[2] !== void 0 ? m[2] : /\s+/, json: false, trims };
+  if (/then \.split\(\)/.test(joined)) return { sep: ",", json: false, trims };
+  const settingsField = entries2.some((e) => e.source && e.source === e.source.toLowerCase());
+  return { sep: settingsField ? "," : void 0, json: true, trims: trims || settingsField };
+}
+function matcherOf(text2, like, span, definedAt, variable) {
+  const provenance2 = { span, definedAt, source: variable, sentVerbatim: like.sentVerbatim };
+  if (like.kind === "substring") return { kind: "substring", haystack: text2, ...provenance2 };
+  if (text2 === "*") return { kind: "any", ...provenance2 };
+  if (text2 === "null") return { kind: "null", ...provenance2 };
+  return { kind: "exact", origin: text2, ...provenance2 };
+}
+function originsFor(policy, variable, setting2, code) {
+  const reading = policy.origins.filter((e) => variableOf(e) === variable);
+  if (!reading.length) return void 0;
+  const first = reading[0];
+  const span = first.span ?? policy.originsSpan;
+  if (setting2.value === "unknown") return [{ kind: "unknown", why: setting2.why ?? `${variable} is set where the linter cannot see it`, span, definedAt: setting2.span, source: variable }];
+  const { sep, json, trims } = splitterFor(policy, reading, code);
+  let parts2 = [setting2.value];
+  let isList = false;
+  const trimmed = setting2.value.trim();
+  if (json && trimmed.startsWith("[")) {
+    try {
+      const parsed = JSON.parse(trimmed);
+      if (Array.isArray(parsed)) {
+        parts2 = parsed.map(String);
+        isList = true;
+      }
+    } catch {
+    }
+  } else if (sep !== void 0 && first.kind !== "substring") {
+    parts2 = setting2.value.split(sep).map((s) => trims ? s.trim() : s).filter((s) => s.trim() !== "");
+    isList = true;
+  }
+  const verbatim = !isList && (first.sentVerbatim || policy.library === "cors" && first.kind === "unknown" && /^environment variable \w+$/.test(first.why));
+  return parts2.map((p) => matcherOf(p, { ...first, sentVerbatim: verbatim || void 0 }, span, setting2.span, variable));
+}
+function booleanOf(text2) {
+  if (/^(?:true|1|yes|on)$/i.test(text2.trim())) return true;
+  if (/^(?:false|0|no|off|)$/i.test(text2.trim())) return false;
+  return void 0;
+}
+function attachEnvironments(policies, sources, code) {
+  for (const policy of policies) {
+    const originVars = [...new Set(policy.origins.filter((e) => !envsubstTemplate(policy, e)).map((e) => variableOf(e)).filter((v) => !!v))];
+    const templated = policy.origins.some((e) => envsubstTemplate(policy, e));
+    const credentialVar = variableOf(policy.credentials);
+    if (!originVars.length && !credentialVar && !templated) continue;
+    const policyAbs = code.absPath(policy.span.file);
+    const byValues = /* @__PURE__ */ new Map();
+    for (const source of sources) {
+      if (!configures(source, policyAbs, sources)) continue;
+      let origins = policy.origins;
+      let credentials;
+      const settings = [];
+      origins = origins.map((entry2) => {
+        const template = envsubstTemplate(policy, entry2, code);
+        if (!template) return entry2;
+        const hits = template.names.map((n) => ({ n, hit: lookup(source, n) }));
+        if (hits.some((h) => !h.hit || h.hit.setting.value === "unknown")) return entry2;
+        for (const { hit } of hits) settings.push({ variable: hit.name, value: hit.setting.value, span: hit.setting.span });
+        const text2 = template.text.replace(/\$\{?([A-Z_][A-Z0-9_]*)\}?/g, (_m, n) => lookup(source, n).setting.value);
+        return matcherOf(text2, { ...entry2, sentVerbatim: true }, entry2.span, hits[0].hit.setting.span, template.names.join(", "));
+      });
+      for (const variable of originVars) {
+        const hit = lookup(source, variable);
+        if (!hit) continue;
+        const replacement = originsFor(policy, variable, hit.setting, code);
+        if (!replacement) continue;
+        const at = origins.findIndex((e) => variableOf(e) === variable);
+        origins = [...origins.slice(0, at), ...replacement, ...origins.slice(at).filter((e) => variableOf(e) !== variable)];
+        settings.push({ variable: hit.name, value: hit.setting.value, span: hit.setting.span, why: hit.setting.why });
+      }
+      if (credentialVar) {
+        const hit = lookup(source, credentialVar);
+        const value = hit && hit.setting.value !== "unknown" ? booleanOf(hit.setting.value) : void 0;
+        if (hit) {
+          credentials = { value: value ?? "unknown", span: policy.credentials.span, definedAt: hit.setting.span, source: hit.name, why: value === void 0 ? `${hit.name}=${hit.setting.value}` : void 0 };
+          settings.push({ variable: hit.name, value: hit.setting.value, span: hit.setting.span, why: hit.setting.why });
+        }
+      }
+      if (!settings.length) continue;
+      const key3 = JSON.stringify([origins.map(matcherKey), credentials?.value]);
+      const same = byValues.get(key3);
+      if (same) {
+        same.name = `${same.name}, ${source.name}`;
+        continue;
+      }
+      byValues.set(key3, { name: source.name, kind: source.kind, settings, origins, ...credentials ? { credentials } : {} });
+    }
+    if (byValues.size) policy.environments = [...byValues.values()];
+  }
+}
+function matcherKey(e) {
+  return JSON.stringify({ ...e, span: void 0, definedAt: void 0, envDriven: void 0, source: void 0 });
+}
+function environmentVariants(policy) {
+  const base = JSON.stringify([policy.origins.map(matcherKey), policy.credentials.value]);
+  return (policy.environments ?? []).filter((env) => JSON.stringify([env.origins.map(matcherKey), (env.credentials ?? policy.credentials).value]) !== base).map((env) => ({ ...policy, origins: env.origins, credentials: env.credentials ?? policy.credentials, environments: void 0, environment: env }));
+}
+
+// src/environment/types.ts
+function isProductionName(name2) {
+  return /^(?:prod|production|live|release)$/i.test(name2);
+}
+function environmentNameFromFile(base, fallback) {
+  const dotenv = /^\.env\.(.+)$/.exec(base) ?? /^(.+)\.env$/.exec(base);
+  if (dotenv) return dotenv[1];
+  if (base === ".env") return ".env";
+  const compose = /^(?:docker-)?compose[.-](.+)\.ya?ml$/i.exec(base);
+  if (compose) return compose[1];
+  if (/^(?:docker-)?compose\.ya?ml$/i.test(base)) return fallback;
+  const values = /^values[.-](.+)\.ya?ml$/i.exec(base);
+  if (values) return values[1];
+  return fallback;
+}
+function environmentFitsOrigin(environment, originEnvironment) {
+  const first = environment.name.split(/[ ,(]/)[0];
+  if (isProductionName(originEnvironment)) return isProductionName(first);
+  if (environment.kind === "kubernetes" || environment.kind === "helm") return false;
+  return !isProductionName(first) && !/^(?:staging|stage|example|sample|template|test)$/i.test(first);
+}
+
+// src/frontend/link.ts
+import path8 from "node:path";
+
+// src/paths/addresses.ts
+import path7 from "node:path";
+var LOOPBACK = /* @__PURE__ */ new Set(["localhost", "127.0.0.1", "0.0.0.0", "[::1]", "::1", "host.docker.internal"]);
+function backendAddresses(policy, sources, io) {
+  const out2 = [];
+  const abs = io.absPath(policy.span.file);
+  const text2 = io.readText(abs) ?? "";
+  const code = [
+    /uvicorn\.run\([^)]*?\bport\s*=\s*(\d{2,5})/,
+    /\.run\([^)]*?\bport\s*=\s*(\d{2,5})/,
+    /\.listen\(\s*(\d{2,5})\b/,
+    /\blisten\(\s*\{[^}]*port\s*:\s*(\d{2,5})/,
+    /\bPORT\b[^\n]{0,40}?(?:\|\||\?\?|,)\s*['"]?(\d{2,5})\b/,
+    /\bport\s*[=:]\s*(\d{2,5})\b/
+  ];
+  for (const re of code) {
+    const m = re.exec(text2);
+    if (m) {
+      out2.push({ port: Number(m[1]), how: `port ${m[1]} in ${policy.span.file}` });
+      break;
+    }
+  }
+  for (let dir = path7.dirname(abs); ; dir = path7.dirname(dir)) {
+    for (const name2 of ["package.json", "Dockerfile", "Procfile", "Makefile"]) {
+      const body2 = io.readText(path7.join(dir, name2));
+      if (!body2) continue;
+      const m = /(?:uvicorn|gunicorn|hypercorn|flask\s+run|manage\.py\s+runserver|fastapi\s+(?:dev|run)|node|nodemon|ts-node|tsx)\b[^\n"]*?(?:--port[=\s]+|-p\s+|--bind[=\s]+\S*:|\s(?:0\.0\.0\.0|127\.0\.0\.1|localhost):)(\d{2,5})\b/.exec(body2);
+      if (m) out2.push({ port: Number(m[1]), how: `port ${m[1]} in ${path7.relative(io.root, path7.join(dir, name2)).split(path7.sep).join("/")}` });
+    }
+    if (dir === io.root || path7.dirname(dir) === dir || !dir.startsWith(io.root)) break;
+  }
+  for (const s of sources) {
+    if (s.kind !== "compose" || !s.codeDirs?.some((d) => !path7.relative(d, abs).startsWith(".."))) continue;
+    for (const port of s.publishedPorts ?? []) out2.push({ port, how: `port ${port} published by compose service ${s.service} (${s.file})` });
+    for (const port of s.containerPorts ?? []) out2.push({ host: s.service, port, how: `compose service ${s.service} (${s.file})` });
+    out2.push({ host: s.service, port: 0, how: `compose service ${s.service} (${s.file})` });
+  }
+  if (!out2.length) {
+    const fallback = policy.stack === "fastapi" || policy.stack === "starlette" || policy.stack === "django" ? 8e3 : policy.stack === "flask" ? 5e3 : void 0;
+    if (fallback) out2.push({ weak: true, port: fallback, how: `port ${fallback}, the default of ${policy.stack === "flask" ? "flask run" : policy.stack === "django" ? "manage.py runserver" : "uvicorn"}` });
+  }
+  return out2;
+}
+function reaches(url, addresses) {
+  let parsed;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return void 0;
+  }
+  return reachesHost(parsed.hostname, Number(parsed.port || (parsed.protocol === "https:" ? 443 : 80)), addresses);
+}
+function reachesHost(host, port, addresses) {
+  const h = host.toLowerCase();
+  return addresses.find((a) => a.host ? a.host.toLowerCase() === h && (a.port === 0 || a.port === port) : LOOPBACK.has(h) && a.port === port);
+}
+function nearestTo(fromDir, hits, io) {
+  if (!hits.length) return [];
+  const shared = (h) => commonDepth(fromDir, io.absPath(h.policy.span.file));
+  const best = Math.max(...hits.map(shared));
+  const near = hits.filter((h) => shared(h) === best);
+  const strong = near.filter((h) => !h.hit.weak);
+  if (strong.length) return strong;
+  return new Set(near.map((h) => h.policy.span.file)).size > 1 ? [] : near;
+}
+function commonDepth(a, b) {
+  const x = a.split(path7.sep);
+  const y = b.split(path7.sep);
+  let i2 = 0;
+  while (i2 < x.length && i2 < y.length && x[i2] === y[i2]) i2++;
+  return i2;
+}
+
+// src/frontend/link.ts
+function linkable(policy) {
+  return !policy.environment && policy.scope.kind !== "route";
+}
+function linkFrontends(frontends, policies, sources, io, paths = []) {
+  const links = [];
+  const addresses = /* @__PURE__ */ new Map();
+  for (const policy of policies.filter(linkable)) addresses.set(policy, backendAddresses(policy, sources, io));
+  const files = new Set([...addresses.keys()].map((p) => p.span.file));
+  const only = files.size === 1 ? [...addresses.keys()] : [];
+  for (const frontend of frontends) {
+    for (const apiUrl of frontend.apiUrls) {
+      const proxied = paths.flatMap((p) => {
+        const how = proxyReached(apiUrl.url, p.route, sources, io);
+        return how ? [{ path: p, how }] : [];
+      });
+      if (proxied.length) {
+        for (const { path: path27, how } of proxied) for (const policy of path27.apps) links.push({ frontend, apiUrl, policy, how: `${how}, which forwards to it (${path27.linked ? path27.how : "no link to one application could be made"})`, through: path27.route });
+        continue;
+      }
+      const hits = nearestTo(frontend.absDir, [...addresses].flatMap(([policy, addrs]) => {
+        const hit = reaches(apiUrl.url, addrs);
+        return hit ? [{ policy, addrs, hit }] : [];
+      }), io);
+      for (const { policy, addrs, hit } of hits) links.push({ frontend, apiUrl, policy, how: hit.how, proxiedBy: proxyTo(frontend, addrs) });
+      if (hits.length || !only.length || isLoopback(apiUrl.url)) continue;
+      for (const policy of only) links.push({ frontend, apiUrl, policy, how: `the only backend in the repository (${policy.span.file})` });
+    }
+    for (const proxy2 of frontend.proxies) {
+      if (proxy2.target === "unknown") continue;
+      const hits = nearestTo(frontend.absDir, [...addresses].flatMap(([policy, addrs]) => {
+        const hit = reaches(proxy2.target, addrs);
+        return hit ? [{ policy, addrs, hit }] : [];
+      }), io);
+      for (const { policy, hit } of hits) {
+        if (links.some((l) => l.frontend === frontend && l.policy === policy)) continue;
+        const apiUrl = { url: proxy2.target, environment: "development", how: proxy2.how, span: proxy2.span };
+        links.push({ frontend, apiUrl, policy, how: hit.how, proxiedBy: proxy2 });
+      }
+    }
+  }
+  return links;
+}
+function isLoopback(url) {
+  try {
+    return LOOPBACK.has(new URL(url).hostname);
+  } catch {
+    return true;
+  }
+}
+function proxyTo(frontend, addrs) {
+  return frontend.proxies.find((p) => p.target === "unknown" || reaches(p.target, addrs));
+}
+function originCallsApi(originEnvironment, apiEnvironment) {
+  return apiEnvironment === "any" || apiEnvironment === originEnvironment;
+}
+function proxyReached(url, route, sources, io) {
+  let parsed;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return void 0;
+  }
+  if (route.path?.startsWith("/") && !`${parsed.pathname}/`.startsWith(route.path)) return void 0;
+  const port = Number(parsed.port || (parsed.protocol === "https:" ? 443 : 80));
+  const host = parsed.hostname.toLowerCase();
+  if (route.hosts?.some((h) => h.toLowerCase() === host)) return `${route.label} (${route.span.file}), which serves ${host}`;
+  if (!LOOPBACK.has(host)) return void 0;
+  const listens = (route.listen ?? []).flatMap((l) => {
+    const m = /(?:^|:)(\d+)(?:\s|$)/.exec(l);
+    return m ? [Number(m[1])] : [];
+  });
+  if (listens.includes(port)) return `${route.label} (${route.span.file}), which listens on port ${port}`;
+  const routeFile = io.absPath(route.span.file);
+  for (const s of sources) {
+    if (s.kind !== "compose" || !s.codeDirs?.some((d) => routeFile === d || !path8.relative(d, routeFile).startsWith(".."))) continue;
+    if (!(s.publishedPorts ?? []).includes(port)) continue;
+    return `${route.label} (${route.span.file}), run by compose service ${s.service} which publishes port ${port}`;
+  }
+  return void 0;
+}
+
+// src/frontend/types.ts
+var FRAMEWORK_LABEL = {
+  vite: "Vite",
+  next: "Next.js",
+  cra: "Create React App",
+  angular: "Angular",
+  "vue-cli": "Vue CLI",
+  sveltekit: "SvelteKit",
+  nuxt: "Nuxt"
+};
+
 // rules/frontend-origin-not-allowed/index.ts
 var frontend_origin_not_allowed_default = defineRule({
   meta: {
@@ -17515,14 +18216,15 @@ var frontend_origin_not_allowed_default = defineRule({
         if (sameOrigin(origin.origin, link.apiUrl.url)) continue;
         const productionOrigin = isProductionName(origin.environment);
         const candidates2 = versions.filter((p) => p.environment ? environmentFitsOrigin(p.environment, origin.environment) : !productionOrigin || !policyVariables(p).length);
-        const verdicts2 = candidates2.map((p) => ({ p, allowed: simulate2(p, { origin: origin.origin, method: "GET", credentials: false, requestHeaders: [] }).verdict.allowed }));
+        const request = { origin: origin.origin, method: "GET", credentials: false, requestHeaders: [] };
+        const verdicts2 = candidates2.map((p) => ({ p, allowed: (link.through ? simulatePath(link.through, p, request) : simulate2(p, request)).verdict.allowed }));
         const envAllows = verdicts2.some((v) => v.p.environment && v.allowed !== false);
         for (const { p, allowed } of verdicts2) {
           if (allowed !== false) continue;
           if (!p.environment && envAllows) continue;
-          const key2 = [link.frontend.absDir, origin.origin, placeKey(p.span), p.environment?.name ?? ""].join("\0");
-          if (seen.has(key2)) continue;
-          seen.add(key2);
+          const key3 = [link.frontend.absDir, origin.origin, placeKey(p.span), p.environment?.name ?? ""].join("\0");
+          if (seen.has(key3)) continue;
+          seen.add(key3);
           const production = isProductionName(origin.environment) || p.environment && isProductionName(p.environment.name.split(" ")[0]);
           report({
             messageId: "blocked",
@@ -17574,6 +18276,52 @@ function relatedOf(link, originSpan2) {
   return out2;
 }
 
+// rules/proxy-strips-cors-headers/index.ts
+var proxy_strips_cors_headers_default = defineRule({
+  meta: {
+    id: "proxy-strips-cors-headers",
+    docs: {
+      description: "A proxy in front of an application removes the CORS headers the application sends (nginx proxy_hide_header, more_clear_headers, an ingress or Traefik rule) and adds none of its own, so every cross-origin request through it fails.",
+      cwe: [16],
+      securitySeverity: 2
+    },
+    defaultSeverity: "error",
+    messages: {
+      strips: "{{how}} in {{proxy}} removes the Access-Control-Allow-Origin that {{app}} sends ({{appAt}}), and the proxy adds none of its own: {{request}} from {{origin}} gets no Access-Control-Allow-Origin through the proxy, so the browser blocks every cross-origin request on this path though the application allows it ({{link}}). Remove the {{directive}} line, or let the proxy send the CORS headers itself."
+    }
+  },
+  check({ settings, report }) {
+    for (const path27 of settings.paths ?? []) {
+      if (!path27.route.strips.length) continue;
+      const found = firstOfPath(path27, (probe) => probe.through.decidedBy === "app" && acaoFields(probe.direct).length > 0 && acaoFields(probe.through).length === 0);
+      if (found) {
+        const { probe, more } = found;
+        const strip = path27.route.strips.find((s) => s.header === "access-control-allow-origin" || s.header.endsWith("*") && "access-control-allow-origin".startsWith(s.header.slice(0, -1))) ?? path27.route.strips[0];
+        report({
+          messageId: "strips",
+          data: {
+            how: strip.how,
+            proxy: path27.route.label,
+            app: libraryLabel(probe.app),
+            appAt: `${where2(probe.app.originsSpan ?? probe.app.span)}${more}`,
+            request: probe.kind === "preflight" ? "the preflight of a PUT" : "a GET",
+            origin: probe.origin,
+            link: linkText(path27),
+            directive: strip.how.split(" ")[0]
+          },
+          span: strip.span,
+          policy: probe.app,
+          fingerprintText: `${path27.route.label}\0${strip.how}`,
+          relatedLocations: [
+            { span: path27.route.span, message: `forwards to ${path27.route.targets.map((t) => t.raw).join(", ") || "the application"}` },
+            { span: probe.app.originsSpan ?? probe.app.span, message: `${libraryLabel(probe.app)} sends Access-Control-Allow-Origin` }
+          ]
+        });
+      }
+    }
+  }
+});
+
 // rules/index.ts
 var allRules = [
   credentials_with_wildcard_origin_default,
@@ -17595,10 +18343,11 @@ var allRules = [
   origin_not_allowed_by_policy_default,
   unresolved_origin_default,
   invalid_cors_option_default,
+  proxy_strips_cors_headers_default,
   frontend_origin_not_allowed_default
 ];
 function findRule(id) {
-  return allRules.find((rule) => rule.meta.id === id);
+  return allRules.find((rule2) => rule2.meta.id === id);
 }
 
 // src/config/parser-setting.ts
@@ -17620,16 +18369,16 @@ function pythonParserSetting(config, env = process.env) {
 
 // src/config/rule-settings.ts
 var import_picomatch2 = __toESM(require_picomatch(), 1);
-function ruleSetting(rule, config) {
-  const entry2 = config.rules?.[rule.meta.id];
+function ruleSetting(rule2, config) {
+  const entry2 = config.rules?.[rule2.meta.id];
   if (entry2 === void 0) {
-    const onSomewhere = config.overrides?.some((o) => levelOf(o.rules[rule.meta.id]) && levelOf(o.rules[rule.meta.id]) !== "off");
-    return rule.meta.offByDefault && !onSomewhere ? "off" : { options: {} };
+    const onSomewhere = config.overrides?.some((o) => levelOf(o.rules[rule2.meta.id]) && levelOf(o.rules[rule2.meta.id]) !== "off");
+    return rule2.meta.offByDefault && !onSomewhere ? "off" : { options: {} };
   }
   const level = levelOf(entry2);
   if (level === "off") {
     const onSomewhere = config.overrides?.some((o) => {
-      const l = levelOf(o.rules[rule.meta.id]);
+      const l = levelOf(o.rules[rule2.meta.id]);
       return l !== void 0 && l !== "off";
     });
     return onSomewhere ? { options: optionsOf(entry2) } : "off";
@@ -17654,7 +18403,7 @@ function optionsOf(entry2) {
 
 // src/discover/discover.ts
 import fs5 from "node:fs";
-import path9 from "node:path";
+import path10 from "node:path";
 
 // src/discover/gitignore-pattern.ts
 function parseGitignoreLine(line) {
@@ -17869,9 +18618,9 @@ var IgnoreRules = class {
     while (true) {
       const cut = scope.lastIndexOf("/");
       scope = cut < 0 ? "" : scope.slice(0, cut);
-      const list3 = this.scopes.get(scope);
-      if (list3) {
-        const decision = list3.decide(scope ? rel.slice(scope.length + 1) : rel, isDir);
+      const list4 = this.scopes.get(scope);
+      if (list4) {
+        const decision = list4.decide(scope ? rel.slice(scope.length + 1) : rel, isDir);
         if (decision !== void 0) return decision;
       }
       if (!scope) break;
@@ -17903,7 +18652,7 @@ function compile(lines) {
 
 // src/discover/walk.ts
 import fs4 from "node:fs";
-import path8 from "node:path";
+import path9 from "node:path";
 function walk2(dir, options) {
   const out2 = [];
   const stack = [{ abs: dir, raw: dir, rel: "" }];
@@ -17914,7 +18663,7 @@ function walk2(dir, options) {
     options.enterDir?.(current2.abs, current2.rel, (name2) => named.some((n) => n.name === name2));
     named.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
     const subdirs = [];
-    const prefix = current2.abs.endsWith(path8.sep) ? current2.abs : current2.abs + path8.sep;
+    const prefix = current2.abs.endsWith(path9.sep) ? current2.abs : current2.abs + path9.sep;
     for (const { entry: entry2, name: name2, bytes } of named) {
       const abs = prefix + name2;
       const raw = !bytes && typeof current2.raw === "string" ? abs : joinRaw(current2.raw, bytes ?? Buffer.from(name2));
@@ -17984,12 +18733,12 @@ var DEFAULT_IGNORES = [
 ];
 var DOT_SEGMENT = /[\\/]\.\.?(?:[\\/]|$)|[\\/]{2}/;
 function toDisplayPath(cwd, absPath) {
-  if (absPath.length > cwd.length + 1 && absPath.startsWith(cwd) && absPath[cwd.length] === path9.sep && !cwd.endsWith(path9.sep) && !DOT_SEGMENT.test(absPath)) {
+  if (absPath.length > cwd.length + 1 && absPath.startsWith(cwd) && absPath[cwd.length] === path10.sep && !cwd.endsWith(path10.sep) && !DOT_SEGMENT.test(absPath)) {
     const rel2 = absPath.slice(cwd.length + 1);
-    return path9.sep === "/" ? rel2 : rel2.split(path9.sep).join("/");
+    return path10.sep === "/" ? rel2 : rel2.split(path10.sep).join("/");
   }
-  const rel = path9.relative(cwd, absPath) || path9.basename(absPath);
-  return rel.split(path9.sep).join("/");
+  const rel = path10.relative(cwd, absPath) || path10.basename(absPath);
+  return rel.split(path10.sep).join("/");
 }
 function discover(inputs, options) {
   const diagnostics = [];
@@ -18015,7 +18764,7 @@ function discover(inputs, options) {
     files.push({ absPath, path: display, language });
   };
   for (const input of inputs) {
-    const absInput = path9.resolve(options.cwd, input);
+    const absInput = path10.resolve(options.cwd, input);
     let stat;
     try {
       stat = fs5.statSync(absInput);
@@ -18024,16 +18773,18 @@ function discover(inputs, options) {
       continue;
     }
     if (stat.isFile()) {
-      ignores.loadAncestors(path9.dirname(absInput));
+      ignores.loadAncestors(path10.dirname(absInput));
       const language = classify(absInput);
       if (language && !ignores.ignores(absInput)) accept(absInput, language, true);
+      const kind = options.context?.kindOf(path10.basename(absInput));
+      if (kind) context.push({ absPath: absInput, kind });
       continue;
     }
     ignores.loadAncestors(absInput);
     if (ignores.ignores(absInput, true)) continue;
     const realInput = safeRealpath(absInput) ?? absInput;
     realInputInside = isInside(realRoot, realInput);
-    const realPrefix = realInput.endsWith(path9.sep) ? realInput : realInput + path9.sep;
+    const realPrefix = realInput.endsWith(path10.sep) ? realInput : realInput + path10.sep;
     const base = ignores.relative(absInput) ?? "";
     const fromRoot = (rel) => base ? `${base}/${rel}` : rel;
     const entries2 = walk2(absInput, {
@@ -18060,7 +18811,7 @@ function discover(inputs, options) {
       if (entry2.symlink) {
         if (isFileOrLinkToFile(entry2.absPath)) accept(entry2.absPath, entry2.tag.language, false, void 0, entry2.tag.display);
       } else {
-        const real = realInput === absInput ? entry2.absPath : realPrefix + (path9.sep === "/" ? entry2.rel : entry2.rel.split("/").join(path9.sep));
+        const real = realInput === absInput ? entry2.absPath : realPrefix + (path10.sep === "/" ? entry2.rel : entry2.rel.split("/").join(path10.sep));
         accept(entry2.absPath, entry2.tag.language, false, real, entry2.tag.display);
       }
     }
@@ -18086,23 +18837,23 @@ var Ignores = class {
   loaded = /* @__PURE__ */ new Set();
   /** The .gitignore files of the root and every folder between it and `dir`. */
   loadAncestors(dir) {
-    const rel = path9.relative(this.root, dir);
-    if (rel.startsWith("..") || path9.isAbsolute(rel)) return;
+    const rel = path10.relative(this.root, dir);
+    if (rel.startsWith("..") || path10.isAbsolute(rel)) return;
     let current2 = this.root;
     this.load(current2);
-    for (const part of rel ? rel.split(path9.sep) : []) {
-      current2 = path9.join(current2, part);
+    for (const part of rel ? rel.split(path10.sep) : []) {
+      current2 = path10.join(current2, part);
       this.load(current2);
     }
   }
   load(dir) {
     if (!this.gitignore || this.loaded.has(dir)) return;
     this.loaded.add(dir);
-    const text = safeRead(path9.join(dir, ".gitignore"));
-    if (text === void 0) return;
+    const text2 = safeRead(path10.join(dir, ".gitignore"));
+    if (text2 === void 0) return;
     const scope = this.relative(dir);
     if (scope === void 0) return;
-    this.rules.addGitignore(scope, text.split("\n"));
+    this.rules.addGitignore(scope, text2.split("\n"));
   }
   /** A path given by the user: it, or a folder above it, is ignored. */
   ignores(absPath, isDir = false) {
@@ -18119,9 +18870,9 @@ var Ignores = class {
   }
   /** Relative to the root with `/`, or undefined outside it. */
   relative(absPath) {
-    const rel = path9.relative(this.root, absPath);
-    if (rel.startsWith("..") || path9.isAbsolute(rel)) return void 0;
-    return path9.sep === "/" ? rel : rel.split(path9.sep).join("/");
+    const rel = path10.relative(this.root, absPath);
+    if (rel.startsWith("..") || path10.isAbsolute(rel)) return void 0;
+    return path10.sep === "/" ? rel : rel.split(path10.sep).join("/");
   }
 };
 function defaultAsGitignoreLine(glob) {
@@ -18153,16 +18904,16 @@ function describeLinkProblem(p) {
 }
 function isInside(root, candidate) {
   if (!DOT_SEGMENT.test(candidate) && !DOT_SEGMENT.test(root)) {
-    const base = root.endsWith(path9.sep) ? root.slice(0, -1) : root;
-    return candidate === base || candidate === root || candidate.startsWith(base + path9.sep);
+    const base = root.endsWith(path10.sep) ? root.slice(0, -1) : root;
+    return candidate === base || candidate === root || candidate.startsWith(base + path10.sep);
   }
-  const rel = path9.relative(root, candidate);
-  return rel === "" || rel !== ".." && !rel.startsWith(`..${path9.sep}`) && !path9.isAbsolute(rel);
+  const rel = path10.relative(root, candidate);
+  return rel === "" || rel !== ".." && !rel.startsWith(`..${path10.sep}`) && !path10.isAbsolute(rel);
 }
 
 // src/project.ts
 import fs6 from "node:fs";
-import path10 from "node:path";
+import path11 from "node:path";
 var RECENT_TEXTS = 512;
 function createProject(cwd, root, listFiles, maxBytes) {
   const scanned = /* @__PURE__ */ new Map();
@@ -18174,7 +18925,7 @@ function createProject(cwd, root, listFiles, maxBytes) {
   const folderExists = (dir) => {
     let known = folders.get(dir);
     if (known === void 0) {
-      const parent = path10.dirname(dir);
+      const parent = path11.dirname(dir);
       known = (parent === dir || folderExists(parent)) && isFolder(dir);
       folders.set(dir, known);
     }
@@ -18191,19 +18942,19 @@ function createProject(cwd, root, listFiles, maxBytes) {
       return allFiles ??= listFiles();
     },
     displayPath: (absPath) => toDisplayPath(cwd, absPath),
-    remember(absPath, text) {
-      scanned.set(absPath, text);
+    remember(absPath, text2) {
+      scanned.set(absPath, text2);
       byDisplay.set(toDisplayPath(cwd, absPath), absPath);
     },
     readText(absPath) {
-      const text = scanned.get(absPath);
-      if (text !== void 0) return { text };
+      const text2 = scanned.get(absPath);
+      if (text2 !== void 0) return { text: text2 };
       const cached = recent.get(absPath);
       if (cached) {
         recent.delete(absPath);
         return keep(absPath, cached);
       }
-      if (!folderExists(path10.dirname(absPath))) return keep(absPath, { error: "no such file or directory" });
+      if (!folderExists(path11.dirname(absPath))) return keep(absPath, { error: "no such file or directory" });
       const real = safeRealpath(absPath);
       if (real === void 0) return keep(absPath, { error: "no such file or directory" });
       if (!isInside(realRoot, real)) return keep(absPath, { error: `outside the scan root ${toDisplayPath(cwd, root)}` });
@@ -18211,13 +18962,13 @@ function createProject(cwd, root, listFiles, maxBytes) {
       return keep(absPath, read.ok ? { text: read.text } : { error: read.diagnostic.message });
     },
     linesOf(displayPath) {
-      const abs = byDisplay.get(displayPath) ?? path10.resolve(cwd, displayPath);
+      const abs = byDisplay.get(displayPath) ?? path11.resolve(cwd, displayPath);
       const read = project.readText(abs);
       return "text" in read ? read.text.split(/\r?\n/) : void 0;
     },
     // The whole text, line endings kept, for rules that build fixes.
     textOf(displayPath) {
-      const read = project.readText(byDisplay.get(displayPath) ?? path10.resolve(cwd, displayPath));
+      const read = project.readText(byDisplay.get(displayPath) ?? path11.resolve(cwd, displayPath));
       return "text" in read ? read.text : void 0;
     }
   };
@@ -18234,7 +18985,7 @@ function isFolder(dir) {
 // src/discover/read-ahead.ts
 import fs7 from "node:fs";
 import os from "node:os";
-import path11 from "node:path";
+import path12 from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker as Worker2 } from "node:worker_threads";
 var WORKER_MIN_FILES = 1e3;
@@ -18323,9 +19074,9 @@ var ReadAhead = class {
   }
 };
 function bundledWorkerScript() {
-  const here = path11.dirname(fileURLToPath(import.meta.url));
-  for (const candidate of [path11.join(here, "read-worker.js"), path11.join(here, "..", "read-worker.js")]) {
-    if (path11.basename(path11.dirname(candidate)) === "dist" && fs7.existsSync(candidate)) return candidate;
+  const here = path12.dirname(fileURLToPath(import.meta.url));
+  for (const candidate of [path12.join(here, "read-worker.js"), path12.join(here, "..", "read-worker.js")]) {
+    if (path12.basename(path12.dirname(candidate)) === "dist" && fs7.existsSync(candidate)) return candidate;
   }
   return void 0;
 }
@@ -18340,17 +19091,17 @@ async function loadJsParser() {
 }
 var NO_JSX = /\.[cm]?ts$/i;
 var PLAIN_JS = /\.[cm]?js$/i;
-function parseJs(text, filePath) {
+function parseJs(text2, filePath) {
   const jsx = !NO_JSX.test(filePath);
-  const first = attempt(text, jsx);
+  const first = attempt(text2, jsx);
   if (first.ok || !jsx || !PLAIN_JS.test(filePath)) return first;
-  const second = attempt(text, false);
+  const second = attempt(text2, false);
   return second.ok ? second : first;
 }
-function attempt(text, jsx) {
+function attempt(text2, jsx) {
   if (!parse4) throw new Error("loadJsParser() must finish before parseJs() is called");
   try {
-    const program = parse4(text, { loc: true, range: true, jsx, comment: false, errorOnUnknownASTType: false });
+    const program = parse4(text2, { loc: true, range: true, jsx, comment: false, errorOnUnknownASTType: false });
     return { ok: true, program };
   } catch (error) {
     const e = error;
@@ -18364,17 +19115,17 @@ function attempt(text, jsx) {
 function isInternalError(d) {
   return d.kind === "internal-error";
 }
-function internalError(file, where4, error, withStack = false) {
-  const text = error instanceof Error ? withStack ? error.stack ?? error.message : `${error.name}: ${error.message}` : String(error);
-  return { kind: "internal-error", file, message: `internal error in ${where4}: ${text}` };
+function internalError(file, where5, error, withStack = false) {
+  const text2 = error instanceof Error ? withStack ? error.stack ?? error.message : `${error.name}: ${error.message}` : String(error);
+  return { kind: "internal-error", file, message: `internal error in ${where5}: ${text2}` };
 }
 
 // src/extract/budget.ts
 var DEFAULT_FILE_TIME_BUDGET_MS = 5e3;
 var SkippedFile = class extends Error {
 };
-function scanFailure(file, where4, error, withStack = false) {
-  return error instanceof SkippedFile ? { kind: "file-skipped", file, message: error.message } : internalError(file, where4, error, withStack);
+function scanFailure(file, where5, error, withStack = false) {
+  return error instanceof SkippedFile ? { kind: "file-skipped", file, message: error.message } : internalError(file, where5, error, withStack);
 }
 var OverBudget = class extends SkippedFile {
   constructor(budgetMs2) {
@@ -18403,7 +19154,7 @@ function spend() {
 }
 
 // src/extract/js/package-versions.ts
-import path12 from "node:path";
+import path13 from "node:path";
 var FIELDS = ["dependencies", "devDependencies", "peerDependencies", "optionalDependencies"];
 var PackageVersions = class {
   constructor(project) {
@@ -18413,7 +19164,7 @@ var PackageVersions = class {
   manifests = /* @__PURE__ */ new Map();
   found = /* @__PURE__ */ new Map();
   dependency(absFile, name2) {
-    return this.lookup(path12.dirname(absFile), name2) ?? void 0;
+    return this.lookup(path13.dirname(absFile), name2) ?? void 0;
   }
   /** The Express major version, when declared. */
   majorFor(absFile) {
@@ -18421,28 +19172,28 @@ var PackageVersions = class {
     return dep ? { major: dep.major, file: dep.file } : {};
   }
   lookup(dir, name2) {
-    const key2 = `${dir}\0${name2}`;
-    const cached = this.found.get(key2);
+    const key3 = `${dir}\0${name2}`;
+    const cached = this.found.get(key3);
     if (cached !== void 0) return cached;
     let result = null;
     const deps = this.manifest(dir);
     const range = deps?.[name2];
     if (range !== void 0) {
       const m = /(\d+)/.exec(range.replace(/^npm:[^@]+@/, ""));
-      result = { range, major: m ? Number(m[1]) : void 0, file: this.project.displayPath(path12.join(dir, "package.json")) };
+      result = { range, major: m ? Number(m[1]) : void 0, file: this.project.displayPath(path13.join(dir, "package.json")) };
     } else {
-      const parent = path12.dirname(dir);
-      const inside = !path12.relative(this.project.root, parent).startsWith("..");
+      const parent = path13.dirname(dir);
+      const inside = !path13.relative(this.project.root, parent).startsWith("..");
       if (parent !== dir && inside) result = this.lookup(parent, name2);
     }
-    this.found.set(key2, result);
+    this.found.set(key3, result);
     return result;
   }
   manifest(dir) {
     const cached = this.manifests.get(dir);
     if (cached !== void 0) return cached;
     let deps = null;
-    const read = this.project.readText(path12.join(dir, "package.json"));
+    const read = this.project.readText(path13.join(dir, "package.json"));
     if ("text" in read) {
       try {
         const json = JSON.parse(read.text);
@@ -18466,9 +19217,9 @@ var PackageVersions = class {
 var SKIP_KEYS = /* @__PURE__ */ new Set(["parent", "loc", "range", "typeAnnotation", "returnType", "typeParameters", "typeArguments", "decorators"]);
 function childrenOf(node) {
   const out2 = [];
-  for (const key2 of Object.keys(node)) {
-    if (SKIP_KEYS.has(key2)) continue;
-    const value = node[key2];
+  for (const key3 of Object.keys(node)) {
+    if (SKIP_KEYS.has(key3)) continue;
+    const value = node[key3];
     if (Array.isArray(value)) {
       for (const item of value) if (isNode(item)) out2.push(item);
     } else if (isNode(value)) {
@@ -18527,17 +19278,17 @@ function memberName(node) {
   return void 0;
 }
 function propertyKey(prop) {
-  const key2 = prop.key;
-  if (!prop.computed && key2.type === "Identifier") return key2.name;
-  if (key2.type === "Literal" && (typeof key2.value === "string" || typeof key2.value === "number")) return String(key2.value);
-  if (key2.type === "TemplateLiteral" && key2.expressions.length === 0) return key2.quasis[0]?.value.cooked ?? void 0;
+  const key3 = prop.key;
+  if (!prop.computed && key3.type === "Identifier") return key3.name;
+  if (key3.type === "Literal" && (typeof key3.value === "string" || typeof key3.value === "number")) return String(key3.value);
+  if (key3.type === "TemplateLiteral" && key3.expressions.length === 0) return key3.quasis[0]?.value.cooked ?? void 0;
   return void 0;
 }
 function isFunction(node) {
   return node.type === "FunctionDeclaration" || node.type === "FunctionExpression" || node.type === "ArrowFunctionExpression";
 }
-function textOf(node, text, max = 160) {
-  const raw = text.slice(node.range[0], node.range[1]).replace(/\s+/g, " ");
+function textOf(node, text2, max = 160) {
+  const raw = text2.slice(node.range[0], node.range[1]).replace(/\s+/g, " ");
   return raw.length > max ? `${raw.slice(0, max - 1)}\u2026` : raw;
 }
 
@@ -18603,10 +19354,10 @@ function isInside2(inner, outer) {
   return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
 }
 function express5Rejects(reg) {
-  const path25 = reg.path;
-  if (path25 === void 0 || path25 === "?" || reg.pathIsRegex) return void 0;
-  if (/\*(?![A-Za-z0-9_$])/.test(path25)) return `'*' needs a parameter name ("Missing parameter name")`;
-  const reserved = /[()[\]?+!]/.exec(path25);
+  const path27 = reg.path;
+  if (path27 === void 0 || path27 === "?" || reg.pathIsRegex) return void 0;
+  if (/\*(?![A-Za-z0-9_$])/.test(path27)) return `'*' needs a parameter name ("Missing parameter name")`;
+  const reserved = /[()[\]?+!]/.exec(path27);
   if (reserved) return `'${reserved[0]}' is reserved ("Unexpected ${reserved[0]}")`;
   return void 0;
 }
@@ -18618,26 +19369,26 @@ function preflightCovered(route, registrations, corsRegs) {
     return pathCovers(r, route.path);
   });
 }
-function pathCovers(handler, path25) {
+function pathCovers(handler, path27) {
   const written = handler.path;
   if (written === void 0 || written === "?") return false;
   if (handler.pathIsRegex) {
     const m = /^\/(.*)\/([a-z]*)$/s.exec(written);
     if (!m) return false;
     if (m[1] === ".*" || m[1] === ".+" || m[1] === "^.*$") return true;
-    if (path25 === void 0) return false;
+    if (path27 === void 0) return false;
     try {
-      return new RegExp(m[1], m[2].replace(/[gy]/g, "")).test(path25);
+      return new RegExp(m[1], m[2].replace(/[gy]/g, "")).test(path27);
     } catch {
       return false;
     }
   }
-  if (written === path25) return true;
+  if (written === path27) return true;
   return written === "*" || /^\/?\*\w*$/.test(written) || /^\/?\{\/?\*\w+\}$/.test(written) || written === "/(.*)";
 }
 
 // src/extract/js/exported-options.ts
-import path13 from "node:path";
+import path14 from "node:path";
 
 // src/extract/js/values.ts
 var MAX_DEPTH = 60;
@@ -18837,7 +19588,7 @@ var Evaluator = class {
     if (!binding.init) return binding.fallback ? this.evaluate(binding.fallback, mod, depth) : unknown(`\`${binding.name}\` has no initial value`);
     if (binding.opaque) return unknown(`\`${binding.name}\` is taken from a rest pattern or computed key`);
     let value = this.evaluate(binding.init, mod, depth);
-    for (const key2 of binding.path ?? []) value = this.property(value, String(key2), depth);
+    for (const key3 of binding.path ?? []) value = this.property(value, String(key3), depth);
     if (binding.fallback && (value.t === "undefined" || value.t === "unknown" && !value.env)) {
       const fallback = this.evaluate(binding.fallback, mod, depth);
       return value.t === "undefined" ? fallback : unknown(value.why);
@@ -18846,14 +19597,14 @@ var Evaluator = class {
   }
   /** An export of a same-repository module (ESM or CommonJS). Cycle-guarded. */
   exported(mod, name2, depth) {
-    const key2 = `${mod.absPath}#${name2}`;
-    if (this.active.has(key2)) return unknown(`circular import of ${name2} in ${mod.path}`);
+    const key3 = `${mod.absPath}#${name2}`;
+    if (this.active.has(key3)) return unknown(`circular import of ${name2} in ${mod.path}`);
     if (depth > MAX_DEPTH) return unknown("imports nest too deeply to follow");
-    this.active.add(key2);
+    this.active.add(key3);
     try {
       return this.exportedInner(mod, name2, depth + 1);
     } finally {
-      this.active.delete(key2);
+      this.active.delete(key3);
     }
   }
   exportedInner(mod, name2, depth) {
@@ -18918,18 +19669,18 @@ var Evaluator = class {
         }
         continue;
       }
-      let key2 = propertyKey(p);
-      if (key2 === void 0 && p.computed) {
+      let key3 = propertyKey(p);
+      if (key3 === void 0 && p.computed) {
         const k = this.evaluate(p.key, mod, depth);
-        if (k.t === "string" || k.t === "number") key2 = String(k.v);
+        if (k.t === "string" || k.t === "number") key3 = String(k.v);
       }
-      if (key2 === void 0) {
+      if (key3 === void 0) {
         unknownSpread = `computed key \`${textOf(p.key, mod.text, 60)}\``;
         continue;
       }
       const value = this.evaluate(p.value, mod, depth);
-      props.set(key2, value);
-      keys.set(key2, { mod, node: p });
+      props.set(key3, value);
+      keys.set(key3, { mod, node: p });
     }
     return { t: "object", props, keys, unknownSpread, at: { mod, node }, ...spreadOf.length ? { spreadOf } : {} };
   }
@@ -18973,8 +19724,8 @@ var Evaluator = class {
     }
     if (name2 === void 0) {
       if (node.computed) {
-        const key2 = this.evaluate(node.property, mod, depth);
-        if (key2.t === "string" || key2.t === "number") return this.property(this.evaluate(node.object, mod, depth), String(key2.v), depth);
+        const key3 = this.evaluate(node.property, mod, depth);
+        if (key3.t === "string" || key3.t === "number") return this.property(this.evaluate(node.object, mod, depth), String(key3.v), depth);
       }
       return unknown(`computed property \`${textOf(node, mod.text, 80)}\``);
     }
@@ -19350,15 +20101,15 @@ function jsRegexEntry(pattern, flags2, value, useSite, writtenAs) {
   if (writtenAs) entry2.writtenAs = writtenAs;
   return entry2;
 }
-var quoted = (text) => `'${text.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}'`;
-function escapeRegex(text) {
-  return text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+var quoted = (text2) => `'${text2.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}'`;
+function escapeRegex(text2) {
+  return text2.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 }
 function exactEntry(origin, value, useSite) {
   return origin === "null" ? { kind: "null", ...whereWritten(value, useSite) } : { kind: "exact", origin, ...whereWritten(value, useSite) };
 }
-function listEntries(list3, useSite, regexAllowed) {
-  const items3 = list3.t === "array" ? list3.items : [list3];
+function listEntries(list4, useSite, regexAllowed) {
+  const items3 = list4.t === "array" ? list4.items : [list4];
   const out2 = [];
   for (const item of items3) {
     if (item.t === "string") out2.push(exactEntry(item.v, item, useSite));
@@ -19406,9 +20157,9 @@ function mentionsOrigin(node, isOrigin, mod, depth = 0, visited = /* @__PURE__ *
 }
 function classifyTest(test, positive, ev, mod, isOrigin, depth = 0) {
   const t = unwrap(test);
-  const text = textOf(t, mod.text, 120);
+  const text2 = textOf(t, mod.text, 120);
   const useSite = { mod, node: t };
-  if (!mentionsOrigin(t, isOrigin, mod)) return { kind: "not-origin", text: positive ? text : `!(${text})` };
+  if (!mentionsOrigin(t, isOrigin, mod)) return { kind: "not-origin", text: positive ? text2 : `!(${text2})` };
   if (t.type === "Identifier" && !isOrigin(t) && depth < 4) {
     const binding = mod.scopes.lookup(t);
     if (binding?.init && !binding.reassigned && !binding.path && (binding.kind === "const" || binding.kind === "let" || binding.kind === "var")) {
@@ -19418,14 +20169,14 @@ function classifyTest(test, positive, ev, mod, isOrigin, depth = 0) {
   if (t.type === "UnaryExpression" && t.operator === "!") return classifyTest(t.argument, !positive, ev, mod, isOrigin);
   if (isOrigin(t)) return positive ? { kind: "any-origin" } : { kind: "no-origin" };
   const loop = positive && t.type !== "LogicalExpression" ? loopVariableIn(t, mod) : void 0;
-  if (loop) return itemTests(loop.list, loop.name, t, ev, mod, isOrigin, text);
+  if (loop) return itemTests(loop.list, loop.name, t, ev, mod, isOrigin, text2);
   if (t.type === "LogicalExpression") {
     const op = positive ? t.operator : t.operator === "||" ? "&&" : t.operator === "&&" ? "||" : "??";
     const left = classifyTest(t.left, positive, ev, mod, isOrigin);
     const right = classifyTest(t.right, positive, ev, mod, isOrigin);
     if (op === "||") return union(left, right);
-    if (op === "&&") return intersect(left, right, text);
-    return { kind: "unknown", why: `condition \`${text}\`` };
+    if (op === "&&") return intersect(left, right, text2);
+    return { kind: "unknown", why: `condition \`${text2}\`` };
   }
   if (t.type === "BinaryExpression") {
     const eq = t.operator === "===" || t.operator === "==";
@@ -19455,7 +20206,7 @@ function classifyTest(test, positive, ev, mod, isOrigin, depth = 0) {
       const idx2 = indexOfCall(t.left) ?? indexOfCall(t.right);
       if (idx2 && originArg(idx2.arguments[0], isOrigin)) {
         const n = ev.evaluate(idx2 === unwrap(t.left) ? t.right : t.left, mod);
-        if (n.t === "number" && n.v === -1) return membership(idx2.callee.object, ne === positive, ev, mod, text);
+        if (n.t === "number" && n.v === -1) return membership(idx2.callee.object, ne === positive, ev, mod, text2);
       }
     }
     const idx = indexOfCall(t.left);
@@ -19464,10 +20215,10 @@ function classifyTest(test, positive, ev, mod, isOrigin, depth = 0) {
       if (n.t === "number") {
         const present = t.operator === ">" && n.v === -1 || t.operator === ">=" && n.v === 0;
         const absent = t.operator === "<" && n.v === 0;
-        if (present || absent) return membership(idx.callee.object, present === positive, ev, mod, text);
+        if (present || absent) return membership(idx.callee.object, present === positive, ev, mod, text2);
       }
     }
-    return { kind: "unknown", why: `condition \`${text}\`` };
+    return { kind: "unknown", why: `condition \`${text2}\`` };
   }
   if (t.type === "CallExpression" && t.callee.type === "MemberExpression") {
     const method = memberName(t.callee);
@@ -19476,9 +20227,9 @@ function classifyTest(test, positive, ev, mod, isOrigin, depth = 0) {
     if (!positive) {
       const testsOrigin = ["includes", "has", "test"].includes(method ?? "") && originArg(arg, isOrigin) || ["match", "search", "endsWith", "startsWith"].includes(method ?? "") && isOrigin(target2);
       if (testsOrigin) return { kind: "any-origin" };
-      return { kind: "unknown", why: `accepts origins for which \`${text}\` is false` };
+      return { kind: "unknown", why: `accepts origins for which \`${text2}\` is false` };
     }
-    if ((method === "includes" || method === "has") && originArg(arg, isOrigin)) return membership(target2, true, ev, mod, text);
+    if ((method === "includes" || method === "has") && originArg(arg, isOrigin)) return membership(target2, true, ev, mod, text2);
     if (method === "includes" && isOrigin(target2) && arg) {
       const part = ev.evaluate(arg, mod);
       if (part.t === "string") return { kind: "matchers", entries: [jsRegexEntry(escapeRegex(part.v), "", part, useSite, `origin.includes(${quoted(part.v)})`)] };
@@ -19510,10 +20261,10 @@ function classifyTest(test, positive, ev, mod, isOrigin, depth = 0) {
       return { kind: "unknown", why: `${method} of ${describeUnknown(suffix)}` };
     }
     if (method === "some" && arg && (arg.type === "ArrowFunctionExpression" || arg.type === "FunctionExpression")) {
-      return someCallback(target2, arg, ev, mod, isOrigin, text);
+      return someCallback(target2, arg, ev, mod, isOrigin, text2);
     }
   }
-  return { kind: "unknown", why: `condition \`${text}\`` };
+  return { kind: "unknown", why: `condition \`${text2}\`` };
 }
 function originArg(arg, isOrigin) {
   if (!arg || arg.type === "SpreadElement") return false;
@@ -19529,29 +20280,29 @@ function indexOfCall(node) {
   const n = unwrap(node);
   return n.type === "CallExpression" && n.callee.type === "MemberExpression" && memberName(n.callee) === "indexOf" ? n : void 0;
 }
-function membership(listNode, present, ev, mod, text) {
+function membership(listNode, present, ev, mod, text2) {
   if (!present) return { kind: "unknown", why: `accepts origins that are not in \`${textOf(listNode, mod.text, 60)}\`` };
-  const list3 = ev.evaluate(listNode, mod);
+  const list4 = ev.evaluate(listNode, mod);
   const useSite = { mod, node: listNode };
-  if (list3.t === "string") {
-    return { kind: "matchers", entries: [{ kind: "substring", haystack: list3.v, ...whereWritten(list3, useSite) }] };
+  if (list4.t === "string") {
+    return { kind: "matchers", entries: [{ kind: "substring", haystack: list4.v, ...whereWritten(list4, useSite) }] };
   }
-  if (list3.t === "array") return { kind: "matchers", entries: listEntries(list3, useSite, false) };
-  if (list3.t === "unknown" && list3.env && !list3.envDriven) {
-    const why = `substring test: \`${text}\` searches the string in environment variable ${list3.env} (not split into a list), so any part of its value is accepted`;
-    return { kind: "matchers", entries: [{ kind: "unknown", why, substringOfEnv: list3.env, source: list3.env, ...whereWritten(list3, useSite) }] };
+  if (list4.t === "array") return { kind: "matchers", entries: listEntries(list4, useSite, false) };
+  if (list4.t === "unknown" && list4.env && !list4.envDriven) {
+    const why = `substring test: \`${text2}\` searches the string in environment variable ${list4.env} (not split into a list), so any part of its value is accepted`;
+    return { kind: "matchers", entries: [{ kind: "unknown", why, substringOfEnv: list4.env, source: list4.env, ...whereWritten(list4, useSite) }] };
   }
-  return { kind: "unknown", why: `membership in \`${textOf(listNode, mod.text, 60)}\` (${describeUnknown(list3)}) in \`${text}\`` };
+  return { kind: "unknown", why: `membership in \`${textOf(listNode, mod.text, 60)}\` (${describeUnknown(list4)}) in \`${text2}\`` };
 }
-function someCallback(listNode, fn, ev, mod, isOrigin, text) {
+function someCallback(listNode, fn, ev, mod, isOrigin, text2) {
   const param = fn.params[0];
   const body2 = fn.body.type === "BlockStatement" ? fn.body.body.length === 1 && fn.body.body[0].type === "ReturnStatement" ? fn.body.body[0].argument : void 0 : fn.body;
-  if (!param || param.type !== "Identifier" || !body2) return { kind: "unknown", why: `condition \`${text}\`` };
-  return itemTests(listNode, param.name, body2, ev, mod, isOrigin, text);
+  if (!param || param.type !== "Identifier" || !body2) return { kind: "unknown", why: `condition \`${text2}\`` };
+  return itemTests(listNode, param.name, body2, ev, mod, isOrigin, text2);
 }
-function itemTests(listNode, name2, body2, ev, mod, isOrigin, text) {
-  const list3 = ev.evaluate(listNode, mod);
-  if (list3.t !== "array") return { kind: "unknown", why: `condition \`${text}\` over \`${textOf(listNode, mod.text, 60)}\` (${describeUnknown(list3)})` };
+function itemTests(listNode, name2, body2, ev, mod, isOrigin, text2) {
+  const list4 = ev.evaluate(listNode, mod);
+  if (list4.t !== "array") return { kind: "unknown", why: `condition \`${text2}\` over \`${textOf(listNode, mod.text, 60)}\` (${describeUnknown(list4)})` };
   const b = unwrap(body2);
   const isParam = (n) => {
     const u = unwrap(n);
@@ -19560,7 +20311,7 @@ function itemTests(listNode, name2, body2, ev, mod, isOrigin, text) {
   const useSite = { mod, node: listNode };
   const out2 = [];
   const call = b.type === "CallExpression" && b.callee.type === "MemberExpression" ? { method: memberName(b.callee), object: b.callee.object, arg: b.arguments[0] } : void 0;
-  for (const item of list3.items) {
+  for (const item of list4.items) {
     if (b.type === "BinaryExpression" && (b.operator === "===" || b.operator === "==") && (isParam(b.left) && isOrigin(b.right) || isParam(b.right) && isOrigin(b.left))) {
       out2.push(...listEntries({ t: "array", items: [item] }, useSite, false));
     } else if (call?.method === "test" && isParam(call.object) && call.arg && isOrigin(call.arg)) {
@@ -19572,7 +20323,7 @@ function itemTests(listNode, name2, body2, ev, mod, isOrigin, text) {
       const dot = dotPrefixedOrigin(call.object, ev, mod, isOrigin);
       out2.push(item.t === "string" ? jsRegexEntry(dottedSuffixPattern(dot, item.v), "", item, useSite, `('.' + origin).endsWith(${quoted(item.v)})`) : { kind: "unknown", why: `suffix ${describeUnknown(item)}` });
     } else {
-      return { kind: "unknown", why: `condition \`${text}\`` };
+      return { kind: "unknown", why: `condition \`${text2}\`` };
     }
   }
   return { kind: "matchers", entries: out2 };
@@ -19630,7 +20381,7 @@ function union(a, b) {
   if (b.kind === "no-origin") return { ...a, alsoWithoutOrigin: true };
   return { kind: "matchers", entries: [...a.entries, ...b.entries], alsoWithoutOrigin: a.alsoWithoutOrigin || b.alsoWithoutOrigin };
 }
-function intersect(a, b, text) {
+function intersect(a, b, text2) {
   if (a.kind === "unknown") return a;
   if (b.kind === "unknown") return b;
   if (a.kind === "any-origin") return b;
@@ -19638,7 +20389,7 @@ function intersect(a, b, text) {
   if (a.kind === "not-origin" && b.kind !== "not-origin") return b;
   if (b.kind === "not-origin" && a.kind !== "not-origin") return a;
   if (a.kind === "no-origin" || b.kind === "no-origin") return { kind: "no-origin" };
-  return { kind: "unknown", why: `two origin conditions at once: \`${text}\`` };
+  return { kind: "unknown", why: `two origin conditions at once: \`${text2}\`` };
 }
 
 // src/extract/js/origin-function.ts
@@ -19777,9 +20528,9 @@ function alwaysExits(stmt) {
 function dedupe(entries2) {
   const seen = /* @__PURE__ */ new Set();
   return entries2.filter((e) => {
-    const key2 = JSON.stringify({ ...e, span: void 0, definedAt: void 0 }) + JSON.stringify(e.span ?? "");
-    if (seen.has(key2)) return false;
-    seen.add(key2);
+    const key3 = JSON.stringify({ ...e, span: void 0, definedAt: void 0 }) + JSON.stringify(e.span ?? "");
+    if (seen.has(key3)) return false;
+    seen.add(key3);
     return true;
   });
 }
@@ -19867,15 +20618,15 @@ function originOptionModel(value, library, ev, useSite) {
   if (!value) {
     return { entries: [{ kind: "any", sentVerbatim: true }], notes: ["origin not set: the default '*' is sent"], perRequest: false };
   }
-  const where4 = whereWritten(value, useSite);
+  const where5 = whereWritten(value, useSite);
   switch (value.t) {
     case "string":
-      if (value.v === "*") return { entries: [{ kind: "any", sentVerbatim: true, ...where4 }], notes, perRequest: false };
+      if (value.v === "*") return { entries: [{ kind: "any", sentVerbatim: true, ...where5 }], notes, perRequest: false };
       if (value.v === "" && library === "cors") return disabled(notes, "origin: '' is falsy: the cors middleware sends no CORS headers");
       if (value.v === "" && library === "@fastify/cors") return disabled(notes, "origin: '' is falsy: @fastify/cors fails every request with 'Invalid CORS origin option'");
       return { entries: [{ ...exactEntry(value.v, value, useSite), sentVerbatim: true }], notes, perRequest: false };
     case "boolean":
-      if (value.v) return { entries: [{ kind: "reflect", ...where4 }], notes, perRequest: true };
+      if (value.v) return { entries: [{ kind: "reflect", ...where5 }], notes, perRequest: true };
       return disabled(notes, "origin: false switches CORS off: no CORS headers are sent");
     case "regex": {
       if (library === "cors" && /[gy]/.test(value.flags)) {
@@ -19906,26 +20657,26 @@ function originOptionModel(value, library, ev, useSite) {
     case "null":
     case "undefined":
     case "number": {
-      if (truthiness(value)) return { entries: [{ kind: "reflect", ...where4 }], notes, perRequest: true };
+      if (truthiness(value)) return { entries: [{ kind: "reflect", ...where5 }], notes, perRequest: true };
       return disabled(
         notes,
         library === "cors" ? `origin is ${value.t === "number" ? "0" : value.t}: the cors middleware sends no CORS headers` : `origin is ${value.t === "number" ? "0" : value.t}: @fastify/cors fails every request with 'Invalid CORS origin option'`
       );
     }
     case "request":
-      if (value.part === "data") return { entries: [{ kind: "reflect", from: value.text, sentVerbatim: true, ...where4 }], notes, perRequest: true };
-      if (value.part === "origin") return { entries: [{ kind: "reflect", ...where4 }], notes: [...notes, "the origin option is the request Origin itself"], perRequest: true };
-      return { entries: [{ kind: "unknown", why: `origin is ${describeUnknown(value)}`, ...where4 }], notes, perRequest: "unknown" };
+      if (value.part === "data") return { entries: [{ kind: "reflect", from: value.text, sentVerbatim: true, ...where5 }], notes, perRequest: true };
+      if (value.part === "origin") return { entries: [{ kind: "reflect", ...where5 }], notes: [...notes, "the origin option is the request Origin itself"], perRequest: true };
+      return { entries: [{ kind: "unknown", why: `origin is ${describeUnknown(value)}`, ...where5 }], notes, perRequest: "unknown" };
     case "unknown": {
       if (value.env && !value.envDriven) {
         notes.push(
           library === "cors" ? `when ${value.env} is not set the origin option is undefined and the cors middleware sends no CORS headers` : `when ${value.env} is not set the origin option is undefined and @fastify/cors fails requests with 'Invalid CORS origin option'`
         );
       }
-      return { entries: [{ kind: "unknown", why: value.why, ...where4 }], notes, perRequest: "unknown" };
+      return { entries: [{ kind: "unknown", why: value.why, ...where5 }], notes, perRequest: "unknown" };
     }
     default:
-      return { entries: [{ kind: "reflect", ...where4 }], notes: [...notes, `origin is ${describeUnknown(value)}, which the library treats as true`], perRequest: true };
+      return { entries: [{ kind: "reflect", ...where5 }], notes: [...notes, `origin is ${describeUnknown(value)}, which the library treats as true`], perRequest: true };
   }
 }
 function originOptionModelOf(read, library, ev, useSite) {
@@ -19983,13 +20734,13 @@ var OptionsObject = class {
   }
 };
 function valued(read, value, why) {
-  const where4 = whereWritten(read.value);
+  const where5 = whereWritten(read.value);
   const out2 = { value, span: read.valueSpan ?? read.keySpan };
   if (why) out2.why = why;
-  if (where4.envDriven) out2.envDriven = true;
-  if (where4.source) out2.source = where4.source;
-  if (where4.span && read.keySpan && where4.span.file !== read.keySpan.file) out2.definedAt = where4.span;
-  else if (where4.span && read.keySpan && (where4.span.line < read.keySpan.line || where4.span.line > read.keySpan.endLine)) out2.definedAt = where4.span;
+  if (where5.envDriven) out2.envDriven = true;
+  if (where5.source) out2.source = where5.source;
+  if (where5.span && read.keySpan && where5.span.file !== read.keySpan.file) out2.definedAt = where5.span;
+  else if (where5.span && read.keySpan && (where5.span.line < read.keySpan.line || where5.span.line > read.keySpan.endLine)) out2.definedAt = where5.span;
   return out2;
 }
 function stringList(read) {
@@ -20006,8 +20757,8 @@ function stringList(read) {
   if (v.t === "undefined" || v.t === "null") return valued(read, []);
   return valued(read, "unknown", describeUnknown(v));
 }
-function splitList(text) {
-  return text.split(",").map((s) => s.trim()).filter(Boolean);
+function splitList(text2) {
+  return text2.split(",").map((s) => s.trim()).filter(Boolean);
 }
 function numberOption(read) {
   const v = read.value;
@@ -20249,7 +21000,7 @@ function exportedOptionCandidates(mod, ev, stack) {
   if (stack === "fastify" || stack === "koa") return [];
   const out2 = [];
   const seen = /* @__PURE__ */ new Set();
-  const fileSaysCors = CORS_NAME.test(path13.basename(mod.path));
+  const fileSaysCors = CORS_NAME.test(path14.basename(mod.path));
   for (const { name: name2, node, exported } of moduleValues(mod)) {
     const value = ev.evaluate(node, mod);
     for (const found of optionsIn(value, name2, fileSaysCors)) {
@@ -20491,9 +21242,9 @@ function koaCorsPolicy(input) {
   const cred = policy.credentials.value;
   const origin = options.read("origin");
   policy.originsSpan = origin?.keySpan;
-  const star = (where4) => {
-    if (cred === true) return [{ kind: "reflect", ...where4 }];
-    if (cred === false) return [{ kind: "any", sentVerbatim: true, ...where4 }];
+  const star = (where5) => {
+    if (cred === true) return [{ kind: "reflect", ...where5 }];
+    if (cred === false) return [{ kind: "any", sentVerbatim: true, ...where5 }];
     return [{ kind: "unknown", why: "'*' is sent as is without credentials and replaced by the request Origin with credentials, which are not known" }];
   };
   const o = origin?.value;
@@ -20562,7 +21313,7 @@ function koa2CorsPolicy(input) {
   const origin = options.read("origin");
   policy.originsSpan = origin?.keySpan;
   const o = origin?.value;
-  const star = (where4) => ({ kind: "any", sentVerbatim: true, ...where4 });
+  const star = (where5) => ({ kind: "any", sentVerbatim: true, ...where5 });
   if (!o || o.t === "undefined" || o.t === "null" || o.t === "string" && o.v === "" || o.t === "boolean" && !o.v) {
     policy.origins = [{ kind: "reflect", ...o ? whereWritten(o, useSite) : {} }];
     notes.push("origin unset: koa2-cors sends back the request's own Origin, whatever it is ('*' only when there is none)");
@@ -20656,9 +21407,9 @@ function manualHeaderPolicies(mod, ev, registrations, fileStack) {
   const writes = collectWrites(mod, ev);
   const groups = /* @__PURE__ */ new Map();
   for (const w of writes) {
-    const list3 = groups.get(w.owner) ?? [];
-    list3.push(w);
-    groups.set(w.owner, list3);
+    const list4 = groups.get(w.owner) ?? [];
+    list4.push(w);
+    groups.set(w.owner, list4);
   }
   const policies = [];
   for (const [owner, group] of groups) {
@@ -20747,10 +21498,10 @@ function headerObjectWrites(mod, ev, obj, seen) {
   if (parent?.type === "Property" && parent.value === obj && propertyKey(parent)?.toLowerCase() === "headers") {
     for (const p of obj.properties) {
       if (p.type !== "Property" || seen.has(p) || seenProps.has(p)) continue;
-      const key2 = propertyKey(p);
-      if (key2 === void 0 || !isCorsHeaderName(key2)) continue;
+      const key3 = propertyKey(p);
+      if (key3 === void 0 || !isCorsHeaderName(key3)) continue;
       seen.add(p);
-      out2.push(write(mod, ev, p, key2, p.value, spanOf(p, mod.path), "replace", "headers", "headers", owner));
+      out2.push(write(mod, ev, p, key3, p.value, spanOf(p, mod.path), "replace", "headers", "headers", owner));
     }
     return out2;
   }
@@ -20758,8 +21509,8 @@ function headerObjectWrites(mod, ev, obj, seen) {
   for (const p of obj.properties) if (p.type === "Property") props.push(p);
   const keyProp = props.find((p) => propertyKey(p) === "key");
   const valueProp = props.find((p) => propertyKey(p) === "value");
-  const list3 = parent?.type === "ArrayExpression" ? mod.scopes.parentOf(parent) : void 0;
-  const inHeadersList = list3?.type === "Property" && propertyKey(list3)?.toLowerCase() === "headers";
+  const list4 = parent?.type === "ArrayExpression" ? mod.scopes.parentOf(parent) : void 0;
+  const inHeadersList = list4?.type === "Property" && propertyKey(list4)?.toLowerCase() === "headers";
   if (keyProp && valueProp && props.length === 2 && inHeadersList) {
     const name2 = ev.evaluate(keyProp.value, mod);
     if (name2.t === "string" && isCorsHeaderName(name2.v)) out2.push(write(mod, ev, obj, name2.v, valueProp.value, spanOf(obj, mod.path), "replace", "headers", "headers", owner));
@@ -20780,25 +21531,25 @@ function objectWrites(mod, ev, call, objNode, method, receiverText, owner) {
   if (obj.type === "ObjectExpression") {
     for (const p of obj.properties) {
       if (p.type !== "Property") continue;
-      let key2 = propertyKey(p);
-      if (key2 === void 0 && p.computed) {
+      let key3 = propertyKey(p);
+      if (key3 === void 0 && p.computed) {
         const k = ev.evaluate(p.key, mod);
-        if (k.t === "string") key2 = k.v;
+        if (k.t === "string") key3 = k.v;
       }
-      if (key2 === void 0 || !isCorsHeaderName(key2)) continue;
-      out2.push(write(mod, ev, call, key2, p.value, spanOf(p, mod.path), "replace", method, receiverText, owner));
+      if (key3 === void 0 || !isCorsHeaderName(key3)) continue;
+      out2.push(write(mod, ev, call, key3, p.value, spanOf(p, mod.path), "replace", method, receiverText, owner));
       seenProps.add(p);
     }
     return out2;
   }
   const value = ev.evaluate(obj, mod);
   if (value.t !== "object") return out2;
-  for (const [key2, v] of value.props) {
-    if (!isCorsHeaderName(key2)) continue;
-    const at = value.keys.get(key2);
+  for (const [key3, v] of value.props) {
+    if (!isCorsHeaderName(key3)) continue;
+    const at = value.keys.get(key3);
     out2.push({
-      name: key2,
-      lower: key2.trim().toLowerCase(),
+      name: key3,
+      lower: key3.trim().toLowerCase(),
       // The written expression (`'Access-Control-Allow-Origin': origin`), also when it evaluates to request data.
       valueNode: at?.node.type === "Property" && at.mod === mod ? at.node.value : v.at?.node,
       value: v,
@@ -20882,21 +21633,21 @@ function originsOfValue(valueNode, value, meaning, mod, ev, isOrigin, notes, w, 
     notes.push(`\`${textOf(node, mod.text, 80)}\`: the fallback is used only for requests without an Origin header`);
     return originsOfValue(node.left, ev.evaluate(node.left, mod), meaning, mod, ev, isOrigin, notes, w, depth + 1);
   }
-  const where4 = whereWritten(value, { mod, node: w.call });
-  const span = where4.span ?? (valueNode ? spanOf(valueNode, mod.path) : w.span);
+  const where5 = whereWritten(value, { mod, node: w.call });
+  const span = where5.span ?? (valueNode ? spanOf(valueNode, mod.path) : w.span);
   if (value.t === "string") {
     if (meaning.kind === "no-origin") return [];
     const verbatim = meaning.kind === "any-origin" || meaning.kind === "not-origin";
     const v = value.v;
     const gate = meaning.kind === "matchers" && v.trim() === "*" ? meaning.entries : [];
     if (gate.length) notes.push(`'*' is sent only for requests whose Origin passes the test guarding \`${textOf(w.call, mod.text, 60)}\``);
-    if (v.trim() === "*") return [...gate, { kind: "any", sentVerbatim: true, ...where4, span }];
+    if (v.trim() === "*") return [...gate, { kind: "any", sentVerbatim: true, ...where5, span }];
     if (v === "") return [];
     return [{ ...exactEntry(v, value, { mod, node: w.call }), span, ...verbatim ? { sentVerbatim: true } : {} }];
   }
   if (value.t === "null" && (w.method === "setheader" || w.method === "set" || w.method === "header") && meaning.kind !== "no-origin") {
     notes.push(`${w.receiverText}.${w.method}('${w.name}', null) sends the string 'null'`);
-    return [{ kind: "null", sentVerbatim: true, ...where4, span }];
+    return [{ kind: "null", sentVerbatim: true, ...where5, span }];
   }
   if (value.t === "request" && value.part === "origin" || node && isOrigin(node)) {
     switch (meaning.kind) {
@@ -20914,7 +21665,7 @@ function originsOfValue(valueNode, value, meaning, mod, ev, isOrigin, notes, w, 
   }
   if (value.t === "request" && value.part === "data" && meaning.kind === "any-origin") return [{ kind: "reflect", from: value.text, sentVerbatim: true, span }];
   if (value.t === "null" || value.t === "undefined" || value.t === "boolean" && !value.v) return [];
-  return [{ kind: "unknown", why: `Access-Control-Allow-Origin set to ${value.t === "unknown" ? value.why : describeUnknown(value)}`, ...where4, span }];
+  return [{ kind: "unknown", why: `Access-Control-Allow-Origin set to ${value.t === "unknown" ? value.why : describeUnknown(value)}`, ...where5, span }];
 }
 function followConst(node, mod) {
   let current2 = node;
@@ -20953,8 +21704,8 @@ function listHeader2(writes, lower) {
   return unknownValue(describeUnknown(v), w.span);
 }
 function varyNamesOrigin(v) {
-  const text = v.t === "string" ? v.v : v.t === "array" ? v.items.map((i2) => i2.t === "string" ? i2.v : "").join(",") : "";
-  return text.split(",").some((part) => part.trim().toLowerCase() === "origin" || part.trim() === "*");
+  const text2 = v.t === "string" ? v.v : v.t === "array" ? v.items.map((i2) => i2.t === "string" ? i2.v : "").join(",") : "";
+  return text2.split(",").some((part) => part.trim().toLowerCase() === "origin" || part.trim() === "*");
 }
 function handlesOptions(owner, registration) {
   if (registration?.method === "options") return true;
@@ -21019,12 +21770,12 @@ function collectRegistrations(mod, ev) {
     if (method !== "use" && !hasPath && args2.length < 1) continue;
     if (method !== "use" && (!hasPath || !routePath && args2.length < 2)) continue;
     const pathValue = routePath ? ev.evaluate(routePath, mod) : hasPath ? firstValue : void 0;
-    const { key: key2, name: name2, isRouter } = receiverIdentity(base, mod, ev);
+    const { key: key3, name: name2, isRouter } = receiverIdentity(base, mod, ev);
     const handlers = routePath ? args2 : hasPath ? args2.slice(1) : args2;
     const mountsRouter = method === "use" && handlers.some((h) => unwrap(h).type === "Identifier" && receiverIdentity(h, mod, ev).isRouter);
     out2.push({
       call: node,
-      receiverKey: key2,
+      receiverKey: key3,
       receiverName: name2,
       method,
       path: pathValue === void 0 ? void 0 : pathText(pathValue),
@@ -21268,24 +22019,24 @@ function isRouterRoutes(handler, mod, ev) {
 }
 
 // src/extract/js/modules.ts
-import path14 from "node:path";
+import path15 from "node:path";
 
 // src/parse/nesting.ts
 var MAX_CODE_NESTING = 200;
-function nestingDepth(text, language) {
+function nestingDepth(text2, language) {
   let depth = 0;
   let max = 0;
   let i2 = 0;
-  const n = text.length;
+  const n = text2.length;
   const indents = [0];
   let lineStart = true;
   while (i2 < n) {
-    const ch = text[i2];
+    const ch = text2[i2];
     if (lineStart && language === "python" && depth === 0) {
       lineStart = false;
       let width = 0;
-      while (i2 < n && (text[i2] === " " || text[i2] === "	")) width += text[i2++] === "	" ? 8 : 1;
-      if (i2 < n && text[i2] !== "\n" && text[i2] !== "\r" && text[i2] !== "#") {
+      while (i2 < n && (text2[i2] === " " || text2[i2] === "	")) width += text2[i2++] === "	" ? 8 : 1;
+      if (i2 < n && text2[i2] !== "\n" && text2[i2] !== "\r" && text2[i2] !== "#") {
         while (indents.length > 1 && width < indents[indents.length - 1]) indents.pop();
         if (width > indents[indents.length - 1]) indents.push(width);
         if (indents.length - 1 > max) max = indents.length - 1;
@@ -21311,45 +22062,45 @@ function nestingDepth(text, language) {
       continue;
     }
     if (language === "python" && ch === "#") {
-      while (i2 < n && text[i2] !== "\n") i2++;
+      while (i2 < n && text2[i2] !== "\n") i2++;
       continue;
     }
-    if (language === "js" && ch === "/" && text[i2 + 1] === "/") {
-      while (i2 < n && text[i2] !== "\n") i2++;
+    if (language === "js" && ch === "/" && text2[i2 + 1] === "/") {
+      while (i2 < n && text2[i2] !== "\n") i2++;
       continue;
     }
-    if (language === "js" && ch === "/" && text[i2 + 1] === "*") {
-      const end = text.indexOf("*/", i2 + 2);
+    if (language === "js" && ch === "/" && text2[i2 + 1] === "*") {
+      const end = text2.indexOf("*/", i2 + 2);
       i2 = end === -1 ? n : end + 2;
       continue;
     }
     if (ch === '"' || ch === "'" || language === "js" && ch === "`") {
-      i2 = skipString(text, i2, language);
+      i2 = skipString(text2, i2, language);
       continue;
     }
     i2++;
   }
   return max;
 }
-function skipString(text, start2, language) {
-  const quote = text[start2];
-  const triple = language === "python" && text.startsWith(quote.repeat(3), start2);
+function skipString(text2, start2, language) {
+  const quote = text2[start2];
+  const triple = language === "python" && text2.startsWith(quote.repeat(3), start2);
   const close = triple ? quote.repeat(3) : quote;
   let i2 = start2 + close.length;
-  while (i2 < text.length) {
-    const ch = text[i2];
+  while (i2 < text2.length) {
+    const ch = text2[i2];
     if (ch === "\\") {
       i2 += 2;
       continue;
     }
-    if (text.startsWith(close, i2)) return i2 + close.length;
+    if (text2.startsWith(close, i2)) return i2 + close.length;
     if (ch === "\n" && !triple && quote !== "`") return i2;
     i2++;
   }
   return i2;
 }
-function nestingProblem(text, language) {
-  const depth = nestingDepth(text, language);
+function nestingProblem(text2, language) {
+  const depth = nestingDepth(text2, language);
   return depth > MAX_CODE_NESTING ? `nesting deeper than ${MAX_CODE_NESTING} levels (brackets${language === "python" ? " and indented blocks" : ""}); not parsed` : void 0;
 }
 
@@ -21532,27 +22283,27 @@ var Scopes = class {
 function isLoopHead(decl, parent) {
   return !!parent && (parent.type === "ForInStatement" || parent.type === "ForOfStatement") && parent.left === decl;
 }
-function patternNames(pattern, path25, opaque = false) {
+function patternNames(pattern, path27, opaque = false) {
   switch (pattern.type) {
     case "Identifier":
-      return [{ id: pattern, path: path25, opaque: opaque || void 0 }];
+      return [{ id: pattern, path: path27, opaque: opaque || void 0 }];
     case "AssignmentPattern": {
-      const inner = patternNames(pattern.left, path25, opaque);
-      if (inner.length === 1 && inner[0].path === path25) inner[0].fallback = pattern.right;
+      const inner = patternNames(pattern.left, path27, opaque);
+      if (inner.length === 1 && inner[0].path === path27) inner[0].fallback = pattern.right;
       return inner;
     }
     case "ObjectPattern":
       return pattern.properties.flatMap((p) => {
-        if (p.type === "RestElement") return patternNames(p.argument, path25, true);
-        const key2 = propertyKey(p);
-        return patternNames(p.value, [...path25, key2 ?? "?"], opaque || key2 === void 0);
+        if (p.type === "RestElement") return patternNames(p.argument, path27, true);
+        const key3 = propertyKey(p);
+        return patternNames(p.value, [...path27, key3 ?? "?"], opaque || key3 === void 0);
       });
     case "ArrayPattern":
-      return pattern.elements.flatMap((el, i2) => el ? patternNames(el, [...path25, i2], opaque || el.type === "RestElement") : []);
+      return pattern.elements.flatMap((el, i2) => el ? patternNames(el, [...path27, i2], opaque || el.type === "RestElement") : []);
     case "RestElement":
-      return patternNames(pattern.argument, path25, true);
+      return patternNames(pattern.argument, path27, true);
     case "TSParameterProperty":
-      return patternNames(pattern.parameter, path25, opaque);
+      return patternNames(pattern.parameter, path27, opaque);
     case "MemberExpression":
     default:
       return [];
@@ -21574,7 +22325,7 @@ var ModuleLoader = class {
    * (`@/config`, `src/config/cors`), or undefined when it names a package.
    */
   resolveAlias(from, specifier) {
-    const config = this.compilerPathsFor(path14.dirname(from.absPath));
+    const config = this.compilerPathsFor(path15.dirname(from.absPath));
     if (!config) return void 0;
     const bases = [];
     for (const [pattern, targets] of config.paths) {
@@ -21589,9 +22340,9 @@ var ModuleLoader = class {
         }
       }
       if (captured === void 0) continue;
-      for (const target2 of targets) bases.push(path14.resolve(config.pathsBase, target2.replace("*", captured)));
+      for (const target2 of targets) bases.push(path15.resolve(config.pathsBase, target2.replace("*", captured)));
     }
-    if (config.baseUrl) bases.push(path14.resolve(config.baseUrl, specifier));
+    if (config.baseUrl) bases.push(path15.resolve(config.baseUrl, specifier));
     for (const base of bases) {
       for (const candidate of candidates(base)) {
         const read = this.project.readText(candidate);
@@ -21608,7 +22359,7 @@ var ModuleLoader = class {
     if (cached !== void 0) return cached;
     let found = null;
     for (const name2 of ["tsconfig.json", "jsconfig.json"]) {
-      const file = path14.join(dir, name2);
+      const file = path15.join(dir, name2);
       const read = this.project.readText(file);
       if ("text" in read) {
         found = readCompilerPaths(file, read.text, (f) => this.project.readText(f), 0);
@@ -21616,23 +22367,23 @@ var ModuleLoader = class {
       }
     }
     if (!found) {
-      const parent = path14.dirname(dir);
-      const inside = !path14.relative(this.project.root, parent).startsWith("..");
+      const parent = path15.dirname(dir);
+      const inside = !path15.relative(this.project.root, parent).startsWith("..");
       found = parent !== dir && inside ? this.compilerPathsFor(parent) : null;
     }
     this.compilerPaths.set(dir, found);
     return found;
   }
   /** A file handed to the scanner (its text is already read). */
-  load(absPath, displayPath, text) {
+  load(absPath, displayPath, text2) {
     const cached = this.cache.get(absPath);
     if (cached && "program" in cached) return cached;
-    const tooDeep = nestingProblem(text, "js");
+    const tooDeep = nestingProblem(text2, "js");
     if (tooDeep) {
       this.cache.set(absPath, { error: tooDeep });
       return { kind: "file-skipped", file: displayPath, message: tooDeep };
     }
-    const parsed = parseJs(text, absPath);
+    const parsed = parseJs(text2, absPath);
     if (!parsed.ok) {
       const diagnostic = {
         kind: "parse-error",
@@ -21644,14 +22395,14 @@ var ModuleLoader = class {
       this.cache.set(absPath, { error: diagnostic.message });
       return diagnostic;
     }
-    const module2 = { absPath, path: displayPath, text, program: parsed.program, scopes: new Scopes(parsed.program) };
+    const module2 = { absPath, path: displayPath, text: text2, program: parsed.program, scopes: new Scopes(parsed.program) };
     this.cache.set(absPath, module2);
     return module2;
   }
   /** The module a relative specifier names, or a reason it cannot be followed. */
   resolve(from, specifier) {
     if (!specifier.startsWith(".") && !specifier.startsWith("/")) return { error: `package import '${specifier}' is not followed` };
-    const base = path14.resolve(path14.dirname(from.absPath), specifier);
+    const base = path15.resolve(path15.dirname(from.absPath), specifier);
     for (const candidate of candidates(base)) {
       const cached = this.cache.get(candidate);
       if (cached) {
@@ -21667,24 +22418,24 @@ var ModuleLoader = class {
     return { error: `cannot find '${specifier}' from ${from.path}` };
   }
 };
-function readCompilerPaths(file, text, read, depth) {
+function readCompilerPaths(file, text2, read, depth) {
   let json;
   try {
-    json = JSON.parse(stripJsonComments(text));
+    json = JSON.parse(stripJsonComments(text2));
   } catch {
     return null;
   }
   if (!json || typeof json !== "object") return null;
-  const dir = path14.dirname(file);
+  const dir = path15.dirname(file);
   const record = json;
   let inherited = null;
   if (typeof record.extends === "string" && record.extends.startsWith(".") && depth < 4) {
-    const parentFile = path14.resolve(dir, record.extends.endsWith(".json") ? record.extends : `${record.extends}.json`);
+    const parentFile = path15.resolve(dir, record.extends.endsWith(".json") ? record.extends : `${record.extends}.json`);
     const parent = read(parentFile);
     if ("text" in parent) inherited = readCompilerPaths(parentFile, parent.text, read, depth + 1);
   }
   const options = record.compilerOptions ?? {};
-  const baseUrl = typeof options.baseUrl === "string" ? path14.resolve(dir, options.baseUrl) : inherited?.baseUrl;
+  const baseUrl = typeof options.baseUrl === "string" ? path15.resolve(dir, options.baseUrl) : inherited?.baseUrl;
   let paths = inherited?.paths ?? [];
   let pathsBase = inherited?.pathsBase ?? baseUrl ?? dir;
   if (options.paths && typeof options.paths === "object") {
@@ -21694,21 +22445,21 @@ function readCompilerPaths(file, text, read, depth) {
   if (!baseUrl && !paths.length) return null;
   return { baseUrl, pathsBase, paths };
 }
-function stripJsonComments(text) {
+function stripJsonComments(text2) {
   let out2 = "";
   let i2 = 0;
-  while (i2 < text.length) {
-    const c = text[i2];
+  while (i2 < text2.length) {
+    const c = text2[i2];
     if (c === '"') {
       let j = i2 + 1;
-      while (j < text.length && text[j] !== '"') j += text[j] === "\\" ? 2 : 1;
-      out2 += text.slice(i2, j + 1);
+      while (j < text2.length && text2[j] !== '"') j += text2[j] === "\\" ? 2 : 1;
+      out2 += text2.slice(i2, j + 1);
       i2 = j + 1;
-    } else if (c === "/" && text[i2 + 1] === "/") {
-      while (i2 < text.length && text[i2] !== "\n") i2++;
-    } else if (c === "/" && text[i2 + 1] === "*") {
-      const end = text.indexOf("*/", i2 + 2);
-      i2 = end === -1 ? text.length : end + 2;
+    } else if (c === "/" && text2[i2 + 1] === "/") {
+      while (i2 < text2.length && text2[i2] !== "\n") i2++;
+    } else if (c === "/" && text2[i2 + 1] === "*") {
+      const end = text2.indexOf("*/", i2 + 2);
+      i2 = end === -1 ? text2.length : end + 2;
     } else {
       out2 += c;
       i2++;
@@ -21718,7 +22469,7 @@ function stripJsonComments(text) {
 }
 function candidates(base) {
   const out2 = [];
-  const ext = path14.extname(base);
+  const ext = path15.extname(base);
   if (EXTENSIONS.includes(ext)) {
     out2.push(base);
     const stem = base.slice(0, -ext.length);
@@ -21727,7 +22478,7 @@ function candidates(base) {
   } else {
     for (const e of EXTENSIONS) out2.push(base + e);
   }
-  for (const e of EXTENSIONS) out2.push(path14.join(base, `index${e}`));
+  for (const e of EXTENSIONS) out2.push(path15.join(base, `index${e}`));
   return out2;
 }
 
@@ -21739,8 +22490,8 @@ var MINIFIED_LINE = 2e4;
 var jsScanner = {
   language: "js",
   quickCheck: /cors|access-control-|origins/i,
-  mentionsCors(text) {
-    return MENTIONS_CORS.test(text) || SOCKET_IO.test(text) && /\borigins\b/.test(text);
+  mentionsCors(text2) {
+    return MENTIONS_CORS.test(text2) || SOCKET_IO.test(text2) && /\borigins\b/.test(text2);
   },
   async scan(files, project, options) {
     await loadJsParser();
@@ -21779,13 +22530,13 @@ var jsScanner = {
     return { policies, diagnostics };
   }
 };
-function minifiedLine(text) {
-  if (text.length < MINIFIED_MIN_BYTES) return void 0;
+function minifiedLine(text2) {
+  if (text2.length < MINIFIED_MIN_BYTES) return void 0;
   let line = 1;
   let start2 = 0;
   for (; ; ) {
-    const end = text.indexOf("\n", start2);
-    const stop2 = end === -1 ? text.length : end;
+    const end = text2.indexOf("\n", start2);
+    const stop2 = end === -1 ? text2.length : end;
     if (stop2 - start2 >= MINIFIED_LINE) return { line, length: stop2 - start2 };
     if (end === -1) return void 0;
     start2 = end + 1;
@@ -21794,11 +22545,11 @@ function minifiedLine(text) {
 }
 
 // src/extract/nginx/scanner.ts
-import path15 from "node:path";
+import path16 from "node:path";
 var nginxScanner = {
   language: "nginx",
   mentionsCors,
-  quickCheck: /access-control-|http_origin|cors|include/i,
+  quickCheck: /access-control-|http_origin|cors|include|_pass\b/i,
   async scan(files, project, options) {
     const loader = new IncludeLoader(project);
     files = files.filter((f) => isNginxText(f.text));
@@ -21807,9 +22558,9 @@ var nginxScanner = {
     const reachedAll = /* @__PURE__ */ new Set();
     const failures = [];
     const failure2 = (root, error) => scanFailure(project.displayPath(root), "the nginx scanner", error, true);
-    const analyse = (root, text) => {
+    const analyse = (root, text2) => {
       try {
-        return withFileBudget(options?.fileTimeBudgetMs, () => analyseRoot(loader, project, root, text, choosePrefix(project, loader, root)));
+        return withFileBudget(options?.fileTimeBudgetMs, () => analyseRoot(loader, project, root, text2, choosePrefix(project, loader, root)));
       } catch (error) {
         failures.push(failure2(root, error));
         reachedAll.add(root);
@@ -21831,24 +22582,34 @@ var nginxScanner = {
     }
     const allMaps = new Map(configs.flatMap((c) => [...c.maps]));
     const policies = [];
+    const routes = [];
     const seen = /* @__PURE__ */ new Set();
+    const seenRoutes = /* @__PURE__ */ new Set();
     for (const config of configs) {
       let described;
+      let forwarded;
       try {
         described = withFileBudget(options?.fileTimeBudgetMs, () => policiesOf(config, allMaps));
+        forwarded = withFileBudget(options?.fileTimeBudgetMs, () => buildRoutes(config.tree, mapsFor(config, allMaps), described));
       } catch (error) {
         failures.push(failure2(config.root, error));
         continue;
       }
+      for (const route of forwarded) {
+        const key3 = `${route.span.file}:${route.span.line}:${route.span.column}`;
+        if (seenRoutes.has(key3)) continue;
+        seenRoutes.add(key3);
+        routes.push(route);
+      }
       for (const policy of described) {
-        const key2 = JSON.stringify(policy);
-        if (seen.has(key2)) continue;
-        seen.add(key2);
+        const key3 = JSON.stringify(policy);
+        if (seen.has(key3)) continue;
+        seen.add(key3);
         policies.push(policy);
       }
     }
     const reachedPaths = new Set([...reachedAll].map((f) => project.displayPath(f)));
-    return { policies, diagnostics: [...loader.diagnostics.filter((d) => reachedPaths.has(d.file)), ...failures] };
+    return { policies, routes, diagnostics: [...loader.diagnostics.filter((d) => reachedPaths.has(d.file)), ...failures] };
   }
 };
 function findRoots(project, loader, corsFiles) {
@@ -21857,11 +22618,11 @@ function findRoots(project, loader, corsFiles) {
   const included = /* @__PURE__ */ new Set();
   for (const file of nginxFiles) {
     const known = corsFiles.get(file)?.text;
-    const text = known ?? textOf2(project, file);
-    if (text === void 0 || !/\binclude\s/.test(text) || !isNginxText(text)) continue;
+    const text2 = known ?? textOf2(project, file);
+    if (text2 === void 0 || !/\binclude\s/.test(text2) || !isNginxText(text2)) continue;
     let parsed;
     try {
-      parsed = loader.load(file, known ?? text);
+      parsed = loader.load(file, known ?? text2);
     } catch {
       continue;
     }
@@ -21878,12 +22639,12 @@ function textOf2(project, absPath) {
 }
 function prefixes(file, root) {
   const out2 = [];
-  let dir = path15.dirname(file);
+  let dir = path16.dirname(file);
   for (; ; ) {
     out2.push(dir);
-    const rel = path15.relative(root, dir);
-    if (!rel || rel.startsWith("..") || path15.isAbsolute(rel)) break;
-    const up = path15.dirname(dir);
+    const rel = path16.relative(root, dir);
+    if (!rel || rel.startsWith("..") || path16.isAbsolute(rel)) break;
+    const up = path16.dirname(dir);
     if (up === dir) break;
     dir = up;
   }
@@ -21909,7 +22670,7 @@ function choosePrefix(project, loader, file) {
 
 // src/parse/python.ts
 import fs8 from "node:fs";
-import path16 from "node:path";
+import path17 from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 
 // node_modules/web-tree-sitter/web-tree-sitter.js
@@ -23416,7 +24177,7 @@ ${body2}`);
   }
   static loadFromWasmExports(mod, { sync }) {
     const symbolNames = Object.keys(mod);
-    const functionName = symbolNames.find((key2) => LANGUAGE_FUNCTION_REGEX.test(key2) && !key2.includes("external_scanner_"));
+    const functionName = symbolNames.find((key3) => LANGUAGE_FUNCTION_REGEX.test(key3) && !key3.includes("external_scanner_"));
     if (!functionName) {
       console.log(`Couldn't find language function in Wasm file. Symbols:
 ${JSON.stringify(symbolNames, null, 2)}`);
@@ -23455,11 +24216,11 @@ async function Module2(moduleArg = {}) {
   }, "quit_");
   var _scriptName = import.meta.url;
   var scriptDirectory = "";
-  function locateFile(path25) {
+  function locateFile(path27) {
     if (Module["locateFile"]) {
-      return Module["locateFile"](path25, scriptDirectory);
+      return Module["locateFile"](path27, scriptDirectory);
     }
-    return scriptDirectory + path25;
+    return scriptDirectory + path27;
   }
   __name(locateFile, "locateFile");
   var readAsync, readBinary;
@@ -24572,7 +25333,7 @@ async function Module2(moduleArg = {}) {
   _fd_close.sig = "ii";
   var INT53_MAX = 9007199254740992;
   var INT53_MIN = -9007199254740992;
-  var bigintToI53Checked = /* @__PURE__ */ __name((num) => num < INT53_MIN || num > INT53_MAX ? NaN : Number(num), "bigintToI53Checked");
+  var bigintToI53Checked = /* @__PURE__ */ __name((num2) => num2 < INT53_MIN || num2 > INT53_MAX ? NaN : Number(num2), "bigintToI53Checked");
   function _fd_seek(fd, offset, whence, newOffset) {
     offset = bigintToI53Checked(offset);
     return 70;
@@ -24590,7 +25351,7 @@ async function Module2(moduleArg = {}) {
     }
   }, "printChar");
   var _fd_write = /* @__PURE__ */ __name((fd, iov, iovcnt, pnum) => {
-    var num = 0;
+    var num2 = 0;
     for (var i2 = 0; i2 < iovcnt; i2++) {
       var ptr = LE_HEAP_LOAD_U32((iov >> 2) * 4);
       var len = LE_HEAP_LOAD_U32((iov + 4 >> 2) * 4);
@@ -24598,9 +25359,9 @@ async function Module2(moduleArg = {}) {
       for (var j = 0; j < len; j++) {
         printChar(fd, HEAPU8[ptr + j]);
       }
-      num += len;
+      num2 += len;
     }
-    LE_HEAP_STORE_U32((pnum >> 2) * 4, num);
+    LE_HEAP_STORE_U32((pnum >> 2) * 4, num2);
     return 0;
   }, "_fd_write");
   _fd_write.sig = "iippp";
@@ -25380,11 +26141,11 @@ function parseMatchPredicate(steps, index, operator, textPredicates) {
     for (const c of captures) {
       if (c.name === captureName) nodes.push(c.node.text);
     }
-    const test = /* @__PURE__ */ __name((text, positive) => {
-      return positive ? regex.test(text) : !regex.test(text);
+    const test = /* @__PURE__ */ __name((text2, positive) => {
+      return positive ? regex.test(text2) : !regex.test(text2);
     }, "test");
     if (nodes.length === 0) return !isPositive;
-    return matchAll ? nodes.every((text) => test(text, isPositive)) : nodes.some((text) => test(text, isPositive));
+    return matchAll ? nodes.every((text2) => test(text2, isPositive)) : nodes.some((text2) => test(text2, isPositive));
   });
 }
 __name(parseMatchPredicate, "parseMatchPredicate");
@@ -25414,7 +26175,7 @@ function parseAnyOfPredicate(steps, index, operator, textPredicates) {
       if (c.name === captureName) nodes.push(c.node.text);
     }
     if (nodes.length === 0) return !isPositive;
-    return nodes.every((text) => values.includes(text)) === isPositive;
+    return nodes.every((text2) => values.includes(text2)) === isPositive;
   });
 }
 __name(parseAnyOfPredicate, "parseAnyOfPredicate");
@@ -25946,8 +26707,8 @@ function loadNativePython() {
       if (native.parse("x = 1\n")?.rootNode.type !== "module") return { error: `${BINDINGS} did not parse with ${GRAMMAR}` };
       const parser = {
         engine: "native",
-        parse(text) {
-          const tree = native.parse(text);
+        parse(text2) {
+          const tree = native.parse(text2);
           return tree ? { rootNode: tree.rootNode, engine: "native", delete() {
           } } : null;
         }
@@ -25959,8 +26720,8 @@ function loadNativePython() {
   })();
   return loaded;
 }
-function firstLine(text) {
-  return text.split("\n")[0] ?? text;
+function firstLine(text2) {
+  return text2.split("\n")[0] ?? text2;
 }
 
 // src/parse/python.ts
@@ -25968,19 +26729,19 @@ var GRAMMAR_WASM = "tree-sitter-python.wasm";
 var RUNTIME_WASM = "web-tree-sitter.wasm";
 var ready;
 function candidateFiles(file, packageDir) {
-  const here = path16.dirname(fileURLToPath2(import.meta.url));
-  const dirs = [here, path16.dirname(here)];
-  const out2 = dirs.map((d) => path16.join(d, file));
+  const here = path17.dirname(fileURLToPath2(import.meta.url));
+  const dirs = [here, path17.dirname(here)];
+  const out2 = dirs.map((d) => path17.join(d, file));
   for (let dir = here, i2 = 0; i2 < 6; i2++) {
-    out2.push(path16.join(dir, "node_modules", packageDir, file));
-    const parent = path16.dirname(dir);
+    out2.push(path17.join(dir, "node_modules", packageDir, file));
+    const parent = path17.dirname(dir);
     if (parent === dir) break;
     dir = parent;
   }
-  out2.push(path16.join(process.cwd(), "node_modules", packageDir, file));
+  out2.push(path17.join(process.cwd(), "node_modules", packageDir, file));
   return out2;
 }
-function locate(file, packageDir) {
+function locate2(file, packageDir) {
   const candidates2 = candidateFiles(file, packageDir);
   const found = candidates2.find((c) => fs8.existsSync(c));
   if (!found) throw new Error(`cannot find ${file}; looked in ${candidates2.join(", ")}`);
@@ -25989,15 +26750,15 @@ function locate(file, packageDir) {
 function wasmParser() {
   ready ??= (async () => {
     await Parser.init({
-      locateFile: (name2) => name2 === RUNTIME_WASM ? locate(RUNTIME_WASM, "web-tree-sitter") : name2
+      locateFile: (name2) => name2 === RUNTIME_WASM ? locate2(RUNTIME_WASM, "web-tree-sitter") : name2
     });
-    const language = await Language.load(locate(GRAMMAR_WASM, "tree-sitter-python"));
+    const language = await Language.load(locate2(GRAMMAR_WASM, "tree-sitter-python"));
     const parser = new Parser();
     parser.setLanguage(language);
     const engine = {
       engine: "wasm",
-      parse(text) {
-        const tree = parser.parse(text);
+      parse(text2) {
+        const tree = parser.parse(text2);
         return tree && { rootNode: tree.rootNode, engine: "wasm", delete: () => tree.delete() };
       }
     };
@@ -26025,16 +26786,16 @@ async function pythonParser(setting2 = "wasm") {
 function nativeWithWasmForErrors(native, wasm) {
   return {
     engine: "native",
-    parse(text) {
-      const tree = native.parse(text);
+    parse(text2) {
+      const tree = native.parse(text2);
       if (tree && !hasSyntaxError(tree.rootNode)) return tree;
-      return wasm.parse(text);
+      return wasm.parse(text2);
     }
   };
 }
-async function parsePython(text, setting2 = "wasm") {
+async function parsePython(text2, setting2 = "wasm") {
   const parser = await pythonParser(setting2);
-  const tree = parser.parse(text);
+  const tree = parser.parse(text2);
   if (!tree) throw new Error("tree-sitter returned no tree");
   return tree;
 }
@@ -26314,9 +27075,9 @@ function originItems(v) {
 }
 
 // src/extract/python/django.ts
-var DEFAULT_HEADERS = ["accept", "accept-encoding", "authorization", "content-type", "dnt", "origin", "user-agent", "x-csrftoken", "x-requested-with"];
-var DEFAULT_METHODS2 = ["DELETE", "GET", "OPTIONS", "PATCH", "POST", "PUT"];
-var DEFAULT_MAX_AGE = 86400;
+var DEFAULT_HEADERS2 = ["accept", "accept-encoding", "authorization", "content-type", "dnt", "origin", "user-agent", "x-csrftoken", "x-requested-with"];
+var DEFAULT_METHODS3 = ["DELETE", "GET", "OPTIONS", "PATCH", "POST", "PUT"];
+var DEFAULT_MAX_AGE2 = 86400;
 var ALIASES = {
   CORS_ALLOW_ALL_ORIGINS: "CORS_ORIGIN_ALLOW_ALL",
   CORS_ALLOWED_ORIGINS: "CORS_ORIGIN_WHITELIST",
@@ -26382,10 +27143,10 @@ function extractDjango(mod, ev) {
     return o ? fromOpt(o) : byDefault(def);
   };
   policy.credentials = opt("CORS_ALLOW_CREDENTIALS", (o) => valuedBool(o, "CORS_ALLOW_CREDENTIALS"), false);
-  policy.allowMethods = opt("CORS_ALLOW_METHODS", (o) => valuedStrings(o, "CORS_ALLOW_METHODS", false), DEFAULT_METHODS2);
-  policy.allowHeaders = opt("CORS_ALLOW_HEADERS", (o) => valuedStrings(o, "CORS_ALLOW_HEADERS", false), DEFAULT_HEADERS);
+  policy.allowMethods = opt("CORS_ALLOW_METHODS", (o) => valuedStrings(o, "CORS_ALLOW_METHODS", false), DEFAULT_METHODS3);
+  policy.allowHeaders = opt("CORS_ALLOW_HEADERS", (o) => valuedStrings(o, "CORS_ALLOW_HEADERS", false), DEFAULT_HEADERS2);
   policy.exposeHeaders = opt("CORS_EXPOSE_HEADERS", (o) => valuedStrings(o, "CORS_EXPOSE_HEADERS", false), []);
-  policy.maxAge = opt("CORS_PREFLIGHT_MAX_AGE", (o) => valuedNumber(o, "CORS_PREFLIGHT_MAX_AGE"), DEFAULT_MAX_AGE);
+  policy.maxAge = opt("CORS_PREFLIGHT_MAX_AGE", (o) => valuedNumber(o, "CORS_PREFLIGHT_MAX_AGE"), DEFAULT_MAX_AGE2);
   const origins = [];
   const allowAll = withAlias("CORS_ALLOW_ALL_ORIGINS");
   if (allowAll) {
@@ -26399,25 +27160,25 @@ function extractDjango(mod, ev) {
     } else if (v.value === "unknown") origins.push(entry({ kind: "unknown", why: v.why ?? "CORS_ALLOW_ALL_ORIGINS" }, allowAll.value, allowAll.span));
   }
   const invalid = [...misspelled];
-  const list3 = withAlias("CORS_ALLOWED_ORIGINS");
-  if (list3 && list3.value.t === "str") {
-    policy.originsSpan ??= list3.span;
+  const list4 = withAlias("CORS_ALLOWED_ORIGINS");
+  if (list4 && list4.value.t === "str") {
+    policy.originsSpan ??= list4.span;
     const name2 = setting2("CORS_ALLOWED_ORIGINS") ? "CORS_ALLOWED_ORIGINS" : "CORS_ORIGIN_WHITELIST";
-    invalid.push(stringForSequence(name2, list3.value.v, list3.span, "origin"));
-    notes.push(`${name2} is the string ${JSON.stringify(list3.value.v)}, not a tuple or list (a one-item tuple needs a trailing comma): django-cors-headers compares each of its characters as an origin, so it allows none (before 3.0, which compared host:port with \`in\`, it was a substring test)`);
-    if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(list3.value.v)) origins.push(entry({ kind: "exact", origin: list3.value.v }, list3.value, list3.span));
-  } else if (list3) {
-    policy.originsSpan ??= list3.span;
-    for (const item of items(list3.value)) {
+    invalid.push(stringForSequence(name2, list4.value.v, list4.span, "origin"));
+    notes.push(`${name2} is the string ${JSON.stringify(list4.value.v)}, not a tuple or list (a one-item tuple needs a trailing comma): django-cors-headers compares each of its characters as an origin, so it allows none (before 3.0, which compared host:port with \`in\`, it was a substring test)`);
+    if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(list4.value.v)) origins.push(entry({ kind: "exact", origin: list4.value.v }, list4.value, list4.span));
+  } else if (list4) {
+    policy.originsSpan ??= list4.span;
+    for (const item of items(list4.value)) {
       if (item.t === "str") {
-        if (item.v === "null") origins.push(entry({ kind: "null" }, item, list3.span));
+        if (item.v === "null") origins.push(entry({ kind: "null" }, item, list4.span));
         else {
-          origins.push(entry({ kind: "exact", origin: item.v }, item, list3.span));
+          origins.push(entry({ kind: "exact", origin: item.v }, item, list4.span));
           if (/^[a-z][a-z0-9+.-]*:\/\/[^/?#]+[/?#]/i.test(item.v)) {
             notes.push(`${JSON.stringify(item.v)}: django-cors-headers compares scheme and host only, and its system check corsheaders.E014 rejects an origin with a path, query or fragment`);
           }
         }
-      } else origins.push(entry({ kind: "unknown", why: item.t === "unknown" ? item.why : `CORS_ALLOWED_ORIGINS entry ${describe(item)}` }, item, list3.span));
+      } else origins.push(entry({ kind: "unknown", why: item.t === "unknown" ? item.why : `CORS_ALLOWED_ORIGINS entry ${describe(item)}` }, item, list4.span));
     }
   }
   const regexes = withAlias("CORS_ALLOWED_ORIGIN_REGEXES");
@@ -26494,31 +27255,31 @@ function readInModule(name2, mod) {
 }
 
 // src/extract/python/evaluate.ts
-import path18 from "node:path";
+import path19 from "node:path";
 
 // src/extract/python/modules.ts
-import path17 from "node:path";
+import path18 from "node:path";
 var MUTATORS = /* @__PURE__ */ new Set(["append", "extend", "insert", "add", "update"]);
 var INDEXED_TYPES = ["call", "keyword_argument", "decorator", "assignment", "dictionary", "tuple", "list"];
 function moduleNodes(root) {
   let byType;
   const combined = /* @__PURE__ */ new Map();
   return (types) => {
-    const list3 = typeof types === "string" ? [types] : types;
-    const key2 = list3.join(" ");
-    const known = combined.get(key2);
+    const list4 = typeof types === "string" ? [types] : types;
+    const key3 = list4.join(" ");
+    const known = combined.get(key3);
     if (known) return known;
     let found;
-    if (list3.every((t) => INDEXED_TYPES.includes(t))) {
+    if (list4.every((t) => INDEXED_TYPES.includes(t))) {
       if (!byType) {
         byType = new Map(INDEXED_TYPES.map((t) => [t, []]));
         for (const node of root.descendantsOfType(INDEXED_TYPES)) if (node) byType.get(node.type)?.push(node);
       }
-      found = list3.length === 1 ? byType.get(list3[0]) : list3.flatMap((t) => byType.get(t)).sort((a, b) => a.startIndex - b.startIndex || b.endIndex - a.endIndex);
+      found = list4.length === 1 ? byType.get(list4[0]) : list4.flatMap((t) => byType.get(t)).sort((a, b) => a.startIndex - b.startIndex || b.endIndex - a.endIndex);
     } else {
-      found = root.descendantsOfType([...list3]).filter((n) => !!n);
+      found = root.descendantsOfType([...list4]).filter((n) => !!n);
     }
-    combined.set(key2, found);
+    combined.set(key3, found);
     return found;
   };
 }
@@ -26554,8 +27315,8 @@ var SCOPE_TYPES = /* @__PURE__ */ new Set(["module", "function_definition", "cla
 function addBinding(scopes, scope, name2, binding) {
   let names = scopes.get(scope.id);
   if (!names) scopes.set(scope.id, names = /* @__PURE__ */ new Map());
-  const list3 = names.get(name2);
-  if (list3) list3.push(binding);
+  const list4 = names.get(name2);
+  if (list4) list4.push(binding);
   else names.set(name2, [binding]);
 }
 function dottedText(node) {
@@ -26693,8 +27454,8 @@ function indexModule(root) {
   }
   return { scopes, starImports };
 }
-function truncate(text, max = 60) {
-  const one = text.replace(/\s+/g, " ");
+function truncate(text2, max = 60) {
+  const one = text2.replace(/\s+/g, " ");
   return one.length > max ? `${one.slice(0, max - 1)}\u2026` : one;
 }
 function enclosingScopes(node) {
@@ -26723,8 +27484,8 @@ function isInsideBody(node, def) {
   }
   return false;
 }
-function truncateText(text, max = 60) {
-  return truncate(text, max);
+function truncateText(text2, max = 60) {
+  return truncate(text2, max);
 }
 var ModuleLoader2 = class {
   constructor(project, parser) {
@@ -26738,21 +27499,21 @@ var ModuleLoader2 = class {
     return this.project.root;
   }
   /** Parse a file's text (already read) and index it. */
-  load(absPath, displayPath, text) {
+  load(absPath, displayPath, text2) {
     const cached = this.byPath.get(absPath);
     if (cached && "tree" in cached) return cached;
-    const tooDeep = nestingProblem(text, "python");
+    const tooDeep = nestingProblem(text2, "python");
     if (tooDeep) {
       this.byPath.set(absPath, { error: tooDeep });
       throw new SkippedFile(tooDeep);
     }
-    const tree = this.parser.parse(text);
+    const tree = this.parser.parse(text2);
     if (!tree) throw new Error(`the Python parser returned no tree for ${displayPath}`);
     const mod = {
       absPath,
       path: displayPath,
       name: moduleNameOf(this.project.root, absPath),
-      text,
+      text: text2,
       tree,
       root: tree.rootNode,
       ...indexModule(tree.rootNode),
@@ -26786,20 +27547,20 @@ var ModuleLoader2 = class {
     const parts2 = module2 ? module2.split(".") : [];
     const bases = [];
     if (level > 0) {
-      let dir = path17.dirname(from.absPath);
-      for (let i2 = 1; i2 < level; i2++) dir = path17.dirname(dir);
+      let dir = path18.dirname(from.absPath);
+      for (let i2 = 1; i2 < level; i2++) dir = path18.dirname(dir);
       bases.push(dir);
     } else {
       const root = this.project.root;
-      for (let dir = path17.dirname(from.absPath); isInside(root, dir); dir = path17.dirname(dir)) {
-        bases.push(dir, path17.join(dir, "src"));
-        if (dir === root || path17.dirname(dir) === dir) break;
+      for (let dir = path18.dirname(from.absPath); isInside(root, dir); dir = path18.dirname(dir)) {
+        bases.push(dir, path18.join(dir, "src"));
+        if (dir === root || path18.dirname(dir) === dir) break;
       }
-      if (!bases.includes(root)) bases.push(root, path17.join(root, "src"));
+      if (!bases.includes(root)) bases.push(root, path18.join(root, "src"));
     }
     for (const base of bases) {
-      const stem = path17.join(base, ...parts2);
-      const candidates2 = parts2.length ? [`${stem}.py`, path17.join(stem, "__init__.py")] : [path17.join(stem, "__init__.py")];
+      const stem = path18.join(base, ...parts2);
+      const candidates2 = parts2.length ? [`${stem}.py`, path18.join(stem, "__init__.py")] : [path18.join(stem, "__init__.py")];
       for (const candidate of candidates2) {
         if (candidate === from.absPath) continue;
         const mod = this.open(candidate);
@@ -26827,7 +27588,7 @@ var ModuleLoader2 = class {
   }
 };
 function moduleNameOf(root, absPath) {
-  const rel = path17.relative(root, absPath).split(path17.sep).join("/");
+  const rel = path18.relative(root, absPath).split(path18.sep).join("/");
   return rel.replace(/\.py$/, "").replace(/\/__init__$/, "").replace(/^src\//, "").split("/").join(".");
 }
 
@@ -26840,9 +27601,9 @@ function union2(values, condition) {
     const seen = /* @__PURE__ */ new Set();
     for (const v of values) {
       for (const item of v.items) {
-        const key2 = `${item.t}:${"v" in item ? String(item.v) : describe(item)}:${item.span ? `${item.span.file}:${item.span.line}:${item.span.column}` : ""}`;
-        if (seen.has(key2)) continue;
-        seen.add(key2);
+        const key3 = `${item.t}:${"v" in item ? String(item.v) : describe(item)}:${item.span ? `${item.span.file}:${item.span.line}:${item.span.column}` : ""}`;
+        if (seen.has(key3)) continue;
+        seen.add(key3);
         items3.push(item);
       }
     }
@@ -27019,8 +27780,8 @@ var Evaluator2 = class {
     const start2 = node.namedChildren.find((c) => c.type === "string_start");
     const end = node.namedChildren.find((c) => c.type === "string_end");
     const prefix = (start2?.text ?? '"').replace(/['"]+$/, "").toLowerCase();
-    const text = node.text;
-    const body2 = text.slice(start2?.text.length ?? 1, text.length - (end?.text.length ?? 0));
+    const text2 = node.text;
+    const body2 = text2.slice(start2?.text.length ?? 1, text2.length - (end?.text.length ?? 0));
     const raw = prefix.includes("r");
     const v = raw ? body2 : decodeEscapes(body2);
     const oneToOne = v === body2 && !body2.includes("\n") && span.line === span.endLine;
@@ -27120,14 +27881,14 @@ var Evaluator2 = class {
   }
   /** The final module-level value of `name` in `mod`, or undefined when the module does not bind it. */
   /** Runs a lookup in another module with the import-cycle guard and the depth count held around it. */
-  acrossModules(key2, lookup2) {
-    this.active.add(key2);
+  acrossModules(key3, lookup2) {
+    this.active.add(key3);
     this.importDepth++;
     try {
       return lookup2();
     } finally {
       this.importDepth--;
-      this.active.delete(key2);
+      this.active.delete(key3);
     }
   }
   lookupModuleLevel(name2, mod) {
@@ -27141,9 +27902,9 @@ var Evaluator2 = class {
       if (star.node.startIndex > before) continue;
       const target2 = this.withImport(() => this.loader.resolve(mod, star.module, star.level));
       if (!target2 || target2 === mod) continue;
-      const key2 = `star:${target2.absPath}:${name2}`;
-      if (this.active.has(key2) || this.importDepth >= MAX_IMPORT_DEPTH) continue;
-      const v = this.acrossModules(key2, () => this.lookupModuleLevel(name2, target2));
+      const key3 = `star:${target2.absPath}:${name2}`;
+      if (this.active.has(key3) || this.importDepth >= MAX_IMPORT_DEPTH) continue;
+      const v = this.acrossModules(key3, () => this.lookupModuleLevel(name2, target2));
       if (v) return v;
     }
     return void 0;
@@ -27157,18 +27918,18 @@ var Evaluator2 = class {
    * (this keeps chains like `A2 = A1 + A1` linear). Comprehension variables never leak into it.
    */
   evalBinding(binding, name2, mod) {
-    const key2 = `${mod.absPath}:${binding.node.id}:${name2}`;
-    const cached = this.memo.get(key2);
+    const key3 = `${mod.absPath}:${binding.node.id}:${name2}`;
+    const cached = this.memo.get(key3);
     if (cached) return cached;
-    if (this.active.has(key2)) return unknown2(`${name2} refers to itself`);
+    if (this.active.has(key3)) return unknown2(`${name2} refers to itself`);
     const saved = this.locals.splice(0);
-    this.active.add(key2);
+    this.active.add(key3);
     try {
       const value = this.evalBindingOnce(binding, name2, mod);
-      this.memo.set(key2, value);
+      this.memo.set(key3, value);
       return value;
     } finally {
-      this.active.delete(key2);
+      this.active.delete(key3);
       this.locals.push(...saved);
     }
   }
@@ -27218,7 +27979,7 @@ var Evaluator2 = class {
         if (previous.t !== "dict") return previous;
         const fromKeywords = {
           t: "dict",
-          entries: [...args2.keywords].map(([key2, o]) => ({ key: { t: "str", v: key2, span: o.span }, value: o.value, span: o.span }))
+          entries: [...args2.keywords].map(([key3, o]) => ({ key: { t: "str", v: key3, span: o.span }, value: o.value, span: o.span }))
         };
         const merged = args2.positional.length ? combine(previous, arg(0), previous.span ?? span) : previous;
         return combine(merged, fromKeywords, previous.span ?? span);
@@ -27242,9 +28003,9 @@ var Evaluator2 = class {
     if (this.importDepth >= MAX_IMPORT_DEPTH) return unknown2(`${name2} from ${shown}: imports nested too deeply`);
     const target2 = this.loader.resolve(from, module2, level);
     if (target2) {
-      const key2 = `from:${target2.absPath}:${name2}`;
-      if (this.active.has(key2)) return unknown2(`${name2} from ${shown}: circular import`);
-      const v = this.acrossModules(key2, () => this.lookupModuleLevel(name2, target2));
+      const key3 = `from:${target2.absPath}:${name2}`;
+      if (this.active.has(key3)) return unknown2(`${name2} from ${shown}: circular import`);
+      const v = this.acrossModules(key3, () => this.lookupModuleLevel(name2, target2));
       if (v) return v;
     }
     const sub = this.loader.resolve(from, module2 ? `${module2}.${name2}` : name2, level);
@@ -27255,7 +28016,7 @@ var Evaluator2 = class {
   }
   // ---- attributes -----------------------------------------------------------------------------
   getAttr(obj, attr, node, mod) {
-    const text = truncateText(node.text);
+    const text2 = truncateText(node.text);
     switch (obj.t) {
       case "sym":
         return { t: "sym", qname: `${obj.qname}.${attr}` };
@@ -27267,26 +28028,26 @@ var Evaluator2 = class {
         } finally {
           this.importDepth--;
         }
-        if (path18.basename(obj.mod.absPath) === "__init__.py") {
+        if (path19.basename(obj.mod.absPath) === "__init__.py") {
           const sub = this.loader.resolve(obj.mod, attr, 1);
           if (sub) return { t: "module", mod: sub };
         }
-        return unknown2(`${text} (${attr} is not defined in ${obj.mod.path})`);
+        return unknown2(`${text2} (${attr} is not defined in ${obj.mod.path})`);
       }
       case "class":
-        return this.classAttr(obj, attr, false, text);
+        return this.classAttr(obj, attr, false, text2);
       case "call":
-        if (obj.callee.t === "class") return this.classAttr(obj.callee, attr, true, text);
-        return unknown2(`${text} (attribute of ${describe(obj)})`);
+        if (obj.callee.t === "class") return this.classAttr(obj.callee, attr, true, text2);
+        return unknown2(`${text2} (attribute of ${describe(obj)})`);
       case "unknown":
-        return unknown2(`${text} (${obj.why})`, { envDriven: obj.envDriven, source: obj.source });
+        return unknown2(`${text2} (${obj.why})`, { envDriven: obj.envDriven, source: obj.source });
       default:
-        return unknown2(`${text} (attribute of ${describe(obj)})`);
+        return unknown2(`${text2} (attribute of ${describe(obj)})`);
     }
   }
   /** A class attribute / pydantic field default; env-driven when read from a BaseSettings instance. */
-  classAttr(cls, attr, viaInstance, text, seen = /* @__PURE__ */ new Set()) {
-    if (seen.has(cls.node.id)) return unknown2(`${text} (circular class hierarchy)`);
+  classAttr(cls, attr, viaInstance, text2, seen = /* @__PURE__ */ new Set()) {
+    if (seen.has(cls.node.id)) return unknown2(`${text2} (circular class hierarchy)`);
     seen.add(cls.node.id);
     const bindings = cls.mod.scopes.get(cls.node.id)?.get(attr);
     const last = bindings?.[bindings.length - 1];
@@ -27295,13 +28056,13 @@ var Evaluator2 = class {
     const mark = (v) => settings && !v.source ? envDefault(v, envName) : v;
     if (last) {
       if (last.kind === "assign") {
-        if (!last.value) return mark(unknown2(`${text} (no literal default in ${cls.mod.path})`));
+        if (!last.value) return mark(unknown2(`${text2} (no literal default in ${cls.mod.path})`));
         const v = this.fieldDefault(last.value, cls.mod);
-        return mark(v.t === "unknown" ? unknown2(`${text} (${v.why} in ${cls.mod.path})`, v) : v);
+        return mark(v.t === "unknown" ? unknown2(`${text2} (${v.why} in ${cls.mod.path})`, v) : v);
       }
       if (last.kind === "func") {
-        if (viaInstance && isProperty(last.node)) return this.propertyValue(cls, last.node, text);
-        return unknown2(`${text} is computed by ${cls.name}.${attr}() in ${cls.mod.path}`);
+        if (viaInstance && isProperty(last.node)) return this.propertyValue(cls, last.node, text2);
+        return unknown2(`${text2} is computed by ${cls.name}.${attr}() in ${cls.mod.path}`);
       }
       return mark(this.evalBinding(last, attr, cls.mod));
     }
@@ -27309,32 +28070,32 @@ var Evaluator2 = class {
       if (base.type === "keyword_argument") continue;
       const b = this.eval(base, cls.mod);
       if (b.t === "class") {
-        const v = this.classAttr(b, attr, viaInstance, text, seen);
-        if (!(v.t === "unknown" && v.why.startsWith(`${text} (no attribute`))) return settings && v.t !== "unknown" ? mark(v) : v;
+        const v = this.classAttr(b, attr, viaInstance, text2, seen);
+        if (!(v.t === "unknown" && v.why.startsWith(`${text2} (no attribute`))) return settings && v.t !== "unknown" ? mark(v) : v;
       }
     }
-    return unknown2(`${text} (no attribute ${attr} on ${cls.name} in ${cls.mod.path})`);
+    return unknown2(`${text2} (no attribute ${attr} on ${cls.name} in ${cls.mod.path})`);
   }
   /**
    * The value a property returns, with `self` standing for an instance of `cls` (so `self.X` reads
    * the field default). Only the property's last return is followed, as for functions.
    */
-  propertyValue(cls, def, text) {
-    const key2 = `prop:${cls.mod.absPath}:${def.id}`;
-    if (this.active.has(key2)) return unknown2(`${text} (a property that reads itself)`);
+  propertyValue(cls, def, text2) {
+    const key3 = `prop:${cls.mod.absPath}:${def.id}`;
+    if (this.active.has(key3)) return unknown2(`${text2} (a property that reads itself)`);
     const body2 = def.childForFieldName("body");
     const returns = body2 ? body2.descendantsOfType("return_statement").filter((r) => nearestFunction(r)?.id === def.id) : [];
     const last = returns[returns.length - 1];
     const selfName = def.childForFieldName("parameters")?.namedChildren.find((c) => c.type === "identifier")?.text ?? "self";
-    if (!last?.namedChildren[0]) return unknown2(`${text} (the property returns nothing the scanner can see)`);
-    this.active.add(key2);
+    if (!last?.namedChildren[0]) return unknown2(`${text2} (the property returns nothing the scanner can see)`);
+    this.active.add(key3);
     this.locals.push(/* @__PURE__ */ new Map([[selfName, { t: "call", callee: cls, node: cls.node, mod: cls.mod }]]));
     try {
       const value = this.eval(last.namedChildren[0], cls.mod);
-      return value.t === "unknown" ? unknown2(`${text} (the property returns ${value.why})`, { envDriven: value.envDriven, source: value.source }) : value;
+      return value.t === "unknown" ? unknown2(`${text2} (the property returns ${value.why})`, { envDriven: value.envDriven, source: value.source }) : value;
     } finally {
       this.locals.pop();
-      this.active.delete(key2);
+      this.active.delete(key3);
     }
   }
   /**
@@ -27400,17 +28161,17 @@ var Evaluator2 = class {
   evalSubscript(node, mod) {
     const span = spanOf2(node, mod.path);
     const obj = this.eval(node.childForFieldName("value"), mod);
-    const key2 = this.eval(node.childForFieldName("subscript"), mod);
+    const key3 = this.eval(node.childForFieldName("subscript"), mod);
     if (obj.t === "sym" && obj.qname === "os.environ") {
-      const name2 = key2.t === "str" ? key2.v : truncateText(node.childForFieldName("subscript")?.text ?? "");
+      const name2 = key3.t === "str" ? key3.v : truncateText(node.childForFieldName("subscript")?.text ?? "");
       return unknown2(`os.environ[${JSON.stringify(name2)}] (environment variable ${name2}, no default)`, { span, envDriven: true, source: name2 });
     }
-    if (obj.t === "dict" && (key2.t === "str" || key2.t === "num")) {
-      const entry2 = [...obj.entries].reverse().find((e) => (e.key.t === "str" || e.key.t === "num") && e.key.v === key2.v);
+    if (obj.t === "dict" && (key3.t === "str" || key3.t === "num")) {
+      const entry2 = [...obj.entries].reverse().find((e) => (e.key.t === "str" || e.key.t === "num") && e.key.v === key3.v);
       if (entry2) return entry2.value;
     }
-    if (obj.t === "seq" && key2.t === "num" && Number.isInteger(key2.v)) {
-      const item = obj.items[key2.v < 0 ? obj.items.length + key2.v : key2.v];
+    if (obj.t === "seq" && key3.t === "num" && Number.isInteger(key3.v)) {
+      const item = obj.items[key3.v < 0 ? obj.items.length + key3.v : key3.v];
       if (item) return item;
     }
     return unknown2(truncateText(node.text), { span, envDriven: obj.envDriven, source: obj.source });
@@ -27557,8 +28318,8 @@ var Evaluator2 = class {
       }
       if (obj.t === "dict" && method === "get") {
         const args2 = this.callArgs(node, mod);
-        const key2 = args2.positional[0]?.value;
-        const entry2 = key2 && (key2.t === "str" || key2.t === "num") ? [...obj.entries].reverse().find((e) => "v" in e.key && e.key.v === key2.v) : void 0;
+        const key3 = args2.positional[0]?.value;
+        const entry2 = key3 && (key3.t === "str" || key3.t === "num") ? [...obj.entries].reverse().find((e) => "v" in e.key && e.key.v === key3.v) : void 0;
         return entry2 ? entry2.value : args2.positional[1]?.value ?? { t: "none", span };
       }
       if (obj.t === "seq" && method === "copy") return obj;
@@ -27639,19 +28400,19 @@ var Evaluator2 = class {
   }
   callFunction(fn, node, mod) {
     const span = spanOf2(node, mod.path);
-    const key2 = `fn:${fn.mod.absPath}:${fn.node.id}`;
-    if (this.active.has(key2)) return unknown2(`${fn.name}() calls itself`, { span });
+    const key3 = `fn:${fn.mod.absPath}:${fn.node.id}`;
+    if (this.active.has(key3)) return unknown2(`${fn.name}() calls itself`, { span });
     const body2 = fn.node.childForFieldName("body");
     const returns = body2 ? body2.descendantsOfType("return_statement").filter((r) => nearestFunction(r)?.id === fn.node.id) : [];
     const last = returns[returns.length - 1];
     if (!last) return unknown2(`${fn.name}() returns nothing the scanner can see`, { span });
-    this.active.add(key2);
+    this.active.add(key3);
     try {
       const value = this.eval(last.namedChildren[0], fn.mod);
       if (value.t === "unknown") return unknown2(`${fn.name}() returns ${value.why}`, { span, envDriven: value.envDriven, source: value.source });
       return value;
     } finally {
-      this.active.delete(key2);
+      this.active.delete(key3);
     }
   }
   stringMethod(s, method, node, mod) {
@@ -27816,14 +28577,14 @@ var FlaskCors = class {
       if (!this.isSymbol(fn, mod, CORS_CLASS, "CORS")) continue;
       const args2 = this.ev.callArgs(call, mod);
       const app = args2.positional[0]?.value ?? args2.keywords.get("app")?.value;
-      const key2 = keyOf(call, mod);
+      const key3 = keyOf(call, mod);
       if (app && app.t !== "none") {
-        this.constructors.set(key2, { node: call, mod, args: args2, bound: true });
+        this.constructors.set(key3, { node: call, mod, args: args2, bound: true });
         const appName = args2.positional[0]?.node.text ?? args2.keywords.get("app")?.node.text ?? "app";
         const kind = /^flask(\.blueprints)?\.Blueprint$/.test(app.t === "call" ? qualifiedName(app.callee) ?? "" : "") ? "router" : "app";
         this.emit(call, mod, [this.appConfig(mod, appName), args2], appName, [], kind);
-      } else if (!this.constructors.has(key2)) {
-        this.constructors.set(key2, { node: call, mod, args: args2, bound: false });
+      } else if (!this.constructors.has(key3)) {
+        this.constructors.set(key3, { node: call, mod, args: args2, bound: false });
       }
     }
     for (const decorator of mod.nodesOf("decorator")) this.crossOrigin(decorator, mod);
@@ -27845,10 +28606,10 @@ var FlaskCors = class {
   initApp(call, fn, mod) {
     const target2 = this.ev.eval(fn.childForFieldName("object"), mod);
     if (target2.t !== "call" || !CORS_CLASS.test(qualifiedName(target2.callee) ?? "")) return;
-    const key2 = keyOf(target2.node, target2.mod);
-    const ctor = this.constructors.get(key2) ?? { node: target2.node, mod: target2.mod, args: this.ev.callArgs(target2.node, target2.mod), bound: true };
+    const key3 = keyOf(target2.node, target2.mod);
+    const ctor = this.constructors.get(key3) ?? { node: target2.node, mod: target2.mod, args: this.ev.callArgs(target2.node, target2.mod), bound: true };
     ctor.bound = true;
-    this.constructors.set(key2, ctor);
+    this.constructors.set(key3, ctor);
     const args2 = this.ev.callArgs(call, mod);
     const app = args2.positional[0]?.node.text ?? args2.keywords.get("app")?.node.text ?? "app";
     const notes = ctor.args.keywords.size ? [`options also come from CORS(...) at ${ctor.mod.path}:${ctor.node.startPosition.row + 1}`] : [];
@@ -27861,17 +28622,17 @@ var FlaskCors = class {
   appConfig(mod, appName) {
     const out2 = { positional: [], keywords: /* @__PURE__ */ new Map(), unresolvedSplats: [] };
     const unknownKeys = [];
-    const put = (key2, value, span, node, written = true) => {
-      if (!/^CORS_[A-Z_]+$/.test(key2)) return;
-      if (CONFIG_KEYS.includes(key2)) out2.keywords.set(key2.slice(5).toLowerCase(), { value, span, node });
-      else if (written) unknownKeys.push(unknownOption(key2, span, CONFIG_KEYS, configAliases(), "app.config key"));
+    const put = (key3, value, span, node, written = true) => {
+      if (!/^CORS_[A-Z_]+$/.test(key3)) return;
+      if (CONFIG_KEYS.includes(key3)) out2.keywords.set(key3.slice(5).toLowerCase(), { value, span, node });
+      else if (written) unknownKeys.push(unknownOption(key3, span, CONFIG_KEYS, configAliases(), "app.config key"));
     };
     for (const node of mod.nodesOf(["assignment", "call"])) {
       if (node.type === "assignment") {
         const left = node.childForFieldName("left");
         if (left?.type !== "subscript" || left.childForFieldName("value")?.text !== `${appName}.config`) continue;
-        const key2 = this.ev.eval(left.childForFieldName("subscript"), mod);
-        if (key2.t === "str") put(key2.v, this.ev.eval(node.childForFieldName("right"), mod), spanOf2(node, mod.path), node);
+        const key3 = this.ev.eval(left.childForFieldName("subscript"), mod);
+        if (key3.t === "str") put(key3.v, this.ev.eval(node.childForFieldName("right"), mod), spanOf2(node, mod.path), node);
       } else if (node.childForFieldName("function")?.text === `${appName}.config.update`) {
         const args2 = this.ev.callArgs(node, mod);
         for (const [k, v] of args2.keywords) put(k, v.value, v.span, v.node);
@@ -27884,8 +28645,8 @@ var FlaskCors = class {
         const target2 = arg?.t === "str" ? this.ev.evalDotted(arg.v, mod) : arg;
         if (target2?.t !== "class" && target2?.t !== "module") continue;
         const span = spanOf2(node, mod.path);
-        for (const key2 of this.configKeys(target2, /* @__PURE__ */ new Set())) {
-          put(key2, reachedVia(this.ev.getAttr(target2, key2, node, mod), span), span, node, false);
+        for (const key3 of this.configKeys(target2, /* @__PURE__ */ new Set())) {
+          put(key3, reachedVia(this.ev.getAttr(target2, key3, node, mod), span), span, node, false);
         }
       }
     }
@@ -27903,7 +28664,7 @@ var FlaskCors = class {
     if (target2.t === "class") {
       for (const base of target2.node.childForFieldName("superclasses")?.namedChildren ?? []) {
         if (base.type === "keyword_argument") continue;
-        for (const key2 of this.configKeys(this.ev.eval(base, target2.mod), seen)) keys.add(key2);
+        for (const key3 of this.configKeys(this.ev.eval(base, target2.mod), seen)) keys.add(key3);
       }
     }
     return keys;
@@ -28001,8 +28762,8 @@ var FlaskCors = class {
       const callee = call?.childForFieldName("function");
       if (callee?.type !== "attribute" || !ROUTE_METHODS2.has(callee.childForFieldName("attribute")?.text ?? "")) continue;
       const routeArgs = this.ev.callArgs(call, mod);
-      const path25 = routeArgs.positional[0]?.value;
-      if (path25?.t === "str") scope.path = path25.v;
+      const path27 = routeArgs.positional[0]?.value;
+      if (path27?.t === "str") scope.path = path27.v;
       const verb = callee.childForFieldName("attribute").text;
       const methods = routeArgs.keywords.get("methods")?.value;
       if (verb !== "route") scope.methods = [verb.toUpperCase()];
@@ -28246,8 +29007,8 @@ function preflightOf2(owner, mod, corsWrites) {
     why: `the middleware only adds the CORS headers to the response of ${forwards} and has no OPTIONS answer of its own, so a preflight reaches the router, which answers 405 Method Not Allowed unless a route handles OPTIONS`
   };
 }
-function oneLine(text) {
-  const t = text.replace(/\s+/g, " ").trim();
+function oneLine(text2) {
+  const t = text2.replace(/\s+/g, " ").trim();
   return t.length > 60 ? `${t.slice(0, 59)}\u2026` : t;
 }
 
@@ -28260,9 +29021,9 @@ function extractManualHeaders(mod, ev, loader) {
   const writes = collectWrites2(mod, ev);
   const groups = /* @__PURE__ */ new Map();
   for (const w of writes) {
-    const list3 = groups.get(w.owner.id) ?? [];
-    list3.push(w);
-    groups.set(w.owner.id, list3);
+    const list4 = groups.get(w.owner.id) ?? [];
+    list4.push(w);
+    groups.set(w.owner.id, list4);
   }
   const policies = [];
   for (const group of groups.values()) {
@@ -28299,8 +29060,8 @@ function collectWrites2(mod, ev) {
     } else if (passedToResponse(node)) {
       for (const pair of node.namedChildren) {
         if (pair?.type !== "pair") continue;
-        const key2 = pair.childForFieldName("key");
-        if (key2) add(key2, pair.childForFieldName("value"), pair, "replace");
+        const key3 = pair.childForFieldName("key");
+        if (key3) add(key3, pair.childForFieldName("value"), pair, "replace");
       }
     }
   }
@@ -28358,8 +29119,8 @@ function stackOf2(mod, owner) {
     [mod.text, new RegExp(`^${framework}`, "m")],
     [mod.text, new RegExp(`^\\s*${framework}`, "m")]
   ];
-  for (const [text, re] of tries) {
-    const m = re.exec(text);
+  for (const [text2, re] of tries) {
+    const m = re.exec(text2);
     if (m) return m[1] === "werkzeug" ? "flask" : m[1];
   }
   if (owner.type === "function_definition" && isAfterRequestShape(owner)) return "flask";
@@ -28489,10 +29250,10 @@ function restrictingGuard(value, owner, mod, ev) {
     else if (n.type === "conditional_expression") cond = n.namedChildren[1];
     if (!cond) continue;
     for (const part of conjuncts(cond)) {
-      const text = part.text.replace(/\s+/g, " ").trim();
-      if (presenceOfEcho(text, value) || HEADER_PRESENCE.test(text) || METHOD_TEST.test(text)) continue;
+      const text2 = part.text.replace(/\s+/g, " ").trim();
+      if (presenceOfEcho(text2, value) || HEADER_PRESENCE.test(text2) || METHOD_TEST.test(text2)) continue;
       if (fnmatchAll(part, mod, ev)) continue;
-      kept.push(text);
+      kept.push(text2);
     }
   }
   return kept.length ? kept.join(" && ") : void 0;
@@ -28528,8 +29289,8 @@ function fnmatchAll(test, mod, ev) {
   }
   return false;
 }
-function presenceOfEcho(text, value) {
-  const subject = PRESENCE.exec(text)?.[1]?.trim().replace(/^not\s+/, "");
+function presenceOfEcho(text2, value) {
+  const subject = PRESENCE.exec(text2)?.[1]?.trim().replace(/^not\s+/, "");
   if (!subject) return false;
   if (subject === value.text.trim()) return true;
   const m = REQUEST_ORIGIN.exec(subject);
@@ -28540,8 +29301,8 @@ function w2s(w) {
 }
 
 // src/extract/python/starlette.ts
-var DEFAULT_METHODS3 = ["GET"];
-var DEFAULT_MAX_AGE2 = 600;
+var DEFAULT_METHODS4 = ["GET"];
+var DEFAULT_MAX_AGE3 = 600;
 var PARAMETERS = [
   "allow_origins",
   "allow_methods",
@@ -28620,10 +29381,10 @@ function extractStarlette(mod, ev) {
   return policies;
 }
 function findApp(call, mod, ev) {
-  const list3 = call.parent;
-  if (!list3 || list3.type !== "list" && list3.type !== "tuple") return { before: [] };
-  const before = list3.namedChildren.filter((c) => c.type !== "comment" && c.endIndex <= call.startIndex);
-  const holder = list3.parent;
+  const list4 = call.parent;
+  if (!list4 || list4.type !== "list" && list4.type !== "tuple") return { before: [] };
+  const before = list4.namedChildren.filter((c) => c.type !== "comment" && c.endIndex <= call.startIndex);
+  const holder = list4.parent;
   if (holder?.type === "keyword_argument" && holder.childForFieldName("name")?.text === "middleware") {
     const appCall = holder.parent?.parent;
     if (appCall?.type === "call") return { ...describeApp(appCall, mod, ev), before };
@@ -28681,10 +29442,10 @@ function buildPolicy3(args2, call, mod, ctx) {
     return maybeInSplat(splats, name2) ?? byDefault(def);
   };
   policy.credentials = opt("allow_credentials", (o) => valuedBool(o, "allow_credentials"), false);
-  policy.allowMethods = opt("allow_methods", (o) => valuedStrings(o, "allow_methods", false), DEFAULT_METHODS3);
+  policy.allowMethods = opt("allow_methods", (o) => valuedStrings(o, "allow_methods", false), DEFAULT_METHODS4);
   policy.allowHeaders = opt("allow_headers", (o) => valuedStrings(o, "allow_headers", false), []);
   policy.exposeHeaders = opt("expose_headers", (o) => valuedStrings(o, "expose_headers", false), []);
-  policy.maxAge = opt("max_age", (o) => valuedNumber(o, "max_age"), DEFAULT_MAX_AGE2);
+  policy.maxAge = opt("max_age", (o) => valuedNumber(o, "max_age"), DEFAULT_MAX_AGE3);
   if (Array.isArray(policy.allowMethods.value) && policy.allowMethods.value.includes("*")) {
     notes.push('allow_methods contains "*": Starlette answers preflights with DELETE, GET, HEAD, OPTIONS, PATCH, POST, PUT');
   }
@@ -28766,7 +29527,7 @@ function starletteOrigins(given, optionSpan, notes) {
 var MENTIONS_CORS2 = /CORSMiddleware|flask_cors|CORS\(|cross_origin|corsheaders|CORS_|[Aa]ccess-[Cc]ontrol-[Aa]llow-/;
 var pythonScanner = {
   language: "python",
-  mentionsCors: (text) => MENTIONS_CORS2.test(text),
+  mentionsCors: (text2) => MENTIONS_CORS2.test(text2),
   quickCheck: /cors|cross_origin|access-control-allow-/i,
   async scan(files, project, options) {
     const policies = [];
@@ -28824,8 +29585,8 @@ function scanFile(file, loader, evaluator, flask) {
   run2("hand-written headers", () => extractManualHeaders(mod, evaluator, loader));
   return { policies, diagnostics };
 }
-function firstLine2(text) {
-  const line = text.split(/\r?\n/)[0] ?? "";
+function firstLine2(text2) {
+  const line = text2.split(/\r?\n/)[0] ?? "";
   return line.length > 40 ? `${line.slice(0, 39)}\u2026` : line;
 }
 
@@ -28854,21 +29615,21 @@ import { createHash } from "node:crypto";
 function runRules(rules, policies, settingFor, settings, source = () => void 0) {
   const findings = [];
   const errors = [];
-  for (const rule of rules) {
-    const setting2 = settingFor(rule);
+  for (const rule2 of rules) {
+    const setting2 = settingFor(rule2);
     if (setting2 === "off") continue;
-    const options = { ...rule.meta.defaultOptions, ...setting2.options };
+    const options = { ...rule2.meta.defaultOptions, ...setting2.options };
     const report = (r, into) => {
-      const template = rule.meta.messages[r.messageId];
-      if (template === void 0) throw new Error(`rule ${rule.meta.id} reported unknown message id ${r.messageId}`);
-      if (r.fix && !fixableAs(rule.meta.fixable, r.fix.applicability)) throw new Error(`rule ${rule.meta.id} reported a fix (${r.fix.applicability}) but declares fixable: ${rule.meta.fixable ?? "none"}`);
+      const template = rule2.meta.messages[r.messageId];
+      if (template === void 0) throw new Error(`rule ${rule2.meta.id} reported unknown message id ${r.messageId}`);
+      if (r.fix && !fixableAs(rule2.meta.fixable, r.fix.applicability)) throw new Error(`rule ${rule2.meta.id} reported a fix (${r.fix.applicability}) but declares fixable: ${rule2.meta.fixable ?? "none"}`);
       into.push({
-        ruleId: rule.meta.id,
-        severity: setting2.severity ?? r.severity ?? rule.meta.defaultSeverity,
+        ruleId: rule2.meta.id,
+        severity: setting2.severity ?? r.severity ?? rule2.meta.defaultSeverity,
         message: formatMessage(template, r.data),
         location: r.span,
         witness: r.witness,
-        fingerprint: fingerprint(rule.meta.id, r),
+        fingerprint: fingerprint(rule2.meta.id, r),
         policyIndex: r.policy ? policies.indexOf(r.policy) : void 0,
         ...r.relatedLocations?.length ? { relatedLocations: r.relatedLocations } : {},
         ...r.fix ? { fix: r.fix } : {}
@@ -28877,27 +29638,27 @@ function runRules(rules, policies, settingFor, settings, source = () => void 0) 
     const ruleFindings = [];
     const collect = (r) => report(r, ruleFindings);
     try {
-      rule.check({ policies, options, settings, source, report: collect });
+      rule2.check({ policies, options, settings, source, report: collect });
     } catch (batchError) {
       ruleFindings.length = 0;
       const failing = /* @__PURE__ */ new Set();
       for (const policy of policies) {
         try {
-          rule.check({ policies: [policy], options, settings, source, report: () => {
+          rule2.check({ policies: [policy], options, settings, source, report: () => {
           } });
         } catch (error) {
           failing.add(policy);
-          errors.push({ ruleId: rule.meta.id, error, file: policy.span.file });
+          errors.push({ ruleId: rule2.meta.id, error, file: policy.span.file });
         }
       }
       const rest = policies.filter((p) => !failing.has(p));
-      if (!failing.size) errors.push({ ruleId: rule.meta.id, error: batchError });
+      if (!failing.size) errors.push({ ruleId: rule2.meta.id, error: batchError });
       else if (rest.length) {
         try {
-          rule.check({ policies: rest, options, settings, source, report: collect });
+          rule2.check({ policies: rest, options, settings, source, report: collect });
         } catch (error) {
           ruleFindings.length = 0;
-          errors.push({ ruleId: rule.meta.id, error });
+          errors.push({ ruleId: rule2.meta.id, error });
         }
       }
     }
@@ -28918,6 +29679,8 @@ var DOTENV = /^\.env(?:\.[\w.-]+)?$|^[\w.-]+\.env$/;
 var COMPOSE = /^(?:docker-)?compose(?:[.-][\w.-]+)?\.ya?ml$/i;
 var HELM_VALUES = /^values(?:[.-][\w.-]+)?\.ya?ml$/i;
 var YAML2 = /\.ya?ml$/i;
+var TOML = /\.toml$/i;
+var NOT_PROXY_TOML = /^(?:pyproject|Cargo|poetry|uv|netlify|rustfmt|clippy|deny|taplo|ruff|\.ruff|mypy|pytest|setup|Pipfile|wrangler|fly|samconfig|config\.rust|rust-toolchain|\.cargo)/i;
 var FRONTEND_CONFIG = /^(?:vite|vue|svelte|nuxt|next)\.config\.[cm]?[jt]s$|^angular\.json$|^proxy\.conf(?:\.[\w-]+)?\.json$|^setupProxy\.[jt]s$|^environment(?:\.[\w-]+)?\.ts$/;
 var NOT_ENV_YAML = /^(?:pnpm-lock|\.pre-commit|\.gitlab-ci|mkdocs|openapi|swagger|\.golangci|\.eslintrc|\.prettierrc|codecov|dependabot|renovate)/i;
 function kindOf(base) {
@@ -28927,6 +29690,7 @@ function kindOf(base) {
   if (COMPOSE.test(base)) return "compose";
   if (HELM_VALUES.test(base)) return "helm-values";
   if (YAML2.test(base) && !NOT_ENV_YAML.test(base)) return "yaml";
+  if (TOML.test(base) && !NOT_PROXY_TOML.test(base)) return "toml";
   return void 0;
 }
 function isContextFolder(rel) {
@@ -28939,17 +29703,17 @@ function contextFiles(root, extraIgnores = []) {
 
 // src/environment/index.ts
 import { createHash as createHash2 } from "node:crypto";
-import path23 from "node:path";
+import path25 from "node:path";
 
 // src/frontend/detect.ts
-import path19 from "node:path";
+import path20 from "node:path";
 
 // src/environment/dotenv.ts
 var import_dotenv = __toESM(require_dist2(), 1);
 var ASSIGNMENT = /^\s*(?:export\s+)?([\w.-]+)\s*(?:=|:\s)/;
-function readDotenv(text, file) {
-  const parsed = (0, import_dotenv.parse)(text);
-  const lines = text.split(/\r?\n/);
+function readDotenv(text2, file) {
+  const parsed = (0, import_dotenv.parse)(text2);
+  const lines = text2.split(/\r?\n/);
   const lineOf = /* @__PURE__ */ new Map();
   let bad;
   let openQuote;
@@ -29011,8 +29775,8 @@ function frameworkOf(deps) {
   if (deps.vite) return "vite";
   return void 0;
 }
-function spanAt2(text, offset, length, file) {
-  const before = text.slice(0, offset);
+function spanAt2(text2, offset, length, file) {
+  const before = text2.slice(0, offset);
   const line = before.split("\n").length;
   const column = offset - before.lastIndexOf("\n");
   return { file, line, column, endLine: line, endColumn: column + length };
@@ -29021,43 +29785,43 @@ function detectFrontends(files, io) {
   const frontends = [];
   const byDir = /* @__PURE__ */ new Map();
   for (const f of files) {
-    const dir = path19.dirname(f.absPath);
+    const dir = path20.dirname(f.absPath);
     byDir.set(dir, [...byDir.get(dir) ?? [], f]);
   }
   for (const pkgFile of files.filter((f) => f.kind === "package-json")) {
-    const text = io.readText(pkgFile.absPath);
-    if (text === void 0) continue;
+    const text2 = io.readText(pkgFile.absPath);
+    if (text2 === void 0) continue;
     let pkg;
     try {
-      pkg = JSON.parse(text);
+      pkg = JSON.parse(text2);
     } catch {
       continue;
     }
     if (!pkg || typeof pkg !== "object") continue;
     const framework = frameworkOf({ ...pkg.dependencies ?? {}, ...pkg.devDependencies ?? {} });
     if (!framework) continue;
-    const absDir = path19.dirname(pkgFile.absPath);
+    const absDir = path20.dirname(pkgFile.absPath);
     const pkgDisplay = io.display(pkgFile.absPath);
     const local = byDir.get(absDir) ?? [];
     const frontend = {
       framework,
-      name: typeof pkg.name === "string" ? pkg.name : path19.basename(absDir),
-      dir: path19.dirname(pkgDisplay),
+      name: typeof pkg.name === "string" ? pkg.name : path20.basename(absDir),
+      dir: path20.dirname(pkgDisplay),
       absDir,
-      packageJson: spanAt2(text, Math.max(0, text.indexOf('"dependencies"')), 14, pkgDisplay),
+      packageJson: spanAt2(text2, Math.max(0, text2.indexOf('"dependencies"')), 14, pkgDisplay),
       origins: [],
       apiUrls: [],
       proxies: []
     };
-    const configs = local.filter((f) => f.kind === "frontend-config").map((f) => ({ abs: f.absPath, base: path19.basename(f.absPath), text: io.readText(f.absPath) ?? "" }));
-    const deeper = files.filter((f) => f.kind === "frontend-config" && path19.dirname(f.absPath).startsWith(absDir + path19.sep) && /^(?:setupProxy|environment|proxy\.conf)/.test(path19.basename(f.absPath)));
-    for (const f of deeper) configs.push({ abs: f.absPath, base: path19.basename(f.absPath), text: io.readText(f.absPath) ?? "" });
-    const envFiles = local.filter((f) => f.kind === "dotenv").map((f) => ({ abs: f.absPath, base: path19.basename(f.absPath), text: io.readText(f.absPath) ?? "" }));
-    frontend.origins.push(devOrigin(framework, pkg.scripts ?? {}, text, pkgDisplay, configs, envFiles, io));
+    const configs = local.filter((f) => f.kind === "frontend-config").map((f) => ({ abs: f.absPath, base: path20.basename(f.absPath), text: io.readText(f.absPath) ?? "" }));
+    const deeper = files.filter((f) => f.kind === "frontend-config" && path20.dirname(f.absPath).startsWith(absDir + path20.sep) && /^(?:setupProxy|environment|proxy\.conf)/.test(path20.basename(f.absPath)));
+    for (const f of deeper) configs.push({ abs: f.absPath, base: path20.basename(f.absPath), text: io.readText(f.absPath) ?? "" });
+    const envFiles = local.filter((f) => f.kind === "dotenv").map((f) => ({ abs: f.absPath, base: path20.basename(f.absPath), text: io.readText(f.absPath) ?? "" }));
+    frontend.origins.push(devOrigin(framework, pkg.scripts ?? {}, text2, pkgDisplay, configs, envFiles, io));
     if (typeof pkg.homepage === "string" && /^https?:\/\/[^/]/i.test(pkg.homepage)) {
       try {
-        const at = text.indexOf('"homepage"');
-        frontend.origins.push({ origin: new URL(pkg.homepage).origin, environment: "production", how: "homepage in package.json", span: spanAt2(text, Math.max(0, at), 10, pkgDisplay) });
+        const at = text2.indexOf('"homepage"');
+        frontend.origins.push({ origin: new URL(pkg.homepage).origin, environment: "production", how: "homepage in package.json", span: spanAt2(text2, Math.max(0, at), 10, pkgDisplay) });
       } catch {
       }
     }
@@ -29070,13 +29834,13 @@ function detectFrontends(files, io) {
       }
     }
     for (const c of configs) frontend.apiUrls.push(...configApiUrls(c, io.display(c.abs)));
-    const nested = files.filter((f) => f.kind === "package-json" && f !== pkgFile && f.absPath.startsWith(absDir + path19.sep)).map((f) => path19.dirname(f.absPath) + path19.sep);
+    const nested = files.filter((f) => f.kind === "package-json" && f !== pkgFile && f.absPath.startsWith(absDir + path20.sep)).map((f) => path20.dirname(f.absPath) + path20.sep);
     for (const abs of io.codeFiles ?? []) {
-      if (!abs.startsWith(absDir + path19.sep) || nested.some((n) => abs.startsWith(n)) || /\.config\.[cm]?[jt]s$/.test(abs)) continue;
+      if (!abs.startsWith(absDir + path20.sep) || nested.some((n) => abs.startsWith(n)) || /\.config\.[cm]?[jt]s$/.test(abs)) continue;
       const code = io.readText(abs);
       if (code && /https?:\/\//.test(code)) frontend.apiUrls.push(...codeApiUrls(code, io.display(abs)));
     }
-    frontend.proxies.push(...proxies(framework, pkg, text, pkgDisplay, configs, io));
+    frontend.proxies.push(...proxies(framework, pkg, text2, pkgDisplay, configs, io));
     frontends.push(frontend);
   }
   return frontends;
@@ -29137,7 +29901,7 @@ function configApiUrls(c, display) {
   }
   return out2;
 }
-function codeApiUrls(text, display) {
+function codeApiUrls(text2, display) {
   const out2 = [];
   const push = (url, how, offset) => {
     let origin;
@@ -29147,29 +29911,29 @@ function codeApiUrls(text, display) {
       return;
     }
     if (!/^https?:\/\/(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\])(?::|$)/.test(origin)) return;
-    out2.push({ url, environment: "development", how: `${how} in code`, span: spanAt2(text, offset, url.length, display) });
+    out2.push({ url, environment: "development", how: `${how} in code`, span: spanAt2(text2, offset, url.length, display) });
   };
-  for (const m of text.matchAll(/\bbaseURL\s*:\s*['"`](https?:\/\/[^'"`\s$]+)/g)) push(m[1], "axios baseURL", m.index + m[0].indexOf(m[1]));
-  for (const m of text.matchAll(/\b(?:fetch|axios(?:\.(?:get|post|put|patch|delete|request))?)\(\s*['"`](https?:\/\/[^'"`\s$]+)/g)) push(m[1], m[0].split("(")[0], m.index + m[0].indexOf(m[1]));
-  for (const m of text.matchAll(/\b(?:process\.env|import\.meta\.env)\.(\w+)\s*(?:\|\||\?\?)\s*['"`](https?:\/\/[^'"`\s$]+)/g)) push(m[2], `default of ${m[1]}`, m.index + m[0].indexOf(m[2]));
-  for (const m of text.matchAll(/\b(?:const|let|var|export const)\s+(\w*(?:API|BACKEND|SERVER|BASE)\w*)\s*=\s*['"`](https?:\/\/[^'"`\s$]+)/gi)) push(m[2], m[1], m.index + m[0].indexOf(m[2]));
+  for (const m of text2.matchAll(/\bbaseURL\s*:\s*['"`](https?:\/\/[^'"`\s$]+)/g)) push(m[1], "axios baseURL", m.index + m[0].indexOf(m[1]));
+  for (const m of text2.matchAll(/\b(?:fetch|axios(?:\.(?:get|post|put|patch|delete|request))?)\(\s*['"`](https?:\/\/[^'"`\s$]+)/g)) push(m[1], m[0].split("(")[0], m.index + m[0].indexOf(m[1]));
+  for (const m of text2.matchAll(/\b(?:process\.env|import\.meta\.env)\.(\w+)\s*(?:\|\||\?\?)\s*['"`](https?:\/\/[^'"`\s$]+)/g)) push(m[2], `default of ${m[1]}`, m.index + m[0].indexOf(m[2]));
+  for (const m of text2.matchAll(/\b(?:const|let|var|export const)\s+(\w*(?:API|BACKEND|SERVER|BASE)\w*)\s*=\s*['"`](https?:\/\/[^'"`\s$]+)/gi)) push(m[2], m[1], m.index + m[0].indexOf(m[2]));
   return out2;
 }
-function objectBlock(text, from) {
-  const open = text.indexOf("{", from);
+function objectBlock(text2, from) {
+  const open = text2.indexOf("{", from);
   if (open < 0) return "";
   let depth = 0;
-  for (let i2 = open; i2 < text.length; i2++) {
-    if (text[i2] === "{") depth++;
-    else if (text[i2] === "}" && --depth === 0) return text.slice(open, i2 + 1);
+  for (let i2 = open; i2 < text2.length; i2++) {
+    if (text2[i2] === "{") depth++;
+    else if (text2[i2] === "}" && --depth === 0) return text2.slice(open, i2 + 1);
   }
-  return text.slice(open);
+  return text2.slice(open);
 }
-function proxyEntries(block, blockOffset, text, display, how) {
+function proxyEntries(block, blockOffset, text2, display, how) {
   const out2 = [];
   for (const m of block.matchAll(/['"`]?(\^?\/[\w\-./*:^$]*)['"`]?\s*:\s*(?:['"`]([^'"`]+)['"`]|\{([^{}]*)\})/g)) {
     const target2 = m[2] ?? /\btarget['"]?\s*:\s*['"`]([^'"`]+)['"`]/.exec(m[3] ?? "")?.[1] ?? "unknown";
-    out2.push({ prefix: m[1].replace(/^\^/, ""), target: target2, how, span: spanAt2(text, blockOffset + m.index, m[1].length + 2, display) });
+    out2.push({ prefix: m[1].replace(/^\^/, ""), target: target2, how, span: spanAt2(text2, blockOffset + m.index, m[1].length + 2, display) });
   }
   return out2;
 }
@@ -29223,17 +29987,14 @@ function originOf(url) {
   }
 }
 
-// src/environment/sources.ts
-import path22 from "node:path";
-
 // src/environment/compose.ts
-import path20 from "node:path";
+import path21 from "node:path";
 
-// src/environment/yaml-nodes.ts
+// src/parse/yaml.ts
 var import_yaml2 = __toESM(require_dist(), 1);
-function parseYaml(text) {
+function parseYaml(text2) {
   const lineCounter = new import_yaml2.LineCounter();
-  const parsed = (0, import_yaml2.parseAllDocuments)(text, { lineCounter, uniqueKeys: false, strict: false });
+  const parsed = (0, import_yaml2.parseAllDocuments)(text2, { lineCounter, uniqueKeys: false, strict: false });
   const all = Array.isArray(parsed) ? parsed : [parsed];
   const pos = (node) => node?.range ? lineCounter.linePos(node.range[0]) : { line: 1, col: 1 };
   const file = {
@@ -29248,17 +30009,17 @@ function parseYaml(text) {
   }
   return file;
 }
-function get(node, key2) {
+function get(node, key3) {
   if (!(0, import_yaml2.isMap)(node)) return void 0;
   for (const pair of node.items) {
     const k = (0, import_yaml2.isScalar)(pair.key) ? String(pair.key.value) : void 0;
-    if (k === key2) return pair.value ?? void 0;
+    if (k === key3) return pair.value ?? void 0;
   }
   return void 0;
 }
 function getPath(node, keys) {
   let current2 = node;
-  for (const key2 of keys) current2 = get(current2, key2);
+  for (const key3 of keys) current2 = get(current2, key3);
   return current2;
 }
 function entries(node) {
@@ -29274,15 +30035,15 @@ function scalarText(node) {
 }
 
 // src/environment/compose.ts
-function readCompose(text, ctx) {
+function readCompose(text2, ctx) {
   const file = ctx.display(ctx.absPath);
-  const yaml = parseYaml(text);
+  const yaml = parseYaml(text2);
   if (yaml.error) return { sources: [], diagnostics: [{ kind: "parse-error", file, line: yaml.error.line, column: yaml.error.column, message: `invalid YAML: ${yaml.error.message}` }] };
-  const dir = path20.dirname(ctx.absPath);
+  const dir = path21.dirname(ctx.absPath);
   const diagnostics = [];
-  const projectEnv = ctx.readText(path20.join(dir, ".env"));
-  const interpolation = projectEnv !== void 0 ? readDotenv(projectEnv, ctx.display(path20.join(dir, ".env"))).vars : /* @__PURE__ */ new Map();
-  const name2 = environmentNameFromFile(path20.basename(ctx.absPath), "compose");
+  const projectEnv = ctx.readText(path21.join(dir, ".env"));
+  const interpolation = projectEnv !== void 0 ? readDotenv(projectEnv, ctx.display(path21.join(dir, ".env"))).vars : /* @__PURE__ */ new Map();
+  const name2 = environmentNameFromFile(path21.basename(ctx.absPath), "compose");
   const sources = [];
   const spanOf3 = (node, length = 1) => {
     const line = yaml.lineOf(node);
@@ -29297,7 +30058,7 @@ function readCompose(text, ctx) {
       for (const entry2 of envFiles) {
         const rel = scalarText(entry2) ?? scalarText(get(entry2, "path"));
         if (!rel) continue;
-        const abs = path20.resolve(dir, rel);
+        const abs = path21.resolve(dir, rel);
         const body2 = ctx.readText(abs);
         if (body2 === void 0) continue;
         const read = readDotenv(body2, ctx.display(abs));
@@ -29309,21 +30070,21 @@ function readCompose(text, ctx) {
         const raw = scalarText(item);
         if (raw === void 0) continue;
         const eq = raw.indexOf("=");
-        const key2 = eq < 0 ? raw : raw.slice(0, eq);
-        vars.set(key2, eq < 0 ? { value: "unknown", span: spanOf3(item, raw.length), why: `${key2} is passed through from the shell that runs compose` } : interpolate(raw.slice(eq + 1), spanOf3(item, raw.length), interpolation));
+        const key3 = eq < 0 ? raw : raw.slice(0, eq);
+        vars.set(key3, eq < 0 ? { value: "unknown", span: spanOf3(item, raw.length), why: `${key3} is passed through from the shell that runs compose` } : interpolate(raw.slice(eq + 1), spanOf3(item, raw.length), interpolation));
       }
-      for (const { key: key2, keyNode, value } of entries(environment)) {
+      for (const { key: key3, keyNode, value } of entries(environment)) {
         const raw = scalarText(value);
-        vars.set(key2, raw === void 0 ? { value: "unknown", span: spanOf3(keyNode, key2.length), why: `${key2} is passed through from the shell that runs compose` } : interpolate(raw, spanOf3(keyNode, key2.length), interpolation));
+        vars.set(key3, raw === void 0 ? { value: "unknown", span: spanOf3(keyNode, key3.length), why: `${key3} is passed through from the shell that runs compose` } : interpolate(raw, spanOf3(keyNode, key3.length), interpolation));
       }
       const build = get(def, "build");
       const context = scalarText(build) ?? scalarText(get(build, "context"));
       const codeDirs = [];
-      if (context && !/^[a-z]+:\/\//i.test(context)) codeDirs.push(path20.resolve(dir, context));
+      if (context && !/^[a-z]+:\/\//i.test(context)) codeDirs.push(path21.resolve(dir, context));
       for (const volume of items2(get(def, "volumes"))) {
         const spec = scalarText(volume) ?? scalarText(get(volume, "source"));
         const host = spec?.split(":")[0];
-        if (host && /^\.{1,2}(?:\/|$)/.test(host)) codeDirs.push(path20.resolve(dir, host));
+        if (host && /^\.{1,2}(?:\/|$)/.test(host)) codeDirs.push(path21.resolve(dir, host));
       }
       const ports = items2(get(def, "ports")).map((p) => portPair(scalarText(p) ?? "", scalarText(get(p, "published")), scalarText(get(p, "target"))));
       const expose = items2(get(def, "expose")).map((p) => Number.parseInt(scalarText(p) ?? "", 10)).filter((n) => Number.isInteger(n));
@@ -29349,9 +30110,9 @@ function portPair(short, published, target2) {
   if (parts2.length === 1) return { container: toPort(parts2[0]) };
   return { host: toPort(parts2[parts2.length - 2]), container: toPort(parts2[parts2.length - 1]) };
 }
-function toPort(text) {
-  const n = Number.parseInt(text ?? "", 10);
-  return Number.isInteger(n) && String(n) === text?.trim() ? n : void 0;
+function toPort(text2) {
+  const n = Number.parseInt(text2 ?? "", 10);
+  return Number.isInteger(n) && String(n) === text2?.trim() ? n : void 0;
 }
 function interpolate(raw, span, env) {
   let unknown3;
@@ -29369,8 +30130,161 @@ function interpolate(raw, span, env) {
   return unknown3 ? { value: "unknown", span, why: unknown3 } : { value, span };
 }
 
+// src/paths/kubernetes-services.ts
+var MENTIONS = /^\s*kind:\s*["']?(?:Service|Deployment|StatefulSet|DaemonSet|Pod)\b/m;
+function readKubeIndex(files, io) {
+  const index = { services: [], workloads: [] };
+  for (const f of files) {
+    if (f.kind !== "yaml") continue;
+    const text2 = io.readText(f.absPath);
+    if (!text2 || !MENTIONS.test(text2) || text2.includes("{{")) continue;
+    const yaml = parseYaml(text2);
+    if (yaml.error) continue;
+    for (const doc of yaml.docs) {
+      const kind = scalarText(get(doc, "kind"));
+      if (kind === "Service") {
+        const name2 = scalarText(getPath(doc, ["metadata", "name"]));
+        if (!name2) continue;
+        index.services.push({
+          name: name2,
+          namespace: scalarText(getPath(doc, ["metadata", "namespace"])),
+          ports: items2(getPath(doc, ["spec", "ports"])).map((p) => ({ port: num(get(p, "port")), name: scalarText(get(p, "name")), targetPort: num(get(p, "targetPort")) ?? scalarText(get(p, "targetPort")) })),
+          selector: labels(getPath(doc, ["spec", "selector"])),
+          file: io.display(f.absPath)
+        });
+      } else if (kind && /^(?:Deployment|StatefulSet|DaemonSet|Pod)$/.test(kind)) {
+        const pod = kind === "Pod" ? doc : getPath(doc, ["spec", "template"]);
+        const podLabels = labels(getPath(pod, ["metadata", "labels"]));
+        const containerPorts = items2(getPath(pod, ["spec", "containers"])).flatMap(
+          (c) => items2(get(c, "ports")).flatMap((p) => {
+            const port = num(get(p, "containerPort"));
+            return port ? [{ port, name: scalarText(get(p, "name")) }] : [];
+          })
+        );
+        index.workloads.push({ labels: podLabels, containerPorts });
+      }
+    }
+  }
+  return index;
+}
+function podPort(index, service, port) {
+  const svc = index.services.find((s) => s.name === service);
+  if (!svc) return void 0;
+  const entry2 = svc.ports.find((p) => typeof port === "number" ? p.port === port : port !== void 0 ? p.name === port : true) ?? (svc.ports.length === 1 ? svc.ports[0] : void 0);
+  if (!entry2) return void 0;
+  const target2 = entry2.targetPort ?? entry2.port;
+  if (typeof target2 === "number") return { port: target2, how: `Service ${svc.name} (${svc.file}) sends port ${entry2.port ?? port} to port ${target2}` };
+  if (typeof target2 !== "string") return void 0;
+  for (const w of index.workloads) {
+    if (!Object.keys(svc.selector).length || !Object.entries(svc.selector).every(([k, v]) => w.labels[k] === v)) continue;
+    const named = w.containerPorts.find((c) => c.name === target2);
+    if (named) return { port: named.port, how: `Service ${svc.name} (${svc.file}) sends port ${entry2.port ?? port} to the pods' port ${target2} (${named.port})` };
+  }
+  return void 0;
+}
+function num(node) {
+  const text2 = scalarText(node);
+  const n = Number(text2);
+  return text2 !== void 0 && Number.isInteger(n) && n > 0 ? n : void 0;
+}
+function labels(node) {
+  const out2 = {};
+  for (const { key: key3, value } of entries(node)) {
+    const v = scalarText(value);
+    if (v !== void 0) out2[key3] = v;
+  }
+  return out2;
+}
+
+// src/paths/link.ts
+import path22 from "node:path";
+var PROXY_STACKS = /* @__PURE__ */ new Set(["nginx", "ingress-nginx", "traefik"]);
+function isAppPolicy(policy) {
+  return !PROXY_STACKS.has(policy.stack) && !policy.environment;
+}
+function linkRoutes(routes, policies, sources, kube, io) {
+  const apps = policies.filter(isAppPolicy);
+  const addresses = /* @__PURE__ */ new Map();
+  for (const app of apps) addresses.set(app, backendAddresses(app, sources, io));
+  const paths = [];
+  const nginxPorts = new Set(
+    [...routes.flatMap((r) => r.listen ?? []), ...policies.flatMap((p) => p.stack === "nginx" ? p.scope.listen ?? [] : [])].flatMap((l) => {
+      const m = /(?:^|:)(\d+)(?:\s|$)/.exec(l);
+      return m ? [Number(m[1])] : [];
+    })
+  );
+  for (const route of routes) {
+    const hits = [];
+    for (const target2 of route.targets) {
+      for (const [policy, addrs] of addresses) {
+        const direct = reachesHost(target2.host, target2.port, addrs);
+        if (direct) {
+          hits.push({ policy, hit: direct, target: target2 });
+          continue;
+        }
+        const svc = target2.kubernetesService;
+        if (!svc) continue;
+        const pod = podPort(kube, svc.name, svc.port);
+        if (!pod) continue;
+        const listening = addrs.find((a) => !a.host && a.port === pod.port);
+        if (listening) hits.push({ policy, hit: listening, target: target2, via: pod.how });
+      }
+    }
+    const near = nearestTo(path22.dirname(io.absPath(route.span.file)), hits, io);
+    if (near.length) {
+      const first = near[0];
+      const via = first.via ? `${first.via}, ` : "";
+      paths.push({ route, apps: unique(near.map((h) => h.policy)), linked: true, how: `${describeTarget(first.target)}: ${via}${first.hit.how}` });
+      continue;
+    }
+    const candidates2 = route.targets.filter((t) => mayBeTheApplication(t) && !(LOOPBACK.has(t.host) && t.port !== void 0 && nginxPorts.has(t.port)));
+    if (!apps.length || !candidates2.length) continue;
+    const shown = route.targets.map(describeTarget).join(", ") || "its upstream";
+    paths.push({ route, apps, linked: false, how: `no application in the repository could be linked to ${shown}, so any application in the repository` });
+  }
+  return paths;
+}
+function unique(list4) {
+  return [...new Set(list4)];
+}
+function describeTarget(t) {
+  if (t.kubernetesService) return `Service ${t.kubernetesService.name}${t.kubernetesService.port !== void 0 ? `:${t.kubernetesService.port}` : ""}`;
+  return `upstream ${t.host}${t.port !== void 0 ? `:${t.port}` : ""}`;
+}
+function mayBeTheApplication(t) {
+  if (t.kubernetesService) return true;
+  const host = t.host.toLowerCase();
+  if (LOOPBACK.has(host) || /^(?:10|127|192\.168|172\.(?:1[6-9]|2\d|3[01]))\./.test(host)) return true;
+  if (!host.includes(".")) return true;
+  return /\.(?:local|internal|svc|cluster\.local|docker|lan|localhost)$/.test(host);
+}
+
+// src/paths/index.ts
+function buildPaths(routes, policies, files, io) {
+  if (!routes.length) return { paths: [], diagnostics: [] };
+  try {
+    const sources = composeServices(files, io);
+    const kube = readKubeIndex(files, io);
+    return { paths: linkRoutes(routes, policies, sources, kube, io), diagnostics: [] };
+  } catch (error) {
+    return { paths: [], diagnostics: [internalError(".", "linking proxies to applications", error, true)] };
+  }
+}
+function composeServices(files, io) {
+  const sources = [];
+  for (const f of files) {
+    if (f.kind !== "compose") continue;
+    const text2 = io.readText(f.absPath);
+    if (text2 !== void 0) sources.push(...readCompose(text2, { absPath: f.absPath, display: io.display, readText: io.readText }).sources);
+  }
+  return sources;
+}
+
+// src/environment/sources.ts
+import path24 from "node:path";
+
 // src/environment/kubernetes.ts
-import path21 from "node:path";
+import path23 from "node:path";
 var WORKLOAD_PODS = {
   Pod: ["spec"],
   Deployment: ["spec", "template", "spec"],
@@ -29380,31 +30294,31 @@ var WORKLOAD_PODS = {
   Job: ["spec", "template", "spec"],
   CronJob: ["spec", "jobTemplate", "spec", "template", "spec"]
 };
-function mayBeKubernetes(text, variables) {
-  if (!/^\s*kind:\s*["']?(?:Pod|Deployment|StatefulSet|DaemonSet|ReplicaSet|Job|CronJob|ConfigMap)\b/m.test(text)) return false;
-  return variables.some((v) => text.includes(v));
+function mayBeKubernetes(text2, variables) {
+  if (!/^\s*kind:\s*["']?(?:Pod|Deployment|StatefulSet|DaemonSet|ReplicaSet|Job|CronJob|ConfigMap)\b/m.test(text2)) return false;
+  return variables.some((v) => text2.includes(v));
 }
 var ENV_FOLDERS = /^(?:prod|production|staging|stage|dev|development|test|qa|preview|local)$/i;
 var TEMPLATE_MARK = "__cors_lint_template__";
-function untemplate(text) {
-  return text.split(/\r?\n/).map((line) => /^\s*\{\{-?[^}]*-?\}\}\s*$/.test(line) ? "" : line.replace(/\{\{-?[\s\S]*?-?\}\}/g, TEMPLATE_MARK)).join("\n");
+function untemplate(text2) {
+  return text2.split(/\r?\n/).map((line) => /^\s*\{\{-?[^}]*-?\}\}\s*$/.test(line) ? "" : line.replace(/\{\{-?[\s\S]*?-?\}\}/g, TEMPLATE_MARK)).join("\n");
 }
 function settingOf(raw, span, name2) {
   if (raw === void 0) return { value: "unknown", span, why: `${name2} has no literal value here` };
   if (raw.includes(TEMPLATE_MARK)) return { value: "unknown", span, why: `${name2} is filled in by a Helm template` };
   return { value: raw, span };
 }
-function readKubernetes(text, absPath, file) {
-  const templated = text.includes("{{");
-  const yaml = parseYaml(templated ? untemplate(text) : text);
+function readKubernetes(text2, absPath, file) {
+  const templated = text2.includes("{{");
+  const yaml = parseYaml(templated ? untemplate(text2) : text2);
   if (yaml.error) return { sources: [], diagnostics: templated ? [] : [{ kind: "parse-error", file, line: yaml.error.line, column: yaml.error.column, message: `invalid YAML: ${yaml.error.message}` }] };
-  const folderName = path21.dirname(absPath).split(path21.sep).reverse().find((s) => ENV_FOLDERS.test(s));
+  const folderName = path23.dirname(absPath).split(path23.sep).reverse().find((s) => ENV_FOLDERS.test(s));
   const spanOf3 = spanFactory(yaml, file);
   const configMaps = /* @__PURE__ */ new Map();
   for (const doc of yaml.docs) {
     if (scalarText(get(doc, "kind")) !== "ConfigMap") continue;
     const vars = /* @__PURE__ */ new Map();
-    for (const { key: key2, keyNode, value } of entries(get(doc, "data"))) vars.set(key2, settingOf(scalarText(value), spanOf3(keyNode, key2.length), key2));
+    for (const { key: key3, keyNode, value } of entries(get(doc, "data"))) vars.set(key3, settingOf(scalarText(value), spanOf3(keyNode, key3.length), key3));
     configMaps.set(scalarText(getPath(doc, ["metadata", "name"])) ?? "", vars);
   }
   const referenced2 = /* @__PURE__ */ new Set();
@@ -29446,8 +30360,8 @@ function readKubernetes(text, absPath, file) {
   }
   return { sources, diagnostics: [] };
 }
-function readHelmValues(text, absPath, file, variables) {
-  const yaml = parseYaml(text);
+function readHelmValues(text2, absPath, file, variables) {
+  const yaml = parseYaml(text2);
   if (yaml.error) return { sources: [], diagnostics: [{ kind: "parse-error", file, line: yaml.error.line, column: yaml.error.column, message: `invalid YAML: ${yaml.error.message}` }] };
   const wanted = new Set(variables);
   const spanOf3 = spanFactory(yaml, file);
@@ -29457,15 +30371,15 @@ function readHelmValues(text, absPath, file, variables) {
     if ((0, import_yaml2.isMap)(node)) {
       const name3 = scalarText(get(node, "name"));
       if (name3 && wanted.has(name3) && get(node, "value")) vars.set(name3, settingOf(scalarText(get(node, "value")), spanOf3(get(node, "name"), name3.length), name3));
-      for (const { key: key2, keyNode, value } of entries(node)) {
-        if (wanted.has(key2) && !(0, import_yaml2.isMap)(value) && !(0, import_yaml2.isSeq)(value)) vars.set(key2, settingOf(scalarText(value), spanOf3(keyNode, key2.length), key2));
+      for (const { key: key3, keyNode, value } of entries(node)) {
+        if (wanted.has(key3) && !(0, import_yaml2.isMap)(value) && !(0, import_yaml2.isSeq)(value)) vars.set(key3, settingOf(scalarText(value), spanOf3(keyNode, key3.length), key3));
         else visit(value, depth + 1);
       }
     } else if ((0, import_yaml2.isSeq)(node)) for (const item of node.items) visit(item, depth + 1);
   };
   for (const doc of yaml.docs) visit(doc, 0);
   if (!vars.size) return { sources: [], diagnostics: [] };
-  const name2 = environmentNameFromFile(path21.basename(absPath), "helm values");
+  const name2 = environmentNameFromFile(path23.basename(absPath), "helm values");
   return { sources: [{ kind: "helm", name: name2 === "helm values" ? name2 : `${name2} (Helm values)`, file, vars }], diagnostics: [] };
 }
 function spanFactory(yaml, file) {
@@ -29482,27 +30396,27 @@ function readEnvSources(files, variables, io) {
   const diagnostics = [];
   if (!variables.length) return { sources, diagnostics };
   const names = [...new Set(variables.flatMap((v) => [v, v.toUpperCase()]))];
-  const mentions2 = (text) => names.some((n) => text.includes(n)) || variables.some((v) => v === v.toLowerCase() && text.toLowerCase().includes(v));
+  const mentions2 = (text2) => names.some((n) => text2.includes(n)) || variables.some((v) => v === v.toLowerCase() && text2.toLowerCase().includes(v));
   for (const file of files) {
     if (file.kind !== "dotenv" && file.kind !== "compose" && file.kind !== "helm-values" && file.kind !== "yaml") continue;
-    const text = io.readText(file.absPath);
-    if (text === void 0) continue;
+    const text2 = io.readText(file.absPath);
+    if (text2 === void 0) continue;
     const display = io.display(file.absPath);
-    if (file.kind === "dotenv" && !path22.basename(file.absPath).startsWith(".env")) continue;
+    if (file.kind === "dotenv" && !path24.basename(file.absPath).startsWith(".env")) continue;
     if (file.kind === "dotenv") {
-      const read2 = readDotenv(text, display);
+      const read2 = readDotenv(text2, display);
       if (read2.diagnostic) diagnostics.push(read2.diagnostic);
-      if (read2.vars.size) sources.push({ kind: "dotenv", name: environmentNameFromFile(path22.basename(file.absPath), "default"), file: display, vars: read2.vars, codeDirs: [path22.dirname(file.absPath)] });
+      if (read2.vars.size) sources.push({ kind: "dotenv", name: environmentNameFromFile(path24.basename(file.absPath), "default"), file: display, vars: read2.vars, codeDirs: [path24.dirname(file.absPath)] });
       continue;
     }
     if (file.kind === "compose") {
-      const read2 = readCompose(text, { absPath: file.absPath, display: io.display, readText: io.readText });
+      const read2 = readCompose(text2, { absPath: file.absPath, display: io.display, readText: io.readText });
       diagnostics.push(...read2.diagnostics);
       sources.push(...read2.sources);
       continue;
     }
-    if (!mentions2(text)) continue;
-    const read = file.kind === "helm-values" ? readHelmValues(text, file.absPath, display, names) : mayBeKubernetes(text, names) ? readKubernetes(text, file.absPath, display) : void 0;
+    if (!mentions2(text2)) continue;
+    const read = file.kind === "helm-values" ? readHelmValues(text2, file.absPath, display, names) : mayBeKubernetes(text2, names) ? readKubernetes(text2, file.absPath, display) : void 0;
     if (!read) continue;
     diagnostics.push(...read.diagnostics);
     sources.push(...read.sources);
@@ -29512,9 +30426,9 @@ function readEnvSources(files, variables, io) {
 function dedupe2(diagnostics) {
   const seen = /* @__PURE__ */ new Set();
   return diagnostics.filter((d) => {
-    const key2 = `${d.file}\0${d.line}\0${d.message}`;
-    if (seen.has(key2)) return false;
-    seen.add(key2);
+    const key3 = `${d.file}\0${d.line}\0${d.message}`;
+    if (seen.has(key3)) return false;
+    seen.add(key3);
     return true;
   });
 }
@@ -29536,13 +30450,13 @@ function buildContext(policies, project, options) {
     const read = project.readText(abs);
     return "text" in read ? read.text : void 0;
   };
-  const absPath = (display) => path23.resolve(options.cwd, display);
+  const absPath = (display) => path25.resolve(options.cwd, display);
   const variables = [...new Set(policies.flatMap((p) => [...policyVariables(p), variableOf(p.credentials)]).filter((v) => !!v))];
   const env = readEnvSources(files, variables, { readText, display: project.displayPath });
   diagnostics.push(...env.diagnostics);
   attachEnvironments(policies, env.sources, { lines: project.linesOf, absPath });
   const frontends = detectFrontends(files, { readText, display: project.displayPath, diagnostics, codeFiles: options.codeFiles });
-  const links = frontends.length ? linkFrontends(frontends, policies, env.sources, { readText, absPath, root: project.root }) : [];
+  const links = frontends.length ? linkFrontends(frontends, policies, options.paths?.length ? composeServices(files, { readText, display: project.displayPath }) : env.sources, { readText, absPath, root: project.root }, options.paths) : [];
   const variants = policies.flatMap((p) => environmentVariants(p));
   const all = [...policies, ...variants];
   const baseIndex = (i2) => i2 < policies.length ? i2 : policies.findIndex((p) => p.span === all[i2].span);
@@ -29551,10 +30465,10 @@ function buildContext(policies, project, options) {
     diagnostics,
     settings: { frontends: { frontends, links } },
     annotate(findings) {
-      const fromBase = new Set(findings.filter((f) => f.policyIndex === void 0 || f.policyIndex < policies.length).map((f) => key(f)));
+      const fromBase = new Set(findings.filter((f) => f.policyIndex === void 0 || f.policyIndex < policies.length).map((f) => key2(f)));
       return findings.flatMap((f) => {
         if (f.policyIndex === void 0 || f.policyIndex < policies.length) return [f];
-        if (fromBase.has(key(f))) return [];
+        if (fromBase.has(key2(f))) return [];
         const envPolicy = all[f.policyIndex];
         const envInfo = envPolicy.environment;
         const set = envInfo.settings.map((s) => `${s.variable}=${s.value === "unknown" ? "(unknown)" : JSON.stringify(s.value)} at ${s.span.file}:${s.span.line}`).join(", ");
@@ -29571,14 +30485,385 @@ function buildContext(policies, project, options) {
     }
   };
 }
-function key(f) {
+function key2(f) {
   const l = f.location;
   return [f.ruleId, l.file, l.line, l.column, f.message].join("\0");
 }
 
+// src/proxy/ingress-nginx/policy.ts
+var CONTROLLER_VERSION = "controller-v1.15.1";
+var DEFAULT_TEXT = {
+  "enable-cors": "false (CORS off)",
+  "cors-allow-origin": "'*'",
+  "cors-allow-credentials": "true",
+  "cors-allow-methods": `'${DEFAULT_METHODS2}'`,
+  "cors-allow-headers": `'${DEFAULT_HEADERS}'`,
+  "cors-expose-headers": "none (no Access-Control-Expose-Headers)",
+  "cors-max-age": String(DEFAULT_MAX_AGE)
+};
+function list3(text2) {
+  return text2.split(",").map((s) => s.trim()).filter(Boolean);
+}
+function ingressPolicy(label, config, spans, enableSpan) {
+  const policy = newPolicy({ stack: "ingress-nginx", library: "ingress-nginx", span: enableSpan, scope: { kind: "app", name: label } });
+  const outcome = (name2) => config.outcomes[name2];
+  const full = (name2) => `${ANNOTATION_PREFIX}${name2}`;
+  const spanOf3 = (name2) => spans.line(name2) ?? enableSpan;
+  const originOutcome = outcome("cors-allow-origin");
+  policy.originsSpan = spans.line("cors-allow-origin") ?? enableSpan;
+  const originSpan2 = spans.value("cors-allow-origin") ?? policy.originsSpan;
+  if (spans.templated("cors-allow-origin")) {
+    policy.origins = [{ kind: "unknown", why: `${full("cors-allow-origin")} is filled in by a Helm template`, span: originSpan2 }];
+  } else if (config.origins.length === 1 && config.origins[0] === "*") {
+    const entry2 = { kind: "any", span: originSpan2 };
+    if (originOutcome.status === "default") entry2.source = `ingress-nginx's default for ${full("cors-allow-origin")}, which ${label} does not set`;
+    else if (originOutcome.status === "rejected") entry2.source = `ingress-nginx's fallback for an invalid ${full("cors-allow-origin")}: ${originOutcome.why}`;
+    policy.origins = [entry2];
+  } else {
+    policy.origins = config.origins.map((origin) => {
+      if (origin === "null") return { kind: "null", span: originSpan2 };
+      if (origin.includes("*")) {
+        return { kind: "regex", pattern: `${originPattern(origin)}$`, flavor: "pcre", mode: "search", ignoreCase: true, writtenAs: origin, span: originSpan2 };
+      }
+      return { kind: "exact", origin, span: originSpan2 };
+    });
+  }
+  const valued2 = (name2, value, raw) => {
+    const o = outcome(name2);
+    const v = { value };
+    if (raw !== void 0) v.raw = raw;
+    if (o.status === "default") {
+      v.isDefault = true;
+      v.why = `${full(name2)} is not set; the controller's default applies`;
+    } else {
+      v.span = spanOf3(name2);
+      if (o.status === "rejected") v.why = `the controller rejects '${o.written}' (${o.why}) and uses its default`;
+    }
+    if (spans.templated(name2)) return { value: "unknown", span: spanOf3(name2), why: `${full(name2)} is filled in by a Helm template` };
+    return v;
+  };
+  policy.credentials = valued2("cors-allow-credentials", config.credentials);
+  if (policy.credentials.isDefault) policy.credentials.span = enableSpan;
+  policy.allowMethods = valued2("cors-allow-methods", list3(config.methods), config.methods);
+  policy.allowHeaders = valued2("cors-allow-headers", list3(config.headers), config.headers);
+  policy.exposeHeaders = valued2("cors-expose-headers", list3(config.expose), config.expose);
+  policy.maxAge = valued2("cors-max-age", config.maxAge);
+  policy.varyOrigin = { value: false, why: "the controller's CORS template sends no Vary header" };
+  policy.preflight = config.origins.length ? { value: "handled", span: enableSpan, why: "the template answers OPTIONS from an allowed origin with 204 itself" } : { value: "passthrough", span: enableSpan, why: "no origin is left, so OPTIONS requests go to the service" };
+  policy.headersOnErrors = { value: true, why: "more_set_headers without -s applies to every status" };
+  const invalid = [];
+  for (const name2 of Object.keys(config.outcomes)) {
+    const o = config.outcomes[name2];
+    if (o.status !== "rejected" || spans.templated(name2)) continue;
+    const fallback = name2 === "cors-allow-origin" ? "'*', and with the default credentials (true) every origin is then trusted" : DEFAULT_TEXT[name2];
+    invalid.push({
+      name: full(name2),
+      span: spanOf3(name2),
+      problem: "wrong-type",
+      effect: "ignored",
+      detail: `is '${o.written}', which the controller rejects: ${o.why}`,
+      consequence: `the controller uses its default, ${fallback}`
+    });
+  }
+  for (const skipped of config.skippedOrigins) {
+    invalid.push({
+      name: full("cors-allow-origin"),
+      span: spanOf3("cors-allow-origin"),
+      problem: "wrong-type",
+      effect: "ignored",
+      detail: `lists '${skipped.origin}', which the controller skips: ${skipped.why}`,
+      consequence: config.origins.length ? "that origin is never allowed" : "no origin is left, so the controller sends no CORS headers at all"
+    });
+  }
+  if (invalid.length) policy.invalidOptions = invalid;
+  const rendered = config.origins.length === 1 && config.origins[0] === "*" ? "set $http_origin *; (Access-Control-Allow-Origin: * on every response)" : config.origins.length ? `if ($http_origin ~* (${config.origins.map((o) => `(${originPattern(o)})`).join("|")})$)` : "no origin left: no CORS headers";
+  policy.notes = [`ingress-nginx ${CONTROLLER_VERSION} semantics (annotations/cors/main.go, nginx.tmpl CORS block)`, `origin test: ${rendered}`];
+  return policy;
+}
+
+// src/proxy/ingress-nginx/snippets.ts
+var CORS_HEADER = /^access-control-/i;
+function coversCors(pattern) {
+  const p = pattern.toLowerCase();
+  if (p.endsWith("*")) return "access-control-".startsWith(p.slice(0, -1)) || p.slice(0, -1).startsWith("access-control-");
+  return CORS_HEADER.test(p);
+}
+function snippetStrips(text2, annotation, map) {
+  const parsed = parseNginx(text2, "<snippet>");
+  const out2 = [];
+  const where5 = (d) => map(d.span.line - 1, d.span.column, d.span.endColumn);
+  const visit = (list4, depth) => {
+    for (const d of list4) {
+      if (d.block && depth < 20) visit(d.block, depth + 1);
+      const args2 = d.args.map((a) => a.value);
+      if (d.name === "proxy_hide_header" && args2[0] && CORS_HEADER.test(args2[0])) {
+        out2.push({ header: args2[0].toLowerCase(), span: where5(d), how: `proxy_hide_header in ${annotation}` });
+      }
+      if (d.name === "more_clear_headers") {
+        for (const name2 of headerArgs(args2)) if (coversCors(name2)) out2.push({ header: name2.toLowerCase(), span: where5(d), how: `more_clear_headers in ${annotation}` });
+      }
+      if (d.name === "more_set_headers") {
+        for (const item of headerArgs(args2)) {
+          const colon = item.indexOf(":");
+          const name2 = (colon < 0 ? item : item.slice(0, colon)).trim();
+          const value = colon < 0 ? "" : item.slice(colon + 1).trim();
+          if (!coversCors(name2)) continue;
+          out2.push({ header: name2.toLowerCase(), span: where5(d), how: value ? `more_set_headers in ${annotation} (replaced by '${value}')` : `more_set_headers in ${annotation} (empty value: removed)` });
+        }
+      }
+    }
+  };
+  visit(parsed.directives, 0);
+  return out2;
+}
+function headerArgs(args2) {
+  const out2 = [];
+  for (let i2 = 0; i2 < args2.length; i2++) {
+    const a = args2[i2];
+    if (a === "-s" || a === "-t") {
+      i2++;
+      continue;
+    }
+    if (a.startsWith("-s") || a.startsWith("-t")) continue;
+    out2.push(a);
+  }
+  return out2;
+}
+
+// src/proxy/ingress-nginx/index.ts
+var INGRESS_API = /* @__PURE__ */ new Set(["networking.k8s.io/v1", "networking.k8s.io/v1beta1", "extensions/v1beta1"]);
+function mayHoldIngress(text2) {
+  return /^[ \t-]*kind:[ \t]*["']?Ingress["']?[ \t]*(?:#.*)?$/m.test(text2) || text2.includes("nginx.ingress.kubernetes.io");
+}
+var readIngressNginx = (files, context) => {
+  const out2 = { policies: [], routes: [] };
+  for (const file of files) {
+    if (file.kind !== "yaml" && file.kind !== "helm-values") continue;
+    const text2 = context.readText(file.absPath);
+    if (text2 === void 0 || !mayHoldIngress(text2)) continue;
+    const display = context.display(file.absPath);
+    const got = readFile(text2, display, file.kind === "helm-values");
+    out2.policies.push(...got.policies);
+    out2.routes.push(...got.routes);
+    const already = context.diagnostics.some((d) => d.file === display && d.kind === "parse-error");
+    if (got.diagnostic && !already) context.diagnostics.push(got.diagnostic);
+  }
+  return out2;
+};
+function readFile(text2, file, helmValues = false) {
+  const templated = text2.includes("{{");
+  const yaml = parseYaml(templated ? untemplate(text2) : text2);
+  const out2 = { policies: [], routes: [] };
+  if (yaml.error) {
+    if (!templated && /^[ \t-]*kind:[ \t]*["']?Ingress\b/m.test(text2)) {
+      out2.diagnostic = { kind: "parse-error", file, line: yaml.error.line, column: yaml.error.column, message: `invalid YAML: ${yaml.error.message}` };
+    }
+    return out2;
+  }
+  const lines = text2.split(/\r?\n/);
+  const problems = [];
+  for (const doc of yaml.docs) {
+    if (scalarText(get(doc, "kind")) !== "Ingress") continue;
+    if (!INGRESS_API.has(scalarText(get(doc, "apiVersion")) ?? "")) continue;
+    if (servedByAnotherController(doc)) continue;
+    const shape = { name: clean(scalarText(getPath(doc, ["metadata", "name"]))) ?? "(unnamed)", namespace: clean(scalarText(getPath(doc, ["metadata", "namespace"]))), annotations: getPath(doc, ["metadata", "annotations"]), spec: get(doc, "spec") };
+    const ingress = readIngress(shape, yaml, lines, file, problems);
+    if (ingress.policy) out2.policies.push(ingress.policy);
+    out2.routes.push(...ingress.routes);
+  }
+  if (helmValues) {
+    for (const doc of yaml.docs) {
+      for (const found of valuesIngresses(doc, "", 0)) {
+        if (OTHER_CONTROLLERS.test(scalarText(get(found.node, "className")) ?? scalarText(get(get(found.node, "annotations"), "kubernetes.io/ingress.class")) ?? "")) continue;
+        const ingress = readIngress({ name: found.path, label: `Helm values ${found.path}`, annotations: get(found.node, "annotations") }, yaml, lines, file, problems);
+        if (ingress.policy) out2.policies.push(ingress.policy);
+      }
+    }
+  }
+  if (problems.length) {
+    out2.diagnostic = {
+      kind: "parse-error",
+      file,
+      message: `${problems[0]}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ""}; read as if quoted`
+    };
+  }
+  return out2;
+}
+function valuesIngresses(node, at, depth) {
+  if (!(0, import_yaml2.isMap)(node) || depth > 3) return [];
+  const out2 = [];
+  for (const { key: key3, value } of entries(node)) {
+    const here = at ? `${at}.${key3}` : key3;
+    if (/^ingress$/i.test(key3) && (0, import_yaml2.isMap)(value) && entries(get(value, "annotations")).some((e) => e.key.startsWith(ANNOTATION_PREFIX))) out2.push({ path: here, node: value });
+    else out2.push(...valuesIngresses(value, here, depth + 1));
+  }
+  return out2;
+}
+function readIngress(shape, yaml, lines, file, problems) {
+  const { name: name2, namespace } = shape;
+  const at = (node) => lineSpan(yaml, lines, file, node);
+  const annotations = /* @__PURE__ */ new Map();
+  const keyNodes = /* @__PURE__ */ new Map();
+  const valueNodes = /* @__PURE__ */ new Map();
+  for (const { key: key3, keyNode, value } of entries(shape.annotations)) {
+    keyNodes.set(key3, keyNode);
+    valueNodes.set(key3, value);
+    if (!(0, import_yaml2.isScalar)(value) || value.value === null) {
+      if (key3.startsWith(ANNOTATION_PREFIX)) problems.push(`Ingress ${name2}: annotation ${key3} has no string value`);
+      if ((0, import_yaml2.isScalar)(value)) annotations.set(key3, "");
+      continue;
+    }
+    const raw = value.value;
+    if (typeof raw !== "string") {
+      const written = value.source ?? String(raw);
+      if (key3.startsWith(ANNOTATION_PREFIX) && CORS_ANNOTATIONS.some((a) => key3 === ANNOTATION_PREFIX + a)) {
+        problems.push(`Ingress ${name2}: annotation ${key3} is the YAML ${typeof raw} ${written}, but annotation values must be strings, so kubectl and Helm reject this object (write "${written}")`);
+      }
+      annotations.set(key3, written);
+    } else annotations.set(key3, raw);
+  }
+  const spans = {
+    line: (a) => {
+      const key3 = keyNodes.get(ANNOTATION_PREFIX + a);
+      return key3 ? at(key3) : void 0;
+    },
+    value: (a) => {
+      const value = valueNodes.get(ANNOTATION_PREFIX + a);
+      return value && (0, import_yaml2.isScalar)(value) ? valueSpan(yaml, lines, file, value) : void 0;
+    },
+    templated: (a) => (annotations.get(ANNOTATION_PREFIX + a) ?? "").includes(TEMPLATE_MARK)
+  };
+  const ignored = ["canary", "ssl-passthrough"].some((a) => goParseBool(annotations.get(ANNOTATION_PREFIX + a) ?? "") === true);
+  let policy;
+  if (!spans.templated("enable-cors") && !ignored) {
+    const config = parseCorsAnnotations(annotations);
+    if (config.enabled) policy = ingressPolicy(shape.label ?? `Ingress ${name2}`, config, spans, spans.line("enable-cors"));
+  }
+  if (policy) {
+    for (const [key3, keyNode] of keyNodes) {
+      if (!key3.startsWith(ANNOTATION_PREFIX)) continue;
+      const suffix = key3.slice(ANNOTATION_PREFIX.length);
+      if (CORS_ANNOTATIONS.includes(suffix) || !/cor|origin/i.test(suffix)) continue;
+      const meant = nearestOption2(suffix, CORS_ANNOTATIONS);
+      if (!meant) continue;
+      (policy.invalidOptions ??= []).push({
+        name: key3,
+        span: at(keyNode),
+        problem: "unknown-option",
+        effect: "ignored",
+        suggestion: ANNOTATION_PREFIX + meant,
+        consequence: `the controller ignores it, so ${meant} keeps ${annotations.has(ANNOTATION_PREFIX + meant) ? "the value written for it" : `its default, ${DEFAULT_TEXT[meant]}`}`
+      });
+    }
+  }
+  const strips = [];
+  for (const snippet of ["configuration-snippet", "server-snippet"]) {
+    const key3 = ANNOTATION_PREFIX + snippet;
+    const value = valueNodes.get(key3);
+    const text2 = annotations.get(key3);
+    if (!text2 || !value || !(0, import_yaml2.isScalar)(value)) continue;
+    strips.push(...snippetStrips(text2, snippet, snippetLines(yaml, lines, file, keyNodes.get(key3), value)));
+  }
+  const routes = [];
+  const enableSpan = spans.line("enable-cors");
+  const answersPreflight = policy && policy.origins.length && enableSpan ? {
+    span: enableSpan,
+    status: 204,
+    how: policy.origins[0].kind === "any" ? "ingress-nginx (enable-cors) answers every OPTIONS request with 204 itself" : "ingress-nginx (enable-cors) answers OPTIONS from an allowed origin with 204 itself",
+    corsHeaders: true
+  } : void 0;
+  const route = (backend, label, host, path27, spanNode) => {
+    const target2 = backendTarget(backend, namespace);
+    if (!target2) return;
+    const r = { stack: "ingress-nginx", span: at(spanNode ?? backend), label, targets: [target2], strips: [...strips] };
+    if (path27 !== void 0) r.path = path27;
+    if (host) r.hosts = [host];
+    if (answersPreflight) r.answersPreflight = answersPreflight;
+    if (policy) r.policy = policy;
+    routes.push(r);
+  };
+  const spec = shape.spec;
+  const fallback = get(spec, "defaultBackend") ?? get(spec, "backend");
+  if (fallback) route(fallback, `Ingress ${name2} default backend`, void 0, void 0, fallback);
+  for (const rule2 of items2(get(spec, "rules"))) {
+    const host = clean(scalarText(get(rule2, "host")));
+    for (const p of items2(getPath(rule2, ["http", "paths"]))) {
+      const path27 = clean(scalarText(get(p, "path"))) ?? "/";
+      const backend = get(p, "backend");
+      route(backend, `Ingress ${name2}${host ? ` host ${host}` : ""} path ${path27}`, host, path27, get(backend, "service") ?? get(backend, "serviceName") ?? backend);
+    }
+  }
+  return { policy, routes };
+}
+var OTHER_CONTROLLERS = /^(?:traefik|alb|gce|gce-internal|kong|haproxy|istio|contour|cilium|ambassador|emissary|skipper|azure\/application-gateway|azure-application-gateway|openshift-default|apisix)$/i;
+function servedByAnotherController(doc) {
+  const className = scalarText(getPath(doc, ["spec", "ingressClassName"])) ?? scalarText(get(getPath(doc, ["metadata", "annotations"]), "kubernetes.io/ingress.class"));
+  return className !== void 0 && OTHER_CONTROLLERS.test(className.trim());
+}
+function backendTarget(backend, namespace) {
+  if (!(0, import_yaml2.isMap)(backend)) return void 0;
+  const service = get(backend, "service");
+  const name2 = clean(scalarText(service ? get(service, "name") : get(backend, "serviceName")));
+  if (!name2) return void 0;
+  const portNode = service ? get(get(service, "port"), "number") ?? get(get(service, "port"), "name") : get(backend, "servicePort");
+  const portText = clean(scalarText(portNode));
+  const port = portText === void 0 ? void 0 : /^\d+$/.test(portText) ? Number(portText) : portText;
+  const target2 = { raw: port === void 0 ? name2 : `${name2}:${port}`, host: name2, kubernetesService: { name: name2 } };
+  if (typeof port === "number") target2.port = port;
+  if (port !== void 0) target2.kubernetesService.port = port;
+  if (namespace) target2.kubernetesService.namespace = namespace;
+  return target2;
+}
+function clean(text2) {
+  return text2 === void 0 || text2.includes(TEMPLATE_MARK) ? void 0 : text2;
+}
+function lineSpan(yaml, lines, file, node) {
+  const line = yaml.lineOf(node);
+  const column = yaml.columnOf(node);
+  const text2 = lines[line - 1] ?? "";
+  const end = text2.trimEnd().length + 1;
+  return { file, line, column, endLine: line, endColumn: Math.max(end, column + 1) };
+}
+function valueSpan(yaml, lines, file, value) {
+  const span = lineSpan(yaml, lines, file, value);
+  if ((0, import_yaml2.isScalar)(value) && (value.type === "BLOCK_LITERAL" || value.type === "BLOCK_FOLDED")) {
+    const next = lines[span.line] ?? "";
+    const indent = next.length - next.trimStart().length;
+    return { file, line: span.line + 1, column: indent + 1, endLine: span.line + 1, endColumn: Math.max(next.trimEnd().length + 1, indent + 2) };
+  }
+  return span;
+}
+function snippetLines(yaml, lines, file, keyNode, value) {
+  const keySpan = lineSpan(yaml, lines, file, keyNode);
+  if ((0, import_yaml2.isScalar)(value) && value.type === "BLOCK_LITERAL") {
+    const first = yaml.lineOf(value) + 1;
+    const sample = lines.slice(first - 1).find((l) => l.trim()) ?? "";
+    const indent = sample.length - sample.trimStart().length;
+    return (line, column, endColumn) => ({ file, line: first + line, column: column + indent, endLine: first + line, endColumn: endColumn + indent });
+  }
+  return () => keySpan;
+}
+
+// src/proxy/index.ts
+var PROXY_READERS = [{ name: "ingress-nginx", read: readIngressNginx }];
+function readProxyLayers(files, context, readers = PROXY_READERS) {
+  const out2 = { policies: [], routes: [] };
+  if (!files.length) return out2;
+  for (const reader of readers) {
+    try {
+      const got = reader.read(files, context);
+      out2.policies.push(...got.policies);
+      out2.routes.push(...got.routes);
+    } catch (error) {
+      context.diagnostics.push(internalError(".", `reading ${reader.name} configuration`, error, true));
+    }
+  }
+  return out2;
+}
+
 // src/lint.ts
 async function lint(paths, options = {}) {
-  const cwd = path24.resolve(options.cwd ?? process.cwd());
+  const cwd = path26.resolve(options.cwd ?? process.cwd());
   const inputs = paths.length ? paths : ["."];
   const loaded2 = options.config ? { config: options.config, file: void 0 } : loadConfig(cwd, options.configFile, allRules.map((r) => r.meta.id));
   const config = loaded2.config;
@@ -29586,18 +30871,19 @@ async function lint(paths, options = {}) {
   const scannerList = options.scanners ?? scanners;
   const maxBytes = config.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const reads = new ReadAhead(maxBytes, new Map(scannerList.map((s) => [s.language, s.quickCheck])));
-  const wholeRoot = inputs.every((p) => path24.resolve(cwd, p) === root);
+  const wholeRoot = inputs.every((p) => path26.resolve(cwd, p) === root);
   const discovery = discover(inputs, {
     cwd,
     root,
     ignore: config.ignore,
     onFile: (abs, display, language) => reads.submit(abs, display, language),
-    ...wholeRoot ? { context: { kindOf, inFolder: isContextFolder } } : {}
+    context: { kindOf, inFolder: isContextFolder }
   });
   await reads.finish();
   const diagnostics = [...discovery.diagnostics];
   const project = createProject(cwd, root, () => wholeRoot ? discovery.files : filesBelowRoot(discovery.files, { cwd, root, ignore: config.ignore }), maxBytes);
   const policies = [];
+  const routes = [];
   const scanOptions = { pythonParser: pythonParserSetting(config), fileTimeBudgetMs: config.fileTimeBudgetMs };
   let filesScanned = 0;
   const rules = options.rules ?? allRules;
@@ -29619,12 +30905,34 @@ async function lint(paths, options = {}) {
     if (!sources.length) continue;
     const result = await scanIsolated(scanner, sources, project, scanOptions);
     policies.push(...result.policies);
+    routes.push(...result.routes ?? []);
     diagnostics.push(...result.diagnostics);
   }
-  const context = repositoryContext(policies, project, { cwd, ignore: config.ignore, codeFiles: discovery.files.filter((f) => f.language === "js").map((f) => f.absPath), ...wholeRoot ? { files: discovery.context } : {} });
+  const proxies2 = readProxyLayers(discovery.context, {
+    readText: (abs) => {
+      const read = project.readText(abs);
+      return "text" in read ? read.text : void 0;
+    },
+    display: (abs) => project.displayPath(abs),
+    diagnostics
+  });
+  policies.push(...proxies2.policies);
+  routes.push(...proxies2.routes);
+  filesScanned += new Set(proxies2.policies.map((p) => p.span.file)).size;
+  const linked = buildPaths(routes, policies, discovery.context, {
+    readText: (abs) => {
+      const read = project.readText(abs);
+      return "text" in read ? read.text : void 0;
+    },
+    display: (abs) => project.displayPath(abs),
+    absPath: (display) => path26.resolve(cwd, display),
+    root
+  });
+  diagnostics.push(...linked.diagnostics);
+  const context = repositoryContext(policies, project, { cwd, ignore: config.ignore, codeFiles: discovery.files.filter((f) => f.language === "js").map((f) => f.absPath), paths: linked.paths, ...wholeRoot ? { files: discovery.context } : {} });
   diagnostics.push(...context.diagnostics);
   const source = sourceReader((file) => project.textOf(file));
-  const ruleRun = runRules(rules, context.policies, (rule) => ruleSetting(rule, config), { allowedOrigins: config.allowedOrigins, ...context.settings }, source);
+  const ruleRun = runRules(rules, context.policies, (rule2) => ruleSetting(rule2, config), { allowedOrigins: config.allowedOrigins, ...context.settings, paths: linked.paths }, source);
   for (const { ruleId, error, file } of ruleRun.errors) diagnostics.push(internalError(file ?? ".", `rule ${ruleId}`, error, true));
   let suppressed = 0;
   const findings = [];
@@ -29646,7 +30954,9 @@ async function lint(paths, options = {}) {
     config,
     configFile: loaded2.file,
     suppressed,
-    frontends: context.settings.frontends
+    frontends: context.settings.frontends,
+    routes,
+    paths: linked.paths
   };
 }
 async function scanIsolated(scanner, sources, project, options) {
@@ -29679,9 +30989,9 @@ function uniqueFindings(findings) {
   const seen = /* @__PURE__ */ new Set();
   return findings.filter((f) => {
     const { file, line, column, endLine, endColumn } = f.location;
-    const key2 = [f.ruleId, file, line, column, endLine, endColumn, f.message].join("\0");
-    if (seen.has(key2)) return false;
-    seen.add(key2);
+    const key3 = [f.ruleId, file, line, column, endLine, endColumn, f.message].join("\0");
+    if (seen.has(key3)) return false;
+    seen.add(key3);
     return true;
   });
 }
@@ -29693,8 +31003,8 @@ function applyOverride(finding, config) {
     return { ...finding, severity: level };
   }
   if (levelOf(config.rules?.[finding.ruleId]) === "off") return void 0;
-  const rule = allRules.find((r) => r.meta.id === finding.ruleId);
-  if (rule?.meta.offByDefault && config.rules?.[finding.ruleId] === void 0) return void 0;
+  const rule2 = allRules.find((r) => r.meta.id === finding.ruleId);
+  if (rule2?.meta.offByDefault && config.rules?.[finding.ruleId] === void 0) return void 0;
   return finding;
 }
 function compareFindings(a, b) {
@@ -29706,26 +31016,29 @@ function filesBelowRoot(named, options) {
   return [...named, ...all.filter((f) => !known.has(f.absPath))];
 }
 function scanRoot(cwd, inputs) {
-  const absolute = inputs.map((p) => path24.resolve(cwd, p));
+  const absolute = inputs.map((p) => path26.resolve(cwd, p));
   if (absolute.every((p) => isInside(cwd, p))) return cwd;
-  let common = path24.dirname(absolute[0]);
-  for (const p of absolute) while (!isInside(common, p)) common = path24.dirname(common);
+  let common = path26.dirname(absolute[0]);
+  for (const p of absolute) while (!isInside(common, p)) common = path26.dirname(common);
   return common;
 }
 
 export {
   DOCS_BASE_URL,
+  libraryLabel,
   SourceText,
   lineWise,
-  environmentVariants,
-  environmentFitsOrigin,
-  originCallsApi,
-  FRAMEWORK_LABEL,
   corsHeadersOf,
+  newPolicy,
   parseNginx,
   classify,
   attachNginxContexts,
   simulate2 as simulate,
+  simulatePath,
+  environmentVariants,
+  environmentFitsOrigin,
+  originCallsApi,
+  FRAMEWORK_LABEL,
   allRules,
   findRule,
   require_dist,

@@ -12,7 +12,7 @@ import {
   parseJs,
   parseNginx,
   parsePython
-} from "./chunk-DJU27M5W.js";
+} from "./chunk-R7QZTRIJ.js";
 import {
   fsPath,
   readLines,

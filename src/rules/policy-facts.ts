@@ -37,6 +37,8 @@ export const STACK_NAMES: Record<Stack, string> = {
 
 /** "Starlette CORSMiddleware in FastAPI", "npm cors in Express", "hand-written headers in Koa", "Flask-CORS", "nginx". */
 export function libraryLabel(policy: CorsPolicy): string {
+  // A proxy layer is named by the configuration object that sets the headers ("Traefik middleware cors").
+  if (policy.library === 'traefik' && policy.scope.name) return policy.scope.name;
   const stack = policy.mountedBy ?? STACK_NAMES[policy.stack];
   const library = LIBRARY_NAMES[policy.library];
   if (library.toLowerCase().includes(stack.toLowerCase())) return library;
@@ -84,6 +86,9 @@ export function addsField(policy: CorsPolicy, header: EmittedHeader): boolean {
  * - Flask-CORS: reflects the request Origin for `*` unless send_wildcard=True; its scanner already
  *   describes that echo as a 'reflect' origin, so an 'any' entry there is the literal `*`.
  * - django-cors-headers (CORS_ALLOW_ALL_ORIGINS) and @koa/cors (origin '*'): echo when credentials are on.
+ * - Traefik headers middleware (v3.7 header.go matchOrigin): `*` in accessControlAllowOriginList is
+ *   answered with the request Origin when accessControlAllowCredentials is true; a `*` written as a
+ *   customResponseHeaders value is sent verbatim.
  * - npm cors, @fastify/cors, nginx, hand-written headers: send the literal `*`.
  */
 export function wildcardEchoes(policy: CorsPolicy): boolean | 'unknown' {
@@ -93,6 +98,8 @@ export function wildcardEchoes(policy: CorsPolicy): boolean | 'unknown' {
     case 'django-cors-headers':
     case '@koa/cors':
       return policy.credentials.value;
+    case 'traefik':
+      return policy.origins.some((o) => o.kind === 'any' && !o.sentVerbatim) ? policy.credentials.value : false;
     default:
       return false;
   }

@@ -146,9 +146,21 @@ export function tomlTree(file: string, text: string): TomlParse {
   }
   const positions = locateToml(file, text);
   const fallback = lineSpan(file, 1, 1, 1);
+  // The earliest key below each table path, computed once (keys x depth).
+  const below = new Map<string, Span>();
+  for (const [k, span] of positions.keys) {
+    const parts = k.split('.');
+    for (let i = 1; i < parts.length; i++) {
+      const prefix = parts.slice(0, i).join('.');
+      const best = below.get(prefix);
+      if (!best || span.line < best.line) below.set(prefix, span);
+    }
+  }
+  const firstBelow = (key: string): Span | undefined => below.get(key);
   const make = (value: unknown, path: string[], parentSpan: Span): ConfNode => {
     const key = path.join('.');
-    const span = positions.keys.get(key) ?? parentSpan;
+    // A table written only through deeper headers (`[http.middlewares.cors.headers]`) is where its first child is.
+    const span = positions.keys.get(key) ?? firstBelow(key) ?? parentSpan;
     const node: ConfNode = {
       span,
       get(k, exact) {

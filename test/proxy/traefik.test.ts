@@ -10,6 +10,8 @@ import type { Diagnostic } from '../../src/model/types.js';
 import { readTraefik } from '../../src/proxy/traefik/index.js';
 import { applyFixes } from '../../src/fix/apply.js';
 import { tempTree } from '../helpers/temp-tree.js';
+import { parse as parseYaml } from 'yaml';
+import { parse as parseToml } from 'smol-toml';
 
 async function run(files: Record<string, string>, config: Record<string, unknown> = {}) {
   const cwd = tempTree(files);
@@ -193,6 +195,20 @@ describe('file provider', () => {
     const r = await run({ 'dynamic.yml': "http:\n  middlewares:\n    c:\n      headers:\n        accessControlAllowOriginListRegex: ['^https://(?!evil)[a-z]+\\.example\\.com$']\n        addVaryHeader: true\n" });
     expect(r.ids).toEqual(['invalid-cors-option']);
     expect(r.findings[0]!.message).toContain('RE2');
+  });
+
+  it('tightens a regex where it is quoted, so the YAML and TOML still decode to the tightened pattern', async () => {
+    const yamlText = 'http:\n  middlewares:\n    c:\n      headers:\n        accessControlAllowOriginListRegex:\n          - "https://app.example.com"\n          - https://app.example.org\n        addVaryHeader: true\n';
+    const tomlText = "[http.middlewares.t.headers]\naccessControlAllowOriginListRegex = ['https://app.example.net']\naddVaryHeader = true\n";
+    const r = await run({ 'dynamic.yml': yamlText, 'dynamic.toml': tomlText });
+    const fixes = r.findings.filter((f) => f.ruleId === 'permissive-origin-regex');
+    expect(fixes).toHaveLength(3);
+    // The plain YAML scalar gets no edit (a tightened pattern is not always a valid plain scalar).
+    expect(fixes.find((f) => f.location.line === 7)!.fix).toBeUndefined();
+    const yamlFixed = applyFixes(yamlText, fixes.filter((f) => f.location.file === 'dynamic.yml' && f.fix).map((f) => f.fix!)).text;
+    const tomlFixed = applyFixes(tomlText, fixes.filter((f) => f.location.file === 'dynamic.toml').map((f) => f.fix!)).text;
+    expect(parseYaml(yamlFixed).http.middlewares.c.headers.accessControlAllowOriginListRegex[0]).toBe('^https://app\\.example\\.com$');
+    expect((parseToml(tomlFixed) as any).http.middlewares.t.headers.accessControlAllowOriginListRegex[0]).toBe('^https://app\\.example\\.net$');
   });
 
   it("does not report '*' headers and methods with credentials (Traefik echoes the request), but does report '*' expose headers", async () => {

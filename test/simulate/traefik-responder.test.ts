@@ -223,6 +223,22 @@ const CASES: Case[] = [
     expected: { 'access-control-allow-origin': '*' },
   },
   {
+    name: 'source: Go inline flags apply ((?i) makes the regex case-insensitive)',
+    options: "accessControlAllowOriginListRegex: ['(?i)^https://foo\\.bar\\.org$']",
+    method: 'GET',
+    headers: { origin: 'https://FOO.bar.org' },
+    status: 200,
+    expected: { 'access-control-allow-origin': 'https://FOO.bar.org' },
+  },
+  {
+    name: 'source: Go POSIX classes are classes, not bracket lists',
+    options: "accessControlAllowOriginListRegex: ['^https://[[:alpha:]]+\\.bar\\.org$']",
+    method: 'GET',
+    headers: { origin: 'https://:.bar.org' },
+    status: 200,
+    expected: {},
+  },
+  {
     name: 'source: the headers are set on error statuses of the application',
     options: 'accessControlAllowOriginList: ["https://foo.bar.org"]\naddVaryHeader: true',
     method: 'POST',

@@ -87,6 +87,7 @@ function re2Rejects(pattern: string): string | undefined {
   if (/\(\?>/.test(pattern)) return 'atomic groups';
   if (/(?<!\\)\\[1-9]/.test(pattern) || /\\k</.test(pattern)) return 'backreferences';
   if (/[*+?}]\+/.test(pattern.replace(/\\./g, ''))) return 'possessive quantifiers';
+  if (/(?<!\\)(?:\\\\)*\\Z/.test(pattern)) return 'the \\Z escape';
   return undefined;
 }
 

@@ -18,7 +18,7 @@
 import type { CorsPolicy, OriginEntry } from '../../model/types.js';
 import { getCombined, setHeader, type HeaderBag } from '../header-bag.js';
 import { knownOrigins, libraryOption, notWritten, valueOf } from '../options.js';
-import { compileOriginRegex } from '../origin-regex.js';
+import { translatePattern } from '../../regex/translate.js';
 import { UnknownBehaviour, type HttpResponse } from '../types.js';
 import type { Responder } from './responder.js';
 
@@ -28,7 +28,7 @@ function matcherOf(policy: CorsPolicy, credentials: boolean): Matcher {
   // Entries that stand for a customResponseHeaders value are not part of the origin list.
   const entries = knownOrigins(policy).filter((o) => !o.sentVerbatim);
   const list = entries.filter((o) => o.kind !== 'regex');
-  const regexes = entries.filter((o): o is Extract<OriginEntry, { kind: 'regex' }> => o.kind === 'regex').map((o) => compileOriginRegex(o));
+  const regexes = entries.filter((o): o is Extract<OriginEntry, { kind: 'regex' }> => o.kind === 'regex').map(compileGoRegex);
   for (const o of list) {
     if (o.kind !== 'exact' && o.kind !== 'any' && o.kind !== 'null') throw new UnknownBehaviour(`origin entry of kind ${o.kind} is not a Traefik option`, o.span);
   }
@@ -41,6 +41,18 @@ function matcherOf(policy: CorsPolicy, credentials: boolean): Matcher {
     for (const re of regexes) if (re.test(origin)) return origin;
     return undefined;
   };
+}
+
+/**
+ * Go regexp (RE2) as far as origin patterns go: the reader stores it as PCRE syntax in search mode, and
+ * the shared translator turns the constructs both dialects share ((?i), (?P<name>), [[:alpha:]], \\z)
+ * into JavaScript; what it cannot translate makes the answer unknown rather than a guess.
+ */
+function compileGoRegex(entry: Extract<OriginEntry, { kind: 'regex' }>): { test(origin: string): boolean } {
+  const translated = translatePattern(entry.pattern, 'pcre', entry.ignoreCase);
+  if (!translated.ok) throw new UnknownBehaviour(`the pattern ${JSON.stringify(entry.pattern)} cannot be evaluated: ${translated.reason}`, entry.span);
+  const re = new RegExp(translated.source, translated.flags);
+  return { test: (origin) => re.test(origin) };
 }
 
 function exposeValue(expose: string[], credentials: boolean): string | undefined {

@@ -19,6 +19,7 @@ import originNotAllowedByPolicy from './origin-not-allowed-by-policy/index.js';
 import unresolvedOrigin from './unresolved-origin/index.js';
 import invalidCorsOption from './invalid-cors-option/index.js';
 import frontendOriginNotAllowed from './frontend-origin-not-allowed/index.js';
+import proxyStripsCorsHeaders from './proxy-strips-cors-headers/index.js';
 
 /** Every rule cors-lint has, in catalog order. Ids are public interface. */
 export const allRules: AnyRule[] = [
@@ -41,6 +42,7 @@ export const allRules: AnyRule[] = [
   originNotAllowedByPolicy,
   unresolvedOrigin,
   invalidCorsOption,
+  proxyStripsCorsHeaders,
   frontendOriginNotAllowed,
 ];
 

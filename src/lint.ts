@@ -21,6 +21,7 @@ import { repositoryContext } from './environment/index.js';
 import type { FrontendContext } from './frontend/types.js';
 import { sourceReader } from './fix/source.js';
 import { readProxyLayers } from './proxy/index.js';
+import { buildPaths, type DeployedPath } from './paths/index.js';
 import type { ProxyRoute } from './model/types.js';
 
 export interface LintOptions {
@@ -47,6 +48,10 @@ export interface LintResult {
   suppressed: number;
   /** Frontends found in the repository and the backend policies they call (src/frontend). */
   frontends?: FrontendContext;
+  /** Proxy routes found (nginx locations that forward, Ingress paths, Traefik routers). */
+  routes?: ProxyRoute[];
+  /** The routes linked to the applications behind them (src/paths). */
+  paths?: DeployedPath[];
 }
 
 /** The whole pipeline: discover -> prefilter -> parse+extract -> rules -> filter. */
@@ -116,6 +121,18 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
   policies.push(...proxies.policies);
   routes.push(...proxies.routes);
 
+  // Deployed paths (src/paths): each proxy route linked to the applications behind it.
+  const linked = buildPaths(routes, policies, discovery.context as ContextFile[], {
+    readText: (abs) => {
+      const read = project.readText(abs);
+      return 'text' in read ? read.text : undefined;
+    },
+    display: (abs) => project.displayPath(abs),
+    absPath: (display) => path.resolve(cwd, display),
+    root,
+  });
+  diagnostics.push(...linked.diagnostics);
+
   // Environments and frontends (src/environment, src/frontend): per-environment copies of env-driven
   // policies and the frontends that call the backends; nothing is read when no policy was found.
   const context = repositoryContext(policies, project, { cwd, ignore: config.ignore, codeFiles: discovery.files.filter((f) => f.language === 'js').map((f) => f.absPath), ...(wholeRoot ? { files: discovery.context as ContextFile[] } : {}) });
@@ -123,7 +140,7 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
 
   // Rules that offer fixes read the scanned text (src/fix).
   const source = sourceReader((file) => project.textOf(file));
-  const ruleRun = runRules(rules, context.policies, (rule) => ruleSetting(rule, config), { allowedOrigins: config.allowedOrigins, ...context.settings }, source);
+  const ruleRun = runRules(rules, context.policies, (rule) => ruleSetting(rule, config), { allowedOrigins: config.allowedOrigins, ...context.settings, paths: linked.paths }, source);
   for (const { ruleId, error, file } of ruleRun.errors) diagnostics.push(internalError(file ?? '.', `rule ${ruleId}`, error, true));
 
   let suppressed = 0;
@@ -147,6 +164,8 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
     configFile: loaded.file,
     suppressed,
     frontends: context.settings.frontends,
+    routes,
+    paths: linked.paths,
   };
 }
 

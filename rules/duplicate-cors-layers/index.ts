@@ -1,5 +1,7 @@
 import type { CorsPolicy, EmittedHeader, Span } from '../../src/model/types.js';
 import { defineRule } from '../../src/rules/define-rule.js';
+import { libraryLabel } from '../../src/rules/policy-facts.js';
+import { acaoFields, firstOfPath, linkText, pathProbes } from '../../src/rules/path-probes.js';
 
 const ACAO = /^access-control-allow-origin$/i;
 
@@ -14,40 +16,52 @@ export default defineRule({
     },
     defaultSeverity: 'warning',
     messages: {
-      withApp:
-        '{{scope}} adds Access-Control-Allow-Origin and proxy_passes to {{target}} without proxy_hide_header Access-Control-Allow-Origin, while the application configures CORS too ({{app}}{{more}}): responses that pass through carry two Access-Control-Allow-Origin fields, which browsers reject with a CORS error. Let one layer own CORS: drop the add_header lines, or add proxy_hide_header Access-Control-Allow-Origin (and the other Access-Control-* headers) in {{scope}}.',
+      throughPath:
+        '{{proxy}} adds Access-Control-Allow-Origin to what {{app}} already sends ({{link}}): {{request}} from {{origin}} gets the fields {{fields}} through the proxy, which is not one origin, so the browser rejects the response with a CORS error. Let one layer own CORS: drop the proxy\'s add_header lines, or add proxy_hide_header Access-Control-Allow-Origin (and the other Access-Control-* headers) next to them.',
       withNginxUpstream:
         '{{scope}} adds Access-Control-Allow-Origin and proxy_passes to {{target}}, which is {{upstream}} ({{app}}) and adds its own, without proxy_hide_header Access-Control-Allow-Origin: responses carry two Access-Control-Allow-Origin fields, which browsers reject with a CORS error. Let one layer own CORS, or add proxy_hide_header Access-Control-Allow-Origin in {{scope}}.',
     },
   },
-  check({ policies, report }) {
-    const apps = policies
-      .filter((p) => p.stack !== 'nginx')
-      .sort((a, b) => a.span.file.localeCompare(b.span.file) || a.span.line - b.span.line);
+  check({ policies, settings, report }) {
     const seen = new Set<string>();
+    const onPath = new Set<string>();
+    for (const path of settings.paths ?? []) {
+      if (path.route.blockSpan) onPath.add(key(path.route.blockSpan));
+      const found = firstOfPath(pathProbes(path).filter((probe) => acaoFields(probe.through).length >= 2));
+      if (found) {
+        const { probe, more } = found;
+        const fields = acaoFields(probe.through);
+        const span = probe.through.headerSpans?.['access-control-allow-origin'] ?? path.route.span;
+        if (seen.has(key(span))) continue;
+        seen.add(key(span));
+        report({
+          messageId: 'throughPath',
+          data: {
+            proxy: path.route.label,
+            app: `${libraryLabel(probe.app)} (${where(probe.app.originsSpan ?? probe.app.span)}${more})`,
+            link: linkText(path),
+            request: probe.kind === 'preflight' ? 'the preflight of a PUT' : 'a GET',
+            origin: probe.origin,
+            fields: fields.map((f) => `'${f}'`).join(' and '),
+          },
+          span,
+          policy: path.route.policy ?? probe.app,
+          fingerprintText: `${path.route.label}\u0000${probe.app.span.file}`,
+          relatedLocations: [{ span: probe.app.originsSpan ?? probe.app.span, message: `${libraryLabel(probe.app)} sends Access-Control-Allow-Origin too` }],
+        });
+      }
+    }
     for (const policy of policies) {
-      if (policy.stack !== 'nginx' || !policy.proxy) continue;
+      if (policy.stack !== 'nginx' || !policy.proxy || onPath.has(key(policy.span))) continue;
       const header = acao(policy);
       if (!header) continue;
       if (policy.proxy.hiddenHeaders.some((h) => ACAO.test(h))) continue;
-      const key = `${policy.span.file}:${policy.span.line}:${policy.span.column}`;
-      if (seen.has(key)) continue;
+      if (seen.has(key(policy.span))) continue;
       const scope = policy.scope.name ?? policy.scope.kind;
       const target = policy.proxy.target;
-      if (apps.length) {
-        seen.add(key);
-        report({
-          messageId: 'withApp',
-          data: { scope, target, app: `${apps[0]!.span.file}:${apps[0]!.span.line}`, more: apps.length > 1 ? ` and ${apps.length - 1} more` : '' },
-          span: header.span,
-          policy,
-          fingerprintText: `${scope}\u0000${target}`,
-        });
-        continue;
-      }
       const upstream = nginxUpstream(policy, policies);
       if (upstream) {
-        seen.add(key);
+        seen.add(key(policy.span));
         report({
           messageId: 'withNginxUpstream',
           data: { scope, target, upstream: upstream.scope.name ?? 'another server block', app: where(upstream.originsSpan ?? upstream.span) },
@@ -59,6 +73,10 @@ export default defineRule({
     }
   },
 });
+
+function key(span: Span): string {
+  return `${span.file}:${span.line}:${span.column}`;
+}
 
 function where(span: Span): string {
   return `${span.file}:${span.line}`;

@@ -1,6 +1,7 @@
 import type { CorsPolicy } from '../../src/model/types.js';
 import { defineRule } from '../../src/rules/define-rule.js';
 import { libraryLabel, scopeLabel } from '../../src/rules/policy-facts.js';
+import { acaoFields, firstOfPath, linkText, pathProbes, where } from '../../src/rules/path-probes.js';
 
 export interface PreflightOptions {
   /** Also report OPTIONS that go to something cors-lint cannot see (an upstream, preflightContinue). */
@@ -44,7 +45,7 @@ function expectsPreflights(policy: CorsPolicy): boolean {
   return configured(policy.allowMethods) || configured(policy.allowHeaders);
 }
 
-export default defineRule<'notHandled' | 'passthrough', PreflightOptions>({
+const rule = defineRule<'notHandled' | 'passthrough' | 'proxyAnswers', PreflightOptions>({
   meta: {
     id: 'preflight-not-handled',
     docs: {
@@ -58,11 +59,14 @@ export default defineRule<'notHandled' | 'passthrough', PreflightOptions>({
     messages: {
       notHandled:
         'Preflight requests for {{target}} cannot succeed: {{why}}. The browser sends an OPTIONS preflight before cross-origin {{requests}} and, unless that answer is a 2xx with matching CORS headers, never sends the real request, so the CORS settings of {{library}} never take effect for it.',
+      proxyAnswers:
+        '{{proxy}} answers OPTIONS itself ({{how}}) and never forwards the preflight to {{app}} ({{appAt}}), which owns CORS on this path ({{link}}): the preflight of a cross-origin {{request}} from {{origin}} gets {{answer}}, so the browser never sends the real request. Let the preflight through to the application (remove the OPTIONS branch), or answer it with the same CORS headers the application sends.',
       passthrough:
         'OPTIONS requests for {{target}} are passed on ({{why}}) to something cors-lint cannot see: unless it answers them with the CORS headers, the browser never sends cross-origin {{requests}} here.',
     },
   },
   check(context) {
+    checkPaths(context);
     for (const policy of context.policies) {
       const { preflight } = policy;
       if (preflight.value === 'not-handled' && expectsPreflights(policy)) {
@@ -90,3 +94,39 @@ export default defineRule<'notHandled' | 'passthrough', PreflightOptions>({
     }
   },
 });
+
+/** A proxy in front of an application answers the preflights the application would have answered. */
+function checkPaths(context: Parameters<(typeof rule)['check']>[0]): void {
+  for (const path of context.settings.paths ?? []) {
+    const answer = path.route.answersPreflight;
+    if (!answer || answer.corsHeaders) continue;
+    const failing = pathProbes(path).filter((probe) => probe.kind === 'preflight' && probe.through.decidedBy === 'proxy' && acaoFields(probe.direct).length > 0 && acaoFields(probe.through).length === 0);
+    const found = firstOfPath(failing);
+    if (found) {
+      const { probe, more } = found;
+      context.report({
+        messageId: 'proxyAnswers',
+        severity: 'error',
+        data: {
+          proxy: path.route.label,
+          how: answer.how,
+          app: libraryLabel(probe.app),
+          appAt: `${where(probe.app.span)}${more}`,
+          link: linkText(path),
+          request: 'PUT with a JSON body',
+          origin: probe.origin,
+          answer: `${probe.through.status ?? 'no response'} without Access-Control-Allow-Origin`,
+        },
+        span: answer.span,
+        policy: probe.app,
+        fingerprintText: `${path.route.label}\u0000${answer.how}`,
+        relatedLocations: [
+          { span: path.route.span, message: `forwards other requests to ${path.route.targets.map((t) => t.raw).join(', ') || 'the application'}` },
+          { span: probe.app.span, message: `${libraryLabel(probe.app)} answers preflights` },
+        ],
+      });
+    }
+  }
+}
+
+export default rule;

@@ -24,6 +24,7 @@ function renderJson(results: CheckResult[], ctx: RenderContext = {}): string {
       ...(r.caller ? { origin: r.caller.origin, frontend: r.caller.frontend, ...(r.caller.environment ? { environment: r.caller.environment } : {}) } : {}),
       location: { file: r.location.file, line: r.location.line },
       stack: r.stack,
+      ...(r.path ? { path: r.path } : {}),
       allowed: r.allowed,
       reason: r.reason,
       preflight: r.preflight ? { status: r.preflight.status, headers: r.preflight.headers } : null,
@@ -74,19 +75,24 @@ function renderText(results: CheckResult[], ctx: RenderContext): string {
     const d = r.detail;
     const versioned = d.library in LIBRARY_PACKAGES;
     const version = !versioned ? '' : d.libraryVersion ? ` ${d.libraryVersion}${d.libraryVersionSource ? ` (${d.libraryVersionSource})` : ''}` : ' (newest behaviour; no version pinned)';
-    out.push(`${r.location.file}:${r.location.line}:${d.column}  ${r.stack} · ${d.library}${version} · ${d.scope}`);
+    if (r.path) {
+      out.push(`${r.location.file}:${r.location.line}:${d.column}  path through a proxy`);
+      out.push(`  path       browser -> ${r.path.layers.map((l) => `${l.label} (${l.file}:${l.line})`).join(' -> ')}`);
+      out.push(`  ${r.path.linked ? 'linked' : 'guessed'}     ${r.path.how}`);
+    } else out.push(`${r.location.file}:${r.location.line}:${d.column}  ${r.stack} · ${d.library}${version} · ${d.scope}`);
+    const answeredBy = (who: 'proxy' | 'app' | undefined) => (!r.path || !who ? '' : who === 'proxy' ? '  [answered by the proxy]' : '  [the application, through the proxy]');
     if (r.caller) out.push(`  from       ${r.caller.origin} (${r.caller.frontend})${r.caller.environment ? `, environment ${r.caller.environment}` : ", the code's default"}`);
     if (r.preflight && d.preflightRequest) {
       const acrh = d.preflightRequest.headers['access-control-request-headers'];
       out.push(`  preflight  OPTIONS ${d.preflightRequest.path}  (Access-Control-Request-Method: ${d.preflightRequest.headers['access-control-request-method']}${acrh ? `, Access-Control-Request-Headers: ${acrh}` : ''})`);
-      out.push(`    -> ${r.preflight.status ?? 'status set by application code'}${d.preflightProducedBy ? `  ${d.preflightProducedBy}` : ''}`);
+      out.push(`    -> ${r.preflight.status ?? 'status set by application code'}${d.preflightProducedBy ? `  ${d.preflightProducedBy}` : ''}${answeredBy(r.path?.preflightDecidedBy)}`);
       out.push(...headerLines(r.preflight.headers, '       '));
     } else {
       out.push('  preflight  none (simple request)');
     }
     if (d.actualRequest) {
       out.push(`  request    ${d.actualRequest.method} ${d.actualRequest.path}`);
-      out.push(`    -> ${d.actualStatus ?? 'status set by application code'}${d.actualProducedBy ? `  ${d.actualProducedBy}` : ''}`);
+      out.push(`    -> ${d.actualStatus ?? 'status set by application code'}${d.actualProducedBy ? `  ${d.actualProducedBy}` : ''}${answeredBy(r.path?.actualDecidedBy)}`);
       out.push(...headerLines(r.response.headers, '       '));
     }
     const verdict = d.unknown ? 'UNKNOWN' : r.allowed ? 'ALLOWED' : 'BLOCKED';

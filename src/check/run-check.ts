@@ -5,7 +5,11 @@ import type { CorsPolicy, Diagnostic, Span } from '../model/types.js';
 import { corsHeadersOf, type HeaderBag } from '../simulate/header-bag.js';
 import { attachNginxContexts } from '../simulate/nginx-context.js';
 import { simulate } from '../simulate/simulate.js';
-import type { HttpRequest, SimRequest } from '../simulate/types.js';
+import type { HttpRequest, SimRequest, SimResult } from '../simulate/types.js';
+import { simulatePath, type PathResponse } from '../paths/respond.js';
+import type { DeployedPath } from '../paths/types.js';
+import { libraryLabel } from '../rules/policy-facts.js';
+import { newPolicy } from '../model/policy.js';
 import { annotateVersions } from '../version/find-version.js';
 import { environmentVariants } from '../environment/index.js';
 import { FRAMEWORK_LABEL } from '../frontend/types.js';
@@ -27,6 +31,14 @@ export interface CheckResult {
   response: { headers: HeaderBag };
   /** Set when the origin comes from a frontend found in the repository (no --origin given). */
   caller?: { origin: string; frontend: string; environment?: string };
+  /** Set for a deployed path: the layers the request passes and which one answered. */
+  path?: {
+    layers: Array<{ role: 'proxy' | 'app'; label: string; file: string; line: number }>;
+    how: string;
+    linked: boolean;
+    preflightDecidedBy?: 'proxy' | 'app';
+    actualDecidedBy?: 'proxy' | 'app';
+  };
   detail: {
     column: number;
     library: string;
@@ -67,8 +79,7 @@ function scopeLabel(p: CorsPolicy): string {
   return [s.kind, name].filter(Boolean).join(' ');
 }
 
-export function checkPolicy(policy: CorsPolicy, request: SimRequest): CheckResult {
-  const sim = simulate(policy, request);
+export function checkPolicy(policy: CorsPolicy, request: SimRequest, sim: SimResult = simulate(policy, request)): CheckResult {
   const unknown = sim.verdict.allowed === 'unknown';
   return {
     location: { file: policy.span.file, line: policy.span.line },
@@ -128,9 +139,39 @@ export async function runCheck(args: CheckArgs): Promise<CheckRun> {
   const links = args.origin === undefined ? linted.frontends?.links ?? [] : [];
   const viaFrontends = links.length ? checkFrontends(links, request, linted.diagnostics) : undefined;
   if (viaFrontends?.fromFrontends?.length) return viaFrontends;
-  const results = linted.policies.map((p) => checkPolicy(p, request));
+  // An application behind a linked proxy is reached through the proxy: its answer is the path's.
+  const paths = linted.paths ?? [];
+  const behindProxy = new Set(paths.filter((p) => p.linked).flatMap((p) => p.apps));
+  const results = [...linted.policies.filter((p) => !behindProxy.has(p)).map((p) => checkPolicy(p, request)), ...paths.flatMap((p) => checkPath(p, request))];
   const exitCode = results.length > 0 && results.every((r) => r.allowed) ? CHECK_EXIT_ALLOWED : CHECK_EXIT_BLOCKED;
   return { results, exitCode, diagnostics: linted.diagnostics, request };
+}
+
+/** One result per application behind the path (the proxy alone when it forwards to none the scan found). */
+export function checkPath(path: DeployedPath, request: SimRequest): CheckResult[] {
+  const apps: Array<CorsPolicy | undefined> = path.apps.length ? path.apps : [undefined];
+  return apps.map((app) => {
+    const sim = simulatePath(path.route, app, request);
+    const blamed = app ?? path.route.policy;
+    const base = blamed ? checkPolicy(blamed, request, sim) : undefined;
+    const layers: NonNullable<CheckResult['path']>['layers'] = [
+      { role: 'proxy', label: `${path.route.stack} ${path.route.label}`, file: path.route.span.file, line: (path.route.blockSpan ?? path.route.span).line },
+    ];
+    if (app) layers.push({ role: 'app', label: libraryLabel(app), file: app.span.file, line: app.span.line });
+    const decided = (e: SimResult['preflight']) => (e ? (e.response as PathResponse).decidedBy : undefined);
+    const result: CheckResult = base ?? checkPolicy(routeStandIn(path), request, sim);
+    return {
+      ...result,
+      location: { file: path.route.span.file, line: path.route.span.line },
+      stack: 'path',
+      path: { layers, how: path.how, linked: path.linked, preflightDecidedBy: decided(sim.preflight), actualDecidedBy: decided(sim.actual) },
+      detail: { ...result.detail, column: path.route.span.column, scope: layers.map((l) => l.label).join(' -> ') },
+    };
+  });
+}
+
+function routeStandIn(path: DeployedPath): CorsPolicy {
+  return newPolicy({ stack: path.route.stack, library: path.route.stack, span: path.route.span, scope: { kind: 'location', name: path.route.label } });
 }
 
 /** The cwd, unless a path lies outside it: then the deepest folder holding all paths (as lint() does). */

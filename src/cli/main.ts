@@ -68,7 +68,7 @@ async function runLint(args: LintArgs, io: Io): Promise<number> {
   const linted = fixRun ? { ...fixRun.result, diagnostics: [...fixRun.result.diagnostics, ...fixRun.diagnostics] } : await lint(args.paths, { cwd: io.cwd, configFile: args.config });
   if (args.diff) return printDiff(fixRun!, linted, io, args.output);
   if (args.printPolicies) {
-    io.stdout(`${JSON.stringify({ policies: linted.policies, ...frontendsView(linted), diagnostics: linted.diagnostics }, null, 2)}
+    io.stdout(`${JSON.stringify({ policies: linted.policies, ...frontendsView(linted), ...pathsView(linted), diagnostics: linted.diagnostics }, null, 2)}
 `);
     return EXIT_OK;
   }
@@ -101,6 +101,16 @@ function frontendsView(result: LintResult): object {
   return {
     frontends: context.frontends.map(({ absDir: _abs, ...f }) => f),
     frontendLinks: context.links.map((l) => ({ frontend: l.frontend.dir, apiUrl: l.apiUrl.url, policy: `${l.policy.span.file}:${l.policy.span.line}:${l.policy.span.column}`, how: l.how, ...(l.proxiedBy ? { proxiedBy: l.proxiedBy } : {}) })),
+  };
+}
+
+/** --print-policies: the proxy routes and the applications each one is linked to (policies by place). */
+function pathsView(result: LintResult): object {
+  if (!result.routes?.length) return {};
+  const at = (s: { file: string; line: number; column: number }) => `${s.file}:${s.line}:${s.column}`;
+  return {
+    routes: result.routes.map(({ policy, ...r }) => ({ ...r, ...(policy ? { policy: at(policy.span) } : {}) })),
+    paths: (result.paths ?? []).map((p) => ({ route: at(p.route.span), label: p.route.label, apps: p.apps.map((a) => at(a.span)), linked: p.linked, how: p.how })),
   };
 }
 

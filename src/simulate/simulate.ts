@@ -72,9 +72,12 @@ function failure(policy: CorsPolicy, message: string, blame: Blame, response: Ht
   return { allowed: false, reason: message, span };
 }
 
-function safely(policy: CorsPolicy, request: HttpRequest, status: number): HttpResponse | UnknownBehaviour {
+/** Who answers the HTTP requests: the policy's own CORS layer, or a whole path (src/paths). */
+export type Answerer = (request: HttpRequest, status: number) => HttpResponse;
+
+function safely(answer: Answerer, request: HttpRequest, status: number): HttpResponse | UnknownBehaviour {
   try {
-    return respond(policy, request, { status });
+    return answer(request, status);
   } catch (error) {
     if (error instanceof UnknownBehaviour) return error;
     throw error;
@@ -92,16 +95,20 @@ export function defaultPath(policy: CorsPolicy): string {
   return '/';
 }
 
-/** Simulates one browser request against one policy. Never guesses: unresolved values give allowed 'unknown'. */
-export function simulate(policy: CorsPolicy, req: SimRequest): SimResult {
+/**
+ * Simulates one browser request against one policy. Never guesses: unresolved values give allowed
+ * 'unknown'. `answer` replaces the policy's own CORS layer (a proxy in front of it); the policy still
+ * names the configuration a verdict points at when the response does not.
+ */
+export function simulate(policy: CorsPolicy, req: SimRequest, answer: Answerer = (r, status) => respond(policy, r, { status })): SimResult {
   const sent = browserRequests({ ...req, path: req.path ?? defaultPath(policy) });
   const credentials = req.credentials;
-  const actualResponse = safely(policy, sent.actual, req.appStatus ?? 200);
+  const actualResponse = safely(answer, sent.actual, req.appStatus ?? 200);
   const actual: Exchange | null = actualResponse instanceof UnknownBehaviour ? null : { request: sent.actual, response: actualResponse };
   let preflight: Exchange | null = null;
   let preflightUnknown: UnknownBehaviour | undefined;
   if (sent.preflight) {
-    const r = safely(policy, sent.preflight, 200);
+    const r = safely(answer, sent.preflight, 200);
     if (r instanceof UnknownBehaviour) preflightUnknown = r;
     else preflight = { request: sent.preflight, response: r };
   }

@@ -31,10 +31,15 @@ export function analyseRoot(loader: IncludeLoader, project: Project, absPath: st
  * same name.
  */
 export function policiesOf(config: AnalysedConfig, fallbackMaps?: Map<string, MapDef>): CorsPolicy[] {
-  if (!fallbackMaps || hasHttpBlock(config.tree)) return buildPolicies(config.tree, config.maps);
+  return buildPolicies(config.tree, mapsFor(config, fallbackMaps));
+}
+
+/** The maps a configuration's variables resolve through (see policiesOf). */
+export function mapsFor(config: AnalysedConfig, fallbackMaps?: Map<string, MapDef>): Map<string, MapDef> {
+  if (!fallbackMaps || hasHttpBlock(config.tree)) return config.maps;
   const assigned = setVariables(config.tree);
   const borrowed = [...fallbackMaps].filter(([name]) => !assigned.has(name));
-  return buildPolicies(config.tree, new Map([...borrowed, ...config.maps]));
+  return new Map([...borrowed, ...config.maps]);
 }
 
 function hasHttpBlock(tree: Block): boolean {

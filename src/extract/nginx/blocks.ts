@@ -17,6 +17,17 @@ export interface HeaderDef {
   span: Span;
   owner: Block;
   directive: 'add_header' | 'more_set_headers';
+  /** Position among the block's headers-more commands (set and clear run in the order written). */
+  order?: number;
+}
+
+/** `more_clear_headers [-s '404 500'] Name 'Prefix-*' ...` (headers-more): names, lowercase; a trailing `*` is a prefix. */
+export interface ClearDef {
+  patterns: string[];
+  statuses?: number[];
+  span: Span;
+  owner: Block;
+  order: number;
 }
 
 export interface Block {
@@ -32,6 +43,7 @@ export interface Block {
   children: Block[];
   ownAddHeaders: HeaderDef[];
   ownMoreHeaders: HeaderDef[];
+  ownMoreClears: ClearDef[];
   /** add_header_inherit on|off|merge (nginx 1.29.3+) written at this level. */
   inherit?: { mode: 'on' | 'off' | 'merge'; span: Span };
   /** proxy_hide_header written at this level. */
@@ -52,7 +64,7 @@ export function buildTree(directives: NginxDirective[], file: string): Block {
 }
 
 function newBlock(kind: BlockKind, label: string, directive: NginxDirective | undefined, headerSpan: Span, body: NginxDirective[], parent?: Block): Block {
-  return { kind, label, directive, headerSpan, parent, body, children: [], ownAddHeaders: [], ownMoreHeaders: [], ownHidden: [] };
+  return { kind, label, directive, headerSpan, parent, body, children: [], ownAddHeaders: [], ownMoreHeaders: [], ownMoreClears: [], ownHidden: [] };
 }
 
 function fill(block: Block): void {
@@ -71,8 +83,13 @@ function fill(block: Block): void {
         }
         break;
       case 'more_set_headers':
-        block.ownMoreHeaders.push(...moreSetHeaders(d, block));
+        block.ownMoreHeaders.push(...moreSetHeaders(d, block).map((h) => ({ ...h, order: block.ownMoreHeaders.length + block.ownMoreClears.length })));
         break;
+      case 'more_clear_headers': {
+        const clear = moreClearHeaders(d, block, block.ownMoreHeaders.length + block.ownMoreClears.length);
+        if (clear) block.ownMoreClears.push(clear);
+        break;
+      }
       case 'add_header_inherit': {
         const mode = d.args[0]?.value;
         if (mode === 'on' || mode === 'off' || mode === 'merge') block.inherit = { mode, span: d.span };
@@ -133,6 +150,28 @@ function moreSetHeaders(d: NginxDirective, block: Block): HeaderDef[] {
   return out;
 }
 
+function moreClearHeaders(d: NginxDirective, block: Block, order: number): ClearDef | undefined {
+  const patterns: string[] = [];
+  let statuses: number[] | undefined;
+  for (let i = 0; i < d.args.length; i++) {
+    const arg = d.args[i]!.value;
+    if (arg === '-s' || arg === '-t') {
+      if (arg === '-s') statuses = [...(statuses ?? []), ...(d.args[i + 1]?.value ?? '').split(/\s+/).filter(Boolean).map(Number)];
+      i++;
+      continue;
+    }
+    for (const name of arg.split(/\s+/)) if (name) patterns.push(name.toLowerCase());
+  }
+  if (!patterns.length) return undefined;
+  return { patterns, statuses: statuses?.length ? statuses : undefined, span: d.span, owner: block, order };
+}
+
+/** Whether a more_clear_headers pattern (`Access-Control-*`, `X-Powered-By`) covers a header name. */
+export function clearCovers(pattern: string, header: string): boolean {
+  const name = header.toLowerCase();
+  return pattern.endsWith('*') ? name.startsWith(pattern.slice(0, -1)) : name === pattern;
+}
+
 /** add_header_inherit in effect: written here or inherited from the levels above (default on). */
 export function inheritMode(block: Block): 'on' | 'off' | 'merge' {
   for (let b: Block | undefined = block; b; b = b.parent) if (b.inherit) return b.inherit.mode;
@@ -158,6 +197,13 @@ export function effectiveMoreHeaders(block: Block): HeaderDef[] {
   if (!block.parent) return block.ownMoreHeaders;
   const prev = effectiveMoreHeaders(block.parent);
   return block.ownMoreHeaders.length ? [...prev, ...block.ownMoreHeaders] : prev;
+}
+
+/** more_clear_headers merge like more_set_headers: the parent's commands first. */
+export function effectiveMoreClears(block: Block): ClearDef[] {
+  if (!block.parent) return block.ownMoreClears;
+  const prev = effectiveMoreClears(block.parent);
+  return block.ownMoreClears.length ? [...prev, ...block.ownMoreClears] : prev;
 }
 
 /** proxy_hide_header is an array inherited only by levels that write none (ngx_http_upstream_hide_headers_hash). */

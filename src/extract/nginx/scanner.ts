@@ -1,8 +1,9 @@
 import path from 'node:path';
-import type { CorsPolicy, Diagnostic, SourceFile } from '../../model/types.js';
+import type { CorsPolicy, Diagnostic, ProxyRoute, SourceFile } from '../../model/types.js';
 import type { Project, ScanOptions, ScanResult, Scanner } from '../scanner.js';
 import { scanFailure, withFileBudget } from '../budget.js';
-import { analyseRoot, policiesOf, type AnalysedConfig } from './analyze.js';
+import { analyseRoot, mapsFor, policiesOf, type AnalysedConfig } from './analyze.js';
+import { buildRoutes } from './routes.js';
 import { isNginxText, mentionsCors } from './files.js';
 import { IncludeLoader } from './includes.js';
 
@@ -14,7 +15,7 @@ import { IncludeLoader } from './includes.js';
 export const nginxScanner: Scanner = {
   language: 'nginx',
   mentionsCors,
-  quickCheck: /access-control-|http_origin|cors|include/i,
+  quickCheck: /access-control-|http_origin|cors|include|_pass\b/i,
   async scan(files: SourceFile[], project: Project, options?: ScanOptions): Promise<ScanResult> {
     const loader = new IncludeLoader(project);
     files = files.filter((f) => isNginxText(f.text));
@@ -51,14 +52,24 @@ export const nginxScanner: Scanner = {
 
     const allMaps = new Map(configs.flatMap((c) => [...c.maps]));
     const policies: CorsPolicy[] = [];
+    const routes: ProxyRoute[] = [];
     const seen = new Set<string>();
+    const seenRoutes = new Set<string>();
     for (const config of configs) {
       let described: CorsPolicy[];
+      let forwarded: ProxyRoute[];
       try {
         described = withFileBudget(options?.fileTimeBudgetMs, () => policiesOf(config, allMaps));
+        forwarded = withFileBudget(options?.fileTimeBudgetMs, () => buildRoutes(config.tree, mapsFor(config, allMaps), described));
       } catch (error) {
         failures.push(failure(config.root, error));
         continue;
+      }
+      for (const route of forwarded) {
+        const key = `${route.span.file}:${route.span.line}:${route.span.column}`;
+        if (seenRoutes.has(key)) continue;
+        seenRoutes.add(key);
+        routes.push(route);
       }
       for (const policy of described) {
         const key = JSON.stringify(policy);
@@ -69,7 +80,7 @@ export const nginxScanner: Scanner = {
     }
     // Other files under the root were only read to find includers: their own problems are not this run's.
     const reachedPaths = new Set([...reachedAll].map((f) => project.displayPath(f)));
-    return { policies, diagnostics: [...loader.diagnostics.filter((d) => reachedPaths.has(d.file)), ...failures] };
+    return { policies, routes, diagnostics: [...loader.diagnostics.filter((d) => reachedPaths.has(d.file)), ...failures] };
   },
 };
 

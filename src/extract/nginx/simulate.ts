@@ -1,5 +1,5 @@
 import type { NginxWord } from '../../parse/nginx/index.js';
-import { effectiveAddHeaders, effectiveMoreHeaders, type Block } from './blocks.js';
+import { clearCovers, effectiveAddHeaders, effectiveHidden, effectiveMoreClears, effectiveMoreHeaders, type Block } from './blocks.js';
 import { evaluateCondition, toJsRegex, varName } from './conditions.js';
 import { mapLookup, type MapDef } from './maps.js';
 import { SAFE_STATUSES } from './header-sets.js';
@@ -37,7 +37,28 @@ export interface SimResponse {
  * with a real nginx.
  */
 export function simulate(tree: Block, maps: Map<string, MapDef>, req: SimRequest, options: SimOptions = {}): SimResponse {
-  const server = findServer(tree);
+  const routed = routeRequest(findServer(tree), maps, req, options);
+  if (routed.closed) return { status: routed.status, headers: [], block: routed.conf.label, closed: true };
+  return { status: routed.status, headers: outputHeaders(routed.conf, routed.status, routed.get), block: routed.conf.label };
+}
+
+/** Where nginx sends one request: the configuration that answers, its status, and whether it forwards. */
+export interface Routed {
+  /** The level whose headers configuration applies (a location, an `if` in it, a limit_except). */
+  conf: Block;
+  /** The location the request ended in, when one matched. */
+  location?: Block;
+  status: number | 'unknown';
+  /** `return 444`: the connection is closed without a response. */
+  closed: boolean;
+  /** The request reached a content handler that forwards (proxy_pass, fastcgi_pass, ...): the status is the upstream's. */
+  forwards: boolean;
+  /** Variable lookup for this request ($http_origin, maps, `set`). */
+  get: (name: string) => string;
+}
+
+/** The rewrite and access phases and the content handler's status, for one server block. */
+export function routeRequest(server: Block, maps: Map<string, MapDef>, req: SimRequest, options: SimOptions = {}): Routed {
   const vars = new Map<string, string>();
   const headers = Object.fromEntries(Object.entries(req.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
   const get = (name: string, depth = 0): string => {
@@ -58,6 +79,8 @@ export function simulate(tree: Block, maps: Map<string, MapDef>, req: SimRequest
   let conf: Block = server;
   let status: number | 'unknown' | undefined;
   let closed = false;
+  let forwards = false;
+  let location: Block | undefined;
   const run = (block: Block): boolean => {
     for (const d of block.body) {
       if (d.name === 'set' && d.args.length >= 2) vars.set(varName(d.args[0]!.value), evalWord(d.args[1]!, get));
@@ -76,9 +99,16 @@ export function simulate(tree: Block, maps: Map<string, MapDef>, req: SimRequest
     }
     return false;
   };
+  const handle = (block: Block): number | 'unknown' => {
+    if (forwarder(block) || (conf.kind === 'if' && forwarder(conf))) {
+      forwards = true;
+      return options.upstreamStatus ?? 'unknown';
+    }
+    return content(block, req.method, options);
+  };
 
   if (!run(server)) {
-    const location = findLocation(server, req.path.split('?')[0]!);
+    location = findLocation(server, req.path.split('?')[0]!);
     if (location) {
       conf = location;
       const limit = location.children.find((c) => c.kind === 'limit_except');
@@ -88,26 +118,65 @@ export function simulate(tree: Block, maps: Map<string, MapDef>, req: SimRequest
       const returned = run(conf === limit ? limit : location);
       if (!returned) {
         if (conf.kind === 'limit_except' && conf.body.some((d) => d.name === 'deny' && d.args[0]?.value === 'all')) status = 403;
-        else status = content(location, req.method, options);
+        else status = handle(location);
       }
-    } else status = content(server, req.method, options);
+    } else status = handle(server);
   }
-  if (closed) return { status: status!, headers: [], block: conf.label, closed };
-  const final = status ?? 'unknown';
-  const out: Array<{ name: string; value: string }> = [];
+  return { conf, location, status: status ?? 'unknown', closed, forwards, get };
+}
+
+/**
+ * The response headers after nginx's header filters, in order: the upstream's fields (for a
+ * forwarded request) minus proxy_hide_header; then headers-more's commands (more_set_headers
+ * replaces a field of the same name, more_clear_headers removes), which run before the headers
+ * filter; then the add_header list (only on the safe statuses unless `always`, empty values dropped).
+ */
+export function outputHeaders(
+  conf: Block,
+  status: number | 'unknown',
+  get: (name: string) => string,
+  upstream: ReadonlyArray<{ name: string; value: string }> = [],
+): Array<{ name: string; value: string }> {
+  const hidden = new Set(effectiveHidden(conf).map((h) => h.name.toLowerCase()));
+  const out = upstream.filter((h) => !hidden.has(h.name.toLowerCase())).map((h) => ({ ...h }));
+  const depth = (b: Block) => {
+    let n = 0;
+    for (let p = b.parent; p; p = p.parent) n++;
+    return n;
+  };
+  const commands = [
+    ...effectiveMoreHeaders(conf).map((h) => ({ set: h, depth: depth(h.owner), order: h.order ?? 0 })),
+    ...effectiveMoreClears(conf).map((c) => ({ clear: c, depth: depth(c.owner), order: c.order })),
+  ].sort((a, b) => a.depth - b.depth || a.order - b.order);
+  for (const command of commands) {
+    if ('set' in command && command.set) {
+      const h = command.set;
+      if (h.statuses && (status === 'unknown' || !h.statuses.includes(status))) continue;
+      const value = evalWord(h.value, get);
+      const at = out.findIndex((o) => o.name.toLowerCase() === h.name.toLowerCase());
+      if (at >= 0) {
+        // The first field of that name takes the value, later ones go.
+        for (let i = out.length - 1; i > at; i--) if (out[i]!.name.toLowerCase() === h.name.toLowerCase()) out.splice(i, 1);
+        if (value === '') out.splice(at, 1);
+        else out[at] = { name: out[at]!.name, value };
+      } else if (value !== '') out.push({ name: h.name, value });
+    } else if ('clear' in command && command.clear) {
+      const c = command.clear;
+      if (c.statuses && (status === 'unknown' || !c.statuses.includes(status))) continue;
+      for (let i = out.length - 1; i >= 0; i--) if (c.patterns.some((p) => clearCovers(p, out[i]!.name))) out.splice(i, 1);
+    }
+  }
   for (const h of effectiveAddHeaders(conf)) {
-    if (!h.always && (final === 'unknown' || !SAFE_STATUSES.includes(final))) continue;
+    if (!h.always && (status === 'unknown' || !SAFE_STATUSES.includes(status))) continue;
     const value = evalWord(h.value, get);
     if (value !== '') out.push({ name: h.name, value });
   }
-  for (const h of effectiveMoreHeaders(conf)) {
-    if (h.statuses && (final === 'unknown' || !h.statuses.includes(final))) continue;
-    const value = evalWord(h.value, get);
-    const existing = out.findIndex((o) => o.name.toLowerCase() === h.name.toLowerCase());
-    if (existing >= 0) out.splice(existing, 1);
-    if (value !== '') out.push({ name: h.name, value });
-  }
-  return { status: final, headers: out, block: conf.label };
+  return out;
+}
+
+/** A content handler that hands the request to another server. */
+export function forwarder(block: Block) {
+  return block.body.find((d) => /^(?:proxy|fastcgi|uwsgi|scgi|grpc|memcached)_pass$/.test(d.name));
 }
 
 /** limit_except GET also lets HEAD through (ngx_http_core_limit_except). */
@@ -117,13 +186,13 @@ function allows(methods: string[], method: string): boolean {
 }
 
 function content(block: Block, method: string, options: SimOptions): number | 'unknown' {
-  if (block.body.some((d) => /_pass$|^content_by_lua/.test(d.name))) return options.upstreamStatus ?? 'unknown';
+  if (block.body.some((d) => /^content_by_lua/.test(d.name))) return options.upstreamStatus ?? 'unknown';
   // ngx_http_static_handler: only GET, HEAD and POST reach the file system.
   if (!['GET', 'HEAD', 'POST'].includes(method.toUpperCase())) return 405;
   return options.staticStatus ?? 404;
 }
 
-function findServer(tree: Block): Block {
+export function findServer(tree: Block): Block {
   const stack = [tree];
   while (stack.length) {
     const b = stack.shift()!;

@@ -325,6 +325,43 @@ spec:
   });
 });
 
+describe('paths through Traefik to an application with its own CORS', () => {
+  const FASTAPI = `from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+
+app = FastAPI()
+app.add_middleware(CORSMiddleware, allow_origins=["https://app.example.com"], allow_credentials=True, allow_methods=["*"])
+`;
+  const withLabels = (labels: string[]) => ({
+    'api/main.py': FASTAPI,
+    'docker-compose.yml': `services:
+  api:
+    build: ./api
+    command: uvicorn main:app --host 0.0.0.0 --port 8000
+    labels:
+${['traefik.http.routers.api.rule=Host(`api.example.com`)', 'traefik.http.services.api.loadbalancer.server.port=8000', ...labels].map((l) => `      - "${l}"`).join('\n')}
+`,
+  });
+
+  it('catches a middleware whose CORS options lack origins: Traefik answers the preflight itself without Allow-Origin', async () => {
+    const r = await run(withLabels(['traefik.http.routers.api.middlewares=hdr', 'traefik.http.middlewares.hdr.headers.accesscontrolallowmethods=GET,PUT']));
+    expect(r.ids).toEqual(['preflight-not-handled']);
+    expect(r.findings[0]!.message).toContain('Traefik middleware hdr');
+  });
+
+  it('catches customResponseHeaders "" removing the application\'s Allow-Origin', async () => {
+    const r = await run(withLabels(['traefik.http.routers.api.middlewares=strip', 'traefik.http.middlewares.strip.headers.customresponseheaders.Access-Control-Allow-Origin=']));
+    expect(r.ids).toEqual(['proxy-strips-cors-headers']);
+    expect(r.findings[0]!.message).toContain('customResponseHeaders Access-Control-Allow-Origin');
+  });
+
+  it('catchesNot a router without CORS middleware, nor a Traefik origin list that replaces the application\'s value (Header.Set)', async () => {
+    expect((await run(withLabels([]))).findings).toEqual([]);
+    const both = await run(withLabels(['traefik.http.routers.api.middlewares=cors', 'traefik.http.middlewares.cors.headers.accesscontrolalloworiginlist=https://app.example.com', 'traefik.http.middlewares.cors.headers.addvaryheader=true']));
+    expect(both.findings).toEqual([]);
+  });
+});
+
 describe('bad input', () => {
   it('reports invalid YAML and TOML once each and goes on', async () => {
     const r = await run({

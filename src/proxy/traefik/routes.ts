@@ -73,7 +73,7 @@ export function buildRoutes(config: TraefikConfig, policies: Map<MiddlewareDef, 
       if (!mw || mw.rejected) continue;
       for (const h of corsResponseHeaders(mw)) {
         if (h.value === '' && /^access-control-/i.test(h.name)) {
-          route.strips.push({ header: h.name.toLowerCase(), span: h.span, how: `Traefik middleware ${mw.name}: customResponseHeaders ${h.name}: "" deletes it from every response` });
+          route.strips.push({ header: h.name.toLowerCase(), span: h.span, how: `customResponseHeaders ${h.name}: "" (Traefik middleware ${mw.name})` });
         }
       }
       const policy = policies.get(mw);
@@ -83,7 +83,7 @@ export function buildRoutes(config: TraefikConfig, policies: Map<MiddlewareDef, 
         route.answersPreflight = {
           span: policy.originsSpan ?? policy.span,
           status: 200,
-          how: `Traefik middleware ${mw.name} answers every preflight (OPTIONS with Origin and Access-Control-Request-Method) with 200 itself and never forwards it`,
+          how: `Traefik middleware ${mw.name} sets CORS options, so it answers every preflight with 200`,
           corsHeaders: policy.origins.length > 0,
         };
       }

@@ -48,6 +48,8 @@ export interface MiddlewareDef {
   rejected?: string;
   /** Keys are matched case-sensitively (Kubernetes objects are JSON, pruned by the CRD schema). */
   caseSensitive?: boolean;
+  /** A `chain` middleware: the middlewares it runs, in order. */
+  chain?: MiddlewareRef[];
 }
 
 export interface MiddlewareRef {

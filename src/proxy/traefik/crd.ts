@@ -22,6 +22,14 @@ export function readCrd(doc: ConfNode, config: TraefikConfig): void {
   const namespace = metadata?.get('namespace', true)?.text() ?? 'default';
   const spec = doc.get('spec', true);
   if (kind === 'Middleware') {
+    const chain = spec?.get('chain', true)?.get('middlewares', true);
+    if (chain) {
+      const refs = chain.items().flatMap((m) => {
+        const ref = m.get('name', true);
+        return ref?.text() ? [middlewareRef(ref.text()!, ref.span, m.get('namespace', true)?.text() ?? namespace)] : [];
+      });
+      config.middlewares.push({ name, provider: 'kubernetescrd', namespace, span: metadata!.get('name', true)!.span, headers: new Map(), origin: `Middleware ${namespace}/${name}`, caseSensitive: true, chain: refs });
+    }
     const headers = spec?.get('headers', true);
     if (!headers) return;
     config.middlewares.push({

@@ -2,7 +2,7 @@
 // `http.routers.<name>` and `http.services.<name>.loadBalancer.servers`. Keys match case-insensitively
 // (traefik/paerser file decoding fills fields with strings.EqualFold).
 import type { ProxyTarget } from '../../model/types.js';
-import { middlewareRef, targetOfUrl, type MiddlewareDef, type Provider, type RawOption, type TraefikConfig } from './config.js';
+import { middlewareRef, targetOfUrl, type MiddlewareDef, type MiddlewareRef, type Provider, type RawOption, type TraefikConfig } from './config.js';
 import type { ConfNode } from './tree.js';
 
 /** Reads the options of one `headers` map into the lowercase-keyed option map. */
@@ -19,6 +19,8 @@ export function readFileProvider(root: ConfNode, config: TraefikConfig, provider
   const http = root.get('http');
   if (!http) return;
   for (const { key: name, node, keySpan } of http.get('middlewares')?.entries() ?? []) {
+    const chain = node.get('chain')?.get('middlewares');
+    if (chain) config.middlewares.push({ name, provider, span: keySpan, headers: new Map(), origin: 'file provider', chain: refList(chain) });
     const headers = node.get('headers');
     if (!headers) continue;
     const mw: MiddlewareDef = { name, provider, span: keySpan, headers: headerOptions(headers), origin: 'file provider' };
@@ -36,9 +38,7 @@ export function readFileProvider(root: ConfNode, config: TraefikConfig, provider
   for (const { key: name, node, keySpan } of http.get('routers')?.entries() ?? []) {
     const rule = node.get('rule')?.text();
     const list = node.get('middlewares');
-    const refs = list?.items().length
-      ? list.items().flatMap((item) => (item.text() ? [middlewareRef(item.text()!.trim(), item.span)] : []))
-      : (list?.text() ?? '').split(',').flatMap((part) => (part.trim() ? [middlewareRef(part.trim(), list!.span)] : []));
+    const refs = list ? refList(list) : [];
     const service = node.get('service')?.text()?.trim();
     config.routers.push({
       name,
@@ -50,4 +50,10 @@ export function readFileProvider(root: ConfNode, config: TraefikConfig, provider
       ...(service ? { service } : {}),
     });
   }
+}
+
+/** A list of middleware names (a YAML/TOML list, or one comma-separated string). */
+function refList(list: ConfNode): MiddlewareRef[] {
+  if (list.items().length) return list.items().flatMap((item) => (item.text() ? [middlewareRef(item.text()!.trim(), item.span)] : []));
+  return (list.text() ?? '').split(',').flatMap((part) => (part.trim() ? [middlewareRef(part.trim(), list.span)] : []));
 }

@@ -116,7 +116,11 @@ function readService(service: string, serviceSpan: Span, def: Node, labels: Labe
     if (lower[1] !== 'http' || parts.length < 5) continue;
     const name = parts[3]!;
     const key = name.toLowerCase();
-    if (lower[2] === 'middlewares' && lower[4] === 'headers') {
+    if (lower[2] === 'middlewares' && lower[4] === 'chain' && lower[5] === 'middlewares' && parts.length === 6) {
+      const mw: MiddlewareDef = middlewares.get(key) ?? { name, provider: 'docker', span: l.span, headers: new Map(), origin: `compose service ${service}` };
+      mw.chain = refsOf(l);
+      middlewares.set(key, mw);
+    } else if (lower[2] === 'middlewares' && lower[4] === 'headers') {
       let mw = middlewares.get(key);
       if (!mw) {
         mw = { name, provider: 'docker', span: l.span, headers: new Map(), origin: `compose service ${service}` };

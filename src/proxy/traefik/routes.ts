@@ -68,9 +68,7 @@ export function buildRoutes(config: TraefikConfig, policies: Map<MiddlewareDef, 
     };
     // Middlewares run in the order listed, the first outermost: the first that handles CORS answers
     // the preflight before any later one (or the application) sees it.
-    for (const ref of router.middlewares) {
-      const mw = index.find(ref, router);
-      if (!mw || mw.rejected) continue;
+    for (const mw of expand(index, router.middlewares, router)) {
       for (const h of corsResponseHeaders(mw)) {
         if (h.value === '' && /^access-control-/i.test(h.name)) {
           route.strips.push({ header: h.name.toLowerCase(), span: h.span, how: `customResponseHeaders ${h.name}: "" (Traefik middleware ${mw.name})` });
@@ -91,4 +89,19 @@ export function buildRoutes(config: TraefikConfig, policies: Map<MiddlewareDef, 
     routes.push(route);
   }
   return routes;
+}
+
+/** The router's middlewares in the order they run, chains expanded (cycles and unknown names skipped). */
+function expand(index: MiddlewareIndex, refs: readonly MiddlewareRef[], router: RouterDef, seen = new Set<MiddlewareDef>()): MiddlewareDef[] {
+  const out: MiddlewareDef[] = [];
+  for (const ref of refs) {
+    for (const mw of [index.find(ref, router)].filter((m): m is MiddlewareDef => m !== undefined)) {
+      if (mw.rejected || seen.has(mw)) continue;
+      seen.add(mw);
+      // A chain's members resolve in the chain's own provider and namespace.
+      if (mw.chain) out.push(...expand(index, mw.chain, { ...router, provider: mw.provider, ...(mw.namespace ? { namespace: mw.namespace } : {}) }, seen));
+      else out.push(mw);
+    }
+  }
+  return out;
 }

@@ -1,6 +1,7 @@
 import type { CorsPolicy, Library, Span, Valued } from '../../src/model/types.js';
 import { defineRule } from '../../src/rules/define-rule.js';
 import { isHeader, libraryLabel } from '../../src/rules/policy-facts.js';
+import { traefikHasCorsWildcardFix } from '../../src/proxy/traefik/versions.js';
 
 type Field = 'allowHeaders' | 'allowMethods' | 'exposeHeaders';
 
@@ -69,7 +70,7 @@ export default defineRule({
       if (reported.has(spanKey(span))) return;
       reported.add(spanKey(span));
       context.report({
-        messageId: (DROPPED[policy.library] ?? []).includes(field) ? 'exposeHeadersDropped' : field,
+        messageId: (DROPPED[policy.library] ?? []).includes(field) && (policy.library !== 'traefik' || traefikHasCorsWildcardFix(policy.libraryVersion)) ? 'exposeHeadersDropped' : field,
         data: { header: HEADER_OF[field], library: libraryLabel(policy) },
         span,
         policy,
@@ -79,7 +80,9 @@ export default defineRule({
 
     for (const policy of context.policies) {
       if (policy.credentials.value !== true) continue;
-      const expanded = NOT_LITERAL[policy.library] ?? [];
+      // Traefik expands '*' only from v3.6.22 / v3.7.6 on; before, it sends the '*' as written.
+      const modernTraefik = policy.library !== 'traefik' || traefikHasCorsWildcardFix(policy.libraryVersion);
+      const expanded = modernTraefik ? (NOT_LITERAL[policy.library] ?? []) : [];
       for (const field of Object.keys(HEADER_OF) as Field[]) {
         if (expanded.includes(field)) continue;
         const valued: Valued<string[]> = policy[field];

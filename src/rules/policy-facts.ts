@@ -4,6 +4,7 @@
 // read from the libraries' own source (versions in the rules' READMEs).
 
 import type { CorsPolicy, EmittedHeader, Library, OriginEntry, Span, Stack } from '../model/types.js';
+import { traefikHasCorsWildcardFix } from '../proxy/traefik/versions.js';
 
 /** How messages name the software that writes the CORS headers. */
 export const LIBRARY_NAMES: Record<Library, string> = {
@@ -87,7 +88,8 @@ export function addsField(policy: CorsPolicy, header: EmittedHeader): boolean {
  *   describes that echo as a 'reflect' origin, so an 'any' entry there is the literal `*`.
  * - django-cors-headers (CORS_ALLOW_ALL_ORIGINS) and @koa/cors (origin '*'): echo when credentials are on.
  * - Traefik headers middleware (v3.7 header.go matchOrigin): `*` in accessControlAllowOriginList is
- *   answered with the request Origin when accessControlAllowCredentials is true; a `*` written as a
+ *   answered with the request Origin when accessControlAllowCredentials is true (v3.6.22 / v3.7.6 and
+ *   later; before, `*` is sent with the credentials header, which browsers refuse); a `*` written as a
  *   customResponseHeaders value is sent verbatim.
  * - npm cors, @fastify/cors, nginx, hand-written headers: send the literal `*`.
  */
@@ -99,6 +101,8 @@ export function wildcardEchoes(policy: CorsPolicy): boolean | 'unknown' {
     case '@koa/cors':
       return policy.credentials.value;
     case 'traefik':
+      // Only from v3.6.22 / v3.7.6 (src/proxy/traefik/versions.ts); older releases send `*`.
+      if (!traefikHasCorsWildcardFix(policy.libraryVersion)) return false;
       return policy.origins.some((o) => o.kind === 'any' && !o.sentVerbatim) ? policy.credentials.value : false;
     default:
       return false;

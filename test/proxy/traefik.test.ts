@@ -35,7 +35,7 @@ const APP = { 'api/main.py': 'print("hello")\n' };
 function compose(labels: string[], extra = ''): string {
   return `services:
   traefik:
-    image: traefik:v3.1
+    image: traefik:v3.7
     command: ["--providers.docker=true"]
   api:
     build: ./api
@@ -66,6 +66,20 @@ describe('compose labels', () => {
     expect(f.message).toContain('answers with the requesting Origin');
     expect(f.location).toMatchObject({ file: 'docker-compose.yml', line: 12, column: 77 });
     expect(f.severity).toBe('error');
+  });
+
+  it("says '*' with credentials only fails (no echo) when the repository runs a Traefik before v3.6.22 / v3.7.6", async () => {
+    const files = (image: string) => ({
+      ...APP,
+      'docker-compose.yml': compose([`${MW}.accesscontrolalloworiginlist=*`, `${MW}.accessControlAllowCredentials=true`, `${MW}.addvaryheader=true`]).replace('traefik:v3.7', image),
+    });
+    const old = await run(files('traefik:v2.11'));
+    expect(old.ids).toEqual(['credentials-with-wildcard-origin']);
+    expect(old.findings[0]!.message).toContain('which browsers refuse');
+    expect(old.policies[0]!.libraryVersion).toBe('2.11');
+    const fixed = await run(files('traefik:v3.7.6'));
+    expect(fixed.findings[0]!.message).toContain('answers with the requesting Origin');
+    expect(fixed.findings[0]!.message).toContain('Traefik 3.7.6');
   });
 
   it('catchesNot an exact origin with addVaryHeader', async () => {

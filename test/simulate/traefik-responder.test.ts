@@ -29,6 +29,8 @@ async function traefikPolicy(options: string) {
 
 interface Case {
   name: string;
+  /** The Traefik release (policy.libraryVersion); absent = the newest. */
+  version?: string;
   options: string;
   method: string;
   headers: Record<string, string>;
@@ -281,12 +283,50 @@ const CASES: Case[] = [
     status: 200,
     expected: { 'access-control-allow-origin': 'https://foo.bar.org' },
   },
+  // Releases before v3.6.22 / v3.7.6: pkg/middlewares/headers/header_test.go at v2.11.53 (same test names).
+  {
+    name: 'v2.11 Allow Credentials Preflight: * is sent as * with credentials',
+    version: '2.11.53',
+    options: `${THREE_METHODS}\naccessControlAllowOriginList: ["*"]\naccessControlAllowCredentials: true\naccessControlMaxAge: 600`,
+    method: 'OPTIONS',
+    headers: PREFLIGHT,
+    status: 200,
+    expected: { 'access-control-allow-origin': '*', 'access-control-allow-credentials': 'true', 'access-control-max-age': '600', 'access-control-allow-methods': 'GET,OPTIONS,PUT' },
+  },
+  {
+    name: 'v2.11 Allow Credentials Request: * is sent as * with credentials',
+    version: '2.11.53',
+    options: 'accessControlAllowOriginList: ["*"]\naccessControlAllowCredentials: true',
+    method: 'GET',
+    headers: { origin: 'https://foo.bar.org' },
+    status: 200,
+    expected: { 'access-control-allow-origin': '*', 'access-control-allow-credentials': 'true' },
+  },
+  {
+    name: 'source (v3.7.5 header.go): Max-Age 0 on every preflight when unset, * headers sent as written',
+    version: '3.7.5',
+    options: 'accessControlAllowOriginList: ["https://foo.bar.org"]\naccessControlAllowCredentials: true\naccessControlAllowHeaders: ["*"]\naccessControlExposeHeaders: ["X-Id"]',
+    method: 'OPTIONS',
+    headers: PREFLIGHT,
+    status: 200,
+    expected: { 'access-control-allow-origin': 'https://foo.bar.org', 'access-control-allow-credentials': 'true', 'access-control-allow-headers': '*', 'access-control-max-age': '0' },
+  },
+  {
+    name: 'v3.6.22 has the fix: * with credentials echoes',
+    version: '3.6.22',
+    options: 'accessControlAllowOriginList: ["*"]\naccessControlAllowCredentials: true',
+    method: 'GET',
+    headers: { origin: 'https://foo.bar.org' },
+    status: 200,
+    expected: { 'access-control-allow-origin': 'https://foo.bar.org', 'access-control-allow-credentials': 'true' },
+  },
 ];
 
 describe('Traefik headers middleware responder', () => {
   for (const c of CASES) {
     it(c.name, async () => {
-      const policy = await traefikPolicy(c.options);
+      const read = await traefikPolicy(c.options);
+      const policy = c.version ? { ...read, libraryVersion: c.version } : read;
       const response = respond(policy, { method: c.method, path: '/foo', headers: c.headers }, { status: c.appStatus ?? 200 });
       expect(response.status).toBe(c.status);
       expect(corsHeadersOf(response.headers)).toEqual(c.expected);

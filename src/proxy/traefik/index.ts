@@ -12,6 +12,7 @@ import { readComposeLabels } from './labels.js';
 import { policyOf } from './policy.js';
 import { buildRoutes } from './routes.js';
 import { tomlTree, yamlTree } from './tree.js';
+import { traefikImageVersion } from './versions.js';
 
 /** Any Traefik CORS at all: an accessControl* option or an Access-Control-* custom response header. */
 const MENTIONS_CORS = /access-?control/i;
@@ -38,17 +39,37 @@ export const readTraefik: ProxyReader = (files, context) => {
     if (diagnostic && MENTIONS_CORS.test(text) && !context.diagnostics.some((d) => d.file === display && d.kind === 'parse-error')) context.diagnostics.push(diagnostic);
   }
 
+  // The Traefik release the repository runs (its image tag), which decides some CORS answers (versions.ts).
+  const images = texts.flatMap(({ file, text }) => (file.kind === 'toml' ? [] : imageVersions(text, context.display(file.absPath))));
   const policies = new Map<MiddlewareDef, CorsPolicy>();
   for (const mw of config.middlewares) {
     if (mw.rejected) continue;
     const policy = policyOf(mw);
     if (!policy) continue;
+    if (images.length) {
+      policy.libraryVersion = images[0]!.version;
+      policy.libraryVersionSource = images[0]!.source;
+      const others = [...new Set(images.slice(1).map((i) => i.version))].filter((v) => v !== images[0]!.version);
+      if (others.length) policy.notes = [...(policy.notes ?? []), `the repository also runs Traefik ${others.join(', ')}; the first image found is assumed`];
+    }
     policies.set(mw, policy);
     out.policies.push(policy);
   }
   out.routes.push(...buildRoutes(config, policies));
   return out;
 };
+
+/** `image: traefik:v3.1` lines (compose services, Kubernetes containers). */
+function imageVersions(text: string, display: string): Array<{ version: string; source: string }> {
+  const out: Array<{ version: string; source: string }> = [];
+  const lines = text.split('\n');
+  lines.forEach((line, i) => {
+    const m = /^\s*(?:-\s*)?image:\s*["']?([^\s"'#]+)/.exec(line);
+    const version = m ? traefikImageVersion(m[1]!) : undefined;
+    if (version) out.push({ version, source: `${display}:${i + 1} (image ${m![1]})` });
+  });
+  return out;
+}
 
 function readFile(file: ContextFile, display: string, text: string, config: TraefikConfig, context: Parameters<ProxyReader>[1]): Diagnostic | undefined {
   if (file.kind === 'toml') {

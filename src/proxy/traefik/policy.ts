@@ -4,7 +4,8 @@
 //   it then answers every preflight (OPTIONS with Origin and Access-Control-Request-Method) itself
 //   with 200 and never forwards it;
 // - accessControlAllowOriginList entries are compared with == (exact, case-sensitive); `*` sends `*`,
-//   or the request Origin when accessControlAllowCredentials is true; regexes (Go regexp, MatchString:
+//   or the request Origin when accessControlAllowCredentials is true (from v3.6.22 / v3.7.6, see
+//   versions.ts); regexes (Go regexp, MatchString:
 //   an unanchored, case-sensitive search) echo the Origin they match;
 // - customResponseHeaders set (or, with "", delete) response headers before the CORS ones are set.
 import { byDefault } from '../../model/policy.js';

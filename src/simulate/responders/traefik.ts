@@ -11,6 +11,9 @@
 //   applies customResponseHeaders ("" deletes), then sets Allow-Origin when the origin matches (this
 //   overrides the application's own value), Allow-Credentials: true when configured (for any origin),
 //   Expose-Headers, and with addVaryHeader appends ",Origin" to Vary unless Vary is exactly "Origin".
+// Releases before v3.6.22 / v3.7.6 (all of v2) differ (src/proxy/traefik/versions.ts): `*` is sent as
+// `*` with credentials, Max-Age is sent on every preflight (0 when unset), `*` headers and methods are
+// sent as written, and a preflight carries no Expose-Headers; policy.libraryVersion selects them.
 // - matchOrigin walks accessControlAllowOriginList in order: an entry equal to the Origin (exact,
 //   case-sensitive) is sent back; '*' sends '*', or the Origin itself when credentials are on. Then each
 //   accessControlAllowOriginListRegex entry, with Go's regexp MatchString (unanchored search): a match
@@ -21,10 +24,11 @@ import { knownOrigins, libraryOption, notWritten, valueOf } from '../options.js'
 import { translatePattern } from '../../regex/translate.js';
 import { UnknownBehaviour, type HttpResponse } from '../types.js';
 import type { Responder } from './responder.js';
+import { traefikHasCorsWildcardFix } from '../../proxy/traefik/versions.js';
 
 type Matcher = (origin: string) => string | undefined;
 
-function matcherOf(policy: CorsPolicy, credentials: boolean): Matcher {
+function matcherOf(policy: CorsPolicy, credentials: boolean, echoWildcard: boolean): Matcher {
   // Entries that stand for a customResponseHeaders value are not part of the origin list.
   const entries = knownOrigins(policy).filter((o) => !o.sentVerbatim);
   const list = entries.filter((o) => o.kind !== 'regex');
@@ -36,7 +40,7 @@ function matcherOf(policy: CorsPolicy, credentials: boolean): Matcher {
     for (const o of list) {
       if (o.kind === 'exact' && o.origin === origin) return o.origin;
       if (o.kind === 'null' && origin === 'null') return 'null';
-      if (o.kind === 'any') return credentials ? origin : '*';
+      if (o.kind === 'any') return credentials && echoWildcard ? origin : '*';
     }
     for (const re of regexes) if (re.test(origin)) return origin;
     return undefined;
@@ -55,8 +59,8 @@ function compileGoRegex(entry: Extract<OriginEntry, { kind: 'regex' }>): { test(
   return { test: (origin) => re.test(origin) };
 }
 
-function exposeValue(expose: string[], credentials: boolean): string | undefined {
-  if (!expose.length || (expose.includes('*') && credentials)) return undefined;
+function exposeValue(expose: string[], credentials: boolean, modern: boolean): string | undefined {
+  if (!expose.length || (modern && expose.includes('*') && credentials)) return undefined;
   return expose.join(',');
 }
 
@@ -68,8 +72,10 @@ export const traefikResponder: Responder = (policy, request, app) => {
   const allowHeaders = valueOf(policy.allowHeaders, [], 'accessControlAllowHeaders');
   const expose = valueOf(policy.exposeHeaders, [], 'accessControlExposeHeaders');
   const maxAge = notWritten(policy.maxAge) ? null : valueOf<number | null>(policy.maxAge, null, 'accessControlMaxAge');
+  const version = policy.libraryVersion;
   const addVary = libraryOption<boolean>(policy, 'varyFromHeader', false) ? false : valueOf(policy.varyOrigin, false, 'addVaryHeader');
-  const match = matcherOf(policy, credentials);
+  const modern = traefikHasCorsWildcardFix(policy.libraryVersion);
+  const match = matcherOf(policy, credentials, modern);
   // Go's Header.Get: an absent header reads as "".
   const origin = request.headers['origin'] ?? '';
   const requestMethod = request.headers['access-control-request-method'] ?? '';
@@ -83,18 +89,18 @@ export const traefikResponder: Responder = (policy, request, app) => {
   if (corsOptions && request.method === 'OPTIONS' && origin !== '' && requestMethod !== '') {
     const headers: HeaderBag = {};
     if (credentials) setHeader(headers, 'Access-Control-Allow-Credentials', 'true');
-    if (allowHeaders.includes('*') && credentials) {
+    if (modern && allowHeaders.includes('*') && credentials) {
       const requested = request.headers['access-control-request-headers'] ?? '';
       if (requested !== '') setHeader(headers, 'Access-Control-Allow-Headers', requested);
     } else if (allowHeaders.join(',') !== '') setHeader(headers, 'Access-Control-Allow-Headers', allowHeaders.join(','));
-    if (methods.includes('*') && credentials) setHeader(headers, 'Access-Control-Allow-Methods', requestMethod);
+    if (modern && methods.includes('*') && credentials) setHeader(headers, 'Access-Control-Allow-Methods', requestMethod);
     else if (methods.join(',') !== '') setHeader(headers, 'Access-Control-Allow-Methods', methods.join(','));
     const allowed = match(origin);
     if (allowed !== undefined) setHeader(headers, 'Access-Control-Allow-Origin', allowed);
-    if (maxAge !== null) setHeader(headers, 'Access-Control-Max-Age', String(maxAge));
-    const exposed = exposeValue(expose, credentials);
+    if (maxAge !== null || !modern) setHeader(headers, 'Access-Control-Max-Age', String(maxAge ?? 0));
+    const exposed = modern ? exposeValue(expose, credentials, modern) : undefined;
     if (exposed !== undefined) setHeader(headers, 'Access-Control-Expose-Headers', exposed);
-    return { status: 200, headers, headerSpans: spans, producedBy: `${name} answers the preflight itself (200, not forwarded to the application)` } satisfies HttpResponse;
+    return { status: 200, headers, headerSpans: spans, producedBy: `${name} answers the preflight itself (200, not forwarded to the application)${version ? `, Traefik ${version}` : ''}` } satisfies HttpResponse;
   }
 
   const headers: HeaderBag = {};
@@ -105,7 +111,7 @@ export const traefikResponder: Responder = (policy, request, app) => {
   const allowed = match(origin);
   if (allowed !== undefined) setHeader(headers, 'Access-Control-Allow-Origin', allowed);
   if (credentials) setHeader(headers, 'Access-Control-Allow-Credentials', 'true');
-  const exposed = exposeValue(expose, credentials);
+  const exposed = exposeValue(expose, credentials, modern);
   if (exposed !== undefined) setHeader(headers, 'Access-Control-Expose-Headers', exposed);
   if (addVary) {
     const vary = getCombined(headers, 'vary') ?? '';

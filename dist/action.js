@@ -6,7 +6,7 @@ import {
   FORMATS,
   applyBaseline,
   exitCodeFor
-} from "./chunks/chunk-TL726HFJ.js";
+} from "./chunks/chunk-KWDYG64X.js";
 import {
   SEVERITY_RANK,
   buildMarkdown,
@@ -16,12 +16,12 @@ import {
   githubBlobBase,
   githubVersionControl,
   lintAndFix
-} from "./chunks/chunk-IO2SMTFE.js";
+} from "./chunks/chunk-UQP3XWJO.js";
 import {
   ConfigError,
   isInternalError,
   lint
-} from "./chunks/chunk-DJU27M5W.js";
+} from "./chunks/chunk-J7KGBHJO.js";
 import "./chunks/chunk-LXGCFLD4.js";
 import "./chunks/chunk-7FLCUFHN.js";
 import {

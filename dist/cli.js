@@ -2,9 +2,9 @@
 import { createRequire as __corsLintCreateRequire } from 'node:module'; const require = __corsLintCreateRequire(import.meta.url); import { fileURLToPath as __corsLintFileURLToPath } from 'node:url'; const __corsLintFilename = __corsLintFileURLToPath(import.meta.url); const __corsLintDirname = __corsLintFileURLToPath(new URL('.', import.meta.url));
 import {
   main
-} from "./chunks/chunk-TL726HFJ.js";
-import "./chunks/chunk-IO2SMTFE.js";
-import "./chunks/chunk-DJU27M5W.js";
+} from "./chunks/chunk-KWDYG64X.js";
+import "./chunks/chunk-UQP3XWJO.js";
+import "./chunks/chunk-J7KGBHJO.js";
 import "./chunks/chunk-LXGCFLD4.js";
 import "./chunks/chunk-7FLCUFHN.js";
 import "./chunks/chunk-47KPZKYO.js";

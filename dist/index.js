@@ -3,11 +3,11 @@ import {
   SEVERITY_RANK,
   formatters,
   lintAndFix
-} from "./chunks/chunk-IO2SMTFE.js";
+} from "./chunks/chunk-UQP3XWJO.js";
 import {
   ConfigError,
   lint
-} from "./chunks/chunk-DJU27M5W.js";
+} from "./chunks/chunk-J7KGBHJO.js";
 import "./chunks/chunk-LXGCFLD4.js";
 import "./chunks/chunk-7FLCUFHN.js";
 import "./chunks/chunk-47KPZKYO.js";

@@ -1,7 +1,7 @@
 import type { CorsPolicy, EmittedHeader, Span } from '../../src/model/types.js';
 import { defineRule } from '../../src/rules/define-rule.js';
 import { libraryLabel } from '../../src/rules/policy-facts.js';
-import { acaoFields, firstOfPath, linkText, pathProbes } from '../../src/rules/path-probes.js';
+import { acaoFields, firstOfPath, linkText } from '../../src/rules/path-probes.js';
 
 const ACAO = /^access-control-allow-origin$/i;
 
@@ -27,7 +27,7 @@ export default defineRule({
     const onPath = new Set<string>();
     for (const path of settings.paths ?? []) {
       if (path.route.blockSpan) onPath.add(key(path.route.blockSpan));
-      const found = firstOfPath(pathProbes(path).filter((probe) => acaoFields(probe.through).length >= 2));
+      const found = firstOfPath(path, (probe) => acaoFields(probe.through).length >= 2);
       if (found) {
         const { probe, more } = found;
         const fields = acaoFields(probe.through);

@@ -6,6 +6,7 @@ import { FRAMEWORK_LABEL, type FrontendLink } from '../../src/frontend/types.js'
 import { defineRule } from '../../src/rules/define-rule.js';
 import { actorLabel } from '../../src/rules/library-effects.js';
 import { simulate } from '../../src/simulate/simulate.js';
+import { simulatePath } from '../../src/paths/respond.js';
 
 export default defineRule({
   meta: {
@@ -39,7 +40,8 @@ export default defineRule({
         // deployment may set them from somewhere the repository does not show.
         const productionOrigin = isProductionName(origin.environment);
         const candidates = versions.filter((p) => (p.environment ? environmentFitsOrigin(p.environment, origin.environment) : !productionOrigin || !policyVariables(p).length));
-        const verdicts = candidates.map((p) => ({ p, allowed: simulate(p, { origin: origin.origin, method: 'GET', credentials: false, requestHeaders: [] }).verdict.allowed }));
+        const request = { origin: origin.origin, method: 'GET', credentials: false, requestHeaders: [] };
+        const verdicts = candidates.map((p) => ({ p, allowed: (link.through ? simulatePath(link.through, p, request) : simulate(p, request)).verdict.allowed }));
         const envAllows = verdicts.some((v) => v.p.environment && v.allowed !== false);
         for (const { p, allowed } of verdicts) {
           if (allowed !== false) continue;

@@ -1,7 +1,7 @@
 import type { CorsPolicy } from '../../src/model/types.js';
 import { defineRule } from '../../src/rules/define-rule.js';
 import { libraryLabel, scopeLabel } from '../../src/rules/policy-facts.js';
-import { acaoFields, firstOfPath, linkText, pathProbes, where } from '../../src/rules/path-probes.js';
+import { acaoFields, firstOfPath, linkText, where } from '../../src/rules/path-probes.js';
 
 export interface PreflightOptions {
   /** Also report OPTIONS that go to something cors-lint cannot see (an upstream, preflightContinue). */
@@ -100,8 +100,7 @@ function checkPaths(context: Parameters<(typeof rule)['check']>[0]): void {
   for (const path of context.settings.paths ?? []) {
     const answer = path.route.answersPreflight;
     if (!answer || answer.corsHeaders) continue;
-    const failing = pathProbes(path).filter((probe) => probe.kind === 'preflight' && probe.through.decidedBy === 'proxy' && acaoFields(probe.direct).length > 0 && acaoFields(probe.through).length === 0);
-    const found = firstOfPath(failing);
+    const found = firstOfPath(path, (probe) => probe.kind === 'preflight' && probe.through.decidedBy === 'proxy' && acaoFields(probe.direct).length > 0 && acaoFields(probe.through).length === 0);
     if (found) {
       const { probe, more } = found;
       context.report({

@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/rules/define-rule.js';
 import { libraryLabel } from '../../src/rules/policy-facts.js';
-import { acaoFields, firstOfPath, linkText, pathProbes, where } from '../../src/rules/path-probes.js';
+import { acaoFields, firstOfPath, linkText, where } from '../../src/rules/path-probes.js';
 
 export default defineRule({
   meta: {
@@ -20,8 +20,7 @@ export default defineRule({
   check({ settings, report }) {
     for (const path of settings.paths ?? []) {
       if (!path.route.strips.length) continue;
-      const failing = pathProbes(path).filter((probe) => probe.through.decidedBy === 'app' && acaoFields(probe.direct).length > 0 && acaoFields(probe.through).length === 0);
-      const found = firstOfPath(failing);
+      const found = firstOfPath(path, (probe) => probe.through.decidedBy === 'app' && acaoFields(probe.direct).length > 0 && acaoFields(probe.through).length === 0);
       if (found) {
         const { probe, more } = found;
         const strip = path.route.strips.find((s) => s.header === 'access-control-allow-origin' || (s.header.endsWith('*') && 'access-control-allow-origin'.startsWith(s.header.slice(0, -1)))) ?? path.route.strips[0]!;

@@ -141,7 +141,8 @@ export async function runCheck(args: CheckArgs): Promise<CheckRun> {
   if (viaFrontends?.fromFrontends?.length) return viaFrontends;
   // An application behind a linked proxy is reached through the proxy: its answer is the path's.
   const paths = linted.paths ?? [];
-  const behindProxy = new Set(paths.filter((p) => p.linked).flatMap((p) => p.apps));
+  // A proxy's own policy on a route with a path is part of the path's answer.
+  const behindProxy = new Set([...paths.filter((p) => p.linked).flatMap((p) => p.apps), ...paths.flatMap((p) => (p.route.policy ? [p.route.policy] : []))]);
   const results = [...linted.policies.filter((p) => !behindProxy.has(p)).map((p) => checkPolicy(p, request)), ...paths.flatMap((p) => checkPath(p, request))];
   const exitCode = results.length > 0 && results.every((r) => r.allowed) ? CHECK_EXIT_ALLOWED : CHECK_EXIT_BLOCKED;
   return { results, exitCode, diagnostics: linted.diagnostics, request };
@@ -206,7 +207,8 @@ function checkFrontends(links: NonNullable<Awaited<ReturnType<typeof lint>>['fro
       fromFrontends.push({ origin: origin.origin, frontend, how: origin.how, backend: `${link.policy.span.file}:${link.policy.span.line} via ${link.apiUrl.url} (${link.how})`, proxied: link.proxiedBy ? `${link.proxiedBy.how} forwards ${link.proxiedBy.prefix} to ${link.proxiedBy.target}` : undefined });
       if (link.proxiedBy) continue;
       for (const policy of [link.policy, ...environmentVariants(link.policy).filter((v) => environmentFitsOrigin(v.environment!, origin.environment))]) {
-        const result = checkPolicy(policy, { ...request, origin: origin.origin });
+        const req = { ...request, origin: origin.origin };
+        const result = link.through ? checkPolicy(policy, req, simulatePath(link.through, policy, req)) : checkPolicy(policy, req);
         results.push({ ...result, caller: { origin: origin.origin, frontend, environment: policy.environment?.name } });
       }
     }

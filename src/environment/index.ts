@@ -7,6 +7,8 @@ import type { CorsPolicy, Diagnostic, Finding } from '../model/types.js';
 import { detectFrontends } from '../frontend/detect.js';
 import { linkFrontends } from '../frontend/link.js';
 import type { FrontendContext } from '../frontend/types.js';
+import type { DeployedPath } from '../paths/types.js';
+import { composeServices } from '../paths/index.js';
 import { attachEnvironments, environmentVariants, policyVariables, variableOf } from './apply.js';
 import { contextFiles, type ContextFile } from './context-files.js';
 import { readEnvSources } from './sources.js';
@@ -35,6 +37,8 @@ type ContextOptions = {
   codeFiles?: readonly string[];
   /** The context files, when discovery already listed them while walking the whole root. */
   files?: readonly ContextFile[];
+  /** Proxy routes linked to applications (src/paths): a frontend calling a proxy reaches the apps behind it. */
+  paths?: readonly DeployedPath[];
 };
 
 /**
@@ -65,7 +69,7 @@ function buildContext(policies: CorsPolicy[], project: ContextProject, options: 
   attachEnvironments(policies, env.sources, { lines: project.linesOf, absPath });
 
   const frontends = detectFrontends(files, { readText, display: project.displayPath, diagnostics, codeFiles: options.codeFiles });
-  const links = frontends.length ? linkFrontends(frontends, policies, env.sources as EnvSource[], { readText, absPath, root: project.root }) : [];
+  const links = frontends.length ? linkFrontends(frontends, policies, options.paths?.length ? composeServices(files, { readText, display: project.displayPath }) : (env.sources as EnvSource[]), { readText, absPath, root: project.root }, options.paths) : [];
 
   const variants = policies.flatMap((p) => environmentVariants(p));
   const all = [...policies, ...variants];

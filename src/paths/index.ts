@@ -18,18 +18,23 @@ export interface PathReader extends LinkReader {
 export function buildPaths(routes: readonly ProxyRoute[], policies: readonly CorsPolicy[], files: readonly ContextFile[], io: PathReader): { paths: DeployedPath[]; diagnostics: Diagnostic[] } {
   if (!routes.length) return { paths: [], diagnostics: [] };
   try {
-    const sources: EnvSource[] = [];
-    for (const f of files) {
-      if (f.kind !== 'compose') continue;
-      const text = io.readText(f.absPath);
-      // Compose files' own problems are reported where environments are read.
-      if (text !== undefined) sources.push(...readCompose(text, { absPath: f.absPath, display: io.display, readText: io.readText }).sources);
-    }
+    const sources = composeServices(files, io);
     const kube = readKubeIndex(files, io);
     return { paths: linkRoutes(routes, policies, sources, kube, io), diagnostics: [] };
   } catch (error) {
     return { paths: [], diagnostics: [internalError('.', 'linking proxies to applications', error, true)] };
   }
+}
+
+/** Every compose service of the context files, for linking (their problems are reported where environments are read). */
+export function composeServices(files: readonly ContextFile[], io: { readText(abs: string): string | undefined; display(abs: string): string }): EnvSource[] {
+  const sources: EnvSource[] = [];
+  for (const f of files) {
+    if (f.kind !== 'compose') continue;
+    const text = io.readText(f.absPath);
+    if (text !== undefined) sources.push(...readCompose(text, { absPath: f.absPath, display: io.display, readText: io.readText }).sources);
+  }
+  return sources;
 }
 
 export type { DeployedPath } from './types.js';

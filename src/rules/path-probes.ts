@@ -41,31 +41,63 @@ function safely<T>(f: () => T): T | undefined {
   }
 }
 
+/** Probes per path and application, shared by the three path rules of one run. */
+const cache = new WeakMap<DeployedPath, Map<CorsPolicy, PathProbe[]>>();
+
 /**
- * For each application behind the path: a credentialed (when the application allows credentials)
+ * For one application behind the path: a credentialed (when the application allows credentials)
  * GET, and the preflight of a PUT with a JSON body, from an allowed origin. Requests whose answer
  * depends on values the scanner could not resolve are left out.
  */
-export function pathProbes(path: DeployedPath): PathProbe[] {
+export function appProbes(path: DeployedPath, app: CorsPolicy): PathProbe[] {
+  let byApp = cache.get(path);
+  if (!byApp) cache.set(path, (byApp = new Map()));
+  const known = byApp.get(app);
+  if (known) return known;
   const out: PathProbe[] = [];
   const requestPath = path.route.path && path.route.path.startsWith('/') ? path.route.path : '/';
-  for (const app of path.apps) {
-    const credentials = app.credentials.value === true;
-    for (const origin of allowedOrigins(app)) {
-      const actual: SimRequest = { origin, method: 'GET', credentials, requestHeaders: [], path: requestPath };
-      const preflighted: SimRequest = { origin, method: 'PUT', credentials, requestHeaders: ['Content-Type: application/json'], path: requestPath };
-      const sent = [
-        { kind: 'actual' as const, request: browserRequests(actual).actual },
-        { kind: 'preflight' as const, request: browserRequests(preflighted).preflight! },
-      ];
-      for (const { kind, request } of sent) {
-        const direct = safely(() => respond(app, request, { status: 200 }));
-        const through = safely(() => respondThroughRoute(path.route, app, request, 200));
-        if (direct && through) out.push({ path, app, origin, kind, request, direct, through });
-      }
+  const credentials = app.credentials.value === true;
+  for (const origin of allowedOrigins(app)) {
+    const actual: SimRequest = { origin, method: 'GET', credentials, requestHeaders: [], path: requestPath };
+    const preflighted: SimRequest = { origin, method: 'PUT', credentials, requestHeaders: ['Content-Type: application/json'], path: requestPath };
+    const sent = [
+      { kind: 'actual' as const, request: browserRequests(actual).actual },
+      { kind: 'preflight' as const, request: browserRequests(preflighted).preflight! },
+    ];
+    for (const { kind, request } of sent) {
+      const direct = safely(() => respond(app, request, { status: 200 }));
+      const through = safely(() => respondThroughRoute(path.route, app, request, 200));
+      if (direct && through) out.push({ path, app, origin, kind, request, direct, through });
     }
   }
+  byApp.set(app, out);
   return out;
+}
+
+/** Every probe of every application behind the path. */
+export function pathProbes(path: DeployedPath): PathProbe[] {
+  return path.apps.flatMap((app) => appProbes(path, app));
+}
+
+/**
+ * One finding per path: the first probe that shows the problem, and how many other applications
+ * behind the path show it too. A route linked to none stands in front of every application of the
+ * repository as a guess: there the first application that shows it is named, and the others are
+ * not all probed.
+ */
+export function firstOfPath(path: DeployedPath, shows: (probe: PathProbe) => boolean): { probe: PathProbe; more: string } | undefined {
+  if (!path.linked) {
+    for (const app of path.apps) {
+      const probe = appProbes(path, app).find(shows);
+      if (probe) return { probe, more: path.apps.length > 1 ? `, one of ${path.apps.length} applications in the repository` : '' };
+    }
+    return undefined;
+  }
+  const failing = pathProbes(path).filter(shows);
+  const first = failing[0];
+  if (!first) return undefined;
+  const others = new Set(failing.map((p) => p.app).filter((a) => a !== first.app)).size;
+  return { probe: first, more: others ? ` and ${others} more` : '' };
 }
 
 /** Access-Control-Allow-Origin fields of a response. */
@@ -84,13 +116,3 @@ export function linkText(path: DeployedPath): string {
   return path.linked ? `linked by ${path.how}` : path.how;
 }
 
-/**
- * One finding per path: the first probe that shows the problem, and how many other applications
- * behind the path show it too (a route linked to none stands in front of all of them).
- */
-export function firstOfPath(failing: readonly PathProbe[]): { probe: PathProbe; more: string } | undefined {
-  const first = failing[0];
-  if (!first) return undefined;
-  const others = new Set(failing.map((p) => p.app).filter((a) => a !== first.app)).size;
-  return { probe: first, more: others ? ` and ${others} more` : '' };
-}

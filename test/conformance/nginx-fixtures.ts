@@ -16,6 +16,9 @@ const ACAM = 'add_header Access-Control-Allow-Methods';
 const ACAH = 'add_header Access-Control-Allow-Headers';
 
 export const NGINX_FIXTURES: NginxFixture[] = [
+  // The user file is only read for requests that bring Basic credentials; none of the matrix does.
+  { name: 'basic auth in front of the upstream (preflights get 401)', body: `location / {\n  auth_basic "api";\n  auth_basic_user_file htpasswd-{{N}};\n  ${ACAO} * always;\n  ${UP}\n}` },
+  { name: 'basic auth off for OPTIONS through an if', body: `auth_basic "api";\nauth_basic_user_file htpasswd-{{N}};\nlocation / {\n  if ($request_method = OPTIONS) {\n    ${ACAO} * always;\n    ${ACAM} "GET, PUT" always;\n    return 204;\n  }\n  ${ACAO} * always;\n  ${UP}\n}` },
   { name: 'server-level wildcard', body: `${ACAO} *;\nlocation / { ${UP} }` },
   { name: 'server-level wildcard always', body: `${ACAO} * always;\nlocation / { ${UP} }` },
   { name: 'reflected origin with credentials', body: `location / {\n  ${ACAO} $http_origin;\n  ${ACAC} true;\n  ${UP}\n}` },

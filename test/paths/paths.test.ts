@@ -123,7 +123,17 @@ describe('a proxy that answers preflights for an application that owns CORS', ()
     expect(found[0]!.message).toContain('gets 403');
   });
 
+  it('basic authentication in front: the preflight, which carries no credentials, gets 401', async () => {
+    const { findings: found } = await findings({ 'deploy/nginx.conf': nginx('auth_basic "staff";\nauth_basic_user_file /etc/nginx/htpasswd;'), 'main.py': FASTAPI });
+    expect(found.map((f) => [f.ruleId, f.location.line])).toEqual([['preflight-not-handled', 7]]);
+    expect(found[0]!.message).toContain('gets 401');
+  });
+
   describe('clean counterparts', () => {
+    it('basic authentication off for the API location', async () => {
+      expect((await findings({ 'deploy/nginx.conf': nginx('auth_basic off;').replace('  server {', '  auth_basic "staff";\n  auth_basic_user_file /etc/nginx/htpasswd;\n  server {'), 'main.py': FASTAPI })).findings).toEqual([]);
+    });
+
     it('the preflight reaches the application', async () => {
       expect((await findings({ 'deploy/nginx.conf': nginx(''), 'main.py': FASTAPI })).findings).toEqual([]);
     });

@@ -3,6 +3,8 @@ import type { Scanner } from './extract/scanner.js';
 import type { AnyRule } from './rules/define-rule.js';
 import type { CorsPolicy, Diagnostic, Finding } from './model/types.js';
 import type { FrontendContext } from './frontend/types.js';
+import { type DeployedPath } from './paths/index.js';
+import type { ProxyRoute } from './model/types.js';
 export interface LintOptions {
     cwd?: string;
     /** Use this configuration instead of looking for one. */
@@ -29,6 +31,10 @@ export interface LintResult {
     suppressed: number;
     /** Frontends found in the repository and the backend policies they call (src/frontend). */
     frontends?: FrontendContext;
+    /** Proxy routes found (nginx locations that forward, Ingress paths, Traefik routers). */
+    routes?: ProxyRoute[];
+    /** The routes linked to the applications behind them (src/paths). */
+    paths?: DeployedPath[];
 }
 /** The whole pipeline: discover -> prefilter -> parse+extract -> rules -> filter. */
 export declare function lint(paths: string[], options?: LintOptions): Promise<LintResult>;

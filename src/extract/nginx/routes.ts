@@ -125,7 +125,7 @@ function preflightAnswer(server: Block, block: Block, maps: Map<string, MapDef>,
   return {
     span: answeringSpan(routed.conf, block),
     status: routed.closed ? 'unknown' : routed.status,
-    how: routed.closed ? `${routed.conf.label} closes the connection (444)` : `${routed.conf.label} answers OPTIONS with ${routed.status}`,
+    how: routed.closed ? `${routed.conf.label} closes the connection (444)` : `${routed.conf.label} answers OPTIONS with ${routed.status}${routed.status === 401 ? ' (auth_basic: preflights carry no credentials)' : ''}`,
     corsHeaders: headers.some((h) => /^access-control-allow-origin$/i.test(h.name)),
   };
 }
@@ -134,6 +134,10 @@ function preflightAnswer(server: Block, block: Block, maps: Map<string, MapDef>,
 function answeringSpan(conf: Block, block: Block): Span {
   const ret = conf.body.find((d) => d.name === 'return' || (d.name === 'deny' && conf.kind === 'limit_except'));
   if (ret) return ret.span;
+  for (let b: Block | undefined = conf; b; b = b.parent) {
+    const auth = b.body.find((d) => d.name === 'auth_basic');
+    if (auth) return auth.span;
+  }
   return conf === block ? block.headerSpan : conf.headerSpan;
 }
 

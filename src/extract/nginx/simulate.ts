@@ -118,6 +118,7 @@ export function routeRequest(server: Block, maps: Map<string, MapDef>, req: SimR
       const returned = run(conf === limit ? limit : location);
       if (!returned) {
         if (conf.kind === 'limit_except' && conf.body.some((d) => d.name === 'deny' && d.args[0]?.value === 'all')) status = 403;
+        else if (needsBasicAuth(conf) && !/^basic\s/i.test(headers['authorization'] ?? '')) status = 401;
         else status = handle(location);
       }
     } else status = handle(server);
@@ -177,6 +178,24 @@ export function outputHeaders(
 /** A content handler that hands the request to another server. */
 export function forwarder(block: Block) {
   return block.body.find((d) => /^(?:proxy|fastcgi|uwsgi|scgi|grpc|memcached)_pass$/.test(d.name));
+}
+
+/**
+ * HTTP Basic authentication in the access phase (ngx_http_auth_basic_module): a request without
+ * Basic credentials in its Authorization header gets 401 before any content handler runs — preflights never carry one. The
+ * directive is inherited by levels that do not set it; `auth_basic off` turns it off, and
+ * `satisfy any` lets other access rules decide, which the model does not follow.
+ */
+function needsBasicAuth(conf: Block): boolean {
+  const nearest = (name: string) => {
+    for (let b: Block | undefined = conf; b; b = b.parent) {
+      const d = b.body.find((x) => x.name === name);
+      if (d) return d.args[0]?.value;
+    }
+    return undefined;
+  };
+  const auth = nearest('auth_basic');
+  return auth !== undefined && auth !== 'off' && nearest('satisfy') !== 'any';
 }
 
 /** limit_except GET also lets HEAD through (ngx_http_core_limit_except). */

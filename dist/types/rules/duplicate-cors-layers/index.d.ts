@@ -1,2 +1,2 @@
-declare const _default: import("../../src/rules/define-rule.js").Rule<"withApp" | "withNginxUpstream", Record<string, never>>;
+declare const _default: import("../../src/rules/define-rule.js").Rule<"throughPath" | "withNginxUpstream", Record<string, never>>;
 export default _default;

@@ -1,6 +1,7 @@
 import type { CorsPolicy, Diagnostic, Span } from '../model/types.js';
 import { type HeaderBag } from '../simulate/header-bag.js';
-import type { HttpRequest, SimRequest } from '../simulate/types.js';
+import type { HttpRequest, SimRequest, SimResult } from '../simulate/types.js';
+import type { DeployedPath } from '../paths/types.js';
 import { type CheckArgs } from './args.js';
 export declare const CHECK_EXIT_ALLOWED = 0;
 export declare const CHECK_EXIT_BLOCKED = 1;
@@ -26,6 +27,19 @@ export interface CheckResult {
         origin: string;
         frontend: string;
         environment?: string;
+    };
+    /** Set for a deployed path: the layers the request passes and which one answered. */
+    path?: {
+        layers: Array<{
+            role: 'proxy' | 'app';
+            label: string;
+            file: string;
+            line: number;
+        }>;
+        how: string;
+        linked: boolean;
+        preflightDecidedBy?: 'proxy' | 'app';
+        actualDecidedBy?: 'proxy' | 'app';
     };
     detail: {
         column: number;
@@ -64,9 +78,11 @@ export interface CheckRun {
         proxied?: string;
     }>;
 }
-export declare function checkPolicy(policy: CorsPolicy, request: SimRequest): CheckResult;
+export declare function checkPolicy(policy: CorsPolicy, request: SimRequest, sim?: SimResult): CheckResult;
 /**
  * Runs the check: every CORS policy under args.paths against the request. Exit code 0 when every
  * policy allows it, 1 when any does not (or no policy is found), 2 for usage errors.
  */
 export declare function runCheck(args: CheckArgs): Promise<CheckRun>;
+/** One result per application behind the path (the proxy alone when it forwards to none the scan found). */
+export declare function checkPath(path: DeployedPath, request: SimRequest): CheckResult[];

@@ -1,4 +1,4 @@
-export type ContextKind = 'dotenv' | 'compose' | 'helm-values' | 'yaml' | 'package-json' | 'frontend-config';
+export type ContextKind = 'dotenv' | 'compose' | 'helm-values' | 'yaml' | 'toml' | 'package-json' | 'frontend-config';
 export interface ContextFile {
     absPath: string;
     kind: ContextKind;

@@ -1,5 +1,6 @@
 import type { CorsPolicy, Diagnostic, Finding } from '../model/types.js';
 import type { FrontendContext } from '../frontend/types.js';
+import type { DeployedPath } from '../paths/types.js';
 import { type ContextFile } from './context-files.js';
 export interface ContextProject {
     root: string;
@@ -28,6 +29,8 @@ type ContextOptions = {
     codeFiles?: readonly string[];
     /** The context files, when discovery already listed them while walking the whole root. */
     files?: readonly ContextFile[];
+    /** Proxy routes linked to applications (src/paths): a frontend calling a proxy reaches the apps behind it. */
+    paths?: readonly DeployedPath[];
 };
 /**
  * A failure here costs the environments and frontends, never the policies' own findings: it is one

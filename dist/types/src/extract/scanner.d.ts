@@ -1,4 +1,4 @@
-import type { CorsPolicy, Diagnostic, Language, SourceFile } from '../model/types.js';
+import type { CorsPolicy, Diagnostic, Language, ProxyRoute, SourceFile } from '../model/types.js';
 import type { PythonParserSetting } from '../parse/python-node.js';
 /**
  * Read access to the rest of the scanned tree, for scanners that follow imports or includes.
@@ -31,6 +31,8 @@ export interface ScanOptions {
 }
 export interface ScanResult {
     policies: CorsPolicy[];
+    /** Proxy layers that forward to an application (nginx proxy_pass locations); linked in src/paths. */
+    routes?: ProxyRoute[];
     diagnostics: Diagnostic[];
 }
 /** One per language: gets every prefiltered file of its language at once (nginx needs includes, Python imports). */

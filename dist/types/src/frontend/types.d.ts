@@ -1,4 +1,4 @@
-import type { CorsPolicy, Span } from '../model/types.js';
+import type { ProxyRoute, CorsPolicy, Span } from '../model/types.js';
 export type FrontendFramework = 'vite' | 'next' | 'cra' | 'angular' | 'vue-cli' | 'sveltekit' | 'nuxt';
 export declare const FRAMEWORK_LABEL: Record<FrontendFramework, string>;
 /** An origin the frontend's pages are served from. */
@@ -46,6 +46,8 @@ export interface FrontendLink {
     how: string;
     /** Set when the dev server proxies the calls to the backend, so they are same-origin. */
     proxiedBy?: DevProxy;
+    /** Set when the API URL reaches a proxy in front of the backend (nginx, an ingress): its route. */
+    through?: ProxyRoute;
 }
 export interface FrontendContext {
     frontends: Frontend[];

@@ -1,6 +1,6 @@
-export type Stack = 'fastapi' | 'starlette' | 'flask' | 'django' | 'express' | 'nestjs' | 'fastify' | 'koa' | 'node' | 'nginx';
+export type Stack = 'fastapi' | 'starlette' | 'flask' | 'django' | 'express' | 'nestjs' | 'fastify' | 'koa' | 'node' | 'nginx' | 'ingress-nginx' | 'traefik';
 /** The concrete piece of software that produces the CORS headers; its semantics decide the effect. */
-export type Library = 'starlette' | 'flask-cors' | 'django-cors-headers' | 'cors' | '@fastify/cors' | '@koa/cors' | 'koa2-cors' | 'manual' | 'nginx';
+export type Library = 'starlette' | 'flask-cors' | 'django-cors-headers' | 'cors' | '@fastify/cors' | '@koa/cors' | 'koa2-cors' | 'manual' | 'nginx' | 'ingress-nginx' | 'traefik';
 export type Language = 'python' | 'js' | 'nginx';
 /** 1-based lines and columns; `file` is relative to the current directory, with `/`. */
 export interface Span {
@@ -156,6 +156,65 @@ export interface UpstreamProxy {
     span: Span;
     /** Names of headers hidden with proxy_hide_header. */
     hiddenHeaders: string[];
+}
+/** Where a proxy forwards: a URL or host:port, with compose service or Kubernetes Service names as hosts. */
+export interface ProxyTarget {
+    /** As written: `http://api:8000`, `backend` (an upstream name), `api-svc:80`. */
+    raw: string;
+    host: string;
+    /** Absent when the target names none (the scheme's default, or an upstream block's servers say). */
+    port?: number;
+    scheme?: 'http' | 'https';
+    /** The target is a Kubernetes Service (Ingress backend, IngressRoute service): `host` is its name. */
+    kubernetesService?: {
+        name: string;
+        port?: number | string;
+        namespace?: string;
+    };
+}
+/**
+ * A layer that forwards some requests to an application behind it: an nginx location with
+ * proxy_pass (or fastcgi/uwsgi/grpc_pass), an Ingress path, a Traefik router. Scanners describe
+ * what it does to CORS traffic; src/paths links it to the application and the path rules judge it.
+ */
+export interface ProxyRoute {
+    stack: 'nginx' | 'ingress-nginx' | 'traefik';
+    /** The forwarding directive or rule (proxy_pass line, Ingress backend, Traefik router). */
+    span: Span;
+    /** The block it belongs to, for messages: `location /api` (server example.com), `Ingress api path /api`, `Traefik router api`. */
+    label: string;
+    /** The enclosing block's header (nginx location), when different from span. */
+    blockSpan?: Span;
+    /** Path prefix the route serves, when known. */
+    path?: string;
+    /** nginx: the listen addresses of the server block. */
+    listen?: string[];
+    /** Hosts the route serves (server_name, Ingress host, Traefik Host() rule). */
+    hosts?: string[];
+    targets: ProxyTarget[];
+    /**
+     * Response headers from the application that the proxy removes: nginx proxy_hide_header,
+     * more_clear_headers (`Access-Control-*` patterns kept as written), Traefik customResponseHeaders
+     * set to "". `header` is lowercase; a trailing `*` is a prefix pattern.
+     */
+    strips: Array<{
+        header: string;
+        span: Span;
+        how: string;
+    }>;
+    /**
+     * The proxy answers OPTIONS requests itself and never forwards them (nginx
+     * `if ($request_method = OPTIONS) { return 204; }` before proxy_pass, limit_except without OPTIONS,
+     * ingress-nginx and Traefik CORS preflights). `corsHeaders`: its answer carries Access-Control-Allow-Origin.
+     */
+    answersPreflight?: {
+        span: Span;
+        status: number | 'unknown';
+        how: string;
+        corsHeaders: boolean;
+    };
+    /** The proxy's own CORS policy on this route (an nginx location's add_header, ingress-nginx or Traefik CORS settings). */
+    policy?: CorsPolicy;
 }
 export type PreflightHandling = 
 /** The CORS layer answers OPTIONS preflights itself. */

@@ -1,4 +1,5 @@
 import type { FrontendContext } from '../frontend/types.js';
+import type { DeployedPath } from '../paths/types.js';
 import type { CorsPolicy, Finding, Fix, Severity, Span } from '../model/types.js';
 import type { SourceReader } from '../fix/source.js';
 export declare const DOCS_BASE_URL = "https://github.com/cors-lint/cors-lint/blob/main/rules";
@@ -49,6 +50,8 @@ export interface RunSettings {
     allowedOrigins?: string[];
     /** The repository's frontends and the backend policies their API URLs reach (src/frontend). */
     frontends?: FrontendContext;
+    /** Proxy routes linked to the applications behind them (src/paths). */
+    paths?: readonly DeployedPath[];
 }
 export interface RuleContext<MessageId extends string, Options> {
     policies: readonly CorsPolicy[];

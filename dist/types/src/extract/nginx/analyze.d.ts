@@ -21,3 +21,5 @@ export declare function analyseRoot(loader: IncludeLoader, project: Project, abs
  * same name.
  */
 export declare function policiesOf(config: AnalysedConfig, fallbackMaps?: Map<string, MapDef>): CorsPolicy[];
+/** The maps a configuration's variables resolve through (see policiesOf). */
+export declare function mapsFor(config: AnalysedConfig, fallbackMaps?: Map<string, MapDef>): Map<string, MapDef>;

@@ -15,6 +15,16 @@ export interface HeaderDef {
     span: Span;
     owner: Block;
     directive: 'add_header' | 'more_set_headers';
+    /** Position among the block's headers-more commands (set and clear run in the order written). */
+    order?: number;
+}
+/** `more_clear_headers [-s '404 500'] Name 'Prefix-*' ...` (headers-more): names, lowercase; a trailing `*` is a prefix. */
+export interface ClearDef {
+    patterns: string[];
+    statuses?: number[];
+    span: Span;
+    owner: Block;
+    order: number;
 }
 export interface Block {
     kind: BlockKind;
@@ -29,6 +39,7 @@ export interface Block {
     children: Block[];
     ownAddHeaders: HeaderDef[];
     ownMoreHeaders: HeaderDef[];
+    ownMoreClears: ClearDef[];
     /** add_header_inherit on|off|merge (nginx 1.29.3+) written at this level. */
     inherit?: {
         mode: 'on' | 'off' | 'merge';
@@ -47,6 +58,8 @@ export interface Block {
 /** Builds the level tree from expanded directives. `file` is the display path of the top file. */
 export declare function buildTree(directives: NginxDirective[], file: string): Block;
 export declare function labelOf(d: NginxDirective): string;
+/** Whether a more_clear_headers pattern (`Access-Control-*`, `X-Powered-By`) covers a header name. */
+export declare function clearCovers(pattern: string, header: string): boolean;
 /** add_header_inherit in effect: written here or inherited from the levels above (default on). */
 export declare function inheritMode(block: Block): 'on' | 'off' | 'merge';
 /**
@@ -57,6 +70,8 @@ export declare function inheritMode(block: Block): 'on' | 'off' | 'merge';
 export declare function effectiveAddHeaders(block: Block): HeaderDef[];
 /** more_set_headers merge by concatenation, the parent's first (ngx_http_headers_more_merge_loc_conf). */
 export declare function effectiveMoreHeaders(block: Block): HeaderDef[];
+/** more_clear_headers merge like more_set_headers: the parent's commands first. */
+export declare function effectiveMoreClears(block: Block): ClearDef[];
 /** proxy_hide_header is an array inherited only by levels that write none (ngx_http_upstream_hide_headers_hash). */
 export declare function effectiveHidden(block: Block): Array<{
     name: string;

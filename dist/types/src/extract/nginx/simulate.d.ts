@@ -33,5 +33,37 @@ export interface SimResponse {
  * with a real nginx.
  */
 export declare function simulate(tree: Block, maps: Map<string, MapDef>, req: SimRequest, options?: SimOptions): SimResponse;
+/** Where nginx sends one request: the configuration that answers, its status, and whether it forwards. */
+export interface Routed {
+    /** The level whose headers configuration applies (a location, an `if` in it, a limit_except). */
+    conf: Block;
+    /** The location the request ended in, when one matched. */
+    location?: Block;
+    status: number | 'unknown';
+    /** `return 444`: the connection is closed without a response. */
+    closed: boolean;
+    /** The request reached a content handler that forwards (proxy_pass, fastcgi_pass, ...): the status is the upstream's. */
+    forwards: boolean;
+    /** Variable lookup for this request ($http_origin, maps, `set`). */
+    get: (name: string) => string;
+}
+/** The rewrite and access phases and the content handler's status, for one server block. */
+export declare function routeRequest(server: Block, maps: Map<string, MapDef>, req: SimRequest, options?: SimOptions): Routed;
+/**
+ * The response headers after nginx's header filters, in order: the upstream's fields (for a
+ * forwarded request) minus proxy_hide_header; then headers-more's commands (more_set_headers
+ * replaces a field of the same name, more_clear_headers removes), which run before the headers
+ * filter; then the add_header list (only on the safe statuses unless `always`, empty values dropped).
+ */
+export declare function outputHeaders(conf: Block, status: number | 'unknown', get: (name: string) => string, upstream?: ReadonlyArray<{
+    name: string;
+    value: string;
+}>): Array<{
+    name: string;
+    value: string;
+}>;
+/** A content handler that hands the request to another server. */
+export declare function forwarder(block: Block): import("../../parse/nginx/ast.js").NginxDirective | undefined;
+export declare function findServer(tree: Block): Block;
 /** ngx_http_core_find_location: exact, longest prefix (nested first), `^~` stops, then regexes in order. */
 export declare function findLocation(container: Block, uri: string): Block | undefined;

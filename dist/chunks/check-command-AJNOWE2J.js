@@ -5,11 +5,14 @@ import {
   corsHeadersOf,
   environmentFitsOrigin,
   environmentVariants,
+  libraryLabel,
   lint,
+  newPolicy,
   originCallsApi,
   require_dist,
-  simulate
-} from "./chunk-DJU27M5W.js";
+  simulate,
+  simulatePath
+} from "./chunk-J7KGBHJO.js";
 import "./chunk-LXGCFLD4.js";
 import {
   require_semver
@@ -1912,8 +1915,7 @@ function scopeLabel(p) {
   if (name && name.startsWith(s.kind)) return name;
   return [s.kind, name].filter(Boolean).join(" ");
 }
-function checkPolicy(policy, request) {
-  const sim = simulate(policy, request);
+function checkPolicy(policy, request, sim = simulate(policy, request)) {
   const unknown = sim.verdict.allowed === "unknown";
   return {
     location: { file: policy.span.file, line: policy.span.line },
@@ -1968,9 +1970,35 @@ async function runCheck(args) {
   const links = args.origin === void 0 ? linted.frontends?.links ?? [] : [];
   const viaFrontends = links.length ? checkFrontends(links, request, linted.diagnostics) : void 0;
   if (viaFrontends?.fromFrontends?.length) return viaFrontends;
-  const results = linted.policies.map((p) => checkPolicy(p, request));
+  const paths = linted.paths ?? [];
+  const behindProxy = /* @__PURE__ */ new Set([...paths.filter((p) => p.linked).flatMap((p) => p.apps), ...paths.flatMap((p) => p.route.policy ? [p.route.policy] : [])]);
+  const results = [...linted.policies.filter((p) => !behindProxy.has(p)).map((p) => checkPolicy(p, request)), ...paths.flatMap((p) => checkPath(p, request))];
   const exitCode = results.length > 0 && results.every((r) => r.allowed) ? CHECK_EXIT_ALLOWED : CHECK_EXIT_BLOCKED;
   return { results, exitCode, diagnostics: linted.diagnostics, request };
+}
+function checkPath(path4, request) {
+  const apps = path4.apps.length ? path4.apps : [void 0];
+  return apps.map((app) => {
+    const sim = simulatePath(path4.route, app, request);
+    const blamed = app ?? path4.route.policy;
+    const base = blamed ? checkPolicy(blamed, request, sim) : void 0;
+    const layers = [
+      { role: "proxy", label: `${path4.route.stack} ${path4.route.label}`, file: path4.route.span.file, line: (path4.route.blockSpan ?? path4.route.span).line }
+    ];
+    if (app) layers.push({ role: "app", label: libraryLabel(app), file: app.span.file, line: app.span.line });
+    const decided = (e) => e ? e.response.decidedBy : void 0;
+    const result = base ?? checkPolicy(routeStandIn(path4), request, sim);
+    return {
+      ...result,
+      location: { file: path4.route.span.file, line: path4.route.span.line },
+      stack: "path",
+      path: { layers, how: path4.how, linked: path4.linked, preflightDecidedBy: decided(sim.preflight), actualDecidedBy: decided(sim.actual) },
+      detail: { ...result.detail, column: path4.route.span.column, scope: layers.map((l) => l.label).join(" -> ") }
+    };
+  });
+}
+function routeStandIn(path4) {
+  return newPolicy({ stack: path4.route.stack, library: path4.route.stack, span: path4.route.span, scope: { kind: "location", name: path4.route.label } });
 }
 function scanRoot(cwd, paths) {
   const abs = (paths.length ? paths : ["."]).map((p) => path2.resolve(cwd, p));
@@ -1997,7 +2025,8 @@ function checkFrontends(links, request, diagnostics) {
       fromFrontends.push({ origin: origin.origin, frontend, how: origin.how, backend: `${link.policy.span.file}:${link.policy.span.line} via ${link.apiUrl.url} (${link.how})`, proxied: link.proxiedBy ? `${link.proxiedBy.how} forwards ${link.proxiedBy.prefix} to ${link.proxiedBy.target}` : void 0 });
       if (link.proxiedBy) continue;
       for (const policy of [link.policy, ...environmentVariants(link.policy).filter((v) => environmentFitsOrigin(v.environment, origin.environment))]) {
-        const result = checkPolicy(policy, { ...request, origin: origin.origin });
+        const req = { ...request, origin: origin.origin };
+        const result = link.through ? checkPolicy(policy, req, simulatePath(link.through, policy, req)) : checkPolicy(policy, req);
         results.push({ ...result, caller: { origin: origin.origin, frontend, environment: policy.environment?.name } });
       }
     }
@@ -2016,6 +2045,7 @@ function renderJson(results, ctx = {}) {
       ...r.caller ? { origin: r.caller.origin, frontend: r.caller.frontend, ...r.caller.environment ? { environment: r.caller.environment } : {} } : {},
       location: { file: r.location.file, line: r.location.line },
       stack: r.stack,
+      ...r.path ? { path: r.path } : {},
       allowed: r.allowed,
       reason: r.reason,
       preflight: r.preflight ? { status: r.preflight.status, headers: r.preflight.headers } : null,
@@ -2063,19 +2093,24 @@ function renderText(results, ctx) {
     const d = r.detail;
     const versioned = d.library in LIBRARY_PACKAGES;
     const version = !versioned ? "" : d.libraryVersion ? ` ${d.libraryVersion}${d.libraryVersionSource ? ` (${d.libraryVersionSource})` : ""}` : " (newest behaviour; no version pinned)";
-    out.push(`${r.location.file}:${r.location.line}:${d.column}  ${r.stack} \xB7 ${d.library}${version} \xB7 ${d.scope}`);
+    if (r.path) {
+      out.push(`${r.location.file}:${r.location.line}:${d.column}  path through a proxy`);
+      out.push(`  path       browser -> ${r.path.layers.map((l) => `${l.label} (${l.file}:${l.line})`).join(" -> ")}`);
+      out.push(`  ${r.path.linked ? "linked" : "guessed"}     ${r.path.how}`);
+    } else out.push(`${r.location.file}:${r.location.line}:${d.column}  ${r.stack} \xB7 ${d.library}${version} \xB7 ${d.scope}`);
+    const answeredBy = (who) => !r.path || !who ? "" : who === "proxy" ? "  [answered by the proxy]" : "  [the application, through the proxy]";
     if (r.caller) out.push(`  from       ${r.caller.origin} (${r.caller.frontend})${r.caller.environment ? `, environment ${r.caller.environment}` : ", the code's default"}`);
     if (r.preflight && d.preflightRequest) {
       const acrh = d.preflightRequest.headers["access-control-request-headers"];
       out.push(`  preflight  OPTIONS ${d.preflightRequest.path}  (Access-Control-Request-Method: ${d.preflightRequest.headers["access-control-request-method"]}${acrh ? `, Access-Control-Request-Headers: ${acrh}` : ""})`);
-      out.push(`    -> ${r.preflight.status ?? "status set by application code"}${d.preflightProducedBy ? `  ${d.preflightProducedBy}` : ""}`);
+      out.push(`    -> ${r.preflight.status ?? "status set by application code"}${d.preflightProducedBy ? `  ${d.preflightProducedBy}` : ""}${answeredBy(r.path?.preflightDecidedBy)}`);
       out.push(...headerLines(r.preflight.headers, "       "));
     } else {
       out.push("  preflight  none (simple request)");
     }
     if (d.actualRequest) {
       out.push(`  request    ${d.actualRequest.method} ${d.actualRequest.path}`);
-      out.push(`    -> ${d.actualStatus ?? "status set by application code"}${d.actualProducedBy ? `  ${d.actualProducedBy}` : ""}`);
+      out.push(`    -> ${d.actualStatus ?? "status set by application code"}${d.actualProducedBy ? `  ${d.actualProducedBy}` : ""}${answeredBy(r.path?.actualDecidedBy)}`);
       out.push(...headerLines(r.response.headers, "       "));
     }
     const verdict = d.unknown ? "UNKNOWN" : r.allowed ? "ALLOWED" : "BLOCKED";

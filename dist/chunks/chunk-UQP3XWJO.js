@@ -12,7 +12,7 @@ import {
   parseJs,
   parseNginx,
   parsePython
-} from "./chunk-DJU27M5W.js";
+} from "./chunk-J7KGBHJO.js";
 import {
   fsPath,
   readLines,

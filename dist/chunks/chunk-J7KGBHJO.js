@@ -96,17 +96,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key2, node, visitor, path25) {
-      const ctrl = callVisitor(key2, node, visitor, path25);
+    function visit_(key3, node, visitor, path27) {
+      const ctrl = callVisitor(key3, node, visitor, path27);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path25, ctrl);
-        return visit_(key2, ctrl, visitor, path25);
+        replaceNode(key3, path27, ctrl);
+        return visit_(key3, ctrl, visitor, path27);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path25 = Object.freeze(path25.concat(node));
+          path27 = Object.freeze(path27.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = visit_(i2, node.items[i2], visitor, path25);
+            const ci = visit_(i2, node.items[i2], visitor, path27);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -117,13 +117,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path25 = Object.freeze(path25.concat(node));
-          const ck = visit_("key", node.key, visitor, path25);
+          path27 = Object.freeze(path27.concat(node));
+          const ck = visit_("key", node.key, visitor, path27);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path25);
+          const cv = visit_("value", node.value, visitor, path27);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -144,17 +144,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node, visitor, path25) {
-      const ctrl = await callVisitor(key2, node, visitor, path25);
+    async function visitAsync_(key3, node, visitor, path27) {
+      const ctrl = await callVisitor(key3, node, visitor, path27);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path25, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path25);
+        replaceNode(key3, path27, ctrl);
+        return visitAsync_(key3, ctrl, visitor, path27);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path25 = Object.freeze(path25.concat(node));
+          path27 = Object.freeze(path27.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node.items[i2], visitor, path25);
+            const ci = await visitAsync_(i2, node.items[i2], visitor, path27);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -165,13 +165,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path25 = Object.freeze(path25.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path25);
+          path27 = Object.freeze(path27.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path27);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path25);
+          const cv = await visitAsync_("value", node.value, visitor, path27);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -198,27 +198,27 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node, visitor, path25) {
+    function callVisitor(key3, node, visitor, path27) {
       if (typeof visitor === "function")
-        return visitor(key2, node, path25);
+        return visitor(key3, node, path27);
       if (identity.isMap(node))
-        return visitor.Map?.(key2, node, path25);
+        return visitor.Map?.(key3, node, path27);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key2, node, path25);
+        return visitor.Seq?.(key3, node, path27);
       if (identity.isPair(node))
-        return visitor.Pair?.(key2, node, path25);
+        return visitor.Pair?.(key3, node, path27);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key2, node, path25);
+        return visitor.Scalar?.(key3, node, path27);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key2, node, path25);
+        return visitor.Alias?.(key3, node, path27);
       return void 0;
     }
-    function replaceNode(key2, path25, node) {
-      const parent = path25[path25.length - 1];
+    function replaceNode(key3, path27, node) {
+      const parent = path27[path27.length - 1];
       if (identity.isCollection(parent)) {
-        parent.items[key2] = node;
+        parent.items[key3] = node;
       } else if (identity.isPair(parent)) {
-        if (key2 === "key")
+        if (key3 === "key")
           parent.key = node;
         else
           parent.value = node;
@@ -479,7 +479,7 @@ var require_anchors = __commonJS({
 var require_applyReviver = __commonJS({
   "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
     "use strict";
-    function applyReviver(reviver, obj, key2, val) {
+    function applyReviver(reviver, obj, key3, val) {
       if (val && typeof val === "object") {
         if (Array.isArray(val)) {
           for (let i2 = 0, len = val.length; i2 < len; ++i2) {
@@ -519,7 +519,7 @@ var require_applyReviver = __commonJS({
           }
         }
       }
-      return reviver.call(obj, key2, val);
+      return reviver.call(obj, key3, val);
     }
     exports.applyReviver = applyReviver;
   }
@@ -826,10 +826,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node2 = require_Node();
-    function collectionFromPath(schema, path25, value) {
+    function collectionFromPath(schema, path27, value) {
       let v = value;
-      for (let i2 = path25.length - 1; i2 >= 0; --i2) {
-        const k = path25[i2];
+      for (let i2 = path27.length - 1; i2 >= 0; --i2) {
+        const k = path27[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -848,7 +848,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path25) => path25 == null || typeof path25 === "object" && !!path25[Symbol.iterator]().next().done;
+    var isEmptyPath = (path27) => path27 == null || typeof path27 === "object" && !!path27[Symbol.iterator]().next().done;
     var Collection = class extends Node2.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -878,42 +878,42 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path25, value) {
-        if (isEmptyPath(path25))
+      addIn(path27, value) {
+        if (isEmptyPath(path27))
           this.add(value);
         else {
-          const [key2, ...rest] = path25;
-          const node = this.get(key2, true);
+          const [key3, ...rest] = path27;
+          const node = this.get(key3, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
           else if (node === void 0 && this.schema)
-            this.set(key2, collectionFromPath(this.schema, rest, value));
+            this.set(key3, collectionFromPath(this.schema, rest, value));
           else
-            throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
+            throw new Error(`Expected YAML collection at ${key3}. Remaining path: ${rest}`);
         }
       }
       /**
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path25) {
-        const [key2, ...rest] = path25;
+      deleteIn(path27) {
+        const [key3, ...rest] = path27;
         if (rest.length === 0)
-          return this.delete(key2);
-        const node = this.get(key2, true);
+          return this.delete(key3);
+        const node = this.get(key3, true);
         if (identity.isCollection(node))
           return node.deleteIn(rest);
         else
-          throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
+          throw new Error(`Expected YAML collection at ${key3}. Remaining path: ${rest}`);
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path25, keepScalar) {
-        const [key2, ...rest] = path25;
-        const node = this.get(key2, true);
+      getIn(path27, keepScalar) {
+        const [key3, ...rest] = path27;
+        const node = this.get(key3, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
         else
@@ -930,29 +930,29 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path25) {
-        const [key2, ...rest] = path25;
+      hasIn(path27) {
+        const [key3, ...rest] = path27;
         if (rest.length === 0)
-          return this.has(key2);
-        const node = this.get(key2, true);
+          return this.has(key3);
+        const node = this.get(key3, true);
         return identity.isCollection(node) ? node.hasIn(rest) : false;
       }
       /**
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path25, value) {
-        const [key2, ...rest] = path25;
+      setIn(path27, value) {
+        const [key3, ...rest] = path27;
         if (rest.length === 0) {
-          this.set(key2, value);
+          this.set(key3, value);
         } else {
-          const node = this.get(key2, true);
+          const node = this.get(key3, true);
           if (identity.isCollection(node))
             node.setIn(rest, value);
           else if (node === void 0 && this.schema)
-            this.set(key2, collectionFromPath(this.schema, rest, value));
+            this.set(key3, collectionFromPath(this.schema, rest, value));
           else
-            throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
+            throw new Error(`Expected YAML collection at ${key3}. Remaining path: ${rest}`);
         }
       }
     };
@@ -1530,19 +1530,19 @@ var require_stringifyPair = __commonJS({
     var Scalar = require_Scalar();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
-    function stringifyPair({ key: key2, value }, ctx, onComment, onChompKeep) {
+    function stringifyPair({ key: key3, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
-      let keyComment = identity.isNode(key2) && key2.comment || null;
+      let keyComment = identity.isNode(key3) && key3.comment || null;
       if (simpleKeys) {
         if (keyComment) {
           throw new Error("With simple keys, key nodes cannot have comments");
         }
-        if (identity.isCollection(key2) || !identity.isNode(key2) && typeof key2 === "object") {
+        if (identity.isCollection(key3) || !identity.isNode(key3) && typeof key3 === "object") {
           const msg = "With simple keys, collection cannot be used as a key value";
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key2 || keyComment && value == null && !ctx.inFlow || identity.isCollection(key2) || (identity.isScalar(key2) ? key2.type === Scalar.Scalar.BLOCK_FOLDED || key2.type === Scalar.Scalar.BLOCK_LITERAL : typeof key2 === "object"));
+      let explicitKey = !simpleKeys && (!key3 || keyComment && value == null && !ctx.inFlow || identity.isCollection(key3) || (identity.isScalar(key3) ? key3.type === Scalar.Scalar.BLOCK_FOLDED || key3.type === Scalar.Scalar.BLOCK_LITERAL : typeof key3 === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -1550,7 +1550,7 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify.stringify(key2, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      let str = stringify.stringify(key3, ctx, () => keyCommentDone = true, () => chompKeep = true);
       if (!explicitKey && !ctx.inFlow && str.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
@@ -1694,7 +1694,7 @@ var require_merge = __commonJS({
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key2) => (merge.identify(key2) || identity.isScalar(key2) && (!key2.type || key2.type === Scalar.Scalar.PLAIN) && merge.identify(key2.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
+    var isMergeKey = (ctx, key3) => (merge.identify(key3) || identity.isScalar(key3) && (!key3.type || key3.type === Scalar.Scalar.PLAIN) && merge.identify(key3.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
     function addMergeToJSMap(ctx, map, value) {
       const source = resolveAliasValue(ctx, value);
       if (identity.isSeq(source))
@@ -1711,14 +1711,14 @@ var require_merge = __commonJS({
       if (!identity.isMap(source))
         throw new Error("Merge sources must be maps or map aliases");
       const srcMap = source.toJSON(null, ctx, Map);
-      for (const [key2, value2] of srcMap) {
+      for (const [key3, value2] of srcMap) {
         if (map instanceof Map) {
-          if (!map.has(key2))
-            map.set(key2, value2);
+          if (!map.has(key3))
+            map.set(key3, value2);
         } else if (map instanceof Set) {
-          map.add(key2);
-        } else if (!Object.prototype.hasOwnProperty.call(map, key2)) {
-          Object.defineProperty(map, key2, {
+          map.add(key3);
+        } else if (!Object.prototype.hasOwnProperty.call(map, key3)) {
+          Object.defineProperty(map, key3, {
             value: value2,
             writable: true,
             enumerable: true,
@@ -1746,19 +1746,19 @@ var require_addPairToJSMap = __commonJS({
     var stringify = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
-    function addPairToJSMap(ctx, map, { key: key2, value }) {
-      if (identity.isNode(key2) && key2.addToJSMap)
-        key2.addToJSMap(ctx, map, value);
-      else if (merge.isMergeKey(ctx, key2))
+    function addPairToJSMap(ctx, map, { key: key3, value }) {
+      if (identity.isNode(key3) && key3.addToJSMap)
+        key3.addToJSMap(ctx, map, value);
+      else if (merge.isMergeKey(ctx, key3))
         merge.addMergeToJSMap(ctx, map, value);
       else {
-        const jsKey = toJS.toJS(key2, "", ctx);
+        const jsKey = toJS.toJS(key3, "", ctx);
         if (map instanceof Map) {
           map.set(jsKey, toJS.toJS(value, jsKey, ctx));
         } else if (map instanceof Set) {
           map.add(jsKey);
         } else {
-          const stringKey = stringifyKey(key2, jsKey, ctx);
+          const stringKey = stringifyKey(key3, jsKey, ctx);
           const jsValue = toJS.toJS(value, stringKey, ctx);
           if (stringKey in map)
             Object.defineProperty(map, stringKey, {
@@ -1773,19 +1773,19 @@ var require_addPairToJSMap = __commonJS({
       }
       return map;
     }
-    function stringifyKey(key2, jsKey, ctx) {
+    function stringifyKey(key3, jsKey, ctx) {
       if (jsKey === null)
         return "";
       if (typeof jsKey !== "object")
         return String(jsKey);
-      if (identity.isNode(key2) && ctx?.doc) {
+      if (identity.isNode(key3) && ctx?.doc) {
         const strCtx = stringify.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node of ctx.anchors.keys())
           strCtx.anchors.add(node.anchor);
         strCtx.inFlow = true;
         strCtx.inStringifyKey = true;
-        const strKey = key2.toString(strCtx);
+        const strKey = key3.toString(strCtx);
         if (!ctx.mapKeyWarned) {
           let jsonStr = JSON.stringify(strKey);
           if (jsonStr.length > 40)
@@ -1809,24 +1809,24 @@ var require_Pair = __commonJS({
     var stringifyPair = require_stringifyPair();
     var addPairToJSMap = require_addPairToJSMap();
     var identity = require_identity();
-    function createPair(key2, value, ctx) {
-      const k = createNode.createNode(key2, void 0, ctx);
+    function createPair(key3, value, ctx) {
+      const k = createNode.createNode(key3, void 0, ctx);
       const v = createNode.createNode(value, void 0, ctx);
       return new Pair(k, v);
     }
     var Pair = class _Pair {
-      constructor(key2, value = null) {
+      constructor(key3, value = null) {
         Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR });
-        this.key = key2;
+        this.key = key3;
         this.value = value;
       }
       clone(schema) {
-        let { key: key2, value } = this;
-        if (identity.isNode(key2))
-          key2 = key2.clone(schema);
+        let { key: key3, value } = this;
+        if (identity.isNode(key3))
+          key3 = key3.clone(schema);
         if (identity.isNode(value))
           value = value.clone(schema);
-        return new _Pair(key2, value);
+        return new _Pair(key3, value);
       }
       toJSON(_, ctx) {
         const pair = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
@@ -2002,11 +2002,11 @@ var require_YAMLMap = __commonJS({
     var identity = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
-    function findPair(items3, key2) {
-      const k = identity.isScalar(key2) ? key2.value : key2;
+    function findPair(items3, key3) {
+      const k = identity.isScalar(key3) ? key3.value : key3;
       for (const it of items3) {
         if (identity.isPair(it)) {
-          if (it.key === key2 || it.key === k)
+          if (it.key === key3 || it.key === k)
             return it;
           if (identity.isScalar(it.key) && it.key.value === k)
             return it;
@@ -2029,20 +2029,20 @@ var require_YAMLMap = __commonJS({
       static from(schema, obj, ctx) {
         const { keepUndefined, replacer } = ctx;
         const map = new this(schema);
-        const add = (key2, value) => {
+        const add = (key3, value) => {
           if (typeof replacer === "function")
-            value = replacer.call(obj, key2, value);
-          else if (Array.isArray(replacer) && !replacer.includes(key2))
+            value = replacer.call(obj, key3, value);
+          else if (Array.isArray(replacer) && !replacer.includes(key3))
             return;
           if (value !== void 0 || keepUndefined)
-            map.items.push(Pair.createPair(key2, value, ctx));
+            map.items.push(Pair.createPair(key3, value, ctx));
         };
         if (obj instanceof Map) {
-          for (const [key2, value] of obj)
-            add(key2, value);
+          for (const [key3, value] of obj)
+            add(key3, value);
         } else if (obj && typeof obj === "object") {
-          for (const key2 of Object.keys(obj))
-            add(key2, obj[key2]);
+          for (const key3 of Object.keys(obj))
+            add(key3, obj[key3]);
         }
         if (typeof schema.sortMapEntries === "function") {
           map.items.sort(schema.sortMapEntries);
@@ -2082,23 +2082,23 @@ var require_YAMLMap = __commonJS({
           this.items.push(_pair);
         }
       }
-      delete(key2) {
-        const it = findPair(this.items, key2);
+      delete(key3) {
+        const it = findPair(this.items, key3);
         if (!it)
           return false;
         const del = this.items.splice(this.items.indexOf(it), 1);
         return del.length > 0;
       }
-      get(key2, keepScalar) {
-        const it = findPair(this.items, key2);
+      get(key3, keepScalar) {
+        const it = findPair(this.items, key3);
         const node = it?.value;
         return (!keepScalar && identity.isScalar(node) ? node.value : node) ?? void 0;
       }
-      has(key2) {
-        return !!findPair(this.items, key2);
+      has(key3) {
+        return !!findPair(this.items, key3);
       }
-      set(key2, value) {
-        this.add(new Pair.Pair(key2, value), true);
+      set(key3, value) {
+        this.add(new Pair.Pair(key3, value), true);
       }
       /**
        * @param ctx - Conversion context, originally set in Document#toJS()
@@ -2187,15 +2187,15 @@ var require_YAMLSeq = __commonJS({
        *
        * @returns `true` if the item was found and removed.
        */
-      delete(key2) {
-        const idx = asItemIndex(key2);
+      delete(key3) {
+        const idx = asItemIndex(key3);
         if (typeof idx !== "number")
           return false;
         const del = this.items.splice(idx, 1);
         return del.length > 0;
       }
-      get(key2, keepScalar) {
-        const idx = asItemIndex(key2);
+      get(key3, keepScalar) {
+        const idx = asItemIndex(key3);
         if (typeof idx !== "number")
           return void 0;
         const it = this.items[idx];
@@ -2207,8 +2207,8 @@ var require_YAMLSeq = __commonJS({
        * `key` must contain a representation of an integer for this to succeed.
        * It may be wrapped in a `Scalar`.
        */
-      has(key2) {
-        const idx = asItemIndex(key2);
+      has(key3) {
+        const idx = asItemIndex(key3);
         return typeof idx === "number" && idx < this.items.length;
       }
       /**
@@ -2218,10 +2218,10 @@ var require_YAMLSeq = __commonJS({
        * If `key` does not contain a representation of an integer, this will throw.
        * It may be wrapped in a `Scalar`.
        */
-      set(key2, value) {
-        const idx = asItemIndex(key2);
+      set(key3, value) {
+        const idx = asItemIndex(key3);
         if (typeof idx !== "number")
-          throw new Error(`Expected a valid index, not ${key2}.`);
+          throw new Error(`Expected a valid index, not ${key3}.`);
         const prev = this.items[idx];
         if (identity.isScalar(prev) && Scalar.isScalarValue(value))
           prev.value = value;
@@ -2255,8 +2255,8 @@ var require_YAMLSeq = __commonJS({
           let i2 = 0;
           for (let it of obj) {
             if (typeof replacer === "function") {
-              const key2 = obj instanceof Set ? it : String(i2++);
-              it = replacer.call(obj, key2, it);
+              const key3 = obj instanceof Set ? it : String(i2++);
+              it = replacer.call(obj, key3, it);
             }
             seq.items.push(createNode.createNode(it, void 0, ctx));
           }
@@ -2264,8 +2264,8 @@ var require_YAMLSeq = __commonJS({
         return seq;
       }
     };
-    function asItemIndex(key2) {
-      let idx = identity.isScalar(key2) ? key2.value : key2;
+    function asItemIndex(key3) {
+      let idx = identity.isScalar(key3) ? key3.value : key3;
       if (idx && typeof idx === "string")
         idx = Number(idx);
       return typeof idx === "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
@@ -2364,9 +2364,9 @@ var require_stringifyNumber = __commonJS({
     function stringifyNumber({ format, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
         return String(value);
-      const num = typeof value === "number" ? value : Number(value);
-      if (!isFinite(num))
-        return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
+      const num2 = typeof value === "number" ? value : Number(value);
+      if (!isFinite(num2))
+        return isNaN(num2) ? ".nan" : num2 < 0 ? "-.inf" : ".inf";
       let n = Object.is(value, -0) ? "-0" : JSON.stringify(value);
       if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
         let i2 = n.indexOf(".");
@@ -2406,8 +2406,8 @@ var require_float = __commonJS({
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
       resolve: (str) => parseFloat(str),
       stringify(node) {
-        const num = Number(node.value);
-        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
+        const num2 = Number(node.value);
+        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node);
       }
     };
     var float = {
@@ -2679,25 +2679,25 @@ ${cn.comment}` : item.comment;
         for (let it of iterable) {
           if (typeof replacer === "function")
             it = replacer.call(iterable, String(i2++), it);
-          let key2, value;
+          let key3, value;
           if (Array.isArray(it)) {
             if (it.length === 2) {
-              key2 = it[0];
+              key3 = it[0];
               value = it[1];
             } else
               throw new TypeError(`Expected [key, value] tuple: ${it}`);
           } else if (it && it instanceof Object) {
             const keys = Object.keys(it);
             if (keys.length === 1) {
-              key2 = keys[0];
-              value = it[key2];
+              key3 = keys[0];
+              value = it[key3];
             } else {
               throw new TypeError(`Expected tuple with one key, not ${keys.length} keys`);
             }
           } else {
-            key2 = it;
+            key3 = it;
           }
-          pairs2.items.push(Pair.createPair(key2, value, ctx));
+          pairs2.items.push(Pair.createPair(key3, value, ctx));
         }
       return pairs2;
     }
@@ -2744,16 +2744,16 @@ var require_omap = __commonJS({
         if (ctx?.onCreate)
           ctx.onCreate(map);
         for (const pair of this.items) {
-          let key2, value;
+          let key3, value;
           if (identity.isPair(pair)) {
-            key2 = toJS.toJS(pair.key, "", ctx);
-            value = toJS.toJS(pair.value, key2, ctx);
+            key3 = toJS.toJS(pair.key, "", ctx);
+            value = toJS.toJS(pair.value, key3, ctx);
           } else {
-            key2 = toJS.toJS(pair, "", ctx);
+            key3 = toJS.toJS(pair, "", ctx);
           }
-          if (map.has(key2))
+          if (map.has(key3))
             throw new Error("Ordered maps must not include duplicate keys");
-          map.set(key2, value);
+          map.set(key3, value);
         }
         return map;
       }
@@ -2774,12 +2774,12 @@ var require_omap = __commonJS({
       resolve(seq, onError) {
         const pairs$1 = pairs.resolvePairs(seq, onError);
         const seenKeys = [];
-        for (const { key: key2 } of pairs$1.items) {
-          if (identity.isScalar(key2)) {
-            if (seenKeys.includes(key2.value)) {
-              onError(`Ordered maps must not include duplicate keys: ${key2.value}`);
+        for (const { key: key3 } of pairs$1.items) {
+          if (identity.isScalar(key3)) {
+            if (seenKeys.includes(key3.value)) {
+              onError(`Ordered maps must not include duplicate keys: ${key3.value}`);
             } else {
-              seenKeys.push(key2.value);
+              seenKeys.push(key3.value);
             }
           }
         }
@@ -2846,8 +2846,8 @@ var require_float2 = __commonJS({
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
       resolve: (str) => parseFloat(str.replace(/_/g, "")),
       stringify(node) {
-        const num = Number(node.value);
-        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
+        const num2 = Number(node.value);
+        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node);
       }
     };
     var float = {
@@ -2964,14 +2964,14 @@ var require_set = __commonJS({
         super(schema);
         this.tag = _YAMLSet.tag;
       }
-      add(key2) {
+      add(key3) {
         let pair;
-        if (identity.isPair(key2))
-          pair = key2;
-        else if (key2 && typeof key2 === "object" && "key" in key2 && "value" in key2 && key2.value === null)
-          pair = new Pair.Pair(key2.key, null);
+        if (identity.isPair(key3))
+          pair = key3;
+        else if (key3 && typeof key3 === "object" && "key" in key3 && "value" in key3 && key3.value === null)
+          pair = new Pair.Pair(key3.key, null);
         else
-          pair = new Pair.Pair(key2, null);
+          pair = new Pair.Pair(key3, null);
         const prev = YAMLMap.findPair(this.items, pair.key);
         if (!prev)
           this.items.push(pair);
@@ -2980,18 +2980,18 @@ var require_set = __commonJS({
        * If `keepPair` is `true`, returns the Pair matching `key`.
        * Otherwise, returns the value of that Pair's key.
        */
-      get(key2, keepPair) {
-        const pair = YAMLMap.findPair(this.items, key2);
+      get(key3, keepPair) {
+        const pair = YAMLMap.findPair(this.items, key3);
         return !keepPair && identity.isPair(pair) ? identity.isScalar(pair.key) ? pair.key.value : pair.key : pair;
       }
-      set(key2, value) {
+      set(key3, value) {
         if (typeof value !== "boolean")
           throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value}`);
-        const prev = YAMLMap.findPair(this.items, key2);
+        const prev = YAMLMap.findPair(this.items, key3);
         if (prev && !value) {
           this.items.splice(this.items.indexOf(prev), 1);
         } else if (!prev && value) {
-          this.items.push(new Pair.Pair(key2));
+          this.items.push(new Pair.Pair(key3));
         }
       }
       toJSON(_, ctx) {
@@ -3049,23 +3049,23 @@ var require_timestamp = __commonJS({
     function parseSexagesimal(str, asBigInt) {
       const sign = str[0];
       const parts2 = sign === "-" || sign === "+" ? str.substring(1) : str;
-      const num = (n) => asBigInt ? BigInt(n) : Number(n);
-      const res = parts2.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
-      return sign === "-" ? num(-1) * res : res;
+      const num2 = (n) => asBigInt ? BigInt(n) : Number(n);
+      const res = parts2.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num2(60) + num2(p), num2(0));
+      return sign === "-" ? num2(-1) * res : res;
     }
     function stringifySexagesimal(node) {
       let { value } = node;
-      let num = (n) => n;
+      let num2 = (n) => n;
       if (typeof value === "bigint")
-        num = (n) => BigInt(n);
+        num2 = (n) => BigInt(n);
       else if (isNaN(value) || !isFinite(value))
         return stringifyNumber.stringifyNumber(node);
       let sign = "";
       if (value < 0) {
         sign = "-";
-        value *= num(-1);
+        value *= num2(-1);
       }
-      const _60 = num(60);
+      const _60 = num2(60);
       const parts2 = [value % _60];
       if (value < 60) {
         parts2.unshift(0);
@@ -3238,7 +3238,7 @@ var require_tags = __commonJS({
         if (Array.isArray(customTags))
           tags = [];
         else {
-          const keys = Array.from(schemas.keys()).filter((key2) => key2 !== "yaml11").map((key2) => JSON.stringify(key2)).join(", ");
+          const keys = Array.from(schemas.keys()).filter((key3) => key3 !== "yaml11").map((key3) => JSON.stringify(key3)).join(", ");
           throw new Error(`Unknown schema "${schemaName}"; use one of ${keys} or define customTags array`);
         }
       }
@@ -3254,7 +3254,7 @@ var require_tags = __commonJS({
         const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
         if (!tagObj) {
           const tagName = JSON.stringify(tag);
-          const keys = Object.keys(tagsByName).map((key2) => JSON.stringify(key2)).join(", ");
+          const keys = Object.keys(tagsByName).map((key3) => JSON.stringify(key3)).join(", ");
           throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
         }
         if (!tags2.includes(tagObj))
@@ -3457,9 +3457,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path25, value) {
+      addIn(path27, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path25, value);
+          this.contents.addIn(path27, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3518,8 +3518,8 @@ var require_Document = __commonJS({
        * Convert a key and a value into a `Pair` using the current schema,
        * recursively wrapping all values as `Scalar` or `Collection` nodes.
        */
-      createPair(key2, value, options = {}) {
-        const k = this.createNode(key2, null, options);
+      createPair(key3, value, options = {}) {
+        const k = this.createNode(key3, null, options);
         const v = this.createNode(value, null, options);
         return new Pair.Pair(k, v);
       }
@@ -3527,76 +3527,76 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      delete(key2) {
-        return assertCollection(this.contents) ? this.contents.delete(key2) : false;
+      delete(key3) {
+        return assertCollection(this.contents) ? this.contents.delete(key3) : false;
       }
       /**
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path25) {
-        if (Collection.isEmptyPath(path25)) {
+      deleteIn(path27) {
+        if (Collection.isEmptyPath(path27)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path25) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path27) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      get(key2, keepScalar) {
-        return identity.isCollection(this.contents) ? this.contents.get(key2, keepScalar) : void 0;
+      get(key3, keepScalar) {
+        return identity.isCollection(this.contents) ? this.contents.get(key3, keepScalar) : void 0;
       }
       /**
        * Returns item at `path`, or `undefined` if not found. By default unwraps
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path25, keepScalar) {
-        if (Collection.isEmptyPath(path25))
+      getIn(path27, keepScalar) {
+        if (Collection.isEmptyPath(path27))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path25, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path27, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
        */
-      has(key2) {
-        return identity.isCollection(this.contents) ? this.contents.has(key2) : false;
+      has(key3) {
+        return identity.isCollection(this.contents) ? this.contents.has(key3) : false;
       }
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path25) {
-        if (Collection.isEmptyPath(path25))
+      hasIn(path27) {
+        if (Collection.isEmptyPath(path27))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path25) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path27) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      set(key2, value) {
+      set(key3, value) {
         if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, [key2], value);
+          this.contents = Collection.collectionFromPath(this.schema, [key3], value);
         } else if (assertCollection(this.contents)) {
-          this.contents.set(key2, value);
+          this.contents.set(key3, value);
         }
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path25, value) {
-        if (Collection.isEmptyPath(path25)) {
+      setIn(path27, value) {
+        if (Collection.isEmptyPath(path27)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path25), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path27), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path25, value);
+          this.contents.setIn(path27, value);
         }
       }
       /**
@@ -3891,24 +3891,24 @@ var require_resolve_props = __commonJS({
 var require_util_contains_newline = __commonJS({
   "node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
     "use strict";
-    function containsNewline(key2) {
-      if (!key2)
+    function containsNewline(key3) {
+      if (!key3)
         return null;
-      switch (key2.type) {
+      switch (key3.type) {
         case "alias":
         case "scalar":
         case "double-quoted-scalar":
         case "single-quoted-scalar":
-          if (key2.source.includes("\n"))
+          if (key3.source.includes("\n"))
             return true;
-          if (key2.end) {
-            for (const st of key2.end)
+          if (key3.end) {
+            for (const st of key3.end)
               if (st.type === "newline")
                 return true;
           }
           return false;
         case "flow-collection":
-          for (const it of key2.items) {
+          for (const it of key3.items) {
             for (const st of it.start)
               if (st.type === "newline")
                 return true;
@@ -3982,10 +3982,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start: start2, key: key2, sep, value } = collItem;
+        const { start: start2, key: key3, sep, value } = collItem;
         const keyProps = resolveProps.resolveProps(start2, {
           indicator: "explicit-key-ind",
-          next: key2 ?? sep?.[0],
+          next: key3 ?? sep?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -3993,10 +3993,10 @@ var require_resolve_block_map = __commonJS({
         });
         const implicitKey = !keyProps.found;
         if (implicitKey) {
-          if (key2) {
-            if (key2.type === "block-seq")
+          if (key3) {
+            if (key3.type === "block-seq")
               onError(offset, "BLOCK_AS_IMPLICIT_KEY", "A block sequence may not be used as an implicit map key");
-            else if ("indent" in key2 && key2.indent !== bm.indent)
+            else if ("indent" in key3 && key3.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
           if (!keyProps.anchor && !keyProps.tag && !sep) {
@@ -4009,17 +4009,17 @@ var require_resolve_block_map = __commonJS({
             }
             continue;
           }
-          if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key2)) {
-            onError(key2 ?? start2[start2.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
+          if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key3)) {
+            onError(key3 ?? start2[start2.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
           }
         } else if (keyProps.found?.indent !== bm.indent) {
           onError(offset, "BAD_INDENT", startColMsg);
         }
         ctx.atKey = true;
         const keyStart = keyProps.end;
-        const keyNode = key2 ? composeNode(ctx, key2, keyProps, onError) : composeEmptyNode(ctx, keyStart, start2, null, keyProps, onError);
+        const keyNode = key3 ? composeNode(ctx, key3, keyProps, onError) : composeEmptyNode(ctx, keyStart, start2, null, keyProps, onError);
         if (ctx.schema.compat)
-          utilFlowIndentCheck.flowIndentCheck(bm.indent, key2, onError);
+          utilFlowIndentCheck.flowIndentCheck(bm.indent, key3, onError);
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -4029,7 +4029,7 @@ var require_resolve_block_map = __commonJS({
           offset: keyNode.range[2],
           onError,
           parentIndent: bm.indent,
-          startOnNewline: !key2 || key2.type === "block-scalar"
+          startOnNewline: !key3 || key3.type === "block-scalar"
         });
         offset = valueProps.end;
         if (valueProps.found) {
@@ -4193,11 +4193,11 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i2 = 0; i2 < fc.items.length; ++i2) {
         const collItem = fc.items[i2];
-        const { start: start2, key: key2, sep, value } = collItem;
+        const { start: start2, key: key3, sep, value } = collItem;
         const props = resolveProps.resolveProps(start2, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key2 ?? sep?.[0],
+          next: key3 ?? sep?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
@@ -4218,9 +4218,9 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key2))
+          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key3))
             onError(
-              key2,
+              key3,
               // checked by containsNewline()
               "MULTILINE_IMPLICIT_KEY",
               "Implicit keys of flow sequence pairs need to be on a single line"
@@ -4267,8 +4267,8 @@ var require_resolve_flow_collection = __commonJS({
         } else {
           ctx.atKey = true;
           const keyStart = props.end;
-          const keyNode = key2 ? composeNode(ctx, key2, props, onError) : composeEmptyNode(ctx, keyStart, start2, null, props, onError);
-          if (isBlock(key2))
+          const keyNode = key3 ? composeNode(ctx, key3, props, onError) : composeEmptyNode(ctx, keyStart, start2, null, props, onError);
+          if (isBlock(key3))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
           const valueProps = resolveProps.resolveProps(sep ?? [], {
@@ -5418,9 +5418,9 @@ var require_cst_scalar = __commonJS({
         ];
         if (!addEndtoBlockProps(props, "end" in token ? token.end : void 0))
           props.push({ type: "newline", offset: -1, indent, source: "\n" });
-        for (const key2 of Object.keys(token))
-          if (key2 !== "type" && key2 !== "offset")
-            delete token[key2];
+        for (const key3 of Object.keys(token))
+          if (key3 !== "type" && key3 !== "offset")
+            delete token[key3];
         Object.assign(token, { type: "block-scalar", indent, props, source: body2 });
       }
     }
@@ -5468,9 +5468,9 @@ var require_cst_scalar = __commonJS({
         default: {
           const indent = "indent" in token ? token.indent : -1;
           const end = "end" in token && Array.isArray(token.end) ? token.end.filter((st) => st.type === "space" || st.type === "comment" || st.type === "newline") : [];
-          for (const key2 of Object.keys(token))
-            if (key2 !== "type" && key2 !== "offset")
-              delete token[key2];
+          for (const key3 of Object.keys(token))
+            if (key3 !== "type" && key3 !== "offset")
+              delete token[key3];
           Object.assign(token, { type, indent, source, end });
         }
       }
@@ -5525,12 +5525,12 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start: start2, key: key2, sep, value }) {
+    function stringifyItem({ start: start2, key: key3, sep, value }) {
       let res = "";
       for (const st of start2)
         res += st.source;
-      if (key2)
-        res += stringifyToken(key2);
+      if (key3)
+        res += stringifyToken(key3);
       if (sep)
         for (const st of sep)
           res += st.source;
@@ -5557,9 +5557,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path25) => {
+    visit.itemAtPath = (cst, path27) => {
       let item = cst;
-      for (const [field, index] of path25) {
+      for (const [field, index] of path27) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5568,23 +5568,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path25) => {
-      const parent = visit.itemAtPath(cst, path25.slice(0, -1));
-      const field = path25[path25.length - 1][0];
+    visit.parentCollection = (cst, path27) => {
+      const parent = visit.itemAtPath(cst, path27.slice(0, -1));
+      const field = path27[path27.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path25, item, visitor) {
-      let ctrl = visitor(item, path25);
+    function _visit(path27, item, visitor) {
+      let ctrl = visitor(item, path27);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path25.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path27.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -5595,10 +5595,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path25);
+            ctrl = ctrl(item, path27);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path25) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path27) : ctrl;
     }
     exports.visit = visit;
   }
@@ -6862,7 +6862,7 @@ var require_parser = __commonJS({
                   });
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start3 = getFirstKeyStartProps(it.start);
-                  const key2 = it.key;
+                  const key3 = it.key;
                   const sep = it.sep;
                   sep.push(this.sourceToken);
                   delete it.key;
@@ -6871,7 +6871,7 @@ var require_parser = __commonJS({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start3, key: key2, sep }]
+                    items: [{ start: start3, key: key3, sep }]
                   });
                 } else if (start2.length > 0) {
                   it.sep = it.sep.concat(start2, this.sourceToken);
@@ -8084,7 +8084,7 @@ var require_cjs = __commonJS({
       const none = hostname.length + 1;
       let exception = none;
       let exceptionIsIcann = false;
-      let rule = none;
+      let rule2 = none;
       let ruleIsIcann = false;
       const extra = options.extraSuffixes;
       for (let section = 0; section < 2; section += 1) {
@@ -8114,20 +8114,20 @@ var require_cjs = __commonJS({
           if (wildcard && start2 > 1 && hostname.charCodeAt(start2 - 2) !== 46) {
             start2 = hostname.lastIndexOf(".", start2 - 2) + 1;
           }
-          if (start2 < rule) {
-            rule = start2;
+          if (start2 < rule2) {
+            rule2 = start2;
             ruleIsIcann = isIcann;
           }
         }
       }
       const suffixStart = hostname.length - suffix.length;
       const builtin = isException ? hostname.lastIndexOf(".", suffixStart - 2) + 1 : suffixStart;
-      if (exception <= rule && (isException ? exception < builtin : exception <= builtin)) {
+      if (exception <= rule2 && (isException ? exception < builtin : exception <= builtin)) {
         out2.publicSuffix = hostname.slice(hostname.indexOf(".", exception) + 1);
         out2.isIcann = exceptionIsIcann;
         out2.isPrivate = !exceptionIsIcann;
-      } else if (rule < builtin || rule === builtin && !out2.isIcann && !out2.isPrivate) {
-        out2.publicSuffix = hostname.slice(rule);
+      } else if (rule2 < builtin || rule2 === builtin && !out2.isIcann && !out2.isPrivate) {
+        out2.publicSuffix = hostname.slice(rule2);
         out2.isIcann = ruleIsIcann;
         out2.isPrivate = !ruleIsIcann;
       }
@@ -8692,8 +8692,8 @@ var TOP_KEYS = ["rules", "allowedOrigins", "ignore", "overrides", "baseline", "m
 function validateConfig(raw, knownRuleIds) {
   const problems = [];
   if (!isObject(raw)) return ["the configuration must be an object"];
-  for (const key2 of Object.keys(raw)) {
-    if (!TOP_KEYS.includes(key2)) problems.push(`unknown key "${key2}"; allowed keys: ${TOP_KEYS.filter((k) => k !== "$schema").join(", ")}`);
+  for (const key3 of Object.keys(raw)) {
+    if (!TOP_KEYS.includes(key3)) problems.push(`unknown key "${key3}"; allowed keys: ${TOP_KEYS.filter((k) => k !== "$schema").join(", ")}`);
   }
   if ("rules" in raw) checkRules(raw.rules, "rules", knownRuleIds, problems);
   if ("allowedOrigins" in raw) checkOrigins(raw.allowedOrigins, problems);
@@ -8712,29 +8712,29 @@ function validateConfig(raw, knownRuleIds) {
     if (!Array.isArray(raw.overrides)) problems.push('"overrides" must be an array of { files, rules }');
     else
       raw.overrides.forEach((o, i2) => {
-        const where4 = `overrides[${i2}]`;
-        if (!isObject(o)) return problems.push(`"${where4}" must be an object with "files" and "rules"`);
-        for (const key2 of Object.keys(o)) if (key2 !== "files" && key2 !== "rules") problems.push(`unknown key "${where4}.${key2}"; allowed keys: files, rules`);
-        checkStringArray(o.files, `${where4}.files`, problems);
-        if ("rules" in o) checkRules(o.rules, `${where4}.rules`, knownRuleIds, problems);
+        const where5 = `overrides[${i2}]`;
+        if (!isObject(o)) return problems.push(`"${where5}" must be an object with "files" and "rules"`);
+        for (const key3 of Object.keys(o)) if (key3 !== "files" && key3 !== "rules") problems.push(`unknown key "${where5}.${key3}"; allowed keys: files, rules`);
+        checkStringArray(o.files, `${where5}.files`, problems);
+        if ("rules" in o) checkRules(o.rules, `${where5}.rules`, knownRuleIds, problems);
         return void 0;
       });
   }
   return problems;
 }
-function checkRules(rules, where4, known, problems) {
-  if (!isObject(rules)) return problems.push(`"${where4}" must be an object mapping rule ids to a level`);
+function checkRules(rules, where5, known, problems) {
+  if (!isObject(rules)) return problems.push(`"${where5}" must be an object mapping rule ids to a level`);
   for (const [id, entry2] of Object.entries(rules)) {
     if (!known.includes(id)) {
-      problems.push(`"${where4}.${id}" is not a rule; run \`cors-lint rules\` for the list`);
+      problems.push(`"${where5}.${id}" is not a rule; run \`cors-lint rules\` for the list`);
       continue;
     }
     const level = Array.isArray(entry2) ? entry2[0] : entry2;
     if (typeof level !== "string" || !LEVELS.includes(level)) {
-      problems.push(`"${where4}.${id}" must be one of ${LEVELS.join(", ")} (or [level, options])`);
+      problems.push(`"${where5}.${id}" must be one of ${LEVELS.join(", ")} (or [level, options])`);
     }
     if (Array.isArray(entry2) && (entry2.length > 2 || entry2.length === 2 && !isObject(entry2[1]))) {
-      problems.push(`"${where4}.${id}" must be [level] or [level, { options }]`);
+      problems.push(`"${where5}.${id}" must be [level] or [level, { options }]`);
     }
   }
   return void 0;
@@ -8747,9 +8747,9 @@ function checkOrigins(value, problems) {
     }
   }
 }
-function checkStringArray(value, where4, problems) {
+function checkStringArray(value, where5, problems) {
   if (!Array.isArray(value) || !value.every((v) => typeof v === "string")) {
-    problems.push(`"${where4}" must be an array of strings`);
+    problems.push(`"${where5}" must be an array of strings`);
     return false;
   }
   return true;
@@ -8820,24 +8820,24 @@ function readStructured(file) {
 }
 
 // src/lint.ts
-import path24 from "node:path";
+import path26 from "node:path";
 
 // src/rules/define-rule.ts
 var DOCS_BASE_URL = "https://github.com/cors-lint/cors-lint/blob/main/rules";
-function defineRule(rule) {
+function defineRule(rule2) {
   return {
     meta: {
-      ...rule.meta,
-      defaultOptions: rule.meta.defaultOptions ?? {},
-      docs: { ...rule.meta.docs, url: `${DOCS_BASE_URL}/${rule.meta.id}/README.md` }
+      ...rule2.meta,
+      defaultOptions: rule2.meta.defaultOptions ?? {},
+      docs: { ...rule2.meta.docs, url: `${DOCS_BASE_URL}/${rule2.meta.id}/README.md` }
     },
-    check: rule.check
+    check: rule2.check
   };
 }
 function formatMessage(template, data = {}) {
   return template.replace(
     /\{\{\s*(\w+)\s*\}\}/g,
-    (whole, key2) => key2 in data ? String(data[key2]) : whole
+    (whole, key3) => key3 in data ? String(data[key3]) : whole
   );
 }
 
@@ -8851,7 +8851,9 @@ var LIBRARY_NAMES = {
   "@koa/cors": "@koa/cors",
   "koa2-cors": "koa2-cors",
   manual: "hand-written headers",
-  nginx: "nginx"
+  nginx: "nginx",
+  "ingress-nginx": "ingress-nginx",
+  traefik: "Traefik"
 };
 var STACK_NAMES = {
   fastapi: "FastAPI",
@@ -8863,7 +8865,9 @@ var STACK_NAMES = {
   fastify: "Fastify",
   koa: "Koa",
   node: "Node.js",
-  nginx: "nginx"
+  nginx: "nginx",
+  "ingress-nginx": "ingress-nginx",
+  traefik: "Traefik"
 };
 function libraryLabel(policy) {
   const stack = policy.mountedBy ?? STACK_NAMES[policy.stack];
@@ -9047,10 +9051,10 @@ function isValidHost(host) {
   if (host.length > 253) return false;
   if (IPV4.test(host)) return true;
   if (host === "localhost") return true;
-  const labels = host.split(".");
-  if (labels.length < 2) return false;
-  if (!labels.every((l) => LABEL.test(l))) return false;
-  return !/^\d+$/.test(labels[labels.length - 1]);
+  const labels2 = host.split(".");
+  if (labels2.length < 2) return false;
+  if (!labels2.every((l) => LABEL.test(l))) return false;
+  return !/^\d+$/.test(labels2[labels2.length - 1]);
 }
 function normalizeOrigin(text) {
   const trimmed = text.trim();
@@ -9162,8 +9166,8 @@ function charOf(node, flags2) {
 }
 var charCache = /* @__PURE__ */ new Map();
 function acceptedChars(raw, flags2) {
-  const key2 = `${flags2}/${raw}`;
-  const cached = charCache.get(key2);
+  const key3 = `${flags2}/${raw}`;
+  const cached = charCache.get(key3);
   if (cached !== void 0) return cached;
   let chars = "";
   try {
@@ -9172,7 +9176,7 @@ function acceptedChars(raw, flags2) {
   } catch {
     chars = "";
   }
-  charCache.set(key2, chars);
+  charCache.set(key3, chars);
   return chars;
 }
 function mergeLiterals(t) {
@@ -10217,9 +10221,9 @@ var RegExpValidator = class {
       this._options.onEscapeCharacterSet(start2, end, kind, negate);
     }
   }
-  onUnicodePropertyCharacterSet(start2, end, kind, key2, value, negate, strings) {
+  onUnicodePropertyCharacterSet(start2, end, kind, key3, value, negate, strings) {
     if (this._options.onUnicodePropertyCharacterSet) {
-      this._options.onUnicodePropertyCharacterSet(start2, end, kind, key2, value, negate, strings);
+      this._options.onUnicodePropertyCharacterSet(start2, end, kind, key3, value, negate, strings);
     }
   }
   onCharacter(start2, end, value) {
@@ -11222,12 +11226,12 @@ var RegExpValidator = class {
   eatUnicodePropertyValueExpression() {
     const start2 = this.index;
     if (this.eatUnicodePropertyName() && this.eat(EQUALS_SIGN)) {
-      const key2 = this._lastStrValue;
+      const key3 = this._lastStrValue;
       if (this.eatUnicodePropertyValue()) {
         const value = this._lastStrValue;
-        if (isValidUnicodeProperty(this.ecmaVersion, key2, value)) {
+        if (isValidUnicodeProperty(this.ecmaVersion, key3, value)) {
           return {
-            key: key2,
+            key: key3,
             value: value || null
           };
         }
@@ -11727,7 +11731,7 @@ var RegExpParserState = class {
       negate
     });
   }
-  onUnicodePropertyCharacterSet(start2, end, kind, key2, value, negate, strings) {
+  onUnicodePropertyCharacterSet(start2, end, kind, key3, value, negate, strings) {
     const parent = this._node;
     if (parent.type !== "Alternative" && parent.type !== "CharacterClass") {
       throw new Error("UnknownError");
@@ -11740,7 +11744,7 @@ var RegExpParserState = class {
       raw: this.source.slice(start2, end),
       kind,
       strings: null,
-      key: key2
+      key: key3
     };
     if (strings) {
       if (parent.type === "CharacterClass" && !parent.unicodeSets || negate || value !== null) {
@@ -13047,12 +13051,12 @@ function tightenPattern(pattern, mode) {
 // rules/permissive-origin-regex/index.ts
 var verdicts = /* @__PURE__ */ new Map();
 function analyzeOnce(spec, budgetMs2) {
-  const key2 = JSON.stringify([spec.pattern, spec.flavor, spec.mode, spec.ignoreCase, spec.flags ?? "", budgetMs2]);
-  let verdict = verdicts.get(key2);
+  const key3 = JSON.stringify([spec.pattern, spec.flavor, spec.mode, spec.ignoreCase, spec.flags ?? "", budgetMs2]);
+  let verdict = verdicts.get(key3);
   if (!verdict) {
     verdict = analyzeOriginPattern(spec, { budgetMs: budgetMs2 });
     if (verdicts.size > 2e3) verdicts.clear();
-    verdicts.set(key2, verdict);
+    verdicts.set(key3, verdict);
   }
   return verdict;
 }
@@ -13439,11 +13443,11 @@ function substringWitness(haystack) {
       }
       continue;
     }
-    const labels = parsed.host.split(".");
-    const tld = labels.at(-1);
-    if (labels.length < 2 || !/^[a-z]+$/.test(tld)) continue;
+    const labels2 = parsed.host.split(".");
+    const tld = labels2.at(-1);
+    if (labels2.length < 2 || !/^[a-z]+$/.test(tld)) continue;
     for (let cut = 1; tld.length - cut >= 2; cut++) {
-      const shorter = `${parsed.scheme}://${[...labels.slice(0, -1), tld.slice(0, tld.length - cut)].join(".")}`;
+      const shorter = `${parsed.scheme}://${[...labels2.slice(0, -1), tld.slice(0, tld.length - cut)].join(".")}`;
       if (haystack.includes(shorter) && !listed.includes(shorter)) return shorter;
     }
     const hostPrefix = `${parsed.scheme}://${parsed.host.slice(0, -1)}`;
@@ -13705,9 +13709,9 @@ var add_header_inheritance_default = defineRule({
       for (const found of policy.droppedHeaders ?? []) {
         const drop = { ...found, headers: found.headers.filter((h) => mattersFor(h, found.answers)) };
         if (!drop.headers.length) continue;
-        const key2 = `${drop.cause.file}:${drop.cause.line}:${drop.cause.column}:${drop.block.line}:${drop.headers.join(",")}`;
-        if (seen.has(key2)) continue;
-        seen.add(key2);
+        const key3 = `${drop.cause.file}:${drop.cause.line}:${drop.cause.column}:${drop.block.line}:${drop.headers.join(",")}`;
+        if (seen.has(key3)) continue;
+        seen.add(key3);
         report({
           messageId: isInheritOff(drop) ? "inheritOff" : "ownAddHeader",
           data: {
@@ -13855,9 +13859,9 @@ var missing_vary_origin_default = defineRule({
       const dependence = originDependsOnRequest(policy);
       if (dependence.depends !== true) continue;
       const at = dependence.span ?? policy.originsSpan ?? policy.span;
-      const key2 = `${at.file}:${at.line}:${at.column}\0${dependence.how}`;
-      if (seen.has(key2)) continue;
-      seen.add(key2);
+      const key3 = `${at.file}:${at.line}:${at.column}\0${dependence.how}`;
+      if (seen.has(key3)) continue;
+      seen.add(key3);
       const detail = policy.varyOrigin.why && !policy.varyOrigin.isDefault ? `; ${policy.varyOrigin.why}` : "";
       context.report({
         messageId: "missingVary",
@@ -13906,1001 +13910,647 @@ function varyFix(policy, at, source) {
   return void 0;
 }
 
-// rules/preflight-not-handled/index.ts
-var SAFELISTED_METHODS = /* @__PURE__ */ new Set(["GET", "HEAD", "POST"]);
-function target(policy) {
-  const { scope } = policy;
-  if (scope.kind === "route" && scope.path) {
-    const methods = scope.methods?.length ? `${scope.methods.map((m) => m.toUpperCase()).join("/")} ` : "";
-    return `${methods}${scope.path}`;
-  }
-  return scopeLabel(policy);
-}
-function heldBack(policy) {
-  const nonSimple = (policy.scope.methods ?? []).map((m) => m.toUpperCase()).filter((m) => !SAFELISTED_METHODS.has(m) && m !== "OPTIONS");
-  if (nonSimple.length) return `${nonSimple.join("/")} requests`;
-  return "non-simple requests (PUT, PATCH, DELETE, JSON bodies, custom headers such as Authorization)";
-}
-function expectsPreflights(policy) {
-  if (policy.library !== "nginx" && policy.library !== "manual") return true;
-  if (policy.stack === "fastapi" && policy.library === "manual" && !policy.scope.methods?.length) return true;
-  if (policy.scope.methods?.some((m) => !SAFELISTED_METHODS.has(m.toUpperCase()) && m.toUpperCase() !== "OPTIONS")) return true;
-  const configured = (v) => v.value === "unknown" || v.value.length > 0 && !v.isDefault;
-  return configured(policy.allowMethods) || configured(policy.allowHeaders);
-}
-var preflight_not_handled_default = defineRule({
-  meta: {
-    id: "preflight-not-handled",
-    docs: {
-      description: "Preflight (OPTIONS) requests get no CORS answer, so the browser never sends non-simple cross-origin requests.",
-      cwe: [942],
-      securitySeverity: 2
-    },
-    defaultSeverity: "warning",
-    defaultOptions: { reportPassthrough: false },
-    messages: {
-      notHandled: "Preflight requests for {{target}} cannot succeed: {{why}}. The browser sends an OPTIONS preflight before cross-origin {{requests}} and, unless that answer is a 2xx with matching CORS headers, never sends the real request, so the CORS settings of {{library}} never take effect for it.",
-      passthrough: "OPTIONS requests for {{target}} are passed on ({{why}}) to something cors-lint cannot see: unless it answers them with the CORS headers, the browser never sends cross-origin {{requests}} here."
-    }
-  },
-  check(context) {
-    for (const policy of context.policies) {
-      const { preflight: preflight2 } = policy;
-      if (preflight2.value === "not-handled" && expectsPreflights(policy)) {
-        context.report({
-          messageId: "notHandled",
-          data: {
-            target: target(policy),
-            why: preflight2.why ?? "no CORS layer answers OPTIONS here",
-            requests: heldBack(policy),
-            library: libraryLabel(policy)
-          },
-          span: preflight2.span ?? policy.span,
-          policy,
-          fingerprintText: `${target(policy)}\0${preflight2.why ?? ""}`
-        });
-      } else if (preflight2.value === "passthrough" && context.options.reportPassthrough) {
-        context.report({
-          messageId: "passthrough",
-          data: { target: target(policy), why: preflight2.why ?? "forwarded", requests: heldBack(policy) },
-          span: preflight2.span ?? policy.span,
-          policy,
-          fingerprintText: `${target(policy)}\0${preflight2.why ?? ""}`
-        });
-      }
+// src/extract/nginx/conditions.ts
+function parseCondition(values, words2 = []) {
+  const parts2 = [...values];
+  const pw = [...words2];
+  if (parts2.length) parts2[0] = parts2[0].replace(/^\(/, "");
+  if (parts2.length) parts2[parts2.length - 1] = parts2[parts2.length - 1].replace(/\)$/, "");
+  const keep = parts2.map((p, i2) => ({ p, w: pw[i2] })).filter((x, i2) => x.p !== "" || i2 > 0 && i2 < parts2.length - 1);
+  const text = `(${keep.map((x) => words2.length ? quoteIfNeeded2(x.p) : x.p).join(" ")})`;
+  const v = keep.map((x) => x.p);
+  if (v.length === 1 && v[0].startsWith("$")) return { kind: "truthy", variable: varName(v[0]), text };
+  if (v.length === 3 && v[0].startsWith("$")) {
+    const op = v[1];
+    if (op === "=" || op === "!=") return { kind: "compare", variable: varName(v[0]), op, value: v[2], text };
+    if (op === "~" || op === "~*" || op === "!~" || op === "!~*") {
+      return { kind: "regex", variable: varName(v[0]), op, pattern: v[2], text, patternWord: keep[2].w };
     }
   }
-});
-
-// rules/middleware-order/index.ts
-var LISTED = 5;
-function listNames(items3) {
-  const shown = items3.slice(0, LISTED).map((item) => `${item.label} (line ${item.span.line})`);
-  const more = items3.length - shown.length;
-  return more > 0 ? `${shown.join(", ")} and ${more} more` : shown.join(", ");
+  return { kind: "other", text };
 }
-var PASS_THROUGH = /* @__PURE__ */ new Set(["GZipMiddleware", "SessionMiddleware", "ProxyHeadersMiddleware"]);
-function wrappingRule(policy) {
-  switch (policy.library) {
-    case "starlette":
-      return {
-        layer: "CORSMiddleware",
-        order: "in Starlette the last add_middleware() call, or the first entry of middleware=[...], is the outermost layer",
-        fix: "Add CORSMiddleware last (or list it first in middleware=[...])."
-      };
-    case "django-cors-headers":
-      return {
-        layer: "CorsMiddleware",
-        order: "Django runs MIDDLEWARE entries listed earlier outside the later ones",
-        fix: "Move corsheaders.middleware.CorsMiddleware above them in MIDDLEWARE."
-      };
-    default:
-      return {
-        layer: LIBRARY_NAMES[policy.library],
-        order: `${STACK_NAMES[policy.stack]} runs them outside it`,
-        fix: "Register the CORS layer so that it wraps everything else."
-      };
-  }
+function quoteIfNeeded2(s) {
+  return /[\s;{}]/.test(s) || s === "" ? `"${s}"` : s;
 }
-var middleware_order_default = defineRule({
-  meta: {
-    id: "middleware-order",
-    docs: {
-      description: "The CORS layer does not wrap the whole app: middleware outside it (Starlette/FastAPI) or routes registered before it (Express) answer without CORS headers.",
-      cwe: [696],
-      securitySeverity: 3
-    },
-    defaultSeverity: "warning",
-    messages: {
-      wrappedByLater: "{{layer}} is wrapped by {{names}}: {{order}}, so responses those middleware produce themselves \u2014 an authentication 401, a rejected host, an error they raise \u2014 leave the app without CORS headers, and the browser reports a CORS error instead of the real status, which the page cannot read. {{fix}}",
-      shadowedByCors: "CORSMiddleware is added more than once: {{names}} {{verb}} outside this one. Starlette answers every preflight from the outermost CORSMiddleware alone, so the origins, methods and headers of this one never apply to preflights, while on other requests every layer runs and sets its own headers (an origin that any of them allows gets Access-Control-Allow-Origin). Keep one CORSMiddleware with the settings you mean.",
-      routesBefore: "{{library}} is registered after {{routes}}: {{framework}} runs handlers in registration order, so these routes answer before the CORS middleware runs and their responses carry no Access-Control-Allow-Origin; browsers block them for every other origin. Register the CORS middleware before the routes."
-    }
-  },
-  check(context) {
-    for (const policy of context.policies) {
-      const order = policy.order;
-      if (!order) continue;
-      const outside = (order.addedAfter ?? []).filter((m) => !PASS_THROUGH.has(m.name.split(".").pop()));
-      const isCorsLayer = (name2) => policy.library === "starlette" && name2.split(".").pop() === "CORSMiddleware";
-      const corsLayers = outside.filter((m) => isCorsLayer(m.name));
-      const wrappers = outside.filter((m) => !isCorsLayer(m.name));
-      if (corsLayers.length) {
-        context.report({
-          messageId: "shadowedByCors",
-          data: { names: listNames(corsLayers.map((m) => ({ label: "CORSMiddleware", span: m.span }))), verb: corsLayers.length === 1 ? "is" : "are" },
-          span: policy.span,
-          policy,
-          fingerprintText: `cors-layers:${corsLayers.length}`
-        });
-      }
-      if (wrappers.length) {
-        const { layer, order: why, fix } = wrappingRule(policy);
-        context.report({
-          messageId: "wrappedByLater",
-          data: { layer, names: listNames(wrappers.map((m) => ({ label: m.name, span: m.span }))), order: why, fix },
-          span: policy.span,
-          policy,
-          fingerprintText: wrappers.map((m) => m.name).join(",")
-        });
-      }
-      const routes = order.routesBefore ?? [];
-      if (routes.length) {
-        context.report({
-          messageId: "routesBefore",
-          data: {
-            library: LIBRARY_NAMES[policy.library],
-            framework: STACK_NAMES[policy.stack],
-            routes: listNames(routes.map((r) => ({ label: `${r.method.toUpperCase()} ${r.path}`, span: r.span })))
-          },
-          span: policy.span,
-          policy,
-          fingerprintText: routes.map((r) => `${r.method.toUpperCase()} ${r.path}`).join(",")
-        });
-      }
-    }
-  }
-});
-
-// rules/duplicate-cors-layers/index.ts
-var ACAO = /^access-control-allow-origin$/i;
-var duplicate_cors_layers_default = defineRule({
-  meta: {
-    id: "duplicate-cors-layers",
-    docs: {
-      description: "Two layers both emit CORS headers for the same traffic: an nginx location adds Access-Control-Allow-Origin and proxy_passes to an upstream that sends its own, without proxy_hide_header.",
-      cwe: [16],
-      securitySeverity: 2
-    },
-    defaultSeverity: "warning",
-    messages: {
-      withApp: "{{scope}} adds Access-Control-Allow-Origin and proxy_passes to {{target}} without proxy_hide_header Access-Control-Allow-Origin, while the application configures CORS too ({{app}}{{more}}): responses that pass through carry two Access-Control-Allow-Origin fields, which browsers reject with a CORS error. Let one layer own CORS: drop the add_header lines, or add proxy_hide_header Access-Control-Allow-Origin (and the other Access-Control-* headers) in {{scope}}.",
-      withNginxUpstream: "{{scope}} adds Access-Control-Allow-Origin and proxy_passes to {{target}}, which is {{upstream}} ({{app}}) and adds its own, without proxy_hide_header Access-Control-Allow-Origin: responses carry two Access-Control-Allow-Origin fields, which browsers reject with a CORS error. Let one layer own CORS, or add proxy_hide_header Access-Control-Allow-Origin in {{scope}}."
-    }
-  },
-  check({ policies, report }) {
-    const apps = policies.filter((p) => p.stack !== "nginx").sort((a, b) => a.span.file.localeCompare(b.span.file) || a.span.line - b.span.line);
-    const seen = /* @__PURE__ */ new Set();
-    for (const policy of policies) {
-      if (policy.stack !== "nginx" || !policy.proxy) continue;
-      const header = acao(policy);
-      if (!header) continue;
-      if (policy.proxy.hiddenHeaders.some((h) => ACAO.test(h))) continue;
-      const key2 = `${policy.span.file}:${policy.span.line}:${policy.span.column}`;
-      if (seen.has(key2)) continue;
-      const scope = policy.scope.name ?? policy.scope.kind;
-      const target2 = policy.proxy.target;
-      if (apps.length) {
-        seen.add(key2);
-        report({
-          messageId: "withApp",
-          data: { scope, target: target2, app: `${apps[0].span.file}:${apps[0].span.line}`, more: apps.length > 1 ? ` and ${apps.length - 1} more` : "" },
-          span: header.span,
-          policy,
-          fingerprintText: `${scope}\0${target2}`
-        });
-        continue;
-      }
-      const upstream = nginxUpstream(policy, policies);
-      if (upstream) {
-        seen.add(key2);
-        report({
-          messageId: "withNginxUpstream",
-          data: { scope, target: target2, upstream: upstream.scope.name ?? "another server block", app: where(upstream.originsSpan ?? upstream.span) },
-          span: header.span,
-          policy,
-          fingerprintText: `${scope}\0${target2}`
-        });
-      }
-    }
-  }
-});
-function where(span) {
-  return `${span.file}:${span.line}`;
+function varName(ref) {
+  return ref.replace(/^\$\{?/, "").replace(/\}$/, "").toLowerCase();
 }
-function acao(policy) {
-  return (policy.emittedHeaders ?? []).find((h) => ACAO.test(h.name) && h.fixedStatus === void 0);
-}
-function nginxUpstream(policy, policies) {
-  const m = /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(?::(\d+))?(?:\/|$)/i.exec(policy.proxy.target);
-  if (!m) return void 0;
-  const port = m[2] ?? (policy.proxy.target.startsWith("https") ? "443" : "80");
-  return policies.find(
-    (other) => other !== policy && other.stack === "nginx" && !sameListen(other, policy) && (other.scope.listen ?? []).some((l) => listensOn(l, port)) && (other.emittedHeaders ?? []).some((h) => ACAO.test(h.name))
-  );
-}
-function sameListen(a, b) {
-  return JSON.stringify(a.scope.listen ?? []) === JSON.stringify(b.scope.listen ?? []);
-}
-function listensOn(listen, port) {
-  const m = /^(?:(?:localhost|127\.0\.0\.1|\*|0\.0\.0\.0|\[::1?\]):)?(\d+)$/.exec(listen);
-  return m?.[1] === port;
-}
-
-// rules/shared-hosting-origin/shared-hosting.ts
-var import_tldts3 = __toESM(require_cjs(), 1);
-var SHARED_ORIGIN_PLAYGROUNDS = ["cdpn.io", "codepen.io", "jsfiddle.net", "fiddle.jshell.net"];
-var PER_PROJECT_PLAYGROUNDS = ["stackblitz.io", "webcontainer.io", "codesandbox.io", "glitch.me"];
-var ATTACKER_LABEL = "attacker-cors-lint";
-var ATTACKER_FILLERS = [ATTACKER_LABEL, `${ATTACKER_LABEL}.`, `-${ATTACKER_LABEL}`, "attacker", "attacker."];
-function under(host, domain) {
-  return host === domain || host.endsWith(`.${domain}`);
-}
-function sharedHostingOf(host) {
-  const h = host.toLowerCase();
-  const shared = SHARED_ORIGIN_PLAYGROUNDS.find((d) => h === d);
-  if (shared) return { suffix: shared, kind: "playground" };
-  const perProject = PER_PROJECT_PLAYGROUNDS.find((d) => under(h, d));
-  if (perProject) return { suffix: perProject, kind: "playground" };
-  const info2 = (0, import_tldts3.parse)(h, { allowPrivateDomains: true });
-  if (info2.isPrivate && info2.publicSuffix) {
-    const icann = (0, import_tldts3.parse)(h).publicSuffix ?? "";
-    const suffix = info2.publicSuffix === h ? h.split(".").slice(1).join(".") || h : info2.publicSuffix;
-    return { suffix: suffix.length > icann.length ? suffix : info2.publicSuffix, kind: "private-suffix" };
-  }
-  return void 0;
-}
-function isSharedRoot(host) {
-  const h = host.toLowerCase();
-  if (SHARED_ORIGIN_PLAYGROUNDS.includes(h) || PER_PROJECT_PLAYGROUNDS.includes(h)) return { suffix: h, kind: "playground" };
-  const info2 = (0, import_tldts3.parse)(h, { allowPrivateDomains: true });
-  if (info2.isPrivate && info2.publicSuffix === h) return { suffix: h, kind: "private-suffix" };
-  return void 0;
-}
-function attackerDeployable(host) {
-  const shared = sharedHostingOf(host);
-  if (!shared) return void 0;
-  if (SHARED_ORIGIN_PLAYGROUNDS.includes(host)) return shared;
-  return host.includes("attacker") ? shared : void 0;
-}
-
-// rules/shared-hosting-origin/index.ts
-var GENERIC_ATTACKER_ORIGINS = ["https://cors-lint-attacker.com", "https://evil.net", "http://cors-lint-attacker.com"];
-function where2(shared) {
-  return shared.kind === "playground" ? `${shared.suffix} is a code playground where anyone can run their own page` : `${shared.suffix} is on the Public Suffix List's private section: anyone can deploy a site under it`;
-}
-function credentialsNote(policy) {
-  return policy.credentials.value === true ? `, including authenticated responses (${libraryLabel(policy)} sends Access-Control-Allow-Credentials: true)` : "";
-}
-var shared_hosting_origin_default = defineRule({
-  meta: {
-    id: "shared-hosting-origin",
-    docs: {
-      description: "The policy trusts every subdomain of a domain where anyone can get a subdomain (a private public suffix such as vercel.app or github.io, or a code playground).",
-      cwe: [942, 346],
-      securitySeverity: 7.5
-    },
-    defaultSeverity: "error",
-    messages: {
-      pattern: "{{label}} {{pattern}} accepts {{witness}}: {{where}}, so an attacker who deploys there can read the responses{{credentials}}{{provenance}}",
-      exact: "Trusted origin '{{origin}}': {{where}}, so an attacker's page there can read the responses{{credentials}}{{provenance}}"
-    },
-    defaultOptions: { budgetMs: DEFAULT_BUDGET_MS }
-  },
-  check({ policies, options, report }) {
-    for (const policy of policies) {
-      const severity = policy.credentials.value === true ? "error" : "warning";
-      for (const entry2 of policy.origins) {
-        const span = originSpan(policy, entry2);
-        if (entry2.kind === "exact") {
-          const origin = normalizeOrigin(entry2.origin);
-          const parsed = origin ? parseSerializedOrigin(origin) : void 0;
-          if (!parsed) continue;
-          const shared2 = isSharedRoot(parsed.host);
-          if (!shared2) continue;
-          report({
-            messageId: "exact",
-            data: { origin: entry2.origin, where: where2(shared2), credentials: credentialsNote(policy), provenance: provenanceNote(entry2) },
-            span,
-            severity,
-            witness: origin,
-            policy,
-            fingerprintText: origin
-          });
-          continue;
-        }
-        if (entry2.kind !== "regex") continue;
-        const spec = specOf(entry2);
-        const prepared = preparePattern(spec, { budgetMs: options.budgetMs });
-        if ("unsupported" in prepared) continue;
-        if (GENERIC_ATTACKER_ORIGINS.some((o) => prepared.evaluator.accepts(o) === true)) continue;
-        const origins = [];
-        for (const t of prepared.templates) {
-          const wilds = countWilds(t);
-          for (const filler of ATTACKER_FILLERS) {
-            for (let j = -1; j < wilds; j++) {
-              const o = asOrigin(fillTemplate(t, filler, j), "https", filler.replace(/^[-.]|[-.]$/g, ""));
-              if (o) origins.push(o);
-            }
-          }
-          const plain = fillTemplate(t, "app");
-          if (!plain.includes("://")) {
-            for (const filler of ATTACKER_FILLERS) {
-              const o = asOrigin(`${filler.replace(/[-.]$/, "")}.${plain.replace(/^[./]+/, "")}`);
-              if (o) origins.push(o);
-            }
-          }
-        }
-        for (const host of SHARED_ORIGIN_PLAYGROUNDS) origins.push(`https://${host}`);
-        const found = searchWitness(
-          prepared,
-          (o) => {
-            const p = parseSerializedOrigin(o);
-            return p !== void 0 && attackerDeployable(p.host) !== void 0;
-          },
-          [{ weakness: "other", origins: [...new Set(origins)] }],
-          false
-          // deployability is judged by the predicate (wildcard PSL rules such as *.replit.dev have no registrable domain)
-        );
-        if (found.kind !== "found") continue;
-        const shared = attackerDeployable(parseSerializedOrigin(found.origin).host);
-        report({
-          messageId: "pattern",
-          data: {
-            ...patternWording(policy.library, { ...spec, writtenAs: entry2.writtenAs }),
-            witness: found.origin,
-            where: where2(shared),
-            credentials: credentialsNote(policy),
-            provenance: provenanceNote(entry2)
-          },
-          span,
-          severity,
-          witness: found.origin,
-          policy,
-          fingerprintText: `${spec.flavor}:${spec.mode}:${spec.pattern}`
-        });
-      }
-    }
-  }
-});
-
-// src/origin/allowlist.ts
-var DEFAULT_PORTS3 = { http: 80, https: 443 };
-function parseAllowlist(list3) {
-  const entries2 = [];
-  const invalid = [];
-  for (const raw of list3) {
-    const text = raw.trim();
-    if (text.toLowerCase() === "null") {
-      entries2.push({ kind: "null" });
-      continue;
-    }
-    const wild = /^([a-z][a-z0-9+.-]*):\/\/(\*\*?)\.([^/:\s*]+)(?::(\d{1,5}))?\/?$/i.exec(text);
-    if (wild) {
-      const scheme = wild[1].toLowerCase();
-      const port = wild[4] === void 0 ? void 0 : Number(wild[4]);
-      entries2.push({
-        kind: "wildcard",
-        scheme,
-        depth: wild[2] === "**" ? "any" : "one",
-        base: wild[3].toLowerCase(),
-        port: port === DEFAULT_PORTS3[scheme] ? void 0 : port,
-        text
-      });
-      continue;
-    }
-    const origin = normalizeOrigin(text);
-    if (origin) entries2.push({ kind: "exact", origin });
-    else invalid.push(raw);
-  }
-  return { entries: entries2, invalid };
-}
-function allows(allowlist, origin) {
-  const normalized = normalizeOrigin(origin);
-  if (!normalized) return false;
-  if (normalized === "null") return allowlist.entries.some((e) => e.kind === "null");
-  const m = /^([a-z][a-z0-9+.-]*):\/\/([^:]+)(?::(\d+))?$/.exec(normalized);
-  if (!m) return false;
-  const [, scheme, host, portText] = m;
-  const port = portText === void 0 ? void 0 : Number(portText);
-  return allowlist.entries.some((e) => {
-    if (e.kind === "exact") return e.origin === normalized;
-    if (e.kind !== "wildcard") return false;
-    if (e.scheme !== scheme || e.port !== port) return false;
-    if (!host.endsWith(`.${e.base}`)) return false;
-    const prefix = host.slice(0, -(e.base.length + 1));
-    if (!prefix || prefix.startsWith(".") || prefix.endsWith(".") || prefix.includes("..")) return false;
-    return e.depth === "any" || !prefix.includes(".");
-  });
-}
-function allowlistProbes(allowlist, label = "attacker-cors-lint") {
-  const out2 = /* @__PURE__ */ new Set();
-  const add = (scheme, host, port) => {
-    const text = `${scheme}://${host}${port === void 0 ? "" : `:${port}`}`;
-    if (parseSerializedOrigin(text)) out2.add(text);
-  };
-  for (const e of allowlist.entries) {
-    if (e.kind === "null") continue;
-    if (e.kind === "exact") {
-      const p = parseSerializedOrigin(e.origin);
-      if (!p) continue;
-      const labels = p.host.split(".");
-      const other = p.scheme === "https" ? "http" : "https";
-      add(p.scheme, p.host, p.port);
-      add(other, p.host, p.port);
-      add(p.scheme, `${label}.${p.host}`, p.port);
-      add(p.scheme, `evil${p.host}`, p.port);
-      add(p.scheme, `${p.host}.evil.net`, p.port);
-      add(p.scheme, p.host, 8443);
-      if (labels.length > 2) {
-        add(p.scheme, [label, ...labels.slice(1)].join("."), p.port);
-        add(p.scheme, labels.slice(1).join("."), p.port);
-      }
-      continue;
-    }
-    const one = `${label}.${e.base}`;
-    add(e.scheme, one, e.port);
-    add(e.scheme, `a.${one}`, e.port);
-    add(e.scheme, `app.${e.base}`, e.port);
-    add(e.scheme, `app.app.${e.base}`, e.port);
-    add(e.scheme, e.base, e.port);
-    add(e.scheme === "https" ? "http" : "https", one, e.port);
-    add(e.scheme, `evil${e.base}`, e.port);
-    add(e.scheme, `${one}.evil.net`, e.port);
-  }
-  return [...out2];
-}
-
-// rules/origin-not-allowed-by-policy/index.ts
-var OUTSIDER = "https://attacker-cors-lint.net";
-var origin_not_allowed_by_policy_default = defineRule({
-  meta: {
-    id: "origin-not-allowed-by-policy",
-    docs: {
-      description: "A trusted origin (exact, reachable through a pattern, or every origin) falls outside the organisation's allowlist (allowedOrigins). Runs only when allowedOrigins is configured.",
-      cwe: [942],
-      securitySeverity: 6.5
-    },
-    defaultSeverity: "error",
-    messages: {
-      exact: "Origin '{{origin}}' is trusted by {{library}} but is not in allowedOrigins{{provenance}}",
-      every: "{{library}} trusts {{what}}, so origins outside allowedOrigins such as {{witness}} can read the responses{{provenance}}",
-      pattern: "{{label}} {{pattern}} accepts {{witness}} ({{semantics}}), which is not in allowedOrigins{{provenance}}",
-      substring: "allow_origins is the string '{{haystack}}': Starlette tests `origin in string`, so it accepts {{witness}}, which is not in allowedOrigins{{provenance}}",
-      unchecked: "{{label}} {{pattern}} could not be checked against allowedOrigins: {{reason}}"
-    },
-    defaultOptions: { budgetMs: DEFAULT_BUDGET_MS }
-  },
-  check({ policies, options, settings, report }) {
-    if (settings.allowedOrigins === void 0) return;
-    const allowlist = parseAllowlist(settings.allowedOrigins);
-    const probes = allowlistProbes(allowlist);
-    for (const policy of policies) {
-      const library = libraryLabel(policy);
-      for (const entry2 of policy.origins) {
-        let checkRegex2 = function(regex) {
-          const spec = specOf(regex);
-          const common = patternWording(policy.library, { ...spec, writtenAs: regex.writtenAs });
-          const prepared = preparePattern(spec, { budgetMs: options.budgetMs });
-          if ("unsupported" in prepared) {
-            if (prepared.invalid) return;
-            report({ ...base, messageId: "unchecked", data: { ...common, reason: prepared.unsupported }, severity: "note", fingerprintText: spec.pattern });
-            return;
-          }
-          const own = [];
-          for (const t of prepared.templates) {
-            for (const filler of ["app", "attacker-cors-lint", "www"]) {
-              const o = asOrigin(fillTemplate(t, filler));
-              if (o) own.push(o);
-            }
-          }
-          const groups = [
-            { weakness: "other", origins: [...own, ...probes] },
-            ...candidateGroups(prepared.templates, prepared.intended)
-          ];
-          const found = searchWitness(prepared, (o) => !allows(allowlist, o), groups, false);
-          if (found.kind === "found") {
-            report({
-              ...base,
-              messageId: "pattern",
-              data: { ...common, witness: found.origin, semantics: matchingSemantics({ ...spec, writtenAs: regex.writtenAs }, policy.library), provenance: provenance2 },
-              witness: found.origin,
-              fingerprintText: spec.pattern
-            });
-          } else if (found.kind === "undecided") {
-            report({ ...base, messageId: "unchecked", data: { ...common, reason: found.reason }, severity: "note", fingerprintText: spec.pattern });
-          }
-        };
-        var checkRegex = checkRegex2;
-        const span = originSpan(policy, entry2);
-        const provenance2 = provenanceNote(entry2);
-        const base = { span, policy };
-        switch (entry2.kind) {
-          case "exact": {
-            const origin = normalizeOrigin(entry2.origin);
-            if (!origin || allows(allowlist, origin)) continue;
-            report({ ...base, messageId: "exact", data: { origin: entry2.origin, library, provenance: provenance2 }, witness: origin, fingerprintText: origin });
-            continue;
-          }
-          case "null":
-            if (allows(allowlist, "null")) continue;
-            report({ ...base, messageId: "exact", data: { origin: "null", library, provenance: provenance2 }, witness: "null", fingerprintText: "null" });
-            continue;
-          case "any":
-          case "reflect": {
-            const what = entry2.kind === "any" ? "every origin (*)" : "every origin (it echoes the request Origin)";
-            report({ ...base, messageId: "every", data: { library, what, witness: OUTSIDER, provenance: provenance2 }, witness: OUTSIDER, fingerprintText: entry2.kind });
-            continue;
-          }
-          case "substring": {
-            const witness = substringWitness2(entry2.haystack, allowlist);
-            if (!witness) continue;
-            report({ ...base, messageId: "substring", data: { haystack: entry2.haystack, witness, provenance: provenance2 }, witness, fingerprintText: entry2.haystack });
-            continue;
-          }
-          case "regex":
-            checkRegex2(entry2);
-            continue;
-          default:
-            continue;
-        }
-      }
-    }
-  }
-});
-function substringWitness2(haystack, allowlist) {
-  const text = haystack.slice(0, 2048);
-  let fallback;
-  for (let start2 = 0; start2 < text.length; start2++) {
-    if (!text.startsWith("http", start2) && !text.startsWith("null", start2)) continue;
-    for (let end = text.length; end > start2; end--) {
-      const candidate = text.slice(start2, end);
-      if (!isBrowserOrigin(candidate) || allows(allowlist, candidate)) continue;
-      if (isAttackerReachable(candidate)) return candidate;
-      fallback ??= candidate;
-    }
-  }
-  return fallback;
-}
-
-// rules/unresolved-origin/index.ts
-var unresolved_origin_default = defineRule({
-  meta: {
-    id: "unresolved-origin",
-    docs: {
-      description: "The allowed origins come from somewhere cors-lint cannot resolve (environment without default, a function, another module), so they were not checked.",
-      cwe: [942],
-      securitySeverity: 0.1
-    },
-    defaultSeverity: "note",
-    offByDefault: true,
-    messages: {
-      unresolved: "Allowed origins for {{library}} could not be resolved statically: {{why}}; the other origin rules did not check them"
-    }
-  },
-  check({ policies, report }) {
-    for (const policy of policies) {
-      for (const entry2 of policy.origins) {
-        if (entry2.kind !== "unknown") continue;
-        report({
-          messageId: "unresolved",
-          data: { library: libraryLabel(policy), why: entry2.why },
-          span: originSpan(policy, entry2),
-          policy,
-          fingerprintText: entry2.why
-        });
-      }
-    }
-  }
-});
-
-// rules/invalid-cors-option/index.ts
-var invalid_cors_option_default = defineRule({
-  meta: {
-    id: "invalid-cors-option",
-    docs: {
-      description: "The CORS setup uses an option the library does not have, or a value of the wrong type, so it does not do what it says.",
-      cwe: [942],
-      securitySeverity: 5.3
-    },
-    defaultSeverity: "error",
-    fixable: "unsafe",
-    messages: {
-      raises: "{{library}} has no option `{{name}}`{{suggestion}}: it raises {{error}} when the middleware is built, so the application never starts serving{{consequence}}",
-      raisesType: "`{{name}}` {{detail}}: {{library}} raises {{error}} when the middleware is built, so the application never starts serving{{consequence}}",
-      ignored: "{{library}} has no option `{{name}}`{{suggestion}}: it is silently ignored{{consequence}}",
-      ignoredType: "`{{name}}` {{detail}}: {{library}} does not use it as written{{consequence}}"
-    }
-  },
-  check({ policies, report, source }) {
-    for (const policy of policies) {
-      for (const option of policy.invalidOptions ?? []) {
-        const wrongType = option.problem === "wrong-type";
-        report({
-          messageId: option.effect === "raises" ? wrongType ? "raisesType" : "raises" : wrongType ? "ignoredType" : "ignored",
-          data: {
-            library: libraryLabel(policy),
-            name: option.name,
-            suggestion: option.suggestion ? ` (did you mean \`${option.suggestion}\`?)` : "",
-            detail: option.detail ?? "has a value of the wrong type",
-            error: wrongType ? "TypeError" : "TypeError (unexpected keyword argument)",
-            consequence: consequenceOf(option)
-          },
-          span: option.span,
-          policy,
-          fingerprintText: `${option.problem}:${option.name}`,
-          fix: renameFix(option, source)
-        });
-      }
-    }
-  }
-});
-function consequenceOf(option) {
-  if (option.consequence) return `; ${option.consequence}`;
-  return option.effect === "ignored" ? "; the library default applies instead" : "";
-}
-function renameFix(option, source) {
-  const suggestion = option.suggestion;
-  if (option.problem !== "unknown-option" || !suggestion || !/^[A-Za-z_$][\w$]*$/.test(suggestion)) return void 0;
-  const text = source(option.span.file);
-  const range = text?.range(option.span);
-  if (!text || !range) return void 0;
-  const setup = text.text;
-  if (new RegExp(`(^|[^\\w$])['"]?${escapeRegExp(suggestion)}['"]?\\s*[=:]`).test(setup)) return void 0;
-  const description = `Rename \`${option.name}\` to \`${suggestion}\``;
-  const raw = text.text.slice(range.start, range.end);
-  const written = new RegExp(`^(['"]?)${escapeRegExp(option.name)}\\1(?![\\w$])`).exec(raw);
-  if (!written) return void 0;
-  const start2 = range.start + written[1].length;
-  return fixOf("unsafe", description, [text.edit(start2, start2 + option.name.length, suggestion)]);
-}
-function escapeRegExp(text) {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
-// src/environment/apply.ts
-import path2 from "node:path";
-var ENV_READS = [
-  /os\.environ\[\s*["'](\w+)["']\s*\]/g,
-  /os\.(?:environ\.get|getenv)\(\s*["'](\w+)["']/g,
-  /process\.env\.(\w+)/g,
-  /process\.env\[\s*["'`](\w+)["'`]\s*\]/g,
-  /import\.meta\.env\.(\w+)/g,
-  /environment variable (\w+)/g,
-  /\b(?:config|env)\(\s*["'](\w+)["']/g
-];
-function namesIn(text) {
-  if (!text) return [];
-  const out2 = [];
-  for (const re of ENV_READS) for (const m of text.matchAll(re)) out2.push(m[1]);
-  return out2;
-}
-function variableOf(value) {
-  const fromWhy = namesIn(value.why)[0];
-  if (value.source && (value.envDriven || value.kind === "unknown" || value.value === "unknown")) return value.source.replace(/^.*\./, "");
-  return fromWhy;
-}
-function envsubstTemplate(policy, entry2, code) {
-  if (policy.library !== "nginx" || entry2.kind !== "unknown") return void 0;
-  let text = /^value "(.*)" is built from variables at request time$/.exec(entry2.why)?.[1];
-  if (text === void 0 && /^template placeholder /.test(entry2.why)) {
-    const span = entry2.span;
-    const line = span && span.line === span.endLine ? code?.lines(span.file)?.[span.line - 1] : void 0;
-    text = line?.slice(span.column - 1, span.endColumn - 1).replace(/^(["'])(.*)\1$/, "$2") ?? entry2.why.replace(/^template placeholder /, "");
-  }
-  if (!text) return void 0;
-  const names = [...text.matchAll(/\$\{?([A-Z_][A-Z0-9_]*)\}?/g)].map((m) => m[1]);
-  return names.length ? { text, names } : void 0;
-}
-function policyVariables(policy) {
-  return policy.origins.flatMap((e) => envsubstTemplate(policy, e)?.names ?? [variableOf(e)]).filter((v) => !!v);
-}
-function lookup(source, variable) {
-  const exact = source.vars.get(variable);
-  if (exact) return { name: variable, setting: exact };
-  if (variable !== variable.toLowerCase()) return void 0;
-  for (const [name2, setting2] of source.vars) if (name2.toLowerCase() === variable) return { name: name2, setting: setting2 };
-  return void 0;
-}
-function configures(source, policyAbs, all) {
-  const inside = (dir) => {
-    const rel = path2.relative(dir, policyAbs);
-    return !rel.startsWith("..") && !path2.isAbsolute(rel);
-  };
-  if (source.codeDirs) return source.codeDirs.some(inside);
-  if (source.kind === "compose") return !all.some((s) => s.file === source.file && s.codeDirs?.some(inside));
-  return true;
-}
-function splitterFor(policy, entries2, code) {
-  const spans = entries2.flatMap((e) => [e.definedAt, e.span]).concat(policy.originsSpan ? [policy.originsSpan] : []).filter((s) => !!s);
-  const texts = [...entries2.map((e) => ("why" in e ? e.why : "") ?? "")];
-  for (const span of spans) {
-    const lines = code.lines(span.file);
-    if (lines) texts.push(lines.slice(span.line - 1, span.endLine).join("\n"));
-  }
-  const joined = texts.join("\n");
-  const trims = /\.(?:strip|trim)\(/.test(joined);
-  const m = /\.split\(\s*(?:(["'`])(.*?)\1|\/(.+?)\/\w*)?\s*\)/.exec(joined);
-  if (m) return { sep: m[3] ? new RegExp(m[3]) : m[2] !== void 0 ? m[2] : /\s+/, json: false, trims };
-  if (/then \.split\(\)/.test(joined)) return { sep: ",", json: false, trims };
-  const settingsField = entries2.some((e) => e.source && e.source === e.source.toLowerCase());
-  return { sep: settingsField ? "," : void 0, json: true, trims: trims || settingsField };
-}
-function matcherOf(text, like, span, definedAt, variable) {
-  const provenance2 = { span, definedAt, source: variable, sentVerbatim: like.sentVerbatim };
-  if (like.kind === "substring") return { kind: "substring", haystack: text, ...provenance2 };
-  if (text === "*") return { kind: "any", ...provenance2 };
-  if (text === "null") return { kind: "null", ...provenance2 };
-  return { kind: "exact", origin: text, ...provenance2 };
-}
-function originsFor(policy, variable, setting2, code) {
-  const reading = policy.origins.filter((e) => variableOf(e) === variable);
-  if (!reading.length) return void 0;
-  const first = reading[0];
-  const span = first.span ?? policy.originsSpan;
-  if (setting2.value === "unknown") return [{ kind: "unknown", why: setting2.why ?? `${variable} is set where the linter cannot see it`, span, definedAt: setting2.span, source: variable }];
-  const { sep, json, trims } = splitterFor(policy, reading, code);
-  let parts2 = [setting2.value];
-  let isList = false;
-  const trimmed = setting2.value.trim();
-  if (json && trimmed.startsWith("[")) {
-    try {
-      const parsed = JSON.parse(trimmed);
-      if (Array.isArray(parsed)) {
-        parts2 = parsed.map(String);
-        isList = true;
-      }
-    } catch {
-    }
-  } else if (sep !== void 0 && first.kind !== "substring") {
-    parts2 = setting2.value.split(sep).map((s) => trims ? s.trim() : s).filter((s) => s.trim() !== "");
-    isList = true;
-  }
-  const verbatim = !isList && (first.sentVerbatim || policy.library === "cors" && first.kind === "unknown" && /^environment variable \w+$/.test(first.why));
-  return parts2.map((p) => matcherOf(p, { ...first, sentVerbatim: verbatim || void 0 }, span, setting2.span, variable));
-}
-function booleanOf(text) {
-  if (/^(?:true|1|yes|on)$/i.test(text.trim())) return true;
-  if (/^(?:false|0|no|off|)$/i.test(text.trim())) return false;
-  return void 0;
-}
-function attachEnvironments(policies, sources, code) {
-  for (const policy of policies) {
-    const originVars = [...new Set(policy.origins.filter((e) => !envsubstTemplate(policy, e)).map((e) => variableOf(e)).filter((v) => !!v))];
-    const templated = policy.origins.some((e) => envsubstTemplate(policy, e));
-    const credentialVar = variableOf(policy.credentials);
-    if (!originVars.length && !credentialVar && !templated) continue;
-    const policyAbs = code.absPath(policy.span.file);
-    const byValues = /* @__PURE__ */ new Map();
-    for (const source of sources) {
-      if (!configures(source, policyAbs, sources)) continue;
-      let origins = policy.origins;
-      let credentials;
-      const settings = [];
-      origins = origins.map((entry2) => {
-        const template = envsubstTemplate(policy, entry2, code);
-        if (!template) return entry2;
-        const hits = template.names.map((n) => ({ n, hit: lookup(source, n) }));
-        if (hits.some((h) => !h.hit || h.hit.setting.value === "unknown")) return entry2;
-        for (const { hit } of hits) settings.push({ variable: hit.name, value: hit.setting.value, span: hit.setting.span });
-        const text = template.text.replace(/\$\{?([A-Z_][A-Z0-9_]*)\}?/g, (_m, n) => lookup(source, n).setting.value);
-        return matcherOf(text, { ...entry2, sentVerbatim: true }, entry2.span, hits[0].hit.setting.span, template.names.join(", "));
-      });
-      for (const variable of originVars) {
-        const hit = lookup(source, variable);
-        if (!hit) continue;
-        const replacement = originsFor(policy, variable, hit.setting, code);
-        if (!replacement) continue;
-        const at = origins.findIndex((e) => variableOf(e) === variable);
-        origins = [...origins.slice(0, at), ...replacement, ...origins.slice(at).filter((e) => variableOf(e) !== variable)];
-        settings.push({ variable: hit.name, value: hit.setting.value, span: hit.setting.span, why: hit.setting.why });
-      }
-      if (credentialVar) {
-        const hit = lookup(source, credentialVar);
-        const value = hit && hit.setting.value !== "unknown" ? booleanOf(hit.setting.value) : void 0;
-        if (hit) {
-          credentials = { value: value ?? "unknown", span: policy.credentials.span, definedAt: hit.setting.span, source: hit.name, why: value === void 0 ? `${hit.name}=${hit.setting.value}` : void 0 };
-          settings.push({ variable: hit.name, value: hit.setting.value, span: hit.setting.span, why: hit.setting.why });
-        }
-      }
-      if (!settings.length) continue;
-      const key2 = JSON.stringify([origins.map(matcherKey), credentials?.value]);
-      const same = byValues.get(key2);
-      if (same) {
-        same.name = `${same.name}, ${source.name}`;
-        continue;
-      }
-      byValues.set(key2, { name: source.name, kind: source.kind, settings, origins, ...credentials ? { credentials } : {} });
-    }
-    if (byValues.size) policy.environments = [...byValues.values()];
-  }
-}
-function matcherKey(e) {
-  return JSON.stringify({ ...e, span: void 0, definedAt: void 0, envDriven: void 0, source: void 0 });
-}
-function environmentVariants(policy) {
-  const base = JSON.stringify([policy.origins.map(matcherKey), policy.credentials.value]);
-  return (policy.environments ?? []).filter((env) => JSON.stringify([env.origins.map(matcherKey), (env.credentials ?? policy.credentials).value]) !== base).map((env) => ({ ...policy, origins: env.origins, credentials: env.credentials ?? policy.credentials, environments: void 0, environment: env }));
-}
-
-// src/environment/types.ts
-function isProductionName(name2) {
-  return /^(?:prod|production|live|release)$/i.test(name2);
-}
-function environmentNameFromFile(base, fallback) {
-  const dotenv = /^\.env\.(.+)$/.exec(base) ?? /^(.+)\.env$/.exec(base);
-  if (dotenv) return dotenv[1];
-  if (base === ".env") return ".env";
-  const compose = /^(?:docker-)?compose[.-](.+)\.ya?ml$/i.exec(base);
-  if (compose) return compose[1];
-  if (/^(?:docker-)?compose\.ya?ml$/i.test(base)) return fallback;
-  const values = /^values[.-](.+)\.ya?ml$/i.exec(base);
-  if (values) return values[1];
-  return fallback;
-}
-function environmentFitsOrigin(environment, originEnvironment) {
-  const first = environment.name.split(/[ ,(]/)[0];
-  if (isProductionName(originEnvironment)) return isProductionName(first);
-  if (environment.kind === "kubernetes" || environment.kind === "helm") return false;
-  return !isProductionName(first) && !/^(?:staging|stage|example|sample|template|test)$/i.test(first);
-}
-
-// src/frontend/link.ts
-import path3 from "node:path";
-var LOOPBACK = /* @__PURE__ */ new Set(["localhost", "127.0.0.1", "0.0.0.0", "[::1]", "::1"]);
-function backendAddresses(policy, sources, io) {
-  const out2 = [];
-  const abs = io.absPath(policy.span.file);
-  const text = io.readText(abs) ?? "";
-  const code = [
-    /uvicorn\.run\([^)]*?\bport\s*=\s*(\d{2,5})/,
-    /\.run\([^)]*?\bport\s*=\s*(\d{2,5})/,
-    /\.listen\(\s*(\d{2,5})\b/,
-    /\blisten\(\s*\{[^}]*port\s*:\s*(\d{2,5})/,
-    /\bPORT\b[^\n]{0,40}?(?:\|\||\?\?|,)\s*['"]?(\d{2,5})\b/,
-    /\bport\s*[=:]\s*(\d{2,5})\b/
-  ];
-  for (const re of code) {
-    const m = re.exec(text);
-    if (m) {
-      out2.push({ port: Number(m[1]), how: `port ${m[1]} in ${policy.span.file}` });
-      break;
-    }
-  }
-  for (let dir = path3.dirname(abs); ; dir = path3.dirname(dir)) {
-    for (const name2 of ["package.json", "Dockerfile", "Procfile", "Makefile"]) {
-      const body2 = io.readText(path3.join(dir, name2));
-      if (!body2) continue;
-      const m = /(?:uvicorn|gunicorn|hypercorn|flask\s+run|manage\.py\s+runserver|fastapi\s+(?:dev|run)|node|nodemon|ts-node|tsx)\b[^\n"]*?(?:--port[=\s]+|-p\s+|--bind[=\s]+\S*:|\s(?:0\.0\.0\.0|127\.0\.0\.1|localhost):)(\d{2,5})\b/.exec(body2);
-      if (m) out2.push({ port: Number(m[1]), how: `port ${m[1]} in ${path3.relative(io.root, path3.join(dir, name2)).split(path3.sep).join("/")}` });
-    }
-    if (dir === io.root || path3.dirname(dir) === dir || !dir.startsWith(io.root)) break;
-  }
-  for (const s of sources) {
-    if (s.kind !== "compose" || !s.codeDirs?.some((d) => !path3.relative(d, abs).startsWith(".."))) continue;
-    for (const port of s.publishedPorts ?? []) out2.push({ port, how: `port ${port} published by compose service ${s.service} (${s.file})` });
-    for (const port of s.containerPorts ?? []) out2.push({ host: s.service, port, how: `compose service ${s.service} (${s.file})` });
-    out2.push({ host: s.service, port: 0, how: `compose service ${s.service} (${s.file})` });
-  }
-  if (!out2.length) {
-    const fallback = policy.stack === "fastapi" || policy.stack === "starlette" || policy.stack === "django" ? 8e3 : policy.stack === "flask" ? 5e3 : void 0;
-    if (fallback) out2.push({ weak: true, port: fallback, how: `port ${fallback}, the default of ${policy.stack === "flask" ? "flask run" : policy.stack === "django" ? "manage.py runserver" : "uvicorn"}` });
-  }
-  return out2;
-}
-function reaches(url, addresses) {
-  let parsed;
+function toJsRegex(pattern, ignoreCase) {
   try {
-    parsed = new URL(url);
+    return new RegExp(pattern, ignoreCase ? "i" : "");
   } catch {
     return void 0;
   }
-  const port = Number(parsed.port || (parsed.protocol === "https:" ? 443 : 80));
-  const host = parsed.hostname;
-  return addresses.find((a) => a.host ? a.host === host && (a.port === 0 || a.port === port) : LOOPBACK.has(host) && a.port === port);
 }
-function linkable(policy) {
-  return !policy.environment && policy.scope.kind !== "route";
+function evaluateCondition(c, get2) {
+  if (c.kind === "other") return void 0;
+  const value = get2(c.variable);
+  if (value === void 0) return void 0;
+  if (c.kind === "truthy") return value !== "" && value !== "0";
+  if (c.kind === "compare") return c.op === "=" ? value === c.value : value !== c.value;
+  const re = toJsRegex(c.pattern, c.op.endsWith("*"));
+  if (!re) return void 0;
+  const hit = re.test(value);
+  return c.op.startsWith("!") ? !hit : hit;
 }
-function linkFrontends(frontends, policies, sources, io) {
-  const links = [];
-  const addresses = /* @__PURE__ */ new Map();
-  for (const policy of policies.filter(linkable)) addresses.set(policy, backendAddresses(policy, sources, io));
-  const files = new Set([...addresses.keys()].map((p) => p.span.file));
-  const only = files.size === 1 ? [...addresses.keys()] : [];
-  for (const frontend of frontends) {
-    for (const apiUrl of frontend.apiUrls) {
-      const hits = nearest(frontend, [...addresses].flatMap(([policy, addrs]) => {
-        const hit = reaches(apiUrl.url, addrs);
-        return hit ? [{ policy, addrs, hit }] : [];
-      }), io);
-      for (const { policy, addrs, hit } of hits) links.push({ frontend, apiUrl, policy, how: hit.how, proxiedBy: proxyTo(frontend, addrs) });
-      if (hits.length || !only.length || isLoopback(apiUrl.url)) continue;
-      for (const policy of only) links.push({ frontend, apiUrl, policy, how: `the only backend in the repository (${policy.span.file})` });
+
+// src/extract/nginx/blocks.ts
+var LEVELS2 = /* @__PURE__ */ new Set(["http", "server", "location", "if", "limit_except"]);
+function buildTree(directives, file) {
+  const root = newBlock("main", `top level of ${file}`, void 0, { file, line: 1, column: 1, endLine: 1, endColumn: 1 }, directives);
+  fill(root);
+  return root;
+}
+function newBlock(kind, label, directive, headerSpan, body2, parent) {
+  return { kind, label, directive, headerSpan, parent, body: body2, children: [], ownAddHeaders: [], ownMoreHeaders: [], ownMoreClears: [], ownHidden: [] };
+}
+function fill(block) {
+  for (const d of block.body) {
+    switch (d.name) {
+      case "add_header":
+        if (d.args.length >= 2) {
+          block.ownAddHeaders.push({
+            name: d.args[0].value,
+            value: d.args[1],
+            always: d.args[2]?.value === "always",
+            span: d.span,
+            owner: block,
+            directive: "add_header"
+          });
+        }
+        break;
+      case "more_set_headers":
+        block.ownMoreHeaders.push(...moreSetHeaders(d, block).map((h) => ({ ...h, order: block.ownMoreHeaders.length + block.ownMoreClears.length })));
+        break;
+      case "more_clear_headers": {
+        const clear = moreClearHeaders(d, block, block.ownMoreHeaders.length + block.ownMoreClears.length);
+        if (clear) block.ownMoreClears.push(clear);
+        break;
+      }
+      case "add_header_inherit": {
+        const mode = d.args[0]?.value;
+        if (mode === "on" || mode === "off" || mode === "merge") block.inherit = { mode, span: d.span };
+        break;
+      }
+      case "proxy_hide_header":
+        if (d.args[0]) block.ownHidden.push({ name: d.args[0].value, span: d.span });
+        break;
     }
-    for (const proxy2 of frontend.proxies) {
-      if (proxy2.target === "unknown") continue;
-      const hits = nearest(frontend, [...addresses].flatMap(([policy, addrs]) => {
-        const hit = reaches(proxy2.target, addrs);
-        return hit ? [{ policy, addrs, hit }] : [];
-      }), io);
-      for (const { policy, hit } of hits) {
-        if (links.some((l) => l.frontend === frontend && l.policy === policy)) continue;
-        const apiUrl = { url: proxy2.target, environment: "development", how: proxy2.how, span: proxy2.span };
-        links.push({ frontend, apiUrl, policy, how: hit.how, proxiedBy: proxy2 });
+    if (d.block && LEVELS2.has(d.name) && d.rawBody === void 0) {
+      const kind = d.name;
+      const child = newBlock(kind, labelOf(d), d, d.span, d.block, block);
+      if (kind === "if") {
+        child.condition = parseCondition(d.args.map((a) => a.value), d.args);
+        child.label = `if ${child.condition.text}`;
+      }
+      if (kind === "limit_except") child.methods = d.args.map((a) => a.value.toUpperCase());
+      block.children.push(child);
+      fill(child);
+    }
+  }
+}
+function labelOf(d) {
+  if (d.name === "server") {
+    const names = d.block?.find((c) => c.name === "server_name")?.args.map((a) => a.value);
+    return names?.length ? `server ${names[0]}` : "server";
+  }
+  return [d.name, ...d.args.map((a) => a.raw)].join(" ");
+}
+function moreSetHeaders(d, block) {
+  const out2 = [];
+  let statuses;
+  for (let i2 = 0; i2 < d.args.length; i2++) {
+    const arg = d.args[i2];
+    if (arg.value === "-s" || arg.value === "-t") {
+      const list3 = d.args[i2 + 1]?.value ?? "";
+      if (arg.value === "-s") statuses = [...statuses ?? [], ...list3.split(/\s+/).filter(Boolean).map(Number)];
+      i2++;
+      continue;
+    }
+    const colon = arg.value.indexOf(":");
+    const name2 = (colon < 0 ? arg.value : arg.value.slice(0, colon)).trim();
+    if (!name2) continue;
+    const value = colon < 0 ? "" : arg.value.slice(colon + 1).trim();
+    out2.push({
+      name: name2,
+      value: { ...arg, value },
+      always: !statuses || statuses.length === 0,
+      statuses: statuses && statuses.length ? statuses : void 0,
+      span: d.span,
+      owner: block,
+      directive: "more_set_headers"
+    });
+  }
+  return out2;
+}
+function moreClearHeaders(d, block, order) {
+  const patterns = [];
+  let statuses;
+  for (let i2 = 0; i2 < d.args.length; i2++) {
+    const arg = d.args[i2].value;
+    if (arg === "-s" || arg === "-t") {
+      if (arg === "-s") statuses = [...statuses ?? [], ...(d.args[i2 + 1]?.value ?? "").split(/\s+/).filter(Boolean).map(Number)];
+      i2++;
+      continue;
+    }
+    for (const name2 of arg.split(/\s+/)) if (name2) patterns.push(name2.toLowerCase());
+  }
+  if (!patterns.length) return void 0;
+  return { patterns, statuses: statuses?.length ? statuses : void 0, span: d.span, owner: block, order };
+}
+function clearCovers(pattern, header) {
+  const name2 = header.toLowerCase();
+  return pattern.endsWith("*") ? name2.startsWith(pattern.slice(0, -1)) : name2 === pattern;
+}
+function inheritMode(block) {
+  for (let b = block; b; b = b.parent) if (b.inherit) return b.inherit.mode;
+  return "on";
+}
+function effectiveAddHeaders(block) {
+  if (!block.parent) return block.ownAddHeaders;
+  const mode = inheritMode(block);
+  const prev = effectiveAddHeaders(block.parent);
+  if (mode === "off") return block.ownAddHeaders;
+  if (block.ownAddHeaders.length === 0) return prev;
+  return mode === "merge" ? [...block.ownAddHeaders, ...prev] : block.ownAddHeaders;
+}
+function effectiveMoreHeaders(block) {
+  if (!block.parent) return block.ownMoreHeaders;
+  const prev = effectiveMoreHeaders(block.parent);
+  return block.ownMoreHeaders.length ? [...prev, ...block.ownMoreHeaders] : prev;
+}
+function effectiveMoreClears(block) {
+  if (!block.parent) return block.ownMoreClears;
+  const prev = effectiveMoreClears(block.parent);
+  return block.ownMoreClears.length ? [...prev, ...block.ownMoreClears] : prev;
+}
+function effectiveHidden(block) {
+  for (let b = block; b; b = b.parent) if (b.ownHidden.length) return b.ownHidden;
+  return [];
+}
+function addHeaderSource(block) {
+  for (let b = block; b; b = b.parent) {
+    if (b.ownAddHeaders.length || b.inherit?.mode === "off") return b;
+  }
+  return void 0;
+}
+function isCorsHeader(name2) {
+  return /^access-control-/i.test(name2);
+}
+function walk(block, visit) {
+  visit(block);
+  for (const c of block.children) walk(c, visit);
+}
+
+// src/extract/nginx/maps.ts
+function collectMaps(directives) {
+  const maps = /* @__PURE__ */ new Map();
+  const visit = (ds) => {
+    for (const d of ds) {
+      if (d.name === "map" && d.block && d.args.length === 2) {
+        const def = readMap(d);
+        maps.set(def.target, def);
+        continue;
+      }
+      if (d.name === "geo" && d.block && (d.args.length === 1 || d.args.length === 2)) {
+        const def = readGeo(d);
+        maps.set(def.target, def);
+        continue;
+      }
+      if (d.block) visit(d.block);
+    }
+  };
+  visit(directives);
+  return maps;
+}
+function readGeo(d) {
+  const [source, target2] = d.args.length === 2 ? [d.args[0].value, d.args[1].value] : ["$remote_addr", d.args[0].value];
+  const def = { source, target: varName(target2), span: d.span, hostnames: false, entries: [] };
+  const settings = /* @__PURE__ */ new Set(["ranges", "proxy", "proxy_recursive", "delete", "include"]);
+  for (const e of d.block ?? []) {
+    if (e.name === "default" && e.args.length === 1) def.default = e.args[0];
+    else if (!settings.has(e.name) && e.args.length === 1) def.entries.push({ kind: "exact", key: e.name, ignoreCase: false, keySpan: e.nameSpan, value: e.args[0] });
+  }
+  return def;
+}
+function readMap(d) {
+  const def = { source: d.args[0].value, target: varName(d.args[1].value), span: d.span, hostnames: false, entries: [] };
+  for (const e of d.block ?? []) {
+    if (e.name === "hostnames" && e.args.length === 0) def.hostnames = true;
+    else if (e.name === "volatile" && e.args.length === 0) continue;
+    else if (e.name === "default" && e.args.length === 1) def.default = e.args[0];
+    else if (e.args.length === 1) {
+      const key3 = e.name;
+      if (key3.startsWith("~*")) def.entries.push({ kind: "regex", key: key3.slice(2), ignoreCase: true, keySpan: e.nameSpan, value: e.args[0] });
+      else if (key3.startsWith("~")) def.entries.push({ kind: "regex", key: key3.slice(1), ignoreCase: false, keySpan: e.nameSpan, value: e.args[0] });
+      else {
+        const literal = key3.startsWith("\\") ? key3.slice(1) : key3;
+        const hostname = def.hostnames && (literal.startsWith(".") || literal.startsWith("*.") || literal.endsWith(".*"));
+        def.entries.push({ kind: hostname ? "hostname" : "exact", key: literal, ignoreCase: true, keySpan: e.nameSpan, value: e.args[0] });
       }
     }
   }
-  return links;
+  return def;
 }
-function nearest(frontend, hits, io) {
-  if (!hits.length) return [];
-  const shared = (h) => commonDepth(frontend.absDir, io.absPath(h.policy.span.file));
-  const best = Math.max(...hits.map(shared));
-  const near = hits.filter((h) => shared(h) === best);
-  const strong = near.filter((h) => !h.hit.weak);
-  if (strong.length) return strong;
-  return new Set(near.map((h) => h.policy.span.file)).size > 1 ? [] : near;
+function hostnamePattern(key3) {
+  const esc = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+  if (key3.startsWith("*.")) return `^.+\\.${esc(key3.slice(2))}$`;
+  if (key3.startsWith(".")) return `^(?:.+\\.)?${esc(key3.slice(1))}$`;
+  return `^${esc(key3.slice(0, -2))}\\..+$`;
 }
-function commonDepth(a, b) {
-  const x = a.split(path3.sep);
-  const y = b.split(path3.sep);
-  let i2 = 0;
-  while (i2 < x.length && i2 < y.length && x[i2] === y[i2]) i2++;
-  return i2;
-}
-function isLoopback(url) {
-  try {
-    return LOOPBACK.has(new URL(url).hostname);
-  } catch {
-    return true;
+function mapLookup(def, input) {
+  const low = input.toLowerCase();
+  for (const e of def.entries) if (e.kind === "exact" && e.key.toLowerCase() === low) return e.value;
+  for (const e of def.entries) {
+    if (e.kind === "hostname" && new RegExp(hostnamePattern(e.key), "i").test(input)) return e.value;
   }
-}
-function proxyTo(frontend, addrs) {
-  return frontend.proxies.find((p) => p.target === "unknown" || reaches(p.target, addrs));
-}
-function originCallsApi(originEnvironment, apiEnvironment) {
-  return apiEnvironment === "any" || apiEnvironment === originEnvironment;
+  for (const e of def.entries) {
+    if (e.kind !== "regex") continue;
+    const re = toJsRegex(e.key, e.ignoreCase);
+    if (re?.test(input)) return e.value;
+  }
+  return def.default;
 }
 
-// src/frontend/types.ts
-var FRAMEWORK_LABEL = {
-  vite: "Vite",
-  next: "Next.js",
-  cra: "Create React App",
-  angular: "Angular",
-  "vue-cli": "Vue CLI",
-  sveltekit: "SvelteKit",
-  nuxt: "Nuxt"
-};
+// src/extract/nginx/drops.ts
+function attachDrops(tree, policies, create) {
+  walk(tree, (block) => {
+    if (!block.parent || addHeaderSource(block) !== block) return;
+    const above = effectiveAddHeaders(block.parent).filter((h) => isCorsHeader(h.name));
+    if (!above.length) return;
+    const here = new Set([...effectiveAddHeaders(block), ...effectiveMoreHeaders(block)].map((h) => h.name.toLowerCase()));
+    const lost = above.filter((h) => !here.has(h.name.toLowerCase()));
+    if (!lost.length) return;
+    const from = lost[0].owner;
+    const off = block.inherit?.mode === "off" ? block.inherit : void 0;
+    const cause = off?.span ?? block.ownAddHeaders[0]?.span ?? block.headerSpan;
+    const drop = {
+      block: block.headerSpan,
+      blockLabel: block.kind === "if" || block.kind === "limit_except" ? `${block.label} in ${block.parent.label}` : block.label,
+      from: from.headerSpan,
+      fromLabel: from.kind === "main" ? `the top level of ${from.headerSpan.file}` : from.label,
+      headers: [...new Set(lost.map((h) => h.name))],
+      cause,
+      causeDirective: off ? "add_header_inherit" : "add_header",
+      answers: answersOf(block)
+    };
+    let policy = policies.get(from);
+    if (!policy) {
+      policy = create(from);
+      policies.set(from, policy);
+    }
+    (policy.droppedHeaders ??= []).push(drop);
+  });
+}
+function answersOf(block) {
+  if (block.kind !== "if" || !block.condition) return void 0;
+  const when = (method) => evaluateCondition(block.condition, (n) => n === "request_method" ? method : void 0);
+  const onOptions = when("OPTIONS");
+  const onOthers = ["GET", "POST", "PUT", "DELETE"].map(when);
+  if (onOptions === true && onOthers.every((v) => v === false)) return "preflight";
+  if (onOptions === false && onOthers.every((v) => v === true)) return "actual";
+  return void 0;
+}
+
+// src/extract/nginx/header-sets.ts
+var SAFE_STATUSES2 = [200, 201, 204, 206, 301, 302, 303, 304, 307, 308];
+var CONTENT_HANDLERS = /^(?:proxy_pass|fastcgi_pass|uwsgi_pass|scgi_pass|grpc_pass|memcached_pass|content_by_lua_block|content_by_lua_file|content_by_lua)$/;
+function unitSet(block) {
+  return { block, headers: [...effectiveAddHeaders(block), ...effectiveMoreHeaders(block)], fixedStatus: returnOf(block) };
+}
+function headerSets(block) {
+  const sets = [unitSet(block)];
+  for (const c of block.children) {
+    if (c.kind !== "if" && c.kind !== "limit_except") continue;
+    if (!c.ownAddHeaders.length && !c.ownMoreHeaders.length && !c.inherit) continue;
+    sets.push({
+      block: c,
+      headers: [...effectiveAddHeaders(c), ...effectiveMoreHeaders(c)],
+      conditional: c.kind === "if" ? `if ${c.condition?.text ?? ""}`.trim() : `methods other than ${c.methods?.join(" ")} (limit_except)`,
+      fixedStatus: returnOf(c),
+      ...answersOf(c) === "preflight" ? { preflightOnly: true } : {}
+    });
+  }
+  return sets;
+}
+function returnOf(block) {
+  const r = block.body.find((d) => d.name === "return");
+  if (!r || !r.args[0]) return void 0;
+  const code = Number(r.args[0].value);
+  if (Number.isInteger(code)) return code;
+  return /^https?:\/\/|^\$scheme/.test(r.args[0].value) ? 302 : void 0;
+}
+function scopeOf(block, maps) {
+  const rewriteBlocks = [];
+  let server;
+  for (let b = block; b; b = b.parent) if (b.kind === "server") server = b;
+  if (server && server !== block) rewriteBlocks.push(server);
+  rewriteBlocks.push(block);
+  return { maps, rewriteBlocks };
+}
+
+// src/extract/nginx/simulate.ts
+function simulate(tree, maps, req, options = {}) {
+  const routed = routeRequest(findServer(tree), maps, req, options);
+  if (routed.closed) return { status: routed.status, headers: [], block: routed.conf.label, closed: true };
+  return { status: routed.status, headers: outputHeaders(routed.conf, routed.status, routed.get), block: routed.conf.label };
+}
+function routeRequest(server, maps, req, options = {}) {
+  const vars = /* @__PURE__ */ new Map();
+  const headers = Object.fromEntries(Object.entries(req.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+  const get2 = (name2, depth = 0) => {
+    if (vars.has(name2)) return vars.get(name2);
+    if (name2.startsWith("http_")) return headers[name2.slice(5).replace(/_/g, "-")] ?? "";
+    if (name2 === "request_method") return req.method;
+    if (name2 === "uri" || name2 === "document_uri") return req.path.split("?")[0];
+    if (name2 === "request_uri") return req.path;
+    if (name2 === "scheme") return "http";
+    const map = maps.get(name2);
+    if (map && depth < 10) {
+      const picked = mapLookup(map, evalValue(map.source, (n) => get2(n, depth + 1)));
+      return picked ? evalWord(picked, (n) => get2(n, depth + 1)) : "";
+    }
+    return "";
+  };
+  let conf = server;
+  let status;
+  let closed = false;
+  let forwards = false;
+  let location;
+  const run2 = (block) => {
+    for (const d of block.body) {
+      if (d.name === "set" && d.args.length >= 2) vars.set(varName(d.args[0].value), evalWord(d.args[1], get2));
+      else if (d.name === "if") {
+        const child = block.children.find((c) => c.directive === d);
+        if (!child?.condition) continue;
+        if (evaluateCondition(child.condition, (n) => get2(n)) !== true) continue;
+        conf = child;
+        if (run2(child)) return true;
+      } else if (d.name === "return" && d.args[0]) {
+        const code = Number(d.args[0].value);
+        status = Number.isInteger(code) ? code : 302;
+        if (status === 444) closed = true;
+        return true;
+      }
+    }
+    return false;
+  };
+  const handle2 = (block) => {
+    if (forwarder(block) || conf.kind === "if" && forwarder(conf)) {
+      forwards = true;
+      return options.upstreamStatus ?? "unknown";
+    }
+    return content(block, req.method, options);
+  };
+  if (!run2(server)) {
+    location = findLocation(server, req.path.split("?")[0]);
+    if (location) {
+      conf = location;
+      const limit = location.children.find((c) => c.kind === "limit_except");
+      if (limit && !allows(limit.methods ?? [], req.method)) conf = limit;
+      const returned = run2(conf === limit ? limit : location);
+      if (!returned) {
+        if (conf.kind === "limit_except" && conf.body.some((d) => d.name === "deny" && d.args[0]?.value === "all")) status = 403;
+        else if (needsBasicAuth(conf) && !/^basic\s/i.test(headers["authorization"] ?? "")) status = 401;
+        else status = handle2(location);
+      }
+    } else status = handle2(server);
+  }
+  return { conf, location, status: status ?? "unknown", closed, forwards, get: get2 };
+}
+function outputHeaders(conf, status, get2, upstream = []) {
+  const hidden = new Set(effectiveHidden(conf).map((h) => h.name.toLowerCase()));
+  const out2 = upstream.filter((h) => !hidden.has(h.name.toLowerCase())).map((h) => ({ ...h }));
+  const depth = (b) => {
+    let n = 0;
+    for (let p = b.parent; p; p = p.parent) n++;
+    return n;
+  };
+  const commands = [
+    ...effectiveMoreHeaders(conf).map((h) => ({ set: h, depth: depth(h.owner), order: h.order ?? 0 })),
+    ...effectiveMoreClears(conf).map((c) => ({ clear: c, depth: depth(c.owner), order: c.order }))
+  ].sort((a, b) => a.depth - b.depth || a.order - b.order);
+  for (const command of commands) {
+    if ("set" in command && command.set) {
+      const h = command.set;
+      if (h.statuses && (status === "unknown" || !h.statuses.includes(status))) continue;
+      const value = evalWord(h.value, get2);
+      const at = out2.findIndex((o) => o.name.toLowerCase() === h.name.toLowerCase());
+      if (at >= 0) {
+        for (let i2 = out2.length - 1; i2 > at; i2--) if (out2[i2].name.toLowerCase() === h.name.toLowerCase()) out2.splice(i2, 1);
+        if (value === "") out2.splice(at, 1);
+        else out2[at] = { name: out2[at].name, value };
+      } else if (value !== "") out2.push({ name: h.name, value });
+    } else if ("clear" in command && command.clear) {
+      const c = command.clear;
+      if (c.statuses && (status === "unknown" || !c.statuses.includes(status))) continue;
+      for (let i2 = out2.length - 1; i2 >= 0; i2--) if (c.patterns.some((p) => clearCovers(p, out2[i2].name))) out2.splice(i2, 1);
+    }
+  }
+  for (const h of effectiveAddHeaders(conf)) {
+    if (!h.always && (status === "unknown" || !SAFE_STATUSES2.includes(status))) continue;
+    const value = evalWord(h.value, get2);
+    if (value !== "") out2.push({ name: h.name, value });
+  }
+  return out2;
+}
+function forwarder(block) {
+  return block.body.find((d) => /^(?:proxy|fastcgi|uwsgi|scgi|grpc|memcached)_pass$/.test(d.name));
+}
+function needsBasicAuth(conf) {
+  const nearest = (name2) => {
+    for (let b = conf; b; b = b.parent) {
+      const d = b.body.find((x) => x.name === name2);
+      if (d) return d.args[0]?.value;
+    }
+    return void 0;
+  };
+  const auth = nearest("auth_basic");
+  return auth !== void 0 && auth !== "off" && nearest("satisfy") !== "any";
+}
+function allows(methods, method) {
+  const m = method.toUpperCase();
+  return methods.includes(m) || m === "HEAD" && methods.includes("GET");
+}
+function content(block, method, options) {
+  if (block.body.some((d) => /^content_by_lua/.test(d.name))) return options.upstreamStatus ?? "unknown";
+  if (!["GET", "HEAD", "POST"].includes(method.toUpperCase())) return 405;
+  return options.staticStatus ?? 404;
+}
+function findServer(tree) {
+  const stack = [tree];
+  while (stack.length) {
+    const b = stack.shift();
+    if (b.kind === "server") return b;
+    stack.push(...b.children);
+  }
+  return tree;
+}
+function findLocation(container, uri) {
+  const locations = container.children.filter((c) => c.kind === "location");
+  const modifier = (b) => b.directive.args.length > 1 ? b.directive.args[0].value : "";
+  const target2 = (b) => b.directive.args[b.directive.args.length - 1]?.value ?? "";
+  const statics = locations.filter((b) => !["~", "~*"].includes(modifier(b)) && !target2(b).startsWith("@"));
+  const exact = statics.find((b) => modifier(b) === "=" && target2(b) === uri);
+  if (exact) return exact;
+  let found;
+  for (const b of statics) {
+    if (modifier(b) === "=" || !uri.startsWith(target2(b))) continue;
+    if (!found || target2(b).length > target2(found).length) found = b;
+  }
+  if (found) {
+    const inner = findLocation(found, uri);
+    if (inner) found = inner;
+    if (modifier(found) === "^~") return found;
+  }
+  for (const b of locations) {
+    const m = modifier(b);
+    if (m !== "~" && m !== "~*") continue;
+    if (toJsRegex(target2(b), m === "~*")?.test(uri)) return b;
+  }
+  return found;
+}
+function evalWord(word, get2) {
+  return evalValue(word.value, get2);
+}
+function evalValue(value, get2) {
+  return value.replace(/\$(?:\{(\w+)\}|(\w+))/g, (_, a, b) => get2((a ?? b).toLowerCase()));
+}
+
+// src/extract/nginx/routes.ts
+var contexts = /* @__PURE__ */ new WeakMap();
+function routeContextOf(route) {
+  return contexts.get(route);
+}
+var PROBE_ORIGIN = "https://cross-origin.example";
+function buildRoutes(tree, maps, policies) {
+  const upstreams = upstreamBlocks(tree);
+  const routes = [];
+  walk(tree, (block) => {
+    if (block.kind !== "location" && block.kind !== "server") return;
+    const pass = forwarder(block);
+    if (!pass) return;
+    const server = serverOf(block);
+    const route = {
+      stack: "nginx",
+      span: pass.span,
+      label: block.kind === "server" || server.label === "server" ? block.label : `${block.label} (${server.label})`,
+      blockSpan: block.headerSpan,
+      targets: targetsOf(pass, upstreams),
+      strips: stripsOf(block)
+    };
+    const path27 = locationPath(block);
+    if (path27) route.path = path27;
+    const listen = server.body.filter((d) => d.name === "listen" && d.args[0]).map((d) => d.args[0].value);
+    if (listen.length) route.listen = listen;
+    const hosts = server.body.filter((d) => d.name === "server_name").flatMap((d) => d.args.map((a) => a.value)).filter((h) => h && h !== "_");
+    if (hosts.length) route.hosts = hosts;
+    const answer2 = preflightAnswer(server, block, maps, path27 ?? "/");
+    if (answer2) route.answersPreflight = answer2;
+    const policy = policyOf(block, policies);
+    if (policy) route.policy = policy;
+    contexts.set(route, { server, block, maps });
+    routes.push(route);
+  });
+  return routes;
+}
+function serverOf(block) {
+  for (let b = block; b; b = b.parent) if (b.kind === "server") return b;
+  return block;
+}
+function locationPath(block) {
+  if (block.kind !== "location") return void 0;
+  const args2 = block.directive?.args ?? [];
+  const modifier = args2.length > 1 ? args2[0].value : "";
+  const target2 = args2[args2.length - 1]?.value;
+  if (!target2 || modifier === "~" || modifier === "~*" || target2.startsWith("@")) return void 0;
+  return target2;
+}
+function upstreamBlocks(tree) {
+  const out2 = /* @__PURE__ */ new Map();
+  walk(tree, (b) => {
+    for (const d of b.body) if (d.name === "upstream" && d.block && d.args[0]) out2.set(d.args[0].value.toLowerCase(), d);
+  });
+  return out2;
+}
+function targetsOf(pass, upstreams) {
+  const raw = pass.args[0]?.value ?? "";
+  const m = /^(?:(https?|grpcs?):\/\/)?(\[[^\]]+\]|[^/:$]+)(?::(\d+))?/i.exec(raw);
+  if (!m || raw.includes("$") && !m[2]) return [];
+  const scheme = m[1]?.toLowerCase().startsWith("https") || m[1]?.toLowerCase() === "grpcs" ? "https" : "http";
+  const host = m[2].toLowerCase();
+  if (host.startsWith("unix")) return [];
+  const upstream = upstreams.get(host);
+  if (upstream && !m[3]) {
+    return (upstream.block ?? []).filter((d) => d.name === "server" && d.args[0]).map((d) => {
+      const s = /^(\[[^\]]+\]|[^:]+)(?::(\d+))?$/.exec(d.args[0].value);
+      return { raw: `${raw} (upstream server ${d.args[0].value})`, host: (s?.[1] ?? d.args[0].value).toLowerCase(), port: s?.[2] ? Number(s[2]) : 80, scheme };
+    }).filter((t) => !t.host.startsWith("unix"));
+  }
+  if (raw.includes("$")) return [];
+  return [{ raw, host, port: m[3] ? Number(m[3]) : pass.name === "proxy_pass" ? scheme === "https" ? 443 : 80 : void 0, scheme }];
+}
+function stripsOf(block) {
+  const out2 = [];
+  for (const h of effectiveHidden(block)) if (isCorsHeader(h.name)) out2.push({ header: h.name.toLowerCase(), span: h.span, how: `proxy_hide_header ${h.name}` });
+  for (const c of effectiveMoreClears(block)) {
+    if (c.statuses) continue;
+    for (const p of c.patterns) {
+      if (isCorsHeader(p) || clearCovers(p, "access-control-allow-origin")) out2.push({ header: p, span: c.span, how: `more_clear_headers ${p}` });
+    }
+  }
+  return out2;
+}
+function preflightAnswer(server, block, maps, path27) {
+  if (block.kind === "location" && findLocation(server, path27) !== block) return void 0;
+  const request = { method: "OPTIONS", path: path27, headers: { origin: PROBE_ORIGIN, "access-control-request-method": "PUT", "access-control-request-headers": "content-type" } };
+  const routed = routeRequest(server, maps, request, { upstreamStatus: 200 });
+  if (routed.forwards || routed.location && routed.location !== block && block.kind === "location") return void 0;
+  const headers = routed.closed ? [] : outputHeaders(routed.conf, routed.status, routed.get);
+  return {
+    span: answeringSpan(routed.conf, block),
+    status: routed.closed ? "unknown" : routed.status,
+    how: routed.closed ? `${routed.conf.label} closes the connection (444)` : `${routed.conf.label} answers OPTIONS with ${routed.status}${routed.status === 401 ? " (auth_basic: preflights carry no credentials)" : ""}`,
+    corsHeaders: headers.some((h) => /^access-control-allow-origin$/i.test(h.name))
+  };
+}
+function answeringSpan(conf, block) {
+  const ret = conf.body.find((d) => d.name === "return" || d.name === "deny" && conf.kind === "limit_except");
+  if (ret) return ret.span;
+  for (let b = conf; b; b = b.parent) {
+    const auth = b.body.find((d) => d.name === "auth_basic");
+    if (auth) return auth.span;
+  }
+  return conf === block ? block.headerSpan : conf.headerSpan;
+}
+function policyOf(block, policies) {
+  for (let b = block; b; b = b.parent) {
+    const p = policies.find((x) => sameStart(x.span, b.headerSpan));
+    if (p) return p;
+  }
+  return void 0;
+}
+function sameStart(a, b) {
+  return a.file === b.file && a.line === b.line && a.column === b.column;
+}
 
 // src/simulate/header-bag.ts
 function setHeader(bag, name2, value) {
   bag[name2.toLowerCase()] = value;
 }
 function addHeader(bag, name2, value) {
-  const key2 = name2.toLowerCase();
-  const old = bag[key2];
-  if (old === void 0) bag[key2] = value;
-  else bag[key2] = [...Array.isArray(old) ? old : [old], value];
+  const key3 = name2.toLowerCase();
+  const old = bag[key3];
+  if (old === void 0) bag[key3] = value;
+  else bag[key3] = [...Array.isArray(old) ? old : [old], value];
 }
 function appendVary(bag, field) {
   const old = bag["vary"];
   const current2 = old === void 0 ? "" : Array.isArray(old) ? old.join(", ") : old;
   if (current2.trim() === "*") return;
-  const fields = current2.split(",").map((f) => f.trim()).filter(Boolean);
-  if (fields.some((f) => f.toLowerCase() === field.toLowerCase())) return;
-  bag["vary"] = fields.length ? `${current2}, ${field}` : field;
+  const fields2 = current2.split(",").map((f) => f.trim()).filter(Boolean);
+  if (fields2.some((f) => f.toLowerCase() === field.toLowerCase())) return;
+  bag["vary"] = fields2.length ? `${current2}, ${field}` : field;
 }
 function appendVaryRaw(bag, field) {
   const old = bag["vary"];
@@ -14925,172 +14575,6 @@ function corsHeadersOf(bag) {
   const out2 = {};
   for (const name2 of CORS_RESPONSE_HEADERS) if (bag[name2] !== void 0) out2[name2] = bag[name2];
   return out2;
-}
-
-// src/simulate/fetch-rules.ts
-var NORMALIZED_METHODS = ["DELETE", "GET", "HEAD", "OPTIONS", "POST", "PUT"];
-function normalizeMethod(method) {
-  const upper2 = method.toUpperCase();
-  return NORMALIZED_METHODS.includes(upper2) ? upper2 : method;
-}
-function isSafelistedMethod(method) {
-  return method === "GET" || method === "HEAD" || method === "POST";
-}
-var FORBIDDEN_HEADERS = /* @__PURE__ */ new Set([
-  "accept-charset",
-  "accept-encoding",
-  "access-control-request-headers",
-  "access-control-request-method",
-  "connection",
-  "content-length",
-  "cookie",
-  "cookie2",
-  "date",
-  "dnt",
-  "expect",
-  "host",
-  "keep-alive",
-  "origin",
-  "referer",
-  "set-cookie",
-  "te",
-  "trailer",
-  "transfer-encoding",
-  "upgrade",
-  "via"
-]);
-function isForbiddenRequestHeader(name2) {
-  const lower = name2.toLowerCase();
-  return FORBIDDEN_HEADERS.has(lower) || lower.startsWith("proxy-") || lower.startsWith("sec-");
-}
-function parsePageHeader(text) {
-  const colon = text.indexOf(":");
-  if (colon < 0) return { name: text.trim() };
-  return { name: text.slice(0, colon).trim(), value: text.slice(colon + 1).trim() };
-}
-function hasUnsafeByte(value) {
-  for (const ch of value) {
-    const code = ch.codePointAt(0);
-    if (code < 32 && code !== 9 || code === 127 || '"():<>?@[\\]{}'.includes(ch)) return true;
-  }
-  return false;
-}
-var SAFE_MIME_ESSENCES = ["application/x-www-form-urlencoded", "multipart/form-data", "text/plain"];
-function isSafelistedHeader(header) {
-  const name2 = header.name.toLowerCase();
-  const value = header.value;
-  if (!["accept", "accept-language", "content-language", "content-type", "range"].includes(name2)) return false;
-  if (value === void 0) return name2 === "accept" || name2 === "accept-language" || name2 === "content-language";
-  if (Buffer.byteLength(value) > 128) return false;
-  switch (name2) {
-    case "accept":
-      return !hasUnsafeByte(value);
-    case "accept-language":
-    case "content-language":
-      return /^[0-9A-Za-z *,\-.;=]*$/.test(value);
-    case "content-type": {
-      if (hasUnsafeByte(value)) return false;
-      const essence = value.split(";")[0].trim().toLowerCase();
-      return SAFE_MIME_ESSENCES.includes(essence);
-    }
-    case "range":
-      return /^bytes=\d*-\d*$/.test(value.replace(/[ \t]/g, "")) && value.replace(/[ \t]/g, "") !== "bytes=-";
-  }
-  return false;
-}
-function unsafeHeaderNames(headers) {
-  const unsafe = /* @__PURE__ */ new Set();
-  let safelistedBytes = 0;
-  const safelisted = [];
-  for (const h of headers) {
-    if (isSafelistedHeader(h)) {
-      safelistedBytes += Buffer.byteLength(h.value ?? "");
-      safelisted.push(h.name.toLowerCase());
-    } else unsafe.add(h.name.toLowerCase());
-  }
-  if (safelistedBytes > 1024) for (const n of safelisted) unsafe.add(n);
-  return [...unsafe].sort();
-}
-function needsPreflight(method, headers) {
-  return !isSafelistedMethod(method) || unsafeHeaderNames(headers).length > 0;
-}
-
-// src/simulate/browser-verdict.ts
-var PREFLIGHT_PREFIX = "Response to preflight request doesn't pass access control check: ";
-var MISSING_ALLOW_ORIGIN = "No 'Access-Control-Allow-Origin' header is present on the requested resource.";
-var WILDCARD_WITH_CREDENTIALS = "The value of the 'Access-Control-Allow-Origin' header in the response must not be the wildcard '*' when the request's credentials mode is 'include'.";
-var NOT_OK_STATUS = "It does not have HTTP ok status.";
-function corsCheck(headers, origin, credentials) {
-  const allowOrigin = getCombined(headers, "access-control-allow-origin");
-  if (allowOrigin === null) return { message: MISSING_ALLOW_ORIGIN, blame: "origin" };
-  if (allowOrigin === "*") {
-    if (!credentials) return null;
-    return { message: WILDCARD_WITH_CREDENTIALS, blame: "credentials" };
-  }
-  if (allowOrigin !== origin) {
-    if (/[ ,]/.test(allowOrigin)) {
-      return {
-        message: `The 'Access-Control-Allow-Origin' header contains multiple values '${allowOrigin}', but only one is allowed.`,
-        blame: "origin"
-      };
-    }
-    if (allowOrigin !== "null" && !isValidUrl(allowOrigin)) {
-      return { message: `The 'Access-Control-Allow-Origin' header contains the invalid value '${allowOrigin}'.`, blame: "origin" };
-    }
-    return {
-      message: `The 'Access-Control-Allow-Origin' header has a value '${allowOrigin}' that is not equal to the supplied origin.`,
-      blame: "origin"
-    };
-  }
-  if (!credentials) return null;
-  const allowCredentials = getCombined(headers, "access-control-allow-credentials");
-  if (allowCredentials === "true") return null;
-  return {
-    message: `The value of the 'Access-Control-Allow-Credentials' header in the response is '${allowCredentials ?? ""}' which must be 'true' when the request's credentials mode is 'include'.`,
-    blame: "credentials"
-  };
-}
-function isValidUrl(text) {
-  try {
-    new URL(text);
-    return true;
-  } catch {
-    return false;
-  }
-}
-var TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
-function tokenList(headers, name2) {
-  const value = getCombined(headers, name2);
-  if (value === null) return [];
-  const items3 = value.split(",").map((s) => s.trim()).filter((s) => s !== "");
-  return items3.every((s) => TOKEN.test(s)) ? items3 : null;
-}
-function preflightCheck(status, headers, origin, credentials, method, unsafeHeaders) {
-  const cors = corsCheck(headers, origin, credentials);
-  if (cors) return { message: PREFLIGHT_PREFIX + cors.message, blame: cors.blame };
-  if (status < 200 || status > 299) return { message: PREFLIGHT_PREFIX + NOT_OK_STATUS, blame: "status" };
-  const methods = tokenList(headers, "access-control-allow-methods");
-  if (methods === null) {
-    return { message: "Cannot parse Access-Control-Allow-Methods response header field in preflight response.", blame: "methods" };
-  }
-  const headerNames = tokenList(headers, "access-control-allow-headers");
-  if (headerNames === null) {
-    return { message: "Cannot parse Access-Control-Allow-Headers response header field in preflight response.", blame: "headers" };
-  }
-  const methodAllowed = methods.includes(method) || isSafelistedMethod(method) || !credentials && methods.includes("*");
-  if (!methodAllowed) {
-    return { message: `Method ${method} is not allowed by Access-Control-Allow-Methods in preflight response.`, blame: "methods" };
-  }
-  const listed = new Set(headerNames.map((h) => h.toLowerCase()));
-  for (const name2 of unsafeHeaders) {
-    if (listed.has(name2)) continue;
-    if (!credentials && listed.has("*") && name2 !== "authorization") continue;
-    return {
-      message: `Request header field ${name2} is not allowed by Access-Control-Allow-Headers in preflight response.`,
-      blame: "headers"
-    };
-  }
-  return null;
 }
 
 // src/simulate/types.ts
@@ -15221,10 +14705,10 @@ function allowedTester(policy, entries2) {
   });
   return (o) => testers.some((t) => t(o));
 }
-function urlEnabled(policy, path25) {
+function urlEnabled(policy, path27) {
   const pattern = policy.scope.path;
   if (!pattern) return true;
-  return compileOriginRegex({ kind: "regex", pattern, flavor: "python", mode: "match", ignoreCase: false }).test(path25.split("?")[0]);
+  return compileOriginRegex({ kind: "regex", pattern, flavor: "python", mode: "match", ignoreCase: false }).test(path27.split("?")[0]);
 }
 var djangoCorsResponder = (policy, request, app) => {
   if (!urlEnabled(policy, request.path)) {
@@ -15600,441 +15084,17 @@ var manualHeadersResponder = (policy, request, app) => {
   return { status, headers, headerSpans, producedBy };
 };
 
-// src/extract/nginx/conditions.ts
-function parseCondition(values, words2 = []) {
-  const parts2 = [...values];
-  const pw = [...words2];
-  if (parts2.length) parts2[0] = parts2[0].replace(/^\(/, "");
-  if (parts2.length) parts2[parts2.length - 1] = parts2[parts2.length - 1].replace(/\)$/, "");
-  const keep = parts2.map((p, i2) => ({ p, w: pw[i2] })).filter((x, i2) => x.p !== "" || i2 > 0 && i2 < parts2.length - 1);
-  const text = `(${keep.map((x) => words2.length ? quoteIfNeeded2(x.p) : x.p).join(" ")})`;
-  const v = keep.map((x) => x.p);
-  if (v.length === 1 && v[0].startsWith("$")) return { kind: "truthy", variable: varName(v[0]), text };
-  if (v.length === 3 && v[0].startsWith("$")) {
-    const op = v[1];
-    if (op === "=" || op === "!=") return { kind: "compare", variable: varName(v[0]), op, value: v[2], text };
-    if (op === "~" || op === "~*" || op === "!~" || op === "!~*") {
-      return { kind: "regex", variable: varName(v[0]), op, pattern: v[2], text, patternWord: keep[2].w };
-    }
-  }
-  return { kind: "other", text };
-}
-function quoteIfNeeded2(s) {
-  return /[\s;{}]/.test(s) || s === "" ? `"${s}"` : s;
-}
-function varName(ref) {
-  return ref.replace(/^\$\{?/, "").replace(/\}$/, "").toLowerCase();
-}
-function toJsRegex(pattern, ignoreCase) {
-  try {
-    return new RegExp(pattern, ignoreCase ? "i" : "");
-  } catch {
-    return void 0;
-  }
-}
-function evaluateCondition(c, get2) {
-  if (c.kind === "other") return void 0;
-  const value = get2(c.variable);
-  if (value === void 0) return void 0;
-  if (c.kind === "truthy") return value !== "" && value !== "0";
-  if (c.kind === "compare") return c.op === "=" ? value === c.value : value !== c.value;
-  const re = toJsRegex(c.pattern, c.op.endsWith("*"));
-  if (!re) return void 0;
-  const hit = re.test(value);
-  return c.op.startsWith("!") ? !hit : hit;
-}
-
-// src/extract/nginx/blocks.ts
-var LEVELS2 = /* @__PURE__ */ new Set(["http", "server", "location", "if", "limit_except"]);
-function buildTree(directives, file) {
-  const root = newBlock("main", `top level of ${file}`, void 0, { file, line: 1, column: 1, endLine: 1, endColumn: 1 }, directives);
-  fill(root);
-  return root;
-}
-function newBlock(kind, label, directive, headerSpan, body2, parent) {
-  return { kind, label, directive, headerSpan, parent, body: body2, children: [], ownAddHeaders: [], ownMoreHeaders: [], ownHidden: [] };
-}
-function fill(block) {
-  for (const d of block.body) {
-    switch (d.name) {
-      case "add_header":
-        if (d.args.length >= 2) {
-          block.ownAddHeaders.push({
-            name: d.args[0].value,
-            value: d.args[1],
-            always: d.args[2]?.value === "always",
-            span: d.span,
-            owner: block,
-            directive: "add_header"
-          });
-        }
-        break;
-      case "more_set_headers":
-        block.ownMoreHeaders.push(...moreSetHeaders(d, block));
-        break;
-      case "add_header_inherit": {
-        const mode = d.args[0]?.value;
-        if (mode === "on" || mode === "off" || mode === "merge") block.inherit = { mode, span: d.span };
-        break;
-      }
-      case "proxy_hide_header":
-        if (d.args[0]) block.ownHidden.push({ name: d.args[0].value, span: d.span });
-        break;
-    }
-    if (d.block && LEVELS2.has(d.name) && d.rawBody === void 0) {
-      const kind = d.name;
-      const child = newBlock(kind, labelOf(d), d, d.span, d.block, block);
-      if (kind === "if") {
-        child.condition = parseCondition(d.args.map((a) => a.value), d.args);
-        child.label = `if ${child.condition.text}`;
-      }
-      if (kind === "limit_except") child.methods = d.args.map((a) => a.value.toUpperCase());
-      block.children.push(child);
-      fill(child);
-    }
-  }
-}
-function labelOf(d) {
-  if (d.name === "server") {
-    const names = d.block?.find((c) => c.name === "server_name")?.args.map((a) => a.value);
-    return names?.length ? `server ${names[0]}` : "server";
-  }
-  return [d.name, ...d.args.map((a) => a.raw)].join(" ");
-}
-function moreSetHeaders(d, block) {
-  const out2 = [];
-  let statuses;
-  for (let i2 = 0; i2 < d.args.length; i2++) {
-    const arg = d.args[i2];
-    if (arg.value === "-s" || arg.value === "-t") {
-      const list3 = d.args[i2 + 1]?.value ?? "";
-      if (arg.value === "-s") statuses = [...statuses ?? [], ...list3.split(/\s+/).filter(Boolean).map(Number)];
-      i2++;
-      continue;
-    }
-    const colon = arg.value.indexOf(":");
-    const name2 = (colon < 0 ? arg.value : arg.value.slice(0, colon)).trim();
-    if (!name2) continue;
-    const value = colon < 0 ? "" : arg.value.slice(colon + 1).trim();
-    out2.push({
-      name: name2,
-      value: { ...arg, value },
-      always: !statuses || statuses.length === 0,
-      statuses: statuses && statuses.length ? statuses : void 0,
-      span: d.span,
-      owner: block,
-      directive: "more_set_headers"
-    });
-  }
-  return out2;
-}
-function inheritMode(block) {
-  for (let b = block; b; b = b.parent) if (b.inherit) return b.inherit.mode;
-  return "on";
-}
-function effectiveAddHeaders(block) {
-  if (!block.parent) return block.ownAddHeaders;
-  const mode = inheritMode(block);
-  const prev = effectiveAddHeaders(block.parent);
-  if (mode === "off") return block.ownAddHeaders;
-  if (block.ownAddHeaders.length === 0) return prev;
-  return mode === "merge" ? [...block.ownAddHeaders, ...prev] : block.ownAddHeaders;
-}
-function effectiveMoreHeaders(block) {
-  if (!block.parent) return block.ownMoreHeaders;
-  const prev = effectiveMoreHeaders(block.parent);
-  return block.ownMoreHeaders.length ? [...prev, ...block.ownMoreHeaders] : prev;
-}
-function effectiveHidden(block) {
-  for (let b = block; b; b = b.parent) if (b.ownHidden.length) return b.ownHidden;
-  return [];
-}
-function addHeaderSource(block) {
-  for (let b = block; b; b = b.parent) {
-    if (b.ownAddHeaders.length || b.inherit?.mode === "off") return b;
-  }
-  return void 0;
-}
-function isCorsHeader(name2) {
-  return /^access-control-/i.test(name2);
-}
-function walk(block, visit) {
-  visit(block);
-  for (const c of block.children) walk(c, visit);
-}
-
-// src/extract/nginx/maps.ts
-function collectMaps(directives) {
-  const maps = /* @__PURE__ */ new Map();
-  const visit = (ds) => {
-    for (const d of ds) {
-      if (d.name === "map" && d.block && d.args.length === 2) {
-        const def = readMap(d);
-        maps.set(def.target, def);
-        continue;
-      }
-      if (d.name === "geo" && d.block && (d.args.length === 1 || d.args.length === 2)) {
-        const def = readGeo(d);
-        maps.set(def.target, def);
-        continue;
-      }
-      if (d.block) visit(d.block);
-    }
-  };
-  visit(directives);
-  return maps;
-}
-function readGeo(d) {
-  const [source, target2] = d.args.length === 2 ? [d.args[0].value, d.args[1].value] : ["$remote_addr", d.args[0].value];
-  const def = { source, target: varName(target2), span: d.span, hostnames: false, entries: [] };
-  const settings = /* @__PURE__ */ new Set(["ranges", "proxy", "proxy_recursive", "delete", "include"]);
-  for (const e of d.block ?? []) {
-    if (e.name === "default" && e.args.length === 1) def.default = e.args[0];
-    else if (!settings.has(e.name) && e.args.length === 1) def.entries.push({ kind: "exact", key: e.name, ignoreCase: false, keySpan: e.nameSpan, value: e.args[0] });
-  }
-  return def;
-}
-function readMap(d) {
-  const def = { source: d.args[0].value, target: varName(d.args[1].value), span: d.span, hostnames: false, entries: [] };
-  for (const e of d.block ?? []) {
-    if (e.name === "hostnames" && e.args.length === 0) def.hostnames = true;
-    else if (e.name === "volatile" && e.args.length === 0) continue;
-    else if (e.name === "default" && e.args.length === 1) def.default = e.args[0];
-    else if (e.args.length === 1) {
-      const key2 = e.name;
-      if (key2.startsWith("~*")) def.entries.push({ kind: "regex", key: key2.slice(2), ignoreCase: true, keySpan: e.nameSpan, value: e.args[0] });
-      else if (key2.startsWith("~")) def.entries.push({ kind: "regex", key: key2.slice(1), ignoreCase: false, keySpan: e.nameSpan, value: e.args[0] });
-      else {
-        const literal = key2.startsWith("\\") ? key2.slice(1) : key2;
-        const hostname = def.hostnames && (literal.startsWith(".") || literal.startsWith("*.") || literal.endsWith(".*"));
-        def.entries.push({ kind: hostname ? "hostname" : "exact", key: literal, ignoreCase: true, keySpan: e.nameSpan, value: e.args[0] });
-      }
-    }
-  }
-  return def;
-}
-function hostnamePattern(key2) {
-  const esc = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-  if (key2.startsWith("*.")) return `^.+\\.${esc(key2.slice(2))}$`;
-  if (key2.startsWith(".")) return `^(?:.+\\.)?${esc(key2.slice(1))}$`;
-  return `^${esc(key2.slice(0, -2))}\\..+$`;
-}
-function mapLookup(def, input) {
-  const low = input.toLowerCase();
-  for (const e of def.entries) if (e.kind === "exact" && e.key.toLowerCase() === low) return e.value;
-  for (const e of def.entries) {
-    if (e.kind === "hostname" && new RegExp(hostnamePattern(e.key), "i").test(input)) return e.value;
-  }
-  for (const e of def.entries) {
-    if (e.kind !== "regex") continue;
-    const re = toJsRegex(e.key, e.ignoreCase);
-    if (re?.test(input)) return e.value;
-  }
-  return def.default;
-}
-
-// src/extract/nginx/drops.ts
-function attachDrops(tree, policies, create) {
-  walk(tree, (block) => {
-    if (!block.parent || addHeaderSource(block) !== block) return;
-    const above = effectiveAddHeaders(block.parent).filter((h) => isCorsHeader(h.name));
-    if (!above.length) return;
-    const here = new Set([...effectiveAddHeaders(block), ...effectiveMoreHeaders(block)].map((h) => h.name.toLowerCase()));
-    const lost = above.filter((h) => !here.has(h.name.toLowerCase()));
-    if (!lost.length) return;
-    const from = lost[0].owner;
-    const off = block.inherit?.mode === "off" ? block.inherit : void 0;
-    const cause = off?.span ?? block.ownAddHeaders[0]?.span ?? block.headerSpan;
-    const drop = {
-      block: block.headerSpan,
-      blockLabel: block.kind === "if" || block.kind === "limit_except" ? `${block.label} in ${block.parent.label}` : block.label,
-      from: from.headerSpan,
-      fromLabel: from.kind === "main" ? `the top level of ${from.headerSpan.file}` : from.label,
-      headers: [...new Set(lost.map((h) => h.name))],
-      cause,
-      causeDirective: off ? "add_header_inherit" : "add_header",
-      answers: answersOf(block)
-    };
-    let policy = policies.get(from);
-    if (!policy) {
-      policy = create(from);
-      policies.set(from, policy);
-    }
-    (policy.droppedHeaders ??= []).push(drop);
-  });
-}
-function answersOf(block) {
-  if (block.kind !== "if" || !block.condition) return void 0;
-  const when = (method) => evaluateCondition(block.condition, (n) => n === "request_method" ? method : void 0);
-  const onOptions = when("OPTIONS");
-  const onOthers = ["GET", "POST", "PUT", "DELETE"].map(when);
-  if (onOptions === true && onOthers.every((v) => v === false)) return "preflight";
-  if (onOptions === false && onOthers.every((v) => v === true)) return "actual";
-  return void 0;
-}
-
-// src/extract/nginx/header-sets.ts
-var SAFE_STATUSES2 = [200, 201, 204, 206, 301, 302, 303, 304, 307, 308];
-var CONTENT_HANDLERS = /^(?:proxy_pass|fastcgi_pass|uwsgi_pass|scgi_pass|grpc_pass|memcached_pass|content_by_lua_block|content_by_lua_file|content_by_lua)$/;
-function unitSet(block) {
-  return { block, headers: [...effectiveAddHeaders(block), ...effectiveMoreHeaders(block)], fixedStatus: returnOf(block) };
-}
-function headerSets(block) {
-  const sets = [unitSet(block)];
-  for (const c of block.children) {
-    if (c.kind !== "if" && c.kind !== "limit_except") continue;
-    if (!c.ownAddHeaders.length && !c.ownMoreHeaders.length && !c.inherit) continue;
-    sets.push({
-      block: c,
-      headers: [...effectiveAddHeaders(c), ...effectiveMoreHeaders(c)],
-      conditional: c.kind === "if" ? `if ${c.condition?.text ?? ""}`.trim() : `methods other than ${c.methods?.join(" ")} (limit_except)`,
-      fixedStatus: returnOf(c),
-      ...answersOf(c) === "preflight" ? { preflightOnly: true } : {}
-    });
-  }
-  return sets;
-}
-function returnOf(block) {
-  const r = block.body.find((d) => d.name === "return");
-  if (!r || !r.args[0]) return void 0;
-  const code = Number(r.args[0].value);
-  if (Number.isInteger(code)) return code;
-  return /^https?:\/\/|^\$scheme/.test(r.args[0].value) ? 302 : void 0;
-}
-function scopeOf(block, maps) {
-  const rewriteBlocks = [];
-  let server;
-  for (let b = block; b; b = b.parent) if (b.kind === "server") server = b;
-  if (server && server !== block) rewriteBlocks.push(server);
-  rewriteBlocks.push(block);
-  return { maps, rewriteBlocks };
-}
-
-// src/extract/nginx/simulate.ts
-function simulate(tree, maps, req, options = {}) {
-  const server = findServer(tree);
-  const vars = /* @__PURE__ */ new Map();
-  const headers = Object.fromEntries(Object.entries(req.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
-  const get2 = (name2, depth = 0) => {
-    if (vars.has(name2)) return vars.get(name2);
-    if (name2.startsWith("http_")) return headers[name2.slice(5).replace(/_/g, "-")] ?? "";
-    if (name2 === "request_method") return req.method;
-    if (name2 === "uri" || name2 === "document_uri") return req.path.split("?")[0];
-    if (name2 === "request_uri") return req.path;
-    if (name2 === "scheme") return "http";
-    const map = maps.get(name2);
-    if (map && depth < 10) {
-      const picked = mapLookup(map, evalValue(map.source, (n) => get2(n, depth + 1)));
-      return picked ? evalWord(picked, (n) => get2(n, depth + 1)) : "";
-    }
-    return "";
-  };
-  let conf = server;
-  let status;
-  let closed = false;
-  const run2 = (block) => {
-    for (const d of block.body) {
-      if (d.name === "set" && d.args.length >= 2) vars.set(varName(d.args[0].value), evalWord(d.args[1], get2));
-      else if (d.name === "if") {
-        const child = block.children.find((c) => c.directive === d);
-        if (!child?.condition) continue;
-        if (evaluateCondition(child.condition, (n) => get2(n)) !== true) continue;
-        conf = child;
-        if (run2(child)) return true;
-      } else if (d.name === "return" && d.args[0]) {
-        const code = Number(d.args[0].value);
-        status = Number.isInteger(code) ? code : 302;
-        if (status === 444) closed = true;
-        return true;
-      }
-    }
-    return false;
-  };
-  if (!run2(server)) {
-    const location = findLocation(server, req.path.split("?")[0]);
-    if (location) {
-      conf = location;
-      const limit = location.children.find((c) => c.kind === "limit_except");
-      if (limit && !allows2(limit.methods ?? [], req.method)) conf = limit;
-      const returned = run2(conf === limit ? limit : location);
-      if (!returned) {
-        if (conf.kind === "limit_except" && conf.body.some((d) => d.name === "deny" && d.args[0]?.value === "all")) status = 403;
-        else status = content(location, req.method, options);
-      }
-    } else status = content(server, req.method, options);
-  }
-  if (closed) return { status, headers: [], block: conf.label, closed };
-  const final = status ?? "unknown";
-  const out2 = [];
-  for (const h of effectiveAddHeaders(conf)) {
-    if (!h.always && (final === "unknown" || !SAFE_STATUSES2.includes(final))) continue;
-    const value = evalWord(h.value, get2);
-    if (value !== "") out2.push({ name: h.name, value });
-  }
-  for (const h of effectiveMoreHeaders(conf)) {
-    if (h.statuses && (final === "unknown" || !h.statuses.includes(final))) continue;
-    const value = evalWord(h.value, get2);
-    const existing = out2.findIndex((o) => o.name.toLowerCase() === h.name.toLowerCase());
-    if (existing >= 0) out2.splice(existing, 1);
-    if (value !== "") out2.push({ name: h.name, value });
-  }
-  return { status: final, headers: out2, block: conf.label };
-}
-function allows2(methods, method) {
-  const m = method.toUpperCase();
-  return methods.includes(m) || m === "HEAD" && methods.includes("GET");
-}
-function content(block, method, options) {
-  if (block.body.some((d) => /_pass$|^content_by_lua/.test(d.name))) return options.upstreamStatus ?? "unknown";
-  if (!["GET", "HEAD", "POST"].includes(method.toUpperCase())) return 405;
-  return options.staticStatus ?? 404;
-}
-function findServer(tree) {
-  const stack = [tree];
-  while (stack.length) {
-    const b = stack.shift();
-    if (b.kind === "server") return b;
-    stack.push(...b.children);
-  }
-  return tree;
-}
-function findLocation(container, uri) {
-  const locations = container.children.filter((c) => c.kind === "location");
-  const modifier = (b) => b.directive.args.length > 1 ? b.directive.args[0].value : "";
-  const target2 = (b) => b.directive.args[b.directive.args.length - 1]?.value ?? "";
-  const statics = locations.filter((b) => !["~", "~*"].includes(modifier(b)) && !target2(b).startsWith("@"));
-  const exact = statics.find((b) => modifier(b) === "=" && target2(b) === uri);
-  if (exact) return exact;
-  let found;
-  for (const b of statics) {
-    if (modifier(b) === "=" || !uri.startsWith(target2(b))) continue;
-    if (!found || target2(b).length > target2(found).length) found = b;
-  }
-  if (found) {
-    const inner = findLocation(found, uri);
-    if (inner) found = inner;
-    if (modifier(found) === "^~") return found;
-  }
-  for (const b of locations) {
-    const m = modifier(b);
-    if (m !== "~" && m !== "~*") continue;
-    if (toJsRegex(target2(b), m === "~*")?.test(uri)) return b;
-  }
-  return found;
-}
-function evalWord(word, get2) {
-  return evalValue(word.value, get2);
-}
-function evalValue(value, get2) {
-  return value.replace(/\$(?:\{(\w+)\}|(\w+))/g, (_, a, b) => get2((a ?? b).toLowerCase()));
-}
+// src/simulate/responders/ingress-nginx.ts
+var ingressNginxResponder = (policy) => {
+  throw new UnknownBehaviour("the ingress-nginx responder is not built yet", policy.span);
+};
 
 // src/simulate/nginx-context.ts
 import fs3 from "node:fs";
-import path7 from "node:path";
+import path5 from "node:path";
 
 // src/extract/nginx/analyze.ts
-import path4 from "node:path";
+import path2 from "node:path";
 
 // src/model/policy.ts
 function byDefault(value) {
@@ -16243,9 +15303,9 @@ function originEntries(possibles) {
   const seen = /* @__PURE__ */ new Set();
   return out2.filter((o) => {
     const { span: _span, ...rest } = o;
-    const key2 = JSON.stringify(rest);
-    if (seen.has(key2)) return false;
-    seen.add(key2);
+    const key3 = JSON.stringify(rest);
+    if (seen.has(key3)) return false;
+    seen.add(key3);
     return true;
   });
 }
@@ -16395,9 +15455,9 @@ function policyFor(block, sets, maps) {
   for (const set of sets) {
     for (const h of set.headers) {
       if (!isCorsHeader(h.name) && !/^vary$/i.test(h.name)) continue;
-      const key2 = `${h.span.file}:${h.span.line}:${h.span.column}:${h.name}:${set.conditional ?? ""}`;
-      if (seen.has(key2)) continue;
-      seen.add(key2);
+      const key3 = `${h.span.file}:${h.span.line}:${h.span.column}:${h.name}:${set.conditional ?? ""}`;
+      if (seen.has(key3)) continue;
+      seen.add(key3);
       const e = { name: h.name, value: h.value.value, span: h.value.span, always: h.always, combine: h.directive === "add_header" ? "add" : "replace" };
       if (set.conditional) e.conditional = set.conditional;
       if (h.value.templated) e.expression = true;
@@ -16429,7 +15489,7 @@ function policyFor(block, sets, maps) {
     };
   }
   const inherited = sets[0].headers.find((h) => isCorsHeader(h.name) && h.owner !== block);
-  if (inherited) policy.notes = [`CORS headers inherited from ${inherited.owner.label} (${where3(inherited.owner.headerSpan)})`];
+  if (inherited) policy.notes = [`CORS headers inherited from ${inherited.owner.label} (${where(inherited.owner.headerSpan)})`];
   return policy;
 }
 function scopeFor(block) {
@@ -16445,21 +15505,24 @@ function scopeFor(block) {
   if (block.kind === "http") return { kind: "http", name: "http" };
   return { kind: "location", name: `top level of ${block.headerSpan.file}` };
 }
-function where3(span) {
+function where(span) {
   return `${span.file}:${span.line}`;
 }
 
 // src/extract/nginx/analyze.ts
-function analyseRoot(loader, project, absPath, knownText, prefixDir = path4.dirname(absPath)) {
+function analyseRoot(loader, project, absPath, knownText, prefixDir = path2.dirname(absPath)) {
   const reached = /* @__PURE__ */ new Set();
   const directives = loader.expand(absPath, prefixDir, reached, knownText);
   return { root: absPath, tree: buildTree(directives, project.displayPath(absPath)), maps: collectMaps(directives), reached };
 }
 function policiesOf(config, fallbackMaps) {
-  if (!fallbackMaps || hasHttpBlock(config.tree)) return buildPolicies(config.tree, config.maps);
+  return buildPolicies(config.tree, mapsFor(config, fallbackMaps));
+}
+function mapsFor(config, fallbackMaps) {
+  if (!fallbackMaps || hasHttpBlock(config.tree)) return config.maps;
   const assigned = setVariables(config.tree);
   const borrowed = [...fallbackMaps].filter(([name2]) => !assigned.has(name2));
-  return buildPolicies(config.tree, new Map([...borrowed, ...config.maps]));
+  return new Map([...borrowed, ...config.maps]);
 }
 function hasHttpBlock(tree) {
   let found = false;
@@ -16476,7 +15539,7 @@ function setVariables(tree) {
 
 // src/extract/nginx/includes.ts
 var import_picomatch = __toESM(require_picomatch(), 1);
-import path5 from "node:path";
+import path3 from "node:path";
 
 // src/parse/nginx/template.ts
 var STATEMENTS = [
@@ -16837,7 +15900,7 @@ function isTemplatePath(p) {
   return /\.(?:j2|jinja2?|tpl|tmpl|template|erb|mustache|hbs|gotmpl)$/i.test(p);
 }
 function mentionsCors(text) {
-  return /access-control-|\$http_origin|cors|\binclude\s/i.test(text);
+  return /access-control-|\$http_origin|cors|\binclude\s|\b(?:proxy|fastcgi|uwsgi|scgi|grpc)_pass\s/i.test(text);
 }
 function isNginxText(text) {
   return /(?:^|[;{}\s])(?:http|server|location|events|upstream|map|if|types|stream)\s[^;{}]*\{/m.test(text) || /^\s*(?:add_header|more_set_headers|proxy_hide_header|proxy_pass|include|set|return|listen|server_name|root)\s[^;\n]*;/m.test(text);
@@ -16860,8 +15923,8 @@ var IncludeLoader = class {
     return [...this.reported.values()];
   }
   report(d) {
-    const key2 = `${d.kind}\0${d.file}\0${d.line}\0${d.column}\0${d.message}`;
-    if (!this.reported.has(key2)) this.reported.set(key2, d);
+    const key3 = `${d.kind}\0${d.file}\0${d.line}\0${d.column}\0${d.message}`;
+    if (!this.reported.has(key3)) this.reported.set(key3, d);
   }
   load(absPath, knownText) {
     const cached = this.parsed.get(absPath);
@@ -16885,17 +15948,17 @@ var IncludeLoader = class {
    * beside the top-level file when the repository holds it there.
    */
   resolveInclude(pattern, prefixDir) {
-    const inRepo = path5.isAbsolute(pattern) ? repoEquivalent(pattern, prefixDir) : void 0;
+    const inRepo = path3.isAbsolute(pattern) ? repoEquivalent(pattern, prefixDir) : void 0;
     if (inRepo) {
       const found = this.resolvePath(inRepo, pattern);
       if (found.files.some((f) => "text" in this.project.readText(f))) return found;
     }
-    return this.resolvePath(path5.isAbsolute(pattern) ? pattern : path5.resolve(prefixDir, pattern), pattern);
+    return this.resolvePath(path3.isAbsolute(pattern) ? pattern : path3.resolve(prefixDir, pattern), pattern);
   }
   resolvePath(target2, pattern) {
     if (!/[*?[]/.test(pattern)) return { files: [target2], glob: false };
-    const isMatch = (0, import_picomatch.default)(target2.split(path5.sep).join("/"), { dot: false });
-    const files = this.project.allFiles.filter((f) => f.language === "nginx" && isMatch(f.absPath.split(path5.sep).join("/"))).map((f) => f.absPath).sort();
+    const isMatch = (0, import_picomatch.default)(target2.split(path3.sep).join("/"), { dot: false });
+    const files = this.project.allFiles.filter((f) => f.language === "nginx" && isMatch(f.absPath.split(path3.sep).join("/"))).map((f) => f.absPath).sort();
     return { files, glob: true };
   }
   /** The paths a file includes directly (resolved against prefixDir), without reading them. */
@@ -16972,11 +16035,11 @@ var IncludeLoader = class {
 var STANDARD_PREFIXES = ["/etc/nginx/", "/usr/local/nginx/conf/", "/usr/local/etc/nginx/", "/usr/local/openresty/nginx/conf/", "/opt/homebrew/etc/nginx/"];
 function repoEquivalent(absolute, prefixDir) {
   const prefix = STANDARD_PREFIXES.find((p) => absolute.startsWith(p));
-  return prefix ? path5.join(prefixDir, absolute.slice(prefix.length)) : void 0;
+  return prefix ? path3.join(prefixDir, absolute.slice(prefix.length)) : void 0;
 }
 
 // src/discover/classify.ts
-import path6 from "node:path";
+import path4 from "node:path";
 var PYTHON = /\.pyw?$/i;
 var JS = /\.(?:[cm]?js|[cm]?ts|jsx|tsx)$/i;
 var TYPE_DECLARATIONS = /\.d\.[cm]?ts$/i;
@@ -16985,13 +16048,13 @@ var NGINX_NAME = /(?:^nginx\.conf$|\.conf$|\.nginx$|\.vhost$)/i;
 var NOT_NGINX = /\.(?:md|rst|txt|json|ya?ml|toml|ini|xml|csv|log|out|snap|expected|diff|patch|sh|bash|ps1|lua|js|py|rb|go|crt|cer|key|pem|der|p12|html?|css|svg|png|jpe?g|gif|ico|gz|zip|tar|bak|orig|swp)$/i;
 var NGINX_FOLDERS = /* @__PURE__ */ new Set(["nginx", "conf.d", "sites-available", "sites-enabled", "snippets", "nginx-conf", "vhosts.d", "vhost.d"]);
 function classify(filePath) {
-  const base = path6.basename(filePath);
+  const base = path4.basename(filePath);
   if (PYTHON.test(base)) return "python";
   if (JS.test(base)) return TYPE_DECLARATIONS.test(base) ? void 0 : "js";
   const untemplated = base.replace(TEMPLATE_SUFFIX, "");
   if (NGINX_NAME.test(untemplated) || /^nginx/i.test(untemplated)) return "nginx";
   if (NOT_NGINX.test(base)) return void 0;
-  const folders = path6.dirname(filePath).split(/[\\/]/);
+  const folders = path4.dirname(filePath).split(/[\\/]/);
   return folders.some((f) => NGINX_FOLDERS.has(f.toLowerCase())) ? "nginx" : void 0;
 }
 function looksLikeNginx(text) {
@@ -16999,9 +16062,9 @@ function looksLikeNginx(text) {
 }
 
 // src/simulate/nginx-context.ts
-var contexts = /* @__PURE__ */ new WeakMap();
+var contexts2 = /* @__PURE__ */ new WeakMap();
 function nginxContextOf(policy) {
-  return contexts.get(policy);
+  return contexts2.get(policy);
 }
 function sameSpan(a, b) {
   return a.file === b.file && a.line === b.line && a.column === b.column;
@@ -17015,7 +16078,7 @@ function findBlock(tree, span) {
   }
   return void 0;
 }
-function serverOf(block) {
+function serverOf2(block) {
   let b = block;
   while (b) {
     if (b.kind === "server") return b;
@@ -17035,7 +16098,7 @@ function nginxFilesUnder(root, limit = 2e3) {
     }
     for (const e of entries2.sort((a, b) => a.name.localeCompare(b.name))) {
       if (out2.length >= limit) return;
-      const abs = path7.join(dir, e.name);
+      const abs = path5.join(dir, e.name);
       if (e.isDirectory()) {
         if (!SKIP_DIRS.has(e.name)) walk4(abs);
       } else if (e.isFile() && classify(abs) === "nginx") out2.push(abs);
@@ -17045,15 +16108,15 @@ function nginxFilesUnder(root, limit = 2e3) {
   return out2;
 }
 function diskProject(root, cwd) {
-  const display = (abs) => path7.relative(cwd, abs).split(path7.sep).join("/");
+  const display = (abs) => path5.relative(cwd, abs).split(path5.sep).join("/");
   const files = nginxFilesUnder(root);
   return {
     root,
     allFiles: files.map((absPath) => ({ absPath, path: display(absPath), language: "nginx" })),
     displayPath: display,
     readText(absPath) {
-      const rel = path7.relative(root, absPath);
-      if (rel.startsWith("..") || path7.isAbsolute(rel)) return { error: "outside the scan root" };
+      const rel = path5.relative(root, absPath);
+      if (rel.startsWith("..") || path5.isAbsolute(rel)) return { error: "outside the scan root" };
       try {
         return { text: fs3.readFileSync(absPath, "utf8") };
       } catch {
@@ -17063,9 +16126,9 @@ function diskProject(root, cwd) {
   };
 }
 function attachNginxContexts(policies, options) {
-  const pending = policies.filter((p) => p.library === "nginx" && !contexts.has(p));
+  const pending = policies.filter((p) => p.library === "nginx" && !contexts2.has(p));
   if (!pending.length) return 0;
-  const project = diskProject(path7.resolve(options.root), path7.resolve(options.cwd));
+  const project = diskProject(path5.resolve(options.root), path5.resolve(options.cwd));
   const loader = new IncludeLoader(project);
   const configs = [];
   for (const f of project.allFiles) {
@@ -17085,7 +16148,7 @@ function attachNginxContexts(policies, options) {
     }
     if (!best) continue;
     const maps = new Map([...configs.flatMap((c) => [...c.maps]), ...best.config.maps]);
-    contexts.set(policy, { server: serverOf(best.block), block: best.block, maps });
+    contexts2.set(policy, { server: serverOf2(best.block), block: best.block, maps });
     attached++;
   }
   return attached;
@@ -17150,6 +16213,11 @@ function findByLabel(root, label) {
   }
   return void 0;
 }
+
+// src/simulate/responders/traefik.ts
+var traefikResponder = (policy) => {
+  throw new UnknownBehaviour("the Traefik responder is not built yet", policy.span);
+};
 
 // src/simulate/responders/npm-cors.ts
 function originSetting(policy) {
@@ -17350,7 +16418,9 @@ var RESPONDERS = {
   "flask-cors": flaskCorsResponder,
   "django-cors-headers": djangoCorsResponder,
   manual: manualHeadersResponder,
-  nginx: nginxResponder
+  nginx: nginxResponder,
+  "ingress-nginx": ingressNginxResponder,
+  traefik: traefikResponder
 };
 function respond(policy, request, app = { status: 200 }) {
   const normalized = {
@@ -17361,11 +16431,177 @@ function respond(policy, request, app = { status: 200 }) {
   return RESPONDERS[policy.library](policy, normalized, app);
 }
 
+// src/simulate/fetch-rules.ts
+var NORMALIZED_METHODS = ["DELETE", "GET", "HEAD", "OPTIONS", "POST", "PUT"];
+function normalizeMethod(method) {
+  const upper2 = method.toUpperCase();
+  return NORMALIZED_METHODS.includes(upper2) ? upper2 : method;
+}
+function isSafelistedMethod(method) {
+  return method === "GET" || method === "HEAD" || method === "POST";
+}
+var FORBIDDEN_HEADERS = /* @__PURE__ */ new Set([
+  "accept-charset",
+  "accept-encoding",
+  "access-control-request-headers",
+  "access-control-request-method",
+  "connection",
+  "content-length",
+  "cookie",
+  "cookie2",
+  "date",
+  "dnt",
+  "expect",
+  "host",
+  "keep-alive",
+  "origin",
+  "referer",
+  "set-cookie",
+  "te",
+  "trailer",
+  "transfer-encoding",
+  "upgrade",
+  "via"
+]);
+function isForbiddenRequestHeader(name2) {
+  const lower = name2.toLowerCase();
+  return FORBIDDEN_HEADERS.has(lower) || lower.startsWith("proxy-") || lower.startsWith("sec-");
+}
+function parsePageHeader(text) {
+  const colon = text.indexOf(":");
+  if (colon < 0) return { name: text.trim() };
+  return { name: text.slice(0, colon).trim(), value: text.slice(colon + 1).trim() };
+}
+function hasUnsafeByte(value) {
+  for (const ch of value) {
+    const code = ch.codePointAt(0);
+    if (code < 32 && code !== 9 || code === 127 || '"():<>?@[\\]{}'.includes(ch)) return true;
+  }
+  return false;
+}
+var SAFE_MIME_ESSENCES = ["application/x-www-form-urlencoded", "multipart/form-data", "text/plain"];
+function isSafelistedHeader(header) {
+  const name2 = header.name.toLowerCase();
+  const value = header.value;
+  if (!["accept", "accept-language", "content-language", "content-type", "range"].includes(name2)) return false;
+  if (value === void 0) return name2 === "accept" || name2 === "accept-language" || name2 === "content-language";
+  if (Buffer.byteLength(value) > 128) return false;
+  switch (name2) {
+    case "accept":
+      return !hasUnsafeByte(value);
+    case "accept-language":
+    case "content-language":
+      return /^[0-9A-Za-z *,\-.;=]*$/.test(value);
+    case "content-type": {
+      if (hasUnsafeByte(value)) return false;
+      const essence = value.split(";")[0].trim().toLowerCase();
+      return SAFE_MIME_ESSENCES.includes(essence);
+    }
+    case "range":
+      return /^bytes=\d*-\d*$/.test(value.replace(/[ \t]/g, "")) && value.replace(/[ \t]/g, "") !== "bytes=-";
+  }
+  return false;
+}
+function unsafeHeaderNames(headers) {
+  const unsafe = /* @__PURE__ */ new Set();
+  let safelistedBytes = 0;
+  const safelisted = [];
+  for (const h of headers) {
+    if (isSafelistedHeader(h)) {
+      safelistedBytes += Buffer.byteLength(h.value ?? "");
+      safelisted.push(h.name.toLowerCase());
+    } else unsafe.add(h.name.toLowerCase());
+  }
+  if (safelistedBytes > 1024) for (const n of safelisted) unsafe.add(n);
+  return [...unsafe].sort();
+}
+function needsPreflight(method, headers) {
+  return !isSafelistedMethod(method) || unsafeHeaderNames(headers).length > 0;
+}
+
+// src/simulate/browser-verdict.ts
+var PREFLIGHT_PREFIX = "Response to preflight request doesn't pass access control check: ";
+var MISSING_ALLOW_ORIGIN = "No 'Access-Control-Allow-Origin' header is present on the requested resource.";
+var WILDCARD_WITH_CREDENTIALS = "The value of the 'Access-Control-Allow-Origin' header in the response must not be the wildcard '*' when the request's credentials mode is 'include'.";
+var NOT_OK_STATUS = "It does not have HTTP ok status.";
+function corsCheck(headers, origin, credentials) {
+  const allowOrigin = getCombined(headers, "access-control-allow-origin");
+  if (allowOrigin === null) return { message: MISSING_ALLOW_ORIGIN, blame: "origin" };
+  if (allowOrigin === "*") {
+    if (!credentials) return null;
+    return { message: WILDCARD_WITH_CREDENTIALS, blame: "credentials" };
+  }
+  if (allowOrigin !== origin) {
+    if (/[ ,]/.test(allowOrigin)) {
+      return {
+        message: `The 'Access-Control-Allow-Origin' header contains multiple values '${allowOrigin}', but only one is allowed.`,
+        blame: "origin"
+      };
+    }
+    if (allowOrigin !== "null" && !isValidUrl(allowOrigin)) {
+      return { message: `The 'Access-Control-Allow-Origin' header contains the invalid value '${allowOrigin}'.`, blame: "origin" };
+    }
+    return {
+      message: `The 'Access-Control-Allow-Origin' header has a value '${allowOrigin}' that is not equal to the supplied origin.`,
+      blame: "origin"
+    };
+  }
+  if (!credentials) return null;
+  const allowCredentials = getCombined(headers, "access-control-allow-credentials");
+  if (allowCredentials === "true") return null;
+  return {
+    message: `The value of the 'Access-Control-Allow-Credentials' header in the response is '${allowCredentials ?? ""}' which must be 'true' when the request's credentials mode is 'include'.`,
+    blame: "credentials"
+  };
+}
+function isValidUrl(text) {
+  try {
+    new URL(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+var TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+function tokenList(headers, name2) {
+  const value = getCombined(headers, name2);
+  if (value === null) return [];
+  const items3 = value.split(",").map((s) => s.trim()).filter((s) => s !== "");
+  return items3.every((s) => TOKEN.test(s)) ? items3 : null;
+}
+function preflightCheck(status, headers, origin, credentials, method, unsafeHeaders) {
+  const cors = corsCheck(headers, origin, credentials);
+  if (cors) return { message: PREFLIGHT_PREFIX + cors.message, blame: cors.blame };
+  if (status < 200 || status > 299) return { message: PREFLIGHT_PREFIX + NOT_OK_STATUS, blame: "status" };
+  const methods = tokenList(headers, "access-control-allow-methods");
+  if (methods === null) {
+    return { message: "Cannot parse Access-Control-Allow-Methods response header field in preflight response.", blame: "methods" };
+  }
+  const headerNames = tokenList(headers, "access-control-allow-headers");
+  if (headerNames === null) {
+    return { message: "Cannot parse Access-Control-Allow-Headers response header field in preflight response.", blame: "headers" };
+  }
+  const methodAllowed = methods.includes(method) || isSafelistedMethod(method) || !credentials && methods.includes("*");
+  if (!methodAllowed) {
+    return { message: `Method ${method} is not allowed by Access-Control-Allow-Methods in preflight response.`, blame: "methods" };
+  }
+  const listed = new Set(headerNames.map((h) => h.toLowerCase()));
+  for (const name2 of unsafeHeaders) {
+    if (listed.has(name2)) continue;
+    if (!credentials && listed.has("*") && name2 !== "authorization") continue;
+    return {
+      message: `Request header field ${name2} is not allowed by Access-Control-Allow-Headers in preflight response.`,
+      blame: "headers"
+    };
+  }
+  return null;
+}
+
 // src/simulate/simulate.ts
 var SIMULATED_COOKIE = "session=1";
 function browserRequests(req) {
   const method = normalizeMethod(req.method);
-  const path25 = req.path ?? "/";
+  const path27 = req.path ?? "/";
   const dropped = [];
   const pageHeaders = [];
   for (const text of req.requestHeaders) {
@@ -17379,13 +16615,13 @@ function browserRequests(req) {
   for (const h of pageHeaders) actualHeaders[h.name.toLowerCase()] = h.value ?? (h.name.toLowerCase() === "content-type" ? "application/json" : "1");
   if (req.origin !== void 0) actualHeaders["origin"] = req.origin;
   if (req.credentials && req.cookie !== false) actualHeaders["cookie"] = SIMULATED_COOKIE;
-  const actual2 = { method, path: path25, headers: actualHeaders };
+  const actual2 = { method, path: path27, headers: actualHeaders };
   const wantsPreflight = req.origin !== void 0 && (req.preflight ?? needsPreflight(method, pageHeaders));
   let preflight2 = null;
   if (wantsPreflight) {
     const headers = { origin: req.origin, "access-control-request-method": method, accept: "*/*" };
     if (unsafeHeaders.length) headers["access-control-request-headers"] = unsafeHeaders.join(",");
-    preflight2 = { method: "OPTIONS", path: path25, headers };
+    preflight2 = { method: "OPTIONS", path: path27, headers };
   }
   return { preflight: preflight2, actual: actual2, method, unsafeHeaders, dropped };
 }
@@ -17410,9 +16646,9 @@ function failure(policy, message, blame, response) {
   const span = message.includes("must not be the wildcard '*'") ? wildcardSpan(policy, response) : blameSpan(policy, blame, response);
   return { allowed: false, reason: message, span };
 }
-function safely(policy, request, status) {
+function safely(answer2, request, status) {
   try {
-    return respond(policy, request, { status });
+    return answer2(request, status);
   } catch (error) {
     if (error instanceof UnknownBehaviour) return error;
     throw error;
@@ -17424,15 +16660,15 @@ function defaultPath(policy) {
   if (p && /^\/[\w\-./]*$/.test(p)) return p;
   return "/";
 }
-function simulate2(policy, req) {
+function simulate2(policy, req, answer2 = (r, status) => respond(policy, r, { status })) {
   const sent = browserRequests({ ...req, path: req.path ?? defaultPath(policy) });
   const credentials = req.credentials;
-  const actualResponse = safely(policy, sent.actual, req.appStatus ?? 200);
+  const actualResponse = safely(answer2, sent.actual, req.appStatus ?? 200);
   const actual2 = actualResponse instanceof UnknownBehaviour ? null : { request: sent.actual, response: actualResponse };
   let preflight2 = null;
   let preflightUnknown;
   if (sent.preflight) {
-    const r = safely(policy, sent.preflight, 200);
+    const r = safely(answer2, sent.preflight, 200);
     if (r instanceof UnknownBehaviour) preflightUnknown = r;
     else preflight2 = { request: sent.preflight, response: r };
   }
@@ -17486,6 +16722,1212 @@ function simulate2(policy, req) {
   };
 }
 
+// src/paths/respond.ts
+function appAnswer(app, request, appStatus) {
+  if (!app) return { status: appStatus, headers: {}, producedBy: "the upstream" };
+  return respond(app, request, { status: appStatus });
+}
+function fields(bag) {
+  return Object.entries(bag).flatMap(([name2, v]) => (Array.isArray(v) ? v : [v]).map((value) => ({ name: name2, value })));
+}
+function bagOf(list3) {
+  const bag = {};
+  for (const h of list3) addHeader(bag, h.name, h.value);
+  return bag;
+}
+function respondThroughRoute(route, app, request, appStatus) {
+  const req = { ...request, headers: Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k.toLowerCase(), v])) };
+  const ctx = route.stack === "nginx" ? routeContextOf(route) : void 0;
+  if (ctx) return throughNginx(route, ctx, app, req, appStatus);
+  return throughHeaderMiddleware(route, app, req, appStatus);
+}
+function throughNginx(route, ctx, app, req, appStatus) {
+  const routed = routeRequest(ctx.server, ctx.maps, { method: req.method, path: req.path, headers: req.headers }, { upstreamStatus: appStatus, staticStatus: appStatus });
+  const spans = {};
+  for (const h of effectiveAddHeaders(routed.conf)) spans[h.name.toLowerCase()] ??= h.value.span;
+  if (!routed.forwards) {
+    if (routed.closed) return { status: null, headers: {}, headerSpans: spans, producedBy: `nginx (${routed.conf.label}), connection closed (444)`, decidedBy: "proxy" };
+    const headers = bagOf(outputHeaders(routed.conf, routed.status, routed.get));
+    const answered = routed.conf.body.find((d) => d.name === "return" || d.name === "deny")?.span ?? routed.conf.headerSpan;
+    for (const name2 of ["access-control-allow-origin", "access-control-allow-credentials", "access-control-allow-methods", "access-control-allow-headers"]) if (!headers[name2]) spans[name2] ??= answered;
+    return { status: routed.status === "unknown" ? null : routed.status, headers, headerSpans: spans, producedBy: `nginx (${routed.conf.label}) without forwarding`, decidedBy: "proxy" };
+  }
+  const upstream = appAnswer(app, req, appStatus);
+  const status = upstream.status ?? "unknown";
+  const out2 = outputHeaders(routed.conf, status, routed.get, fields(upstream.headers));
+  for (const [name2, span] of Object.entries(upstream.headerSpans ?? {})) spans[name2] ??= span;
+  for (const s of route.strips) for (const name2 of Object.keys(upstream.headers)) if (covers(s.header, name2) && !out2.some((o) => o.name.toLowerCase() === name2)) spans[name2] = s.span;
+  return {
+    status: upstream.status,
+    headers: bagOf(out2),
+    headerSpans: spans,
+    producedBy: `${upstream.producedBy ?? "the application"}, passed on by nginx (${routed.conf.label})`,
+    decidedBy: "app",
+    ...upstream.note ? { note: upstream.note } : {},
+    ...upstream.statusCause ? { statusCause: upstream.statusCause } : {}
+  };
+}
+function throughHeaderMiddleware(route, app, req, appStatus) {
+  const isPreflight = req.method === "OPTIONS" && req.headers["origin"] !== void 0 && req.headers["access-control-request-method"] !== void 0;
+  if (route.policy && route.answersPreflight && isPreflight) {
+    const own = respond(route.policy, req, { status: appStatus });
+    return { ...own, decidedBy: "proxy" };
+  }
+  const upstream = appAnswer(app, req, appStatus);
+  const headers = {};
+  for (const [name2, value] of Object.entries(upstream.headers)) if (!route.strips.some((s) => covers(s.header, name2))) headers[name2] = value;
+  let decidedBy = "app";
+  const spans = { ...upstream.headerSpans ?? {} };
+  if (route.policy) {
+    const own = respond(route.policy, req, { status: upstream.status ?? appStatus });
+    for (const [name2, value] of Object.entries(own.headers)) {
+      headers[name2] = value;
+      if (own.headerSpans?.[name2]) spans[name2] = own.headerSpans[name2];
+      if (name2 === "access-control-allow-origin") decidedBy = "proxy";
+    }
+  }
+  return { status: upstream.status, headers, headerSpans: spans, producedBy: `${upstream.producedBy ?? "the application"}, passed on by ${route.label}`, decidedBy };
+}
+function covers(pattern, header) {
+  const name2 = header.toLowerCase();
+  return pattern.endsWith("*") ? name2.startsWith(pattern.slice(0, -1)) : name2 === pattern;
+}
+function simulatePath(route, app, req) {
+  const blamed = app ?? route.policy;
+  const request = { ...req, path: req.path ?? (route.path && route.path.startsWith("/") ? route.path : "/") };
+  const answer2 = (r, status) => respondThroughRoute(route, app, r, status);
+  if (blamed) return simulate2(blamed, request, answer2);
+  return simulate2(routePlaceholder(route), request, answer2);
+}
+function routePlaceholder(route) {
+  return newPolicy({ stack: route.stack, library: route.stack === "nginx" ? "nginx" : route.stack, span: route.span, scope: { kind: "location", name: route.label, ...route.path ? { path: route.path } : {} } });
+}
+
+// src/rules/path-probes.ts
+var ANY_ORIGIN = "https://cross-origin.example";
+function allowedOrigins(app) {
+  const exact = app.origins.filter((o) => o.kind === "exact").map((o) => o.origin);
+  const valid = exact.filter((o) => /^https?:\/\/[^/\s]+$/.test(o));
+  if (valid.length) return valid.slice(0, 1);
+  if (app.origins.some((o) => o.kind === "any" || o.kind === "reflect")) return [ANY_ORIGIN];
+  return [];
+}
+function safely2(f) {
+  try {
+    return f();
+  } catch (error) {
+    if (error instanceof UnknownBehaviour) return void 0;
+    throw error;
+  }
+}
+function pathProbes(path27) {
+  const out2 = [];
+  const requestPath = path27.route.path && path27.route.path.startsWith("/") ? path27.route.path : "/";
+  for (const app of path27.apps) {
+    const credentials = app.credentials.value === true;
+    for (const origin of allowedOrigins(app)) {
+      const actual2 = { origin, method: "GET", credentials, requestHeaders: [], path: requestPath };
+      const preflighted = { origin, method: "PUT", credentials, requestHeaders: ["Content-Type: application/json"], path: requestPath };
+      const sent = [
+        { kind: "actual", request: browserRequests(actual2).actual },
+        { kind: "preflight", request: browserRequests(preflighted).preflight }
+      ];
+      for (const { kind, request } of sent) {
+        const direct = safely2(() => respond(app, request, { status: 200 }));
+        const through = safely2(() => respondThroughRoute(path27.route, app, request, 200));
+        if (direct && through) out2.push({ path: path27, app, origin, kind, request, direct, through });
+      }
+    }
+  }
+  return out2;
+}
+function acaoFields(response) {
+  const v = response.headers["access-control-allow-origin"];
+  return v === void 0 ? [] : Array.isArray(v) ? v : [v];
+}
+function where2(span) {
+  return `${span.file}:${span.line}`;
+}
+function linkText(path27) {
+  return path27.linked ? `linked by ${path27.how}` : path27.how;
+}
+function firstOfPath(failing) {
+  const first = failing[0];
+  if (!first) return void 0;
+  const others = new Set(failing.map((p) => p.app).filter((a) => a !== first.app)).size;
+  return { probe: first, more: others ? ` and ${others} more` : "" };
+}
+
+// rules/preflight-not-handled/index.ts
+var SAFELISTED_METHODS = /* @__PURE__ */ new Set(["GET", "HEAD", "POST"]);
+function target(policy) {
+  const { scope } = policy;
+  if (scope.kind === "route" && scope.path) {
+    const methods = scope.methods?.length ? `${scope.methods.map((m) => m.toUpperCase()).join("/")} ` : "";
+    return `${methods}${scope.path}`;
+  }
+  return scopeLabel(policy);
+}
+function heldBack(policy) {
+  const nonSimple = (policy.scope.methods ?? []).map((m) => m.toUpperCase()).filter((m) => !SAFELISTED_METHODS.has(m) && m !== "OPTIONS");
+  if (nonSimple.length) return `${nonSimple.join("/")} requests`;
+  return "non-simple requests (PUT, PATCH, DELETE, JSON bodies, custom headers such as Authorization)";
+}
+function expectsPreflights(policy) {
+  if (policy.library !== "nginx" && policy.library !== "manual") return true;
+  if (policy.stack === "fastapi" && policy.library === "manual" && !policy.scope.methods?.length) return true;
+  if (policy.scope.methods?.some((m) => !SAFELISTED_METHODS.has(m.toUpperCase()) && m.toUpperCase() !== "OPTIONS")) return true;
+  const configured = (v) => v.value === "unknown" || v.value.length > 0 && !v.isDefault;
+  return configured(policy.allowMethods) || configured(policy.allowHeaders);
+}
+var rule = defineRule({
+  meta: {
+    id: "preflight-not-handled",
+    docs: {
+      description: "Preflight (OPTIONS) requests get no CORS answer, so the browser never sends non-simple cross-origin requests.",
+      cwe: [942],
+      securitySeverity: 2
+    },
+    defaultSeverity: "warning",
+    defaultOptions: { reportPassthrough: false },
+    messages: {
+      notHandled: "Preflight requests for {{target}} cannot succeed: {{why}}. The browser sends an OPTIONS preflight before cross-origin {{requests}} and, unless that answer is a 2xx with matching CORS headers, never sends the real request, so the CORS settings of {{library}} never take effect for it.",
+      proxyAnswers: "{{proxy}} answers OPTIONS itself ({{how}}) and never forwards the preflight to {{app}} ({{appAt}}), which owns CORS on this path ({{link}}): the preflight of a cross-origin {{request}} from {{origin}} gets {{answer}}, so the browser never sends the real request. Let the preflight through to the application (remove the OPTIONS branch), or answer it with the same CORS headers the application sends.",
+      passthrough: "OPTIONS requests for {{target}} are passed on ({{why}}) to something cors-lint cannot see: unless it answers them with the CORS headers, the browser never sends cross-origin {{requests}} here."
+    }
+  },
+  check(context) {
+    checkPaths(context);
+    for (const policy of context.policies) {
+      const { preflight: preflight2 } = policy;
+      if (preflight2.value === "not-handled" && expectsPreflights(policy)) {
+        context.report({
+          messageId: "notHandled",
+          data: {
+            target: target(policy),
+            why: preflight2.why ?? "no CORS layer answers OPTIONS here",
+            requests: heldBack(policy),
+            library: libraryLabel(policy)
+          },
+          span: preflight2.span ?? policy.span,
+          policy,
+          fingerprintText: `${target(policy)}\0${preflight2.why ?? ""}`
+        });
+      } else if (preflight2.value === "passthrough" && context.options.reportPassthrough) {
+        context.report({
+          messageId: "passthrough",
+          data: { target: target(policy), why: preflight2.why ?? "forwarded", requests: heldBack(policy) },
+          span: preflight2.span ?? policy.span,
+          policy,
+          fingerprintText: `${target(policy)}\0${preflight2.why ?? ""}`
+        });
+      }
+    }
+  }
+});
+function checkPaths(context) {
+  for (const path27 of context.settings.paths ?? []) {
+    const answer2 = path27.route.answersPreflight;
+    if (!answer2 || answer2.corsHeaders) continue;
+    const failing = pathProbes(path27).filter((probe) => probe.kind === "preflight" && probe.through.decidedBy === "proxy" && acaoFields(probe.direct).length > 0 && acaoFields(probe.through).length === 0);
+    const found = firstOfPath(failing);
+    if (found) {
+      const { probe, more } = found;
+      context.report({
+        messageId: "proxyAnswers",
+        severity: "error",
+        data: {
+          proxy: path27.route.label,
+          how: answer2.how,
+          app: libraryLabel(probe.app),
+          appAt: `${where2(probe.app.span)}${more}`,
+          link: linkText(path27),
+          request: "PUT with a JSON body",
+          origin: probe.origin,
+          answer: `${probe.through.status ?? "no response"} without Access-Control-Allow-Origin`
+        },
+        span: answer2.span,
+        policy: probe.app,
+        fingerprintText: `${path27.route.label}\0${answer2.how}`,
+        relatedLocations: [
+          { span: path27.route.span, message: `forwards other requests to ${path27.route.targets.map((t) => t.raw).join(", ") || "the application"}` },
+          { span: probe.app.span, message: `${libraryLabel(probe.app)} answers preflights` }
+        ]
+      });
+    }
+  }
+}
+var preflight_not_handled_default = rule;
+
+// rules/middleware-order/index.ts
+var LISTED = 5;
+function listNames(items3) {
+  const shown = items3.slice(0, LISTED).map((item) => `${item.label} (line ${item.span.line})`);
+  const more = items3.length - shown.length;
+  return more > 0 ? `${shown.join(", ")} and ${more} more` : shown.join(", ");
+}
+var PASS_THROUGH = /* @__PURE__ */ new Set(["GZipMiddleware", "SessionMiddleware", "ProxyHeadersMiddleware"]);
+function wrappingRule(policy) {
+  switch (policy.library) {
+    case "starlette":
+      return {
+        layer: "CORSMiddleware",
+        order: "in Starlette the last add_middleware() call, or the first entry of middleware=[...], is the outermost layer",
+        fix: "Add CORSMiddleware last (or list it first in middleware=[...])."
+      };
+    case "django-cors-headers":
+      return {
+        layer: "CorsMiddleware",
+        order: "Django runs MIDDLEWARE entries listed earlier outside the later ones",
+        fix: "Move corsheaders.middleware.CorsMiddleware above them in MIDDLEWARE."
+      };
+    default:
+      return {
+        layer: LIBRARY_NAMES[policy.library],
+        order: `${STACK_NAMES[policy.stack]} runs them outside it`,
+        fix: "Register the CORS layer so that it wraps everything else."
+      };
+  }
+}
+var middleware_order_default = defineRule({
+  meta: {
+    id: "middleware-order",
+    docs: {
+      description: "The CORS layer does not wrap the whole app: middleware outside it (Starlette/FastAPI) or routes registered before it (Express) answer without CORS headers.",
+      cwe: [696],
+      securitySeverity: 3
+    },
+    defaultSeverity: "warning",
+    messages: {
+      wrappedByLater: "{{layer}} is wrapped by {{names}}: {{order}}, so responses those middleware produce themselves \u2014 an authentication 401, a rejected host, an error they raise \u2014 leave the app without CORS headers, and the browser reports a CORS error instead of the real status, which the page cannot read. {{fix}}",
+      shadowedByCors: "CORSMiddleware is added more than once: {{names}} {{verb}} outside this one. Starlette answers every preflight from the outermost CORSMiddleware alone, so the origins, methods and headers of this one never apply to preflights, while on other requests every layer runs and sets its own headers (an origin that any of them allows gets Access-Control-Allow-Origin). Keep one CORSMiddleware with the settings you mean.",
+      routesBefore: "{{library}} is registered after {{routes}}: {{framework}} runs handlers in registration order, so these routes answer before the CORS middleware runs and their responses carry no Access-Control-Allow-Origin; browsers block them for every other origin. Register the CORS middleware before the routes."
+    }
+  },
+  check(context) {
+    for (const policy of context.policies) {
+      const order = policy.order;
+      if (!order) continue;
+      const outside = (order.addedAfter ?? []).filter((m) => !PASS_THROUGH.has(m.name.split(".").pop()));
+      const isCorsLayer = (name2) => policy.library === "starlette" && name2.split(".").pop() === "CORSMiddleware";
+      const corsLayers = outside.filter((m) => isCorsLayer(m.name));
+      const wrappers = outside.filter((m) => !isCorsLayer(m.name));
+      if (corsLayers.length) {
+        context.report({
+          messageId: "shadowedByCors",
+          data: { names: listNames(corsLayers.map((m) => ({ label: "CORSMiddleware", span: m.span }))), verb: corsLayers.length === 1 ? "is" : "are" },
+          span: policy.span,
+          policy,
+          fingerprintText: `cors-layers:${corsLayers.length}`
+        });
+      }
+      if (wrappers.length) {
+        const { layer, order: why, fix } = wrappingRule(policy);
+        context.report({
+          messageId: "wrappedByLater",
+          data: { layer, names: listNames(wrappers.map((m) => ({ label: m.name, span: m.span }))), order: why, fix },
+          span: policy.span,
+          policy,
+          fingerprintText: wrappers.map((m) => m.name).join(",")
+        });
+      }
+      const routes = order.routesBefore ?? [];
+      if (routes.length) {
+        context.report({
+          messageId: "routesBefore",
+          data: {
+            library: LIBRARY_NAMES[policy.library],
+            framework: STACK_NAMES[policy.stack],
+            routes: listNames(routes.map((r) => ({ label: `${r.method.toUpperCase()} ${r.path}`, span: r.span })))
+          },
+          span: policy.span,
+          policy,
+          fingerprintText: routes.map((r) => `${r.method.toUpperCase()} ${r.path}`).join(",")
+        });
+      }
+    }
+  }
+});
+
+// rules/duplicate-cors-layers/index.ts
+var ACAO = /^access-control-allow-origin$/i;
+var duplicate_cors_layers_default = defineRule({
+  meta: {
+    id: "duplicate-cors-layers",
+    docs: {
+      description: "Two layers both emit CORS headers for the same traffic: an nginx location adds Access-Control-Allow-Origin and proxy_passes to an upstream that sends its own, without proxy_hide_header.",
+      cwe: [16],
+      securitySeverity: 2
+    },
+    defaultSeverity: "warning",
+    messages: {
+      throughPath: "{{proxy}} adds Access-Control-Allow-Origin to what {{app}} already sends ({{link}}): {{request}} from {{origin}} gets the fields {{fields}} through the proxy, which is not one origin, so the browser rejects the response with a CORS error. Let one layer own CORS: drop the proxy's add_header lines, or add proxy_hide_header Access-Control-Allow-Origin (and the other Access-Control-* headers) next to them.",
+      withNginxUpstream: "{{scope}} adds Access-Control-Allow-Origin and proxy_passes to {{target}}, which is {{upstream}} ({{app}}) and adds its own, without proxy_hide_header Access-Control-Allow-Origin: responses carry two Access-Control-Allow-Origin fields, which browsers reject with a CORS error. Let one layer own CORS, or add proxy_hide_header Access-Control-Allow-Origin in {{scope}}."
+    }
+  },
+  check({ policies, settings, report }) {
+    const seen = /* @__PURE__ */ new Set();
+    const onPath = /* @__PURE__ */ new Set();
+    for (const path27 of settings.paths ?? []) {
+      if (path27.route.blockSpan) onPath.add(key(path27.route.blockSpan));
+      const found = firstOfPath(pathProbes(path27).filter((probe) => acaoFields(probe.through).length >= 2));
+      if (found) {
+        const { probe, more } = found;
+        const fields2 = acaoFields(probe.through);
+        const span = probe.through.headerSpans?.["access-control-allow-origin"] ?? path27.route.span;
+        if (seen.has(key(span))) continue;
+        seen.add(key(span));
+        report({
+          messageId: "throughPath",
+          data: {
+            proxy: path27.route.label,
+            app: `${libraryLabel(probe.app)} (${where3(probe.app.originsSpan ?? probe.app.span)}${more})`,
+            link: linkText(path27),
+            request: probe.kind === "preflight" ? "the preflight of a PUT" : "a GET",
+            origin: probe.origin,
+            fields: fields2.map((f) => `'${f}'`).join(" and ")
+          },
+          span,
+          policy: path27.route.policy ?? probe.app,
+          fingerprintText: `${path27.route.label}\0${probe.app.span.file}`,
+          relatedLocations: [{ span: probe.app.originsSpan ?? probe.app.span, message: `${libraryLabel(probe.app)} sends Access-Control-Allow-Origin too` }]
+        });
+      }
+    }
+    for (const policy of policies) {
+      if (policy.stack !== "nginx" || !policy.proxy || onPath.has(key(policy.span))) continue;
+      const header = acao(policy);
+      if (!header) continue;
+      if (policy.proxy.hiddenHeaders.some((h) => ACAO.test(h))) continue;
+      if (seen.has(key(policy.span))) continue;
+      const scope = policy.scope.name ?? policy.scope.kind;
+      const target2 = policy.proxy.target;
+      const upstream = nginxUpstream(policy, policies);
+      if (upstream) {
+        seen.add(key(policy.span));
+        report({
+          messageId: "withNginxUpstream",
+          data: { scope, target: target2, upstream: upstream.scope.name ?? "another server block", app: where3(upstream.originsSpan ?? upstream.span) },
+          span: header.span,
+          policy,
+          fingerprintText: `${scope}\0${target2}`
+        });
+      }
+    }
+  }
+});
+function key(span) {
+  return `${span.file}:${span.line}:${span.column}`;
+}
+function where3(span) {
+  return `${span.file}:${span.line}`;
+}
+function acao(policy) {
+  return (policy.emittedHeaders ?? []).find((h) => ACAO.test(h.name) && h.fixedStatus === void 0);
+}
+function nginxUpstream(policy, policies) {
+  const m = /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(?::(\d+))?(?:\/|$)/i.exec(policy.proxy.target);
+  if (!m) return void 0;
+  const port = m[2] ?? (policy.proxy.target.startsWith("https") ? "443" : "80");
+  return policies.find(
+    (other) => other !== policy && other.stack === "nginx" && !sameListen(other, policy) && (other.scope.listen ?? []).some((l) => listensOn(l, port)) && (other.emittedHeaders ?? []).some((h) => ACAO.test(h.name))
+  );
+}
+function sameListen(a, b) {
+  return JSON.stringify(a.scope.listen ?? []) === JSON.stringify(b.scope.listen ?? []);
+}
+function listensOn(listen, port) {
+  const m = /^(?:(?:localhost|127\.0\.0\.1|\*|0\.0\.0\.0|\[::1?\]):)?(\d+)$/.exec(listen);
+  return m?.[1] === port;
+}
+
+// rules/shared-hosting-origin/shared-hosting.ts
+var import_tldts3 = __toESM(require_cjs(), 1);
+var SHARED_ORIGIN_PLAYGROUNDS = ["cdpn.io", "codepen.io", "jsfiddle.net", "fiddle.jshell.net"];
+var PER_PROJECT_PLAYGROUNDS = ["stackblitz.io", "webcontainer.io", "codesandbox.io", "glitch.me"];
+var ATTACKER_LABEL = "attacker-cors-lint";
+var ATTACKER_FILLERS = [ATTACKER_LABEL, `${ATTACKER_LABEL}.`, `-${ATTACKER_LABEL}`, "attacker", "attacker."];
+function under(host, domain) {
+  return host === domain || host.endsWith(`.${domain}`);
+}
+function sharedHostingOf(host) {
+  const h = host.toLowerCase();
+  const shared = SHARED_ORIGIN_PLAYGROUNDS.find((d) => h === d);
+  if (shared) return { suffix: shared, kind: "playground" };
+  const perProject = PER_PROJECT_PLAYGROUNDS.find((d) => under(h, d));
+  if (perProject) return { suffix: perProject, kind: "playground" };
+  const info2 = (0, import_tldts3.parse)(h, { allowPrivateDomains: true });
+  if (info2.isPrivate && info2.publicSuffix) {
+    const icann = (0, import_tldts3.parse)(h).publicSuffix ?? "";
+    const suffix = info2.publicSuffix === h ? h.split(".").slice(1).join(".") || h : info2.publicSuffix;
+    return { suffix: suffix.length > icann.length ? suffix : info2.publicSuffix, kind: "private-suffix" };
+  }
+  return void 0;
+}
+function isSharedRoot(host) {
+  const h = host.toLowerCase();
+  if (SHARED_ORIGIN_PLAYGROUNDS.includes(h) || PER_PROJECT_PLAYGROUNDS.includes(h)) return { suffix: h, kind: "playground" };
+  const info2 = (0, import_tldts3.parse)(h, { allowPrivateDomains: true });
+  if (info2.isPrivate && info2.publicSuffix === h) return { suffix: h, kind: "private-suffix" };
+  return void 0;
+}
+function attackerDeployable(host) {
+  const shared = sharedHostingOf(host);
+  if (!shared) return void 0;
+  if (SHARED_ORIGIN_PLAYGROUNDS.includes(host)) return shared;
+  return host.includes("attacker") ? shared : void 0;
+}
+
+// rules/shared-hosting-origin/index.ts
+var GENERIC_ATTACKER_ORIGINS = ["https://cors-lint-attacker.com", "https://evil.net", "http://cors-lint-attacker.com"];
+function where4(shared) {
+  return shared.kind === "playground" ? `${shared.suffix} is a code playground where anyone can run their own page` : `${shared.suffix} is on the Public Suffix List's private section: anyone can deploy a site under it`;
+}
+function credentialsNote(policy) {
+  return policy.credentials.value === true ? `, including authenticated responses (${libraryLabel(policy)} sends Access-Control-Allow-Credentials: true)` : "";
+}
+var shared_hosting_origin_default = defineRule({
+  meta: {
+    id: "shared-hosting-origin",
+    docs: {
+      description: "The policy trusts every subdomain of a domain where anyone can get a subdomain (a private public suffix such as vercel.app or github.io, or a code playground).",
+      cwe: [942, 346],
+      securitySeverity: 7.5
+    },
+    defaultSeverity: "error",
+    messages: {
+      pattern: "{{label}} {{pattern}} accepts {{witness}}: {{where}}, so an attacker who deploys there can read the responses{{credentials}}{{provenance}}",
+      exact: "Trusted origin '{{origin}}': {{where}}, so an attacker's page there can read the responses{{credentials}}{{provenance}}"
+    },
+    defaultOptions: { budgetMs: DEFAULT_BUDGET_MS }
+  },
+  check({ policies, options, report }) {
+    for (const policy of policies) {
+      const severity = policy.credentials.value === true ? "error" : "warning";
+      for (const entry2 of policy.origins) {
+        const span = originSpan(policy, entry2);
+        if (entry2.kind === "exact") {
+          const origin = normalizeOrigin(entry2.origin);
+          const parsed = origin ? parseSerializedOrigin(origin) : void 0;
+          if (!parsed) continue;
+          const shared2 = isSharedRoot(parsed.host);
+          if (!shared2) continue;
+          report({
+            messageId: "exact",
+            data: { origin: entry2.origin, where: where4(shared2), credentials: credentialsNote(policy), provenance: provenanceNote(entry2) },
+            span,
+            severity,
+            witness: origin,
+            policy,
+            fingerprintText: origin
+          });
+          continue;
+        }
+        if (entry2.kind !== "regex") continue;
+        const spec = specOf(entry2);
+        const prepared = preparePattern(spec, { budgetMs: options.budgetMs });
+        if ("unsupported" in prepared) continue;
+        if (GENERIC_ATTACKER_ORIGINS.some((o) => prepared.evaluator.accepts(o) === true)) continue;
+        const origins = [];
+        for (const t of prepared.templates) {
+          const wilds = countWilds(t);
+          for (const filler of ATTACKER_FILLERS) {
+            for (let j = -1; j < wilds; j++) {
+              const o = asOrigin(fillTemplate(t, filler, j), "https", filler.replace(/^[-.]|[-.]$/g, ""));
+              if (o) origins.push(o);
+            }
+          }
+          const plain = fillTemplate(t, "app");
+          if (!plain.includes("://")) {
+            for (const filler of ATTACKER_FILLERS) {
+              const o = asOrigin(`${filler.replace(/[-.]$/, "")}.${plain.replace(/^[./]+/, "")}`);
+              if (o) origins.push(o);
+            }
+          }
+        }
+        for (const host of SHARED_ORIGIN_PLAYGROUNDS) origins.push(`https://${host}`);
+        const found = searchWitness(
+          prepared,
+          (o) => {
+            const p = parseSerializedOrigin(o);
+            return p !== void 0 && attackerDeployable(p.host) !== void 0;
+          },
+          [{ weakness: "other", origins: [...new Set(origins)] }],
+          false
+          // deployability is judged by the predicate (wildcard PSL rules such as *.replit.dev have no registrable domain)
+        );
+        if (found.kind !== "found") continue;
+        const shared = attackerDeployable(parseSerializedOrigin(found.origin).host);
+        report({
+          messageId: "pattern",
+          data: {
+            ...patternWording(policy.library, { ...spec, writtenAs: entry2.writtenAs }),
+            witness: found.origin,
+            where: where4(shared),
+            credentials: credentialsNote(policy),
+            provenance: provenanceNote(entry2)
+          },
+          span,
+          severity,
+          witness: found.origin,
+          policy,
+          fingerprintText: `${spec.flavor}:${spec.mode}:${spec.pattern}`
+        });
+      }
+    }
+  }
+});
+
+// src/origin/allowlist.ts
+var DEFAULT_PORTS3 = { http: 80, https: 443 };
+function parseAllowlist(list3) {
+  const entries2 = [];
+  const invalid = [];
+  for (const raw of list3) {
+    const text = raw.trim();
+    if (text.toLowerCase() === "null") {
+      entries2.push({ kind: "null" });
+      continue;
+    }
+    const wild = /^([a-z][a-z0-9+.-]*):\/\/(\*\*?)\.([^/:\s*]+)(?::(\d{1,5}))?\/?$/i.exec(text);
+    if (wild) {
+      const scheme = wild[1].toLowerCase();
+      const port = wild[4] === void 0 ? void 0 : Number(wild[4]);
+      entries2.push({
+        kind: "wildcard",
+        scheme,
+        depth: wild[2] === "**" ? "any" : "one",
+        base: wild[3].toLowerCase(),
+        port: port === DEFAULT_PORTS3[scheme] ? void 0 : port,
+        text
+      });
+      continue;
+    }
+    const origin = normalizeOrigin(text);
+    if (origin) entries2.push({ kind: "exact", origin });
+    else invalid.push(raw);
+  }
+  return { entries: entries2, invalid };
+}
+function allows2(allowlist, origin) {
+  const normalized = normalizeOrigin(origin);
+  if (!normalized) return false;
+  if (normalized === "null") return allowlist.entries.some((e) => e.kind === "null");
+  const m = /^([a-z][a-z0-9+.-]*):\/\/([^:]+)(?::(\d+))?$/.exec(normalized);
+  if (!m) return false;
+  const [, scheme, host, portText] = m;
+  const port = portText === void 0 ? void 0 : Number(portText);
+  return allowlist.entries.some((e) => {
+    if (e.kind === "exact") return e.origin === normalized;
+    if (e.kind !== "wildcard") return false;
+    if (e.scheme !== scheme || e.port !== port) return false;
+    if (!host.endsWith(`.${e.base}`)) return false;
+    const prefix = host.slice(0, -(e.base.length + 1));
+    if (!prefix || prefix.startsWith(".") || prefix.endsWith(".") || prefix.includes("..")) return false;
+    return e.depth === "any" || !prefix.includes(".");
+  });
+}
+function allowlistProbes(allowlist, label = "attacker-cors-lint") {
+  const out2 = /* @__PURE__ */ new Set();
+  const add = (scheme, host, port) => {
+    const text = `${scheme}://${host}${port === void 0 ? "" : `:${port}`}`;
+    if (parseSerializedOrigin(text)) out2.add(text);
+  };
+  for (const e of allowlist.entries) {
+    if (e.kind === "null") continue;
+    if (e.kind === "exact") {
+      const p = parseSerializedOrigin(e.origin);
+      if (!p) continue;
+      const labels2 = p.host.split(".");
+      const other = p.scheme === "https" ? "http" : "https";
+      add(p.scheme, p.host, p.port);
+      add(other, p.host, p.port);
+      add(p.scheme, `${label}.${p.host}`, p.port);
+      add(p.scheme, `evil${p.host}`, p.port);
+      add(p.scheme, `${p.host}.evil.net`, p.port);
+      add(p.scheme, p.host, 8443);
+      if (labels2.length > 2) {
+        add(p.scheme, [label, ...labels2.slice(1)].join("."), p.port);
+        add(p.scheme, labels2.slice(1).join("."), p.port);
+      }
+      continue;
+    }
+    const one = `${label}.${e.base}`;
+    add(e.scheme, one, e.port);
+    add(e.scheme, `a.${one}`, e.port);
+    add(e.scheme, `app.${e.base}`, e.port);
+    add(e.scheme, `app.app.${e.base}`, e.port);
+    add(e.scheme, e.base, e.port);
+    add(e.scheme === "https" ? "http" : "https", one, e.port);
+    add(e.scheme, `evil${e.base}`, e.port);
+    add(e.scheme, `${one}.evil.net`, e.port);
+  }
+  return [...out2];
+}
+
+// rules/origin-not-allowed-by-policy/index.ts
+var OUTSIDER = "https://attacker-cors-lint.net";
+var origin_not_allowed_by_policy_default = defineRule({
+  meta: {
+    id: "origin-not-allowed-by-policy",
+    docs: {
+      description: "A trusted origin (exact, reachable through a pattern, or every origin) falls outside the organisation's allowlist (allowedOrigins). Runs only when allowedOrigins is configured.",
+      cwe: [942],
+      securitySeverity: 6.5
+    },
+    defaultSeverity: "error",
+    messages: {
+      exact: "Origin '{{origin}}' is trusted by {{library}} but is not in allowedOrigins{{provenance}}",
+      every: "{{library}} trusts {{what}}, so origins outside allowedOrigins such as {{witness}} can read the responses{{provenance}}",
+      pattern: "{{label}} {{pattern}} accepts {{witness}} ({{semantics}}), which is not in allowedOrigins{{provenance}}",
+      substring: "allow_origins is the string '{{haystack}}': Starlette tests `origin in string`, so it accepts {{witness}}, which is not in allowedOrigins{{provenance}}",
+      unchecked: "{{label}} {{pattern}} could not be checked against allowedOrigins: {{reason}}"
+    },
+    defaultOptions: { budgetMs: DEFAULT_BUDGET_MS }
+  },
+  check({ policies, options, settings, report }) {
+    if (settings.allowedOrigins === void 0) return;
+    const allowlist = parseAllowlist(settings.allowedOrigins);
+    const probes = allowlistProbes(allowlist);
+    for (const policy of policies) {
+      const library = libraryLabel(policy);
+      for (const entry2 of policy.origins) {
+        let checkRegex2 = function(regex) {
+          const spec = specOf(regex);
+          const common = patternWording(policy.library, { ...spec, writtenAs: regex.writtenAs });
+          const prepared = preparePattern(spec, { budgetMs: options.budgetMs });
+          if ("unsupported" in prepared) {
+            if (prepared.invalid) return;
+            report({ ...base, messageId: "unchecked", data: { ...common, reason: prepared.unsupported }, severity: "note", fingerprintText: spec.pattern });
+            return;
+          }
+          const own = [];
+          for (const t of prepared.templates) {
+            for (const filler of ["app", "attacker-cors-lint", "www"]) {
+              const o = asOrigin(fillTemplate(t, filler));
+              if (o) own.push(o);
+            }
+          }
+          const groups = [
+            { weakness: "other", origins: [...own, ...probes] },
+            ...candidateGroups(prepared.templates, prepared.intended)
+          ];
+          const found = searchWitness(prepared, (o) => !allows2(allowlist, o), groups, false);
+          if (found.kind === "found") {
+            report({
+              ...base,
+              messageId: "pattern",
+              data: { ...common, witness: found.origin, semantics: matchingSemantics({ ...spec, writtenAs: regex.writtenAs }, policy.library), provenance: provenance2 },
+              witness: found.origin,
+              fingerprintText: spec.pattern
+            });
+          } else if (found.kind === "undecided") {
+            report({ ...base, messageId: "unchecked", data: { ...common, reason: found.reason }, severity: "note", fingerprintText: spec.pattern });
+          }
+        };
+        var checkRegex = checkRegex2;
+        const span = originSpan(policy, entry2);
+        const provenance2 = provenanceNote(entry2);
+        const base = { span, policy };
+        switch (entry2.kind) {
+          case "exact": {
+            const origin = normalizeOrigin(entry2.origin);
+            if (!origin || allows2(allowlist, origin)) continue;
+            report({ ...base, messageId: "exact", data: { origin: entry2.origin, library, provenance: provenance2 }, witness: origin, fingerprintText: origin });
+            continue;
+          }
+          case "null":
+            if (allows2(allowlist, "null")) continue;
+            report({ ...base, messageId: "exact", data: { origin: "null", library, provenance: provenance2 }, witness: "null", fingerprintText: "null" });
+            continue;
+          case "any":
+          case "reflect": {
+            const what = entry2.kind === "any" ? "every origin (*)" : "every origin (it echoes the request Origin)";
+            report({ ...base, messageId: "every", data: { library, what, witness: OUTSIDER, provenance: provenance2 }, witness: OUTSIDER, fingerprintText: entry2.kind });
+            continue;
+          }
+          case "substring": {
+            const witness = substringWitness2(entry2.haystack, allowlist);
+            if (!witness) continue;
+            report({ ...base, messageId: "substring", data: { haystack: entry2.haystack, witness, provenance: provenance2 }, witness, fingerprintText: entry2.haystack });
+            continue;
+          }
+          case "regex":
+            checkRegex2(entry2);
+            continue;
+          default:
+            continue;
+        }
+      }
+    }
+  }
+});
+function substringWitness2(haystack, allowlist) {
+  const text = haystack.slice(0, 2048);
+  let fallback;
+  for (let start2 = 0; start2 < text.length; start2++) {
+    if (!text.startsWith("http", start2) && !text.startsWith("null", start2)) continue;
+    for (let end = text.length; end > start2; end--) {
+      const candidate = text.slice(start2, end);
+      if (!isBrowserOrigin(candidate) || allows2(allowlist, candidate)) continue;
+      if (isAttackerReachable(candidate)) return candidate;
+      fallback ??= candidate;
+    }
+  }
+  return fallback;
+}
+
+// rules/unresolved-origin/index.ts
+var unresolved_origin_default = defineRule({
+  meta: {
+    id: "unresolved-origin",
+    docs: {
+      description: "The allowed origins come from somewhere cors-lint cannot resolve (environment without default, a function, another module), so they were not checked.",
+      cwe: [942],
+      securitySeverity: 0.1
+    },
+    defaultSeverity: "note",
+    offByDefault: true,
+    messages: {
+      unresolved: "Allowed origins for {{library}} could not be resolved statically: {{why}}; the other origin rules did not check them"
+    }
+  },
+  check({ policies, report }) {
+    for (const policy of policies) {
+      for (const entry2 of policy.origins) {
+        if (entry2.kind !== "unknown") continue;
+        report({
+          messageId: "unresolved",
+          data: { library: libraryLabel(policy), why: entry2.why },
+          span: originSpan(policy, entry2),
+          policy,
+          fingerprintText: entry2.why
+        });
+      }
+    }
+  }
+});
+
+// rules/invalid-cors-option/index.ts
+var invalid_cors_option_default = defineRule({
+  meta: {
+    id: "invalid-cors-option",
+    docs: {
+      description: "The CORS setup uses an option the library does not have, or a value of the wrong type, so it does not do what it says.",
+      cwe: [942],
+      securitySeverity: 5.3
+    },
+    defaultSeverity: "error",
+    fixable: "unsafe",
+    messages: {
+      raises: "{{library}} has no option `{{name}}`{{suggestion}}: it raises {{error}} when the middleware is built, so the application never starts serving{{consequence}}",
+      raisesType: "`{{name}}` {{detail}}: {{library}} raises {{error}} when the middleware is built, so the application never starts serving{{consequence}}",
+      ignored: "{{library}} has no option `{{name}}`{{suggestion}}: it is silently ignored{{consequence}}",
+      ignoredType: "`{{name}}` {{detail}}: {{library}} does not use it as written{{consequence}}"
+    }
+  },
+  check({ policies, report, source }) {
+    for (const policy of policies) {
+      for (const option of policy.invalidOptions ?? []) {
+        const wrongType = option.problem === "wrong-type";
+        report({
+          messageId: option.effect === "raises" ? wrongType ? "raisesType" : "raises" : wrongType ? "ignoredType" : "ignored",
+          data: {
+            library: libraryLabel(policy),
+            name: option.name,
+            suggestion: option.suggestion ? ` (did you mean \`${option.suggestion}\`?)` : "",
+            detail: option.detail ?? "has a value of the wrong type",
+            error: wrongType ? "TypeError" : "TypeError (unexpected keyword argument)",
+            consequence: consequenceOf(option)
+          },
+          span: option.span,
+          policy,
+          fingerprintText: `${option.problem}:${option.name}`,
+          fix: renameFix(option, source)
+        });
+      }
+    }
+  }
+});
+function consequenceOf(option) {
+  if (option.consequence) return `; ${option.consequence}`;
+  return option.effect === "ignored" ? "; the library default applies instead" : "";
+}
+function renameFix(option, source) {
+  const suggestion = option.suggestion;
+  if (option.problem !== "unknown-option" || !suggestion || !/^[A-Za-z_$][\w$]*$/.test(suggestion)) return void 0;
+  const text = source(option.span.file);
+  const range = text?.range(option.span);
+  if (!text || !range) return void 0;
+  const setup = text.text;
+  if (new RegExp(`(^|[^\\w$])['"]?${escapeRegExp(suggestion)}['"]?\\s*[=:]`).test(setup)) return void 0;
+  const description = `Rename \`${option.name}\` to \`${suggestion}\``;
+  const raw = text.text.slice(range.start, range.end);
+  const written = new RegExp(`^(['"]?)${escapeRegExp(option.name)}\\1(?![\\w$])`).exec(raw);
+  if (!written) return void 0;
+  const start2 = range.start + written[1].length;
+  return fixOf("unsafe", description, [text.edit(start2, start2 + option.name.length, suggestion)]);
+}
+function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+// src/environment/apply.ts
+import path6 from "node:path";
+var ENV_READS = [
+  /os\.environ\[\s*["'](\w+)["']\s*\]/g,
+  /os\.(?:environ\.get|getenv)\(\s*["'](\w+)["']/g,
+  /process\.env\.(\w+)/g,
+  /process\.env\[\s*["'`](\w+)["'`]\s*\]/g,
+  /import\.meta\.env\.(\w+)/g,
+  /environment variable (\w+)/g,
+  /\b(?:config|env)\(\s*["'](\w+)["']/g
+];
+function namesIn(text) {
+  if (!text) return [];
+  const out2 = [];
+  for (const re of ENV_READS) for (const m of text.matchAll(re)) out2.push(m[1]);
+  return out2;
+}
+function variableOf(value) {
+  const fromWhy = namesIn(value.why)[0];
+  if (value.source && (value.envDriven || value.kind === "unknown" || value.value === "unknown")) return value.source.replace(/^.*\./, "");
+  return fromWhy;
+}
+function envsubstTemplate(policy, entry2, code) {
+  if (policy.library !== "nginx" || entry2.kind !== "unknown") return void 0;
+  let text = /^value "(.*)" is built from variables at request time$/.exec(entry2.why)?.[1];
+  if (text === void 0 && /^template placeholder /.test(entry2.why)) {
+    const span = entry2.span;
+    const line = span && span.line === span.endLine ? code?.lines(span.file)?.[span.line - 1] : void 0;
+    text = line?.slice(span.column - 1, span.endColumn - 1).replace(/^(["'])(.*)\1$/, "$2") ?? entry2.why.replace(/^template placeholder /, "");
+  }
+  if (!text) return void 0;
+  const names = [...text.matchAll(/\$\{?([A-Z_][A-Z0-9_]*)\}?/g)].map((m) => m[1]);
+  return names.length ? { text, names } : void 0;
+}
+function policyVariables(policy) {
+  return policy.origins.flatMap((e) => envsubstTemplate(policy, e)?.names ?? [variableOf(e)]).filter((v) => !!v);
+}
+function lookup(source, variable) {
+  const exact = source.vars.get(variable);
+  if (exact) return { name: variable, setting: exact };
+  if (variable !== variable.toLowerCase()) return void 0;
+  for (const [name2, setting2] of source.vars) if (name2.toLowerCase() === variable) return { name: name2, setting: setting2 };
+  return void 0;
+}
+function configures(source, policyAbs, all) {
+  const inside = (dir) => {
+    const rel = path6.relative(dir, policyAbs);
+    return !rel.startsWith("..") && !path6.isAbsolute(rel);
+  };
+  if (source.codeDirs) return source.codeDirs.some(inside);
+  if (source.kind === "compose") return !all.some((s) => s.file === source.file && s.codeDirs?.some(inside));
+  return true;
+}
+function splitterFor(policy, entries2, code) {
+  const spans = entries2.flatMap((e) => [e.definedAt, e.span]).concat(policy.originsSpan ? [policy.originsSpan] : []).filter((s) => !!s);
+  const texts = [...entries2.map((e) => ("why" in e ? e.why : "") ?? "")];
+  for (const span of spans) {
+    const lines = code.lines(span.file);
+    if (lines) texts.push(lines.slice(span.line - 1, span.endLine).join("\n"));
+  }
+  const joined = texts.join("\n");
+  const trims = /\.(?:strip|trim)\(/.test(joined);
+  const m = /\.split\(\s*(?:(["'`])(.*?)\1|\/(.+?)\/\w*)?\s*\)/.exec(joined);
+  if (m) return { sep: m[3] ? new RegExp(m[3]) : m[2] !== void 0 ? m[2] : /\s+/, json: false, trims };
+  if (/then \.split\(\)/.test(joined)) return { sep: ",", json: false, trims };
+  const settingsField = entries2.some((e) => e.source && e.source === e.source.toLowerCase());
+  return { sep: settingsField ? "," : void 0, json: true, trims: trims || settingsField };
+}
+function matcherOf(text, like, span, definedAt, variable) {
+  const provenance2 = { span, definedAt, source: variable, sentVerbatim: like.sentVerbatim };
+  if (like.kind === "substring") return { kind: "substring", haystack: text, ...provenance2 };
+  if (text === "*") return { kind: "any", ...provenance2 };
+  if (text === "null") return { kind: "null", ...provenance2 };
+  return { kind: "exact", origin: text, ...provenance2 };
+}
+function originsFor(policy, variable, setting2, code) {
+  const reading = policy.origins.filter((e) => variableOf(e) === variable);
+  if (!reading.length) return void 0;
+  const first = reading[0];
+  const span = first.span ?? policy.originsSpan;
+  if (setting2.value === "unknown") return [{ kind: "unknown", why: setting2.why ?? `${variable} is set where the linter cannot see it`, span, definedAt: setting2.span, source: variable }];
+  const { sep, json, trims } = splitterFor(policy, reading, code);
+  let parts2 = [setting2.value];
+  let isList = false;
+  const trimmed = setting2.value.trim();
+  if (json && trimmed.startsWith("[")) {
+    try {
+      const parsed = JSON.parse(trimmed);
+      if (Array.isArray(parsed)) {
+        parts2 = parsed.map(String);
+        isList = true;
+      }
+    } catch {
+    }
+  } else if (sep !== void 0 && first.kind !== "substring") {
+    parts2 = setting2.value.split(sep).map((s) => trims ? s.trim() : s).filter((s) => s.trim() !== "");
+    isList = true;
+  }
+  const verbatim = !isList && (first.sentVerbatim || policy.library === "cors" && first.kind === "unknown" && /^environment variable \w+$/.test(first.why));
+  return parts2.map((p) => matcherOf(p, { ...first, sentVerbatim: verbatim || void 0 }, span, setting2.span, variable));
+}
+function booleanOf(text) {
+  if (/^(?:true|1|yes|on)$/i.test(text.trim())) return true;
+  if (/^(?:false|0|no|off|)$/i.test(text.trim())) return false;
+  return void 0;
+}
+function attachEnvironments(policies, sources, code) {
+  for (const policy of policies) {
+    const originVars = [...new Set(policy.origins.filter((e) => !envsubstTemplate(policy, e)).map((e) => variableOf(e)).filter((v) => !!v))];
+    const templated = policy.origins.some((e) => envsubstTemplate(policy, e));
+    const credentialVar = variableOf(policy.credentials);
+    if (!originVars.length && !credentialVar && !templated) continue;
+    const policyAbs = code.absPath(policy.span.file);
+    const byValues = /* @__PURE__ */ new Map();
+    for (const source of sources) {
+      if (!configures(source, policyAbs, sources)) continue;
+      let origins = policy.origins;
+      let credentials;
+      const settings = [];
+      origins = origins.map((entry2) => {
+        const template = envsubstTemplate(policy, entry2, code);
+        if (!template) return entry2;
+        const hits = template.names.map((n) => ({ n, hit: lookup(source, n) }));
+        if (hits.some((h) => !h.hit || h.hit.setting.value === "unknown")) return entry2;
+        for (const { hit } of hits) settings.push({ variable: hit.name, value: hit.setting.value, span: hit.setting.span });
+        const text = template.text.replace(/\$\{?([A-Z_][A-Z0-9_]*)\}?/g, (_m, n) => lookup(source, n).setting.value);
+        return matcherOf(text, { ...entry2, sentVerbatim: true }, entry2.span, hits[0].hit.setting.span, template.names.join(", "));
+      });
+      for (const variable of originVars) {
+        const hit = lookup(source, variable);
+        if (!hit) continue;
+        const replacement = originsFor(policy, variable, hit.setting, code);
+        if (!replacement) continue;
+        const at = origins.findIndex((e) => variableOf(e) === variable);
+        origins = [...origins.slice(0, at), ...replacement, ...origins.slice(at).filter((e) => variableOf(e) !== variable)];
+        settings.push({ variable: hit.name, value: hit.setting.value, span: hit.setting.span, why: hit.setting.why });
+      }
+      if (credentialVar) {
+        const hit = lookup(source, credentialVar);
+        const value = hit && hit.setting.value !== "unknown" ? booleanOf(hit.setting.value) : void 0;
+        if (hit) {
+          credentials = { value: value ?? "unknown", span: policy.credentials.span, definedAt: hit.setting.span, source: hit.name, why: value === void 0 ? `${hit.name}=${hit.setting.value}` : void 0 };
+          settings.push({ variable: hit.name, value: hit.setting.value, span: hit.setting.span, why: hit.setting.why });
+        }
+      }
+      if (!settings.length) continue;
+      const key3 = JSON.stringify([origins.map(matcherKey), credentials?.value]);
+      const same = byValues.get(key3);
+      if (same) {
+        same.name = `${same.name}, ${source.name}`;
+        continue;
+      }
+      byValues.set(key3, { name: source.name, kind: source.kind, settings, origins, ...credentials ? { credentials } : {} });
+    }
+    if (byValues.size) policy.environments = [...byValues.values()];
+  }
+}
+function matcherKey(e) {
+  return JSON.stringify({ ...e, span: void 0, definedAt: void 0, envDriven: void 0, source: void 0 });
+}
+function environmentVariants(policy) {
+  const base = JSON.stringify([policy.origins.map(matcherKey), policy.credentials.value]);
+  return (policy.environments ?? []).filter((env) => JSON.stringify([env.origins.map(matcherKey), (env.credentials ?? policy.credentials).value]) !== base).map((env) => ({ ...policy, origins: env.origins, credentials: env.credentials ?? policy.credentials, environments: void 0, environment: env }));
+}
+
+// src/environment/types.ts
+function isProductionName(name2) {
+  return /^(?:prod|production|live|release)$/i.test(name2);
+}
+function environmentNameFromFile(base, fallback) {
+  const dotenv = /^\.env\.(.+)$/.exec(base) ?? /^(.+)\.env$/.exec(base);
+  if (dotenv) return dotenv[1];
+  if (base === ".env") return ".env";
+  const compose = /^(?:docker-)?compose[.-](.+)\.ya?ml$/i.exec(base);
+  if (compose) return compose[1];
+  if (/^(?:docker-)?compose\.ya?ml$/i.test(base)) return fallback;
+  const values = /^values[.-](.+)\.ya?ml$/i.exec(base);
+  if (values) return values[1];
+  return fallback;
+}
+function environmentFitsOrigin(environment, originEnvironment) {
+  const first = environment.name.split(/[ ,(]/)[0];
+  if (isProductionName(originEnvironment)) return isProductionName(first);
+  if (environment.kind === "kubernetes" || environment.kind === "helm") return false;
+  return !isProductionName(first) && !/^(?:staging|stage|example|sample|template|test)$/i.test(first);
+}
+
+// src/frontend/link.ts
+import path8 from "node:path";
+
+// src/paths/addresses.ts
+import path7 from "node:path";
+var LOOPBACK = /* @__PURE__ */ new Set(["localhost", "127.0.0.1", "0.0.0.0", "[::1]", "::1", "host.docker.internal"]);
+function backendAddresses(policy, sources, io) {
+  const out2 = [];
+  const abs = io.absPath(policy.span.file);
+  const text = io.readText(abs) ?? "";
+  const code = [
+    /uvicorn\.run\([^)]*?\bport\s*=\s*(\d{2,5})/,
+    /\.run\([^)]*?\bport\s*=\s*(\d{2,5})/,
+    /\.listen\(\s*(\d{2,5})\b/,
+    /\blisten\(\s*\{[^}]*port\s*:\s*(\d{2,5})/,
+    /\bPORT\b[^\n]{0,40}?(?:\|\||\?\?|,)\s*['"]?(\d{2,5})\b/,
+    /\bport\s*[=:]\s*(\d{2,5})\b/
+  ];
+  for (const re of code) {
+    const m = re.exec(text);
+    if (m) {
+      out2.push({ port: Number(m[1]), how: `port ${m[1]} in ${policy.span.file}` });
+      break;
+    }
+  }
+  for (let dir = path7.dirname(abs); ; dir = path7.dirname(dir)) {
+    for (const name2 of ["package.json", "Dockerfile", "Procfile", "Makefile"]) {
+      const body2 = io.readText(path7.join(dir, name2));
+      if (!body2) continue;
+      const m = /(?:uvicorn|gunicorn|hypercorn|flask\s+run|manage\.py\s+runserver|fastapi\s+(?:dev|run)|node|nodemon|ts-node|tsx)\b[^\n"]*?(?:--port[=\s]+|-p\s+|--bind[=\s]+\S*:|\s(?:0\.0\.0\.0|127\.0\.0\.1|localhost):)(\d{2,5})\b/.exec(body2);
+      if (m) out2.push({ port: Number(m[1]), how: `port ${m[1]} in ${path7.relative(io.root, path7.join(dir, name2)).split(path7.sep).join("/")}` });
+    }
+    if (dir === io.root || path7.dirname(dir) === dir || !dir.startsWith(io.root)) break;
+  }
+  for (const s of sources) {
+    if (s.kind !== "compose" || !s.codeDirs?.some((d) => !path7.relative(d, abs).startsWith(".."))) continue;
+    for (const port of s.publishedPorts ?? []) out2.push({ port, how: `port ${port} published by compose service ${s.service} (${s.file})` });
+    for (const port of s.containerPorts ?? []) out2.push({ host: s.service, port, how: `compose service ${s.service} (${s.file})` });
+    out2.push({ host: s.service, port: 0, how: `compose service ${s.service} (${s.file})` });
+  }
+  if (!out2.length) {
+    const fallback = policy.stack === "fastapi" || policy.stack === "starlette" || policy.stack === "django" ? 8e3 : policy.stack === "flask" ? 5e3 : void 0;
+    if (fallback) out2.push({ weak: true, port: fallback, how: `port ${fallback}, the default of ${policy.stack === "flask" ? "flask run" : policy.stack === "django" ? "manage.py runserver" : "uvicorn"}` });
+  }
+  return out2;
+}
+function reaches(url, addresses) {
+  let parsed;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return void 0;
+  }
+  return reachesHost(parsed.hostname, Number(parsed.port || (parsed.protocol === "https:" ? 443 : 80)), addresses);
+}
+function reachesHost(host, port, addresses) {
+  const h = host.toLowerCase();
+  return addresses.find((a) => a.host ? a.host.toLowerCase() === h && (a.port === 0 || a.port === port) : LOOPBACK.has(h) && a.port === port);
+}
+function nearestTo(fromDir, hits, io) {
+  if (!hits.length) return [];
+  const shared = (h) => commonDepth(fromDir, io.absPath(h.policy.span.file));
+  const best = Math.max(...hits.map(shared));
+  const near = hits.filter((h) => shared(h) === best);
+  const strong = near.filter((h) => !h.hit.weak);
+  if (strong.length) return strong;
+  return new Set(near.map((h) => h.policy.span.file)).size > 1 ? [] : near;
+}
+function commonDepth(a, b) {
+  const x = a.split(path7.sep);
+  const y = b.split(path7.sep);
+  let i2 = 0;
+  while (i2 < x.length && i2 < y.length && x[i2] === y[i2]) i2++;
+  return i2;
+}
+
+// src/frontend/link.ts
+function linkable(policy) {
+  return !policy.environment && policy.scope.kind !== "route";
+}
+function linkFrontends(frontends, policies, sources, io, paths = []) {
+  const links = [];
+  const addresses = /* @__PURE__ */ new Map();
+  for (const policy of policies.filter(linkable)) addresses.set(policy, backendAddresses(policy, sources, io));
+  const files = new Set([...addresses.keys()].map((p) => p.span.file));
+  const only = files.size === 1 ? [...addresses.keys()] : [];
+  for (const frontend of frontends) {
+    for (const apiUrl of frontend.apiUrls) {
+      const proxied = paths.flatMap((p) => {
+        const how = proxyReached(apiUrl.url, p.route, sources, io);
+        return how ? [{ path: p, how }] : [];
+      });
+      if (proxied.length) {
+        for (const { path: path27, how } of proxied) for (const policy of path27.apps) links.push({ frontend, apiUrl, policy, how: `${how}, which forwards to it (${path27.linked ? path27.how : "no link to one application could be made"})`, through: path27.route });
+        continue;
+      }
+      const hits = nearestTo(frontend.absDir, [...addresses].flatMap(([policy, addrs]) => {
+        const hit = reaches(apiUrl.url, addrs);
+        return hit ? [{ policy, addrs, hit }] : [];
+      }), io);
+      for (const { policy, addrs, hit } of hits) links.push({ frontend, apiUrl, policy, how: hit.how, proxiedBy: proxyTo(frontend, addrs) });
+      if (hits.length || !only.length || isLoopback(apiUrl.url)) continue;
+      for (const policy of only) links.push({ frontend, apiUrl, policy, how: `the only backend in the repository (${policy.span.file})` });
+    }
+    for (const proxy2 of frontend.proxies) {
+      if (proxy2.target === "unknown") continue;
+      const hits = nearestTo(frontend.absDir, [...addresses].flatMap(([policy, addrs]) => {
+        const hit = reaches(proxy2.target, addrs);
+        return hit ? [{ policy, addrs, hit }] : [];
+      }), io);
+      for (const { policy, hit } of hits) {
+        if (links.some((l) => l.frontend === frontend && l.policy === policy)) continue;
+        const apiUrl = { url: proxy2.target, environment: "development", how: proxy2.how, span: proxy2.span };
+        links.push({ frontend, apiUrl, policy, how: hit.how, proxiedBy: proxy2 });
+      }
+    }
+  }
+  return links;
+}
+function isLoopback(url) {
+  try {
+    return LOOPBACK.has(new URL(url).hostname);
+  } catch {
+    return true;
+  }
+}
+function proxyTo(frontend, addrs) {
+  return frontend.proxies.find((p) => p.target === "unknown" || reaches(p.target, addrs));
+}
+function originCallsApi(originEnvironment, apiEnvironment) {
+  return apiEnvironment === "any" || apiEnvironment === originEnvironment;
+}
+function proxyReached(url, route, sources, io) {
+  let parsed;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return void 0;
+  }
+  if (route.path?.startsWith("/") && !`${parsed.pathname}/`.startsWith(route.path)) return void 0;
+  const port = Number(parsed.port || (parsed.protocol === "https:" ? 443 : 80));
+  const host = parsed.hostname.toLowerCase();
+  if (route.hosts?.some((h) => h.toLowerCase() === host)) return `${route.label} (${route.span.file}), which serves ${host}`;
+  if (!LOOPBACK.has(host)) return void 0;
+  const listens = (route.listen ?? []).flatMap((l) => {
+    const m = /(?:^|:)(\d+)(?:\s|$)/.exec(l);
+    return m ? [Number(m[1])] : [];
+  });
+  if (listens.includes(port)) return `${route.label} (${route.span.file}), which listens on port ${port}`;
+  const routeFile = io.absPath(route.span.file);
+  for (const s of sources) {
+    if (s.kind !== "compose" || !s.codeDirs?.some((d) => routeFile === d || !path8.relative(d, routeFile).startsWith(".."))) continue;
+    if (!(s.publishedPorts ?? []).includes(port)) continue;
+    return `${route.label} (${route.span.file}), run by compose service ${s.service} which publishes port ${port}`;
+  }
+  return void 0;
+}
+
+// src/frontend/types.ts
+var FRAMEWORK_LABEL = {
+  vite: "Vite",
+  next: "Next.js",
+  cra: "Create React App",
+  angular: "Angular",
+  "vue-cli": "Vue CLI",
+  sveltekit: "SvelteKit",
+  nuxt: "Nuxt"
+};
+
 // rules/frontend-origin-not-allowed/index.ts
 var frontend_origin_not_allowed_default = defineRule({
   meta: {
@@ -17515,14 +17957,15 @@ var frontend_origin_not_allowed_default = defineRule({
         if (sameOrigin(origin.origin, link.apiUrl.url)) continue;
         const productionOrigin = isProductionName(origin.environment);
         const candidates2 = versions.filter((p) => p.environment ? environmentFitsOrigin(p.environment, origin.environment) : !productionOrigin || !policyVariables(p).length);
-        const verdicts2 = candidates2.map((p) => ({ p, allowed: simulate2(p, { origin: origin.origin, method: "GET", credentials: false, requestHeaders: [] }).verdict.allowed }));
+        const request = { origin: origin.origin, method: "GET", credentials: false, requestHeaders: [] };
+        const verdicts2 = candidates2.map((p) => ({ p, allowed: (link.through ? simulatePath(link.through, p, request) : simulate2(p, request)).verdict.allowed }));
         const envAllows = verdicts2.some((v) => v.p.environment && v.allowed !== false);
         for (const { p, allowed } of verdicts2) {
           if (allowed !== false) continue;
           if (!p.environment && envAllows) continue;
-          const key2 = [link.frontend.absDir, origin.origin, placeKey(p.span), p.environment?.name ?? ""].join("\0");
-          if (seen.has(key2)) continue;
-          seen.add(key2);
+          const key3 = [link.frontend.absDir, origin.origin, placeKey(p.span), p.environment?.name ?? ""].join("\0");
+          if (seen.has(key3)) continue;
+          seen.add(key3);
           const production = isProductionName(origin.environment) || p.environment && isProductionName(p.environment.name.split(" ")[0]);
           report({
             messageId: "blocked",
@@ -17574,6 +18017,53 @@ function relatedOf(link, originSpan2) {
   return out2;
 }
 
+// rules/proxy-strips-cors-headers/index.ts
+var proxy_strips_cors_headers_default = defineRule({
+  meta: {
+    id: "proxy-strips-cors-headers",
+    docs: {
+      description: "A proxy in front of an application removes the CORS headers the application sends (nginx proxy_hide_header, more_clear_headers, an ingress or Traefik rule) and adds none of its own, so every cross-origin request through it fails.",
+      cwe: [16],
+      securitySeverity: 2
+    },
+    defaultSeverity: "error",
+    messages: {
+      strips: "{{how}} in {{proxy}} removes the Access-Control-Allow-Origin that {{app}} sends ({{appAt}}), and the proxy adds none of its own: {{request}} from {{origin}} gets no Access-Control-Allow-Origin through the proxy, so the browser blocks every cross-origin request on this path though the application allows it ({{link}}). Remove the {{directive}} line, or let the proxy send the CORS headers itself."
+    }
+  },
+  check({ settings, report }) {
+    for (const path27 of settings.paths ?? []) {
+      if (!path27.route.strips.length) continue;
+      const failing = pathProbes(path27).filter((probe) => probe.through.decidedBy === "app" && acaoFields(probe.direct).length > 0 && acaoFields(probe.through).length === 0);
+      const found = firstOfPath(failing);
+      if (found) {
+        const { probe, more } = found;
+        const strip = path27.route.strips.find((s) => s.header === "access-control-allow-origin" || s.header.endsWith("*") && "access-control-allow-origin".startsWith(s.header.slice(0, -1))) ?? path27.route.strips[0];
+        report({
+          messageId: "strips",
+          data: {
+            how: strip.how,
+            proxy: path27.route.label,
+            app: libraryLabel(probe.app),
+            appAt: `${where2(probe.app.originsSpan ?? probe.app.span)}${more}`,
+            request: probe.kind === "preflight" ? "the preflight of a PUT" : "a GET",
+            origin: probe.origin,
+            link: linkText(path27),
+            directive: strip.how.split(" ")[0]
+          },
+          span: strip.span,
+          policy: probe.app,
+          fingerprintText: `${path27.route.label}\0${strip.how}`,
+          relatedLocations: [
+            { span: path27.route.span, message: `forwards to ${path27.route.targets.map((t) => t.raw).join(", ") || "the application"}` },
+            { span: probe.app.originsSpan ?? probe.app.span, message: `${libraryLabel(probe.app)} sends Access-Control-Allow-Origin` }
+          ]
+        });
+      }
+    }
+  }
+});
+
 // rules/index.ts
 var allRules = [
   credentials_with_wildcard_origin_default,
@@ -17595,10 +18085,11 @@ var allRules = [
   origin_not_allowed_by_policy_default,
   unresolved_origin_default,
   invalid_cors_option_default,
+  proxy_strips_cors_headers_default,
   frontend_origin_not_allowed_default
 ];
 function findRule(id) {
-  return allRules.find((rule) => rule.meta.id === id);
+  return allRules.find((rule2) => rule2.meta.id === id);
 }
 
 // src/config/parser-setting.ts
@@ -17620,16 +18111,16 @@ function pythonParserSetting(config, env = process.env) {
 
 // src/config/rule-settings.ts
 var import_picomatch2 = __toESM(require_picomatch(), 1);
-function ruleSetting(rule, config) {
-  const entry2 = config.rules?.[rule.meta.id];
+function ruleSetting(rule2, config) {
+  const entry2 = config.rules?.[rule2.meta.id];
   if (entry2 === void 0) {
-    const onSomewhere = config.overrides?.some((o) => levelOf(o.rules[rule.meta.id]) && levelOf(o.rules[rule.meta.id]) !== "off");
-    return rule.meta.offByDefault && !onSomewhere ? "off" : { options: {} };
+    const onSomewhere = config.overrides?.some((o) => levelOf(o.rules[rule2.meta.id]) && levelOf(o.rules[rule2.meta.id]) !== "off");
+    return rule2.meta.offByDefault && !onSomewhere ? "off" : { options: {} };
   }
   const level = levelOf(entry2);
   if (level === "off") {
     const onSomewhere = config.overrides?.some((o) => {
-      const l = levelOf(o.rules[rule.meta.id]);
+      const l = levelOf(o.rules[rule2.meta.id]);
       return l !== void 0 && l !== "off";
     });
     return onSomewhere ? { options: optionsOf(entry2) } : "off";
@@ -17654,7 +18145,7 @@ function optionsOf(entry2) {
 
 // src/discover/discover.ts
 import fs5 from "node:fs";
-import path9 from "node:path";
+import path10 from "node:path";
 
 // src/discover/gitignore-pattern.ts
 function parseGitignoreLine(line) {
@@ -17903,7 +18394,7 @@ function compile(lines) {
 
 // src/discover/walk.ts
 import fs4 from "node:fs";
-import path8 from "node:path";
+import path9 from "node:path";
 function walk2(dir, options) {
   const out2 = [];
   const stack = [{ abs: dir, raw: dir, rel: "" }];
@@ -17914,7 +18405,7 @@ function walk2(dir, options) {
     options.enterDir?.(current2.abs, current2.rel, (name2) => named.some((n) => n.name === name2));
     named.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
     const subdirs = [];
-    const prefix = current2.abs.endsWith(path8.sep) ? current2.abs : current2.abs + path8.sep;
+    const prefix = current2.abs.endsWith(path9.sep) ? current2.abs : current2.abs + path9.sep;
     for (const { entry: entry2, name: name2, bytes } of named) {
       const abs = prefix + name2;
       const raw = !bytes && typeof current2.raw === "string" ? abs : joinRaw(current2.raw, bytes ?? Buffer.from(name2));
@@ -17984,12 +18475,12 @@ var DEFAULT_IGNORES = [
 ];
 var DOT_SEGMENT = /[\\/]\.\.?(?:[\\/]|$)|[\\/]{2}/;
 function toDisplayPath(cwd, absPath) {
-  if (absPath.length > cwd.length + 1 && absPath.startsWith(cwd) && absPath[cwd.length] === path9.sep && !cwd.endsWith(path9.sep) && !DOT_SEGMENT.test(absPath)) {
+  if (absPath.length > cwd.length + 1 && absPath.startsWith(cwd) && absPath[cwd.length] === path10.sep && !cwd.endsWith(path10.sep) && !DOT_SEGMENT.test(absPath)) {
     const rel2 = absPath.slice(cwd.length + 1);
-    return path9.sep === "/" ? rel2 : rel2.split(path9.sep).join("/");
+    return path10.sep === "/" ? rel2 : rel2.split(path10.sep).join("/");
   }
-  const rel = path9.relative(cwd, absPath) || path9.basename(absPath);
-  return rel.split(path9.sep).join("/");
+  const rel = path10.relative(cwd, absPath) || path10.basename(absPath);
+  return rel.split(path10.sep).join("/");
 }
 function discover(inputs, options) {
   const diagnostics = [];
@@ -18015,7 +18506,7 @@ function discover(inputs, options) {
     files.push({ absPath, path: display, language });
   };
   for (const input of inputs) {
-    const absInput = path9.resolve(options.cwd, input);
+    const absInput = path10.resolve(options.cwd, input);
     let stat;
     try {
       stat = fs5.statSync(absInput);
@@ -18024,16 +18515,18 @@ function discover(inputs, options) {
       continue;
     }
     if (stat.isFile()) {
-      ignores.loadAncestors(path9.dirname(absInput));
+      ignores.loadAncestors(path10.dirname(absInput));
       const language = classify(absInput);
       if (language && !ignores.ignores(absInput)) accept(absInput, language, true);
+      const kind = options.context?.kindOf(path10.basename(absInput));
+      if (kind) context.push({ absPath: absInput, kind });
       continue;
     }
     ignores.loadAncestors(absInput);
     if (ignores.ignores(absInput, true)) continue;
     const realInput = safeRealpath(absInput) ?? absInput;
     realInputInside = isInside(realRoot, realInput);
-    const realPrefix = realInput.endsWith(path9.sep) ? realInput : realInput + path9.sep;
+    const realPrefix = realInput.endsWith(path10.sep) ? realInput : realInput + path10.sep;
     const base = ignores.relative(absInput) ?? "";
     const fromRoot = (rel) => base ? `${base}/${rel}` : rel;
     const entries2 = walk2(absInput, {
@@ -18060,7 +18553,7 @@ function discover(inputs, options) {
       if (entry2.symlink) {
         if (isFileOrLinkToFile(entry2.absPath)) accept(entry2.absPath, entry2.tag.language, false, void 0, entry2.tag.display);
       } else {
-        const real = realInput === absInput ? entry2.absPath : realPrefix + (path9.sep === "/" ? entry2.rel : entry2.rel.split("/").join(path9.sep));
+        const real = realInput === absInput ? entry2.absPath : realPrefix + (path10.sep === "/" ? entry2.rel : entry2.rel.split("/").join(path10.sep));
         accept(entry2.absPath, entry2.tag.language, false, real, entry2.tag.display);
       }
     }
@@ -18086,19 +18579,19 @@ var Ignores = class {
   loaded = /* @__PURE__ */ new Set();
   /** The .gitignore files of the root and every folder between it and `dir`. */
   loadAncestors(dir) {
-    const rel = path9.relative(this.root, dir);
-    if (rel.startsWith("..") || path9.isAbsolute(rel)) return;
+    const rel = path10.relative(this.root, dir);
+    if (rel.startsWith("..") || path10.isAbsolute(rel)) return;
     let current2 = this.root;
     this.load(current2);
-    for (const part of rel ? rel.split(path9.sep) : []) {
-      current2 = path9.join(current2, part);
+    for (const part of rel ? rel.split(path10.sep) : []) {
+      current2 = path10.join(current2, part);
       this.load(current2);
     }
   }
   load(dir) {
     if (!this.gitignore || this.loaded.has(dir)) return;
     this.loaded.add(dir);
-    const text = safeRead(path9.join(dir, ".gitignore"));
+    const text = safeRead(path10.join(dir, ".gitignore"));
     if (text === void 0) return;
     const scope = this.relative(dir);
     if (scope === void 0) return;
@@ -18119,9 +18612,9 @@ var Ignores = class {
   }
   /** Relative to the root with `/`, or undefined outside it. */
   relative(absPath) {
-    const rel = path9.relative(this.root, absPath);
-    if (rel.startsWith("..") || path9.isAbsolute(rel)) return void 0;
-    return path9.sep === "/" ? rel : rel.split(path9.sep).join("/");
+    const rel = path10.relative(this.root, absPath);
+    if (rel.startsWith("..") || path10.isAbsolute(rel)) return void 0;
+    return path10.sep === "/" ? rel : rel.split(path10.sep).join("/");
   }
 };
 function defaultAsGitignoreLine(glob) {
@@ -18153,16 +18646,16 @@ function describeLinkProblem(p) {
 }
 function isInside(root, candidate) {
   if (!DOT_SEGMENT.test(candidate) && !DOT_SEGMENT.test(root)) {
-    const base = root.endsWith(path9.sep) ? root.slice(0, -1) : root;
-    return candidate === base || candidate === root || candidate.startsWith(base + path9.sep);
+    const base = root.endsWith(path10.sep) ? root.slice(0, -1) : root;
+    return candidate === base || candidate === root || candidate.startsWith(base + path10.sep);
   }
-  const rel = path9.relative(root, candidate);
-  return rel === "" || rel !== ".." && !rel.startsWith(`..${path9.sep}`) && !path9.isAbsolute(rel);
+  const rel = path10.relative(root, candidate);
+  return rel === "" || rel !== ".." && !rel.startsWith(`..${path10.sep}`) && !path10.isAbsolute(rel);
 }
 
 // src/project.ts
 import fs6 from "node:fs";
-import path10 from "node:path";
+import path11 from "node:path";
 var RECENT_TEXTS = 512;
 function createProject(cwd, root, listFiles, maxBytes) {
   const scanned = /* @__PURE__ */ new Map();
@@ -18174,7 +18667,7 @@ function createProject(cwd, root, listFiles, maxBytes) {
   const folderExists = (dir) => {
     let known = folders.get(dir);
     if (known === void 0) {
-      const parent = path10.dirname(dir);
+      const parent = path11.dirname(dir);
       known = (parent === dir || folderExists(parent)) && isFolder(dir);
       folders.set(dir, known);
     }
@@ -18203,7 +18696,7 @@ function createProject(cwd, root, listFiles, maxBytes) {
         recent.delete(absPath);
         return keep(absPath, cached);
       }
-      if (!folderExists(path10.dirname(absPath))) return keep(absPath, { error: "no such file or directory" });
+      if (!folderExists(path11.dirname(absPath))) return keep(absPath, { error: "no such file or directory" });
       const real = safeRealpath(absPath);
       if (real === void 0) return keep(absPath, { error: "no such file or directory" });
       if (!isInside(realRoot, real)) return keep(absPath, { error: `outside the scan root ${toDisplayPath(cwd, root)}` });
@@ -18211,13 +18704,13 @@ function createProject(cwd, root, listFiles, maxBytes) {
       return keep(absPath, read.ok ? { text: read.text } : { error: read.diagnostic.message });
     },
     linesOf(displayPath) {
-      const abs = byDisplay.get(displayPath) ?? path10.resolve(cwd, displayPath);
+      const abs = byDisplay.get(displayPath) ?? path11.resolve(cwd, displayPath);
       const read = project.readText(abs);
       return "text" in read ? read.text.split(/\r?\n/) : void 0;
     },
     // The whole text, line endings kept, for rules that build fixes.
     textOf(displayPath) {
-      const read = project.readText(byDisplay.get(displayPath) ?? path10.resolve(cwd, displayPath));
+      const read = project.readText(byDisplay.get(displayPath) ?? path11.resolve(cwd, displayPath));
       return "text" in read ? read.text : void 0;
     }
   };
@@ -18234,7 +18727,7 @@ function isFolder(dir) {
 // src/discover/read-ahead.ts
 import fs7 from "node:fs";
 import os from "node:os";
-import path11 from "node:path";
+import path12 from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker as Worker2 } from "node:worker_threads";
 var WORKER_MIN_FILES = 1e3;
@@ -18323,9 +18816,9 @@ var ReadAhead = class {
   }
 };
 function bundledWorkerScript() {
-  const here = path11.dirname(fileURLToPath(import.meta.url));
-  for (const candidate of [path11.join(here, "read-worker.js"), path11.join(here, "..", "read-worker.js")]) {
-    if (path11.basename(path11.dirname(candidate)) === "dist" && fs7.existsSync(candidate)) return candidate;
+  const here = path12.dirname(fileURLToPath(import.meta.url));
+  for (const candidate of [path12.join(here, "read-worker.js"), path12.join(here, "..", "read-worker.js")]) {
+    if (path12.basename(path12.dirname(candidate)) === "dist" && fs7.existsSync(candidate)) return candidate;
   }
   return void 0;
 }
@@ -18364,17 +18857,17 @@ function attempt(text, jsx) {
 function isInternalError(d) {
   return d.kind === "internal-error";
 }
-function internalError(file, where4, error, withStack = false) {
+function internalError(file, where5, error, withStack = false) {
   const text = error instanceof Error ? withStack ? error.stack ?? error.message : `${error.name}: ${error.message}` : String(error);
-  return { kind: "internal-error", file, message: `internal error in ${where4}: ${text}` };
+  return { kind: "internal-error", file, message: `internal error in ${where5}: ${text}` };
 }
 
 // src/extract/budget.ts
 var DEFAULT_FILE_TIME_BUDGET_MS = 5e3;
 var SkippedFile = class extends Error {
 };
-function scanFailure(file, where4, error, withStack = false) {
-  return error instanceof SkippedFile ? { kind: "file-skipped", file, message: error.message } : internalError(file, where4, error, withStack);
+function scanFailure(file, where5, error, withStack = false) {
+  return error instanceof SkippedFile ? { kind: "file-skipped", file, message: error.message } : internalError(file, where5, error, withStack);
 }
 var OverBudget = class extends SkippedFile {
   constructor(budgetMs2) {
@@ -18403,7 +18896,7 @@ function spend() {
 }
 
 // src/extract/js/package-versions.ts
-import path12 from "node:path";
+import path13 from "node:path";
 var FIELDS = ["dependencies", "devDependencies", "peerDependencies", "optionalDependencies"];
 var PackageVersions = class {
   constructor(project) {
@@ -18413,7 +18906,7 @@ var PackageVersions = class {
   manifests = /* @__PURE__ */ new Map();
   found = /* @__PURE__ */ new Map();
   dependency(absFile, name2) {
-    return this.lookup(path12.dirname(absFile), name2) ?? void 0;
+    return this.lookup(path13.dirname(absFile), name2) ?? void 0;
   }
   /** The Express major version, when declared. */
   majorFor(absFile) {
@@ -18421,28 +18914,28 @@ var PackageVersions = class {
     return dep ? { major: dep.major, file: dep.file } : {};
   }
   lookup(dir, name2) {
-    const key2 = `${dir}\0${name2}`;
-    const cached = this.found.get(key2);
+    const key3 = `${dir}\0${name2}`;
+    const cached = this.found.get(key3);
     if (cached !== void 0) return cached;
     let result = null;
     const deps = this.manifest(dir);
     const range = deps?.[name2];
     if (range !== void 0) {
       const m = /(\d+)/.exec(range.replace(/^npm:[^@]+@/, ""));
-      result = { range, major: m ? Number(m[1]) : void 0, file: this.project.displayPath(path12.join(dir, "package.json")) };
+      result = { range, major: m ? Number(m[1]) : void 0, file: this.project.displayPath(path13.join(dir, "package.json")) };
     } else {
-      const parent = path12.dirname(dir);
-      const inside = !path12.relative(this.project.root, parent).startsWith("..");
+      const parent = path13.dirname(dir);
+      const inside = !path13.relative(this.project.root, parent).startsWith("..");
       if (parent !== dir && inside) result = this.lookup(parent, name2);
     }
-    this.found.set(key2, result);
+    this.found.set(key3, result);
     return result;
   }
   manifest(dir) {
     const cached = this.manifests.get(dir);
     if (cached !== void 0) return cached;
     let deps = null;
-    const read = this.project.readText(path12.join(dir, "package.json"));
+    const read = this.project.readText(path13.join(dir, "package.json"));
     if ("text" in read) {
       try {
         const json = JSON.parse(read.text);
@@ -18466,9 +18959,9 @@ var PackageVersions = class {
 var SKIP_KEYS = /* @__PURE__ */ new Set(["parent", "loc", "range", "typeAnnotation", "returnType", "typeParameters", "typeArguments", "decorators"]);
 function childrenOf(node) {
   const out2 = [];
-  for (const key2 of Object.keys(node)) {
-    if (SKIP_KEYS.has(key2)) continue;
-    const value = node[key2];
+  for (const key3 of Object.keys(node)) {
+    if (SKIP_KEYS.has(key3)) continue;
+    const value = node[key3];
     if (Array.isArray(value)) {
       for (const item of value) if (isNode(item)) out2.push(item);
     } else if (isNode(value)) {
@@ -18527,10 +19020,10 @@ function memberName(node) {
   return void 0;
 }
 function propertyKey(prop) {
-  const key2 = prop.key;
-  if (!prop.computed && key2.type === "Identifier") return key2.name;
-  if (key2.type === "Literal" && (typeof key2.value === "string" || typeof key2.value === "number")) return String(key2.value);
-  if (key2.type === "TemplateLiteral" && key2.expressions.length === 0) return key2.quasis[0]?.value.cooked ?? void 0;
+  const key3 = prop.key;
+  if (!prop.computed && key3.type === "Identifier") return key3.name;
+  if (key3.type === "Literal" && (typeof key3.value === "string" || typeof key3.value === "number")) return String(key3.value);
+  if (key3.type === "TemplateLiteral" && key3.expressions.length === 0) return key3.quasis[0]?.value.cooked ?? void 0;
   return void 0;
 }
 function isFunction(node) {
@@ -18603,10 +19096,10 @@ function isInside2(inner, outer) {
   return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
 }
 function express5Rejects(reg) {
-  const path25 = reg.path;
-  if (path25 === void 0 || path25 === "?" || reg.pathIsRegex) return void 0;
-  if (/\*(?![A-Za-z0-9_$])/.test(path25)) return `'*' needs a parameter name ("Missing parameter name")`;
-  const reserved = /[()[\]?+!]/.exec(path25);
+  const path27 = reg.path;
+  if (path27 === void 0 || path27 === "?" || reg.pathIsRegex) return void 0;
+  if (/\*(?![A-Za-z0-9_$])/.test(path27)) return `'*' needs a parameter name ("Missing parameter name")`;
+  const reserved = /[()[\]?+!]/.exec(path27);
   if (reserved) return `'${reserved[0]}' is reserved ("Unexpected ${reserved[0]}")`;
   return void 0;
 }
@@ -18618,26 +19111,26 @@ function preflightCovered(route, registrations, corsRegs) {
     return pathCovers(r, route.path);
   });
 }
-function pathCovers(handler, path25) {
+function pathCovers(handler, path27) {
   const written = handler.path;
   if (written === void 0 || written === "?") return false;
   if (handler.pathIsRegex) {
     const m = /^\/(.*)\/([a-z]*)$/s.exec(written);
     if (!m) return false;
     if (m[1] === ".*" || m[1] === ".+" || m[1] === "^.*$") return true;
-    if (path25 === void 0) return false;
+    if (path27 === void 0) return false;
     try {
-      return new RegExp(m[1], m[2].replace(/[gy]/g, "")).test(path25);
+      return new RegExp(m[1], m[2].replace(/[gy]/g, "")).test(path27);
     } catch {
       return false;
     }
   }
-  if (written === path25) return true;
+  if (written === path27) return true;
   return written === "*" || /^\/?\*\w*$/.test(written) || /^\/?\{\/?\*\w+\}$/.test(written) || written === "/(.*)";
 }
 
 // src/extract/js/exported-options.ts
-import path13 from "node:path";
+import path14 from "node:path";
 
 // src/extract/js/values.ts
 var MAX_DEPTH = 60;
@@ -18837,7 +19330,7 @@ var Evaluator = class {
     if (!binding.init) return binding.fallback ? this.evaluate(binding.fallback, mod, depth) : unknown(`\`${binding.name}\` has no initial value`);
     if (binding.opaque) return unknown(`\`${binding.name}\` is taken from a rest pattern or computed key`);
     let value = this.evaluate(binding.init, mod, depth);
-    for (const key2 of binding.path ?? []) value = this.property(value, String(key2), depth);
+    for (const key3 of binding.path ?? []) value = this.property(value, String(key3), depth);
     if (binding.fallback && (value.t === "undefined" || value.t === "unknown" && !value.env)) {
       const fallback = this.evaluate(binding.fallback, mod, depth);
       return value.t === "undefined" ? fallback : unknown(value.why);
@@ -18846,14 +19339,14 @@ var Evaluator = class {
   }
   /** An export of a same-repository module (ESM or CommonJS). Cycle-guarded. */
   exported(mod, name2, depth) {
-    const key2 = `${mod.absPath}#${name2}`;
-    if (this.active.has(key2)) return unknown(`circular import of ${name2} in ${mod.path}`);
+    const key3 = `${mod.absPath}#${name2}`;
+    if (this.active.has(key3)) return unknown(`circular import of ${name2} in ${mod.path}`);
     if (depth > MAX_DEPTH) return unknown("imports nest too deeply to follow");
-    this.active.add(key2);
+    this.active.add(key3);
     try {
       return this.exportedInner(mod, name2, depth + 1);
     } finally {
-      this.active.delete(key2);
+      this.active.delete(key3);
     }
   }
   exportedInner(mod, name2, depth) {
@@ -18918,18 +19411,18 @@ var Evaluator = class {
         }
         continue;
       }
-      let key2 = propertyKey(p);
-      if (key2 === void 0 && p.computed) {
+      let key3 = propertyKey(p);
+      if (key3 === void 0 && p.computed) {
         const k = this.evaluate(p.key, mod, depth);
-        if (k.t === "string" || k.t === "number") key2 = String(k.v);
+        if (k.t === "string" || k.t === "number") key3 = String(k.v);
       }
-      if (key2 === void 0) {
+      if (key3 === void 0) {
         unknownSpread = `computed key \`${textOf(p.key, mod.text, 60)}\``;
         continue;
       }
       const value = this.evaluate(p.value, mod, depth);
-      props.set(key2, value);
-      keys.set(key2, { mod, node: p });
+      props.set(key3, value);
+      keys.set(key3, { mod, node: p });
     }
     return { t: "object", props, keys, unknownSpread, at: { mod, node }, ...spreadOf.length ? { spreadOf } : {} };
   }
@@ -18973,8 +19466,8 @@ var Evaluator = class {
     }
     if (name2 === void 0) {
       if (node.computed) {
-        const key2 = this.evaluate(node.property, mod, depth);
-        if (key2.t === "string" || key2.t === "number") return this.property(this.evaluate(node.object, mod, depth), String(key2.v), depth);
+        const key3 = this.evaluate(node.property, mod, depth);
+        if (key3.t === "string" || key3.t === "number") return this.property(this.evaluate(node.object, mod, depth), String(key3.v), depth);
       }
       return unknown(`computed property \`${textOf(node, mod.text, 80)}\``);
     }
@@ -19777,9 +20270,9 @@ function alwaysExits(stmt) {
 function dedupe(entries2) {
   const seen = /* @__PURE__ */ new Set();
   return entries2.filter((e) => {
-    const key2 = JSON.stringify({ ...e, span: void 0, definedAt: void 0 }) + JSON.stringify(e.span ?? "");
-    if (seen.has(key2)) return false;
-    seen.add(key2);
+    const key3 = JSON.stringify({ ...e, span: void 0, definedAt: void 0 }) + JSON.stringify(e.span ?? "");
+    if (seen.has(key3)) return false;
+    seen.add(key3);
     return true;
   });
 }
@@ -19867,15 +20360,15 @@ function originOptionModel(value, library, ev, useSite) {
   if (!value) {
     return { entries: [{ kind: "any", sentVerbatim: true }], notes: ["origin not set: the default '*' is sent"], perRequest: false };
   }
-  const where4 = whereWritten(value, useSite);
+  const where5 = whereWritten(value, useSite);
   switch (value.t) {
     case "string":
-      if (value.v === "*") return { entries: [{ kind: "any", sentVerbatim: true, ...where4 }], notes, perRequest: false };
+      if (value.v === "*") return { entries: [{ kind: "any", sentVerbatim: true, ...where5 }], notes, perRequest: false };
       if (value.v === "" && library === "cors") return disabled(notes, "origin: '' is falsy: the cors middleware sends no CORS headers");
       if (value.v === "" && library === "@fastify/cors") return disabled(notes, "origin: '' is falsy: @fastify/cors fails every request with 'Invalid CORS origin option'");
       return { entries: [{ ...exactEntry(value.v, value, useSite), sentVerbatim: true }], notes, perRequest: false };
     case "boolean":
-      if (value.v) return { entries: [{ kind: "reflect", ...where4 }], notes, perRequest: true };
+      if (value.v) return { entries: [{ kind: "reflect", ...where5 }], notes, perRequest: true };
       return disabled(notes, "origin: false switches CORS off: no CORS headers are sent");
     case "regex": {
       if (library === "cors" && /[gy]/.test(value.flags)) {
@@ -19906,26 +20399,26 @@ function originOptionModel(value, library, ev, useSite) {
     case "null":
     case "undefined":
     case "number": {
-      if (truthiness(value)) return { entries: [{ kind: "reflect", ...where4 }], notes, perRequest: true };
+      if (truthiness(value)) return { entries: [{ kind: "reflect", ...where5 }], notes, perRequest: true };
       return disabled(
         notes,
         library === "cors" ? `origin is ${value.t === "number" ? "0" : value.t}: the cors middleware sends no CORS headers` : `origin is ${value.t === "number" ? "0" : value.t}: @fastify/cors fails every request with 'Invalid CORS origin option'`
       );
     }
     case "request":
-      if (value.part === "data") return { entries: [{ kind: "reflect", from: value.text, sentVerbatim: true, ...where4 }], notes, perRequest: true };
-      if (value.part === "origin") return { entries: [{ kind: "reflect", ...where4 }], notes: [...notes, "the origin option is the request Origin itself"], perRequest: true };
-      return { entries: [{ kind: "unknown", why: `origin is ${describeUnknown(value)}`, ...where4 }], notes, perRequest: "unknown" };
+      if (value.part === "data") return { entries: [{ kind: "reflect", from: value.text, sentVerbatim: true, ...where5 }], notes, perRequest: true };
+      if (value.part === "origin") return { entries: [{ kind: "reflect", ...where5 }], notes: [...notes, "the origin option is the request Origin itself"], perRequest: true };
+      return { entries: [{ kind: "unknown", why: `origin is ${describeUnknown(value)}`, ...where5 }], notes, perRequest: "unknown" };
     case "unknown": {
       if (value.env && !value.envDriven) {
         notes.push(
           library === "cors" ? `when ${value.env} is not set the origin option is undefined and the cors middleware sends no CORS headers` : `when ${value.env} is not set the origin option is undefined and @fastify/cors fails requests with 'Invalid CORS origin option'`
         );
       }
-      return { entries: [{ kind: "unknown", why: value.why, ...where4 }], notes, perRequest: "unknown" };
+      return { entries: [{ kind: "unknown", why: value.why, ...where5 }], notes, perRequest: "unknown" };
     }
     default:
-      return { entries: [{ kind: "reflect", ...where4 }], notes: [...notes, `origin is ${describeUnknown(value)}, which the library treats as true`], perRequest: true };
+      return { entries: [{ kind: "reflect", ...where5 }], notes: [...notes, `origin is ${describeUnknown(value)}, which the library treats as true`], perRequest: true };
   }
 }
 function originOptionModelOf(read, library, ev, useSite) {
@@ -19983,13 +20476,13 @@ var OptionsObject = class {
   }
 };
 function valued(read, value, why) {
-  const where4 = whereWritten(read.value);
+  const where5 = whereWritten(read.value);
   const out2 = { value, span: read.valueSpan ?? read.keySpan };
   if (why) out2.why = why;
-  if (where4.envDriven) out2.envDriven = true;
-  if (where4.source) out2.source = where4.source;
-  if (where4.span && read.keySpan && where4.span.file !== read.keySpan.file) out2.definedAt = where4.span;
-  else if (where4.span && read.keySpan && (where4.span.line < read.keySpan.line || where4.span.line > read.keySpan.endLine)) out2.definedAt = where4.span;
+  if (where5.envDriven) out2.envDriven = true;
+  if (where5.source) out2.source = where5.source;
+  if (where5.span && read.keySpan && where5.span.file !== read.keySpan.file) out2.definedAt = where5.span;
+  else if (where5.span && read.keySpan && (where5.span.line < read.keySpan.line || where5.span.line > read.keySpan.endLine)) out2.definedAt = where5.span;
   return out2;
 }
 function stringList(read) {
@@ -20249,7 +20742,7 @@ function exportedOptionCandidates(mod, ev, stack) {
   if (stack === "fastify" || stack === "koa") return [];
   const out2 = [];
   const seen = /* @__PURE__ */ new Set();
-  const fileSaysCors = CORS_NAME.test(path13.basename(mod.path));
+  const fileSaysCors = CORS_NAME.test(path14.basename(mod.path));
   for (const { name: name2, node, exported } of moduleValues(mod)) {
     const value = ev.evaluate(node, mod);
     for (const found of optionsIn(value, name2, fileSaysCors)) {
@@ -20491,9 +20984,9 @@ function koaCorsPolicy(input) {
   const cred = policy.credentials.value;
   const origin = options.read("origin");
   policy.originsSpan = origin?.keySpan;
-  const star = (where4) => {
-    if (cred === true) return [{ kind: "reflect", ...where4 }];
-    if (cred === false) return [{ kind: "any", sentVerbatim: true, ...where4 }];
+  const star = (where5) => {
+    if (cred === true) return [{ kind: "reflect", ...where5 }];
+    if (cred === false) return [{ kind: "any", sentVerbatim: true, ...where5 }];
     return [{ kind: "unknown", why: "'*' is sent as is without credentials and replaced by the request Origin with credentials, which are not known" }];
   };
   const o = origin?.value;
@@ -20562,7 +21055,7 @@ function koa2CorsPolicy(input) {
   const origin = options.read("origin");
   policy.originsSpan = origin?.keySpan;
   const o = origin?.value;
-  const star = (where4) => ({ kind: "any", sentVerbatim: true, ...where4 });
+  const star = (where5) => ({ kind: "any", sentVerbatim: true, ...where5 });
   if (!o || o.t === "undefined" || o.t === "null" || o.t === "string" && o.v === "" || o.t === "boolean" && !o.v) {
     policy.origins = [{ kind: "reflect", ...o ? whereWritten(o, useSite) : {} }];
     notes.push("origin unset: koa2-cors sends back the request's own Origin, whatever it is ('*' only when there is none)");
@@ -20747,10 +21240,10 @@ function headerObjectWrites(mod, ev, obj, seen) {
   if (parent?.type === "Property" && parent.value === obj && propertyKey(parent)?.toLowerCase() === "headers") {
     for (const p of obj.properties) {
       if (p.type !== "Property" || seen.has(p) || seenProps.has(p)) continue;
-      const key2 = propertyKey(p);
-      if (key2 === void 0 || !isCorsHeaderName(key2)) continue;
+      const key3 = propertyKey(p);
+      if (key3 === void 0 || !isCorsHeaderName(key3)) continue;
       seen.add(p);
-      out2.push(write(mod, ev, p, key2, p.value, spanOf(p, mod.path), "replace", "headers", "headers", owner));
+      out2.push(write(mod, ev, p, key3, p.value, spanOf(p, mod.path), "replace", "headers", "headers", owner));
     }
     return out2;
   }
@@ -20780,25 +21273,25 @@ function objectWrites(mod, ev, call, objNode, method, receiverText, owner) {
   if (obj.type === "ObjectExpression") {
     for (const p of obj.properties) {
       if (p.type !== "Property") continue;
-      let key2 = propertyKey(p);
-      if (key2 === void 0 && p.computed) {
+      let key3 = propertyKey(p);
+      if (key3 === void 0 && p.computed) {
         const k = ev.evaluate(p.key, mod);
-        if (k.t === "string") key2 = k.v;
+        if (k.t === "string") key3 = k.v;
       }
-      if (key2 === void 0 || !isCorsHeaderName(key2)) continue;
-      out2.push(write(mod, ev, call, key2, p.value, spanOf(p, mod.path), "replace", method, receiverText, owner));
+      if (key3 === void 0 || !isCorsHeaderName(key3)) continue;
+      out2.push(write(mod, ev, call, key3, p.value, spanOf(p, mod.path), "replace", method, receiverText, owner));
       seenProps.add(p);
     }
     return out2;
   }
   const value = ev.evaluate(obj, mod);
   if (value.t !== "object") return out2;
-  for (const [key2, v] of value.props) {
-    if (!isCorsHeaderName(key2)) continue;
-    const at = value.keys.get(key2);
+  for (const [key3, v] of value.props) {
+    if (!isCorsHeaderName(key3)) continue;
+    const at = value.keys.get(key3);
     out2.push({
-      name: key2,
-      lower: key2.trim().toLowerCase(),
+      name: key3,
+      lower: key3.trim().toLowerCase(),
       // The written expression (`'Access-Control-Allow-Origin': origin`), also when it evaluates to request data.
       valueNode: at?.node.type === "Property" && at.mod === mod ? at.node.value : v.at?.node,
       value: v,
@@ -20882,21 +21375,21 @@ function originsOfValue(valueNode, value, meaning, mod, ev, isOrigin, notes, w, 
     notes.push(`\`${textOf(node, mod.text, 80)}\`: the fallback is used only for requests without an Origin header`);
     return originsOfValue(node.left, ev.evaluate(node.left, mod), meaning, mod, ev, isOrigin, notes, w, depth + 1);
   }
-  const where4 = whereWritten(value, { mod, node: w.call });
-  const span = where4.span ?? (valueNode ? spanOf(valueNode, mod.path) : w.span);
+  const where5 = whereWritten(value, { mod, node: w.call });
+  const span = where5.span ?? (valueNode ? spanOf(valueNode, mod.path) : w.span);
   if (value.t === "string") {
     if (meaning.kind === "no-origin") return [];
     const verbatim = meaning.kind === "any-origin" || meaning.kind === "not-origin";
     const v = value.v;
     const gate = meaning.kind === "matchers" && v.trim() === "*" ? meaning.entries : [];
     if (gate.length) notes.push(`'*' is sent only for requests whose Origin passes the test guarding \`${textOf(w.call, mod.text, 60)}\``);
-    if (v.trim() === "*") return [...gate, { kind: "any", sentVerbatim: true, ...where4, span }];
+    if (v.trim() === "*") return [...gate, { kind: "any", sentVerbatim: true, ...where5, span }];
     if (v === "") return [];
     return [{ ...exactEntry(v, value, { mod, node: w.call }), span, ...verbatim ? { sentVerbatim: true } : {} }];
   }
   if (value.t === "null" && (w.method === "setheader" || w.method === "set" || w.method === "header") && meaning.kind !== "no-origin") {
     notes.push(`${w.receiverText}.${w.method}('${w.name}', null) sends the string 'null'`);
-    return [{ kind: "null", sentVerbatim: true, ...where4, span }];
+    return [{ kind: "null", sentVerbatim: true, ...where5, span }];
   }
   if (value.t === "request" && value.part === "origin" || node && isOrigin(node)) {
     switch (meaning.kind) {
@@ -20914,7 +21407,7 @@ function originsOfValue(valueNode, value, meaning, mod, ev, isOrigin, notes, w, 
   }
   if (value.t === "request" && value.part === "data" && meaning.kind === "any-origin") return [{ kind: "reflect", from: value.text, sentVerbatim: true, span }];
   if (value.t === "null" || value.t === "undefined" || value.t === "boolean" && !value.v) return [];
-  return [{ kind: "unknown", why: `Access-Control-Allow-Origin set to ${value.t === "unknown" ? value.why : describeUnknown(value)}`, ...where4, span }];
+  return [{ kind: "unknown", why: `Access-Control-Allow-Origin set to ${value.t === "unknown" ? value.why : describeUnknown(value)}`, ...where5, span }];
 }
 function followConst(node, mod) {
   let current2 = node;
@@ -21019,12 +21512,12 @@ function collectRegistrations(mod, ev) {
     if (method !== "use" && !hasPath && args2.length < 1) continue;
     if (method !== "use" && (!hasPath || !routePath && args2.length < 2)) continue;
     const pathValue = routePath ? ev.evaluate(routePath, mod) : hasPath ? firstValue : void 0;
-    const { key: key2, name: name2, isRouter } = receiverIdentity(base, mod, ev);
+    const { key: key3, name: name2, isRouter } = receiverIdentity(base, mod, ev);
     const handlers = routePath ? args2 : hasPath ? args2.slice(1) : args2;
     const mountsRouter = method === "use" && handlers.some((h) => unwrap(h).type === "Identifier" && receiverIdentity(h, mod, ev).isRouter);
     out2.push({
       call: node,
-      receiverKey: key2,
+      receiverKey: key3,
       receiverName: name2,
       method,
       path: pathValue === void 0 ? void 0 : pathText(pathValue),
@@ -21268,7 +21761,7 @@ function isRouterRoutes(handler, mod, ev) {
 }
 
 // src/extract/js/modules.ts
-import path14 from "node:path";
+import path15 from "node:path";
 
 // src/parse/nesting.ts
 var MAX_CODE_NESTING = 200;
@@ -21532,27 +22025,27 @@ var Scopes = class {
 function isLoopHead(decl, parent) {
   return !!parent && (parent.type === "ForInStatement" || parent.type === "ForOfStatement") && parent.left === decl;
 }
-function patternNames(pattern, path25, opaque = false) {
+function patternNames(pattern, path27, opaque = false) {
   switch (pattern.type) {
     case "Identifier":
-      return [{ id: pattern, path: path25, opaque: opaque || void 0 }];
+      return [{ id: pattern, path: path27, opaque: opaque || void 0 }];
     case "AssignmentPattern": {
-      const inner = patternNames(pattern.left, path25, opaque);
-      if (inner.length === 1 && inner[0].path === path25) inner[0].fallback = pattern.right;
+      const inner = patternNames(pattern.left, path27, opaque);
+      if (inner.length === 1 && inner[0].path === path27) inner[0].fallback = pattern.right;
       return inner;
     }
     case "ObjectPattern":
       return pattern.properties.flatMap((p) => {
-        if (p.type === "RestElement") return patternNames(p.argument, path25, true);
-        const key2 = propertyKey(p);
-        return patternNames(p.value, [...path25, key2 ?? "?"], opaque || key2 === void 0);
+        if (p.type === "RestElement") return patternNames(p.argument, path27, true);
+        const key3 = propertyKey(p);
+        return patternNames(p.value, [...path27, key3 ?? "?"], opaque || key3 === void 0);
       });
     case "ArrayPattern":
-      return pattern.elements.flatMap((el, i2) => el ? patternNames(el, [...path25, i2], opaque || el.type === "RestElement") : []);
+      return pattern.elements.flatMap((el, i2) => el ? patternNames(el, [...path27, i2], opaque || el.type === "RestElement") : []);
     case "RestElement":
-      return patternNames(pattern.argument, path25, true);
+      return patternNames(pattern.argument, path27, true);
     case "TSParameterProperty":
-      return patternNames(pattern.parameter, path25, opaque);
+      return patternNames(pattern.parameter, path27, opaque);
     case "MemberExpression":
     default:
       return [];
@@ -21574,7 +22067,7 @@ var ModuleLoader = class {
    * (`@/config`, `src/config/cors`), or undefined when it names a package.
    */
   resolveAlias(from, specifier) {
-    const config = this.compilerPathsFor(path14.dirname(from.absPath));
+    const config = this.compilerPathsFor(path15.dirname(from.absPath));
     if (!config) return void 0;
     const bases = [];
     for (const [pattern, targets] of config.paths) {
@@ -21589,9 +22082,9 @@ var ModuleLoader = class {
         }
       }
       if (captured === void 0) continue;
-      for (const target2 of targets) bases.push(path14.resolve(config.pathsBase, target2.replace("*", captured)));
+      for (const target2 of targets) bases.push(path15.resolve(config.pathsBase, target2.replace("*", captured)));
     }
-    if (config.baseUrl) bases.push(path14.resolve(config.baseUrl, specifier));
+    if (config.baseUrl) bases.push(path15.resolve(config.baseUrl, specifier));
     for (const base of bases) {
       for (const candidate of candidates(base)) {
         const read = this.project.readText(candidate);
@@ -21608,7 +22101,7 @@ var ModuleLoader = class {
     if (cached !== void 0) return cached;
     let found = null;
     for (const name2 of ["tsconfig.json", "jsconfig.json"]) {
-      const file = path14.join(dir, name2);
+      const file = path15.join(dir, name2);
       const read = this.project.readText(file);
       if ("text" in read) {
         found = readCompilerPaths(file, read.text, (f) => this.project.readText(f), 0);
@@ -21616,8 +22109,8 @@ var ModuleLoader = class {
       }
     }
     if (!found) {
-      const parent = path14.dirname(dir);
-      const inside = !path14.relative(this.project.root, parent).startsWith("..");
+      const parent = path15.dirname(dir);
+      const inside = !path15.relative(this.project.root, parent).startsWith("..");
       found = parent !== dir && inside ? this.compilerPathsFor(parent) : null;
     }
     this.compilerPaths.set(dir, found);
@@ -21651,7 +22144,7 @@ var ModuleLoader = class {
   /** The module a relative specifier names, or a reason it cannot be followed. */
   resolve(from, specifier) {
     if (!specifier.startsWith(".") && !specifier.startsWith("/")) return { error: `package import '${specifier}' is not followed` };
-    const base = path14.resolve(path14.dirname(from.absPath), specifier);
+    const base = path15.resolve(path15.dirname(from.absPath), specifier);
     for (const candidate of candidates(base)) {
       const cached = this.cache.get(candidate);
       if (cached) {
@@ -21675,16 +22168,16 @@ function readCompilerPaths(file, text, read, depth) {
     return null;
   }
   if (!json || typeof json !== "object") return null;
-  const dir = path14.dirname(file);
+  const dir = path15.dirname(file);
   const record = json;
   let inherited = null;
   if (typeof record.extends === "string" && record.extends.startsWith(".") && depth < 4) {
-    const parentFile = path14.resolve(dir, record.extends.endsWith(".json") ? record.extends : `${record.extends}.json`);
+    const parentFile = path15.resolve(dir, record.extends.endsWith(".json") ? record.extends : `${record.extends}.json`);
     const parent = read(parentFile);
     if ("text" in parent) inherited = readCompilerPaths(parentFile, parent.text, read, depth + 1);
   }
   const options = record.compilerOptions ?? {};
-  const baseUrl = typeof options.baseUrl === "string" ? path14.resolve(dir, options.baseUrl) : inherited?.baseUrl;
+  const baseUrl = typeof options.baseUrl === "string" ? path15.resolve(dir, options.baseUrl) : inherited?.baseUrl;
   let paths = inherited?.paths ?? [];
   let pathsBase = inherited?.pathsBase ?? baseUrl ?? dir;
   if (options.paths && typeof options.paths === "object") {
@@ -21718,7 +22211,7 @@ function stripJsonComments(text) {
 }
 function candidates(base) {
   const out2 = [];
-  const ext = path14.extname(base);
+  const ext = path15.extname(base);
   if (EXTENSIONS.includes(ext)) {
     out2.push(base);
     const stem = base.slice(0, -ext.length);
@@ -21727,7 +22220,7 @@ function candidates(base) {
   } else {
     for (const e of EXTENSIONS) out2.push(base + e);
   }
-  for (const e of EXTENSIONS) out2.push(path14.join(base, `index${e}`));
+  for (const e of EXTENSIONS) out2.push(path15.join(base, `index${e}`));
   return out2;
 }
 
@@ -21794,11 +22287,11 @@ function minifiedLine(text) {
 }
 
 // src/extract/nginx/scanner.ts
-import path15 from "node:path";
+import path16 from "node:path";
 var nginxScanner = {
   language: "nginx",
   mentionsCors,
-  quickCheck: /access-control-|http_origin|cors|include/i,
+  quickCheck: /access-control-|http_origin|cors|include|_pass\b/i,
   async scan(files, project, options) {
     const loader = new IncludeLoader(project);
     files = files.filter((f) => isNginxText(f.text));
@@ -21831,24 +22324,34 @@ var nginxScanner = {
     }
     const allMaps = new Map(configs.flatMap((c) => [...c.maps]));
     const policies = [];
+    const routes = [];
     const seen = /* @__PURE__ */ new Set();
+    const seenRoutes = /* @__PURE__ */ new Set();
     for (const config of configs) {
       let described;
+      let forwarded;
       try {
         described = withFileBudget(options?.fileTimeBudgetMs, () => policiesOf(config, allMaps));
+        forwarded = withFileBudget(options?.fileTimeBudgetMs, () => buildRoutes(config.tree, mapsFor(config, allMaps), described));
       } catch (error) {
         failures.push(failure2(config.root, error));
         continue;
       }
+      for (const route of forwarded) {
+        const key3 = `${route.span.file}:${route.span.line}:${route.span.column}`;
+        if (seenRoutes.has(key3)) continue;
+        seenRoutes.add(key3);
+        routes.push(route);
+      }
       for (const policy of described) {
-        const key2 = JSON.stringify(policy);
-        if (seen.has(key2)) continue;
-        seen.add(key2);
+        const key3 = JSON.stringify(policy);
+        if (seen.has(key3)) continue;
+        seen.add(key3);
         policies.push(policy);
       }
     }
     const reachedPaths = new Set([...reachedAll].map((f) => project.displayPath(f)));
-    return { policies, diagnostics: [...loader.diagnostics.filter((d) => reachedPaths.has(d.file)), ...failures] };
+    return { policies, routes, diagnostics: [...loader.diagnostics.filter((d) => reachedPaths.has(d.file)), ...failures] };
   }
 };
 function findRoots(project, loader, corsFiles) {
@@ -21878,12 +22381,12 @@ function textOf2(project, absPath) {
 }
 function prefixes(file, root) {
   const out2 = [];
-  let dir = path15.dirname(file);
+  let dir = path16.dirname(file);
   for (; ; ) {
     out2.push(dir);
-    const rel = path15.relative(root, dir);
-    if (!rel || rel.startsWith("..") || path15.isAbsolute(rel)) break;
-    const up = path15.dirname(dir);
+    const rel = path16.relative(root, dir);
+    if (!rel || rel.startsWith("..") || path16.isAbsolute(rel)) break;
+    const up = path16.dirname(dir);
     if (up === dir) break;
     dir = up;
   }
@@ -21909,7 +22412,7 @@ function choosePrefix(project, loader, file) {
 
 // src/parse/python.ts
 import fs8 from "node:fs";
-import path16 from "node:path";
+import path17 from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 
 // node_modules/web-tree-sitter/web-tree-sitter.js
@@ -23416,7 +23919,7 @@ ${body2}`);
   }
   static loadFromWasmExports(mod, { sync }) {
     const symbolNames = Object.keys(mod);
-    const functionName = symbolNames.find((key2) => LANGUAGE_FUNCTION_REGEX.test(key2) && !key2.includes("external_scanner_"));
+    const functionName = symbolNames.find((key3) => LANGUAGE_FUNCTION_REGEX.test(key3) && !key3.includes("external_scanner_"));
     if (!functionName) {
       console.log(`Couldn't find language function in Wasm file. Symbols:
 ${JSON.stringify(symbolNames, null, 2)}`);
@@ -23455,11 +23958,11 @@ async function Module2(moduleArg = {}) {
   }, "quit_");
   var _scriptName = import.meta.url;
   var scriptDirectory = "";
-  function locateFile(path25) {
+  function locateFile(path27) {
     if (Module["locateFile"]) {
-      return Module["locateFile"](path25, scriptDirectory);
+      return Module["locateFile"](path27, scriptDirectory);
     }
-    return scriptDirectory + path25;
+    return scriptDirectory + path27;
   }
   __name(locateFile, "locateFile");
   var readAsync, readBinary;
@@ -24572,7 +25075,7 @@ async function Module2(moduleArg = {}) {
   _fd_close.sig = "ii";
   var INT53_MAX = 9007199254740992;
   var INT53_MIN = -9007199254740992;
-  var bigintToI53Checked = /* @__PURE__ */ __name((num) => num < INT53_MIN || num > INT53_MAX ? NaN : Number(num), "bigintToI53Checked");
+  var bigintToI53Checked = /* @__PURE__ */ __name((num2) => num2 < INT53_MIN || num2 > INT53_MAX ? NaN : Number(num2), "bigintToI53Checked");
   function _fd_seek(fd, offset, whence, newOffset) {
     offset = bigintToI53Checked(offset);
     return 70;
@@ -24590,7 +25093,7 @@ async function Module2(moduleArg = {}) {
     }
   }, "printChar");
   var _fd_write = /* @__PURE__ */ __name((fd, iov, iovcnt, pnum) => {
-    var num = 0;
+    var num2 = 0;
     for (var i2 = 0; i2 < iovcnt; i2++) {
       var ptr = LE_HEAP_LOAD_U32((iov >> 2) * 4);
       var len = LE_HEAP_LOAD_U32((iov + 4 >> 2) * 4);
@@ -24598,9 +25101,9 @@ async function Module2(moduleArg = {}) {
       for (var j = 0; j < len; j++) {
         printChar(fd, HEAPU8[ptr + j]);
       }
-      num += len;
+      num2 += len;
     }
-    LE_HEAP_STORE_U32((pnum >> 2) * 4, num);
+    LE_HEAP_STORE_U32((pnum >> 2) * 4, num2);
     return 0;
   }, "_fd_write");
   _fd_write.sig = "iippp";
@@ -25968,16 +26471,16 @@ var GRAMMAR_WASM = "tree-sitter-python.wasm";
 var RUNTIME_WASM = "web-tree-sitter.wasm";
 var ready;
 function candidateFiles(file, packageDir) {
-  const here = path16.dirname(fileURLToPath2(import.meta.url));
-  const dirs = [here, path16.dirname(here)];
-  const out2 = dirs.map((d) => path16.join(d, file));
+  const here = path17.dirname(fileURLToPath2(import.meta.url));
+  const dirs = [here, path17.dirname(here)];
+  const out2 = dirs.map((d) => path17.join(d, file));
   for (let dir = here, i2 = 0; i2 < 6; i2++) {
-    out2.push(path16.join(dir, "node_modules", packageDir, file));
-    const parent = path16.dirname(dir);
+    out2.push(path17.join(dir, "node_modules", packageDir, file));
+    const parent = path17.dirname(dir);
     if (parent === dir) break;
     dir = parent;
   }
-  out2.push(path16.join(process.cwd(), "node_modules", packageDir, file));
+  out2.push(path17.join(process.cwd(), "node_modules", packageDir, file));
   return out2;
 }
 function locate(file, packageDir) {
@@ -26494,10 +26997,10 @@ function readInModule(name2, mod) {
 }
 
 // src/extract/python/evaluate.ts
-import path18 from "node:path";
+import path19 from "node:path";
 
 // src/extract/python/modules.ts
-import path17 from "node:path";
+import path18 from "node:path";
 var MUTATORS = /* @__PURE__ */ new Set(["append", "extend", "insert", "add", "update"]);
 var INDEXED_TYPES = ["call", "keyword_argument", "decorator", "assignment", "dictionary", "tuple", "list"];
 function moduleNodes(root) {
@@ -26505,8 +27008,8 @@ function moduleNodes(root) {
   const combined = /* @__PURE__ */ new Map();
   return (types) => {
     const list3 = typeof types === "string" ? [types] : types;
-    const key2 = list3.join(" ");
-    const known = combined.get(key2);
+    const key3 = list3.join(" ");
+    const known = combined.get(key3);
     if (known) return known;
     let found;
     if (list3.every((t) => INDEXED_TYPES.includes(t))) {
@@ -26518,7 +27021,7 @@ function moduleNodes(root) {
     } else {
       found = root.descendantsOfType([...list3]).filter((n) => !!n);
     }
-    combined.set(key2, found);
+    combined.set(key3, found);
     return found;
   };
 }
@@ -26786,20 +27289,20 @@ var ModuleLoader2 = class {
     const parts2 = module2 ? module2.split(".") : [];
     const bases = [];
     if (level > 0) {
-      let dir = path17.dirname(from.absPath);
-      for (let i2 = 1; i2 < level; i2++) dir = path17.dirname(dir);
+      let dir = path18.dirname(from.absPath);
+      for (let i2 = 1; i2 < level; i2++) dir = path18.dirname(dir);
       bases.push(dir);
     } else {
       const root = this.project.root;
-      for (let dir = path17.dirname(from.absPath); isInside(root, dir); dir = path17.dirname(dir)) {
-        bases.push(dir, path17.join(dir, "src"));
-        if (dir === root || path17.dirname(dir) === dir) break;
+      for (let dir = path18.dirname(from.absPath); isInside(root, dir); dir = path18.dirname(dir)) {
+        bases.push(dir, path18.join(dir, "src"));
+        if (dir === root || path18.dirname(dir) === dir) break;
       }
-      if (!bases.includes(root)) bases.push(root, path17.join(root, "src"));
+      if (!bases.includes(root)) bases.push(root, path18.join(root, "src"));
     }
     for (const base of bases) {
-      const stem = path17.join(base, ...parts2);
-      const candidates2 = parts2.length ? [`${stem}.py`, path17.join(stem, "__init__.py")] : [path17.join(stem, "__init__.py")];
+      const stem = path18.join(base, ...parts2);
+      const candidates2 = parts2.length ? [`${stem}.py`, path18.join(stem, "__init__.py")] : [path18.join(stem, "__init__.py")];
       for (const candidate of candidates2) {
         if (candidate === from.absPath) continue;
         const mod = this.open(candidate);
@@ -26827,7 +27330,7 @@ var ModuleLoader2 = class {
   }
 };
 function moduleNameOf(root, absPath) {
-  const rel = path17.relative(root, absPath).split(path17.sep).join("/");
+  const rel = path18.relative(root, absPath).split(path18.sep).join("/");
   return rel.replace(/\.py$/, "").replace(/\/__init__$/, "").replace(/^src\//, "").split("/").join(".");
 }
 
@@ -26840,9 +27343,9 @@ function union2(values, condition) {
     const seen = /* @__PURE__ */ new Set();
     for (const v of values) {
       for (const item of v.items) {
-        const key2 = `${item.t}:${"v" in item ? String(item.v) : describe(item)}:${item.span ? `${item.span.file}:${item.span.line}:${item.span.column}` : ""}`;
-        if (seen.has(key2)) continue;
-        seen.add(key2);
+        const key3 = `${item.t}:${"v" in item ? String(item.v) : describe(item)}:${item.span ? `${item.span.file}:${item.span.line}:${item.span.column}` : ""}`;
+        if (seen.has(key3)) continue;
+        seen.add(key3);
         items3.push(item);
       }
     }
@@ -27120,14 +27623,14 @@ var Evaluator2 = class {
   }
   /** The final module-level value of `name` in `mod`, or undefined when the module does not bind it. */
   /** Runs a lookup in another module with the import-cycle guard and the depth count held around it. */
-  acrossModules(key2, lookup2) {
-    this.active.add(key2);
+  acrossModules(key3, lookup2) {
+    this.active.add(key3);
     this.importDepth++;
     try {
       return lookup2();
     } finally {
       this.importDepth--;
-      this.active.delete(key2);
+      this.active.delete(key3);
     }
   }
   lookupModuleLevel(name2, mod) {
@@ -27141,9 +27644,9 @@ var Evaluator2 = class {
       if (star.node.startIndex > before) continue;
       const target2 = this.withImport(() => this.loader.resolve(mod, star.module, star.level));
       if (!target2 || target2 === mod) continue;
-      const key2 = `star:${target2.absPath}:${name2}`;
-      if (this.active.has(key2) || this.importDepth >= MAX_IMPORT_DEPTH) continue;
-      const v = this.acrossModules(key2, () => this.lookupModuleLevel(name2, target2));
+      const key3 = `star:${target2.absPath}:${name2}`;
+      if (this.active.has(key3) || this.importDepth >= MAX_IMPORT_DEPTH) continue;
+      const v = this.acrossModules(key3, () => this.lookupModuleLevel(name2, target2));
       if (v) return v;
     }
     return void 0;
@@ -27157,18 +27660,18 @@ var Evaluator2 = class {
    * (this keeps chains like `A2 = A1 + A1` linear). Comprehension variables never leak into it.
    */
   evalBinding(binding, name2, mod) {
-    const key2 = `${mod.absPath}:${binding.node.id}:${name2}`;
-    const cached = this.memo.get(key2);
+    const key3 = `${mod.absPath}:${binding.node.id}:${name2}`;
+    const cached = this.memo.get(key3);
     if (cached) return cached;
-    if (this.active.has(key2)) return unknown2(`${name2} refers to itself`);
+    if (this.active.has(key3)) return unknown2(`${name2} refers to itself`);
     const saved = this.locals.splice(0);
-    this.active.add(key2);
+    this.active.add(key3);
     try {
       const value = this.evalBindingOnce(binding, name2, mod);
-      this.memo.set(key2, value);
+      this.memo.set(key3, value);
       return value;
     } finally {
-      this.active.delete(key2);
+      this.active.delete(key3);
       this.locals.push(...saved);
     }
   }
@@ -27218,7 +27721,7 @@ var Evaluator2 = class {
         if (previous.t !== "dict") return previous;
         const fromKeywords = {
           t: "dict",
-          entries: [...args2.keywords].map(([key2, o]) => ({ key: { t: "str", v: key2, span: o.span }, value: o.value, span: o.span }))
+          entries: [...args2.keywords].map(([key3, o]) => ({ key: { t: "str", v: key3, span: o.span }, value: o.value, span: o.span }))
         };
         const merged = args2.positional.length ? combine(previous, arg(0), previous.span ?? span) : previous;
         return combine(merged, fromKeywords, previous.span ?? span);
@@ -27242,9 +27745,9 @@ var Evaluator2 = class {
     if (this.importDepth >= MAX_IMPORT_DEPTH) return unknown2(`${name2} from ${shown}: imports nested too deeply`);
     const target2 = this.loader.resolve(from, module2, level);
     if (target2) {
-      const key2 = `from:${target2.absPath}:${name2}`;
-      if (this.active.has(key2)) return unknown2(`${name2} from ${shown}: circular import`);
-      const v = this.acrossModules(key2, () => this.lookupModuleLevel(name2, target2));
+      const key3 = `from:${target2.absPath}:${name2}`;
+      if (this.active.has(key3)) return unknown2(`${name2} from ${shown}: circular import`);
+      const v = this.acrossModules(key3, () => this.lookupModuleLevel(name2, target2));
       if (v) return v;
     }
     const sub = this.loader.resolve(from, module2 ? `${module2}.${name2}` : name2, level);
@@ -27267,7 +27770,7 @@ var Evaluator2 = class {
         } finally {
           this.importDepth--;
         }
-        if (path18.basename(obj.mod.absPath) === "__init__.py") {
+        if (path19.basename(obj.mod.absPath) === "__init__.py") {
           const sub = this.loader.resolve(obj.mod, attr, 1);
           if (sub) return { t: "module", mod: sub };
         }
@@ -27320,21 +27823,21 @@ var Evaluator2 = class {
    * the field default). Only the property's last return is followed, as for functions.
    */
   propertyValue(cls, def, text) {
-    const key2 = `prop:${cls.mod.absPath}:${def.id}`;
-    if (this.active.has(key2)) return unknown2(`${text} (a property that reads itself)`);
+    const key3 = `prop:${cls.mod.absPath}:${def.id}`;
+    if (this.active.has(key3)) return unknown2(`${text} (a property that reads itself)`);
     const body2 = def.childForFieldName("body");
     const returns = body2 ? body2.descendantsOfType("return_statement").filter((r) => nearestFunction(r)?.id === def.id) : [];
     const last = returns[returns.length - 1];
     const selfName = def.childForFieldName("parameters")?.namedChildren.find((c) => c.type === "identifier")?.text ?? "self";
     if (!last?.namedChildren[0]) return unknown2(`${text} (the property returns nothing the scanner can see)`);
-    this.active.add(key2);
+    this.active.add(key3);
     this.locals.push(/* @__PURE__ */ new Map([[selfName, { t: "call", callee: cls, node: cls.node, mod: cls.mod }]]));
     try {
       const value = this.eval(last.namedChildren[0], cls.mod);
       return value.t === "unknown" ? unknown2(`${text} (the property returns ${value.why})`, { envDriven: value.envDriven, source: value.source }) : value;
     } finally {
       this.locals.pop();
-      this.active.delete(key2);
+      this.active.delete(key3);
     }
   }
   /**
@@ -27400,17 +27903,17 @@ var Evaluator2 = class {
   evalSubscript(node, mod) {
     const span = spanOf2(node, mod.path);
     const obj = this.eval(node.childForFieldName("value"), mod);
-    const key2 = this.eval(node.childForFieldName("subscript"), mod);
+    const key3 = this.eval(node.childForFieldName("subscript"), mod);
     if (obj.t === "sym" && obj.qname === "os.environ") {
-      const name2 = key2.t === "str" ? key2.v : truncateText(node.childForFieldName("subscript")?.text ?? "");
+      const name2 = key3.t === "str" ? key3.v : truncateText(node.childForFieldName("subscript")?.text ?? "");
       return unknown2(`os.environ[${JSON.stringify(name2)}] (environment variable ${name2}, no default)`, { span, envDriven: true, source: name2 });
     }
-    if (obj.t === "dict" && (key2.t === "str" || key2.t === "num")) {
-      const entry2 = [...obj.entries].reverse().find((e) => (e.key.t === "str" || e.key.t === "num") && e.key.v === key2.v);
+    if (obj.t === "dict" && (key3.t === "str" || key3.t === "num")) {
+      const entry2 = [...obj.entries].reverse().find((e) => (e.key.t === "str" || e.key.t === "num") && e.key.v === key3.v);
       if (entry2) return entry2.value;
     }
-    if (obj.t === "seq" && key2.t === "num" && Number.isInteger(key2.v)) {
-      const item = obj.items[key2.v < 0 ? obj.items.length + key2.v : key2.v];
+    if (obj.t === "seq" && key3.t === "num" && Number.isInteger(key3.v)) {
+      const item = obj.items[key3.v < 0 ? obj.items.length + key3.v : key3.v];
       if (item) return item;
     }
     return unknown2(truncateText(node.text), { span, envDriven: obj.envDriven, source: obj.source });
@@ -27557,8 +28060,8 @@ var Evaluator2 = class {
       }
       if (obj.t === "dict" && method === "get") {
         const args2 = this.callArgs(node, mod);
-        const key2 = args2.positional[0]?.value;
-        const entry2 = key2 && (key2.t === "str" || key2.t === "num") ? [...obj.entries].reverse().find((e) => "v" in e.key && e.key.v === key2.v) : void 0;
+        const key3 = args2.positional[0]?.value;
+        const entry2 = key3 && (key3.t === "str" || key3.t === "num") ? [...obj.entries].reverse().find((e) => "v" in e.key && e.key.v === key3.v) : void 0;
         return entry2 ? entry2.value : args2.positional[1]?.value ?? { t: "none", span };
       }
       if (obj.t === "seq" && method === "copy") return obj;
@@ -27639,19 +28142,19 @@ var Evaluator2 = class {
   }
   callFunction(fn, node, mod) {
     const span = spanOf2(node, mod.path);
-    const key2 = `fn:${fn.mod.absPath}:${fn.node.id}`;
-    if (this.active.has(key2)) return unknown2(`${fn.name}() calls itself`, { span });
+    const key3 = `fn:${fn.mod.absPath}:${fn.node.id}`;
+    if (this.active.has(key3)) return unknown2(`${fn.name}() calls itself`, { span });
     const body2 = fn.node.childForFieldName("body");
     const returns = body2 ? body2.descendantsOfType("return_statement").filter((r) => nearestFunction(r)?.id === fn.node.id) : [];
     const last = returns[returns.length - 1];
     if (!last) return unknown2(`${fn.name}() returns nothing the scanner can see`, { span });
-    this.active.add(key2);
+    this.active.add(key3);
     try {
       const value = this.eval(last.namedChildren[0], fn.mod);
       if (value.t === "unknown") return unknown2(`${fn.name}() returns ${value.why}`, { span, envDriven: value.envDriven, source: value.source });
       return value;
     } finally {
-      this.active.delete(key2);
+      this.active.delete(key3);
     }
   }
   stringMethod(s, method, node, mod) {
@@ -27816,14 +28319,14 @@ var FlaskCors = class {
       if (!this.isSymbol(fn, mod, CORS_CLASS, "CORS")) continue;
       const args2 = this.ev.callArgs(call, mod);
       const app = args2.positional[0]?.value ?? args2.keywords.get("app")?.value;
-      const key2 = keyOf(call, mod);
+      const key3 = keyOf(call, mod);
       if (app && app.t !== "none") {
-        this.constructors.set(key2, { node: call, mod, args: args2, bound: true });
+        this.constructors.set(key3, { node: call, mod, args: args2, bound: true });
         const appName = args2.positional[0]?.node.text ?? args2.keywords.get("app")?.node.text ?? "app";
         const kind = /^flask(\.blueprints)?\.Blueprint$/.test(app.t === "call" ? qualifiedName(app.callee) ?? "" : "") ? "router" : "app";
         this.emit(call, mod, [this.appConfig(mod, appName), args2], appName, [], kind);
-      } else if (!this.constructors.has(key2)) {
-        this.constructors.set(key2, { node: call, mod, args: args2, bound: false });
+      } else if (!this.constructors.has(key3)) {
+        this.constructors.set(key3, { node: call, mod, args: args2, bound: false });
       }
     }
     for (const decorator of mod.nodesOf("decorator")) this.crossOrigin(decorator, mod);
@@ -27845,10 +28348,10 @@ var FlaskCors = class {
   initApp(call, fn, mod) {
     const target2 = this.ev.eval(fn.childForFieldName("object"), mod);
     if (target2.t !== "call" || !CORS_CLASS.test(qualifiedName(target2.callee) ?? "")) return;
-    const key2 = keyOf(target2.node, target2.mod);
-    const ctor = this.constructors.get(key2) ?? { node: target2.node, mod: target2.mod, args: this.ev.callArgs(target2.node, target2.mod), bound: true };
+    const key3 = keyOf(target2.node, target2.mod);
+    const ctor = this.constructors.get(key3) ?? { node: target2.node, mod: target2.mod, args: this.ev.callArgs(target2.node, target2.mod), bound: true };
     ctor.bound = true;
-    this.constructors.set(key2, ctor);
+    this.constructors.set(key3, ctor);
     const args2 = this.ev.callArgs(call, mod);
     const app = args2.positional[0]?.node.text ?? args2.keywords.get("app")?.node.text ?? "app";
     const notes = ctor.args.keywords.size ? [`options also come from CORS(...) at ${ctor.mod.path}:${ctor.node.startPosition.row + 1}`] : [];
@@ -27861,17 +28364,17 @@ var FlaskCors = class {
   appConfig(mod, appName) {
     const out2 = { positional: [], keywords: /* @__PURE__ */ new Map(), unresolvedSplats: [] };
     const unknownKeys = [];
-    const put = (key2, value, span, node, written = true) => {
-      if (!/^CORS_[A-Z_]+$/.test(key2)) return;
-      if (CONFIG_KEYS.includes(key2)) out2.keywords.set(key2.slice(5).toLowerCase(), { value, span, node });
-      else if (written) unknownKeys.push(unknownOption(key2, span, CONFIG_KEYS, configAliases(), "app.config key"));
+    const put = (key3, value, span, node, written = true) => {
+      if (!/^CORS_[A-Z_]+$/.test(key3)) return;
+      if (CONFIG_KEYS.includes(key3)) out2.keywords.set(key3.slice(5).toLowerCase(), { value, span, node });
+      else if (written) unknownKeys.push(unknownOption(key3, span, CONFIG_KEYS, configAliases(), "app.config key"));
     };
     for (const node of mod.nodesOf(["assignment", "call"])) {
       if (node.type === "assignment") {
         const left = node.childForFieldName("left");
         if (left?.type !== "subscript" || left.childForFieldName("value")?.text !== `${appName}.config`) continue;
-        const key2 = this.ev.eval(left.childForFieldName("subscript"), mod);
-        if (key2.t === "str") put(key2.v, this.ev.eval(node.childForFieldName("right"), mod), spanOf2(node, mod.path), node);
+        const key3 = this.ev.eval(left.childForFieldName("subscript"), mod);
+        if (key3.t === "str") put(key3.v, this.ev.eval(node.childForFieldName("right"), mod), spanOf2(node, mod.path), node);
       } else if (node.childForFieldName("function")?.text === `${appName}.config.update`) {
         const args2 = this.ev.callArgs(node, mod);
         for (const [k, v] of args2.keywords) put(k, v.value, v.span, v.node);
@@ -27884,8 +28387,8 @@ var FlaskCors = class {
         const target2 = arg?.t === "str" ? this.ev.evalDotted(arg.v, mod) : arg;
         if (target2?.t !== "class" && target2?.t !== "module") continue;
         const span = spanOf2(node, mod.path);
-        for (const key2 of this.configKeys(target2, /* @__PURE__ */ new Set())) {
-          put(key2, reachedVia(this.ev.getAttr(target2, key2, node, mod), span), span, node, false);
+        for (const key3 of this.configKeys(target2, /* @__PURE__ */ new Set())) {
+          put(key3, reachedVia(this.ev.getAttr(target2, key3, node, mod), span), span, node, false);
         }
       }
     }
@@ -27903,7 +28406,7 @@ var FlaskCors = class {
     if (target2.t === "class") {
       for (const base of target2.node.childForFieldName("superclasses")?.namedChildren ?? []) {
         if (base.type === "keyword_argument") continue;
-        for (const key2 of this.configKeys(this.ev.eval(base, target2.mod), seen)) keys.add(key2);
+        for (const key3 of this.configKeys(this.ev.eval(base, target2.mod), seen)) keys.add(key3);
       }
     }
     return keys;
@@ -28001,8 +28504,8 @@ var FlaskCors = class {
       const callee = call?.childForFieldName("function");
       if (callee?.type !== "attribute" || !ROUTE_METHODS2.has(callee.childForFieldName("attribute")?.text ?? "")) continue;
       const routeArgs = this.ev.callArgs(call, mod);
-      const path25 = routeArgs.positional[0]?.value;
-      if (path25?.t === "str") scope.path = path25.v;
+      const path27 = routeArgs.positional[0]?.value;
+      if (path27?.t === "str") scope.path = path27.v;
       const verb = callee.childForFieldName("attribute").text;
       const methods = routeArgs.keywords.get("methods")?.value;
       if (verb !== "route") scope.methods = [verb.toUpperCase()];
@@ -28299,8 +28802,8 @@ function collectWrites2(mod, ev) {
     } else if (passedToResponse(node)) {
       for (const pair of node.namedChildren) {
         if (pair?.type !== "pair") continue;
-        const key2 = pair.childForFieldName("key");
-        if (key2) add(key2, pair.childForFieldName("value"), pair, "replace");
+        const key3 = pair.childForFieldName("key");
+        if (key3) add(key3, pair.childForFieldName("value"), pair, "replace");
       }
     }
   }
@@ -28854,21 +29357,21 @@ import { createHash } from "node:crypto";
 function runRules(rules, policies, settingFor, settings, source = () => void 0) {
   const findings = [];
   const errors = [];
-  for (const rule of rules) {
-    const setting2 = settingFor(rule);
+  for (const rule2 of rules) {
+    const setting2 = settingFor(rule2);
     if (setting2 === "off") continue;
-    const options = { ...rule.meta.defaultOptions, ...setting2.options };
+    const options = { ...rule2.meta.defaultOptions, ...setting2.options };
     const report = (r, into) => {
-      const template = rule.meta.messages[r.messageId];
-      if (template === void 0) throw new Error(`rule ${rule.meta.id} reported unknown message id ${r.messageId}`);
-      if (r.fix && !fixableAs(rule.meta.fixable, r.fix.applicability)) throw new Error(`rule ${rule.meta.id} reported a fix (${r.fix.applicability}) but declares fixable: ${rule.meta.fixable ?? "none"}`);
+      const template = rule2.meta.messages[r.messageId];
+      if (template === void 0) throw new Error(`rule ${rule2.meta.id} reported unknown message id ${r.messageId}`);
+      if (r.fix && !fixableAs(rule2.meta.fixable, r.fix.applicability)) throw new Error(`rule ${rule2.meta.id} reported a fix (${r.fix.applicability}) but declares fixable: ${rule2.meta.fixable ?? "none"}`);
       into.push({
-        ruleId: rule.meta.id,
-        severity: setting2.severity ?? r.severity ?? rule.meta.defaultSeverity,
+        ruleId: rule2.meta.id,
+        severity: setting2.severity ?? r.severity ?? rule2.meta.defaultSeverity,
         message: formatMessage(template, r.data),
         location: r.span,
         witness: r.witness,
-        fingerprint: fingerprint(rule.meta.id, r),
+        fingerprint: fingerprint(rule2.meta.id, r),
         policyIndex: r.policy ? policies.indexOf(r.policy) : void 0,
         ...r.relatedLocations?.length ? { relatedLocations: r.relatedLocations } : {},
         ...r.fix ? { fix: r.fix } : {}
@@ -28877,27 +29380,27 @@ function runRules(rules, policies, settingFor, settings, source = () => void 0) 
     const ruleFindings = [];
     const collect = (r) => report(r, ruleFindings);
     try {
-      rule.check({ policies, options, settings, source, report: collect });
+      rule2.check({ policies, options, settings, source, report: collect });
     } catch (batchError) {
       ruleFindings.length = 0;
       const failing = /* @__PURE__ */ new Set();
       for (const policy of policies) {
         try {
-          rule.check({ policies: [policy], options, settings, source, report: () => {
+          rule2.check({ policies: [policy], options, settings, source, report: () => {
           } });
         } catch (error) {
           failing.add(policy);
-          errors.push({ ruleId: rule.meta.id, error, file: policy.span.file });
+          errors.push({ ruleId: rule2.meta.id, error, file: policy.span.file });
         }
       }
       const rest = policies.filter((p) => !failing.has(p));
-      if (!failing.size) errors.push({ ruleId: rule.meta.id, error: batchError });
+      if (!failing.size) errors.push({ ruleId: rule2.meta.id, error: batchError });
       else if (rest.length) {
         try {
-          rule.check({ policies: rest, options, settings, source, report: collect });
+          rule2.check({ policies: rest, options, settings, source, report: collect });
         } catch (error) {
           ruleFindings.length = 0;
-          errors.push({ ruleId: rule.meta.id, error });
+          errors.push({ ruleId: rule2.meta.id, error });
         }
       }
     }
@@ -28918,6 +29421,8 @@ var DOTENV = /^\.env(?:\.[\w.-]+)?$|^[\w.-]+\.env$/;
 var COMPOSE = /^(?:docker-)?compose(?:[.-][\w.-]+)?\.ya?ml$/i;
 var HELM_VALUES = /^values(?:[.-][\w.-]+)?\.ya?ml$/i;
 var YAML2 = /\.ya?ml$/i;
+var TOML = /\.toml$/i;
+var NOT_PROXY_TOML = /^(?:pyproject|Cargo|poetry|uv|netlify|rustfmt|clippy|deny|taplo|ruff|\.ruff|mypy|pytest|setup|Pipfile|wrangler|fly|samconfig|config\.rust|rust-toolchain|\.cargo)/i;
 var FRONTEND_CONFIG = /^(?:vite|vue|svelte|nuxt|next)\.config\.[cm]?[jt]s$|^angular\.json$|^proxy\.conf(?:\.[\w-]+)?\.json$|^setupProxy\.[jt]s$|^environment(?:\.[\w-]+)?\.ts$/;
 var NOT_ENV_YAML = /^(?:pnpm-lock|\.pre-commit|\.gitlab-ci|mkdocs|openapi|swagger|\.golangci|\.eslintrc|\.prettierrc|codecov|dependabot|renovate)/i;
 function kindOf(base) {
@@ -28927,6 +29432,7 @@ function kindOf(base) {
   if (COMPOSE.test(base)) return "compose";
   if (HELM_VALUES.test(base)) return "helm-values";
   if (YAML2.test(base) && !NOT_ENV_YAML.test(base)) return "yaml";
+  if (TOML.test(base) && !NOT_PROXY_TOML.test(base)) return "toml";
   return void 0;
 }
 function isContextFolder(rel) {
@@ -28939,10 +29445,10 @@ function contextFiles(root, extraIgnores = []) {
 
 // src/environment/index.ts
 import { createHash as createHash2 } from "node:crypto";
-import path23 from "node:path";
+import path25 from "node:path";
 
 // src/frontend/detect.ts
-import path19 from "node:path";
+import path20 from "node:path";
 
 // src/environment/dotenv.ts
 var import_dotenv = __toESM(require_dist2(), 1);
@@ -29021,7 +29527,7 @@ function detectFrontends(files, io) {
   const frontends = [];
   const byDir = /* @__PURE__ */ new Map();
   for (const f of files) {
-    const dir = path19.dirname(f.absPath);
+    const dir = path20.dirname(f.absPath);
     byDir.set(dir, [...byDir.get(dir) ?? [], f]);
   }
   for (const pkgFile of files.filter((f) => f.kind === "package-json")) {
@@ -29036,23 +29542,23 @@ function detectFrontends(files, io) {
     if (!pkg || typeof pkg !== "object") continue;
     const framework = frameworkOf({ ...pkg.dependencies ?? {}, ...pkg.devDependencies ?? {} });
     if (!framework) continue;
-    const absDir = path19.dirname(pkgFile.absPath);
+    const absDir = path20.dirname(pkgFile.absPath);
     const pkgDisplay = io.display(pkgFile.absPath);
     const local = byDir.get(absDir) ?? [];
     const frontend = {
       framework,
-      name: typeof pkg.name === "string" ? pkg.name : path19.basename(absDir),
-      dir: path19.dirname(pkgDisplay),
+      name: typeof pkg.name === "string" ? pkg.name : path20.basename(absDir),
+      dir: path20.dirname(pkgDisplay),
       absDir,
       packageJson: spanAt2(text, Math.max(0, text.indexOf('"dependencies"')), 14, pkgDisplay),
       origins: [],
       apiUrls: [],
       proxies: []
     };
-    const configs = local.filter((f) => f.kind === "frontend-config").map((f) => ({ abs: f.absPath, base: path19.basename(f.absPath), text: io.readText(f.absPath) ?? "" }));
-    const deeper = files.filter((f) => f.kind === "frontend-config" && path19.dirname(f.absPath).startsWith(absDir + path19.sep) && /^(?:setupProxy|environment|proxy\.conf)/.test(path19.basename(f.absPath)));
-    for (const f of deeper) configs.push({ abs: f.absPath, base: path19.basename(f.absPath), text: io.readText(f.absPath) ?? "" });
-    const envFiles = local.filter((f) => f.kind === "dotenv").map((f) => ({ abs: f.absPath, base: path19.basename(f.absPath), text: io.readText(f.absPath) ?? "" }));
+    const configs = local.filter((f) => f.kind === "frontend-config").map((f) => ({ abs: f.absPath, base: path20.basename(f.absPath), text: io.readText(f.absPath) ?? "" }));
+    const deeper = files.filter((f) => f.kind === "frontend-config" && path20.dirname(f.absPath).startsWith(absDir + path20.sep) && /^(?:setupProxy|environment|proxy\.conf)/.test(path20.basename(f.absPath)));
+    for (const f of deeper) configs.push({ abs: f.absPath, base: path20.basename(f.absPath), text: io.readText(f.absPath) ?? "" });
+    const envFiles = local.filter((f) => f.kind === "dotenv").map((f) => ({ abs: f.absPath, base: path20.basename(f.absPath), text: io.readText(f.absPath) ?? "" }));
     frontend.origins.push(devOrigin(framework, pkg.scripts ?? {}, text, pkgDisplay, configs, envFiles, io));
     if (typeof pkg.homepage === "string" && /^https?:\/\/[^/]/i.test(pkg.homepage)) {
       try {
@@ -29070,9 +29576,9 @@ function detectFrontends(files, io) {
       }
     }
     for (const c of configs) frontend.apiUrls.push(...configApiUrls(c, io.display(c.abs)));
-    const nested = files.filter((f) => f.kind === "package-json" && f !== pkgFile && f.absPath.startsWith(absDir + path19.sep)).map((f) => path19.dirname(f.absPath) + path19.sep);
+    const nested = files.filter((f) => f.kind === "package-json" && f !== pkgFile && f.absPath.startsWith(absDir + path20.sep)).map((f) => path20.dirname(f.absPath) + path20.sep);
     for (const abs of io.codeFiles ?? []) {
-      if (!abs.startsWith(absDir + path19.sep) || nested.some((n) => abs.startsWith(n)) || /\.config\.[cm]?[jt]s$/.test(abs)) continue;
+      if (!abs.startsWith(absDir + path20.sep) || nested.some((n) => abs.startsWith(n)) || /\.config\.[cm]?[jt]s$/.test(abs)) continue;
       const code = io.readText(abs);
       if (code && /https?:\/\//.test(code)) frontend.apiUrls.push(...codeApiUrls(code, io.display(abs)));
     }
@@ -29223,13 +29729,10 @@ function originOf(url) {
   }
 }
 
-// src/environment/sources.ts
-import path22 from "node:path";
-
 // src/environment/compose.ts
-import path20 from "node:path";
+import path21 from "node:path";
 
-// src/environment/yaml-nodes.ts
+// src/parse/yaml.ts
 var import_yaml2 = __toESM(require_dist(), 1);
 function parseYaml(text) {
   const lineCounter = new import_yaml2.LineCounter();
@@ -29248,17 +29751,17 @@ function parseYaml(text) {
   }
   return file;
 }
-function get(node, key2) {
+function get(node, key3) {
   if (!(0, import_yaml2.isMap)(node)) return void 0;
   for (const pair of node.items) {
     const k = (0, import_yaml2.isScalar)(pair.key) ? String(pair.key.value) : void 0;
-    if (k === key2) return pair.value ?? void 0;
+    if (k === key3) return pair.value ?? void 0;
   }
   return void 0;
 }
 function getPath(node, keys) {
   let current2 = node;
-  for (const key2 of keys) current2 = get(current2, key2);
+  for (const key3 of keys) current2 = get(current2, key3);
   return current2;
 }
 function entries(node) {
@@ -29278,11 +29781,11 @@ function readCompose(text, ctx) {
   const file = ctx.display(ctx.absPath);
   const yaml = parseYaml(text);
   if (yaml.error) return { sources: [], diagnostics: [{ kind: "parse-error", file, line: yaml.error.line, column: yaml.error.column, message: `invalid YAML: ${yaml.error.message}` }] };
-  const dir = path20.dirname(ctx.absPath);
+  const dir = path21.dirname(ctx.absPath);
   const diagnostics = [];
-  const projectEnv = ctx.readText(path20.join(dir, ".env"));
-  const interpolation = projectEnv !== void 0 ? readDotenv(projectEnv, ctx.display(path20.join(dir, ".env"))).vars : /* @__PURE__ */ new Map();
-  const name2 = environmentNameFromFile(path20.basename(ctx.absPath), "compose");
+  const projectEnv = ctx.readText(path21.join(dir, ".env"));
+  const interpolation = projectEnv !== void 0 ? readDotenv(projectEnv, ctx.display(path21.join(dir, ".env"))).vars : /* @__PURE__ */ new Map();
+  const name2 = environmentNameFromFile(path21.basename(ctx.absPath), "compose");
   const sources = [];
   const spanOf3 = (node, length = 1) => {
     const line = yaml.lineOf(node);
@@ -29297,7 +29800,7 @@ function readCompose(text, ctx) {
       for (const entry2 of envFiles) {
         const rel = scalarText(entry2) ?? scalarText(get(entry2, "path"));
         if (!rel) continue;
-        const abs = path20.resolve(dir, rel);
+        const abs = path21.resolve(dir, rel);
         const body2 = ctx.readText(abs);
         if (body2 === void 0) continue;
         const read = readDotenv(body2, ctx.display(abs));
@@ -29309,21 +29812,21 @@ function readCompose(text, ctx) {
         const raw = scalarText(item);
         if (raw === void 0) continue;
         const eq = raw.indexOf("=");
-        const key2 = eq < 0 ? raw : raw.slice(0, eq);
-        vars.set(key2, eq < 0 ? { value: "unknown", span: spanOf3(item, raw.length), why: `${key2} is passed through from the shell that runs compose` } : interpolate(raw.slice(eq + 1), spanOf3(item, raw.length), interpolation));
+        const key3 = eq < 0 ? raw : raw.slice(0, eq);
+        vars.set(key3, eq < 0 ? { value: "unknown", span: spanOf3(item, raw.length), why: `${key3} is passed through from the shell that runs compose` } : interpolate(raw.slice(eq + 1), spanOf3(item, raw.length), interpolation));
       }
-      for (const { key: key2, keyNode, value } of entries(environment)) {
+      for (const { key: key3, keyNode, value } of entries(environment)) {
         const raw = scalarText(value);
-        vars.set(key2, raw === void 0 ? { value: "unknown", span: spanOf3(keyNode, key2.length), why: `${key2} is passed through from the shell that runs compose` } : interpolate(raw, spanOf3(keyNode, key2.length), interpolation));
+        vars.set(key3, raw === void 0 ? { value: "unknown", span: spanOf3(keyNode, key3.length), why: `${key3} is passed through from the shell that runs compose` } : interpolate(raw, spanOf3(keyNode, key3.length), interpolation));
       }
       const build = get(def, "build");
       const context = scalarText(build) ?? scalarText(get(build, "context"));
       const codeDirs = [];
-      if (context && !/^[a-z]+:\/\//i.test(context)) codeDirs.push(path20.resolve(dir, context));
+      if (context && !/^[a-z]+:\/\//i.test(context)) codeDirs.push(path21.resolve(dir, context));
       for (const volume of items2(get(def, "volumes"))) {
         const spec = scalarText(volume) ?? scalarText(get(volume, "source"));
         const host = spec?.split(":")[0];
-        if (host && /^\.{1,2}(?:\/|$)/.test(host)) codeDirs.push(path20.resolve(dir, host));
+        if (host && /^\.{1,2}(?:\/|$)/.test(host)) codeDirs.push(path21.resolve(dir, host));
       }
       const ports = items2(get(def, "ports")).map((p) => portPair(scalarText(p) ?? "", scalarText(get(p, "published")), scalarText(get(p, "target"))));
       const expose = items2(get(def, "expose")).map((p) => Number.parseInt(scalarText(p) ?? "", 10)).filter((n) => Number.isInteger(n));
@@ -29369,8 +29872,161 @@ function interpolate(raw, span, env) {
   return unknown3 ? { value: "unknown", span, why: unknown3 } : { value, span };
 }
 
+// src/paths/kubernetes-services.ts
+var MENTIONS = /^\s*kind:\s*["']?(?:Service|Deployment|StatefulSet|DaemonSet|Pod)\b/m;
+function readKubeIndex(files, io) {
+  const index = { services: [], workloads: [] };
+  for (const f of files) {
+    if (f.kind !== "yaml") continue;
+    const text = io.readText(f.absPath);
+    if (!text || !MENTIONS.test(text) || text.includes("{{")) continue;
+    const yaml = parseYaml(text);
+    if (yaml.error) continue;
+    for (const doc of yaml.docs) {
+      const kind = scalarText(get(doc, "kind"));
+      if (kind === "Service") {
+        const name2 = scalarText(getPath(doc, ["metadata", "name"]));
+        if (!name2) continue;
+        index.services.push({
+          name: name2,
+          namespace: scalarText(getPath(doc, ["metadata", "namespace"])),
+          ports: items2(getPath(doc, ["spec", "ports"])).map((p) => ({ port: num(get(p, "port")), name: scalarText(get(p, "name")), targetPort: num(get(p, "targetPort")) ?? scalarText(get(p, "targetPort")) })),
+          selector: labels(getPath(doc, ["spec", "selector"])),
+          file: io.display(f.absPath)
+        });
+      } else if (kind && /^(?:Deployment|StatefulSet|DaemonSet|Pod)$/.test(kind)) {
+        const pod = kind === "Pod" ? doc : getPath(doc, ["spec", "template"]);
+        const podLabels = labels(getPath(pod, ["metadata", "labels"]));
+        const containerPorts = items2(getPath(pod, ["spec", "containers"])).flatMap(
+          (c) => items2(get(c, "ports")).flatMap((p) => {
+            const port = num(get(p, "containerPort"));
+            return port ? [{ port, name: scalarText(get(p, "name")) }] : [];
+          })
+        );
+        index.workloads.push({ labels: podLabels, containerPorts });
+      }
+    }
+  }
+  return index;
+}
+function podPort(index, service, port) {
+  const svc = index.services.find((s) => s.name === service);
+  if (!svc) return void 0;
+  const entry2 = svc.ports.find((p) => typeof port === "number" ? p.port === port : port !== void 0 ? p.name === port : true) ?? (svc.ports.length === 1 ? svc.ports[0] : void 0);
+  if (!entry2) return void 0;
+  const target2 = entry2.targetPort ?? entry2.port;
+  if (typeof target2 === "number") return { port: target2, how: `Service ${svc.name} (${svc.file}) sends port ${entry2.port ?? port} to port ${target2}` };
+  if (typeof target2 !== "string") return void 0;
+  for (const w of index.workloads) {
+    if (!Object.keys(svc.selector).length || !Object.entries(svc.selector).every(([k, v]) => w.labels[k] === v)) continue;
+    const named = w.containerPorts.find((c) => c.name === target2);
+    if (named) return { port: named.port, how: `Service ${svc.name} (${svc.file}) sends port ${entry2.port ?? port} to the pods' port ${target2} (${named.port})` };
+  }
+  return void 0;
+}
+function num(node) {
+  const text = scalarText(node);
+  const n = Number(text);
+  return text !== void 0 && Number.isInteger(n) && n > 0 ? n : void 0;
+}
+function labels(node) {
+  const out2 = {};
+  for (const { key: key3, value } of entries(node)) {
+    const v = scalarText(value);
+    if (v !== void 0) out2[key3] = v;
+  }
+  return out2;
+}
+
+// src/paths/link.ts
+import path22 from "node:path";
+var PROXY_STACKS = /* @__PURE__ */ new Set(["nginx", "ingress-nginx", "traefik"]);
+function isAppPolicy(policy) {
+  return !PROXY_STACKS.has(policy.stack) && !policy.environment;
+}
+function linkRoutes(routes, policies, sources, kube, io) {
+  const apps = policies.filter(isAppPolicy);
+  const addresses = /* @__PURE__ */ new Map();
+  for (const app of apps) addresses.set(app, backendAddresses(app, sources, io));
+  const paths = [];
+  const nginxPorts = new Set(
+    [...routes.flatMap((r) => r.listen ?? []), ...policies.flatMap((p) => p.stack === "nginx" ? p.scope.listen ?? [] : [])].flatMap((l) => {
+      const m = /(?:^|:)(\d+)(?:\s|$)/.exec(l);
+      return m ? [Number(m[1])] : [];
+    })
+  );
+  for (const route of routes) {
+    const hits = [];
+    for (const target2 of route.targets) {
+      for (const [policy, addrs] of addresses) {
+        const direct = reachesHost(target2.host, target2.port, addrs);
+        if (direct) {
+          hits.push({ policy, hit: direct, target: target2 });
+          continue;
+        }
+        const svc = target2.kubernetesService;
+        if (!svc) continue;
+        const pod = podPort(kube, svc.name, svc.port);
+        if (!pod) continue;
+        const listening = addrs.find((a) => !a.host && a.port === pod.port);
+        if (listening) hits.push({ policy, hit: listening, target: target2, via: pod.how });
+      }
+    }
+    const near = nearestTo(path22.dirname(io.absPath(route.span.file)), hits, io);
+    if (near.length) {
+      const first = near[0];
+      const via = first.via ? `${first.via}, ` : "";
+      paths.push({ route, apps: unique(near.map((h) => h.policy)), linked: true, how: `${describeTarget(first.target)}: ${via}${first.hit.how}` });
+      continue;
+    }
+    const candidates2 = route.targets.filter((t) => mayBeTheApplication(t) && !(LOOPBACK.has(t.host) && t.port !== void 0 && nginxPorts.has(t.port)));
+    if (!apps.length || !candidates2.length) continue;
+    const shown = route.targets.map(describeTarget).join(", ") || "its upstream";
+    paths.push({ route, apps, linked: false, how: `no application in the repository could be linked to ${shown}, so any application in the repository` });
+  }
+  return paths;
+}
+function unique(list3) {
+  return [...new Set(list3)];
+}
+function describeTarget(t) {
+  if (t.kubernetesService) return `Service ${t.kubernetesService.name}${t.kubernetesService.port !== void 0 ? `:${t.kubernetesService.port}` : ""}`;
+  return `upstream ${t.host}${t.port !== void 0 ? `:${t.port}` : ""}`;
+}
+function mayBeTheApplication(t) {
+  if (t.kubernetesService) return true;
+  const host = t.host.toLowerCase();
+  if (LOOPBACK.has(host) || /^(?:10|127|192\.168|172\.(?:1[6-9]|2\d|3[01]))\./.test(host)) return true;
+  if (!host.includes(".")) return true;
+  return /\.(?:local|internal|svc|cluster\.local|docker|lan|localhost)$/.test(host);
+}
+
+// src/paths/index.ts
+function buildPaths(routes, policies, files, io) {
+  if (!routes.length) return { paths: [], diagnostics: [] };
+  try {
+    const sources = composeServices(files, io);
+    const kube = readKubeIndex(files, io);
+    return { paths: linkRoutes(routes, policies, sources, kube, io), diagnostics: [] };
+  } catch (error) {
+    return { paths: [], diagnostics: [internalError(".", "linking proxies to applications", error, true)] };
+  }
+}
+function composeServices(files, io) {
+  const sources = [];
+  for (const f of files) {
+    if (f.kind !== "compose") continue;
+    const text = io.readText(f.absPath);
+    if (text !== void 0) sources.push(...readCompose(text, { absPath: f.absPath, display: io.display, readText: io.readText }).sources);
+  }
+  return sources;
+}
+
+// src/environment/sources.ts
+import path24 from "node:path";
+
 // src/environment/kubernetes.ts
-import path21 from "node:path";
+import path23 from "node:path";
 var WORKLOAD_PODS = {
   Pod: ["spec"],
   Deployment: ["spec", "template", "spec"],
@@ -29398,13 +30054,13 @@ function readKubernetes(text, absPath, file) {
   const templated = text.includes("{{");
   const yaml = parseYaml(templated ? untemplate(text) : text);
   if (yaml.error) return { sources: [], diagnostics: templated ? [] : [{ kind: "parse-error", file, line: yaml.error.line, column: yaml.error.column, message: `invalid YAML: ${yaml.error.message}` }] };
-  const folderName = path21.dirname(absPath).split(path21.sep).reverse().find((s) => ENV_FOLDERS.test(s));
+  const folderName = path23.dirname(absPath).split(path23.sep).reverse().find((s) => ENV_FOLDERS.test(s));
   const spanOf3 = spanFactory(yaml, file);
   const configMaps = /* @__PURE__ */ new Map();
   for (const doc of yaml.docs) {
     if (scalarText(get(doc, "kind")) !== "ConfigMap") continue;
     const vars = /* @__PURE__ */ new Map();
-    for (const { key: key2, keyNode, value } of entries(get(doc, "data"))) vars.set(key2, settingOf(scalarText(value), spanOf3(keyNode, key2.length), key2));
+    for (const { key: key3, keyNode, value } of entries(get(doc, "data"))) vars.set(key3, settingOf(scalarText(value), spanOf3(keyNode, key3.length), key3));
     configMaps.set(scalarText(getPath(doc, ["metadata", "name"])) ?? "", vars);
   }
   const referenced2 = /* @__PURE__ */ new Set();
@@ -29457,15 +30113,15 @@ function readHelmValues(text, absPath, file, variables) {
     if ((0, import_yaml2.isMap)(node)) {
       const name3 = scalarText(get(node, "name"));
       if (name3 && wanted.has(name3) && get(node, "value")) vars.set(name3, settingOf(scalarText(get(node, "value")), spanOf3(get(node, "name"), name3.length), name3));
-      for (const { key: key2, keyNode, value } of entries(node)) {
-        if (wanted.has(key2) && !(0, import_yaml2.isMap)(value) && !(0, import_yaml2.isSeq)(value)) vars.set(key2, settingOf(scalarText(value), spanOf3(keyNode, key2.length), key2));
+      for (const { key: key3, keyNode, value } of entries(node)) {
+        if (wanted.has(key3) && !(0, import_yaml2.isMap)(value) && !(0, import_yaml2.isSeq)(value)) vars.set(key3, settingOf(scalarText(value), spanOf3(keyNode, key3.length), key3));
         else visit(value, depth + 1);
       }
     } else if ((0, import_yaml2.isSeq)(node)) for (const item of node.items) visit(item, depth + 1);
   };
   for (const doc of yaml.docs) visit(doc, 0);
   if (!vars.size) return { sources: [], diagnostics: [] };
-  const name2 = environmentNameFromFile(path21.basename(absPath), "helm values");
+  const name2 = environmentNameFromFile(path23.basename(absPath), "helm values");
   return { sources: [{ kind: "helm", name: name2 === "helm values" ? name2 : `${name2} (Helm values)`, file, vars }], diagnostics: [] };
 }
 function spanFactory(yaml, file) {
@@ -29488,11 +30144,11 @@ function readEnvSources(files, variables, io) {
     const text = io.readText(file.absPath);
     if (text === void 0) continue;
     const display = io.display(file.absPath);
-    if (file.kind === "dotenv" && !path22.basename(file.absPath).startsWith(".env")) continue;
+    if (file.kind === "dotenv" && !path24.basename(file.absPath).startsWith(".env")) continue;
     if (file.kind === "dotenv") {
       const read2 = readDotenv(text, display);
       if (read2.diagnostic) diagnostics.push(read2.diagnostic);
-      if (read2.vars.size) sources.push({ kind: "dotenv", name: environmentNameFromFile(path22.basename(file.absPath), "default"), file: display, vars: read2.vars, codeDirs: [path22.dirname(file.absPath)] });
+      if (read2.vars.size) sources.push({ kind: "dotenv", name: environmentNameFromFile(path24.basename(file.absPath), "default"), file: display, vars: read2.vars, codeDirs: [path24.dirname(file.absPath)] });
       continue;
     }
     if (file.kind === "compose") {
@@ -29512,9 +30168,9 @@ function readEnvSources(files, variables, io) {
 function dedupe2(diagnostics) {
   const seen = /* @__PURE__ */ new Set();
   return diagnostics.filter((d) => {
-    const key2 = `${d.file}\0${d.line}\0${d.message}`;
-    if (seen.has(key2)) return false;
-    seen.add(key2);
+    const key3 = `${d.file}\0${d.line}\0${d.message}`;
+    if (seen.has(key3)) return false;
+    seen.add(key3);
     return true;
   });
 }
@@ -29536,13 +30192,13 @@ function buildContext(policies, project, options) {
     const read = project.readText(abs);
     return "text" in read ? read.text : void 0;
   };
-  const absPath = (display) => path23.resolve(options.cwd, display);
+  const absPath = (display) => path25.resolve(options.cwd, display);
   const variables = [...new Set(policies.flatMap((p) => [...policyVariables(p), variableOf(p.credentials)]).filter((v) => !!v))];
   const env = readEnvSources(files, variables, { readText, display: project.displayPath });
   diagnostics.push(...env.diagnostics);
   attachEnvironments(policies, env.sources, { lines: project.linesOf, absPath });
   const frontends = detectFrontends(files, { readText, display: project.displayPath, diagnostics, codeFiles: options.codeFiles });
-  const links = frontends.length ? linkFrontends(frontends, policies, env.sources, { readText, absPath, root: project.root }) : [];
+  const links = frontends.length ? linkFrontends(frontends, policies, options.paths?.length ? composeServices(files, { readText, display: project.displayPath }) : env.sources, { readText, absPath, root: project.root }, options.paths) : [];
   const variants = policies.flatMap((p) => environmentVariants(p));
   const all = [...policies, ...variants];
   const baseIndex = (i2) => i2 < policies.length ? i2 : policies.findIndex((p) => p.span === all[i2].span);
@@ -29551,10 +30207,10 @@ function buildContext(policies, project, options) {
     diagnostics,
     settings: { frontends: { frontends, links } },
     annotate(findings) {
-      const fromBase = new Set(findings.filter((f) => f.policyIndex === void 0 || f.policyIndex < policies.length).map((f) => key(f)));
+      const fromBase = new Set(findings.filter((f) => f.policyIndex === void 0 || f.policyIndex < policies.length).map((f) => key2(f)));
       return findings.flatMap((f) => {
         if (f.policyIndex === void 0 || f.policyIndex < policies.length) return [f];
-        if (fromBase.has(key(f))) return [];
+        if (fromBase.has(key2(f))) return [];
         const envPolicy = all[f.policyIndex];
         const envInfo = envPolicy.environment;
         const set = envInfo.settings.map((s) => `${s.variable}=${s.value === "unknown" ? "(unknown)" : JSON.stringify(s.value)} at ${s.span.file}:${s.span.line}`).join(", ");
@@ -29571,14 +30227,31 @@ function buildContext(policies, project, options) {
     }
   };
 }
-function key(f) {
+function key2(f) {
   const l = f.location;
   return [f.ruleId, l.file, l.line, l.column, f.message].join("\0");
 }
 
+// src/proxy/index.ts
+var PROXY_READERS = [];
+function readProxyLayers(files, context, readers = PROXY_READERS) {
+  const out2 = { policies: [], routes: [] };
+  if (!files.length) return out2;
+  for (const reader of readers) {
+    try {
+      const got = reader.read(files, context);
+      out2.policies.push(...got.policies);
+      out2.routes.push(...got.routes);
+    } catch (error) {
+      context.diagnostics.push(internalError(".", `reading ${reader.name} configuration`, error, true));
+    }
+  }
+  return out2;
+}
+
 // src/lint.ts
 async function lint(paths, options = {}) {
-  const cwd = path24.resolve(options.cwd ?? process.cwd());
+  const cwd = path26.resolve(options.cwd ?? process.cwd());
   const inputs = paths.length ? paths : ["."];
   const loaded2 = options.config ? { config: options.config, file: void 0 } : loadConfig(cwd, options.configFile, allRules.map((r) => r.meta.id));
   const config = loaded2.config;
@@ -29586,18 +30259,19 @@ async function lint(paths, options = {}) {
   const scannerList = options.scanners ?? scanners;
   const maxBytes = config.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const reads = new ReadAhead(maxBytes, new Map(scannerList.map((s) => [s.language, s.quickCheck])));
-  const wholeRoot = inputs.every((p) => path24.resolve(cwd, p) === root);
+  const wholeRoot = inputs.every((p) => path26.resolve(cwd, p) === root);
   const discovery = discover(inputs, {
     cwd,
     root,
     ignore: config.ignore,
     onFile: (abs, display, language) => reads.submit(abs, display, language),
-    ...wholeRoot ? { context: { kindOf, inFolder: isContextFolder } } : {}
+    context: { kindOf, inFolder: isContextFolder }
   });
   await reads.finish();
   const diagnostics = [...discovery.diagnostics];
   const project = createProject(cwd, root, () => wholeRoot ? discovery.files : filesBelowRoot(discovery.files, { cwd, root, ignore: config.ignore }), maxBytes);
   const policies = [];
+  const routes = [];
   const scanOptions = { pythonParser: pythonParserSetting(config), fileTimeBudgetMs: config.fileTimeBudgetMs };
   let filesScanned = 0;
   const rules = options.rules ?? allRules;
@@ -29619,12 +30293,33 @@ async function lint(paths, options = {}) {
     if (!sources.length) continue;
     const result = await scanIsolated(scanner, sources, project, scanOptions);
     policies.push(...result.policies);
+    routes.push(...result.routes ?? []);
     diagnostics.push(...result.diagnostics);
   }
-  const context = repositoryContext(policies, project, { cwd, ignore: config.ignore, codeFiles: discovery.files.filter((f) => f.language === "js").map((f) => f.absPath), ...wholeRoot ? { files: discovery.context } : {} });
+  const proxies2 = readProxyLayers(discovery.context, {
+    readText: (abs) => {
+      const read = project.readText(abs);
+      return "text" in read ? read.text : void 0;
+    },
+    display: (abs) => project.displayPath(abs),
+    diagnostics
+  });
+  policies.push(...proxies2.policies);
+  routes.push(...proxies2.routes);
+  const linked = buildPaths(routes, policies, discovery.context, {
+    readText: (abs) => {
+      const read = project.readText(abs);
+      return "text" in read ? read.text : void 0;
+    },
+    display: (abs) => project.displayPath(abs),
+    absPath: (display) => path26.resolve(cwd, display),
+    root
+  });
+  diagnostics.push(...linked.diagnostics);
+  const context = repositoryContext(policies, project, { cwd, ignore: config.ignore, codeFiles: discovery.files.filter((f) => f.language === "js").map((f) => f.absPath), paths: linked.paths, ...wholeRoot ? { files: discovery.context } : {} });
   diagnostics.push(...context.diagnostics);
   const source = sourceReader((file) => project.textOf(file));
-  const ruleRun = runRules(rules, context.policies, (rule) => ruleSetting(rule, config), { allowedOrigins: config.allowedOrigins, ...context.settings }, source);
+  const ruleRun = runRules(rules, context.policies, (rule2) => ruleSetting(rule2, config), { allowedOrigins: config.allowedOrigins, ...context.settings, paths: linked.paths }, source);
   for (const { ruleId, error, file } of ruleRun.errors) diagnostics.push(internalError(file ?? ".", `rule ${ruleId}`, error, true));
   let suppressed = 0;
   const findings = [];
@@ -29646,7 +30341,9 @@ async function lint(paths, options = {}) {
     config,
     configFile: loaded2.file,
     suppressed,
-    frontends: context.settings.frontends
+    frontends: context.settings.frontends,
+    routes,
+    paths: linked.paths
   };
 }
 async function scanIsolated(scanner, sources, project, options) {
@@ -29679,9 +30376,9 @@ function uniqueFindings(findings) {
   const seen = /* @__PURE__ */ new Set();
   return findings.filter((f) => {
     const { file, line, column, endLine, endColumn } = f.location;
-    const key2 = [f.ruleId, file, line, column, endLine, endColumn, f.message].join("\0");
-    if (seen.has(key2)) return false;
-    seen.add(key2);
+    const key3 = [f.ruleId, file, line, column, endLine, endColumn, f.message].join("\0");
+    if (seen.has(key3)) return false;
+    seen.add(key3);
     return true;
   });
 }
@@ -29693,8 +30390,8 @@ function applyOverride(finding, config) {
     return { ...finding, severity: level };
   }
   if (levelOf(config.rules?.[finding.ruleId]) === "off") return void 0;
-  const rule = allRules.find((r) => r.meta.id === finding.ruleId);
-  if (rule?.meta.offByDefault && config.rules?.[finding.ruleId] === void 0) return void 0;
+  const rule2 = allRules.find((r) => r.meta.id === finding.ruleId);
+  if (rule2?.meta.offByDefault && config.rules?.[finding.ruleId] === void 0) return void 0;
   return finding;
 }
 function compareFindings(a, b) {
@@ -29706,26 +30403,29 @@ function filesBelowRoot(named, options) {
   return [...named, ...all.filter((f) => !known.has(f.absPath))];
 }
 function scanRoot(cwd, inputs) {
-  const absolute = inputs.map((p) => path24.resolve(cwd, p));
+  const absolute = inputs.map((p) => path26.resolve(cwd, p));
   if (absolute.every((p) => isInside(cwd, p))) return cwd;
-  let common = path24.dirname(absolute[0]);
-  for (const p of absolute) while (!isInside(common, p)) common = path24.dirname(common);
+  let common = path26.dirname(absolute[0]);
+  for (const p of absolute) while (!isInside(common, p)) common = path26.dirname(common);
   return common;
 }
 
 export {
   DOCS_BASE_URL,
+  libraryLabel,
   SourceText,
   lineWise,
-  environmentVariants,
-  environmentFitsOrigin,
-  originCallsApi,
-  FRAMEWORK_LABEL,
   corsHeadersOf,
+  newPolicy,
   parseNginx,
   classify,
   attachNginxContexts,
   simulate2 as simulate,
+  simulatePath,
+  environmentVariants,
+  environmentFitsOrigin,
+  originCallsApi,
+  FRAMEWORK_LABEL,
   allRules,
   findRule,
   require_dist,

@@ -5,14 +5,14 @@ import {
   lintAndFix,
   packageVersion,
   ruleReadmePath
-} from "./chunk-IO2SMTFE.js";
+} from "./chunk-UQP3XWJO.js";
 import {
   ConfigError,
   allRules,
   findRule,
   isInternalError,
   lint
-} from "./chunk-DJU27M5W.js";
+} from "./chunk-J7KGBHJO.js";
 
 // src/cli/main.ts
 import fs2 from "node:fs";
@@ -208,7 +208,7 @@ async function main(argv, io) {
       case "explain":
         return explain(args.ruleId, io);
       case "check": {
-        const { runCheckCli } = await import("./check-command-NZD5MTXO.js");
+        const { runCheckCli } = await import("./check-command-AJNOWE2J.js");
         return runCheckCli(args.argv, io);
       }
       case "lint":
@@ -238,7 +238,7 @@ async function runLint(args, io) {
   const linted = fixRun ? { ...fixRun.result, diagnostics: [...fixRun.result.diagnostics, ...fixRun.diagnostics] } : await lint(args.paths, { cwd: io.cwd, configFile: args.config });
   if (args.diff) return printDiff(fixRun, linted, io, args.output);
   if (args.printPolicies) {
-    io.stdout(`${JSON.stringify({ policies: linted.policies, ...frontendsView(linted), diagnostics: linted.diagnostics }, null, 2)}
+    io.stdout(`${JSON.stringify({ policies: linted.policies, ...frontendsView(linted), ...pathsView(linted), diagnostics: linted.diagnostics }, null, 2)}
 `);
     return EXIT_OK;
   }
@@ -269,6 +269,14 @@ function frontendsView(result) {
   return {
     frontends: context.frontends.map(({ absDir: _abs, ...f }) => f),
     frontendLinks: context.links.map((l) => ({ frontend: l.frontend.dir, apiUrl: l.apiUrl.url, policy: `${l.policy.span.file}:${l.policy.span.line}:${l.policy.span.column}`, how: l.how, ...l.proxiedBy ? { proxiedBy: l.proxiedBy } : {} }))
+  };
+}
+function pathsView(result) {
+  if (!result.routes?.length) return {};
+  const at = (s) => `${s.file}:${s.line}:${s.column}`;
+  return {
+    routes: result.routes.map(({ policy, ...r }) => ({ ...r, ...policy ? { policy: at(policy.span) } : {} })),
+    paths: (result.paths ?? []).map((p) => ({ route: at(p.route.span), label: p.route.label, apps: p.apps.map((a) => at(a.span)), linked: p.linked, how: p.how }))
   };
 }
 function printDiff(run, result, io, output) {

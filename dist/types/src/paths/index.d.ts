@@ -1,0 +1,19 @@
+import type { ContextFile } from '../environment/context-files.js';
+import type { EnvSource } from '../environment/types.js';
+import type { CorsPolicy, Diagnostic, ProxyRoute } from '../model/types.js';
+import type { LinkReader } from './addresses.js';
+import type { DeployedPath } from './types.js';
+export interface PathReader extends LinkReader {
+    display(absPath: string): string;
+}
+/** A failure here costs the paths only: one internal-error diagnostic. */
+export declare function buildPaths(routes: readonly ProxyRoute[], policies: readonly CorsPolicy[], files: readonly ContextFile[], io: PathReader): {
+    paths: DeployedPath[];
+    diagnostics: Diagnostic[];
+};
+/** Every compose service of the context files, for linking (their problems are reported where environments are read). */
+export declare function composeServices(files: readonly ContextFile[], io: {
+    readText(abs: string): string | undefined;
+    display(abs: string): string;
+}): EnvSource[];
+export type { DeployedPath } from './types.js';

@@ -1,0 +1,2 @@
+import type { Responder } from './responder.js';
+export declare const traefikResponder: Responder;

@@ -46,7 +46,8 @@ export default defineRule({
           span: option.span,
           policy,
           fingerprintText: `${option.problem}:${option.name}`,
-          fix: renameFix(option, source),
+          // Traefik: the right option often takes another shape (a list, not one string), so no rename is offered.
+          fix: policy.library === 'traefik' ? undefined : renameFix(option, source),
         });
       }
     }

@@ -141,7 +141,10 @@ export function policyOf(mw: MiddlewareDef): CorsPolicy | undefined {
     if (real) continue;
     if (!/^(?:accesscontrol|addvary|access-control)/i.test(o.key)) continue;
     const suggestion = nearest(o.key, CORS_OPTIONS);
-    invalid.push({ name: o.key, span: o.span, problem: 'unknown-option', ...(suggestion ? { suggestion } : {}), ...unknownOptionEffect(mw) });
+    const effect = unknownOptionEffect(mw);
+    // accessControlAllowOrigin (one string) existed up to v2.4 and was removed in v2.5.
+    if (key.toLowerCase() === 'accesscontrolalloworigin') effect.consequence = `it was removed in Traefik v2.5 (up to v2.4 it set one origin); ${effect.consequence}`;
+    invalid.push({ name: o.key, span: o.span, problem: 'unknown-option', ...(suggestion ? { suggestion } : {}), ...effect });
   }
 
   const origins: OriginEntry[] = [];

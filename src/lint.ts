@@ -120,6 +120,7 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
   });
   policies.push(...proxies.policies);
   routes.push(...proxies.routes);
+  filesScanned += new Set(proxies.policies.map((p) => p.span.file)).size;
 
   // Deployed paths (src/paths): each proxy route linked to the applications behind it.
   const linked = buildPaths(routes, policies, discovery.context as ContextFile[], {

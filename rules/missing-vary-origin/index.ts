@@ -10,6 +10,8 @@ function fixFor(policy: CorsPolicy): string {
   switch (policy.library) {
     case 'nginx':
       return 'Add `add_header Vary Origin always;` in the same block.';
+    case 'ingress-nginx':
+      return "Add `more_set_headers 'Vary: Origin';` to the Ingress's nginx.ingress.kubernetes.io/configuration-snippet (where the controller allows snippets), or put a cache in front that keys on Origin.";
     case 'flask-cors':
       return 'Drop vary_header=False: Flask-CORS then adds Vary: Origin itself.';
     case 'traefik':

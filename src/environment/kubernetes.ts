@@ -24,8 +24,8 @@ export function mayBeKubernetes(text: string, variables: readonly string[]): boo
 const ENV_FOLDERS = /^(?:prod|production|staging|stage|dev|development|test|qa|preview|local)$/i;
 
 /** Template expressions are replaced by a marker so the YAML around them still parses. */
-const TEMPLATE_MARK = '__cors_lint_template__';
-function untemplate(text: string): string {
+export const TEMPLATE_MARK = '__cors_lint_template__';
+export function untemplate(text: string): string {
   return text
     .split(/\r?\n/)
     .map((line) => (/^\s*\{\{-?[^}]*-?\}\}\s*$/.test(line) ? '' : line.replace(/\{\{-?[\s\S]*?-?\}\}/g, TEMPLATE_MARK)))

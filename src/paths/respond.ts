@@ -3,13 +3,13 @@
 // application's headers on the way back. nginx routes run the nginx scanner's own prediction
 // (src/extract/nginx/simulate.ts) with the application's response as the upstream's.
 import { routeContextOf } from '../extract/nginx/routes.js';
-import { outputHeaders, routeRequest } from '../extract/nginx/simulate.js';
-import { effectiveAddHeaders } from '../extract/nginx/blocks.js';
-import type { CorsPolicy, ProxyRoute } from '../model/types.js';
+import { forwardedRequestHeaders, outputHeaders, routeRequest } from '../extract/nginx/simulate.js';
+import { clearCovers, effectiveAddHeaders, effectiveMoreClears, effectiveMoreHeaders, type Block } from '../extract/nginx/blocks.js';
+import type { CorsPolicy, ProxyRoute, Span } from '../model/types.js';
 import { addHeader, type HeaderBag } from '../simulate/header-bag.js';
 import { respond } from '../simulate/respond.js';
 import { simulate } from '../simulate/simulate.js';
-import type { HttpRequest, HttpResponse, SimRequest, SimResult } from '../simulate/types.js';
+import { UnknownBehaviour, type HttpRequest, type HttpResponse, type SimRequest, type SimResult } from '../simulate/types.js';
 import { newPolicy } from '../model/policy.js';
 
 export interface PathResponse extends HttpResponse {
@@ -42,7 +42,9 @@ export function respondThroughRoute(route: ProxyRoute, app: CorsPolicy | undefin
 }
 
 function throughNginx(route: ProxyRoute, ctx: NonNullable<ReturnType<typeof routeContextOf>>, app: CorsPolicy | undefined, req: HttpRequest, appStatus: number): PathResponse {
-  const routed = routeRequest(ctx.server, ctx.maps, { method: req.method, path: req.path, headers: req.headers }, { upstreamStatus: appStatus, staticStatus: appStatus });
+  const routed = routeRequest(ctx.server, ctx.maps, { method: req.method, path: req.path, headers: req.headers }, { upstreamStatus: appStatus });
+  const limited = contentTypeLimited(routed.conf);
+  if (limited) throw new UnknownBehaviour(`${limited.what} applies only to responses of the content types ${limited.types.join(', ')}, and which content type an answer has is not in the configuration`, limited.span);
   const spans: NonNullable<HttpResponse['headerSpans']> = {};
   for (const h of effectiveAddHeaders(routed.conf)) spans[h.name.toLowerCase()] ??= h.value.span;
   if (!routed.forwards) {
@@ -53,9 +55,17 @@ function throughNginx(route: ProxyRoute, ctx: NonNullable<ReturnType<typeof rout
     for (const name of ['access-control-allow-origin', 'access-control-allow-credentials', 'access-control-allow-methods', 'access-control-allow-headers']) if (!headers[name]) spans[name] ??= answered;
     return { status: routed.status === 'unknown' ? null : routed.status, headers, headerSpans: spans, producedBy: `nginx (${routed.conf.label}) without forwarding`, decidedBy: 'proxy' };
   }
-  const upstream = appAnswer(app, req, appStatus);
+  const forwarded: HttpRequest = { ...req, headers: forwardedRequestHeaders(routed.conf, req.headers, routed.get) };
+  const upstream = appAnswer(app, forwarded, appStatus);
   const status = upstream.status ?? 'unknown';
-  const out = outputHeaders(routed.conf, status, routed.get, fields(upstream.headers));
+  const upstreamFields = fields(upstream.headers);
+  // $upstream_http_<name>: the upstream's response field (several joined with ", ").
+  const get = (name: string): string => {
+    if (!name.startsWith('upstream_http_')) return routed.get(name);
+    const wanted = name.slice('upstream_http_'.length).replace(/_/g, '-');
+    return upstreamFields.filter((f) => f.name.toLowerCase() === wanted).map((f) => f.value).join(', ');
+  };
+  const out = outputHeaders(routed.conf, status, get, upstreamFields);
   for (const [name, span] of Object.entries(upstream.headerSpans ?? {})) spans[name] ??= span;
   // A header the application sends that the proxy drops: the proxy's directive is what decides.
   for (const s of route.strips) for (const name of Object.keys(upstream.headers)) if (covers(s.header, name) && !out.some((o) => o.name.toLowerCase() === name)) spans[name] = s.span;
@@ -95,6 +105,16 @@ function throughHeaderMiddleware(route: ProxyRoute, app: CorsPolicy | undefined,
     }
   }
   return { status: upstream.status, headers, headerSpans: spans, producedBy: `${upstream.producedBy ?? 'the application'}, passed on by ${route.label}`, decidedBy };
+}
+
+/** A headers-more command in effect that touches a CORS header only for some content types (`-t`). */
+function contentTypeLimited(conf: Block): { what: string; types: string[]; span: Span } | undefined {
+  const cors = (name: string) => /^(?:access-control-|vary$)/i.test(name) || name === '*';
+  const set = effectiveMoreHeaders(conf).find((h) => h.types && cors(h.name));
+  if (set) return { what: `more_set_headers -t for ${set.name}`, types: set.types!, span: set.span };
+  const clear = effectiveMoreClears(conf).find((c) => c.types && c.patterns.some((p) => cors(p) || clearCovers(p, 'access-control-allow-origin')));
+  if (clear) return { what: `more_clear_headers -t`, types: clear.types!, span: clear.span };
+  return undefined;
 }
 
 function covers(pattern: string, header: string): boolean {

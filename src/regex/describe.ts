@@ -22,6 +22,8 @@ export function patternLabel(library: Library): string {
       return 'nginx regex';
     case 'traefik':
       return 'accessControlAllowOriginListRegex entry';
+    case 'ingress-nginx':
+      return 'cors-allow-origin entry';
     default:
       return 'origin pattern';
   }
@@ -32,6 +34,8 @@ export function patternLabel(library: Library): string {
  * pattern translates a string test (`origin.startsWith(...)`), that test as the code spells it.
  */
 export function patternWording(library: Library, entry: { writtenAs?: string } & RegexSpec): { label: string; pattern: string } {
+  // ingress-nginx: the annotation's origin as written; the pattern is the controller's translation.
+  if (entry.writtenAs && library === 'ingress-nginx') return { label: patternLabel(library), pattern: `'${entry.writtenAs}'` };
   if (entry.writtenAs) return { label: 'origin test', pattern: `\`${entry.writtenAs}\`` };
   return { label: patternLabel(library), pattern: patternText(entry) };
 }
@@ -50,6 +54,7 @@ export function patternText(spec: RegexSpec): string {
 
 /** How the library matches, in words. */
 export function matchingSemantics(spec: RegexSpec & { writtenAs?: string }, library: Library): string {
+  if (library === 'ingress-nginx') return 'ingress-nginx tests $http_origin ~* (entries)$: case-insensitive, anchored only at the end, and `*.` stands for one DNS label';
   if (spec.writtenAs) return stringTestSemantics(spec.writtenAs);
   const gFlag = spec.flavor === 'js' && (spec.flags ?? '').includes('g');
   switch (library) {

@@ -40,6 +40,8 @@ export const STACK_NAMES: Record<Stack, string> = {
 export function libraryLabel(policy: CorsPolicy): string {
   // A proxy layer is named by the configuration object that sets the headers ("Traefik middleware cors").
   if (policy.library === 'traefik' && policy.scope.name) return policy.scope.name;
+  // One controller serves many Ingresses: name the one whose annotations these are.
+  if (policy.library === 'ingress-nginx' && policy.scope.name) return `ingress-nginx (${policy.scope.name})`;
   const stack = policy.mountedBy ?? STACK_NAMES[policy.stack];
   const library = LIBRARY_NAMES[policy.library];
   if (library.toLowerCase().includes(stack.toLowerCase())) return library;
@@ -124,6 +126,7 @@ function contributionOf(policy: CorsPolicy, entry: OriginEntry): Contribution {
       if (entry.from) return { echo: false, value: entry.from, span: entry.span };
       return { echo: true, how: entry.condition ? `echoes the request Origin when ${entry.condition}` : 'echoes the request Origin', span: entry.span };
     case 'regex':
+      if (policy.library === 'ingress-nginx' && entry.writtenAs) return { echo: true, how: `echoes every request Origin that cors-allow-origin entry '${entry.writtenAs}' admits`, span: entry.span };
       return { echo: true, how: `echoes every request Origin that matches ${entry.pattern}`, span: entry.span };
     case 'substring':
       return { echo: true, how: `echoes every request Origin found inside "${entry.haystack}"`, span: entry.span };

@@ -56,15 +56,15 @@ describe.skipIf(absent)('pre-commit hook (real pre-commit, language: node)', () 
     expect(install.status, install.stderr).toBe(0);
   }, 60_000);
 
-  it('ships a manifest pre-commit accepts, for Python, JS/TS and Nginx files', () => {
+  it('ships a manifest pre-commit accepts, for Python, JS/TS, Nginx and YAML/TOML files', () => {
     const check = spawnSync(PRE_COMMIT!, ['validate-manifest', path.join(root, '.pre-commit-hooks.yaml')], { encoding: 'utf8' });
     expect(check.status, check.stdout + check.stderr).toBe(0);
     const [hook] = YAML.parse(fs.readFileSync(path.join(root, '.pre-commit-hooks.yaml'), 'utf8'));
     expect(hook).toMatchObject({ id: 'cors-lint', language: 'node', entry: 'cors-lint', require_serial: true });
     // pre-commit matches `files` with Python's re.search; JavaScript's RegExp agrees for this pattern.
     const files = new RegExp(hook.files.replace('(?i)', ''), 'i');
-    for (const yes of ['app/main.py', 'src/server.ts', 'web/App.tsx', 'lib/a.mjs', 'deploy/nginx.conf', 'etc/nginx/sites-enabled/app', 'conf.d/cors', 'site.conf.template']) expect(files.test(yes), yes).toBe(true);
-    for (const no of ['README.md', 'package.json', 'docs/notes.txt', 'Dockerfile']) expect(files.test(no), no).toBe(false);
+    for (const yes of ['app/main.py', 'src/server.ts', 'web/App.tsx', 'lib/a.mjs', 'deploy/nginx.conf', 'etc/nginx/sites-enabled/app', 'conf.d/cors', 'site.conf.template', 'k8s/ingress.yaml', 'traefik/dynamic.toml', 'docker-compose.yml']) expect(files.test(yes), yes).toBe(true);
+    for (const no of ['README.md', 'package.json', 'docs/notes.txt', 'Dockerfile', 'Cargo.lock']) expect(files.test(no), no).toBe(false);
   });
 
   it('blocks a commit that allows every origin with credentials, and lets the fix through', () => {

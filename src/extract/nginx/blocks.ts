@@ -14,6 +14,8 @@ export interface HeaderDef {
   always: boolean;
   /** more_set_headers -s: the statuses it is limited to. */
   statuses?: number[];
+  /** more_set_headers -t: the response content types it is limited to. */
+  types?: string[];
   span: Span;
   owner: Block;
   directive: 'add_header' | 'more_set_headers';
@@ -25,6 +27,7 @@ export interface HeaderDef {
 export interface ClearDef {
   patterns: string[];
   statuses?: number[];
+  types?: string[];
   span: Span;
   owner: Block;
   order: number;
@@ -125,11 +128,13 @@ export function labelOf(d: NginxDirective): string {
 function moreSetHeaders(d: NginxDirective, block: Block): HeaderDef[] {
   const out: HeaderDef[] = [];
   let statuses: number[] | undefined;
+  let types: string[] | undefined;
   for (let i = 0; i < d.args.length; i++) {
     const arg = d.args[i]!;
     if (arg.value === '-s' || arg.value === '-t') {
-      const list = d.args[i + 1]?.value ?? '';
-      if (arg.value === '-s') statuses = [...(statuses ?? []), ...list.split(/\s+/).filter(Boolean).map(Number)];
+      const list = (d.args[i + 1]?.value ?? '').split(/\s+/).filter(Boolean);
+      if (arg.value === '-s') statuses = [...(statuses ?? []), ...list.map(Number)];
+      else types = [...(types ?? []), ...list];
       i++;
       continue;
     }
@@ -142,6 +147,7 @@ function moreSetHeaders(d: NginxDirective, block: Block): HeaderDef[] {
       value: { ...arg, value },
       always: !statuses || statuses.length === 0,
       statuses: statuses && statuses.length ? statuses : undefined,
+      ...(types?.length ? { types } : {}),
       span: d.span,
       owner: block,
       directive: 'more_set_headers',
@@ -153,17 +159,20 @@ function moreSetHeaders(d: NginxDirective, block: Block): HeaderDef[] {
 function moreClearHeaders(d: NginxDirective, block: Block, order: number): ClearDef | undefined {
   const patterns: string[] = [];
   let statuses: number[] | undefined;
+  let types: string[] | undefined;
   for (let i = 0; i < d.args.length; i++) {
     const arg = d.args[i]!.value;
     if (arg === '-s' || arg === '-t') {
-      if (arg === '-s') statuses = [...(statuses ?? []), ...(d.args[i + 1]?.value ?? '').split(/\s+/).filter(Boolean).map(Number)];
+      const list = (d.args[i + 1]?.value ?? '').split(/\s+/).filter(Boolean);
+      if (arg === '-s') statuses = [...(statuses ?? []), ...list.map(Number)];
+      else types = [...(types ?? []), ...list];
       i++;
       continue;
     }
     for (const name of arg.split(/\s+/)) if (name) patterns.push(name.toLowerCase());
   }
   if (!patterns.length) return undefined;
-  return { patterns, statuses: statuses?.length ? statuses : undefined, span: d.span, owner: block, order };
+  return { patterns, statuses: statuses?.length ? statuses : undefined, ...(types?.length ? { types } : {}), span: d.span, owner: block, order };
 }
 
 /** Whether a more_clear_headers pattern (`Access-Control-*`, `X-Powered-By`) covers a header name. */

@@ -107,7 +107,7 @@ function stripsOf(block: Block): ProxyRoute['strips'] {
   const out: ProxyRoute['strips'] = [];
   for (const h of effectiveHidden(block)) if (isCorsHeader(h.name)) out.push({ header: h.name.toLowerCase(), span: h.span, how: `proxy_hide_header ${h.name}` });
   for (const c of effectiveMoreClears(block)) {
-    if (c.statuses) continue;
+    if (c.statuses || c.types) continue;
     for (const p of c.patterns) {
       if (isCorsHeader(p) || clearCovers(p, 'access-control-allow-origin')) out.push({ header: p, span: c.span, how: `more_clear_headers ${p}` });
     }

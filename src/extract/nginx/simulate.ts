@@ -81,24 +81,29 @@ export function routeRequest(server: Block, maps: Map<string, MapDef>, req: SimR
   let closed = false;
   let forwards = false;
   let location: Block | undefined;
-  const run = (block: Block): boolean => {
+  // The rewrite module's directives of one level, in order: `return` ends the request, `break` ends
+  // this level's rewrite processing (the request goes on to the access and content phases).
+  const runLevel = (block: Block): 'return' | 'break' | undefined => {
     for (const d of block.body) {
       if (d.name === 'set' && d.args.length >= 2) vars.set(varName(d.args[0]!.value), evalWord(d.args[1]!, get));
+      else if (d.name === 'break') return 'break';
       else if (d.name === 'if') {
         const child = block.children.find((c) => c.directive === d);
         if (!child?.condition) continue;
         if (evaluateCondition(child.condition, (n) => get(n)) !== true) continue;
         conf = child;
-        if (run(child)) return true;
+        const ended = runLevel(child);
+        if (ended) return ended;
       } else if (d.name === 'return' && d.args[0]) {
         const code = Number(d.args[0].value);
         status = Number.isInteger(code) ? code : 302;
         if (status === 444) closed = true;
-        return true;
+        return 'return';
       }
     }
-    return false;
+    return undefined;
   };
+  const run = (block: Block): boolean => runLevel(block) === 'return';
   const handle = (block: Block): number | 'unknown' => {
     if (forwarder(block) || (conf.kind === 'if' && forwarder(conf))) {
       forwards = true;
@@ -153,6 +158,9 @@ export function outputHeaders(
     if ('set' in command && command.set) {
       const h = command.set;
       if (h.statuses && (status === 'unknown' || !h.statuses.includes(status))) continue;
+      // -t limits the command to content types; CORS answers (empty preflights, JSON, text) are taken
+      // to be none of the listed ones, as the model does not follow response bodies.
+      if (h.types) continue;
       const value = evalWord(h.value, get);
       const at = out.findIndex((o) => o.name.toLowerCase() === h.name.toLowerCase());
       if (at >= 0) {
@@ -164,6 +172,7 @@ export function outputHeaders(
     } else if ('clear' in command && command.clear) {
       const c = command.clear;
       if (c.statuses && (status === 'unknown' || !c.statuses.includes(status))) continue;
+      if (c.types) continue;
       for (let i = out.length - 1; i >= 0; i--) if (c.patterns.some((p) => clearCovers(p, out[i]!.name))) out.splice(i, 1);
     }
   }
@@ -171,6 +180,31 @@ export function outputHeaders(
     if (!h.always && (status === 'unknown' || !SAFE_STATUSES.includes(status))) continue;
     const value = evalWord(h.value, get);
     if (value !== '') out.push({ name: h.name, value });
+  }
+  return out;
+}
+
+/**
+ * The request headers the upstream receives (ngx_http_proxy_module): the client's, unless
+ * proxy_pass_request_headers is off, then the proxy_set_header list in effect — inherited only by
+ * levels that write none of their own — where an empty value removes the header.
+ */
+export function forwardedRequestHeaders(conf: Block, headers: Record<string, string>, get: (name: string) => string): Record<string, string> {
+  const nearest = (name: string) => {
+    for (let b: Block | undefined = conf; b; b = b.parent) {
+      const list = b.body.filter((d) => d.name === name);
+      if (list.length) return list;
+    }
+    return [];
+  };
+  const passOff = nearest('proxy_pass_request_headers')[0]?.args[0]?.value === 'off';
+  const out: Record<string, string> = passOff ? {} : { ...headers };
+  for (const d of nearest('proxy_set_header')) {
+    if (d.args.length < 2) continue;
+    const name = d.args[0]!.value.toLowerCase();
+    const value = evalWord(d.args[1]!, get);
+    if (value === '') delete out[name];
+    else out[name] = value;
   }
   return out;
 }
@@ -221,30 +255,38 @@ export function findServer(tree: Block): Block {
   return tree;
 }
 
-/** ngx_http_core_find_location: exact, longest prefix (nested first), `^~` stops, then regexes in order. */
+/**
+ * ngx_http_core_find_location: exact, longest prefix (its nested locations first: a nested regex or
+ * `^~` match is final), `^~` stops, then this level's regexes in order.
+ */
 export function findLocation(container: Block, uri: string): Block | undefined {
+  return locate(container, uri)?.block;
+}
+
+function locate(container: Block, uri: string): { block: Block; final: boolean } | undefined {
   const locations = container.children.filter((c) => c.kind === 'location');
   const modifier = (b: Block) => (b.directive!.args.length > 1 ? b.directive!.args[0]!.value : '');
   const target = (b: Block) => b.directive!.args[b.directive!.args.length - 1]?.value ?? '';
   const statics = locations.filter((b) => !['~', '~*'].includes(modifier(b)) && !target(b).startsWith('@'));
   const exact = statics.find((b) => modifier(b) === '=' && target(b) === uri);
-  if (exact) return exact;
+  if (exact) return { block: exact, final: true };
   let found: Block | undefined;
   for (const b of statics) {
     if (modifier(b) === '=' || !uri.startsWith(target(b))) continue;
     if (!found || target(b).length > target(found).length) found = b;
   }
   if (found) {
-    const inner = findLocation(found, uri);
-    if (inner) found = inner;
-    if (modifier(found) === '^~') return found;
+    const inner = locate(found, uri);
+    if (inner?.final) return inner;
+    if (inner) found = inner.block;
+    if (modifier(found) === '^~') return { block: found, final: true };
   }
   for (const b of locations) {
     const m = modifier(b);
     if (m !== '~' && m !== '~*') continue;
-    if (toJsRegex(target(b), m === '~*')?.test(uri)) return b;
+    if (toJsRegex(target(b), m === '~*')?.test(uri)) return { block: b, final: true };
   }
-  return found;
+  return found ? { block: found, final: false } : undefined;
 }
 
 function evalWord(word: NginxWord, get: (name: string) => string): string {

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { allRules } from '../rules/index.js';
 import { loadConfig } from './config/load.js';
@@ -252,11 +253,20 @@ function filesBelowRoot(named: DiscoveredFile[], options: { cwd: string; root: s
   return [...named, ...all.filter((f) => !known.has(f.absPath))];
 }
 
+function isFolder(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /** The cwd, unless a path lies outside it: then the deepest folder holding all paths. */
-function scanRoot(cwd: string, inputs: string[]): string {
-  const absolute = inputs.map((p) => path.resolve(cwd, p));
+export function scanRoot(cwd: string, inputs: string[]): string {
+  const absolute = (inputs.length ? inputs : ['.']).map((p) => path.resolve(cwd, p));
   if (absolute.every((p) => isInside(cwd, p))) return cwd;
-  let common = path.dirname(absolute[0]!);
+  // A folder holds itself: `cors-lint /elsewhere/repo` scans that repository, not its parent's tree.
+  let common = isFolder(absolute[0]!) ? absolute[0]! : path.dirname(absolute[0]!);
   for (const p of absolute) while (!isInside(common, p)) common = path.dirname(common);
   return common;
 }

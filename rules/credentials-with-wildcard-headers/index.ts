@@ -1,6 +1,7 @@
 import type { CorsPolicy, Library, Span, Valued } from '../../src/model/types.js';
 import { defineRule } from '../../src/rules/define-rule.js';
 import { isHeader, libraryLabel } from '../../src/rules/policy-facts.js';
+import { traefikHasCorsWildcardFix } from '../../src/proxy/traefik/versions.js';
 
 type Field = 'allowHeaders' | 'allowMethods' | 'exposeHeaders';
 
@@ -17,12 +18,21 @@ const HEADER_OF: Record<Field, string> = {
  * - Flask-CORS (3.0.10 core.py): allow_headers '*' becomes the pattern '.*' and only the requested
  *   headers that match are sent back; methods '*' never reaches the browser (the requested method is
  *   looked up in the string '*', so Access-Control-Allow-Methods is left out altogether).
+ * - Traefik headers middleware (v3.7 header.go): with accessControlAllowCredentials, '*' in
+ *   accessControlAllowHeaders / accessControlAllowMethods is answered with the requested headers /
+ *   method; '*' in accessControlExposeHeaders makes it leave Access-Control-Expose-Headers out.
  * Everything else — npm cors, @fastify/cors, @koa/cors, django-cors-headers, nginx, hand-written
  * headers, and every library's expose headers — sends the '*' literally.
  */
 const NOT_LITERAL: Partial<Record<Library, readonly Field[]>> = {
   starlette: ['allowHeaders', 'allowMethods'],
   'flask-cors': ['allowHeaders', 'allowMethods'],
+  traefik: ['allowHeaders', 'allowMethods'],
+};
+
+/** Where the library drops the header instead of sending '*' (Traefik's expose headers). */
+const DROPPED: Partial<Record<Library, readonly Field[]>> = {
+  traefik: ['exposeHeaders'],
 };
 
 function hasWildcard(values: readonly string[]): boolean {
@@ -50,6 +60,8 @@ export default defineRule({
         "{{header}}: * with credentials (sent as written by {{library}}): for a credentialed request the browser reads '*' as a method literally named '*', so preflights for PUT, PATCH and DELETE fail and those requests are never sent. List the allowed methods instead.",
       exposeHeaders:
         "{{header}}: * with credentials (sent as written by {{library}}): for a credentialed response the browser reads '*' as a header literally named '*', so scripts on the calling page cannot read any non-safelisted response header. List the headers to expose instead.",
+      exposeHeadersDropped:
+        "{{header}}: * with credentials: {{library}} then leaves Access-Control-Expose-Headers out of every response (its answer to '*' with credentials), so scripts on the calling page cannot read any non-safelisted response header. List the headers to expose instead.",
     },
   },
   check(context) {
@@ -58,7 +70,7 @@ export default defineRule({
       if (reported.has(spanKey(span))) return;
       reported.add(spanKey(span));
       context.report({
-        messageId: field,
+        messageId: (DROPPED[policy.library] ?? []).includes(field) && (policy.library !== 'traefik' || traefikHasCorsWildcardFix(policy.libraryVersion)) ? 'exposeHeadersDropped' : field,
         data: { header: HEADER_OF[field], library: libraryLabel(policy) },
         span,
         policy,
@@ -68,7 +80,9 @@ export default defineRule({
 
     for (const policy of context.policies) {
       if (policy.credentials.value !== true) continue;
-      const expanded = NOT_LITERAL[policy.library] ?? [];
+      // Traefik expands '*' only from v3.6.22 / v3.7.6 on; before, it sends the '*' as written.
+      const modernTraefik = policy.library !== 'traefik' || traefikHasCorsWildcardFix(policy.libraryVersion);
+      const expanded = modernTraefik ? (NOT_LITERAL[policy.library] ?? []) : [];
       for (const field of Object.keys(HEADER_OF) as Field[]) {
         if (expanded.includes(field)) continue;
         const valued: Valued<string[]> = policy[field];

@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/rules/define-rule.js';
-import { actorLabel, originSpan, provenanceNote, starletteEchoCondition, wildcardWithCredentialsEffect } from '../../src/rules/library-effects.js';
+import { actorLabel, originSpan, provenanceNote, starletteEchoCondition, traefikEchoCondition, wildcardWithCredentialsEffect } from '../../src/rules/library-effects.js';
 
 export default defineRule({
   meta: {
@@ -34,7 +34,7 @@ export default defineRule({
           data: {
             what: "Origin '*'",
             library: actorLabel(policy),
-            when: policy.library === 'starlette' ? starletteEchoCondition(policy) : 'for every request',
+            when: policy.library === 'starlette' ? starletteEchoCondition(policy) : policy.library === 'traefik' ? traefikEchoCondition(policy) : 'for every request',
             provenance: provenanceNote(entry),
           },
           span: originSpan(policy, entry),

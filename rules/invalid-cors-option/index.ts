@@ -23,26 +23,31 @@ export default defineRule({
       raisesType: '`{{name}}` {{detail}}: {{library}} raises {{error}} when the middleware is built, so the application never starts serving{{consequence}}',
       ignored: '{{library}} has no option `{{name}}`{{suggestion}}: it is silently ignored{{consequence}}',
       ignoredType: '`{{name}}` {{detail}}: {{library}} does not use it as written{{consequence}}',
+      proxyRejects: '{{library}}: Traefik has no headers option `{{name}}`{{suggestion}}; {{consequence}}',
+      proxyRejectsType: '{{library}}: `{{name}}` {{detail}}; {{consequence}}',
     },
   },
   check({ policies, report, source }) {
     for (const policy of policies) {
       for (const option of policy.invalidOptions ?? []) {
         const wrongType = option.problem === 'wrong-type';
+        // A proxy layer does not raise: it refuses the configuration, and the scanner says what that costs.
+        const proxy = policy.library === 'traefik' && option.effect === 'raises';
         report({
-          messageId: option.effect === 'raises' ? (wrongType ? 'raisesType' : 'raises') : wrongType ? 'ignoredType' : 'ignored',
+          messageId: proxy ? (wrongType ? 'proxyRejectsType' : 'proxyRejects') : option.effect === 'raises' ? (wrongType ? 'raisesType' : 'raises') : wrongType ? 'ignoredType' : 'ignored',
           data: {
             library: libraryLabel(policy),
             name: option.name,
             suggestion: option.suggestion ? ` (did you mean \`${option.suggestion}\`?)` : '',
             detail: option.detail ?? 'has a value of the wrong type',
             error: wrongType ? 'TypeError' : 'TypeError (unexpected keyword argument)',
-            consequence: consequenceOf(option),
+            consequence: proxy ? (option.consequence ?? 'Traefik refuses the configuration') : consequenceOf(option),
           },
           span: option.span,
           policy,
           fingerprintText: `${option.problem}:${option.name}`,
-          fix: renameFix(option, source),
+          // Traefik: the right option often takes another shape (a list, not one string), so no rename is offered.
+          fix: policy.library === 'traefik' ? undefined : renameFix(option, source),
         });
       }
     }

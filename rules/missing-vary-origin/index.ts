@@ -14,6 +14,8 @@ function fixFor(policy: CorsPolicy): string {
       return "Add `more_set_headers 'Vary: Origin';` to the Ingress's nginx.ingress.kubernetes.io/configuration-snippet (where the controller allows snippets), or put a cache in front that keys on Origin.";
     case 'flask-cors':
       return 'Drop vary_header=False: Flask-CORS then adds Vary: Origin itself.';
+    case 'traefik':
+      return 'Set addVaryHeader: true on the middleware (label `...headers.addvaryheader=true`): Traefik then adds Vary: Origin to every forwarded response.';
     case 'manual':
       return PYTHON_STACKS.has(policy.stack)
         ? "Add 'Vary: Origin' to every response whose Access-Control-Allow-Origin is computed (Django: patch_vary_headers(response, ['Origin']))."

@@ -125,6 +125,11 @@ function tightenFix(policy: CorsPolicy, entry: OriginEntry & { kind: 'regex' }, 
     return fixOf('unsafe', description, [text.edit(range.start + 1, range.start + 1 + entry.pattern.length, tightened)]);
   }
   const literal = plainStringLiteral(text, span, entry.pattern);
+  if (literal && policy.library === 'traefik') {
+    if (literal.quote === '`') return undefined;
+    // YAML and TOML: single quotes take backslashes as written, double quotes want them doubled.
+    return fixOf('unsafe', description, [text.edit(literal.contentStart, literal.contentEnd, literal.quote === '"' ? tightened.replace(/\\/g, '\\\\') : tightened)]);
+  }
   if (literal && policy.library !== 'nginx') {
     const python = entry.flavor === 'python';
     if (literal.prefix.toLowerCase() === 'r' || !tightened.includes('\\')) return fixOf('unsafe', description, [text.edit(literal.contentStart, literal.contentEnd, tightened)]);

@@ -1,4 +1,5 @@
 import type { CorsPolicy } from '../../src/model/types.js';
+import type { DeployedPath } from '../../src/paths/types.js';
 import { defineRule } from '../../src/rules/define-rule.js';
 import { libraryLabel, scopeLabel } from '../../src/rules/policy-facts.js';
 import { acaoFields, firstOfPath, linkText, where } from '../../src/rules/path-probes.js';
@@ -60,7 +61,7 @@ const rule = defineRule<'notHandled' | 'passthrough' | 'proxyAnswers', Preflight
       notHandled:
         'Preflight requests for {{target}} cannot succeed: {{why}}. The browser sends an OPTIONS preflight before cross-origin {{requests}} and, unless that answer is a 2xx with matching CORS headers, never sends the real request, so the CORS settings of {{library}} never take effect for it.',
       proxyAnswers:
-        '{{proxy}} answers OPTIONS itself ({{how}}) and never forwards the preflight to {{app}} ({{appAt}}), which owns CORS on this path ({{link}}): the preflight of a cross-origin {{request}} from {{origin}} gets {{answer}}, so the browser never sends the real request. Let the preflight through to the application (remove the OPTIONS branch), or answer it with the same CORS headers the application sends.',
+        '{{proxy}} answers OPTIONS itself ({{how}}) and never forwards the preflight to {{app}} ({{appAt}}), which owns CORS on this path ({{link}}): the preflight of a cross-origin {{request}} from {{origin}} gets {{answer}}, so the browser never sends the real request. {{advice}}',
       passthrough:
         'OPTIONS requests for {{target}} are passed on ({{why}}) to something cors-lint cannot see: unless it answers them with the CORS headers, the browser never sends cross-origin {{requests}} here.',
     },
@@ -95,6 +96,13 @@ const rule = defineRule<'notHandled' | 'passthrough' | 'proxyAnswers', Preflight
   },
 });
 
+/** What to change, in the proxy's own terms. */
+const ADVICE: Record<DeployedPath['route']['stack'], string> = {
+  nginx: 'Let the preflight through to the application (remove the OPTIONS branch or the access rule that refuses it), or answer it with the same CORS headers the application sends.',
+  'ingress-nginx': 'Let one layer own CORS: turn enable-cors off so preflights reach the application, or give the Ingress the origins, methods and headers the application allows.',
+  traefik: 'The headers middleware answers every preflight itself once it has any CORS option: give it the origins, methods and headers the application allows, or remove its CORS options so preflights reach the application.',
+};
+
 /** A proxy in front of an application answers the preflights the application would have answered. */
 function checkPaths(context: Parameters<(typeof rule)['check']>[0]): void {
   for (const path of context.settings.paths ?? []) {
@@ -115,6 +123,7 @@ function checkPaths(context: Parameters<(typeof rule)['check']>[0]): void {
           request: 'PUT with a JSON body',
           origin: probe.origin,
           answer: `${probe.through.status ?? 'no response'} without Access-Control-Allow-Origin`,
+          advice: ADVICE[path.route.stack],
         },
         span: answer.span,
         policy: probe.app,

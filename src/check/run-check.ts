@@ -1,6 +1,6 @@
 // `cors-lint check`: lint() for the policies, then simulate() each one for the given request.
 import path from 'node:path';
-import { lint } from '../lint.js';
+import { lint, scanRoot } from '../lint.js';
 import type { CorsPolicy, Diagnostic, Span } from '../model/types.js';
 import { corsHeadersOf, type HeaderBag } from '../simulate/header-bag.js';
 import { attachNginxContexts } from '../simulate/nginx-context.js';
@@ -173,19 +173,6 @@ export function checkPath(path: DeployedPath, request: SimRequest): CheckResult[
 
 function routeStandIn(path: DeployedPath): CorsPolicy {
   return newPolicy({ stack: path.route.stack, library: path.route.stack, span: path.route.span, scope: { kind: 'location', name: path.route.label } });
-}
-
-/** The cwd, unless a path lies outside it: then the deepest folder holding all paths (as lint() does). */
-function scanRoot(cwd: string, paths: string[]): string {
-  const abs = (paths.length ? paths : ['.']).map((p) => path.resolve(cwd, p));
-  const inside = (dir: string, p: string) => {
-    const rel = path.relative(dir, p);
-    return !rel.startsWith('..') && !path.isAbsolute(rel);
-  };
-  if (abs.every((p) => inside(cwd, p))) return cwd;
-  let common = path.dirname(abs[0]!);
-  for (const p of abs) while (!inside(common, p)) common = path.dirname(common);
-  return common;
 }
 
 /**

@@ -6,7 +6,7 @@ import { routeContextOf } from '../extract/nginx/routes.js';
 import { forwardedRequestHeaders, outputHeaders, routeRequest } from '../extract/nginx/simulate.js';
 import { clearCovers, effectiveAddHeaders, effectiveMoreClears, effectiveMoreHeaders, type Block } from '../extract/nginx/blocks.js';
 import type { CorsPolicy, ProxyRoute, Span } from '../model/types.js';
-import { addHeader, type HeaderBag } from '../simulate/header-bag.js';
+import { addHeader, getCombined, type HeaderBag } from '../simulate/header-bag.js';
 import { respond } from '../simulate/respond.js';
 import { simulate } from '../simulate/simulate.js';
 import { UnknownBehaviour, type HttpRequest, type HttpResponse, type SimRequest, type SimResult } from '../simulate/types.js';
@@ -99,7 +99,9 @@ function throughHeaderMiddleware(route: ProxyRoute, app: CorsPolicy | undefined,
   if (route.policy) {
     const own = respond(route.policy, req, { status: upstream.status ?? appStatus });
     for (const [name, value] of Object.entries(own.headers)) {
-      headers[name] = value;
+      // Traefik's addVaryHeader appends Origin to the application's Vary unless it is exactly `Origin`.
+      const appVary = name === 'vary' && route.stack === 'traefik' ? getCombined(headers, 'vary') : null;
+      headers[name] = appVary === null ? value : appVary === 'Origin' ? appVary : `${appVary},Origin`;
       if (own.headerSpans?.[name]) spans[name] = own.headerSpans[name]!;
       if (name === 'access-control-allow-origin') decidedBy = 'proxy';
     }

@@ -3,11 +3,15 @@
 // policies (so every origin rule judges them) and the routes go to src/paths with nginx's.
 import { internalError } from '../model/diagnostics.js';
 import type { ContextFile } from '../environment/context-files.js';
+import { readTraefik } from './traefik/index.js';
 import type { ProxyReadContext, ProxyReader, ProxyReading } from './types.js';
 import { readIngressNginx } from './ingress-nginx/index.js';
 
 /** The readers, one per proxy kind. */
-export const PROXY_READERS: ReadonlyArray<{ name: string; read: ProxyReader }> = [{ name: 'ingress-nginx', read: readIngressNginx }];
+export const PROXY_READERS: ReadonlyArray<{ name: string; read: ProxyReader }> = [
+  { name: 'ingress-nginx', read: readIngressNginx },
+  { name: 'Traefik', read: readTraefik },
+];
 
 /** A reader that fails costs its own results only: one internal-error diagnostic. */
 export function readProxyLayers(files: readonly ContextFile[], context: ProxyReadContext, readers = PROXY_READERS): ProxyReading {

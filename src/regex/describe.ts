@@ -20,6 +20,8 @@ export function patternLabel(library: Library): string {
       return 'origin RegExp';
     case 'nginx':
       return 'nginx regex';
+    case 'traefik':
+      return 'accessControlAllowOriginListRegex entry';
     case 'ingress-nginx':
       return 'cors-allow-origin entry';
     default:
@@ -70,6 +72,8 @@ export function matchingSemantics(spec: RegexSpec & { writtenAs?: string }, libr
       return '@fastify/cors resets lastIndex and calls RegExp.test, which finds the pattern anywhere in the Origin';
     case 'nginx':
       return spec.ignoreCase ? 'nginx ~* is an unanchored, case-insensitive PCRE search' : 'nginx ~ is an unanchored PCRE search';
+    case 'traefik':
+      return "Traefik tests it with Go's regexp MatchString, an unanchored search";
     default: {
       const how = spec.mode === 'fullmatch' ? 'must match the whole Origin' : spec.mode === 'match' ? 'is anchored only at the start' : 'may match anywhere in the Origin';
       return `the pattern ${how}`;
@@ -112,6 +116,8 @@ export function invalidPatternEffect(library: Library): string {
       return 'Flask-CORS catches the re.error, so the pattern never matches';
     case 'nginx':
       return 'nginx refuses to load the configuration';
+    case 'traefik':
+      return 'Traefik fails to build the middleware, so the routers that use it are not served';
     case 'cors':
     case '@fastify/cors':
       return 'the RegExp is a syntax error when the module loads';

@@ -52,3 +52,9 @@ export function provenanceNote(entry: { envDriven?: boolean; source?: string; de
   if (entry.source) return ` (from ${entry.source})`;
   return '';
 }
+
+/** Traefik echoes the Origin for `*` with credentials from v3.6.22 / v3.7.6 on (src/proxy/traefik/versions.ts). */
+export function traefikEchoCondition(policy: CorsPolicy): string {
+  if (policy.libraryVersion) return `for every request (Traefik ${policy.libraryVersion}, ${policy.libraryVersionSource ?? 'the image the repository runs'})`;
+  return "for every request (Traefik v3.6.22 / v3.7.6 and later; older releases send '*', which browsers refuse for credentialed requests)";
+}

@@ -4,6 +4,7 @@
 // read from the libraries' own source (versions in the rules' READMEs).
 
 import type { CorsPolicy, EmittedHeader, Library, OriginEntry, Span, Stack } from '../model/types.js';
+import { traefikHasCorsWildcardFix } from '../proxy/traefik/versions.js';
 
 /** How messages name the software that writes the CORS headers. */
 export const LIBRARY_NAMES: Record<Library, string> = {
@@ -37,6 +38,8 @@ export const STACK_NAMES: Record<Stack, string> = {
 
 /** "Starlette CORSMiddleware in FastAPI", "npm cors in Express", "hand-written headers in Koa", "Flask-CORS", "nginx". */
 export function libraryLabel(policy: CorsPolicy): string {
+  // A proxy layer is named by the configuration object that sets the headers ("Traefik middleware cors").
+  if (policy.library === 'traefik' && policy.scope.name) return policy.scope.name;
   // One controller serves many Ingresses: name the one whose annotations these are.
   if (policy.library === 'ingress-nginx' && policy.scope.name) return `ingress-nginx (${policy.scope.name})`;
   const stack = policy.mountedBy ?? STACK_NAMES[policy.stack];
@@ -86,6 +89,10 @@ export function addsField(policy: CorsPolicy, header: EmittedHeader): boolean {
  * - Flask-CORS: reflects the request Origin for `*` unless send_wildcard=True; its scanner already
  *   describes that echo as a 'reflect' origin, so an 'any' entry there is the literal `*`.
  * - django-cors-headers (CORS_ALLOW_ALL_ORIGINS) and @koa/cors (origin '*'): echo when credentials are on.
+ * - Traefik headers middleware (v3.7 header.go matchOrigin): `*` in accessControlAllowOriginList is
+ *   answered with the request Origin when accessControlAllowCredentials is true (v3.6.22 / v3.7.6 and
+ *   later; before, `*` is sent with the credentials header, which browsers refuse); a `*` written as a
+ *   customResponseHeaders value is sent verbatim.
  * - npm cors, @fastify/cors, nginx, hand-written headers: send the literal `*`.
  */
 export function wildcardEchoes(policy: CorsPolicy): boolean | 'unknown' {
@@ -95,6 +102,10 @@ export function wildcardEchoes(policy: CorsPolicy): boolean | 'unknown' {
     case 'django-cors-headers':
     case '@koa/cors':
       return policy.credentials.value;
+    case 'traefik':
+      // Only from v3.6.22 / v3.7.6 (src/proxy/traefik/versions.ts); older releases send `*`.
+      if (!traefikHasCorsWildcardFix(policy.libraryVersion)) return false;
+      return policy.origins.some((o) => o.kind === 'any' && !o.sentVerbatim) ? policy.credentials.value : false;
     default:
       return false;
   }

@@ -125,7 +125,13 @@ function preflightAnswer(server: Block, block: Block, maps: Map<string, MapDef>,
   return {
     span: answeringSpan(routed.conf, block),
     status: routed.closed ? 'unknown' : routed.status,
-    how: routed.closed ? `${routed.conf.label} closes the connection (444)` : `${routed.conf.label} answers OPTIONS with ${routed.status}${routed.status === 401 ? ' (auth_basic: preflights carry no credentials)' : ''}`,
+    how: routed.closed
+      ? `${routed.conf.label} closes the connection (444)`
+      : routed.status === 401 && !routed.conf.body.some((d) => d.name === 'return')
+        ? 'auth_basic answers 401: preflights carry no credentials'
+        : routed.conf.kind === 'limit_except'
+          ? `${routed.conf.label} refuses it with ${routed.status}`
+          : `${routed.conf === block ? 'it' : routed.conf.label} returns ${routed.status}`,
     corsHeaders: headers.some((h) => /^access-control-allow-origin$/i.test(h.name)),
   };
 }

@@ -6,7 +6,7 @@ import {
   FORMATS,
   applyBaseline,
   exitCodeFor
-} from "./chunks/chunk-5QF3UUBI.js";
+} from "./chunks/chunk-S73UFBKI.js";
 import {
   SEVERITY_RANK,
   buildMarkdown,
@@ -16,12 +16,12 @@ import {
   githubBlobBase,
   githubVersionControl,
   lintAndFix
-} from "./chunks/chunk-6AM3HEW4.js";
+} from "./chunks/chunk-QGARZIPJ.js";
 import {
   ConfigError,
   isInternalError,
   lint
-} from "./chunks/chunk-R7QZTRIJ.js";
+} from "./chunks/chunk-2SBEPPYE.js";
 import "./chunks/chunk-LXGCFLD4.js";
 import "./chunks/chunk-7FLCUFHN.js";
 import {

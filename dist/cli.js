@@ -2,9 +2,9 @@
 import { createRequire as __corsLintCreateRequire } from 'node:module'; const require = __corsLintCreateRequire(import.meta.url); import { fileURLToPath as __corsLintFileURLToPath } from 'node:url'; const __corsLintFilename = __corsLintFileURLToPath(import.meta.url); const __corsLintDirname = __corsLintFileURLToPath(new URL('.', import.meta.url));
 import {
   main
-} from "./chunks/chunk-5QF3UUBI.js";
-import "./chunks/chunk-6AM3HEW4.js";
-import "./chunks/chunk-R7QZTRIJ.js";
+} from "./chunks/chunk-S73UFBKI.js";
+import "./chunks/chunk-QGARZIPJ.js";
+import "./chunks/chunk-2SBEPPYE.js";
 import "./chunks/chunk-LXGCFLD4.js";
 import "./chunks/chunk-7FLCUFHN.js";
 import "./chunks/chunk-47KPZKYO.js";

@@ -3,11 +3,11 @@ import {
   SEVERITY_RANK,
   formatters,
   lintAndFix
-} from "./chunks/chunk-6AM3HEW4.js";
+} from "./chunks/chunk-QGARZIPJ.js";
 import {
   ConfigError,
   lint
-} from "./chunks/chunk-R7QZTRIJ.js";
+} from "./chunks/chunk-2SBEPPYE.js";
 import "./chunks/chunk-LXGCFLD4.js";
 import "./chunks/chunk-7FLCUFHN.js";
 import "./chunks/chunk-47KPZKYO.js";

@@ -27,6 +27,8 @@ export default defineRule({
     const onPath = new Set<string>();
     for (const path of settings.paths ?? []) {
       if (path.route.blockSpan) onPath.add(key(path.route.blockSpan));
+      // Only a proxy with CORS headers of its own can add a second field.
+      if (!path.route.policy) continue;
       const found = firstOfPath(path, (probe) => acaoFields(probe.through).length >= 2);
       if (found) {
         const { probe, more } = found;

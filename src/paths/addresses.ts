@@ -42,12 +42,7 @@ export function backendAddresses(policy: CorsPolicy, sources: readonly EnvSource
   }
   // Start commands near the code: package.json scripts, Dockerfile, Procfile (up to the scan root).
   for (let dir = path.dirname(abs); ; dir = path.dirname(dir)) {
-    for (const name of ['package.json', 'Dockerfile', 'Procfile', 'Makefile']) {
-      const body = io.readText(path.join(dir, name));
-      if (!body) continue;
-      const m = /(?:uvicorn|gunicorn|hypercorn|flask\s+run|manage\.py\s+runserver|fastapi\s+(?:dev|run)|node|nodemon|ts-node|tsx)\b[^\n"]*?(?:--port[=\s]+|-p\s+|--bind[=\s]+\S*:|\s(?:0\.0\.0\.0|127\.0\.0\.1|localhost):)(\d{2,5})\b/.exec(body);
-      if (m) out.push({ port: Number(m[1]), how: `port ${m[1]} in ${path.relative(io.root, path.join(dir, name)).split(path.sep).join('/')}` });
-    }
+    out.push(...startCommandPorts(dir, io));
     if (dir === io.root || path.dirname(dir) === dir || !dir.startsWith(io.root)) break;
   }
   for (const s of sources) {
@@ -61,6 +56,25 @@ export function backendAddresses(policy: CorsPolicy, sources: readonly EnvSource
     const fallback = policy.stack === 'fastapi' || policy.stack === 'starlette' || policy.stack === 'django' ? 8000 : policy.stack === 'flask' ? 5000 : undefined;
     if (fallback) out.push({ weak: true, port: fallback, how: `port ${fallback}, the default of ${policy.stack === 'flask' ? 'flask run' : policy.stack === 'django' ? 'manage.py runserver' : 'uvicorn'}` });
   }
+  return out;
+}
+
+/** Per reader, the ports the start commands of one folder name (many policies share their folders). */
+const folderPorts = new WeakMap<LinkReader, Map<string, Address[]>>();
+
+function startCommandPorts(dir: string, io: LinkReader): Address[] {
+  let byDir = folderPorts.get(io);
+  if (!byDir) folderPorts.set(io, (byDir = new Map()));
+  const known = byDir.get(dir);
+  if (known) return known;
+  const out: Address[] = [];
+  for (const name of ['package.json', 'Dockerfile', 'Procfile', 'Makefile']) {
+    const body = io.readText(path.join(dir, name));
+    if (!body) continue;
+    const m = /(?:uvicorn|gunicorn|hypercorn|flask\s+run|manage\.py\s+runserver|fastapi\s+(?:dev|run)|node|nodemon|ts-node|tsx)\b[^\n"]*?(?:--port[=\s]+|-p\s+|--bind[=\s]+\S*:|\s(?:0\.0\.0\.0|127\.0\.0\.1|localhost):)(\d{2,5})\b/.exec(body);
+    if (m) out.push({ port: Number(m[1]), how: `port ${m[1]} in ${path.relative(io.root, path.join(dir, name)).split(path.sep).join('/')}` });
+  }
+  byDir.set(dir, out);
   return out;
 }
 

@@ -39,3 +39,5 @@ export interface LintResult {
 /** The whole pipeline: discover -> prefilter -> parse+extract -> rules -> filter. */
 export declare function lint(paths: string[], options?: LintOptions): Promise<LintResult>;
 export declare function compareFindings(a: Finding, b: Finding): number;
+/** The cwd, unless a path lies outside it: then the deepest folder holding all paths. */
+export declare function scanRoot(cwd: string, inputs: string[]): string;

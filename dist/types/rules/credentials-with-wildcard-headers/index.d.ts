@@ -1,2 +1,2 @@
-declare const _default: import("../../src/rules/define-rule.js").Rule<"allowHeaders" | "allowMethods" | "exposeHeaders", Record<string, never>>;
+declare const _default: import("../../src/rules/define-rule.js").Rule<"allowHeaders" | "allowMethods" | "exposeHeaders" | "exposeHeadersDropped", Record<string, never>>;
 export default _default;

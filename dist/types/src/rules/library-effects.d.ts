@@ -26,3 +26,5 @@ export declare function provenanceNote(entry: {
     source?: string;
     definedAt?: Span;
 }): string;
+/** Traefik echoes the Origin for `*` with credentials from v3.6.22 / v3.7.6 on (src/proxy/traefik/versions.ts). */
+export declare function traefikEchoCondition(policy: CorsPolicy): string;

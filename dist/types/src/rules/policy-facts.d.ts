@@ -24,6 +24,10 @@ export declare function addsField(policy: CorsPolicy, header: EmittedHeader): bo
  * - Flask-CORS: reflects the request Origin for `*` unless send_wildcard=True; its scanner already
  *   describes that echo as a 'reflect' origin, so an 'any' entry there is the literal `*`.
  * - django-cors-headers (CORS_ALLOW_ALL_ORIGINS) and @koa/cors (origin '*'): echo when credentials are on.
+ * - Traefik headers middleware (v3.7 header.go matchOrigin): `*` in accessControlAllowOriginList is
+ *   answered with the request Origin when accessControlAllowCredentials is true (v3.6.22 / v3.7.6 and
+ *   later; before, `*` is sent with the credentials header, which browsers refuse); a `*` written as a
+ *   customResponseHeaders value is sent verbatim.
  * - npm cors, @fastify/cors, nginx, hand-written headers: send the literal `*`.
  */
 export declare function wildcardEchoes(policy: CorsPolicy): boolean | 'unknown';

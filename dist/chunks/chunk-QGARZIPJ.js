@@ -9,10 +9,12 @@ import {
   lineWise,
   lint,
   loadJsParser,
+  parse,
   parseJs,
   parseNginx,
-  parsePython
-} from "./chunk-R7QZTRIJ.js";
+  parsePython,
+  parseYaml
+} from "./chunk-2SBEPPYE.js";
 import {
   fsPath,
   readLines,
@@ -763,6 +765,19 @@ function splitKeepingEnds(text) {
 
 // src/fix/parse-check.ts
 async function syntaxError(file, text, language = classify(file) ?? "nginx") {
+  if (/\.ya?ml$/i.test(file)) {
+    const error2 = parseYaml(text).error;
+    return error2 ? `${error2.line}:${error2.column} invalid YAML: ${error2.message}` : void 0;
+  }
+  if (/\.toml$/i.test(file)) {
+    try {
+      parse(text);
+      return void 0;
+    } catch (error2) {
+      const at = error2;
+      return `${at.line ?? 1}:${at.column ?? 1} invalid TOML: ${at.message.split("\n")[0]}`;
+    }
+  }
   if (language === "python") {
     const tree = await parsePython(text);
     try {

@@ -96,17 +96,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key3, node, visitor, path27) {
-      const ctrl = callVisitor(key3, node, visitor, path27);
+    function visit_(key3, node, visitor, path28) {
+      const ctrl = callVisitor(key3, node, visitor, path28);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key3, path27, ctrl);
-        return visit_(key3, ctrl, visitor, path27);
+        replaceNode(key3, path28, ctrl);
+        return visit_(key3, ctrl, visitor, path28);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path27 = Object.freeze(path27.concat(node));
+          path28 = Object.freeze(path28.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = visit_(i2, node.items[i2], visitor, path27);
+            const ci = visit_(i2, node.items[i2], visitor, path28);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -117,13 +117,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path27 = Object.freeze(path27.concat(node));
-          const ck = visit_("key", node.key, visitor, path27);
+          path28 = Object.freeze(path28.concat(node));
+          const ck = visit_("key", node.key, visitor, path28);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path27);
+          const cv = visit_("value", node.value, visitor, path28);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -144,17 +144,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key3, node, visitor, path27) {
-      const ctrl = await callVisitor(key3, node, visitor, path27);
+    async function visitAsync_(key3, node, visitor, path28) {
+      const ctrl = await callVisitor(key3, node, visitor, path28);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key3, path27, ctrl);
-        return visitAsync_(key3, ctrl, visitor, path27);
+        replaceNode(key3, path28, ctrl);
+        return visitAsync_(key3, ctrl, visitor, path28);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path27 = Object.freeze(path27.concat(node));
+          path28 = Object.freeze(path28.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node.items[i2], visitor, path27);
+            const ci = await visitAsync_(i2, node.items[i2], visitor, path28);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -165,13 +165,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path27 = Object.freeze(path27.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path27);
+          path28 = Object.freeze(path28.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path28);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path27);
+          const cv = await visitAsync_("value", node.value, visitor, path28);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -198,23 +198,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key3, node, visitor, path27) {
+    function callVisitor(key3, node, visitor, path28) {
       if (typeof visitor === "function")
-        return visitor(key3, node, path27);
+        return visitor(key3, node, path28);
       if (identity.isMap(node))
-        return visitor.Map?.(key3, node, path27);
+        return visitor.Map?.(key3, node, path28);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key3, node, path27);
+        return visitor.Seq?.(key3, node, path28);
       if (identity.isPair(node))
-        return visitor.Pair?.(key3, node, path27);
+        return visitor.Pair?.(key3, node, path28);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key3, node, path27);
+        return visitor.Scalar?.(key3, node, path28);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key3, node, path27);
+        return visitor.Alias?.(key3, node, path28);
       return void 0;
     }
-    function replaceNode(key3, path27, node) {
-      const parent = path27[path27.length - 1];
+    function replaceNode(key3, path28, node) {
+      const parent = path28[path28.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key3] = node;
       } else if (identity.isPair(parent)) {
@@ -826,10 +826,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node2 = require_Node();
-    function collectionFromPath(schema, path27, value) {
+    function collectionFromPath(schema, path28, value) {
       let v = value;
-      for (let i2 = path27.length - 1; i2 >= 0; --i2) {
-        const k = path27[i2];
+      for (let i2 = path28.length - 1; i2 >= 0; --i2) {
+        const k = path28[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -848,7 +848,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path27) => path27 == null || typeof path27 === "object" && !!path27[Symbol.iterator]().next().done;
+    var isEmptyPath = (path28) => path28 == null || typeof path28 === "object" && !!path28[Symbol.iterator]().next().done;
     var Collection = class extends Node2.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -878,11 +878,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path27, value) {
-        if (isEmptyPath(path27))
+      addIn(path28, value) {
+        if (isEmptyPath(path28))
           this.add(value);
         else {
-          const [key3, ...rest] = path27;
+          const [key3, ...rest] = path28;
           const node = this.get(key3, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -896,8 +896,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path27) {
-        const [key3, ...rest] = path27;
+      deleteIn(path28) {
+        const [key3, ...rest] = path28;
         if (rest.length === 0)
           return this.delete(key3);
         const node = this.get(key3, true);
@@ -911,8 +911,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path27, keepScalar) {
-        const [key3, ...rest] = path27;
+      getIn(path28, keepScalar) {
+        const [key3, ...rest] = path28;
         const node = this.get(key3, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -930,8 +930,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path27) {
-        const [key3, ...rest] = path27;
+      hasIn(path28) {
+        const [key3, ...rest] = path28;
         if (rest.length === 0)
           return this.has(key3);
         const node = this.get(key3, true);
@@ -941,8 +941,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path27, value) {
-        const [key3, ...rest] = path27;
+      setIn(path28, value) {
+        const [key3, ...rest] = path28;
         if (rest.length === 0) {
           this.set(key3, value);
         } else {
@@ -1489,7 +1489,7 @@ var require_stringify = __commonJS({
         props.push(doc.directives.tagString(tag));
       return props.join(" ");
     }
-    function stringify(item, ctx, onComment, onChompKeep) {
+    function stringify2(item, ctx, onComment, onChompKeep) {
       if (identity.isPair(item))
         return item.toString(ctx, onComment, onChompKeep);
       if (identity.isAlias(item)) {
@@ -1518,7 +1518,7 @@ var require_stringify = __commonJS({
 ${ctx.indent}${str}`;
     }
     exports.createStringifyContext = createStringifyContext;
-    exports.stringify = stringify;
+    exports.stringify = stringify2;
   }
 });
 
@@ -1528,7 +1528,7 @@ var require_stringifyPair = __commonJS({
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key: key3, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -1550,7 +1550,7 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify.stringify(key3, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      let str = stringify2.stringify(key3, ctx, () => keyCommentDone = true, () => chompKeep = true);
       if (!explicitKey && !ctx.inFlow && str.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
@@ -1602,7 +1602,7 @@ ${indent}:`;
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
-      const valueStr = stringify.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
+      const valueStr = stringify2.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
       let ws = " ";
       if (keyComment || vsb || vcb) {
         ws = vsb ? "\n" : "";
@@ -1743,7 +1743,7 @@ var require_addPairToJSMap = __commonJS({
     "use strict";
     var log = require_log();
     var merge = require_merge();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map, { key: key3, value }) {
@@ -1779,7 +1779,7 @@ var require_addPairToJSMap = __commonJS({
       if (typeof jsKey !== "object")
         return String(jsKey);
       if (identity.isNode(key3) && ctx?.doc) {
-        const strCtx = stringify.createStringifyContext(ctx.doc, {});
+        const strCtx = stringify2.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node of ctx.anchors.keys())
           strCtx.anchors.add(node.anchor);
@@ -1846,12 +1846,12 @@ var require_stringifyCollection = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options) {
       const flow = ctx.inFlow ?? collection.flow;
-      const stringify2 = flow ? stringifyFlowCollection : stringifyBlockCollection;
-      return stringify2(collection, ctx, options);
+      const stringify3 = flow ? stringifyFlowCollection : stringifyBlockCollection;
+      return stringify3(collection, ctx, options);
     }
     function stringifyBlockCollection({ comment, items: items3 }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent, options: { commentString } } = ctx;
@@ -1876,7 +1876,7 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str2 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str2 = stringify2.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
           str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
@@ -1943,7 +1943,7 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str = stringify.stringify(item, itemCtx, () => comment = null);
+        let str = stringify2.stringify(item, itemCtx, () => comment = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
         if (i2 < items3.length - 1) {
           str += ",";
@@ -3304,7 +3304,7 @@ var require_stringifyDocument = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
       const lines = [];
@@ -3319,7 +3319,7 @@ var require_stringifyDocument = __commonJS({
       }
       if (hasDirectives)
         lines.push("---");
-      const ctx = stringify.createStringifyContext(doc, options);
+      const ctx = stringify2.createStringifyContext(doc, options);
       const { commentString } = ctx.options;
       if (doc.commentBefore) {
         if (lines.length !== 1)
@@ -3341,7 +3341,7 @@ var require_stringifyDocument = __commonJS({
           contentComment = doc.contents.comment;
         }
         const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
-        let body2 = stringify.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        let body2 = stringify2.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
         if (contentComment)
           body2 += stringifyComment.lineComment(body2, "", commentString(contentComment));
         if ((body2[0] === "|" || body2[0] === ">") && lines[lines.length - 1] === "---") {
@@ -3349,7 +3349,7 @@ var require_stringifyDocument = __commonJS({
         } else
           lines.push(body2);
       } else {
-        lines.push(stringify.stringify(doc.contents, ctx));
+        lines.push(stringify2.stringify(doc.contents, ctx));
       }
       if (doc.directives?.docEnd) {
         if (doc.comment) {
@@ -3457,9 +3457,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path27, value) {
+      addIn(path28, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path27, value);
+          this.contents.addIn(path28, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3534,14 +3534,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path27) {
-        if (Collection.isEmptyPath(path27)) {
+      deleteIn(path28) {
+        if (Collection.isEmptyPath(path28)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path27) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path28) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3556,10 +3556,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path27, keepScalar) {
-        if (Collection.isEmptyPath(path27))
+      getIn(path28, keepScalar) {
+        if (Collection.isEmptyPath(path28))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path27, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path28, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3570,10 +3570,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path27) {
-        if (Collection.isEmptyPath(path27))
+      hasIn(path28) {
+        if (Collection.isEmptyPath(path28))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path27) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path28) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3590,13 +3590,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path27, value) {
-        if (Collection.isEmptyPath(path27)) {
+      setIn(path28, value) {
+        if (Collection.isEmptyPath(path28)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path27), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path28), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path27, value);
+          this.contents.setIn(path28, value);
         }
       }
       /**
@@ -4429,13 +4429,13 @@ var require_resolve_block_scalar = __commonJS({
   "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
-    function resolveBlockScalar(ctx, scalar, onError) {
-      const start2 = scalar.offset;
-      const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
+    function resolveBlockScalar(ctx, scalar2, onError) {
+      const start2 = scalar2.offset;
+      const header = parseBlockScalarHeader(scalar2, ctx.options.strict, onError);
       if (!header)
         return { value: "", type: null, comment: "", range: [start2, start2, start2] };
       const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
-      const lines = scalar.source ? splitLines(scalar.source) : [];
+      const lines = scalar2.source ? splitLines(scalar2.source) : [];
       let chompStart = lines.length;
       for (let i2 = lines.length - 1; i2 >= 0; --i2) {
         const content2 = lines[i2][1];
@@ -4447,12 +4447,12 @@ var require_resolve_block_scalar = __commonJS({
       if (chompStart === 0) {
         const value2 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
         let end2 = start2 + header.length;
-        if (scalar.source)
-          end2 += scalar.source.length;
+        if (scalar2.source)
+          end2 += scalar2.source.length;
         return { value: value2, type, comment: header.comment, range: [start2, end2, end2] };
       }
-      let trimIndent = scalar.indent + header.indent;
-      let offset = scalar.offset + header.length;
+      let trimIndent = scalar2.indent + header.indent;
+      let offset = scalar2.offset + header.length;
       let contentStart = 0;
       for (let i2 = 0; i2 < chompStart; ++i2) {
         const [indent, content2] = lines[i2];
@@ -4530,7 +4530,7 @@ var require_resolve_block_scalar = __commonJS({
         default:
           value += "\n";
       }
-      const end = start2 + header.length + scalar.source.length;
+      const end = start2 + header.length + scalar2.source.length;
       return { value, type, comment: header.comment, range: [start2, end, end] };
     }
     function parseBlockScalarHeader({ offset, props }, strict, onError) {
@@ -4613,8 +4613,8 @@ var require_resolve_flow_scalar = __commonJS({
     "use strict";
     var Scalar = require_Scalar();
     var resolveEnd = require_resolve_end();
-    function resolveFlowScalar(scalar, strict, onError) {
-      const { offset, type, source, end } = scalar;
+    function resolveFlowScalar(scalar2, strict, onError) {
+      const { offset, type, source, end } = scalar2;
       let _type;
       let value;
       const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
@@ -4633,7 +4633,7 @@ var require_resolve_flow_scalar = __commonJS({
           break;
         /* istanbul ignore next should not happen */
         default:
-          onError(scalar, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type}`);
+          onError(scalar2, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type}`);
           return {
             value: "",
             type: null,
@@ -4848,26 +4848,26 @@ var require_compose_scalar = __commonJS({
         tag = findScalarTagByTest(ctx, value, token, onError);
       else
         tag = ctx.schema[identity.SCALAR];
-      let scalar;
+      let scalar2;
       try {
         const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
+        scalar2 = identity.isScalar(res) ? res : new Scalar.Scalar(res);
       } catch (error) {
         const msg = error instanceof Error ? error.message : String(error);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
-        scalar = new Scalar.Scalar(value);
+        scalar2 = new Scalar.Scalar(value);
       }
-      scalar.range = range;
-      scalar.source = value;
+      scalar2.range = range;
+      scalar2.source = value;
       if (type)
-        scalar.type = type;
+        scalar2.type = type;
       if (tagName)
-        scalar.tag = tagName;
+        scalar2.tag = tagName;
       if (tag.format)
-        scalar.format = tag.format;
+        scalar2.format = tag.format;
       if (comment)
-        scalar.comment = comment;
-      return scalar;
+        scalar2.comment = comment;
+      return scalar2;
     }
     function findScalarTagByName(schema, value, tagName, tagToken, onError) {
       if (tagName === "!")
@@ -5485,7 +5485,7 @@ var require_cst_scalar = __commonJS({
 var require_cst_stringify = __commonJS({
   "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
-    var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
+    var stringify2 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
       switch (token.type) {
         case "block-scalar": {
@@ -5538,7 +5538,7 @@ var require_cst_stringify = __commonJS({
         res += stringifyToken(value);
       return res;
     }
-    exports.stringify = stringify;
+    exports.stringify = stringify2;
   }
 });
 
@@ -5557,9 +5557,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path27) => {
+    visit.itemAtPath = (cst, path28) => {
       let item = cst;
-      for (const [field, index] of path27) {
+      for (const [field, index] of path28) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5568,23 +5568,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path27) => {
-      const parent = visit.itemAtPath(cst, path27.slice(0, -1));
-      const field = path27[path27.length - 1][0];
+    visit.parentCollection = (cst, path28) => {
+      const parent = visit.itemAtPath(cst, path28.slice(0, -1));
+      const field = path28[path28.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path27, item, visitor) {
-      let ctrl = visitor(item, path27);
+    function _visit(path28, item, visitor) {
+      let ctrl = visitor(item, path28);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path27.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path28.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -5595,10 +5595,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path27);
+            ctrl = ctrl(item, path28);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path27) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path28) : ctrl;
     }
     exports.visit = visit;
   }
@@ -6695,37 +6695,37 @@ var require_parser = __commonJS({
           };
         }
       }
-      *scalar(scalar) {
+      *scalar(scalar2) {
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start2 = getFirstKeyStartProps(prev);
           let sep;
-          if (scalar.end) {
-            sep = scalar.end;
+          if (scalar2.end) {
+            sep = scalar2.end;
             sep.push(this.sourceToken);
-            delete scalar.end;
+            delete scalar2.end;
           } else
             sep = [this.sourceToken];
           const map = {
             type: "block-map",
-            offset: scalar.offset,
-            indent: scalar.indent,
-            items: [{ start: start2, key: scalar, sep }]
+            offset: scalar2.offset,
+            indent: scalar2.indent,
+            items: [{ start: start2, key: scalar2, sep }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
         } else
-          yield* this.lineEnd(scalar);
+          yield* this.lineEnd(scalar2);
       }
-      *blockScalar(scalar) {
+      *blockScalar(scalar2) {
         switch (this.type) {
           case "space":
           case "comment":
           case "newline":
-            scalar.props.push(this.sourceToken);
+            scalar2.props.push(this.sourceToken);
             return;
           case "scalar":
-            scalar.source = this.source;
+            scalar2.source = this.source;
             this.atNewLine = true;
             this.indent = 0;
             if (this.onNewLine) {
@@ -6900,14 +6900,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs9 = this.flowScalar(this.type);
+              const fs10 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start: start2, key: fs9, sep: [] });
+                map.items.push({ start: start2, key: fs10, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs9);
+                this.stack.push(fs10);
               } else {
-                Object.assign(it, { key: fs9, sep: [] });
+                Object.assign(it, { key: fs10, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -7035,13 +7035,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs9 = this.flowScalar(this.type);
+              const fs10 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs9, sep: [] });
+                fc.items.push({ start: [], key: fs10, sep: [] });
               else if (it.sep)
-                this.stack.push(fs9);
+                this.stack.push(fs10);
               else
-                Object.assign(it, { key: fs9, sep: [] });
+                Object.assign(it, { key: fs10, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -7249,7 +7249,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse6(src, reviver, options) {
+    function parse7(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -7268,7 +7268,7 @@ var require_public_api = __commonJS({
       }
       return doc.toJS(Object.assign({ reviver: _reviver }, options));
     }
-    function stringify(value, replacer, options) {
+    function stringify2(value, replacer, options) {
       let _replacer = null;
       if (typeof replacer === "function" || Array.isArray(replacer)) {
         _replacer = replacer;
@@ -7290,10 +7290,10 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports.parse = parse6;
+    exports.parse = parse7;
     exports.parseAllDocuments = parseAllDocuments2;
     exports.parseDocument = parseDocument;
-    exports.stringify = stringify;
+    exports.stringify = stringify2;
   }
 });
 
@@ -8436,7 +8436,7 @@ var require_cjs = __commonJS({
       return false;
     }
     var RESULT = getEmptyResult();
-    function parse6(url, options) {
+    function parse7(url, options) {
       return parseImpl(url, 5, suffixLookup, options, getEmptyResult());
     }
     function getHostname(url, options) {
@@ -8470,7 +8470,7 @@ var require_cjs = __commonJS({
     exports.getHostname = getHostname;
     exports.getPublicSuffix = getPublicSuffix;
     exports.getSubdomain = getSubdomain;
-    exports.parse = parse6;
+    exports.parse = parse7;
   }
 });
 
@@ -8820,7 +8820,8 @@ function readStructured(file) {
 }
 
 // src/lint.ts
-import path26 from "node:path";
+import fs9 from "node:fs";
+import path27 from "node:path";
 
 // src/rules/define-rule.ts
 var DOCS_BASE_URL = "https://github.com/cors-lint/cors-lint/blob/main/rules";
@@ -8839,6 +8840,23 @@ function formatMessage(template, data = {}) {
     /\{\{\s*(\w+)\s*\}\}/g,
     (whole, key3) => key3 in data ? String(data[key3]) : whole
   );
+}
+
+// src/proxy/traefik/versions.ts
+function traefikHasCorsWildcardFix(version) {
+  if (!version) return true;
+  const parts2 = version.replace(/^v/i, "").split(".").map((p) => Number.parseInt(p, 10));
+  const [major, minor, patch] = parts2;
+  if (major === void 0 || Number.isNaN(major)) return true;
+  if (major !== 3) return major > 3;
+  if (minor === void 0 || Number.isNaN(minor)) return true;
+  if (minor !== 6 && minor !== 7) return minor > 7;
+  if (patch === void 0 || Number.isNaN(patch)) return true;
+  return minor === 7 ? patch >= 6 : patch >= 22;
+}
+function traefikImageVersion(image) {
+  const m = /^(?:[\w.-]+(?::\d+)?\/)*traefik:v?(\d+(?:\.\d+){0,2})(?:[-@\s]|$)/i.exec(image.trim());
+  return m?.[1];
 }
 
 // src/rules/policy-facts.ts
@@ -8870,6 +8888,7 @@ var STACK_NAMES = {
   traefik: "Traefik"
 };
 function libraryLabel(policy) {
+  if (policy.library === "traefik" && policy.scope.name) return policy.scope.name;
   if (policy.library === "ingress-nginx" && policy.scope.name) return `ingress-nginx (${policy.scope.name})`;
   const stack = policy.mountedBy ?? STACK_NAMES[policy.stack];
   const library = LIBRARY_NAMES[policy.library];
@@ -8901,6 +8920,9 @@ function wildcardEchoes(policy) {
     case "django-cors-headers":
     case "@koa/cors":
       return policy.credentials.value;
+    case "traefik":
+      if (!traefikHasCorsWildcardFix(policy.libraryVersion)) return false;
+      return policy.origins.some((o) => o.kind === "any" && !o.sentVerbatim) ? policy.credentials.value : false;
     default:
       return false;
   }
@@ -8985,6 +9007,10 @@ function provenanceNote(entry2) {
   if (entry2.source) return ` (from ${entry2.source})`;
   return "";
 }
+function traefikEchoCondition(policy) {
+  if (policy.libraryVersion) return `for every request (Traefik ${policy.libraryVersion}, ${policy.libraryVersionSource ?? "the image the repository runs"})`;
+  return "for every request (Traefik v3.6.22 / v3.7.6 and later; older releases send '*', which browsers refuse for credentialed requests)";
+}
 
 // rules/credentials-with-wildcard-origin/index.ts
 var credentials_with_wildcard_origin_default = defineRule({
@@ -9016,7 +9042,7 @@ var credentials_with_wildcard_origin_default = defineRule({
           data: {
             what: "Origin '*'",
             library: actorLabel(policy),
-            when: policy.library === "starlette" ? starletteEchoCondition(policy) : "for every request",
+            when: policy.library === "starlette" ? starletteEchoCondition(policy) : policy.library === "traefik" ? traefikEchoCondition(policy) : "for every request",
             provenance: provenanceNote(entry2)
           },
           span: originSpan(policy, entry2),
@@ -9357,6 +9383,8 @@ function patternLabel(library) {
       return "origin RegExp";
     case "nginx":
       return "nginx regex";
+    case "traefik":
+      return "accessControlAllowOriginListRegex entry";
     case "ingress-nginx":
       return "cors-allow-origin entry";
     default:
@@ -9393,6 +9421,8 @@ function matchingSemantics(spec, library) {
       return "@fastify/cors resets lastIndex and calls RegExp.test, which finds the pattern anywhere in the Origin";
     case "nginx":
       return spec.ignoreCase ? "nginx ~* is an unanchored, case-insensitive PCRE search" : "nginx ~ is an unanchored PCRE search";
+    case "traefik":
+      return "Traefik tests it with Go's regexp MatchString, an unanchored search";
     default: {
       const how = spec.mode === "fullmatch" ? "must match the whole Origin" : spec.mode === "match" ? "is anchored only at the start" : "may match anywhere in the Origin";
       return `the pattern ${how}`;
@@ -9431,6 +9461,8 @@ function invalidPatternEffect(library) {
       return "Flask-CORS catches the re.error, so the pattern never matches";
     case "nginx":
       return "nginx refuses to load the configuration";
+    case "traefik":
+      return "Traefik fails to build the middleware, so the routers that use it are not served";
     case "cors":
     case "@fastify/cors":
       return "the RegExp is a syntax error when the module loads";
@@ -13147,6 +13179,10 @@ function tightenFix(policy, entry2, budgetMs2, source) {
     return fixOf("unsafe", description, [text2.edit(range.start + 1, range.start + 1 + entry2.pattern.length, tightened)]);
   }
   const literal = plainStringLiteral(text2, span, entry2.pattern);
+  if (literal && policy.library === "traefik") {
+    if (literal.quote === "`") return void 0;
+    return fixOf("unsafe", description, [text2.edit(literal.contentStart, literal.contentEnd, literal.quote === '"' ? tightened.replace(/\\/g, "\\\\") : tightened)]);
+  }
   if (literal && policy.library !== "nginx") {
     const python = entry2.flavor === "python";
     if (literal.prefix.toLowerCase() === "r" || !tightened.includes("\\")) return fixOf("unsafe", description, [text2.edit(literal.contentStart, literal.contentEnd, tightened)]);
@@ -13638,7 +13674,11 @@ var HEADER_OF = {
 };
 var NOT_LITERAL = {
   starlette: ["allowHeaders", "allowMethods"],
-  "flask-cors": ["allowHeaders", "allowMethods"]
+  "flask-cors": ["allowHeaders", "allowMethods"],
+  traefik: ["allowHeaders", "allowMethods"]
+};
+var DROPPED = {
+  traefik: ["exposeHeaders"]
 };
 function hasWildcard(values) {
   return values.some((value) => value.split(",").some((part) => part.trim() === "*"));
@@ -13658,7 +13698,8 @@ var credentials_with_wildcard_headers_default = defineRule({
     messages: {
       allowHeaders: "{{header}}: * with credentials (sent as written by {{library}}): for a credentialed request the browser reads '*' as a header literally named '*', so every preflight that asks for a non-safelisted header (Authorization, Content-Type: application/json, X-Requested-With) fails and the request is never sent. List the allowed headers instead.",
       allowMethods: "{{header}}: * with credentials (sent as written by {{library}}): for a credentialed request the browser reads '*' as a method literally named '*', so preflights for PUT, PATCH and DELETE fail and those requests are never sent. List the allowed methods instead.",
-      exposeHeaders: "{{header}}: * with credentials (sent as written by {{library}}): for a credentialed response the browser reads '*' as a header literally named '*', so scripts on the calling page cannot read any non-safelisted response header. List the headers to expose instead."
+      exposeHeaders: "{{header}}: * with credentials (sent as written by {{library}}): for a credentialed response the browser reads '*' as a header literally named '*', so scripts on the calling page cannot read any non-safelisted response header. List the headers to expose instead.",
+      exposeHeadersDropped: "{{header}}: * with credentials: {{library}} then leaves Access-Control-Expose-Headers out of every response (its answer to '*' with credentials), so scripts on the calling page cannot read any non-safelisted response header. List the headers to expose instead."
     }
   },
   check(context) {
@@ -13667,7 +13708,7 @@ var credentials_with_wildcard_headers_default = defineRule({
       if (reported.has(spanKey2(span))) return;
       reported.add(spanKey2(span));
       context.report({
-        messageId: field,
+        messageId: (DROPPED[policy.library] ?? []).includes(field) && (policy.library !== "traefik" || traefikHasCorsWildcardFix(policy.libraryVersion)) ? "exposeHeadersDropped" : field,
         data: { header: HEADER_OF[field], library: libraryLabel(policy) },
         span,
         policy,
@@ -13676,7 +13717,8 @@ var credentials_with_wildcard_headers_default = defineRule({
     };
     for (const policy of context.policies) {
       if (policy.credentials.value !== true) continue;
-      const expanded = NOT_LITERAL[policy.library] ?? [];
+      const modernTraefik = policy.library !== "traefik" || traefikHasCorsWildcardFix(policy.libraryVersion);
+      const expanded = modernTraefik ? NOT_LITERAL[policy.library] ?? [] : [];
       for (const field of Object.keys(HEADER_OF)) {
         if (expanded.includes(field)) continue;
         const valued2 = policy[field];
@@ -13689,8 +13731,8 @@ var credentials_with_wildcard_headers_default = defineRule({
 });
 
 // rules/add-header-inheritance/index.ts
-function place(label, span, relativeTo) {
-  return span.file === relativeTo.file ? `${label} (line ${span.line})` : `${label} (${span.file}:${span.line})`;
+function place(label2, span, relativeTo) {
+  return span.file === relativeTo.file ? `${label2} (line ${span.line})` : `${label2} (${span.file}:${span.line})`;
 }
 function list(headers) {
   return headers.join(", ");
@@ -13840,6 +13882,8 @@ function fixFor(policy) {
       return "Add `more_set_headers 'Vary: Origin';` to the Ingress's nginx.ingress.kubernetes.io/configuration-snippet (where the controller allows snippets), or put a cache in front that keys on Origin.";
     case "flask-cors":
       return "Drop vary_header=False: Flask-CORS then adds Vary: Origin itself.";
+    case "traefik":
+      return "Set addVaryHeader: true on the middleware (label `...headers.addvaryheader=true`): Traefik then adds Vary: Origin to every forwarded response.";
     case "manual":
       return PYTHON_STACKS.has(policy.stack) ? "Add 'Vary: Origin' to every response whose Access-Control-Allow-Origin is computed (Django: patch_vary_headers(response, ['Origin']))." : "Call res.vary('Origin') (or res.append('Vary', 'Origin')) wherever the header is set.";
     default:
@@ -13970,8 +14014,8 @@ function buildTree(directives, file) {
   fill(root);
   return root;
 }
-function newBlock(kind, label, directive, headerSpan, body2, parent) {
-  return { kind, label, directive, headerSpan, parent, body: body2, children: [], ownAddHeaders: [], ownMoreHeaders: [], ownMoreClears: [], ownHidden: [] };
+function newBlock(kind, label2, directive, headerSpan, body2, parent) {
+  return { kind, label: label2, directive, headerSpan, parent, body: body2, children: [], ownAddHeaders: [], ownMoreHeaders: [], ownMoreClears: [], ownHidden: [] };
 }
 function fill(block) {
   for (const d of block.body) {
@@ -14375,16 +14419,16 @@ function outputHeaders(conf, status, get2, upstream = []) {
   return out2;
 }
 function forwardedRequestHeaders(conf, headers, get2) {
-  const nearest = (name2) => {
+  const nearest2 = (name2) => {
     for (let b = conf; b; b = b.parent) {
       const list4 = b.body.filter((d) => d.name === name2);
       if (list4.length) return list4;
     }
     return [];
   };
-  const passOff = nearest("proxy_pass_request_headers")[0]?.args[0]?.value === "off";
+  const passOff = nearest2("proxy_pass_request_headers")[0]?.args[0]?.value === "off";
   const out2 = passOff ? {} : { ...headers };
-  for (const d of nearest("proxy_set_header")) {
+  for (const d of nearest2("proxy_set_header")) {
     if (d.args.length < 2) continue;
     const name2 = d.args[0].value.toLowerCase();
     const value = evalWord(d.args[1], get2);
@@ -14397,15 +14441,15 @@ function forwarder(block) {
   return block.body.find((d) => /^(?:proxy|fastcgi|uwsgi|scgi|grpc|memcached)_pass$/.test(d.name));
 }
 function needsBasicAuth(conf) {
-  const nearest = (name2) => {
+  const nearest2 = (name2) => {
     for (let b = conf; b; b = b.parent) {
       const d = b.body.find((x) => x.name === name2);
       if (d) return d.args[0]?.value;
     }
     return void 0;
   };
-  const auth = nearest("auth_basic");
-  return auth !== void 0 && auth !== "off" && nearest("satisfy") !== "any";
+  const auth = nearest2("auth_basic");
+  return auth !== void 0 && auth !== "off" && nearest2("satisfy") !== "any";
 }
 function allows(methods, method) {
   const m = method.toUpperCase();
@@ -14482,13 +14526,13 @@ function buildRoutes(tree, maps, policies) {
       targets: targetsOf(pass, upstreams),
       strips: stripsOf(block)
     };
-    const path27 = locationPath(block);
-    if (path27) route.path = path27;
+    const path28 = locationPath(block);
+    if (path28) route.path = path28;
     const listen = server.body.filter((d) => d.name === "listen" && d.args[0]).map((d) => d.args[0].value);
     if (listen.length) route.listen = listen;
     const hosts = server.body.filter((d) => d.name === "server_name").flatMap((d) => d.args.map((a) => a.value)).filter((h) => h && h !== "_");
     if (hosts.length) route.hosts = hosts;
-    const answer2 = preflightAnswer(server, block, maps, path27 ?? "/");
+    const answer2 = preflightAnswer(server, block, maps, path28 ?? "/");
     if (answer2) route.answersPreflight = answer2;
     const policy = policyOf(block, policies);
     if (policy) route.policy = policy;
@@ -14544,16 +14588,16 @@ function stripsOf(block) {
   }
   return out2;
 }
-function preflightAnswer(server, block, maps, path27) {
-  if (block.kind === "location" && findLocation(server, path27) !== block) return void 0;
-  const request = { method: "OPTIONS", path: path27, headers: { origin: PROBE_ORIGIN, "access-control-request-method": "PUT", "access-control-request-headers": "content-type" } };
+function preflightAnswer(server, block, maps, path28) {
+  if (block.kind === "location" && findLocation(server, path28) !== block) return void 0;
+  const request = { method: "OPTIONS", path: path28, headers: { origin: PROBE_ORIGIN, "access-control-request-method": "PUT", "access-control-request-headers": "content-type" } };
   const routed = routeRequest(server, maps, request, { upstreamStatus: 200 });
   if (routed.forwards || routed.location && routed.location !== block && block.kind === "location") return void 0;
   const headers = routed.closed ? [] : outputHeaders(routed.conf, routed.status, routed.get);
   return {
     span: answeringSpan(routed.conf, block),
     status: routed.closed ? "unknown" : routed.status,
-    how: routed.closed ? `${routed.conf.label} closes the connection (444)` : `${routed.conf.label} answers OPTIONS with ${routed.status}${routed.status === 401 ? " (auth_basic: preflights carry no credentials)" : ""}`,
+    how: routed.closed ? `${routed.conf.label} closes the connection (444)` : routed.status === 401 && !routed.conf.body.some((d) => d.name === "return") ? "auth_basic answers 401: preflights carry no credentials" : routed.conf.kind === "limit_except" ? `${routed.conf.label} refuses it with ${routed.status}` : `${routed.conf === block ? "it" : routed.conf.label} returns ${routed.status}`,
     corsHeaders: headers.some((h) => /^access-control-allow-origin$/i.test(h.name))
   };
 }
@@ -14748,10 +14792,10 @@ function allowedTester(policy, entries2) {
   });
   return (o) => testers.some((t) => t(o));
 }
-function urlEnabled(policy, path27) {
+function urlEnabled(policy, path28) {
   const pattern = policy.scope.path;
   if (!pattern) return true;
-  return compileOriginRegex({ kind: "regex", pattern, flavor: "python", mode: "match", ignoreCase: false }).test(path27.split("?")[0]);
+  return compileOriginRegex({ kind: "regex", pattern, flavor: "python", mode: "match", ignoreCase: false }).test(path28.split("?")[0]);
 }
 var djangoCorsResponder = (policy, request, app) => {
   if (!urlEnabled(policy, request.path)) {
@@ -15207,7 +15251,7 @@ function originListProblem(squeezed) {
 }
 function parseCorsAnnotations(annotations) {
   const outcomes = {};
-  const read = (name2, parse6 = () => ({ ok: true })) => {
+  const read = (name2, parse7 = () => ({ ok: true })) => {
     const written = annotations.get(ANNOTATION_PREFIX + name2);
     if (written === void 0) {
       outcomes[name2] = { name: name2, status: "default" };
@@ -15219,7 +15263,7 @@ function parseCorsAnnotations(annotations) {
       return void 0;
     }
     const normalized = normalize(written);
-    const parsed = normalized === "" && name2 !== "enable-cors" && name2 !== "cors-allow-credentials" && name2 !== "cors-max-age" ? { ok: false, why: "it is blank" } : parse6(normalized);
+    const parsed = normalized === "" && name2 !== "enable-cors" && name2 !== "cors-allow-credentials" && name2 !== "cors-max-age" ? { ok: false, why: "it is blank" } : parse7(normalized);
     if (!parsed.ok) {
       outcomes[name2] = { name: name2, written, status: "rejected", why: parsed.why };
       return void 0;
@@ -16432,19 +16476,95 @@ var nginxResponder = (policy, request, app) => {
     producedBy: `nginx (${predicted.block})${predicted.closed ? ", connection closed (444)" : ""}`
   };
 };
-function findByLabel(root, label) {
+function findByLabel(root, label2) {
   const stack = [root];
   while (stack.length) {
     const b = stack.shift();
-    if (b.label === label) return b;
+    if (b.label === label2) return b;
     stack.push(...b.children);
   }
   return void 0;
 }
 
 // src/simulate/responders/traefik.ts
-var traefikResponder = (policy) => {
-  throw new UnknownBehaviour("the Traefik responder is not built yet", policy.span);
+function matcherOf(policy, credentials, echoWildcard) {
+  const entries2 = knownOrigins(policy).filter((o) => !o.sentVerbatim);
+  const list4 = entries2.filter((o) => o.kind !== "regex");
+  const regexes = entries2.filter((o) => o.kind === "regex").map(compileGoRegex);
+  for (const o of list4) {
+    if (o.kind !== "exact" && o.kind !== "any" && o.kind !== "null") throw new UnknownBehaviour(`origin entry of kind ${o.kind} is not a Traefik option`, o.span);
+  }
+  return (origin) => {
+    for (const o of list4) {
+      if (o.kind === "exact" && o.origin === origin) return o.origin;
+      if (o.kind === "null" && origin === "null") return "null";
+      if (o.kind === "any") return credentials && echoWildcard ? origin : "*";
+    }
+    for (const re of regexes) if (re.test(origin)) return origin;
+    return void 0;
+  };
+}
+function compileGoRegex(entry2) {
+  const translated = translatePattern(entry2.pattern, "pcre", entry2.ignoreCase);
+  if (!translated.ok) throw new UnknownBehaviour(`the pattern ${JSON.stringify(entry2.pattern)} cannot be evaluated: ${translated.reason}`, entry2.span);
+  const re = new RegExp(translated.source, translated.flags);
+  return { test: (origin) => re.test(origin) };
+}
+function exposeValue(expose, credentials, modern) {
+  if (!expose.length || modern && expose.includes("*") && credentials) return void 0;
+  return expose.join(",");
+}
+var traefikResponder = (policy, request, app) => {
+  const name2 = policy.scope.name ?? "Traefik headers middleware";
+  const corsOptions = libraryOption(policy, "corsOptions", true) !== false;
+  const credentials = libraryOption(policy, "credentialsFromHeader", false) ? false : valueOf(policy.credentials, false, "accessControlAllowCredentials");
+  const methods = valueOf(policy.allowMethods, [], "accessControlAllowMethods");
+  const allowHeaders = valueOf(policy.allowHeaders, [], "accessControlAllowHeaders");
+  const expose = valueOf(policy.exposeHeaders, [], "accessControlExposeHeaders");
+  const maxAge = notWritten(policy.maxAge) ? null : valueOf(policy.maxAge, null, "accessControlMaxAge");
+  const version = policy.libraryVersion;
+  const addVary = libraryOption(policy, "varyFromHeader", false) ? false : valueOf(policy.varyOrigin, false, "addVaryHeader");
+  const modern = traefikHasCorsWildcardFix(policy.libraryVersion);
+  const match = matcherOf(policy, credentials, modern);
+  const origin = request.headers["origin"] ?? "";
+  const requestMethod = request.headers["access-control-request-method"] ?? "";
+  const spans = {
+    "access-control-allow-origin": policy.originsSpan ?? policy.span,
+    ...policy.credentials.span ? { "access-control-allow-credentials": policy.credentials.span } : {},
+    ...policy.allowMethods.span ? { "access-control-allow-methods": policy.allowMethods.span } : {},
+    ...policy.allowHeaders.span ? { "access-control-allow-headers": policy.allowHeaders.span } : {}
+  };
+  if (corsOptions && request.method === "OPTIONS" && origin !== "" && requestMethod !== "") {
+    const headers2 = {};
+    if (credentials) setHeader(headers2, "Access-Control-Allow-Credentials", "true");
+    if (modern && allowHeaders.includes("*") && credentials) {
+      const requested = request.headers["access-control-request-headers"] ?? "";
+      if (requested !== "") setHeader(headers2, "Access-Control-Allow-Headers", requested);
+    } else if (allowHeaders.join(",") !== "") setHeader(headers2, "Access-Control-Allow-Headers", allowHeaders.join(","));
+    if (modern && methods.includes("*") && credentials) setHeader(headers2, "Access-Control-Allow-Methods", requestMethod);
+    else if (methods.join(",") !== "") setHeader(headers2, "Access-Control-Allow-Methods", methods.join(","));
+    const allowed2 = match(origin);
+    if (allowed2 !== void 0) setHeader(headers2, "Access-Control-Allow-Origin", allowed2);
+    if (maxAge !== null || !modern) setHeader(headers2, "Access-Control-Max-Age", String(maxAge ?? 0));
+    const exposed2 = modern ? exposeValue(expose, credentials, modern) : void 0;
+    if (exposed2 !== void 0) setHeader(headers2, "Access-Control-Expose-Headers", exposed2);
+    return { status: 200, headers: headers2, headerSpans: spans, producedBy: `${name2} answers the preflight itself (200, not forwarded to the application)${version ? `, Traefik ${version}` : ""}` };
+  }
+  const headers = {};
+  for (const h of policy.emittedHeaders ?? []) {
+    if (h.expression) throw new UnknownBehaviour(`customResponseHeaders ${h.name} is not known statically`, h.span);
+    setHeader(headers, h.name, h.value);
+  }
+  const allowed = match(origin);
+  if (allowed !== void 0) setHeader(headers, "Access-Control-Allow-Origin", allowed);
+  if (credentials) setHeader(headers, "Access-Control-Allow-Credentials", "true");
+  const exposed = exposeValue(expose, credentials, modern);
+  if (exposed !== void 0) setHeader(headers, "Access-Control-Expose-Headers", exposed);
+  if (addVary) {
+    const vary = getCombined(headers, "vary") ?? "";
+    if (vary !== "Origin") setHeader(headers, "Vary", vary === "" ? "Origin" : `${vary},Origin`);
+  }
+  return { status: app.status, headers, headerSpans: spans, producedBy: `the application behind Traefik, headers set by ${name2}` };
 };
 
 // src/simulate/responders/npm-cors.ts
@@ -16829,7 +16949,7 @@ function preflightCheck(status, headers, origin, credentials, method, unsafeHead
 var SIMULATED_COOKIE = "session=1";
 function browserRequests(req) {
   const method = normalizeMethod(req.method);
-  const path27 = req.path ?? "/";
+  const path28 = req.path ?? "/";
   const dropped = [];
   const pageHeaders = [];
   for (const text2 of req.requestHeaders) {
@@ -16843,13 +16963,13 @@ function browserRequests(req) {
   for (const h of pageHeaders) actualHeaders[h.name.toLowerCase()] = h.value ?? (h.name.toLowerCase() === "content-type" ? "application/json" : "1");
   if (req.origin !== void 0) actualHeaders["origin"] = req.origin;
   if (req.credentials && req.cookie !== false) actualHeaders["cookie"] = SIMULATED_COOKIE;
-  const actual2 = { method, path: path27, headers: actualHeaders };
+  const actual2 = { method, path: path28, headers: actualHeaders };
   const wantsPreflight = req.origin !== void 0 && (req.preflight ?? needsPreflight(method, pageHeaders));
   let preflight2 = null;
   if (wantsPreflight) {
     const headers = { origin: req.origin, "access-control-request-method": method, accept: "*/*" };
     if (unsafeHeaders.length) headers["access-control-request-headers"] = unsafeHeaders.join(",");
-    preflight2 = { method: "OPTIONS", path: path27, headers };
+    preflight2 = { method: "OPTIONS", path: path28, headers };
   }
   return { preflight: preflight2, actual: actual2, method, unsafeHeaders, dropped };
 }
@@ -17018,7 +17138,8 @@ function throughHeaderMiddleware(route, app, req, appStatus) {
   if (route.policy) {
     const own = respond(route.policy, req, { status: upstream.status ?? appStatus });
     for (const [name2, value] of Object.entries(own.headers)) {
-      headers[name2] = value;
+      const appVary = name2 === "vary" && route.stack === "traefik" ? getCombined(headers, "vary") : null;
+      headers[name2] = appVary === null ? value : appVary === "Origin" ? appVary : `${appVary},Origin`;
       if (own.headerSpans?.[name2]) spans[name2] = own.headerSpans[name2];
       if (name2 === "access-control-allow-origin") decidedBy = "proxy";
     }
@@ -17066,13 +17187,13 @@ function safely2(f) {
   }
 }
 var cache = /* @__PURE__ */ new WeakMap();
-function appProbes(path27, app) {
-  let byApp = cache.get(path27);
-  if (!byApp) cache.set(path27, byApp = /* @__PURE__ */ new Map());
+function appProbes(path28, app) {
+  let byApp = cache.get(path28);
+  if (!byApp) cache.set(path28, byApp = /* @__PURE__ */ new Map());
   const known = byApp.get(app);
   if (known) return known;
   const out2 = [];
-  const requestPath = path27.route.path && path27.route.path.startsWith("/") ? path27.route.path : "/";
+  const requestPath = path28.route.path && path28.route.path.startsWith("/") ? path28.route.path : "/";
   const credentials = app.credentials.value === true;
   for (const origin of allowedOrigins(app)) {
     const actual2 = { origin, method: "GET", credentials, requestHeaders: [], path: requestPath };
@@ -17083,25 +17204,25 @@ function appProbes(path27, app) {
     ];
     for (const { kind, request } of sent) {
       const direct = safely2(() => respond(app, request, { status: 200 }));
-      const through = safely2(() => respondThroughRoute(path27.route, app, request, 200));
-      if (direct && through) out2.push({ path: path27, app, origin, kind, request, direct, through });
+      const through = safely2(() => respondThroughRoute(path28.route, app, request, 200));
+      if (direct && through) out2.push({ path: path28, app, origin, kind, request, direct, through });
     }
   }
   byApp.set(app, out2);
   return out2;
 }
-function pathProbes(path27) {
-  return path27.apps.flatMap((app) => appProbes(path27, app));
+function pathProbes(path28) {
+  return path28.apps.flatMap((app) => appProbes(path28, app));
 }
-function firstOfPath(path27, shows) {
-  if (!path27.linked) {
-    for (const app of path27.apps) {
-      const probe = appProbes(path27, app).find(shows);
-      if (probe) return { probe, more: path27.apps.length > 1 ? `, one of ${path27.apps.length} applications in the repository` : "" };
+function firstOfPath(path28, shows) {
+  if (!path28.linked) {
+    for (const app of path28.apps) {
+      const probe = appProbes(path28, app).find(shows);
+      if (probe) return { probe, more: path28.apps.length > 1 ? `, one of ${path28.apps.length} applications in the repository` : "" };
     }
     return void 0;
   }
-  const failing = pathProbes(path27).filter(shows);
+  const failing = pathProbes(path28).filter(shows);
   const first = failing[0];
   if (!first) return void 0;
   const others = new Set(failing.map((p) => p.app).filter((a) => a !== first.app)).size;
@@ -17114,8 +17235,8 @@ function acaoFields(response) {
 function where2(span) {
   return `${span.file}:${span.line}`;
 }
-function linkText(path27) {
-  return path27.linked ? `linked by ${path27.how}` : path27.how;
+function linkText(path28) {
+  return path28.linked ? `linked by ${path28.how}` : path28.how;
 }
 
 // rules/preflight-not-handled/index.ts
@@ -17152,7 +17273,7 @@ var rule = defineRule({
     defaultOptions: { reportPassthrough: false },
     messages: {
       notHandled: "Preflight requests for {{target}} cannot succeed: {{why}}. The browser sends an OPTIONS preflight before cross-origin {{requests}} and, unless that answer is a 2xx with matching CORS headers, never sends the real request, so the CORS settings of {{library}} never take effect for it.",
-      proxyAnswers: "{{proxy}} answers OPTIONS itself ({{how}}) and never forwards the preflight to {{app}} ({{appAt}}), which owns CORS on this path ({{link}}): the preflight of a cross-origin {{request}} from {{origin}} gets {{answer}}, so the browser never sends the real request. Let the preflight through to the application (remove the OPTIONS branch), or answer it with the same CORS headers the application sends.",
+      proxyAnswers: "{{proxy}} answers OPTIONS itself ({{how}}) and never forwards the preflight to {{app}} ({{appAt}}), which owns CORS on this path ({{link}}): the preflight of a cross-origin {{request}} from {{origin}} gets {{answer}}, so the browser never sends the real request. {{advice}}",
       passthrough: "OPTIONS requests for {{target}} are passed on ({{why}}) to something cors-lint cannot see: unless it answers them with the CORS headers, the browser never sends cross-origin {{requests}} here."
     }
   },
@@ -17185,31 +17306,37 @@ var rule = defineRule({
     }
   }
 });
+var ADVICE = {
+  nginx: "Let the preflight through to the application (remove the OPTIONS branch or the access rule that refuses it), or answer it with the same CORS headers the application sends.",
+  "ingress-nginx": "Let one layer own CORS: turn enable-cors off so preflights reach the application, or give the Ingress the origins, methods and headers the application allows.",
+  traefik: "The headers middleware answers every preflight itself once it has any CORS option: give it the origins, methods and headers the application allows, or remove its CORS options so preflights reach the application."
+};
 function checkPaths(context) {
-  for (const path27 of context.settings.paths ?? []) {
-    const answer2 = path27.route.answersPreflight;
+  for (const path28 of context.settings.paths ?? []) {
+    const answer2 = path28.route.answersPreflight;
     if (!answer2 || answer2.corsHeaders) continue;
-    const found = firstOfPath(path27, (probe) => probe.kind === "preflight" && probe.through.decidedBy === "proxy" && acaoFields(probe.direct).length > 0 && acaoFields(probe.through).length === 0);
+    const found = firstOfPath(path28, (probe) => probe.kind === "preflight" && probe.through.decidedBy === "proxy" && acaoFields(probe.direct).length > 0 && acaoFields(probe.through).length === 0);
     if (found) {
       const { probe, more } = found;
       context.report({
         messageId: "proxyAnswers",
         severity: "error",
         data: {
-          proxy: path27.route.label,
+          proxy: path28.route.label,
           how: answer2.how,
           app: libraryLabel(probe.app),
           appAt: `${where2(probe.app.span)}${more}`,
-          link: linkText(path27),
+          link: linkText(path28),
           request: "PUT with a JSON body",
           origin: probe.origin,
-          answer: `${probe.through.status ?? "no response"} without Access-Control-Allow-Origin`
+          answer: `${probe.through.status ?? "no response"} without Access-Control-Allow-Origin`,
+          advice: ADVICE[path28.route.stack]
         },
         span: answer2.span,
         policy: probe.app,
-        fingerprintText: `${path27.route.label}\0${answer2.how}`,
+        fingerprintText: `${path28.route.label}\0${answer2.how}`,
         relatedLocations: [
-          { span: path27.route.span, message: `forwards other requests to ${path27.route.targets.map((t) => t.raw).join(", ") || "the application"}` },
+          { span: path28.route.span, message: `forwards other requests to ${path28.route.targets.map((t) => t.raw).join(", ") || "the application"}` },
           { span: probe.app.span, message: `${libraryLabel(probe.app)} answers preflights` }
         ]
       });
@@ -17327,28 +17454,29 @@ var duplicate_cors_layers_default = defineRule({
   check({ policies, settings, report }) {
     const seen = /* @__PURE__ */ new Set();
     const onPath = /* @__PURE__ */ new Set();
-    for (const path27 of settings.paths ?? []) {
-      if (path27.route.blockSpan) onPath.add(key(path27.route.blockSpan));
-      const found = firstOfPath(path27, (probe) => acaoFields(probe.through).length >= 2);
+    for (const path28 of settings.paths ?? []) {
+      if (path28.route.blockSpan) onPath.add(key(path28.route.blockSpan));
+      if (!path28.route.policy) continue;
+      const found = firstOfPath(path28, (probe) => acaoFields(probe.through).length >= 2);
       if (found) {
         const { probe, more } = found;
         const fields2 = acaoFields(probe.through);
-        const span = probe.through.headerSpans?.["access-control-allow-origin"] ?? path27.route.span;
+        const span = probe.through.headerSpans?.["access-control-allow-origin"] ?? path28.route.span;
         if (seen.has(key(span))) continue;
         seen.add(key(span));
         report({
           messageId: "throughPath",
           data: {
-            proxy: path27.route.label,
+            proxy: path28.route.label,
             app: `${libraryLabel(probe.app)} (${where3(probe.app.originsSpan ?? probe.app.span)}${more})`,
-            link: linkText(path27),
+            link: linkText(path28),
             request: probe.kind === "preflight" ? "the preflight of a PUT" : "a GET",
             origin: probe.origin,
             fields: fields2.map((f) => `'${f}'`).join(" and ")
           },
           span,
-          policy: path27.route.policy ?? probe.app,
-          fingerprintText: `${path27.route.label}\0${probe.app.span.file}`,
+          policy: path28.route.policy ?? probe.app,
+          fingerprintText: `${path28.route.label}\0${probe.app.span.file}`,
           relatedLocations: [{ span: probe.app.originsSpan ?? probe.app.span, message: `${libraryLabel(probe.app)} sends Access-Control-Allow-Origin too` }]
         });
       }
@@ -17586,7 +17714,7 @@ function allows2(allowlist, origin) {
     return e.depth === "any" || !prefix.includes(".");
   });
 }
-function allowlistProbes(allowlist, label = "attacker-cors-lint") {
+function allowlistProbes(allowlist, label2 = "attacker-cors-lint") {
   const out2 = /* @__PURE__ */ new Set();
   const add = (scheme, host, port) => {
     const text2 = `${scheme}://${host}${port === void 0 ? "" : `:${port}`}`;
@@ -17601,17 +17729,17 @@ function allowlistProbes(allowlist, label = "attacker-cors-lint") {
       const other = p.scheme === "https" ? "http" : "https";
       add(p.scheme, p.host, p.port);
       add(other, p.host, p.port);
-      add(p.scheme, `${label}.${p.host}`, p.port);
+      add(p.scheme, `${label2}.${p.host}`, p.port);
       add(p.scheme, `evil${p.host}`, p.port);
       add(p.scheme, `${p.host}.evil.net`, p.port);
       add(p.scheme, p.host, 8443);
       if (labels2.length > 2) {
-        add(p.scheme, [label, ...labels2.slice(1)].join("."), p.port);
+        add(p.scheme, [label2, ...labels2.slice(1)].join("."), p.port);
         add(p.scheme, labels2.slice(1).join("."), p.port);
       }
       continue;
     }
-    const one = `${label}.${e.base}`;
+    const one = `${label2}.${e.base}`;
     add(e.scheme, one, e.port);
     add(e.scheme, `a.${one}`, e.port);
     add(e.scheme, `app.${e.base}`, e.port);
@@ -17782,50 +17910,54 @@ var invalid_cors_option_default = defineRule({
       raises: "{{library}} has no option `{{name}}`{{suggestion}}: it raises {{error}} when the middleware is built, so the application never starts serving{{consequence}}",
       raisesType: "`{{name}}` {{detail}}: {{library}} raises {{error}} when the middleware is built, so the application never starts serving{{consequence}}",
       ignored: "{{library}} has no option `{{name}}`{{suggestion}}: it is silently ignored{{consequence}}",
-      ignoredType: "`{{name}}` {{detail}}: {{library}} does not use it as written{{consequence}}"
+      ignoredType: "`{{name}}` {{detail}}: {{library}} does not use it as written{{consequence}}",
+      proxyRejects: "{{library}}: Traefik has no headers option `{{name}}`{{suggestion}}; {{consequence}}",
+      proxyRejectsType: "{{library}}: `{{name}}` {{detail}}; {{consequence}}"
     }
   },
   check({ policies, report, source }) {
     for (const policy of policies) {
-      for (const option of policy.invalidOptions ?? []) {
-        const wrongType = option.problem === "wrong-type";
+      for (const option2 of policy.invalidOptions ?? []) {
+        const wrongType = option2.problem === "wrong-type";
+        const proxy2 = policy.library === "traefik" && option2.effect === "raises";
         report({
-          messageId: option.effect === "raises" ? wrongType ? "raisesType" : "raises" : wrongType ? "ignoredType" : "ignored",
+          messageId: proxy2 ? wrongType ? "proxyRejectsType" : "proxyRejects" : option2.effect === "raises" ? wrongType ? "raisesType" : "raises" : wrongType ? "ignoredType" : "ignored",
           data: {
             library: libraryLabel(policy),
-            name: option.name,
-            suggestion: option.suggestion ? ` (did you mean \`${option.suggestion}\`?)` : "",
-            detail: option.detail ?? "has a value of the wrong type",
+            name: option2.name,
+            suggestion: option2.suggestion ? ` (did you mean \`${option2.suggestion}\`?)` : "",
+            detail: option2.detail ?? "has a value of the wrong type",
             error: wrongType ? "TypeError" : "TypeError (unexpected keyword argument)",
-            consequence: consequenceOf(option)
+            consequence: proxy2 ? option2.consequence ?? "Traefik refuses the configuration" : consequenceOf(option2)
           },
-          span: option.span,
+          span: option2.span,
           policy,
-          fingerprintText: `${option.problem}:${option.name}`,
-          fix: renameFix(option, source)
+          fingerprintText: `${option2.problem}:${option2.name}`,
+          // Traefik: the right option often takes another shape (a list, not one string), so no rename is offered.
+          fix: policy.library === "traefik" ? void 0 : renameFix(option2, source)
         });
       }
     }
   }
 });
-function consequenceOf(option) {
-  if (option.consequence) return `; ${option.consequence}`;
-  return option.effect === "ignored" ? "; the library default applies instead" : "";
+function consequenceOf(option2) {
+  if (option2.consequence) return `; ${option2.consequence}`;
+  return option2.effect === "ignored" ? "; the library default applies instead" : "";
 }
-function renameFix(option, source) {
-  const suggestion = option.suggestion;
-  if (option.problem !== "unknown-option" || !suggestion || !/^[A-Za-z_$][\w$]*$/.test(suggestion)) return void 0;
-  const text2 = source(option.span.file);
-  const range = text2?.range(option.span);
+function renameFix(option2, source) {
+  const suggestion = option2.suggestion;
+  if (option2.problem !== "unknown-option" || !suggestion || !/^[A-Za-z_$][\w$]*$/.test(suggestion)) return void 0;
+  const text2 = source(option2.span.file);
+  const range = text2?.range(option2.span);
   if (!text2 || !range) return void 0;
   const setup = text2.text;
   if (new RegExp(`(^|[^\\w$])['"]?${escapeRegExp(suggestion)}['"]?\\s*[=:]`).test(setup)) return void 0;
-  const description = `Rename \`${option.name}\` to \`${suggestion}\``;
+  const description = `Rename \`${option2.name}\` to \`${suggestion}\``;
   const raw = text2.text.slice(range.start, range.end);
-  const written = new RegExp(`^(['"]?)${escapeRegExp(option.name)}\\1(?![\\w$])`).exec(raw);
+  const written = new RegExp(`^(['"]?)${escapeRegExp(option2.name)}\\1(?![\\w$])`).exec(raw);
   if (!written) return void 0;
   const start2 = range.start + written[1].length;
-  return fixOf("unsafe", description, [text2.edit(start2, start2 + option.name.length, suggestion)]);
+  return fixOf("unsafe", description, [text2.edit(start2, start2 + option2.name.length, suggestion)]);
 }
 function escapeRegExp(text2) {
   return text2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -17899,7 +18031,7 @@ function splitterFor(policy, entries2, code) {
   const settingsField = entries2.some((e) => e.source && e.source === e.source.toLowerCase());
   return { sep: settingsField ? "," : void 0, json: true, trims: trims || settingsField };
 }
-function matcherOf(text2, like, span, definedAt, variable) {
+function matcherOf2(text2, like, span, definedAt, variable) {
   const provenance2 = { span, definedAt, source: variable, sentVerbatim: like.sentVerbatim };
   if (like.kind === "substring") return { kind: "substring", haystack: text2, ...provenance2 };
   if (text2 === "*") return { kind: "any", ...provenance2 };
@@ -17930,7 +18062,7 @@ function originsFor(policy, variable, setting2, code) {
     isList = true;
   }
   const verbatim = !isList && (first.sentVerbatim || policy.library === "cors" && first.kind === "unknown" && /^environment variable \w+$/.test(first.why));
-  return parts2.map((p) => matcherOf(p, { ...first, sentVerbatim: verbatim || void 0 }, span, setting2.span, variable));
+  return parts2.map((p) => matcherOf2(p, { ...first, sentVerbatim: verbatim || void 0 }, span, setting2.span, variable));
 }
 function booleanOf(text2) {
   if (/^(?:true|1|yes|on)$/i.test(text2.trim())) return true;
@@ -17940,9 +18072,9 @@ function booleanOf(text2) {
 function attachEnvironments(policies, sources, code) {
   for (const policy of policies) {
     const originVars = [...new Set(policy.origins.filter((e) => !envsubstTemplate(policy, e)).map((e) => variableOf(e)).filter((v) => !!v))];
-    const templated = policy.origins.some((e) => envsubstTemplate(policy, e));
+    const templated2 = policy.origins.some((e) => envsubstTemplate(policy, e));
     const credentialVar = variableOf(policy.credentials);
-    if (!originVars.length && !credentialVar && !templated) continue;
+    if (!originVars.length && !credentialVar && !templated2) continue;
     const policyAbs = code.absPath(policy.span.file);
     const byValues = /* @__PURE__ */ new Map();
     for (const source of sources) {
@@ -17957,7 +18089,7 @@ function attachEnvironments(policies, sources, code) {
         if (hits.some((h) => !h.hit || h.hit.setting.value === "unknown")) return entry2;
         for (const { hit } of hits) settings.push({ variable: hit.name, value: hit.setting.value, span: hit.setting.span });
         const text2 = template.text.replace(/\$\{?([A-Z_][A-Z0-9_]*)\}?/g, (_m, n) => lookup(source, n).setting.value);
-        return matcherOf(text2, { ...entry2, sentVerbatim: true }, entry2.span, hits[0].hit.setting.span, template.names.join(", "));
+        return matcherOf2(text2, { ...entry2, sentVerbatim: true }, entry2.span, hits[0].hit.setting.span, template.names.join(", "));
       });
       for (const variable of originVars) {
         const hit = lookup(source, variable);
@@ -18044,12 +18176,7 @@ function backendAddresses(policy, sources, io) {
     }
   }
   for (let dir = path7.dirname(abs); ; dir = path7.dirname(dir)) {
-    for (const name2 of ["package.json", "Dockerfile", "Procfile", "Makefile"]) {
-      const body2 = io.readText(path7.join(dir, name2));
-      if (!body2) continue;
-      const m = /(?:uvicorn|gunicorn|hypercorn|flask\s+run|manage\.py\s+runserver|fastapi\s+(?:dev|run)|node|nodemon|ts-node|tsx)\b[^\n"]*?(?:--port[=\s]+|-p\s+|--bind[=\s]+\S*:|\s(?:0\.0\.0\.0|127\.0\.0\.1|localhost):)(\d{2,5})\b/.exec(body2);
-      if (m) out2.push({ port: Number(m[1]), how: `port ${m[1]} in ${path7.relative(io.root, path7.join(dir, name2)).split(path7.sep).join("/")}` });
-    }
+    out2.push(...startCommandPorts(dir, io));
     if (dir === io.root || path7.dirname(dir) === dir || !dir.startsWith(io.root)) break;
   }
   for (const s of sources) {
@@ -18062,6 +18189,22 @@ function backendAddresses(policy, sources, io) {
     const fallback = policy.stack === "fastapi" || policy.stack === "starlette" || policy.stack === "django" ? 8e3 : policy.stack === "flask" ? 5e3 : void 0;
     if (fallback) out2.push({ weak: true, port: fallback, how: `port ${fallback}, the default of ${policy.stack === "flask" ? "flask run" : policy.stack === "django" ? "manage.py runserver" : "uvicorn"}` });
   }
+  return out2;
+}
+var folderPorts = /* @__PURE__ */ new WeakMap();
+function startCommandPorts(dir, io) {
+  let byDir = folderPorts.get(io);
+  if (!byDir) folderPorts.set(io, byDir = /* @__PURE__ */ new Map());
+  const known = byDir.get(dir);
+  if (known) return known;
+  const out2 = [];
+  for (const name2 of ["package.json", "Dockerfile", "Procfile", "Makefile"]) {
+    const body2 = io.readText(path7.join(dir, name2));
+    if (!body2) continue;
+    const m = /(?:uvicorn|gunicorn|hypercorn|flask\s+run|manage\.py\s+runserver|fastapi\s+(?:dev|run)|node|nodemon|ts-node|tsx)\b[^\n"]*?(?:--port[=\s]+|-p\s+|--bind[=\s]+\S*:|\s(?:0\.0\.0\.0|127\.0\.0\.1|localhost):)(\d{2,5})\b/.exec(body2);
+    if (m) out2.push({ port: Number(m[1]), how: `port ${m[1]} in ${path7.relative(io.root, path7.join(dir, name2)).split(path7.sep).join("/")}` });
+  }
+  byDir.set(dir, out2);
   return out2;
 }
 function reaches(url, addresses) {
@@ -18111,7 +18254,7 @@ function linkFrontends(frontends, policies, sources, io, paths = []) {
         return how ? [{ path: p, how }] : [];
       });
       if (proxied.length) {
-        for (const { path: path27, how } of proxied) for (const policy of path27.apps) links.push({ frontend, apiUrl, policy, how: `${how}, which forwards to it (${path27.linked ? path27.how : "no link to one application could be made"})`, through: path27.route });
+        for (const { path: path28, how } of proxied) for (const policy of path28.apps) links.push({ frontend, apiUrl, policy, how: `${how}, which forwards to it (${path28.linked ? path28.how : "no link to one application could be made"})`, through: path28.route });
         continue;
       }
       const hits = nearestTo(frontend.absDir, [...addresses].flatMap(([policy, addrs]) => {
@@ -18291,29 +18434,29 @@ var proxy_strips_cors_headers_default = defineRule({
     }
   },
   check({ settings, report }) {
-    for (const path27 of settings.paths ?? []) {
-      if (!path27.route.strips.length) continue;
-      const found = firstOfPath(path27, (probe) => probe.through.decidedBy === "app" && acaoFields(probe.direct).length > 0 && acaoFields(probe.through).length === 0);
+    for (const path28 of settings.paths ?? []) {
+      if (!path28.route.strips.length) continue;
+      const found = firstOfPath(path28, (probe) => probe.through.decidedBy === "app" && acaoFields(probe.direct).length > 0 && acaoFields(probe.through).length === 0);
       if (found) {
         const { probe, more } = found;
-        const strip = path27.route.strips.find((s) => s.header === "access-control-allow-origin" || s.header.endsWith("*") && "access-control-allow-origin".startsWith(s.header.slice(0, -1))) ?? path27.route.strips[0];
+        const strip = path28.route.strips.find((s) => s.header === "access-control-allow-origin" || s.header.endsWith("*") && "access-control-allow-origin".startsWith(s.header.slice(0, -1))) ?? path28.route.strips[0];
         report({
           messageId: "strips",
           data: {
             how: strip.how,
-            proxy: path27.route.label,
+            proxy: path28.route.label,
             app: libraryLabel(probe.app),
             appAt: `${where2(probe.app.originsSpan ?? probe.app.span)}${more}`,
             request: probe.kind === "preflight" ? "the preflight of a PUT" : "a GET",
             origin: probe.origin,
-            link: linkText(path27),
+            link: linkText(path28),
             directive: strip.how.split(" ")[0]
           },
           span: strip.span,
           policy: probe.app,
-          fingerprintText: `${path27.route.label}\0${strip.how}`,
+          fingerprintText: `${path28.route.label}\0${strip.how}`,
           relatedLocations: [
-            { span: path27.route.span, message: `forwards to ${path27.route.targets.map((t) => t.raw).join(", ") || "the application"}` },
+            { span: path28.route.span, message: `forwards to ${path28.route.targets.map((t) => t.raw).join(", ") || "the application"}` },
             { span: probe.app.originsSpan ?? probe.app.span, message: `${libraryLabel(probe.app)} sends Access-Control-Allow-Origin` }
           ]
         });
@@ -19354,10 +19497,10 @@ function isInside2(inner, outer) {
   return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
 }
 function express5Rejects(reg) {
-  const path27 = reg.path;
-  if (path27 === void 0 || path27 === "?" || reg.pathIsRegex) return void 0;
-  if (/\*(?![A-Za-z0-9_$])/.test(path27)) return `'*' needs a parameter name ("Missing parameter name")`;
-  const reserved = /[()[\]?+!]/.exec(path27);
+  const path28 = reg.path;
+  if (path28 === void 0 || path28 === "?" || reg.pathIsRegex) return void 0;
+  if (/\*(?![A-Za-z0-9_$])/.test(path28)) return `'*' needs a parameter name ("Missing parameter name")`;
+  const reserved = /[()[\]?+!]/.exec(path28);
   if (reserved) return `'${reserved[0]}' is reserved ("Unexpected ${reserved[0]}")`;
   return void 0;
 }
@@ -19369,21 +19512,21 @@ function preflightCovered(route, registrations, corsRegs) {
     return pathCovers(r, route.path);
   });
 }
-function pathCovers(handler, path27) {
+function pathCovers(handler, path28) {
   const written = handler.path;
   if (written === void 0 || written === "?") return false;
   if (handler.pathIsRegex) {
     const m = /^\/(.*)\/([a-z]*)$/s.exec(written);
     if (!m) return false;
     if (m[1] === ".*" || m[1] === ".+" || m[1] === "^.*$") return true;
-    if (path27 === void 0) return false;
+    if (path28 === void 0) return false;
     try {
-      return new RegExp(m[1], m[2].replace(/[gy]/g, "")).test(path27);
+      return new RegExp(m[1], m[2].replace(/[gy]/g, "")).test(path28);
     } catch {
       return false;
     }
   }
-  if (written === path27) return true;
+  if (written === path28) return true;
   return written === "*" || /^\/?\*\w*$/.test(written) || /^\/?\{\/?\*\w+\}$/.test(written) || written === "/(.*)";
 }
 
@@ -20821,11 +20964,11 @@ function unknownOptions(value, library) {
     const span = spanAt(at);
     if (!span) continue;
     const suggestion = nearestOption(name2, library, known);
-    const option = { name: name2, span, problem: "unknown-option", effect: "ignored" };
-    if (suggestion) option.suggestion = suggestion;
+    const option2 = { name: name2, span, problem: "unknown-option", effect: "ignored" };
+    if (suggestion) option2.suggestion = suggestion;
     const consequence = consequenceOf2(suggestion, library, value);
-    if (consequence) option.consequence = consequence;
-    out2.push(option);
+    if (consequence) option2.consequence = consequence;
+    out2.push(option2);
   }
   return out2;
 }
@@ -21027,10 +21170,10 @@ function exportedOptionCandidates(mod, ev, stack) {
 }
 function optionsIn(value, name2, fileSaysCors) {
   if (value.t !== "object") return [];
-  const label = name2 ?? "exported options";
-  if (looksLikeNpmCorsOptions(value, CORS_NAME.test(name2 ?? "") || fileSaysCors)) return [{ value, label }];
+  const label2 = name2 ?? "exported options";
+  if (looksLikeNpmCorsOptions(value, CORS_NAME.test(name2 ?? "") || fileSaysCors)) return [{ value, label: label2 }];
   const nested = value.props.get("cors");
-  if (nested && nested.t === "object" && looksLikeNpmCorsOptions(nested, true)) return [{ value: nested, label: `${label}.cors`, via: "the cors member of a server options object, as socket.io takes it" }];
+  if (nested && nested.t === "object" && looksLikeNpmCorsOptions(nested, true)) return [{ value: nested, label: `${label2}.cors`, via: "the cors member of a server options object, as socket.io takes it" }];
   return [];
 }
 function looksLikeNpmCorsOptions(value, named) {
@@ -22283,27 +22426,27 @@ var Scopes = class {
 function isLoopHead(decl, parent) {
   return !!parent && (parent.type === "ForInStatement" || parent.type === "ForOfStatement") && parent.left === decl;
 }
-function patternNames(pattern, path27, opaque = false) {
+function patternNames(pattern, path28, opaque = false) {
   switch (pattern.type) {
     case "Identifier":
-      return [{ id: pattern, path: path27, opaque: opaque || void 0 }];
+      return [{ id: pattern, path: path28, opaque: opaque || void 0 }];
     case "AssignmentPattern": {
-      const inner = patternNames(pattern.left, path27, opaque);
-      if (inner.length === 1 && inner[0].path === path27) inner[0].fallback = pattern.right;
+      const inner = patternNames(pattern.left, path28, opaque);
+      if (inner.length === 1 && inner[0].path === path28) inner[0].fallback = pattern.right;
       return inner;
     }
     case "ObjectPattern":
       return pattern.properties.flatMap((p) => {
-        if (p.type === "RestElement") return patternNames(p.argument, path27, true);
+        if (p.type === "RestElement") return patternNames(p.argument, path28, true);
         const key3 = propertyKey(p);
-        return patternNames(p.value, [...path27, key3 ?? "?"], opaque || key3 === void 0);
+        return patternNames(p.value, [...path28, key3 ?? "?"], opaque || key3 === void 0);
       });
     case "ArrayPattern":
-      return pattern.elements.flatMap((el, i2) => el ? patternNames(el, [...path27, i2], opaque || el.type === "RestElement") : []);
+      return pattern.elements.flatMap((el, i2) => el ? patternNames(el, [...path28, i2], opaque || el.type === "RestElement") : []);
     case "RestElement":
-      return patternNames(pattern.argument, path27, true);
+      return patternNames(pattern.argument, path28, true);
     case "TSParameterProperty":
-      return patternNames(pattern.parameter, path27, opaque);
+      return patternNames(pattern.parameter, path28, opaque);
     case "MemberExpression":
     default:
       return [];
@@ -24216,11 +24359,11 @@ async function Module2(moduleArg = {}) {
   }, "quit_");
   var _scriptName = import.meta.url;
   var scriptDirectory = "";
-  function locateFile(path27) {
+  function locateFile(path28) {
     if (Module["locateFile"]) {
-      return Module["locateFile"](path27, scriptDirectory);
+      return Module["locateFile"](path28, scriptDirectory);
     }
-    return scriptDirectory + path27;
+    return scriptDirectory + path28;
   }
   __name(locateFile, "locateFile");
   var readAsync, readBinary;
@@ -26836,10 +26979,10 @@ function nearestOption2(name2, real, aliases = {}) {
   let best;
   let bestDistance = Infinity;
   for (const candidate of real) {
-    const distance = editDistance2(name2, candidate);
-    if (distance < bestDistance) {
+    const distance2 = editDistance2(name2, candidate);
+    if (distance2 < bestDistance) {
       best = candidate;
-      bestDistance = distance;
+      bestDistance = distance2;
     }
   }
   if (best !== void 0 && bestDistance > 0 && bestDistance <= budget(name2)) return best;
@@ -27609,8 +27752,8 @@ function union2(values, condition) {
     }
     return { ...first, items: items3 };
   }
-  const scalar = (v) => v.t === "str" || v.t === "num" || v.t === "bool" ? `${v.t}:${String(v.v)}` : void 0;
-  if (scalar(first) !== void 0 && values.every((v) => scalar(v) === scalar(first))) return first;
+  const scalar2 = (v) => v.t === "str" || v.t === "num" || v.t === "bool" ? `${v.t}:${String(v.v)}` : void 0;
+  if (scalar2(first) !== void 0 && values.every((v) => scalar2(v) === scalar2(first))) return first;
   return unknown2(`depends on the condition ${truncateText(condition)} (${values.map(describe).join(" or ")})`);
 }
 var MAX_ITEMS = 1e4;
@@ -28241,18 +28384,18 @@ var Evaluator2 = class {
     const a = this.eval(operands[0], mod);
     const b = this.eval(operands[1], mod);
     const env = { envDriven: a.envDriven || b.envDriven, source: a.source ?? b.source };
-    const scalar = (v) => v.t === "str" || v.t === "num" || v.t === "bool" ? v.v : v.t === "none" ? null : void 0;
+    const scalar2 = (v) => v.t === "str" || v.t === "num" || v.t === "bool" ? v.v : v.t === "none" ? null : void 0;
     const op = ops[0];
     if (op === "==" || op === "!=") {
-      const x = scalar(a);
-      const y = scalar(b);
+      const x = scalar2(a);
+      const y = scalar2(b);
       if (x === void 0 || y === void 0) return unknown2(truncateText(node.text), { span, ...env });
       return { t: "bool", v: x === y === (op === "=="), span, ...env };
     }
     if (op === "in" || op === "not in") {
-      const x = scalar(a);
+      const x = scalar2(a);
       let found;
-      if (b.t === "seq" && x !== void 0 && b.items.every((i2) => scalar(i2) !== void 0)) found = b.items.some((i2) => scalar(i2) === x);
+      if (b.t === "seq" && x !== void 0 && b.items.every((i2) => scalar2(i2) !== void 0)) found = b.items.some((i2) => scalar2(i2) === x);
       else if (b.t === "str" && typeof x === "string") found = b.v.includes(x);
       if (found === void 0) return unknown2(truncateText(node.text), { span, ...env });
       return { t: "bool", v: found === (op === "in"), span, ...env };
@@ -28762,8 +28905,8 @@ var FlaskCors = class {
       const callee = call?.childForFieldName("function");
       if (callee?.type !== "attribute" || !ROUTE_METHODS2.has(callee.childForFieldName("attribute")?.text ?? "")) continue;
       const routeArgs = this.ev.callArgs(call, mod);
-      const path27 = routeArgs.positional[0]?.value;
-      if (path27?.t === "str") scope.path = path27.v;
+      const path28 = routeArgs.positional[0]?.value;
+      if (path28?.t === "str") scope.path = path28.v;
       const verb = callee.childForFieldName("attribute").text;
       const methods = routeArgs.keywords.get("methods")?.value;
       if (verb !== "route") scope.methods = [verb.toUpperCase()];
@@ -30155,13 +30298,13 @@ function readKubeIndex(files, io) {
       } else if (kind && /^(?:Deployment|StatefulSet|DaemonSet|Pod)$/.test(kind)) {
         const pod = kind === "Pod" ? doc : getPath(doc, ["spec", "template"]);
         const podLabels = labels(getPath(pod, ["metadata", "labels"]));
-        const containerPorts = items2(getPath(pod, ["spec", "containers"])).flatMap(
+        const containerPorts2 = items2(getPath(pod, ["spec", "containers"])).flatMap(
           (c) => items2(get(c, "ports")).flatMap((p) => {
             const port = num(get(p, "containerPort"));
             return port ? [{ port, name: scalarText(get(p, "name")) }] : [];
           })
         );
-        index.workloads.push({ labels: podLabels, containerPorts });
+        index.workloads.push({ labels: podLabels, containerPorts: containerPorts2 });
       }
     }
   }
@@ -30309,9 +30452,9 @@ function settingOf(raw, span, name2) {
   return { value: raw, span };
 }
 function readKubernetes(text2, absPath, file) {
-  const templated = text2.includes("{{");
-  const yaml = parseYaml(templated ? untemplate(text2) : text2);
-  if (yaml.error) return { sources: [], diagnostics: templated ? [] : [{ kind: "parse-error", file, line: yaml.error.line, column: yaml.error.column, message: `invalid YAML: ${yaml.error.message}` }] };
+  const templated2 = text2.includes("{{");
+  const yaml = parseYaml(templated2 ? untemplate(text2) : text2);
+  if (yaml.error) return { sources: [], diagnostics: templated2 ? [] : [{ kind: "parse-error", file, line: yaml.error.line, column: yaml.error.column, message: `invalid YAML: ${yaml.error.message}` }] };
   const folderName = path23.dirname(absPath).split(path23.sep).reverse().find((s) => ENV_FOLDERS.test(s));
   const spanOf3 = spanFactory(yaml, file);
   const configMaps = /* @__PURE__ */ new Map();
@@ -30490,6 +30633,1711 @@ function key2(f) {
   return [f.ruleId, l.file, l.line, l.column, f.message].join("\0");
 }
 
+// src/proxy/traefik/config.ts
+function emptyConfig() {
+  return { middlewares: [], routers: [], services: [] };
+}
+function lineSpan(file, line, column, length) {
+  return { file, line, column, endLine: line, endColumn: column + Math.max(1, length) };
+}
+function targetOfUrl(raw) {
+  const m = /^(https?|h2c):\/\/(\[[^\]]+\]|[^/:?#]+)(?::(\d+))?/i.exec(raw.trim());
+  if (!m) return void 0;
+  const scheme = m[1].toLowerCase() === "https" ? "https" : "http";
+  const port = m[3] ? Number.parseInt(m[3], 10) : void 0;
+  return { raw, host: m[2], ...port !== void 0 ? { port } : {}, scheme };
+}
+function readRule(rule2) {
+  if (!rule2) return {};
+  const hosts = [];
+  for (const m of rule2.matchAll(/\bHost\s*\(([^)]*)\)/g)) {
+    for (const h of m[1].matchAll(/[`"']([^`"']+)[`"']/g)) hosts.push(h[1]);
+  }
+  const prefix = /\bPath(?:Prefix)?\s*\(\s*[`"']([^`"']+)[`"']/.exec(rule2);
+  return { ...hosts.length ? { hosts } : {}, ...prefix ? { path: prefix[1] } : {} };
+}
+function middlewareRef(raw, span, namespace) {
+  const at = raw.lastIndexOf("@");
+  const name2 = at > 0 ? raw.slice(0, at) : raw;
+  return { raw, name: name2, ...at > 0 ? { provider: raw.slice(at + 1) } : {}, ...namespace ? { namespace } : {}, span };
+}
+
+// src/proxy/traefik/file-provider.ts
+function headerOptions(headers, caseSensitive = false) {
+  const out2 = /* @__PURE__ */ new Map();
+  for (const { key: key3, node, keySpan } of headers.entries()) {
+    const k = caseSensitive ? key3 : key3.toLowerCase();
+    if (!out2.has(k)) out2.set(k, { key: key3, span: keySpan, value: node.raw() });
+  }
+  return out2;
+}
+function readFileProvider(root, config, provider = "file") {
+  const http = root.get("http");
+  if (!http) return;
+  for (const { key: name2, node, keySpan } of http.get("middlewares")?.entries() ?? []) {
+    const chain = node.get("chain")?.get("middlewares");
+    if (chain) config.middlewares.push({ name: name2, provider, span: keySpan, headers: /* @__PURE__ */ new Map(), origin: "file provider", chain: refList(chain) });
+    const headers = node.get("headers");
+    if (!headers) continue;
+    const mw = { name: name2, provider, span: keySpan, headers: headerOptions(headers), origin: "file provider" };
+    config.middlewares.push(mw);
+  }
+  for (const { key: name2, node } of http.get("services")?.entries() ?? []) {
+    const servers = node.get("loadBalancer")?.get("servers");
+    const targets = (servers?.items() ?? []).flatMap((server) => {
+      const url = server.get("url")?.text();
+      const target2 = url ? targetOfUrl(url) : void 0;
+      return target2 ? [target2] : [];
+    });
+    config.services.push({ name: name2, provider, targets });
+  }
+  for (const { key: name2, node, keySpan } of http.get("routers")?.entries() ?? []) {
+    const rule2 = node.get("rule")?.text();
+    const list4 = node.get("middlewares");
+    const refs = list4 ? refList(list4) : [];
+    const service = node.get("service")?.text()?.trim();
+    config.routers.push({
+      name: name2,
+      provider,
+      span: keySpan,
+      label: `Traefik router ${name2}`,
+      ...rule2 !== void 0 ? { rule: rule2 } : {},
+      middlewares: refs,
+      ...service ? { service } : {}
+    });
+  }
+}
+function refList(list4) {
+  if (list4.items().length) return list4.items().flatMap((item) => item.text() ? [middlewareRef(item.text().trim(), item.span)] : []);
+  return (list4.text() ?? "").split(",").flatMap((part) => part.trim() ? [middlewareRef(part.trim(), list4.span)] : []);
+}
+
+// src/proxy/traefik/crd.ts
+var API_GROUP = /^traefik\.(?:io|containo\.us)\/v1alpha1$/;
+function isTraefikObject(doc) {
+  return API_GROUP.test(doc.get("apiVersion", true)?.text() ?? "");
+}
+function readCrd(doc, config) {
+  if (!isTraefikObject(doc)) return;
+  const kind = doc.get("kind", true)?.text();
+  const metadata2 = doc.get("metadata", true);
+  const name2 = metadata2?.get("name", true)?.text();
+  if (!name2) return;
+  const namespace = metadata2?.get("namespace", true)?.text() ?? "default";
+  const spec = doc.get("spec", true);
+  if (kind === "Middleware") {
+    const chain = spec?.get("chain", true)?.get("middlewares", true);
+    if (chain) {
+      const refs = chain.items().flatMap((m) => {
+        const ref = m.get("name", true);
+        return ref?.text() ? [middlewareRef(ref.text(), ref.span, m.get("namespace", true)?.text() ?? namespace)] : [];
+      });
+      config.middlewares.push({ name: name2, provider: "kubernetescrd", namespace, span: metadata2.get("name", true).span, headers: /* @__PURE__ */ new Map(), origin: `Middleware ${namespace}/${name2}`, caseSensitive: true, chain: refs });
+    }
+    const headers = spec?.get("headers", true);
+    if (!headers) return;
+    config.middlewares.push({
+      name: name2,
+      provider: "kubernetescrd",
+      namespace,
+      span: metadata2.get("name", true).span,
+      headers: headerOptions(headers, true),
+      origin: `Middleware ${namespace}/${name2}`,
+      caseSensitive: true
+    });
+    return;
+  }
+  if (kind !== "IngressRoute") return;
+  spec?.get("routes", true)?.items().forEach((route, index) => {
+    const match = route.get("match", true);
+    const refs = (route.get("middlewares", true)?.items() ?? []).flatMap((m) => {
+      const ref = m.get("name", true);
+      const text2 = ref?.text();
+      return text2 ? [middlewareRef(text2, ref.span, m.get("namespace", true)?.text() ?? namespace)] : [];
+    });
+    const targets = (route.get("services", true)?.items() ?? []).flatMap((s) => {
+      const svc = s.get("name", true)?.text();
+      if (!svc || (s.get("kind", true)?.text() ?? "Service") !== "Service") return [];
+      const portText = s.get("port", true)?.text();
+      const port = portText && /^\d+$/.test(portText) ? Number.parseInt(portText, 10) : portText;
+      const ns = s.get("namespace", true)?.text() ?? namespace;
+      return [{
+        raw: portText ? `${svc}:${portText}` : svc,
+        host: svc,
+        ...typeof port === "number" ? { port } : {},
+        kubernetesService: { name: svc, ...port !== void 0 ? { port } : {}, namespace: ns }
+      }];
+    });
+    config.routers.push({
+      name: `${name2}#${index}`,
+      provider: "kubernetescrd",
+      span: match?.span ?? route.span,
+      label: `Traefik IngressRoute ${name2} route ${match?.text() ?? index}`,
+      ...match?.text() !== void 0 ? { rule: match.text() } : {},
+      middlewares: refs,
+      targets,
+      namespace
+    });
+  });
+}
+
+// src/proxy/traefik/labels.ts
+import path26 from "node:path";
+
+// src/proxy/traefik/yaml-spans.ts
+function nodeSpan(src, node) {
+  const line = src.yaml.lineOf(node);
+  const column = src.yaml.columnOf(node);
+  const range = node?.range;
+  if (!range) return { file: src.file, line, column, endLine: line, endColumn: column + 1 };
+  const body2 = src.text.slice(range[0], range[1]).replace(/\s+$/, "");
+  const lines = body2.split("\n");
+  if (lines.length === 1) return { file: src.file, line, column, endLine: line, endColumn: column + Math.max(1, body2.length) };
+  return { file: src.file, line, column, endLine: line + lines.length - 1, endColumn: lines[lines.length - 1].length + 1 };
+}
+function valueStart(src, node, value, from = 0) {
+  const range = node?.range;
+  if (!range || !value) return void 0;
+  const body2 = src.text.slice(range[0], range[1]);
+  if (body2.includes("\n")) return void 0;
+  const at = body2.indexOf(value, from);
+  if (at < 0) return void 0;
+  return { line: src.yaml.lineOf(node), column: src.yaml.columnOf(node) + at };
+}
+function rawValue(src, node) {
+  if (!node) return void 0;
+  const span = nodeSpan(src, node);
+  if ((0, import_yaml2.isSeq)(node)) {
+    const items3 = node.items.flatMap((item) => {
+      if (!(0, import_yaml2.isScalar)(item) || item.value === null || item.value === void 0) return [];
+      const text2 = String(item.value);
+      return [{ text: templated(text2) ? "unknown" : text2, ...templated(text2) ? { why: `${text2} is filled in by a template` } : {}, span: nodeSpan(src, item) }];
+    });
+    return { kind: "list", span, items: items3 };
+  }
+  if ((0, import_yaml2.isMap)(node)) {
+    const entries2 = node.items.flatMap((pair) => {
+      if (!(0, import_yaml2.isScalar)(pair.key)) return [];
+      const keyNode = pair.key;
+      return [{ key: String(pair.key.value), value: rawValue(src, pair.value ?? void 0), span: nodeSpan(src, keyNode) }];
+    });
+    return { kind: "map", span, entries: entries2 };
+  }
+  if ((0, import_yaml2.isScalar)(node)) {
+    if (node.value === null || node.value === void 0) return { kind: "scalar", span, text: "" };
+    const text2 = String(node.value);
+    if (templated(text2)) return { kind: "scalar", span, text: "unknown", why: `${text2} is filled in by a template` };
+    return { kind: "scalar", span, text: text2, valueAt: valueStart(src, node, text2) };
+  }
+  return void 0;
+}
+function templated(text2) {
+  return text2.includes("{{") || /\$\{[^}]*\}/.test(text2);
+}
+
+// src/proxy/traefik/labels.ts
+function labelsOf(src, def, env) {
+  const out2 = [];
+  for (const node of [get(def, "labels"), get(get(def, "deploy"), "labels")]) {
+    for (const item of items2(node)) {
+      const raw = scalarText(item);
+      if (raw === void 0) continue;
+      const eq = raw.indexOf("=");
+      if (eq < 0) continue;
+      const key3 = raw.slice(0, eq).trim();
+      out2.push(label(src, item, key3, raw.slice(eq + 1), valueStart(src, item, raw), eq + 1, env));
+    }
+    for (const { key: key3, keyNode, value } of entries(node)) {
+      const raw = scalarText(value) ?? "";
+      const span = nodeSpan(src, keyNode);
+      const at = valueStart(src, value, raw);
+      const l = label(src, value ?? keyNode, key3.trim(), raw, at, 0, env);
+      out2.push({ ...l, span: { ...span, endLine: l.span.endLine, endColumn: value ? l.span.endColumn : span.endColumn } });
+    }
+  }
+  return out2;
+}
+function label(src, node, key3, rawValue2, at, offset, env) {
+  const span = nodeSpan(src, node);
+  const setting2 = interpolate(rawValue2, span, env);
+  const unchanged = setting2.value === rawValue2;
+  return {
+    key: key3,
+    value: setting2.value,
+    ...setting2.why ? { why: setting2.why } : {},
+    span,
+    ...at && unchanged ? { valueAt: { line: at.line, column: at.column + offset } } : {}
+  };
+}
+function scalarOf(l) {
+  return { kind: "scalar", span: l.span, text: l.value, ...l.why ? { why: l.why } : {}, ...l.valueAt ? { valueAt: l.valueAt } : {} };
+}
+function containerPorts(def) {
+  const out2 = [];
+  for (const p of items2(get(def, "ports"))) {
+    const text2 = scalarText(p);
+    const target2 = text2 === void 0 ? scalarText(get(p, "target")) : text2.replace(/\/\w+$/, "").split(":").pop();
+    const n = Number.parseInt(target2 ?? "", 10);
+    if (Number.isInteger(n) && String(n) === target2?.trim()) out2.push(n);
+  }
+  for (const p of items2(get(def, "expose"))) {
+    const n = Number.parseInt((scalarText(p) ?? "").replace(/\/\w+$/, ""), 10);
+    if (Number.isInteger(n)) out2.push(n);
+  }
+  return out2;
+}
+function readComposeLabels(src, ctx, config) {
+  const dir = path26.dirname(ctx.absPath);
+  const dotenv = ctx.readText(path26.join(dir, ".env"));
+  const env = dotenv !== void 0 ? readDotenv(dotenv, ctx.display(path26.join(dir, ".env"))).vars : /* @__PURE__ */ new Map();
+  for (const doc of src.yaml.docs) {
+    for (const { key: service, keyNode, value: def } of entries(get(doc, "services"))) {
+      if (!(0, import_yaml2.isMap)(def)) continue;
+      const labels2 = labelsOf(src, def, env).filter((l) => l.key.split(".")[0] === "traefik");
+      if (!labels2.length) continue;
+      if (labels2.some((l) => l.key.toLowerCase() === "traefik.enable" && typeof l.value === "string" && /^(?:0|f|false)$/i.test(l.value.trim()))) continue;
+      readService(service, nodeSpan(src, keyNode), def, labels2, config);
+    }
+  }
+}
+function readService(service, serviceSpan, def, labels2, config) {
+  const middlewares = /* @__PURE__ */ new Map();
+  const routers = /* @__PURE__ */ new Map();
+  const services = /* @__PURE__ */ new Map();
+  const problems = [];
+  for (const l of labels2) {
+    const parts2 = l.key.split(".");
+    if (parts2.some((p) => p === "")) {
+      problems.push(`the label ${l.key} has an empty segment`);
+      continue;
+    }
+    const lower = parts2.map((p) => p.toLowerCase());
+    if (lower[1] !== "http" || parts2.length < 5) continue;
+    const name2 = parts2[3];
+    const key3 = name2.toLowerCase();
+    if (lower[2] === "middlewares" && lower[4] === "chain" && lower[5] === "middlewares" && parts2.length === 6) {
+      const mw = middlewares.get(key3) ?? { name: name2, provider: "docker", span: l.span, headers: /* @__PURE__ */ new Map(), origin: `compose service ${service}` };
+      mw.chain = refsOf(l);
+      middlewares.set(key3, mw);
+    } else if (lower[2] === "middlewares" && lower[4] === "headers") {
+      let mw = middlewares.get(key3);
+      if (!mw) {
+        mw = { name: name2, provider: "docker", span: l.span, headers: /* @__PURE__ */ new Map(), origin: `compose service ${service}` };
+        middlewares.set(key3, mw);
+      }
+      const option2 = lower[5];
+      if (!option2) continue;
+      const mapKey = parts2.slice(6).join(".");
+      if (mapKey) {
+        const existing = mw.headers.get(option2);
+        const entry2 = { key: mapKey, value: scalarOf(l), span: l.span };
+        if (existing?.value?.kind === "map") existing.value.entries.push(entry2);
+        else mw.headers.set(option2, { key: parts2[5], span: l.span, value: { kind: "map", span: l.span, entries: [entry2] } });
+      } else mw.headers.set(option2, { key: parts2[5], span: l.span, value: scalarOf(l) });
+    } else if (lower[2] === "routers") {
+      let router = routers.get(key3);
+      if (!router) {
+        router = { name: name2, span: l.span };
+        routers.set(key3, router);
+      }
+      if (lower[4] === "rule" && typeof l.value === "string") router.rule = l.value;
+      if (lower[4] === "middlewares") router.middlewares = l;
+      if (lower[4] === "service" && typeof l.value === "string") router.service = l.value.trim();
+    } else if (lower[2] === "services" && lower[4] === "loadbalancer") {
+      let svc = services.get(key3);
+      if (!svc) {
+        svc = { name: name2 };
+        services.set(key3, svc);
+      }
+      const field = lower.slice(5).join(".");
+      const value = typeof l.value === "string" ? l.value.trim() : void 0;
+      if (field === "server.port" && value && /^\d+$/.test(value)) svc.port = Number.parseInt(value, 10);
+      if (field === "server.scheme" && value) svc.scheme = value.toLowerCase() === "https" ? "https" : "http";
+    }
+  }
+  const rejected = problems.length ? `Traefik cannot decode the labels of compose service ${service} (${problems[0]}), so it skips the container` : void 0;
+  for (const mw of middlewares.values()) config.middlewares.push(rejected ? { ...mw, rejected } : mw);
+  if (rejected) return;
+  const ports = containerPorts(def).sort((a, b) => a - b);
+  const targetOf = (svc) => {
+    const port = svc?.port ?? ports[0];
+    return { raw: port !== void 0 ? `${service}:${port}` : service, host: service, ...port !== void 0 ? { port } : {}, ...svc?.scheme ? { scheme: svc.scheme } : {} };
+  };
+  for (const svc of services.values()) config.services.push({ name: svc.name, provider: "docker", targets: [targetOf(svc)] });
+  if (!routers.size && services.size <= 1) routers.set(service.toLowerCase(), { name: service, span: serviceSpan });
+  const onlyService = services.size === 1 ? [...services.values()][0].name : void 0;
+  for (const router of routers.values()) {
+    if (!router.service && services.size > 1) continue;
+    const serviceName = router.service ?? onlyService;
+    config.routers.push({
+      name: router.name,
+      provider: "docker",
+      span: router.span,
+      label: `Traefik router ${router.name} (compose service ${service})`,
+      ...router.rule !== void 0 ? { rule: router.rule } : {},
+      middlewares: router.middlewares ? refsOf(router.middlewares) : [],
+      ...serviceName !== void 0 ? { service: serviceName } : {},
+      // No service label at all: the provider makes a default service of the container itself.
+      ...serviceName === void 0 ? { targets: [targetOf(void 0)] } : {},
+      composeService: service
+    });
+  }
+}
+function refsOf(l) {
+  if (typeof l.value !== "string") return [];
+  const out2 = [];
+  let offset = 0;
+  for (const part of l.value.split(",")) {
+    const name2 = part.trim();
+    const lead = part.length - part.trimStart().length;
+    if (name2) {
+      const span = l.valueAt ? lineSpan(l.span.file, l.valueAt.line, l.valueAt.column + offset + lead, name2.length) : l.span;
+      out2.push(middlewareRef(name2, span));
+    }
+    offset += part.length + 1;
+  }
+  return out2;
+}
+
+// src/proxy/traefik/policy.ts
+var CORS_OPTIONS = [
+  "accessControlAllowOriginList",
+  "accessControlAllowOriginListRegex",
+  "accessControlAllowCredentials",
+  "accessControlAllowMethods",
+  "accessControlAllowHeaders",
+  "accessControlExposeHeaders",
+  "accessControlMaxAge",
+  "addVaryHeader"
+];
+var OTHER_OPTIONS = [
+  "customRequestHeaders",
+  "customResponseHeaders",
+  "allowedHosts",
+  "hostsProxyHeaders",
+  "sslProxyHeaders",
+  "stsSeconds",
+  "stsIncludeSubdomains",
+  "stsPreload",
+  "forceSTSHeader",
+  "frameDeny",
+  "customFrameOptionsValue",
+  "contentTypeNosniff",
+  "browserXssFilter",
+  "customBrowserXSSValue",
+  "contentSecurityPolicy",
+  "contentSecurityPolicyReportOnly",
+  "publicKey",
+  "referrerPolicy",
+  "permissionsPolicy",
+  "isDevelopment",
+  "featurePolicy",
+  "sslRedirect",
+  "sslTemporaryRedirect",
+  "sslHost",
+  "sslForceHost"
+];
+function unknownOptionEffect(mw) {
+  switch (mw.provider) {
+    case "docker":
+      return { effect: "raises", consequence: `Traefik cannot decode the labels (field not found), so it skips the whole container (${mw.origin}) and none of its routers are served` };
+    case "file":
+      return { effect: "raises", consequence: "the file provider cannot decode the file (field not found), so none of the routers, middlewares and services it defines are loaded" };
+    default:
+      return { effect: "ignored", consequence: "the CRD schema prunes unknown fields, so the option has no effect" };
+  }
+}
+function option(mw, name2) {
+  return mw.headers.get(mw.caseSensitive ? name2 : name2.toLowerCase());
+}
+function listItems(value) {
+  if (!value) return [];
+  if (value.kind === "list") return value.items;
+  if (value.kind !== "scalar") return [];
+  if (value.text === "unknown") return [{ text: "unknown", why: value.why, span: value.span }];
+  const out2 = [];
+  let offset = 0;
+  for (const part of value.text.split(",")) {
+    const text2 = part.trim();
+    const lead = part.length - part.trimStart().length;
+    const span = value.valueAt ? lineSpan(value.span.file, value.valueAt.line, value.valueAt.column + offset + lead, text2.length) : value.span;
+    out2.push({ text: text2, span });
+    offset += part.length + 1;
+  }
+  return out2;
+}
+function scalar(value) {
+  if (!value) return void 0;
+  if (value.kind === "scalar") return { text: value.text, why: value.why };
+  if (value.kind === "list" && value.items.length === 1) return { text: value.items[0].text, why: value.items[0].why };
+  return void 0;
+}
+function parseBool(text2) {
+  if (/^(?:1|t|T|TRUE|true|True)$/.test(text2.trim())) return true;
+  if (/^(?:0|f|F|FALSE|false|False)$/.test(text2.trim())) return false;
+  return void 0;
+}
+function re2Rejects(pattern) {
+  if (/\(\?<?[=!]/.test(pattern)) return "lookaround assertions";
+  if (/\(\?>/.test(pattern)) return "atomic groups";
+  if (/(?<!\\)\\[1-9]/.test(pattern) || /\\k</.test(pattern)) return "backreferences";
+  if (/[*+?}]\+/.test(pattern.replace(/\\./g, ""))) return "possessive quantifiers";
+  if (/(?<!\\)(?:\\\\)*\\Z/.test(pattern)) return "the \\Z escape";
+  return void 0;
+}
+function hasCorsOptions(mw) {
+  return CORS_OPTIONS.some((name2) => {
+    const o = option(mw, name2);
+    if (!o?.value) return false;
+    if (name2 === "accessControlAllowCredentials" || name2 === "addVaryHeader") {
+      const s = scalar(o.value);
+      return s?.text === "unknown" || s !== void 0 && parseBool(s.text) !== false;
+    }
+    if (name2 === "accessControlMaxAge") return true;
+    return listItems(o.value).length > 0;
+  });
+}
+function corsResponseHeaders(mw) {
+  const custom = option(mw, "customResponseHeaders")?.value;
+  if (custom?.kind !== "map") return [];
+  return custom.entries.flatMap((e) => {
+    if (!/^(?:access-control-|vary$)/i.test(e.key.trim())) return [];
+    const s = scalar(e.value) ?? { text: "" };
+    return [{ name: e.key.trim(), value: s.text, span: e.value?.span && e.value.span.line !== e.span.line ? e.span : e.value?.span ?? e.span }];
+  });
+}
+function listValued(mw, name2) {
+  const o = option(mw, name2);
+  if (!o) return byDefault([]);
+  const items3 = listItems(o.value).filter((i2) => i2.text !== "");
+  const unknown3 = items3.find((i2) => i2.text === "unknown");
+  if (unknown3) return { value: "unknown", span: o.span, why: unknown3.why ?? `${o.key} is not known statically` };
+  return { value: items3.map((i2) => i2.text), span: o.span };
+}
+function policyOf2(mw) {
+  const cors = hasCorsOptions(mw);
+  const custom = corsResponseHeaders(mw);
+  if (!cors && !custom.length) return void 0;
+  const policy = newPolicy({ stack: "traefik", library: "traefik", span: mw.span, scope: { kind: "app", name: `Traefik middleware ${mw.name}` } });
+  const invalid = [];
+  const notes = [`defined by ${mw.origin}`];
+  const known = [...CORS_OPTIONS, ...OTHER_OPTIONS];
+  for (const [key3, o] of mw.headers) {
+    const real = known.find((k) => mw.caseSensitive ? k === key3 : k.toLowerCase() === key3);
+    if (real) continue;
+    if (!/^(?:accesscontrol|addvary|access-control)/i.test(o.key)) continue;
+    const suggestion = nearest(o.key, CORS_OPTIONS);
+    const effect2 = unknownOptionEffect(mw);
+    if (key3.toLowerCase() === "accesscontrolalloworigin") effect2.consequence = `it was removed in Traefik v2.5 (up to v2.4 it set one origin); ${effect2.consequence}`;
+    invalid.push({ name: o.key, span: o.span, problem: "unknown-option", ...suggestion ? { suggestion } : {}, ...effect2 });
+  }
+  const origins = [];
+  const list4 = option(mw, "accessControlAllowOriginList");
+  for (const item of listItems(list4?.value)) {
+    if (item.text === "") continue;
+    if (item.text === "unknown") origins.push({ kind: "unknown", why: item.why ?? "the origin is not known statically", span: item.span });
+    else if (item.text === "*") origins.push({ kind: "any", span: item.span });
+    else if (item.text === "null") origins.push({ kind: "null", span: item.span });
+    else origins.push({ kind: "exact", origin: item.text, span: item.span });
+  }
+  const regexes = option(mw, "accessControlAllowOriginListRegex");
+  for (const item of listItems(regexes?.value)) {
+    if (item.text === "") continue;
+    if (item.text === "unknown") {
+      origins.push({ kind: "unknown", why: item.why ?? "the pattern is not known statically", span: item.span });
+      continue;
+    }
+    const rejected = re2Rejects(item.text);
+    if (rejected) {
+      invalid.push({
+        name: regexes.key,
+        span: item.span,
+        problem: "wrong-type",
+        effect: "raises",
+        detail: `holds '${item.text}', which uses ${rejected}; Go's regexp package (RE2) does not support them`,
+        consequence: "Traefik fails to build the middleware, so every router that uses it is left out and answers 404"
+      });
+      continue;
+    }
+    origins.push({ kind: "regex", pattern: item.text, flavor: "pcre", mode: "search", ignoreCase: false, span: item.span });
+  }
+  if (list4 || regexes) policy.originsSpan = (list4 ?? regexes).span;
+  const emitted = [];
+  for (const h of custom) {
+    if (h.value === "") {
+      notes.push(`customResponseHeaders removes ${h.name} from the application's responses`);
+      continue;
+    }
+    emitted.push({ name: h.name, value: h.value === "unknown" ? "${" + h.name + "}" : h.value, span: h.span, combine: "replace", ...h.value === "unknown" ? { expression: true } : {} });
+  }
+  if (emitted.length) policy.emittedHeaders = emitted;
+  const customAcao = emitted.find((h) => /^access-control-allow-origin$/i.test(h.name));
+  if (!origins.length && customAcao && !customAcao.expression) {
+    const v = customAcao.value.trim();
+    origins.push(v === "*" ? { kind: "any", span: customAcao.span, sentVerbatim: true } : v === "null" ? { kind: "null", span: customAcao.span, sentVerbatim: true } : { kind: "exact", origin: v, span: customAcao.span, sentVerbatim: true });
+    policy.originsSpan = customAcao.span;
+  }
+  policy.origins = origins;
+  const credentials = option(mw, "accessControlAllowCredentials");
+  let credentialsFromHeader = false;
+  if (credentials) {
+    const s = scalar(credentials.value);
+    const b = s && s.text !== "unknown" ? parseBool(s.text) : void 0;
+    if (s?.text === "unknown") policy.credentials = { value: "unknown", span: credentials.span, why: s.why };
+    else if (b === void 0) {
+      invalid.push({ name: credentials.key, span: credentials.span, problem: "wrong-type", effect: "raises", detail: `is '${s?.text ?? ""}', not a boolean Go's strconv.ParseBool reads`, ...consequenceOfDecode(mw) });
+    } else policy.credentials = { value: b, span: credentials.span };
+  } else {
+    const customAcac = emitted.find((h) => /^access-control-allow-credentials$/i.test(h.name));
+    if (customAcac && !customAcac.expression) {
+      policy.credentials = { value: customAcac.value.trim() === "true", span: customAcac.span, why: "customResponseHeaders sets Access-Control-Allow-Credentials" };
+      credentialsFromHeader = true;
+    }
+  }
+  policy.allowMethods = listValued(mw, "accessControlAllowMethods");
+  policy.allowHeaders = listValued(mw, "accessControlAllowHeaders");
+  policy.exposeHeaders = listValued(mw, "accessControlExposeHeaders");
+  const maxAge = option(mw, "accessControlMaxAge");
+  if (maxAge) {
+    const s = scalar(maxAge.value);
+    if (s?.text === "unknown") policy.maxAge = { value: "unknown", span: maxAge.span, why: s.why };
+    else if (s && /^[+-]?\d+$/.test(s.text.trim())) policy.maxAge = { value: Number.parseInt(s.text, 10), span: maxAge.span };
+    else invalid.push({ name: maxAge.key, span: maxAge.span, problem: "wrong-type", effect: "raises", detail: `is '${s?.text ?? ""}', not an integer number of seconds`, ...consequenceOfDecode(mw) });
+  }
+  const vary = option(mw, "addVaryHeader");
+  const varyText = scalar(vary?.value);
+  const customVary = emitted.find((h) => /^vary$/i.test(h.name) && /(^|,)\s*origin\s*(,|$)/i.test(h.value));
+  if (vary && varyText?.text !== "unknown" && varyText && parseBool(varyText.text) !== void 0) {
+    policy.varyOrigin = { value: parseBool(varyText.text), span: vary.span };
+  } else if (vary) policy.varyOrigin = { value: "unknown", span: vary.span, why: varyText?.why ?? "addVaryHeader is not a boolean" };
+  const varyFromHeader = policy.varyOrigin.value !== true && customVary !== void 0;
+  if (varyFromHeader) policy.varyOrigin = { value: true, span: customVary.span, why: "customResponseHeaders sets Vary" };
+  policy.preflight = cors ? { value: "handled", span: policy.originsSpan ?? mw.span, why: "Traefik answers every preflight with 200 itself and never forwards it" } : { value: "passthrough", span: mw.span, why: "no accessControl* option is set, so Traefik forwards OPTIONS requests and only adds the customResponseHeaders" };
+  policy.headersOnErrors = { value: true, why: "Traefik sets the headers on responses of every status" };
+  policy.libraryOptions = { corsOptions: cors, ...credentialsFromHeader ? { credentialsFromHeader } : {}, ...varyFromHeader ? { varyFromHeader } : {} };
+  if (cors) notes.push("answers preflight requests itself (200, no body), without forwarding them");
+  if (invalid.length) policy.invalidOptions = invalid;
+  policy.notes = notes;
+  return policy;
+}
+function consequenceOfDecode(mw) {
+  return { consequence: unknownOptionEffect(mw).consequence.replace(" (field not found)", "") };
+}
+function nearest(name2, options) {
+  let best;
+  let bestDistance = Infinity;
+  for (const candidate of options) {
+    const d = distance(name2.toLowerCase().replace(/-/g, ""), candidate.toLowerCase());
+    if (d < bestDistance) {
+      bestDistance = d;
+      best = candidate;
+    }
+  }
+  return best && bestDistance <= Math.max(3, Math.floor(best.length / 4)) ? best : void 0;
+}
+function distance(a, b) {
+  const row = Array.from({ length: b.length + 1 }, (_, i2) => i2);
+  for (let i2 = 1; i2 <= a.length; i2++) {
+    let prev = row[0];
+    row[0] = i2;
+    for (let j = 1; j <= b.length; j++) {
+      const next = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i2 - 1] === b[j - 1] ? 0 : 1));
+      prev = row[j];
+      row[j] = next;
+    }
+  }
+  return row[b.length];
+}
+
+// src/proxy/traefik/routes.ts
+var PROVIDERS = { docker: "docker", swarm: "docker", file: "file", kubernetescrd: "kubernetescrd" };
+var MiddlewareIndex = class {
+  byKey = /* @__PURE__ */ new Map();
+  constructor(middlewares) {
+    for (const mw of middlewares) {
+      const key3 = this.key(mw.provider, mw.name, mw.namespace);
+      if (!this.byKey.has(key3)) this.byKey.set(key3, mw);
+    }
+  }
+  key(provider, name2, namespace) {
+    if (provider === "docker") return `docker:${name2.toLowerCase()}`;
+    if (provider === "kubernetescrd") return `crd:${namespace ?? "default"}/${name2}`;
+    return `file:${name2}`;
+  }
+  find(ref, router) {
+    const provider = ref.provider ? PROVIDERS[ref.provider.toLowerCase()] : router.provider;
+    if (!provider) return void 0;
+    if (provider === "kubernetescrd") {
+      return this.byKey.get(this.key(provider, ref.name, ref.namespace ?? router.namespace)) ?? this.crossNamespace(ref.name);
+    }
+    return this.byKey.get(this.key(provider, ref.name));
+  }
+  crossNamespace(qualified) {
+    for (const mw of this.byKey.values()) if (mw.provider === "kubernetescrd" && `${mw.namespace}-${mw.name}` === qualified) return mw;
+    return void 0;
+  }
+};
+function serviceTargets(config, router) {
+  if (router.targets) return router.targets;
+  if (!router.service) return [];
+  const at = router.service.lastIndexOf("@");
+  const name2 = at > 0 ? router.service.slice(0, at) : router.service;
+  const provider = at > 0 ? PROVIDERS[router.service.slice(at + 1).toLowerCase()] : router.provider;
+  const svc = config.services.find((s) => s.provider === provider && (provider === "docker" ? s.name.toLowerCase() === name2.toLowerCase() : s.name === name2)) ?? config.services.find((s) => s.name === name2);
+  return svc?.targets ?? [];
+}
+function buildRoutes2(config, policies) {
+  const index = new MiddlewareIndex(config.middlewares);
+  const routes = [];
+  for (const router of config.routers) {
+    const { hosts, path: path28 } = readRule(router.rule);
+    const route = {
+      stack: "traefik",
+      span: router.span,
+      label: router.label,
+      ...path28 ? { path: path28 } : {},
+      ...hosts ? { hosts } : {},
+      targets: serviceTargets(config, router),
+      strips: []
+    };
+    for (const mw of expand2(index, router.middlewares, router)) {
+      for (const h of corsResponseHeaders(mw)) {
+        if (h.value === "" && /^access-control-/i.test(h.name)) {
+          route.strips.push({ header: h.name.toLowerCase(), span: h.span, how: `customResponseHeaders ${h.name}: "" (Traefik middleware ${mw.name})` });
+        }
+      }
+      const policy = policies.get(mw);
+      if (!policy || route.policy) continue;
+      route.policy = policy;
+      if (hasCorsOptions(mw)) {
+        route.answersPreflight = {
+          span: policy.originsSpan ?? policy.span,
+          status: 200,
+          how: `Traefik middleware ${mw.name} sets CORS options, so it answers every preflight with 200`,
+          corsHeaders: policy.origins.length > 0
+        };
+      }
+    }
+    routes.push(route);
+  }
+  return routes;
+}
+function expand2(index, refs, router, seen = /* @__PURE__ */ new Set()) {
+  const out2 = [];
+  for (const ref of refs) {
+    for (const mw of [index.find(ref, router)].filter((m) => m !== void 0)) {
+      if (mw.rejected || seen.has(mw)) continue;
+      seen.add(mw);
+      if (mw.chain) out2.push(...expand2(index, mw.chain, { ...router, provider: mw.provider, ...mw.namespace ? { namespace: mw.namespace } : {} }, seen));
+      else out2.push(mw);
+    }
+  }
+  return out2;
+}
+
+// node_modules/smol-toml/dist/error.js
+function getLineColFromPtr(string, ptr) {
+  let lines = string.slice(0, ptr).split(/\r?\n/);
+  return [lines.length, lines.pop().length + 1];
+}
+function makeCodeBlock(string, line, column) {
+  let lines = string.split(/\r?\n/);
+  let codeblock = "";
+  let numberLen = (Math.log10(line + 1) | 0) + 1;
+  for (let i2 = line - 1; i2 <= line + 1; i2++) {
+    let l = lines[i2 - 1];
+    if (!l)
+      continue;
+    codeblock += i2.toString().padEnd(numberLen, " ");
+    codeblock += ":  ";
+    codeblock += l;
+    codeblock += "\n";
+    if (i2 === line) {
+      codeblock += " ".repeat(numberLen + column + 2);
+      codeblock += "^\n";
+    }
+  }
+  return codeblock;
+}
+var TomlError = class _TomlError extends Error {
+  line;
+  column;
+  codeblock;
+  constructor(message, options) {
+    const [line, column] = getLineColFromPtr(options.toml, options.ptr);
+    const codeblock = makeCodeBlock(options.toml, line, column);
+    super(`Invalid TOML document: ${message}
+
+${codeblock}`, options);
+    this.line = line;
+    this.column = column;
+    this.codeblock = codeblock;
+  }
+  /** @internal */
+  static x(message, ctx, ptr) {
+    throw new _TomlError(message, { toml: ctx.s, ptr: ptr ?? ctx.p });
+  }
+};
+
+// node_modules/smol-toml/dist/primitive.js
+function parseString(ctx) {
+  let startPtr = ctx.p;
+  let c = ctx.s.charCodeAt(ctx.p++);
+  let first = c;
+  let isLiteral = c === 39;
+  let isMultiline = c === ctx.s.charCodeAt(ctx.p) && c === ctx.s.charCodeAt(ctx.p + 1);
+  if (isMultiline) {
+    if ((c = ctx.s.charCodeAt(ctx.p += 2)) === 10)
+      ctx.p++;
+    else if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)
+      ctx.p += 2;
+  }
+  let parsed = "";
+  let sliceStart = ctx.p;
+  let state = 0;
+  for (; ctx.p < ctx.s.length; ctx.p++) {
+    c = ctx.s.charCodeAt(ctx.p);
+    if (isMultiline && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)) {
+      state = state && 3;
+    } else if (c < 32 && c !== 9 || c === 127) {
+      TomlError.x("control characters are not allowed in strings", ctx);
+    } else if ((!state || state === 3) && c === first && (!isMultiline || ctx.s.charCodeAt(ctx.p + 1) === first && ctx.s.charCodeAt(ctx.p + 2) === first)) {
+      if (isMultiline) {
+        if (ctx.s.charCodeAt(ctx.p + 3) === first)
+          ctx.p++;
+        if (ctx.s.charCodeAt(ctx.p + 3) === first)
+          ctx.p++;
+      }
+      if (!state) {
+        let s = ctx.s.slice(sliceStart, ctx.p);
+        parsed = parsed ? parsed + s : s;
+      }
+      ctx.p += isMultiline ? 3 : 1;
+      return parsed;
+    } else if (!state) {
+      if (!isLiteral && c === 92) {
+        parsed += ctx.s.slice(sliceStart, sliceStart = ctx.p);
+        state = 1;
+      }
+    } else if (state === 1) {
+      if (c === 120 || c === 117 || c === 85) {
+        let errPtr = ctx.p++ - 1;
+        let value = 0;
+        let len = c === 120 ? 2 : c === 117 ? 4 : 8;
+        for (let j = 0; j < len; j++, ctx.p++) {
+          let hex = ctx.s.charCodeAt(ctx.p);
+          let digit = (
+            /* 0-9 */
+            hex >= 48 && hex <= 57 ? hex - 48 : (
+              /* A-F */
+              hex >= 65 && hex <= 70 ? hex - 65 + 10 : (
+                /* a-f */
+                hex >= 97 && hex <= 102 ? hex - 97 + 10 : -1
+              )
+            )
+          );
+          if (digit < 0)
+            TomlError.x("invalid non-hex character in unicode escape", ctx);
+          value = value << 4 | digit;
+        }
+        if (value < 0 || value > 1114111 || value >= 55296 && value <= 57343) {
+          TomlError.x("invalid unicode escape", ctx, errPtr);
+        }
+        parsed += String.fromCodePoint(value);
+        sliceStart = ctx.p--;
+        state = 0;
+      } else if (isMultiline && (c === 32 || c === 9)) {
+        state = 2;
+      } else {
+        if (c === 98)
+          parsed += "\b";
+        else if (c === 116)
+          parsed += "	";
+        else if (c === 110)
+          parsed += "\n";
+        else if (c === 102)
+          parsed += "\f";
+        else if (c === 114)
+          parsed += "\r";
+        else if (c === 101)
+          parsed += "\x1B";
+        else if (c === 34)
+          parsed += '"';
+        else if (c === 92)
+          parsed += "\\";
+        else
+          TomlError.x("unrecognised escape sequence", ctx);
+        sliceStart = ctx.p + 1;
+        state = 0;
+      }
+    } else if (c !== 32 && c !== 9) {
+      if (state === 2)
+        TomlError.x("invalid escape: only line-ending whitespace may be escaped", ctx, sliceStart);
+      state = !isLiteral && c === 92 ? 1 : 0;
+      sliceStart = ctx.p;
+    }
+  }
+  TomlError.x("unfinished string", ctx, startPtr);
+}
+
+// node_modules/smol-toml/dist/date.js
+var DATE_TIME_RE = /^(\d{4}-\d{2}-\d{2})?[Tt ]?(?:(\d{2}):\d{2}(?::\d{2}(?:\.\d+)?)?)?(Z|z|[-+]\d{2}:\d{2})?$/i;
+var TomlDate = class _TomlDate extends Date {
+  #hasDate = false;
+  #hasTime = false;
+  #offset = null;
+  constructor(date, fasttype, unsafeDelim) {
+    let hasDate = true;
+    let hasTime = true;
+    let offset = "Z";
+    let c;
+    if (typeof date === "string") {
+      if (fasttype)
+        prep: {
+          if (fasttype < 3) {
+            if (+date.slice(11, 13) > 23) {
+              date = "";
+              break prep;
+            }
+            if (fasttype === 2) {
+              offset = null;
+              date += "Z";
+            } else if ((c = date.charCodeAt(date.length - 1)) !== 90 && c !== 122) {
+              offset = date.slice(date.length - 6);
+            }
+            if (unsafeDelim)
+              date = date.slice(0, 10) + "T" + date.slice(11);
+          } else if (fasttype === 4) {
+            date = +date.slice(0, 2) > 23 ? "" : `0000-01-01T${date}Z`;
+          }
+          hasDate = fasttype !== 4;
+          hasTime = fasttype !== 3;
+        }
+      else {
+        let match = date.match(DATE_TIME_RE);
+        if (match) {
+          if (!match[1]) {
+            hasDate = false;
+            date = `0000-01-01T${date}`;
+          }
+          hasTime = !!match[2];
+          hasTime && date[10] === " " && (date = date.replace(" ", "T"));
+          if (match[2] && +match[2] > 23) {
+            date = "";
+          } else {
+            offset = match[3] || null;
+            if (!offset && hasTime)
+              date += "Z";
+          }
+        } else {
+          date = "";
+        }
+      }
+    }
+    super(date);
+    if (!isNaN(this.getTime())) {
+      this.#hasDate = hasDate;
+      this.#hasTime = hasTime;
+      this.#offset = offset;
+    }
+  }
+  isDateTime() {
+    return this.#hasDate && this.#hasTime;
+  }
+  isLocal() {
+    return !this.#hasDate || !this.#hasTime || !this.#offset;
+  }
+  isDate() {
+    return this.#hasDate && !this.#hasTime;
+  }
+  isTime() {
+    return this.#hasTime && !this.#hasDate;
+  }
+  isValid() {
+    return this.#hasDate || this.#hasTime;
+  }
+  toISOString() {
+    let iso = super.toISOString();
+    if (this.isDate())
+      return iso.slice(0, 10);
+    if (this.isTime())
+      return iso.slice(11, 23);
+    if (this.#offset === null)
+      return iso.slice(0, -1);
+    if (this.#offset === "Z" || this.#offset === "z")
+      return iso;
+    let offset = +this.#offset.slice(1, 3) * 60 + +this.#offset.slice(4, 6);
+    offset = this.#offset[0] === "-" ? offset : -offset;
+    let offsetDate = new Date(this.getTime() - offset * 6e4);
+    return offsetDate.toISOString().slice(0, -1) + this.#offset;
+  }
+  static wrapAsOffsetDateTime(jsDate, offset = "Z") {
+    let date = new _TomlDate(jsDate);
+    date.#offset = offset;
+    return date;
+  }
+  static wrapAsLocalDateTime(jsDate) {
+    let date = new _TomlDate(jsDate);
+    date.#offset = null;
+    return date;
+  }
+  static wrapAsLocalDate(jsDate) {
+    let date = new _TomlDate(jsDate);
+    date.#hasTime = false;
+    date.#offset = null;
+    return date;
+  }
+  static wrapAsLocalTime(jsDate) {
+    let date = new _TomlDate(jsDate);
+    date.#hasDate = false;
+    date.#offset = null;
+    return date;
+  }
+};
+
+// node_modules/smol-toml/dist/extract.js
+function isDigit(char, base = 10) {
+  return base === 16 ? char > 47 && char < 58 || char > 64 && char < 71 || char > 96 && char < 103 : char > 47 && char < 48 + base;
+}
+function isEndOfValue(char, delim) {
+  return char === 32 || char === 9 || char === 10 || char === 13 || // Structure end or next value delimiter
+  delim && (char === delim || char === 44) || // Comment
+  char === 35;
+}
+function extractValue(ctx, end) {
+  let errPtr = ctx.p;
+  let c = ctx.s.charCodeAt(ctx.p);
+  if (c === 91 || c === 123) {
+    ctx.d-- || TomlError.x("document contains excessively nested structures. aborting.", ctx);
+    let value = c === 91 ? parseArray(ctx) : parseInlineTable(ctx);
+    ctx.d++;
+    return value;
+  }
+  if (c === 34 || c === 39) {
+    return parseString(ctx);
+  }
+  if (c === 116) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 114 || ctx.s.charCodeAt(++ctx.p) !== 117 || ctx.s.charCodeAt(++ctx.p) !== 101)
+      TomlError.x("invalid value", ctx, errPtr);
+    return ctx.p++, true;
+  }
+  if (c === 102) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 108 || ctx.s.charCodeAt(++ctx.p) !== 115 || ctx.s.charCodeAt(++ctx.p) !== 101)
+      TomlError.x("invalid value", ctx, errPtr);
+    return ctx.p++, false;
+  }
+  if (c === 43 || c === 45) {
+    return parseNumber(ctx, ctx.p, ctx.s.charCodeAt(++ctx.p), 44 - c, end);
+  }
+  if (ctx.s.charCodeAt(ctx.p + 4) === 45 && ctx.s.charCodeAt(ctx.p + 7) === 45) {
+    return parseDate(ctx, c, end);
+  }
+  if (ctx.s.charCodeAt(ctx.p + 2) === 58) {
+    return parseTime(ctx, c, end);
+  }
+  return parseNumber(ctx, ctx.p, c, 0, end);
+}
+function parseNumber(ctx, startPtr, startChr, sign, endChr) {
+  let c = startChr;
+  let state = 0;
+  let hasUnderscores = false;
+  if (c === 105) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 110 || ctx.s.charCodeAt(++ctx.p) !== 102)
+      TomlError.x("invalid value", ctx, startPtr);
+    return ctx.p++, (sign || 1) / 0;
+  }
+  if (c === 110) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 110)
+      TomlError.x("invalid value", ctx, startPtr);
+    return ctx.p++, NaN;
+  }
+  if (c === 48) {
+    if (++ctx.p >= ctx.s.length || isEndOfValue(c = ctx.s.charCodeAt(ctx.p), endChr))
+      return ctx.bi === true ? 0n : 0;
+    if (!sign) {
+      if (c === 120)
+        return parseIntegerBaseN(ctx, startPtr, 16, endChr);
+      else if (c === 98)
+        return parseIntegerBaseN(ctx, startPtr, 2, endChr);
+      else if (c === 111)
+        return parseIntegerBaseN(ctx, startPtr, 8, endChr);
+    }
+    if (c === 46)
+      state = 2;
+    else if (c === 101 || c === 69)
+      state = 4;
+    else
+      TomlError.x("illegal leading zero", ctx, startPtr);
+  } else if (!isDigit(c))
+    TomlError.x("invalid value", ctx, startPtr);
+  while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
+    if (!state)
+      state = 1;
+    if (c === 95) {
+      if (!(state & 1))
+        TomlError.x("illegal underscore", ctx);
+      state += 11;
+      hasUnderscores = true;
+    } else if (state === 1 && c === 46)
+      state = 2;
+    else if ((state === 1 || state === 3) && (c === 101 || c === 69))
+      state = 4;
+    else if (state === 4 && (c === 43 || c === 45)) {
+      state = 6;
+    } else if (!isDigit(c))
+      TomlError.x(`illegal character in numeric literal`, ctx);
+    else if (state > 9)
+      state -= 11;
+    else if (!(state & 1))
+      state++;
+  }
+  if (!state) {
+    let val = (startChr - 48) * (sign || 1);
+    return ctx.bi === true ? BigInt(val) : val;
+  }
+  if (!(state & 1))
+    TomlError.x("unfinished numeric value", ctx, startPtr);
+  let str = ctx.s.slice(startPtr, ctx.p);
+  if (hasUnderscores)
+    str = str.replaceAll("_", "");
+  return state > 1 ? parseFloat(str) : parseInteger(ctx, str, 10, startPtr);
+}
+function parseIntegerBaseN(ctx, startPtr, base, endChr) {
+  let c, underscore = 1;
+  while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
+    if (c === 95) {
+      if (underscore & 1)
+        TomlError.x("illegal underscore", ctx);
+      underscore = 3;
+    } else if (!isDigit(c, base))
+      TomlError.x(`illegal character in numeric literal`, ctx);
+    else if (underscore & 1)
+      underscore--;
+  }
+  if (underscore & 1)
+    TomlError.x("unfinished numeric value", ctx);
+  let str = ctx.s.slice(startPtr + 2, ctx.p);
+  if (underscore)
+    str = str.replaceAll("_", "");
+  return parseInteger(ctx, str, base, startPtr);
+}
+function parseInteger(ctx, str, base, startPtr) {
+  if (ctx.bi !== true)
+    int: {
+      let val = parseInt(str, base);
+      if (!Number.isSafeInteger(val)) {
+        if (ctx.bi)
+          break int;
+        TomlError.x("integer value cannot be represented losslessly", ctx, startPtr);
+      }
+      return val;
+    }
+  return base === 10 ? BigInt(str) : BigInt((base === 2 ? "0b" : base === 8 ? "0o" : "0x") + str);
+}
+function parseDate(ctx, c, endChr) {
+  let startPtr = ctx.p++, unsafeSeparator;
+  if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++))) {
+    return parseNumber(ctx, ctx.p = startPtr, c, 0, endChr);
+  }
+  ctx.p += 5;
+  if (!isDigit(ctx.s.charCodeAt(ctx.p++)))
+    TomlError.x("invalid date-time: date part is malformed", ctx, startPtr);
+  if (ctx.p >= ctx.s.length || ((c = ctx.s.charCodeAt(ctx.p)) !== 32 || (unsafeSeparator = true, !isDigit(ctx.s.charCodeAt(ctx.p + 1)))) && c !== 84 && c !== 116) {
+    let t2 = ctx.s.slice(startPtr, ctx.p);
+    return readDate(ctx, t2, 3, false, startPtr);
+  }
+  if (ctx.s.charCodeAt(ctx.p += 3) !== 58)
+    TomlError.x("invalid date-time: time part is malformed", ctx, startPtr);
+  if (ctx.s.charCodeAt(ctx.p += 3) === 58)
+    ctx.p += 3;
+  if (ctx.s.charCodeAt(ctx.p) === 46)
+    while (isDigit(ctx.s.charCodeAt(++ctx.p)))
+      ;
+  if (c = ctx.s.charCodeAt(ctx.p)) {
+    if (c === 90 || c === 122) {
+      let t2 = ctx.s.slice(startPtr, ++ctx.p);
+      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, "[+00:00]");
+    }
+    if (c === 43 || c === 45) {
+      let t2 = ctx.s.slice(startPtr, ctx.p += 6);
+      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, !ctx.ld && "[" + ctx.s.slice(ctx.p - 6, ctx.p) + "]");
+    }
+  }
+  let t = ctx.s.slice(startPtr, ctx.p);
+  return readDate(ctx, t, 2, unsafeSeparator, startPtr);
+}
+function parseTime(ctx, c, endChr) {
+  let start2 = ctx.p;
+  if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(++ctx.p))) {
+    return parseNumber(ctx, --ctx.p, c, 0, endChr);
+  }
+  if (ctx.s.charCodeAt(ctx.p += 4) === 58)
+    ctx.p += 3;
+  if (ctx.s.charCodeAt(ctx.p) === 46)
+    while (isDigit(ctx.s.charCodeAt(++ctx.p)))
+      ;
+  let t = ctx.s.slice(start2, ctx.p);
+  return readDate(ctx, t, 4, false, start2);
+}
+function readDate(ctx, str, type, unsafeDelim, errPtr, temporalSuffix) {
+  if (ctx.ld) {
+    let date = new TomlDate(str, type, unsafeDelim);
+    if (!date.isValid())
+      TomlError.x("invalid date", ctx, errPtr);
+    return date;
+  }
+  try {
+    if (temporalSuffix)
+      str += temporalSuffix;
+    switch (type) {
+      case 1:
+        return Temporal.ZonedDateTime.from(str);
+      case 2:
+        return Temporal.PlainDateTime.from(str);
+      case 3:
+        return Temporal.PlainDate.from(str);
+      case 4:
+        return Temporal.PlainTime.from(str);
+    }
+  } catch (e) {
+    TomlError.x(e instanceof Error ? e.message : "" + e, ctx, errPtr);
+  }
+}
+
+// node_modules/smol-toml/dist/util.js
+function skipComment(ctx) {
+  for (; ctx.p < ctx.s.length; ctx.p++) {
+    let c = ctx.s.charCodeAt(ctx.p);
+    if (c === 10)
+      break;
+    if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10) {
+      ctx.p++;
+      break;
+    }
+    if (c < 32 && c !== 9 || c === 127) {
+      TomlError.x("control characters are not allowed in comments", ctx);
+    }
+  }
+}
+function skipVoid(ctx, banNewLines, banComments) {
+  let c;
+  while (ctx.p < ctx.s.length) {
+    while (ctx.p < ctx.s.length && ((c = ctx.s.charCodeAt(ctx.p)) === 32 || c === 9 || !banNewLines && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)))
+      ctx.p++;
+    if (banComments || c !== 35)
+      break;
+    skipComment(ctx);
+  }
+}
+
+// node_modules/smol-toml/dist/struct.js
+function parseKey(ctx, end = 61) {
+  let startPtr;
+  let state = 0;
+  let parsed = [];
+  let sliceStart;
+  let c = ctx.s.charCodeAt(startPtr = ctx.p);
+  do {
+    if (c === end) {
+      if (!state)
+        TomlError.x("unexpected end of key", ctx);
+      if (state === 1)
+        parsed.push(ctx.s.slice(sliceStart, ctx.p));
+      return ctx.p++, parsed;
+    } else if (c === 46) {
+      if (!state)
+        TomlError.x("illegal empty bare key", ctx);
+      if (state === 1)
+        parsed.push(ctx.s.slice(sliceStart, ctx.p));
+      state = 0;
+    } else if (!state && (c === 34 || c === 39)) {
+      if (c === ctx.s.charCodeAt(ctx.p + 1) && c === ctx.s.charCodeAt(ctx.p + 2))
+        TomlError.x("illegal quoted key: multiline strings are not allowed", ctx);
+      parsed.push(parseString(ctx));
+      state = 2;
+      ctx.p--;
+    } else if (c === 32 || c === 9) {
+      if (state === 1) {
+        parsed.push(ctx.s.slice(sliceStart, ctx.p));
+        state = 2;
+      }
+    } else if (state === 2 || c < 48 && c !== 45 || c > 57 && c < 65 || c > 90 && c < 97 && c !== 95 || c > 122) {
+      TomlError.x("illegal character in key", ctx);
+    } else if (!state) {
+      state = 1;
+      sliceStart = ctx.p;
+    }
+  } while (c = ctx.s.charCodeAt(++ctx.p));
+  TomlError.x("incomplete key-value: cannot find end of key", ctx, startPtr);
+}
+function parseInlineTable(ctx) {
+  let startPtr = ctx.p++;
+  let res = /* @__PURE__ */ Object.create(null);
+  let seen = /* @__PURE__ */ new Set();
+  let c;
+  while (ctx.p < ctx.s.length) {
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p)) === 125) {
+      ctx.p++;
+      return res;
+    }
+    let k;
+    let t = res;
+    let hasOwn = false;
+    let errPtr = ctx.p;
+    let key3 = parseKey(ctx);
+    for (let i2 = 0; i2 < key3.length; i2++) {
+      if (i2)
+        t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+      k = key3[i2];
+      if ((hasOwn = Object.hasOwn(t, k)) && (typeof t[k] !== "object" || seen.has(t[k]))) {
+        TomlError.x("trying to redefine an already defined value", ctx, errPtr);
+      }
+      let unsafe = k === "__proto__";
+      if (ctx.uk && (unsafe || k === "constructor")) {
+        t = ctx.uk !== 1 && TomlError.x("document contains an unsafe property", ctx, errPtr);
+        break;
+      }
+      if (!hasOwn && unsafe) {
+        Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
+      }
+    }
+    if (hasOwn) {
+      TomlError.x("trying to redefine an already defined value", ctx, errPtr);
+    }
+    skipVoid(ctx, true, true);
+    let value = extractValue(
+      ctx,
+      125
+      /* } */
+    );
+    if (t && typeof (t[k] = value) === "object")
+      seen.add(value);
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p++)) === 125) {
+      return res;
+    }
+    if (c !== 44)
+      TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
+  }
+  TomlError.x("unfinished table", ctx, startPtr);
+}
+function parseArray(ctx) {
+  let startPtr = ctx.p++;
+  let res = [];
+  let c;
+  while (ctx.p < ctx.s.length) {
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p)) === 93) {
+      ctx.p++;
+      return res;
+    }
+    res.push(extractValue(
+      ctx,
+      93
+      /* ] */
+    ));
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p++)) === 93) {
+      return res;
+    }
+    if (c !== 44)
+      TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
+  }
+  TomlError.x("unfinished array", ctx, startPtr);
+}
+
+// node_modules/smol-toml/dist/parse.js
+function peekTable(ctx, key3, table, meta, type) {
+  let t = table;
+  let m = meta;
+  let k;
+  let hasOwn = false;
+  let state;
+  for (let i2 = 0; i2 < key3.length; i2++) {
+    if (i2) {
+      t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+      m = (state = m[k]).c;
+      if (type === 0 && (state.t === 1 || state.t === 2)) {
+        return null;
+      }
+      if (state.t === 2) {
+        let l = t.length - 1;
+        t = t[l];
+        m = m[l].c;
+      }
+    }
+    k = key3[i2];
+    if ((hasOwn = Object.hasOwn(t, k)) && m[k]?.t === 0 && m[k]?.d) {
+      return null;
+    }
+    if (!hasOwn) {
+      let unsafe = k === "__proto__";
+      if (ctx.uk && (unsafe || k === "constructor"))
+        return false;
+      if (unsafe) {
+        Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
+        Object.defineProperty(m, k, { enumerable: true, configurable: true, writable: true });
+      }
+      m[k] = {
+        t: i2 < key3.length - 1 && type === 2 ? 3 : type,
+        d: false,
+        i: 0,
+        c: /* @__PURE__ */ Object.create(null)
+      };
+    }
+  }
+  state = m[k];
+  if (state.t !== type && !(type === 1 && state.t === 3)) {
+    return null;
+  }
+  if (type === 2) {
+    if (!state.d) {
+      state.d = true;
+      t[k] = [];
+    }
+    t[k].push(t = /* @__PURE__ */ Object.create(null));
+    state.c[state.i++] = state = { t: 1, d: false, i: 0, c: /* @__PURE__ */ Object.create(null) };
+  }
+  if (state.d) {
+    return null;
+  }
+  state.d = true;
+  if (type === 1) {
+    t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+  } else if (type === 0 && hasOwn) {
+    return null;
+  }
+  return [k, t, state.c];
+}
+function validateTablePeek(ctx, peek, ptr) {
+  if (peek === null || ctx.uk === 2)
+    TomlError.x(peek === null ? "trying to redefine an already defined table or value" : "document contains an unsafe property", ctx, ptr);
+}
+function parse6(toml, options = {}) {
+  let ctx = {
+    s: toml,
+    p: 0,
+    d: options.maxDepth ?? 1e3,
+    bi: options.integersAsBigInt ?? false,
+    ld: options.useLegacyDate ?? true,
+    uk: options.unsafeKeyBehaviour === "throw" ? 2 : options.unsafeKeyBehaviour === "drop" ? 1 : 0
+  };
+  let res = /* @__PURE__ */ Object.create(null);
+  let meta = /* @__PURE__ */ Object.create(null);
+  let tmp;
+  let skipping = false;
+  let tbl = res;
+  let m = meta;
+  if (toml.charCodeAt(0) === 65279)
+    ctx.p++;
+  skipVoid(ctx);
+  while (ctx.p < toml.length) {
+    if (toml.charCodeAt(ctx.p) === 91) {
+      let isTableArray = toml.charCodeAt(++ctx.p) === 91;
+      tmp = ctx.p += +isTableArray;
+      skipping = false;
+      let k = parseKey(
+        ctx,
+        93
+        /* ] */
+      );
+      if (isTableArray) {
+        if (toml.charCodeAt(ctx.p) !== 93) {
+          TomlError.x("expected end of table array declaration", ctx);
+        }
+        ctx.p++;
+      }
+      let p = peekTable(
+        ctx,
+        k,
+        res,
+        meta,
+        isTableArray ? 2 : 1
+        /* Type.EXPLICIT */
+      );
+      if (!p) {
+        validateTablePeek(ctx, p, tmp);
+        skipping = true;
+      } else {
+        m = p[2];
+        tbl = p[1];
+      }
+    } else {
+      tmp = ctx.p;
+      let k = parseKey(ctx);
+      let p = peekTable(
+        ctx,
+        k,
+        tbl,
+        m,
+        0
+        /* Type.DOTTED */
+      );
+      if (!p && !skipping)
+        validateTablePeek(ctx, p, tmp);
+      skipVoid(ctx, true, true);
+      let v = extractValue(ctx, void 0);
+      if (p && !skipping)
+        p[1][p[0]] = v;
+    }
+    skipVoid(ctx, true);
+    if (ctx.p < toml.length && (tmp = toml.charCodeAt(ctx.p)) !== 10 && (tmp !== 13 || toml.charCodeAt(ctx.p + 1) !== 10)) {
+      TomlError.x("each key-value declaration must be followed by an end-of-line", ctx);
+    }
+    skipVoid(ctx);
+  }
+  return res;
+}
+
+// node_modules/smol-toml/dist/stringify.js
+var HAS_WELLFORMED = !!"".isWellFormed;
+
+// src/proxy/traefik/tree.ts
+function yamlTree(src, node) {
+  if (!node) return void 0;
+  const self = {
+    span: nodeSpan(src, node),
+    get(key3, exact) {
+      if (!(0, import_yaml2.isMap)(node)) return void 0;
+      for (const pair of node.items) {
+        if (!(0, import_yaml2.isScalar)(pair.key)) continue;
+        const k = String(pair.key.value);
+        if (exact ? k === key3 : k.toLowerCase() === key3.toLowerCase()) return yamlTree(src, pair.value ?? void 0);
+      }
+      return void 0;
+    },
+    entries() {
+      if (!(0, import_yaml2.isMap)(node)) return [];
+      return node.items.flatMap((pair) => {
+        if (!(0, import_yaml2.isScalar)(pair.key)) return [];
+        const child = yamlTree(src, pair.value ?? void 0) ?? emptyNode(nodeSpan(src, pair.key));
+        return [{ key: String(pair.key.value), node: child, keySpan: nodeSpan(src, pair.key) }];
+      });
+    },
+    items() {
+      return (0, import_yaml2.isSeq)(node) ? node.items.flatMap((n) => yamlTree(src, n) ?? []) : [];
+    },
+    text() {
+      return (0, import_yaml2.isScalar)(node) && node.value !== null && node.value !== void 0 ? String(node.value) : void 0;
+    },
+    raw() {
+      return rawValue(src, node);
+    }
+  };
+  return self;
+}
+function emptyNode(span) {
+  return { span, get: () => void 0, entries: () => [], items: () => [], text: () => void 0, raw: () => ({ kind: "scalar", span, text: "" }) };
+}
+function splitDotted(text2) {
+  const out2 = [];
+  const re = /\s*(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|([A-Za-z0-9_-]+))\s*(?:\.|$)/y;
+  let m;
+  while (re.lastIndex < text2.length && (m = re.exec(text2))) out2.push(m[1] ?? m[2] ?? m[3] ?? "");
+  return out2;
+}
+function locateToml(file, text2) {
+  const keys = /* @__PURE__ */ new Map();
+  const arrayItems = /* @__PURE__ */ new Map();
+  const lines = text2.split("\n");
+  const arrayCounts = /* @__PURE__ */ new Map();
+  let table = [];
+  let open;
+  for (let i2 = 0; i2 < lines.length; i2++) {
+    const line = lines[i2].replace(/\r$/, "");
+    if (open) {
+      collectStrings(file, i2 + 1, line, 0, open.path, arrayItems);
+      open.depth += bracketBalance(line);
+      if (open.depth <= 0) open = void 0;
+      continue;
+    }
+    const header = /^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$/.exec(line);
+    if (header) {
+      table = splitDotted(header[2]).map((p) => p.toLowerCase());
+      if (header[1] === "[[") {
+        const base = table.join(".");
+        const n = arrayCounts.get(base) ?? 0;
+        arrayCounts.set(base, n + 1);
+        table = [...table, String(n)];
+      }
+      const col2 = line.indexOf(header[2]) + 1;
+      keys.set(table.join("."), lineSpan(file, i2 + 1, col2, header[2].length));
+      continue;
+    }
+    const kv = /^(\s*)((?:"(?:[^"\\]|\\.)*"|'[^']*'|[A-Za-z0-9_.\s-])+?)\s*=\s*(.*)$/.exec(line);
+    if (!kv) continue;
+    const keyPath = [...table, ...splitDotted(kv[2]).map((p) => p.toLowerCase())].join(".");
+    const col = kv[1].length + 1;
+    if (!keys.has(keyPath)) keys.set(keyPath, lineSpan(file, i2 + 1, col, line.trimEnd().length - kv[1].length));
+    const value = kv[3];
+    if (value.startsWith("[")) {
+      const valueCol = line.length - value.length;
+      collectStrings(file, i2 + 1, line.slice(valueCol), valueCol, keyPath, arrayItems);
+      const depth = bracketBalance(value);
+      if (depth > 0) open = { path: keyPath, depth };
+    }
+  }
+  return { keys, arrayItems };
+}
+function bracketBalance(text2) {
+  const bare = text2.replace(/"(?:[^"\\]|\\.)*"|'[^']*'|#.*$/g, "");
+  return (bare.match(/\[/g)?.length ?? 0) - (bare.match(/\]/g)?.length ?? 0);
+}
+function collectStrings(file, lineNo, text2, offset, path28, out2) {
+  for (const m of text2.matchAll(/"(?:[^"\\]|\\.)*"|'[^']*'|#.*$/g)) {
+    if (m[0].startsWith("#")) break;
+    const list4 = out2.get(path28) ?? [];
+    list4.push(lineSpan(file, lineNo, offset + m.index + 1, m[0].length));
+    out2.set(path28, list4);
+  }
+}
+function tomlTree(file, text2) {
+  let data;
+  try {
+    data = parse6(text2);
+  } catch (error) {
+    if (error instanceof TomlError) return { ok: false, message: error.message.split("\n")[0], line: error.line, column: error.column };
+    return { ok: false, message: error.message, line: 1, column: 1 };
+  }
+  const positions = locateToml(file, text2);
+  const fallback = lineSpan(file, 1, 1, 1);
+  const below = /* @__PURE__ */ new Map();
+  for (const [k, span] of positions.keys) {
+    const parts2 = k.split(".");
+    for (let i2 = 1; i2 < parts2.length; i2++) {
+      const prefix = parts2.slice(0, i2).join(".");
+      const best = below.get(prefix);
+      if (!best || span.line < best.line) below.set(prefix, span);
+    }
+  }
+  const firstBelow = (key3) => below.get(key3);
+  const make = (value, path28, parentSpan) => {
+    const key3 = path28.join(".");
+    const span = positions.keys.get(key3) ?? firstBelow(key3) ?? parentSpan;
+    const node = {
+      span,
+      get(k, exact) {
+        if (!isPlainObject(value)) return void 0;
+        const found = Object.keys(value).find((name2) => exact ? name2 === k : name2.toLowerCase() === k.toLowerCase());
+        return found === void 0 ? void 0 : make(value[found], [...path28, found.toLowerCase()], span);
+      },
+      entries() {
+        if (!isPlainObject(value)) return [];
+        return Object.keys(value).map((name2) => {
+          const child = make(value[name2], [...path28, name2.toLowerCase()], span);
+          return { key: name2, node: child, keySpan: child.span };
+        });
+      },
+      items() {
+        return Array.isArray(value) ? value.map((v, i2) => make(v, [...path28, String(i2)], itemSpan(i2) ?? span)) : [];
+      },
+      text() {
+        return typeof value === "string" || typeof value === "number" || typeof value === "boolean" || typeof value === "bigint" ? String(value) : void 0;
+      },
+      raw() {
+        if (Array.isArray(value)) {
+          return {
+            kind: "list",
+            span,
+            items: value.flatMap((v, i2) => {
+              if (typeof v !== "string" && typeof v !== "number" && typeof v !== "boolean") return [];
+              const t2 = String(v);
+              return [{ text: templated(t2) ? "unknown" : t2, ...templated(t2) ? { why: `${t2} is filled in by a template` } : {}, span: itemSpan(i2) ?? span }];
+            })
+          };
+        }
+        if (isPlainObject(value)) return { kind: "map", span, entries: node.entries().map((e) => ({ key: e.key, value: e.node.raw(), span: e.keySpan })) };
+        const t = node.text();
+        if (t === void 0) return void 0;
+        return templated(t) ? { kind: "scalar", span, text: "unknown", why: `${t} is filled in by a template` } : { kind: "scalar", span, text: t };
+      }
+    };
+    function itemSpan(i2) {
+      return positions.arrayItems.get(key3)?.[i2];
+    }
+    return node;
+  };
+  return { ok: true, root: make(data, [], fallback) };
+}
+function isPlainObject(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Date);
+}
+
+// src/proxy/traefik/index.ts
+var MENTIONS_CORS3 = /access-?control/i;
+var MENTIONS_TRAEFIK = /access-?control|traefik|\brouters\b/i;
+var readTraefik = (files, context) => {
+  const texts = [];
+  let cors = false;
+  for (const file of files) {
+    if (file.kind !== "compose" && file.kind !== "yaml" && file.kind !== "toml") continue;
+    const text2 = context.readText(file.absPath);
+    if (text2 === void 0 || !MENTIONS_TRAEFIK.test(text2)) continue;
+    texts.push({ file, text: text2 });
+    cors ||= MENTIONS_CORS3.test(text2);
+  }
+  const out2 = { policies: [], routes: [] };
+  if (!cors) return out2;
+  const config = emptyConfig();
+  for (const { file, text: text2 } of texts) {
+    const display = context.display(file.absPath);
+    const diagnostic = readFile(file, display, text2, config, context);
+    if (diagnostic && MENTIONS_CORS3.test(text2) && !context.diagnostics.some((d) => d.file === display && d.kind === "parse-error")) context.diagnostics.push(diagnostic);
+  }
+  const images = texts.flatMap(({ file, text: text2 }) => file.kind === "toml" ? [] : imageVersions(text2, context.display(file.absPath)));
+  const policies = /* @__PURE__ */ new Map();
+  for (const mw of config.middlewares) {
+    if (mw.rejected) continue;
+    const policy = policyOf2(mw);
+    if (!policy) continue;
+    if (images.length) {
+      policy.libraryVersion = images[0].version;
+      policy.libraryVersionSource = images[0].source;
+      const others = [...new Set(images.slice(1).map((i2) => i2.version))].filter((v) => v !== images[0].version);
+      if (others.length) policy.notes = [...policy.notes ?? [], `the repository also runs Traefik ${others.join(", ")}; the first image found is assumed`];
+    }
+    policies.set(mw, policy);
+    out2.policies.push(policy);
+  }
+  out2.routes.push(...buildRoutes2(config, policies));
+  return out2;
+};
+function imageVersions(text2, display) {
+  const out2 = [];
+  const lines = text2.split("\n");
+  lines.forEach((line, i2) => {
+    const m = /^\s*(?:-\s*)?image:\s*["']?([^\s"'#]+)/.exec(line);
+    const version = m ? traefikImageVersion(m[1]) : void 0;
+    if (version) out2.push({ version, source: `${display}:${i2 + 1} (image ${m[1]})` });
+  });
+  return out2;
+}
+function readFile(file, display, text2, config, context) {
+  if (file.kind === "toml") {
+    const parsed = tomlTree(display, text2);
+    if (!parsed.ok) return { kind: "parse-error", file: display, line: parsed.line, column: parsed.column, message: `invalid TOML: ${parsed.message}` };
+    readFileProvider(parsed.root, config);
+    return void 0;
+  }
+  const yaml = parseYaml(text2);
+  if (yaml.error) {
+    if (text2.includes("{{")) return void 0;
+    return { kind: "parse-error", file: display, line: yaml.error.line, column: yaml.error.column, message: `invalid YAML: ${yaml.error.message}` };
+  }
+  const src = { file: display, text: text2, yaml };
+  if (file.kind === "compose" || yaml.docs.some((doc) => get(doc, "services") && !get(doc, "apiVersion"))) {
+    readComposeLabels(src, { absPath: file.absPath, readText: context.readText, display: context.display }, config);
+  }
+  for (const doc of yaml.docs) {
+    const tree = yamlTree(src, doc);
+    if (!tree) continue;
+    if (isTraefikObject(tree)) readCrd(tree, config);
+    else if (file.kind !== "compose") readFileProvider(tree, config);
+  }
+  return void 0;
+}
+
 // src/proxy/ingress-nginx/policy.ts
 var CONTROLLER_VERSION = "controller-v1.15.1";
 var DEFAULT_TEXT = {
@@ -30504,8 +32352,8 @@ var DEFAULT_TEXT = {
 function list3(text2) {
   return text2.split(",").map((s) => s.trim()).filter(Boolean);
 }
-function ingressPolicy(label, config, spans, enableSpan) {
-  const policy = newPolicy({ stack: "ingress-nginx", library: "ingress-nginx", span: enableSpan, scope: { kind: "app", name: label } });
+function ingressPolicy(label2, config, spans, enableSpan) {
+  const policy = newPolicy({ stack: "ingress-nginx", library: "ingress-nginx", span: enableSpan, scope: { kind: "app", name: label2 } });
   const outcome = (name2) => config.outcomes[name2];
   const full = (name2) => `${ANNOTATION_PREFIX}${name2}`;
   const spanOf3 = (name2) => spans.line(name2) ?? enableSpan;
@@ -30516,7 +32364,7 @@ function ingressPolicy(label, config, spans, enableSpan) {
     policy.origins = [{ kind: "unknown", why: `${full("cors-allow-origin")} is filled in by a Helm template`, span: originSpan2 }];
   } else if (config.origins.length === 1 && config.origins[0] === "*") {
     const entry2 = { kind: "any", span: originSpan2 };
-    if (originOutcome.status === "default") entry2.source = `ingress-nginx's default for ${full("cors-allow-origin")}, which ${label} does not set`;
+    if (originOutcome.status === "default") entry2.source = `ingress-nginx's default for ${full("cors-allow-origin")}, which ${label2} does not set`;
     else if (originOutcome.status === "rejected") entry2.source = `ingress-nginx's fallback for an invalid ${full("cors-allow-origin")}: ${originOutcome.why}`;
     policy.origins = [entry2];
   } else {
@@ -30642,7 +32490,7 @@ var readIngressNginx = (files, context) => {
     const text2 = context.readText(file.absPath);
     if (text2 === void 0 || !mayHoldIngress(text2)) continue;
     const display = context.display(file.absPath);
-    const got = readFile(text2, display, file.kind === "helm-values");
+    const got = readFile2(text2, display, file.kind === "helm-values");
     out2.policies.push(...got.policies);
     out2.routes.push(...got.routes);
     const already = context.diagnostics.some((d) => d.file === display && d.kind === "parse-error");
@@ -30650,12 +32498,12 @@ var readIngressNginx = (files, context) => {
   }
   return out2;
 };
-function readFile(text2, file, helmValues = false) {
-  const templated = text2.includes("{{");
-  const yaml = parseYaml(templated ? untemplate(text2) : text2);
+function readFile2(text2, file, helmValues = false) {
+  const templated2 = text2.includes("{{");
+  const yaml = parseYaml(templated2 ? untemplate(text2) : text2);
   const out2 = { policies: [], routes: [] };
   if (yaml.error) {
-    if (!templated && /^[ \t-]*kind:[ \t]*["']?Ingress\b/m.test(text2)) {
+    if (!templated2 && /^[ \t-]*kind:[ \t]*["']?Ingress\b/m.test(text2)) {
       out2.diagnostic = { kind: "parse-error", file, line: yaml.error.line, column: yaml.error.column, message: `invalid YAML: ${yaml.error.message}` };
     }
     return out2;
@@ -30701,7 +32549,7 @@ function valuesIngresses(node, at, depth) {
 }
 function readIngress(shape, yaml, lines, file, problems) {
   const { name: name2, namespace } = shape;
-  const at = (node) => lineSpan(yaml, lines, file, node);
+  const at = (node) => lineSpan2(yaml, lines, file, node);
   const annotations = /* @__PURE__ */ new Map();
   const keyNodes = /* @__PURE__ */ new Map();
   const valueNodes = /* @__PURE__ */ new Map();
@@ -30772,11 +32620,11 @@ function readIngress(shape, yaml, lines, file, problems) {
     how: policy.origins[0].kind === "any" ? "ingress-nginx (enable-cors) answers every OPTIONS request with 204 itself" : "ingress-nginx (enable-cors) answers OPTIONS from an allowed origin with 204 itself",
     corsHeaders: true
   } : void 0;
-  const route = (backend, label, host, path27, spanNode) => {
+  const route = (backend, label2, host, path28, spanNode) => {
     const target2 = backendTarget(backend, namespace);
     if (!target2) return;
-    const r = { stack: "ingress-nginx", span: at(spanNode ?? backend), label, targets: [target2], strips: [...strips] };
-    if (path27 !== void 0) r.path = path27;
+    const r = { stack: "ingress-nginx", span: at(spanNode ?? backend), label: label2, targets: [target2], strips: [...strips] };
+    if (path28 !== void 0) r.path = path28;
     if (host) r.hosts = [host];
     if (answersPreflight) r.answersPreflight = answersPreflight;
     if (policy) r.policy = policy;
@@ -30788,9 +32636,9 @@ function readIngress(shape, yaml, lines, file, problems) {
   for (const rule2 of items2(get(spec, "rules"))) {
     const host = clean(scalarText(get(rule2, "host")));
     for (const p of items2(getPath(rule2, ["http", "paths"]))) {
-      const path27 = clean(scalarText(get(p, "path"))) ?? "/";
+      const path28 = clean(scalarText(get(p, "path"))) ?? "/";
       const backend = get(p, "backend");
-      route(backend, `Ingress ${name2}${host ? ` host ${host}` : ""} path ${path27}`, host, path27, get(backend, "service") ?? get(backend, "serviceName") ?? backend);
+      route(backend, `Ingress ${name2}${host ? ` host ${host}` : ""} path ${path28}`, host, path28, get(backend, "service") ?? get(backend, "serviceName") ?? backend);
     }
   }
   return { policy, routes };
@@ -30817,7 +32665,7 @@ function backendTarget(backend, namespace) {
 function clean(text2) {
   return text2 === void 0 || text2.includes(TEMPLATE_MARK) ? void 0 : text2;
 }
-function lineSpan(yaml, lines, file, node) {
+function lineSpan2(yaml, lines, file, node) {
   const line = yaml.lineOf(node);
   const column = yaml.columnOf(node);
   const text2 = lines[line - 1] ?? "";
@@ -30825,7 +32673,7 @@ function lineSpan(yaml, lines, file, node) {
   return { file, line, column, endLine: line, endColumn: Math.max(end, column + 1) };
 }
 function valueSpan(yaml, lines, file, value) {
-  const span = lineSpan(yaml, lines, file, value);
+  const span = lineSpan2(yaml, lines, file, value);
   if ((0, import_yaml2.isScalar)(value) && (value.type === "BLOCK_LITERAL" || value.type === "BLOCK_FOLDED")) {
     const next = lines[span.line] ?? "";
     const indent = next.length - next.trimStart().length;
@@ -30834,7 +32682,7 @@ function valueSpan(yaml, lines, file, value) {
   return span;
 }
 function snippetLines(yaml, lines, file, keyNode, value) {
-  const keySpan = lineSpan(yaml, lines, file, keyNode);
+  const keySpan = lineSpan2(yaml, lines, file, keyNode);
   if ((0, import_yaml2.isScalar)(value) && value.type === "BLOCK_LITERAL") {
     const first = yaml.lineOf(value) + 1;
     const sample = lines.slice(first - 1).find((l) => l.trim()) ?? "";
@@ -30845,7 +32693,10 @@ function snippetLines(yaml, lines, file, keyNode, value) {
 }
 
 // src/proxy/index.ts
-var PROXY_READERS = [{ name: "ingress-nginx", read: readIngressNginx }];
+var PROXY_READERS = [
+  { name: "ingress-nginx", read: readIngressNginx },
+  { name: "Traefik", read: readTraefik }
+];
 function readProxyLayers(files, context, readers = PROXY_READERS) {
   const out2 = { policies: [], routes: [] };
   if (!files.length) return out2;
@@ -30863,7 +32714,7 @@ function readProxyLayers(files, context, readers = PROXY_READERS) {
 
 // src/lint.ts
 async function lint(paths, options = {}) {
-  const cwd = path26.resolve(options.cwd ?? process.cwd());
+  const cwd = path27.resolve(options.cwd ?? process.cwd());
   const inputs = paths.length ? paths : ["."];
   const loaded2 = options.config ? { config: options.config, file: void 0 } : loadConfig(cwd, options.configFile, allRules.map((r) => r.meta.id));
   const config = loaded2.config;
@@ -30871,7 +32722,7 @@ async function lint(paths, options = {}) {
   const scannerList = options.scanners ?? scanners;
   const maxBytes = config.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const reads = new ReadAhead(maxBytes, new Map(scannerList.map((s) => [s.language, s.quickCheck])));
-  const wholeRoot = inputs.every((p) => path26.resolve(cwd, p) === root);
+  const wholeRoot = inputs.every((p) => path27.resolve(cwd, p) === root);
   const discovery = discover(inputs, {
     cwd,
     root,
@@ -30925,7 +32776,7 @@ async function lint(paths, options = {}) {
       return "text" in read ? read.text : void 0;
     },
     display: (abs) => project.displayPath(abs),
-    absPath: (display) => path26.resolve(cwd, display),
+    absPath: (display) => path27.resolve(cwd, display),
     root
   });
   diagnostics.push(...linked.diagnostics);
@@ -31015,11 +32866,18 @@ function filesBelowRoot(named, options) {
   const known = new Set(named.map((f) => f.absPath));
   return [...named, ...all.filter((f) => !known.has(f.absPath))];
 }
+function isFolder2(p) {
+  try {
+    return fs9.statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
 function scanRoot(cwd, inputs) {
-  const absolute = inputs.map((p) => path26.resolve(cwd, p));
+  const absolute = (inputs.length ? inputs : ["."]).map((p) => path27.resolve(cwd, p));
   if (absolute.every((p) => isInside(cwd, p))) return cwd;
-  let common = path26.dirname(absolute[0]);
-  for (const p of absolute) while (!isInside(common, p)) common = path26.dirname(common);
+  let common = isFolder2(absolute[0]) ? absolute[0] : path27.dirname(absolute[0]);
+  for (const p of absolute) while (!isInside(common, p)) common = path27.dirname(common);
   return common;
 }
 
@@ -31048,5 +32906,8 @@ export {
   parseJs,
   parsePython,
   firstSyntaxError,
-  lint
+  parseYaml,
+  parse6 as parse,
+  lint,
+  scanRoot
 };

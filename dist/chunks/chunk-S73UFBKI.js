@@ -5,14 +5,14 @@ import {
   lintAndFix,
   packageVersion,
   ruleReadmePath
-} from "./chunk-6AM3HEW4.js";
+} from "./chunk-QGARZIPJ.js";
 import {
   ConfigError,
   allRules,
   findRule,
   isInternalError,
   lint
-} from "./chunk-R7QZTRIJ.js";
+} from "./chunk-2SBEPPYE.js";
 
 // src/cli/main.ts
 import fs2 from "node:fs";
@@ -208,7 +208,7 @@ async function main(argv, io) {
       case "explain":
         return explain(args.ruleId, io);
       case "check": {
-        const { runCheckCli } = await import("./check-command-SI6XTPYS.js");
+        const { runCheckCli } = await import("./check-command-BKYTCGAN.js");
         return runCheckCli(args.argv, io);
       }
       case "lint":

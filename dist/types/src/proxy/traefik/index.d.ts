@@ -1,0 +1,2 @@
+import type { ProxyReader } from '../types.js';
+export declare const readTraefik: ProxyReader;

@@ -28,6 +28,8 @@ export function readCompose(text: string, ctx: ComposeContext): { sources: EnvSo
     const column = yaml.columnOf(node);
     return { file, line, column, endLine: line, endColumn: column + length };
   };
+  // `links: ["api:api.net"]` on one service names another service `api.net` for it.
+  const linkAliases = new Map<string, string[]>();
   for (const doc of yaml.docs) {
     for (const { key: service, value: def } of entries(get(doc, 'services'))) {
       if (!isMap(def)) continue;
@@ -70,8 +72,15 @@ export function readCompose(text: string, ctx: ComposeContext): { sources: EnvSo
       // A service in profiles runs only with `--profile`: the profile names its environment.
       const profiles = items(get(def, 'profiles')).map((p) => scalarText(p)).filter((p): p is string => !!p);
       const envName = profiles.length ? profiles.join('/') : name;
+      const aliases = [scalarText(get(def, 'hostname')), scalarText(get(def, 'container_name'))].filter((a): a is string => !!a);
+      for (const { value: net } of entries(get(def, 'networks'))) for (const a of items(get(net, 'aliases'))) if (scalarText(a)) aliases.push(scalarText(a)!);
+      for (const link of items(get(def, 'links'))) {
+        const [target, alias] = (scalarText(link) ?? '').split(':');
+        if (target && alias) (linkAliases.get(target) ?? linkAliases.set(target, []).get(target)!).push(alias);
+      }
       sources.push({
         kind: 'compose',
+        ...(aliases.length ? { aliases } : {}),
         name: envName === 'compose' ? `compose service ${service}` : `${envName} (compose service ${service})`,
         file,
         vars,
@@ -81,6 +90,10 @@ export function readCompose(text: string, ctx: ComposeContext): { sources: EnvSo
         containerPorts: [...ports.flatMap((p) => (p.container ? [p.container] : [])), ...expose],
       });
     }
+  }
+  for (const source of sources) {
+    const more = linkAliases.get(source.service!);
+    if (more) source.aliases = [...(source.aliases ?? []), ...more];
   }
   return { sources, diagnostics };
 }

@@ -50,6 +50,7 @@ export function backendAddresses(policy: CorsPolicy, sources: readonly EnvSource
     for (const port of s.publishedPorts ?? []) out.push({ port, how: `port ${port} published by compose service ${s.service} (${s.file})` });
     for (const port of s.containerPorts ?? []) out.push({ host: s.service, port, how: `compose service ${s.service} (${s.file})` });
     out.push({ host: s.service, port: 0, how: `compose service ${s.service} (${s.file})` });
+    for (const alias of s.aliases ?? []) out.push({ host: alias, port: 0, how: `${alias}, a name of compose service ${s.service} (${s.file})` });
   }
   if (!out.length) {
     // The servers' own defaults: uvicorn and Django's runserver 8000, Flask 5000.

@@ -30,7 +30,7 @@ export function linkRoutes(routes: readonly ProxyRoute[], policies: readonly Cor
   );
   for (const route of routes) {
     const hits: Array<{ policy: CorsPolicy; hit: Address; target: ProxyTarget; via?: string }> = [];
-    for (const target of route.targets) {
+    for (const target of route.targets.flatMap((t) => (t.templated ? fillTemplate(t, route, sources, io) : [t]))) {
       for (const [policy, addrs] of addresses) {
         const direct = reachesHost(target.host, target.port, addrs);
         if (direct) {
@@ -75,9 +75,58 @@ function describeTarget(t: ProxyTarget): string {
  * third-party API) is someone else's server.
  */
 function mayBeTheApplication(t: ProxyTarget): boolean {
-  if (t.kubernetesService) return true;
+  // A host filled in from the container's environment names a container of the deployment.
+  if (t.kubernetesService || t.templated) return true;
   const host = t.host.toLowerCase();
   if (LOOPBACK.has(host) || /^(?:10|127|192\.168|172\.(?:1[6-9]|2\d|3[01]))\./.test(host)) return true;
   if (!host.includes('.')) return true;
   return /\.(?:local|internal|svc|cluster\.local|docker|lan|localhost)$/.test(host);
+}
+
+/**
+ * `uwsgi_pass ${APP_HOST}:${APP_PORT}` in a template that envsubst fills in when the proxy's container
+ * starts: the variables come from the environment of the compose service whose build context or
+ * mounted folders hold the template.
+ */
+function fillTemplate(target: ProxyTarget, route: ProxyRoute, sources: readonly EnvSource[], io: LinkReader): ProxyTarget[] {
+  const file = io.absPath(route.span.file);
+  const out: ProxyTarget[] = [];
+  for (const s of sources) {
+    if (s.kind !== 'compose' || !s.codeDirs?.some((d) => d === file || !path.relative(d, file).startsWith('..'))) continue;
+    let unresolved = false;
+    const image = dockerfileEnv(s, io);
+    const filled = target.raw.replace(/\$\{(\w+)\}|\$(\w+)/g, (_, a?: string, b?: string) => {
+      const name = (a ?? b)!;
+      const v = s.vars.get(name);
+      const value = v && v.value !== 'unknown' ? v.value : image.get(name);
+      if (value === undefined) {
+        unresolved = true;
+        return '';
+      }
+      return value;
+    });
+    if (unresolved) continue;
+    const m = /^(?:(https?):\/\/)?(\[[^\]]+\]|[^/:]+)(?::(\d+))?/i.exec(filled);
+    if (m) out.push({ raw: `${target.raw} (${filled} in compose service ${s.service})`, host: m[2]!.toLowerCase(), ...(m[3] ? { port: Number(m[3]) } : {}), scheme: m[1]?.toLowerCase() === 'https' ? 'https' : 'http' });
+  }
+  return out;
+}
+
+/** `ENV NAME=value` / `ENV NAME value` in the Dockerfile of a compose service's build context. */
+function dockerfileEnv(source: EnvSource, io: LinkReader): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const dir of source.codeDirs ?? []) {
+    const text = io.readText(path.join(dir, 'Dockerfile'));
+    if (!text) continue;
+    for (const m of text.matchAll(/^\s*ENV\s+(.+)$/gim)) {
+      const body = m[1]!.trim();
+      const pairs = [...body.matchAll(/(\w+)=("[^"]*"|'[^']*'|\S+)/g)];
+      if (pairs.length) for (const p of pairs) out.set(p[1]!, p[2]!.replace(/^["']|["']$/g, ''));
+      else {
+        const [name, ...rest] = body.split(/\s+/);
+        if (name && rest.length) out.set(name, rest.join(' '));
+      }
+    }
+  }
+  return out;
 }

@@ -170,6 +170,26 @@ server {
     expect(result.paths?.map((p) => p.apps.map((a) => a.span.file))).toEqual([['web/server.js']]);
   });
 
+  it('a compose links alias with a dot in it (`links: ["api:api.net"]`)', async () => {
+    const { result } = await findings({
+      'proxy/default.conf': 'server {\n  listen 80;\n  location / { proxy_pass http://api.net:4000; }\n}\n',
+      'api/server.js': EXPRESS,
+      'docker-compose.yml': 'services:\n  api:\n    build: ./api\n  proxy:\n    build: ./proxy\n    links:\n      - "api:api.net"\n',
+    });
+    expect(result.paths?.map((p) => [p.linked, p.how])).toEqual([[true, 'upstream api.net:4000: api.net, a name of compose service api (docker-compose.yml)']]);
+  });
+
+  it('an envsubst template whose upstream comes from the proxy service\'s environment, or its Dockerfile', async () => {
+    const conf = 'server {\n  listen 80;\n  location / { uwsgi_pass ${APP_HOST}:${APP_PORT}; }\n}\n';
+    const compose = (env: string) => `services:\n  api:\n    build: ./api\n  proxy:\n    build:\n      context: ./proxy\n${env}`;
+    const viaCompose = await findings({ 'proxy/default.conf.tpl': conf, 'api/server.js': EXPRESS, 'docker-compose.yml': compose('    environment:\n      APP_HOST: api\n      APP_PORT: "4000"\n') });
+    expect(viaCompose.result.paths?.map((p) => [p.linked, p.apps.map((a) => a.span.file)])).toEqual([[true, ['api/server.js']]]);
+    const viaDockerfile = await findings({ 'proxy/default.conf.tpl': conf, 'proxy/Dockerfile': 'FROM nginx\nENV APP_HOST=api APP_PORT=4000\n', 'api/server.js': EXPRESS, 'docker-compose.yml': compose('') });
+    expect(viaDockerfile.result.paths?.map((p) => p.linked)).toEqual([true]);
+    const unknown = await findings({ 'proxy/default.conf.tpl': conf, 'api/server.js': EXPRESS, 'docker-compose.yml': compose('') });
+    expect(unknown.result.paths?.map((p) => p.linked)).toEqual([false]);
+  });
+
   it('no link: any application in the repository, and the message says so', async () => {
     const { findings: found, result } = await findings({ 'deploy/nginx.conf': nginx('proxy_hide_header Access-Control-Allow-Origin;', 'http://backend-svc:9000'), 'main.py': FASTAPI });
     expect(result.paths?.[0]).toMatchObject({ linked: false });

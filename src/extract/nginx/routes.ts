@@ -83,6 +83,7 @@ function upstreamBlocks(tree: Block): Map<string, NginxDirective> {
 /** `proxy_pass http://api:8000/v1` -> api:8000; `proxy_pass http://backend` -> the upstream's servers. */
 function targetsOf(pass: NginxDirective, upstreams: Map<string, NginxDirective>): ProxyTarget[] {
   const raw = pass.args[0]?.value ?? '';
+  if (raw.includes('$')) return [{ raw, host: raw, templated: true }];
   const m = /^(?:(https?|grpcs?):\/\/)?(\[[^\]]+\]|[^/:$]+)(?::(\d+))?/i.exec(raw);
   if (!m || raw.includes('$') && !m[2]) return [];
   const scheme = m[1]?.toLowerCase().startsWith('https') || m[1]?.toLowerCase() === 'grpcs' ? 'https' : 'http';

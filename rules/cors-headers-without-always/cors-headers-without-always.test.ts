@@ -83,5 +83,21 @@ describe('cors-headers-without-always', () => {
     it('non-CORS headers without always', async () => {
       expect(await lintNginx(`server { add_header Access-Control-Allow-Origin * always; add_header X-Frame-Options DENY; }\n`)).toEqual([]);
     });
+
+    it('Allow-Methods/Headers and Expose-Headers in a branch for actual requests only (the upstream sends Allow-Origin)', async () => {
+      const conf = `server {
+  location / {
+    if ($request_method = 'GET') {
+      add_header 'Access-Control-Allow-Methods' 'GET, POST';
+      add_header 'Access-Control-Expose-Headers' 'Content-Range';
+    }
+    proxy_pass http://api:9000;
+  }
+}
+`;
+      expect(await lintNginx(conf)).toEqual([]);
+      // The same headers where a preflight can get them do count.
+      expect((await lintNginx(conf.replace("if ($request_method = 'GET') {", "if ($request_method = 'OPTIONS') {"))).map((f) => f.location.line)).toEqual([4]);
+    });
   });
 });

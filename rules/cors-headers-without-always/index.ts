@@ -48,6 +48,7 @@ export default defineRule({
       (groups.get(signature) ?? groups.set(signature, []).get(signature)!).push(entry);
     }
     for (const group of groups.values()) {
+      if (!blocksOnErrors(group.map((g) => g.header))) continue;
       group.sort((a, b) => a.header.span.line - b.header.span.line || a.header.span.column - b.header.span.column);
       const first = group[0]!;
       const policy = writerPolicy(first.header, first.policies);
@@ -97,4 +98,16 @@ function alwaysFix(headers: EmittedHeader[], source: SourceReader): Fix | undefi
     return text.edit(range.end, range.end, ' always');
   });
   return fixOf('safe', headers.length === 1 ? 'Add `always`' : `Add \`always\` to the ${headers.length} add_header lines`, edits);
+}
+
+/**
+ * Whether losing these headers on a 4xx/5xx turns the answer into a CORS error: Allow-Origin and
+ * Allow-Credentials decide every response; Allow-Methods, Allow-Headers and Max-Age only a
+ * preflight's, so they count unless the block answers only other methods
+ * (`if ($request_method = GET)`); Expose-Headers only limits what the page reads.
+ */
+function blocksOnErrors(headers: EmittedHeader[]): boolean {
+  if (headers.some((h) => /^access-control-allow-(?:origin|credentials)$/i.test(h.name))) return true;
+  const preflightHeaders = headers.filter((h) => /^access-control-(?:allow-methods|allow-headers|max-age)$/i.test(h.name));
+  return preflightHeaders.some((h) => !/\$request_method\s*=\s*["']?(?!OPTIONS\b)[A-Z]+["']?\s*\)/i.test(h.conditional ?? ''));
 }

@@ -6,7 +6,7 @@ import {
   FORMATS,
   applyBaseline,
   exitCodeFor
-} from "./chunks/chunk-S73UFBKI.js";
+} from "./chunks/chunk-YZVACMOU.js";
 import {
   SEVERITY_RANK,
   buildMarkdown,
@@ -16,12 +16,12 @@ import {
   githubBlobBase,
   githubVersionControl,
   lintAndFix
-} from "./chunks/chunk-QGARZIPJ.js";
+} from "./chunks/chunk-M4O4R7JY.js";
 import {
   ConfigError,
   isInternalError,
   lint
-} from "./chunks/chunk-2SBEPPYE.js";
+} from "./chunks/chunk-RONVWT4B.js";
 import "./chunks/chunk-LXGCFLD4.js";
 import "./chunks/chunk-7FLCUFHN.js";
 import {

@@ -2,9 +2,9 @@
 import { createRequire as __corsLintCreateRequire } from 'node:module'; const require = __corsLintCreateRequire(import.meta.url); import { fileURLToPath as __corsLintFileURLToPath } from 'node:url'; const __corsLintFilename = __corsLintFileURLToPath(import.meta.url); const __corsLintDirname = __corsLintFileURLToPath(new URL('.', import.meta.url));
 import {
   main
-} from "./chunks/chunk-S73UFBKI.js";
-import "./chunks/chunk-QGARZIPJ.js";
-import "./chunks/chunk-2SBEPPYE.js";
+} from "./chunks/chunk-YZVACMOU.js";
+import "./chunks/chunk-M4O4R7JY.js";
+import "./chunks/chunk-RONVWT4B.js";
 import "./chunks/chunk-LXGCFLD4.js";
 import "./chunks/chunk-7FLCUFHN.js";
 import "./chunks/chunk-47KPZKYO.js";

@@ -3,11 +3,11 @@ import {
   SEVERITY_RANK,
   formatters,
   lintAndFix
-} from "./chunks/chunk-QGARZIPJ.js";
+} from "./chunks/chunk-M4O4R7JY.js";
 import {
   ConfigError,
   lint
-} from "./chunks/chunk-2SBEPPYE.js";
+} from "./chunks/chunk-RONVWT4B.js";
 import "./chunks/chunk-LXGCFLD4.js";
 import "./chunks/chunk-7FLCUFHN.js";
 import "./chunks/chunk-47KPZKYO.js";

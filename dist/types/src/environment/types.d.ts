@@ -28,6 +28,8 @@ export interface EnvSource {
     publishedPorts?: number[];
     /** compose: ports inside the container (`8000:8000` -> 8000, `expose`). */
     containerPorts?: number[];
+    /** compose: other names other containers reach the service by (`links: ["api:api.net"]`, network aliases, hostname, container_name). */
+    aliases?: string[];
 }
 /** Environment names that stand for production (the frontend rule reports them as errors). */
 export declare function isProductionName(name: string): boolean;

@@ -165,6 +165,11 @@ export interface ProxyTarget {
     /** Absent when the target names none (the scheme's default, or an upstream block's servers say). */
     port?: number;
     scheme?: 'http' | 'https';
+    /**
+     * The target is written with variables (`${APP_HOST}:${APP_PORT}` in an envsubst template, `$upstream`):
+     * `host` and `port` are unknown until the environment that fills them in is found.
+     */
+    templated?: boolean;
     /** The target is a Kubernetes Service (Ingress backend, IngressRoute service): `host` is its name. */
     kubernetesService?: {
         name: string;

@@ -5,14 +5,14 @@ import {
   lintAndFix,
   packageVersion,
   ruleReadmePath
-} from "./chunk-QGARZIPJ.js";
+} from "./chunk-M4O4R7JY.js";
 import {
   ConfigError,
   allRules,
   findRule,
   isInternalError,
   lint
-} from "./chunk-2SBEPPYE.js";
+} from "./chunk-RONVWT4B.js";
 
 // src/cli/main.ts
 import fs2 from "node:fs";
@@ -208,7 +208,7 @@ async function main(argv, io) {
       case "explain":
         return explain(args.ruleId, io);
       case "check": {
-        const { runCheckCli } = await import("./check-command-BKYTCGAN.js");
+        const { runCheckCli } = await import("./check-command-IOQZYGM6.js");
         return runCheckCli(args.argv, io);
       }
       case "lint":

@@ -14,7 +14,7 @@ import {
   scanRoot,
   simulate,
   simulatePath
-} from "./chunk-2SBEPPYE.js";
+} from "./chunk-RONVWT4B.js";
 import "./chunk-LXGCFLD4.js";
 import {
   require_semver

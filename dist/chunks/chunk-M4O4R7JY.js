@@ -14,7 +14,7 @@ import {
   parseNginx,
   parsePython,
   parseYaml
-} from "./chunk-2SBEPPYE.js";
+} from "./chunk-RONVWT4B.js";
 import {
   fsPath,
   readLines,

@@ -13834,6 +13834,7 @@ var cors_headers_without_always_default = defineRule({
       (groups.get(signature) ?? groups.set(signature, []).get(signature)).push(entry2);
     }
     for (const group of groups.values()) {
+      if (!blocksOnErrors(group.map((g) => g.header))) continue;
       group.sort((a, b) => a.header.span.line - b.header.span.line || a.header.span.column - b.header.span.column);
       const first = group[0];
       const policy = writerPolicy(first.header, first.policies);
@@ -13870,6 +13871,11 @@ function alwaysFix(headers, source) {
     return text2.edit(range.end, range.end, " always");
   });
   return fixOf("safe", headers.length === 1 ? "Add `always`" : `Add \`always\` to the ${headers.length} add_header lines`, edits);
+}
+function blocksOnErrors(headers) {
+  if (headers.some((h) => /^access-control-allow-(?:origin|credentials)$/i.test(h.name))) return true;
+  const preflightHeaders = headers.filter((h) => /^access-control-(?:allow-methods|allow-headers|max-age)$/i.test(h.name));
+  return preflightHeaders.some((h) => !/\$request_method\s*=\s*["']?(?!OPTIONS\b)[A-Z]+["']?\s*\)/i.test(h.conditional ?? ""));
 }
 
 // rules/missing-vary-origin/index.ts
@@ -14562,6 +14568,7 @@ function upstreamBlocks(tree) {
 }
 function targetsOf(pass, upstreams) {
   const raw = pass.args[0]?.value ?? "";
+  if (raw.includes("$")) return [{ raw, host: raw, templated: true }];
   const m = /^(?:(https?|grpcs?):\/\/)?(\[[^\]]+\]|[^/:$]+)(?::(\d+))?/i.exec(raw);
   if (!m || raw.includes("$") && !m[2]) return [];
   const scheme = m[1]?.toLowerCase().startsWith("https") || m[1]?.toLowerCase() === "grpcs" ? "https" : "http";
@@ -18184,6 +18191,7 @@ function backendAddresses(policy, sources, io) {
     for (const port of s.publishedPorts ?? []) out2.push({ port, how: `port ${port} published by compose service ${s.service} (${s.file})` });
     for (const port of s.containerPorts ?? []) out2.push({ host: s.service, port, how: `compose service ${s.service} (${s.file})` });
     out2.push({ host: s.service, port: 0, how: `compose service ${s.service} (${s.file})` });
+    for (const alias of s.aliases ?? []) out2.push({ host: alias, port: 0, how: `${alias}, a name of compose service ${s.service} (${s.file})` });
   }
   if (!out2.length) {
     const fallback = policy.stack === "fastapi" || policy.stack === "starlette" || policy.stack === "django" ? 8e3 : policy.stack === "flask" ? 5e3 : void 0;
@@ -30193,6 +30201,7 @@ function readCompose(text2, ctx) {
     const column = yaml.columnOf(node);
     return { file, line, column, endLine: line, endColumn: column + length };
   };
+  const linkAliases = /* @__PURE__ */ new Map();
   for (const doc of yaml.docs) {
     for (const { key: service, value: def } of entries(get(doc, "services"))) {
       if (!(0, import_yaml2.isMap)(def)) continue;
@@ -30233,8 +30242,15 @@ function readCompose(text2, ctx) {
       const expose = items2(get(def, "expose")).map((p) => Number.parseInt(scalarText(p) ?? "", 10)).filter((n) => Number.isInteger(n));
       const profiles = items2(get(def, "profiles")).map((p) => scalarText(p)).filter((p) => !!p);
       const envName = profiles.length ? profiles.join("/") : name2;
+      const aliases = [scalarText(get(def, "hostname")), scalarText(get(def, "container_name"))].filter((a) => !!a);
+      for (const { value: net } of entries(get(def, "networks"))) for (const a of items2(get(net, "aliases"))) if (scalarText(a)) aliases.push(scalarText(a));
+      for (const link of items2(get(def, "links"))) {
+        const [target2, alias] = (scalarText(link) ?? "").split(":");
+        if (target2 && alias) (linkAliases.get(target2) ?? linkAliases.set(target2, []).get(target2)).push(alias);
+      }
       sources.push({
         kind: "compose",
+        ...aliases.length ? { aliases } : {},
         name: envName === "compose" ? `compose service ${service}` : `${envName} (compose service ${service})`,
         file,
         vars,
@@ -30244,6 +30260,10 @@ function readCompose(text2, ctx) {
         containerPorts: [...ports.flatMap((p) => p.container ? [p.container] : []), ...expose]
       });
     }
+  }
+  for (const source of sources) {
+    const more = linkAliases.get(source.service);
+    if (more) source.aliases = [...source.aliases ?? [], ...more];
   }
   return { sources, diagnostics };
 }
@@ -30358,7 +30378,7 @@ function linkRoutes(routes, policies, sources, kube, io) {
   );
   for (const route of routes) {
     const hits = [];
-    for (const target2 of route.targets) {
+    for (const target2 of route.targets.flatMap((t) => t.templated ? fillTemplate2(t, route, sources, io) : [t])) {
       for (const [policy, addrs] of addresses) {
         const direct = reachesHost(target2.host, target2.port, addrs);
         if (direct) {
@@ -30395,11 +30415,51 @@ function describeTarget(t) {
   return `upstream ${t.host}${t.port !== void 0 ? `:${t.port}` : ""}`;
 }
 function mayBeTheApplication(t) {
-  if (t.kubernetesService) return true;
+  if (t.kubernetesService || t.templated) return true;
   const host = t.host.toLowerCase();
   if (LOOPBACK.has(host) || /^(?:10|127|192\.168|172\.(?:1[6-9]|2\d|3[01]))\./.test(host)) return true;
   if (!host.includes(".")) return true;
   return /\.(?:local|internal|svc|cluster\.local|docker|lan|localhost)$/.test(host);
+}
+function fillTemplate2(target2, route, sources, io) {
+  const file = io.absPath(route.span.file);
+  const out2 = [];
+  for (const s of sources) {
+    if (s.kind !== "compose" || !s.codeDirs?.some((d) => d === file || !path22.relative(d, file).startsWith(".."))) continue;
+    let unresolved = false;
+    const image = dockerfileEnv(s, io);
+    const filled = target2.raw.replace(/\$\{(\w+)\}|\$(\w+)/g, (_, a, b) => {
+      const name2 = a ?? b;
+      const v = s.vars.get(name2);
+      const value = v && v.value !== "unknown" ? v.value : image.get(name2);
+      if (value === void 0) {
+        unresolved = true;
+        return "";
+      }
+      return value;
+    });
+    if (unresolved) continue;
+    const m = /^(?:(https?):\/\/)?(\[[^\]]+\]|[^/:]+)(?::(\d+))?/i.exec(filled);
+    if (m) out2.push({ raw: `${target2.raw} (${filled} in compose service ${s.service})`, host: m[2].toLowerCase(), ...m[3] ? { port: Number(m[3]) } : {}, scheme: m[1]?.toLowerCase() === "https" ? "https" : "http" });
+  }
+  return out2;
+}
+function dockerfileEnv(source, io) {
+  const out2 = /* @__PURE__ */ new Map();
+  for (const dir of source.codeDirs ?? []) {
+    const text2 = io.readText(path22.join(dir, "Dockerfile"));
+    if (!text2) continue;
+    for (const m of text2.matchAll(/^\s*ENV\s+(.+)$/gim)) {
+      const body2 = m[1].trim();
+      const pairs = [...body2.matchAll(/(\w+)=("[^"]*"|'[^']*'|\S+)/g)];
+      if (pairs.length) for (const p of pairs) out2.set(p[1], p[2].replace(/^["']|["']$/g, ""));
+      else {
+        const [name2, ...rest] = body2.split(/\s+/);
+        if (name2 && rest.length) out2.set(name2, rest.join(" "));
+      }
+    }
+  }
+  return out2;
 }
 
 // src/paths/index.ts

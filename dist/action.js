@@ -6,7 +6,7 @@ import {
   FORMATS,
   applyBaseline,
   exitCodeFor
-} from "./chunks/chunk-YZVACMOU.js";
+} from "./chunks/chunk-74FPTSUG.js";
 import {
   SEVERITY_RANK,
   buildMarkdown,
@@ -16,12 +16,12 @@ import {
   githubBlobBase,
   githubVersionControl,
   lintAndFix
-} from "./chunks/chunk-M4O4R7JY.js";
+} from "./chunks/chunk-WGSPU2QY.js";
 import {
   ConfigError,
   isInternalError,
   lint
-} from "./chunks/chunk-RONVWT4B.js";
+} from "./chunks/chunk-25R4B74E.js";
 import "./chunks/chunk-LXGCFLD4.js";
 import "./chunks/chunk-7FLCUFHN.js";
 import {

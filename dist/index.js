@@ -3,11 +3,11 @@ import {
   SEVERITY_RANK,
   formatters,
   lintAndFix
-} from "./chunks/chunk-M4O4R7JY.js";
+} from "./chunks/chunk-WGSPU2QY.js";
 import {
   ConfigError,
   lint
-} from "./chunks/chunk-RONVWT4B.js";
+} from "./chunks/chunk-25R4B74E.js";
 import "./chunks/chunk-LXGCFLD4.js";
 import "./chunks/chunk-7FLCUFHN.js";
 import "./chunks/chunk-47KPZKYO.js";

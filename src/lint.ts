@@ -137,7 +137,7 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
 
   // Environments and frontends (src/environment, src/frontend): per-environment copies of env-driven
   // policies and the frontends that call the backends; nothing is read when no policy was found.
-  const context = repositoryContext(policies, project, { cwd, ignore: config.ignore, codeFiles: discovery.files.filter((f) => f.language === 'js').map((f) => f.absPath), paths: linked.paths, ...(wholeRoot ? { files: discovery.context as ContextFile[] } : {}) });
+  const context = repositoryContext(policies, project, { cwd, ignore: config.ignore, codeFiles: discovery.files.filter((f) => f.language === 'js').map((f) => f.absPath), paths: linked.paths, compose: linked.compose, ...(wholeRoot ? { files: discovery.context as ContextFile[] } : {}) });
   diagnostics.push(...context.diagnostics);
 
   // Rules that offer fixes read the scanned text (src/fix).

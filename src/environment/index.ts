@@ -8,7 +8,6 @@ import { detectFrontends } from '../frontend/detect.js';
 import { linkFrontends } from '../frontend/link.js';
 import type { FrontendContext } from '../frontend/types.js';
 import type { DeployedPath } from '../paths/types.js';
-import { composeServices } from '../paths/index.js';
 import { attachEnvironments, environmentVariants, policyVariables, variableOf } from './apply.js';
 import { contextFiles, type ContextFile } from './context-files.js';
 import { readEnvSources } from './sources.js';
@@ -39,6 +38,8 @@ type ContextOptions = {
   files?: readonly ContextFile[];
   /** Proxy routes linked to applications (src/paths): a frontend calling a proxy reaches the apps behind it. */
   paths?: readonly DeployedPath[];
+  /** The compose services the paths were linked with (every service, whatever variables the policies read). */
+  compose?: readonly EnvSource[];
 };
 
 /**
@@ -69,7 +70,7 @@ function buildContext(policies: CorsPolicy[], project: ContextProject, options: 
   attachEnvironments(policies, env.sources, { lines: project.linesOf, absPath });
 
   const frontends = detectFrontends(files, { readText, display: project.displayPath, diagnostics, codeFiles: options.codeFiles });
-  const links = frontends.length ? linkFrontends(frontends, policies, options.paths?.length ? composeServices(files, { readText, display: project.displayPath }) : (env.sources as EnvSource[]), { readText, absPath, root: project.root }, options.paths) : [];
+  const links = frontends.length ? linkFrontends(frontends, policies, options.paths?.length ? (options.compose ?? []) : (env.sources as EnvSource[]), { readText, absPath, root: project.root }, options.paths) : [];
 
   const variants = policies.flatMap((p) => environmentVariants(p));
   const all = [...policies, ...variants];

@@ -15,19 +15,19 @@ export interface PathReader extends LinkReader {
 }
 
 /** A failure here costs the paths only: one internal-error diagnostic. */
-export function buildPaths(routes: readonly ProxyRoute[], policies: readonly CorsPolicy[], files: readonly ContextFile[], io: PathReader): { paths: DeployedPath[]; diagnostics: Diagnostic[] } {
-  if (!routes.length) return { paths: [], diagnostics: [] };
+export function buildPaths(routes: readonly ProxyRoute[], policies: readonly CorsPolicy[], files: readonly ContextFile[], io: PathReader): { paths: DeployedPath[]; diagnostics: Diagnostic[]; compose: EnvSource[] } {
+  if (!routes.length) return { paths: [], diagnostics: [], compose: [] };
   try {
     const sources = composeServices(files, io);
     const kube = readKubeIndex(files, io);
-    return { paths: linkRoutes(routes, policies, sources, kube, io), diagnostics: [] };
+    return { paths: linkRoutes(routes, policies, sources, kube, io), diagnostics: [], compose: sources };
   } catch (error) {
-    return { paths: [], diagnostics: [internalError('.', 'linking proxies to applications', error, true)] };
+    return { paths: [], diagnostics: [internalError('.', 'linking proxies to applications', error, true)], compose: [] };
   }
 }
 
 /** Every compose service of the context files, for linking (their problems are reported where environments are read). */
-export function composeServices(files: readonly ContextFile[], io: { readText(abs: string): string | undefined; display(abs: string): string }): EnvSource[] {
+function composeServices(files: readonly ContextFile[], io: { readText(abs: string): string | undefined; display(abs: string): string }): EnvSource[] {
   const sources: EnvSource[] = [];
   for (const f of files) {
     if (f.kind !== 'compose') continue;

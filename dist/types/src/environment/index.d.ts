@@ -2,6 +2,7 @@ import type { CorsPolicy, Diagnostic, Finding } from '../model/types.js';
 import type { FrontendContext } from '../frontend/types.js';
 import type { DeployedPath } from '../paths/types.js';
 import { type ContextFile } from './context-files.js';
+import type { EnvSource } from './types.js';
 export interface ContextProject {
     root: string;
     readText(absPath: string): {
@@ -31,6 +32,8 @@ type ContextOptions = {
     files?: readonly ContextFile[];
     /** Proxy routes linked to applications (src/paths): a frontend calling a proxy reaches the apps behind it. */
     paths?: readonly DeployedPath[];
+    /** The compose services the paths were linked with (every service, whatever variables the policies read). */
+    compose?: readonly EnvSource[];
 };
 /**
  * A failure here costs the environments and frontends, never the policies' own findings: it is one

@@ -10,10 +10,6 @@ export interface PathReader extends LinkReader {
 export declare function buildPaths(routes: readonly ProxyRoute[], policies: readonly CorsPolicy[], files: readonly ContextFile[], io: PathReader): {
     paths: DeployedPath[];
     diagnostics: Diagnostic[];
+    compose: EnvSource[];
 };
-/** Every compose service of the context files, for linking (their problems are reported where environments are read). */
-export declare function composeServices(files: readonly ContextFile[], io: {
-    readText(abs: string): string | undefined;
-    display(abs: string): string;
-}): EnvSource[];
 export type { DeployedPath } from './types.js';

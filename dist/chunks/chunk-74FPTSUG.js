@@ -5,14 +5,14 @@ import {
   lintAndFix,
   packageVersion,
   ruleReadmePath
-} from "./chunk-M4O4R7JY.js";
+} from "./chunk-WGSPU2QY.js";
 import {
   ConfigError,
   allRules,
   findRule,
   isInternalError,
   lint
-} from "./chunk-RONVWT4B.js";
+} from "./chunk-25R4B74E.js";
 
 // src/cli/main.ts
 import fs2 from "node:fs";
@@ -208,7 +208,7 @@ async function main(argv, io) {
       case "explain":
         return explain(args.ruleId, io);
       case "check": {
-        const { runCheckCli } = await import("./check-command-IOQZYGM6.js");
+        const { runCheckCli } = await import("./check-command-GZ5YBS2A.js");
         return runCheckCli(args.argv, io);
       }
       case "lint":

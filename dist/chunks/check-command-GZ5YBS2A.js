@@ -14,7 +14,7 @@ import {
   scanRoot,
   simulate,
   simulatePath
-} from "./chunk-RONVWT4B.js";
+} from "./chunk-25R4B74E.js";
 import "./chunk-LXGCFLD4.js";
 import {
   require_semver

@@ -29854,7 +29854,7 @@ function contextFiles(root, extraIgnores = []) {
 
 // src/environment/index.ts
 import { createHash as createHash2 } from "node:crypto";
-import path25 from "node:path";
+import path24 from "node:path";
 
 // src/frontend/detect.ts
 import path20 from "node:path";
@@ -30138,6 +30138,9 @@ function originOf(url) {
   }
 }
 
+// src/environment/sources.ts
+import path23 from "node:path";
+
 // src/environment/compose.ts
 import path21 from "node:path";
 
@@ -30293,201 +30296,8 @@ function interpolate(raw, span, env) {
   return unknown3 ? { value: "unknown", span, why: unknown3 } : { value, span };
 }
 
-// src/paths/kubernetes-services.ts
-var MENTIONS = /^\s*kind:\s*["']?(?:Service|Deployment|StatefulSet|DaemonSet|Pod)\b/m;
-function readKubeIndex(files, io) {
-  const index = { services: [], workloads: [] };
-  for (const f of files) {
-    if (f.kind !== "yaml") continue;
-    const text2 = io.readText(f.absPath);
-    if (!text2 || !MENTIONS.test(text2) || text2.includes("{{")) continue;
-    const yaml = parseYaml(text2);
-    if (yaml.error) continue;
-    for (const doc of yaml.docs) {
-      const kind = scalarText(get(doc, "kind"));
-      if (kind === "Service") {
-        const name2 = scalarText(getPath(doc, ["metadata", "name"]));
-        if (!name2) continue;
-        index.services.push({
-          name: name2,
-          namespace: scalarText(getPath(doc, ["metadata", "namespace"])),
-          ports: items2(getPath(doc, ["spec", "ports"])).map((p) => ({ port: num(get(p, "port")), name: scalarText(get(p, "name")), targetPort: num(get(p, "targetPort")) ?? scalarText(get(p, "targetPort")) })),
-          selector: labels(getPath(doc, ["spec", "selector"])),
-          file: io.display(f.absPath)
-        });
-      } else if (kind && /^(?:Deployment|StatefulSet|DaemonSet|Pod)$/.test(kind)) {
-        const pod = kind === "Pod" ? doc : getPath(doc, ["spec", "template"]);
-        const podLabels = labels(getPath(pod, ["metadata", "labels"]));
-        const containerPorts2 = items2(getPath(pod, ["spec", "containers"])).flatMap(
-          (c) => items2(get(c, "ports")).flatMap((p) => {
-            const port = num(get(p, "containerPort"));
-            return port ? [{ port, name: scalarText(get(p, "name")) }] : [];
-          })
-        );
-        index.workloads.push({ labels: podLabels, containerPorts: containerPorts2 });
-      }
-    }
-  }
-  return index;
-}
-function podPort(index, service, port) {
-  const svc = index.services.find((s) => s.name === service);
-  if (!svc) return void 0;
-  const entry2 = svc.ports.find((p) => typeof port === "number" ? p.port === port : port !== void 0 ? p.name === port : true) ?? (svc.ports.length === 1 ? svc.ports[0] : void 0);
-  if (!entry2) return void 0;
-  const target2 = entry2.targetPort ?? entry2.port;
-  if (typeof target2 === "number") return { port: target2, how: `Service ${svc.name} (${svc.file}) sends port ${entry2.port ?? port} to port ${target2}` };
-  if (typeof target2 !== "string") return void 0;
-  for (const w of index.workloads) {
-    if (!Object.keys(svc.selector).length || !Object.entries(svc.selector).every(([k, v]) => w.labels[k] === v)) continue;
-    const named = w.containerPorts.find((c) => c.name === target2);
-    if (named) return { port: named.port, how: `Service ${svc.name} (${svc.file}) sends port ${entry2.port ?? port} to the pods' port ${target2} (${named.port})` };
-  }
-  return void 0;
-}
-function num(node) {
-  const text2 = scalarText(node);
-  const n = Number(text2);
-  return text2 !== void 0 && Number.isInteger(n) && n > 0 ? n : void 0;
-}
-function labels(node) {
-  const out2 = {};
-  for (const { key: key3, value } of entries(node)) {
-    const v = scalarText(value);
-    if (v !== void 0) out2[key3] = v;
-  }
-  return out2;
-}
-
-// src/paths/link.ts
-import path22 from "node:path";
-var PROXY_STACKS = /* @__PURE__ */ new Set(["nginx", "ingress-nginx", "traefik"]);
-function isAppPolicy(policy) {
-  return !PROXY_STACKS.has(policy.stack) && !policy.environment;
-}
-function linkRoutes(routes, policies, sources, kube, io) {
-  const apps = policies.filter(isAppPolicy);
-  const addresses = /* @__PURE__ */ new Map();
-  for (const app of apps) addresses.set(app, backendAddresses(app, sources, io));
-  const paths = [];
-  const nginxPorts = new Set(
-    [...routes.flatMap((r) => r.listen ?? []), ...policies.flatMap((p) => p.stack === "nginx" ? p.scope.listen ?? [] : [])].flatMap((l) => {
-      const m = /(?:^|:)(\d+)(?:\s|$)/.exec(l);
-      return m ? [Number(m[1])] : [];
-    })
-  );
-  for (const route of routes) {
-    const hits = [];
-    for (const target2 of route.targets.flatMap((t) => t.templated ? fillTemplate2(t, route, sources, io) : [t])) {
-      for (const [policy, addrs] of addresses) {
-        const direct = reachesHost(target2.host, target2.port, addrs);
-        if (direct) {
-          hits.push({ policy, hit: direct, target: target2 });
-          continue;
-        }
-        const svc = target2.kubernetesService;
-        if (!svc) continue;
-        const pod = podPort(kube, svc.name, svc.port);
-        if (!pod) continue;
-        const listening = addrs.find((a) => !a.host && a.port === pod.port);
-        if (listening) hits.push({ policy, hit: listening, target: target2, via: pod.how });
-      }
-    }
-    const near = nearestTo(path22.dirname(io.absPath(route.span.file)), hits, io);
-    if (near.length) {
-      const first = near[0];
-      const via = first.via ? `${first.via}, ` : "";
-      paths.push({ route, apps: unique(near.map((h) => h.policy)), linked: true, how: `${describeTarget(first.target)}: ${via}${first.hit.how}` });
-      continue;
-    }
-    const candidates2 = route.targets.filter((t) => mayBeTheApplication(t) && !(LOOPBACK.has(t.host) && t.port !== void 0 && nginxPorts.has(t.port)));
-    if (!apps.length || !candidates2.length) continue;
-    const shown = route.targets.map(describeTarget).join(", ") || "its upstream";
-    paths.push({ route, apps, linked: false, how: `no application in the repository could be linked to ${shown}, so any application in the repository` });
-  }
-  return paths;
-}
-function unique(list4) {
-  return [...new Set(list4)];
-}
-function describeTarget(t) {
-  if (t.kubernetesService) return `Service ${t.kubernetesService.name}${t.kubernetesService.port !== void 0 ? `:${t.kubernetesService.port}` : ""}`;
-  return `upstream ${t.host}${t.port !== void 0 ? `:${t.port}` : ""}`;
-}
-function mayBeTheApplication(t) {
-  if (t.kubernetesService || t.templated) return true;
-  const host = t.host.toLowerCase();
-  if (LOOPBACK.has(host) || /^(?:10|127|192\.168|172\.(?:1[6-9]|2\d|3[01]))\./.test(host)) return true;
-  if (!host.includes(".")) return true;
-  return /\.(?:local|internal|svc|cluster\.local|docker|lan|localhost)$/.test(host);
-}
-function fillTemplate2(target2, route, sources, io) {
-  const file = io.absPath(route.span.file);
-  const out2 = [];
-  for (const s of sources) {
-    if (s.kind !== "compose" || !s.codeDirs?.some((d) => d === file || !path22.relative(d, file).startsWith(".."))) continue;
-    let unresolved = false;
-    const image = dockerfileEnv(s, io);
-    const filled = target2.raw.replace(/\$\{(\w+)\}|\$(\w+)/g, (_, a, b) => {
-      const name2 = a ?? b;
-      const v = s.vars.get(name2);
-      const value = v && v.value !== "unknown" ? v.value : image.get(name2);
-      if (value === void 0) {
-        unresolved = true;
-        return "";
-      }
-      return value;
-    });
-    if (unresolved) continue;
-    const m = /^(?:(https?):\/\/)?(\[[^\]]+\]|[^/:]+)(?::(\d+))?/i.exec(filled);
-    if (m) out2.push({ raw: `${target2.raw} (${filled} in compose service ${s.service})`, host: m[2].toLowerCase(), ...m[3] ? { port: Number(m[3]) } : {}, scheme: m[1]?.toLowerCase() === "https" ? "https" : "http" });
-  }
-  return out2;
-}
-function dockerfileEnv(source, io) {
-  const out2 = /* @__PURE__ */ new Map();
-  for (const dir of source.codeDirs ?? []) {
-    const text2 = io.readText(path22.join(dir, "Dockerfile"));
-    if (!text2) continue;
-    for (const m of text2.matchAll(/^\s*ENV\s+(.+)$/gim)) {
-      const body2 = m[1].trim();
-      const pairs = [...body2.matchAll(/(\w+)=("[^"]*"|'[^']*'|\S+)/g)];
-      if (pairs.length) for (const p of pairs) out2.set(p[1], p[2].replace(/^["']|["']$/g, ""));
-      else {
-        const [name2, ...rest] = body2.split(/\s+/);
-        if (name2 && rest.length) out2.set(name2, rest.join(" "));
-      }
-    }
-  }
-  return out2;
-}
-
-// src/paths/index.ts
-function buildPaths(routes, policies, files, io) {
-  if (!routes.length) return { paths: [], diagnostics: [] };
-  try {
-    const sources = composeServices(files, io);
-    const kube = readKubeIndex(files, io);
-    return { paths: linkRoutes(routes, policies, sources, kube, io), diagnostics: [] };
-  } catch (error) {
-    return { paths: [], diagnostics: [internalError(".", "linking proxies to applications", error, true)] };
-  }
-}
-function composeServices(files, io) {
-  const sources = [];
-  for (const f of files) {
-    if (f.kind !== "compose") continue;
-    const text2 = io.readText(f.absPath);
-    if (text2 !== void 0) sources.push(...readCompose(text2, { absPath: f.absPath, display: io.display, readText: io.readText }).sources);
-  }
-  return sources;
-}
-
-// src/environment/sources.ts
-import path24 from "node:path";
-
 // src/environment/kubernetes.ts
-import path23 from "node:path";
+import path22 from "node:path";
 var WORKLOAD_PODS = {
   Pod: ["spec"],
   Deployment: ["spec", "template", "spec"],
@@ -30515,7 +30325,7 @@ function readKubernetes(text2, absPath, file) {
   const templated2 = text2.includes("{{");
   const yaml = parseYaml(templated2 ? untemplate(text2) : text2);
   if (yaml.error) return { sources: [], diagnostics: templated2 ? [] : [{ kind: "parse-error", file, line: yaml.error.line, column: yaml.error.column, message: `invalid YAML: ${yaml.error.message}` }] };
-  const folderName = path23.dirname(absPath).split(path23.sep).reverse().find((s) => ENV_FOLDERS.test(s));
+  const folderName = path22.dirname(absPath).split(path22.sep).reverse().find((s) => ENV_FOLDERS.test(s));
   const spanOf3 = spanFactory(yaml, file);
   const configMaps = /* @__PURE__ */ new Map();
   for (const doc of yaml.docs) {
@@ -30582,7 +30392,7 @@ function readHelmValues(text2, absPath, file, variables) {
   };
   for (const doc of yaml.docs) visit(doc, 0);
   if (!vars.size) return { sources: [], diagnostics: [] };
-  const name2 = environmentNameFromFile(path23.basename(absPath), "helm values");
+  const name2 = environmentNameFromFile(path22.basename(absPath), "helm values");
   return { sources: [{ kind: "helm", name: name2 === "helm values" ? name2 : `${name2} (Helm values)`, file, vars }], diagnostics: [] };
 }
 function spanFactory(yaml, file) {
@@ -30605,11 +30415,11 @@ function readEnvSources(files, variables, io) {
     const text2 = io.readText(file.absPath);
     if (text2 === void 0) continue;
     const display = io.display(file.absPath);
-    if (file.kind === "dotenv" && !path24.basename(file.absPath).startsWith(".env")) continue;
+    if (file.kind === "dotenv" && !path23.basename(file.absPath).startsWith(".env")) continue;
     if (file.kind === "dotenv") {
       const read2 = readDotenv(text2, display);
       if (read2.diagnostic) diagnostics.push(read2.diagnostic);
-      if (read2.vars.size) sources.push({ kind: "dotenv", name: environmentNameFromFile(path24.basename(file.absPath), "default"), file: display, vars: read2.vars, codeDirs: [path24.dirname(file.absPath)] });
+      if (read2.vars.size) sources.push({ kind: "dotenv", name: environmentNameFromFile(path23.basename(file.absPath), "default"), file: display, vars: read2.vars, codeDirs: [path23.dirname(file.absPath)] });
       continue;
     }
     if (file.kind === "compose") {
@@ -30653,13 +30463,13 @@ function buildContext(policies, project, options) {
     const read = project.readText(abs);
     return "text" in read ? read.text : void 0;
   };
-  const absPath = (display) => path25.resolve(options.cwd, display);
+  const absPath = (display) => path24.resolve(options.cwd, display);
   const variables = [...new Set(policies.flatMap((p) => [...policyVariables(p), variableOf(p.credentials)]).filter((v) => !!v))];
   const env = readEnvSources(files, variables, { readText, display: project.displayPath });
   diagnostics.push(...env.diagnostics);
   attachEnvironments(policies, env.sources, { lines: project.linesOf, absPath });
   const frontends = detectFrontends(files, { readText, display: project.displayPath, diagnostics, codeFiles: options.codeFiles });
-  const links = frontends.length ? linkFrontends(frontends, policies, options.paths?.length ? composeServices(files, { readText, display: project.displayPath }) : env.sources, { readText, absPath, root: project.root }, options.paths) : [];
+  const links = frontends.length ? linkFrontends(frontends, policies, options.paths?.length ? options.compose ?? [] : env.sources, { readText, absPath, root: project.root }, options.paths) : [];
   const variants = policies.flatMap((p) => environmentVariants(p));
   const all = [...policies, ...variants];
   const baseIndex = (i2) => i2 < policies.length ? i2 : policies.findIndex((p) => p.span === all[i2].span);
@@ -30842,7 +30652,7 @@ function readCrd(doc, config) {
 }
 
 // src/proxy/traefik/labels.ts
-import path26 from "node:path";
+import path25 from "node:path";
 
 // src/proxy/traefik/yaml-spans.ts
 function nodeSpan(src, node) {
@@ -30947,9 +30757,9 @@ function containerPorts(def) {
   return out2;
 }
 function readComposeLabels(src, ctx, config) {
-  const dir = path26.dirname(ctx.absPath);
-  const dotenv = ctx.readText(path26.join(dir, ".env"));
-  const env = dotenv !== void 0 ? readDotenv(dotenv, ctx.display(path26.join(dir, ".env"))).vars : /* @__PURE__ */ new Map();
+  const dir = path25.dirname(ctx.absPath);
+  const dotenv = ctx.readText(path25.join(dir, ".env"));
+  const env = dotenv !== void 0 ? readDotenv(dotenv, ctx.display(path25.join(dir, ".env"))).vars : /* @__PURE__ */ new Map();
   for (const doc of src.yaml.docs) {
     for (const { key: service, keyNode, value: def } of entries(get(doc, "services"))) {
       if (!(0, import_yaml2.isMap)(def)) continue;
@@ -32772,6 +32582,196 @@ function readProxyLayers(files, context, readers = PROXY_READERS) {
   return out2;
 }
 
+// src/paths/kubernetes-services.ts
+var MENTIONS = /^\s*kind:\s*["']?(?:Service|Deployment|StatefulSet|DaemonSet|Pod)\b/m;
+function readKubeIndex(files, io) {
+  const index = { services: [], workloads: [] };
+  for (const f of files) {
+    if (f.kind !== "yaml") continue;
+    const text2 = io.readText(f.absPath);
+    if (!text2 || !MENTIONS.test(text2) || text2.includes("{{")) continue;
+    const yaml = parseYaml(text2);
+    if (yaml.error) continue;
+    for (const doc of yaml.docs) {
+      const kind = scalarText(get(doc, "kind"));
+      if (kind === "Service") {
+        const name2 = scalarText(getPath(doc, ["metadata", "name"]));
+        if (!name2) continue;
+        index.services.push({
+          name: name2,
+          namespace: scalarText(getPath(doc, ["metadata", "namespace"])),
+          ports: items2(getPath(doc, ["spec", "ports"])).map((p) => ({ port: num(get(p, "port")), name: scalarText(get(p, "name")), targetPort: num(get(p, "targetPort")) ?? scalarText(get(p, "targetPort")) })),
+          selector: labels(getPath(doc, ["spec", "selector"])),
+          file: io.display(f.absPath)
+        });
+      } else if (kind && /^(?:Deployment|StatefulSet|DaemonSet|Pod)$/.test(kind)) {
+        const pod = kind === "Pod" ? doc : getPath(doc, ["spec", "template"]);
+        const podLabels = labels(getPath(pod, ["metadata", "labels"]));
+        const containerPorts2 = items2(getPath(pod, ["spec", "containers"])).flatMap(
+          (c) => items2(get(c, "ports")).flatMap((p) => {
+            const port = num(get(p, "containerPort"));
+            return port ? [{ port, name: scalarText(get(p, "name")) }] : [];
+          })
+        );
+        index.workloads.push({ labels: podLabels, containerPorts: containerPorts2 });
+      }
+    }
+  }
+  return index;
+}
+function podPort(index, service, port) {
+  const svc = index.services.find((s) => s.name === service);
+  if (!svc) return void 0;
+  const entry2 = svc.ports.find((p) => typeof port === "number" ? p.port === port : port !== void 0 ? p.name === port : true) ?? (svc.ports.length === 1 ? svc.ports[0] : void 0);
+  if (!entry2) return void 0;
+  const target2 = entry2.targetPort ?? entry2.port;
+  if (typeof target2 === "number") return { port: target2, how: `Service ${svc.name} (${svc.file}) sends port ${entry2.port ?? port} to port ${target2}` };
+  if (typeof target2 !== "string") return void 0;
+  for (const w of index.workloads) {
+    if (!Object.keys(svc.selector).length || !Object.entries(svc.selector).every(([k, v]) => w.labels[k] === v)) continue;
+    const named = w.containerPorts.find((c) => c.name === target2);
+    if (named) return { port: named.port, how: `Service ${svc.name} (${svc.file}) sends port ${entry2.port ?? port} to the pods' port ${target2} (${named.port})` };
+  }
+  return void 0;
+}
+function num(node) {
+  const text2 = scalarText(node);
+  const n = Number(text2);
+  return text2 !== void 0 && Number.isInteger(n) && n > 0 ? n : void 0;
+}
+function labels(node) {
+  const out2 = {};
+  for (const { key: key3, value } of entries(node)) {
+    const v = scalarText(value);
+    if (v !== void 0) out2[key3] = v;
+  }
+  return out2;
+}
+
+// src/paths/link.ts
+import path26 from "node:path";
+var PROXY_STACKS = /* @__PURE__ */ new Set(["nginx", "ingress-nginx", "traefik"]);
+function isAppPolicy(policy) {
+  return !PROXY_STACKS.has(policy.stack) && !policy.environment;
+}
+function linkRoutes(routes, policies, sources, kube, io) {
+  const apps = policies.filter(isAppPolicy);
+  const addresses = /* @__PURE__ */ new Map();
+  for (const app of apps) addresses.set(app, backendAddresses(app, sources, io));
+  const paths = [];
+  const nginxPorts = new Set(
+    [...routes.flatMap((r) => r.listen ?? []), ...policies.flatMap((p) => p.stack === "nginx" ? p.scope.listen ?? [] : [])].flatMap((l) => {
+      const m = /(?:^|:)(\d+)(?:\s|$)/.exec(l);
+      return m ? [Number(m[1])] : [];
+    })
+  );
+  for (const route of routes) {
+    const hits = [];
+    for (const target2 of route.targets.flatMap((t) => t.templated ? fillTemplate2(t, route, sources, io) : [t])) {
+      for (const [policy, addrs] of addresses) {
+        const direct = reachesHost(target2.host, target2.port, addrs);
+        if (direct) {
+          hits.push({ policy, hit: direct, target: target2 });
+          continue;
+        }
+        const svc = target2.kubernetesService;
+        if (!svc) continue;
+        const pod = podPort(kube, svc.name, svc.port);
+        if (!pod) continue;
+        const listening = addrs.find((a) => !a.host && a.port === pod.port);
+        if (listening) hits.push({ policy, hit: listening, target: target2, via: pod.how });
+      }
+    }
+    const near = nearestTo(path26.dirname(io.absPath(route.span.file)), hits, io);
+    if (near.length) {
+      const first = near[0];
+      const via = first.via ? `${first.via}, ` : "";
+      paths.push({ route, apps: unique(near.map((h) => h.policy)), linked: true, how: `${describeTarget(first.target)}: ${via}${first.hit.how}` });
+      continue;
+    }
+    const candidates2 = route.targets.filter((t) => mayBeTheApplication(t) && !(LOOPBACK.has(t.host) && t.port !== void 0 && nginxPorts.has(t.port)));
+    if (!apps.length || !candidates2.length) continue;
+    const shown = route.targets.map(describeTarget).join(", ") || "its upstream";
+    paths.push({ route, apps, linked: false, how: `no application in the repository could be linked to ${shown}, so any application in the repository` });
+  }
+  return paths;
+}
+function unique(list4) {
+  return [...new Set(list4)];
+}
+function describeTarget(t) {
+  if (t.kubernetesService) return `Service ${t.kubernetesService.name}${t.kubernetesService.port !== void 0 ? `:${t.kubernetesService.port}` : ""}`;
+  return `upstream ${t.host}${t.port !== void 0 ? `:${t.port}` : ""}`;
+}
+function mayBeTheApplication(t) {
+  if (t.kubernetesService || t.templated) return true;
+  const host = t.host.toLowerCase();
+  if (LOOPBACK.has(host) || /^(?:10|127|192\.168|172\.(?:1[6-9]|2\d|3[01]))\./.test(host)) return true;
+  if (!host.includes(".")) return true;
+  return /\.(?:local|internal|svc|cluster\.local|docker|lan|localhost)$/.test(host);
+}
+function fillTemplate2(target2, route, sources, io) {
+  const file = io.absPath(route.span.file);
+  const out2 = [];
+  for (const s of sources) {
+    if (s.kind !== "compose" || !s.codeDirs?.some((d) => d === file || !path26.relative(d, file).startsWith(".."))) continue;
+    let unresolved = false;
+    const image = dockerfileEnv(s, io);
+    const filled = target2.raw.replace(/\$\{(\w+)\}|\$(\w+)/g, (_, a, b) => {
+      const name2 = a ?? b;
+      const v = s.vars.get(name2);
+      const value = v && v.value !== "unknown" ? v.value : image.get(name2);
+      if (value === void 0) {
+        unresolved = true;
+        return "";
+      }
+      return value;
+    });
+    if (unresolved) continue;
+    const m = /^(?:(https?):\/\/)?(\[[^\]]+\]|[^/:]+)(?::(\d+))?/i.exec(filled);
+    if (m) out2.push({ raw: `${target2.raw} (${filled} in compose service ${s.service})`, host: m[2].toLowerCase(), ...m[3] ? { port: Number(m[3]) } : {}, scheme: m[1]?.toLowerCase() === "https" ? "https" : "http" });
+  }
+  return out2;
+}
+function dockerfileEnv(source, io) {
+  const out2 = /* @__PURE__ */ new Map();
+  for (const dir of source.codeDirs ?? []) {
+    const text2 = io.readText(path26.join(dir, "Dockerfile"));
+    if (!text2) continue;
+    for (const m of text2.matchAll(/^\s*ENV\s+(.+)$/gim)) {
+      const body2 = m[1].trim();
+      const pairs = [...body2.matchAll(/(\w+)=("[^"]*"|'[^']*'|\S+)/g)];
+      if (pairs.length) for (const p of pairs) out2.set(p[1], p[2].replace(/^["']|["']$/g, ""));
+      else {
+        const [name2, ...rest] = body2.split(/\s+/);
+        if (name2 && rest.length) out2.set(name2, rest.join(" "));
+      }
+    }
+  }
+  return out2;
+}
+
+// src/paths/index.ts
+function buildPaths(routes, policies, files, io) {
+  if (!routes.length) return { paths: [], diagnostics: [], compose: [] };
+  try {
+    const sources = composeServices(files, io);
+    const kube = readKubeIndex(files, io);
+    return { paths: linkRoutes(routes, policies, sources, kube, io), diagnostics: [], compose: sources };
+  } catch (error) {
+    return { paths: [], diagnostics: [internalError(".", "linking proxies to applications", error, true)], compose: [] };
+  }
+}
+function composeServices(files, io) {
+  const sources = [];
+  for (const f of files) {
+    if (f.kind !== "compose") continue;
+    const text2 = io.readText(f.absPath);
+    if (text2 !== void 0) sources.push(...readCompose(text2, { absPath: f.absPath, display: io.display, readText: io.readText }).sources);
+  }
+  return sources;
+}
+
 // src/lint.ts
 async function lint(paths, options = {}) {
   const cwd = path27.resolve(options.cwd ?? process.cwd());
@@ -32840,7 +32840,7 @@ async function lint(paths, options = {}) {
     root
   });
   diagnostics.push(...linked.diagnostics);
-  const context = repositoryContext(policies, project, { cwd, ignore: config.ignore, codeFiles: discovery.files.filter((f) => f.language === "js").map((f) => f.absPath), paths: linked.paths, ...wholeRoot ? { files: discovery.context } : {} });
+  const context = repositoryContext(policies, project, { cwd, ignore: config.ignore, codeFiles: discovery.files.filter((f) => f.language === "js").map((f) => f.absPath), paths: linked.paths, compose: linked.compose, ...wholeRoot ? { files: discovery.context } : {} });
   diagnostics.push(...context.diagnostics);
   const source = sourceReader((file) => project.textOf(file));
   const ruleRun = runRules(rules, context.policies, (rule2) => ruleSetting(rule2, config), { allowedOrigins: config.allowedOrigins, ...context.settings, paths: linked.paths }, source);

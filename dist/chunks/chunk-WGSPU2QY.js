@@ -14,7 +14,7 @@ import {
   parseNginx,
   parsePython,
   parseYaml
-} from "./chunk-RONVWT4B.js";
+} from "./chunk-25R4B74E.js";
 import {
   fsPath,
   readLines,

@@ -6,7 +6,7 @@ import {
   FORMATS,
   applyBaseline,
   exitCodeFor
-} from "./chunks/chunk-74FPTSUG.js";
+} from "./chunks/chunk-ORU4UKC7.js";
 import {
   SEVERITY_RANK,
   buildMarkdown,
@@ -16,12 +16,12 @@ import {
   githubBlobBase,
   githubVersionControl,
   lintAndFix
-} from "./chunks/chunk-WGSPU2QY.js";
+} from "./chunks/chunk-2RYTPJYP.js";
 import {
   ConfigError,
   isInternalError,
   lint
-} from "./chunks/chunk-25R4B74E.js";
+} from "./chunks/chunk-76PC6JVU.js";
 import "./chunks/chunk-LXGCFLD4.js";
 import "./chunks/chunk-7FLCUFHN.js";
 import {

@@ -3,11 +3,11 @@ import {
   SEVERITY_RANK,
   formatters,
   lintAndFix
-} from "./chunks/chunk-WGSPU2QY.js";
+} from "./chunks/chunk-2RYTPJYP.js";
 import {
   ConfigError,
   lint
-} from "./chunks/chunk-25R4B74E.js";
+} from "./chunks/chunk-76PC6JVU.js";
 import "./chunks/chunk-LXGCFLD4.js";
 import "./chunks/chunk-7FLCUFHN.js";
 import "./chunks/chunk-47KPZKYO.js";

@@ -111,11 +111,12 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
 
   // Proxy layers written as Kubernetes objects or Traefik configuration (src/proxy), in the context
   // files discovery listed under the paths given.
+  const contextText = (abs: string): string | undefined => {
+    const read = project.readText(abs);
+    return 'text' in read ? read.text : undefined;
+  };
   const proxies = readProxyLayers(discovery.context as ContextFile[], {
-    readText: (abs) => {
-      const read = project.readText(abs);
-      return 'text' in read ? read.text : undefined;
-    },
+    readText: contextText,
     display: (abs) => project.displayPath(abs),
     diagnostics,
   });
@@ -125,10 +126,7 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
 
   // Deployed paths (src/paths): each proxy route linked to the applications behind it.
   const linked = buildPaths(routes, policies, discovery.context as ContextFile[], {
-    readText: (abs) => {
-      const read = project.readText(abs);
-      return 'text' in read ? read.text : undefined;
-    },
+    readText: contextText,
     display: (abs) => project.displayPath(abs),
     absPath: (display) => path.resolve(cwd, display),
     root,

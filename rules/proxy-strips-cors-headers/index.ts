@@ -1,3 +1,4 @@
+import { clearCovers } from '../../src/extract/nginx/blocks.js';
 import { defineRule } from '../../src/rules/define-rule.js';
 import { libraryLabel } from '../../src/rules/policy-facts.js';
 import { acaoFields, firstOfPath, linkText, where } from '../../src/rules/path-probes.js';
@@ -23,7 +24,7 @@ export default defineRule({
       const found = firstOfPath(path, (probe) => probe.through.decidedBy === 'app' && acaoFields(probe.direct).length > 0 && acaoFields(probe.through).length === 0);
       if (found) {
         const { probe, more } = found;
-        const strip = path.route.strips.find((s) => s.header === 'access-control-allow-origin' || (s.header.endsWith('*') && 'access-control-allow-origin'.startsWith(s.header.slice(0, -1)))) ?? path.route.strips[0]!;
+        const strip = path.route.strips.find((s) => clearCovers(s.header, 'access-control-allow-origin')) ?? path.route.strips[0]!;
         report({
           messageId: 'strips',
           data: {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { CorsPolicy, ProxyRoute } from '../model/types.js';
 import type { DeployedPath } from '../paths/types.js';
 import type { EnvSource } from '../environment/types.js';
-import { backendAddresses, LOOPBACK, nearestTo, reaches, type Address, type LinkReader } from '../paths/addresses.js';
+import { backendAddresses, listenPort, LOOPBACK, nearestTo, reaches, type Address, type LinkReader } from '../paths/addresses.js';
 import type { DevProxy, Frontend, FrontendApiUrl, FrontendLink } from './types.js';
 
 export type { LinkReader } from '../paths/addresses.js';
@@ -93,11 +93,7 @@ function proxyReached(url: string, route: ProxyRoute, sources: readonly EnvSourc
   const host = parsed.hostname.toLowerCase();
   if (route.hosts?.some((h) => h.toLowerCase() === host)) return `${route.label} (${route.span.file}), which serves ${host}`;
   if (!LOOPBACK.has(host)) return undefined;
-  const listens = (route.listen ?? []).flatMap((l) => {
-    const m = /(?:^|:)(\d+)(?:\s|$)/.exec(l);
-    return m ? [Number(m[1])] : [];
-  });
-  if (listens.includes(port)) return `${route.label} (${route.span.file}), which listens on port ${port}`;
+  if ((route.listen ?? []).some((l) => listenPort(l) === port)) return `${route.label} (${route.span.file}), which listens on port ${port}`;
   const routeFile = io.absPath(route.span.file);
   for (const s of sources) {
     if (s.kind !== 'compose' || !s.codeDirs?.some((d) => routeFile === d || !path.relative(d, routeFile).startsWith('..'))) continue;

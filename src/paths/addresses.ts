@@ -89,6 +89,12 @@ export function reaches(url: string, addresses: Address[]): Address | undefined 
   return reachesHost(parsed.hostname, Number(parsed.port || (parsed.protocol === 'https:' ? 443 : 80)), addresses);
 }
 
+/** The port of an nginx `listen` address as written (`80`, `127.0.0.1:8080`, `[::]:443 ssl`). */
+export function listenPort(listen: string): number | undefined {
+  const m = /(?:^|:)(\d+)(?:\s|$)/.exec(listen);
+  return m ? Number(m[1]) : undefined;
+}
+
 /** The address a host:port reaches: a compose service by name (any of its ports), or a loopback port. */
 export function reachesHost(host: string, port: number | undefined, addresses: Address[]): Address | undefined {
   const h = host.toLowerCase();

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import type { EnvSource } from '../environment/types.js';
 import type { CorsPolicy, ProxyRoute, ProxyTarget } from '../model/types.js';
-import { backendAddresses, LOOPBACK, nearestTo, reachesHost, type Address, type LinkReader } from './addresses.js';
+import { backendAddresses, listenPort, LOOPBACK, nearestTo, reachesHost, type Address, type LinkReader } from './addresses.js';
 import { podPort, type KubeIndex } from './kubernetes-services.js';
 import type { DeployedPath } from './types.js';
 
@@ -23,10 +23,7 @@ export function linkRoutes(routes: readonly ProxyRoute[], policies: readonly Cor
   const paths: DeployedPath[] = [];
   // Ports nginx itself listens on: a proxy_pass to one of them reaches another server block, not an application.
   const nginxPorts = new Set(
-    [...routes.flatMap((r) => r.listen ?? []), ...policies.flatMap((p) => (p.stack === 'nginx' ? p.scope.listen ?? [] : []))].flatMap((l) => {
-      const m = /(?:^|:)(\d+)(?:\s|$)/.exec(l);
-      return m ? [Number(m[1])] : [];
-    }),
+    [...routes.flatMap((r) => r.listen ?? []), ...policies.flatMap((p) => (p.stack === 'nginx' ? p.scope.listen ?? [] : []))].map(listenPort),
   );
   for (const route of routes) {
     const hits: Array<{ policy: CorsPolicy; hit: Address; target: ProxyTarget; via?: string }> = [];

@@ -68,7 +68,7 @@ function throughNginx(route: ProxyRoute, ctx: NonNullable<ReturnType<typeof rout
   const out = outputHeaders(routed.conf, status, get, upstreamFields);
   for (const [name, span] of Object.entries(upstream.headerSpans ?? {})) spans[name] ??= span;
   // A header the application sends that the proxy drops: the proxy's directive is what decides.
-  for (const s of route.strips) for (const name of Object.keys(upstream.headers)) if (covers(s.header, name) && !out.some((o) => o.name.toLowerCase() === name)) spans[name] = s.span;
+  for (const s of route.strips) for (const name of Object.keys(upstream.headers)) if (clearCovers(s.header, name) && !out.some((o) => o.name.toLowerCase() === name)) spans[name] = s.span;
   return {
     status: upstream.status,
     headers: bagOf(out),
@@ -93,7 +93,7 @@ function throughHeaderMiddleware(route: ProxyRoute, app: CorsPolicy | undefined,
   }
   const upstream = appAnswer(app, req, appStatus);
   const headers: HeaderBag = {};
-  for (const [name, value] of Object.entries(upstream.headers)) if (!route.strips.some((s) => covers(s.header, name))) headers[name] = value;
+  for (const [name, value] of Object.entries(upstream.headers)) if (!route.strips.some((s) => clearCovers(s.header, name))) headers[name] = value;
   let decidedBy: PathResponse['decidedBy'] = 'app';
   const spans = { ...(upstream.headerSpans ?? {}) };
   if (route.policy) {
@@ -119,10 +119,6 @@ function contentTypeLimited(conf: Block): { what: string; types: string[]; span:
   return undefined;
 }
 
-function covers(pattern: string, header: string): boolean {
-  const name = header.toLowerCase();
-  return pattern.endsWith('*') ? name.startsWith(pattern.slice(0, -1)) : name === pattern;
-}
 
 /**
  * A browser request through the path to one of its applications: the same verdict as simulate(),

@@ -16,6 +16,8 @@ export declare const LOOPBACK: Set<string>;
 /** Ports the server of a policy's code listens on, as the repository states them. */
 export declare function backendAddresses(policy: CorsPolicy, sources: readonly EnvSource[], io: LinkReader): Address[];
 export declare function reaches(url: string, addresses: Address[]): Address | undefined;
+/** The port of an nginx `listen` address as written (`80`, `127.0.0.1:8080`, `[::]:443 ssl`). */
+export declare function listenPort(listen: string): number | undefined;
 /** The address a host:port reaches: a compose service by name (any of its ports), or a loopback port. */
 export declare function reachesHost(host: string, port: number | undefined, addresses: Address[]): Address | undefined;
 /**

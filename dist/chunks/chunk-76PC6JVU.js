@@ -17120,7 +17120,7 @@ function throughNginx(route, ctx, app, req, appStatus) {
   };
   const out2 = outputHeaders(routed.conf, status, get2, upstreamFields);
   for (const [name2, span] of Object.entries(upstream.headerSpans ?? {})) spans[name2] ??= span;
-  for (const s of route.strips) for (const name2 of Object.keys(upstream.headers)) if (covers(s.header, name2) && !out2.some((o) => o.name.toLowerCase() === name2)) spans[name2] = s.span;
+  for (const s of route.strips) for (const name2 of Object.keys(upstream.headers)) if (clearCovers(s.header, name2) && !out2.some((o) => o.name.toLowerCase() === name2)) spans[name2] = s.span;
   return {
     status: upstream.status,
     headers: bagOf(out2),
@@ -17139,7 +17139,7 @@ function throughHeaderMiddleware(route, app, req, appStatus) {
   }
   const upstream = appAnswer(app, req, appStatus);
   const headers = {};
-  for (const [name2, value] of Object.entries(upstream.headers)) if (!route.strips.some((s) => covers(s.header, name2))) headers[name2] = value;
+  for (const [name2, value] of Object.entries(upstream.headers)) if (!route.strips.some((s) => clearCovers(s.header, name2))) headers[name2] = value;
   let decidedBy = "app";
   const spans = { ...upstream.headerSpans ?? {} };
   if (route.policy) {
@@ -17160,10 +17160,6 @@ function contentTypeLimited(conf) {
   const clear = effectiveMoreClears(conf).find((c) => c.types && c.patterns.some((p) => cors(p) || clearCovers(p, "access-control-allow-origin")));
   if (clear) return { what: `more_clear_headers -t`, types: clear.types, span: clear.span };
   return void 0;
-}
-function covers(pattern, header) {
-  const name2 = header.toLowerCase();
-  return pattern.endsWith("*") ? name2.startsWith(pattern.slice(0, -1)) : name2 === pattern;
 }
 function simulatePath(route, app, req) {
   const blamed = app ?? route.policy;
@@ -18224,6 +18220,10 @@ function reaches(url, addresses) {
   }
   return reachesHost(parsed.hostname, Number(parsed.port || (parsed.protocol === "https:" ? 443 : 80)), addresses);
 }
+function listenPort(listen) {
+  const m = /(?:^|:)(\d+)(?:\s|$)/.exec(listen);
+  return m ? Number(m[1]) : void 0;
+}
 function reachesHost(host, port, addresses) {
   const h = host.toLowerCase();
   return addresses.find((a) => a.host ? a.host.toLowerCase() === h && (a.port === 0 || a.port === port) : LOOPBACK.has(h) && a.port === port);
@@ -18313,11 +18313,7 @@ function proxyReached(url, route, sources, io) {
   const host = parsed.hostname.toLowerCase();
   if (route.hosts?.some((h) => h.toLowerCase() === host)) return `${route.label} (${route.span.file}), which serves ${host}`;
   if (!LOOPBACK.has(host)) return void 0;
-  const listens = (route.listen ?? []).flatMap((l) => {
-    const m = /(?:^|:)(\d+)(?:\s|$)/.exec(l);
-    return m ? [Number(m[1])] : [];
-  });
-  if (listens.includes(port)) return `${route.label} (${route.span.file}), which listens on port ${port}`;
+  if ((route.listen ?? []).some((l) => listenPort(l) === port)) return `${route.label} (${route.span.file}), which listens on port ${port}`;
   const routeFile = io.absPath(route.span.file);
   for (const s of sources) {
     if (s.kind !== "compose" || !s.codeDirs?.some((d) => routeFile === d || !path8.relative(d, routeFile).startsWith(".."))) continue;
@@ -18447,7 +18443,7 @@ var proxy_strips_cors_headers_default = defineRule({
       const found = firstOfPath(path28, (probe) => probe.through.decidedBy === "app" && acaoFields(probe.direct).length > 0 && acaoFields(probe.through).length === 0);
       if (found) {
         const { probe, more } = found;
-        const strip = path28.route.strips.find((s) => s.header === "access-control-allow-origin" || s.header.endsWith("*") && "access-control-allow-origin".startsWith(s.header.slice(0, -1))) ?? path28.route.strips[0];
+        const strip = path28.route.strips.find((s) => clearCovers(s.header, "access-control-allow-origin")) ?? path28.route.strips[0];
         report({
           messageId: "strips",
           data: {
@@ -32660,10 +32656,7 @@ function linkRoutes(routes, policies, sources, kube, io) {
   for (const app of apps) addresses.set(app, backendAddresses(app, sources, io));
   const paths = [];
   const nginxPorts = new Set(
-    [...routes.flatMap((r) => r.listen ?? []), ...policies.flatMap((p) => p.stack === "nginx" ? p.scope.listen ?? [] : [])].flatMap((l) => {
-      const m = /(?:^|:)(\d+)(?:\s|$)/.exec(l);
-      return m ? [Number(m[1])] : [];
-    })
+    [...routes.flatMap((r) => r.listen ?? []), ...policies.flatMap((p) => p.stack === "nginx" ? p.scope.listen ?? [] : [])].map(listenPort)
   );
   for (const route of routes) {
     const hits = [];
@@ -32819,11 +32812,12 @@ async function lint(paths, options = {}) {
     routes.push(...result.routes ?? []);
     diagnostics.push(...result.diagnostics);
   }
+  const contextText = (abs) => {
+    const read = project.readText(abs);
+    return "text" in read ? read.text : void 0;
+  };
   const proxies2 = readProxyLayers(discovery.context, {
-    readText: (abs) => {
-      const read = project.readText(abs);
-      return "text" in read ? read.text : void 0;
-    },
+    readText: contextText,
     display: (abs) => project.displayPath(abs),
     diagnostics
   });
@@ -32831,10 +32825,7 @@ async function lint(paths, options = {}) {
   routes.push(...proxies2.routes);
   filesScanned += new Set(proxies2.policies.map((p) => p.span.file)).size;
   const linked = buildPaths(routes, policies, discovery.context, {
-    readText: (abs) => {
-      const read = project.readText(abs);
-      return "text" in read ? read.text : void 0;
-    },
+    readText: contextText,
     display: (abs) => project.displayPath(abs),
     absPath: (display) => path27.resolve(cwd, display),
     root

@@ -14,7 +14,7 @@ import {
   scanRoot,
   simulate,
   simulatePath
-} from "./chunk-25R4B74E.js";
+} from "./chunk-76PC6JVU.js";
 import "./chunk-LXGCFLD4.js";
 import {
   require_semver

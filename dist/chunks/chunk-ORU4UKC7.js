@@ -5,14 +5,14 @@ import {
   lintAndFix,
   packageVersion,
   ruleReadmePath
-} from "./chunk-WGSPU2QY.js";
+} from "./chunk-2RYTPJYP.js";
 import {
   ConfigError,
   allRules,
   findRule,
   isInternalError,
   lint
-} from "./chunk-25R4B74E.js";
+} from "./chunk-76PC6JVU.js";
 
 // src/cli/main.ts
 import fs2 from "node:fs";
@@ -208,7 +208,7 @@ async function main(argv, io) {
       case "explain":
         return explain(args.ruleId, io);
       case "check": {
-        const { runCheckCli } = await import("./check-command-GZ5YBS2A.js");
+        const { runCheckCli } = await import("./check-command-774PIAHL.js");
         return runCheckCli(args.argv, io);
       }
       case "lint":

@@ -14,7 +14,7 @@ import {
   parseNginx,
   parsePython,
   parseYaml
-} from "./chunk-25R4B74E.js";
+} from "./chunk-76PC6JVU.js";
 import {
   fsPath,
   readLines,

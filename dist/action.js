@@ -6,7 +6,7 @@ import {
   FORMATS,
   applyBaseline,
   exitCodeFor
-} from "./chunks/chunk-ORU4UKC7.js";
+} from "./chunks/chunk-GPOIPOUJ.js";
 import {
   SEVERITY_RANK,
   buildMarkdown,
@@ -16,12 +16,12 @@ import {
   githubBlobBase,
   githubVersionControl,
   lintAndFix
-} from "./chunks/chunk-2RYTPJYP.js";
+} from "./chunks/chunk-JOVV4M2M.js";
 import {
   ConfigError,
   isInternalError,
   lint
-} from "./chunks/chunk-76PC6JVU.js";
+} from "./chunks/chunk-MKA6XT3C.js";
 import "./chunks/chunk-LXGCFLD4.js";
 import "./chunks/chunk-7FLCUFHN.js";
 import {

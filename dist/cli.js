@@ -2,9 +2,9 @@
 import { createRequire as __corsLintCreateRequire } from 'node:module'; const require = __corsLintCreateRequire(import.meta.url); import { fileURLToPath as __corsLintFileURLToPath } from 'node:url'; const __corsLintFilename = __corsLintFileURLToPath(import.meta.url); const __corsLintDirname = __corsLintFileURLToPath(new URL('.', import.meta.url));
 import {
   main
-} from "./chunks/chunk-ORU4UKC7.js";
-import "./chunks/chunk-2RYTPJYP.js";
-import "./chunks/chunk-76PC6JVU.js";
+} from "./chunks/chunk-GPOIPOUJ.js";
+import "./chunks/chunk-JOVV4M2M.js";
+import "./chunks/chunk-MKA6XT3C.js";
 import "./chunks/chunk-LXGCFLD4.js";
 import "./chunks/chunk-7FLCUFHN.js";
 import "./chunks/chunk-47KPZKYO.js";

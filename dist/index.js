@@ -3,11 +3,11 @@ import {
   SEVERITY_RANK,
   formatters,
   lintAndFix
-} from "./chunks/chunk-2RYTPJYP.js";
+} from "./chunks/chunk-JOVV4M2M.js";
 import {
   ConfigError,
   lint
-} from "./chunks/chunk-76PC6JVU.js";
+} from "./chunks/chunk-MKA6XT3C.js";
 import "./chunks/chunk-LXGCFLD4.js";
 import "./chunks/chunk-7FLCUFHN.js";
 import "./chunks/chunk-47KPZKYO.js";

@@ -1,4 +1,4 @@
-import type { NginxWord } from '../../parse/nginx/index.js';
+import type { NginxDirective, NginxWord } from '../../parse/nginx/index.js';
 import { clearCovers, effectiveAddHeaders, effectiveHidden, effectiveMoreClears, effectiveMoreHeaders, type Block } from './blocks.js';
 import { evaluateCondition, toJsRegex, varName } from './conditions.js';
 import { mapLookup, type MapDef } from './maps.js';
@@ -190,16 +190,9 @@ export function outputHeaders(
  * levels that write none of their own — where an empty value removes the header.
  */
 export function forwardedRequestHeaders(conf: Block, headers: Record<string, string>, get: (name: string) => string): Record<string, string> {
-  const nearest = (name: string) => {
-    for (let b: Block | undefined = conf; b; b = b.parent) {
-      const list = b.body.filter((d) => d.name === name);
-      if (list.length) return list;
-    }
-    return [];
-  };
-  const passOff = nearest('proxy_pass_request_headers')[0]?.args[0]?.value === 'off';
+  const passOff = inherited(conf, 'proxy_pass_request_headers')[0]?.args[0]?.value === 'off';
   const out: Record<string, string> = passOff ? {} : { ...headers };
-  for (const d of nearest('proxy_set_header')) {
+  for (const d of inherited(conf, 'proxy_set_header')) {
     if (d.args.length < 2) continue;
     const name = d.args[0]!.value.toLowerCase();
     const value = evalWord(d.args[1]!, get);
@@ -221,15 +214,17 @@ export function forwarder(block: Block) {
  * `satisfy any` lets other access rules decide, which the model does not follow.
  */
 function needsBasicAuth(conf: Block): boolean {
-  const nearest = (name: string) => {
-    for (let b: Block | undefined = conf; b; b = b.parent) {
-      const d = b.body.find((x) => x.name === name);
-      if (d) return d.args[0]?.value;
-    }
-    return undefined;
-  };
-  const auth = nearest('auth_basic');
-  return auth !== undefined && auth !== 'off' && nearest('satisfy') !== 'any';
+  const auth = inherited(conf, 'auth_basic')[0]?.args[0]?.value;
+  return auth !== undefined && auth !== 'off' && inherited(conf, 'satisfy')[0]?.args[0]?.value !== 'any';
+}
+
+/** The directives of that name in effect here: the nearest level's that writes any (how most nginx directives inherit). */
+function inherited(conf: Block, name: string): NginxDirective[] {
+  for (let b: Block | undefined = conf; b; b = b.parent) {
+    const list = b.body.filter((d) => d.name === name);
+    if (list.length) return list;
+  }
+  return [];
 }
 
 /** limit_except GET also lets HEAD through (ngx_http_core_limit_except). */

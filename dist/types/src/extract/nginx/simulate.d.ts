@@ -1,3 +1,4 @@
+import type { NginxDirective } from '../../parse/nginx/index.js';
 import { type Block } from './blocks.js';
 import { type MapDef } from './maps.js';
 export interface SimRequest {
@@ -69,7 +70,7 @@ export declare function outputHeaders(conf: Block, status: number | 'unknown', g
  */
 export declare function forwardedRequestHeaders(conf: Block, headers: Record<string, string>, get: (name: string) => string): Record<string, string>;
 /** A content handler that hands the request to another server. */
-export declare function forwarder(block: Block): import("../../parse/nginx/ast.js").NginxDirective | undefined;
+export declare function forwarder(block: Block): NginxDirective | undefined;
 export declare function findServer(tree: Block): Block;
 /**
  * ngx_http_core_find_location: exact, longest prefix (its nested locations first: a nested regex or

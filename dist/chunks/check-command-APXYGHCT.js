@@ -14,7 +14,7 @@ import {
   scanRoot,
   simulate,
   simulatePath
-} from "./chunk-76PC6JVU.js";
+} from "./chunk-MKA6XT3C.js";
 import "./chunk-LXGCFLD4.js";
 import {
   require_semver

@@ -14425,16 +14425,9 @@ function outputHeaders(conf, status, get2, upstream = []) {
   return out2;
 }
 function forwardedRequestHeaders(conf, headers, get2) {
-  const nearest2 = (name2) => {
-    for (let b = conf; b; b = b.parent) {
-      const list4 = b.body.filter((d) => d.name === name2);
-      if (list4.length) return list4;
-    }
-    return [];
-  };
-  const passOff = nearest2("proxy_pass_request_headers")[0]?.args[0]?.value === "off";
+  const passOff = inherited(conf, "proxy_pass_request_headers")[0]?.args[0]?.value === "off";
   const out2 = passOff ? {} : { ...headers };
-  for (const d of nearest2("proxy_set_header")) {
+  for (const d of inherited(conf, "proxy_set_header")) {
     if (d.args.length < 2) continue;
     const name2 = d.args[0].value.toLowerCase();
     const value = evalWord(d.args[1], get2);
@@ -14447,15 +14440,15 @@ function forwarder(block) {
   return block.body.find((d) => /^(?:proxy|fastcgi|uwsgi|scgi|grpc|memcached)_pass$/.test(d.name));
 }
 function needsBasicAuth(conf) {
-  const nearest2 = (name2) => {
-    for (let b = conf; b; b = b.parent) {
-      const d = b.body.find((x) => x.name === name2);
-      if (d) return d.args[0]?.value;
-    }
-    return void 0;
-  };
-  const auth = nearest2("auth_basic");
-  return auth !== void 0 && auth !== "off" && nearest2("satisfy") !== "any";
+  const auth = inherited(conf, "auth_basic")[0]?.args[0]?.value;
+  return auth !== void 0 && auth !== "off" && inherited(conf, "satisfy")[0]?.args[0]?.value !== "any";
+}
+function inherited(conf, name2) {
+  for (let b = conf; b; b = b.parent) {
+    const list4 = b.body.filter((d) => d.name === name2);
+    if (list4.length) return list4;
+  }
+  return [];
 }
 function allows(methods, method) {
   const m = method.toUpperCase();
@@ -15767,8 +15760,8 @@ function policyFor(block, sets, maps) {
       hiddenHeaders: effectiveHidden(block).map((h) => h.name)
     };
   }
-  const inherited = sets[0].headers.find((h) => isCorsHeader(h.name) && h.owner !== block);
-  if (inherited) policy.notes = [`CORS headers inherited from ${inherited.owner.label} (${where(inherited.owner.headerSpan)})`];
+  const inherited2 = sets[0].headers.find((h) => isCorsHeader(h.name) && h.owner !== block);
+  if (inherited2) policy.notes = [`CORS headers inherited from ${inherited2.owner.label} (${where(inherited2.owner.headerSpan)})`];
   return policy;
 }
 function scopeFor(block) {
@@ -22575,16 +22568,16 @@ function readCompilerPaths(file, text2, read, depth) {
   if (!json || typeof json !== "object") return null;
   const dir = path15.dirname(file);
   const record = json;
-  let inherited = null;
+  let inherited2 = null;
   if (typeof record.extends === "string" && record.extends.startsWith(".") && depth < 4) {
     const parentFile = path15.resolve(dir, record.extends.endsWith(".json") ? record.extends : `${record.extends}.json`);
     const parent = read(parentFile);
-    if ("text" in parent) inherited = readCompilerPaths(parentFile, parent.text, read, depth + 1);
+    if ("text" in parent) inherited2 = readCompilerPaths(parentFile, parent.text, read, depth + 1);
   }
   const options = record.compilerOptions ?? {};
-  const baseUrl = typeof options.baseUrl === "string" ? path15.resolve(dir, options.baseUrl) : inherited?.baseUrl;
-  let paths = inherited?.paths ?? [];
-  let pathsBase = inherited?.pathsBase ?? baseUrl ?? dir;
+  const baseUrl = typeof options.baseUrl === "string" ? path15.resolve(dir, options.baseUrl) : inherited2?.baseUrl;
+  let paths = inherited2?.paths ?? [];
+  let pathsBase = inherited2?.pathsBase ?? baseUrl ?? dir;
   if (options.paths && typeof options.paths === "object") {
     paths = Object.entries(options.paths).filter((e) => Array.isArray(e[1]) && e[1].every((t) => typeof t === "string"));
     pathsBase = baseUrl ?? dir;

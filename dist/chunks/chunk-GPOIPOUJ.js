@@ -5,14 +5,14 @@ import {
   lintAndFix,
   packageVersion,
   ruleReadmePath
-} from "./chunk-2RYTPJYP.js";
+} from "./chunk-JOVV4M2M.js";
 import {
   ConfigError,
   allRules,
   findRule,
   isInternalError,
   lint
-} from "./chunk-76PC6JVU.js";
+} from "./chunk-MKA6XT3C.js";
 
 // src/cli/main.ts
 import fs2 from "node:fs";
@@ -208,7 +208,7 @@ async function main(argv, io) {
       case "explain":
         return explain(args.ruleId, io);
       case "check": {
-        const { runCheckCli } = await import("./check-command-774PIAHL.js");
+        const { runCheckCli } = await import("./check-command-APXYGHCT.js");
         return runCheckCli(args.argv, io);
       }
       case "lint":

@@ -14,7 +14,7 @@ import {
   parseNginx,
   parsePython,
   parseYaml
-} from "./chunk-76PC6JVU.js";
+} from "./chunk-MKA6XT3C.js";
 import {
   fsPath,
   readLines,
